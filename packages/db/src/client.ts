@@ -1,0 +1,42 @@
+// One postgres.js pool per process, wrapped by drizzle for typed queries. Raw `sql` is
+// exposed too: the engine's batch statements are clearer as SQL than as builder chains.
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+export type Db = PostgresJsDatabase<Schema>;
+export type Sql = postgres.Sql;
+
+export interface Database {
+  url: string;
+  sql: Sql;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export function openDatabase(url: string, opts: { max?: number } = {}): Database {
+  const sql = postgres(url, {
+    max: opts.max ?? 10,
+    onnotice: () => {},
+  });
+  const db = drizzle(sql, { schema });
+  return { url, sql, db, close: () => sql.end({ timeout: 5 }) };
+}
+
+/** Creates `name` on the server behind `adminUrl` unless it exists; returns its URL. */
+export async function ensureDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await admin`select 1 as one from pg_database where datname = ${name}`;
+    if (!row) {
+      const tpl = template ? ` template "${template}"` : '';
+      await admin.unsafe(`create database "${name}"${tpl}`);
+    }
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}

@@ -1,0 +1,5 @@
+export * from './schema/index';
+export * from './client';
+export * from './migrate';
+export * from './embedded';
+export { and, eq, sql as sqlExpr, desc, asc, inArray } from 'drizzle-orm';

@@ -1,0 +1,73 @@
+// People who use Afterglow, their sessions, and the email outbox.
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  email: text('email').notNull(),
+  name: text('name').notNull().default(''),
+  /** scrypt: "salt:hash", both hex. */
+  passwordHash: text('password_hash').notNull(),
+  /** 'owner' | 'marketer' | 'viewer' */
+  role: text('role').notNull().default('marketer'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('users_email_uq').on(sql`lower(${t.email})`)]);
+
+export const sessions = pgTable('sessions', {
+  /** SHA-256 of the cookie token; the token itself is never stored. */
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  expiresAt: ts('expires_at').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/**
+ * Emails to deliver. A step writes a row (keyed by its effect key) in the same
+ * transaction as the run's new state; the dispatcher delivers each row once, reusing
+ * message_id on retry.
+ */
+export const emailOutbox = pgTable('email_outbox', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  workspaceId: text('workspace_id').notNull(),
+  effectKey: text('effect_key').notNull(),
+  customerId: text('customer_id').notNull(),
+  runId: uuid('run_id'),
+  journeyId: text('journey_id'),
+  versionId: text('version_id'),
+  nodeId: text('node_id'),
+  kind: text('kind').notNull().default('marketing'),
+  toAddress: text('to_address').notNull(),
+  fromAddress: text('from_address').notNull(),
+  subject: text('subject').notNull(),
+  html: text('html').notNull(),
+  text: text('text').notNull().default(''),
+  messageId: text('message_id').notNull(),
+  /** 'pending' | 'sending' | 'sent' | 'failed' | 'suppressed' */
+  status: text('status').notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: ts('next_attempt_at').notNull(),
+  lastError: text('last_error'),
+  sentAt: ts('sent_at'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [
+  uniqueIndex('email_outbox_effect_uq').on(t.workspaceId, t.effectKey),
+  index('email_outbox_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+  index('email_outbox_version_node_idx').on(t.versionId, t.nodeId),
+]);
+
+/** What the development SMTP sink received: shown on the Outbox page. */
+export const devMailbox = pgTable('dev_mailbox', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  messageId: text('message_id'),
+  fromAddress: text('from_address').notNull(),
+  toAddresses: jsonb('to_addresses').$type<string[]>().notNull(),
+  subject: text('subject').notNull().default(''),
+  html: text('html'),
+  text: text('text'),
+  headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+  raw: text('raw').notNull(),
+  receivedAt: ts('received_at').notNull().defaultNow(),
+}, (t) => [index('dev_mailbox_received_idx').on(t.receivedAt)]);

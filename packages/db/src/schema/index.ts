@@ -1,0 +1,3 @@
+export * from './shop';
+export * from './journeys';
+export * from './app';

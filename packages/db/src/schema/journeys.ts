@@ -1,0 +1,83 @@
+// Journeys, their immutable published versions, and the runs that walk them.
+// Run state lives here (not in Agenda): the engine advances runs in batches with SQL.
+import { sql } from 'drizzle-orm';
+import {
+  index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const journeys = pgTable('journeys', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  name: text('name').notNull(),
+  /** The canvas graph being edited (nodes with positions, edges); autosaved. */
+  draft: jsonb('draft').notNull(),
+  /** 'draft' until first publish, then 'live' or 'paused'. */
+  status: text('status').notNull().default('draft'),
+  currentVersionId: text('current_version_id'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+}, (t) => [index('journeys_ws_idx').on(t.workspaceId)]);
+
+export const journeyVersions = pgTable('journey_versions', {
+  id: text('id').primaryKey(),
+  journeyId: text('journey_id').notNull().references(() => journeys.id),
+  workspaceId: text('workspace_id').notNull(),
+  version: integer('version').notNull(),
+  /** The graph exactly as published (for showing the canvas of this version). */
+  graph: jsonb('graph').notNull(),
+  /** The compiled plan the engine executes (see journey-core compile). */
+  plan: jsonb('plan').notNull(),
+  publishedAt: ts('published_at').notNull().defaultNow(),
+  publishedBy: text('published_by'),
+}, (t) => [uniqueIndex('journey_versions_uq').on(t.journeyId, t.version)]);
+
+/**
+ * One customer's walk through one journey version.
+ * status: 'active' (due to step at due_at), 'waiting' (sleeping or waiting for an event
+ * until due_at), 'completed', 'exited' (goal or exit reason), 'failed'.
+ */
+export const journeyRuns = pgTable('journey_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  workspaceId: text('workspace_id').notNull(),
+  customerId: text('customer_id').notNull(),
+  journeyId: text('journey_id').notNull(),
+  versionId: text('version_id').notNull(),
+  /** Re-entry key: with the unique index, a customer enters once per key. */
+  entryKey: text('entry_key').notNull(),
+  status: text('status').notNull(),
+  nodeId: text('node_id').notNull(),
+  dueAt: ts('due_at'),
+  /** What the current wait resumes into: { onTime: branch, onEvent?: {...} }. */
+  wait: jsonb('wait').$type<Record<string, unknown> | null>(),
+  /** The trigger event and data gathered during the run (coupon codes, ...). */
+  context: jsonb('context').$type<Record<string, unknown>>().notNull().default({}),
+  stepCount: integer('step_count').notNull().default(0),
+  exitReason: text('exit_reason'),
+  lastError: text('last_error'),
+  enteredAt: ts('entered_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [
+  uniqueIndex('journey_runs_entry_uq').on(t.workspaceId, t.journeyId, t.customerId, t.entryKey),
+  index('journey_runs_due_idx').on(t.dueAt).where(sql`status in ('active', 'waiting')`),
+  index('journey_runs_version_node_idx').on(t.versionId, t.nodeId, t.status),
+  index('journey_runs_customer_idx').on(t.workspaceId, t.customerId),
+]);
+
+/** Every step a run takes: the source of analytics and of the run timeline. */
+export const runSteps = pgTable('run_steps', {
+  runId: uuid('run_id').notNull(),
+  stepNo: integer('step_no').notNull(),
+  workspaceId: text('workspace_id').notNull(),
+  versionId: text('version_id').notNull(),
+  nodeId: text('node_id').notNull(),
+  /** 'next' | 'sleep' | 'wait-event' | 'resume' | 'exit' | 'error' */
+  outcome: text('outcome').notNull(),
+  branch: text('branch'),
+  detail: jsonb('detail').$type<Record<string, unknown> | null>(),
+  at: ts('at').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.runId, t.stepNo] }),
+  index('run_steps_version_node_idx').on(t.versionId, t.nodeId),
+]);

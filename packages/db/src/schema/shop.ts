@@ -1,0 +1,130 @@
+// Shop data: who the customers are and what they bought. Every hot table is keyed by
+// (workspace_id, customer_id) so the schema distributes (Citus) without a rewrite.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text,
+  timestamp, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const workspaces = pgTable('workspaces', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  // Signs unsubscribe and tracking links; generated per workspace.
+  signingSecret: text('signing_secret').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const ingestKeys = pgTable('ingest_keys', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  // Only a prefix is kept readable; the key itself is stored as a SHA-256 hash.
+  prefix: text('prefix').notNull(),
+  keyHash: text('key_hash').notNull(),
+  label: text('label').notNull().default(''),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  revokedAt: ts('revoked_at'),
+}, (t) => [uniqueIndex('ingest_keys_hash_uq').on(t.keyHash)]);
+
+export const customers = pgTable('customers', {
+  workspaceId: text('workspace_id').notNull(),
+  id: text('id').notNull(),
+  email: text('email'),
+  firstName: text('first_name'),
+  lastName: text('last_name'),
+  birthday: date('birthday', { mode: 'string' }),
+  timezone: text('timezone').notNull().default('UTC'),
+  marketingConsent: boolean('marketing_consent').notNull().default(true),
+  attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.id] }),
+  index('customers_email_idx').on(t.workspaceId, t.email),
+]);
+
+export const products = pgTable('products', {
+  workspaceId: text('workspace_id').notNull(),
+  id: text('id').notNull(),
+  sku: text('sku'),
+  name: text('name').notNull(),
+  category: text('category'),
+  brand: text('brand'),
+  price: numeric('price', { precision: 12, scale: 2, mode: 'number' }).notNull().default(0),
+  imageUrl: text('image_url'),
+  url: text('url'),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.id] })]);
+
+export const orders = pgTable('orders', {
+  workspaceId: text('workspace_id').notNull(),
+  id: text('id').notNull(),
+  customerId: text('customer_id').notNull(),
+  status: text('status').notNull().default('placed'),
+  currency: text('currency').notNull().default('EUR'),
+  total: numeric('total', { precision: 12, scale: 2, mode: 'number' }).notNull(),
+  placedAt: ts('placed_at').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.id] }),
+  index('orders_customer_idx').on(t.workspaceId, t.customerId, t.placedAt),
+]);
+
+export const orderItems = pgTable('order_items', {
+  workspaceId: text('workspace_id').notNull(),
+  orderId: text('order_id').notNull(),
+  line: integer('line').notNull(),
+  customerId: text('customer_id').notNull(),
+  productId: text('product_id').notNull(),
+  name: text('name').notNull(),
+  category: text('category'),
+  brand: text('brand'),
+  price: numeric('price', { precision: 12, scale: 2, mode: 'number' }).notNull(),
+  quantity: integer('quantity').notNull().default(1),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.orderId, t.line] }),
+  index('order_items_customer_idx').on(t.workspaceId, t.customerId),
+]);
+
+/** Every ingested message, stored once per messageId (the idempotency key). */
+export const events = pgTable('events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  messageId: text('message_id').notNull(),
+  type: text('type').notNull(),
+  customerId: text('customer_id'),
+  anonymousId: text('anonymous_id'),
+  name: text('name'),
+  properties: jsonb('properties').$type<Record<string, unknown>>().notNull().default({}),
+  timestamp: ts('timestamp').notNull(),
+  receivedAt: ts('received_at').notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('events_message_uq').on(t.workspaceId, t.messageId),
+  index('events_customer_idx').on(t.workspaceId, t.customerId, t.timestamp),
+]);
+
+export const segments = pgTable('segments', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  rule: jsonb('rule').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const loyaltyLedger = pgTable('loyalty_ledger', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  customerId: text('customer_id').notNull(),
+  points: integer('points').notNull(),
+  reason: text('reason').notNull(),
+  // The effect key: one grant per (run, node) however often a step is retried.
+  effectKey: text('effect_key'),
+  runId: uuid('run_id'),
+  nodeId: text('node_id'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('loyalty_effect_uq').on(t.workspaceId, t.effectKey).where(sql`effect_key is not null`),
+  index('loyalty_customer_idx').on(t.workspaceId, t.customerId),
+]);

@@ -1,0 +1,30 @@
+// The canvas graph as stored in journeys.draft and validated at every boundary.
+import { z } from 'zod';
+
+export const nodeIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Node ids are 1–64 letters, digits, _ or -');
+
+export const graphNodeSchema = z.object({
+  id: nodeIdSchema,
+  type: z.string().min(1).max(100),
+  position: z.object({ x: z.number().finite(), y: z.number().finite() }),
+  config: z.record(z.string(), z.unknown()),
+});
+
+export const graphEdgeSchema = z.object({
+  id: z.string().min(1).max(200),
+  source: nodeIdSchema,
+  /** The branch id of the source node (React Flow's sourceHandle). */
+  sourceHandle: z.string().min(1).max(64),
+  target: nodeIdSchema,
+});
+
+export const journeyGraphSchema = z.object({
+  nodes: z.array(graphNodeSchema).max(500, 'A journey has at most 500 nodes'),
+  edges: z.array(graphEdgeSchema).max(2000),
+});
+
+export type GraphNode = z.infer<typeof graphNodeSchema>;
+export type GraphEdge = z.infer<typeof graphEdgeSchema>;
+export type JourneyGraph = z.infer<typeof journeyGraphSchema>;
+
+export const emptyGraph = (): JourneyGraph => ({ nodes: [], edges: [] });

@@ -1,0 +1,3 @@
+export * from './graph';
+export * from './validate';
+export * from './compile';

@@ -1,0 +1,87 @@
+// Graph validation shared by the canvas (inline badges) and publishing (the refusal list).
+import { branchesOf, configIssues, type CheckContext, type NodeRegistry } from '@afterglow/node-sdk';
+import type { JourneyGraph } from './graph';
+
+export interface GraphIssue {
+  /** null for problems of the journey as a whole. */
+  nodeId: string | null;
+  field: string;
+  message: string;
+}
+
+/** Structure and config problems; pure and synchronous, so the canvas runs it live. */
+export function validateGraph(graph: JourneyGraph, registry: NodeRegistry): GraphIssue[] {
+  const issues: GraphIssue[] = [];
+  const ids = new Set<string>();
+  for (const node of graph.nodes) {
+    if (ids.has(node.id)) issues.push({ nodeId: node.id, field: 'id', message: `Node id ${node.id} is used twice` });
+    ids.add(node.id);
+  }
+  const triggers = graph.nodes.filter((n) => registry.get(n.type)?.category === 'trigger');
+  if (triggers.length === 0) issues.push({ nodeId: null, field: 'trigger', message: 'Add a trigger: it decides who enters the journey' });
+  if (triggers.length > 1) {
+    for (const t of triggers.slice(1)) issues.push({ nodeId: t.id, field: 'trigger', message: 'A journey has one trigger' });
+  }
+
+  const incoming = new Map<string, number>();
+  const seenBranch = new Set<string>();
+  for (const edge of graph.edges) {
+    const source = graph.nodes.find((n) => n.id === edge.source);
+    if (!source || !ids.has(edge.target)) {
+      issues.push({ nodeId: edge.source, field: 'edges', message: `Connection ${edge.id} points to a missing node` });
+      continue;
+    }
+    const def = registry.get(source.type);
+    if (def && !branchesOf(def, source.config).some((b) => b.id === edge.sourceHandle)) {
+      issues.push({ nodeId: source.id, field: 'edges', message: `Connection ${edge.id} leaves from an unknown branch “${edge.sourceHandle}”` });
+    }
+    const key = `${edge.source}/${edge.sourceHandle}`;
+    if (seenBranch.has(key)) issues.push({ nodeId: source.id, field: 'edges', message: `Branch “${edge.sourceHandle}” is connected twice` });
+    seenBranch.add(key);
+    incoming.set(edge.target, (incoming.get(edge.target) ?? 0) + 1);
+  }
+
+  for (const node of graph.nodes) {
+    const def = registry.get(node.type);
+    if (!def) {
+      issues.push({ nodeId: node.id, field: 'type', message: `Unknown node type “${node.type}”` });
+      continue;
+    }
+    for (const i of configIssues(def, node.config)) issues.push({ nodeId: node.id, ...i });
+    if (def.category === 'trigger' && incoming.get(node.id)) {
+      issues.push({ nodeId: node.id, field: 'edges', message: 'Nothing can lead into a trigger' });
+    }
+    if (def.category !== 'trigger' && !incoming.get(node.id)) {
+      issues.push({ nodeId: node.id, field: 'edges', message: 'Not connected: no customer can reach this step' });
+    }
+  }
+  if (hasCycle(graph)) issues.push({ nodeId: null, field: 'edges', message: 'The journey loops back on itself; loops are not allowed' });
+  return issues;
+}
+
+function hasCycle(graph: JourneyGraph): boolean {
+  const out = new Map<string, string[]>();
+  for (const e of graph.edges) out.set(e.source, [...(out.get(e.source) ?? []), e.target]);
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (id: string): boolean => {
+    if (state.get(id) === 'done') return false;
+    if (state.get(id) === 'visiting') return true;
+    state.set(id, 'visiting');
+    const cyclic = (out.get(id) ?? []).some(visit);
+    state.set(id, 'done');
+    return cyclic;
+  };
+  return graph.nodes.some((n) => visit(n.id));
+}
+
+/** Structural validation plus each node type's data-aware publish check. */
+export async function checkForPublish(graph: JourneyGraph, registry: NodeRegistry, ctx: CheckContext): Promise<GraphIssue[]> {
+  const issues = validateGraph(graph, registry);
+  for (const node of graph.nodes) {
+    const def = registry.get(node.type);
+    if (!def?.check || issues.some((i) => i.nodeId === node.id)) continue;
+    const config = def.config.parse(node.config);
+    for (const i of await def.check(config, ctx)) issues.push({ nodeId: node.id, ...i });
+  }
+  return issues;
+}

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './instructions';
+export * from './define';
+export * from './registry';
+export * from './time';
+export * from './testing';

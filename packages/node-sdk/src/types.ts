@@ -1,0 +1,124 @@
+// The contract between a node type and everything that uses it (palette, canvas card,
+// config form, validation, publishing, trigger matching, execution).
+import type { z } from 'zod';
+import type { Instruction } from './instructions';
+
+export type NodeCategory = 'trigger' | 'wait' | 'condition' | 'action';
+export type ColorToken = 'violet' | 'amber' | 'sky' | 'emerald' | 'rose' | 'slate' | 'indigo';
+
+export interface BranchSpec {
+  /** Stable id: the canvas handle id and the key of the plan's `next` map. */
+  id: string;
+  label: string;
+}
+
+/** An event as a trigger or wait-for-event sees it. */
+export interface JourneyEvent {
+  messageId: string;
+  name: string;
+  customerId: string;
+  properties: Record<string, unknown>;
+  timestamp: Date;
+}
+
+export interface CustomerSnapshot {
+  id: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  timezone: string;
+  birthday: string | null;
+  marketingConsent: boolean;
+  attributes: Record<string, unknown>;
+}
+
+export interface RunSnapshot {
+  id: string;
+  journeyId: string;
+  versionId: string;
+  enteredAt: Date;
+  stepCount: number;
+  /** The event that started the run (null for segment or schedule entry). */
+  trigger: JourneyEvent | null;
+  /** Data gathered during the run, e.g. a coupon issued by an earlier node. */
+  context: Record<string, unknown>;
+}
+
+export interface EmailRequest {
+  subject: string;
+  /** MJML source with Liquid merge fields such as {{ customer.firstName }}. */
+  body: string;
+  preheader?: string;
+  fromName?: string;
+  kind: 'marketing' | 'transactional';
+}
+
+/**
+ * Everything a step may do to the world. Effects are buffered by the engine and written
+ * in the same transaction as the run's new state, keyed by the step's idempotency key.
+ */
+export interface Services {
+  email: { send(request: EmailRequest): Promise<void> };
+  points: { grant(amount: number, reason: string): Promise<void> };
+  segments: { isMember(segmentId: string): Promise<boolean> };
+}
+
+export interface ExecContext {
+  run: RunSnapshot;
+  customer: CustomerSnapshot;
+  nodeId: string;
+  /** The only clock a node may read. */
+  now(): Date;
+  /** Unique per (run, node): effects carry it so a retried step never acts twice. */
+  idempotencyKey: string;
+  log(message: string, data?: Record<string, unknown>): void;
+  services: Services;
+}
+
+export interface ConfigIssue {
+  /** Dotted path of the config field, '' for the node as a whole. */
+  field: string;
+  message: string;
+}
+
+/** Publish-time checks that need the workspace's data (does the segment exist?). */
+export interface CheckContext {
+  segmentExists(segmentId: string): Promise<boolean>;
+  /** Compiles the template; returns problems with line numbers when it is broken. */
+  checkEmailTemplate(request: Pick<EmailRequest, 'subject' | 'body'>): Promise<ConfigIssue[]>;
+}
+
+export interface TriggerBehaviour<C> {
+  /** The event name this trigger listens to (used to pre-filter events in SQL). */
+  eventName(config: C): string;
+  matches(event: JourneyEvent, config: C): boolean;
+  /** Re-entry key: a customer enters once per distinct key. */
+  entryKey(event: JourneyEvent, config: C): string;
+}
+
+export interface NodeUi<C> {
+  label: string;
+  description: string;
+  /** Icon name understood by the web app's icon set. */
+  icon: string;
+  color: ColorToken;
+  /** Branches leaving the node: fixed, or computed from its config. */
+  branches: BranchSpec[] | ((config: C) => BranchSpec[]);
+  /** One line for the canvas card. */
+  summary(config: C): string;
+}
+
+export interface NodeTypeDefinition<S extends z.ZodType = z.ZodType> {
+  /** Stable forever, namespaced: `core/send-email`. */
+  id: string;
+  version: number;
+  category: NodeCategory;
+  config: S;
+  defaults: z.input<S>;
+  ui: NodeUi<z.output<S>>;
+  trigger?: TriggerBehaviour<z.output<S>>;
+  execute?(ctx: ExecContext, config: z.output<S>): Promise<Instruction> | Instruction;
+  check?(config: z.output<S>, ctx: CheckContext): Promise<ConfigIssue[]>;
+  /** Names of per-node counters shown on the canvas (e.g. 'emails', 'points'). */
+  counters?: string[];
+}

@@ -1,0 +1,23 @@
+import { defineNodeType, exit } from '@afterglow/node-sdk';
+import { z } from 'zod';
+
+const config = z.object({
+  reason: z.string().trim().min(1, 'Name the exit, it labels the analytics').max(100).meta({ label: 'Exit label' }),
+});
+
+export const exitJourney = defineNodeType({
+  id: 'core/exit',
+  version: 1,
+  category: 'action',
+  config,
+  defaults: { reason: 'Completed' },
+  ui: {
+    label: 'Exit',
+    description: 'Ends the journey for the customer.',
+    icon: 'flag',
+    color: 'slate',
+    branches: [],
+    summary: (c) => `Exit: ${c.reason}`,
+  },
+  execute: (_ctx, c) => exit(c.reason),
+});

@@ -1,0 +1,25 @@
+import { defineNodeType, next } from '@afterglow/node-sdk';
+import { z } from 'zod';
+
+const config = z.object({
+  segmentId: z.string().min(1, 'Choose a segment').meta({ label: 'Segment', widget: 'segment' }),
+});
+
+export const segmentCondition = defineNodeType({
+  id: 'core/segment-condition',
+  version: 1,
+  category: 'condition',
+  config,
+  defaults: { segmentId: '' },
+  ui: {
+    label: 'Condition: in segment',
+    description: 'Sends customers in the segment down “Yes”, everyone else down “No”.',
+    icon: 'split',
+    color: 'sky',
+    branches: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }],
+    summary: () => 'Is the customer in the segment?',
+  },
+  execute: async (ctx, c) => next((await ctx.services.segments.isMember(c.segmentId)) ? 'yes' : 'no'),
+  check: async (c, ctx) =>
+    (await ctx.segmentExists(c.segmentId)) ? [] : [{ field: 'segmentId', message: `Segment ${c.segmentId} does not exist` }],
+});

@@ -1,0 +1,44 @@
+import { defineNodeType, next } from '@afterglow/node-sdk';
+import { z } from 'zod';
+
+const oneLine = (what: string) => (s: string) => !/[\r\n]/.test(s) || `${what} must be a single line`;
+
+const config = z.object({
+  subject: z.string().trim().min(1, 'Write a subject line').max(200, 'Keep the subject under 200 characters')
+    .refine((s) => oneLine('Subject')(s) === true, 'Subject must be a single line')
+    .meta({ label: 'Subject', help: 'Merge fields work here too, e.g. {{ customer.firstName }}' }),
+  preheader: z.string().max(200).meta({ label: 'Preview text', help: 'Shown after the subject in most inboxes' }),
+  body: z.string().min(1, 'Write the email body').max(200_000)
+    .meta({ label: 'Body (MJML)', widget: 'mjml', help: 'MJML with merge fields: {{ customer.firstName }}, {% for item in order.items %}…' }),
+  kind: z.enum(['marketing', 'transactional']).meta({
+    label: 'Type', widget: 'select',
+    options: [{ value: 'marketing', label: 'Marketing (honours unsubscribes)' }, { value: 'transactional', label: 'Transactional' }],
+  }),
+});
+
+export const sendEmail = defineNodeType({
+  id: 'core/send-email',
+  version: 1,
+  category: 'action',
+  config,
+  defaults: {
+    subject: 'Thank you, {{ customer.firstName }}!',
+    preheader: '',
+    body: '<mjml>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text>Hi {{ customer.firstName }},</mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>',
+    kind: 'marketing',
+  },
+  ui: {
+    label: 'Send email',
+    description: 'Sends a personalised email built with MJML and merge fields.',
+    icon: 'mail',
+    color: 'emerald',
+    branches: [{ id: 'out', label: 'Then' }],
+    summary: (c) => `“${c.subject}”`,
+  },
+  counters: ['emails'],
+  execute: async (ctx, c) => {
+    await ctx.services.email.send({ subject: c.subject, body: c.body, preheader: c.preheader, kind: c.kind });
+    return next();
+  },
+  check: (c, ctx) => ctx.checkEmailTemplate({ subject: c.subject, body: c.body }),
+});

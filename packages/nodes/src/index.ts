@@ -1,0 +1,24 @@
+import { NodeRegistry, type NodeTypeDefinition } from '@afterglow/node-sdk';
+import { triggerOnEvent } from './core/trigger-event/definition';
+import { wait } from './core/wait/definition';
+import { segmentCondition } from './core/segment-condition/definition';
+import { sendEmail } from './core/send-email/definition';
+import { grantPoints } from './core/grant-points/definition';
+import { exitJourney } from './core/exit/definition';
+
+/** Built-in node types, in palette order. Adding a type: one folder, one line here. */
+export const builtInNodeTypes: NodeTypeDefinition<any>[] = [
+  triggerOnEvent,
+  wait,
+  segmentCondition,
+  sendEmail,
+  grantPoints,
+  exitJourney,
+];
+
+export function createRegistry(extra: NodeTypeDefinition<any>[] = []): NodeRegistry {
+  return new NodeRegistry([...builtInNodeTypes, ...extra]);
+}
+
+export { triggerOnEvent, wait, segmentCondition, sendEmail, grantPoints, exitJourney };
+export { normalizeEventName, propertyAt } from './shared/events';
