@@ -1,0 +1,3 @@
+export * from './trpc/index';
+export * from './ingest/index';
+export * from './auth/index';
