@@ -1,3 +1,4 @@
 export * from './graph';
 export * from './validate';
 export * from './compile';
+export * from './stats';
