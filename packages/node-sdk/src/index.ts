@@ -4,3 +4,4 @@ export * from './define';
 export * from './registry';
 export * from './time';
 export * from './testing';
+export * from './events';

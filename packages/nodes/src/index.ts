@@ -21,4 +21,4 @@ export function createRegistry(extra: NodeTypeDefinition<any>[] = []): NodeRegis
 }
 
 export { triggerOnEvent, wait, segmentCondition, sendEmail, grantPoints, exitJourney };
-export { normalizeEventName, propertyAt } from './shared/events';
+

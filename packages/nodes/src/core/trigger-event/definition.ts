@@ -1,6 +1,5 @@
-import { defineNodeType, type JourneyEvent } from '@afterglow/node-sdk';
+import { defineNodeType, normalizeEventName, propertyAt, type JourneyEvent } from '@afterglow/node-sdk';
 import { z } from 'zod';
-import { normalizeEventName, propertyAt } from '../../shared/events';
 
 const operators = ['equals', 'not_equals', 'contains', 'greater_than', 'less_than', 'exists'] as const;
 const operatorLabels: Record<(typeof operators)[number], string> = {
