@@ -8,7 +8,7 @@ export type Schema = typeof schema;
 export type Db = PostgresJsDatabase<Schema>;
 export type Sql = postgres.Sql;
 /** A pool or a transaction: what read/write helpers should accept. */
-export type Queryable = postgres.TransactionSql;
+export type Queryable = postgres.Sql | postgres.TransactionSql;
 
 export interface Database {
   url: string;
