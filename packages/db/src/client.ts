@@ -22,8 +22,16 @@ export function openDatabase(url: string, opts: { max?: number } = {}): Database
     max: opts.max ?? 10,
     onnotice: () => {},
   });
-  const db = drizzle(sql, { schema });
-  return { url, sql, db, close: () => sql.end({ timeout: 5 }) };
+  // drizzle rewrites its client's date serializers and parsers (dates become strings), so
+  // it gets a connection pool of its own and raw `sql` keeps Date in, Date out.
+  const drizzleClient = postgres(url, { max: 4, onnotice: () => {} });
+  const db = drizzle(drizzleClient, { schema });
+  return {
+    url, sql, db,
+    close: async () => {
+      await Promise.all([sql.end({ timeout: 5 }), drizzleClient.end({ timeout: 5 })]);
+    },
+  };
 }
 
 /** Creates `name` on the server behind `adminUrl` unless it exists; returns its URL. */
