@@ -1,0 +1,78 @@
+// POST /v1/track, /v1/identify, /v1/batch: the Segment HTTP Tracking API, so any
+// Segment-compatible client can send to Afterglow by pointing its host here.
+import type { Database } from '@afterglow/db';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type postgres from 'postgres';
+import { HttpError, readBody, sendErrorAndClose, sendJson } from './http-io';
+import { keyFromAuthorization, keyFromBody, workspaceForKey } from './keys';
+import { endpoints, parseMessages, type Endpoint } from './schema';
+import { storeMessages, type IngestedEvent } from './store';
+
+export interface IngestDeps {
+  database: Database;
+  clock: { now(): Date };
+  /** Called inside the ingestion transaction with the newly stored track events. */
+  onEventsStored: (tx: postgres.TransactionSql, events: IngestedEvent[]) => Promise<unknown>;
+  /** Called after the transaction commits (e.g. to wake the workers). */
+  afterCommit: () => Promise<unknown>;
+  log?: (msg: string, data?: object) => void;
+}
+
+function endpointOf(url: string | undefined): Endpoint | null {
+  const path = new URL(url ?? '/', 'http://x').pathname.replace(/\/+$/, '');
+  const match = /^\/v1\/([a-z]+)$/.exec(path);
+  if (!match || !Object.hasOwn(endpoints, match[1])) return null;
+  return endpoints[match[1] as keyof typeof endpoints];
+}
+
+async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const endpoint = endpointOf(req.url);
+  if (!endpoint) throw new HttpError(404, 'Unknown ingestion endpoint; use /v1/track, /v1/identify or /v1/batch');
+  if (req.method !== 'POST') {
+    res.setHeader('allow', 'POST');
+    throw new HttpError(405, `${req.method} is not allowed; send a POST`);
+  }
+  // Authenticate before reading the body when the client sends the key in the header.
+  const headerKey = keyFromAuthorization(req);
+  let workspaceId = headerKey ? await workspaceForKey(deps.database, headerKey) : null;
+  if (headerKey && !workspaceId) throw new HttpError(401, 'Unknown or revoked ingestion key');
+
+  const raw = await readBody(req);
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch (err) {
+    throw new HttpError(400, 'Body is not valid JSON', [{ path: '(body)', message: (err as Error).message }]);
+  }
+  if (!workspaceId) {
+    const bodyKey = keyFromBody(body);
+    if (!bodyKey) throw new HttpError(401, 'Send the ingestion key as the HTTP Basic username (empty password)');
+    workspaceId = await workspaceForKey(deps.database, bodyKey);
+    if (!workspaceId) throw new HttpError(401, 'Unknown or revoked ingestion key');
+  }
+
+  const parsed = parseMessages(endpoint, body);
+  if (!parsed.ok) throw new HttpError(400, 'Invalid message: nothing was stored', parsed.issues);
+
+  const now = deps.clock.now();
+  const wsId = workspaceId;
+  await deps.database.sql.begin(async (tx) => {
+    const events = await storeMessages(tx, wsId, parsed.messages, now);
+    if (events.length > 0) await deps.onEventsStored(tx, events);
+  });
+  await deps.afterCommit();
+  sendJson(res, 200, { success: true });
+}
+
+export function createIngestHandler(deps: IngestDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    try {
+      await handle(deps, req, res);
+    } catch (err) {
+      if (res.headersSent) return;
+      if (err instanceof HttpError) return sendErrorAndClose(res, err);
+      deps.log?.('ingestion failed', { error: String((err as Error)?.stack ?? err) });
+      sendErrorAndClose(res, new HttpError(500, 'Ingestion failed; nothing was stored, retry later'));
+    }
+  };
+}

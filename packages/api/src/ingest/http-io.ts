@@ -1,0 +1,64 @@
+// Request-body reading with a hard size cap, and JSON replies.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export const MAX_BODY_BYTES = 512 * 1024;
+
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string, readonly issues: Array<{ path: string; message: string }> = []) {
+    super(message);
+  }
+}
+
+/**
+ * Reads the body, refusing (413) as soon as it passes `limit`: a declared
+ * Content-Length over the limit is refused before any byte is read, and a streamed body
+ * stops being collected the moment it crosses the limit, so memory stays bounded.
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  const tooLarge = () => new HttpError(413, `Request body is larger than ${limit / 1024} KB`);
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        cleanup();
+        chunks.length = 0;
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => { cleanup(); resolve(Buffer.concat(chunks)); };
+    const onError = (err: Error) => { cleanup(); reject(err); };
+    const cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(payload);
+}
+
+/**
+ * A refused body may still be arriving. Closing the connection after the reply keeps
+ * the server from reading (and the client from sending) the rest of it.
+ */
+export function sendErrorAndClose(res: ServerResponse, err: HttpError): void {
+  sendJson(res, err.status, { error: err.message, issues: err.issues }, { connection: 'close' });
+}
