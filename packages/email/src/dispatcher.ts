@@ -1,0 +1,95 @@
+// Delivers due email_outbox rows. Rows are claimed with FOR UPDATE SKIP LOCKED inside one
+// transaction that stays open while they are sent, so parallel dispatchers (any number of
+// worker processes) never take the same row, and a dispatcher that dies mid-batch releases
+// its rows as still pending: they are sent again with the same Message-ID.
+import type { Sql } from '@afterglow/db';
+import { MailError, type Mailer } from './mailer';
+
+export const MAX_ATTEMPTS = 8;
+const BASE_DELAY_MS = 60_000;
+const MAX_DELAY_MS = 6 * 60 * 60_000;
+
+/**
+ * Delay before the next try after `attempts` failed ones: exponential (1, 2, 4, ... minutes,
+ * capped at 6 hours), with jitter so a server outage does not end in a synchronized storm.
+ */
+export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
+  const exponential = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(exponential * (0.5 + random() / 2));
+}
+
+interface ClaimedRow {
+  id: string; from_address: string; to_address: string; subject: string; html: string;
+  text: string; message_id: string; attempts: number;
+}
+
+interface Outcome { id: string; status: 'sent' | 'pending' | 'failed'; error: string | null; nextAttemptAt: string | null }
+
+export interface DispatchResult { sent: number; retried: number; failed: number }
+
+const SEND_CONCURRENCY = 5;
+
+async function sendAll(rows: ClaimedRow[], mailer: Mailer, now: Date): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < rows.length) {
+      const row = rows[next++];
+      outcomes.push(await sendOne(row, mailer, now));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, rows.length) }, worker));
+  return outcomes;
+}
+
+async function sendOne(row: ClaimedRow, mailer: Mailer, now: Date): Promise<Outcome> {
+  try {
+    await mailer.send({
+      from: row.from_address, to: row.to_address, subject: row.subject,
+      html: row.html, text: row.text, messageId: row.message_id,
+    });
+    return { id: row.id, status: 'sent', error: null, nextAttemptAt: null };
+  } catch (err) {
+    const mailError = err instanceof MailError ? err : new MailError(String((err as Error)?.message ?? err), false);
+    const attempts = row.attempts + 1;
+    const error = (mailError.code ? `${mailError.code} ` : '') + mailError.message.slice(0, 1_000);
+    if (mailError.permanent || attempts >= MAX_ATTEMPTS) return { id: row.id, status: 'failed', error, nextAttemptAt: null };
+    const retryAt = new Date(now.getTime() + retryDelayMs(attempts));
+    return { id: row.id, status: 'pending', error, nextAttemptAt: retryAt.toISOString() };
+  }
+}
+
+export async function dispatchDueEmails(opts: {
+  sql: Sql; mailer: Mailer; now: Date; batchSize?: number;
+}): Promise<DispatchResult> {
+  const { sql, mailer, now } = opts;
+  const batchSize = opts.batchSize ?? 100;
+  return sql.begin(async (tx) => {
+    const rows = await tx<ClaimedRow[]>`
+      select id, from_address, to_address, subject, html, text, message_id, attempts
+      from email_outbox
+      where status = 'pending' and next_attempt_at <= ${now}
+      order by next_attempt_at
+      limit ${batchSize}
+      for update skip locked`;
+    if (rows.length === 0) return { sent: 0, retried: 0, failed: 0 };
+    const outcomes = await sendAll(rows, mailer, now);
+    // One statement writes every result of the batch back.
+    await tx`
+      update email_outbox as o set
+        status = r.status,
+        attempts = o.attempts + 1,
+        sent_at = case when r.status = 'sent' then ${now}::timestamptz else o.sent_at end,
+        next_attempt_at = coalesce(r.next_attempt_at, o.next_attempt_at),
+        last_error = r.error
+      from unnest(
+        ${outcomes.map((o) => o.id)}::uuid[],
+        ${outcomes.map((o) => o.status)}::text[],
+        ${outcomes.map((o) => o.error) as string[]}::text[],
+        ${outcomes.map((o) => o.nextAttemptAt) as string[]}::timestamptz[]
+      ) as r(id, status, error, next_attempt_at)
+      where o.id = r.id`;
+    const count = (status: Outcome['status']) => outcomes.filter((o) => o.status === status).length;
+    return { sent: count('sent'), retried: count('pending'), failed: count('failed') };
+  });
+}

@@ -1,0 +1,14 @@
+export { buildMergeData, sampleMergeData, orderFromProperties, defaultShop } from './merge-data';
+export type { MergeData, MergeOrderItem, MergeCustomerInput, MergeEventInput } from './merge-data';
+export { renderEmail, toSubjectLine } from './render';
+export type { RenderRequest, RenderedEmail } from './render';
+export { TemplateError } from './mjml';
+export { checkEmailTemplate } from './check';
+export type { TemplateIssue } from './check';
+export { formatMoney } from './liquid';
+export { htmlToText } from './html-to-text';
+export { createMailer, MailError, normaliseMessageId } from './mailer';
+export type { Mailer, OutgoingEmail } from './mailer';
+export { dispatchDueEmails, retryDelayMs, MAX_ATTEMPTS } from './dispatcher';
+export type { DispatchResult } from './dispatcher';
+export { startDevSmtpSink } from './dev-sink';

@@ -1,0 +1,102 @@
+// SMTP delivery through nodemailer's pooled transport. A send either succeeds or throws a
+// MailError that says whether trying again can help, which is all the dispatcher needs.
+import { isIP } from 'node:net';
+import nodemailer from 'nodemailer';
+import { z } from 'zod';
+
+export interface OutgoingEmail {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Kept as given, so a retry of the same outbox row carries the same Message-ID. */
+  messageId: string;
+  headers?: Record<string, string>;
+}
+
+export interface Mailer {
+  send(msg: OutgoingEmail): Promise<void>;
+  close(): void;
+}
+
+export class MailError extends Error {
+  constructor(message: string, readonly permanent: boolean, readonly code?: number) {
+    super(message);
+    this.name = 'MailError';
+  }
+}
+
+const smtpUrlSchema = z.string().refine((value) => {
+  try {
+    return ['smtp:', 'smtps:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}, 'smtpUrl must look like smtp://user:pass@host:587 or smtps://host:465');
+
+function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  return bare === 'localhost' || (isIP(bare) === 4 && bare.startsWith('127.')) || bare === '::1';
+}
+
+/** Message-IDs are "<id@domain>" on the wire; accept them with or without the brackets. */
+export function normaliseMessageId(id: string): string {
+  const bare = id.trim().replace(/^<|>$/g, '');
+  if (!bare || /[\s<>]/.test(bare)) throw new MailError(`Invalid Message-ID "${id}"`, true);
+  return `<${bare}>`;
+}
+
+/** Classifies a nodemailer failure: 5xx replies are final; 4xx, network and auth trouble pass. */
+export function toMailError(err: unknown): MailError {
+  if (err instanceof MailError) return err;
+  const e = err as { message?: string; responseCode?: number; code?: string; response?: string };
+  const message = e.response ?? e.message ?? String(err);
+  // An authentication failure is the sender's configuration, not this message: once the
+  // operator fixes it the same email must still go out.
+  if (e.code === 'EAUTH') return new MailError(message, false, e.responseCode);
+  if (typeof e.responseCode === 'number') return new MailError(message, e.responseCode >= 500, e.responseCode);
+  // Rejected before talking to the server (no recipients, malformed address): final.
+  if (e.code === 'EENVELOPE' || e.code === 'EMESSAGE') return new MailError(message, true);
+  return new MailError(message, false);
+}
+
+export function createMailer(opts: { smtpUrl: string }): Mailer {
+  const url = new URL(smtpUrlSchema.parse(opts.smtpUrl));
+  const secure = url.protocol === 'smtps:';
+  const hasAuth = url.username !== '';
+  // A development sink on loopback (or any unauthenticated relay) speaks plain SMTP; with
+  // credentials on a real server, STARTTLS is required so the password is never sent in clear.
+  const plain = !secure && (isLoopback(url.hostname) || !hasAuth);
+  const transport = nodemailer.createTransport({
+    pool: true,
+    maxConnections: 5,
+    maxMessages: 100,
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    ignoreTLS: plain,
+    requireTLS: !secure && !plain,
+    auth: hasAuth ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+    dnsTimeout: 10_000,
+  });
+  return {
+    async send(msg) {
+      const messageId = normaliseMessageId(msg.messageId);
+      try {
+        await transport.sendMail({
+          from: msg.from, to: msg.to, subject: msg.subject, html: msg.html, text: msg.text,
+          messageId, headers: msg.headers,
+        });
+      } catch (err) {
+        throw toMailError(err);
+      }
+    },
+    close() {
+      transport.close();
+    },
+  };
+}

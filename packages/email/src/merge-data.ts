@@ -1,0 +1,118 @@
+// What a template can read: {{ customer.* }}, {{ event.* }}, {{ order.* }}, {{ shop.* }}.
+// The order is derived from a Segment e-commerce event (Order Completed and friends), so a
+// journey triggered by such an event can list what was bought without another query.
+import { z } from 'zod';
+
+/** The customer as the engine snapshots it (structurally the node SDK's CustomerSnapshot). */
+export interface MergeCustomerInput {
+  id: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  timezone: string;
+  birthday: string | null;
+  attributes: Record<string, unknown>;
+}
+
+/** The trigger event (structurally the node SDK's JourneyEvent). */
+export interface MergeEventInput {
+  name: string;
+  properties: Record<string, unknown>;
+}
+
+export interface MergeOrderItem {
+  productId: string;
+  sku: string;
+  name: string;
+  category: string;
+  brand: string;
+  quantity: number;
+  price: number;
+  lineTotal: number;
+  imageUrl: string;
+  url: string;
+}
+
+export interface MergeData {
+  customer: {
+    id: string; email: string; firstName: string; lastName: string; fullName: string;
+    timezone: string; birthday: string;
+    /** Custom attributes sent with identify(): {{ customer.attributes.favouriteTeam }}. */
+    attributes: Record<string, unknown>;
+  };
+  /** The trigger event's properties, as sent. */
+  event: Record<string, unknown>;
+  order: { id: string; total: number; currency: string; itemCount: number; items: MergeOrderItem[] } | null;
+  shop: { name: string; url: string };
+}
+
+export const defaultShop = { name: 'Our shop', url: 'https://shop.example' };
+
+// Ingested properties are untrusted JSON: coerce each field leniently rather than reject
+// the whole email because one product lacks an image.
+const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string()).catch('');
+const amount = z.coerce.number().refine(Number.isFinite).catch(0);
+const productSchema = z.object({
+  product_id: text, sku: text, name: text, category: text, brand: text,
+  price: amount, quantity: z.coerce.number().int().min(0).catch(1), url: text, image_url: text,
+}).catch({ product_id: '', sku: '', name: '', category: '', brand: '', price: 0, quantity: 1, url: '', image_url: '' });
+const orderEventSchema = z.object({
+  order_id: text,
+  total: amount.optional(),
+  revenue: amount.optional(),
+  currency: z.string().regex(/^[A-Za-z]{3}$/).catch('EUR').default('EUR'),
+  products: z.array(productSchema).catch([]).default([]),
+});
+
+const roundMoney = (n: number) => Math.round(n * 100) / 100;
+
+/** Reads an order out of Segment e-commerce properties; null when there is no order_id. */
+export function orderFromProperties(properties: Record<string, unknown>): MergeData['order'] {
+  if (properties.order_id === undefined || properties.order_id === null) return null;
+  const parsed = orderEventSchema.parse(properties);
+  const items: MergeOrderItem[] = parsed.products.map((p) => ({
+    productId: p.product_id, sku: p.sku, name: p.name, category: p.category, brand: p.brand,
+    quantity: p.quantity, price: p.price, lineTotal: roundMoney(p.price * p.quantity),
+    imageUrl: p.image_url, url: p.url,
+  }));
+  const total = parsed.total ?? parsed.revenue ?? roundMoney(items.reduce((s, i) => s + i.lineTotal, 0));
+  return {
+    id: parsed.order_id, total, currency: parsed.currency.toUpperCase(),
+    itemCount: items.reduce((s, i) => s + i.quantity, 0), items,
+  };
+}
+
+export function buildMergeData(
+  customer: MergeCustomerInput,
+  trigger: MergeEventInput | null,
+  shop: { name: string; url: string } = defaultShop,
+): MergeData {
+  const firstName = customer.firstName ?? '';
+  const lastName = customer.lastName ?? '';
+  const properties = trigger?.properties ?? {};
+  return {
+    customer: {
+      id: customer.id, email: customer.email ?? '', firstName, lastName,
+      fullName: [firstName, lastName].filter(Boolean).join(' '),
+      timezone: customer.timezone, birthday: customer.birthday ?? '',
+      attributes: customer.attributes ?? {},
+    },
+    event: properties,
+    order: orderFromProperties(properties),
+    shop: { name: shop.name, url: shop.url },
+  };
+}
+
+/** Data that has every known field, used to check templates for unknown merge fields. */
+export function sampleMergeData(): MergeData {
+  return buildMergeData(
+    { id: 'cust_sample', email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', timezone: 'UTC', birthday: '1815-12-10', attributes: {} },
+    {
+      name: 'Order Completed',
+      properties: {
+        order_id: 'order_sample', total: 42, currency: 'EUR',
+        products: [{ product_id: 'p1', sku: 'SKU-1', name: 'Sample product', category: 'Sample', brand: 'Sample', price: 21, quantity: 2, url: 'https://shop.example/p1', image_url: 'https://shop.example/p1.jpg' }],
+      },
+    },
+  );
+}
