@@ -1,0 +1,104 @@
+// One batch of the engine: claim due runs (SKIP LOCKED, so any number of workers share the
+// work), walk each, and write every result back with set-based SQL in the same transaction:
+// one UPDATE of runs, one INSERT of steps, one of outbox rows, one of ledger rows.
+import type { Queryable, Sql } from '@afterglow/db';
+import type { CustomerSnapshot, NodeRegistry } from '@afterglow/node-sdk';
+import type { EffectBuffer, EmailRenderer } from './effects';
+import { createSegmentLoader } from './segment-loader';
+import type { Logger, PlanLoader, RunRow } from './types';
+import { walkRun, type RunUpdate, type StepRow } from './walk';
+
+export interface BatchDeps {
+  sql: Sql;
+  registry: NodeRegistry;
+  loadPlan: PlanLoader;
+  email: EmailRenderer;
+  log: Logger;
+}
+
+export interface BatchResult {
+  runs: number;
+  steps: number;
+  emails: number;
+}
+
+export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number): Promise<BatchResult> {
+  return deps.sql.begin(async (tx) => {
+    const runs = await tx<RunRow[]>`
+      select id, workspace_id as "workspaceId", customer_id as "customerId", journey_id as "journeyId",
+             version_id as "versionId", status, node_id as "nodeId", wait, context,
+             step_count as "stepCount", entered_at as "enteredAt"
+      from journey_runs
+      where status in ('active', 'waiting') and due_at <= ${now}
+      order by due_at
+      limit ${batchSize}
+      for update skip locked`;
+    if (runs.length === 0) return { runs: 0, steps: 0, emails: 0 };
+
+    const customers = await loadCustomers(tx, runs);
+    const buffer: EffectBuffer = { outbox: [], ledger: [] };
+    const walkDeps = { registry: deps.registry, segments: createSegmentLoader(tx, now), email: deps.email, buffer, now, log: deps.log };
+    const results = await Promise.all(runs.map(async (run) => {
+      const customer = customers.get(run.customerId);
+      if (!customer) return missingCustomer(run, now);
+      return walkRun(run, await deps.loadPlan(run.versionId), customer, walkDeps);
+    }));
+    const updates = results.map((r) => r.update);
+    const steps = results.flatMap((r) => r.steps);
+    await writeBack(tx, updates, steps, buffer, now);
+    return { runs: runs.length, steps: steps.length, emails: buffer.outbox.length };
+  });
+}
+
+async function loadCustomers(tx: Queryable, runs: RunRow[]): Promise<Map<string, CustomerSnapshot>> {
+  const rows = await tx<CustomerSnapshot[]>`
+    select id, email, first_name as "firstName", last_name as "lastName", timezone,
+           birthday, marketing_consent as "marketingConsent", attributes
+    from customers
+    where (workspace_id, id) in (
+      select * from unnest(${runs.map((r) => r.workspaceId)}::text[], ${runs.map((r) => r.customerId)}::text[]))`;
+  return new Map(rows.map((c) => [c.id, c]));
+}
+
+function missingCustomer(run: RunRow, now: Date): { update: RunUpdate; steps: StepRow[] } {
+  const error = `Customer ${run.customerId} no longer exists`;
+  return {
+    update: { id: run.id, status: 'failed', node_id: run.nodeId, due_at: null, wait: null,
+      step_count: run.stepCount + 1, exit_reason: null, last_error: error },
+    steps: [{ run_id: run.id, step_no: run.stepCount + 1, workspace_id: run.workspaceId, version_id: run.versionId,
+      node_id: run.nodeId, outcome: 'error', branch: null, detail: { error }, at: now.toISOString() }],
+  };
+}
+
+async function writeBack(tx: Queryable, updates: RunUpdate[], steps: StepRow[], buffer: EffectBuffer, now: Date) {
+  await tx`
+    update journey_runs r set status = v.status, node_id = v.node_id, due_at = v.due_at, wait = v.wait,
+      step_count = v.step_count, exit_reason = v.exit_reason, last_error = v.last_error, updated_at = ${now}
+    from jsonb_to_recordset(${tx.json(updates as never)}) as v(id uuid, status text, node_id text,
+      due_at timestamptz, wait jsonb, step_count int, exit_reason text, last_error text)
+    where r.id = v.id`;
+  if (steps.length) {
+    await tx`
+      insert into run_steps (run_id, step_no, workspace_id, version_id, node_id, outcome, branch, detail, at)
+      select * from jsonb_to_recordset(${tx.json(steps as never)}) as v(run_id uuid, step_no int,
+        workspace_id text, version_id text, node_id text, outcome text, branch text, detail jsonb, at timestamptz)
+      on conflict do nothing`;
+  }
+  if (buffer.outbox.length) {
+    await tx`
+      insert into email_outbox (workspace_id, effect_key, customer_id, run_id, journey_id, version_id, node_id, kind,
+        to_address, from_address, subject, html, text, message_id, next_attempt_at, created_at)
+      select * from jsonb_to_recordset(${tx.json(buffer.outbox as never)}) as v(workspace_id text,
+        effect_key text, customer_id text, run_id uuid, journey_id text, version_id text, node_id text, kind text,
+        to_address text, from_address text, subject text, html text, text text, message_id text,
+        next_attempt_at timestamptz, created_at timestamptz)
+      on conflict (workspace_id, effect_key) do nothing`;
+  }
+  if (buffer.ledger.length) {
+    await tx`
+      insert into loyalty_ledger (workspace_id, customer_id, points, reason, effect_key, run_id, node_id, created_at)
+      select * from jsonb_to_recordset(${tx.json(buffer.ledger as never)}) as v(workspace_id text,
+        customer_id text, points int, reason text, effect_key text, run_id uuid, node_id text, created_at timestamptz)
+      on conflict (workspace_id, effect_key) where effect_key is not null do nothing`;
+  }
+}

@@ -1,0 +1,99 @@
+// Services a node reaches the world through. Nothing here writes: effects are buffered
+// and written by the stepper in the same transaction as the runs' new state, each keyed by
+// its effect key, unique in the database, so a retried batch never acts twice.
+import type { CustomerSnapshot, EmailRequest, JourneyEvent, Services } from '@afterglow/node-sdk';
+import type { SegmentLoader } from './segment-loader';
+import type { RunRow } from './types';
+
+export interface OutboxRow {
+  workspace_id: string;
+  effect_key: string;
+  customer_id: string;
+  run_id: string;
+  journey_id: string;
+  version_id: string;
+  node_id: string;
+  kind: string;
+  to_address: string;
+  from_address: string;
+  subject: string;
+  html: string;
+  text: string;
+  message_id: string;
+  next_attempt_at: string;
+  created_at: string;
+}
+
+export interface LedgerRow {
+  workspace_id: string;
+  customer_id: string;
+  points: number;
+  reason: string;
+  effect_key: string;
+  run_id: string;
+  node_id: string;
+  created_at: string;
+}
+
+export interface EffectBuffer {
+  outbox: OutboxRow[];
+  ledger: LedgerRow[];
+}
+
+export interface EmailRenderer {
+  render(request: EmailRequest, customer: CustomerSnapshot, trigger: JourneyEvent | null): Promise<{ subject: string; html: string; text: string }>;
+  fromAddress: string;
+}
+
+export interface StepScope {
+  run: RunRow;
+  nodeId: string;
+  customer: CustomerSnapshot;
+  trigger: JourneyEvent | null;
+  now: Date;
+  /** Facts about the step's effects, stored in run_steps.detail. */
+  detail: Record<string, unknown>;
+}
+
+export const effectKey = (runId: string, nodeId: string) => `${runId}:${nodeId}`;
+
+export function createServices(scope: StepScope, buffer: EffectBuffer, segments: SegmentLoader, email: EmailRenderer): Services {
+  const { run, nodeId, customer, now } = scope;
+  const key = effectKey(run.id, nodeId);
+  return {
+    email: {
+      async send(request) {
+        if (!customer.email) {
+          scope.detail.email = 'skipped: the customer has no email address';
+          return;
+        }
+        if (request.kind === 'marketing' && !customer.marketingConsent) {
+          scope.detail.email = 'skipped: the customer opted out of marketing email';
+          return;
+        }
+        const rendered = await email.render(request, customer, scope.trigger);
+        buffer.outbox.push({
+          workspace_id: run.workspaceId, effect_key: key, customer_id: customer.id, run_id: run.id,
+          journey_id: run.journeyId, version_id: run.versionId, node_id: nodeId, kind: request.kind,
+          to_address: customer.email, from_address: email.fromAddress, ...rendered,
+          // Stable per effect: a retried delivery carries the same Message-ID.
+          message_id: `<${run.id}.${nodeId}@afterglow>`,
+          next_attempt_at: now.toISOString(), created_at: now.toISOString(),
+        });
+        scope.detail.email = 'queued';
+      },
+    },
+    points: {
+      async grant(amount, reason) {
+        buffer.ledger.push({
+          workspace_id: run.workspaceId, customer_id: customer.id, points: amount, reason,
+          effect_key: key, run_id: run.id, node_id: nodeId, created_at: now.toISOString(),
+        });
+        scope.detail.points = amount;
+      },
+    },
+    segments: {
+      isMember: (segmentId) => segments.isMember(run.workspaceId, segmentId, customer.id),
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { Database } from '@afterglow/db';
+import { buildMergeData, dispatchDueEmails, renderEmail, type Mailer } from '@afterglow/email';
+import type { JourneyStats } from '@afterglow/journey-core';
+import type { NodeRegistry } from '@afterglow/node-sdk';
+import { advanceBatch, type BatchDeps } from './batch';
+import { systemClock, type Clock } from './clock';
+import type { EmailRenderer } from './effects';
+import { enrolEvents } from './enrol';
+import { createPlanCache } from './plans';
+import { journeyStats } from './stats';
+import type { Logger, StoredEvent } from './types';
+import { WAKE_CHANNEL, createWorker } from './worker';
+
+export { ManualClock, systemClock, type Clock } from './clock';
+export type { StoredEvent, Logger } from './types';
+export { WAKE_CHANNEL } from './worker';
+
+export interface EngineOptions {
+  database: Database;
+  registry: NodeRegistry;
+  clock?: Clock;
+  /** Without a mailer, emails stay queued in the outbox. */
+  mailer?: Mailer;
+  fromAddress?: string;
+  log?: Logger;
+  batchSize?: number;
+}
+
+export interface Engine {
+  enrolEvents(tx: Database['sql'], events: StoredEvent[]): Promise<number>;
+  wake(): Promise<void>;
+  advanceUntilIdle(): Promise<number>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  stats(versionId: string): Promise<JourneyStats>;
+}
+
+export function createEngine(opts: EngineOptions): Engine {
+  const { database, registry } = opts;
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? (() => {});
+  const batchSize = opts.batchSize ?? 500;
+  const email: EmailRenderer = {
+    fromAddress: opts.fromAddress ?? 'Afterglow Demo Shop <shop@afterglow.local>',
+    render: (request, customer, trigger) => renderEmail(request, buildMergeData(customer, trigger)),
+  };
+  const deps: BatchDeps = { sql: database.sql, registry, loadPlan: createPlanCache(database.sql), email, log };
+
+  async function advanceUntilIdle(): Promise<number> {
+    let steps = 0;
+    for (;;) {
+      const batch = await advanceBatch(deps, clock.now(), batchSize);
+      steps += batch.steps;
+      if (batch.runs === 0) break;
+    }
+    if (opts.mailer) {
+      for (;;) {
+        const sent = await dispatchDueEmails({ sql: database.sql, mailer: opts.mailer, now: clock.now(), batchSize: 50 });
+        if (sent.sent + sent.retried + sent.failed === 0) break;
+      }
+    }
+    return steps;
+  }
+
+  const worker = createWorker({ url: database.url, sql: database.sql, runOnce: advanceUntilIdle, log });
+
+  return {
+    enrolEvents: (tx, events) => enrolEvents(tx, registry, events, clock.now()),
+    wake: async () => void (await database.sql.notify(WAKE_CHANNEL, 'event')),
+    advanceUntilIdle,
+    start: () => worker.start(),
+    stop: () => worker.stop(),
+    stats: (versionId) => journeyStats(database.sql, versionId),
+  };
+}

@@ -1,0 +1,45 @@
+// Per-node counters of a published version, read from run_steps (what happened), the
+// runs' current places (who is waiting where) and the effects (emails sent, points granted).
+import type { Sql } from '@afterglow/db';
+import type { JourneyStats, NodeStats } from '@afterglow/journey-core';
+
+export async function journeyStats(sql: Sql, versionId: string): Promise<JourneyStats> {
+  const [steps, places, emails, points] = await Promise.all([
+    sql<{ nodeId: string; outcome: string; branch: string | null; n: number }[]>`
+      select node_id as "nodeId", outcome, branch, count(*)::int as n
+      from run_steps where version_id = ${versionId} group by 1, 2, 3`,
+    sql<{ nodeId: string; status: string; n: number }[]>`
+      select node_id as "nodeId", status, count(*)::int as n
+      from journey_runs where version_id = ${versionId} group by 1, 2`,
+    sql<{ nodeId: string; n: number }[]>`
+      select node_id as "nodeId", count(*)::int as n
+      from email_outbox where version_id = ${versionId} and status = 'sent' group by 1`,
+    sql<{ nodeId: string; n: number }[]>`
+      select l.node_id as "nodeId", sum(l.points)::int as n
+      from loyalty_ledger l join journey_runs r on r.id = l.run_id
+      where r.version_id = ${versionId} group by 1`,
+  ]);
+  const nodes: Record<string, NodeStats> = {};
+  const node = (id: string) =>
+    (nodes[id] ??= { entered: 0, waiting: 0, branches: {}, failed: 0, exited: 0, counters: {} });
+  for (const s of steps) {
+    const n = node(s.nodeId);
+    // A wait node both sleeps and resumes; it was entered once.
+    if (s.outcome !== 'resume' && s.outcome !== 'retry') n.entered += s.n;
+    if (s.branch) n.branches[s.branch] = (n.branches[s.branch] ?? 0) + s.n;
+  }
+  const totals = { entered: 0, active: 0, completed: 0, failed: 0 };
+  for (const p of places) {
+    const n = node(p.nodeId);
+    totals.entered += p.n;
+    if (p.status === 'waiting') n.waiting += p.n;
+    if (p.status === 'failed') n.failed += p.n;
+    if (p.status === 'exited' || p.status === 'completed') n.exited += p.n;
+    if (p.status === 'waiting' || p.status === 'active') totals.active += p.n;
+    if (p.status === 'exited' || p.status === 'completed') totals.completed += p.n;
+    if (p.status === 'failed') totals.failed += p.n;
+  }
+  for (const e of emails) node(e.nodeId).counters.emails = e.n;
+  for (const p of points) node(p.nodeId).counters.points = p.n;
+  return { versionId, totals, nodes };
+}

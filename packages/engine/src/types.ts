@@ -1,0 +1,42 @@
+import type { JourneyPlan } from '@afterglow/journey-core';
+
+/** An event as ingestion stores it, handed to enrolment inside the same transaction. */
+export interface StoredEvent {
+  workspaceId: string;
+  messageId: string;
+  name: string;
+  customerId: string;
+  properties: Record<string, unknown>;
+  timestamp: Date;
+}
+
+/** A claimed run, as the stepper reads it. */
+export interface RunRow {
+  id: string;
+  workspaceId: string;
+  customerId: string;
+  journeyId: string;
+  versionId: string;
+  status: 'active' | 'waiting';
+  nodeId: string;
+  wait: WaitState | null;
+  context: RunContext;
+  stepCount: number;
+  enteredAt: Date;
+}
+
+export interface RunContext {
+  trigger?: { messageId: string; name: string; properties: Record<string, unknown>; timestamp: string };
+  [key: string]: unknown;
+}
+
+/** What a sleeping run resumes into when its time comes. */
+export interface WaitState {
+  onTime: string;
+  /** Failed attempts of the current step (transient errors), for backoff. */
+  retries?: number;
+}
+
+export type Logger = (message: string, data?: Record<string, unknown>) => void;
+
+export type PlanLoader = (versionId: string) => Promise<JourneyPlan>;

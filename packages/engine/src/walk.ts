@@ -1,0 +1,129 @@
+// Walks one claimed run forward from its current node until it sleeps, waits, ends or
+// fails. Pure with respect to the database: it returns the run's new state and step rows;
+// effects go to the shared buffer. Node types are looked up in the registry, never switched on.
+import type { JourneyPlan } from '@afterglow/journey-core';
+import { NodeError, type CustomerSnapshot, type Instruction, type JourneyEvent, type NodeRegistry } from '@afterglow/node-sdk';
+import { createServices, type EffectBuffer, type EmailRenderer } from './effects';
+import type { SegmentLoader } from './segment-loader';
+import type { Logger, RunRow, WaitState } from './types';
+
+/** A run that loops through more steps than this in one go is parked until the next batch. */
+const MAX_STEPS_PER_WALK = 100;
+const MAX_RETRIES = 5;
+
+export interface StepRow {
+  run_id: string;
+  step_no: number;
+  workspace_id: string;
+  version_id: string;
+  node_id: string;
+  outcome: 'next' | 'sleep' | 'resume' | 'exit' | 'end' | 'error' | 'retry';
+  branch: string | null;
+  detail: Record<string, unknown> | null;
+  at: string;
+}
+
+export interface RunUpdate {
+  id: string;
+  status: 'active' | 'waiting' | 'completed' | 'exited' | 'failed';
+  node_id: string;
+  due_at: string | null;
+  wait: WaitState | null;
+  step_count: number;
+  exit_reason: string | null;
+  last_error: string | null;
+}
+
+export interface WalkDeps {
+  registry: NodeRegistry;
+  segments: SegmentLoader;
+  email: EmailRenderer;
+  buffer: EffectBuffer;
+  now: Date;
+  log: Logger;
+}
+
+export async function walkRun(
+  run: RunRow, plan: JourneyPlan, customer: CustomerSnapshot, deps: WalkDeps,
+): Promise<{ update: RunUpdate; steps: StepRow[] }> {
+  const { now } = deps;
+  const steps: StepRow[] = [];
+  let stepNo = run.stepCount;
+  let nodeId = run.nodeId;
+  const record = (outcome: StepRow['outcome'], branch: string | null, detail: Record<string, unknown> | null = null) =>
+    steps.push({ run_id: run.id, step_no: ++stepNo, workspace_id: run.workspaceId, version_id: run.versionId,
+      node_id: nodeId, outcome, branch, detail, at: now.toISOString() });
+  const done = (status: RunUpdate['status'], extra: Partial<RunUpdate> = {}) => ({
+    update: { id: run.id, status, node_id: nodeId, due_at: null, wait: null, step_count: stepNo,
+      exit_reason: null, last_error: null, ...extra },
+    steps,
+  });
+  // Follows a branch; false when the branch is not connected, which ends the journey.
+  const follow = (branch: string): boolean => {
+    const target = plan.nodes[nodeId]?.next[branch] ?? null;
+    if (target) nodeId = target;
+    return target !== null;
+  };
+
+  if (run.status === 'waiting' && run.wait) {
+    record('resume', run.wait.onTime);
+    if (!follow(run.wait.onTime)) return done('completed', { exit_reason: 'end of journey' });
+  }
+  const trigger: JourneyEvent | null = run.context.trigger
+    ? { ...run.context.trigger, customerId: run.customerId, timestamp: new Date(run.context.trigger.timestamp) }
+    : null;
+
+  for (let i = 0; i < MAX_STEPS_PER_WALK; i++) {
+    const node = plan.nodes[nodeId];
+    const def = node && deps.registry.get(node.type);
+    if (!node || !def) {
+      record('error', null, { error: `Unknown node ${nodeId} (${node?.type ?? 'missing'})` });
+      return done('failed', { last_error: `Node ${nodeId} has unknown type ${node?.type ?? '(missing)'}` });
+    }
+    const detail: Record<string, unknown> = {};
+    let instruction: Instruction;
+    try {
+      // A node without execute (a trigger) simply passes the customer on.
+      instruction = def.execute
+        ? await def.execute({
+            run: { id: run.id, journeyId: run.journeyId, versionId: run.versionId, enteredAt: run.enteredAt,
+              stepCount: stepNo, trigger, context: run.context },
+            customer, nodeId, now: () => now, idempotencyKey: `${run.id}:${nodeId}`,
+            log: (message, data) => deps.log(message, { runId: run.id, nodeId, ...data }),
+            services: createServices({ run, nodeId, customer, trigger, now, detail }, deps.buffer, deps.segments, deps.email),
+          }, node.config as never)
+        : { kind: 'next', branch: Object.keys(node.next)[0] ?? 'out' };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const retries = (run.wait?.retries ?? 0) + 1;
+      // A NodeError (bad config, missing data) cannot be fixed by retrying.
+      if (err instanceof NodeError || retries > MAX_RETRIES) {
+        record('error', null, { error: message, field: err instanceof NodeError ? err.field : undefined });
+        return done('failed', { last_error: `${nodeId}: ${message}` });
+      }
+      record('retry', null, { error: message, attempt: retries });
+      const backoff = Math.min(2 ** retries * 1000, 3600e3) * (0.5 + Math.random());
+      return done('active', { due_at: new Date(now.getTime() + backoff).toISOString(), last_error: message,
+        wait: { onTime: '', retries } });
+    }
+    const facts = Object.keys(detail).length ? detail : null;
+    switch (instruction.kind) {
+      case 'next':
+        record('next', instruction.branch, facts);
+        if (!follow(instruction.branch)) return done('completed', { exit_reason: 'end of journey' });
+        continue;
+      case 'sleepUntil':
+        record('sleep', null, { until: instruction.until.toISOString(), ...facts });
+        return done('waiting', { due_at: instruction.until.toISOString(), wait: { onTime: instruction.branch } });
+      case 'waitForEvent':
+        // Waking on the awaited event arrives with the exit-goal work; until then the
+        // run resumes on the timeout branch at the deadline.
+        record('sleep', null, { until: instruction.timeoutAt.toISOString(), event: instruction.event, ...facts });
+        return done('waiting', { due_at: instruction.timeoutAt.toISOString(), wait: { onTime: instruction.onTimeout } });
+      case 'exit':
+        record('exit', null, { reason: instruction.reason, ...facts });
+        return done('exited', { exit_reason: instruction.reason });
+    }
+  }
+  return done('active', { due_at: now.toISOString() });
+}

@@ -1,0 +1,90 @@
+// The worker: Agenda 6 (on Postgres) owns the durable recurring tick and its locking across
+// processes; LISTEN/NOTIFY wakes every worker at once when an event enrols someone. Either
+// way the work itself is the batched sweep (`runOnce`), never one Agenda job per step.
+import { PostgresBackend } from '@agendajs/postgres-backend';
+import type { Sql } from '@afterglow/db';
+import { Agenda } from 'agenda';
+import pg from 'pg';
+import type { Logger } from './types';
+
+export const WAKE_CHANNEL = 'afterglow_wake';
+const TICK_JOB = 'engine:tick';
+
+export interface WorkerOptions {
+  url: string;
+  sql: Sql;
+  runOnce: () => Promise<unknown>;
+  log: Logger;
+  /** How often the durable tick sweeps for runs whose wait has ended. */
+  tickEvery?: string;
+}
+
+export function createWorker(opts: WorkerOptions) {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  let pool: pg.Pool | null = null;
+  let agenda: Agenda | null = null;
+  let unlisten: (() => Promise<void>) | null = null;
+
+  // Coalesces wake-ups: one sweep at a time per process, and one more if woken meanwhile.
+  const kick = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await opts.runOnce();
+        } catch (err) {
+          opts.log('engine sweep failed; the next tick retries', { error: String(err) });
+        }
+      } while (again && !stopped);
+      running = null;
+    })();
+  };
+
+  return {
+    kick,
+    async start() {
+      pool = new pg.Pool({ connectionString: opts.url, max: 3 });
+      pool.on('error', (err) => opts.log('agenda pool error', { error: String(err) }));
+      agenda = new Agenda({
+        backend: new PostgresBackend({ pool }),
+        name: `afterglow-${process.pid}`,
+        processEvery: '1 second',
+        defaultLockLifetime: 30_000,
+      });
+      agenda.on('error', (err) => opts.log('agenda error', { error: String(err) }));
+      // The tick only broadcasts: every worker listening sweeps its share (SKIP LOCKED).
+      agenda.define(TICK_JOB, async () => {
+        await opts.sql.notify(WAKE_CHANNEL, 'tick');
+      }, { lockLifetime: 10_000 });
+      const listener = await opts.sql.listen(WAKE_CHANNEL, () => kick());
+      unlisten = listener.unlisten;
+      await startWithRetry(agenda);
+      await agenda.every(opts.tickEvery ?? '2 seconds', TICK_JOB, undefined, { skipImmediate: false });
+      kick();
+    },
+    async stop() {
+      stopped = true;
+      await unlisten?.().catch(() => {});
+      await agenda?.stop().catch(() => {});
+      await pool?.end().catch(() => {});
+      await running;
+    },
+  };
+}
+
+/** Two processes creating Agenda's table at once can collide (23505); the second try wins. */
+async function startWithRetry(agenda: Agenda) {
+  try {
+    await agenda.start();
+  } catch {
+    await new Promise((r) => setTimeout(r, 200));
+    await agenda.start();
+  }
+}
