@@ -3,3 +3,4 @@ export * from './client';
 export * from './migrate';
 export * from './embedded';
 export { and, eq, sql as sqlExpr, desc, asc, inArray } from 'drizzle-orm';
+export * from './segments/index';

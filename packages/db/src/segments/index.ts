@@ -1,0 +1,3 @@
+export * from './rule';
+export { compileSegmentRule, type SqlCondition } from './compile';
+export * from './query';

@@ -1,0 +1,192 @@
+// Segment rules compiled to SQL, evaluated on a real Postgres with a controlled `now`.
+import {
+  compileSegmentRule, countSegment, parseSegmentRule, sampleSegment, segmentMembers, segmentRuleSchema,
+  type Database, type SegmentRule,
+} from '@afterglow/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from './support/db';
+
+const NOW = new Date('2025-06-15T12:00:00Z');
+const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
+const WS = 'ws_seg';
+const OTHER_WS = 'ws_other';
+const ALL = ['ada', 'bob', 'cyd', 'dee', 'eve'];
+
+let database: Database;
+
+async function seed(sql: Database['sql']) {
+  const customer = (ws: string, id: string, email: string | null, first: string, birthday: string | null,
+    createdDaysAgo: number, attributes: Record<string, unknown>, timezone = 'UTC') => sql`
+    insert into customers (workspace_id, id, email, first_name, last_name, birthday, timezone, attributes, created_at)
+    values (${ws}, ${id}, ${email}, ${first}, 'Test', ${birthday}, ${timezone}, ${JSON.stringify(attributes)}::text::jsonb, ${daysAgo(createdDaysAgo).toISOString()})`;
+  await customer(WS, 'ada', 'Ada@Example.com', 'Ada', '1990-03-10', 400, { tier: 'gold', score: 42, "it's": "o'reilly'; drop table customers; --" }, 'Europe/Berlin');
+  await customer(WS, 'bob', 'bob@example.org', 'Bob', '1985-07-01', 10, { tier: 'silver', score: '7' });
+  await customer(WS, 'cyd', null, 'Cyd', null, 100, { tier: '', score: 'n/a', note: '100%_off' });
+  await customer(WS, 'dee', 'dee@example.com', 'Dee', '2000-03-30', 5, {});
+  await customer(WS, 'eve', 'eve@example.com', 'Eve', '1970-12-24', 800, { tier: 'GOLD' });
+  // Same ids in another workspace: must never leak into WS results.
+  await customer(OTHER_WS, 'ada', 'ada@other.com', 'Other', '1990-03-10', 400, { tier: 'gold' });
+
+  const order = async (ws: string, id: string, customerId: string, total: number, placedDaysAgo: number,
+    items: { product: string; category: string }[], status = 'placed') => {
+    await sql`insert into orders (workspace_id, id, customer_id, status, total, placed_at)
+      values (${ws}, ${id}, ${customerId}, ${status}, ${total}, ${daysAgo(placedDaysAgo).toISOString()})`;
+    let line = 0;
+    for (const item of items) {
+      line++;
+      await sql`insert into order_items (workspace_id, order_id, line, customer_id, product_id, name, category, price)
+        values (${ws}, ${id}, ${line}, ${customerId}, ${item.product}, ${item.product}, ${item.category}, ${total})`;
+    }
+  };
+  const jersey = { product: 'p_jersey', category: 'Football > Red Star' };
+  const cream = { product: 'p_cream', category: 'Cosmetics' };
+  await order(WS, 'o1', 'ada', 100, 10, [jersey]);
+  await order(WS, 'o2', 'ada', 50, 200, [cream]);
+  await order(WS, 'o3', 'ada', 25, 700, [cream]);
+  await order(WS, 'o4', 'bob', 300, 30, [cream]);
+  await order(WS, 'o5', 'bob', 999, 3, [jersey], 'cancelled');
+  await order(WS, 'o6', 'eve', 20, 89, [{ product: "p_'; drop table orders; --", category: "Kids' stuff" }]);
+  // An order "in the future" relative to NOW: ignored, as if it had not happened yet.
+  await order(WS, 'o7', 'dee', 500, -2, [jersey]);
+  await order(OTHER_WS, 'o8', 'ada', 5000, 1, [jersey]);
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seed(database.sql);
+});
+afterAll(() => database?.close());
+
+async function members(rule: SegmentRule, now = NOW): Promise<string[]> {
+  return [...(await segmentMembers(database.sql, WS, rule, ALL, now))].sort();
+}
+
+describe('attribute conditions', () => {
+  it('compares built-in text fields case-insensitively', async () => {
+    expect(await members({ kind: 'attribute', field: 'email', op: 'equals', value: 'ada@example.COM' })).toEqual(['ada']);
+    expect(await members({ kind: 'attribute', field: 'email', op: 'contains', value: 'EXAMPLE.com' })).toEqual(['ada', 'dee', 'eve']);
+    expect(await members({ kind: 'attribute', field: 'email', op: 'not_equals', value: 'bob@example.org' })).toEqual(['ada', 'cyd', 'dee', 'eve']);
+    expect(await members({ kind: 'attribute', field: 'email', op: 'exists' })).toEqual(['ada', 'bob', 'dee', 'eve']);
+    expect(await members({ kind: 'attribute', field: 'timezone', op: 'equals', value: 'europe/berlin' })).toEqual(['ada']);
+    expect(await members({ kind: 'attribute', field: 'firstName', op: 'equals', value: 'cyd' })).toEqual(['cyd']);
+  });
+
+  it('reads birthday month and signup age relative to now', async () => {
+    expect(await members({ kind: 'attribute', field: 'birthdayMonth', op: 'equals', value: 3 })).toEqual(['ada', 'dee']);
+    expect(await members({ kind: 'attribute', field: 'birthdayMonth', op: 'exists' })).toEqual(['ada', 'bob', 'dee', 'eve']);
+    expect(await members({ kind: 'attribute', field: 'signupDaysAgo', op: 'lt', value: 30 })).toEqual(['bob', 'dee']);
+    expect(await members({ kind: 'attribute', field: 'signupDaysAgo', op: 'gt', value: 365 })).toEqual(['ada', 'eve']);
+    // 400 days later, everyone signed up more than a year ago.
+    expect(await members({ kind: 'attribute', field: 'signupDaysAgo', op: 'gt', value: 365 }, new Date(NOW.getTime() + 400 * 86_400_000)))
+      .toEqual(ALL);
+  });
+
+  it('reads custom attributes as text or numbers, never failing on non-numbers', async () => {
+    expect(await members({ kind: 'attribute', field: 'tier', op: 'equals', value: 'gold' })).toEqual(['ada', 'eve']);
+    expect(await members({ kind: 'attribute', field: 'tier', op: 'exists' })).toEqual(['ada', 'bob', 'eve']);
+    expect(await members({ kind: 'attribute', field: 'score', op: 'gt', value: 10 })).toEqual(['ada']);
+    expect(await members({ kind: 'attribute', field: 'score', op: 'lt', value: '10' })).toEqual(['bob']);
+    expect(await members({ kind: 'attribute', field: 'score', op: 'equals', value: 42 })).toEqual(['ada']);
+    expect(await members({ kind: 'attribute', field: 'score', op: 'not_equals', value: 42 })).toEqual(['bob', 'cyd', 'dee', 'eve']);
+  });
+
+  it('treats hostile keys and values as data', async () => {
+    expect(await members({ kind: 'attribute', field: "it's", op: 'contains', value: "o'reilly'; drop table customers; --" })).toEqual(['ada']);
+    expect(await members({ kind: 'attribute', field: "x'); drop table customers; --", op: 'exists' })).toEqual([]);
+    // LIKE wildcards are ordinary characters for contains.
+    expect(await members({ kind: 'attribute', field: 'note', op: 'contains', value: '%_' })).toEqual(['cyd']);
+    expect(await members({ kind: 'attribute', field: 'email', op: 'contains', value: '%' })).toEqual([]);
+    const [{ count }] = await database.sql`select count(*)::int as count from customers`;
+    expect(count).toBe(6);
+  });
+
+  it('keeps every value and key out of the SQL text', async () => {
+    const hostile = "zz'); drop table customers; --";
+    const rule: SegmentRule = { kind: 'group', op: 'or', rules: [
+      { kind: 'attribute', field: hostile, op: 'equals', value: hostile },
+      { kind: 'bought', what: 'category', value: hostile, withinDays: 30 },
+    ] };
+    const condition = compileSegmentRule(database.sql, rule, NOW);
+    const described = await database.sql`select c.id from customers c where ${condition}`.describe();
+    expect(described.string).not.toContain('zz');
+    expect(described.string).toContain('$1');
+  });
+});
+
+describe('order history conditions', () => {
+  it('counts orders and sums spend, ignoring cancelled and future orders', async () => {
+    expect(await members({ kind: 'orders', measure: 'count', op: 'gte', value: 3 })).toEqual(['ada']);
+    expect(await members({ kind: 'orders', measure: 'count', op: 'eq', value: 0 })).toEqual(['cyd', 'dee']);
+    expect(await members({ kind: 'orders', measure: 'totalSpent', op: 'gt', value: 200 })).toEqual(['bob']);
+    expect(await members({ kind: 'orders', measure: 'totalSpent', op: 'lte', value: 20 })).toEqual(['cyd', 'dee', 'eve']);
+  });
+
+  it('applies time windows relative to the injected now', async () => {
+    const recent: SegmentRule = { kind: 'orders', measure: 'count', op: 'gte', value: 1, withinDays: 90 };
+    expect(await members(recent)).toEqual(['ada', 'bob', 'eve']);
+    // Two days later eve's order (89 days old) has left the 90-day window, and dee's has happened.
+    expect(await members(recent, new Date(NOW.getTime() + 2 * 86_400_000))).toEqual(['ada', 'bob', 'dee']);
+    expect(await members({ kind: 'orders', measure: 'totalSpent', op: 'gte', value: 150, withinDays: 365 })).toEqual(['ada', 'bob']);
+  });
+
+  it('finds buyers of a product or a category (with sub-categories), and non-buyers', async () => {
+    expect(await members({ kind: 'bought', what: 'product', value: 'p_cream' })).toEqual(['ada', 'bob']);
+    expect(await members({ kind: 'bought', what: 'product', value: 'p_cream', withinDays: 100 })).toEqual(['bob']);
+    expect(await members({ kind: 'bought', what: 'category', value: 'football' })).toEqual(['ada']);
+    expect(await members({ kind: 'bought', what: 'category', value: 'Football > Red Star' })).toEqual(['ada']);
+    expect(await members({ kind: 'bought', what: 'category', value: 'Foot' })).toEqual([]);
+    expect(await members({ kind: 'bought', what: 'category', value: 'Football', negate: true })).toEqual(['bob', 'cyd', 'dee', 'eve']);
+    expect(await members({ kind: 'bought', what: 'product', value: "p_'; drop table orders; --" })).toEqual(['eve']);
+    expect(await members({ kind: 'bought', what: 'category', value: "kids' STUFF" })).toEqual(['eve']);
+  });
+});
+
+describe('groups and whole-segment queries', () => {
+  const goldBuyersOrNew: SegmentRule = {
+    kind: 'group', op: 'or', rules: [
+      { kind: 'group', op: 'and', rules: [
+        { kind: 'orders', measure: 'count', op: 'gte', value: 1 },
+        { kind: 'attribute', field: 'tier', op: 'equals', value: 'gold' },
+      ] },
+      { kind: 'attribute', field: 'signupDaysAgo', op: 'lt', value: 7 },
+    ],
+  };
+
+  it('nests and/or groups; empty groups match everyone / no one', async () => {
+    expect(await members(goldBuyersOrNew)).toEqual(['ada', 'dee', 'eve']);
+    expect(await members({ kind: 'group', op: 'and', rules: [] })).toEqual(ALL);
+    expect(await members({ kind: 'group', op: 'or', rules: [] })).toEqual([]);
+  });
+
+  it('counts and samples within the workspace only', async () => {
+    const gold: SegmentRule = { kind: 'attribute', field: 'tier', op: 'equals', value: 'gold' };
+    expect(await countSegment(database.sql, WS, gold, NOW)).toBe(2);
+    expect(await countSegment(database.sql, OTHER_WS, gold, NOW)).toBe(1);
+    expect(await sampleSegment(database.sql, WS, gold, NOW, 1)).toEqual([
+      { id: 'ada', email: 'Ada@Example.com', firstName: 'Ada', lastName: 'Test' },
+    ]);
+    expect(await segmentMembers(database.sql, WS, gold, [], NOW)).toEqual(new Set());
+    expect(await segmentMembers(database.sql, OTHER_WS, { kind: 'orders', measure: 'totalSpent', op: 'gt', value: 1000 }, ['ada'], NOW))
+      .toEqual(new Set(['ada']));
+  });
+});
+
+describe('rule validation', () => {
+  it('names the bad field', () => {
+    const bad = segmentRuleSchema.safeParse({ kind: 'group', op: 'and', rules: [
+      { kind: 'attribute', field: 'score', op: 'gt', value: 'lots' },
+      { kind: 'orders', measure: 'count', op: 'gte', value: 1, withinDays: 0 },
+    ] });
+    expect(bad.success).toBe(false);
+    const paths = bad.error!.issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(['rules.0.value', 'rules.1.withinDays']);
+    expect(() => parseSegmentRule({ kind: 'attribute', field: 'birthdayMonth', op: 'contains', value: 3 })).toThrow(/op: .*birthdayMonth/);
+    expect(() => parseSegmentRule({ kind: 'nope' })).toThrow(/kind/);
+  });
+
+  it('refuses over-deep nesting', () => {
+    let rule: SegmentRule = { kind: 'attribute', field: 'email', op: 'exists' };
+    for (let i = 0; i < 7; i++) rule = { kind: 'group', op: 'and', rules: [rule] };
+    expect(segmentRuleSchema.safeParse(rule).success).toBe(false);
+  });
+});
