@@ -1,0 +1,64 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTRPC } from '../trpc';
+import { Icon } from '../ui/icons';
+import { Link, useRouter } from './router';
+
+interface LayoutUser { name: string; email: string; workspaceName: string; role: string }
+
+const nav = [
+  { to: '/journeys', label: 'Journeys', icon: 'journeys' },
+  { to: '/segments', label: 'Segments', icon: 'segments' },
+  { to: '/customers', label: 'Customers', icon: 'customers' },
+  { to: '/outbox', label: 'Outbox', icon: 'outbox' },
+];
+
+export function Layout({ user, children }: { user: LayoutUser; children: ReactNode }) {
+  const { path, navigate } = useRouter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const logout = useMutation(trpc.auth.logout.mutationOptions({
+    onSuccess: () => {
+      queryClient.clear();
+      navigate('/', { replace: true });
+    },
+  }));
+  const active = (to: string) => path === to || path.startsWith(`${to}/`) || (to === '/journeys' && path === '/');
+  return (
+    <div className="flex h-full">
+      <aside className="flex w-56 shrink-0 flex-col border-r border-slate-200 bg-white">
+        <div className="flex items-center gap-2 px-5 py-5">
+          <span className="h-7 w-7 rounded-full bg-gradient-to-br from-violet-600 via-fuchsia-500 to-amber-300 shadow-inner" />
+          <span className="text-lg font-semibold tracking-tight">Afterglow</span>
+        </div>
+        <nav className="flex flex-1 flex-col gap-0.5 px-3" aria-label="Main">
+          {nav.map((n) => (
+            <Link key={n.to} to={n.to}
+              className={`flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium ${active(n.to) ? 'bg-violet-50 text-violet-700' : 'text-slate-600 hover:bg-slate-50 hover:text-slate-900'}`}>
+              <Icon name={n.icon} />{n.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="border-t border-slate-100 p-4 text-xs text-slate-400">Self-hosted · open source</div>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-14 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-6">
+          <div className="flex items-center gap-2 text-sm">
+            <span className="rounded-md bg-slate-100 px-2 py-1 font-medium text-slate-700" data-testid="workspace-name">{user.workspaceName}</span>
+          </div>
+          <div className="flex items-center gap-3 text-sm">
+            <div className="text-right leading-tight">
+              <div className="font-medium text-slate-800" data-testid="user-name">{user.name || user.email}</div>
+              <div className="text-xs text-slate-500">{user.email} · {user.role}</div>
+            </div>
+            <button type="button" onClick={() => logout.mutate()} aria-label="Log out"
+              className="flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800">
+              <Icon name="logout" /> Log out
+            </button>
+          </div>
+        </header>
+        <main className="min-h-0 flex-1 overflow-auto">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTRPC } from '../trpc';
+import { Button, inputClass } from '../ui/kit';
+
+export function LoginPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const login = useMutation(trpc.auth.login.mutationOptions({
+    onSuccess: (user) => queryClient.setQueryData(trpc.auth.me.queryKey(), user),
+  }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    login.mutate({ email, password });
+  };
+  return (
+    <div className="flex min-h-full items-center justify-center bg-gradient-to-br from-violet-50 via-white to-amber-50 p-6">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 flex flex-col items-center">
+          <span className="mb-3 h-12 w-12 rounded-full bg-gradient-to-br from-violet-600 via-fuchsia-500 to-amber-300 shadow-lg" />
+          <h1 className="text-2xl font-semibold tracking-tight">Welcome back</h1>
+          <p className="mt-1 text-sm text-slate-500">Sign in to Afterglow to build your customer journeys.</p>
+        </div>
+        <form onSubmit={submit} className="space-y-4 rounded-2xl bg-white p-6 shadow-lg ring-1 ring-slate-200">
+          <label className="block text-sm font-medium text-slate-700">
+            Email
+            <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)}
+              className={`${inputClass} mt-1`} placeholder="you@shop.com" />
+          </label>
+          <label className="block text-sm font-medium text-slate-700">
+            Password
+            <input type="password" autoComplete="current-password" required value={password}
+              onChange={(e) => setPassword(e.target.value)} className={`${inputClass} mt-1`} />
+          </label>
+          {login.isError && (
+            <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-rose-200">
+              {login.error.message || 'Wrong email or password'}
+            </p>
+          )}
+          <Button type="submit" variant="primary" className="w-full py-2" disabled={login.isPending}>
+            {login.isPending ? 'Signing in…' : 'Sign in'}
+          </Button>
+        </form>
+      </div>
+    </div>
+  );
+}

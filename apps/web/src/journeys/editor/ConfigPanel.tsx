@@ -1,0 +1,79 @@
+// The right-hand panel: the selected step's generated config form, or the journey's
+// checklist of problems when nothing is selected.
+import { configIssues } from '@afterglow/node-sdk';
+import type { GraphIssue, GraphNode } from '@afterglow/journey-core';
+import { formSchemaOf, issuesByField } from '../../forms/jsonSchema';
+import { SchemaForm } from '../../forms/SchemaForm';
+import { toneOf } from '../../ui/colors';
+import { Icon } from '../../ui/icons';
+import { Button } from '../../ui/kit';
+import { registry } from './registry';
+
+export function ConfigPanel({ node, issues, readOnly, onChange, onDelete }: {
+  node: GraphNode; issues: GraphIssue[]; readOnly: boolean;
+  onChange(config: Record<string, unknown>): void; onDelete(): void;
+}) {
+  const def = registry.get(node.type);
+  if (!def) return <div className="p-5 text-sm text-slate-500">This step’s type “{node.type}” is not installed.</div>;
+  const tone = toneOf(def.ui.color);
+  const fieldErrors = issuesByField(configIssues(def, node.config));
+  const schema = formSchemaOf(def);
+  const configKeys = Object.keys(schema.properties ?? {});
+  // Config problems show beside their field; the rest (connections, duplicates) go on top.
+  const structural = issues.filter((i) => i.nodeId === node.id && !configKeys.includes(i.field.split('.')[0]));
+  return (
+    <div className="flex h-full flex-col" data-testid="config-panel">
+      <div className="border-b border-slate-200 p-5">
+        <div className="flex items-center gap-3">
+          <span className={`rounded-lg p-2 ${tone.icon}`}><Icon name={def.ui.icon} className="h-5 w-5" /></span>
+          <div className="min-w-0">
+            <h2 className="truncate text-base font-semibold text-slate-900">{def.ui.label}</h2>
+            <p className="font-mono text-[11px] text-slate-400">{node.id}</p>
+          </div>
+        </div>
+        <p className="mt-3 text-sm text-slate-500">{def.ui.description}</p>
+      </div>
+      <div className="flex-1 overflow-y-auto p-5">
+        {structural.map((i, k) => (
+          <div key={k} className="mb-4 flex gap-2 rounded-lg bg-rose-50 p-3 text-xs text-rose-700 ring-1 ring-rose-200">
+            <Icon name="alert" className="h-4 w-4 shrink-0" />{i.message}
+          </div>
+        ))}
+        <fieldset disabled={readOnly} className="disabled:opacity-70">
+          <SchemaForm schema={schema} value={node.config} onChange={onChange} errors={fieldErrors} idPrefix={`cfg-${node.id}`} />
+        </fieldset>
+      </div>
+      {!readOnly && (
+        <div className="border-t border-slate-200 p-4">
+          <Button variant="danger" icon="trash" onClick={onDelete} className="w-full">Delete step</Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function JourneyChecklist({ issues, onSelect }: { issues: GraphIssue[]; onSelect(nodeId: string): void }) {
+  return (
+    <div className="p-5" data-testid="journey-checklist">
+      <h2 className="text-base font-semibold text-slate-900">Journey checklist</h2>
+      <p className="mt-1 text-sm text-slate-500">Select a step on the canvas to configure it.</p>
+      {issues.length === 0 ? (
+        <div className="mt-5 flex items-center gap-2 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-700 ring-1 ring-emerald-200">
+          <Icon name="check" /> Everything is connected and configured. Ready to publish.
+        </div>
+      ) : (
+        <ul className="mt-5 space-y-2">
+          {issues.map((i, k) => (
+            <li key={k}>
+              <button type="button" disabled={!i.nodeId} onClick={() => i.nodeId && onSelect(i.nodeId)}
+                className="flex w-full gap-2 rounded-lg bg-white p-3 text-left text-xs text-slate-700 ring-1 ring-slate-200 enabled:hover:ring-violet-300">
+                <Icon name="alert" className="h-4 w-4 shrink-0 text-rose-500" />
+                <span>{i.nodeId && <span className="font-mono text-slate-400">{i.nodeId} · </span>}{i.message}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+// The journey editor: palette | canvas | config panel, with undo/redo, autosave,
+// publishing and the live-stats overlay.
+import { journeyGraphSchema, validateGraph, type JourneyGraph } from '@afterglow/journey-core';
+import type { NodeTypeDefinition } from '@afterglow/node-sdk';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useTRPC, type Api, type inferOutput } from '../../trpc';
+import { ErrorNote, Spinner } from '../../ui/kit';
+import { Canvas } from './Canvas';
+import { ConfigPanel, JourneyChecklist } from './ConfigPanel';
+import { addNode, removeNodes, setConfig } from './graphOps';
+import { historyReducer, initialHistory } from './history';
+import { Palette } from './Palette';
+import { PublishNotice, type PublishOutcome } from './PublishNotice';
+import { registry } from './registry';
+import { EditorToolbar } from './EditorToolbar';
+import { useAutosave } from './useAutosave';
+import { useUndoShortcuts } from './useUndoShortcuts';
+
+type Journey = inferOutput<Api['journeys']['get']>;
+
+export function JourneyEditorPage({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const journey = useQuery({ ...trpc.journeys.get.queryOptions({ id }), staleTime: Infinity });
+  if (journey.isPending) return <Spinner label="Opening journey…" />;
+  if (journey.isError) return <ErrorNote error={journey.error} />;
+  return <ReactFlowProvider><JourneyEditor journey={journey.data} /></ReactFlowProvider>;
+}
+
+function JourneyEditor({ journey }: { journey: Journey }) {
+  const trpc = useTRPC();
+  const flow = useReactFlow();
+  const [history, dispatch] = useReducer(historyReducer, journey.draft as JourneyGraph, (g) => initialHistory(journeyGraphSchema.parse(g)));
+  const graph = history.present;
+  const [name, setName] = useState(journey.name);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [live, setLive] = useState(false);
+  const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
+  const issues = useMemo(() => validateGraph(graph, registry), [graph]);
+  const selected = graph.nodes.find((n) => n.id === selectedId) ?? null;
+
+  const saveDraft = useMutation(trpc.journeys.saveDraft.mutationOptions());
+  const draft = useMemo(() => ({ graph, name }), [graph, name]);
+  const autosave = useAutosave(draft, (d) => saveDraft.mutateAsync({ id: journey.id, draft: d.graph, name: d.name.trim() || journey.name }));
+
+  const apply = useCallback((next: JourneyGraph, coalesceKey?: string) => dispatch({ type: 'apply', next, coalesceKey, at: Date.now() }), []);
+  const preview = useCallback((next: JourneyGraph) => dispatch({ type: 'preview', next }), []);
+  const checkpoint = useCallback((before: JourneyGraph) => dispatch({ type: 'checkpoint', before }), []);
+  const undo = useCallback(() => dispatch({ type: 'undo' }), []);
+  const redo = useCallback(() => dispatch({ type: 'redo' }), []);
+  useUndoShortcuts(useMemo(() => (live ? null : { undo, redo }), [live, undo, redo]));
+
+  const versionId = outcome?.ok ? outcome.versionId : journey.currentVersionId;
+  const stats = useQuery({
+    ...trpc.journeys.stats.queryOptions({ versionId: versionId ?? '' }),
+    enabled: live && !!versionId, refetchInterval: 2000, staleTime: 0,
+  });
+
+  const focusNode = useCallback((nodeId: string) => {
+    setSelectedId(nodeId);
+    void flow.fitView({ nodes: [{ id: nodeId }], maxZoom: 1.1, duration: 300 });
+  }, [flow]);
+
+  const addFromPalette = useCallback((def: NodeTypeDefinition, at?: { x: number; y: number }) => {
+    let position = at;
+    if (!position) {
+      const anchor = graph.nodes.find((n) => n.id === selectedId) ?? graph.nodes.at(-1);
+      position = anchor ? { x: anchor.position.x, y: anchor.position.y + 170 } : { x: 0, y: 0 };
+    }
+    const before = graph;
+    const next = addNode(before, def, position);
+    apply(next);
+    setSelectedId(next.nodes.at(-1)!.id);
+  }, [graph, selectedId, apply]);
+
+  const onDropType = useCallback((typeId: string, at: { x: number; y: number }) => {
+    const def = registry.get(typeId);
+    if (def) addFromPalette(def, at);
+  }, [addFromPalette]);
+
+  useEffect(() => { if (live) setSelectedId(null); }, [live]);
+
+  return (
+    <div className="flex h-full flex-col">
+      <EditorToolbar journey={journey} name={name} onRename={setName} saveStatus={autosave.status} saveError={autosave.error}
+        canUndo={history.past.length > 0 && !live} canRedo={history.future.length > 0 && !live} onUndo={undo} onRedo={redo}
+        live={live} onToggleLive={() => setLive((v) => !v)} hasVersion={!!versionId}
+        flush={autosave.flush} onPublished={(o) => { setOutcome(o); if (o.ok) setLive(false); }} />
+      {outcome && <PublishNotice outcome={outcome} onSelect={focusNode} onDismiss={() => setOutcome(null)} />}
+      <div className="flex min-h-0 flex-1">
+        <Palette onAdd={(def) => addFromPalette(def)} disabled={live} />
+        <div className="relative min-w-0 flex-1 bg-slate-50">
+          <Canvas graph={graph} issues={issues} stats={live ? stats.data ?? null : null} live={live} selectedId={selectedId}
+            onSelect={setSelectedId} onApply={apply} onPreview={preview} onCheckpoint={checkpoint} onDropType={onDropType} />
+          {live && (
+            <div className="pointer-events-none absolute left-4 top-4 rounded-lg bg-white/90 px-3 py-2 text-xs text-slate-600 shadow ring-1 ring-violet-200" data-testid="live-banner">
+              <span className="mr-1.5 inline-block h-2 w-2 animate-pulse rounded-full bg-emerald-500" />
+              Live stats{stats.data ? ` · ${stats.data.totals.entered} entered · ${stats.data.totals.active} active · ${stats.data.totals.completed} completed` : ' · loading…'}
+            </div>
+          )}
+        </div>
+        <aside className="w-96 shrink-0 overflow-hidden border-l border-slate-200 bg-white">
+          {selected ? (
+            <ConfigPanel key={selected.id} node={selected} issues={issues} readOnly={live}
+              onChange={(config) => apply(setConfig(graph, selected.id, config), `config:${selected.id}`)}
+              onDelete={() => { apply(removeNodes(graph, [selected.id])); setSelectedId(null); }} />
+          ) : (
+            <JourneyChecklist issues={issues} onSelect={focusNode} />
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+// The one card component for every node type: colour, icon, label, summary and branch
+// handles all come from the type's definition object.
+import { branchesOf, summaryOf } from '@afterglow/node-sdk';
+import type { GraphIssue, NodeStats } from '@afterglow/journey-core';
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { toneOf } from '../../ui/colors';
+import { Icon } from '../../ui/icons';
+import { registry } from './registry';
+
+export type JourneyNodeData = {
+  typeId: string;
+  config: Record<string, unknown>;
+  issues: GraphIssue[];
+  /** Present in live-stats mode. */
+  stats: NodeStats | null;
+  live: boolean;
+};
+export type JourneyFlowNode = Node<JourneyNodeData, 'journey'>;
+
+export const CARD_WIDTH = 264;
+
+function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
+  const def = registry.get(data.typeId);
+  if (!def) return <UnknownCard id={id} typeId={data.typeId} selected={selected} />;
+  const tone = toneOf(def.ui.color);
+  const branches = branchesOf(def, data.config);
+  const issue = data.issues[0];
+  const s = data.stats;
+  return (
+    <div data-testid={`node-${id}`} data-node-type={def.id}
+      className={`group relative rounded-xl bg-white shadow-sm ring-1 transition ${selected ? 'ring-2 ring-violet-500 shadow-md' : issue ? 'ring-rose-300' : 'ring-slate-200 hover:ring-slate-300'}`}
+      style={{ width: CARD_WIDTH }}>
+      {def.category !== 'trigger' && <Handle type="target" position={Position.Top} id="in" />}
+      <div className={`h-1 rounded-t-xl ${tone.bar}`} />
+      <div className="flex items-start gap-3 px-3.5 pb-3 pt-2.5">
+        <div className={`mt-0.5 rounded-lg p-1.5 ${tone.icon}`}><Icon name={def.ui.icon} /></div>
+        <div className="min-w-0 flex-1">
+          <div className={`text-[11px] font-semibold uppercase tracking-wide ${tone.text}`}>{def.category}</div>
+          <div className="truncate text-sm font-semibold text-slate-900">{def.ui.label}</div>
+          <div className="mt-0.5 line-clamp-2 text-xs text-slate-500" data-testid={`node-summary-${id}`}>{summaryOf(def, data.config)}</div>
+        </div>
+      </div>
+      {issue && !data.live && (
+        <div className="flex items-start gap-1.5 border-t border-rose-100 bg-rose-50 px-3.5 py-2 text-xs text-rose-700" data-testid={`node-issue-${id}`}>
+          <Icon name="alert" className="mt-px h-3.5 w-3.5 shrink-0" />
+          <span className="line-clamp-2">{issue.message}</span>
+        </div>
+      )}
+      {issue && !data.live && (
+        <span className="absolute -right-2 -top-2 flex h-5 min-w-5 items-center justify-center rounded-full bg-rose-600 px-1 text-[11px] font-bold text-white shadow"
+          aria-label={`${data.issues.length} problem${data.issues.length > 1 ? 's' : ''}`} data-testid={`node-badge-${id}`}>
+          {data.issues.length}
+        </span>
+      )}
+      {data.live && <StatsStrip id={id} stats={s} counters={def.counters ?? []} />}
+      {branches.length > 0 && (
+        <div className="flex justify-around border-t border-slate-100 px-2 pb-1.5 pt-1">
+          {branches.map((b) => (
+            <span key={b.id} className="text-[11px] font-medium text-slate-500" data-testid={`branch-${id}-${b.id}`}>
+              {b.label}{data.live && <b className="ml-1 tabular-nums text-slate-800">{s?.branches[b.id] ?? 0}</b>}
+            </span>
+          ))}
+        </div>
+      )}
+      {branches.map((b, i) => (
+        <Handle key={b.id} type="source" position={Position.Bottom} id={b.id} title={b.label}
+          style={{ left: `${((i + 1) / (branches.length + 1)) * 100}%` }} data-testid={`handle-${id}-${b.id}`} />
+      ))}
+    </div>
+  );
+}
+
+function StatsStrip({ id, stats, counters }: { id: string; stats: NodeStats | null; counters: string[] }) {
+  const cell = (label: string, value: number, testId: string) => (
+    <div className="flex flex-col items-center">
+      <span className="text-sm font-semibold tabular-nums text-slate-900" data-testid={testId}>{value.toLocaleString()}</span>
+      <span className="text-[10px] uppercase tracking-wide text-slate-500">{label}</span>
+    </div>
+  );
+  return (
+    <div className="grid auto-cols-fr grid-flow-col gap-1 border-t border-violet-100 bg-violet-50/60 px-2 py-1.5" data-testid={`node-stats-${id}`}>
+      {cell('entered', stats?.entered ?? 0, `stat-${id}-entered`)}
+      {cell('waiting', stats?.waiting ?? 0, `stat-${id}-waiting`)}
+      {counters.map((c) => <div key={c}>{cell(c, stats?.counters[c] ?? 0, `stat-${id}-${c}`)}</div>)}
+      {(stats?.failed ?? 0) > 0 && cell('failed', stats!.failed, `stat-${id}-failed`)}
+    </div>
+  );
+}
+
+function UnknownCard({ id, typeId, selected }: { id: string; typeId: string; selected: boolean }) {
+  return (
+    <div data-testid={`node-${id}`} style={{ width: CARD_WIDTH }}
+      className={`rounded-xl border border-dashed border-slate-400 bg-slate-50 p-3 text-xs text-slate-600 ${selected ? 'ring-2 ring-violet-500' : ''}`}>
+      <Handle type="target" position={Position.Top} id="in" />
+      <div className="font-semibold">Unknown step</div>
+      <div>Type “{typeId}” is not installed on this server.</div>
+    </div>
+  );
+}
+
+export const JourneyNodeCard = memo(JourneyNodeCardImpl);

@@ -1,0 +1,100 @@
+import { validateGraph, type JourneyGraph } from '@afterglow/journey-core';
+import { describe, expect, it } from 'vitest';
+import { addNode, connect, moveNodes, newNodeId, removeEdges, removeNodes, setConfig } from './graphOps';
+import { historyReducer, initialHistory } from './history';
+import { registry } from './registry';
+
+const trigger = registry.require('core/trigger-event');
+const wait = registry.require('core/wait');
+const condition = registry.require('core/segment-condition');
+
+function sample(): JourneyGraph {
+  let g: JourneyGraph = { nodes: [], edges: [] };
+  g = addNode(g, trigger, { x: 0, y: 0 }, 't1');
+  g = addNode(g, wait, { x: 0, y: 150.6 }, 'w1');
+  g = addNode(g, condition, { x: 0, y: 300 }, 'c1');
+  g = connect(g, { source: 't1', sourceHandle: 'out', target: 'w1' });
+  return connect(g, { source: 'w1', sourceHandle: 'out', target: 'c1' });
+}
+
+describe('graph edits', () => {
+  it('adds nodes with their type defaults and a schema-valid id', () => {
+    const g = sample();
+    expect(g.nodes.find((n) => n.id === 'w1')).toMatchObject({ type: 'core/wait', position: { x: 0, y: 151 }, config: wait.defaults });
+    const id = newNodeId(wait, g);
+    expect(id).toMatch(/^wait_[a-z0-9]{4}$/);
+    // Defaults are copied, so editing one node never edits another or the definition.
+    const edited = setConfig(g, 'w1', { ...g.nodes[1].config, amount: 9 });
+    expect(wait.defaults).toMatchObject({ amount: 3 });
+    expect(edited.nodes[1].config.amount).toBe(9);
+  });
+
+  it('never hands out an id already on the canvas', () => {
+    const g = sample();
+    const rolls = [0, 0, 0.5];
+    const first = newNodeId(wait, g, () => 0);
+    const taken = addNode(g, wait, { x: 0, y: 0 }, first);
+    expect(newNodeId(wait, taken, () => rolls.shift()!)).not.toBe(first);
+  });
+
+  it('connecting a branch again replaces its old connection; self-loops are refused', () => {
+    let g = sample();
+    g = addNode(g, wait, { x: 200, y: 150 }, 'w2');
+    g = connect(g, { source: 't1', sourceHandle: 'out', target: 'w2' });
+    expect(g.edges.filter((e) => e.source === 't1').map((e) => e.target)).toEqual(['w2']);
+    expect(connect(g, { source: 'w2', sourceHandle: 'out', target: 'w2' })).toBe(g);
+  });
+
+  it('removing a node removes its connections, leaving a graph that validates structurally', () => {
+    const g = removeNodes(sample(), ['w1']);
+    expect(g.edges).toEqual([]);
+    expect(validateGraph(g, registry).some((i) => i.message.includes('missing node'))).toBe(false);
+    expect(removeEdges(sample(), ['t1:out->w1']).edges.map((e) => e.id)).toEqual(['w1:out->c1']);
+  });
+
+  it('moves only the named nodes', () => {
+    const g = moveNodes(sample(), new Map([['c1', { x: 10.2, y: 20.7 }]]));
+    expect(g.nodes.map((n) => n.position)).toEqual([{ x: 0, y: 0 }, { x: 0, y: 151 }, { x: 10, y: 21 }]);
+  });
+});
+
+describe('undo history', () => {
+  it('undoes and redoes each gesture; a new edit clears the redo stack', () => {
+    const start = sample();
+    let h = initialHistory(start);
+    const added = addNode(start, wait, { x: 1, y: 1 }, 'w9');
+    h = historyReducer(h, { type: 'apply', next: added, at: 0 });
+    h = historyReducer(h, { type: 'undo' });
+    expect(h.present).toBe(start);
+    h = historyReducer(h, { type: 'redo' });
+    expect(h.present).toBe(added);
+    h = historyReducer(h, { type: 'undo' });
+    h = historyReducer(h, { type: 'apply', next: removeNodes(start, ['c1']), at: 1 });
+    expect(h.future).toEqual([]);
+    expect(historyReducer(h, { type: 'redo' })).toBe(h);
+  });
+
+  it('typing into one field within a second is one undo step; another field is a new step', () => {
+    const start = sample();
+    let h = initialHistory(start);
+    const typed = (amount: number) => setConfig(h.present, 'w1', { ...h.present.nodes[1].config, amount });
+    h = historyReducer(h, { type: 'apply', next: typed(1), coalesceKey: 'w1', at: 0 });
+    h = historyReducer(h, { type: 'apply', next: typed(12), coalesceKey: 'w1', at: 400 });
+    expect(h.past).toHaveLength(1);
+    h = historyReducer(h, { type: 'apply', next: typed(5), coalesceKey: 'w1', at: 2000 });
+    expect(h.past).toHaveLength(2);
+    h = historyReducer(h, { type: 'undo' });
+    expect(h.present.nodes[1].config.amount).toBe(12);
+  });
+
+  it('a drag previews positions and records the whole gesture once', () => {
+    const start = sample();
+    let h = initialHistory(start);
+    for (const x of [5, 10, 40]) h = historyReducer(h, { type: 'preview', next: moveNodes(h.present, new Map([['c1', { x, y: 300 }]])) });
+    expect(h.past).toHaveLength(0);
+    h = historyReducer(h, { type: 'checkpoint', before: start });
+    expect(h.past).toEqual([start]);
+    h = historyReducer(h, { type: 'undo' });
+    expect(h.present.nodes[2].position.x).toBe(0);
+  });
+});

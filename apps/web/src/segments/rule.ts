@@ -1,0 +1,45 @@
+// The segment rule tree as the API accepts it (packages/db/src/segments/rule.ts), plus the
+// starting values the editor offers for each kind of condition.
+import type { Api, inferInput } from '../trpc';
+
+export type SegmentRule = inferInput<Api['segments']['save']>['rule'];
+export type GroupRule = Extract<SegmentRule, { kind: 'group' }>;
+export type ConditionRule = Exclude<SegmentRule, { kind: 'group' }>;
+export type ConditionKind = ConditionRule['kind'];
+
+export const conditionKinds: { kind: ConditionKind; label: string }[] = [
+  { kind: 'orders', label: 'Order history' },
+  { kind: 'bought', label: 'Bought' },
+  { kind: 'attribute', label: 'Customer attribute' },
+];
+
+export function newCondition(kind: ConditionKind): ConditionRule {
+  switch (kind) {
+    case 'orders': return { kind, measure: 'count', op: 'gte', value: 1, withinDays: 90 };
+    case 'bought': return { kind, what: 'category', value: '', withinDays: 365 };
+    case 'attribute': return { kind, field: 'email', op: 'contains', value: '' };
+  }
+}
+
+export const newGroup = (op: 'and' | 'or' = 'and', rules: SegmentRule[] = []): GroupRule => ({ kind: 'group', op, rules });
+
+export const defaultRule = (): GroupRule => newGroup('and', [newCondition('orders')]);
+
+export const attributeFields = [
+  { value: 'email', label: 'Email' },
+  { value: 'firstName', label: 'First name' },
+  { value: 'lastName', label: 'Last name' },
+  { value: 'timezone', label: 'Time zone' },
+  { value: 'birthdayMonth', label: 'Birthday month (1–12)' },
+  { value: 'signupDaysAgo', label: 'Days since sign-up' },
+];
+
+export const attributeOps = [
+  { value: 'equals', label: 'is' }, { value: 'not_equals', label: 'is not' }, { value: 'contains', label: 'contains' },
+  { value: 'gt', label: 'is greater than' }, { value: 'lt', label: 'is less than' }, { value: 'exists', label: 'is set' },
+] as const;
+
+export const orderOps = [
+  { value: 'gte', label: 'at least' }, { value: 'lte', label: 'at most' }, { value: 'gt', label: 'more than' },
+  { value: 'lt', label: 'less than' }, { value: 'eq', label: 'exactly' },
+] as const;

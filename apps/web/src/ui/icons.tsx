@@ -1,0 +1,39 @@
+// The icon set node types name in `ui.icon` (and the app's own chrome). Unknown names
+// fall back to a neutral dot so a third-party node type never breaks the canvas.
+import type { SVGProps } from 'react';
+
+const paths: Record<string, string> = {
+  bolt: 'M13 2 4 14h7l-1 8 9-12h-7l1-8z',
+  clock: 'M12 7v5l3 2M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z',
+  split: 'M6 3v6a6 6 0 0 0 6 6h0a6 6 0 0 1 6 6M18 3v6a6 6 0 0 1-3.5 5.45M6 21l0 0M3 18l3 3 3-3',
+  mail: 'M3 6h18v12H3zM3 7l9 6 9-6',
+  star: 'm12 3 2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.5 2.9 1-6.1L3.2 9.5l6.1-.9z',
+  flag: 'M5 21V4M5 4h11l-2 4 2 4H5',
+  journeys: 'M5 6a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM19 22a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM5 6v4a4 4 0 0 0 4 4h6a4 4 0 0 1 4 4',
+  segments: 'M16 11a4 4 0 1 0-8 0M3 21a7 7 0 0 1 7-7h4a7 7 0 0 1 7 7M12 7a3 3 0 1 0 0-6 3 3 0 0 0 0 6z',
+  customers: 'M20 21v-2a4 4 0 0 0-4-4H8a4 4 0 0 0-4 4v2M12 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
+  outbox: 'M22 12h-6l-2 3h-4l-2-3H2M5.5 5h13L22 12v6a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2v-6z',
+  plus: 'M12 5v14M5 12h14',
+  undo: 'M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3',
+  redo: 'm15 14 5-5-5-5M20 9H9a5 5 0 0 0 0 10h3',
+  trash: 'M3 6h18M8 6V4h8v2M6 6l1 14h10l1-14',
+  check: 'M20 6 9 17l-5-5',
+  x: 'M18 6 6 18M6 6l12 12',
+  chart: 'M3 3v18h18M7 15l4-4 3 3 5-6',
+  search: 'M11 19a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM21 21l-4.3-4.3',
+  alert: 'M12 9v4M12 17h.01M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z',
+  logout: 'M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9',
+  arrowLeft: 'M19 12H5M12 19l-7-7 7-7',
+  play: 'm6 4 14 8-14 8z',
+  pause: 'M7 4h3v16H7zM14 4h3v16h-3z',
+};
+
+export function Icon({ name, className = 'h-4 w-4', ...rest }: { name: string } & SVGProps<SVGSVGElement>) {
+  const d = paths[name];
+  return (
+    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round"
+      className={className} aria-hidden="true" {...rest}>
+      {d ? <path d={d} /> : <circle cx="12" cy="12" r="4" />}
+    </svg>
+  );
+}
