@@ -24,6 +24,8 @@ export interface EngineOptions {
   fromAddress?: string;
   log?: Logger;
   batchSize?: number;
+  /** Interval of the durable sweep for runs whose wait has ended (Agenda syntax). */
+  tickEvery?: string;
 }
 
 export interface Engine {
@@ -62,7 +64,7 @@ export function createEngine(opts: EngineOptions): Engine {
     return steps;
   }
 
-  const worker = createWorker({ url: database.url, sql: database.sql, runOnce: advanceUntilIdle, log });
+  const worker = createWorker({ url: database.url, sql: database.sql, runOnce: advanceUntilIdle, log, tickEvery: opts.tickEvery });
 
   return {
     enrolEvents: (tx, events) => enrolEvents(tx, registry, events, clock.now()),
