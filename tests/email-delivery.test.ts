@@ -178,6 +178,21 @@ describe('dispatchDueEmails with a failing server', () => {
 });
 
 describe('createMailer', () => {
+  it('delivers with credentials and custom headers, and refuses a header that would inject another', async () => {
+    const mailer = createMailer({ smtpUrl: `smtp://user%40shop:p%3Ass@127.0.0.1:${sink.port}` });
+    const base = { from: 'a@example.com', to: 'b@example.com', subject: 's', html: '<p>x</p>', text: 'x', messageId: 'auth-1@afterglow.test' };
+    try {
+      await mailer.send({ ...base, headers: { 'List-Unsubscribe': '<https://shop.test/u/1>' } });
+      const [received] = await database.sql`select * from dev_mailbox`;
+      expect(received.message_id).toBe('<auth-1@afterglow.test>');
+      expect(received.headers['list-unsubscribe']).toBe('<https://shop.test/u/1>');
+      await expect(mailer.send({ ...base, headers: { 'X-Tag': 'a\r\nBcc: victim@example.com' } }))
+        .rejects.toMatchObject({ name: 'MailError', permanent: true });
+    } finally {
+      mailer.close();
+    }
+  });
+
   it('reports an unreachable server as a transient MailError', async () => {
     const probe = createServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));

@@ -44,6 +44,10 @@ export async function startDevSmtpSink(opts: {
 }): Promise<{ port: number; close(): Promise<void> }> {
   const server = new SMTPServer({
     authOptional: true,
+    // SMTP_URL may carry credentials even when it points at the sink: accept any login,
+    // in clear, since the sink listens on loopback and only ever stores what it receives.
+    allowInsecureAuth: true,
+    onAuth: (auth, _session, callback) => callback(null, { user: auth.username ?? 'dev' }),
     disabledCommands: ['STARTTLS'],
     size: MAX_MESSAGE_BYTES,
     logger: false,

@@ -5,6 +5,7 @@ import { Drop, Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
 
 /** Formats an amount as money, e.g. `{{ item.price | money: order.currency }}` → €21.00. */
 export function formatMoney(value: unknown, currency: unknown = 'EUR', locale = 'en-US'): string {
+  if (value === null || value === undefined || value === '') return '';
   const amount = typeof value === 'number' ? value : Number(value);
   if (!Number.isFinite(amount)) return '';
   const code = typeof currency === 'string' && /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : 'EUR';

@@ -86,6 +86,11 @@ export function createMailer(opts: { smtpUrl: string }): Mailer {
   return {
     async send(msg) {
       const messageId = normaliseMessageId(msg.messageId);
+      for (const [name, value] of Object.entries(msg.headers ?? {})) {
+        if (!/^[A-Za-z0-9-]+$/.test(name) || /[\r\n]/.test(value)) {
+          throw new MailError(`Header "${name}" must be a single line with a plain name`, true);
+        }
+      }
       try {
         await transport.sendMail({
           from: msg.from, to: msg.to, subject: msg.subject, html: msg.html, text: msg.text,
