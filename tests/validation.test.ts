@@ -1,0 +1,37 @@
+// Every node type's bad config, in a journey, yields an issue naming the node id and field.
+import { validateGraph, type JourneyGraph } from '@afterglow/journey-core';
+import { describe, expect, it } from 'vitest';
+import { builtInNodeTypes, createRegistry } from '@afterglow/nodes';
+
+const registry = createRegistry();
+const badConfigs: Record<string, { config: Record<string, unknown>; field: string }> = {
+  'core/trigger-event': { config: { event: '', filters: [], entryKeyProperty: '' }, field: 'event' },
+  'core/wait': { config: { mode: 'duration', amount: 0, unit: 'days', weekday: -1, hour: 10 }, field: 'amount' },
+  'core/segment-condition': { config: { segmentId: '' }, field: 'segmentId' },
+  'core/send-email': { config: { subject: '', preheader: '', body: '<mjml></mjml>', kind: 'marketing' }, field: 'subject' },
+  'core/grant-points': { config: { amount: 2.5, reason: 'x' }, field: 'amount' },
+  'core/exit': { config: { reason: '' }, field: 'reason' },
+};
+
+describe('config validation of every built-in node type', () => {
+  it('has a bad-config case for each type', () => {
+    expect(Object.keys(badConfigs).sort()).toEqual(builtInNodeTypes.map((d) => d.id).sort());
+  });
+
+  for (const def of builtInNodeTypes) {
+    it(`${def.id}: names the node id and the field`, () => {
+      const isTrigger = def.category === 'trigger';
+      const graph: JourneyGraph = {
+        nodes: [
+          ...(isTrigger ? [] : [{ id: 'start', type: 'core/trigger-event', position: { x: 0, y: 0 }, config: { event: 'x', filters: [], entryKeyProperty: '' } }]),
+          { id: 'node_under_test', type: def.id, position: { x: 0, y: 0 }, config: badConfigs[def.id].config },
+        ],
+        edges: isTrigger ? [] : [{ id: 'e', source: 'start', sourceHandle: 'out', target: 'node_under_test' }],
+      };
+      const issues = validateGraph(graph, registry);
+      expect(issues).toContainEqual(expect.objectContaining({ nodeId: 'node_under_test', field: badConfigs[def.id].field }));
+      // The defaults a new node starts with are valid (except where the marketer must choose).
+      expect(def.config.safeParse(def.defaults).success || ['core/trigger-event', 'core/segment-condition'].includes(def.id)).toBe(true);
+    });
+  }
+});
