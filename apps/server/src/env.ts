@@ -1,0 +1,48 @@
+// The only reader of process.env in the server: every setting is parsed and checked here,
+// so a typo fails at start-up with the variable's name instead of misbehaving later.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
+const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
+
+const envSchema = z.object({
+  PORT: port(3000),
+  DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' }).optional()),
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' }).optional()),
+  SMTP_DEV_PORT: port(2525),
+  AFTERGLOW_INGEST_KEY: optionalText.pipe(z.string().min(16, 'AFTERGLOW_INGEST_KEY must be at least 16 characters').optional()),
+  AFTERGLOW_DATA_DIR: optionalText,
+  AFTERGLOW_PUBLIC_URL: optionalText.pipe(z.url({ error: 'AFTERGLOW_PUBLIC_URL must be a URL such as https://afterglow.example.com' }).optional()),
+});
+
+export interface ServerEnv {
+  port: number;
+  databaseUrl?: string;
+  smtpUrl?: string;
+  smtpDevPort: number;
+  ingestKey?: string;
+  dataDir: string;
+  publicUrl?: string;
+}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    smtpUrl: env.SMTP_URL,
+    smtpDevPort: env.SMTP_DEV_PORT,
+    ingestKey: env.AFTERGLOW_INGEST_KEY,
+    dataDir: path.resolve(env.AFTERGLOW_DATA_DIR ?? path.join(repoRoot, '.afterglow')),
+    publicUrl: env.AFTERGLOW_PUBLIC_URL,
+  };
+}

@@ -1,0 +1,66 @@
+// The HTTP front door: tRPC under /trpc, REST ingestion under /v1, a health check, and
+// the web app's static files, all with the same security headers.
+import type { Database } from '@afterglow/db';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createStaticHandler } from './static';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export interface HttpRoutes {
+  database: Database;
+  trpc: Handler;
+  ingest: Handler;
+  webDistDir: string;
+  log: (line: string) => void;
+}
+
+// The app loads only its own scripts and styles; email previews (rendered in a sandboxed
+// iframe by the Outbox page) may show product images from anywhere over https.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: https:",
+  "font-src 'self' data:", "connect-src 'self'", "frame-src 'self'", "frame-ancestors 'none'",
+  "base-uri 'self'", "form-action 'self'", "object-src 'none'",
+].join('; ');
+
+function securityHeaders(res: ServerResponse): void {
+  res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
+  res.setHeader('x-frame-options', 'DENY');
+}
+
+export function createRequestListener(routes: HttpRoutes): (req: IncomingMessage, res: ServerResponse) => void {
+  const serveStatic = createStaticHandler(routes.webDistDir);
+
+  async function healthz(res: ServerResponse) {
+    try {
+      await routes.database.sql`select 1`;
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ ok: true }));
+    } catch {
+      res.writeHead(503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ ok: false, error: 'database unreachable' }));
+    }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname === '/trpc' || pathname.startsWith('/trpc/')) return routes.trpc(req, res);
+    if (pathname.startsWith('/v1/')) return routes.ingest(req, res);
+    if (pathname === '/healthz') return healthz(res);
+    return serveStatic(req, res);
+  }
+
+  return (req, res) => {
+    securityHeaders(res);
+    Promise.resolve(route(req, res)).catch((err: unknown) => {
+      routes.log(`request ${req.method} ${req.url} failed: ${(err as Error)?.stack ?? String(err)}`);
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'Internal error' }));
+      } else {
+        res.destroy();
+      }
+    });
+  };
+}
