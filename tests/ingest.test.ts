@@ -39,7 +39,7 @@ describe('valid messages', () => {
     expect(res.status).toBe(200);
     res = await post('/v1/identify', { userId: 'cust_i1', messageId: 'm-id-2', traits: { firstName: 'Anna', city: 'Zagreb' } });
     expect(res.status).toBe(200);
-    const [c] = await h.database.sql`select * from customers where id = 'cust_i1'`;
+    const [c] = await h.database.sql`select *, birthday::text as birthday from customers where id = 'cust_i1'`;
     expect(c).toMatchObject({
       email: 'ana@example.com', first_name: 'Anna', last_name: 'Kovač', birthday: '1990-04-23',
       timezone: 'Europe/Berlin', attributes: { plan: 'gold', city: 'Zagreb' },

@@ -30,6 +30,8 @@ export interface AfterglowOptions {
   clock?: Clock;
   /** Where the app is reached from browsers; https here makes session cookies Secure. */
   publicUrl?: string;
+  /** The built web app to serve; default apps/web/dist. */
+  webDistDir?: string;
   log?: (line: string) => void;
 }
 
@@ -124,7 +126,7 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
           afterCommit: () => engine.wake(),
           log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg),
         }),
-        webDistDir,
+        webDistDir: opts.webDistDir ?? webDistDir,
         log,
       }));
       await new Promise<void>((resolve, reject) => {

@@ -61,9 +61,9 @@ async function seedFirstTime(opts: SeedOptions): Promise<DemoSecrets | null> {
     await tx`
       insert into segments (id, workspace_id, name, description, rule)
       select s.id, ${DEMO_WORKSPACE_ID}, s.name, s.description, s.rule
-      from jsonb_to_recordset(${JSON.stringify(rules)}::jsonb) as s(id text, name text, description text, rule jsonb)`;
+      from jsonb_to_recordset(${JSON.stringify(rules)}::text::jsonb) as s(id text, name text, description text, rule jsonb)`;
     await tx`insert into journeys (id, workspace_id, name, draft) values
-      (${THANK_YOU_JOURNEY_ID}, ${DEMO_WORKSPACE_ID}, ${THANK_YOU_JOURNEY_NAME}, ${JSON.stringify(thankYouGraph())}::jsonb)`;
+      (${THANK_YOU_JOURNEY_ID}, ${DEMO_WORKSPACE_ID}, ${THANK_YOU_JOURNEY_NAME}, ${JSON.stringify(thankYouGraph())}::text::jsonb)`;
     return true;
   });
   if (!created) return null;

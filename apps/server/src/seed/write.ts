@@ -10,23 +10,23 @@ export async function writeDemoShop(tx: postgres.TransactionSql, workspaceId: st
   await tx`
     insert into customers (workspace_id, id, email, first_name, last_name, birthday, timezone, marketing_consent, attributes, created_at, updated_at)
     select ${workspaceId}, c.id, c.email, c.first_name, c.last_name, c.birthday, c.timezone, c.marketing_consent, c.attributes, c.created_at, ${at}::timestamptz
-    from jsonb_to_recordset(${json(shop.customers)}::jsonb) as c(
+    from jsonb_to_recordset(${json(shop.customers)}::text::jsonb) as c(
       id text, email text, first_name text, last_name text, birthday date, timezone text,
       marketing_consent boolean, attributes jsonb, created_at timestamptz)`;
   await tx`
     insert into products (workspace_id, id, sku, name, category, brand, price, image_url, url)
     select ${workspaceId}, p.id, p.sku, p.name, p.category, p.brand, p.price, p."imageUrl", p.url
-    from jsonb_to_recordset(${json(shop.products)}::jsonb) as p(
+    from jsonb_to_recordset(${json(shop.products)}::text::jsonb) as p(
       id text, sku text, name text, category text, brand text, price numeric, "imageUrl" text, url text)`;
   await tx`
     insert into orders (workspace_id, id, customer_id, status, currency, total, placed_at, updated_at)
     select ${workspaceId}, o.id, o.customer_id, o.status, o.currency, o.total, o.placed_at, o.placed_at
-    from jsonb_to_recordset(${json(shop.orders)}::jsonb) as o(
+    from jsonb_to_recordset(${json(shop.orders)}::text::jsonb) as o(
       id text, customer_id text, status text, currency text, total numeric, placed_at timestamptz)`;
   await tx`
     insert into order_items (workspace_id, order_id, line, customer_id, product_id, name, category, brand, price, quantity)
     select ${workspaceId}, i.order_id, i.line, i.customer_id, i.product_id, i.name, i.category, i.brand, i.price, i.quantity
-    from jsonb_to_recordset(${json(shop.items)}::jsonb) as i(
+    from jsonb_to_recordset(${json(shop.items)}::text::jsonb) as i(
       order_id text, line int, customer_id text, product_id text, name text, category text, brand text, price numeric, quantity int)`;
   // The order history as the shop would have sent it (Segment e-commerce "Order Completed"),
   // built in SQL from the rows just written; these are history, so no journey enrols them.

@@ -102,7 +102,7 @@ export async function storeMessages(
   const inserted = await tx<{ messageId: string }[]>`
     insert into events (workspace_id, message_id, type, customer_id, anonymous_id, name, properties, timestamp, received_at)
     select ${workspaceId}, x.message_id, x.type, x.customer_id, x.anonymous_id, x.name, x.properties, x.timestamp, ${at}::timestamptz
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
+    from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as x(
       message_id text, type text, customer_id text, anonymous_id text, name text, properties jsonb, timestamp timestamptz)
     on conflict (workspace_id, message_id) do nothing
     returning message_id as "messageId"`;
@@ -135,7 +135,7 @@ export async function storeMessages(
         timezone = coalesce(p.timezone, c.timezone),
         attributes = c.attributes || p.attributes,
         updated_at = ${at}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(profiles)}::jsonb) as p(
+      from jsonb_to_recordset(${JSON.stringify(profiles)}::text::jsonb) as p(
         id text, email text, first_name text, last_name text, birthday date, timezone text, attributes jsonb)
       where c.workspace_id = ${workspaceId} and c.id = p.id`;
   }

@@ -1,0 +1,140 @@
+// The whole server on a test database: health, sessions on tRPC, the demo seed, and an
+// event sent through the REST API walking the seeded journey to the Outbox and the ledger.
+import type { Database } from '@afterglow/db';
+import { startAfterglow, type Afterglow } from '@afterglow/server';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from './support/db';
+
+let database: Database;
+let app: Afterglow;
+let dataDir: string;
+const lines: string[] = [];
+
+const start = () => startAfterglow({
+  databaseUrl: database.url, dataDir, port: 0, smtpDevPort: 0, seed: true,
+  webDistDir: path.join(dataDir, 'no-dist'), log: (line) => lines.push(line),
+});
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'afterglow-server-'));
+  app = await start();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function trpc(pathName: string, input?: unknown, cookie?: string) {
+  const res = await fetch(`${app.url}/trpc/${pathName}`, {
+    method: input === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: input === undefined ? undefined : JSON.stringify(input),
+  });
+  return { status: res.status, body: await res.json(), setCookie: res.headers.get('set-cookie') };
+}
+
+/** Polls until `probe` returns a value (the worker runs in the background); no timing is asserted. */
+async function eventually<T>(probe: () => Promise<T | null | undefined>, what: string): Promise<T> {
+  for (let i = 0; i < 300; i++) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Gave up waiting for ${what}`);
+}
+
+describe('the server', () => {
+  it('answers /healthz with the security headers', async () => {
+    const res = await fetch(`${app.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  });
+
+  it('refuses tRPC without a session and accepts the demo login', async () => {
+    expect((await trpc('journeys.list')).status).toBe(401);
+    const wrong = await trpc('auth.login', { email: 'admin@demo.shop', password: 'not-the-password' });
+    expect(wrong.status).toBeGreaterThanOrEqual(400);
+    const login = await trpc('auth.login', { email: app.demo!.email, password: app.demo!.password });
+    expect(login.status).toBe(200);
+    expect(login.setCookie).toMatch(/HttpOnly/);
+    const cookie = login.setCookie!.split(';')[0];
+    const list = await trpc('journeys.list', undefined, cookie);
+    expect(list.status).toBe(200);
+    expect(list.body.result.data).toEqual([
+      expect.objectContaining({ name: 'Thank you for your order', status: 'live', currentVersion: 1 }),
+    ]);
+  });
+
+  it('seeded the demo shop', async () => {
+    const [c] = await database.sql<{ customers: number; products: number; categories: number; orders: number; items: number; zones: number }[]>`
+      select (select count(*)::int from customers where workspace_id = 'ws_demo') as customers,
+             (select count(*)::int from products where workspace_id = 'ws_demo') as products,
+             (select count(distinct category)::int from products where workspace_id = 'ws_demo') as categories,
+             (select count(*)::int from orders where workspace_id = 'ws_demo') as orders,
+             (select count(*)::int from order_items where workspace_id = 'ws_demo') as items,
+             (select count(distinct split_part(timezone, '/', 1))::int from customers where workspace_id = 'ws_demo') as zones`;
+    expect(c.customers).toBeGreaterThanOrEqual(200);
+    expect(c.products).toBeGreaterThanOrEqual(50);
+    expect(c.categories).toBeGreaterThanOrEqual(6);
+    expect(c.orders).toBeGreaterThanOrEqual(1000);
+    expect(c.items).toBeGreaterThan(c.orders);
+    expect(c.zones).toBe(3); // Europe, America, Asia
+    const [first] = await database.sql`select email, first_name, birthday::text as birthday from customers where id = 'cust_0001'`;
+    expect(first.email).toMatch(/@/);
+    expect(first.birthday).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const segments = await database.sql`select name from segments where workspace_id = 'ws_demo' order by name`;
+    expect(segments.map((s) => s.name)).toEqual(['Bought in the last 90 days', 'VIP: 3+ orders']);
+    const [journey] = await database.sql`select status, current_version_id from journeys where workspace_id = 'ws_demo'`;
+    expect(journey.status).toBe('live');
+    expect(journey.current_version_id).toBeTruthy();
+    expect(statSync(path.join(dataDir, 'demo.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('walks an ingested order through the seeded journey to the Outbox and the ledger', async () => {
+    const res = await fetch(`${app.url}/v1/track`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${app.demo!.ingestKey}:`).toString('base64')}` },
+      body: JSON.stringify({
+        userId: 'cust_0001', event: 'Order Completed', messageId: 'server-test-1',
+        properties: { order_id: 'web-1001', total: 109.85, currency: 'EUR', products: [
+          { product_id: 'prod_0001', sku: 'FOO-ADID-001', name: 'Red Star <Home> Jersey', price: 89.95, quantity: 1, url: 'https://shop.example/p/1', image_url: 'https://shop.example/p/1.jpg' },
+          { product_id: 'prod_0009', sku: 'FOO-ADID-009', name: 'Red Star Scarf', price: 19.9, quantity: 1, url: 'https://shop.example/p/9', image_url: 'https://shop.example/p/9.jpg' },
+        ] },
+      }),
+    });
+    expect(res.status).toBe(200);
+    const [customer] = await database.sql`select email, first_name from customers where id = 'cust_0001'`;
+    const mail = await eventually(async () => (await database.sql`select subject, html, to_addresses from dev_mailbox`)[0], 'the thank-you email');
+    expect(mail.subject).toBe(`Thank you for your order, ${customer.first_name}!`);
+    expect(mail.to_addresses).toEqual([customer.email]);
+    expect(mail.html).toContain('Red Star &lt;Home&gt; Jersey');
+    expect(mail.html).toContain('Red Star Scarf');
+    const points = await eventually(async () => (await database.sql`select points from loyalty_ledger where customer_id = 'cust_0001'`)[0], 'the points');
+    expect(points.points).toBe(10);
+  });
+
+  it('seeds once: a second start keeps the data and prints the same login', async () => {
+    const first = app.demo;
+    await app.close();
+    app = await start();
+    expect(app.demo).toEqual(first);
+    const [{ n }] = await database.sql<{ n: number }[]>`select count(*)::int as n from customers where workspace_id = 'ws_demo'`;
+    expect(n).toBe(500);
+    expect((await trpc('auth.login', { email: first!.email, password: first!.password })).status).toBe(200);
+  });
+
+  it('explains how to build the web app when it is missing', async () => {
+    const res = await fetch(`${app.url}/journeys`);
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain('pnpm build');
+  });
+});
