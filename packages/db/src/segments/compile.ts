@@ -12,7 +12,7 @@ import {
   type SegmentRule,
 } from './rule';
 
-// Dates travel as ISO text: drizzle swaps out postgres.js's Date serialiser on the shared pool.
+// Dates travel as ISO text with explicit casts: correct whatever serialisers the client has.
 type Sql = Queryable;
 export type SqlCondition = postgres.Fragment;
 

@@ -1,0 +1,3 @@
+export { publishJourney, type PublishResult } from './publish';
+export { DomainError, type DomainErrorCode } from './errors';
+export * from './repository';

@@ -1,0 +1,71 @@
+// Publishing: validate the draft with the workspace's data, compile it, and store an
+// immutable version that the journey then points at. Runs keep the version_id they
+// entered with, so publishing never disturbs customers already walking the journey.
+import { checkEmailTemplate } from '@afterglow/email';
+import {
+  checkForPublish, compileGraph, journeyGraphSchema, type GraphIssue, type JourneyGraph,
+} from '@afterglow/journey-core';
+import type { CheckContext } from '@afterglow/node-sdk';
+import { randomBytes } from 'node:crypto';
+import type { ApiDeps } from '../trpc/deps';
+import { notFound } from './errors';
+
+export type PublishResult =
+  | { ok: true; versionId: string; version: number }
+  | { ok: false; issues: GraphIssue[] };
+
+/** Zod issues of a malformed draft, attributed to the node they are in when possible. */
+function draftIssues(draft: unknown, issues: { path: PropertyKey[]; message: string }[]): GraphIssue[] {
+  const nodes = (draft as { nodes?: { id?: unknown }[] } | null)?.nodes;
+  return issues.map(({ path, message }) => {
+    if (path[0] === 'nodes' && typeof path[1] === 'number') {
+      const id = nodes?.[path[1]]?.id;
+      if (typeof id === 'string') return { nodeId: id, field: path.slice(2).map(String).join('.') || 'node', message };
+    }
+    return { nodeId: null, field: path.map(String).join('.') || 'draft', message };
+  });
+}
+
+function checkContext(deps: ApiDeps, workspaceId: string): CheckContext {
+  return {
+    async segmentExists(segmentId) {
+      const [row] = await deps.database.sql`
+        select 1 as one from segments where workspace_id = ${workspaceId} and id = ${segmentId}`;
+      return Boolean(row);
+    },
+    checkEmailTemplate: (request) => checkEmailTemplate(request),
+  };
+}
+
+export async function publishJourney(deps: ApiDeps, journeyId: string, userId: string | null): Promise<PublishResult> {
+  const { sql } = deps.database;
+  const [journey] = await sql<{ workspaceId: string; draft: unknown }[]>`
+    select workspace_id as "workspaceId", draft from journeys where id = ${journeyId}`;
+  if (!journey) throw notFound('Journey', journeyId);
+
+  const parsed = journeyGraphSchema.safeParse(journey.draft);
+  if (!parsed.success) return { ok: false, issues: draftIssues(journey.draft, parsed.error.issues) };
+  const graph: JourneyGraph = parsed.data;
+  // Template compilation and segment look-ups happen before the transaction, keeping it short.
+  const issues = await checkForPublish(graph, deps.registry, checkContext(deps, journey.workspaceId));
+  if (issues.length > 0) return { ok: false, issues };
+  const plan = compileGraph(graph, deps.registry);
+
+  const now = deps.clock.now().toISOString();
+  const versionId = `ver_${randomBytes(9).toString('base64url')}`;
+  return sql.begin(async (tx) => {
+    // The row lock serialises concurrent publishes of one journey, so version numbers never clash.
+    const [locked] = await tx`select id from journeys where id = ${journeyId} for update`;
+    if (!locked) throw notFound('Journey', journeyId);
+    const [{ version }] = await tx<{ version: number }[]>`
+      select coalesce(max(version), 0)::int + 1 as version from journey_versions where journey_id = ${journeyId}`;
+    await tx`
+      insert into journey_versions (id, journey_id, workspace_id, version, graph, plan, published_at, published_by)
+      values (${versionId}, ${journeyId}, ${journey.workspaceId}, ${version}, ${JSON.stringify(graph)}::text::jsonb,
+        ${JSON.stringify(plan)}::text::jsonb, ${now}::timestamptz, ${userId})`;
+    await tx`
+      update journeys set current_version_id = ${versionId}, status = 'live', updated_at = ${now}::timestamptz
+      where id = ${journeyId}`;
+    return { ok: true as const, versionId, version };
+  });
+}

@@ -1,0 +1,113 @@
+// Journey reads and writes, always scoped by workspace: an id from another workspace is
+// indistinguishable from one that does not exist.
+import type { JourneyGraph } from '@afterglow/journey-core';
+import { randomBytes } from 'node:crypto';
+import type { ApiDeps } from '../trpc/deps';
+import { iso } from '../trpc/time';
+import { DomainError, notFound } from './errors';
+
+export interface JourneySummary {
+  id: string;
+  name: string;
+  status: string;
+  currentVersion: number | null;
+  updatedAt: string;
+  runs: { active: number; total: number };
+}
+
+export async function listJourneys(deps: ApiDeps, workspaceId: string): Promise<JourneySummary[]> {
+  // Runs are counted through their version ids, which journey_runs indexes.
+  const rows = await deps.database.sql<(Omit<JourneySummary, 'runs'> & { active: number; total: number; updatedAt: Date | string })[]>`
+    select j.id, j.name, j.status, v.version as "currentVersion", j.updated_at as "updatedAt",
+      coalesce(r.active, 0)::int as active, coalesce(r.total, 0)::int as total
+    from journeys j
+    left join journey_versions v on v.id = j.current_version_id
+    left join lateral (
+      select count(*) filter (where jr.status in ('active', 'waiting')) as active, count(*) as total
+      from journey_runs jr
+      where jr.version_id in (select jv.id from journey_versions jv where jv.journey_id = j.id)
+    ) r on true
+    where j.workspace_id = ${workspaceId}
+    order by j.updated_at desc, j.id`;
+  return rows.map(({ active, total, ...j }) => ({ ...j, updatedAt: iso(j.updatedAt), runs: { active, total } }));
+}
+
+/** A new draft holds one unconfigured trigger: the first trigger in palette order. */
+export async function createJourney(deps: ApiDeps, workspaceId: string, name: string): Promise<{ id: string }> {
+  const trigger = deps.registry.triggers()[0];
+  if (!trigger) throw new DomainError('INVALID', 'No trigger node type is registered', 'draft');
+  const draft: JourneyGraph = {
+    nodes: [{ id: 'trigger', type: trigger.id, position: { x: 0, y: 0 }, config: structuredClone(trigger.defaults) as Record<string, unknown> }],
+    edges: [],
+  };
+  const id = `jrn_${randomBytes(9).toString('base64url')}`;
+  const now = deps.clock.now().toISOString();
+  await deps.database.sql`
+    insert into journeys (id, workspace_id, name, draft, status, created_at, updated_at)
+    values (${id}, ${workspaceId}, ${name}, ${JSON.stringify(draft)}::text::jsonb, 'draft', ${now}::timestamptz, ${now}::timestamptz)`;
+  return { id };
+}
+
+export interface JourneyDetail {
+  id: string;
+  name: string;
+  status: string;
+  draft: JourneyGraph;
+  updatedAt: string;
+  currentVersionId: string | null;
+  versions: { id: string; version: number; publishedAt: string }[];
+}
+
+export async function getJourney(deps: ApiDeps, workspaceId: string, id: string): Promise<JourneyDetail> {
+  const { sql } = deps.database;
+  const [row] = await sql<{ id: string; name: string; status: string; draft: JourneyGraph; updatedAt: Date | string; currentVersionId: string | null }[]>`
+    select id, name, status, draft, updated_at as "updatedAt", current_version_id as "currentVersionId"
+    from journeys where workspace_id = ${workspaceId} and id = ${id}`;
+  if (!row) throw notFound('Journey', id);
+  const versions = await sql<{ id: string; version: number; publishedAt: Date | string }[]>`
+    select id, version, published_at as "publishedAt" from journey_versions
+    where journey_id = ${id} and workspace_id = ${workspaceId} order by version desc`;
+  return {
+    ...row,
+    updatedAt: iso(row.updatedAt),
+    versions: versions.map((v) => ({ ...v, publishedAt: iso(v.publishedAt) })),
+  };
+}
+
+/** Autosave: the graph must be well-formed; node configs may still be incomplete. */
+export async function saveDraft(
+  deps: ApiDeps, workspaceId: string, id: string, draft: JourneyGraph, name?: string,
+): Promise<{ updatedAt: string }> {
+  const now = deps.clock.now().toISOString();
+  const [row] = await deps.database.sql<{ updatedAt: Date | string }[]>`
+    update journeys set draft = ${JSON.stringify(draft)}::text::jsonb, name = coalesce(${name ?? null}::text, name),
+      updated_at = ${now}::timestamptz
+    where workspace_id = ${workspaceId} and id = ${id}
+    returning updated_at as "updatedAt"`;
+  if (!row) throw notFound('Journey', id);
+  return { updatedAt: iso(row.updatedAt) };
+}
+
+export async function setJourneyStatus(deps: ApiDeps, workspaceId: string, id: string, status: 'live' | 'paused'): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  const [row] = await deps.database.sql`
+    update journeys set status = ${status}, updated_at = ${now}::timestamptz
+    where workspace_id = ${workspaceId} and id = ${id} and current_version_id is not null
+    returning id`;
+  if (row) return;
+  await assertJourneyInWorkspace(deps, workspaceId, id);
+  throw new DomainError('INVALID', `Journey ${id} has never been published: publish it before setting it ${status}`, 'status');
+}
+
+/** Throws NOT_FOUND unless the version belongs to the workspace. */
+export async function assertVersionInWorkspace(deps: ApiDeps, workspaceId: string, versionId: string): Promise<void> {
+  const [row] = await deps.database.sql`
+    select 1 as one from journey_versions where workspace_id = ${workspaceId} and id = ${versionId}`;
+  if (!row) throw notFound('Journey version', versionId, 'versionId');
+}
+
+/** Throws NOT_FOUND unless the journey belongs to the workspace. */
+export async function assertJourneyInWorkspace(deps: ApiDeps, workspaceId: string, id: string): Promise<void> {
+  const [row] = await deps.database.sql`select 1 as one from journeys where workspace_id = ${workspaceId} and id = ${id}`;
+  if (!row) throw notFound('Journey', id);
+}

@@ -1,0 +1,13 @@
+import type { Database } from '@afterglow/db';
+import type { Clock, Engine } from '@afterglow/engine';
+import type { NodeRegistry } from '@afterglow/node-sdk';
+
+/** Everything the tRPC API needs from the host process. */
+export interface ApiDeps {
+  database: Database;
+  registry: NodeRegistry;
+  clock: Clock;
+  engine: Pick<Engine, 'stats' | 'wake'>;
+  /** Adds `Secure` to the session cookie (set when served over HTTPS). */
+  secureCookies?: boolean;
+}

@@ -1,0 +1,48 @@
+import { journeyGraphSchema } from '@afterglow/journey-core';
+import { z } from 'zod';
+import { publishJourney } from '../journeys/publish';
+import {
+  assertJourneyInWorkspace, assertVersionInWorkspace, createJourney, getJourney, listJourneys, saveDraft,
+  setJourneyStatus,
+} from '../journeys/repository';
+import { editorProcedure, protectedProcedure, router } from './init';
+
+const journeyId = z.string().min(1).max(100);
+const journeyName = z.string().trim().min(1, 'Give the journey a name').max(200, 'Keep the name under 200 characters');
+
+export const journeysRouter = router({
+  list: protectedProcedure.query(({ ctx }) => listJourneys(ctx.deps, ctx.user.workspaceId)),
+
+  create: editorProcedure
+    .input(z.object({ name: journeyName }))
+    .mutation(({ ctx, input }) => createJourney(ctx.deps, ctx.user.workspaceId, input.name)),
+
+  get: protectedProcedure
+    .input(z.object({ id: journeyId }))
+    .query(({ ctx, input }) => getJourney(ctx.deps, ctx.user.workspaceId, input.id)),
+
+  saveDraft: editorProcedure
+    .input(z.object({ id: journeyId, draft: journeyGraphSchema, name: journeyName.optional() }))
+    .mutation(({ ctx, input }) => saveDraft(ctx.deps, ctx.user.workspaceId, input.id, input.draft, input.name)),
+
+  publish: editorProcedure
+    .input(z.object({ id: journeyId }))
+    .mutation(async ({ ctx, input }) => {
+      await assertJourneyInWorkspace(ctx.deps, ctx.user.workspaceId, input.id);
+      return publishJourney(ctx.deps, input.id, ctx.user.id);
+    }),
+
+  setStatus: editorProcedure
+    .input(z.object({ id: journeyId, status: z.enum(['live', 'paused']) }))
+    .mutation(async ({ ctx, input }) => {
+      await setJourneyStatus(ctx.deps, ctx.user.workspaceId, input.id, input.status);
+      return { ok: true as const };
+    }),
+
+  stats: protectedProcedure
+    .input(z.object({ versionId: z.string().min(1).max(100) }))
+    .query(async ({ ctx, input }) => {
+      await assertVersionInWorkspace(ctx.deps, ctx.user.workspaceId, input.versionId);
+      return ctx.deps.engine.stats(input.versionId);
+    }),
+});

@@ -1,0 +1,43 @@
+// The Outbox page: what the development SMTP sink received, and the delivery queue.
+// dev_mailbox belongs to the local sink (one per installation), not to a workspace.
+import { z } from 'zod';
+import { notFound } from '../journeys/errors';
+import { protectedProcedure, router } from './init';
+import { iso } from './time';
+
+const queueStatuses = ['pending', 'sending', 'sent', 'failed', 'suppressed'] as const;
+
+export const outboxRouter = router({
+  list: protectedProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }))
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.deps.database.sql<{ id: string; from: string; to: string[]; subject: string; receivedAt: Date | string }[]>`
+        select id, from_address as "from", to_addresses as "to", subject, received_at as "receivedAt"
+        from dev_mailbox order by received_at desc, id limit ${input.limit}`;
+      return rows.map((r) => ({ ...r, receivedAt: iso(r.receivedAt) }));
+    }),
+
+  get: protectedProcedure
+    .input(z.object({ id: z.uuid('Message ids are UUIDs') }))
+    .query(async ({ ctx, input }) => {
+      const [row] = await ctx.deps.database.sql<{
+        id: string; messageId: string | null; from: string; to: string[]; subject: string;
+        html: string | null; text: string | null; headers: Record<string, string>; receivedAt: Date | string;
+      }[]>`
+        select id, message_id as "messageId", from_address as "from", to_addresses as "to", subject, html, text,
+          headers, received_at as "receivedAt"
+        from dev_mailbox where id = ${input.id}`;
+      if (!row) throw notFound('Message', input.id);
+      return { ...row, receivedAt: iso(row.receivedAt) };
+    }),
+
+  /** Emails of this workspace by delivery status. */
+  queue: protectedProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.deps.database.sql<{ status: string; count: number }[]>`
+      select status, count(*)::int as count from email_outbox
+      where workspace_id = ${ctx.user.workspaceId} group by status`;
+    const counts = Object.fromEntries(queueStatuses.map((s) => [s, 0])) as Record<(typeof queueStatuses)[number], number>;
+    for (const r of rows) if (r.status in counts) counts[r.status as keyof typeof counts] = r.count;
+    return counts;
+  }),
+});

@@ -1,0 +1,19 @@
+import { authRouter } from './auth';
+import { customersRouter } from './customers';
+import { eventsRouter } from './events';
+import { router } from './init';
+import { journeysRouter } from './journeys';
+import { outboxRouter } from './outbox';
+import { segmentsRouter } from './segments';
+
+export const appRouter = router({
+  auth: authRouter,
+  journeys: journeysRouter,
+  segments: segmentsRouter,
+  customers: customersRouter,
+  outbox: outboxRouter,
+  events: eventsRouter,
+});
+
+/** The web app imports only this type. */
+export type AppRouter = typeof appRouter;
