@@ -62,7 +62,8 @@ afterAll(async () => {
 async function orderCompleted(customerId: string, orderId: string) {
   const event = { workspaceId: 'ws_a', messageId: `msg_${orderId}`, name: 'Order Completed', customerId,
     properties: { order_id: orderId }, timestamp: clock.now() };
-  return database.sql.begin((tx) => engine.enrolEvents(tx, [event]));
+  // Engine.enrolEvents is typed with the pool type; a transaction is what ingestion passes.
+  return database.sql.begin((tx) => engine.enrolEvents(tx as unknown as Database['sql'], [event]));
 }
 
 describe('journeys', () => {
