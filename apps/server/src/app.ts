@@ -72,7 +72,8 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
       const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), log: () => {} });
       cleanups.push(() => pg.stop());
       url = await ensureDatabase(pg.url, 'afterglow');
-      log(`Embedded PostgreSQL running (data in ${pg.dataDir})`);
+      // Printed so extra `--role=worker` processes can point DATABASE_URL at it.
+      log(`Embedded PostgreSQL at ${url} (data in ${pg.dataDir})`);
     }
     // Workers expect a migrated database: migrating from several processes at once could race.
     if (serves) await runMigrations(url);

@@ -16,7 +16,8 @@ export type DemoSecrets = z.infer<typeof demoSecretsSchema>;
 const fileOf = (dataDir: string) => path.join(dataDir, 'demo.json');
 
 export const newPassword = () => randomBytes(12).toString('base64url');
-export const newIngestKey = () => `ag_live_${randomBytes(24).toString('base64url')}`;
+// Hex, so a double-click selects the whole key in a terminal.
+export const newIngestKey = () => `ag_live_${randomBytes(16).toString('hex')}`;
 
 /** The saved secrets, or null when the file is missing or unreadable (then they are re-made). */
 export function readDemoSecrets(dataDir: string): DemoSecrets | null {
