@@ -12,6 +12,7 @@ const NOW = new Date('2025-06-15T12:00:00Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
 let database: Database;
 let server: ApiServer;
+let deps: ApiDeps;
 
 async function seed(sql: Database['sql']) {
   for (const ws of ['ws_a', 'ws_b']) {
@@ -46,7 +47,7 @@ async function seed(sql: Database['sql']) {
 beforeAll(async () => {
   database = await createTestDatabase();
   await seed(database.sql);
-  const deps: ApiDeps = {
+  deps = {
     database, registry: createRegistry(), clock: new ManualClock(NOW),
     engine: { stats: async () => { throw new Error('not used in this file'); }, wake: async () => {} },
   };
@@ -88,6 +89,17 @@ describe('sessions and roles', () => {
     await trpc.auth.logout.mutate();
     expect(await trpc.auth.me.query()).toBeNull();
     expect((await errorOf(trpc.journeys.list.query())).code).toBe('UNAUTHORIZED');
+  });
+
+  it('marks the cookie Secure when served over HTTPS', async () => {
+    const secureServer = await startApiServer({ ...deps, secureCookies: true });
+    try {
+      const { trpc, jar } = apiClient(secureServer.url);
+      await trpc.auth.login.mutate({ email: 'owner@a.test', password: 'owner-pw' });
+      expect(jar.setCookies[0]).toMatch(/; Secure$/);
+    } finally {
+      await secureServer.close();
+    }
   });
 
   it('lets a viewer read but not change anything', async () => {
