@@ -72,6 +72,13 @@ describe('the server', () => {
     expect(list.body.result.data).toEqual([
       expect.objectContaining({ name: 'Thank you for your order', status: 'live', currentVersion: 1 }),
     ]);
+    const segments = await trpc('segments.list', undefined, cookie);
+    expect(segments.status).toBe(200);
+    const counts = Object.fromEntries(segments.body.result.data.map((s: { name: string; memberCount: number }) => [s.name, s.memberCount]));
+    expect(Object.keys(counts).sort()).toEqual(['Bought in the last 90 days', 'VIP: 3+ orders']);
+    // Both rules select some demo customers, and not all of them.
+    for (const count of Object.values(counts)) expect(count).toBeGreaterThan(0);
+    for (const count of Object.values(counts)) expect(count).toBeLessThan(500);
   });
 
   it('seeded the demo shop', async () => {
