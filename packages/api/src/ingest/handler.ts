@@ -60,7 +60,12 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
     const events = await storeMessages(tx, wsId, parsed.messages, now);
     if (events.length > 0) await deps.onEventsStored(tx, events);
   });
-  await deps.afterCommit();
+  try {
+    await deps.afterCommit();
+  } catch (err) {
+    // The messages are stored: a missed wake-up only delays them until the workers' next tick.
+    deps.log?.('wake-up after ingestion failed', { error: String(err) });
+  }
   sendJson(res, 200, { success: true });
 }
 
