@@ -1,7 +1,7 @@
 // The only door to the server: tRPC over same-origin HTTP with the session cookie.
 // Only the router's TYPE is imported; no server code reaches the bundle.
 import type { AppRouter } from '@afterglow/api';
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext, type TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
@@ -12,11 +12,22 @@ export type Api = TRPCOptionsProxy<AppRouter>;
 export type { inferInput, inferOutput } from '@trpc/tanstack-react-query';
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // A session that expired mid-work: re-ask auth.me, which returns null and shows the login page.
+  const onError = (error: unknown) => {
+    if (!isUnauthorized(error)) return;
+    void client.invalidateQueries({ predicate: (q) => {
+      const path = q.queryKey[0];
+      return Array.isArray(path) && path.join('.') === 'auth.me';
+    } });
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: { staleTime: 5_000, retry: (count, error) => !isUnauthorized(error) && count < 2, refetchOnWindowFocus: false },
     },
   });
+  return client;
 }
 
 export function createClient() {

@@ -54,7 +54,7 @@ export function CustomerActivity({ data }: { data: Customer }) {
         {data.events.length === 0 ? <p className="text-sm text-slate-400">No events received.</p> : (
           <ul className="divide-y divide-slate-100 text-sm">
             {data.events.map((e) => (
-              <li key={e.messageId} className="py-2">
+              <li key={e.id} className="py-2">
                 <div className="flex items-center gap-2">
                   <span className="font-medium text-slate-800">{e.name ?? e.type}</span>
                   <span className="ml-auto text-xs text-slate-400">{formatDate(e.timestamp)}</span>

@@ -17,7 +17,7 @@ export function CustomersPage() {
     ...trpc.customers.list.queryOptions({ search: term || undefined, limit: PAGE, offset }),
     placeholderData: keepPreviousData,
   });
-  const rows = customers.data?.customers ?? [];
+  const rows = customers.data?.items ?? [];
   const total = customers.data?.total ?? 0;
   return (
     <div className="mx-auto max-w-6xl p-8">
@@ -38,7 +38,7 @@ export function CustomersPage() {
         <Card className="overflow-hidden">
           <table className="w-full text-sm">
             <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr><th className="px-5 py-3">Customer</th><th className="px-5 py-3">Email</th><th className="px-5 py-3">Time zone</th><th className="px-5 py-3 text-right">Id</th></tr>
+              <tr><th className="px-5 py-3">Customer</th><th className="px-5 py-3">Email</th><th className="px-5 py-3 text-right">Orders</th><th className="px-5 py-3 text-right">Id</th></tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {rows.map((c) => (
@@ -49,7 +49,7 @@ export function CustomersPage() {
                     </Link>
                   </td>
                   <td className="px-5 py-2.5 text-slate-600">{c.email ?? '—'}</td>
-                  <td className="px-5 py-2.5 text-slate-500">{c.timezone}</td>
+                  <td className="px-5 py-2.5 text-right tabular-nums text-slate-600">{c.orderCount}</td>
                   <td className="px-5 py-2.5 text-right font-mono text-xs text-slate-400">{c.id}</td>
                 </tr>
               ))}

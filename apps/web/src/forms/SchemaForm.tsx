@@ -88,7 +88,8 @@ function ListField({ field, value, onChange, id, path, errors }: FieldProps) {
       ))}
       {canAdd && (
         <button type="button" onClick={() => onChange([...items, initialValue(item)])}
-          className="text-xs font-medium text-violet-700 hover:text-violet-900">+ Add {field.label ? field.label.toLowerCase() : 'item'} condition</button>
+          aria-label={`Add to ${field.label ?? 'list'}`}
+          className="text-xs font-medium text-violet-700 hover:text-violet-900">+ Add{field.label ? ` to “${field.label}”` : ''}</button>
       )}
     </div>
   );

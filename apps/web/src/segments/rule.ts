@@ -1,8 +1,9 @@
 // The segment rule tree as the API accepts it (packages/db/src/segments/rule.ts), plus the
 // starting values the editor offers for each kind of condition.
-import type { Api, inferInput } from '../trpc';
+import type { Api, inferOutput } from '../trpc';
 
-export type SegmentRule = inferInput<Api['segments']['save']>['rule'];
+// The save input is typed `unknown` (validated server-side), so take the shape from `get`.
+export type SegmentRule = inferOutput<Api['segments']['get']>['rule'];
 export type GroupRule = Extract<SegmentRule, { kind: 'group' }>;
 export type ConditionRule = Exclude<SegmentRule, { kind: 'group' }>;
 export type ConditionKind = ConditionRule['kind'];

@@ -53,7 +53,7 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
           {data.issues.length}
         </span>
       )}
-      {data.live && <StatsStrip id={id} stats={s} counters={def.counters ?? []} />}
+      {data.live && <StatsStrip id={id} stats={s} counters={def.counters ?? []} holdsRuns={def.category === 'wait'} />}
       {branches.length > 0 && (
         <div className="flex justify-around border-t border-slate-100 px-2 pb-1.5 pt-1">
           {branches.map((b) => (
@@ -71,7 +71,7 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
   );
 }
 
-function StatsStrip({ id, stats, counters }: { id: string; stats: NodeStats | null; counters: string[] }) {
+function StatsStrip({ id, stats, counters, holdsRuns }: { id: string; stats: NodeStats | null; counters: string[]; holdsRuns: boolean }) {
   const cell = (label: string, value: number, testId: string) => (
     <div className="flex flex-col items-center">
       <span className="text-sm font-semibold tabular-nums text-slate-900" data-testid={testId}>{value.toLocaleString()}</span>
@@ -81,7 +81,7 @@ function StatsStrip({ id, stats, counters }: { id: string; stats: NodeStats | nu
   return (
     <div className="grid auto-cols-fr grid-flow-col gap-1 border-t border-violet-100 bg-violet-50/60 px-2 py-1.5" data-testid={`node-stats-${id}`}>
       {cell('entered', stats?.entered ?? 0, `stat-${id}-entered`)}
-      {cell('waiting', stats?.waiting ?? 0, `stat-${id}-waiting`)}
+      {(holdsRuns || (stats?.waiting ?? 0) > 0) && cell('waiting', stats?.waiting ?? 0, `stat-${id}-waiting`)}
       {counters.map((c) => <div key={c}>{cell(c, stats?.counters[c] ?? 0, `stat-${id}-${c}`)}</div>)}
       {(stats?.failed ?? 0) > 0 && cell('failed', stats!.failed, `stat-${id}-failed`)}
     </div>

@@ -1,0 +1,200 @@
+// The walking skeleton in a real browser: log in, draw trigger → wait → condition → email →
+// points with the mouse, configure, publish, send an event, watch the counts and the email.
+import { ManualClock } from '@afterglow/engine';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startAfterglow } from '../../apps/server/src/app';
+import { createTestDatabase } from '../support/db';
+import { connectHandles, dragLocatorTo, launchBrowser, screenshot, waitForText } from './browser';
+
+let app: Awaited<ReturnType<typeof startAfterglow>>;
+let browser: Browser;
+let page: Page;
+const clock = new ManualClock(new Date());
+
+beforeAll(async () => {
+  const database = await createTestDatabase();
+  const databaseUrl = database.url;
+  await database.close();
+  app = await startAfterglow({ databaseUrl, port: 0, smtpDevPort: 0, seed: true, clock, log: () => {} });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
+});
+
+afterEach(async (ctx) => {
+  // A failing step leaves a picture of what the browser showed.
+  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function logIn() {
+  await page.goto(app.url);
+  await page.getByLabel('Email').fill(app.demo!.email);
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').waitFor();
+  await page.getByLabel('Password').fill(app.demo!.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+/** Drops a palette item on the canvas at (x, y) relative to the canvas; returns the new node's id. */
+async function dropStep(typeId: string, x: number, y: number): Promise<string> {
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  const before = await page.locator(`[data-node-type="${typeId}"]`).count();
+  await dragLocatorTo(page, page.getByTestId(`palette-${typeId}`), { x: canvas.x + x, y: canvas.y + y });
+  const added = page.locator(`[data-node-type="${typeId}"]`).nth(before);
+  await added.waitFor();
+  return (await added.getAttribute('data-testid'))!.replace(/^node-/, '');
+}
+
+const node = (id: string) => page.getByTestId(`node-${id}`);
+const sourceHandle = (id: string, branch: string) => page.getByTestId(`handle-${id}-${branch}`);
+const targetHandle = (id: string) => node(id).locator('.react-flow__handle.target');
+
+async function selectNode(id: string) {
+  await node(id).locator('.text-sm.font-semibold').first().click();
+  await page.getByTestId('config-panel').waitFor();
+}
+
+describe('journey builder in the browser', () => {
+  it('draws, configures and publishes a journey, then shows a customer walking it', { timeout: 240_000 }, async () => {
+    const [vip] = await app.database.sql<{ id: string; firstName: string; segmentId: string }[]>`
+      select c.id, c.first_name as "firstName", s.id as "segmentId"
+      from customers c join segments s on s.workspace_id = c.workspace_id and s.name = 'VIP: 3+ orders'
+      where c.workspace_id = ${app.demo!.workspaceId} and c.email is not null and c.marketing_consent
+        and (select count(*) from orders o where o.workspace_id = c.workspace_id and o.customer_id = c.id
+             and o.status not in ('cancelled', 'refunded')) >= 3
+      order by c.id limit 1`;
+    expect(vip, 'the demo seed has a VIP customer').toBeTruthy();
+
+    await logIn();
+    await page.getByRole('button', { name: 'New journey' }).first().click();
+    await page.getByLabel('Name').fill('Thank VIPs after their order');
+    await page.getByRole('button', { name: 'Create journey' }).click();
+    const trigger = await page.locator('[data-node-type="core/trigger-event"]').getAttribute('data-testid').then((t) => t!.replace(/^node-/, ''));
+    // An unconfigured trigger carries a red badge and its message on the card.
+    await page.getByTestId(`node-badge-${trigger}`).waitFor();
+
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    const midX = canvas.width / 2;
+    await dragLocatorTo(page, node(trigger).locator('.text-sm.font-semibold').first(), { x: canvas.x + midX, y: canvas.y + 60 });
+    const wait = await dropStep('core/wait', midX, 280);
+    const condition = await dropStep('core/segment-condition', midX, 480);
+    const email = await dropStep('core/send-email', midX - 90, 680);
+    const points = await dropStep('core/grant-points', midX - 90, 880);
+
+    await connectHandles(page, sourceHandle(trigger, 'out'), targetHandle(wait));
+    await connectHandles(page, sourceHandle(wait, 'out'), targetHandle(condition));
+    await connectHandles(page, sourceHandle(condition, 'yes'), targetHandle(email));
+    await connectHandles(page, sourceHandle(email, 'out'), targetHandle(points));
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(4);
+
+    // Undo and redo the last connection from the keyboard.
+    await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(4);
+
+    await selectNode(trigger);
+    await page.getByLabel('Event name').fill('Order Completed');
+    await page.getByLabel('Enter once per').fill('order_id');
+    await expect.poll(() => page.getByTestId(`node-badge-${trigger}`).count()).toBe(0);
+    await selectNode(wait);
+    await page.getByLabel('For', { exact: true }).fill('2');
+    await page.getByLabel('Unit').selectOption({ label: 'minutes' });
+    await waitForText(page.getByTestId(`node-summary-${wait}`), (t) => t === 'Wait 2 minutes');
+    await selectNode(condition);
+    await page.getByLabel('Segment', { exact: true }).selectOption(vip.segmentId);
+    await selectNode(email);
+    await page.getByLabel('Subject').fill('A thank-you for you, {{ customer.firstName }}');
+    await waitForText(page.getByTestId('save-status'), (t) => t === 'Saved ✓');
+
+    await page.getByTestId('publish').click();
+    await waitForText(page.getByTestId('publish-success'), (t) => t.includes('Published version 1'));
+
+    const auth = `Basic ${Buffer.from(`${app.demo!.ingestKey}:`).toString('base64')}`;
+    const sent = await fetch(`${app.url}/v1/track`, {
+      method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        userId: vip.id, event: 'Order Completed', messageId: 'browser-test-order-1',
+        properties: { order_id: 'ord_browser_1', total: 59.9, currency: 'EUR',
+          products: [{ product_id: 'p1', sku: 'SKU-1', name: 'Trail shoes', category: 'Running', price: 59.9, quantity: 1 }] },
+      }),
+    });
+    expect(sent.status).toBe(200);
+
+    await page.getByTestId('toggle-live-stats').click();
+    await waitForText(page.getByTestId(`stat-${wait}-waiting`), (t) => t === '1');
+    await waitForText(page.getByTestId(`stat-${trigger}-entered`), (t) => t === '1');
+
+    clock.advance(3 * 60_000);
+    await app.engine.advanceUntilIdle();
+    await waitForText(page.getByTestId(`stat-${email}-emails`), (t) => t === '1');
+    await waitForText(page.getByTestId(`stat-${points}-entered`), (t) => t === '1');
+    await waitForText(page.getByTestId(`branch-${condition}-yes`), (t) => t === 'Yes1');
+    await screenshot(page, 'journey-canvas');
+
+    await page.getByRole('link', { name: 'Outbox' }).click();
+    const subject = `A thank-you for you, ${vip.firstName}`;
+    const item = page.getByTestId('outbox-item').filter({ hasText: subject });
+    await item.waitFor();
+    await item.click();
+    await waitForText(page.getByTestId('outbox-subject'), (t) => t === subject);
+    const frame = page.frameLocator('[data-testid="outbox-html"]');
+    await waitForText(frame.locator('body'), (t) => t.includes(vip.firstName));
+    await screenshot(page, 'outbox');
+
+    await page.goto(`${app.url}/customers/${vip.id}`);
+    await waitForText(page.getByTestId('loyalty-ledger'), (t) => t.includes('Thank you for your order'));
+    await screenshot(page, 'customer');
+  });
+
+  it('renders every screen (screenshots in test-artifacts/)', { timeout: 120_000 }, async () => {
+    await page.goto(`${app.url}/journeys`);
+    await page.getByText('Thank you for your order').first().waitFor();
+    await screenshot(page, 'journeys');
+
+    await page.getByRole('link', { name: 'Thank VIPs after their order' }).click();
+    await page.getByTestId('canvas').waitFor();
+    await page.locator('[data-node-type="core/wait"]').getByText('Wait', { exact: true }).click();
+    await page.getByTestId('config-panel').waitFor();
+    await screenshot(page, 'editor-config');
+
+    // Publishing an unfinished journey is refused with each problem; clicking one selects its step.
+    await page.getByRole('link', { name: 'Journeys', exact: true }).click();
+    await page.getByRole('button', { name: 'New journey' }).first().click();
+    await page.getByLabel('Name').fill('Review request');
+    await page.getByRole('button', { name: 'Create journey' }).click();
+    await page.getByTestId('palette-core/send-email').click();
+    await page.getByTestId('publish').click();
+    await page.getByTestId('publish-refused').waitFor();
+    await page.getByTestId('publish-issue').filter({ hasText: 'trigger' }).first().click();
+    await waitForText(page.getByTestId('config-panel'), (t) => t.includes('Trigger on event'));
+    await screenshot(page, 'editor-refused');
+
+    await page.getByRole('link', { name: 'Segments' }).click();
+    await page.getByText('VIP: 3+ orders').waitFor();
+    await screenshot(page, 'segments');
+    await page.getByText('VIP: 3+ orders').click();
+    await waitForText(page.getByTestId('segment-count'), (t) => /^[0-9,]+$/.test(t));
+    await screenshot(page, 'segment-editor');
+
+    await page.getByRole('link', { name: 'Customers' }).click();
+    await page.getByLabel('Search customers').fill('cust_000');
+    await page.getByRole('link', { name: /./ }).filter({ hasText: /\w/ }).first().waitFor();
+    await screenshot(page, 'customers');
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const anonymous = await context.newPage();
+    await anonymous.goto(`${app.url}/segments`);
+    await anonymous.getByRole('button', { name: 'Sign in' }).waitFor();
+    await screenshot(anonymous, 'login');
+    await context.close();
+  });
+});
