@@ -5,6 +5,7 @@
 import type postgres from 'postgres';
 import type { Queryable } from '../client';
 import {
+  numericSegmentFields,
   parseSegmentRule,
   type SegmentAttributeRule,
   type SegmentBoughtRule,
@@ -66,7 +67,7 @@ function numericExpression(sql: Sql, field: string, now: Date): SqlCondition {
 }
 
 function compileAttribute(sql: Sql, rule: SegmentAttributeRule, now: Date): SqlCondition {
-  const numericField = rule.field === 'birthdayMonth' || rule.field === 'signupDaysAgo';
+  const numericField = numericSegmentFields.includes(rule.field);
   const { value } = rule;
   if (rule.op === 'exists') {
     if (numericField) return sql`${numericExpression(sql, rule.field, now)} is not null`;
