@@ -1,6 +1,6 @@
 // Fixture helpers: a workspace with customers, and journeys published straight through
 // journey-core (validate + compile), the same steps publishJourney takes.
-import type { Database } from '@afterglow/db';
+import type { Database, Queryable } from '@afterglow/db';
 import { compileGraph, validateGraph, type JourneyGraph } from '@afterglow/journey-core';
 import type { StoredEvent } from '@afterglow/engine';
 import type { NodeRegistry } from '@afterglow/node-sdk';
@@ -46,7 +46,7 @@ export async function publishGraph(db: Database, registry: NodeRegistry, workspa
 /** Stores events the way ingestion does and enrols them in the same transaction. */
 export async function ingestEvents(
   db: Database,
-  enrol: (tx: Database['sql'], events: StoredEvent[]) => Promise<number>,
+  enrol: (tx: Queryable, events: StoredEvent[]) => Promise<number>,
   events: Omit<StoredEvent, 'messageId'>[],
 ): Promise<number> {
   const stored = events.map((e) => ({ ...e, messageId: randomUUID() }));
@@ -55,6 +55,6 @@ export async function ingestEvents(
       await tx`insert into events (workspace_id, message_id, type, customer_id, name, properties, timestamp)
         values (${e.workspaceId}, ${e.messageId}, 'track', ${e.customerId}, ${e.name}, ${tx.json(e.properties as never)}, ${e.timestamp})`;
     }
-    return enrol(tx as never, stored);
+    return enrol(tx, stored);
   }) as Promise<number>;
 }

@@ -2,7 +2,7 @@
 // every live journey whose trigger matches it. The unique (journey, customer, entry key)
 // index makes re-entry rules hold even under concurrent identical events.
 import type { JourneyPlan } from '@afterglow/journey-core';
-import type { Queryable as Sql } from '@afterglow/db';
+import type { Queryable } from '@afterglow/db';
 import { normalizeEventName, type NodeRegistry } from '@afterglow/node-sdk';
 import type { StoredEvent } from './types';
 
@@ -13,7 +13,7 @@ interface LiveJourney {
   plan: JourneyPlan;
 }
 
-export async function enrolEvents(tx: Sql, registry: NodeRegistry, events: StoredEvent[], now: Date): Promise<number> {
+export async function enrolEvents(tx: Queryable, registry: NodeRegistry, events: StoredEvent[], now: Date): Promise<number> {
   if (events.length === 0) return 0;
   const names = [...new Set(events.map((e) => normalizeEventName(e.name)))];
   const workspaces = [...new Set(events.map((e) => e.workspaceId))];

@@ -1,4 +1,4 @@
-import type { Database } from '@afterglow/db';
+import type { Database, Queryable } from '@afterglow/db';
 import { buildMergeData, dispatchDueEmails, renderEmail, type Mailer } from '@afterglow/email';
 import type { JourneyStats } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
@@ -29,7 +29,8 @@ export interface EngineOptions {
 }
 
 export interface Engine {
-  enrolEvents(tx: Database['sql'], events: StoredEvent[]): Promise<number>;
+  /** Inside the ingestion transaction, with the events just stored: enrols matching live journeys. */
+  enrolEvents(tx: Queryable, events: StoredEvent[]): Promise<number>;
   wake(): Promise<void>;
   advanceUntilIdle(): Promise<number>;
   start(): Promise<void>;
