@@ -30,7 +30,7 @@ export function CustomerPage({ id }: { id: string }) {
           <div className="text-3xl font-semibold tabular-nums text-violet-700" data-testid="loyalty-balance">{loyalty.balance.toLocaleString()}</div>
         </div>
       </div>
-      <div className="grid gap-6 lg:grid-cols-[320px_1fr]">
+      <div className="grid gap-6 lg:grid-cols-[320px_minmax(0,1fr)]">
         <div className="space-y-6">
           <Section title="Profile">
             <dl className="space-y-2 text-sm">

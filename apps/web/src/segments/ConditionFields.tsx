@@ -3,6 +3,7 @@ import { inputClass } from '../ui/kit';
 import { attributeFields, attributeOps, orderOps, type ConditionRule } from './rule';
 
 const small = `${inputClass} !w-auto !py-1.5`;
+const sized = (width: string) => `${inputClass} !py-1.5 ${width}`;
 
 function WithinDays({ value, onChange }: { value: number | undefined; onChange(v: number | undefined): void }) {
   return (
@@ -14,7 +15,7 @@ function WithinDays({ value, onChange }: { value: number | undefined; onChange(v
       </select>
       {value !== undefined && (
         <>
-          <input type="number" min={1} aria-label="Days" className={`${small} w-20`} value={value}
+          <input type="number" min={1} aria-label="Days" className={sized('!w-20')} value={value}
             onChange={(e) => onChange(e.target.valueAsNumber || 1)} />
           <span className="text-sm text-slate-600">days</span>
         </>
@@ -34,7 +35,7 @@ export function ConditionFields({ rule, onChange }: { rule: ConditionRule; onCha
         <select aria-label="Comparison" className={small} value={rule.op} onChange={(e) => onChange({ ...rule, op: e.target.value as typeof rule.op })}>
           {orderOps.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>
-        <input type="number" min={0} aria-label="Value" className={`${small} w-24`} value={rule.value}
+        <input type="number" min={0} aria-label="Value" className={sized('!w-24')} value={rule.value}
           onChange={(e) => onChange({ ...rule, value: Number.isNaN(e.target.valueAsNumber) ? 0 : e.target.valueAsNumber })} />
         <WithinDays value={rule.withinDays} onChange={(withinDays) => onChange({ ...rule, withinDays })} />
       </>
@@ -51,7 +52,7 @@ export function ConditionFields({ rule, onChange }: { rule: ConditionRule; onCha
           <option value="category">in category</option>
           <option value="product">the product</option>
         </select>
-        <input aria-label={rule.what === 'product' ? 'Product id' : 'Category'} className={`${small} w-44`} value={rule.value}
+        <input aria-label={rule.what === 'product' ? 'Product id' : 'Category'} className={sized('!w-44')} value={rule.value}
           placeholder={rule.what === 'product' ? 'product id' : 'e.g. Running'} onChange={(e) => onChange({ ...rule, value: e.target.value })} />
         <WithinDays value={rule.withinDays} onChange={(withinDays) => onChange({ ...rule, withinDays })} />
       </>
@@ -65,12 +66,12 @@ export function ConditionFields({ rule, onChange }: { rule: ConditionRule; onCha
         {attributeFields.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
         <option value="__custom">Custom attribute…</option>
       </select>
-      {!builtIn && <input aria-label="Attribute name" className={`${small} w-36`} placeholder="attribute key" value={rule.field}
+      {!builtIn && <input aria-label="Attribute name" className={sized('!w-36')} placeholder="attribute key" value={rule.field}
         onChange={(e) => onChange({ ...rule, field: e.target.value })} />}
       <select aria-label="Operator" className={small} value={rule.op} onChange={(e) => onChange({ ...rule, op: e.target.value as typeof rule.op })}>
         {attributeOps.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
-      {rule.op !== 'exists' && <input aria-label="Value" className={`${small} w-40`} value={String(rule.value ?? '')}
+      {rule.op !== 'exists' && <input aria-label="Value" className={sized('!w-40')} value={String(rule.value ?? '')}
         onChange={(e) => onChange({ ...rule, value: e.target.value })} />}
     </>
   );

@@ -79,7 +79,12 @@ function JourneyEditor({ journey }: { journey: Journey }) {
     if (def) addFromPalette(def, at);
   }, [addFromPalette]);
 
-  useEffect(() => { if (live) setSelectedId(null); }, [live]);
+  useEffect(() => {
+    if (live) setSelectedId(null);
+    // Cards grow or shrink by the stats strip: refit once they have re-measured.
+    const timer = setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }), 60);
+    return () => clearTimeout(timer);
+  }, [live, flow]);
 
   return (
     <div className="flex h-full flex-col">

@@ -29,7 +29,7 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
   const s = data.stats;
   return (
     <div data-testid={`node-${id}`} data-node-type={def.id}
-      className={`group relative rounded-xl bg-white shadow-sm ring-1 transition ${selected ? 'ring-2 ring-violet-500 shadow-md' : issue ? 'ring-rose-300' : 'ring-slate-200 hover:ring-slate-300'}`}
+      className={`group relative rounded-xl bg-white transition ${selected ? 'shadow-md ring-2 ring-violet-500' : issue ? 'shadow-sm ring-1 ring-rose-300' : 'shadow-sm ring-1 ring-slate-200 hover:ring-slate-300'}`}
       style={{ width: CARD_WIDTH }}>
       {def.category !== 'trigger' && <Handle type="target" position={Position.Top} id="in" />}
       <div className={`h-1 rounded-t-xl ${tone.bar}`} />
