@@ -172,6 +172,13 @@ describe('journey builder in the browser', () => {
     await page.getByLabel('Name').fill('Review request');
     await page.getByRole('button', { name: 'Create journey' }).click();
     await page.getByTestId('palette-core/send-email').click();
+    // Click-to-add selects the new step; Delete removes it and Ctrl+Z brings it back.
+    const emails = page.locator('[data-node-type="core/send-email"]');
+    await emails.waitFor();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => emails.count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => emails.count()).toBe(1);
     await page.getByTestId('publish').click();
     await page.getByTestId('publish-refused').waitFor();
     await page.getByTestId('publish-issue').filter({ hasText: 'trigger' }).first().click();
