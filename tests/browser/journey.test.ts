@@ -183,6 +183,12 @@ describe('journey builder in the browser', () => {
     await page.getByTestId('publish-refused').waitFor();
     await page.getByTestId('publish-issue').filter({ hasText: 'trigger' }).first().click();
     await waitForText(page.getByTestId('config-panel'), (t) => t.includes('Trigger on event'));
+    // A 'list' field: each filter is a sub-form generated from the item schema.
+    await page.getByRole('button', { name: 'Add to Only when' }).click();
+    await page.getByLabel('Property').fill('total');
+    await page.getByLabel('Operator').selectOption({ label: 'is greater than' });
+    await page.getByLabel('Value', { exact: true }).fill('50');
+    await waitForText(page.getByTestId('node-summary-trigger'), (t) => t.includes('Needs configuration'));
     await screenshot(page, 'editor-refused');
 
     await page.getByRole('link', { name: 'Segments' }).click();
@@ -190,8 +196,8 @@ describe('journey builder in the browser', () => {
     await screenshot(page, 'segments');
     await page.getByText('VIP: 3+ orders').click();
     const vipCount = await waitForText(page.getByTestId('segment-count'), (t) => /^[0-9,]+$/.test(t));
-    // The live count follows the rule as it is edited (not saved): 40+ orders is a smaller group.
-    await page.getByLabel('Value', { exact: true }).fill('40');
+    // The live count follows the rule as it is edited (not saved): 15+ orders is a smaller group.
+    await page.getByLabel('Value', { exact: true }).fill('15');
     await waitForText(page.getByTestId('segment-count'), (t) => /^[0-9,]+$/.test(t) && Number(t.replace(/,/g, '')) < Number(vipCount.replace(/,/g, '')));
     await screenshot(page, 'segment-editor');
 

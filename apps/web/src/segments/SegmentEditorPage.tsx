@@ -59,6 +59,7 @@ function SegmentEditor({ initial }: { initial: { id: string | null; name: string
             </div>
             <div className="mt-1 h-4 text-xs text-slate-500">{counting ? 'Counting…' : 'Live count, updated as you edit'}</div>
             {preview.isError && <p className="mt-3 rounded-lg bg-rose-50 p-2 text-xs text-rose-700 ring-1 ring-rose-200" role="alert">{preview.error.message}</p>}
+            {preview.data?.count === 0 && !counting && <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-500">No customer matches these conditions right now.</p>}
             {preview.data && preview.data.sample.length > 0 && (
               <ul className="mt-4 space-y-1.5 border-t border-slate-100 pt-3">
                 {preview.data.sample.slice(0, 6).map((c) => (

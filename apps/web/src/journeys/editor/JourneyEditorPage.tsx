@@ -66,7 +66,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
     let position = at;
     if (!position) {
       const anchor = graph.nodes.find((n) => n.id === selectedId) ?? graph.nodes.at(-1);
-      position = anchor ? { x: anchor.position.x, y: anchor.position.y + 170 } : { x: 0, y: 0 };
+      position = anchor ? { x: anchor.position.x, y: anchor.position.y + 200 } : { x: 0, y: 0 };
     }
     const before = graph;
     const next = addNode(before, def, position);
