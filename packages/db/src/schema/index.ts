@@ -1,3 +1,4 @@
 export * from './shop';
 export * from './journeys';
 export * from './app';
+export * from './templates';
