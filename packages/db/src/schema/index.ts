@@ -2,3 +2,4 @@ export * from './shop';
 export * from './journeys';
 export * from './app';
 export * from './templates';
+export * from './ingest';

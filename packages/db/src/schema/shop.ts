@@ -39,6 +39,8 @@ export const customers = pgTable('customers', {
   attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  // The source's (e.g. Shopify's) updated_at of the profile last applied: older updates lose.
+  sourceUpdatedAt: ts('source_updated_at'),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.id] }),
   index('customers_email_idx').on(t.workspaceId, t.email),
@@ -54,6 +56,8 @@ export const products = pgTable('products', {
   price: numeric('price', { precision: 12, scale: 2, mode: 'number' }).notNull().default(0),
   imageUrl: text('image_url'),
   url: text('url'),
+  // Last-writer-wins: the source timestamp of the data last applied to this row.
+  sourceUpdatedAt: ts('source_updated_at'),
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.id] })]);
 
 export const orders = pgTable('orders', {
@@ -65,6 +69,9 @@ export const orders = pgTable('orders', {
   total: numeric('total', { precision: 12, scale: 2, mode: 'number' }).notNull(),
   placedAt: ts('placed_at').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  // Last-writer-wins by source timestamp: of the status, and of the content (total, items).
+  sourceUpdatedAt: ts('source_updated_at'),
+  contentUpdatedAt: ts('content_updated_at'),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.id] }),
   index('orders_customer_idx').on(t.workspaceId, t.customerId, t.placedAt),
@@ -81,6 +88,9 @@ export const orderItems = pgTable('order_items', {
   brand: text('brand'),
   price: numeric('price', { precision: 12, scale: 2, mode: 'number' }).notNull(),
   quantity: integer('quantity').notNull().default(1),
+  sku: text('sku'),
+  imageUrl: text('image_url'),
+  productUrl: text('product_url'),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.orderId, t.line] }),
   index('order_items_customer_idx').on(t.workspaceId, t.customerId),
@@ -101,6 +111,8 @@ export const events = pgTable('events', {
 }, (t) => [
   uniqueIndex('events_message_uq').on(t.workspaceId, t.messageId),
   index('events_customer_idx').on(t.workspaceId, t.customerId, t.timestamp),
+  // Anonymous events waiting for identify/alias to name their customer.
+  index('events_anonymous_idx').on(t.workspaceId, t.anonymousId).where(sql`customer_id is null`),
 ]);
 
 export const segments = pgTable('segments', {

@@ -1,0 +1,39 @@
+// Ingestion bookkeeping: identities learned from identify/alias, webhook redelivery
+// guards, and the Shopify shops that may post webhooks to a workspace.
+import { pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * Another id a customer was known by: an `anonymousId` seen on identify, or the
+ * `previousId` of an alias. Later messages carrying only that id land on the customer.
+ */
+export const customerAliases = pgTable('customer_aliases', {
+  workspaceId: text('workspace_id').notNull(),
+  aliasId: text('alias_id').notNull(),
+  customerId: text('customer_id').notNull(),
+  /** 'anonymous' | 'alias' */
+  kind: text('kind').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.aliasId] })]);
+
+/** One row per webhook delivery id handled: a redelivery finds its row and changes nothing. */
+export const webhookReceipts = pgTable('webhook_receipts', {
+  workspaceId: text('workspace_id').notNull(),
+  source: text('source').notNull(),
+  webhookId: text('webhook_id').notNull(),
+  topic: text('topic').notNull(),
+  receivedAt: ts('received_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.source, t.webhookId] })]);
+
+/**
+ * A Shopify shop posting webhooks to a workspace. The secret verifies
+ * X-Shopify-Hmac-Sha256, so it is kept as given (a hash could not verify a signature).
+ * A null shop domain accepts any shop that signs with the secret.
+ */
+export const shopifyConnections = pgTable('shopify_connections', {
+  workspaceId: text('workspace_id').primaryKey(),
+  shopDomain: text('shop_domain'),
+  webhookSecret: text('webhook_secret').notNull(),
+  createdAt: ts('created_at').notNull(),
+});
