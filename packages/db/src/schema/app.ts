@@ -45,6 +45,8 @@ export const emailOutbox = pgTable('email_outbox', {
   html: text('html').notNull(),
   text: text('text').notNull().default(''),
   messageId: text('message_id').notNull(),
+  /** Extra headers sent as given (List-Unsubscribe, X-Afterglow-Kind). */
+  headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
   /** 'pending' | 'sending' | 'sent' | 'failed' | 'suppressed' */
   status: text('status').notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),

@@ -3,3 +3,4 @@ export * from './journeys';
 export * from './app';
 export * from './templates';
 export * from './ingest';
+export * from './compliance';

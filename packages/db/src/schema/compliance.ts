@@ -1,0 +1,73 @@
+// Compliance and tracking: who agreed to marketing email and when (consent ledger), which
+// addresses must never be mailed again (suppressions), the links each sent email carried
+// (so a click can only ever redirect to one of them) and what recipients did (email_events).
+// Keyed by workspace and customer or outbox row, never by cross-customer foreign keys.
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Every opt-in and opt-out, append-only; customers.marketing_consent holds the current state. */
+export const consentLedger = pgTable('consent_ledger', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  workspaceId: text('workspace_id').notNull(),
+  customerId: text('customer_id').notNull(),
+  /** 'opt_in' | 'opt_out' */
+  action: text('action').notNull(),
+  /** null: all marketing email; otherwise one topic of the preference page. */
+  topic: text('topic'),
+  /** 'one_click' | 'unsubscribe_page' | 'preferences' | 'import' | ... */
+  source: text('source').notNull(),
+  /** The email whose link was used, when there was one. */
+  outboxId: uuid('outbox_id'),
+  at: ts('at').notNull(),
+}, (t) => [index('consent_ledger_customer_idx').on(t.workspaceId, t.customerId, t.at)]);
+
+/** Topics a customer turned off on the preference page (marketing on/off is the customer's consent). */
+export const customerPreferences = pgTable('customer_preferences', {
+  workspaceId: text('workspace_id').notNull(),
+  customerId: text('customer_id').notNull(),
+  /** topic id -> subscribed */
+  topics: jsonb('topics').$type<Record<string, boolean>>().notNull().default({}),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.customerId] })]);
+
+/** Addresses never to mail again in a workspace (lower-cased). */
+export const emailSuppressions = pgTable('email_suppressions', {
+  workspaceId: text('workspace_id').notNull(),
+  address: text('address').notNull(),
+  /** 'hard_bounce' | 'complaint' | 'manual' */
+  reason: text('reason').notNull(),
+  detail: text('detail').notNull().default(''),
+  outboxId: uuid('outbox_id'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.address] })]);
+
+/** The links of an outbox row as rendered; a click token names (outbox row, index) of one. */
+export const emailLinks = pgTable('email_links', {
+  workspaceId: text('workspace_id').notNull(),
+  outboxId: uuid('outbox_id').notNull(),
+  idx: integer('idx').notNull(),
+  url: text('url').notNull(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.outboxId, t.idx] })]);
+
+/** Opens, clicks, bounces and unsubscribes of sent emails; node and version copied for canvas counters. */
+export const emailEvents = pgTable('email_events', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  workspaceId: text('workspace_id').notNull(),
+  outboxId: uuid('outbox_id').notNull(),
+  customerId: text('customer_id').notNull(),
+  versionId: text('version_id'),
+  nodeId: text('node_id'),
+  /** 'open' | 'click' | 'bounce' | 'unsubscribe' */
+  type: text('type').notNull(),
+  linkIdx: integer('link_idx'),
+  /** Machine opens and clicks (scanners, prefetch, Apple Mail Privacy Protection): kept, not counted. */
+  bot: boolean('bot').notNull().default(false),
+  botReason: text('bot_reason'),
+  userAgent: text('user_agent'),
+  at: ts('at').notNull(),
+}, (t) => [
+  index('email_events_outbox_idx').on(t.workspaceId, t.outboxId),
+  index('email_events_version_node_idx').on(t.versionId, t.nodeId, t.type).where(sql`not bot`),
+]);
