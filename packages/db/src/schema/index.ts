@@ -4,3 +4,4 @@ export * from './app';
 export * from './templates';
 export * from './ingest';
 export * from './compliance';
+export * from './segments';

@@ -1,0 +1,63 @@
+// Segment support: per-customer aggregates that keep segment counts fast at millions of
+// customers, the materialised membership that "enters / leaves segment" triggers diff
+// against, and the queue of customers touched since the last membership check.
+// The aggregates and the queue are filled by triggers (drizzle/*_segment_triggers.sql), so
+// every writer of orders, items, events, customers and points keeps them current.
+import {
+  index, integer, numeric, pgTable, primaryKey, text, timestamp,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Order history per customer; cancelled and refunded orders excluded. */
+export const customerOrderStats = pgTable('customer_order_stats', {
+  workspaceId: text('workspace_id').notNull(),
+  customerId: text('customer_id').notNull(),
+  orderCount: integer('order_count').notNull(),
+  totalSpent: numeric('total_spent', { precision: 14, scale: 2, mode: 'number' }).notNull(),
+  firstOrderAt: ts('first_order_at').notNull(),
+  lastOrderAt: ts('last_order_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.customerId] })]);
+
+/**
+ * What a customer bought: one row per (product | brand | category, customer), with the last
+ * purchase time. A category "A > B" also has a row for "A", so a parent matches its children.
+ * Values are lower-cased (matching is case-insensitive).
+ */
+export const customerPurchases = pgTable('customer_purchases', {
+  workspaceId: text('workspace_id').notNull(),
+  kind: text('kind').notNull(),
+  value: text('value').notNull(),
+  customerId: text('customer_id').notNull(),
+  firstAt: ts('first_at').notNull(),
+  lastAt: ts('last_at').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.kind, t.value, t.customerId] }),
+  index('customer_purchases_last_idx').on(t.workspaceId, t.kind, t.value, t.lastAt),
+  index('customer_purchases_customer_idx').on(t.workspaceId, t.customerId),
+]);
+
+/** Who is in which saved segment, as of the last check. */
+export const segmentMemberships = pgTable('segment_memberships', {
+  workspaceId: text('workspace_id').notNull(),
+  segmentId: text('segment_id').notNull(),
+  customerId: text('customer_id').notNull(),
+  enteredAt: ts('entered_at').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.segmentId, t.customerId] }),
+  index('segment_memberships_customer_idx').on(t.workspaceId, t.customerId),
+]);
+
+/** Per segment: which rule the membership was computed for, and when it was fully re-checked. */
+export const segmentRefreshState = pgTable('segment_refresh_state', {
+  workspaceId: text('workspace_id').notNull(),
+  segmentId: text('segment_id').notNull(),
+  ruleHash: text('rule_hash').notNull(),
+  fullAt: ts('full_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.segmentId] })]);
+
+/** Customers whose data changed since the last membership check (filled by triggers). */
+export const segmentDirtyCustomers = pgTable('segment_dirty_customers', {
+  workspaceId: text('workspace_id').notNull(),
+  customerId: text('customer_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.customerId] })]);
