@@ -2,7 +2,7 @@
 // Run state lives here (not in Agenda): the engine advances runs in batches with SQL.
 import { sql } from 'drizzle-orm';
 import {
-  index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -16,6 +16,8 @@ export const journeys = pgTable('journeys', {
   /** 'draft' until first publish, then 'live' or 'paused'. */
   status: text('status').notNull().default('draft'),
   currentVersionId: text('current_version_id'),
+  /** Re-entry rule and exit goal (journeySettingsSchema in journey-core); copied into the plan at publish. */
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 }, (t) => [index('journeys_ws_idx').on(t.workspaceId)]);
@@ -81,3 +83,19 @@ export const runSteps = pgTable('run_steps', {
   primaryKey({ columns: [t.runId, t.stepNo] }),
   index('run_steps_version_node_idx').on(t.versionId, t.nodeId),
 ]);
+
+/** A run that reached the journey's goal (e.g. placed an order): the basis of attribution. */
+export const conversions = pgTable('conversions', {
+  runId: uuid('run_id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  customerId: text('customer_id').notNull(),
+  journeyId: text('journey_id').notNull(),
+  versionId: text('version_id').notNull(),
+  /** The node the run was at when the goal happened. */
+  nodeId: text('node_id').notNull(),
+  eventMessageId: text('event_message_id').notNull(),
+  eventName: text('event_name').notNull(),
+  revenue: numeric('revenue', { precision: 12, scale: 2, mode: 'number' }),
+  currency: text('currency'),
+  at: ts('at').notNull(),
+}, (t) => [index('conversions_journey_idx').on(t.journeyId, t.at)]);

@@ -13,6 +13,8 @@ export const workspaces = pgTable('workspaces', {
   name: text('name').notNull(),
   // Signs unsubscribe and tracking links; generated per workspace.
   signingSecret: text('signing_secret').notNull(),
+  /** Sending rules across journeys: frequency cap, quiet hours (workspaceSettingsSchema). */
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
