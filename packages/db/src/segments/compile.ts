@@ -1,35 +1,46 @@
-// Compiles a rule tree into ONE parameterised SQL condition over `customers c`.
-// Every value and every custom attribute key travels as a bind parameter; the SQL text
-// holds only constants chosen here. Time windows are computed from the caller's `now`
-// (never SQL now()), so evaluation is reproducible under a controlled clock.
+// Compiles a rule tree into ONE parameterised SQL condition over `customers c` left-joined to
+// `customer_order_stats s` (see segmentSource). Every value and every custom attribute key
+// travels as a bind parameter; the SQL text holds only constants chosen here. Time windows
+// are computed from the caller's `now` (never SQL now()), so evaluation is reproducible
+// under a controlled clock.
 import type postgres from 'postgres';
 import type { Queryable } from '../client';
+import { compileBought, compileEmail, compileEvent, compileLoyalty, compileOrders } from './compile-history';
 import {
-  numericSegmentFields,
-  parseSegmentRule,
-  type SegmentAttributeRule,
-  type SegmentBoughtRule,
-  type SegmentOrdersRule,
-  type SegmentRule,
+  dateSegmentFields, numericSegmentFields, parseSegmentRule, type SegmentAttributeRule, type SegmentRule,
 } from './rule';
 
-// Dates travel as ISO text with explicit casts: correct whatever serialisers the client has.
 type Sql = Queryable;
 export type SqlCondition = postgres.Fragment;
+/** Rules of the saved segments a rule refers to, already checked for cycles (see resolve.ts). */
+export type SegmentRefs = ReadonlyMap<string, SegmentRule>;
 
-const DAY_MS = 86_400_000;
-
-
-export function compileSegmentRule(sql: Sql, rule: unknown, now: Date): SqlCondition {
-  return compileNode(sql, parseSegmentRule(rule), now);
+/** The FROM clause every compiled condition expects. */
+export function segmentSource(sql: Sql): SqlCondition {
+  return sql`customers c left join customer_order_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id`;
 }
 
-function compileNode(sql: Sql, rule: SegmentRule, now: Date): SqlCondition {
+export function compileSegmentRule(sql: Sql, rule: unknown, now: Date, refs: SegmentRefs = new Map()): SqlCondition {
+  return compileNode(sql, parseSegmentRule(rule), now, refs, []);
+}
+
+function compileNode(sql: Sql, rule: SegmentRule, now: Date, refs: SegmentRefs, path: string[]): SqlCondition {
   switch (rule.kind) {
-    case 'group': return compileGroup(sql, rule.op, rule.rules.map((r) => compileNode(sql, r, now)));
+    case 'group': return compileGroup(sql, rule.op, rule.rules.map((r) => compileNode(sql, r, now, refs, path)));
     case 'attribute': return compileAttribute(sql, rule, now);
     case 'orders': return compileOrders(sql, rule, now);
     case 'bought': return compileBought(sql, rule, now);
+    case 'event': return compileEvent(sql, rule, now);
+    case 'loyalty': return compileLoyalty(sql, rule);
+    case 'email': return compileEmail(sql, rule, now);
+    case 'segment': {
+      const referenced = refs.get(rule.segmentId);
+      if (!referenced) throw new Error(`Segment ${rule.segmentId} is not loaded (or does not exist)`);
+      if (path.includes(rule.segmentId)) throw new Error(`Segment ${rule.segmentId} refers to itself`);
+      // Inlined, so the membership is exact as of `now`, not as of the last membership check.
+      const inner = compileNode(sql, referenced, now, refs, [...path, rule.segmentId]);
+      return rule.negate ? sql`not (${inner})` : sql`(${inner})`;
+    }
   }
 }
 
@@ -60,13 +71,28 @@ function safeNumeric(sql: Sql, text: SqlCondition): SqlCondition {
 
 function numericExpression(sql: Sql, field: string, now: Date): SqlCondition {
   if (field === 'birthdayMonth') return sql`extract(month from c.birthday)::numeric`;
+  if (field === 'birthdayDay') return sql`extract(day from c.birthday)::numeric`;
   if (field === 'signupDaysAgo') {
     return sql`floor(extract(epoch from (${now.toISOString()}::timestamptz - c.created_at)) / 86400)::numeric`;
   }
   return safeNumeric(sql, textExpression(sql, field));
 }
 
+function compileSignupDate(sql: Sql, rule: SegmentAttributeRule): SqlCondition {
+  if (rule.op === 'exists') return sql`true`;
+  const left = sql`(c.created_at at time zone 'UTC')::date`;
+  const right = sql`${String(rule.value)}::date`;
+  switch (rule.op) {
+    case 'equals': return sql`${left} = ${right}`;
+    case 'not_equals': return sql`${left} <> ${right}`;
+    case 'gt': return sql`${left} > ${right}`;
+    case 'lt': return sql`${left} < ${right}`;
+    default: throw new Error(`Unhandled date operator ${rule.op} for field ${rule.field}`);
+  }
+}
+
 function compileAttribute(sql: Sql, rule: SegmentAttributeRule, now: Date): SqlCondition {
+  if (dateSegmentFields.includes(rule.field)) return compileSignupDate(sql, rule);
   const numericField = numericSegmentFields.includes(rule.field);
   const { value } = rule;
   if (rule.op === 'exists') {
@@ -94,38 +120,4 @@ function compileAttribute(sql: Sql, rule: SegmentAttributeRule, now: Date): SqlC
     case 'contains': return sql`coalesce(strpos(${left}, ${right}) > 0, false)`;
     default: throw new Error(`Unhandled attribute operator ${rule.op} for field ${rule.field}`);
   }
-}
-
-function windowCondition(sql: Sql, column: SqlCondition, withinDays: number | undefined, now: Date): SqlCondition {
-  if (withinDays === undefined) return sql`${column} <= ${now.toISOString()}::timestamptz`;
-  const since = new Date(now.getTime() - withinDays * DAY_MS);
-  return sql`${column} > ${since.toISOString()}::timestamptz and ${column} <= ${now.toISOString()}::timestamptz`;
-}
-
-// Cancelled and refunded orders never became sales, so order history ignores them.
-function compileOrders(sql: Sql, rule: SegmentOrdersRule, now: Date): SqlCondition {
-  const aggregate = rule.measure === 'count' ? sql`count(*)` : sql`coalesce(sum(o.total), 0)`;
-  const measured = sql`(select ${aggregate} from orders o
-    where o.workspace_id = c.workspace_id and o.customer_id = c.id and o.status not in ('cancelled', 'refunded')
-      and ${windowCondition(sql, sql`o.placed_at`, rule.withinDays, now)})`;
-  const value = sql`${rule.value}::numeric`;
-  switch (rule.op) {
-    case 'gte': return sql`${measured} >= ${value}`;
-    case 'lte': return sql`${measured} <= ${value}`;
-    case 'gt': return sql`${measured} > ${value}`;
-    case 'lt': return sql`${measured} < ${value}`;
-    case 'eq': return sql`${measured} = ${value}`;
-  }
-}
-
-function compileBought(sql: Sql, rule: SegmentBoughtRule, now: Date): SqlCondition {
-  const matchesItem = rule.what === 'product'
-    ? sql`i.product_id = ${rule.value}::text`
-    // A category also covers its sub-categories written "Parent > Child".
-    : sql`(lower(i.category) = lower(${rule.value}::text) or starts_with(lower(i.category), lower(${rule.value}::text) || ' > '))`;
-  const bought = sql`exists (select 1 from order_items i
-    join orders o on o.workspace_id = i.workspace_id and o.id = i.order_id
-    where i.workspace_id = c.workspace_id and i.customer_id = c.id and ${matchesItem}
-      and o.status not in ('cancelled', 'refunded') and ${windowCondition(sql, sql`o.placed_at`, rule.withinDays, now)})`;
-  return rule.negate ? sql`not ${bought}` : bought;
 }

@@ -1,3 +1,5 @@
 export * from './rule';
-export { compileSegmentRule, type SqlCondition } from './compile';
+export { compileSegmentRule, segmentSource, type SegmentRefs, type SqlCondition } from './compile';
+export { resolveSegmentRefs } from './resolve';
 export * from './query';
+export * from './membership';

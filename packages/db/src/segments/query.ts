@@ -1,6 +1,7 @@
 // Segment evaluation: one set-based query per call, whatever the number of customers.
 import type { Queryable } from '../client';
-import { compileSegmentRule } from './compile';
+import { compileSegmentRule, segmentSource } from './compile';
+import { resolveSegmentRefs } from './resolve';
 import type { SegmentRule } from './rule';
 
 type Sql = Queryable;
@@ -12,22 +13,27 @@ export interface SegmentSampleMember {
   lastName: string | null;
 }
 
+// Returned wrapped: a postgres.js fragment is a thenable, and an async function would run it.
+async function condition(sql: Sql, workspaceId: string, rule: SegmentRule, now: Date) {
+  return { where: compileSegmentRule(sql, rule, now, await resolveSegmentRefs(sql, workspaceId, rule)) };
+}
+
 /** Which of `customerIds` are in the segment (one query for the whole batch). */
 export async function segmentMembers(
   sql: Sql, workspaceId: string, rule: SegmentRule, customerIds: string[], now: Date,
 ): Promise<Set<string>> {
   if (customerIds.length === 0) return new Set();
-  const condition = compileSegmentRule(sql, rule, now);
+  const { where } = await condition(sql, workspaceId, rule, now);
   const rows = await sql<{ id: string }[]>`
-    select c.id from customers c
-    where c.workspace_id = ${workspaceId} and c.id = any(${customerIds}::text[]) and ${condition}`;
+    select c.id from ${segmentSource(sql)}
+    where c.workspace_id = ${workspaceId} and c.id = any(${customerIds}::text[]) and ${where}`;
   return new Set(rows.map((r) => r.id));
 }
 
 export async function countSegment(sql: Sql, workspaceId: string, rule: SegmentRule, now: Date): Promise<number> {
-  const condition = compileSegmentRule(sql, rule, now);
+  const { where } = await condition(sql, workspaceId, rule, now);
   const [row] = await sql<{ count: number }[]>`
-    select count(*)::int as count from customers c where c.workspace_id = ${workspaceId} and ${condition}`;
+    select count(*)::int as count from ${segmentSource(sql)} where c.workspace_id = ${workspaceId} and ${where}`;
   return row.count;
 }
 
@@ -35,9 +41,9 @@ export async function countSegment(sql: Sql, workspaceId: string, rule: SegmentR
 export async function sampleSegment(
   sql: Sql, workspaceId: string, rule: SegmentRule, now: Date, limit = 10,
 ): Promise<SegmentSampleMember[]> {
-  const condition = compileSegmentRule(sql, rule, now);
+  const { where } = await condition(sql, workspaceId, rule, now);
   return sql<SegmentSampleMember[]>`
     select c.id, c.email, c.first_name as "firstName", c.last_name as "lastName"
-    from customers c where c.workspace_id = ${workspaceId} and ${condition}
+    from ${segmentSource(sql)} where c.workspace_id = ${workspaceId} and ${where}
     order by c.id limit ${Math.max(1, Math.min(limit, 100))}`;
 }

@@ -1,50 +1,28 @@
-// A segment is a rule tree over customers and their orders, stored as jsonb in
-// segments.rule and validated here at every boundary (save, preview, evaluation).
+// A segment is a rule tree over customers, their orders, events, loyalty points and other
+// segments, stored as jsonb in segments.rule and validated here at every boundary.
 import { z } from 'zod';
+import type { SegmentRule } from './rule-types';
+
+export * from './rule-types';
 
 /** Customer columns a rule can name; any other field is a key of customers.attributes. */
-export const builtInSegmentFields = ['email', 'firstName', 'lastName', 'timezone', 'birthdayMonth', 'signupDaysAgo'] as const;
+export const builtInSegmentFields = [
+  'email', 'firstName', 'lastName', 'timezone', 'birthdayMonth', 'birthdayDay', 'signupDaysAgo', 'signupDate',
+] as const;
 export type BuiltInSegmentField = (typeof builtInSegmentFields)[number];
 /** Built-in fields compared as numbers (contains makes no sense for them). */
-export const numericSegmentFields: readonly string[] = ['birthdayMonth', 'signupDaysAgo'];
+export const numericSegmentFields: readonly string[] = ['birthdayMonth', 'birthdayDay', 'signupDaysAgo'];
+/** Built-in fields compared as calendar dates (YYYY-MM-DD). */
+export const dateSegmentFields: readonly string[] = ['signupDate'];
 
 export const attributeOps = ['equals', 'not_equals', 'contains', 'gt', 'lt', 'exists'] as const;
 export const orderOps = ['gte', 'lte', 'gt', 'lt', 'eq'] as const;
-
-export interface SegmentGroupRule {
-  kind: 'group';
-  op: 'and' | 'or';
-  rules: SegmentRule[];
-}
-export interface SegmentAttributeRule {
-  kind: 'attribute';
-  /** A built-in field or a custom attribute key. */
-  field: string;
-  op: (typeof attributeOps)[number];
-  /** Ignored for `exists`; a number (or numeric text) for `gt` / `lt`. */
-  value?: string | number | boolean;
-}
-export interface SegmentOrdersRule {
-  kind: 'orders';
-  measure: 'count' | 'totalSpent';
-  op: (typeof orderOps)[number];
-  value: number;
-  /** Only orders placed in the last N days (relative to the evaluation's `now`). */
-  withinDays?: number;
-}
-export interface SegmentBoughtRule {
-  kind: 'bought';
-  what: 'product' | 'category';
-  /** A product id, or a category name (also matches its sub-categories "A > B"). */
-  value: string;
-  withinDays?: number;
-  /** true: has NOT bought it (in the window). */
-  negate?: boolean;
-}
-export type SegmentRule = SegmentGroupRule | SegmentAttributeRule | SegmentOrdersRule | SegmentBoughtRule;
+export const orderMeasures = ['count', 'totalSpent', 'averageOrderValue', 'daysSinceLastOrder'] as const;
+export const boughtKinds = ['product', 'category', 'brand'] as const;
 
 const MAX_DEPTH = 6;
 const MAX_CONDITIONS = 100;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const withinDays = z.number().int('Days must be a whole number').min(1, 'At least 1 day').max(36_500, 'At most 100 years').optional();
 
@@ -57,6 +35,11 @@ const attributeRule = z.object({
   if (r.op === 'exists') return;
   if (r.value === undefined || r.value === '') {
     ctx.addIssue({ code: 'custom', path: ['value'], message: `Enter a value for field “${r.field}”` });
+  } else if (dateSegmentFields.includes(r.field)) {
+    if (r.op === 'contains') ctx.addIssue({ code: 'custom', path: ['op'], message: `“${r.field}” is a date: use equals, before or after` });
+    else if (!DATE.test(String(r.value)) || Number.isNaN(Date.parse(String(r.value)))) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `“${r.field}” needs a date like 2024-01-31` });
+    }
   } else if ((r.op === 'gt' || r.op === 'lt') && !Number.isFinite(Number(r.value))) {
     ctx.addIssue({ code: 'custom', path: ['value'], message: `“${r.field}” ${r.op === 'gt' ? 'greater' : 'less'} than needs a number` });
   } else if (numericSegmentFields.includes(r.field) && r.op === 'contains') {
@@ -68,17 +51,49 @@ const attributeRule = z.object({
 
 const ordersRule = z.object({
   kind: z.literal('orders'),
-  measure: z.enum(['count', 'totalSpent']),
+  measure: z.enum(orderMeasures),
   op: z.enum(orderOps),
   value: z.number().finite().min(0, 'Use a value of 0 or more'),
   withinDays,
+}).superRefine((r, ctx) => {
+  if (r.measure === 'daysSinceLastOrder' && r.withinDays !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['withinDays'], message: 'Days since the last order takes no time window' });
+  }
 });
 
 const boughtRule = z.object({
   kind: z.literal('bought'),
-  what: z.enum(['product', 'category']),
-  value: z.string().trim().min(1, 'Choose a product or category').max(300),
+  what: z.enum(boughtKinds),
+  value: z.string().trim().min(1, 'Choose a product, category or brand').max(300),
   withinDays,
+  negate: z.boolean().optional(),
+});
+
+const eventRule = z.object({
+  kind: z.literal('event'),
+  name: z.string().trim().min(1, 'Name the event').max(200),
+  minCount: z.number().int('A whole number of times').min(1, 'At least once').max(1_000_000).default(1),
+  withinDays,
+  negate: z.boolean().optional(),
+});
+
+const loyaltyRule = z.object({
+  kind: z.literal('loyalty'),
+  measure: z.literal('points'),
+  op: z.enum(orderOps),
+  value: z.number().finite(),
+});
+
+const emailRule = z.object({
+  kind: z.literal('email'),
+  action: z.enum(['open', 'click']),
+  withinDays,
+  negate: z.boolean().optional(),
+});
+
+const segmentRefRule = z.object({
+  kind: z.literal('segment'),
+  segmentId: z.string().trim().min(1, 'Choose a segment').max(100),
   negate: z.boolean().optional(),
 });
 
@@ -92,7 +107,9 @@ const groupRule = z.object({
 });
 
 // Discriminated by kind, so a bad condition reports its own fields, not "no union member matched".
-const anyRule: z.ZodType<SegmentRule> = z.discriminatedUnion('kind', [groupRule, attributeRule, ordersRule, boughtRule]);
+const anyRule = z.discriminatedUnion('kind', [
+  groupRule, attributeRule, ordersRule, boughtRule, eventRule, loyaltyRule, emailRule, segmentRefRule,
+]) as unknown as z.ZodType<SegmentRule>;
 
 function measure(rule: SegmentRule, depth = 1): { depth: number; conditions: number } {
   if (rule.kind !== 'group') return { depth, conditions: 1 };
@@ -121,4 +138,11 @@ export function parseSegmentRule(input: unknown): SegmentRule {
   const parsed = segmentRuleSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new SegmentRuleError(parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })));
+}
+
+/** Ids of the segments a rule refers to (directly). */
+export function referencedSegments(rule: SegmentRule): string[] {
+  if (rule.kind === 'segment') return [rule.segmentId];
+  if (rule.kind === 'group') return [...new Set(rule.rules.flatMap(referencedSegments))];
+  return [];
 }

@@ -1,0 +1,113 @@
+// Incremental segment membership. Triggers queue every customer whose orders, events,
+// attributes, points or email engagement changed (segment_dirty_customers); a check
+// re-evaluates only those customers against every segment of their workspace, and diffs
+// the result against segment_memberships. Rules that depend on time alone ("no order in
+// 30 days") change without any write, so each segment is also fully re-checked on a schedule
+// and whenever its rule changes. All of it runs inside the caller's transaction, so the
+// membership rows and whatever the caller does with the changes commit together.
+import { createHash } from 'node:crypto';
+import type { Queryable as Sql } from '../client';
+import { compileSegmentRule, segmentSource, type SqlCondition } from './compile';
+import { resolveSegmentRefs } from './resolve';
+import { segmentRuleSchema } from './rule';
+
+export interface MembershipChange {
+  workspaceId: string;
+  segmentId: string;
+  segmentName: string;
+  customerId: string;
+  change: 'entered' | 'left';
+}
+
+export interface MembershipCheckOptions {
+  /** How often every segment is fully re-evaluated (time-based rules). Default 1 hour. */
+  fullEveryMs?: number;
+  /** At most this many touched customers per check; the rest wait for the next. */
+  batchSize?: number;
+}
+
+export interface MembershipCheck {
+  changes: MembershipChange[];
+  touched: number;
+  fullRefreshes: number;
+  /** Segments whose stored rule no longer evaluates (named, never fatal). */
+  errors: { segmentId: string; message: string }[];
+}
+
+interface SegmentRow { id: string; workspaceId: string; name: string; rule: unknown; ruleHash: string | null; fullAt: Date | null }
+
+const hashOf = (rule: unknown) => createHash('sha256').update(JSON.stringify(rule)).digest('hex').slice(0, 32);
+
+export async function checkSegmentMemberships(tx: Sql, now: Date, opts: MembershipCheckOptions = {}): Promise<MembershipCheck> {
+  const fullEveryMs = opts.fullEveryMs ?? 3_600_000;
+  // Claimed rows are deleted; a concurrent checker skips them and takes others.
+  const touchedRows = await tx<{ workspaceId: string; customerId: string }[]>`
+    delete from segment_dirty_customers d using (
+      select workspace_id, customer_id from segment_dirty_customers
+      order by workspace_id, customer_id limit ${opts.batchSize ?? 5000} for update skip locked) t
+    where d.workspace_id = t.workspace_id and d.customer_id = t.customer_id
+    returning d.workspace_id as "workspaceId", d.customer_id as "customerId"`;
+  const touched = new Map<string, string[]>();
+  for (const r of touchedRows) touched.set(r.workspaceId, [...(touched.get(r.workspaceId) ?? []), r.customerId]);
+
+  const segments = await tx<SegmentRow[]>`
+    select s.id, s.workspace_id as "workspaceId", s.name, s.rule, st.rule_hash as "ruleHash", st.full_at as "fullAt"
+    from segments s left join segment_refresh_state st on st.workspace_id = s.workspace_id and st.segment_id = s.id
+    order by s.workspace_id, s.id`;
+  const result: MembershipCheck = { changes: [], touched: touchedRows.length, fullRefreshes: 0, errors: [] };
+
+  for (const segment of segments) {
+    const hash = hashOf(segment.rule);
+    const due = segment.ruleHash !== hash || !segment.fullAt || now.getTime() - new Date(segment.fullAt).getTime() >= fullEveryMs;
+    const ids = touched.get(segment.workspaceId);
+    if (!due && !ids) continue;
+    let where: SqlCondition;
+    try {
+      const rule = segmentRuleSchema.parse(segment.rule);
+      where = compileSegmentRule(tx, rule, now, await resolveSegmentRefs(tx, segment.workspaceId, rule, segment.id));
+    } catch (err) {
+      result.errors.push({ segmentId: segment.id, message: err instanceof Error ? err.message : String(err) });
+      continue;
+    }
+    if (due) {
+      // Take the full refresh (only one checker does it); the first one for a segment sets the
+      // baseline silently, so saving a segment does not flood "enters segment" journeys.
+      const claimed = await tx`
+        insert into segment_refresh_state (workspace_id, segment_id, rule_hash, full_at)
+        values (${segment.workspaceId}, ${segment.id}, ${hash}, ${now.toISOString()}::timestamptz)
+        on conflict (workspace_id, segment_id) do update set rule_hash = excluded.rule_hash, full_at = excluded.full_at
+        where segment_refresh_state.rule_hash is distinct from excluded.rule_hash
+           or segment_refresh_state.full_at <= ${new Date(now.getTime() - fullEveryMs).toISOString()}::timestamptz
+        returning 1`;
+      if (claimed.length > 0) {
+        result.fullRefreshes++;
+        const changes = await diff(tx, segment, where, null, now);
+        if (segment.ruleHash !== null) result.changes.push(...changes);
+        continue;
+      }
+    }
+    if (ids) result.changes.push(...(await diff(tx, segment, where, ids, now)));
+  }
+  return result;
+}
+
+/** One statement: who is in now (among `ids`, or everyone), inserted and deleted against the stored rows. */
+async function diff(tx: Sql, segment: SegmentRow, where: SqlCondition, ids: string[] | null, now: Date): Promise<MembershipChange[]> {
+  const ws = segment.workspaceId;
+  const onlyCustomers = ids ? tx`and c.id = any(${ids}::text[])` : tx``;
+  const onlyMembers = ids ? tx`and m.customer_id = any(${ids}::text[])` : tx``;
+  const rows = await tx<{ change: 'entered' | 'left'; customerId: string }[]>`
+    with cur as materialized (
+      select c.id from ${segmentSource(tx)} where c.workspace_id = ${ws} ${onlyCustomers} and ${where}),
+    ins as (
+      insert into segment_memberships (workspace_id, segment_id, customer_id, entered_at)
+      select ${ws}, ${segment.id}, cur.id, ${now.toISOString()}::timestamptz from cur
+      on conflict do nothing returning customer_id),
+    del as (
+      delete from segment_memberships m where m.workspace_id = ${ws} and m.segment_id = ${segment.id} ${onlyMembers}
+        and not exists (select 1 from cur where cur.id = m.customer_id)
+      returning customer_id)
+    select 'entered' as change, customer_id as "customerId" from ins
+    union all select 'left', customer_id from del`;
+  return rows.map((r) => ({ workspaceId: ws, segmentId: segment.id, segmentName: segment.name, customerId: r.customerId, change: r.change }));
+}
