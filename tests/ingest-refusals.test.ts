@@ -9,7 +9,8 @@ beforeAll(async () => { h = await startIngestHarness(); });
 afterAll(() => h.close());
 beforeEach(() => h.reset());
 
-const track = (extra: Record<string, unknown> = {}) => ({ userId: 'cust_x', event: 'Order Completed', messageId: 'm-ok', ...extra });
+const track = (extra: Record<string, unknown> = {}) => ({ userId: 'cust_x', event: 'Checkout Started', messageId: 'm-ok', ...extra });
+const order = (properties: unknown, extra: Record<string, unknown> = {}) => track({ event: 'Order Completed', properties, ...extra });
 const without = (key: string) => { const m: Record<string, unknown> = track(); delete m[key]; return m; };
 
 interface Case { name: string; path?: string; body?: unknown; raw?: string; key?: string | null; method?: string; status: number; paths?: string[] }
@@ -24,10 +25,18 @@ const cases: Case[] = [
   { name: 'body that is not an object', body: [1, 2], status: 400, paths: ['(body)'] },
   { name: 'identify with a bad email and time zone', path: '/v1/identify',
     body: { userId: 'cust_x', messageId: 'm-i', traits: { email: 'nope', timezone: 'Mars/Olympus' } }, status: 400, paths: ['traits.email', 'traits.timezone'] },
-  { name: 'batch with one bad message among good ones', path: '/v1/batch',
-    body: { batch: [{ type: 'track', ...track() }, { type: 'track', ...track({ messageId: 'm-2', event: '' }) }, { type: 'identify', userId: 'c', traits: [] }] },
-    status: 400, paths: ['batch.1.event', 'batch.2.traits'] },
-  { name: 'batch with an unknown message type', path: '/v1/batch', body: { batch: [{ type: 'page', userId: 'c' }] }, status: 400, paths: ['batch.0.type'] },
+  { name: 'batch whose every message is bad', path: '/v1/batch',
+    body: { batch: [{ type: 'track', ...track({ messageId: 'm-2', event: '' }) }, { type: 'identify', userId: 'c', traits: [] }] },
+    status: 400, paths: ['batch.0.event', 'batch.1.traits'] },
+  { name: 'batch with an unknown message type', path: '/v1/batch', body: { batch: [{ type: 'teleport', userId: 'c' }] }, status: 400, paths: ['batch.0.type'] },
+  { name: 'message with neither userId nor anonymousId', body: track({ userId: undefined }), status: 400, paths: ['userId'] },
+  { name: 'order event without an order_id', body: order({ total: 5 }), status: 400, paths: ['properties.order_id'] },
+  { name: 'order event with a bad line item', body: order({ order_id: 'o1', products: [{ product_id: 'p1', price: 'cheap', quantity: 0 }] }),
+    status: 400, paths: ['properties.products.0.price', 'properties.products.0.quantity'] },
+  { name: 'order event from an anonymous visitor', body: order({ order_id: 'o1' }, { userId: undefined, anonymousId: 'anon-1' }),
+    status: 400, paths: ['userId'] },
+  { name: 'alias without previousId', path: '/v1/alias', body: { userId: 'c', messageId: 'm-a' }, status: 400, paths: ['previousId'] },
+  { name: 'group without groupId', path: '/v1/group', body: { userId: 'c', messageId: 'm-g' }, status: 400, paths: ['groupId'] },
   { name: 'empty batch', path: '/v1/batch', body: { batch: [] }, status: 400, paths: ['batch'] },
   { name: 'invalid JSON', raw: '{"userId": "cust_x", "event": ', status: 400, paths: ['(body)'] },
   { name: 'body over 512 KB', body: track({ properties: { blob: 'x'.repeat(520 * 1024) } }), status: 413 },
@@ -36,7 +45,7 @@ const cases: Case[] = [
   { name: 'revoked key', key: REVOKED_KEY, body: track(), status: 401 },
   { name: 'revoked key as writeKey', key: null, body: track({ writeKey: REVOKED_KEY }), status: 401 },
   { name: 'GET instead of POST', method: 'GET', status: 405 },
-  { name: 'unknown endpoint', path: '/v1/page', body: track(), status: 404 },
+  { name: 'unknown endpoint', path: '/v1/teleport', body: track(), status: 404 },
 ];
 
 describe('refused requests write nothing', () => {

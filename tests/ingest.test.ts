@@ -52,7 +52,7 @@ describe('valid messages', () => {
       batch: [
         { type: 'identify', userId: 'cust_b1', messageId: 'm-b-1', traits: { email: 'b1@example.com', timezone: 'Asia/Tokyo' } },
         { type: 'track', userId: 'cust_b1', messageId: 'm-b-2', event: 'Product Viewed', properties: { sku: 'S1' } },
-        { type: 'track', userId: 42, messageId: 'm-b-3', event: 'Order Completed' },
+        { type: 'track', userId: 42, messageId: 'm-b-3', event: 'Order Completed', properties: { order_id: 'o-b3' } },
       ],
       sentAt: '2025-06-01T09:59:59Z', context: { library: { name: 'analytics-node' } },
     });

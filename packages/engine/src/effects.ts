@@ -40,8 +40,16 @@ export interface EffectBuffer {
   ledger: LedgerRow[];
 }
 
+/** Which run an email belongs to: lets the renderer load run- and workspace-scoped merge data. */
+export interface RenderScope {
+  workspaceId: string;
+  /** The journey version: a saved template resolves to its version pinned at publish time. */
+  versionId: string;
+  context: Record<string, unknown>;
+}
+
 export interface EmailRenderer {
-  render(request: EmailRequest, customer: CustomerSnapshot, trigger: JourneyEvent | null): Promise<{ subject: string; html: string; text: string }>;
+  render(request: EmailRequest, customer: CustomerSnapshot, trigger: JourneyEvent | null, scope: RenderScope): Promise<{ subject: string; html: string; text: string }>;
   fromAddress: string;
 }
 
@@ -71,7 +79,8 @@ export function createServices(scope: StepScope, buffer: EffectBuffer, segments:
           scope.detail.email = 'skipped: the customer opted out of marketing email';
           return;
         }
-        const rendered = await email.render(request, customer, scope.trigger);
+        const rendered = await email.render(request, customer, scope.trigger,
+          { workspaceId: run.workspaceId, versionId: run.versionId, context: run.context });
         buffer.outbox.push({
           workspace_id: run.workspaceId, effect_key: key, customer_id: customer.id, run_id: run.id,
           journey_id: run.journeyId, version_id: run.versionId, node_id: nodeId, kind: request.kind,

@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '@afterglow/db';
-import { buildMergeData, dispatchDueEmails, renderEmail, type Mailer } from '@afterglow/email';
+import { createJourneyEmailRenderer, dispatchDueEmails, type Mailer } from '@afterglow/email';
 import type { JourneyStats } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 import { advanceBatch, type BatchDeps } from './batch';
@@ -45,7 +45,8 @@ export function createEngine(opts: EngineOptions): Engine {
   const batchSize = opts.batchSize ?? 500;
   const email: EmailRenderer = {
     fromAddress: opts.fromAddress ?? 'Afterglow Demo Shop <shop@afterglow.local>',
-    render: (request, customer, trigger) => renderEmail(request, buildMergeData(customer, trigger)),
+    // Loads saved templates and database-backed merge data in batches (see journey-renderer).
+    render: createJourneyEmailRenderer(database.sql),
   };
   const deps: BatchDeps = { sql: database.sql, registry, loadPlan: createPlanCache(database.sql), email, log };
 

@@ -1,5 +1,6 @@
-// POST /v1/track, /v1/identify, /v1/batch: the Segment HTTP Tracking API, so any
-// Segment-compatible client can send to Afterglow by pointing its host here.
+// POST /v1/track, identify, page, screen, group, alias and batch: the Segment HTTP
+// Tracking API, so any Segment-compatible client can send to Afterglow by pointing its
+// host here.
 import type { Database } from '@afterglow/db';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type postgres from 'postgres';
@@ -27,7 +28,7 @@ function endpointOf(url: string | undefined): Endpoint | null {
 
 async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const endpoint = endpointOf(req.url);
-  if (!endpoint) throw new HttpError(404, 'Unknown ingestion endpoint; use /v1/track, /v1/identify or /v1/batch');
+  if (!endpoint) throw new HttpError(404, 'Unknown ingestion endpoint; use /v1/track, identify, page, screen, group, alias or batch');
   if (req.method !== 'POST') {
     res.setHeader('allow', 'POST');
     throw new HttpError(405, `${req.method} is not allowed; send a POST`);
@@ -52,7 +53,9 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
   }
 
   const parsed = parseMessages(endpoint, body);
-  if (!parsed.ok) throw new HttpError(400, 'Invalid message: nothing was stored', parsed.issues);
+  if (!parsed.ok) {
+    throw new HttpError(400, 'Invalid message: nothing was stored', parsed.issues, parsed.rejected.length ? { rejected: parsed.rejected } : {});
+  }
 
   const now = deps.clock.now();
   const wsId = workspaceId;
@@ -66,7 +69,14 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
     // The messages are stored: a missed wake-up only delays them until the workers' next tick.
     deps.log?.('wake-up after ingestion failed', { error: String(err) });
   }
-  sendJson(res, 200, { success: true });
+  // A batch keeps its good messages: 207 says some were refused, and which.
+  if (parsed.rejected.length === 0) return sendJson(res, 200, { success: true });
+  sendJson(res, 207, {
+    success: false,
+    error: `${parsed.rejected.length} of ${parsed.rejected.length + parsed.messages.length} messages were refused; the others were stored`,
+    stored: parsed.messages.length,
+    rejected: parsed.rejected,
+  });
 }
 
 export function createIngestHandler(deps: IngestDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {

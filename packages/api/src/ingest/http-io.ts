@@ -4,7 +4,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export const MAX_BODY_BYTES = 512 * 1024;
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly issues: Array<{ path: string; message: string }> = []) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues: Array<{ path: string; message: string }> = [],
+    /** More fields for the reply body (e.g. a batch's rejected messages by index). */
+    readonly extra: Record<string, unknown> = {},
+  ) {
     super(message);
   }
 }
@@ -60,5 +66,5 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
  * the server from reading (and the client from sending) the rest of it.
  */
 export function sendErrorAndClose(res: ServerResponse, err: HttpError): void {
-  sendJson(res, err.status, { error: err.message, issues: err.issues }, { connection: 'close' });
+  sendJson(res, err.status, { error: err.message, issues: err.issues, ...err.extra }, { connection: 'close' });
 }

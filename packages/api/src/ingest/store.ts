@@ -1,12 +1,14 @@
 // Writes one request's messages with a fixed number of set-based statements, whatever
-// the batch size: one INSERT of events, one of new customers, one UPDATE of identified
-// profiles. Only messages stored for the first time (new messageId) have effects, so a
-// client retrying a request changes nothing.
+// the batch size: aliases, one INSERT of events, new customers, identified profiles,
+// order records. Only messages stored for the first time (new messageId) have effects,
+// so a client retrying a request changes nothing.
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
-import type { IdentifyMessage, TrackMessage } from './schema';
-
-export type ParsedMessage = { kind: 'track'; msg: TrackMessage } | { kind: 'identify'; msg: IdentifyMessage };
+import { linkAliases, resolveAliases, type AliasLink } from './identities';
+import { orderUpdateOf, type OrderUpdate } from './order-schema';
+import { applyProfiles, type ProfileUpdate } from './profiles';
+import { applyOrderUpdates, ensureCustomers } from './records';
+import type { IdentifyMessage, ParsedMessage } from './schema';
 
 /** A newly stored track event, as handed to the engine for enrolment. */
 export interface IngestedEvent {
@@ -20,74 +22,68 @@ export interface IngestedEvent {
 
 interface EventRow {
   message_id: string;
-  type: 'track' | 'identify';
-  customer_id: string;
+  type: ParsedMessage['kind'];
+  customer_id: string | null;
   anonymous_id: string | null;
   name: string | null;
   properties: Record<string, unknown>;
   timestamp: string;
 }
 
-interface ProfileRow {
-  id: string;
-  email: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  birthday: string | null;
-  timezone: string | null;
-  attributes: Record<string, unknown>;
-}
-
 const KNOWN_TRAITS = new Set(['email', 'firstName', 'first_name', 'lastName', 'last_name', 'birthday', 'timezone']);
 
-function toEventRow(m: ParsedMessage, now: Date): EventRow {
-  const base = {
-    // Segment clients always send a messageId; without one the message cannot be deduplicated.
-    message_id: m.msg.messageId ?? randomUUID(),
-    customer_id: m.msg.userId,
-    anonymous_id: m.msg.anonymousId ?? null,
-    timestamp: m.msg.timestamp ?? now.toISOString(),
-  };
-  return m.kind === 'track'
-    ? { ...base, type: 'track', name: m.msg.event, properties: m.msg.properties }
-    : { ...base, type: 'identify', name: null, properties: m.msg.traits };
+function nameAndProperties(m: ParsedMessage): Pick<EventRow, 'name' | 'properties'> {
+  switch (m.kind) {
+    case 'track': return { name: m.msg.event, properties: m.msg.properties };
+    case 'identify': return { name: null, properties: m.msg.traits };
+    // Page views, groups and aliases are stored (the customer's timeline) but never enrol.
+    case 'page': return { name: m.msg.name ?? null, properties: { ...m.msg.properties, ...(m.msg.category ? { category: m.msg.category } : {}) } };
+    case 'group': return { name: m.msg.groupId, properties: { groupId: m.msg.groupId, traits: m.msg.traits } };
+    case 'alias': return { name: null, properties: { previousId: m.msg.previousId } };
+  }
 }
 
-function profileOf(msg: IdentifyMessage): ProfileRow {
+function toEventRow(m: ParsedMessage, customerId: string | null, now: Date): EventRow {
+  return {
+    // Segment clients always send a messageId; without one the message cannot be deduplicated.
+    message_id: m.msg.messageId ?? randomUUID(),
+    type: m.kind,
+    customer_id: customerId,
+    anonymous_id: m.msg.anonymousId ?? null,
+    timestamp: m.msg.timestamp ?? now.toISOString(),
+    ...nameAndProperties(m),
+  };
+}
+
+function profileOf(customerId: string, msg: IdentifyMessage, at: string): ProfileUpdate {
   const t = msg.traits;
   const attributes: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(t)) if (!KNOWN_TRAITS.has(k)) attributes[k] = v;
   return {
-    id: msg.userId,
+    id: customerId, at,
     email: t.email ?? null,
     first_name: t.firstName ?? t.first_name ?? null,
     last_name: t.lastName ?? t.last_name ?? null,
+    // A birthday sent as a date-time keeps its calendar date: birthdays are days, not instants.
     birthday: t.birthday ? t.birthday.slice(0, 10) : null,
     timezone: t.timezone ?? msg.context?.timezone ?? null,
+    marketing_consent: null,
     attributes,
   };
 }
 
-/** Later identifies of the same customer win field by field (one upsert row per customer). */
-function mergeProfiles(profiles: ProfileRow[]): ProfileRow[] {
-  const byId = new Map<string, ProfileRow>();
-  for (const p of profiles) {
-    const prev = byId.get(p.id);
-    if (!prev) { byId.set(p.id, p); continue; }
-    byId.set(p.id, {
-      id: p.id,
-      email: p.email ?? prev.email,
-      first_name: p.first_name ?? prev.first_name,
-      last_name: p.last_name ?? prev.last_name,
-      birthday: p.birthday ?? prev.birthday,
-      timezone: p.timezone ?? prev.timezone,
-      attributes: { ...prev.attributes, ...p.attributes },
-    });
+function linksOf(messages: ParsedMessage[]): AliasLink[] {
+  const links: AliasLink[] = [];
+  for (const m of messages) {
+    if (m.kind === 'alias') links.push({ aliasId: m.msg.previousId, customerId: m.msg.userId, kind: 'alias' });
+    else if (m.kind === 'identify' && m.msg.userId && m.msg.anonymousId) {
+      links.push({ aliasId: m.msg.anonymousId, customerId: m.msg.userId, kind: 'anonymous' });
+    }
   }
-  return [...byId.values()];
+  return links;
 }
 
-/** Stores the messages; returns the track events stored for the first time. */
+/** Stores the messages; returns the track events stored for the first time that name a customer. */
 // Values go to Postgres as text (JSON, ISO timestamps): the shared pool is wrapped by
 // drizzle, which turns off postgres.js's own json and timestamp serializers.
 export async function storeMessages(
@@ -96,8 +92,13 @@ export async function storeMessages(
   messages: ParsedMessage[],
   now: Date,
 ): Promise<IngestedEvent[]> {
-  const rows = messages.map((m) => toEventRow(m, now));
   const at = now.toISOString();
+  await linkAliases(tx, workspaceId, linksOf(messages), at);
+  // A message with only an anonymousId belongs to the customer that id was linked to, if any.
+  const anonymousOnly = messages.filter((m) => m.msg.userId === undefined).map((m) => m.msg.anonymousId as string);
+  const known = await resolveAliases(tx, workspaceId, anonymousOnly);
+  const rows = messages.map((m) => toEventRow(m, m.msg.userId ?? known.get(m.msg.anonymousId as string) ?? null, now));
+
   // ON CONFLICT DO NOTHING also drops a messageId repeated inside this very request.
   const inserted = await tx<{ messageId: string }[]>`
     insert into events (workspace_id, message_id, type, customer_id, anonymous_id, name, properties, timestamp, received_at)
@@ -110,38 +111,26 @@ export async function storeMessages(
 
   const fresh = new Set(inserted.map((r) => r.messageId));
   const freshRows: EventRow[] = [];
-  const freshIdentifies: IdentifyMessage[] = [];
+  const profiles: ProfileUpdate[] = [];
+  const orders: OrderUpdate[] = [];
   rows.forEach((row, i) => {
     if (!fresh.delete(row.message_id)) return; // delete: a repeat inside the request counts once
     freshRows.push(row);
     const m = messages[i];
-    if (m.kind === 'identify') freshIdentifies.push(m.msg);
+    if (!row.customer_id) return;
+    if (m.kind === 'identify') profiles.push(profileOf(row.customer_id, m.msg, row.timestamp));
+    if (m.kind === 'track') {
+      const order = orderUpdateOf(row.customer_id, m.msg.event, m.msg.properties, row.timestamp);
+      if (order) orders.push(order);
+    }
   });
 
-  const customerIds = [...new Set(freshRows.map((r) => r.customer_id))];
-  await tx`
-    insert into customers (workspace_id, id, created_at, updated_at)
-    select ${workspaceId}, id, ${at}::timestamptz, ${at}::timestamptz from unnest(${tx.array(customerIds)}::text[]) as id
-    on conflict (workspace_id, id) do nothing`;
-  const profiles = mergeProfiles(freshIdentifies.map(profileOf));
-  if (profiles.length > 0) {
-    // Only the traits a message carries change the profile; absent ones keep their value.
-    await tx`
-      update customers c set
-        email = coalesce(p.email, c.email),
-        first_name = coalesce(p.first_name, c.first_name),
-        last_name = coalesce(p.last_name, c.last_name),
-        birthday = coalesce(p.birthday, c.birthday),
-        timezone = coalesce(p.timezone, c.timezone),
-        attributes = c.attributes || p.attributes,
-        updated_at = ${at}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(profiles)}::text::jsonb) as p(
-        id text, email text, first_name text, last_name text, birthday date, timezone text, attributes jsonb)
-      where c.workspace_id = ${workspaceId} and c.id = p.id`;
-  }
+  await ensureCustomers(tx, workspaceId, freshRows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])), at);
+  await applyProfiles(tx, workspaceId, profiles, now);
+  await applyOrderUpdates(tx, workspaceId, orders, now);
 
   return freshRows
-    .filter((r) => r.type === 'track')
+    .filter((r): r is EventRow & { customer_id: string } => r.type === 'track' && r.customer_id !== null)
     .map((r) => ({
       workspaceId,
       messageId: r.message_id,

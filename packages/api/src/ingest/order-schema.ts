@@ -1,0 +1,81 @@
+// Order lifecycle events (Segment e-commerce spec plus Afterglow's snake_case names) and
+// the shape of their properties, so orders, order items and products become rows.
+import { z } from 'zod';
+
+export const ORDER_STATUSES = ['placed', 'shipped', 'delivered', 'refunded', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+// Keys are normalised names (lower case, non-alphanumerics as `_`), as the engine's
+// trigger matching normalises them.
+const statusByEvent: Record<string, OrderStatus> = {
+  order_completed: 'placed', order_placed: 'placed',
+  order_shipped: 'shipped', order_fulfilled: 'shipped',
+  order_delivered: 'delivered',
+  order_cancelled: 'cancelled', order_canceled: 'cancelled',
+  order_refunded: 'refunded',
+};
+
+export function orderStatusOf(event: string): OrderStatus | undefined {
+  const key = event.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return Object.hasOwn(statusByEvent, key) ? statusByEvent[key] : undefined;
+}
+
+const id = (field: string) => z.union([z.string().trim().min(1, `${field} must not be empty`).max(200), z.number().finite()], {
+  error: (i) => (i.input === undefined ? `${field} is required` : `${field} must be a string`),
+}).transform(String);
+
+/** Shops send amounts as numbers or as decimal strings ("19.90"). */
+const amount = (field: string) => z.union([
+  z.number().finite(),
+  z.string().trim().regex(/^-?\d+(\.\d+)?$/, `${field} must be a number such as 19.90`).transform(Number),
+], { error: `${field} must be a number such as 19.90` }).refine((v) => v >= 0, `${field} must not be negative`);
+
+const text = (field: string, max = 500) => z.string({ error: `${field} must be a string` }).max(max, `${field} is at most ${max} characters`);
+const url = (field: string) => z.url({ protocol: /^https?$/, error: `${field} must be an http(s) URL` }).max(2000);
+
+export const lineItemSchema = z.looseObject({
+  product_id: id('product_id'),
+  sku: text('sku', 200).optional(),
+  name: text('name').optional(),
+  category: text('category', 200).optional(),
+  brand: text('brand', 200).optional(),
+  price: amount('price').optional(),
+  quantity: z.number({ error: 'quantity must be a whole number' }).int('quantity must be a whole number')
+    .min(1, 'quantity must be at least 1').max(1_000_000).default(1),
+  image_url: url('image_url').optional(),
+  url: url('url').optional(),
+}, { error: 'each product must be an object' });
+
+export const orderPropertiesSchema = z.looseObject({
+  order_id: id('order_id'),
+  total: amount('total').optional(),
+  revenue: amount('revenue').optional(),
+  currency: z.string().regex(/^[A-Za-z]{3}$/, 'currency must be a three-letter ISO code such as EUR').transform((c) => c.toUpperCase()).optional(),
+  products: z.array(lineItemSchema, { error: 'products must be an array' }).max(1_000, 'an order holds at most 1,000 products').optional(),
+});
+
+export type LineItem = z.output<typeof lineItemSchema>;
+
+/** One change to an order, from a track event or a webhook, with its source timestamp. */
+export interface OrderUpdate {
+  orderId: string;
+  customerId: string;
+  status: OrderStatus;
+  /** ISO source timestamp: the later update wins. */
+  at: string;
+  /** Present when the update carries the order's content (total and/or items). */
+  content: { total: number | null; currency: string | null; items: LineItem[] | null } | null;
+}
+
+/** The order update a valid order event's properties describe. */
+export function orderUpdateOf(customerId: string, event: string, properties: Record<string, unknown>, at: string): OrderUpdate | null {
+  const status = orderStatusOf(event);
+  if (!status) return null;
+  const p = orderPropertiesSchema.parse(properties);
+  const total = p.total ?? p.revenue ?? null;
+  const hasContent = total !== null || p.products !== undefined;
+  return {
+    orderId: p.order_id, customerId, status, at,
+    content: hasContent ? { total, currency: p.currency ?? null, items: p.products ?? null } : null,
+  };
+}

@@ -1,0 +1,160 @@
+// Orders, order items and products as rows, from Segment order events and Shopify
+// webhooks alike. Each call is a fixed number of set-based statements. Updates converge
+// whatever order they arrive in: an order's status follows the latest source timestamp
+// (ties broken by lifecycle rank), its content (total, items) the latest update that
+// carried content, and placed_at the earliest timestamp seen.
+import type postgres from 'postgres';
+import { ORDER_STATUSES, type LineItem, type OrderUpdate } from './order-schema';
+
+export interface ProductUpdate {
+  id: string;
+  sku: string | null;
+  name: string | null;
+  category: string | null;
+  brand: string | null;
+  price: number | null;
+  image_url: string | null;
+  url: string | null;
+  /** ISO source timestamp */
+  at: string;
+}
+
+const rank = (status: string) => ORDER_STATUSES.indexOf(status as never);
+const ms = (iso: string) => new Date(iso).getTime();
+const laterFirst = <T extends { at: string }>(a: T, b: T) => ms(a.at) - ms(b.at);
+
+export async function ensureCustomers(tx: postgres.TransactionSql, workspaceId: string, ids: string[], at: string): Promise<void> {
+  if (ids.length === 0) return;
+  await tx`
+    insert into customers (workspace_id, id, created_at, updated_at)
+    select ${workspaceId}, id, ${at}::timestamptz, ${at}::timestamptz from unnest(${tx.array([...new Set(ids)])}::text[]) as id
+    on conflict (workspace_id, id) do nothing`;
+}
+
+/** One row per product: fields from later updates win, earlier ones fill what later ones lack. */
+function foldProducts(updates: ProductUpdate[]): ProductUpdate[] {
+  const byId = new Map<string, ProductUpdate>();
+  for (const u of [...updates].sort(laterFirst)) {
+    const prev = byId.get(u.id);
+    if (!prev) { byId.set(u.id, u); continue; }
+    const merged = { ...prev } as Record<string, unknown>;
+    for (const [k, v] of Object.entries(u)) if (v !== null) merged[k] = v;
+    byId.set(u.id, merged as unknown as ProductUpdate);
+  }
+  return [...byId.values()];
+}
+
+export async function upsertProducts(tx: postgres.TransactionSql, workspaceId: string, updates: ProductUpdate[]): Promise<void> {
+  if (updates.length === 0) return;
+  const rows = JSON.stringify(foldProducts(updates));
+  await tx`
+    insert into products (workspace_id, id, sku, name, category, brand, price, image_url, url, source_updated_at)
+    select ${workspaceId}, u.id, u.sku, coalesce(u.name, u.id), u.category, u.brand, coalesce(u.price, 0), u.image_url, u.url, u.at
+    from jsonb_to_recordset(${rows}::text::jsonb) as u(
+      id text, sku text, name text, category text, brand text, price numeric, image_url text, url text, at timestamptz)
+    on conflict (workspace_id, id) do nothing`;
+  // A newer update overwrites the fields it carries; an older one only fills gaps (a
+  // product first seen without a name is named after its id until a name arrives).
+  await tx`
+    update products p set
+      sku = case when u.at >= coalesce(p.source_updated_at, '-infinity') then coalesce(u.sku, p.sku) else coalesce(p.sku, u.sku) end,
+      name = case when u.at >= coalesce(p.source_updated_at, '-infinity') or p.name = p.id then coalesce(u.name, p.name) else p.name end,
+      category = case when u.at >= coalesce(p.source_updated_at, '-infinity') then coalesce(u.category, p.category) else coalesce(p.category, u.category) end,
+      brand = case when u.at >= coalesce(p.source_updated_at, '-infinity') then coalesce(u.brand, p.brand) else coalesce(p.brand, u.brand) end,
+      price = case when u.at >= coalesce(p.source_updated_at, '-infinity') then coalesce(u.price, p.price) else p.price end,
+      image_url = case when u.at >= coalesce(p.source_updated_at, '-infinity') then coalesce(u.image_url, p.image_url) else coalesce(p.image_url, u.image_url) end,
+      url = case when u.at >= coalesce(p.source_updated_at, '-infinity') then coalesce(u.url, p.url) else coalesce(p.url, u.url) end,
+      source_updated_at = greatest(p.source_updated_at, u.at)
+    from jsonb_to_recordset(${rows}::text::jsonb) as u(
+        id text, sku text, name text, category text, brand text, price numeric, image_url text, url text, at timestamptz)
+    where p.workspace_id = ${workspaceId} and p.id = u.id`;
+}
+
+interface OrderRow {
+  id: string;
+  customer_id: string;
+  status: string;
+  status_at: string;
+  placed_at: string;
+  content_at: string | null;
+  currency: string | null;
+  total: number | null;
+  items: LineItem[] | null;
+}
+
+const totalOf = (items: LineItem[] | null) => (items ?? []).reduce((sum, i) => sum + (i.price ?? 0) * i.quantity, 0);
+
+/** Folds a request's updates per order with the same rules the SQL applies across requests. */
+function foldOrders(updates: OrderUpdate[]): OrderRow[] {
+  const byId = new Map<string, OrderRow>();
+  const sorted = [...updates].sort((a, b) => ms(a.at) - ms(b.at) || rank(a.status) - rank(b.status));
+  for (const u of sorted) {
+    const row: OrderRow = byId.get(u.orderId) ?? {
+      id: u.orderId, customer_id: u.customerId, status: u.status, status_at: u.at, placed_at: u.at,
+      content_at: null, currency: null, total: null, items: null,
+    };
+    row.status = u.status;
+    row.status_at = u.at;
+    if (u.content) {
+      row.content_at = u.at;
+      row.customer_id = u.customerId;
+      row.currency = u.content.currency;
+      row.items = u.content.items;
+      row.total = u.content.total ?? totalOf(u.content.items);
+    }
+    byId.set(u.orderId, row);
+  }
+  return [...byId.values()];
+}
+
+/** Applies order updates; returns the ids of orders whose content this call set. */
+export async function applyOrderUpdates(tx: postgres.TransactionSql, workspaceId: string, updates: OrderUpdate[], now: Date): Promise<string[]> {
+  if (updates.length === 0) return [];
+  const at = now.toISOString();
+  const rows = foldOrders(updates);
+  await ensureCustomers(tx, workspaceId, rows.map((r) => r.customer_id), at);
+  await upsertProducts(tx, workspaceId, updates.flatMap((u) => (u.content?.items ?? []).map((i) => ({
+    id: i.product_id, sku: i.sku ?? null, name: i.name ?? null, category: i.category ?? null, brand: i.brand ?? null,
+    price: i.price ?? null, image_url: i.image_url ?? null, url: i.url ?? null, at: u.at,
+  }))));
+  const ranks = [...ORDER_STATUSES];
+  const written = await tx<{ id: string; contentAt: Date | null }[]>`
+    insert into orders as o (workspace_id, id, customer_id, status, currency, total, placed_at, updated_at, source_updated_at, content_updated_at)
+    select ${workspaceId}, u.id, u.customer_id, u.status, coalesce(u.currency, 'EUR'), coalesce(u.total, 0), u.placed_at,
+      ${at}::timestamptz, u.status_at, u.content_at
+    from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as u(
+      id text, customer_id text, status text, currency text, total numeric, placed_at timestamptz, status_at timestamptz, content_at timestamptz)
+    on conflict (workspace_id, id) do update set
+      status = case when (excluded.source_updated_at, array_position(${tx.array(ranks)}::text[], excluded.status))
+          >= (coalesce(o.source_updated_at, '-infinity'), coalesce(array_position(${tx.array(ranks)}::text[], o.status), 0))
+        then excluded.status else o.status end,
+      source_updated_at = greatest(o.source_updated_at, excluded.source_updated_at),
+      customer_id = case when excluded.content_updated_at >= coalesce(o.content_updated_at, '-infinity') then excluded.customer_id else o.customer_id end,
+      currency = case when excluded.content_updated_at >= coalesce(o.content_updated_at, '-infinity') then excluded.currency else o.currency end,
+      total = case when excluded.content_updated_at >= coalesce(o.content_updated_at, '-infinity') then excluded.total else o.total end,
+      content_updated_at = greatest(o.content_updated_at, excluded.content_updated_at),
+      placed_at = least(o.placed_at, excluded.placed_at),
+      updated_at = excluded.updated_at
+    returning id, content_updated_at as "contentAt"`;
+
+  // The items of an order are replaced by those of the update whose content won.
+  const mine = new Map(rows.filter((r) => r.content_at && r.items).map((r) => [r.id, r]));
+  const winners = written.filter((w) => w.contentAt && mine.has(w.id) && new Date(w.contentAt).getTime() === ms(mine.get(w.id)!.content_at!));
+  if (winners.length === 0) return [];
+  const ids = winners.map((w) => w.id);
+  await tx`delete from order_items where workspace_id = ${workspaceId} and order_id = any(${tx.array(ids)}::text[])`;
+  const items = ids.flatMap((id) => mine.get(id)!.items!.map((i, line) => ({
+    order_id: id, line: line + 1, customer_id: mine.get(id)!.customer_id, product_id: i.product_id, name: i.name ?? i.product_id,
+    category: i.category ?? null, brand: i.brand ?? null, price: i.price ?? null, quantity: i.quantity,
+    sku: i.sku ?? null, image_url: i.image_url ?? null, product_url: i.url ?? null,
+  })));
+  await tx`
+    insert into order_items (workspace_id, order_id, line, customer_id, product_id, name, category, brand, price, quantity, sku, image_url, product_url)
+    select ${workspaceId}, i.order_id, i.line, i.customer_id, i.product_id, i.name, coalesce(i.category, p.category), coalesce(i.brand, p.brand),
+      coalesce(i.price, p.price, 0), i.quantity, coalesce(i.sku, p.sku), coalesce(i.image_url, p.image_url), coalesce(i.product_url, p.url)
+    from jsonb_to_recordset(${JSON.stringify(items)}::text::jsonb) as i(
+      order_id text, line int, customer_id text, product_id text, name text, category text, brand text, price numeric, quantity int,
+      sku text, image_url text, product_url text)
+    left join products p on p.workspace_id = ${workspaceId} and p.id = i.product_id`;
+  return ids;
+}
