@@ -2,6 +2,7 @@
 // The order is derived from a Segment e-commerce event (Order Completed and friends), so a
 // journey triggered by such an event can list what was bought without another query.
 import { z } from 'zod';
+import { emptyExtras, reviewUrl, type MergeExtras } from './merge-extras';
 
 /** The customer as the engine snapshots it (structurally the node SDK's CustomerSnapshot). */
 export interface MergeCustomerInput {
@@ -31,9 +32,11 @@ export interface MergeOrderItem {
   lineTotal: number;
   imageUrl: string;
   url: string;
+  /** The shop's review form for this product of this order (set by buildMergeData). */
+  reviewUrl?: string;
 }
 
-export interface MergeData {
+export interface MergeData extends MergeExtras {
   customer: {
     id: string; email: string; firstName: string; lastName: string; fullName: string;
     timezone: string; birthday: string;
@@ -86,6 +89,7 @@ export function buildMergeData(
   customer: MergeCustomerInput,
   trigger: MergeEventInput | null,
   shop: { name: string; url: string } = defaultShop,
+  extras: Partial<MergeExtras> = {},
 ): MergeData {
   const firstName = customer.firstName ?? '';
   const lastName = customer.lastName ?? '';
@@ -98,9 +102,16 @@ export function buildMergeData(
       attributes: customer.attributes ?? {},
     },
     event: properties,
-    order: orderFromProperties(properties),
+    order: withReviewLinks(orderFromProperties(properties), shop.url),
     shop: { name: shop.name, url: shop.url },
+    ...emptyExtras(),
+    ...extras,
   };
+}
+
+function withReviewLinks(order: MergeData['order'], shopUrl: string): MergeData['order'] {
+  if (!order) return null;
+  return { ...order, items: order.items.map((item) => ({ ...item, reviewUrl: reviewUrl(shopUrl, item.productId, order.id) })) };
 }
 
 /** Data that has every known field, used to check templates for unknown merge fields. */
@@ -113,6 +124,11 @@ export function sampleMergeData(): MergeData {
         order_id: 'order_sample', total: 42, currency: 'EUR',
         products: [{ product_id: 'p1', sku: 'SKU-1', name: 'Sample product', category: 'Sample', brand: 'Sample', price: 21, quantity: 2, url: 'https://shop.example/p1', image_url: 'https://shop.example/p1.jpg' }],
       },
+    },
+    defaultShop,
+    {
+      coupon: { code: 'SAMPLE-10', description: '10% off' },
+      recommendations: [{ productId: 'p2', name: 'Sample add-on', category: 'Sample', price: 9, imageUrl: 'https://shop.example/p2.jpg', url: 'https://shop.example/p2', boughtTogether: 3 }],
     },
   );
 }

@@ -51,6 +51,11 @@ export interface EmailRequest {
   preheader?: string;
   fromName?: string;
   kind: 'marketing' | 'transactional';
+  /**
+   * A saved template: its version that was newest when the journey was published supplies
+   * subject, preheader and body instead of the inline ones above.
+   */
+  templateId?: string;
 }
 
 /**
@@ -86,6 +91,8 @@ export interface CheckContext {
   segmentExists(segmentId: string): Promise<boolean>;
   /** Compiles the template; returns problems with line numbers when it is broken. */
   checkEmailTemplate(request: Pick<EmailRequest, 'subject' | 'body'>): Promise<ConfigIssue[]>;
+  /** Problems of a saved template (it does not exist, or its newest version is broken). */
+  checkSavedTemplate?(templateId: string): Promise<ConfigIssue[]>;
 }
 
 export interface TriggerBehaviour<C> {

@@ -15,4 +15,30 @@ describe('core/send-email', () => {
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0].path).toEqual(['subject']);
   });
+
+  it('sends a saved template by id, and checks that template at publish', async () => {
+    const { ctx, effects } = createTestContext();
+    const config = sendEmail.config.parse({ ...sendEmail.defaults, templateId: 'tpl_review', kind: 'transactional' });
+    await sendEmail.execute!(ctx, config);
+    expect(effects.emails[0]).toMatchObject({ templateId: 'tpl_review', kind: 'transactional' });
+    expect(sendEmail.ui.summary(config)).toBe('Sends a saved template');
+    const checked: string[] = [];
+    const checkCtx = {
+      segmentExists: async () => true,
+      checkEmailTemplate: async () => [{ field: 'body', message: 'inline body must not be checked' }],
+      checkSavedTemplate: async (id: string) => { checked.push(id); return id === 'tpl_review' ? [] : [{ field: 'templateId', message: `Template ${id} does not exist` }]; },
+    };
+    expect(await sendEmail.check!(config, checkCtx)).toEqual([]);
+    expect(await sendEmail.check!({ ...config, templateId: 'tpl_gone' }, checkCtx)).toEqual([{ field: 'templateId', message: 'Template tpl_gone does not exist' }]);
+    expect(checked).toEqual(['tpl_review', 'tpl_gone']);
+  });
+
+  it('checks the inline body when no template is chosen', async () => {
+    const config = sendEmail.config.parse(sendEmail.defaults);
+    const issues = await sendEmail.check!(config, {
+      segmentExists: async () => true,
+      checkEmailTemplate: async (r) => [{ field: 'body', message: `checked ${r.subject}` }],
+    });
+    expect(issues).toEqual([{ field: 'body', message: `checked ${config.subject}` }]);
+  });
 });

@@ -3,13 +3,20 @@ import { z } from 'zod';
 
 const oneLine = (what: string) => (s: string) => !/[\r\n]/.test(s) || `${what} must be a single line`;
 
+const inline = { showIf: { templateId: '' } };
+
 const config = z.object({
+  // '' = the inline subject and body below; else a saved template, pinned at publish.
+  templateId: z.string().max(100).default('').meta({
+    label: 'Template', widget: 'email-template',
+    help: 'A saved template from the Templates page, or write this email here',
+  }),
   subject: z.string().trim().min(1, 'Write a subject line').max(200, 'Keep the subject under 200 characters')
     .refine((s) => oneLine('Subject')(s) === true, 'Subject must be a single line')
-    .meta({ label: 'Subject', help: 'Merge fields work here too, e.g. {{ customer.firstName }}' }),
-  preheader: z.string().max(200).meta({ label: 'Preview text', help: 'Shown after the subject in most inboxes' }),
+    .meta({ ...inline, label: 'Subject', help: 'Merge fields work here too, e.g. {{ customer.firstName }}' }),
+  preheader: z.string().max(200).meta({ ...inline, label: 'Preview text', help: 'Shown after the subject in most inboxes' }),
   body: z.string().min(1, 'Write the email body').max(200_000)
-    .meta({ label: 'Body (MJML)', widget: 'mjml', help: 'MJML with merge fields: {{ customer.firstName }}, {% for item in order.items %}…' }),
+    .meta({ ...inline, label: 'Body (MJML)', widget: 'mjml', help: 'MJML with merge fields: {{ customer.firstName }}, {% for item in order.items %}…' }),
   kind: z.enum(['marketing', 'transactional']).meta({
     label: 'Type', widget: 'select',
     options: [{ value: 'marketing', label: 'Marketing (honours unsubscribes)' }, { value: 'transactional', label: 'Transactional' }],
@@ -22,6 +29,7 @@ export const sendEmail = defineNodeType({
   category: 'action',
   config,
   defaults: {
+    templateId: '',
     subject: 'Thank you, {{ customer.firstName }}!',
     preheader: '',
     body: '<mjml>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text>Hi {{ customer.firstName }},</mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>',
@@ -33,12 +41,19 @@ export const sendEmail = defineNodeType({
     icon: 'mail',
     color: 'emerald',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c) => `“${c.subject}”`,
+    summary: (c) => (c.templateId ? 'Sends a saved template' : `“${c.subject}”`),
   },
   counters: ['emails'],
   execute: async (ctx, c) => {
-    await ctx.services.email.send({ subject: c.subject, body: c.body, preheader: c.preheader, kind: c.kind });
+    await ctx.services.email.send({
+      subject: c.subject, body: c.body, preheader: c.preheader, kind: c.kind,
+      ...(c.templateId ? { templateId: c.templateId } : {}),
+    });
     return next();
   },
-  check: (c, ctx) => ctx.checkEmailTemplate({ subject: c.subject, body: c.body }),
+  check: async (c, ctx) => {
+    if (!c.templateId) return ctx.checkEmailTemplate({ subject: c.subject, body: c.body });
+    if (!ctx.checkSavedTemplate) return [{ field: 'templateId', message: `Template ${c.templateId} cannot be checked here` }];
+    return ctx.checkSavedTemplate(c.templateId);
+  },
 });

@@ -1,0 +1,26 @@
+// The engine's email renderer: resolves a saved template to its pinned version, loads the
+// database-backed merge data (loyalty, recommendations) batched across the emails of one
+// engine batch, takes the coupon from the run, then personalises the compiled template.
+import type { Queryable } from '@afterglow/db';
+import { buildMergeData, defaultShop, orderFromProperties, type MergeCustomerInput, type MergeEventInput } from './merge-data';
+import { couponFromContext } from './merge-extras';
+import { renderEmail, type RenderedEmail } from './render';
+import { createShopExtrasLoader } from './shop-data';
+import { createPinnedTemplateCache } from './template-store';
+
+export interface JourneyEmailRequest { subject: string; body: string; preheader?: string; templateId?: string }
+export interface JourneyRenderScope { workspaceId: string; versionId: string; context: Record<string, unknown> }
+
+export function createJourneyEmailRenderer(sql: Queryable, shop: { name: string; url: string } = defaultShop) {
+  const extras = createShopExtrasLoader(sql);
+  const pinned = createPinnedTemplateCache(sql);
+  return async (
+    request: JourneyEmailRequest, customer: MergeCustomerInput, trigger: MergeEventInput | null, scope: JourneyRenderScope,
+  ): Promise<RenderedEmail> => {
+    const content = request.templateId ? await pinned(scope.workspaceId, scope.versionId, request.templateId) : request;
+    const productIds = (orderFromProperties(trigger?.properties ?? {})?.items ?? []).map((i) => i.productId).filter(Boolean);
+    const loaded = await extras.load({ workspaceId: scope.workspaceId, customerId: customer.id, productIds });
+    const data = buildMergeData(customer, trigger, shop, { ...loaded, coupon: couponFromContext(scope.context) });
+    return renderEmail({ subject: content.subject, body: content.body, preheader: content.preheader }, data);
+  };
+}

@@ -1,0 +1,40 @@
+// The merge data that needs the shop's database (loyalty, recommendations) or the run
+// (coupon), next to what the trigger event already carries. Kept apart from merge-data.ts
+// so rendering without a database (tests, the bench) needs none of it.
+import { loyaltyStatus, type LoyaltyStatus } from './loyalty';
+
+export interface MergeRecommendation {
+  productId: string;
+  name: string;
+  category: string;
+  price: number;
+  imageUrl: string;
+  url: string;
+  /** How many orders contained it together with one of the seed items. */
+  boughtTogether: number;
+}
+
+export interface MergeCoupon { code: string; description: string }
+
+export interface MergeExtras {
+  loyalty: LoyaltyStatus;
+  /** Frequently bought together with the order's items (or the customer's latest order's). */
+  recommendations: MergeRecommendation[];
+  /** The coupon issued earlier in the run, null when none was. */
+  coupon: MergeCoupon | null;
+}
+
+export const emptyExtras = (): MergeExtras => ({ loyalty: loyaltyStatus(0, 0), recommendations: [], coupon: null });
+
+/** A coupon stored in the run's context by an earlier node ({ code, description? }). */
+export function couponFromContext(context: Record<string, unknown> | undefined): MergeCoupon | null {
+  const raw = context?.coupon as { code?: unknown; description?: unknown } | undefined;
+  if (!raw || typeof raw.code !== 'string' || raw.code === '') return null;
+  return { code: raw.code, description: typeof raw.description === 'string' ? raw.description : '' };
+}
+
+/** The link a "rate this" button points at: the shop's review form for one product of one order. */
+export function reviewUrl(shopUrl: string, productId: string, orderId: string): string {
+  const base = shopUrl.replace(/\/+$/, '');
+  return `${base}/products/${encodeURIComponent(productId)}/review?order=${encodeURIComponent(orderId)}`;
+}

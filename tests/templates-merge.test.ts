@@ -1,0 +1,154 @@
+// Merge data that needs the database, on a real Postgres: loyalty points and tiers,
+// frequently-bought-together recommendations from order history, review links per item,
+// and a journey's email node sending a saved template pinned to its version at publish.
+import type { Database } from '@afterglow/db';
+import { createEngine, ManualClock } from '@afterglow/engine';
+import { buildMergeData, createShopExtrasLoader, loadShopExtras, loyaltyStatus, STARTER_TEMPLATES, checkEmailTemplate, TIERS } from '@afterglow/email';
+import { createRegistry } from '@afterglow/nodes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from './support/db';
+import { ingestEvents, publishGraph, seedWorkspace } from './support/journeys';
+
+const WS = 'ws_merge';
+const clock = new ManualClock(new Date('2026-04-01T09:00:00Z'));
+const registry = createRegistry();
+let db: Database;
+
+async function order(id: string, customerId: string, daysAgo: number, productIds: string[]) {
+  await db.sql`insert into orders (workspace_id, id, customer_id, total, placed_at)
+    values (${WS}, ${id}, ${customerId}, 10, ${new Date(clock.now().getTime() - daysAgo * 86400e3)})`;
+  for (const [line, productId] of productIds.entries()) {
+    await db.sql`insert into order_items (workspace_id, order_id, line, customer_id, product_id, name, price)
+      values (${WS}, ${id}, ${line}, ${customerId}, ${productId}, ${productId}, 5)`;
+  }
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedWorkspace(db, WS, [
+    { id: 'ann', email: 'ann@example.com', firstName: 'Ann' },
+    { id: 'bob', email: 'bob@example.com', firstName: 'Bob' },
+    { id: 'cid', email: 'cid@example.com', firstName: 'Cid' },
+  ], clock.now());
+  for (const [id, name, price] of [['cam', 'Camera', 499], ['lens', 'Lens', 199], ['card', 'Memory card', 19], ['bag', 'Camera bag', 49], ['tea', 'Green tea', 6]] as const) {
+    await db.sql`insert into products (workspace_id, id, name, price, url, image_url)
+      values (${WS}, ${id}, ${name}, ${price}, ${`https://shop.test/${id}`}, ${`https://shop.test/${id}.jpg`})`;
+  }
+  // Camera buyers took lenses three times, cards twice, a bag once; tea is never bought with a camera.
+  await order('o1', 'bob', 30, ['cam', 'lens', 'card']);
+  await order('o2', 'bob', 20, ['cam', 'lens']);
+  await order('o3', 'cid', 10, ['cam', 'lens', 'card', 'bag']);
+  await order('o4', 'cid', 5, ['tea']);
+  await order('o5', 'ann', 2, ['tea', 'bag']);
+  await db.sql`insert into loyalty_ledger (workspace_id, customer_id, points, reason) values
+    (${WS}, 'bob', 400, 'orders'), (${WS}, 'bob', 200, 'review'), (${WS}, 'bob', -250, 'redeemed')`;
+});
+
+afterAll(async () => { await db?.close(); });
+
+describe('loyalty tiers', () => {
+  it('are earned by lifetime points, so spending never demotes', () => {
+    expect(TIERS.map((t) => t.name)).toEqual(['Bronze', 'Silver', 'Gold', 'Platinum']);
+    expect(loyaltyStatus(350, 600)).toEqual({ points: 350, lifetimePoints: 600, tier: 'Silver', nextTier: 'Gold', pointsToNextTier: 900 });
+    expect(loyaltyStatus(0, 0)).toMatchObject({ tier: 'Bronze', nextTier: 'Silver', pointsToNextTier: 500 });
+    expect(loyaltyStatus(9000, 9000)).toMatchObject({ tier: 'Platinum', nextTier: '', pointsToNextTier: 0 });
+  });
+});
+
+describe('database-backed merge data', () => {
+  it('loads points and frequently-bought-together for many emails in one call', async () => {
+    const [bob, ann, nobody] = await loadShopExtras(db.sql, [
+      { workspaceId: WS, customerId: 'bob', productIds: ['cam'] },
+      { workspaceId: WS, customerId: 'ann', productIds: [] },
+      { workspaceId: WS, customerId: 'ghost', productIds: ['nothing'] },
+    ]);
+    expect(bob.loyalty).toMatchObject({ points: 350, lifetimePoints: 600, tier: 'Silver' });
+    // Ranked by how many camera orders also held the product; the seed itself never comes back.
+    expect(bob.recommendations.map((r) => [r.productId, r.boughtTogether])).toEqual([['lens', 3], ['card', 2], ['bag', 1]]);
+    expect(bob.recommendations[0]).toMatchObject({ name: 'Lens', price: 199, url: 'https://shop.test/lens', imageUrl: 'https://shop.test/lens.jpg' });
+    // No order on the email: Ann's latest order (tea + bag) seeds the recommendations.
+    expect(ann.loyalty).toMatchObject({ points: 0, tier: 'Bronze' });
+    expect(ann.recommendations.map((r) => r.productId)).toEqual(['cam', 'card', 'lens']);
+    expect(nobody).toMatchObject({ recommendations: [], loyalty: { points: 0 } });
+  });
+
+  it('answers concurrent requests from one batched load', async () => {
+    let statements = 0;
+    const counting = ((...args: Parameters<typeof db.sql>) => { statements++; return db.sql(...args); }) as unknown as typeof db.sql;
+    const loader = createShopExtrasLoader(counting);
+    const [a, b] = await Promise.all([
+      loader.load({ workspaceId: WS, customerId: 'bob', productIds: ['lens'] }),
+      loader.load({ workspaceId: WS, customerId: 'cid', productIds: ['bag'] }),
+    ]);
+    expect(statements).toBe(2);
+    expect(a.recommendations[0]).toMatchObject({ productId: 'cam', boughtTogether: 3 });
+    // Ties (one order each) are broken by product id, three at most.
+    expect(b.recommendations.map((r) => r.productId)).toEqual(['cam', 'card', 'lens']);
+  });
+
+  it('gives every order item its own review link', () => {
+    const data = buildMergeData(
+      { id: 'bob', email: 'bob@example.com', firstName: 'Bob', lastName: null, timezone: 'UTC', birthday: null, attributes: {} },
+      { name: 'Order Completed', properties: { order_id: 'o/7', products: [{ product_id: 'cam', name: 'Camera', price: 499 }, { product_id: 'lens x', name: 'Lens', price: 199 }] } },
+      { name: 'Shop', url: 'https://shop.test/' },
+    );
+    expect(data.order!.items.map((i) => i.reviewUrl)).toEqual([
+      'https://shop.test/products/cam/review?order=o%2F7', 'https://shop.test/products/lens%20x/review?order=o%2F7',
+    ]);
+    expect(data.coupon).toBeNull();
+  });
+
+  it('ships starters that all pass the template check', async () => {
+    expect(STARTER_TEMPLATES.map((s) => s.key)).toEqual([
+      'order-confirmation', 'shipping-notice', 'review-request', 'replenishment-reminder', 'birthday-greeting',
+      'cross-sell', 'win-back', 'satisfaction-survey', 'points-balance',
+    ]);
+    for (const starter of STARTER_TEMPLATES) expect([starter.key, await checkEmailTemplate(starter)]).toEqual([starter.key, []]);
+  });
+});
+
+describe('a journey email from a saved template', () => {
+  const body = (words: string) => `<mjml><mj-body><mj-section><mj-column>
+  <mj-text>${words} {{ customer.firstName }}: {{ loyalty.points }} points ({{ loyalty.tier }})</mj-text>
+  <mj-text>{% for item in order.items %}<span class="rate">{{ item.reviewUrl }}</span>{% endfor %}</mj-text>
+  <mj-text>{% for p in recommendations %}<span class="rec">{{ p.name }}</span>{% endfor %}</mj-text>
+</mj-column></mj-section></mj-body></mjml>`;
+
+  async function saveVersion(version: number, words: string, at: Date) {
+    await db.sql`insert into email_template_versions (workspace_id, template_id, version, subject, body, created_at)
+      values (${WS}, 'tpl_thanks', ${version}, ${`${words}, {{ customer.firstName }}`}, ${body(words)}, ${at})`;
+    await db.sql`update email_templates set latest_version = ${version} where id = 'tpl_thanks'`;
+  }
+
+  it('sends the version that was newest at publish, not a later edit', async () => {
+    const engine = createEngine({ database: db, registry, clock });
+    await db.sql`insert into email_templates (id, workspace_id, name, created_at, updated_at)
+      values ('tpl_thanks', ${WS}, 'Thanks', ${clock.now()}, ${clock.now()})`;
+    await saveVersion(1, 'Published words', clock.now());
+    const at = { x: 0, y: 0 };
+    const versionId = await publishGraph(db, registry, WS, 'j_tpl', {
+      nodes: [
+        { id: 'trigger', type: 'core/trigger-event', position: at, config: { event: 'Order Completed', filters: [], entryKeyProperty: 'order_id' } },
+        { id: 'mail', type: 'core/send-email', position: at, config: { templateId: 'tpl_thanks', subject: 'unused', preheader: '', body: '<mjml></mjml>', kind: 'transactional' } },
+      ],
+      edges: [{ id: 'e1', source: 'trigger', sourceHandle: 'out', target: 'mail' }],
+    });
+    await db.sql`update journey_versions set published_at = ${clock.now()} where id = ${versionId}`;
+    clock.advance(60_000);
+    await saveVersion(2, 'Later draft words', clock.now());
+
+    await ingestEvents(db, engine.enrolEvents, [{
+      workspaceId: WS, customerId: 'bob', name: 'Order Completed', timestamp: clock.now(),
+      properties: { order_id: 'o9', products: [{ product_id: 'cam', name: 'Camera', price: 499 }] },
+    }]);
+    await engine.advanceUntilIdle();
+    const [mail] = await db.sql<{ subject: string; html: string }[]>`select subject, html from email_outbox where version_id = ${versionId}`;
+    expect(mail.subject).toBe('Published words, Bob');
+    expect(mail.html).toContain('Published words Bob: 350 points (Silver)');
+    expect(mail.html).not.toContain('Later draft words');
+    // As text, not an href: click tracking (when on) rewrites hrefs.
+    expect(mail.html).toContain('<span class="rate">https://shop.example/products/cam/review?order=o9</span>');
+    expect([...mail.html.matchAll(/class="rec">([^<]+)</g)].map((m) => m[1])).toEqual(['Lens', 'Memory card', 'Camera bag']);
+  });
+});
+
