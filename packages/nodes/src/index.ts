@@ -1,5 +1,7 @@
 import { NodeRegistry, type NodeTypeDefinition } from '@afterglow/node-sdk';
 import { triggerOnEvent } from './core/trigger-event/definition';
+import { triggerSegmentEntered } from './core/trigger-segment-entered/definition';
+import { triggerSegmentLeft } from './core/trigger-segment-left/definition';
 import { wait } from './core/wait/definition';
 import { segmentCondition } from './core/segment-condition/definition';
 import { sendEmail } from './core/send-email/definition';
@@ -9,6 +11,8 @@ import { exitJourney } from './core/exit/definition';
 /** Built-in node types, in palette order. Adding a type: one folder, one line here. */
 export const builtInNodeTypes: NodeTypeDefinition<any>[] = [
   triggerOnEvent,
+  triggerSegmentEntered,
+  triggerSegmentLeft,
   wait,
   segmentCondition,
   sendEmail,
@@ -20,5 +24,6 @@ export function createRegistry(extra: NodeTypeDefinition<any>[] = []): NodeRegis
   return new NodeRegistry([...builtInNodeTypes, ...extra]);
 }
 
+export { triggerSegmentEntered, triggerSegmentLeft };
 export { triggerOnEvent, wait, segmentCondition, sendEmail, grantPoints, exitJourney };
 
