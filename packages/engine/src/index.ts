@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock';
 import type { EmailRenderer } from './effects';
 import { enrolEvents } from './enrol';
 import { createPlanCache } from './plans';
+import { processSegmentChanges } from './segment-changes';
 import { journeyStats } from './stats';
 import type { Logger, StoredEvent } from './types';
 import { WAKE_CHANNEL, createWorker } from './worker';
@@ -26,6 +27,8 @@ export interface EngineOptions {
   batchSize?: number;
   /** Interval of the durable sweep for runs whose wait has ended (Agenda syntax). */
   tickEvery?: string;
+  /** How often every segment is fully re-checked for time-based membership changes (default 1 h). */
+  segmentFullCheckEveryMs?: number;
 }
 
 export interface Engine {
@@ -51,6 +54,8 @@ export function createEngine(opts: EngineOptions): Engine {
   const deps: BatchDeps = { sql: database.sql, registry, loadPlan: createPlanCache(database.sql), email, log };
 
   async function advanceUntilIdle(): Promise<number> {
+    // Customers touched since the last sweep may have entered or left segments (enrolling them).
+    await processSegmentChanges(database.sql, registry, clock.now(), { fullEveryMs: opts.segmentFullCheckEveryMs, log });
     let steps = 0;
     for (;;) {
       const batch = await advanceBatch(deps, clock.now(), batchSize);
