@@ -8,6 +8,7 @@ const badConfigs: Record<string, { config: Record<string, unknown>; field: strin
   'core/trigger-event': { config: { event: '', filters: [], entryKeyProperty: '' }, field: 'event' },
   'core/wait': { config: { mode: 'duration', amount: 0, unit: 'days', weekday: -1, hour: 10 }, field: 'amount' },
   'core/segment-condition': { config: { segmentId: '' }, field: 'segmentId' },
+  'core/wait-for-event': { config: { event: 'Order Delivered', matchTriggerProperty: '', timeoutAmount: 0, timeoutUnit: 'days' }, field: 'timeoutAmount' },
   'core/trigger-segment-entered': { config: { segmentId: '' }, field: 'segmentId' },
   'core/trigger-segment-left': { config: { segmentId: '' }, field: 'segmentId' },
   'core/send-email': { config: { subject: '', preheader: '', body: '<mjml></mjml>', kind: 'marketing' }, field: 'subject' },

@@ -6,6 +6,7 @@ import { advanceBatch, type BatchDeps } from './batch';
 import { systemClock, type Clock } from './clock';
 import type { EmailRenderer } from './effects';
 import { enrolEvents } from './enrol';
+import { applyEventsToRuns } from './event-effects';
 import { createPlanCache } from './plans';
 import { processSegmentChanges } from './segment-changes';
 import { journeyStats } from './stats';
@@ -74,7 +75,12 @@ export function createEngine(opts: EngineOptions): Engine {
   const worker = createWorker({ url: database.url, sql: database.sql, runOnce: advanceUntilIdle, log, tickEvery: opts.tickEvery });
 
   return {
-    enrolEvents: (tx, events) => enrolEvents(tx, registry, events, clock.now()),
+    async enrolEvents(tx, events) {
+      // Goals and awaited events act on runs already under way before new runs start, so
+      // the event that starts a run never counts as that run's own goal.
+      await applyEventsToRuns(tx, events, clock.now());
+      return enrolEvents(tx, registry, events, clock.now());
+    },
     wake: async () => void (await database.sql.notify(WAKE_CHANNEL, 'event')),
     advanceUntilIdle,
     start: () => worker.start(),

@@ -24,8 +24,8 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
     (nodes[id] ??= { entered: 0, waiting: 0, branches: {}, failed: 0, exited: 0, counters: {} });
   for (const s of steps) {
     const n = node(s.nodeId);
-    // A wait node both sleeps and resumes; it was entered once.
-    if (s.outcome !== 'resume' && s.outcome !== 'retry') n.entered += s.n;
+    // A wait node both sleeps and resumes; it was entered once. A goal ends a run where it is.
+    if (s.outcome !== 'resume' && s.outcome !== 'retry' && s.outcome !== 'goal') n.entered += s.n;
     if (s.branch) n.branches[s.branch] = (n.branches[s.branch] ?? 0) + s.n;
   }
   const totals = { entered: 0, active: 0, completed: 0, failed: 0 };

@@ -32,7 +32,12 @@ export interface RunContext {
 
 /** What a sleeping run resumes into when its time comes. */
 export interface WaitState {
+  /** Branch taken when due_at comes (the timeout branch of a wait for an event). */
   onTime: string;
+  /** Waiting for an event: its normalised name, the properties it must carry, its branch. */
+  event?: string;
+  match?: Record<string, string | number | boolean>;
+  onEvent?: string;
   /** Failed attempts of the current step (transient errors), for backoff. */
   retries?: number;
 }

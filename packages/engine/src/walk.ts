@@ -17,7 +17,8 @@ export interface StepRow {
   workspace_id: string;
   version_id: string;
   node_id: string;
-  outcome: 'next' | 'sleep' | 'resume' | 'exit' | 'end' | 'error' | 'retry';
+  /** 'goal' rows are written by event-effects when an event ends the run. */
+  outcome: 'next' | 'sleep' | 'resume' | 'exit' | 'end' | 'error' | 'retry' | 'goal';
   branch: string | null;
   detail: Record<string, unknown> | null;
   at: string;
@@ -116,10 +117,10 @@ export async function walkRun(
         record('sleep', null, { until: instruction.until.toISOString(), ...facts });
         return done('waiting', { due_at: instruction.until.toISOString(), wait: { onTime: instruction.branch } });
       case 'waitForEvent':
-        // Waking on the awaited event arrives with the exit-goal work; until then the
-        // run resumes on the timeout branch at the deadline.
+        // The awaited event (handleEvents) switches onTime to onEvent and makes the run due now.
         record('sleep', null, { until: instruction.timeoutAt.toISOString(), event: instruction.event, ...facts });
-        return done('waiting', { due_at: instruction.timeoutAt.toISOString(), wait: { onTime: instruction.onTimeout } });
+        return done('waiting', { due_at: instruction.timeoutAt.toISOString(), wait: {
+          onTime: instruction.onTimeout, event: instruction.event, match: instruction.match, onEvent: instruction.onEvent } });
       case 'exit':
         record('exit', null, { reason: instruction.reason, ...facts });
         return done('exited', { exit_reason: instruction.reason });

@@ -2,6 +2,7 @@
 // configs parsed (defaults applied), each branch resolved to its next node or null (end).
 import { branchesOf, type NodeRegistry } from '@afterglow/node-sdk';
 import type { JourneyGraph } from './graph';
+import { readJourneySettings, type JourneySettings } from './settings';
 
 export interface PlanNode {
   type: string;
@@ -17,10 +18,12 @@ export interface JourneyPlan {
   /** Normalised event name of the trigger, for pre-filtering events in SQL. */
   triggerEvent: string | null;
   nodes: Record<string, PlanNode>;
+  /** Re-entry rule and exit goal, fixed at publish like the rest of the plan. */
+  settings: JourneySettings;
 }
 
 /** Call only on a graph that validateGraph accepted. */
-export function compileGraph(graph: JourneyGraph, registry: NodeRegistry): JourneyPlan {
+export function compileGraph(graph: JourneyGraph, registry: NodeRegistry, settings?: unknown): JourneyPlan {
   const nodes: Record<string, PlanNode> = {};
   let trigger: { id: string; type: string; event: string | null } | null = null;
   for (const node of graph.nodes) {
@@ -34,5 +37,5 @@ export function compileGraph(graph: JourneyGraph, registry: NodeRegistry): Journ
     if (def.trigger) trigger = { id: node.id, type: def.id, event: def.trigger.eventName(config) };
   }
   if (!trigger) throw new Error('compileGraph: the graph has no trigger (validate it first)');
-  return { triggerNodeId: trigger.id, triggerType: trigger.type, triggerEvent: trigger.event, nodes };
+  return { triggerNodeId: trigger.id, triggerType: trigger.type, triggerEvent: trigger.event, nodes, settings: readJourneySettings(settings) };
 }

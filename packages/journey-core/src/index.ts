@@ -2,3 +2,4 @@ export * from './graph';
 export * from './validate';
 export * from './compile';
 export * from './stats';
+export * from './settings';

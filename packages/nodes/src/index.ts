@@ -3,6 +3,7 @@ import { triggerOnEvent } from './core/trigger-event/definition';
 import { triggerSegmentEntered } from './core/trigger-segment-entered/definition';
 import { triggerSegmentLeft } from './core/trigger-segment-left/definition';
 import { wait } from './core/wait/definition';
+import { waitForEventNode } from './core/wait-for-event/definition';
 import { segmentCondition } from './core/segment-condition/definition';
 import { sendEmail } from './core/send-email/definition';
 import { grantPoints } from './core/grant-points/definition';
@@ -14,6 +15,7 @@ export const builtInNodeTypes: NodeTypeDefinition<any>[] = [
   triggerSegmentEntered,
   triggerSegmentLeft,
   wait,
+  waitForEventNode,
   segmentCondition,
   sendEmail,
   grantPoints,
@@ -25,5 +27,5 @@ export function createRegistry(extra: NodeTypeDefinition<any>[] = []): NodeRegis
 }
 
 export { triggerSegmentEntered, triggerSegmentLeft };
-export { triggerOnEvent, wait, segmentCondition, sendEmail, grantPoints, exitJourney };
+export { triggerOnEvent, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, exitJourney };
 

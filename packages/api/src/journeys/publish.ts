@@ -39,8 +39,8 @@ function checkContext(deps: ApiDeps, workspaceId: string): CheckContext {
 
 export async function publishJourney(deps: ApiDeps, journeyId: string, userId: string | null): Promise<PublishResult> {
   const { sql } = deps.database;
-  const [journey] = await sql<{ workspaceId: string; draft: unknown }[]>`
-    select workspace_id as "workspaceId", draft from journeys where id = ${journeyId}`;
+  const [journey] = await sql<{ workspaceId: string; draft: unknown; settings: unknown }[]>`
+    select workspace_id as "workspaceId", draft, settings from journeys where id = ${journeyId}`;
   if (!journey) throw notFound('Journey', journeyId);
 
   const parsed = journeyGraphSchema.safeParse(journey.draft);
@@ -49,7 +49,7 @@ export async function publishJourney(deps: ApiDeps, journeyId: string, userId: s
   // Template compilation and segment look-ups happen before the transaction, keeping it short.
   const issues = await checkForPublish(graph, deps.registry, checkContext(deps, journey.workspaceId));
   if (issues.length > 0) return { ok: false, issues };
-  const plan = compileGraph(graph, deps.registry);
+  const plan = compileGraph(graph, deps.registry, journey.settings);
 
   const now = deps.clock.now().toISOString();
   const versionId = `ver_${randomBytes(9).toString('base64url')}`;

@@ -1,0 +1,48 @@
+// Settings of a journey (copied into the plan at publish) and of a workspace (read by the
+// engine at send time). Shared by the API, the engine and the web forms.
+import { z } from 'zod';
+
+export const reentrySchema = z.discriminatedUnion('mode', [
+  /** As the trigger decides: once per event, or once per value of its "enter once per" property. */
+  z.object({ mode: z.literal('trigger') }),
+  z.object({ mode: z.literal('once') }),
+  z.object({ mode: z.literal('cooldown'), days: z.number().int('Whole days').min(1, 'At least 1 day').max(3650, 'At most 3650 days') }),
+]);
+
+export const goalSchema = z.object({
+  event: z.string().trim().min(1, 'Name the goal event, e.g. Order Completed').max(200),
+  /** Only an event carrying the same value of this trigger property counts (e.g. order_id). */
+  matchTriggerProperty: z.string().trim().max(100).default(''),
+});
+
+export const journeySettingsSchema = z.object({
+  reentry: reentrySchema.default({ mode: 'trigger' }),
+  goal: goalSchema.nullable().default(null),
+});
+export type JourneySettings = z.output<typeof journeySettingsSchema>;
+
+const hour = z.number().int('Whole hours').min(0, 'Hours are 0–23').max(23, 'Hours are 0–23');
+
+export const workspaceSettingsSchema = z.object({
+  /** The playbook's "once a week is enough": a cap on marketing email across all journeys. */
+  frequencyCap: z.object({
+    enabled: z.boolean(),
+    maxEmails: z.number().int().min(1, 'At least 1 email').max(100),
+    perDays: z.number().int().min(1, 'At least 1 day').max(90, 'At most 90 days'),
+  }).default({ enabled: false, maxEmails: 1, perDays: 7 }),
+  /** No marketing email between these local hours in the customer's time zone. */
+  quietHours: z.object({ enabled: z.boolean(), startHour: hour, endHour: hour })
+    .default({ enabled: false, startHour: 21, endHour: 8 }),
+});
+export type WorkspaceSettings = z.output<typeof workspaceSettingsSchema>;
+
+/** Settings as stored may predate a field: parse with defaults, never fail a send on them. */
+export function readJourneySettings(raw: unknown): JourneySettings {
+  const parsed = journeySettingsSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : journeySettingsSchema.parse({});
+}
+
+export function readWorkspaceSettings(raw: unknown): WorkspaceSettings {
+  const parsed = workspaceSettingsSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : workspaceSettingsSchema.parse({});
+}
