@@ -8,6 +8,7 @@ import {
 import type { CheckContext } from '@afterglow/node-sdk';
 import { randomBytes } from 'node:crypto';
 import type { ApiDeps } from '../trpc/deps';
+import { checkSavedTemplate } from '../templates/repository';
 import { notFound } from './errors';
 
 export type PublishResult =
@@ -34,6 +35,7 @@ function checkContext(deps: ApiDeps, workspaceId: string): CheckContext {
       return Boolean(row);
     },
     checkEmailTemplate: (request) => checkEmailTemplate(request),
+    checkSavedTemplate: (templateId) => checkSavedTemplate(deps.database.sql, workspaceId, templateId),
   };
 }
 

@@ -5,6 +5,7 @@ import { router } from './init';
 import { journeysRouter } from './journeys';
 import { outboxRouter } from './outbox';
 import { segmentsRouter } from './segments';
+import { templatesRouter } from './templates';
 
 export const appRouter = router({
   auth: authRouter,
@@ -13,6 +14,7 @@ export const appRouter = router({
   customers: customersRouter,
   outbox: outboxRouter,
   events: eventsRouter,
+  templates: templatesRouter,
 });
 
 /** The web app imports only this type. */

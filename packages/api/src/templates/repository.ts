@@ -1,0 +1,111 @@
+// Templates and their immutable versions. Every save that changes the content writes a new
+// version after the template check passes, so a broken template never reaches the table
+// and a journey published earlier keeps sending the version it was published with.
+import type { Queryable, Sql } from '@afterglow/db';
+import { checkEmailTemplate, starterTemplate, type StarterTemplate, type TemplateIssue } from '@afterglow/email';
+import { randomBytes } from 'node:crypto';
+import { DomainError, notFound } from '../journeys/errors';
+
+export interface TemplateContent { subject: string; preheader: string; body: string }
+
+export interface TemplateRow extends TemplateContent {
+  id: string; name: string; description: string; starter: string | null; kind: 'marketing' | 'transactional';
+  version: number; updatedAt: Date;
+}
+
+export type SaveResult = { ok: true; id: string; version: number } | { ok: false; issues: TemplateIssue[] };
+
+export async function getTemplate(sql: Queryable, workspaceId: string, id: string): Promise<TemplateRow> {
+  const [row] = await sql<TemplateRow[]>`
+    select t.id, t.name, t.description, t.starter, t.kind, t.latest_version as version, t.updated_at as "updatedAt",
+           v.subject, v.preheader, v.body
+    from email_templates t
+    join email_template_versions v on v.template_id = t.id and v.version = t.latest_version
+    where t.workspace_id = ${workspaceId} and t.id = ${id}`;
+  if (!row) throw notFound('Template', id);
+  return row;
+}
+
+async function nameTaken(sql: Queryable, workspaceId: string, name: string, exceptId: string | null) {
+  const [row] = await sql`select 1 as one from email_templates
+    where workspace_id = ${workspaceId} and name = ${name} and id is distinct from ${exceptId}`;
+  return Boolean(row);
+}
+
+/** "Review request", "Review request (2)", ...: a starter can be used more than once. */
+async function freeName(sql: Queryable, workspaceId: string, wanted: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? wanted : `${wanted} (${n})`;
+    if (!(await nameTaken(sql, workspaceId, name, null))) return name;
+  }
+}
+
+export async function createTemplate(sql: Queryable, opts: {
+  workspaceId: string; userId: string | null; now: Date; name?: string; starter?: string;
+}): Promise<SaveResult> {
+  const starter: StarterTemplate | undefined = opts.starter ? starterTemplate(opts.starter) : undefined;
+  if (opts.starter && !starter) throw new DomainError('NOT_FOUND', `Starter template ${opts.starter} does not exist`, 'starter');
+  const content: TemplateContent = starter ?? {
+    subject: 'Hello {{ customer.firstName }}',
+    preheader: '',
+    body: '<mjml>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text>Hi {{ customer.firstName }},</mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n',
+  };
+  const issues = await checkEmailTemplate(content);
+  if (issues.length) return { ok: false, issues };
+  const id = `tpl_${randomBytes(9).toString('base64url')}`;
+  const name = await freeName(sql, opts.workspaceId, opts.name?.trim() || starter?.name || 'Untitled template');
+  await sql`insert into email_templates (id, workspace_id, name, description, starter, kind, latest_version, created_at, updated_at)
+    values (${id}, ${opts.workspaceId}, ${name}, ${starter?.description ?? ''}, ${starter?.key ?? null},
+      ${starter?.kind ?? 'marketing'}, 1, ${opts.now}, ${opts.now})`;
+  await sql`insert into email_template_versions (workspace_id, template_id, version, subject, preheader, body, created_by, created_at)
+    values (${opts.workspaceId}, ${id}, 1, ${content.subject}, ${content.preheader}, ${content.body}, ${opts.userId}, ${opts.now})`;
+  return { ok: true, id, version: 1 };
+}
+
+export async function saveTemplate(sql: Sql, opts: {
+  workspaceId: string; userId: string | null; now: Date; id: string; name: string;
+  kind: 'marketing' | 'transactional'; content: TemplateContent;
+}): Promise<SaveResult> {
+  const issues = await checkEmailTemplate(opts.content);
+  if (issues.length) return { ok: false, issues };
+  if (await nameTaken(sql, opts.workspaceId, opts.name, opts.id)) {
+    throw new DomainError('CONFLICT', `Another template is already called “${opts.name}”`, 'name');
+  }
+  return sql.begin(async (tx) => {
+    // The row lock serialises concurrent saves, so version numbers never clash.
+    const [current] = await tx<{ version: number }[]>`select latest_version as version from email_templates
+      where workspace_id = ${opts.workspaceId} and id = ${opts.id} for update`;
+    if (!current) throw notFound('Template', opts.id);
+    const [latest] = await tx<TemplateContent[]>`select subject, preheader, body from email_template_versions
+      where template_id = ${opts.id} and version = ${current.version}`;
+    const same = latest && latest.subject === opts.content.subject && latest.preheader === opts.content.preheader && latest.body === opts.content.body;
+    const version = same ? current.version : current.version + 1;
+    if (!same) {
+      await tx`insert into email_template_versions (workspace_id, template_id, version, subject, preheader, body, created_by, created_at)
+        values (${opts.workspaceId}, ${opts.id}, ${version}, ${opts.content.subject}, ${opts.content.preheader}, ${opts.content.body}, ${opts.userId}, ${opts.now})`;
+    }
+    await tx`update email_templates set name = ${opts.name}, kind = ${opts.kind}, latest_version = ${version}, updated_at = ${opts.now}
+      where id = ${opts.id}`;
+    return { ok: true as const, id: opts.id, version };
+  }) as Promise<SaveResult>;
+}
+
+/** Publish-time check of an email node that uses a saved template. */
+export async function checkSavedTemplate(sql: Queryable, workspaceId: string, templateId: string) {
+  const [row] = await sql<(TemplateContent & { name: string })[]>`
+    select t.name, v.subject, v.preheader, v.body from email_templates t
+    join email_template_versions v on v.template_id = t.id and v.version = t.latest_version
+    where t.workspace_id = ${workspaceId} and t.id = ${templateId}`;
+  if (!row) return [{ field: 'templateId', message: `Template ${templateId} does not exist` }];
+  // Saved versions passed this check already; a stricter check in a newer Afterglow may not.
+  const issues = await checkEmailTemplate(row);
+  return issues.map((i) => ({ field: 'templateId', message: `Template “${row.name}” (${i.field}): ${i.message}` }));
+}
+
+/** Every starter as a template of the workspace (the demo seed). */
+export async function addStarterTemplates(sql: Queryable, workspaceId: string, now: Date, starters: readonly StarterTemplate[]) {
+  for (const starter of starters) {
+    const result = await createTemplate(sql, { workspaceId, userId: null, now, starter: starter.key });
+    if (!result.ok) throw new Error(`Starter ${starter.key} is broken: ${JSON.stringify(result.issues)}`);
+  }
+}

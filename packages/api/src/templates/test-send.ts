@@ -1,0 +1,21 @@
+// "Send a test email": the rendered template goes through the real outbox and mailer, like
+// any journey email, but marked as a test (kind 'test', "[Test]" subject, a header) so it
+// is never counted in a journey's or template's statistics.
+import type { Queryable } from '@afterglow/db';
+import type { RenderedEmail } from '@afterglow/email';
+import { randomUUID } from 'node:crypto';
+
+export const TEST_FROM_ADDRESS = 'Afterglow Demo Shop <shop@afterglow.local>';
+
+export async function queueTestEmail(sql: Queryable, opts: {
+  workspaceId: string; customerId: string; to: string; email: RenderedEmail; templateId: string | null; now: Date;
+}): Promise<{ outboxId: string }> {
+  const id = randomUUID();
+  const headers = { 'X-Afterglow-Test': 'true', ...(opts.templateId ? { 'X-Afterglow-Template': opts.templateId } : {}) };
+  await sql`insert into email_outbox (id, workspace_id, effect_key, customer_id, kind, to_address, from_address,
+      subject, html, text, message_id, headers, next_attempt_at, created_at)
+    values (${id}, ${opts.workspaceId}, ${`test:${id}`}, ${opts.customerId}, 'test', ${opts.to}, ${TEST_FROM_ADDRESS},
+      ${`[Test] ${opts.email.subject}`}, ${opts.email.html}, ${opts.email.text}, ${`<test.${id}@afterglow>`},
+      ${sql.json(headers)}, ${opts.now}, ${opts.now})`;
+  return { outboxId: id };
+}

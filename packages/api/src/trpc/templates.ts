@@ -1,0 +1,94 @@
+// The Templates page: list, starters, the editor's load/save, live preview with a real
+// customer's data, and test sends. Thin: the work is in ../templates/.
+import { STARTER_TEMPLATES } from '@afterglow/email';
+import { z } from 'zod';
+import { createTemplate, getTemplate, saveTemplate } from '../templates/repository';
+import { customerMergeData, renderPreview } from '../templates/preview';
+import { queueTestEmail } from '../templates/test-send';
+import { editorProcedure, protectedProcedure, router } from './init';
+import { iso } from './time';
+
+const templateId = z.string().min(1).max(100);
+const content = z.object({
+  subject: z.string().max(200, 'Keep the subject under 200 characters'),
+  preheader: z.string().max(200, 'Keep the preview text under 200 characters').default(''),
+  body: z.string().min(1, 'Write the email body').max(200_000, 'The body is over 200,000 characters'),
+});
+const customerId = z.string().min(1, 'Choose a customer').max(200);
+
+export const templatesRouter = router({
+  list: protectedProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.deps.database.sql<{
+      id: string; name: string; description: string; starter: string | null; kind: string; version: number; subject: string; updatedAt: Date;
+    }[]>`
+      select t.id, t.name, t.description, t.starter, t.kind, t.latest_version as version, v.subject, t.updated_at as "updatedAt"
+      from email_templates t join email_template_versions v on v.template_id = t.id and v.version = t.latest_version
+      where t.workspace_id = ${ctx.user.workspaceId} order by t.updated_at desc, t.name`;
+    return rows.map((r) => ({ ...r, updatedAt: iso(r.updatedAt) }));
+  }),
+
+  starters: protectedProcedure.query(() =>
+    STARTER_TEMPLATES.map(({ key, name, description, kind, subject }) => ({ key, name, description, kind, subject }))),
+
+  get: protectedProcedure.input(z.object({ id: templateId })).query(async ({ ctx, input }) => {
+    const t = await getTemplate(ctx.deps.database.sql, ctx.user.workspaceId, input.id);
+    return { ...t, updatedAt: iso(t.updatedAt) };
+  }),
+
+  create: editorProcedure
+    .input(z.object({ name: z.string().trim().max(200).optional(), starter: z.string().max(100).optional() }))
+    .mutation(({ ctx, input }) => createTemplate(ctx.deps.database.sql, {
+      workspaceId: ctx.user.workspaceId, userId: ctx.user.id, now: ctx.deps.clock.now(), ...input,
+    })),
+
+  /** Refused with every problem and its line when the template is broken; else a new version. */
+  save: editorProcedure
+    .input(content.extend({
+      id: templateId,
+      name: z.string().trim().min(1, 'Give the template a name').max(200),
+      kind: z.enum(['marketing', 'transactional']),
+    }))
+    .mutation(({ ctx, input }) => saveTemplate(ctx.deps.database.sql, {
+      workspaceId: ctx.user.workspaceId, userId: ctx.user.id, now: ctx.deps.clock.now(),
+      id: input.id, name: input.name, kind: input.kind,
+      content: { subject: input.subject, preheader: input.preheader, body: input.body },
+    })),
+
+  /** Customers to preview with: those with an email, most recent buyers first. */
+  previewCustomers: protectedProcedure
+    .input(z.object({ search: z.string().max(200).default('') }).default({ search: '' }))
+    .query(async ({ ctx, input }) => {
+      const like = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return ctx.deps.database.sql<{ id: string; name: string; email: string; lastOrderAt: string | null }[]>`
+        select c.id, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) as name, c.email,
+               to_char(o.placed_at at time zone 'UTC', 'YYYY-MM-DD') as "lastOrderAt"
+        from customers c
+        left join lateral (select placed_at from orders where workspace_id = c.workspace_id and customer_id = c.id
+          order by placed_at desc limit 1) o on true
+        where c.workspace_id = ${ctx.user.workspaceId} and c.email is not null
+          and (${input.search} = '' or c.email ilike ${like} or c.first_name ilike ${like} or c.last_name ilike ${like} or c.id ilike ${like})
+        order by o.placed_at desc nulls last, c.id
+        limit 50`;
+    }),
+
+  preview: protectedProcedure
+    .input(content.extend({ customerId }))
+    .query(async ({ ctx, input }) => {
+      const data = await customerMergeData(ctx.deps.database.sql, ctx.user.workspaceId, input.customerId);
+      return renderPreview(input, data);
+    }),
+
+  sendTest: editorProcedure
+    .input(content.extend({ customerId, to: z.email('Enter an email address to send the test to'), templateId: templateId.nullable().default(null) }))
+    .mutation(async ({ ctx, input }) => {
+      const { sql } = ctx.deps.database;
+      const preview = await renderPreview(input, await customerMergeData(sql, ctx.user.workspaceId, input.customerId));
+      if (!preview.ok || preview.issues.length) return { ok: false as const, issues: preview.issues };
+      const queued = await queueTestEmail(sql, {
+        workspaceId: ctx.user.workspaceId, customerId: input.customerId, to: input.to, email: preview.email,
+        templateId: input.templateId, now: ctx.deps.clock.now(),
+      });
+      await ctx.deps.engine.wake();
+      return { ok: true as const, ...queued };
+    }),
+});
