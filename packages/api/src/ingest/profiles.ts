@@ -30,7 +30,7 @@ function fold(updates: ProfileUpdate[]): ProfileUpdate[] {
       last_name: u.last_name ?? prev.last_name,
       birthday: u.birthday ?? prev.birthday,
       timezone: u.timezone ?? prev.timezone,
-      marketing_consent: u.marketing_consent ?? prev.marketing_consent,
+      marketing_consent: u.marketing_consent === false || prev.marketing_consent === false ? false : u.marketing_consent ?? prev.marketing_consent,
       attributes: { ...prev.attributes, ...u.attributes },
     });
   }
@@ -47,7 +47,9 @@ export async function applyProfiles(tx: postgres.TransactionSql, workspaceId: st
       last_name = case when p.newer then coalesce(p.last_name, c.last_name) else coalesce(c.last_name, p.last_name) end,
       birthday = case when p.newer then coalesce(p.birthday, c.birthday) else coalesce(c.birthday, p.birthday) end,
       timezone = case when p.newer then coalesce(p.timezone, c.timezone) else c.timezone end,
-      marketing_consent = case when p.newer then coalesce(p.marketing_consent, c.marketing_consent) else c.marketing_consent end,
+      -- Ingestion can withdraw consent but never grant it back: an unsubscribe made in
+      -- Afterglow must not be undone by a shop system's stale "accepts marketing" flag.
+      marketing_consent = c.marketing_consent and coalesce(p.marketing_consent, true),
       attributes = case when p.newer then c.attributes || p.attributes else p.attributes || c.attributes end,
       source_updated_at = greatest(c.source_updated_at, p.at),
       updated_at = ${now.toISOString()}::timestamptz

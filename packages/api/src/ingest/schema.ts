@@ -51,6 +51,7 @@ export const traitsSchema = z.looseObject({
   last_name: z.string().max(200).optional(),
   birthday: z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'birthday must be a date such as 1990-04-23' }).optional(),
   timezone: timeZone.optional(),
+  marketing_consent: z.boolean({ error: 'traits.marketing_consent must be true or false' }).optional(),
 }, { error: 'traits must be an object' });
 
 const trackBase = z.looseObject({

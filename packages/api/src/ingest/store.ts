@@ -30,7 +30,7 @@ interface EventRow {
   timestamp: string;
 }
 
-const KNOWN_TRAITS = new Set(['email', 'firstName', 'first_name', 'lastName', 'last_name', 'birthday', 'timezone']);
+const KNOWN_TRAITS = new Set(['email', 'firstName', 'first_name', 'lastName', 'last_name', 'birthday', 'timezone', 'marketing_consent']);
 
 function nameAndProperties(m: ParsedMessage): Pick<EventRow, 'name' | 'properties'> {
   switch (m.kind) {
@@ -67,7 +67,7 @@ function profileOf(customerId: string, msg: IdentifyMessage, at: string): Profil
     // A birthday sent as a date-time keeps its calendar date: birthdays are days, not instants.
     birthday: t.birthday ? t.birthday.slice(0, 10) : null,
     timezone: t.timezone ?? msg.context?.timezone ?? null,
-    marketing_consent: null,
+    marketing_consent: t.marketing_consent ?? null,
     attributes,
   };
 }

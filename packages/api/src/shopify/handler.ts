@@ -1,0 +1,100 @@
+// POST /webhooks/shopify: orders, customers and products from a Shopify shop. The
+// signature is checked before anything is parsed or stored; X-Shopify-Webhook-Id makes
+// a redelivery a no-op; order webhooks are stored as order events in the same
+// transaction as their enrolment, like the Segment API's.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpError, readBody, sendErrorAndClose, sendJson } from '../ingest/http-io';
+import type { IngestDeps } from '../ingest/handler';
+import { upsertProducts } from '../ingest/records';
+import { storeMessages, type IngestedEvent } from '../ingest/store';
+import { customerMessage, orderMessages, productUpdate, ShopifyPayloadError, type OrderTopic } from './map';
+import { topics, type ShopifyCustomer, type ShopifyOrder, type ShopifyProduct, type Topic } from './payloads';
+import { workspaceForSignature } from './verify';
+
+const MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
+
+// Shopify ids are 64-bit integers; JSON.parse would round those past 2^53. Id fields
+// with 16 or more digits are read as strings, digit for digit.
+const BIG_ID = /("[A-Za-z_]*id"\s*:\s*)(\d{16,})(?=\s*[,}\]])/g;
+export const parseShopifyJson = (raw: string): unknown => JSON.parse(raw.replace(BIG_ID, '$1"$2"'));
+
+const header = (req: IncomingMessage, name: string) => {
+  const value = req.headers[name];
+  return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+};
+
+async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'POST') {
+    res.setHeader('allow', 'POST');
+    throw new HttpError(405, `${req.method} is not allowed; Shopify webhooks are POSTed`);
+  }
+  const signature = header(req, 'x-shopify-hmac-sha256');
+  if (!signature) throw new HttpError(401, 'X-Shopify-Hmac-Sha256 header is missing: the webhook is not signed');
+  const shopDomain = header(req, 'x-shopify-shop-domain');
+  const raw = await readBody(req, MAX_WEBHOOK_BYTES);
+  const workspaceId = await workspaceForSignature(deps.database, shopDomain, raw, signature);
+  if (!workspaceId) throw new HttpError(401, `Invalid X-Shopify-Hmac-Sha256 signature${shopDomain ? ` for shop ${shopDomain}` : ''}`);
+
+  const topic = header(req, 'x-shopify-topic');
+  const webhookId = header(req, 'x-shopify-webhook-id');
+  if (!topic) throw new HttpError(400, 'X-Shopify-Topic header is required', [{ path: 'X-Shopify-Topic', message: 'required' }]);
+  if (!webhookId) throw new HttpError(400, 'X-Shopify-Webhook-Id header is required', [{ path: 'X-Shopify-Webhook-Id', message: 'required' }]);
+  // Shopify retries anything but 2xx: topics Afterglow has no use for are acknowledged.
+  if (!Object.hasOwn(topics, topic)) return sendJson(res, 200, { success: true, ignored: `topic ${topic} is not used by Afterglow` });
+
+  let json: unknown;
+  try {
+    json = parseShopifyJson(raw.toString('utf8'));
+  } catch (err) {
+    throw new HttpError(400, `Webhook ${webhookId}: body is not valid JSON`, [{ path: '(body)', message: (err as Error).message }]);
+  }
+  const parsed = topics[topic as Topic].safeParse(json);
+  if (!parsed.success) {
+    const what = json && typeof json === 'object' && 'id' in json ? ` (${topic.split('/')[0].replace(/s$/, '')} ${String((json as { id: unknown }).id)})` : '';
+    throw new HttpError(400, `Webhook ${webhookId} ${topic}${what} is invalid: nothing was stored`,
+      parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })));
+  }
+
+  let messages;
+  try {
+    messages = topic.startsWith('orders/') ? orderMessages(topic as OrderTopic, parsed.data as ShopifyOrder, webhookId)
+      : topic.startsWith('customers/') ? [customerMessage(parsed.data as ShopifyCustomer, `shopify:${webhookId}`)] : [];
+  } catch (err) {
+    if (err instanceof ShopifyPayloadError) throw new HttpError(400, err.message, [{ path: err.path, message: err.message }]);
+    throw err;
+  }
+
+  const now = deps.clock.now();
+  const duplicate = await deps.database.sql.begin(async (tx) => {
+    const [receipt] = await tx`
+      insert into webhook_receipts (workspace_id, source, webhook_id, topic, received_at)
+      values (${workspaceId}, 'shopify', ${webhookId}, ${topic}, ${now.toISOString()}::timestamptz)
+      on conflict do nothing returning webhook_id`;
+    if (!receipt) return true;
+    if (topic.startsWith('products/')) await upsertProducts(tx, workspaceId, [productUpdate(parsed.data as ShopifyProduct, shopDomain)]);
+    const events: IngestedEvent[] = await storeMessages(tx, workspaceId, messages, now);
+    if (events.length > 0) await deps.onEventsStored(tx, events);
+    return false;
+  });
+  if (!duplicate) {
+    try {
+      await deps.afterCommit();
+    } catch (err) {
+      deps.log?.('wake-up after a Shopify webhook failed', { error: String(err) });
+    }
+  }
+  sendJson(res, 200, duplicate ? { success: true, duplicate: `webhook ${webhookId} was already handled` } : { success: true });
+}
+
+export function createShopifyWebhookHandler(deps: IngestDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    try {
+      await handle(deps, req, res);
+    } catch (err) {
+      if (res.headersSent) return;
+      if (err instanceof HttpError) return sendErrorAndClose(res, err);
+      deps.log?.('Shopify webhook failed', { error: String((err as Error)?.stack ?? err) });
+      sendErrorAndClose(res, new HttpError(500, 'Webhook failed; nothing was stored, Shopify will retry'));
+    }
+  };
+}

@@ -1,0 +1,3 @@
+export { createShopifyWebhookHandler } from './handler';
+export { shopifySignature } from './verify';
+export { setShopifyConnection } from './connections';

@@ -1,0 +1,75 @@
+// The parts of Shopify's webhook payloads Afterglow reads (REST Admin API shapes).
+// Loose objects: Shopify sends far more, and adds fields over time.
+import { z } from 'zod';
+
+const id = (field: string) => z.union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().trim().regex(/^\d{1,30}$/, `${field} must be a numeric id`)], {
+  error: (i) => (i.input === undefined ? `${field} is required` : `${field} must be a number or string`),
+}).transform(String);
+const instant = (field: string) => z.iso.datetime({ offset: true, error: `${field} must be an ISO 8601 date-time` });
+const money = (field: string) => z.union([z.number().finite().min(0), z.string().trim().regex(/^\d+(\.\d+)?$/)], {
+  error: `${field} must be an amount such as "19.90"`,
+}).transform(Number);
+const optionalText = z.string().max(500).nullish();
+
+export const shopifyCustomerSchema = z.looseObject({
+  id: id('id'),
+  email: z.email('email must be an email address').nullish(),
+  first_name: optionalText,
+  last_name: optionalText,
+  updated_at: instant('updated_at'),
+  accepts_marketing: z.boolean().nullish(),
+  email_marketing_consent: z.looseObject({ state: z.string().nullish() }).nullish(),
+  tags: z.string().nullish(),
+}, { error: 'customer must be an object' });
+
+const lineItem = z.looseObject({
+  id: id('id'),
+  product_id: id('product_id').nullish(),
+  variant_id: id('variant_id').nullish(),
+  sku: optionalText,
+  title: z.string().max(500).nullish(),
+  name: z.string().max(500).nullish(),
+  vendor: optionalText,
+  price: money('price'),
+  quantity: z.number({ error: 'quantity must be a whole number' }).int().min(0),
+});
+
+export const shopifyOrderSchema = z.looseObject({
+  id: id('id'),
+  email: z.email('email must be an email address').nullish(),
+  created_at: instant('created_at'),
+  updated_at: instant('updated_at'),
+  cancelled_at: instant('cancelled_at').nullish(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be a three-letter ISO code').nullish(),
+  total_price: money('total_price'),
+  customer: shopifyCustomerSchema.nullish(),
+  line_items: z.array(lineItem, { error: 'line_items must be an array' }).max(1_000),
+}, { error: 'the body must be an order object' });
+
+export const shopifyProductSchema = z.looseObject({
+  id: id('id'),
+  title: z.string({ error: 'title is required' }).min(1).max(500),
+  vendor: optionalText,
+  product_type: optionalText,
+  handle: z.string().max(500).nullish(),
+  updated_at: instant('updated_at'),
+  variants: z.array(z.looseObject({ sku: optionalText, price: money('variants.price').nullish() })).default([]),
+  image: z.looseObject({ src: z.url().nullish() }).nullish(),
+  images: z.array(z.looseObject({ src: z.url().nullish() })).default([]),
+}, { error: 'the body must be a product object' });
+
+export type ShopifyOrder = z.output<typeof shopifyOrderSchema>;
+export type ShopifyCustomer = z.output<typeof shopifyCustomerSchema>;
+export type ShopifyProduct = z.output<typeof shopifyProductSchema>;
+
+/** The topics handled, with the schema of their body. */
+export const topics = {
+  'orders/create': shopifyOrderSchema,
+  'orders/fulfilled': shopifyOrderSchema,
+  'orders/cancelled': shopifyOrderSchema,
+  'customers/create': shopifyCustomerSchema,
+  'customers/update': shopifyCustomerSchema,
+  'products/create': shopifyProductSchema,
+  'products/update': shopifyProductSchema,
+} as const;
+export type Topic = keyof typeof topics;
