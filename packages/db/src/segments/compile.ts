@@ -102,7 +102,8 @@ function compileAttribute(sql: Sql, rule: SegmentAttributeRule, now: Date): SqlC
   // Numbers compare as numbers (42 equals "42.0"); text compares case-insensitively.
   if (numericField || rule.op === 'gt' || rule.op === 'lt' || typeof value === 'number') {
     const left = numericExpression(sql, rule.field, now);
-    const right = sql`${String(value)}::numeric`;
+    // Number(), not the raw text: "0x10" or " 1e3" pass validation as numbers and must not reach a numeric cast.
+    const right = sql`${String(Number(value))}::numeric`;
     switch (rule.op) {
       case 'gt': return sql`coalesce(${left} > ${right}, false)`;
       case 'lt': return sql`coalesce(${left} < ${right}, false)`;

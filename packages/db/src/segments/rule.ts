@@ -24,13 +24,17 @@ const MAX_DEPTH = 6;
 const MAX_CONDITIONS = 100;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// Postgres text cannot hold NUL: refuse it here rather than fail inside the query.
+const noNul = (t: string) => !t.includes('\u0000');
+const NUL_MESSAGE = 'Text cannot contain NUL characters';
+
 const withinDays = z.number().int('Days must be a whole number').min(1, 'At least 1 day').max(36_500, 'At most 100 years').optional();
 
 const attributeRule = z.object({
   kind: z.literal('attribute'),
-  field: z.string().trim().min(1, 'Choose a field').max(100, 'Field names are at most 100 characters'),
+  field: z.string().trim().min(1, 'Choose a field').max(100, 'Field names are at most 100 characters').refine(noNul, NUL_MESSAGE),
   op: z.enum(attributeOps),
-  value: z.union([z.string().max(500), z.number().finite(), z.boolean()]).optional(),
+  value: z.union([z.string().max(500).refine(noNul, NUL_MESSAGE), z.number().finite(), z.boolean()]).optional(),
 }).superRefine((r, ctx) => {
   if (r.op === 'exists') return;
   if (r.value === undefined || r.value === '') {
@@ -64,14 +68,14 @@ const ordersRule = z.object({
 const boughtRule = z.object({
   kind: z.literal('bought'),
   what: z.enum(boughtKinds),
-  value: z.string().trim().min(1, 'Choose a product, category or brand').max(300),
+  value: z.string().trim().min(1, 'Choose a product, category or brand').max(300).refine(noNul, NUL_MESSAGE),
   withinDays,
   negate: z.boolean().optional(),
 });
 
 const eventRule = z.object({
   kind: z.literal('event'),
-  name: z.string().trim().min(1, 'Name the event').max(200),
+  name: z.string().trim().min(1, 'Name the event').max(200).refine(noNul, NUL_MESSAGE),
   minCount: z.number().int('A whole number of times').min(1, 'At least once').max(1_000_000).default(1),
   withinDays,
   negate: z.boolean().optional(),
@@ -93,7 +97,7 @@ const emailRule = z.object({
 
 const segmentRefRule = z.object({
   kind: z.literal('segment'),
-  segmentId: z.string().trim().min(1, 'Choose a segment').max(100),
+  segmentId: z.string().trim().min(1, 'Choose a segment').max(100).refine(noNul, NUL_MESSAGE),
   negate: z.boolean().optional(),
 });
 
