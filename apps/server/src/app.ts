@@ -1,6 +1,6 @@
 // Starts Afterglow: database (embedded unless a URL is given), migrations, the demo seed,
 // the development SMTP sink, the engine's workers and the HTTP server, by role.
-import { createIngestHandler, createTrpcHandler, publishJourney, type ApiDeps } from '@afterglow/api';
+import { createIngestHandler, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, publishJourney, type ApiDeps, type IngestDeps } from '@afterglow/api';
 import { ensureDatabase, openDatabase, runMigrations, startEmbeddedPostgres, type Database } from '@afterglow/db';
 import { createMailer, startDevSmtpSink, type Mailer } from '@afterglow/email';
 import { createEngine, systemClock, type Clock, type Engine } from '@afterglow/engine';
@@ -24,6 +24,8 @@ export interface AfterglowOptions {
   smtpDevPort?: number;
   smtpUrl?: string;
   ingestKey?: string;
+  /** SHOPIFY_WEBHOOK_SECRET: the demo workspace accepts Shopify webhooks signed with it. */
+  shopifyWebhookSecret?: string;
   role?: Role;
   /** Seed the demo shop when it does not exist yet (web and all roles). Default true. */
   seed?: boolean;
@@ -95,8 +97,10 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
     if (mailer) cleanups.push(() => mailer.close());
 
     const registry = createRegistry();
+    // Links in emails point here; with port 0 the real port is known only once listening.
+    let linkBase = opts.publicUrl ?? `http://localhost:${opts.port || 3000}`;
     const engine = createEngine({
-      database, registry, clock, mailer,
+      database, registry, clock, mailer, publicUrl: () => linkBase,
       log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg),
     });
     const apiDeps: ApiDeps = { database, registry, clock, engine, secureCookies: opts.publicUrl?.startsWith('https:') ?? false };
@@ -104,7 +108,7 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
     let demo: Afterglow['demo'] = null;
     if (serves && opts.seed !== false) {
       demo = await ensureDemo({
-        database, dataDir, now: clock.now(), ingestKey: opts.ingestKey, log,
+        database, dataDir, now: clock.now(), ingestKey: opts.ingestKey, shopifyWebhookSecret: opts.shopifyWebhookSecret, log,
         publish: (journeyId, userId) => publishJourney(apiDeps, journeyId, userId),
       });
     }
@@ -117,16 +121,19 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
     let port = 0;
     let publicUrl = '';
     if (serves) {
+      const ingestDeps: IngestDeps = {
+        database, clock,
+        // The engine types its parameter as the pool type; a transaction offers the same queries.
+        onEventsStored: (tx, events) => engine.enrolEvents(tx as unknown as Database['sql'], events),
+        afterCommit: () => engine.wake(),
+        log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg),
+      };
       const server = http.createServer(createRequestListener({
         database,
         trpc: createTrpcHandler(apiDeps),
-        ingest: createIngestHandler({
-          database, clock,
-          // The engine types its parameter as the pool type; a transaction offers the same queries.
-          onEventsStored: (tx, events) => engine.enrolEvents(tx as unknown as Database['sql'], events),
-          afterCommit: () => engine.wake(),
-          log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg),
-        }),
+        ingest: createIngestHandler(ingestDeps),
+        shopify: createShopifyWebhookHandler(ingestDeps),
+        recipients: createPublicHandler({ database, clock, log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg) }),
         webDistDir: opts.webDistDir ?? webDistDir,
         log,
       }));
@@ -141,6 +148,7 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
       }));
       port = (server.address() as AddressInfo).port;
       publicUrl = opts.publicUrl ?? `http://localhost:${port}`;
+      linkBase = publicUrl;
     }
 
     let closing: Promise<void> | null = null;

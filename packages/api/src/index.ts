@@ -1,4 +1,5 @@
 export * from './trpc/index';
 export * from './ingest/index';
 export * from './auth/index';
+export * from './public/index';
 export * from './shopify/index';

@@ -3,6 +3,7 @@
 // worker processes) never take the same row, and a dispatcher that dies mid-batch releases
 // its rows as still pending: they are sent again with the same Message-ID.
 import type { Sql } from '@afterglow/db';
+import { BLOCK_REASON_SQL, recordHardBounces, type BouncedRow } from './compliance/suppression';
 import { MailError, type Mailer } from './mailer';
 
 export const MAX_ATTEMPTS = 8;
@@ -19,13 +20,20 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
 }
 
 interface ClaimedRow {
-  id: string; from_address: string; to_address: string; subject: string; html: string;
-  text: string; message_id: string; attempts: number;
+  id: string; workspace_id: string; customer_id: string; version_id: string | null; node_id: string | null;
+  from_address: string; to_address: string; subject: string; html: string;
+  text: string; message_id: string; attempts: number; headers: Record<string, string>;
+  /** Why the row must not be sent (unsubscribed, suppressed), decided in the claiming query. */
+  block: string | null;
 }
 
-interface Outcome { id: string; status: 'sent' | 'pending' | 'failed'; error: string | null; nextAttemptAt: string | null }
+interface Outcome {
+  id: string; status: 'sent' | 'pending' | 'failed' | 'suppressed'; error: string | null; nextAttemptAt: string | null;
+  /** A 5xx refusal: the address goes on the suppression list. */
+  hardBounce?: boolean;
+}
 
-export interface DispatchResult { sent: number; retried: number; failed: number }
+export interface DispatchResult { sent: number; retried: number; failed: number; suppressed: number }
 
 const SEND_CONCURRENCY = 5;
 
@@ -43,17 +51,19 @@ async function sendAll(rows: ClaimedRow[], mailer: Mailer, now: Date): Promise<O
 }
 
 async function sendOne(row: ClaimedRow, mailer: Mailer, now: Date): Promise<Outcome> {
+  if (row.block) return { id: row.id, status: 'suppressed', error: row.block, nextAttemptAt: null };
   try {
     await mailer.send({
       from: row.from_address, to: row.to_address, subject: row.subject,
-      html: row.html, text: row.text, messageId: row.message_id,
+      html: row.html, text: row.text, messageId: row.message_id, headers: row.headers,
     });
     return { id: row.id, status: 'sent', error: null, nextAttemptAt: null };
   } catch (err) {
     const mailError = err instanceof MailError ? err : new MailError(String((err as Error)?.message ?? err), false);
     const attempts = row.attempts + 1;
     const error = (mailError.code ? `${mailError.code} ` : '') + mailError.message.slice(0, 1_000);
-    if (mailError.permanent || attempts >= MAX_ATTEMPTS) return { id: row.id, status: 'failed', error, nextAttemptAt: null };
+    const hardBounce = mailError.permanent && mailError.code !== undefined && mailError.code >= 500 && mailError.code < 600;
+    if (mailError.permanent || attempts >= MAX_ATTEMPTS) return { id: row.id, status: 'failed', error, nextAttemptAt: null, hardBounce };
     const retryAt = new Date(now.getTime() + retryDelayMs(attempts));
     return { id: row.id, status: 'pending', error, nextAttemptAt: retryAt.toISOString() };
   }
@@ -65,20 +75,24 @@ export async function dispatchDueEmails(opts: {
   const { sql, mailer, now } = opts;
   const batchSize = opts.batchSize ?? 100;
   return sql.begin(async (tx) => {
+    // Consent and suppression are checked here, at send time, as well as when the email was
+    // queued: an unsubscribe or a bounce in between must still stop it.
     const rows = await tx<ClaimedRow[]>`
-      select id, from_address, to_address, subject, html, text, message_id, attempts
-      from email_outbox
-      where status = 'pending' and next_attempt_at <= ${now}
-      order by next_attempt_at
+      select o.id, o.workspace_id, o.customer_id, o.version_id, o.node_id, o.from_address, o.to_address,
+        o.subject, o.html, o.text, o.message_id, o.attempts, o.headers, ${tx.unsafe(BLOCK_REASON_SQL)} as block
+      from email_outbox o
+      left join customers c on c.workspace_id = o.workspace_id and c.id = o.customer_id
+      where o.status = 'pending' and o.next_attempt_at <= ${now}
+      order by o.next_attempt_at
       limit ${batchSize}
-      for update skip locked`;
-    if (rows.length === 0) return { sent: 0, retried: 0, failed: 0 };
+      for update of o skip locked`;
+    if (rows.length === 0) return { sent: 0, retried: 0, failed: 0, suppressed: 0 };
     const outcomes = await sendAll(rows, mailer, now);
     // One statement writes every result of the batch back.
     await tx`
       update email_outbox as o set
         status = r.status,
-        attempts = o.attempts + 1,
+        attempts = o.attempts + case when r.status = 'suppressed' then 0 else 1 end,
         sent_at = case when r.status = 'sent' then ${now}::timestamptz else o.sent_at end,
         next_attempt_at = coalesce(r.next_attempt_at, o.next_attempt_at),
         last_error = r.error
@@ -89,7 +103,14 @@ export async function dispatchDueEmails(opts: {
         ${outcomes.map((o) => o.nextAttemptAt) as string[]}::timestamptz[]
       ) as r(id, status, error, next_attempt_at)
       where o.id = r.id`;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const bounced: BouncedRow[] = outcomes.filter((o) => o.hardBounce).map((o) => {
+      const r = byId.get(o.id)!;
+      return { id: r.id, workspace_id: r.workspace_id, customer_id: r.customer_id, to_address: r.to_address,
+        version_id: r.version_id, node_id: r.node_id, error: o.error ?? '' };
+    });
+    await recordHardBounces(tx, bounced, now);
     const count = (status: Outcome['status']) => outcomes.filter((o) => o.status === status).length;
-    return { sent: count('sent'), retried: count('pending'), failed: count('failed') };
+    return { sent: count('sent'), retried: count('pending'), failed: count('failed'), suppressed: count('suppressed') };
   });
 }

@@ -5,6 +5,7 @@ import type { Queryable, Sql } from '@afterglow/db';
 import type { CustomerSnapshot, NodeRegistry } from '@afterglow/node-sdk';
 import type { EffectBuffer, EmailRenderer } from './effects';
 import { createSegmentLoader } from './segment-loader';
+import { createSendPolicy } from './send-policy';
 import type { Logger, PlanLoader, RunRow } from './types';
 import { walkRun, type RunUpdate, type StepRow } from './walk';
 
@@ -36,8 +37,8 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     if (runs.length === 0) return { runs: 0, steps: 0, emails: 0 };
 
     const customers = await loadCustomers(tx, runs);
-    const buffer: EffectBuffer = { outbox: [], ledger: [] };
-    const walkDeps = { registry: deps.registry, segments: createSegmentLoader(tx, now), email: deps.email, buffer, now, log: deps.log };
+    const buffer: EffectBuffer = { outbox: [], ledger: [], links: [] };
+    const walkDeps = { registry: deps.registry, segments: createSegmentLoader(tx, now), policy: createSendPolicy(tx, now), email: deps.email, buffer, now, log: deps.log };
     const results = await Promise.all(runs.map(async (run) => {
       const customer = customers.get(run.customerId);
       if (!customer) return missingCustomer(run, now);
@@ -86,13 +87,22 @@ async function writeBack(tx: Queryable, updates: RunUpdate[], steps: StepRow[], 
   }
   if (buffer.outbox.length) {
     await tx`
-      insert into email_outbox (workspace_id, effect_key, customer_id, run_id, journey_id, version_id, node_id, kind,
-        to_address, from_address, subject, html, text, message_id, next_attempt_at, created_at)
-      select * from jsonb_to_recordset(${tx.json(buffer.outbox as never)}) as v(workspace_id text,
+      insert into email_outbox (id, workspace_id, effect_key, customer_id, run_id, journey_id, version_id, node_id, kind,
+        to_address, from_address, subject, html, text, message_id, headers, next_attempt_at, created_at)
+      select * from jsonb_to_recordset(${tx.json(buffer.outbox as never)}) as v(id uuid, workspace_id text,
         effect_key text, customer_id text, run_id uuid, journey_id text, version_id text, node_id text, kind text,
-        to_address text, from_address text, subject text, html text, text text, message_id text,
+        to_address text, from_address text, subject text, html text, text text, message_id text, headers jsonb,
         next_attempt_at timestamptz, created_at timestamptz)
       on conflict (workspace_id, effect_key) do nothing`;
+  }
+  if (buffer.links.length) {
+    // Only links of rows inserted just now: a row that already existed keeps its own links.
+    await tx`
+      insert into email_links (workspace_id, outbox_id, idx, url)
+      select v.workspace_id, v.outbox_id, v.idx, v.url
+      from jsonb_to_recordset(${tx.json(buffer.links as never)}) as v(workspace_id text, outbox_id uuid, idx int, url text)
+      where exists (select 1 from email_outbox o where o.id = v.outbox_id)
+      on conflict do nothing`;
   }
   if (buffer.ledger.length) {
     await tx`

@@ -1,11 +1,16 @@
 // Services a node reaches the world through. Nothing here writes: effects are buffered
 // and written by the stepper in the same transaction as the runs' new state, each keyed by
 // its effect key, unique in the database, so a retried batch never acts twice.
+import type { PrepareRequest, PrepareResult } from '@afterglow/email';
 import type { CustomerSnapshot, EmailRequest, JourneyEvent, Services } from '@afterglow/node-sdk';
+import { randomUUID } from 'node:crypto';
 import type { SegmentLoader } from './segment-loader';
+import type { SendPolicy } from './send-policy';
 import type { RunRow } from './types';
 
 export interface OutboxRow {
+  /** Chosen here, not by the database: the email's signed links name it. */
+  id: string;
   workspace_id: string;
   effect_key: string;
   customer_id: string;
@@ -20,6 +25,7 @@ export interface OutboxRow {
   html: string;
   text: string;
   message_id: string;
+  headers: Record<string, string>;
   next_attempt_at: string;
   created_at: string;
 }
@@ -38,7 +44,11 @@ export interface LedgerRow {
 export interface EffectBuffer {
   outbox: OutboxRow[];
   ledger: LedgerRow[];
+  /** Targets of each email's tracked links, written with the outbox rows. */
+  links: LinkRow[];
 }
+
+export interface LinkRow { workspace_id: string; outbox_id: string; idx: number; url: string }
 
 /** Which run an email belongs to: lets the renderer load run- and workspace-scoped merge data. */
 export interface RenderScope {
@@ -51,6 +61,8 @@ export interface RenderScope {
 export interface EmailRenderer {
   render(request: EmailRequest, customer: CustomerSnapshot, trigger: JourneyEvent | null, scope: RenderScope): Promise<{ subject: string; html: string; text: string }>;
   fromAddress: string;
+  /** Suppression check, signed tracking and unsubscribe links, compliance headers. */
+  prepare(request: PrepareRequest): Promise<PrepareResult>;
 }
 
 export interface StepScope {
@@ -65,7 +77,9 @@ export interface StepScope {
 
 export const effectKey = (runId: string, nodeId: string) => `${runId}:${nodeId}`;
 
-export function createServices(scope: StepScope, buffer: EffectBuffer, segments: SegmentLoader, email: EmailRenderer): Services {
+export function createServices(
+  scope: StepScope, buffer: EffectBuffer, segments: SegmentLoader, email: EmailRenderer, policy: SendPolicy,
+): Services {
   const { run, nodeId, customer, now } = scope;
   const key = effectKey(run.id, nodeId);
   return {
@@ -79,16 +93,32 @@ export function createServices(scope: StepScope, buffer: EffectBuffer, segments:
           scope.detail.email = 'skipped: the customer opted out of marketing email';
           return;
         }
+        const verdict = await policy.check(run.workspaceId, customer, request);
+        if (!verdict.send) {
+          scope.detail.email = `skipped: ${verdict.reason}`;
+          return;
+        }
         const rendered = await email.render(request, customer, scope.trigger,
           { workspaceId: run.workspaceId, versionId: run.versionId, context: run.context });
+        const outboxId = randomUUID();
+        const prepared = await email.prepare({
+          html: rendered.html, text: rendered.text, kind: request.kind, workspaceId: run.workspaceId,
+          customerId: customer.id, outboxId, toAddress: customer.email,
+        });
+        if (prepared.blocked !== null) {
+          scope.detail.email = `skipped: ${prepared.blocked}`;
+          return;
+        }
         buffer.outbox.push({
-          workspace_id: run.workspaceId, effect_key: key, customer_id: customer.id, run_id: run.id,
+          id: outboxId, workspace_id: run.workspaceId, effect_key: key, customer_id: customer.id, run_id: run.id,
           journey_id: run.journeyId, version_id: run.versionId, node_id: nodeId, kind: request.kind,
-          to_address: customer.email, from_address: email.fromAddress, ...rendered,
+          to_address: customer.email, from_address: email.fromAddress, subject: rendered.subject,
+          html: prepared.html, text: prepared.text, headers: prepared.headers,
           // Stable per effect: a retried delivery carries the same Message-ID.
           message_id: `<${run.id}.${nodeId}@afterglow>`,
           next_attempt_at: now.toISOString(), created_at: now.toISOString(),
         });
+        buffer.links.push(...prepared.links.map((url, idx) => ({ workspace_id: run.workspaceId, outbox_id: outboxId, idx, url })));
         scope.detail.email = 'queued';
       },
     },

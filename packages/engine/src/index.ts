@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '@afterglow/db';
 import { createJourneyEmailRenderer, dispatchDueEmails, type Mailer } from '@afterglow/email';
+import { createCompliancePreparer } from '@afterglow/email';
 import type { JourneyStats } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 import { advanceBatch, type BatchDeps } from './batch';
@@ -24,6 +25,8 @@ export interface EngineOptions {
   /** Without a mailer, emails stay queued in the outbox. */
   mailer?: Mailer;
   fromAddress?: string;
+  /** Base of unsubscribe and tracking links (AFTERGLOW_PUBLIC_URL); read when an email is queued. */
+  publicUrl?: () => string;
   log?: Logger;
   batchSize?: number;
   /** Interval of the durable sweep for runs whose wait has ended (Agenda syntax). */
@@ -48,6 +51,7 @@ export function createEngine(opts: EngineOptions): Engine {
   const log = opts.log ?? (() => {});
   const batchSize = opts.batchSize ?? 500;
   const email: EmailRenderer = {
+    prepare: createCompliancePreparer(database.sql, { publicUrl: opts.publicUrl ?? (() => 'http://localhost:3000') }),
     fromAddress: opts.fromAddress ?? 'Afterglow Demo Shop <shop@afterglow.local>',
     // Loads saved templates and database-backed merge data in batches (see journey-renderer).
     render: createJourneyEmailRenderer(database.sql),
@@ -66,7 +70,7 @@ export function createEngine(opts: EngineOptions): Engine {
     if (opts.mailer) {
       for (;;) {
         const sent = await dispatchDueEmails({ sql: database.sql, mailer: opts.mailer, now: clock.now(), batchSize: 50 });
-        if (sent.sent + sent.retried + sent.failed === 0) break;
+        if (sent.sent + sent.retried + sent.failed + sent.suppressed === 0) break;
       }
     }
     return steps;

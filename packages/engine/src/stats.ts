@@ -3,8 +3,10 @@
 import type { Sql } from '@afterglow/db';
 import type { JourneyStats, NodeStats } from '@afterglow/journey-core';
 
+const TRACKED_COUNTERS: Record<string, string> = { open: 'opens', click: 'clicks', bounce: 'bounces', unsubscribe: 'unsubscribes' };
+
 export async function journeyStats(sql: Sql, versionId: string): Promise<JourneyStats> {
-  const [steps, places, emails, points] = await Promise.all([
+  const [steps, places, emails, points, tracked] = await Promise.all([
     sql<{ nodeId: string; outcome: string; branch: string | null; n: number }[]>`
       select node_id as "nodeId", outcome, branch, count(*)::int as n
       from run_steps where version_id = ${versionId} group by 1, 2, 3`,
@@ -18,6 +20,11 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
       select l.node_id as "nodeId", sum(l.points)::int as n
       from loyalty_ledger l join journey_runs r on r.id = l.run_id
       where r.version_id = ${versionId} group by 1`,
+    // Emails opened, clicked, bounced, unsubscribed from (each email once); machine opens
+    // and clicks (scanners, prefetch, Apple MPP) are stored flagged and not counted.
+    sql<{ nodeId: string; type: string; n: number }[]>`
+      select node_id as "nodeId", type, count(distinct outbox_id)::int as n
+      from email_events where version_id = ${versionId} and not bot group by 1, 2`,
   ]);
   const nodes: Record<string, NodeStats> = {};
   const node = (id: string) =>
@@ -25,7 +32,7 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
   for (const s of steps) {
     const n = node(s.nodeId);
     // A wait node both sleeps and resumes; it was entered once. A goal ends a run where it is.
-    if (s.outcome !== 'resume' && s.outcome !== 'retry' && s.outcome !== 'goal') n.entered += s.n;
+    if (!['resume', 'retry', 'goal', 'defer'].includes(s.outcome)) n.entered += s.n;
     if (s.branch) n.branches[s.branch] = (n.branches[s.branch] ?? 0) + s.n;
   }
   const totals = { entered: 0, active: 0, completed: 0, failed: 0 };
@@ -41,5 +48,6 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
   }
   for (const e of emails) node(e.nodeId).counters.emails = e.n;
   for (const p of points) node(p.nodeId).counters.points = p.n;
+  for (const t of tracked) if (t.nodeId && TRACKED_COUNTERS[t.type]) node(t.nodeId).counters[TRACKED_COUNTERS[t.type]] = t.n;
   return { versionId, totals, nodes };
 }

@@ -1,0 +1,77 @@
+// Consent changes made by recipients: customers.marketing_consent holds the current state,
+// consent_ledger every change with its source and time, customer_preferences the topics.
+// A change that changes nothing writes nothing, so repeating a request is harmless.
+import type { Queryable, Sql } from '@afterglow/db';
+import { tokenWorkspace, TokenError, verifyToken, type PayloadOf, type TokenKind } from '@afterglow/email';
+
+/** The token's payload once its signature checks out against its workspace's secret; null otherwise. */
+export async function verifyWithWorkspace<K extends TokenKind>(sql: Sql, token: string, kind: K): Promise<PayloadOf<K> | null> {
+  try {
+    const workspaceId = tokenWorkspace(token);
+    const [row] = await sql<{ secret: string }[]>`select signing_secret as secret from workspaces where id = ${workspaceId}`;
+    if (!row) return null;
+    return verifyToken(token, kind, row.secret);
+  } catch (err) {
+    if (err instanceof TokenError) return null;
+    throw err;
+  }
+}
+
+export interface Recipient {
+  exists: boolean; email: string | null; marketingConsent: boolean; shopName: string; topics: Record<string, boolean>;
+}
+
+export async function loadRecipient(sql: Queryable, workspaceId: string, customerId: string): Promise<Recipient> {
+  const [row] = await sql<{ email: string | null; consent: boolean | null; shop: string; topics: Record<string, boolean> | null }[]>`
+    select c.email, c.marketing_consent as consent, w.name as shop, p.topics
+    from workspaces w
+    left join customers c on c.workspace_id = w.id and c.id = ${customerId}
+    left join customer_preferences p on p.workspace_id = w.id and p.customer_id = ${customerId}
+    where w.id = ${workspaceId}`;
+  return {
+    exists: row?.consent !== null && row?.consent !== undefined, email: row?.email ?? null,
+    marketingConsent: row?.consent ?? false, shopName: row?.shop ?? '', topics: row?.topics ?? {},
+  };
+}
+
+export interface ConsentChange {
+  workspaceId: string; customerId: string; source: string; outboxId?: string | null; at: Date;
+}
+
+/** Sets marketing consent; returns whether it changed (and then writes the ledger row). */
+export async function setMarketingConsent(tx: Queryable, change: ConsentChange, consent: boolean): Promise<boolean> {
+  const changed = await tx`
+    update customers set marketing_consent = ${consent}, updated_at = ${change.at}
+    where workspace_id = ${change.workspaceId} and id = ${change.customerId} and marketing_consent <> ${consent}
+    returning id`;
+  if (changed.length === 0) return false;
+  await tx`
+    insert into consent_ledger (workspace_id, customer_id, action, topic, source, outbox_id, at)
+    values (${change.workspaceId}, ${change.customerId}, ${consent ? 'opt_in' : 'opt_out'}, null, ${change.source},
+      ${change.outboxId ?? null}, ${change.at})`;
+  return true;
+}
+
+/** The email whose unsubscribe link was used: counted on its node (once per email). */
+export async function recordUnsubscribeEvent(tx: Queryable, workspaceId: string, outboxId: string, at: Date): Promise<void> {
+  await tx`
+    insert into email_events (workspace_id, outbox_id, customer_id, version_id, node_id, type, at)
+    select o.workspace_id, o.id, o.customer_id, o.version_id, o.node_id, 'unsubscribe', ${at}::timestamptz
+    from email_outbox o where o.workspace_id = ${workspaceId} and o.id = ${outboxId}`;
+}
+
+/** Stores the topic choices; every topic whose choice changed gets a ledger row. */
+export async function setTopics(tx: Queryable, change: ConsentChange, before: Record<string, boolean>, after: Record<string, boolean>): Promise<number> {
+  const changed = Object.keys(after).filter((topic) => (before[topic] ?? true) !== after[topic]);
+  if (changed.length === 0) return 0;
+  await tx`
+    insert into customer_preferences (workspace_id, customer_id, topics, updated_at)
+    values (${change.workspaceId}, ${change.customerId}, ${tx.json(after)}, ${change.at})
+    on conflict (workspace_id, customer_id) do update set topics = excluded.topics, updated_at = excluded.updated_at`;
+  await tx`
+    insert into consent_ledger (workspace_id, customer_id, action, topic, source, outbox_id, at)
+    select ${change.workspaceId}, ${change.customerId}, case when t.subscribed then 'opt_in' else 'opt_out' end, t.topic,
+      ${change.source}, null, ${change.at}::timestamptz
+    from unnest(${changed}::text[], ${changed.map((t) => after[t])}::boolean[]) as t(topic, subscribed)`;
+  return changed.length;
+}

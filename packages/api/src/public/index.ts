@@ -1,0 +1,32 @@
+// The endpoints recipients reach from an email, without a session: /u/ (unsubscribe),
+// /p/ (preferences), /t/o/ (open pixel) and /t/c/ (click). Each takes one signed token
+// as its only path segment; anything else under these prefixes is a 404.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendPage } from './page';
+import { handlePreferences } from './preferences';
+import { handleClick, handleOpen } from './tracking';
+import type { PublicDeps } from './types';
+import { handleUnsubscribe } from './unsubscribe';
+
+export type { PublicDeps } from './types';
+
+const ROUTES: Array<[RegExp, (deps: PublicDeps, req: IncomingMessage, res: ServerResponse, token: string) => Promise<void>]> = [
+  [/^\/u\/([^/]+)$/, handleUnsubscribe],
+  [/^\/p\/([^/]+)$/, handlePreferences],
+  [/^\/t\/o\/([^/]+)\.gif$/, handleOpen],
+  [/^\/t\/c\/([^/]+)$/, handleClick],
+];
+
+/** True for paths this handler owns. */
+export const isPublicPath = (pathname: string) => /^\/(u|p|t)\//.test(pathname);
+
+export function createPublicHandler(deps: PublicDeps) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const pathname = (req.url ?? '/').split('?')[0];
+    for (const [pattern, handle] of ROUTES) {
+      const match = pattern.exec(pathname);
+      if (match) return handle(deps, req, res, match[1]);
+    }
+    sendPage(res, 404, 'Not found', '<h1>Page not found</h1>');
+  };
+}

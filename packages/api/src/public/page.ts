@@ -1,0 +1,57 @@
+// The small HTML pages recipients see (unsubscribe, preferences, errors) and the reply
+// helpers of the public endpoints. No cookies, no scripts: the signed token in the URL is
+// the only credential, and forms post back to the same URL.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+const STYLE = `
+body{margin:0;background:#f5f3ff;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1e1b4b}
+main{max-width:440px;margin:64px auto;background:#fff;border-radius:16px;padding:32px;box-shadow:0 10px 30px rgba(76,29,149,.08)}
+h1{font-size:22px;margin:0 0 12px}p{line-height:1.55;color:#475569;margin:0 0 16px}
+.shop{font-size:13px;font-weight:600;letter-spacing:.04em;text-transform:uppercase;color:#7c3aed;margin-bottom:20px}
+button{background:#7c3aed;color:#fff;border:0;border-radius:10px;padding:12px 20px;font-size:15px;font-weight:600;cursor:pointer}
+button:hover{background:#6d28d9}a{color:#6d28d9}
+label{display:flex;gap:12px;align-items:flex-start;padding:12px 0;border-top:1px solid #ede9fe;cursor:pointer}
+label input{margin-top:4px;width:18px;height:18px;accent-color:#7c3aed}
+label b{display:block;font-size:15px;color:#1e1b4b}label span{font-size:13px;color:#64748b}
+.topics{margin:0 0 20px 30px}.note{background:#ecfdf5;color:#065f46;border-radius:10px;padding:10px 14px;margin-bottom:16px;font-size:14px}
+.small{font-size:13px;color:#64748b;margin-top:20px}`;
+
+export function sendPage(res: ServerResponse, status: number, title: string, body: string, shop = ''): void {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">`
+    + `<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">`
+    + `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>`
+    + (shop ? `<div class="shop">${escapeHtml(shop)}</div>` : '')
+    + `${body}</main></body></html>`;
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html),
+    'cache-control': 'no-store', 'referrer-policy': 'no-referrer',
+  });
+  res.end(html);
+}
+
+export function badLink(res: ServerResponse): void {
+  sendPage(res, 400, 'Link not valid',
+    '<h1>This link is not valid</h1><p>It may have been copied incompletely. Please use the link in the email exactly as it was sent.</p>');
+}
+
+export function methodNotAllowed(res: ServerResponse, allow: string): void {
+  res.writeHead(405, { allow, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end('Method not allowed');
+}
+
+/** "a•••@example.com": enough for the recipient to recognise, little for anyone else. */
+export function maskEmail(email: string | null): string {
+  if (!email) return 'your address';
+  const [local, domain] = email.split('@');
+  return domain ? `${local.slice(0, 1)}•••@${domain}` : 'your address';
+}
+
+/** Only for telling people from proxies and scanners, never for access decisions. */
+export function clientIp(req: IncomingMessage): string | null {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket.remoteAddress || null;
+}

@@ -1,0 +1,57 @@
+// /t/o/:token.gif (open pixel) and /t/c/:token (click). A click redirects only to the URL
+// recorded for that email and link index when the email was queued: the token names a row
+// of email_links, never a URL, so no request can make this server redirect anywhere else.
+// Machine hits (scanners, prefetch, Apple MPP) are stored flagged and not counted.
+import { classifyHit, trackableUrl } from '@afterglow/email';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { verifyWithWorkspace } from './consent';
+import { badLink, clientIp, methodNotAllowed, sendPage } from './page';
+import type { PublicDeps } from './types';
+
+// The smallest transparent GIF (1x1).
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+interface SentEmail { customerId: string; versionId: string | null; nodeId: string | null; sentAt: Date | null; url?: string | null }
+
+async function recordHit(deps: PublicDeps, req: IncomingMessage, w: string, o: string, email: SentEmail, type: 'open' | 'click', linkIdx: number | null) {
+  const at = deps.clock.now();
+  const userAgent = req.headers['user-agent']?.slice(0, 500) ?? null;
+  const reason = classifyHit({ userAgent, ip: clientIp(req), sentAt: email.sentAt, at });
+  await deps.database.sql`
+    insert into email_events (workspace_id, outbox_id, customer_id, version_id, node_id, type, link_idx, bot, bot_reason, user_agent, at)
+    values (${w}, ${o}, ${email.customerId}, ${email.versionId}, ${email.nodeId}, ${type}, ${linkIdx}, ${reason !== null},
+      ${reason}, ${userAgent}, ${at})`;
+}
+
+export async function handleOpen(deps: PublicDeps, req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
+  const payload = await verifyWithWorkspace(deps.database.sql, token, 'o');
+  if (!payload) return badLink(res);
+  const [email] = await deps.database.sql<SentEmail[]>`
+    select customer_id as "customerId", version_id as "versionId", node_id as "nodeId", sent_at as "sentAt"
+    from email_outbox where workspace_id = ${payload.w} and id = ${payload.o}`;
+  if (email && req.method === 'GET') await recordHit(deps, req, payload.w, payload.o, email, 'open', null);
+  res.writeHead(200, {
+    'content-type': 'image/gif', 'content-length': PIXEL.length,
+    'cache-control': 'no-store, no-cache, must-revalidate, private', 'referrer-policy': 'no-referrer',
+  });
+  res.end(req.method === 'HEAD' ? undefined : PIXEL);
+}
+
+export async function handleClick(deps: PublicDeps, req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
+  const payload = await verifyWithWorkspace(deps.database.sql, token, 'c');
+  if (!payload) return badLink(res);
+  const [email] = await deps.database.sql<SentEmail[]>`
+    select o.customer_id as "customerId", o.version_id as "versionId", o.node_id as "nodeId", o.sent_at as "sentAt", l.url
+    from email_links l join email_outbox o on o.workspace_id = l.workspace_id and o.id = l.outbox_id
+    where l.workspace_id = ${payload.w} and l.outbox_id = ${payload.o} and l.idx = ${payload.i}`;
+  // Checked again on the way out: only an absolute http(s) URL is ever a Location.
+  const target = email?.url ? trackableUrl(email.url) : null;
+  if (!email || !target) {
+    return sendPage(res, 404, 'Link not found', '<h1>This link is no longer available</h1><p>The email it came from may have been removed.</p>');
+  }
+  if (req.method === 'GET') await recordHit(deps, req, payload.w, payload.o, email, 'click', payload.i);
+  res.writeHead(302, { location: target, 'cache-control': 'no-store, private', 'referrer-policy': 'no-referrer' });
+  res.end();
+}

@@ -1,0 +1,10 @@
+export { signToken, verifyToken, tokenWorkspace, TokenError } from './tokens';
+export type { TokenPayload, TokenKind, PayloadOf } from './tokens';
+export { prepareForSending, complianceUrls, trackableUrl, normalisePublicUrl } from './prepare';
+export type { ComplianceInput, PreparedEmail } from './prepare';
+export { classifyHit, PREFETCH_WINDOW_MS } from './bots';
+export type { TrackingHit, BotReason } from './bots';
+export { createCompliancePreparer } from './preparer';
+export type { PrepareRequest, PrepareResult } from './preparer';
+export { EMAIL_TOPICS } from './topics';
+export type { EmailTopic } from './topics';
