@@ -16,6 +16,7 @@ const envSchema = z.object({
   SMTP_DEV_PORT: port(2525),
   AFTERGLOW_INGEST_KEY: optionalText.pipe(z.string().min(16, 'AFTERGLOW_INGEST_KEY must be at least 16 characters').optional()),
   AFTERGLOW_DATA_DIR: optionalText,
+  SHOPIFY_WEBHOOK_SECRET: optionalText.pipe(z.string().min(8, 'SHOPIFY_WEBHOOK_SECRET must be at least 8 characters').optional()),
   AFTERGLOW_PUBLIC_URL: optionalText.pipe(z.url({ error: 'AFTERGLOW_PUBLIC_URL must be a URL such as https://afterglow.example.com' }).optional()),
 });
 
@@ -25,6 +26,7 @@ export interface ServerEnv {
   smtpUrl?: string;
   smtpDevPort: number;
   ingestKey?: string;
+  shopifyWebhookSecret?: string;
   dataDir: string;
   publicUrl?: string;
 }
@@ -42,6 +44,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     smtpUrl: env.SMTP_URL,
     smtpDevPort: env.SMTP_DEV_PORT,
     ingestKey: env.AFTERGLOW_INGEST_KEY,
+    shopifyWebhookSecret: env.SHOPIFY_WEBHOOK_SECRET,
     dataDir: path.resolve(env.AFTERGLOW_DATA_DIR ?? path.join(repoRoot, '.afterglow')),
     publicUrl: env.AFTERGLOW_PUBLIC_URL,
   };

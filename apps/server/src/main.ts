@@ -23,6 +23,7 @@ async function main() {
     smtpDevPort: env.smtpDevPort,
     smtpUrl: env.smtpUrl,
     ingestKey: env.ingestKey,
+    shopifyWebhookSecret: env.shopifyWebhookSecret,
     publicUrl: env.publicUrl,
   });
 

@@ -2,7 +2,7 @@
 // orders, two segments and a published journey. Later starts only make sure the console
 // can print a working login and ingestion key.
 import { segmentRuleSchema, type Database } from '@afterglow/db';
-import { hashIngestKey, hashPassword, verifyPassword } from '@afterglow/api';
+import { hashIngestKey, hashPassword, setShopifyConnection, verifyPassword } from '@afterglow/api';
 import { randomBytes } from 'node:crypto';
 import { generateDemoShop } from './generate';
 import { THANK_YOU_JOURNEY_ID, THANK_YOU_JOURNEY_NAME, thankYouGraph } from './journey';
@@ -19,6 +19,8 @@ export interface SeedOptions {
   now: Date;
   /** AFTERGLOW_INGEST_KEY: used as the demo workspace's key instead of a generated one. */
   ingestKey?: string;
+  /** SHOPIFY_WEBHOOK_SECRET: the demo workspace accepts Shopify webhooks signed with it (any shop domain). */
+  shopifyWebhookSecret?: string;
   /** Publishes a journey's draft (publishJourney from @afterglow/api, wired by the app). */
   publish(journeyId: string, userId: string): Promise<{ ok: true } | { ok: false; issues: unknown[] }>;
   log(line: string): void;
@@ -105,6 +107,8 @@ export async function ensureDemo(opts: SeedOptions): Promise<DemoSecrets> {
     const published = await opts.publish(THANK_YOU_JOURNEY_ID, DEMO_USER_ID);
     if (!published.ok) throw new Error(`The demo journey does not publish: ${JSON.stringify(published.issues)}`);
   }
+  // Every start applies the configured secret, so changing the variable takes effect on restart.
+  if (opts.shopifyWebhookSecret) await setShopifyConnection(opts.database, DEMO_WORKSPACE_ID, opts.shopifyWebhookSecret, null, opts.now);
   if (JSON.stringify(saved) !== JSON.stringify(secrets)) writeDemoSecrets(opts.dataDir, secrets);
   return secrets;
 }

@@ -43,6 +43,8 @@ export function orderMessages(topic: OrderTopic, order: ShopifyOrder, webhookId:
   }));
   const messages: ParsedMessage[] = [];
   if (order.customer) messages.push(customerMessage(order.customer, `shopify:${webhookId}:customer`));
+  // A guest checkout is keyed by its email, which is also where its emails go.
+  else messages.push({ kind: 'identify', msg: { type: 'identify', userId: customerId, messageId: `shopify:${webhookId}:customer`, timestamp: order.created_at, traits: { email: customerId } } });
   messages.push({
     kind: 'track',
     msg: {
