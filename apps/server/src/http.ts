@@ -12,8 +12,6 @@ export interface HttpRoutes {
   ingest: Handler;
   /** Shopify webhooks: POST /webhooks/shopify. */
   shopify?: Handler;
-  /** Shopify webhooks: POST /webhooks/shopify. */
-  shopify?: Handler;
   /** Unsubscribe, preferences and tracking links from emails: /u/, /p/, /t/. */
   recipients?: Handler;
   webDistDir: string;
@@ -53,7 +51,6 @@ export function createRequestListener(routes: HttpRoutes): (req: IncomingMessage
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === '/trpc' || pathname.startsWith('/trpc/')) return routes.trpc(req, res);
     if (pathname.startsWith('/v1/')) return routes.ingest(req, res);
-    if (pathname === '/webhooks/shopify' && routes.shopify) return routes.shopify(req, res);
     if (pathname === '/webhooks/shopify' && routes.shopify) return routes.shopify(req, res);
     if (pathname === '/healthz') return healthz(res);
     if (routes.recipients && /^\/(u|p|t)\//.test(pathname)) return routes.recipients(req, res);
