@@ -38,6 +38,8 @@ export interface WaitState {
   event?: string;
   match?: Record<string, string | number | boolean>;
   onEvent?: string;
+  /** The step was deferred (quiet hours, frequency cap): run the same node again on waking. */
+  rerun?: boolean;
   /** Failed attempts of the current step (transient errors), for backoff. */
   retries?: number;
 }

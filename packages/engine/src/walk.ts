@@ -5,6 +5,7 @@ import type { JourneyPlan } from '@afterglow/journey-core';
 import { NodeError, type CustomerSnapshot, type Instruction, type JourneyEvent, type NodeRegistry } from '@afterglow/node-sdk';
 import { createServices, type EffectBuffer, type EmailRenderer } from './effects';
 import type { SegmentLoader } from './segment-loader';
+import { DeferStep, type SendPolicy } from './send-policy';
 import type { Logger, RunRow, WaitState } from './types';
 
 /** A run that loops through more steps than this in one go is parked until the next batch. */
@@ -18,7 +19,7 @@ export interface StepRow {
   version_id: string;
   node_id: string;
   /** 'goal' rows are written by event-effects when an event ends the run. */
-  outcome: 'next' | 'sleep' | 'resume' | 'exit' | 'end' | 'error' | 'retry' | 'goal';
+  outcome: 'next' | 'sleep' | 'resume' | 'exit' | 'end' | 'error' | 'retry' | 'goal' | 'defer';
   branch: string | null;
   detail: Record<string, unknown> | null;
   at: string;
@@ -38,6 +39,7 @@ export interface RunUpdate {
 export interface WalkDeps {
   registry: NodeRegistry;
   segments: SegmentLoader;
+  policy: SendPolicy;
   email: EmailRenderer;
   buffer: EffectBuffer;
   now: Date;
@@ -66,7 +68,9 @@ export async function walkRun(
     return target !== null;
   };
 
-  if (run.status === 'waiting' && run.wait) {
+  if (run.status === 'waiting' && run.wait?.rerun) {
+    record('resume', null, { rerun: true }); // a deferred step runs again where it stopped
+  } else if (run.status === 'waiting' && run.wait) {
     record('resume', run.wait.onTime);
     if (!follow(run.wait.onTime)) return done('completed', { exit_reason: 'end of journey' });
   }
@@ -91,10 +95,15 @@ export async function walkRun(
               stepCount: stepNo, trigger, context: run.context },
             customer, nodeId, now: () => now, idempotencyKey: `${run.id}:${nodeId}`,
             log: (message, data) => deps.log(message, { runId: run.id, nodeId, ...data }),
-            services: createServices({ run, nodeId, customer, trigger, now, detail }, deps.buffer, deps.segments, deps.email),
+            services: createServices({ run, nodeId, customer, trigger, now, detail }, deps.buffer, deps.segments, deps.email, deps.policy),
           }, node.config as never)
         : { kind: 'next', branch: Object.keys(node.next)[0] ?? 'out' };
     } catch (err) {
+      if (err instanceof DeferStep) {
+        // Quiet hours or a held frequency cap: wait, then run this same node again.
+        record('defer', null, { reason: err.reason, until: err.until.toISOString() });
+        return done('waiting', { due_at: err.until.toISOString(), wait: { onTime: '', rerun: true } });
+      }
       const message = err instanceof Error ? err.message : String(err);
       const retries = (run.wait?.retries ?? 0) + 1;
       // A NodeError (bad config, missing data) cannot be fixed by retrying.

@@ -51,6 +51,8 @@ export interface EmailRequest {
   preheader?: string;
   fromName?: string;
   kind: 'marketing' | 'transactional';
+  /** When the workspace's frequency cap is reached: skip this email, or hold it until a slot frees. */
+  whenCapped?: 'skip' | 'hold';
   /**
    * A saved template: its version that was newest when the journey was published supplies
    * subject, preheader and body instead of the inline ones above.

@@ -21,6 +21,10 @@ const config = z.object({
     label: 'Type', widget: 'select',
     options: [{ value: 'marketing', label: 'Marketing (honours unsubscribes)' }, { value: 'transactional', label: 'Transactional' }],
   }),
+  whenCapped: z.enum(['skip', 'hold']).default('skip').meta({
+    label: 'If the frequency cap is reached', widget: 'select', showIf: { kind: 'marketing' },
+    options: [{ value: 'skip', label: 'Skip this email' }, { value: 'hold', label: 'Hold it until the customer can receive it' }],
+  }),
 });
 
 export const sendEmail = defineNodeType({
@@ -34,6 +38,7 @@ export const sendEmail = defineNodeType({
     preheader: '',
     body: '<mjml>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text>Hi {{ customer.firstName }},</mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>',
     kind: 'marketing',
+    whenCapped: 'skip',
   },
   ui: {
     label: 'Send email',
@@ -46,7 +51,7 @@ export const sendEmail = defineNodeType({
   counters: ['emails'],
   execute: async (ctx, c) => {
     await ctx.services.email.send({
-      subject: c.subject, body: c.body, preheader: c.preheader, kind: c.kind,
+      subject: c.subject, body: c.body, preheader: c.preheader, kind: c.kind, whenCapped: c.whenCapped,
       ...(c.templateId ? { templateId: c.templateId } : {}),
     });
     return next();

@@ -1,0 +1,102 @@
+// Workspace sending rules applied to marketing email at step time: the frequency cap across
+// journeys ("once a week is enough") and quiet hours in the customer's time zone. Counts are
+// read once per batch for all its customers, and sends queued earlier in the batch count too.
+import type { Queryable } from '@afterglow/db';
+import { readWorkspaceSettings, type WorkspaceSettings } from '@afterglow/journey-core';
+import { localParts, nextLocalTime, type CustomerSnapshot, type EmailRequest } from '@afterglow/node-sdk';
+
+/** Thrown by a service to park the step until a time; the walker re-runs the node then. */
+export class DeferStep extends Error {
+  constructor(readonly until: Date, readonly reason: string) {
+    super(`deferred until ${until.toISOString()}: ${reason}`);
+  }
+}
+
+export type Verdict = { send: true } | { send: false; reason: string };
+
+export interface SendPolicy {
+  /**
+   * Whether to send now (reserving the customer's slot under the cap, so two runs of one
+   * batch cannot both take the last one), or throws DeferStep to hold the step.
+   */
+  check(workspaceId: string, customer: CustomerSnapshot, request: EmailRequest): Promise<Verdict>;
+}
+
+interface Recent { count: number; oldest: Date | null }
+
+export function inQuietHours(hour: number, start: number, end: number): boolean {
+  return start === end ? false : start < end ? hour >= start && hour < end : hour >= start || hour < end;
+}
+
+export function createSendPolicy(sql: Queryable, now: Date): SendPolicy {
+  const settings = new Map<string, Promise<WorkspaceSettings>>();
+  const queuedHere = new Map<string, number>();
+  const pending = new Map<string, { ids: Set<string>; waiters: [string, (r: Recent) => void, (e: unknown) => void][] }>();
+  let scheduled = false;
+
+  const settingsOf = (workspaceId: string) => {
+    if (!settings.has(workspaceId)) {
+      settings.set(workspaceId, sql<{ settings: unknown }[]>`select settings from workspaces where id = ${workspaceId}`
+        .then(([row]) => readWorkspaceSettings(row?.settings)));
+    }
+    return settings.get(workspaceId)!;
+  };
+
+  const flush = async (perDaysOf: Map<string, number>) => {
+    scheduled = false;
+    const batches = [...pending.entries()];
+    pending.clear();
+    await Promise.all(batches.map(async ([workspaceId, batch]) => {
+      try {
+        const since = new Date(now.getTime() - perDaysOf.get(workspaceId)! * 86400e3);
+        const rows = await sql<{ customerId: string; count: number; oldest: Date }[]>`
+          select customer_id as "customerId", count(*)::int as count, min(created_at) as oldest
+          from email_outbox
+          where workspace_id = ${workspaceId} and customer_id = any(${[...batch.ids]}) and kind = 'marketing'
+            and created_at > ${since} and status not in ('failed', 'suppressed')
+          group by 1`;
+        const byId = new Map(rows.map((r) => [r.customerId, r]));
+        for (const [id, resolve] of batch.waiters) resolve({ count: byId.get(id)?.count ?? 0, oldest: byId.get(id)?.oldest ?? null });
+      } catch (err) {
+        for (const [, , reject] of batch.waiters) reject(err);
+      }
+    }));
+  };
+  const perDays = new Map<string, number>();
+  const recentOf = (workspaceId: string, customerId: string, days: number) =>
+    new Promise<Recent>((resolve, reject) => {
+      perDays.set(workspaceId, days);
+      const batch = pending.get(workspaceId) ?? { ids: new Set<string>(), waiters: [] };
+      batch.ids.add(customerId);
+      batch.waiters.push([customerId, resolve, reject]);
+      pending.set(workspaceId, batch);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(() => void flush(perDays));
+      }
+    });
+
+  return {
+    async check(workspaceId, customer, request) {
+      if (request.kind !== 'marketing') return { send: true };
+      const { frequencyCap, quietHours } = await settingsOf(workspaceId);
+      if (quietHours.enabled && inQuietHours(localParts(now, customer.timezone).hour, quietHours.startHour, quietHours.endHour)) {
+        throw new DeferStep(nextLocalTime(now, customer.timezone, quietHours.endHour), 'quiet hours');
+      }
+      if (!frequencyCap.enabled) return { send: true };
+      const recent = await recentOf(workspaceId, customer.id, frequencyCap.perDays);
+      const key = `${workspaceId}/${customer.id}`;
+      const count = recent.count + (queuedHere.get(key) ?? 0);
+      if (count < frequencyCap.maxEmails) {
+        queuedHere.set(key, (queuedHere.get(key) ?? 0) + 1);
+        return { send: true };
+      }
+      if (request.whenCapped === 'hold') {
+        // The window frees when its oldest email leaves it; sends queued in this batch keep it full longer.
+        const frees = recent.oldest ?? now;
+        throw new DeferStep(new Date(frees.getTime() + frequencyCap.perDays * 86400e3 + 1000), 'frequency cap');
+      }
+      return { send: false, reason: `frequency cap (${frequencyCap.maxEmails} per ${frequencyCap.perDays} days)` };
+    },
+  };
+}
