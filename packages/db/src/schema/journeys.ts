@@ -63,6 +63,8 @@ export const journeyRuns = pgTable('journey_runs', {
 }, (t) => [
   uniqueIndex('journey_runs_entry_uq').on(t.workspaceId, t.journeyId, t.customerId, t.entryKey),
   index('journey_runs_due_idx').on(t.dueAt).where(sql`status in ('active', 'waiting')`),
+  // The fair claim probes each journey's due runs.
+  index('journey_runs_journey_due_idx').on(t.journeyId, t.dueAt).where(sql`status in ('active', 'waiting')`),
   index('journey_runs_version_node_idx').on(t.versionId, t.nodeId, t.status),
   index('journey_runs_customer_idx').on(t.workspaceId, t.customerId),
 ]);

@@ -1,0 +1,1 @@
+CREATE INDEX "journey_runs_journey_due_idx" ON "journey_runs" USING btree ("journey_id","due_at") WHERE status in ('active', 'waiting');
