@@ -67,7 +67,7 @@ export async function startRig(customers: FixtureCustomer[]): Promise<Rig> {
   const webDir = mkdtempSync(path.join(os.tmpdir(), 'ag-comply-'));
   const notHere = async (_req: http.IncomingMessage, res: http.ServerResponse) => void res.writeHead(404).end();
   const server = http.createServer(createRequestListener({
-    database: db, trpc: notHere, ingest: notHere, webDistDir: webDir, log: () => {},
+    database: db, trpc: notHere, ingest: notHere, webDistDir: webDir, log: (line) => console.error(line),
     recipients: createPublicHandler({ database: db, clock }),
   }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -70,8 +70,7 @@ export async function setTopics(tx: Queryable, change: ConsentChange, before: Re
     on conflict (workspace_id, customer_id) do update set topics = excluded.topics, updated_at = excluded.updated_at`;
   await tx`
     insert into consent_ledger (workspace_id, customer_id, action, topic, source, outbox_id, at)
-    select ${change.workspaceId}, ${change.customerId}, case when t.subscribed then 'opt_in' else 'opt_out' end, t.topic,
-      ${change.source}, null, ${change.at}::timestamptz
-    from unnest(${changed}::text[], ${changed.map((t) => after[t])}::boolean[]) as t(topic, subscribed)`;
+    select ${change.workspaceId}, ${change.customerId}, t.action, t.topic, ${change.source}, null, ${change.at}::timestamptz
+    from unnest(${changed}::text[], ${changed.map((t) => (after[t] ? 'opt_in' : 'opt_out'))}::text[]) as t(topic, action)`;
   return changed.length;
 }

@@ -58,8 +58,10 @@ export function tokenWorkspace(token: string): string {
 export function verifyToken<K extends TokenKind>(token: string, kind: K, secret: string): PayloadOf<K> {
   if (!TOKEN_SHAPE.test(token)) throw new TokenError('malformed token');
   const [body, signature] = token.split('.');
-  const expected = Buffer.from(sign(secret, body), 'base64url');
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as text, not as decoded bytes: the last base64url character carries two unused
+  // bits, so decoding would accept four spellings of one signature.
+  const expected = Buffer.from(sign(secret, body), 'latin1');
+  const given = Buffer.from(signature, 'latin1');
   if (!secret || given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new TokenError('bad signature');
   }
