@@ -5,6 +5,7 @@ import { router } from './init';
 import { journeysRouter } from './journeys';
 import { outboxRouter } from './outbox';
 import { segmentsRouter } from './segments';
+import { settingsRouter } from './settings';
 import { templatesRouter } from './templates';
 
 export const appRouter = router({
@@ -14,6 +15,7 @@ export const appRouter = router({
   customers: customersRouter,
   outbox: outboxRouter,
   events: eventsRouter,
+  settings: settingsRouter,
   templates: templatesRouter,
 });
 
