@@ -4,6 +4,7 @@
 import type { Queryable, Sql } from '@afterglow/db';
 import type { CustomerSnapshot, NodeRegistry } from '@afterglow/node-sdk';
 import type { EffectBuffer, EmailRenderer } from './effects';
+import { claimDueRuns } from './claim';
 import { createSegmentLoader } from './segment-loader';
 import { createSendPolicy } from './send-policy';
 import type { Logger, PlanLoader, RunRow } from './types';
@@ -25,15 +26,7 @@ export interface BatchResult {
 
 export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number): Promise<BatchResult> {
   return deps.sql.begin(async (tx) => {
-    const runs = await tx<RunRow[]>`
-      select id, workspace_id as "workspaceId", customer_id as "customerId", journey_id as "journeyId",
-             version_id as "versionId", status, node_id as "nodeId", wait, context,
-             step_count as "stepCount", entered_at as "enteredAt"
-      from journey_runs
-      where status in ('active', 'waiting') and due_at <= ${now}
-      order by due_at
-      limit ${batchSize}
-      for update skip locked`;
+    const runs = await claimDueRuns(tx, now, batchSize);
     if (runs.length === 0) return { runs: 0, steps: 0, emails: 0 };
 
     const customers = await loadCustomers(tx, runs);
