@@ -63,6 +63,7 @@ describe('database-backed merge data', () => {
       { workspaceId: WS, customerId: 'ghost', productIds: ['nothing'] },
     ]);
     expect(bob.loyalty).toMatchObject({ points: 350, lifetimePoints: 600, tier: 'Silver' });
+    expect(bob.shopName).toBe('Test shop');
     // Ranked by how many camera orders also held the product; the seed itself never comes back.
     expect(bob.recommendations.map((r) => [r.productId, r.boughtTogether])).toEqual([['lens', 3], ['card', 2], ['bag', 1]]);
     expect(bob.recommendations[0]).toMatchObject({ name: 'Lens', price: 199, url: 'https://shop.test/lens', imageUrl: 'https://shop.test/lens.jpg' });

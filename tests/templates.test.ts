@@ -119,6 +119,7 @@ describe('templates API', () => {
     expect(preview.email.html).not.toContain('Boot wax'); // an older order's item
     expect(preview.email.html).toContain('https://shop.example/products/boot/review?order=o_last');
     expect(preview.email.html).toContain('<strong>1600</strong> points');
+    expect(preview.email.html).toContain('WS_T'); // the shop's name is the workspace's, upper-cased by the starter
     const pts = await marketer.templates.preview.query({
       customerId: 'c_mia', subject: '{{ loyalty.tier }}', preheader: '',
       body: '<mjml><mj-body><mj-section><mj-column><mj-text>{% for p in recommendations %}[{{ p.name }}]{% endfor %} {{ customer.lastName }}</mj-text></mj-column></mj-section></mj-body></mjml>',

@@ -11,6 +11,7 @@ import { createPinnedTemplateCache } from './template-store';
 export interface JourneyEmailRequest { subject: string; body: string; preheader?: string; templateId?: string }
 export interface JourneyRenderScope { workspaceId: string; versionId: string; context: Record<string, unknown> }
 
+/** `shop.url` is the base of shop links; the shop's name is the workspace's. */
 export function createJourneyEmailRenderer(sql: Queryable, shop: { name: string; url: string } = defaultShop) {
   const extras = createShopExtrasLoader(sql);
   const pinned = createPinnedTemplateCache(sql);
@@ -19,8 +20,8 @@ export function createJourneyEmailRenderer(sql: Queryable, shop: { name: string;
   ): Promise<RenderedEmail> => {
     const content = request.templateId ? await pinned(scope.workspaceId, scope.versionId, request.templateId) : request;
     const productIds = (orderFromProperties(trigger?.properties ?? {})?.items ?? []).map((i) => i.productId).filter(Boolean);
-    const loaded = await extras.load({ workspaceId: scope.workspaceId, customerId: customer.id, productIds });
-    const data = buildMergeData(customer, trigger, shop, { ...loaded, coupon: couponFromContext(scope.context) });
+    const { shopName, ...loaded } = await extras.load({ workspaceId: scope.workspaceId, customerId: customer.id, productIds });
+    const data = buildMergeData(customer, trigger, { name: shopName ?? shop.name, url: shop.url }, { ...loaded, coupon: couponFromContext(scope.context) });
     return renderEmail({ subject: content.subject, body: content.body, preheader: content.preheader }, data);
   };
 }

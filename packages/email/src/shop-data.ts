@@ -13,7 +13,10 @@ export interface ExtrasRequest {
   productIds: string[];
 }
 
-type LoadedExtras = Omit<MergeExtras, 'coupon'>;
+type LoadedExtras = Omit<MergeExtras, 'coupon'> & {
+  /** The workspace's name: what the shop is called in its emails. */
+  shopName: string | null;
+};
 
 export const RECOMMENDATIONS_PER_EMAIL = 3;
 
@@ -27,9 +30,11 @@ export async function loadShopExtras(sql: Queryable, requests: ExtrasRequest[]):
   const seedProducts: string[] = [];
   requests.forEach((r, i) => r.productIds.forEach((p) => { seedIdx.push(i); seedProducts.push(p); }));
 
-  const points = await sql<{ idx: number; balance: number; lifetime: number }[]>`
-    select r.idx, coalesce(sum(l.points), 0)::int as balance, coalesce(sum(greatest(l.points, 0)), 0)::int as lifetime
+  const points = await sql<{ idx: number; balance: number; lifetime: number; shopName: string | null }[]>`
+    select r.idx, coalesce(sum(l.points), 0)::int as balance, coalesce(sum(greatest(l.points, 0)), 0)::int as lifetime,
+           min(w.name) as "shopName"
     from unnest(${index}::int[], ${workspaces}::text[], ${customers}::text[]) as r(idx, ws, cust)
+    left join workspaces w on w.id = r.ws
     left join loyalty_ledger l on l.workspace_id = r.ws and l.customer_id = r.cust
     group by r.idx`;
 
@@ -67,8 +72,8 @@ export async function loadShopExtras(sql: Queryable, requests: ExtrasRequest[]):
     where k.rank <= ${RECOMMENDATIONS_PER_EMAIL}
     order by k.idx, k.rank`;
 
-  const result: LoadedExtras[] = requests.map(() => ({ loyalty: loyaltyStatus(0, 0), recommendations: [] }));
-  for (const p of points) result[p.idx].loyalty = loyaltyStatus(p.balance, p.lifetime);
+  const result: LoadedExtras[] = requests.map(() => ({ loyalty: loyaltyStatus(0, 0), recommendations: [], shopName: null }));
+  for (const p of points) Object.assign(result[p.idx], { loyalty: loyaltyStatus(p.balance, p.lifetime), shopName: p.shopName });
   for (const { idx, ...rec } of recommendations) result[idx].recommendations.push(rec);
   return result;
 }

@@ -2,7 +2,8 @@
 // orders, two segments and a published journey. Later starts only make sure the console
 // can print a working login and ingestion key.
 import { segmentRuleSchema, type Database } from '@afterglow/db';
-import { hashIngestKey, hashPassword, setShopifyConnection, verifyPassword } from '@afterglow/api';
+import { addStarterTemplates, hashIngestKey, hashPassword, setShopifyConnection, verifyPassword } from '@afterglow/api';
+import { STARTER_TEMPLATES } from '@afterglow/email';
 import { randomBytes } from 'node:crypto';
 import { generateDemoShop } from './generate';
 import { THANK_YOU_JOURNEY_ID, THANK_YOU_JOURNEY_NAME, thankYouGraph } from './journey';
@@ -66,6 +67,7 @@ async function seedFirstTime(opts: SeedOptions): Promise<DemoSecrets | null> {
       from jsonb_to_recordset(${JSON.stringify(rules)}::text::jsonb) as s(id text, name text, description text, rule jsonb)`;
     await tx`insert into journeys (id, workspace_id, name, draft) values
       (${THANK_YOU_JOURNEY_ID}, ${DEMO_WORKSPACE_ID}, ${THANK_YOU_JOURNEY_NAME}, ${JSON.stringify(thankYouGraph())}::text::jsonb)`;
+    await addStarterTemplates(tx, DEMO_WORKSPACE_ID, now, STARTER_TEMPLATES);
     return true;
   });
   if (!created) return null;

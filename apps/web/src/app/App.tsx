@@ -7,6 +7,8 @@ import { JourneysPage } from '../journeys/JourneysPage';
 import { OutboxPage } from '../outbox/OutboxPage';
 import { SegmentEditorPage } from '../segments/SegmentEditorPage';
 import { SegmentsPage } from '../segments/SegmentsPage';
+import { TemplateEditorPage } from '../templates/TemplateEditorPage';
+import { TemplatesPage } from '../templates/TemplatesPage';
 import { useTRPC } from '../trpc';
 import { ErrorNote, Spinner } from '../ui/kit';
 import { Layout } from './Layout';
@@ -28,6 +30,8 @@ function Routes() {
   if ((m = matchPath('/journeys/:id', path))) return <JourneyEditorPage key={m.id} id={m.id} />;
   if (matchPath('/segments', path)) return <SegmentsPage />;
   if ((m = matchPath('/segments/:id', path))) return <SegmentEditorPage key={m.id} id={m.id === 'new' ? null : m.id} />;
+  if (matchPath('/templates', path)) return <TemplatesPage />;
+  if ((m = matchPath('/templates/:id', path))) return <TemplateEditorPage key={m.id} id={m.id} />;
   if (matchPath('/customers', path)) return <CustomersPage />;
   if ((m = matchPath('/customers/:id', path))) return <CustomerPage key={m.id} id={m.id} />;
   if (matchPath('/outbox', path)) return <OutboxPage selectedId={null} />;

@@ -9,6 +9,7 @@ interface LayoutUser { name: string; email: string; workspaceName: string; role:
 const nav = [
   { to: '/journeys', label: 'Journeys', icon: 'journeys' },
   { to: '/segments', label: 'Segments', icon: 'segments' },
+  { to: '/templates', label: 'Templates', icon: 'mail' },
   { to: '/customers', label: 'Customers', icon: 'customers' },
   { to: '/outbox', label: 'Outbox', icon: 'outbox' },
 ];

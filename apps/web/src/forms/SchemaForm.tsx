@@ -2,7 +2,7 @@
 // JSON Schema of the type's zod config, never from the type's id.
 import { inputClass } from '../ui/kit';
 import { initialValue, isVisible, labelOf, type FieldSchema } from './jsonSchema';
-import { EventNameInput, SegmentSelect } from './widgets';
+import { EmailTemplateSelect, EventNameInput, SegmentSelect } from './widgets';
 
 type Obj = Record<string, unknown>;
 interface FieldProps { field: FieldSchema; value: unknown; onChange(next: unknown): void; id: string; path: string; errors: Map<string, string> }
@@ -41,6 +41,7 @@ function FieldInput(props: FieldProps) {
   const invalid = props.errors.has(props.path) ? 'ring-rose-300 bg-rose-50/40' : '';
   const options = field.options ?? field.enum?.map((v) => ({ value: v, label: String(v) }));
   if (field.widget === 'segment') return <SegmentSelect id={id} value={String(value ?? '')} onChange={onChange} className={invalid} />;
+  if (field.widget === 'email-template') return <EmailTemplateSelect id={id} value={String(value ?? '')} onChange={onChange} className={invalid} />;
   if (field.widget === 'event-name') return <EventNameInput id={id} value={String(value ?? '')} onChange={onChange} className={invalid} />;
   if (field.type === 'array') return <ListField {...props} />;
   if (options) {

@@ -17,6 +17,20 @@ export function SegmentSelect({ id, value, onChange, className = '' }: { id: str
   );
 }
 
+export function EmailTemplateSelect({ id, value, onChange, className = '' }: { id: string; value: string; onChange(v: string): void; className?: string }) {
+  const trpc = useTRPC();
+  const templates = useQuery(trpc.templates.list.queryOptions());
+  const known = templates.data?.some((t) => t.id === value);
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={`${inputClass} ${className}`}
+      disabled={templates.isPending}>
+      <option value="">{templates.isPending ? 'Loading templates…' : 'No template: write the email here'}</option>
+      {value && templates.data && !known && <option value={value}>Missing template ({value})</option>}
+      {templates.data?.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+    </select>
+  );
+}
+
 export function EventNameInput({ id, value, onChange, className = '' }: { id: string; value: string; onChange(v: string): void; className?: string }) {
   const trpc = useTRPC();
   const names = useQuery(trpc.events.names.queryOptions());

@@ -4,3 +4,4 @@ export type { ApiDeps } from './deps';
 export type { TrpcContext } from './init';
 export { publishJourney, type PublishResult } from '../journeys/publish';
 export { DomainError, type DomainErrorCode } from '../journeys/errors';
+export { addStarterTemplates } from '../templates/repository';

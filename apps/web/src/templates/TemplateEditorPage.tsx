@@ -1,0 +1,130 @@
+// The template editor: name and type, subject and preview text, the MJML code editor, and
+// a live preview filled with a real customer's data. Save writes a new version; a broken
+// template is refused with each problem and its line (marked in the editor too).
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link } from '../app/router';
+import { useTRPC } from '../trpc';
+import { Icon } from '../ui/icons';
+import { Badge, Button, ErrorNote, inputClass, Spinner } from '../ui/kit';
+import { useDebounced } from '../ui/useDebounced';
+import { MjmlEditor } from './MjmlEditor';
+import { PreviewPane } from './PreviewPane';
+import { SendTestDialog } from './SendTestDialog';
+
+interface Draft { name: string; kind: 'marketing' | 'transactional'; subject: string; preheader: string; body: string }
+interface Issue { field: string; message: string }
+
+export function TemplateEditorPage({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const template = useQuery(trpc.templates.get.queryOptions({ id }));
+  if (template.isPending) return <Spinner />;
+  if (template.isError) return <ErrorNote error={template.error} />;
+  const { name, kind, subject, preheader, body, version } = template.data;
+  return <TemplateEditor id={id} version={version} initial={{ name, kind: kind === 'transactional' ? 'transactional' : 'marketing', subject, preheader, body }} />;
+}
+
+const linesOf = (issues: Issue[]) =>
+  issues.filter((i) => i.field === 'body').map((i) => Number(/^line (\d+):/.exec(i.message)?.[1])).filter(Number.isFinite);
+
+function TemplateEditor({ id, version, initial }: { id: string; version: number; initial: Draft }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<Draft>(initial);
+  const [saved, setSaved] = useState<Draft>(initial);
+  const [customerId, setCustomerId] = useState('');
+  const [testing, setTesting] = useState(false);
+  const [savedVersion, setSavedVersion] = useState(version);
+  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const customers = useQuery(trpc.templates.previewCustomers.queryOptions({ search: '' }));
+  useEffect(() => { if (!customerId && customers.data?.[0]) setCustomerId(customers.data[0].id); }, [customerId, customers.data]);
+
+  const content = useDebounced({ subject: draft.subject, preheader: draft.preheader, body: draft.body }, 350);
+  const preview = useQuery({
+    ...trpc.templates.preview.queryOptions({ ...content, customerId }),
+    enabled: customerId !== '' && content.body.trim() !== '', placeholderData: keepPreviousData, retry: false,
+  });
+  const save = useMutation(trpc.templates.save.mutationOptions({
+    onSuccess: (result, input) => {
+      if (!result.ok) return;
+      setSavedVersion(result.version);
+      setSaved({ name: input.name, kind: input.kind, subject: input.subject, preheader: input.preheader ?? '', body: input.body });
+      void queryClient.invalidateQueries({ queryKey: trpc.templates.list.queryKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.templates.get.queryKey({ id }) });
+    },
+  }));
+
+  // A refusal describes the draft it was given: once the author edits, the live check takes over.
+  useEffect(() => { if (save.data && !save.data.ok) save.reset(); }, [draft]); // eslint-disable-line react-hooks/exhaustive-deps
+  const refused = save.data && !save.data.ok ? save.data.issues : [];
+  const issues: Issue[] = refused.length ? refused : preview.data?.issues ?? [];
+  const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
+  const email = preview.data?.ok ? preview.data.email : null;
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-6 py-3">
+        <Link to="/templates" className="inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800"><Icon name="arrowLeft" /> Templates</Link>
+        <div className="w-72">
+          <input aria-label="Template name" className={`${inputClass} font-semibold`} value={draft.name} onChange={(e) => set('name')(e.target.value)} />
+        </div>
+        <div className="w-44">
+          <select aria-label="Email type" className={inputClass} value={draft.kind} onChange={(e) => set('kind')(e.target.value as Draft['kind'])}>
+            <option value="marketing">Marketing</option>
+            <option value="transactional">Transactional</option>
+          </select>
+        </div>
+        <span className="text-xs text-slate-400" data-testid="template-version">
+          Version {savedVersion}{dirty ? ' · unsaved changes' : ' · saved'}
+        </span>
+        <div className="ml-auto flex items-center gap-2">
+          <Button icon="mail" onClick={() => setTesting(true)} disabled={!customerId}>Send a test</Button>
+          <Button variant="primary" icon="check" disabled={save.isPending || !draft.name.trim()}
+            onClick={() => save.mutate({ id, ...draft, name: draft.name.trim() })}>
+            {save.isPending ? 'Saving…' : 'Save'}
+          </Button>
+        </div>
+      </div>
+      <div className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-2">
+        <div className="flex min-h-0 flex-col border-r border-slate-200 bg-white">
+          <div className="space-y-2 border-b border-slate-200 p-4">
+            <label className="block text-xs font-semibold text-slate-600">Subject
+              <input className={`${inputClass} mt-1 font-normal`} value={draft.subject} onChange={(e) => set('subject')(e.target.value)} />
+            </label>
+            <label className="block text-xs font-semibold text-slate-600">Preview text
+              <input className={`${inputClass} mt-1 font-normal`} value={draft.preheader} placeholder="Shown after the subject in most inboxes" onChange={(e) => set('preheader')(e.target.value)} />
+            </label>
+          </div>
+          <div className="min-h-[320px] flex-1">
+            <MjmlEditor value={draft.body} onChange={set('body')} problemLines={linesOf(issues)} label="MJML body" />
+          </div>
+          <IssueList issues={issues} refused={refused.length > 0} saveError={save.error?.message} />
+        </div>
+        <div className="min-h-[480px]">
+          <PreviewPane customerId={customerId} onCustomer={setCustomerId} email={email} preheader={draft.preheader}
+            updating={preview.isFetching} failed={preview.data?.ok === false} />
+        </div>
+      </div>
+      {testing && <SendTestDialog onClose={() => setTesting(false)} request={{ templateId: id, customerId, subject: draft.subject, preheader: draft.preheader, body: draft.body }} />}
+    </div>
+  );
+}
+
+function IssueList({ issues, refused, saveError }: { issues: Issue[]; refused: boolean; saveError?: string }) {
+  if (issues.length === 0 && !saveError) {
+    return <div className="flex items-center gap-1.5 border-t border-slate-200 px-4 py-2 text-xs text-emerald-700"><Icon name="check" /> No problems found</div>;
+  }
+  return (
+    <div className="max-h-40 overflow-auto border-t border-rose-200 bg-rose-50/60 px-4 py-2" role="alert" data-testid="template-issues">
+      <div className="mb-1 flex items-center gap-2 text-xs font-semibold text-rose-700">
+        <Icon name="alert" /> {refused ? 'Not saved: fix these first' : `${issues.length} problem${issues.length === 1 ? '' : 's'}`}
+        {refused && <Badge tone="error">refused</Badge>}
+      </div>
+      {saveError && <p className="text-xs text-rose-700">{saveError}</p>}
+      <ul className="space-y-0.5">
+        {issues.map((i) => <li key={`${i.field}:${i.message}`} className="font-mono text-xs text-rose-800">{i.field}: {i.message}</li>)}
+      </ul>
+    </div>
+  );
+}

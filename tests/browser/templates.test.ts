@@ -1,0 +1,107 @@
+// The Templates page in a real browser: the seeded starters, the MJML editor with a live
+// preview (sandboxed iframe, desktop and phone widths) filled with a real demo customer,
+// a broken template refused with its line, saving a new version, a test send that reaches
+// the development SMTP sink, and a new template from a starter.
+import { ManualClock } from '@afterglow/engine';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startAfterglow } from '../../apps/server/src/app';
+import { createTestDatabase } from '../support/db';
+import { launchBrowser, screenshot, waitForText } from './browser';
+
+let app: Awaited<ReturnType<typeof startAfterglow>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const database = await createTestDatabase();
+  const databaseUrl = database.url;
+  await database.close();
+  app = await startAfterglow({ databaseUrl, port: 0, smtpDevPort: 0, seed: true, clock: new ManualClock(new Date()), log: () => {} });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const brokenBody = `<mjml><mj-body><mj-section><mj-column>
+<mj-text>Hello there</mj-text>
+<mj-text>{{ customer.frstName }}</mj-text>
+</mj-column></mj-section></mj-body></mjml>`;
+
+async function replaceBody(text: string) {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+}
+
+describe('templates in the browser', () => {
+  it('edits a starter with a live preview, refuses a broken save, saves, sends a test', { timeout: 180_000 }, async () => {
+    await page.goto(app.url);
+    await page.getByLabel('Email').fill(app.demo!.email);
+    await page.getByLabel('Password').fill(app.demo!.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates' }).click();
+    await page.getByText('Shipping notice').waitFor();
+    expect(await page.locator('[data-testid^="template-tpl_"]').count()).toBe(9);
+    await screenshot(page, 'templates-list');
+
+    await page.getByRole('link', { name: /Review request/ }).click();
+    // The first preview customer is the most recent buyer: their data fills the preview.
+    const [buyer] = await app.database.sql<{ firstName: string; productName: string }[]>`
+      select c.first_name as "firstName", i.name as "productName"
+      from customers c join orders o on o.workspace_id = c.workspace_id and o.customer_id = c.id
+      join order_items i on i.workspace_id = o.workspace_id and i.order_id = o.id
+      where c.workspace_id = ${app.demo!.workspaceId} and c.email is not null
+      order by o.placed_at desc, c.id, i.line limit 1`;
+    await waitForText(page.getByTestId('preview-subject'), (t) => t.includes(buyer.firstName));
+    const frame = page.frameLocator('[data-testid="preview-frame"]');
+    await frame.getByText(buyer.productName).first().waitFor();
+    await expect(frame.getByText('Rate this ★★★★★').count()).resolves.toBeGreaterThan(0);
+    expect(await page.getByTestId('preview-frame').getAttribute('sandbox')).toBe('');
+    await screenshot(page, 'template-editor-desktop');
+
+    await page.getByRole('button', { name: 'mobile' }).click();
+    await expect.poll(async () => (await page.getByTestId('preview-frame').boundingBox())?.width).toBe(375);
+    await screenshot(page, 'template-editor-mobile');
+    await page.getByRole('button', { name: 'desktop' }).click();
+
+    await replaceBody(brokenBody);
+    await waitForText(page.getByTestId('template-issues'), (t) => t.includes('line 3: unknown merge field "customer.frstName"'));
+    await page.getByRole('button', { name: 'Save' }).click();
+    await waitForText(page.getByTestId('template-issues'), (t) => t.includes('Not saved'));
+    expect(await page.locator('.cm-problem-line').count()).toBe(1);
+    await screenshot(page, 'template-editor-refused');
+    expect(await page.getByTestId('template-version').textContent()).toContain('Version 1');
+
+    await replaceBody(brokenBody.replace('customer.frstName', 'customer.firstName'));
+    await page.getByText('No problems found').waitFor();
+    await frame.getByText(buyer.firstName).first().waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await waitForText(page.getByTestId('template-version'), (t) => t.includes('Version 2 · saved'));
+
+    await page.getByRole('button', { name: 'Send a test' }).click();
+    await page.getByLabel('Send to').fill('owner@demo.shop');
+    await screenshot(page, 'template-send-test');
+    await page.getByRole('button', { name: 'Send test' }).click();
+    await page.getByText('Sent to').waitFor();
+    await expect.poll(async () => (await app.database.sql`
+      select subject from dev_mailbox where to_addresses ? 'owner@demo.shop'`).map((r) => r.subject), { timeout: 20_000 })
+      .toEqual([`[Test] ${buyer.firstName}, how do you like your new things?`]);
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    await page.getByRole('link', { name: 'Templates' }).first().click();
+    await page.getByRole('button', { name: 'New from starter' }).click();
+    await screenshot(page, 'template-starters');
+    await page.getByRole('button', { name: /^Win-back/ }).click();
+    await waitForText(page.getByTestId('preview-subject'), (t) => t.startsWith('We miss you'));
+    expect(await page.getByLabel('Template name').inputValue()).toBe('Win-back (2)');
+  });
+});
