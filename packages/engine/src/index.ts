@@ -10,6 +10,7 @@ import { enrolEvents } from './enrol';
 import { applyEventsToRuns } from './event-effects';
 import { createPlanCache } from './plans';
 import { processSegmentChanges } from './segment-changes';
+import { retryFailedRuns } from './retry';
 import { journeyStats } from './stats';
 import type { Logger, StoredEvent } from './types';
 import { WAKE_CHANNEL, createWorker } from './worker';
@@ -43,6 +44,8 @@ export interface Engine {
   start(): Promise<void>;
   stop(): Promise<void>;
   stats(versionId: string): Promise<JourneyStats>;
+  /** Failed runs of a version (or of one node of it) go back to work; returns how many. */
+  retryFailed(versionId: string, nodeId?: string): Promise<number>;
 }
 
 export function createEngine(opts: EngineOptions): Engine {
@@ -90,5 +93,10 @@ export function createEngine(opts: EngineOptions): Engine {
     start: () => worker.start(),
     stop: () => worker.stop(),
     stats: (versionId) => journeyStats(database.sql, versionId),
+    async retryFailed(versionId, nodeId) {
+      const count = await retryFailedRuns(database.sql, versionId, nodeId ?? null, clock.now());
+      if (count > 0) await database.sql.notify(WAKE_CHANNEL, 'retry');
+      return count;
+    },
   };
 }

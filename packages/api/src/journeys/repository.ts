@@ -1,6 +1,6 @@
 // Journey reads and writes, always scoped by workspace: an id from another workspace is
 // indistinguishable from one that does not exist.
-import type { JourneyGraph } from '@afterglow/journey-core';
+import { readJourneySettings, type JourneyGraph, type JourneySettings } from '@afterglow/journey-core';
 import { randomBytes } from 'node:crypto';
 import type { ApiDeps } from '../trpc/deps';
 import { iso } from '../trpc/time';
@@ -56,12 +56,14 @@ export interface JourneyDetail {
   updatedAt: string;
   currentVersionId: string | null;
   versions: { id: string; version: number; publishedAt: string }[];
+  /** Re-entry rule and goal as saved; they take effect at the next publish. */
+  settings: JourneySettings;
 }
 
 export async function getJourney(deps: ApiDeps, workspaceId: string, id: string): Promise<JourneyDetail> {
   const { sql } = deps.database;
-  const [row] = await sql<{ id: string; name: string; status: string; draft: JourneyGraph; updatedAt: Date | string; currentVersionId: string | null }[]>`
-    select id, name, status, draft, updated_at as "updatedAt", current_version_id as "currentVersionId"
+  const [row] = await sql<{ id: string; name: string; status: string; draft: JourneyGraph; updatedAt: Date | string; currentVersionId: string | null; settings: unknown }[]>`
+    select id, name, status, draft, updated_at as "updatedAt", current_version_id as "currentVersionId", settings
     from journeys where workspace_id = ${workspaceId} and id = ${id}`;
   if (!row) throw notFound('Journey', id);
   const versions = await sql<{ id: string; version: number; publishedAt: Date | string }[]>`
@@ -69,6 +71,7 @@ export async function getJourney(deps: ApiDeps, workspaceId: string, id: string)
     where journey_id = ${id} and workspace_id = ${workspaceId} order by version desc`;
   return {
     ...row,
+    settings: readJourneySettings(row.settings),
     updatedAt: iso(row.updatedAt),
     versions: versions.map((v) => ({ ...v, publishedAt: iso(v.publishedAt) })),
   };

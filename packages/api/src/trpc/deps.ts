@@ -7,7 +7,7 @@ export interface ApiDeps {
   database: Database;
   registry: NodeRegistry;
   clock: Clock;
-  engine: Pick<Engine, 'stats' | 'wake'>;
+  engine: Pick<Engine, 'stats' | 'wake' | 'retryFailed'>;
   /** Adds `Secure` to the session cookie (set when served over HTTPS). */
   secureCookies?: boolean;
 }

@@ -1,10 +1,11 @@
-import { journeyGraphSchema } from '@afterglow/journey-core';
+import { journeyGraphSchema, journeySettingsSchema } from '@afterglow/journey-core';
 import { z } from 'zod';
 import { publishJourney } from '../journeys/publish';
 import {
   assertJourneyInWorkspace, assertVersionInWorkspace, createJourney, getJourney, listJourneys, saveDraft,
   setJourneyStatus,
 } from '../journeys/repository';
+import { saveJourneySettings } from '../journeys/settings';
 import { editorProcedure, protectedProcedure, router } from './init';
 
 const journeyId = z.string().min(1).max(100);
@@ -44,5 +45,18 @@ export const journeysRouter = router({
     .query(async ({ ctx, input }) => {
       await assertVersionInWorkspace(ctx.deps, ctx.user.workspaceId, input.versionId);
       return ctx.deps.engine.stats(input.versionId);
+    }),
+
+  /** Re-entry rule and exit goal; they take effect when the journey is next published. */
+  saveSettings: editorProcedure
+    .input(z.object({ id: journeyId, settings: journeySettingsSchema }))
+    .mutation(({ ctx, input }) => saveJourneySettings(ctx.deps, ctx.user.workspaceId, input.id, input.settings)),
+
+  /** Failed runs of a version (or of one step) try again from the step that failed. */
+  retryFailed: editorProcedure
+    .input(z.object({ versionId: z.string().min(1).max(100), nodeId: z.string().min(1).max(64).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      await assertVersionInWorkspace(ctx.deps, ctx.user.workspaceId, input.versionId);
+      return { retried: await ctx.deps.engine.retryFailed(input.versionId, input.nodeId) };
     }),
 });

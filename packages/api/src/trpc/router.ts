@@ -5,6 +5,7 @@ import { router } from './init';
 import { journeysRouter } from './journeys';
 import { outboxRouter } from './outbox';
 import { segmentsRouter } from './segments';
+import { sendingRouter } from './sending';
 import { settingsRouter } from './settings';
 import { templatesRouter } from './templates';
 
@@ -12,6 +13,7 @@ export const appRouter = router({
   auth: authRouter,
   journeys: journeysRouter,
   segments: segmentsRouter,
+  sending: sendingRouter,
   customers: customersRouter,
   outbox: outboxRouter,
   events: eventsRouter,

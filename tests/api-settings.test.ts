@@ -1,0 +1,93 @@
+// Journey settings, sending rules and retrying failed runs through the tRPC API.
+import type { Database } from '@afterglow/db';
+import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
+import { createRegistry } from '@afterglow/nodes';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase } from './support/db';
+import { apiClient, errorOf, seedUser, startApiServer, type ApiClient, type ApiServer } from './support/api-client';
+import { ingestEvents, publishGraph } from './support/journeys';
+
+const registry = createRegistry();
+const clock = new ManualClock(new Date('2026-07-01T10:00:00Z'));
+const at = { x: 0, y: 0 };
+let db: Database;
+let engine: Engine;
+let server: ApiServer;
+let marketer: ApiClient;
+let viewer: ApiClient;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await db.sql`insert into workspaces (id, name, signing_secret) values ('ws_s', 'Shop', 's'), ('ws_other', 'Other', 's')`;
+  await db.sql`insert into customers (workspace_id, id, email, first_name) values ('ws_s', 'c1', 'c1@example.com', 'C')`;
+  await seedUser(db, { id: 'u_m', workspaceId: 'ws_s', email: 'm@s.test', password: 'pw-m', role: 'marketer' });
+  await seedUser(db, { id: 'u_v', workspaceId: 'ws_s', email: 'v@s.test', password: 'pw-v', role: 'viewer' });
+  engine = createEngine({ database: db, registry, clock });
+  server = await startApiServer({ database: db, registry, clock, engine });
+  marketer = apiClient(server.url).trpc;
+  viewer = apiClient(server.url).trpc;
+  await marketer.auth.login.mutate({ email: 'm@s.test', password: 'pw-m' });
+  await viewer.auth.login.mutate({ email: 'v@s.test', password: 'pw-v' });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await db?.close();
+});
+
+it('saves journey settings, validates them, and publishes them into the plan', async () => {
+  const { id } = await marketer.journeys.create.mutate({ name: 'Win-back' });
+  const bad = await errorOf(marketer.journeys.saveSettings.mutate({ id, settings: { reentry: { mode: 'cooldown', days: 0 }, goal: null } }));
+  expect(bad.code).toBe('BAD_REQUEST');
+  expect(JSON.stringify(bad.data)).toContain('days');
+  expect((await errorOf(viewer.journeys.saveSettings.mutate({ id, settings: { reentry: { mode: 'once' }, goal: null } }))).code).toBe('FORBIDDEN');
+
+  const settings = { reentry: { mode: 'cooldown' as const, days: 30 }, goal: { event: 'Order Completed', matchTriggerProperty: '' } };
+  await marketer.journeys.saveSettings.mutate({ id, settings });
+  expect((await marketer.journeys.get.query({ id })).settings).toEqual(settings);
+
+  const journey = await marketer.journeys.get.query({ id });
+  const draft = structuredClone(journey.draft);
+  draft.nodes[0].config = { event: 'Churn risk', filters: [], entryKeyProperty: '' };
+  draft.nodes.push({ id: 'p', type: 'core/grant-points', position: at, config: { amount: 5, reason: 'Come back' } });
+  draft.edges.push({ id: 'e', source: draft.nodes[0].id, sourceHandle: 'out', target: 'p' });
+  await marketer.journeys.saveDraft.mutate({ id, draft });
+  const published = await marketer.journeys.publish.mutate({ id });
+  expect(published.ok).toBe(true);
+  const [version] = await db.sql`select plan from journey_versions where journey_id = ${id}`;
+  expect(version.plan.settings).toEqual(settings);
+});
+
+it('keeps the workspace sending rules, refusing bad hours with the field named', async () => {
+  const rules = { frequencyCap: { enabled: true, maxEmails: 1, perDays: 7 }, quietHours: { enabled: true, startHour: 22, endHour: 7 } };
+  expect(await marketer.sending.save.mutate(rules)).toEqual(rules);
+  expect(await viewer.sending.get.query()).toEqual(rules);
+  const bad = await errorOf(marketer.sending.save.mutate({ ...rules, quietHours: { enabled: true, startHour: 25, endHour: 7 } }));
+  expect(bad.code).toBe('BAD_REQUEST');
+  expect(JSON.stringify(bad.data)).toContain('startHour');
+  const [other] = await db.sql`select settings from workspaces where id = 'ws_other'`;
+  expect(other.settings).toEqual({});
+});
+
+it('retries failed runs from the step where they failed', async () => {
+  const versionId = await publishGraph(db, registry, 'ws_s', 'j_fail', {
+    nodes: [
+      { id: 't', type: 'core/trigger-event', position: at, config: { event: 'Signed up', filters: [], entryKeyProperty: '' } },
+      { id: 'vip', type: 'core/segment-condition', position: at, config: { segmentId: 'seg_later' } },
+    ],
+    edges: [{ id: 'e', source: 't', sourceHandle: 'out', target: 'vip' }],
+  });
+  await ingestEvents(db, engine.enrolEvents, [{ workspaceId: 'ws_s', customerId: 'c1', name: 'Signed up', properties: {}, timestamp: clock.now() }]);
+  await engine.advanceUntilIdle();
+  const stats = await marketer.journeys.stats.query({ versionId });
+  expect(stats.nodes.vip.failed).toBe(1);
+
+  // The missing segment is created; the failed run is retried and now passes.
+  await db.sql`insert into segments (id, workspace_id, name, rule) values ('seg_later', 'ws_s', 'All', ${db.sql.json({ kind: 'group', op: 'and', rules: [] })})`;
+  expect(await marketer.journeys.retryFailed.mutate({ versionId, nodeId: 'vip' })).toEqual({ retried: 1 });
+  await engine.advanceUntilIdle();
+  const after = await marketer.journeys.stats.query({ versionId });
+  expect(after.nodes.vip.failed).toBe(0);
+  expect(after.nodes.vip.branches).toEqual({ yes: 1 });
+  expect((await errorOf(viewer.journeys.retryFailed.mutate({ versionId }))).code).toBe('FORBIDDEN');
+});
