@@ -7,6 +7,7 @@ import { JourneysPage } from '../journeys/JourneysPage';
 import { OutboxPage } from '../outbox/OutboxPage';
 import { SegmentEditorPage } from '../segments/SegmentEditorPage';
 import { SegmentsPage } from '../segments/SegmentsPage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { TemplateEditorPage } from '../templates/TemplateEditorPage';
 import { TemplatesPage } from '../templates/TemplatesPage';
 import { useTRPC } from '../trpc';
@@ -36,5 +37,6 @@ function Routes() {
   if ((m = matchPath('/customers/:id', path))) return <CustomerPage key={m.id} id={m.id} />;
   if (matchPath('/outbox', path)) return <OutboxPage selectedId={null} />;
   if ((m = matchPath('/outbox/:id', path))) return <OutboxPage selectedId={m.id} />;
+  if (matchPath('/settings', path)) return <SettingsPage />;
   return <JourneysPage />;
 }

@@ -12,6 +12,7 @@ const nav = [
   { to: '/templates', label: 'Templates', icon: 'mail' },
   { to: '/customers', label: 'Customers', icon: 'customers' },
   { to: '/outbox', label: 'Outbox', icon: 'outbox' },
+  { to: '/settings', label: 'Settings', icon: 'settings' },
 ];
 
 export function Layout({ user, children }: { user: LayoutUser; children: ReactNode }) {

@@ -1,0 +1,44 @@
+// Settings: how the shop's data gets in. Ingestion keys for Segment-compatible clients
+// and the Shopify webhook connection. Owners only; others see why the page is closed.
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../trpc';
+import { ErrorNote, PageHeader, Spinner } from '../ui/kit';
+import { Icon } from '../ui/icons';
+import { IngestKeysCard } from './IngestKeysCard';
+import { ShopifyCard } from './ShopifyCard';
+
+/** The tRPC error code of a failed query, if it has one. */
+export const codeOf = (error: unknown) => (error as { data?: { code?: string } } | null)?.data?.code;
+
+/** Field messages of a failed mutation, keyed by field name. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  const issues = (error as { data?: { issues?: Array<{ field: string; message: string }> | null } } | null)?.data?.issues ?? [];
+  return Object.fromEntries(issues.map((i) => [i.field, i.message]));
+}
+
+export function SettingsPage() {
+  const trpc = useTRPC();
+  const keys = useQuery({ ...trpc.settings.ingestKeys.list.queryOptions(), retry: false });
+  return (
+    <div className="mx-auto max-w-4xl p-8">
+      <PageHeader title="Settings" subtitle="Connect your shop: send events from any Segment library, or let Shopify tell Afterglow about orders, customers and products." />
+      {keys.isPending && <Spinner />}
+      {keys.isError && codeOf(keys.error) === 'FORBIDDEN' && (
+        <div className="flex items-start gap-3 rounded-xl bg-amber-50 p-5 text-sm text-amber-800 ring-1 ring-amber-200" data-testid="settings-owner-only">
+          <Icon name="key" className="mt-0.5 h-5 w-5 shrink-0" />
+          <div>
+            <div className="font-semibold">Only the workspace owner can change these settings.</div>
+            <div className="mt-1 text-amber-700">Ingestion keys and the Shopify secret let anyone write your shop’s data, so they stay with the owner. Ask them for a key if you need one.</div>
+          </div>
+        </div>
+      )}
+      {keys.isError && codeOf(keys.error) !== 'FORBIDDEN' && <ErrorNote error={keys.error} />}
+      {keys.data && (
+        <div className="space-y-8">
+          <IngestKeysCard keys={keys.data} />
+          <ShopifyCard />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+// The Settings page in Chromium: an owner creates an ingestion key (shown once, working
+// at once), revokes it (refused on the next request) and connects Shopify; a marketer
+// sees that the page belongs to the owner.
+import { hashPassword } from '@afterglow/api';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { startAfterglow } from '../../apps/server/src/app';
+import { createTestDatabase } from '../support/db';
+import { launchBrowser, screenshot } from './browser';
+
+let app: Awaited<ReturnType<typeof startAfterglow>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const database = await createTestDatabase();
+  const databaseUrl = database.url;
+  await database.close();
+  app = await startAfterglow({ databaseUrl, port: 0, smtpDevPort: 0, seed: true, log: () => {} });
+  await app.database.sql`insert into users (id, workspace_id, email, name, password_hash, role)
+    values ('usr_marketer', ${app.demo!.workspaceId}, 'marketer@demo.shop', 'Mara', ${await hashPassword('marketer-pw')}, 'marketer')`;
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function logIn(email: string, password: string) {
+  await page.goto(app.url);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+const track = (key: string, messageId: string) => fetch(`${app.url}/v1/track`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` },
+  body: JSON.stringify({ userId: 'cust_0001', event: 'Browsed Settings', messageId }),
+}).then((r) => r.status);
+
+it('an owner creates, uses and revokes a key, and connects Shopify', { timeout: 120_000 }, async () => {
+  await logIn(app.demo!.email, app.demo!.password);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Ingestion keys' }).waitFor();
+  await expect.poll(() => page.getByTestId('key-row').count()).toBe(1); // the demo key
+  await screenshot(page, 'settings-keys');
+
+  await page.getByRole('button', { name: 'New key' }).click();
+  await page.getByRole('button', { name: 'Create key' }).click();
+  await expect.poll(() => page.getByRole('dialog').getByRole('alert').textContent()).toBe('label must not be empty');
+  await page.getByLabel('What will use it?').fill('Mobile app');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const key = (await page.getByTestId('new-key').textContent())!.trim();
+  expect(key).toMatch(/^ag_live_[0-9a-f]{32}$/);
+  await screenshot(page, 'settings-key-created');
+  expect(await track(key, 'settings-1')).toBe(200);
+  await page.getByRole('button', { name: 'I have copied it' }).click();
+
+  const row = page.getByTestId('key-row').filter({ hasText: 'Mobile app' });
+  await expect.poll(() => row.textContent()).toContain(`${key.slice(0, 12)}…`);
+  expect(await page.getByTestId('key-list').textContent()).not.toContain(key);
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await row.getByRole('button', { name: 'Revoke now' }).click();
+  await expect.poll(() => row.textContent()).toContain('revoked');
+  expect(await track(key, 'settings-2')).toBe(401);
+
+  await page.getByLabel('Signing secret').fill('shpss_browser_secret_9f3a');
+  await page.getByLabel('Shop domain (optional)').fill('demo-shop.myshopify.com');
+  await page.getByRole('button', { name: 'Connect Shopify' }).click();
+  await expect.poll(() => page.getByTestId('shopify-connection').textContent()).toContain('demo-shop.myshopify.com');
+  expect(await page.getByTestId('shopify-connection').textContent()).toContain('…9f3a');
+  expect(await page.getByTestId('shopify-url').textContent()).toBe(`${new URL(page.url()).origin}/webhooks/shopify`);
+  await screenshot(page, 'settings-shopify');
+});
+
+it('a marketer is told the page belongs to the owner', { timeout: 60_000 }, async () => {
+  await page.context().clearCookies();
+  await logIn('marketer@demo.shop', 'marketer-pw');
+  await page.goto(`${app.url}/settings`);
+  await page.getByTestId('settings-owner-only').waitFor();
+  expect(await page.getByRole('button', { name: 'New key' }).count()).toBe(0);
+  await screenshot(page, 'settings-marketer');
+});
