@@ -56,16 +56,16 @@ export function thankYouGraph(): JourneyGraph {
         config: { event: 'Order Completed', filters: [], entryKeyProperty: 'order_id' },
       },
       {
-        id: 'thank_you_email', type: 'core/send-email', position: { x: 0, y: 180 },
+        id: 'thank_you_email', type: 'core/send-email', position: { x: 0, y: 200 },
         config: {
           subject: thankYouSubject,
           preheader: 'Here is what you bought, and 10 points on us.',
           body: thankYouBody,
-          kind: 'transactional',
+          kind: 'marketing',
         },
       },
       {
-        id: 'grant_points', type: 'core/grant-points', position: { x: 0, y: 360 },
+        id: 'grant_points', type: 'core/grant-points', position: { x: 0, y: 440 },
         config: { amount: 10, reason: 'Thank you for your order' },
       },
     ],

@@ -79,7 +79,9 @@ function StatsStrip({ id, stats, counters, holdsRuns }: { id: string; stats: Nod
     </div>
   );
   return (
-    <div className="grid auto-cols-fr grid-flow-col gap-1 border-t border-violet-100 bg-violet-50/60 px-2 py-1.5" data-testid={`node-stats-${id}`}>
+    // Cells wrap onto a second row when a node type has many counters (an email: sent, opens,
+    // clicks, bounces, unsubscribes) instead of squeezing their labels into each other.
+    <div className="grid grid-cols-[repeat(auto-fit,minmax(76px,1fr))] gap-x-1 gap-y-1.5 border-t border-violet-100 bg-violet-50/60 px-2 py-1.5" data-testid={`node-stats-${id}`}>
       {cell('entered', stats?.entered ?? 0, `stat-${id}-entered`)}
       {(holdsRuns || (stats?.waiting ?? 0) > 0) && cell('waiting', stats?.waiting ?? 0, `stat-${id}-waiting`)}
       {counters.map((c) => <div key={c}>{cell(c, stats?.counters[c] ?? 0, `stat-${id}-${c}`)}</div>)}

@@ -48,7 +48,7 @@ export const sendEmail = defineNodeType({
     branches: [{ id: 'out', label: 'Then' }],
     summary: (c) => (c.templateId ? 'Sends a saved template' : `“${c.subject}”`),
   },
-  counters: ['emails'],
+  counters: ['emails', 'opens', 'clicks', 'bounces', 'unsubscribes'],
   execute: async (ctx, c) => {
     await ctx.services.email.send({
       subject: c.subject, body: c.body, preheader: c.preheader, kind: c.kind, whenCapped: c.whenCapped,

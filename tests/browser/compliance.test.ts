@@ -1,0 +1,95 @@
+// A recipient's side in a real browser: the unsubscribe confirmation (GET changes nothing,
+// the button unsubscribes), the preference page, and the email node's opens, clicks and
+// unsubscribes on the canvas of the seeded journey.
+import { ManualClock } from '@afterglow/engine';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startAfterglow } from '../../apps/server/src/app';
+import { createTestDatabase } from '../support/db';
+import { launchBrowser, screenshot, waitForText } from './browser';
+
+let app: Awaited<ReturnType<typeof startAfterglow>>;
+let browser: Browser;
+let page: Page;
+const clock = new ManualClock(new Date());
+const PERSON = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+
+beforeAll(async () => {
+  const database = await createTestDatabase();
+  const databaseUrl = database.url;
+  await database.close();
+  app = await startAfterglow({ databaseUrl, port: 0, smtpDevPort: 0, seed: true, clock, log: () => {} });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('compliance in the browser', () => {
+  it('unsubscribes from the email link, manages preferences, and shows opens and clicks on the canvas', { timeout: 180_000 }, async () => {
+    const sql = app.database.sql;
+    const [customer] = await sql<{ id: string }[]>`
+      select id from customers where workspace_id = ${app.demo!.workspaceId} and marketing_consent and email is not null order by id limit 1`;
+    const auth = `Basic ${Buffer.from(`${app.demo!.ingestKey}:`).toString('base64')}`;
+    const sent = await fetch(`${app.url}/v1/track`, {
+      method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: customer.id, event: 'Order Completed', messageId: 'compliance-order-1',
+        properties: { order_id: 'ord_compliance_1', total: 20, currency: 'EUR', products: [] } }),
+    });
+    expect(sent.status).toBe(200);
+    // The running worker (woken by the ingestion) and this call share the work; wait for the delivery.
+    await app.engine.advanceUntilIdle();
+    const sentMail = () => sql<{ headers: Record<string, string>; html: string }[]>`
+      select headers, html from email_outbox where customer_id = ${customer.id} and node_id = 'thank_you_email' and status = 'sent'`;
+    await expect.poll(async () => (await sentMail()).length, { timeout: 30_000 }).toBe(1);
+    const [mail] = await sentMail();
+    expect(mail.headers['X-Afterglow-Kind']).toBe('marketing');
+
+    // A person reads the email a minute later and clicks its first link.
+    clock.advance(60_000);
+    const pixel = /src="([^"]+\/t\/o\/[^"]+\.gif)"/.exec(mail.html)![1];
+    expect((await fetch(pixel, { headers: { 'user-agent': PERSON } })).status).toBe(200);
+    const link = /href="([^"]+\/t\/c\/[^"]+)"/.exec(mail.html)![1];
+    expect((await fetch(link, { headers: { 'user-agent': PERSON }, redirect: 'manual' })).status).toBe(302);
+
+    await page.goto(mail.headers['List-Unsubscribe'].slice(1, -1));
+    await page.getByRole('heading', { name: 'Unsubscribe from our emails?' }).waitFor();
+    await screenshot(page, 'unsubscribe-confirm');
+    const consent = async () => (await sql`select marketing_consent from customers where workspace_id = ${app.demo!.workspaceId} and id = ${customer.id}`)[0].marketing_consent;
+    expect(await consent()).toBe(true);
+    await page.getByRole('button', { name: 'Unsubscribe' }).click();
+    await page.getByRole('heading', { name: 'You are unsubscribed' }).waitFor();
+    expect(await consent()).toBe(false);
+    await screenshot(page, 'unsubscribed');
+
+    await page.getByRole('link', { name: 'Manage your email preferences' }).click();
+    await page.getByRole('heading', { name: 'Email preferences' }).waitFor();
+    await page.getByTestId('marketing').check();
+    await page.getByTestId('topic-offers').uncheck();
+    await page.getByRole('button', { name: 'Save preferences' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your preferences are saved.' }).waitFor();
+    expect(await consent()).toBe(true);
+    await screenshot(page, 'preferences');
+
+    await page.goto(app.url);
+    await page.getByLabel('Email').fill(app.demo!.email);
+    await page.getByLabel('Password').fill(app.demo!.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await page.getByRole('link', { name: 'Thank you for your order' }).first().click();
+    await page.getByTestId('canvas').waitFor();
+    await page.getByTestId('toggle-live-stats').click();
+    await waitForText(page.getByTestId('stat-thank_you_email-emails'), (t) => t === '1');
+    await waitForText(page.getByTestId('stat-thank_you_email-opens'), (t) => t === '1');
+    await waitForText(page.getByTestId('stat-thank_you_email-clicks'), (t) => t === '1');
+    await waitForText(page.getByTestId('stat-thank_you_email-unsubscribes'), (t) => t === '1');
+    await screenshot(page, 'canvas-email-counters');
+  });
+});
