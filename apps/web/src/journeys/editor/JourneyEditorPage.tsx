@@ -9,6 +9,8 @@ import { useTRPC, type Api, type inferOutput } from '../../trpc';
 import { ErrorNote, Spinner } from '../../ui/kit';
 import { Canvas } from './Canvas';
 import { ConfigPanel, JourneyChecklist } from './ConfigPanel';
+import { FailedRunsCard } from './FailedRunsCard';
+import { JourneySettingsCard } from './JourneySettingsCard';
 import { addNode, removeNodes, setConfig } from './graphOps';
 import { historyReducer, initialHistory } from './history';
 import { Palette } from './Palette';
@@ -111,7 +113,11 @@ function JourneyEditor({ journey }: { journey: Journey }) {
               onChange={(config) => apply(setConfig(graph, selected.id, config), `config:${selected.id}`)}
               onDelete={() => { apply(removeNodes(graph, [selected.id])); setSelectedId(null); }} />
           ) : (
-            <JourneyChecklist issues={issues} onSelect={focusNode} />
+            <div className="h-full overflow-y-auto">
+              <JourneyChecklist issues={issues} onSelect={focusNode} />
+              {live && stats.data && versionId && <FailedRunsCard stats={stats.data} versionId={versionId} onSelect={focusNode} />}
+              <JourneySettingsCard journeyId={journey.id} initial={journey.settings} readOnly={live} />
+            </div>
           )}
         </aside>
       </div>

@@ -1,0 +1,74 @@
+// Who may enter the journey again, and the goal that ends a run early (a conversion).
+// Saved on its own; like the steps, it takes effect for customers entering after the next publish.
+import type { JourneySettings } from '@afterglow/journey-core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTRPC } from '../../trpc';
+import { Button } from '../../ui/kit';
+
+const inputClass = 'w-full rounded-lg border border-slate-200 px-3 py-1.5 text-sm focus:border-violet-400 focus:outline-none focus:ring-2 focus:ring-violet-100';
+
+export function JourneySettingsCard({ journeyId, initial, readOnly }: { journeyId: string; initial: JourneySettings; readOnly: boolean }) {
+  const trpc = useTRPC();
+  const [settings, setSettings] = useState<JourneySettings>(initial);
+  const save = useMutation(trpc.journeys.saveSettings.mutationOptions());
+  const issues = (save.error as { data?: { issues?: { field: string; message: string }[] } } | null)?.data?.issues ?? [];
+  const errorOf = (field: string) => issues.find((i) => i.field.endsWith(field))?.message;
+  const reentry = settings.reentry;
+  const change = (next: JourneySettings) => { setSettings(next); save.reset(); };
+
+  return (
+    <section className="border-t border-slate-200 p-5" data-testid="journey-settings">
+      <h2 className="text-base font-semibold text-slate-900">Journey settings</h2>
+      <p className="mt-1 text-xs text-slate-500">Apply to customers who enter after the next publish.</p>
+      <fieldset disabled={readOnly} className="mt-4 space-y-4 disabled:opacity-70">
+        <label className="block text-sm font-medium text-slate-700">
+          Customers can enter
+          <select className={`${inputClass} mt-1`} value={reentry.mode} aria-label="Customers can enter"
+            onChange={(e) => {
+              const mode = e.target.value as JourneySettings['reentry']['mode'];
+              change({ ...settings, reentry: mode === 'cooldown' ? { mode, days: 30 } : { mode } });
+            }}>
+            <option value="trigger">each time the trigger happens</option>
+            <option value="once">only once, ever</option>
+            <option value="cooldown">again after some days</option>
+          </select>
+        </label>
+        {reentry.mode === 'cooldown' && (
+          <label className="block text-sm font-medium text-slate-700">
+            Days before they can enter again
+            <input type="number" min={1} className={`${inputClass} mt-1`} aria-label="Days before they can enter again" value={reentry.days}
+              onChange={(e) => change({ ...settings, reentry: { mode: 'cooldown', days: Number(e.target.value) } })} />
+            {errorOf('days') && <span className="mt-1 block text-xs text-rose-600">{errorOf('days')}</span>}
+          </label>
+        )}
+        <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+          <input type="checkbox" checked={settings.goal !== null} aria-label="End the journey when a goal is reached"
+            onChange={(e) => change({ ...settings, goal: e.target.checked ? { event: 'Order Completed', matchTriggerProperty: '' } : null })} />
+          End the journey when a goal is reached
+        </label>
+        {settings.goal && (
+          <div className="space-y-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
+            <label className="block text-sm font-medium text-slate-700">
+              Goal event
+              <input className={`${inputClass} mt-1 bg-white`} aria-label="Goal event" value={settings.goal.event}
+                onChange={(e) => change({ ...settings, goal: { ...settings.goal!, event: e.target.value } })} />
+              {errorOf('event') && <span className="mt-1 block text-xs text-rose-600">{errorOf('event')}</span>}
+            </label>
+            <label className="block text-sm font-medium text-slate-700">
+              Only with the same <span className="font-normal text-slate-400">(optional trigger property)</span>
+              <input className={`${inputClass} mt-1 bg-white`} placeholder="e.g. order_id" value={settings.goal.matchTriggerProperty}
+                onChange={(e) => change({ ...settings, goal: { ...settings.goal!, matchTriggerProperty: e.target.value } })} />
+            </label>
+            <p className="text-xs text-slate-500">Runs that reach the goal leave the journey and count as conversions, with the order’s revenue.</p>
+          </div>
+        )}
+        <div className="flex items-center gap-3">
+          <Button variant="primary" disabled={save.isPending} onClick={() => save.mutate({ id: journeyId, settings })}>Save settings</Button>
+          {save.isSuccess && <span className="text-xs text-emerald-600" data-testid="settings-saved">Saved ✓</span>}
+          {save.isError && issues.length === 0 && <span className="text-xs text-rose-600">{save.error.message}</span>}
+        </div>
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+// Sending rules for every journey: the frequency cap (the playbook's "once a week is
+// enough") and quiet hours in each customer's own time zone.
+import type { WorkspaceSettings } from '@afterglow/journey-core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTRPC } from '../trpc';
+import { Button, Spinner } from '../ui/kit';
+import { fieldErrors } from './SettingsPage';
+
+const num = 'w-20 rounded-lg border border-slate-200 px-2 py-1 text-sm focus:border-violet-400 focus:outline-none focus:ring-2 focus:ring-violet-100';
+
+export function SendingRulesCard() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const current = useQuery(trpc.sending.get.queryOptions());
+  const [rules, setRules] = useState<WorkspaceSettings | null>(null);
+  useEffect(() => { if (current.data && !rules) setRules(current.data); }, [current.data, rules]);
+  const save = useMutation(trpc.sending.save.mutationOptions({
+    onSuccess: (saved) => queryClient.setQueryData(trpc.sending.get.queryKey(), saved),
+  }));
+  if (!rules) return <Spinner />;
+  const errors = fieldErrors(save.error);
+  const cap = rules.frequencyCap;
+  const quiet = rules.quietHours;
+  const set = (next: WorkspaceSettings) => { setRules(next); save.reset(); };
+
+  return (
+    <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" data-testid="sending-rules">
+      <h2 className="text-base font-semibold text-slate-900">Sending rules</h2>
+      <p className="mt-1 text-sm text-slate-500">Apply to marketing email from every journey. Transactional email (order confirmations) is never held back.</p>
+      <div className="mt-5 space-y-5">
+        <div>
+          <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+            <input type="checkbox" checked={cap.enabled} onChange={(e) => set({ ...rules, frequencyCap: { ...cap, enabled: e.target.checked } })} />
+            Frequency cap
+          </label>
+          <div className="mt-2 flex flex-wrap items-center gap-2 pl-6 text-sm text-slate-600">
+            At most
+            <input type="number" min={1} aria-label="Emails at most" className={num} value={cap.maxEmails} disabled={!cap.enabled}
+              onChange={(e) => set({ ...rules, frequencyCap: { ...cap, maxEmails: Number(e.target.value) } })} />
+            marketing email{cap.maxEmails === 1 ? '' : 's'} per customer every
+            <input type="number" min={1} aria-label="Days" className={num} value={cap.perDays} disabled={!cap.enabled}
+              onChange={(e) => set({ ...rules, frequencyCap: { ...cap, perDays: Number(e.target.value) } })} />
+            days. Each send step chooses to skip or hold an email over the cap.
+          </div>
+          {(errors['frequencyCap.maxEmails'] || errors['frequencyCap.perDays']) && (
+            <p className="mt-1 pl-6 text-xs text-rose-600">{errors['frequencyCap.maxEmails'] ?? errors['frequencyCap.perDays']}</p>
+          )}
+        </div>
+        <div>
+          <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+            <input type="checkbox" checked={quiet.enabled} onChange={(e) => set({ ...rules, quietHours: { ...quiet, enabled: e.target.checked } })} />
+            Quiet hours
+          </label>
+          <div className="mt-2 flex flex-wrap items-center gap-2 pl-6 text-sm text-slate-600">
+            No marketing email from
+            <input type="number" min={0} max={23} aria-label="Quiet from hour" className={num} value={quiet.startHour} disabled={!quiet.enabled}
+              onChange={(e) => set({ ...rules, quietHours: { ...quiet, startHour: Number(e.target.value) } })} />
+            :00 to
+            <input type="number" min={0} max={23} aria-label="Quiet until hour" className={num} value={quiet.endHour} disabled={!quiet.enabled}
+              onChange={(e) => set({ ...rules, quietHours: { ...quiet, endHour: Number(e.target.value) } })} />
+            :00 in the customer’s time zone; emails due then go out when it ends.
+          </div>
+          {(errors['quietHours.startHour'] || errors['quietHours.endHour']) && (
+            <p className="mt-1 pl-6 text-xs text-rose-600">{errors['quietHours.startHour'] ?? errors['quietHours.endHour']}</p>
+          )}
+        </div>
+        <div className="flex items-center gap-3">
+          <Button variant="primary" disabled={save.isPending} onClick={() => save.mutate(rules)}>Save sending rules</Button>
+          {save.isSuccess && <span className="text-xs text-emerald-600">Saved ✓</span>}
+          {save.isError && Object.keys(errors).length === 0 && <span className="text-xs text-rose-600">{save.error.message}</span>}
+        </div>
+      </div>
+    </section>
+  );
+}
