@@ -101,3 +101,12 @@ export const conversions = pgTable('conversions', {
   currency: text('currency'),
   at: ts('at').notNull(),
 }, (t) => [index('conversions_journey_idx').on(t.journeyId, t.at)]);
+
+/** A broadcast journey version enrols its segment once: this row is the "done" marker. */
+export const broadcasts = pgTable('broadcasts', {
+  versionId: text('version_id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  journeyId: text('journey_id').notNull(),
+  enrolled: integer('enrolled').notNull(),
+  at: ts('at').notNull(),
+});
