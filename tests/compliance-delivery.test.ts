@@ -14,7 +14,18 @@ const customers = [
   { id: 'bob', email: 'bob@example.com', firstName: 'Bob' },
   { id: 'cy', email: 'cy@example.com', firstName: 'Cy' },
   { id: 'dee', email: 'dee@example.com', firstName: 'Dee' },
+  { id: 'fay', email: 'fay@example.com', firstName: 'Fay' },
+  { id: 'gus', email: 'gus@example.com', firstName: 'Gus' },
 ];
+
+/** Turns the "offers" topic off on the customer's preference page, staying subscribed otherwise. */
+async function turnOffOffers(customerId: string) {
+  const [row] = await rig.db.sql`select html from email_outbox where customer_id = ${customerId} and node_id = 'mail'`;
+  const page = new URL(/href="([^"]+\/p\/[^"]+)"/.exec(row.html)![1]).pathname;
+  const res = await rawRequest(rig.base, page, { 'content-type': 'application/x-www-form-urlencoded' }, 'POST',
+    'marketing=on&topic_new_products=on&topic_reviews=on&topic_loyalty=on');
+  expect(res.status).toBe(200);
+}
 
 beforeAll(async () => { rig = await startRig(customers); });
 afterAll(async () => { await rig?.close(); });
@@ -52,6 +63,7 @@ describe('marketing and transactional email on the wire', () => {
     expect(listUnsubscribe).toMatch(new RegExp(`^<${rig.base}/u/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}>$`));
     expect(rawHeader(marketing, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     expect(rawHeader(marketing, 'X-Afterglow-Kind')).toBe('marketing');
+    expect(rawHeader(marketing, 'X-Afterglow-Topic')).toBe('offers');
     const html = String(marketing.html);
     expect(html).toContain(`href="${listUnsubscribe.slice(1, -1)}"`);
     expect(html).toMatch(new RegExp(`href="${rig.base}/p/[^"]+"[^>]*>Email preferences`));
@@ -116,6 +128,21 @@ describe('who is never sent marketing email again', () => {
       { node_id: 'receipt', status: 'sent', last_error: null },
     ]);
     expect(mailsTo('cy@example.com').map((m) => m.subject)).toEqual(['Order o-4']);
+  });
+
+  it('a topic turned off on the preference page stops that topic, at queueing and at sending', async () => {
+    await rig.order('fay', 'o-7');
+    expect(await rig.dispatch()).toEqual({ sent: 2, retried: 0, failed: 0, suppressed: 0 });
+    await turnOffOffers('fay');
+    await rig.order('fay', 'o-8');
+    expect(await stepDetail('fay', 'mail')).toBe('skipped: the customer turned off the topic "offers"');
+    expect(await stepDetail('fay', 'receipt')).toBe('queued');
+
+    await rig.order('gus', 'o-9'); // queued while gus still wants offers
+    await turnOffOffers('gus');
+    expect(await rig.dispatch()).toEqual({ sent: 2, retried: 0, failed: 0, suppressed: 1 });
+    const [row] = await rig.db.sql`select status, last_error from email_outbox where customer_id = 'gus' and node_id = 'mail'`;
+    expect(row).toEqual({ status: 'suppressed', last_error: 'topic_opt_out' });
   });
 
   it('a 550 hard bounce suppresses the address: no more email to it, and the bounce is counted', async () => {

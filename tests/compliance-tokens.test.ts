@@ -1,6 +1,7 @@
 // Signed link tokens, the compliance rewrite of a rendered email, and the bot classifier,
 // as plain functions (the HTTP side is in compliance-links.test.ts).
-import { classifyHit, prepareForSending, signToken, tokenWorkspace, TokenError, verifyToken, type TokenPayload } from '@afterglow/email';
+import { sendEmail } from '@afterglow/nodes';
+import { classifyHit, EMAIL_TOPICS, prepareForSending, signToken, tokenWorkspace, TokenError, verifyToken, type TokenPayload } from '@afterglow/email';
 import { describe, expect, it } from 'vitest';
 
 const SECRET = 'ws-secret-1';
@@ -75,6 +76,19 @@ describe('prepareForSending', () => {
     expect(out.html).not.toContain('/u/');
     expect(out.text).toBe('Hello');
     expect(out.links).toHaveLength(2);
+  });
+});
+
+describe('topics', () => {
+  it('the Send email node offers exactly the topics of the preference page', () => {
+    const topic = (sendEmail.config as unknown as { shape: { topic: { unwrap(): { options: string[] } } } }).shape.topic.unwrap();
+    expect(topic.options).toEqual(['', ...EMAIL_TOPICS.map((t) => t.id)]);
+  });
+
+  it('a marketing email names its topic in a header', () => {
+    const out = prepareForSending({ html: '<body></body>', text: '', kind: 'marketing', topic: 'offers', workspaceId: 'ws_a',
+      customerId: 'cust_1', outboxId: outbox, secret: SECRET, publicUrl: 'https://mail.shop.example' });
+    expect(out.headers['X-Afterglow-Topic']).toBe('offers');
   });
 });
 

@@ -42,7 +42,7 @@ function graph(): JourneyGraph {
   return {
     nodes: [
       { id: 'trigger', type: 'core/trigger-event', position: at, config: { event: 'Order Completed', filters: [], entryKeyProperty: 'order_id' } },
-      { id: 'mail', type: 'core/send-email', position: at, config: { subject: 'Thanks, {{ customer.firstName }}', preheader: '', body: MARKETING_BODY, kind: 'marketing' } },
+      { id: 'mail', type: 'core/send-email', position: at, config: { subject: 'Thanks, {{ customer.firstName }}', preheader: '', body: MARKETING_BODY, kind: 'marketing', topic: 'offers' } },
       { id: 'receipt', type: 'core/send-email', position: at, config: { subject: 'Order {{ order.id }}', preheader: '', body: TRANSACTIONAL_BODY, kind: 'transactional' } },
     ],
     edges: [

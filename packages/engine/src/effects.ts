@@ -103,7 +103,7 @@ export function createServices(
         const outboxId = randomUUID();
         const prepared = await email.prepare({
           html: rendered.html, text: rendered.text, kind: request.kind, workspaceId: run.workspaceId,
-          customerId: customer.id, outboxId, toAddress: customer.email,
+          customerId: customer.id, outboxId, toAddress: customer.email, topic: request.topic,
         });
         if (prepared.blocked !== null) {
           scope.detail.email = `skipped: ${prepared.blocked}`;

@@ -51,6 +51,8 @@ export interface EmailRequest {
   preheader?: string;
   fromName?: string;
   kind: 'marketing' | 'transactional';
+  /** A marketing topic (preference page): customers who turned it off are not sent this email. */
+  topic?: string;
   /** When the workspace's frequency cap is reached: skip this email, or hold it until a slot frees. */
   whenCapped?: 'skip' | 'hold';
   /**
@@ -98,11 +100,16 @@ export interface CheckContext {
 }
 
 export interface TriggerBehaviour<C> {
-  /** The event name this trigger listens to (used to pre-filter events in SQL). */
-  eventName(config: C): string;
+  /** The event name this trigger listens to (used to pre-filter events in SQL); null: none. */
+  eventName(config: C): string | null;
   matches(event: JourneyEvent, config: C): boolean;
   /** Re-entry key: a customer enters once per distinct key. */
   entryKey(event: JourneyEvent, config: C): string;
+  /**
+   * A whole segment enters at once (a broadcast): the engine enrols every member with one
+   * set-based statement when the version is live and `startAt` (null: at once) has come.
+   */
+  audience?(config: C): { segmentId: string; startAt: Date | null };
 }
 
 export interface NodeUi<C> {

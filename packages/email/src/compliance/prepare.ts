@@ -9,6 +9,8 @@ export interface ComplianceInput {
   html: string;
   text: string;
   kind: 'marketing' | 'transactional';
+  /** Marketing topic; sent as X-Afterglow-Topic so the dispatcher can honour a later opt-out. */
+  topic?: string;
   workspaceId: string;
   customerId: string;
   /** The outbox row this email becomes: tokens name it. */
@@ -104,6 +106,7 @@ export function prepareForSending(input: ComplianceInput): PreparedEmail {
     text = `${text.trimEnd()}\n\n--\nUnsubscribe: ${urls.unsubscribe}\nEmail preferences: ${urls.preferences}\n`;
     headers['List-Unsubscribe'] = `<${urls.unsubscribe}>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+    if (input.topic) headers['X-Afterglow-Topic'] = input.topic;
   }
   html = beforeBodyEnd(html, `<img src="${escapeHtml(urls.pixel)}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0" />`);
   return { html, text, headers, links: tracked.links };

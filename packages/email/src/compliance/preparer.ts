@@ -28,17 +28,25 @@ export function createCompliancePreparer(sql: Queryable, opts: { publicUrl: () =
   };
 
   async function answer(batch: PrepareRequest[]): Promise<PrepareResult[]> {
+    // Suppressed addresses, and marketing topics the customer turned off on the preference page.
     const blocked = await sql<{ idx: number; reason: string }[]>`
-      select r.idx, min(s.reason) as reason
-      from unnest(${batch.map((_, i) => i)}::int[], ${batch.map((b) => b.workspaceId)}::text[],
-        ${batch.map((b) => b.toAddress.toLowerCase())}::text[], ${batch.map((b) => b.kind)}::text[]) as r(idx, ws, address, kind)
-      join email_suppressions s on s.workspace_id = r.ws and s.address = r.address
+      with r as (
+        select * from unnest(${batch.map((_, i) => i)}::int[], ${batch.map((b) => b.workspaceId)}::text[],
+          ${batch.map((b) => b.customerId)}::text[], ${batch.map((b) => b.toAddress.toLowerCase())}::text[],
+          ${batch.map((b) => b.kind)}::text[], ${batch.map((b) => b.topic ?? '')}::text[]) as r(idx, ws, cust, address, kind, topic)
+      )
+      select r.idx, 'the address is suppressed (' || min(s.reason) || ')' as reason
+      from r join email_suppressions s on s.workspace_id = r.ws and s.address = r.address
       where r.kind = 'marketing' or s.reason = 'hard_bounce'
-      group by r.idx`;
+      group by r.idx
+      union all
+      select r.idx, 'the customer turned off the topic "' || r.topic || '"'
+      from r join customer_preferences p on p.workspace_id = r.ws and p.customer_id = r.cust
+      where r.kind = 'marketing' and r.topic <> '' and p.topics ->> r.topic = 'false'`;
     const reasons = new Map(blocked.map((b) => [b.idx, b.reason]));
     return Promise.all(batch.map(async (request, i): Promise<PrepareResult> => {
       const reason = reasons.get(i);
-      if (reason) return { blocked: `the address is suppressed (${reason})` };
+      if (reason) return { blocked: reason };
       const secret = await secretOf(request.workspaceId);
       return { blocked: null, ...prepareForSending({ shopName: opts.shopName, ...request, secret, publicUrl: opts.publicUrl() }) };
     }));

@@ -21,6 +21,16 @@ const config = z.object({
     label: 'Type', widget: 'select',
     options: [{ value: 'marketing', label: 'Marketing (honours unsubscribes)' }, { value: 'transactional', label: 'Transactional' }],
   }),
+  // The ids match the topics of the recipients' preference page (EMAIL_TOPICS in @afterglow/email).
+  topic: z.enum(['', 'offers', 'new_products', 'reviews', 'loyalty']).default('').meta({
+    label: 'Topic', widget: 'select', showIf: { kind: 'marketing' },
+    help: 'Customers who turned this topic off on their preference page are skipped',
+    options: [
+      { value: '', label: 'None (every subscribed customer)' }, { value: 'offers', label: 'Offers and promotions' },
+      { value: 'new_products', label: 'New products' }, { value: 'reviews', label: 'Review requests' },
+      { value: 'loyalty', label: 'Points and rewards' },
+    ],
+  }),
   whenCapped: z.enum(['skip', 'hold']).default('skip').meta({
     label: 'If the frequency cap is reached', widget: 'select', showIf: { kind: 'marketing' },
     options: [{ value: 'skip', label: 'Skip this email' }, { value: 'hold', label: 'Hold it until the customer can receive it' }],
@@ -38,6 +48,7 @@ export const sendEmail = defineNodeType({
     preheader: '',
     body: '<mjml>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text>Hi {{ customer.firstName }},</mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>',
     kind: 'marketing',
+    topic: '',
     whenCapped: 'skip',
   },
   ui: {
@@ -53,6 +64,7 @@ export const sendEmail = defineNodeType({
     await ctx.services.email.send({
       subject: c.subject, body: c.body, preheader: c.preheader, kind: c.kind, whenCapped: c.whenCapped,
       ...(c.templateId ? { templateId: c.templateId } : {}),
+      ...(c.topic && c.kind === 'marketing' ? { topic: c.topic } : {}),
     });
     return next();
   },
