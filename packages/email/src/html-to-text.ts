@@ -35,10 +35,11 @@ export function htmlToText(html: string): string {
   s = s.replace(/<\/(p|div|h[1-6]|tr|table|ul|ol|li|blockquote)>/gi, '\n');
   s = s.replace(/<[^>]+>/g, '');
   s = decodeEntities(s);
+  // Per line: runs of blanks become one space, and no line starts or ends with one. Done
+  // on the whole text at once (not line by line): an email renders this for every message.
   return s
-    .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -3,6 +3,19 @@
 // HTML-escaped by default and nothing may touch the file system.
 import { Drop, Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
 
+// Building an Intl.NumberFormat costs far more than formatting with one, and an email
+// formats every price: one formatter per (locale, currency), kept for the process.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}:${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency }); // throws for an unknown code: not cached
+    if (moneyFormats.size < 1_000) moneyFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Formats an amount as money, e.g. `{{ item.price | money: order.currency }}` → €21.00. */
 export function formatMoney(value: unknown, currency: unknown = 'EUR', locale = 'en-US'): string {
   if (value === null || value === undefined || value === '') return '';
@@ -10,7 +23,7 @@ export function formatMoney(value: unknown, currency: unknown = 'EUR', locale = 
   if (!Number.isFinite(amount)) return '';
   const code = typeof currency === 'string' && /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : 'EUR';
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: code }).format(amount);
+    return moneyFormat(locale, code).format(amount);
   } catch {
     return `${amount.toFixed(2)} ${code}`; // a well-formed but unknown ISO code
   }

@@ -1,43 +1,46 @@
 // renderEmail: MJML compiled once per distinct body (cached), then the compiled HTML is
 // personalised with Liquid for each recipient; the subject is rendered as plain text and
 // flattened to one line so no merge value can add a header.
-import { createHash } from 'node:crypto';
 import type { Template } from 'liquidjs';
 import { htmlToText } from './html-to-text';
 import { describeLiquidError, htmlLiquid, textLiquid } from './liquid';
 import { LruCache } from './lru';
 import type { MergeData } from './merge-data';
 import { compileMjml, TemplateError, withPreheader } from './mjml';
+import { textTemplateOf, tidyText } from './text-template';
 
 export interface RenderRequest { subject: string; body: string; preheader?: string }
 export interface RenderedEmail { subject: string; html: string; text: string }
 
-const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
+/** A template version's body, compiled once: the HTML, and the text part when it can be (see text-template). */
+interface CompiledBody { html: Template[]; text: Template[] | null }
 
-// Keyed by a hash of the MJML source (preheader included): every email of a journey
-// version's node shares one entry.
-const compiledBodies = new LruCache<string, Promise<Template[]>>(500);
+// Keyed by the MJML source and the preheader themselves: a Map hashes a string once and
+// remembers it, so the emails of one node (the same source string) cost no hashing at all.
+const compiledBodies = new LruCache<string, Map<string, Promise<CompiledBody>>>(500);
 const parsedSubjects = new LruCache<string, Template[]>(2_000);
 
-async function compileBody(source: string): Promise<Template[]> {
+async function compileBody(source: string): Promise<CompiledBody> {
   const { html, problems } = await compileMjml(source);
   if (problems.length > 0) throw new TemplateError('body', problems);
   try {
-    return htmlLiquid.parse(html);
+    return { html: htmlLiquid.parse(html), text: textTemplateOf(html) };
   } catch (err) {
     throw new TemplateError('body', [describeLiquidError(err)]);
   }
 }
 
-/** The compiled, Liquid-parsed body of an MJML source; concurrent callers share one compilation. */
-export function compiledBody(source: string): Promise<Template[]> {
-  const key = hashOf(source);
-  const hit = compiledBodies.get(key);
+/** The compiled body of an MJML source with its preheader; concurrent callers share one compilation. */
+function compiledBody(body: string, preheader = ''): Promise<CompiledBody> {
+  let byPreheader = compiledBodies.get(body);
+  if (!byPreheader) compiledBodies.set(body, (byPreheader = new Map()));
+  const hit = byPreheader.get(preheader);
   if (hit) return hit;
-  const pending = compileBody(source);
-  compiledBodies.set(key, pending);
+  const pending = compileBody(withPreheader(body, preheader));
+  const versions = byPreheader;
+  versions.set(preheader, pending);
   // A broken template is not remembered: it is usually fixed and tried again soon.
-  pending.catch(() => compiledBodies.delete(key));
+  pending.catch(() => versions.delete(preheader));
   return pending;
 }
 
@@ -60,8 +63,11 @@ export function toSubjectLine(rendered: string): string {
 }
 
 export async function renderEmail(req: RenderRequest, data: MergeData): Promise<RenderedEmail> {
-  const body = await compiledBody(withPreheader(req.body, req.preheader));
-  const html: string = await htmlLiquid.render(body, data);
-  const subject = toSubjectLine(await textLiquid.render(parsedSubject(req.subject), data));
-  return { subject, html, text: htmlToText(html) };
+  const body = await compiledBody(req.body, req.preheader);
+  // Synchronous rendering: no tag or filter here does I/O, and it is twice as fast as the
+  // async renderer (measured by `pnpm bench`), which matters at thousands of emails a second.
+  const html: string = htmlLiquid.renderSync(body.html, data);
+  const subject = toSubjectLine(textLiquid.renderSync(parsedSubject(req.subject), data));
+  const text = body.text ? tidyText(textLiquid.renderSync(body.text, data)) : htmlToText(html);
+  return { subject, html, text };
 }
