@@ -13,6 +13,7 @@ const PERSON = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KH
 beforeAll(async () => {
   rig = await startRig([{ id: 'ada', email: 'ada@example.com', firstName: 'Ada' }, { id: 'eve', email: 'eve@example.com', firstName: 'Eve' }]);
   await rig.order('ada', 'o-1');
+  await rig.order('eve', 'o-2');
   await rig.dispatch();
   [mail] = await rig.db.sql`select id, headers, html from email_outbox where customer_id = 'ada' and node_id = 'mail'`;
 });
@@ -106,7 +107,7 @@ describe('open and click tracking', () => {
     expect(events.map((e) => `${e.type}:${e.bot_reason ?? 'person'}`).sort()).toEqual(
       ['click:person', 'open:apple_mpp', 'open:apple_mpp', 'open:person', 'open:person', 'open:prefetch', 'open:user_agent'].sort());
     const stats = await rig.engine.stats(rig.versionId);
-    expect(stats.nodes.mail.counters).toMatchObject({ emails: 1, opens: 1, clicks: 1, unsubscribes: 1 });
+    expect(stats.nodes.mail.counters).toMatchObject({ emails: 2, opens: 1, clicks: 1, unsubscribes: 1 });
     expect(stats.nodes.receipt.counters.opens).toBeUndefined();
     expect((await rawRequest(rig.base, tamper(pixel))).status).toBe(400);
   });
@@ -143,5 +144,18 @@ describe('open and click tracking', () => {
     // The other recorded link still works.
     const blog = await rawRequest(rig.base, `/t/c/${signToken(SECRET, { t: 'c', w: WS, o: mail.id, i: 1 })}`, { 'user-agent': PERSON });
     expect(blog.headers.location).toBe('https://shop.example/blog');
+  });
+});
+
+describe('limits', () => {
+  it('refuses an oversized form body with 413 and changes nothing', async () => {
+    const [row] = await rig.db.sql`select headers from email_outbox where customer_id = 'eve' and node_id = 'mail'`;
+    const path = new URL(String(row.headers['List-Unsubscribe']).slice(1, -1)).pathname;
+    const res = await rawRequest(rig.base, path, { 'content-type': 'application/x-www-form-urlencoded' }, 'POST', `x=${'a'.repeat(20_000)}`);
+    expect(res.status).toBe(413);
+    const [eve] = await rig.db.sql`select marketing_consent from customers where workspace_id = ${WS} and id = 'eve'`;
+    expect(eve.marketing_consent).toBe(true);
+    expect((await rawRequest(rig.base, '/u/', {}, 'GET')).status).toBe(404);
+    expect((await rawRequest(rig.base, path, {}, 'DELETE')).status).toBe(405);
   });
 });

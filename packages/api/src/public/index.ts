@@ -2,7 +2,8 @@
 // /p/ (preferences), /t/o/ (open pixel) and /t/c/ (click). Each takes one signed token
 // as its only path segment; anything else under these prefixes is a 404.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendPage } from './page';
+import { HttpError } from '../ingest/http-io';
+import { escapeHtml, sendPage } from './page';
 import { handlePreferences } from './preferences';
 import { handleClick, handleOpen } from './tracking';
 import type { PublicDeps } from './types';
@@ -25,7 +26,14 @@ export function createPublicHandler(deps: PublicDeps) {
     const pathname = (req.url ?? '/').split('?')[0];
     for (const [pattern, handle] of ROUTES) {
       const match = pattern.exec(pathname);
-      if (match) return handle(deps, req, res, match[1]);
+      if (!match) continue;
+      try {
+        return await handle(deps, req, res, match[1]);
+      } catch (err) {
+        // A form body over the limit: say so on a page like the others, not as a server error.
+        if (!(err instanceof HttpError) || res.headersSent) throw err;
+        return sendPage(res, err.status, 'Request refused', `<h1>Request refused</h1><p>${escapeHtml(err.message)}</p>`);
+      }
     }
     sendPage(res, 404, 'Not found', '<h1>Page not found</h1>');
   };
