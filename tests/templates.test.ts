@@ -45,7 +45,7 @@ beforeAll(async () => {
   mailer = createMailer({ smtpUrl: sink.url });
   engine = createEngine({ database, registry, clock, mailer });
   // wake() delivers at once here: the worker's loop is not started in tests.
-  const deps: ApiDeps = { database, registry, clock, engine: { stats: (v) => engine.stats(v), wake: async () => void (await engine.advanceUntilIdle()) } };
+  const deps: ApiDeps = { database, registry, clock, engine: { ...engine, wake: async () => void (await engine.advanceUntilIdle()) } };
   server = await startApiServer(deps);
   marketer = apiClient(server.url).trpc;
   await marketer.auth.login.mutate({ email: 'm@t.test', password: 'pw-m' });
