@@ -32,9 +32,10 @@ export const customerPurchases = pgTable('customer_purchases', {
   firstAt: ts('first_at').notNull(),
   lastAt: ts('last_at').notNull(),
 }, (t) => [
-  primaryKey({ columns: [t.workspaceId, t.kind, t.value, t.customerId] }),
-  index('customer_purchases_last_idx').on(t.workspaceId, t.kind, t.value, t.lastAt),
-  index('customer_purchases_customer_idx').on(t.workspaceId, t.customerId),
+  // Keyed by customer: the triggers' refresh deletes and re-inserts one customer's rows.
+  primaryKey({ columns: [t.workspaceId, t.customerId, t.kind, t.value] }),
+  // Segment conditions read only this index (index-only scans: the customer id is in it).
+  index('customer_purchases_value_idx').on(t.workspaceId, t.kind, t.value, t.lastAt, t.customerId),
 ]);
 
 /** Who is in which saved segment, as of the last check. */
