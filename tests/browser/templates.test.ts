@@ -104,4 +104,20 @@ describe('templates in the browser', () => {
     await waitForText(page.getByTestId('preview-subject'), (t) => t.startsWith('We miss you'));
     expect(await page.getByLabel('Template name').inputValue()).toBe('Win-back (2)');
   });
+
+  it('lets the Send email step use a saved template instead of its own body', { timeout: 120_000 }, async () => {
+    await page.getByRole('link', { name: 'Journeys', exact: true }).click();
+    await page.getByRole('link', { name: 'Thank you for your order' }).click();
+    const email = page.getByTestId('node-thank_you_email');
+    await email.locator('.text-sm.font-semibold').first().click();
+    const panel = page.getByTestId('config-panel');
+    // The demo's node was drawn before templates existed: it keeps its own subject and body.
+    await panel.getByLabel('Subject').waitFor();
+    const picker = panel.getByLabel('Template');
+    await expect.poll(() => picker.locator('option').allTextContents()).toContain('Order confirmation');
+    await picker.selectOption({ label: 'Order confirmation' });
+    await expect.poll(() => panel.getByLabel('Subject').count()).toBe(0);
+    await waitForText(email, (t) => t.includes('Sends a saved template'));
+    await screenshot(page, 'journey-email-uses-template');
+  });
 });

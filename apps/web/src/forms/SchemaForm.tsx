@@ -14,10 +14,12 @@ export function SchemaForm({ schema, value, onChange, errors, idPrefix }:
 
 function ObjectFields({ schema, value, onChange, errors, path, idPrefix }:
   { schema: FieldSchema; value: Obj; onChange(next: Obj): void; errors: Map<string, string>; path: string; idPrefix: string }) {
+  // A config saved before a field existed lacks it: visibility then reads the field's default.
+  const withDefaults = { ...Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, f]) => [k, f.default])), ...value };
   return (
     <div className="space-y-4">
       {Object.entries(schema.properties ?? {}).map(([key, field]) => {
-        if (!isVisible(field, value)) return null;
+        if (!isVisible(field, withDefaults)) return null;
         const fieldPath = path ? `${path}.${key}` : key;
         const id = `${idPrefix}-${fieldPath.replace(/\./g, '-')}`;
         const error = errors.get(fieldPath);
