@@ -8,6 +8,7 @@ const badConfigs: Record<string, { config: Record<string, unknown>; field: strin
   'core/trigger-event': { config: { event: '', filters: [], entryKeyProperty: '' }, field: 'event' },
   'core/wait': { config: { mode: 'duration', amount: 0, unit: 'days', weekday: -1, hour: 10 }, field: 'amount' },
   'core/segment-condition': { config: { segmentId: '' }, field: 'segmentId' },
+  'core/trigger-broadcast': { config: { segmentId: 'seg', startAt: 'soon' }, field: 'startAt' },
   'core/wait-for-event': { config: { event: 'Order Delivered', matchTriggerProperty: '', timeoutAmount: 0, timeoutUnit: 'days' }, field: 'timeoutAmount' },
   'core/trigger-segment-entered': { config: { segmentId: '' }, field: 'segmentId' },
   'core/trigger-segment-left': { config: { segmentId: '' }, field: 'segmentId' },
@@ -34,7 +35,7 @@ describe('config validation of every built-in node type', () => {
       const issues = validateGraph(graph, registry);
       expect(issues).toContainEqual(expect.objectContaining({ nodeId: 'node_under_test', field: badConfigs[def.id].field }));
       // The defaults a new node starts with are valid (except where the marketer must choose).
-      expect(def.config.safeParse(def.defaults).success || ['core/trigger-event', 'core/segment-condition', 'core/trigger-segment-entered', 'core/trigger-segment-left'].includes(def.id)).toBe(true);
+      expect(def.config.safeParse(def.defaults).success || ['core/trigger-event', 'core/segment-condition', 'core/trigger-segment-entered', 'core/trigger-segment-left', 'core/trigger-broadcast'].includes(def.id)).toBe(true);
     });
   }
 });

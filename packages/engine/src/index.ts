@@ -4,6 +4,7 @@ import { createCompliancePreparer } from '@afterglow/email';
 import type { JourneyStats } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 import { advanceBatch, type BatchDeps } from './batch';
+import { runDueBroadcasts } from './broadcast';
 import { systemClock, type Clock } from './clock';
 import type { EmailRenderer } from './effects';
 import { enrolEvents } from './enrol';
@@ -16,6 +17,7 @@ import type { Logger, StoredEvent } from './types';
 import { WAKE_CHANNEL, createWorker } from './worker';
 
 export { ManualClock, systemClock, type Clock } from './clock';
+export { enrolSegment, type SegmentEnrolment } from './broadcast';
 export type { StoredEvent, Logger } from './types';
 export { WAKE_CHANNEL } from './worker';
 
@@ -62,6 +64,7 @@ export function createEngine(opts: EngineOptions): Engine {
   const deps: BatchDeps = { sql: database.sql, registry, loadPlan: createPlanCache(database.sql), email, log };
 
   async function advanceUntilIdle(): Promise<number> {
+    await runDueBroadcasts(database.sql, registry, clock.now(), log);
     // Customers touched since the last sweep may have entered or left segments (enrolling them).
     await processSegmentChanges(database.sql, registry, clock.now(), { fullEveryMs: opts.segmentFullCheckEveryMs, log });
     let steps = 0;

@@ -1,5 +1,6 @@
 import { NodeRegistry, type NodeTypeDefinition } from '@afterglow/node-sdk';
 import { triggerOnEvent } from './core/trigger-event/definition';
+import { triggerBroadcast } from './core/trigger-broadcast/definition';
 import { triggerSegmentEntered } from './core/trigger-segment-entered/definition';
 import { triggerSegmentLeft } from './core/trigger-segment-left/definition';
 import { wait } from './core/wait/definition';
@@ -12,6 +13,7 @@ import { exitJourney } from './core/exit/definition';
 /** Built-in node types, in palette order. Adding a type: one folder, one line here. */
 export const builtInNodeTypes: NodeTypeDefinition<any>[] = [
   triggerOnEvent,
+  triggerBroadcast,
   triggerSegmentEntered,
   triggerSegmentLeft,
   wait,
@@ -27,5 +29,5 @@ export function createRegistry(extra: NodeTypeDefinition<any>[] = []): NodeRegis
 }
 
 export { triggerSegmentEntered, triggerSegmentLeft };
-export { triggerOnEvent, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, exitJourney };
+export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, exitJourney };
 

@@ -7,7 +7,7 @@ describe('core/send-email', () => {
     const { ctx, effects } = createTestContext();
     const config = sendEmail.config.parse(sendEmail.defaults);
     expect(await sendEmail.execute!(ctx, config)).toEqual({ kind: 'next', branch: 'out' });
-    expect(effects.emails).toEqual([{ subject: config.subject, body: config.body, preheader: '', kind: 'marketing' }]);
+    expect(effects.emails).toEqual([{ subject: config.subject, body: config.body, preheader: '', kind: 'marketing', whenCapped: 'skip' }]);
   });
 
   it('refuses a subject that spans lines (header injection)', () => {

@@ -1,0 +1,74 @@
+// Bulk enrolment: a whole segment enters a journey with one INSERT ... SELECT over the
+// compiled segment rule (never a loop of inserts), idempotent through the runs' unique
+// entry index. Broadcast versions are enrolled once, marked in `broadcasts`.
+import {
+  compileSegmentRule, parseSegmentRule, resolveSegmentRefs, segmentSource, type Queryable, type Sql,
+} from '@afterglow/db';
+import type { JourneyPlan } from '@afterglow/journey-core';
+import type { NodeRegistry } from '@afterglow/node-sdk';
+import type { Logger } from './types';
+
+export interface SegmentEnrolment {
+  workspaceId: string;
+  journeyId: string;
+  versionId: string;
+  triggerNodeId: string;
+  entryKey: string;
+  segmentId: string;
+}
+
+/** Enrols every current member of the segment; returns how many runs were created. */
+export async function enrolSegment(tx: Queryable, e: SegmentEnrolment, now: Date): Promise<number> {
+  const [segment] = await tx<{ rule: unknown }[]>`select rule from segments where workspace_id = ${e.workspaceId} and id = ${e.segmentId}`;
+  if (!segment) throw new Error(`Segment ${e.segmentId} does not exist`);
+  const rule = parseSegmentRule(segment.rule);
+  const where = compileSegmentRule(tx as Sql, rule, now, await resolveSegmentRefs(tx, e.workspaceId, rule));
+  const result = await tx`
+    insert into journey_runs (workspace_id, customer_id, journey_id, version_id, entry_key, status, node_id, due_at,
+      context, entered_at, updated_at)
+    select c.workspace_id, c.id, ${e.journeyId}, ${e.versionId}, ${e.entryKey}, 'active', ${e.triggerNodeId}, ${now},
+      ${tx.json({ segmentId: e.segmentId } as never)}, ${now}, ${now}
+    from ${segmentSource(tx as Sql)}
+    where c.workspace_id = ${e.workspaceId} and ${where}
+    on conflict (workspace_id, journey_id, customer_id, entry_key) do nothing`;
+  return result.count;
+}
+
+interface LiveBroadcast {
+  journeyId: string;
+  workspaceId: string;
+  versionId: string;
+  plan: JourneyPlan;
+}
+
+/** Enrols the audience of every live broadcast version whose start has come, once each. */
+export async function runDueBroadcasts(sql: Sql, registry: NodeRegistry, now: Date, log: Logger): Promise<number> {
+  const candidates = await sql<LiveBroadcast[]>`
+    select j.id as "journeyId", j.workspace_id as "workspaceId", v.id as "versionId", v.plan
+    from journeys j join journey_versions v on v.id = j.current_version_id
+    left join broadcasts b on b.version_id = v.id
+    where j.status = 'live' and b.version_id is null and v.plan->>'triggerEvent' is null`;
+  let enrolled = 0;
+  for (const c of candidates) {
+    const trigger = registry.get(c.plan.triggerType)?.trigger;
+    const audience = trigger?.audience?.(c.plan.nodes[c.plan.triggerNodeId]?.config as never);
+    if (!audience || (audience.startAt && audience.startAt > now)) continue;
+    try {
+      enrolled += await sql.begin(async (tx) => {
+        // The marker row is the lock: of several workers, one inserts it and enrols.
+        const [mark] = await tx`
+          insert into broadcasts (version_id, workspace_id, journey_id, enrolled, at)
+          values (${c.versionId}, ${c.workspaceId}, ${c.journeyId}, 0, ${now})
+          on conflict do nothing returning version_id`;
+        if (!mark) return 0;
+        const count = await enrolSegment(tx, { workspaceId: c.workspaceId, journeyId: c.journeyId, versionId: c.versionId,
+          triggerNodeId: c.plan.triggerNodeId, entryKey: 'broadcast', segmentId: audience.segmentId }, now);
+        await tx`update broadcasts set enrolled = ${count} where version_id = ${c.versionId}`;
+        return count;
+      }) as number;
+    } catch (err) {
+      log('broadcast enrolment failed; the next sweep retries', { versionId: c.versionId, error: String(err) });
+    }
+  }
+  return enrolled;
+}

@@ -1,0 +1,33 @@
+import { defineNodeType } from '@afterglow/node-sdk';
+import { z } from 'zod';
+
+const config = z.object({
+  segmentId: z.string().min(1, 'Choose the segment to send to').meta({ label: 'Segment', widget: 'segment' }),
+  startAt: z.string().trim().max(40)
+    .refine((s) => s === '' || !Number.isNaN(Date.parse(s)), 'Use a date and time such as 2026-12-01T09:00Z, or leave empty')
+    .meta({ label: 'Start at', widget: 'datetime', help: 'Empty: as soon as the journey is published' }),
+});
+
+export const triggerBroadcast = defineNodeType({
+  id: 'core/trigger-broadcast',
+  version: 1,
+  category: 'trigger',
+  config,
+  defaults: { segmentId: '', startAt: '' },
+  ui: {
+    label: 'Broadcast to segment',
+    description: 'Starts the journey once for everyone in a segment, e.g. a weekly promotion or a pre-order invitation.',
+    icon: 'megaphone',
+    color: 'violet',
+    branches: [{ id: 'out', label: 'Then' }],
+    summary: (c) => (c.startAt ? `Everyone in the segment, from ${new Date(c.startAt).toUTCString().slice(0, 22)}` : 'Everyone in the segment, on publish'),
+  },
+  trigger: {
+    eventName: () => null,
+    matches: () => false,
+    entryKey: () => 'broadcast',
+    audience: (c) => ({ segmentId: c.segmentId, startAt: c.startAt ? new Date(c.startAt) : null }),
+  },
+  check: async (c, ctx) =>
+    (await ctx.segmentExists(c.segmentId)) ? [] : [{ field: 'segmentId', message: `Segment ${c.segmentId} does not exist` }],
+});
