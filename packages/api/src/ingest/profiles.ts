@@ -37,28 +37,43 @@ function fold(updates: ProfileUpdate[]): ProfileUpdate[] {
   return [...byId.values()];
 }
 
-/** Applies profile updates to customers that exist (create them first with ensureCustomers). */
+/**
+ * Applies profile updates to customers that exist (create them first with ensureCustomers).
+ * Customers whose profile would not change are not touched: an identify repeated on every
+ * page load must not take a row lock (concurrent requests would queue behind it). The
+ * price: a repeat does not advance source_updated_at, so an older, different value
+ * arriving after it still wins over the repeated one.
+ */
 export async function applyProfiles(tx: postgres.TransactionSql, workspaceId: string, updates: ProfileUpdate[], now: Date): Promise<void> {
   if (updates.length === 0) return;
+  const rows = fold(updates).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   await tx`
     update customers c set
-      email = case when p.newer then coalesce(p.email, c.email) else coalesce(c.email, p.email) end,
-      first_name = case when p.newer then coalesce(p.first_name, c.first_name) else coalesce(c.first_name, p.first_name) end,
-      last_name = case when p.newer then coalesce(p.last_name, c.last_name) else coalesce(c.last_name, p.last_name) end,
-      birthday = case when p.newer then coalesce(p.birthday, c.birthday) else coalesce(c.birthday, p.birthday) end,
-      timezone = case when p.newer then coalesce(p.timezone, c.timezone) else c.timezone end,
-      -- Ingestion can withdraw consent but never grant it back: an unsubscribe made in
-      -- Afterglow must not be undone by a shop system's stale "accepts marketing" flag.
-      marketing_consent = c.marketing_consent and coalesce(p.marketing_consent, true),
-      attributes = case when p.newer then c.attributes || p.attributes else p.attributes || c.attributes end,
-      source_updated_at = greatest(c.source_updated_at, p.at),
-      updated_at = ${now.toISOString()}::timestamptz
+      email = n.email, first_name = n.first_name, last_name = n.last_name, birthday = n.birthday, timezone = n.timezone,
+      marketing_consent = n.marketing_consent, attributes = n.attributes,
+      source_updated_at = n.source_updated_at, updated_at = ${now.toISOString()}::timestamptz
     from (
-      select x.*, x.at >= coalesce(c0.source_updated_at, '-infinity') as newer
-      from jsonb_to_recordset(${JSON.stringify(fold(updates))}::text::jsonb) as x(
-        id text, email text, first_name text, last_name text, birthday date, timezone text, marketing_consent boolean,
-        attributes jsonb, at timestamptz)
-      join customers c0 on c0.workspace_id = ${workspaceId} and c0.id = x.id
-    ) p
-    where c.workspace_id = ${workspaceId} and c.id = p.id`;
+      select c0.id,
+        case when p.newer then coalesce(p.email, c0.email) else coalesce(c0.email, p.email) end as email,
+        case when p.newer then coalesce(p.first_name, c0.first_name) else coalesce(c0.first_name, p.first_name) end as first_name,
+        case when p.newer then coalesce(p.last_name, c0.last_name) else coalesce(c0.last_name, p.last_name) end as last_name,
+        case when p.newer then coalesce(p.birthday, c0.birthday) else coalesce(c0.birthday, p.birthday) end as birthday,
+        case when p.newer then coalesce(p.timezone, c0.timezone) else c0.timezone end as timezone,
+        -- Ingestion can withdraw consent but never grant it back: an unsubscribe made in
+        -- Afterglow must not be undone by a shop system's stale "accepts marketing" flag.
+        c0.marketing_consent and coalesce(p.marketing_consent, true) as marketing_consent,
+        case when p.newer then c0.attributes || p.attributes else p.attributes || c0.attributes end as attributes,
+        greatest(c0.source_updated_at, p.at) as source_updated_at
+      from (
+        select x.*, x.at >= coalesce(c1.source_updated_at, '-infinity') as newer
+        from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as x(
+          id text, email text, first_name text, last_name text, birthday date, timezone text, marketing_consent boolean,
+          attributes jsonb, at timestamptz)
+        join customers c1 on c1.workspace_id = ${workspaceId} and c1.id = x.id
+      ) p
+      join customers c0 on c0.workspace_id = ${workspaceId} and c0.id = p.id
+    ) n
+    where c.workspace_id = ${workspaceId} and c.id = n.id
+      and (n.email, n.first_name, n.last_name, n.birthday, n.timezone, n.marketing_consent, n.attributes)
+        is distinct from (c.email, c.first_name, c.last_name, c.birthday, c.timezone, c.marketing_consent, c.attributes)`;
 }

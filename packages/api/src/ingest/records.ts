@@ -1,5 +1,7 @@
 // Orders, order items and products as rows, from Segment order events and Shopify
-// webhooks alike. Each call is a fixed number of set-based statements. Updates converge
+// webhooks alike. Each call is a fixed number of set-based statements, sent pipelined
+// (postgres.js queues them on the transaction's connection in the order they are
+// created, so each sees the ones before without a round trip in between). Updates converge
 // whatever order they arrive in: an order's status follows the latest source timestamp
 // (ties broken by lifecycle rank), its content (total, items) the latest update that
 // carried content, and placed_at the earliest timestamp seen.
@@ -23,12 +25,14 @@ const rank = (status: string) => ORDER_STATUSES.indexOf(status as never);
 const ms = (iso: string) => new Date(iso).getTime();
 const laterFirst = <T extends { at: string }>(a: T, b: T) => ms(a.at) - ms(b.at);
 
-export async function ensureCustomers(tx: postgres.TransactionSql, workspaceId: string, ids: string[], at: string): Promise<void> {
-  if (ids.length === 0) return;
-  await tx`
+export function ensureCustomers(tx: postgres.TransactionSql, workspaceId: string, ids: string[], at: string): Promise<unknown> {
+  if (ids.length === 0) return Promise.resolve();
+  // Sorted, so concurrent requests take the rows' locks in the same order.
+  return tx`
     insert into customers (workspace_id, id, created_at, updated_at)
-    select ${workspaceId}, id, ${at}::timestamptz, ${at}::timestamptz from unnest(${tx.array([...new Set(ids)])}::text[]) as id
-    on conflict (workspace_id, id) do nothing`;
+    select ${workspaceId}, id, ${at}::timestamptz, ${at}::timestamptz from unnest(${tx.array([...new Set(ids)].sort())}::text[]) as id
+    order by id
+    on conflict (workspace_id, id) do nothing`.execute();
 }
 
 /** One row per product: fields from later updates win, earlier ones fill what later ones lack. */
@@ -44,18 +48,22 @@ function foldProducts(updates: ProductUpdate[]): ProductUpdate[] {
   return [...byId.values()];
 }
 
-export async function upsertProducts(tx: postgres.TransactionSql, workspaceId: string, updates: ProductUpdate[]): Promise<void> {
-  if (updates.length === 0) return;
-  const rows = JSON.stringify(foldProducts(updates));
-  await tx`
+export function upsertProducts(tx: postgres.TransactionSql, workspaceId: string, updates: ProductUpdate[]): Promise<unknown> {
+  if (updates.length === 0) return Promise.resolve();
+  // Sorted, so concurrent requests take the rows' locks in the same order.
+  const rows = JSON.stringify(foldProducts(updates).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  const insert = tx`
     insert into products (workspace_id, id, sku, name, category, brand, price, image_url, url, source_updated_at)
     select ${workspaceId}, u.id, u.sku, coalesce(u.name, u.id), u.category, u.brand, coalesce(u.price, 0), u.image_url, u.url, u.at
     from jsonb_to_recordset(${rows}::text::jsonb) as u(
       id text, sku text, name text, category text, brand text, price numeric, image_url text, url text, at timestamptz)
+    order by u.id
     on conflict (workspace_id, id) do nothing`;
   // A newer update overwrites the fields it carries; an older one only fills gaps (a
   // product first seen without a name is named after its id until a name arrives).
-  await tx`
+  // Rows whose values would not change are left alone: popular products appear in many
+  // concurrent orders, and an update would make each request wait for the other's lock.
+  const update = tx`
     update products p set
       sku = case when u.at >= coalesce(p.source_updated_at, '-infinity') then coalesce(u.sku, p.sku) else coalesce(p.sku, u.sku) end,
       name = case when u.at >= coalesce(p.source_updated_at, '-infinity') or p.name = p.id then coalesce(u.name, p.name) else p.name end,
@@ -67,7 +75,15 @@ export async function upsertProducts(tx: postgres.TransactionSql, workspaceId: s
       source_updated_at = greatest(p.source_updated_at, u.at)
     from jsonb_to_recordset(${rows}::text::jsonb) as u(
         id text, sku text, name text, category text, brand text, price numeric, image_url text, url text, at timestamptz)
-    where p.workspace_id = ${workspaceId} and p.id = u.id`;
+    where p.workspace_id = ${workspaceId} and p.id = u.id
+      and (u.sku is not null and u.sku is distinct from p.sku
+        or u.name is not null and u.name is distinct from p.name
+        or u.category is not null and u.category is distinct from p.category
+        or u.brand is not null and u.brand is distinct from p.brand
+        or u.price is not null and u.price is distinct from p.price
+        or u.image_url is not null and u.image_url is distinct from p.image_url
+        or u.url is not null and u.url is distinct from p.url)`;
+  return Promise.all([insert, update]);
 }
 
 interface OrderRow {
@@ -107,26 +123,22 @@ function foldOrders(updates: OrderUpdate[]): OrderRow[] {
   return [...byId.values()];
 }
 
-/** Applies order updates; returns the ids of orders whose content this call set. */
-export async function applyOrderUpdates(tx: postgres.TransactionSql, workspaceId: string, updates: OrderUpdate[], now: Date): Promise<string[]> {
-  if (updates.length === 0) return [];
+/** Applies order updates: the orders, their products, and the items of the orders whose content this call set. */
+export function applyOrderUpdates(tx: postgres.TransactionSql, workspaceId: string, updates: OrderUpdate[], now: Date): Promise<unknown> {
+  if (updates.length === 0) return Promise.resolve();
   const at = now.toISOString();
-  const rows = foldOrders(updates);
-  await ensureCustomers(tx, workspaceId, rows.map((r) => r.customer_id), at);
-  await upsertProducts(tx, workspaceId, updates.flatMap((u) => (u.content?.items ?? []).map((i) => ({
-    id: i.product_id, sku: i.sku ?? null, name: i.name ?? null, category: i.category ?? null, brand: i.brand ?? null,
-    price: i.price ?? null, image_url: i.image_url ?? null, url: i.url ?? null, at: u.at,
-  }))));
-  const ranks = [...ORDER_STATUSES];
-  const written = await tx<{ id: string; contentAt: Date | null }[]>`
+  const rows = foldOrders(updates).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ranks = tx.array([...ORDER_STATUSES]);
+  const orders = tx`
     insert into orders as o (workspace_id, id, customer_id, status, currency, total, placed_at, updated_at, source_updated_at, content_updated_at)
     select ${workspaceId}, u.id, u.customer_id, u.status, coalesce(u.currency, 'EUR'), coalesce(u.total, 0), u.placed_at,
       ${at}::timestamptz, u.status_at, u.content_at
-    from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as u(
+    from jsonb_to_recordset(${JSON.stringify(rows.map(({ items: _, ...r }) => r))}::text::jsonb) as u(
       id text, customer_id text, status text, currency text, total numeric, placed_at timestamptz, status_at timestamptz, content_at timestamptz)
+    order by u.id
     on conflict (workspace_id, id) do update set
-      status = case when (excluded.source_updated_at, array_position(${tx.array(ranks)}::text[], excluded.status))
-          >= (coalesce(o.source_updated_at, '-infinity'), coalesce(array_position(${tx.array(ranks)}::text[], o.status), 0))
+      status = case when (excluded.source_updated_at, array_position(${ranks}::text[], excluded.status))
+          >= (coalesce(o.source_updated_at, '-infinity'), coalesce(array_position(${ranks}::text[], o.status), 0))
         then excluded.status else o.status end,
       source_updated_at = greatest(o.source_updated_at, excluded.source_updated_at),
       customer_id = case when excluded.content_updated_at >= coalesce(o.content_updated_at, '-infinity') then excluded.customer_id else o.customer_id end,
@@ -134,27 +146,37 @@ export async function applyOrderUpdates(tx: postgres.TransactionSql, workspaceId
       total = case when excluded.content_updated_at >= coalesce(o.content_updated_at, '-infinity') then excluded.total else o.total end,
       content_updated_at = greatest(o.content_updated_at, excluded.content_updated_at),
       placed_at = least(o.placed_at, excluded.placed_at),
-      updated_at = excluded.updated_at
-    returning id, content_updated_at as "contentAt"`;
+      updated_at = excluded.updated_at`;
 
-  // The items of an order are replaced by those of the update whose content won.
-  const mine = new Map(rows.filter((r) => r.content_at && r.items).map((r) => [r.id, r]));
-  const winners = written.filter((w) => w.contentAt && mine.has(w.id) && new Date(w.contentAt).getTime() === ms(mine.get(w.id)!.content_at!));
-  if (winners.length === 0) return [];
-  const ids = winners.map((w) => w.id);
-  await tx`delete from order_items where workspace_id = ${workspaceId} and order_id = any(${tx.array(ids)}::text[])`;
-  const items = ids.flatMap((id) => mine.get(id)!.items!.map((i, line) => ({
-    order_id: id, line: line + 1, customer_id: mine.get(id)!.customer_id, product_id: i.product_id, name: i.name ?? i.product_id,
-    category: i.category ?? null, brand: i.brand ?? null, price: i.price ?? null, quantity: i.quantity,
+  // The items of an order are replaced by those of the update whose content won: the
+  // order's content_updated_at, just written, is this update's timestamp.
+  const withItems = rows.filter((r) => r.content_at && r.items);
+  const items = withItems.flatMap((r) => r.items!.map((i, line) => ({
+    order_id: r.id, content_at: r.content_at, line: line + 1, customer_id: r.customer_id, product_id: i.product_id,
+    name: i.name ?? i.product_id, category: i.category ?? null, brand: i.brand ?? null, price: i.price ?? null, quantity: i.quantity,
     sku: i.sku ?? null, image_url: i.image_url ?? null, product_url: i.url ?? null,
   })));
-  await tx`
+  const won = JSON.stringify(withItems.map((r) => ({ id: r.id, content_at: r.content_at })));
+  const removeItems = tx`
+    delete from order_items oi using jsonb_to_recordset(${won}::text::jsonb) as w(id text, content_at timestamptz), orders o
+    where o.workspace_id = ${workspaceId} and o.id = w.id and o.content_updated_at = w.content_at
+      and oi.workspace_id = ${workspaceId} and oi.order_id = w.id`;
+  const insertItems = tx`
     insert into order_items (workspace_id, order_id, line, customer_id, product_id, name, category, brand, price, quantity, sku, image_url, product_url)
     select ${workspaceId}, i.order_id, i.line, i.customer_id, i.product_id, i.name, coalesce(i.category, p.category), coalesce(i.brand, p.brand),
       coalesce(i.price, p.price, 0), i.quantity, coalesce(i.sku, p.sku), coalesce(i.image_url, p.image_url), coalesce(i.product_url, p.url)
     from jsonb_to_recordset(${JSON.stringify(items)}::text::jsonb) as i(
-      order_id text, line int, customer_id text, product_id text, name text, category text, brand text, price numeric, quantity int,
-      sku text, image_url text, product_url text)
+      order_id text, content_at timestamptz, line int, customer_id text, product_id text, name text, category text, brand text,
+      price numeric, quantity int, sku text, image_url text, product_url text)
+    join orders o on o.workspace_id = ${workspaceId} and o.id = i.order_id and o.content_updated_at = i.content_at
     left join products p on p.workspace_id = ${workspaceId} and p.id = i.product_id`;
-  return ids;
+  // Created in this order, so sent and run in this order.
+  return Promise.all([
+    ensureCustomers(tx, workspaceId, rows.map((r) => r.customer_id), at),
+    upsertProducts(tx, workspaceId, updates.flatMap((u) => (u.content?.items ?? []).map((i) => ({
+      id: i.product_id, sku: i.sku ?? null, name: i.name ?? null, category: i.category ?? null, brand: i.brand ?? null,
+      price: i.price ?? null, image_url: i.image_url ?? null, url: i.url ?? null, at: u.at,
+    })))),
+    orders, withItems.length ? removeItems : null, withItems.length ? insertItems : null,
+  ]);
 }

@@ -125,9 +125,13 @@ export async function storeMessages(
     }
   });
 
-  await ensureCustomers(tx, workspaceId, freshRows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])), at);
-  await applyProfiles(tx, workspaceId, profiles, now);
-  await applyOrderUpdates(tx, workspaceId, orders, now);
+  // Pipelined: created in this order, run in this order on the transaction's connection
+  // (profiles need the customers to exist), without a round trip between them.
+  await Promise.all([
+    ensureCustomers(tx, workspaceId, freshRows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])), at),
+    applyProfiles(tx, workspaceId, profiles, now),
+    applyOrderUpdates(tx, workspaceId, orders, now),
+  ]);
 
   return freshRows
     .filter((r): r is EventRow & { customer_id: string } => r.type === 'track' && r.customer_id !== null)
