@@ -87,6 +87,7 @@ describe('exit goals', () => {
     const stats = await engine.stats((await db.sql`select current_version_id as v from journeys where id = 'j_winback'`)[0].v);
     expect(stats.nodes.w.entered).toBe(2);
     expect(stats.nodes.nudge.entered).toBe(1);
+    expect(stats.totals).toMatchObject({ converted: 1, revenue: 120.5 });
   });
 });
 

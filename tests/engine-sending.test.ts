@@ -82,6 +82,11 @@ describe('frequency cap across journeys', () => {
     expect(runs.map((r) => `${r.journey_id}:${r.status}`)).toEqual(['j_news:waiting', 'j_promo:completed', 'j_promo:completed']);
     const [skipped] = await db.sql`select detail from run_steps where node_id = 'mail' and detail->>'email' like 'skipped%'`;
     expect(skipped.detail.email).toBe('skipped: frequency cap (1 per 7 days)');
+    const promo = await engine.stats((await db.sql`select current_version_id as v from journeys where id = 'j_promo'`)[0].v);
+    const news = await engine.stats((await db.sql`select current_version_id as v from journeys where id = 'j_news'`)[0].v);
+    expect(promo.nodes.mail.counters.capped).toBe(1);
+    expect(news.nodes.mail.counters.held).toBe(1);
+    expect(news.nodes.mail.waiting).toBe(1);
 
     clock.advance(7 * DAY + 2000);
     await engine.advanceUntilIdle();

@@ -6,7 +6,7 @@ import type { JourneyStats, NodeStats } from '@afterglow/journey-core';
 const TRACKED_COUNTERS: Record<string, string> = { open: 'opens', click: 'clicks', bounce: 'bounces', unsubscribe: 'unsubscribes' };
 
 export async function journeyStats(sql: Sql, versionId: string): Promise<JourneyStats> {
-  const [steps, places, emails, points, tracked] = await Promise.all([
+  const [steps, places, emails, points, tracked, capped, [goals]] = await Promise.all([
     sql<{ nodeId: string; outcome: string; branch: string | null; n: number }[]>`
       select node_id as "nodeId", outcome, branch, count(*)::int as n
       from run_steps where version_id = ${versionId} group by 1, 2, 3`,
@@ -25,6 +25,12 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
     sql<{ nodeId: string; type: string; n: number }[]>`
       select node_id as "nodeId", type, count(distinct outbox_id)::int as n
       from email_events where version_id = ${versionId} and not bot group by 1, 2`,
+    sql<{ nodeId: string; n: number }[]>`
+      select node_id as "nodeId", count(*)::int as n from run_steps
+      where version_id = ${versionId} and detail->>'email' like 'skipped: frequency cap%' group by 1`,
+    sql<{ converted: number; revenue: number }[]>`
+      select count(*)::int as converted, coalesce(sum(revenue), 0)::float8 as revenue
+      from conversions where version_id = ${versionId}`,
   ]);
   const nodes: Record<string, NodeStats> = {};
   const node = (id: string) =>
@@ -34,8 +40,10 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
     // A wait node both sleeps and resumes; it was entered once. A goal ends a run where it is.
     if (!['resume', 'retry', 'goal', 'defer'].includes(s.outcome)) n.entered += s.n;
     if (s.branch) n.branches[s.branch] = (n.branches[s.branch] ?? 0) + s.n;
+    // Held by quiet hours or the frequency cap (each hold once).
+    if (s.outcome === 'defer') n.counters.held = (n.counters.held ?? 0) + s.n;
   }
-  const totals = { entered: 0, active: 0, completed: 0, failed: 0 };
+  const totals = { entered: 0, active: 0, completed: 0, failed: 0, converted: goals.converted, revenue: goals.revenue };
   for (const p of places) {
     const n = node(p.nodeId);
     totals.entered += p.n;
@@ -48,6 +56,7 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
   }
   for (const e of emails) node(e.nodeId).counters.emails = e.n;
   for (const p of points) node(p.nodeId).counters.points = p.n;
+  for (const c of capped) node(c.nodeId).counters.capped = c.n;
   for (const t of tracked) if (t.nodeId && TRACKED_COUNTERS[t.type]) node(t.nodeId).counters[TRACKED_COUNTERS[t.type]] = t.n;
   return { versionId, totals, nodes };
 }

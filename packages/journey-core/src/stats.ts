@@ -16,6 +16,10 @@ export interface NodeStats {
 
 export interface JourneyStats {
   versionId: string;
-  totals: { entered: number; active: number; completed: number; failed: number };
+  totals: {
+    entered: number; active: number; completed: number; failed: number;
+    /** Runs that reached the journey's goal, and the revenue of those goal events. */
+    converted: number; revenue: number;
+  };
   nodes: Record<string, NodeStats>;
 }

@@ -104,6 +104,11 @@ function JourneyEditor({ journey }: { journey: Journey }) {
             <div className="pointer-events-none absolute left-4 top-4 rounded-lg bg-white/90 px-3 py-2 text-xs text-slate-600 shadow ring-1 ring-violet-200" data-testid="live-banner">
               <span className="mr-1.5 inline-block h-2 w-2 animate-pulse rounded-full bg-emerald-500" />
               Live stats{stats.data ? ` · ${stats.data.totals.entered} entered · ${stats.data.totals.active} active · ${stats.data.totals.completed} completed` : ' · loading…'}
+              {stats.data && stats.data.totals.converted > 0 && (
+                <span className="ml-1 font-medium text-emerald-700" data-testid="live-conversions">
+                  · {stats.data.totals.converted} converted · {stats.data.totals.revenue.toLocaleString(undefined, { maximumFractionDigits: 2 })} revenue
+                </span>
+              )}
             </div>
           )}
         </div>

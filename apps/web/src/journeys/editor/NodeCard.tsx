@@ -85,6 +85,9 @@ function StatsStrip({ id, stats, counters, holdsRuns }: { id: string; stats: Nod
       {cell('entered', stats?.entered ?? 0, `stat-${id}-entered`)}
       {(holdsRuns || (stats?.waiting ?? 0) > 0) && cell('waiting', stats?.waiting ?? 0, `stat-${id}-waiting`)}
       {counters.map((c) => <div key={c}>{cell(c, stats?.counters[c] ?? 0, `stat-${id}-${c}`)}</div>)}
+      {/* Counters a type does not declare (held, capped) show only when something happened. */}
+      {Object.entries(stats?.counters ?? {}).filter(([c, n]) => !counters.includes(c) && n > 0)
+        .map(([c, n]) => <div key={c}>{cell(c, n, `stat-${id}-${c}`)}</div>)}
       {(stats?.failed ?? 0) > 0 && cell('failed', stats!.failed, `stat-${id}-failed`)}
     </div>
   );
