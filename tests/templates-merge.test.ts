@@ -7,6 +7,7 @@ import { buildMergeData, createShopExtrasLoader, loadShopExtras, loyaltyStatus, 
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from './support/db';
+import { MERGE_FIELDS } from '../apps/web/src/templates/mergeFields';
 import { ingestEvents, publishGraph, seedWorkspace } from './support/journeys';
 
 const WS = 'ws_merge';
@@ -97,6 +98,15 @@ describe('database-backed merge data', () => {
       'https://shop.test/products/cam/review?order=o%2F7', 'https://shop.test/products/lens%20x/review?order=o%2F7',
     ]);
     expect(data.coupon).toBeNull();
+  });
+
+  it('offers in the editor only merge fields the template check knows', async () => {
+    const snippets = MERGE_FIELDS.flatMap((g) => g.fields.map((f) => f.snippet));
+    expect(snippets.length).toBeGreaterThan(10);
+    for (const snippet of snippets) {
+      const body = `<mjml><mj-body><mj-section><mj-column><mj-text>${snippet}</mj-text></mj-column></mj-section></mj-body></mjml>`;
+      expect([snippet, await checkEmailTemplate({ subject: 'x', body })]).toEqual([snippet, []]);
+    }
   });
 
   it('ships starters that all pass the template check', async () => {

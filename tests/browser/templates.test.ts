@@ -84,6 +84,14 @@ describe('templates in the browser', () => {
     await replaceBody(brokenBody.replace('customer.frstName', 'customer.firstName'));
     await page.getByText('No problems found').waitFor();
     await frame.getByText(buyer.firstName).first().waitFor();
+    // The merge-field menu inserts at the cursor: here, just inside the first <mj-text>.
+    await page.locator('.cm-line', { hasText: 'Hello there' }).click();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < '<mj-text>'.length; i++) await page.keyboard.press('ArrowRight');
+    await page.getByLabel('Insert merge field').selectOption({ label: 'Tier' });
+    await waitForText(page.locator('.cm-content'), (t) => t.includes('<mj-text>{{ loyalty.tier }}Hello there</mj-text>'));
+    await frame.getByText(/(Bronze|Silver|Gold|Platinum)Hello there/).waitFor();
+    await page.getByText('No problems found').waitFor();
     await page.getByRole('button', { name: 'Save' }).click();
     await waitForText(page.getByTestId('template-version'), (t) => t.includes('Version 2 · saved'));
 

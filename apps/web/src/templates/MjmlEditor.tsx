@@ -5,7 +5,7 @@ import { html } from '@codemirror/lang-html';
 import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { RangeSetBuilder, StateEffect, StateField } from '@codemirror/state';
 import { Decoration, EditorView, highlightActiveLine, keymap, lineNumbers, type DecorationSet } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 
 const setProblemLines = StateEffect.define<number[]>();
 const problemLine = Decoration.line({ class: 'cm-problem-line' });
@@ -36,8 +36,13 @@ const theme = EditorView.theme({
   '&.cm-focused': { outline: 'none' },
 });
 
-export function MjmlEditor({ value, onChange, problemLines: lines, label }:
-  { value: string; onChange(next: string): void; problemLines: number[]; label: string }) {
+export interface MjmlEditorHandle {
+  /** Puts text at the cursor (replacing a selection), as if typed. */
+  insert(text: string): void;
+}
+
+export function MjmlEditor({ value, onChange, problemLines: lines, label, ref }:
+  { value: string; onChange(next: string): void; problemLines: number[]; label: string; ref?: Ref<MjmlEditorHandle> }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
@@ -67,6 +72,15 @@ export function MjmlEditor({ value, onChange, problemLines: lines, label }:
       editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
     }
   }, [value]);
+
+  useImperativeHandle(ref, () => ({
+    insert(text: string) {
+      const editor = view.current;
+      if (!editor) return;
+      editor.dispatch(editor.state.replaceSelection(text));
+      editor.focus();
+    },
+  }), []);
 
   const key = lines.join(',');
   useEffect(() => {

@@ -2,13 +2,14 @@
 // a live preview filled with a real customer's data. Save writes a new version; a broken
 // template is refused with each problem and its line (marked in the editor too).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from '../app/router';
 import { useTRPC } from '../trpc';
 import { Icon } from '../ui/icons';
 import { Badge, Button, ErrorNote, inputClass, Spinner } from '../ui/kit';
 import { useDebounced } from '../ui/useDebounced';
-import { MjmlEditor } from './MjmlEditor';
+import { MERGE_FIELDS } from './mergeFields';
+import { MjmlEditor, type MjmlEditorHandle } from './MjmlEditor';
 import { PreviewPane } from './PreviewPane';
 import { SendTestDialog } from './SendTestDialog';
 
@@ -35,6 +36,7 @@ function TemplateEditor({ id, version, initial }: { id: string; version: number;
   const [customerId, setCustomerId] = useState('');
   const [testing, setTesting] = useState(false);
   const [savedVersion, setSavedVersion] = useState(version);
+  const editor = useRef<MjmlEditorHandle>(null);
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const customers = useQuery(trpc.templates.previewCustomers.queryOptions({ search: '' }));
@@ -96,8 +98,20 @@ function TemplateEditor({ id, version, initial }: { id: string; version: number;
               <input className={`${inputClass} mt-1 font-normal`} value={draft.preheader} placeholder="Shown after the subject in most inboxes" onChange={(e) => set('preheader')(e.target.value)} />
             </label>
           </div>
+          <div className="flex items-center justify-between gap-2 border-b border-slate-100 bg-slate-50 px-4 py-1.5">
+            <span className="text-xs font-semibold text-slate-500">Body (MJML)</span>
+            <select aria-label="Insert merge field" value="" className="rounded-md bg-white px-2 py-1 text-xs text-slate-700 ring-1 ring-slate-200"
+              onChange={(e) => { if (e.target.value) editor.current?.insert(e.target.value); }}>
+              <option value="">Insert merge field…</option>
+              {MERGE_FIELDS.map((g) => (
+                <optgroup key={g.label} label={g.label}>
+                  {g.fields.map((f) => <option key={f.label} value={f.snippet}>{f.label}</option>)}
+                </optgroup>
+              ))}
+            </select>
+          </div>
           <div className="min-h-[320px] flex-1">
-            <MjmlEditor value={draft.body} onChange={set('body')} problemLines={linesOf(issues)} label="MJML body" />
+            <MjmlEditor ref={editor} value={draft.body} onChange={set('body')} problemLines={linesOf(issues)} label="MJML body" />
           </div>
           <IssueList issues={issues} refused={refused.length > 0} saveError={save.error?.message} />
         </div>
