@@ -69,6 +69,7 @@ describe('marketing and transactional email on the wire', () => {
     expect(html).toMatch(new RegExp(`href="${rig.base}/p/[^"]+"[^>]*>Email preferences`));
     expect(html).toMatch(new RegExp(`<img src="${rig.base}/t/o/[^"]+\\.gif"`));
     expect(marketing.text).toContain(`Unsubscribe: ${listUnsubscribe.slice(1, -1)}`);
+    expect(html).toContain('as a customer of Test shop.');
     // Both https links are tracked, nothing else is; their targets are recorded in order.
     expect(html).not.toContain('https://shop.example/');
     expect(html.match(new RegExp(`href="${rig.base}/t/c/`, 'g'))).toHaveLength(2);

@@ -88,7 +88,7 @@ function beforeBodyEnd(html: string, insert: string): string {
 
 function footerHtml(urls: { unsubscribe: string; preferences: string }, shopName: string): string {
   const link = 'color:#6b7280;text-decoration:underline';
-  return '<div style="text-align:center;font-family:Helvetica,Arial,sans-serif;font-size:12px;line-height:18px;color:#6b7280;padding:24px 16px">'
+  return '<div style="max-width:600px;margin:0 auto;text-align:center;font-family:Helvetica,Arial,sans-serif;font-size:12px;line-height:18px;color:#6b7280;padding:24px 16px">'
     + `You receive this email as a customer of ${escapeHtml(shopName)}. `
     + `<a href="${escapeHtml(urls.unsubscribe)}" style="${link}">Unsubscribe</a> · `
     + `<a href="${escapeHtml(urls.preferences)}" style="${link}">Email preferences</a></div>`;

@@ -1,7 +1,7 @@
 // The engine's compliance step for each queued email: refuses addresses that are suppressed
 // and otherwise signs its links (prepareForSending) with the workspace's secret. Requests of
-// one engine batch (rendered concurrently) are answered by one suppression query; secrets are
-// read once per workspace and process.
+// one engine batch (rendered concurrently) are answered by one suppression query; secrets
+// and shop names are read once per workspace and process.
 import type { Queryable } from '@afterglow/db';
 import { prepareForSending, type ComplianceInput, type PreparedEmail } from './prepare';
 
@@ -10,16 +10,18 @@ export type PrepareResult = ({ blocked: null } & PreparedEmail) | { blocked: str
 
 interface Pending { request: PrepareRequest; resolve: (v: PrepareResult) => void; reject: (e: unknown) => void }
 
-export function createCompliancePreparer(sql: Queryable, opts: { publicUrl: () => string; shopName?: string }) {
-  const secrets = new Map<string, Promise<string>>();
+interface WorkspaceKeys { secret: string; name: string }
+
+export function createCompliancePreparer(sql: Queryable, opts: { publicUrl: () => string }) {
+  const secrets = new Map<string, Promise<WorkspaceKeys>>();
   let pending: Pending[] = [];
 
   const secretOf = (workspaceId: string) => {
     let hit = secrets.get(workspaceId);
     if (!hit) {
-      hit = sql<{ secret: string }[]>`select signing_secret as secret from workspaces where id = ${workspaceId}`.then(([row]) => {
+      hit = sql<WorkspaceKeys[]>`select signing_secret as secret, name from workspaces where id = ${workspaceId}`.then(([row]) => {
         if (!row?.secret) throw new Error(`Workspace ${workspaceId} does not exist or has no signing_secret`);
-        return row.secret;
+        return row;
       });
       secrets.set(workspaceId, hit);
       hit.catch(() => secrets.delete(workspaceId));
@@ -47,8 +49,8 @@ export function createCompliancePreparer(sql: Queryable, opts: { publicUrl: () =
     return Promise.all(batch.map(async (request, i): Promise<PrepareResult> => {
       const reason = reasons.get(i);
       if (reason) return { blocked: reason };
-      const secret = await secretOf(request.workspaceId);
-      return { blocked: null, ...prepareForSending({ shopName: opts.shopName, ...request, secret, publicUrl: opts.publicUrl() }) };
+      const { secret, name } = await secretOf(request.workspaceId);
+      return { blocked: null, ...prepareForSending({ shopName: name, ...request, secret, publicUrl: opts.publicUrl() }) };
     }));
   }
 
