@@ -56,10 +56,10 @@ export function CustomersPage() {
             </tbody>
           </table>
           <div className="flex items-center justify-between border-t border-slate-100 px-5 py-3 text-sm text-slate-500">
-            <span>{offset + 1}–{offset + rows.length} of {total.toLocaleString()}</span>
+            <span>{offset + 1}–{offset + rows.length} of {total.toLocaleString()}{customers.data?.totalCapped ? '+' : ''}</span>
             <div className="flex gap-2">
               <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>Previous</Button>
-              <Button disabled={offset + rows.length >= total} onClick={() => setOffset(offset + PAGE)}>Next</Button>
+              <Button disabled={offset + rows.length >= total && !customers.data?.totalCapped} onClick={() => setOffset(offset + PAGE)}>Next</Button>
             </div>
           </div>
         </Card>

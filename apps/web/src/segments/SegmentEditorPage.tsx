@@ -7,6 +7,7 @@ import { Button, Card, ErrorNote, inputClass, Spinner } from '../ui/kit';
 import { useDebounced } from '../ui/useDebounced';
 import { defaultRule, newGroup, type GroupRule, type SegmentRule } from './rule';
 import { RuleGroup } from './RuleEditor';
+import { VocabularyProvider } from './vocabulary';
 
 export function SegmentEditorPage({ id }: { id: string | null }) {
   const trpc = useTRPC();
@@ -28,7 +29,7 @@ function SegmentEditor({ initial }: { initial: { id: string | null; name: string
   const [description, setDescription] = useState(initial.description);
   const [rule, setRule] = useState<GroupRule>(asGroup(initial.rule));
   const debouncedRule = useDebounced(rule, 400);
-  const preview = useQuery({ ...trpc.segments.preview.queryOptions({ rule: debouncedRule }), placeholderData: keepPreviousData, retry: false });
+  const preview = useQuery({ ...trpc.segments.preview.queryOptions({ rule: debouncedRule, id: initial.id ?? undefined }), placeholderData: keepPreviousData, retry: false });
   const save = useMutation(trpc.segments.save.mutationOptions({
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: trpc.segments.list.queryKey() });
@@ -49,7 +50,9 @@ function SegmentEditor({ initial }: { initial: { id: string | null; name: string
               <input className={`${inputClass} mt-1`} value={description} onChange={(e) => setDescription(e.target.value)} placeholder="What this group is for" />
             </label>
           </Card>
-          <RuleGroup group={rule} onChange={setRule} />
+          <VocabularyProvider selfId={initial.id}>
+            <RuleGroup group={rule} onChange={setRule} />
+          </VocabularyProvider>
         </div>
         <div className="space-y-4">
           <Card className="sticky top-4 p-5">

@@ -12,6 +12,10 @@ export const conditionKinds: { kind: ConditionKind; label: string }[] = [
   { kind: 'orders', label: 'Order history' },
   { kind: 'bought', label: 'Bought' },
   { kind: 'attribute', label: 'Customer attribute' },
+  { kind: 'event', label: 'Did something' },
+  { kind: 'email', label: 'Email engagement' },
+  { kind: 'loyalty', label: 'Loyalty points' },
+  { kind: 'segment', label: 'Another segment' },
 ];
 
 export function newCondition(kind: ConditionKind): ConditionRule {
@@ -19,6 +23,10 @@ export function newCondition(kind: ConditionKind): ConditionRule {
     case 'orders': return { kind, measure: 'count', op: 'gte', value: 1, withinDays: 90 };
     case 'bought': return { kind, what: 'category', value: '', withinDays: 365 };
     case 'attribute': return { kind, field: 'email', op: 'contains', value: '' };
+    case 'event': return { kind, name: '', minCount: 1, withinDays: 30 };
+    case 'email': return { kind, action: 'open', withinDays: 90 };
+    case 'loyalty': return { kind, measure: 'points', op: 'gte', value: 100 };
+    case 'segment': return { kind, segmentId: '' };
   }
 }
 
@@ -32,8 +40,17 @@ export const attributeFields = [
   { value: 'lastName', label: 'Last name' },
   { value: 'timezone', label: 'Time zone' },
   { value: 'birthdayMonth', label: 'Birthday month (1–12)' },
+  { value: 'birthdayDay', label: 'Birthday day (1–31)' },
   { value: 'signupDaysAgo', label: 'Days since sign-up' },
+  { value: 'signupDate', label: 'Sign-up date' },
 ];
+
+export const orderMeasures = [
+  { value: 'count', label: 'number of orders is' },
+  { value: 'totalSpent', label: 'total spent is' },
+  { value: 'averageOrderValue', label: 'average order value is' },
+  { value: 'daysSinceLastOrder', label: 'days since the last order is' },
+] as const;
 
 export const attributeOps = [
   { value: 'equals', label: 'is' }, { value: 'not_equals', label: 'is not' }, { value: 'contains', label: 'contains' },

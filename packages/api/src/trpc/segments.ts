@@ -1,20 +1,35 @@
 import {
-  countSegment, sampleSegment, segmentRuleSchema, type SegmentRule,
+  countSegment, resolveSegmentRefs, sampleSegment, SegmentRuleError, segmentRuleSchema, type SegmentRule,
 } from '@afterglow/db';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { notFound } from '../journeys/errors';
+import { DomainError, notFound } from '../journeys/errors';
 import type { ApiDeps } from './deps';
 import { editorProcedure, protectedProcedure, router } from './init';
 import { iso } from './time';
 
 interface SegmentRow { id: string; name: string; description: string; rule: unknown; updatedAt: Date | string }
 
-/** A stored rule that no longer parses is reported, not allowed to break the whole page. */
+/** A stored rule that no longer parses (or refers to a deleted segment) is reported, not allowed to break the page. */
 async function membership(deps: ApiDeps, workspaceId: string, rule: unknown) {
   const parsed = segmentRuleSchema.safeParse(rule);
   if (!parsed.success) return { memberCount: 0, ruleError: parsed.error.issues.map((i) => i.message).join('; ') };
-  return { memberCount: await countSegment(deps.database.sql, workspaceId, parsed.data, deps.clock.now()), ruleError: null };
+  try {
+    return { memberCount: await countSegment(deps.database.sql, workspaceId, parsed.data, deps.clock.now()), ruleError: null };
+  } catch (err) {
+    if (err instanceof SegmentRuleError) return { memberCount: 0, ruleError: err.message };
+    throw err;
+  }
+}
+
+/** References to other segments must exist and must not loop back (to this one or each other). */
+async function checkReferences(deps: ApiDeps, workspaceId: string, rule: SegmentRule, selfId?: string) {
+  try {
+    await resolveSegmentRefs(deps.database.sql, workspaceId, rule, selfId);
+  } catch (err) {
+    if (err instanceof SegmentRuleError) throw new DomainError('INVALID', err.message, 'rule.segmentId');
+    throw err;
+  }
 }
 
 export const segmentsRouter = router({
@@ -48,6 +63,7 @@ export const segmentsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { sql } = ctx.deps.database;
       const now = ctx.deps.clock.now().toISOString();
+      await checkReferences(ctx.deps, ctx.user.workspaceId, input.rule, input.id);
       const rule = JSON.stringify(input.rule);
       if (input.id) {
         const [row] = await sql`
@@ -66,9 +82,10 @@ export const segmentsRouter = router({
     }),
 
   preview: protectedProcedure
-    .input(z.object({ rule: segmentRuleSchema }))
+    .input(z.object({ rule: segmentRuleSchema, id: z.string().min(1).max(100).optional() }))
     .query(async ({ ctx, input }) => {
       const { sql } = ctx.deps.database;
+      await checkReferences(ctx.deps, ctx.user.workspaceId, input.rule, input.id);
       const now = ctx.deps.clock.now();
       const [count, sample] = await Promise.all([
         countSegment(sql, ctx.user.workspaceId, input.rule, now),
@@ -76,4 +93,18 @@ export const segmentsRouter = router({
       ]);
       return { count, sample };
     }),
+
+  /** Values the builder suggests: categories and brands of the catalogue, recent event names. */
+  vocabulary: protectedProcedure.query(async ({ ctx }) => {
+    const { sql } = ctx.deps.database;
+    const ws = ctx.user.workspaceId;
+    const [categories, brands, events] = await Promise.all([
+      sql<{ v: string }[]>`select distinct category as v from products where workspace_id = ${ws} and category <> '' order by 1 limit 500`,
+      sql<{ v: string }[]>`select distinct brand as v from products where workspace_id = ${ws} and brand <> '' order by 1 limit 500`,
+      // Bounded: the names among the latest events, not a scan of the whole history.
+      sql<{ v: string }[]>`select distinct name as v from (select name from events where workspace_id = ${ws} and name is not null
+        order by id desc limit 5000) e order by 1 limit 200`,
+    ]);
+    return { categories: categories.map((r) => r.v), brands: brands.map((r) => r.v), events: events.map((r) => r.v) };
+  }),
 });

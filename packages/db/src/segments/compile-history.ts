@@ -36,6 +36,15 @@ export function compileOrders(sql: Sql, rule: SegmentOrdersRule, now: Date): Sql
     }[rule.measure];
     return compare(sql, measured, rule.op, rule.value);
   }
+  if (rule.measure === 'count') {
+    // "At least one order / none in the last N days" is the last order's date: no order scan.
+    const v = rule.value;
+    const atLeastOne = (rule.op === 'gte' && v > 0 && v <= 1) || (rule.op === 'gt' && v < 1);
+    const none = (rule.op === 'eq' && v === 0) || (rule.op === 'lt' && v > 0 && v <= 1) || (rule.op === 'lte' && v < 1);
+    const recent = sql`coalesce(s.last_order_at > ${since(now, rule.withinDays)}::timestamptz, false)`;
+    if (atLeastOne) return recent;
+    if (none) return sql`not ${recent}`;
+  }
   const aggregate = { count: sql`count(*)`, totalSpent: sql`coalesce(sum(o.total), 0)`, averageOrderValue: sql`avg(o.total)` };
   if (rule.measure === 'daysSinceLastOrder') throw new Error('Days since the last order takes no time window');
   // Customers with no orders at all measure 0 (count, spend): only those can skip the subquery.

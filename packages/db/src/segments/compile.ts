@@ -15,9 +15,24 @@ export type SqlCondition = postgres.Fragment;
 /** Rules of the saved segments a rule refers to, already checked for cycles (see resolve.ts). */
 export type SegmentRefs = ReadonlyMap<string, SegmentRule>;
 
-/** The FROM clause every compiled condition expects. */
-export function segmentSource(sql: Sql): SqlCondition {
+/**
+ * The FROM clause compiled conditions expect. Order conditions read the per-customer
+ * aggregates `s`; without any, the join is left out (a count then scans customers only).
+ */
+export function segmentSource(sql: Sql, rule?: SegmentRule, refs: SegmentRefs = new Map()): SqlCondition {
+  if (rule && !usesOrderStats(rule, refs, new Set())) return sql`customers c`;
   return sql`customers c left join customer_order_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id`;
+}
+
+function usesOrderStats(rule: SegmentRule, refs: SegmentRefs, seen: Set<string>): boolean {
+  if (rule.kind === 'orders') return true;
+  if (rule.kind === 'group') return rule.rules.some((r) => usesOrderStats(r, refs, seen));
+  if (rule.kind === 'segment' && !seen.has(rule.segmentId)) {
+    seen.add(rule.segmentId);
+    const referenced = refs.get(rule.segmentId);
+    return referenced ? usesOrderStats(referenced, refs, seen) : false;
+  }
+  return false;
 }
 
 export function compileSegmentRule(sql: Sql, rule: unknown, now: Date, refs: SegmentRefs = new Map()): SqlCondition {

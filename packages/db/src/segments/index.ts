@@ -3,3 +3,4 @@ export { compileSegmentRule, segmentSource, type SegmentRefs, type SqlCondition 
 export { resolveSegmentRefs } from './resolve';
 export * from './query';
 export * from './membership';
+export * from './aggregates';

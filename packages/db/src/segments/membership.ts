@@ -62,9 +62,12 @@ export async function checkSegmentMemberships(tx: Sql, now: Date, opts: Membersh
     const ids = touched.get(segment.workspaceId);
     if (!due && !ids) continue;
     let where: SqlCondition;
+    let from: SqlCondition;
     try {
       const rule = segmentRuleSchema.parse(segment.rule);
-      where = compileSegmentRule(tx, rule, now, await resolveSegmentRefs(tx, segment.workspaceId, rule, segment.id));
+      const refs = await resolveSegmentRefs(tx, segment.workspaceId, rule, segment.id);
+      where = compileSegmentRule(tx, rule, now, refs);
+      from = segmentSource(tx, rule, refs);
     } catch (err) {
       result.errors.push({ segmentId: segment.id, message: err instanceof Error ? err.message : String(err) });
       continue;
@@ -81,24 +84,24 @@ export async function checkSegmentMemberships(tx: Sql, now: Date, opts: Membersh
         returning 1`;
       if (claimed.length > 0) {
         result.fullRefreshes++;
-        const changes = await diff(tx, segment, where, null, now);
+        const changes = await diff(tx, segment, { where, from }, null, now);
         if (segment.ruleHash !== null) result.changes.push(...changes);
         continue;
       }
     }
-    if (ids) result.changes.push(...(await diff(tx, segment, where, ids, now)));
+    if (ids) result.changes.push(...(await diff(tx, segment, { where, from }, ids, now)));
   }
   return result;
 }
 
 /** One statement: who is in now (among `ids`, or everyone), inserted and deleted against the stored rows. */
-async function diff(tx: Sql, segment: SegmentRow, where: SqlCondition, ids: string[] | null, now: Date): Promise<MembershipChange[]> {
+async function diff(tx: Sql, segment: SegmentRow, { where, from }: { where: SqlCondition; from: SqlCondition }, ids: string[] | null, now: Date): Promise<MembershipChange[]> {
   const ws = segment.workspaceId;
   const onlyCustomers = ids ? tx`and c.id = any(${ids}::text[])` : tx``;
   const onlyMembers = ids ? tx`and m.customer_id = any(${ids}::text[])` : tx``;
   const rows = await tx<{ change: 'entered' | 'left'; customerId: string }[]>`
     with cur as materialized (
-      select c.id from ${segmentSource(tx)} where c.workspace_id = ${ws} ${onlyCustomers} and ${where}),
+      select c.id from ${from} where c.workspace_id = ${ws} ${onlyCustomers} and ${where}),
     ins as (
       insert into segment_memberships (workspace_id, segment_id, customer_id, entered_at)
       select ${ws}, ${segment.id}, cur.id, ${now.toISOString()}::timestamptz from cur

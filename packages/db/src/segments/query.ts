@@ -15,7 +15,8 @@ export interface SegmentSampleMember {
 
 // Returned wrapped: a postgres.js fragment is a thenable, and an async function would run it.
 async function condition(sql: Sql, workspaceId: string, rule: SegmentRule, now: Date) {
-  return { where: compileSegmentRule(sql, rule, now, await resolveSegmentRefs(sql, workspaceId, rule)) };
+  const refs = await resolveSegmentRefs(sql, workspaceId, rule);
+  return { where: compileSegmentRule(sql, rule, now, refs), from: segmentSource(sql, rule, refs) };
 }
 
 /** Which of `customerIds` are in the segment (one query for the whole batch). */
@@ -23,17 +24,17 @@ export async function segmentMembers(
   sql: Sql, workspaceId: string, rule: SegmentRule, customerIds: string[], now: Date,
 ): Promise<Set<string>> {
   if (customerIds.length === 0) return new Set();
-  const { where } = await condition(sql, workspaceId, rule, now);
+  const { where, from } = await condition(sql, workspaceId, rule, now);
   const rows = await sql<{ id: string }[]>`
-    select c.id from ${segmentSource(sql)}
+    select c.id from ${from}
     where c.workspace_id = ${workspaceId} and c.id = any(${customerIds}::text[]) and ${where}`;
   return new Set(rows.map((r) => r.id));
 }
 
 export async function countSegment(sql: Sql, workspaceId: string, rule: SegmentRule, now: Date): Promise<number> {
-  const { where } = await condition(sql, workspaceId, rule, now);
+  const { where, from } = await condition(sql, workspaceId, rule, now);
   const [row] = await sql<{ count: number }[]>`
-    select count(*)::int as count from ${segmentSource(sql)} where c.workspace_id = ${workspaceId} and ${where}`;
+    select count(*)::int as count from ${from} where c.workspace_id = ${workspaceId} and ${where}`;
   return row.count;
 }
 
@@ -41,9 +42,9 @@ export async function countSegment(sql: Sql, workspaceId: string, rule: SegmentR
 export async function sampleSegment(
   sql: Sql, workspaceId: string, rule: SegmentRule, now: Date, limit = 10,
 ): Promise<SegmentSampleMember[]> {
-  const { where } = await condition(sql, workspaceId, rule, now);
+  const { where, from } = await condition(sql, workspaceId, rule, now);
   return sql<SegmentSampleMember[]>`
     select c.id, c.email, c.first_name as "firstName", c.last_name as "lastName"
-    from ${segmentSource(sql)} where c.workspace_id = ${workspaceId} and ${where}
+    from ${from} where c.workspace_id = ${workspaceId} and ${where}
     order by c.id limit ${Math.max(1, Math.min(limit, 100))}`;
 }

@@ -1,0 +1,34 @@
+// What the condition inputs suggest: the shop's categories, brands and event names, and the
+// other segments (for "in segment"). Loaded once per editor; datalists render once.
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext, type ReactNode } from 'react';
+import { useTRPC } from '../trpc';
+
+interface Vocabulary {
+  segments: { id: string; name: string }[];
+  selfId: string | null;
+}
+const VocabularyContext = createContext<Vocabulary>({ segments: [], selfId: null });
+export const useVocabulary = () => useContext(VocabularyContext);
+
+export const LIST_IDS = { categories: 'seg-categories', brands: 'seg-brands', events: 'seg-events' } as const;
+
+export function VocabularyProvider({ selfId, children }: { selfId: string | null; children: ReactNode }) {
+  const trpc = useTRPC();
+  const words = useQuery(trpc.segments.vocabulary.queryOptions());
+  const segments = useQuery(trpc.segments.list.queryOptions());
+  const value: Vocabulary = {
+    segments: (segments.data ?? []).filter((s) => s.id !== selfId).map((s) => ({ id: s.id, name: s.name })),
+    selfId,
+  };
+  return (
+    <VocabularyContext.Provider value={value}>
+      {children}
+      {(['categories', 'brands', 'events'] as const).map((key) => (
+        <datalist key={key} id={LIST_IDS[key]}>
+          {(words.data?.[key] ?? []).map((v) => <option key={v} value={v} />)}
+        </datalist>
+      ))}
+    </VocabularyContext.Provider>
+  );
+}

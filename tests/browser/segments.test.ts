@@ -1,0 +1,108 @@
+// The segment builder and the customer 360 in a real browser: nested any/all groups over the
+// new condition kinds with a live count and sample, a reference to another segment, customer
+// search, and the customer page with their segments. Screenshots of each screen.
+import { ManualClock } from '@afterglow/engine';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startAfterglow } from '../../apps/server/src/app';
+import { createTestDatabase } from '../support/db';
+import { launchBrowser, screenshot, waitForText } from './browser';
+
+let app: Awaited<ReturnType<typeof startAfterglow>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const database = await createTestDatabase();
+  const databaseUrl = database.url;
+  await database.close();
+  app = await startAfterglow({ databaseUrl, port: 0, smtpDevPort: 0, seed: true, clock: new ManualClock(new Date()), log: () => {} });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const count = () => page.getByTestId('segment-count');
+const numberIn = (text: string) => Number(text.replace(/[^0-9]/g, ''));
+
+describe('segments and customers in the browser', () => {
+  it('builds a nested segment over orders, brands and another segment, with a live count', { timeout: 180_000 }, async () => {
+    await page.goto(app.url);
+    await page.getByLabel('Email').fill(app.demo!.email);
+    await page.getByLabel('Password').fill(app.demo!.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+
+    await page.goto(`${app.url}/segments/new`);
+    await page.getByLabel('Name').fill('Repeat buyers, big spenders or VIPs');
+    const everyone = numberIn(await waitForText(count(), (t) => /\d/.test(t)));
+    // Top level "all": one order or more (the default condition) ...
+    await page.getByLabel('Comparison').first().selectOption('gte');
+    // ... and a nested "any" group: average order value over 50, or in the VIP segment.
+    await page.getByRole('button', { name: '+ Group' }).click();
+    const group = page.getByTestId('rule-group-1');
+    await group.getByLabel('Condition type').selectOption('orders');
+    await group.getByLabel('Measure').selectOption('averageOrderValue');
+    await group.getByLabel('Comparison').selectOption('gt');
+    await group.getByLabel('Value').fill('50');
+    await group.getByRole('button', { name: '+ Condition' }).click();
+    await group.getByLabel('Condition type').nth(1).selectOption('segment');
+    await group.getByLabel('Segment', { exact: true }).selectOption({ label: 'VIP: 3+ orders' });
+    const narrowed = numberIn(await waitForText(count(), (t) => /\d/.test(t) && numberIn(t) !== everyone));
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThan(everyone);
+    await page.getByText('Live count, updated as you edit').waitFor();
+    await screenshot(page, 'segments-builder-nested');
+
+    // The same count the API computes for the saved rule.
+    await page.getByRole('button', { name: 'Create segment' }).click();
+    await page.getByText('Repeat buyers, big spenders or VIPs').waitFor();
+    const card = page.locator('[data-testid^="segment-seg_"]', { hasText: 'Repeat buyers' });
+    expect(numberIn(await card.locator('span').first().textContent() ?? '')).toBe(narrowed);
+    await screenshot(page, 'segments-list');
+  });
+
+  it('offers every condition kind, with catalogue suggestions', { timeout: 120_000 }, async () => {
+    await page.goto(`${app.url}/segments/new`);
+    await page.getByLabel('Condition type').first().waitFor();
+    const kinds = await page.getByLabel('Condition type').first().locator('option').allTextContents();
+    expect(kinds).toEqual(['Order history', 'Bought', 'Customer attribute', 'Did something', 'Email engagement', 'Loyalty points', 'Another segment']);
+    await page.getByLabel('Condition type').first().selectOption('bought');
+    await page.getByLabel('Product or category').selectOption('brand');
+    const brands = await page.locator('#seg-brands option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(brands.length).toBeGreaterThan(3);
+    await page.getByLabel('Brand').fill(brands[0]);
+    await page.getByRole('button', { name: '+ Condition' }).first().click();
+    await page.getByLabel('Condition type').nth(1).selectOption('event');
+    await page.getByLabel('Event name').fill('Order Completed');
+    await page.getByRole('button', { name: '+ Condition' }).first().click();
+    await page.getByLabel('Condition type').nth(2).selectOption('email');
+    await page.getByLabel('Engaged or not').selectOption('not');
+    await page.getByRole('button', { name: '+ Condition' }).first().click();
+    await page.getByLabel('Condition type').nth(3).selectOption('attribute');
+    await page.getByLabel('Field').selectOption('signupDate');
+    await page.getByLabel('Match all or any').first().selectOption('or');
+    await waitForText(count(), (t) => numberIn(t) > 0);
+    await screenshot(page, 'segments-builder-kinds');
+  });
+
+  it('finds customers by part of their email and shows their 360 page', { timeout: 120_000 }, async () => {
+    await page.goto(`${app.url}/customers`);
+    await page.getByLabel('Search customers').fill('cust_0007');
+    await page.getByRole('link', { name: /./ }).filter({ has: page.locator('xpath=ancestor::td') }).first().waitFor();
+    const rows = page.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    await screenshot(page, 'customers-search');
+    await rows.first().getByRole('link').click();
+    await page.getByText('cust_0007').first().waitFor();
+    await screenshot(page, 'customer-360');
+  });
+});
