@@ -52,8 +52,12 @@ export function createWorker(opts: WorkerOptions) {
     async start() {
       pool = new pg.Pool({ connectionString: opts.url, max: 3 });
       pool.on('error', (err) => opts.log('agenda pool error', { error: String(err) }));
+      const backend = new PostgresBackend({ pool });
+      // Agenda's LISTEN channel emits 'error' when Postgres restarts and reconnects by itself;
+      // unheard, that event would kill the process (found by tests/chaos).
+      backend.notificationChannel?.on('error', (err: unknown) => opts.log('agenda notification channel error', { error: String(err) }));
       agenda = new Agenda({
-        backend: new PostgresBackend({ pool }),
+        backend,
         name: `afterglow-${process.pid}`,
         processEvery: '1 second',
         defaultLockLifetime: 30_000,
