@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { publishGraph } from '../support/journeys';
 import { benchGraph, bulkCustomers, bulkRuns, eventToOutboxLatency } from './engine-fixtures';
+import { segmentBench } from './segments';
 import { emailBench } from './email';
 
 const quick = process.argv.includes('--quick');
@@ -79,6 +80,7 @@ async function main() {
     const latency = await eventToOutboxLatency(await freshDatabase(pg.url, 'bench_latency'), registry, quick ? 20 : 50);
     report('event → outbox latency p50 / p99 (ms)', `${latency.p50.toFixed(0)} / ${latency.p99.toFixed(0)}`);
     target('event-to-outbox-p50', latency.p50, 200, ' ms', false);
+    if (!process.argv.includes('--no-segments')) await segmentBench(pg.url, quick, report, target);
     if (!process.argv.includes('--no-email')) await emailBench(quick, report, target);
     console.log('');
     for (const line of targets) console.log(line);

@@ -1,0 +1,130 @@
+// Segment bench: 1,000,000 customers and 10,000,000 orders (a tenth with --quick) generated
+// with set-based SQL, the aggregates built once the way the migration backfills them, then
+// the count of five representative segments, each timed and checked against its goal.
+import {
+  countSegment, ensureDatabase, openDatabase, runMigrations, type Database, type SegmentRule,
+} from '@afterglow/db';
+
+const WS = 'ws_seg_bench';
+const NOW = new Date('2026-06-01T12:00:00Z');
+const CATEGORIES = ['Football > Red Star', 'Football > Partizan', 'Running > Shoes', 'Running > Apparel', 'Cosmetics > Skin',
+  'Cosmetics > Hair', 'Electronics > Cameras', 'Electronics > Laptops', 'Kids > School', 'Kids > Baby'];
+const BRANDS = ['Adidas', 'Nike', 'Puma', 'Sony', 'Canon', 'Lenovo', 'Nivea', 'Loreal', 'Lego', 'Pampers'];
+
+export const benchSegments: { name: string; rule: SegmentRule }[] = [
+  { name: 'football-2y-not-30d', rule: { kind: 'group', op: 'and', rules: [
+    { kind: 'bought', what: 'category', value: 'Football', withinDays: 730 },
+    { kind: 'bought', what: 'category', value: 'Football', withinDays: 30, negate: true },
+  ] } },
+  { name: 'vip-spent-1000-5-orders', rule: { kind: 'group', op: 'and', rules: [
+    { kind: 'orders', measure: 'totalSpent', op: 'gte', value: 1000 },
+    { kind: 'orders', measure: 'count', op: 'gte', value: 5 },
+  ] } },
+  { name: 'lapsed-180d-repeat-buyers', rule: { kind: 'group', op: 'and', rules: [
+    { kind: 'orders', measure: 'daysSinceLastOrder', op: 'gt', value: 180 },
+    { kind: 'orders', measure: 'count', op: 'gte', value: 2 },
+  ] } },
+  { name: 'sony-or-canon-aov-over-150', rule: { kind: 'group', op: 'and', rules: [
+    { kind: 'group', op: 'or', rules: [
+      { kind: 'bought', what: 'brand', value: 'Sony' }, { kind: 'bought', what: 'brand', value: 'Canon' }] },
+    { kind: 'orders', measure: 'averageOrderValue', op: 'gt', value: 150 },
+  ] } },
+  { name: 'march-birthdays-ordered-90d', rule: { kind: 'group', op: 'and', rules: [
+    { kind: 'attribute', field: 'birthdayMonth', op: 'equals', value: 3 },
+    { kind: 'orders', measure: 'count', op: 'gte', value: 1, withinDays: 90 },
+  ] } },
+];
+
+// Bench-only: indexes of the bulk-loaded tables are dropped for the load and rebuilt after it
+// (a fraction of the cost of maintaining them row by row), from their own definitions.
+const BULK_TABLES = ['customers', 'orders', 'customer_order_stats', 'customer_purchases'];
+
+export async function generate(db: Database, customers: number, orders: number, log: (s: string) => void) {
+  const { sql } = db;
+  const step = async (label: string, run: () => Promise<unknown>) => {
+    const t = performance.now();
+    await run();
+    log(`${label} ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  };
+  await sql`insert into workspaces (id, name, signing_secret) values (${WS}, 'Segment bench', 's')`;
+  const indexes = await sql<{ name: string; def: string }[]>`
+    select indexname as name, indexdef as def from pg_indexes i
+    where schemaname = 'public' and tablename = any(${BULK_TABLES})
+      and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`;
+  await sql.begin(async (tx) => {
+    // Without the per-statement triggers: the aggregates are built afterwards in one pass.
+    await tx`set local session_replication_role = replica`;
+    await tx`set local work_mem = '512MB'`;
+    await tx`set local maintenance_work_mem = '1GB'`;
+    for (const index of indexes) await tx`drop index ${tx(index.name)}`;
+    await step('customers', () => tx`
+      insert into customers (workspace_id, id, email, first_name, last_name, birthday, timezone, created_at)
+      select ${WS}, 'c' || g, 'c' || g || '@example.com', 'First' || (g % 997), 'Last' || (g % 1009),
+        date '1960-01-01' + (g::bigint * 7919 % 16000)::int, 'UTC', ${NOW.toISOString()}::timestamptz - (g % 1500) * interval '1 day'
+      from generate_series(1, ${customers}) g`);
+    // Skewed like a real shop: a few customers order often, many once or never; orders spread
+    // over three years, recent months busier.
+    await step('orders', () => tx`
+      insert into orders (workspace_id, id, customer_id, status, total, placed_at)
+      select ${WS}, 'o' || g, 'c' || (1 + floor(${customers} * power(((g::bigint * 2654435761) % 1000003) / 1000003.0::float8, 1.6))::int),
+        case when g % 50 = 0 then 'cancelled' else 'placed' end, 10 + (g::bigint * 37 % 400),
+        ${NOW.toISOString()}::timestamptz - floor(1100 * 24 * power(((g::bigint * 48271) % 999983) / 999983.0::float8, 1.4)) * interval '1 hour'
+      from generate_series(1, ${orders}) g`);
+    await step('order stats', () => tx`
+      insert into customer_order_stats (workspace_id, customer_id, order_count, total_spent, first_order_at, last_order_at)
+      select workspace_id, customer_id, count(*), sum(total), min(placed_at), max(placed_at) from orders
+      where workspace_id = ${WS} and status not in ('cancelled', 'refunded') group by workspace_id, customer_id`);
+    // Order lines are not materialised at this scale (they would only feed this aggregate):
+    // each order's one line is derived from its number (product → its category and brand), and
+    // the purchase aggregate is built from that, grouped as rebuildOrderAggregates does.
+    await step('purchases', () => tx`
+      with lines as (
+        select o.customer_id, o.placed_at, p,
+          lower((${CATEGORIES}::text[])[1 + p % ${CATEGORIES.length}]) as category, lower((${BRANDS}::text[])[1 + p % ${BRANDS.length}]) as brand
+        from (select customer_id, placed_at, (substr(id, 2)::bigint * 7919) % 2000 as p from orders
+              where workspace_id = ${WS} and status not in ('cancelled', 'refunded')) o)
+      insert into customer_purchases (workspace_id, kind, value, customer_id, first_at, last_at)
+      select ${WS}, kind, value, customer_id, min(placed_at), max(placed_at) from (
+        select customer_id, placed_at, 'product' as kind, 'p' || p as value from lines
+        union all select customer_id, placed_at, 'brand', brand from lines
+        union all select customer_id, placed_at, 'category', category from lines
+        union all select customer_id, placed_at, 'category', split_part(category, ' > ', 1) from lines) v
+      group by kind, value, customer_id`);
+    await step(`${indexes.length} indexes`, async () => {
+      for (const index of indexes) await tx.unsafe(index.def);
+    });
+  });
+  // What autovacuum does in production: statistics, and the visibility map index-only scans need.
+  await step('vacuum analyze', () => sql`vacuum analyze`);
+}
+
+export async function segmentBench(adminUrl: string, quick: boolean, report: (name: string, value: string) => void,
+  target: (name: string, measured: number, goal: number, unit: string, higherIsBetter: boolean) => void) {
+  const customers = quick ? 100_000 : 1_000_000;
+  const url = await ensureDatabase(adminUrl, 'bench_segments');
+  await runMigrations(url);
+  const db = await openDatabase(url, { max: 4 });
+  try {
+    const started = performance.now();
+    await generate(db, customers, customers * 10, (line) => console.log(`    generated ${line}`));
+    report(`segments: generated ${customers.toLocaleString()} customers, ${(customers * 10).toLocaleString()} orders (s)`,
+      ((performance.now() - started) / 1000).toFixed(0));
+    for (const { name, rule } of benchSegments) {
+      await countSegment(db.sql, WS, rule, NOW); // warm the cache once, as a live preview would be
+      const t = performance.now();
+      const count = await countSegment(db.sql, WS, rule, NOW);
+      const ms = performance.now() - t;
+      report(`segment count ${name}`, `${count.toLocaleString()} customers in ${ms.toFixed(0)} ms`);
+      target(`segment-${name}`, ms, 1000, ' ms', false);
+    }
+    const t = performance.now();
+    const [{ n }] = await db.sql`select count(*)::int as n from customers c where c.workspace_id = ${WS}
+      and lower(c.id || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))
+        like ${'%c12345@%'}`;
+    const ms = performance.now() - t;
+    report('customer search "c12345@" (trigram index)', `${n} found in ${ms.toFixed(0)} ms`);
+    target('customer-search', ms, 100, ' ms', false);
+  } finally {
+    await db.close();
+  }
+}
