@@ -35,16 +35,23 @@ const stepDetail = async (customerId: string, nodeId: string) => (await rig.db.s
   select s.detail from run_steps s join journey_runs r on r.id = s.run_id
   where r.customer_id = ${customerId} and s.node_id = ${nodeId} order by s.at desc, s.step_no desc limit 1`)[0]?.detail.email;
 
-/** An SMTP server refusing at DATA, with `code`, every message to `address` (others accepted); records their Message-IDs. */
-async function refusingServer(address: string, code: number, text: string) {
+/**
+ * An SMTP server refusing, with `code`, every message to `address` (others accepted): at RCPT
+ * (how "user unknown" usually comes) or after DATA, recording their Message-IDs.
+ */
+async function refusingServer(address: string, code: number, text: string, at: 'rcpt' | 'data') {
   const seen: string[] = [];
+  const refusal = () => Object.assign(new Error(text), { responseCode: code });
   const server = new SMTPServer({
     authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    onRcptTo(rcpt, _session, callback) {
+      callback(at === 'rcpt' && rcpt.address === address ? refusal() : undefined);
+    },
     onData(stream, session, callback) {
       simpleParser(stream).then((mail) => {
         if (!session.envelope.rcptTo.some((r) => r.address === address)) return callback();
         seen.push(mail.messageId ?? '');
-        callback(Object.assign(new Error(text), { responseCode: code }));
+        callback(refusal());
       }, callback);
     },
   });
@@ -85,7 +92,7 @@ describe('marketing and transactional email on the wire', () => {
   });
 
   it('keeps the Message-ID when a 451 is retried', async () => {
-    const busy = await refusingServer('dee@example.com', 451, 'Try again later');
+    const busy = await refusingServer('dee@example.com', 451, 'Try again later', 'data');
     try {
       await rig.order('dee', 'o-2');
       expect(await rig.dispatch(busy.mailer)).toEqual({ sent: 0, retried: 2, failed: 0, suppressed: 0 });
@@ -147,7 +154,7 @@ describe('who is never sent marketing email again', () => {
   });
 
   it('a 550 hard bounce suppresses the address: no more email to it, and the bounce is counted', async () => {
-    const refusing = await refusingServer('bob@example.com', 550, 'No such user');
+    const refusing = await refusingServer('bob@example.com', 550, '5.1.1 No such user', 'rcpt');
     try {
       await rig.order('bob', 'o-5');
       expect(await rig.dispatch(refusing.mailer)).toEqual({ sent: 0, retried: 0, failed: 2, suppressed: 0 });
