@@ -74,6 +74,14 @@ describe('database-backed merge data', () => {
     expect(nobody).toMatchObject({ recommendations: [], loyalty: { points: 0 } });
   });
 
+  it('skips the recommendations query when no template of the batch reads them', async () => {
+    let statements = 0;
+    const counting = ((...args: Parameters<typeof db.sql>) => { statements++; return db.sql(...args); }) as unknown as typeof db.sql;
+    const [bob] = await loadShopExtras(counting, [{ workspaceId: WS, customerId: 'bob', productIds: ['cam'], recommendations: false }]);
+    expect(statements).toBe(1);
+    expect(bob).toMatchObject({ recommendations: [], loyalty: { points: 350 } });
+  });
+
   it('answers concurrent requests from one batched load', async () => {
     let statements = 0;
     const counting = ((...args: Parameters<typeof db.sql>) => { statements++; return db.sql(...args); }) as unknown as typeof db.sql;

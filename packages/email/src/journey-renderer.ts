@@ -20,7 +20,8 @@ export function createJourneyEmailRenderer(sql: Queryable, shop: { name: string;
   ): Promise<RenderedEmail> => {
     const content = request.templateId ? await pinned(scope.workspaceId, scope.versionId, request.templateId) : request;
     const productIds = (orderFromProperties(trigger?.properties ?? {})?.items ?? []).map((i) => i.productId).filter(Boolean);
-    const { shopName, ...loaded } = await extras.load({ workspaceId: scope.workspaceId, customerId: customer.id, productIds });
+    const recommendations = /\brecommendations\b/.test(content.body) || /\brecommendations\b/.test(content.subject);
+    const { shopName, ...loaded } = await extras.load({ workspaceId: scope.workspaceId, customerId: customer.id, productIds, recommendations });
     const data = buildMergeData(customer, trigger, { name: shopName ?? shop.name, url: shop.url }, { ...loaded, coupon: couponFromContext(scope.context) });
     return renderEmail({ subject: content.subject, body: content.body, preheader: content.preheader }, data);
   };

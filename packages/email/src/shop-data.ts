@@ -11,6 +11,8 @@ export interface ExtrasRequest {
   customerId: string;
   /** Products of the triggering order; empty: the customer's latest order is used instead. */
   productIds: string[];
+  /** False when the template never reads `recommendations`: the costliest query is skipped. */
+  recommendations?: boolean;
 }
 
 type LoadedExtras = Omit<MergeExtras, 'coupon'> & {
@@ -29,6 +31,7 @@ export async function loadShopExtras(sql: Queryable, requests: ExtrasRequest[]):
   const seedIdx: number[] = [];
   const seedProducts: string[] = [];
   requests.forEach((r, i) => r.productIds.forEach((p) => { seedIdx.push(i); seedProducts.push(p); }));
+  const wanted = index.filter((i) => requests[i].recommendations !== false);
 
   const points = await sql<{ idx: number; balance: number; lifetime: number; shopName: string | null }[]>`
     select r.idx, coalesce(sum(l.points), 0)::int as balance, coalesce(sum(greatest(l.points, 0)), 0)::int as lifetime,
@@ -41,9 +44,9 @@ export async function loadShopExtras(sql: Queryable, requests: ExtrasRequest[]):
   // Seeds: the order's items, or the items of the customer's latest order when the email
   // has no order. Candidates: other products in orders that contain a seed, ranked by how
   // many such orders there are (frequently bought together), never a seed itself.
-  const recommendations = await sql<(MergeRecommendation & { idx: number })[]>`
+  const recommendations = wanted.length === 0 ? [] : await sql<(MergeRecommendation & { idx: number })[]>`
     with req as (
-      select * from unnest(${index}::int[], ${workspaces}::text[], ${customers}::text[]) as r(idx, ws, cust)
+      select * from unnest(${wanted}::int[], ${wanted.map((i) => workspaces[i])}::text[], ${wanted.map((i) => customers[i])}::text[]) as r(idx, ws, cust)
     ), given as (
       select * from unnest(${seedIdx}::int[], ${seedProducts}::text[]) as g(idx, product_id)
     ), seeds as (
