@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { publishGraph } from '../support/journeys';
 import { benchGraph, bulkCustomers, bulkRuns, eventToOutboxLatency } from './engine-fixtures';
+import { ingestThroughput } from './ingest';
 import { segmentBench } from './segments';
 import { emailBench } from './email';
 
@@ -80,6 +81,15 @@ async function main() {
     const latency = await eventToOutboxLatency(await freshDatabase(pg.url, 'bench_latency'), registry, quick ? 20 : 50);
     report('event → outbox latency p50 / p99 (ms)', `${latency.p50.toFixed(0)} / ${latency.p99.toFixed(0)}`);
     target('event-to-outbox-p50', latency.p50, 200, ' ms', false);
+    if (!process.argv.includes('--no-ingest')) {
+      // Segment batches of 100 (page views, identifies, orders with items) over 8 keep-alive connections.
+      const ingestDb = await freshDatabase(pg.url, 'bench_ingest');
+      const ingest = await ingestThroughput(ingestDb, { total: quick ? 20_000 : 100_000, batchSize: 100, connections: 8 });
+      await ingestDb.close();
+      report('ingested events/s through HTTP (batches of 100)', ingest.eventsPerSecond.toFixed(0));
+      report('ingest request latency p50 / p99 (ms)', `${ingest.p50Ms.toFixed(0)} / ${ingest.p99Ms.toFixed(0)}`);
+      target('ingest-events-per-s', ingest.eventsPerSecond, 5000, ' events/s', true);
+    }
     if (!process.argv.includes('--no-segments')) await segmentBench(pg.url, quick, report, target);
     if (!process.argv.includes('--no-email')) await emailBench(quick, report, target);
     console.log('');
