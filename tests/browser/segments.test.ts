@@ -103,6 +103,13 @@ describe('segments and customers in the browser', () => {
     await screenshot(page, 'customers-search');
     await rows.first().getByRole('link').click();
     await page.getByText('cust_0007').first().waitFor();
+    await page.getByText('Marketing email allowed').or(page.getByText('No marketing email')).waitFor();
     await screenshot(page, 'customer-360');
+    // A VIP (3+ orders) shows the segment on their page.
+    const [vip] = await app.database.sql<{ id: string }[]>`
+      select customer_id as id from customer_order_stats where workspace_id = ${app.demo!.workspaceId} and order_count >= 3 order by 1 limit 1`;
+    await page.goto(`${app.url}/customers/${vip.id}`);
+    await page.getByTestId('customer-segments').getByText('VIP: 3+ orders').waitFor();
+    await screenshot(page, 'customer-360-vip');
   });
 });

@@ -12,7 +12,7 @@ export function CustomerPage({ id }: { id: string }) {
   const customer = useQuery({ ...trpc.customers.get.queryOptions({ id }), refetchInterval: 5000 });
   if (customer.isPending) return <Spinner />;
   if (customer.isError) return <ErrorNote error={customer.error} />;
-  const { profile, loyalty, segments } = customer.data;
+  const { profile, loyalty, segments, consent, orderStats } = customer.data;
   const fullName = [profile.firstName, profile.lastName].filter(Boolean).join(' ') || 'Unnamed customer';
   return (
     <div className="mx-auto max-w-6xl p-8">
@@ -25,7 +25,13 @@ export function CustomerPage({ id }: { id: string }) {
           <h1 className="text-2xl font-semibold tracking-tight">{fullName}</h1>
           <p className="text-sm text-slate-500">{profile.email ?? 'No email'} · <span className="font-mono text-xs">{profile.id}</span></p>
         </div>
-        <div className="ml-auto text-right">
+        <div className="ml-auto flex gap-8 text-right">
+          <Fact label="Orders" value={orderStats.orderCount.toLocaleString()} />
+          <Fact label="Total spent" value={orderStats.totalSpent.toLocaleString(undefined, customer.data.orders[0]
+            ? { style: 'currency', currency: customer.data.orders[0].currency } : { maximumFractionDigits: 2 })} />
+          <Fact label="Last order" value={orderStats.lastOrderAt ? formatDate(orderStats.lastOrderAt, false) : '—'} />
+        </div>
+        <div className="text-right">
           <div className="text-xs font-semibold uppercase tracking-wide text-slate-500">Loyalty points</div>
           <div className="text-3xl font-semibold tabular-nums text-violet-700" data-testid="loyalty-balance">{loyalty.balance.toLocaleString()}</div>
         </div>
@@ -36,14 +42,21 @@ export function CustomerPage({ id }: { id: string }) {
             <dl className="space-y-2 text-sm">
               <Row label="Time zone">{profile.timezone}</Row>
               <Row label="Birthday">{profile.birthday ? formatDate(profile.birthday, false) : '—'}</Row>
-              <Row label="Marketing">{profile.marketingConsent ? 'Subscribed' : 'Unsubscribed'}</Row>
               <Row label="Customer since">{formatDate(profile.createdAt, false)}</Row>
               {Object.entries(profile.attributes ?? {}).map(([k, v]) => <Row key={k} label={k}>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</Row>)}
             </dl>
           </Section>
+          <ConsentSection consent={consent} />
           <Section title="Segments">
             {segments.length === 0 ? <p className="text-sm text-slate-400">In no saved segment.</p> : (
-              <div className="flex flex-wrap gap-2">{segments.map((s) => <Link key={s.id} to={`/segments/${s.id}`}><Badge tone="info">{s.name}</Badge></Link>)}</div>
+              <ul className="space-y-2 text-sm" data-testid="customer-segments">
+                {segments.map((s) => (
+                  <li key={s.id} className="flex items-center justify-between gap-3">
+                    <Link to={`/segments/${s.id}`}><Badge tone="info">{s.name}</Badge></Link>
+                    <span className="text-xs text-slate-400">{s.since ? `since ${formatDate(s.since, false)}` : 'just now'}</span>
+                  </li>
+                ))}
+              </ul>
             )}
           </Section>
           <Section title="Points history">
@@ -71,6 +84,40 @@ export function Section({ title, children, aside }: { title: string; children: R
       <div className="mb-3 flex items-center justify-between"><h2 className="text-sm font-semibold text-slate-900">{title}</h2>{aside}</div>
       {children}
     </Card>
+  );
+}
+
+type Consent = { marketing: boolean; suppressed: { reason: string; since: string } | null; topicsOff: string[];
+  history: { action: string; topic: string | null; source: string; at: string }[] };
+
+const suppressionLabels: Record<string, string> = { hard_bounce: 'address bounced', complaint: 'marked as spam', manual: 'suppressed by staff' };
+
+function ConsentSection({ consent }: { consent: Consent }) {
+  const blocked = !consent.marketing || consent.suppressed;
+  return (
+    <Section title="Consent" aside={<Badge tone={blocked ? 'error' : 'live'}>{blocked ? 'No marketing email' : 'Marketing email allowed'}</Badge>}>
+      <dl className="space-y-2 text-sm">
+        <Row label="Marketing">{consent.marketing ? 'Opted in' : 'Opted out'}</Row>
+        {consent.suppressed && <Row label="Suppressed">{suppressionLabels[consent.suppressed.reason] ?? consent.suppressed.reason}</Row>}
+        {consent.topicsOff.length > 0 && <Row label="Topics off">{consent.topicsOff.join(', ')}</Row>}
+      </dl>
+      {consent.history.length > 0 && (
+        <ul className="mt-3 space-y-1 border-t border-slate-100 pt-3 text-xs text-slate-500">
+          {consent.history.slice(0, 3).map((h, i) => (
+            <li key={i}>{h.action === 'opt_in' ? 'Opted in' : 'Opted out'}{h.topic ? ` of ${h.topic}` : ''} via {h.source.replace(/_/g, ' ')} · {formatDate(h.at)}</li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <div className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</div>
+      <div className="mt-1 text-lg font-semibold tabular-nums text-slate-800">{value}</div>
+    </div>
   );
 }
 

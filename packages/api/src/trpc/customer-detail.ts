@@ -18,7 +18,7 @@ export async function customerDetail(deps: ApiDeps, workspaceId: string, id: str
     from customers where workspace_id = ${workspaceId} and id = ${id}`;
   if (!profile) throw notFound('Customer', id);
 
-  const [balance, ledger, orders, events, runs, segments] = await Promise.all([
+  const [balance, ledger, orders, events, runs, segments, consent, stats] = await Promise.all([
     sql<{ balance: number }[]>`
       select coalesce(sum(points), 0)::int as balance from loyalty_ledger
       where workspace_id = ${workspaceId} and customer_id = ${id}`,
@@ -48,6 +48,10 @@ export async function customerDetail(deps: ApiDeps, workspaceId: string, id: str
       where r.workspace_id = ${workspaceId} and r.customer_id = ${id}
       order by r.entered_at desc limit ${RECENT}`,
     segmentsOf(deps, workspaceId, id),
+    consentOf(deps, workspaceId, id, profile.email, profile.marketingConsent),
+    sql<{ orderCount: number; totalSpent: number; lastOrderAt: Ts }[]>`
+      select order_count as "orderCount", total_spent::float8 as "totalSpent", last_order_at as "lastOrderAt"
+      from customer_order_stats where workspace_id = ${workspaceId} and customer_id = ${id}`,
   ]);
 
   return {
@@ -57,6 +61,31 @@ export async function customerDetail(deps: ApiDeps, workspaceId: string, id: str
     events: events.map((e) => ({ ...e, timestamp: iso(e.timestamp) })),
     runs: runs.map((r) => ({ ...r, dueAt: iso(r.dueAt), enteredAt: iso(r.enteredAt), updatedAt: iso(r.updatedAt) })),
     segments,
+    consent,
+    orderStats: stats[0]
+      ? { ...stats[0], lastOrderAt: iso(stats[0].lastOrderAt) }
+      : { orderCount: 0, totalSpent: 0, lastOrderAt: null },
+  };
+}
+
+/** Marketing consent as the sender sees it: opt-in, suppression, topics turned off, last change. */
+async function consentOf(deps: ApiDeps, workspaceId: string, customerId: string, email: string | null, marketing: boolean) {
+  const { sql } = deps.database;
+  const [suppression, preferences, changes] = await Promise.all([
+    email ? sql<{ reason: string; createdAt: Ts }[]>`
+      select reason, created_at as "createdAt" from email_suppressions
+      where workspace_id = ${workspaceId} and address = ${email.toLowerCase()}` : Promise.resolve([]),
+    sql<{ topics: Record<string, boolean> }[]>`
+      select topics from customer_preferences where workspace_id = ${workspaceId} and customer_id = ${customerId}`,
+    sql<{ action: string; topic: string | null; source: string; at: Ts }[]>`
+      select action, topic, source, at from consent_ledger where workspace_id = ${workspaceId} and customer_id = ${customerId}
+      order by at desc limit 10`,
+  ]);
+  return {
+    marketing,
+    suppressed: suppression[0] ? { reason: suppression[0].reason, since: iso(suppression[0].createdAt) } : null,
+    topicsOff: Object.entries(preferences[0]?.topics ?? {}).filter(([, on]) => !on).map(([topic]) => topic),
+    history: changes.map((c) => ({ ...c, at: iso(c.at) })),
   };
 }
 
@@ -64,16 +93,19 @@ interface OrderItem {
   line: number; productId: string; name: string; category: string | null; brand: string | null; price: number; quantity: number;
 }
 
-/** Each saved segment evaluated for this one customer. */
-async function segmentsOf(deps: ApiDeps, workspaceId: string, customerId: string): Promise<{ id: string; name: string }[]> {
-  const all = await deps.database.sql<{ id: string; name: string; rule: unknown }[]>`
-    select id, name, rule from segments where workspace_id = ${workspaceId} order by name, id`;
+/** Each saved segment evaluated for this one customer (exact now), with when they entered it. */
+async function segmentsOf(deps: ApiDeps, workspaceId: string, customerId: string): Promise<{ id: string; name: string; since: string | null }[]> {
+  const all = await deps.database.sql<{ id: string; name: string; rule: unknown; since: Ts | null }[]>`
+    select s.id, s.name, s.rule, m.entered_at as since from segments s
+    left join segment_memberships m on m.workspace_id = s.workspace_id and m.segment_id = s.id and m.customer_id = ${customerId}
+    where s.workspace_id = ${workspaceId} order by s.name, s.id`;
   const now = deps.clock.now();
   const checked = await Promise.all(all.map(async (s) => {
     const rule = segmentRuleSchema.safeParse(s.rule);
     if (!rule.success) return null;
-    const members = await segmentMembers(deps.database.sql, workspaceId, rule.data, [customerId], now);
-    return members.has(customerId) ? { id: s.id, name: s.name } : null;
+    // A rule referring to a deleted segment cannot be evaluated: it is left out, not fatal.
+    const members = await segmentMembers(deps.database.sql, workspaceId, rule.data, [customerId], now).catch(() => new Set<string>());
+    return members.has(customerId) ? { id: s.id, name: s.name, since: s.since ? iso(s.since) : null } : null;
   }));
-  return checked.filter((s): s is { id: string; name: string } => s !== null);
+  return checked.filter((s): s is { id: string; name: string; since: string | null } => s !== null);
 }
