@@ -91,5 +91,18 @@ describe('compliance in the browser', () => {
     await waitForText(page.getByTestId('stat-thank_you_email-clicks'), (t) => t === '1');
     await waitForText(page.getByTestId('stat-thank_you_email-unsubscribes'), (t) => t === '1');
     await screenshot(page, 'canvas-email-counters');
+
+    // Settings: counts, the suppression list and the consent ledger; an editor lifts a suppression.
+    await sql`insert into email_suppressions (workspace_id, address, reason, detail, created_at)
+      values (${app.demo!.workspaceId}, 'gone@mail.example', 'hard_bounce', '550 5.1.1 <gone@mail.example>: user unknown', ${clock.now()})`;
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const card = page.getByTestId('consent-card');
+    await waitForText(card.getByTestId('consent-suppressed'), (t) => t === '1');
+    await waitForText(card.getByTestId('consent-ledger'), (t) => t.includes('Opted out') && t.includes('Opted in'));
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-consent');
+    await card.getByRole('button', { name: 'Lift' }).click();
+    await waitForText(card.getByTestId('consent-suppressed'), (t) => t === '0');
+    expect(await sql`select 1 from email_suppressions where address = 'gone@mail.example'`).toHaveLength(0);
   });
 });

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../trpc';
 import { ErrorNote, PageHeader, Spinner } from '../ui/kit';
 import { Icon } from '../ui/icons';
+import { ConsentCard } from './ConsentCard';
 import { IngestKeysCard } from './IngestKeysCard';
 import { SendingRulesCard } from './SendingRulesCard';
 import { ShopifyCard } from './ShopifyCard';
@@ -24,6 +25,7 @@ export function SettingsPage() {
     <div className="mx-auto max-w-4xl p-8">
       <PageHeader title="Settings" subtitle="Connect your shop: send events from any Segment library, or let Shopify tell Afterglow about orders, customers and products." />
       <div className="mb-8"><SendingRulesCard /></div>
+      <div className="mb-8"><ConsentCard /></div>
       {keys.isPending && <Spinner />}
       {keys.isError && codeOf(keys.error) === 'FORBIDDEN' && (
         <div className="flex items-start gap-3 rounded-xl bg-amber-50 p-5 text-sm text-amber-800 ring-1 ring-amber-200" data-testid="settings-owner-only">

@@ -1,4 +1,5 @@
 import { authRouter } from './auth';
+import { complianceRouter } from './compliance';
 import { customersRouter } from './customers';
 import { eventsRouter } from './events';
 import { router } from './init';
@@ -19,6 +20,7 @@ export const appRouter = router({
   events: eventsRouter,
   settings: settingsRouter,
   templates: templatesRouter,
+  compliance: complianceRouter,
 });
 
 /** The web app imports only this type. */

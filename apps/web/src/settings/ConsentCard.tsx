@@ -1,0 +1,93 @@
+// Consent and suppressions: how many customers unsubscribed, which addresses bounced hard
+// (and are never emailed again), and the latest opt-ins and opt-outs from the consent
+// ledger. A suppression that was a mistake can be lifted by an editor.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTRPC } from '../trpc';
+import { Badge, Button, inputClass, relativeTime, Spinner } from '../ui/kit';
+
+const reasons: Record<string, string> = { hard_bounce: 'Hard bounce', complaint: 'Complaint', manual: 'Added by hand' };
+const sources: Record<string, string> = {
+  one_click: 'one-click unsubscribe in the inbox', unsubscribe_page: 'the unsubscribe page', preferences: 'the preference page',
+};
+
+function Stat({ label, value, testId }: { label: string; value: number; testId: string }) {
+  return (
+    <div className="rounded-lg bg-slate-50 px-4 py-3 ring-1 ring-slate-100">
+      <div className="text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>{value.toLocaleString()}</div>
+      <div className="text-xs text-slate-500">{label}</div>
+    </div>
+  );
+}
+
+export function ConsentCard() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [search, setSearch] = useState('');
+  const overview = useQuery({ ...trpc.compliance.overview.queryOptions({ search }), placeholderData: keepPreviousData });
+  const lift = useMutation(trpc.compliance.unsuppress.mutationOptions({
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.compliance.overview.pathKey() }),
+  }));
+  const data = overview.data;
+
+  return (
+    <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" data-testid="consent-card">
+      <h2 className="text-base font-semibold text-slate-900">Consent and suppressions</h2>
+      <p className="mt-1 text-sm text-slate-500">
+        Unsubscribed customers get no marketing email; a suppressed address gets no email at all after a hard bounce.
+        Both are checked when an email is queued and again when it is sent.
+      </p>
+      {!data && <Spinner />}
+      {data && (
+        <>
+          <div className="mt-5 grid grid-cols-2 gap-3">
+            <Stat label="customers unsubscribed from marketing" value={data.unsubscribed} testId="consent-unsubscribed" />
+            <Stat label="suppressed addresses" value={data.suppressed} testId="consent-suppressed" />
+          </div>
+          <div className="mt-6 flex items-center justify-between gap-4">
+            <h3 className="text-sm font-semibold text-slate-800">Suppressed addresses</h3>
+            <input className={`${inputClass} max-w-xs`} placeholder="Find an address" aria-label="Find a suppressed address"
+              value={search} onChange={(e) => setSearch(e.target.value)} />
+          </div>
+          {data.suppressions.length === 0 ? (
+            <p className="mt-3 text-sm text-slate-500">{search ? 'No suppressed address matches.' : 'No address has bounced. Good news.'}</p>
+          ) : (
+            <ul className="mt-3 divide-y divide-slate-100" data-testid="suppressions">
+              {data.suppressions.map((s) => (
+                <li key={s.address} className="flex items-center gap-3 py-2.5 text-sm">
+                  <div className="min-w-0 flex-1">
+                    <div className="truncate font-medium text-slate-800">{s.address}</div>
+                    <div className="truncate text-xs text-slate-500" title={s.detail}>{s.detail || '—'}</div>
+                  </div>
+                  <Badge tone="error">{reasons[s.reason] ?? s.reason}</Badge>
+                  <span className="w-24 text-right text-xs text-slate-500">{relativeTime(s.createdAt)}</span>
+                  <Button variant="ghost" disabled={lift.isPending} onClick={() => lift.mutate({ address: s.address })}
+                    title="Send to this address again (e.g. the mailbox exists after all)">Lift</Button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {lift.error && <p className="mt-2 text-xs text-rose-600" role="alert">{lift.error.message}</p>}
+          <h3 className="mt-6 text-sm font-semibold text-slate-800">Latest consent changes</h3>
+          {data.ledger.length === 0 ? (
+            <p className="mt-3 text-sm text-slate-500">No one has opted in or out yet.</p>
+          ) : (
+            <ul className="mt-3 divide-y divide-slate-100" data-testid="consent-ledger">
+              {data.ledger.map((l, i) => (
+                <li key={i} className="flex items-center gap-3 py-2 text-sm">
+                  <Badge tone={l.action === 'opt_in' ? 'live' : 'paused'}>{l.action === 'opt_in' ? 'Opted in' : 'Opted out'}</Badge>
+                  <span className="min-w-0 flex-1 truncate text-slate-700">
+                    <span className="font-medium">{l.email ?? l.customerId}</span>
+                    {' '}{l.topicLabel ? <>from “{l.topicLabel}”</> : 'from marketing email'}
+                    <span className="text-slate-500"> via {sources[l.source] ?? l.source}</span>
+                  </span>
+                  <span className="text-xs text-slate-500">{relativeTime(l.at)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+// Consent and suppressions for the Settings page: who cannot be emailed and why, the latest
+// opt-ins and opt-outs (the consent ledger), and lifting a suppression that was a mistake
+// (e.g. a mailbox that bounced while its domain was misconfigured).
+import { EMAIL_TOPICS } from '@afterglow/email';
+import { z } from 'zod';
+import { notFound } from '../journeys/errors';
+import { editorProcedure, protectedProcedure, router } from './init';
+import { iso } from './time';
+
+export const complianceRouter = router({
+  overview: protectedProcedure
+    .input(z.object({ search: z.string().trim().max(200).default('') }).default({ search: '' }))
+    .query(async ({ ctx, input }) => {
+      const sql = ctx.deps.database.sql;
+      const ws = ctx.user.workspaceId;
+      const like = `%${input.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const [counts] = await sql<{ unsubscribed: number; suppressed: number }[]>`
+        select (select count(*)::int from customers where workspace_id = ${ws} and not marketing_consent) as unsubscribed,
+               (select count(*)::int from email_suppressions where workspace_id = ${ws}) as suppressed`;
+      const suppressions = await sql<{ address: string; reason: string; detail: string; createdAt: Date | string }[]>`
+        select address, reason, detail, created_at as "createdAt" from email_suppressions
+        where workspace_id = ${ws} and address like ${like}
+        order by created_at desc, address limit 50`;
+      const ledger = await sql<{ customerId: string; email: string | null; action: string; topic: string | null; source: string; at: Date | string }[]>`
+        select l.customer_id as "customerId", c.email, l.action, l.topic, l.source, l.at
+        from consent_ledger l left join customers c on c.workspace_id = l.workspace_id and c.id = l.customer_id
+        where l.workspace_id = ${ws} order by l.at desc, l.id limit 20`;
+      return {
+        ...counts,
+        suppressions: suppressions.map((s) => ({ ...s, createdAt: iso(s.createdAt) })),
+        ledger: ledger.map((l) => ({
+          ...l, at: iso(l.at), topicLabel: l.topic ? (EMAIL_TOPICS.find((t) => t.id === l.topic)?.label ?? l.topic) : null,
+        })),
+      };
+    }),
+
+  unsuppress: editorProcedure
+    .input(z.object({ address: z.string().trim().toLowerCase().min(3).max(320) }))
+    .mutation(async ({ ctx, input }) => {
+      const removed = await ctx.deps.database.sql`
+        delete from email_suppressions where workspace_id = ${ctx.user.workspaceId} and address = ${input.address} returning address`;
+      if (removed.length === 0) throw notFound('Suppressed address', input.address);
+      return { address: input.address };
+    }),
+});

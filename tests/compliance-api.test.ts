@@ -1,0 +1,68 @@
+// The Settings page's consent and suppressions over tRPC: counts, the suppression list with
+// search, the latest consent ledger entries, and lifting a suppression (editors only), after
+// which the engine emails the address again.
+import { createRegistry } from '@afterglow/nodes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, errorOf, seedUser, startApiServer, type ApiServer } from './support/api-client';
+import { rawRequest, startRig, WS, type Rig } from './support/compliance';
+
+let rig: Rig;
+let server: ApiServer;
+
+beforeAll(async () => {
+  rig = await startRig([
+    { id: 'ada', email: 'ada@example.com', firstName: 'Ada' },
+    { id: 'bob', email: 'Bob@Example.com', firstName: 'Bob' },
+  ]);
+  server = await startApiServer({ database: rig.db, registry: createRegistry(), clock: rig.clock, engine: rig.engine });
+  await seedUser(rig.db, { id: 'u_m', workspaceId: WS, email: 'marketer@shop.test', password: 'marketer-pass-1', role: 'marketer' });
+  await seedUser(rig.db, { id: 'u_v', workspaceId: WS, email: 'viewer@shop.test', password: 'viewer-pass-1', role: 'viewer' });
+  const at = rig.clock.now();
+  await rig.db.sql`insert into workspaces (id, name, signing_secret) values ('ws_other', 'Other', 'x')`;
+  await rig.db.sql`insert into email_suppressions (workspace_id, address, reason, detail, created_at) values
+    (${WS}, 'bob@example.com', 'hard_bounce', '550 5.1.1 No such user', ${at}),
+    (${WS}, 'old_100%@example.com', 'hard_bounce', '550 gone', ${new Date(at.getTime() - 86400e3)}),
+    ('ws_other', 'elsewhere@example.com', 'hard_bounce', '550', ${at})`;
+  await rig.order('ada', 'o-1');
+  const [row] = await rig.db.sql`select headers from email_outbox where customer_id = 'ada' and node_id = 'mail'`;
+  await rawRequest(rig.base, new URL(String(row.headers['List-Unsubscribe']).slice(1, -1)).pathname, {}, 'POST', 'List-Unsubscribe=One-Click');
+});
+afterAll(async () => {
+  await server?.close();
+  await rig?.close();
+});
+
+async function signIn(email: string, password: string) {
+  const client = apiClient(server.url);
+  await client.trpc.auth.login.mutate({ email, password });
+  return client.trpc;
+}
+
+describe('compliance over tRPC', () => {
+  it('shows counts, this workspace\'s suppressions (searchable) and the latest consent changes', async () => {
+    const viewer = await signIn('viewer@shop.test', 'viewer-pass-1');
+    const all = await viewer.compliance.overview.query();
+    expect(all).toMatchObject({ unsubscribed: 1, suppressed: 2 });
+    expect(all.suppressions.map((s) => s.address)).toEqual(['bob@example.com', 'old_100%@example.com']);
+    expect(all.suppressions[0]).toMatchObject({ reason: 'hard_bounce', detail: '550 5.1.1 No such user' });
+    expect(all.ledger).toEqual([expect.objectContaining({ customerId: 'ada', email: 'ada@example.com', action: 'opt_out', topic: null, source: 'one_click' })]);
+    // LIKE wildcards in the search are literal characters.
+    expect((await viewer.compliance.overview.query({ search: '100%' })).suppressions.map((s) => s.address)).toEqual(['old_100%@example.com']);
+    expect((await viewer.compliance.overview.query({ search: '_' })).suppressions.map((s) => s.address)).toEqual(['old_100%@example.com']);
+    expect((await viewer.compliance.overview.query({ search: 'elsewhere' })).suppressions).toEqual([]);
+  });
+
+  it('lets an editor lift a suppression, after which the address is emailed again', async () => {
+    const viewer = await signIn('viewer@shop.test', 'viewer-pass-1');
+    expect((await errorOf(viewer.compliance.unsuppress.mutate({ address: 'bob@example.com' }))).code).toBe('FORBIDDEN');
+
+    await rig.order('bob', 'o-2');
+    expect(await rig.db.sql`select 1 from email_outbox where customer_id = 'bob'`).toHaveLength(0);
+    const marketer = await signIn('marketer@shop.test', 'marketer-pass-1');
+    expect(await marketer.compliance.unsuppress.mutate({ address: ' BOB@example.com ' })).toEqual({ address: 'bob@example.com' });
+    expect((await errorOf(marketer.compliance.unsuppress.mutate({ address: 'bob@example.com' }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(marketer.compliance.unsuppress.mutate({ address: 'elsewhere@example.com' }))).code).toBe('NOT_FOUND');
+    await rig.order('bob', 'o-3');
+    expect(await rig.db.sql`select node_id from email_outbox where customer_id = 'bob' order by node_id`).toEqual([{ node_id: 'mail' }, { node_id: 'receipt' }]);
+  });
+});
