@@ -17,7 +17,8 @@ label{display:flex;gap:12px;align-items:flex-start;padding:12px 0;border-top:1px
 label input{margin-top:4px;width:18px;height:18px;accent-color:#7c3aed}
 label b{display:block;font-size:15px;color:#1e1b4b}label span{font-size:13px;color:#64748b}
 .topics{margin:0 0 20px 30px}.note{background:#ecfdf5;color:#065f46;border-radius:10px;padding:10px 14px;margin-bottom:16px;font-size:14px}
-.small{font-size:13px;color:#64748b;margin-top:20px}`;
+.small{font-size:13px;color:#64748b;margin-top:20px}
+@media (max-width:480px){main{margin:0;border-radius:0;box-shadow:none;min-height:100vh;padding:24px 20px}}`;
 
 export function sendPage(res: ServerResponse, status: number, title: string, body: string, shop = ''): void {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">`
