@@ -1,0 +1,106 @@
+// Engine section of `pnpm bench`: on one journey table of 1,000,000 runs (200,000 due; a
+// tenth with --quick), each figure on its own copy of the same database: the batched UPDATE
+// ceiling, engine steps/s with 1, 2 and 4 worker processes, the one-Agenda-job-per-step
+// baseline, bulk enrolment of every customer from a segment, and event → outbox latency.
+import { ensureDatabase, openDatabase, runMigrations, type Database } from '@afterglow/db';
+import { enrolSegment } from '@afterglow/engine';
+import { createRegistry } from '@afterglow/nodes';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { agendaStepsPerSecond } from './agenda-baseline';
+import { eventToOutboxLatency, seedEngineBase, STEPS_PER_RUN, WS } from './engine-fixtures';
+
+type Report = (name: string, value: string) => void;
+type Target = (name: string, measured: number, goal: number, unit: string, higherIsBetter: boolean) => void;
+
+const BASE = 'bench_engine_base';
+const registry = createRegistry();
+
+async function copyOfBase(adminUrl: string, name: string): Promise<Database> {
+  const admin = openDatabase(adminUrl, { max: 1 });
+  await admin.sql.unsafe(`drop database if exists "${name}"`);
+  await admin.sql.unsafe(`create database "${name}" template "${BASE}" strategy file_copy`);
+  await admin.close();
+  return openDatabase(new URL(`/${name}`, adminUrl).toString(), { max: 12 });
+}
+
+/** Raw `UPDATE ... WHERE id = ANY($1)` over the due runs in batches of 500, one connection. */
+async function updateCeiling(db: Database): Promise<number> {
+  const ids = (await db.sql`select id from journey_runs where status = 'active' order by due_at`).map((r) => r.id as string);
+  const started = performance.now();
+  for (let i = 0; i < ids.length; i += 500) {
+    await db.sql`update journey_runs set step_count = step_count + 1, updated_at = now() where id = any(${ids.slice(i, i + 500)}::uuid[])`;
+  }
+  return ids.length / ((performance.now() - started) / 1000);
+}
+
+/** `loops` engine processes sweep the due runs; timed from "go" until the last one is idle. */
+async function engineStepsPerSecond(db: Database, loops: number): Promise<number> {
+  const script = fileURLToPath(new URL('./engine-loop.ts', import.meta.url));
+  const children = Array.from({ length: loops }, () =>
+    fork(script, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_DATABASE_URL: db.url } }));
+  await Promise.all(children.map((c) => new Promise((resolve) => c.once('message', resolve))));
+  const started = performance.now();
+  const results = children.map((c) => new Promise<number>((resolve, reject) => {
+    c.once('message', (m) => resolve((m as { steps: number }).steps));
+    c.once('exit', (code) => code !== 0 && reject(new Error(`engine loop exited with ${code}`)));
+  }));
+  for (const c of children) c.send('go');
+  const steps = (await Promise.all(results)).reduce((a, b) => a + b, 0);
+  return steps / ((performance.now() - started) / 1000);
+}
+
+export async function engineBench(adminUrl: string, quick: boolean, report: Report, target: Target) {
+  const runs = quick ? 100_000 : 1_000_000;
+  const due = runs / 5;
+  console.log(`engine: ${runs.toLocaleString()} runs, ${due.toLocaleString()} due, trigger → condition → email → wait`);
+  const base = openDatabase(await ensureDatabase(adminUrl, BASE), { max: 4 });
+  await runMigrations(base.url);
+  await seedEngineBase(base, registry, runs, due, new Date());
+  await base.close();
+
+  let db = await copyOfBase(adminUrl, 'bench_engine_ceiling');
+  const ceiling = await updateCeiling(db);
+  await db.close();
+  report('batched UPDATE ceiling (rows/s, 1 connection)', ceiling.toFixed(0));
+
+  const perLoops: number[] = [];
+  for (const loops of [1, 2, 4]) {
+    db = await copyOfBase(adminUrl, `bench_engine_${loops}`);
+    perLoops.push(await engineStepsPerSecond(db, loops));
+    await db.close();
+    report(`engine steps/s, ${loops} worker process${loops > 1 ? 'es' : ''}`, perLoops.at(-1)!.toFixed(0));
+  }
+
+  db = await copyOfBase(adminUrl, 'bench_engine_agenda');
+  const sample = quick ? 250 : 1_000;
+  const sampleIds = (await db.sql`select id from journey_runs where status = 'active' limit ${sample}`).map((r) => r.id as string);
+  const agenda = await agendaStepsPerSecond(db, registry, sampleIds);
+  await db.close();
+  report(`one Agenda job per step (${(sample * STEPS_PER_RUN).toLocaleString()} jobs), steps/s`, agenda.toFixed(0));
+  const ratio = perLoops[0] / agenda;
+  report('engine (1 process) ÷ Agenda per step', `${ratio.toFixed(0)}×`);
+  // Each run's batch ends in one row write, so the engine's runs/s is what compares to rows/s.
+  const share = (perLoops[0] / STEPS_PER_RUN / ceiling) * 100;
+  report('engine runs/s (1 process) as a share of the ceiling', `${share.toFixed(0)}%`);
+
+  db = await copyOfBase(adminUrl, 'bench_engine_enrol');
+  await db.sql`insert into journeys (id, workspace_id, name, draft, status) values ('j_enrol', ${WS}, 'Enrol', '{}', 'live')`;
+  const started = performance.now();
+  const enrolled = await db.sql.begin((tx) => enrolSegment(tx as never, {
+    workspaceId: WS, journeyId: 'j_enrol', versionId: 'j_enrol_v1', triggerNodeId: 'trigger', entryKey: 'broadcast', segmentId: 'seg_everyone',
+  }, new Date()));
+  const enrolSeconds = (performance.now() - started) / 1000;
+  await db.close();
+  report(`bulk enrolment of ${enrolled.toLocaleString()} customers from a segment (s)`, enrolSeconds.toFixed(1));
+
+  const latencyUrl = await ensureDatabase(adminUrl, 'bench_latency');
+  await runMigrations(latencyUrl);
+  const latency = await eventToOutboxLatency(openDatabase(latencyUrl, { max: 12 }), registry, quick ? 20 : 50);
+  report('event → outbox latency p50 / p99 (ms), engine idle', `${latency.p50.toFixed(0)} / ${latency.p99.toFixed(0)}`);
+
+  target('engine-vs-agenda-per-step', ratio, 100, '×', true);
+  target('engine-share-of-update-ceiling', share, 40, '%', true);
+  target(`enrolment-of-${quick ? '100k' : '1M'}`, enrolSeconds, quick ? 3 : 30, ' s', false);
+  target('event-to-outbox-p50', latency.p50, 200, ' ms', false);
+}
