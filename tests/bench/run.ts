@@ -35,6 +35,16 @@ async function main() {
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), fast: true });
   try {
     if (!process.argv.includes('--no-engine')) await engineBench(pg.url, quick, report, target);
+    if (!process.argv.includes('--no-ingest')) {
+      // Segment batches of 100 (page views, identifies, orders with items) over 8 keep-alive connections.
+      const ingestDb = await freshDatabase(pg.url, 'bench_ingest');
+      const ingest = await ingestThroughput(ingestDb, { total: quick ? 20_000 : 100_000, batchSize: 100, connections: 8 });
+      await ingestDb.close();
+      report('ingested events/s through HTTP (batches of 100)', ingest.eventsPerSecond.toFixed(0));
+      report('ingest request latency p50 / p99 (ms)', `${ingest.p50Ms.toFixed(0)} / ${ingest.p99Ms.toFixed(0)}`);
+      target('ingest-events-per-s', ingest.eventsPerSecond, 5000, ' events/s', true);
+    }
+    if (!process.argv.includes('--no-segments')) await segmentBench(pg.url, quick, report, target);
     if (!process.argv.includes('--no-email')) await emailBench(quick, report, target);
     console.log('');
     for (const line of targets) console.log(line);
