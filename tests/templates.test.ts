@@ -156,7 +156,12 @@ describe('templates API', () => {
     await marketer.journeys.saveDraft.mutate({ id: journeyId, draft: graph('tpl_missing') });
     const refused = await marketer.journeys.publish.mutate({ id: journeyId });
     expect(refused).toEqual({ ok: false, issues: [{ nodeId: 'mail', field: 'templateId', message: 'Template tpl_missing does not exist' }] });
+    expect((await marketer.templates.get.query({ id })).usedBy).toEqual([]);
     await marketer.journeys.saveDraft.mutate({ id: journeyId, draft: graph(id) });
     expect(await marketer.journeys.publish.mutate({ id: journeyId })).toMatchObject({ ok: true });
+    // The editor tells who keeps the published version until they are published again.
+    expect((await marketer.templates.get.query({ id })).usedBy).toEqual([{ journeyId, name: 'Reviews', status: 'live' }]);
+    const listed = await marketer.templates.list.query();
+    expect(listed.map((t) => [t.name, t.journeys]).sort()).toEqual([['Rate your gear', 1], ['Review request (2)', 0]]);
   });
 });

@@ -55,8 +55,8 @@ describe('templates in the browser', () => {
 
     await page.getByRole('link', { name: /Review request/ }).click();
     // The first preview customer is the most recent buyer: their data fills the preview.
-    const [buyer] = await app.database.sql<{ firstName: string; productName: string }[]>`
-      select c.first_name as "firstName", i.name as "productName"
+    const [buyer] = await app.database.sql<{ id: string; firstName: string; productName: string }[]>`
+      select c.id, c.first_name as "firstName", i.name as "productName"
       from customers c join orders o on o.workspace_id = c.workspace_id and o.customer_id = c.id
       join order_items i on i.workspace_id = o.workspace_id and i.order_id = o.id
       where c.workspace_id = ${app.demo!.workspaceId} and c.email is not null
@@ -72,6 +72,20 @@ describe('templates in the browser', () => {
     await expect.poll(async () => (await page.getByTestId('preview-frame').boundingBox())?.width).toBe(375);
     await screenshot(page, 'template-editor-mobile');
     await page.getByRole('button', { name: 'desktop' }).click();
+
+    // Any customer can be found and previewed: the preview follows.
+    const [other] = await app.database.sql<{ id: string; firstName: string; email: string }[]>`
+      select id, first_name as "firstName", email from customers
+      where workspace_id = ${app.demo!.workspaceId} and email is not null and first_name <> ${buyer.firstName}
+      order by id desc limit 1`;
+    await page.getByLabel('Find a customer').fill(other.email);
+    await expect.poll(() => page.locator('#preview-customer option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)))
+      .toContain(other.id);
+    await page.locator('#preview-customer').selectOption(other.id);
+    await waitForText(page.getByTestId('preview-subject'), (t) => t.startsWith(`${other.firstName},`));
+    await page.getByLabel('Find a customer').fill('');
+    await page.locator('#preview-customer').selectOption(buyer.id);
+    await waitForText(page.getByTestId('preview-subject'), (t) => t.startsWith(`${buyer.firstName},`));
 
     await replaceBody(brokenBody);
     await waitForText(page.getByTestId('template-issues'), (t) => t.includes('line 3: unknown merge field "customer.frstName"'));
@@ -127,5 +141,14 @@ describe('templates in the browser', () => {
     await expect.poll(() => panel.getByLabel('Subject').count()).toBe(0);
     await waitForText(email, (t) => t.includes('Sends a saved template'));
     await screenshot(page, 'journey-email-uses-template');
+    await page.getByTestId('publish').click();
+    await waitForText(page.getByTestId('publish-success'), (t) => t.includes('Published version 2'));
+
+    // The template now tells its editor which journey sends it.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates' }).click();
+    await waitForText(page.getByRole('link', { name: /Order confirmation/ }), (t) => t.includes('in 1 journey'));
+    await page.getByRole('link', { name: /Order confirmation/ }).click();
+    await waitForText(page.getByTestId('template-used-by'), (t) => t.includes('Thank you for your order') && t.includes('publish them again'));
+    await screenshot(page, 'template-used-by');
   });
 });

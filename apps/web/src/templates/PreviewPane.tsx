@@ -1,9 +1,12 @@
 // Live preview: the template rendered on the server with a chosen customer's real data,
 // shown in a fully sandboxed iframe (no scripts, no same-origin) at desktop or phone width.
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTRPC } from '../trpc';
 import { inputClass } from '../ui/kit';
+import { useDebounced } from '../ui/useDebounced';
+
+interface PreviewCustomer { id: string; name: string; email: string; lastOrderAt: string | null }
 
 export interface PreviewEmail { subject: string; html: string }
 
@@ -13,18 +16,27 @@ export function PreviewPane({ customerId, onCustomer, email, preheader, updating
   customerId: string; onCustomer(id: string): void; email: PreviewEmail | null; preheader: string; updating: boolean; failed: boolean;
 }) {
   const trpc = useTRPC();
-  const customers = useQuery(trpc.templates.previewCustomers.queryOptions({ search: '' }));
+  const [search, setSearch] = useState('');
+  const customers = useQuery({ ...trpc.templates.previewCustomers.queryOptions({ search: useDebounced(search.trim(), 300) }), placeholderData: keepPreviousData });
   const [device, setDevice] = useState<keyof typeof widths>('desktop');
-  const chosen = customers.data?.find((c) => c.id === customerId);
+  // Every customer seen so far: the chosen one stays in the list when a search leaves it out.
+  const seen = useRef(new Map<string, PreviewCustomer>());
+  for (const c of customers.data ?? []) seen.current.set(c.id, c);
+  const chosen = seen.current.get(customerId);
+  const options = customers.data && chosen && !customers.data.some((c) => c.id === customerId) ? [chosen, ...customers.data] : customers.data;
   return (
     <div className="flex h-full min-h-0 flex-col">
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-2.5">
         <label htmlFor="preview-customer" className="text-xs font-semibold text-slate-500">Preview as</label>
         <select id="preview-customer" className={`${inputClass} w-auto max-w-[240px] py-1 text-xs`} value={customerId}
-          onChange={(e) => onCustomer(e.target.value)} disabled={!customers.data}>
-          {!customers.data && <option value="">Loading customers…</option>}
-          {customers.data?.map((c) => <option key={c.id} value={c.id}>{c.name || c.id} · {c.email}</option>)}
+          onChange={(e) => onCustomer(e.target.value)} disabled={!options}>
+          {!options && <option value="">Loading customers…</option>}
+          {options?.map((c) => <option key={c.id} value={c.id}>{c.name || c.id} · {c.email}</option>)}
         </select>
+        <div className="w-44">
+          <input type="search" aria-label="Find a customer" placeholder="Find a customer…" value={search} onChange={(e) => setSearch(e.target.value)}
+            className={`${inputClass} py-1 text-xs`} />
+        </div>
         <div className="ml-auto flex rounded-lg bg-slate-100 p-0.5" role="group" aria-label="Preview width">
           {(Object.keys(widths) as (keyof typeof widths)[]).map((d) => (
             <button key={d} type="button" aria-pressed={device === d} onClick={() => setDevice(d)}

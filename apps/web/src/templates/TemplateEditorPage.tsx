@@ -18,17 +18,20 @@ interface Issue { field: string; message: string }
 
 export function TemplateEditorPage({ id }: { id: string }) {
   const trpc = useTRPC();
-  const template = useQuery(trpc.templates.get.queryOptions({ id }));
+  const template = useQuery({ ...trpc.templates.get.queryOptions({ id }), staleTime: 0 });
   if (template.isPending) return <Spinner />;
   if (template.isError) return <ErrorNote error={template.error} />;
-  const { name, kind, subject, preheader, body, version } = template.data;
-  return <TemplateEditor id={id} version={version} initial={{ name, kind: kind === 'transactional' ? 'transactional' : 'marketing', subject, preheader, body }} />;
+  const { name, kind, subject, preheader, body, version, usedBy } = template.data;
+  return <TemplateEditor id={id} version={version} usedBy={usedBy}
+    initial={{ name, kind: kind === 'transactional' ? 'transactional' : 'marketing', subject, preheader, body }} />;
 }
 
 const linesOf = (issues: Issue[]) =>
   issues.filter((i) => i.field === 'body').map((i) => Number(/^line (\d+):/.exec(i.message)?.[1])).filter(Number.isFinite);
 
-function TemplateEditor({ id, version, initial }: { id: string; version: number; initial: Draft }) {
+interface Use { journeyId: string; name: string; status: string }
+
+function TemplateEditor({ id, version, usedBy, initial }: { id: string; version: number; usedBy: Use[]; initial: Draft }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(initial);
@@ -88,6 +91,7 @@ function TemplateEditor({ id, version, initial }: { id: string; version: number;
           </Button>
         </div>
       </div>
+      {usedBy.length > 0 && <UsedBy uses={usedBy} />}
       <div className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-2">
         <div className="flex min-h-0 flex-col border-r border-slate-200 bg-white">
           <div className="space-y-2 border-b border-slate-200 p-4">
@@ -121,6 +125,22 @@ function TemplateEditor({ id, version, initial }: { id: string; version: number;
         </div>
       </div>
       {testing && <SendTestDialog onClose={() => setTesting(false)} request={{ templateId: id, customerId, subject: draft.subject, preheader: draft.preheader, body: draft.body }} />}
+    </div>
+  );
+}
+
+/** Saving makes a new version; journeys keep the one they were published with. */
+function UsedBy({ uses }: { uses: Use[] }) {
+  return (
+    <div className="flex flex-wrap items-center gap-1 border-b border-violet-100 bg-violet-50/70 px-6 py-1.5 text-xs text-violet-900" data-testid="template-used-by">
+      <span>Sent by</span>
+      {uses.map((u, i) => (
+        <span key={u.journeyId}>
+          <Link to={`/journeys/${u.journeyId}`} className="font-semibold underline decoration-violet-300 hover:text-violet-700">{u.name}</Link>
+          {u.status !== 'live' && <span className="text-violet-500"> ({u.status})</span>}{i < uses.length - 1 ? ',' : ''}
+        </span>
+      ))}
+      <span className="text-violet-700">· journeys keep the version they were published with: publish them again to send your changes.</span>
     </div>
   );
 }

@@ -8,7 +8,8 @@ import { Badge, Button, Card, Dialog, EmptyState, ErrorNote, PageHeader, relativ
 
 export function TemplatesPage() {
   const trpc = useTRPC();
-  const templates = useQuery(trpc.templates.list.queryOptions());
+  // Always fresh on arrival: publishing a journey elsewhere changes which templates are in use.
+  const templates = useQuery({ ...trpc.templates.list.queryOptions(), staleTime: 0 });
   const [choosing, setChoosing] = useState(false);
   const newButton = <Button variant="primary" icon="plus" onClick={() => setChoosing(true)}>New from starter</Button>;
   return (
@@ -31,7 +32,10 @@ export function TemplatesPage() {
                   <Badge tone={t.kind === 'transactional' ? 'draft' : 'info'}>{t.kind}</Badge>
                 </div>
                 <p className="mt-1 line-clamp-2 flex-1 text-sm text-slate-500">{t.subject}</p>
-                <p className="mt-3 text-xs text-slate-400">Version {t.version} · edited {relativeTime(t.updatedAt)}</p>
+                <p className="mt-3 text-xs text-slate-400">
+                  Version {t.version} · edited {relativeTime(t.updatedAt)}
+                  {t.journeys > 0 && <span className="text-violet-600"> · in {t.journeys === 1 ? '1 journey' : `${t.journeys} journeys`}</span>}
+                </p>
               </Card>
             </Link>
           ))}

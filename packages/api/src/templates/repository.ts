@@ -109,3 +109,21 @@ export async function addStarterTemplates(sql: Queryable, workspaceId: string, n
     if (!result.ok) throw new Error(`Starter ${starter.key} is broken: ${JSON.stringify(result.issues)}`);
   }
 }
+
+export interface TemplateUse { templateId: string; journeyId: string; name: string; status: string }
+
+/**
+ * Journeys whose published version sends a template (a node config naming it), so the
+ * editor can say who keeps the old version until they are published again.
+ */
+export async function templateUses(sql: Queryable, workspaceId: string, templateId: string | null): Promise<TemplateUse[]> {
+  return sql<TemplateUse[]>`
+    select distinct n.node->'config'->>'templateId' as "templateId", j.id as "journeyId", j.name, j.status
+    from journeys j
+    join journey_versions v on v.id = j.current_version_id
+    cross join lateral jsonb_array_elements(v.graph->'nodes') as n(node)
+    where j.workspace_id = ${workspaceId}
+      and n.node->'config'->>'templateId' is not null and n.node->'config'->>'templateId' <> ''
+      and (${templateId}::text is null or n.node->'config'->>'templateId' = ${templateId})
+    order by j.name`;
+}

@@ -2,7 +2,7 @@
 // customer's data, and test sends. Thin: the work is in ../templates/.
 import { STARTER_TEMPLATES } from '@afterglow/email';
 import { z } from 'zod';
-import { createTemplate, getTemplate, saveTemplate } from '../templates/repository';
+import { createTemplate, getTemplate, saveTemplate, templateUses } from '../templates/repository';
 import { customerMergeData, renderPreview } from '../templates/preview';
 import { queueTestEmail } from '../templates/test-send';
 import { editorProcedure, protectedProcedure, router } from './init';
@@ -24,7 +24,8 @@ export const templatesRouter = router({
       select t.id, t.name, t.description, t.starter, t.kind, t.latest_version as version, v.subject, t.updated_at as "updatedAt"
       from email_templates t join email_template_versions v on v.template_id = t.id and v.version = t.latest_version
       where t.workspace_id = ${ctx.user.workspaceId} order by t.updated_at desc, t.name`;
-    return rows.map((r) => ({ ...r, updatedAt: iso(r.updatedAt) }));
+    const uses = await templateUses(ctx.deps.database.sql, ctx.user.workspaceId, null);
+    return rows.map((r) => ({ ...r, updatedAt: iso(r.updatedAt), journeys: uses.filter((u) => u.templateId === r.id).length }));
   }),
 
   starters: protectedProcedure.query(() =>
@@ -32,7 +33,9 @@ export const templatesRouter = router({
 
   get: protectedProcedure.input(z.object({ id: templateId })).query(async ({ ctx, input }) => {
     const t = await getTemplate(ctx.deps.database.sql, ctx.user.workspaceId, input.id);
-    return { ...t, updatedAt: iso(t.updatedAt) };
+    const usedBy = (await templateUses(ctx.deps.database.sql, ctx.user.workspaceId, input.id))
+      .map(({ journeyId, name, status }) => ({ journeyId, name, status }));
+    return { ...t, updatedAt: iso(t.updatedAt), usedBy };
   }),
 
   create: editorProcedure
