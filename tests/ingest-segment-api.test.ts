@@ -50,6 +50,13 @@ describe('page, screen, group and alias', () => {
   });
 });
 
+it('a refused single message is named by its messageId', async () => {
+  const res = await h.post('/v1/track', { userId: 'cust_e', messageId: 'm-named', event: 'Order Completed', properties: { total: 5 } });
+  expect(res.status).toBe(400);
+  expect(res.json.error).toBe('Invalid message m-named: nothing was stored');
+  expect(res.json.issues).toEqual([{ path: 'properties.order_id', message: 'order_id is required' }]);
+});
+
 describe('traits', () => {
   it('reads the time zone from context and the birthday as a calendar date', async () => {
     await h.post('/v1/identify', {
@@ -82,9 +89,9 @@ describe('batch', () => {
     expect(res.status).toBe(207);
     expect(res.json).toMatchObject({ success: false, stored: 2 });
     expect(res.json.rejected).toEqual([
-      { index: 1, issues: [{ path: 'batch.1.event', message: 'event must not be empty' }] },
-      { index: 3, issues: [{ path: 'batch.3.traits.email', message: 'traits.email must be an email address' }] },
-      { index: 4, issues: [{ path: 'batch.4.type', message: expect.stringContaining('track, identify') }] },
+      { index: 1, messageId: 'm-bb-1', issues: [{ path: 'batch.1.event', message: 'event must not be empty' }] },
+      { index: 3, messageId: 'm-bb-3', issues: [{ path: 'batch.3.traits.email', message: 'traits.email must be an email address' }] },
+      { index: 4, messageId: 'm-bb-4', issues: [{ path: 'batch.4.type', message: expect.stringContaining('track, identify') }] },
     ]);
     expect(await h.counts()).toEqual({ events: before.events + 2, customers: before.customers + 1 });
     expect(await eventRow('m-bb-1')).toBeUndefined();

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type postgres from 'postgres';
 import { HttpError, readBody, sendErrorAndClose, sendJson } from './http-io';
 import { keyFromAuthorization, keyFromBody, workspaceForKey } from './keys';
-import { endpoints, parseMessages, type Endpoint } from './schema';
+import { endpoints, messageIdOf, parseMessages, type Endpoint } from './schema';
 import { storeMessages, type IngestedEvent } from './store';
 
 export interface IngestDeps {
@@ -54,7 +54,8 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
 
   const parsed = parseMessages(endpoint, body);
   if (!parsed.ok) {
-    throw new HttpError(400, 'Invalid message: nothing was stored', parsed.issues, parsed.rejected.length ? { rejected: parsed.rejected } : {});
+    const id = endpoint === 'batch' ? undefined : messageIdOf(body);
+    throw new HttpError(400, `Invalid message${id ? ` ${id}` : ''}: nothing was stored`, parsed.issues, parsed.rejected.length ? { rejected: parsed.rejected } : {});
   }
 
   const now = deps.clock.now();

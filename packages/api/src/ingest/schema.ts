@@ -133,7 +133,13 @@ export type Endpoint = (typeof endpoints)[keyof typeof endpoints];
 export const MAX_BATCH = 2_000;
 
 export interface Issue { path: string; message: string }
-export interface Rejected { index: number; issues: Issue[] }
+export interface Rejected { index: number; messageId?: string; issues: Issue[] }
+
+/** The messageId a (possibly invalid) message carries, to name it in errors. */
+export function messageIdOf(raw: unknown): string | undefined {
+  const id = raw && typeof raw === 'object' ? (raw as { messageId?: unknown }).messageId : undefined;
+  return typeof id === 'string' && id.length <= 200 ? id : undefined;
+}
 
 const issuesOf = (error: z.ZodError, prefix: string[]): Issue[] =>
   error.issues.map((i) => ({ path: [...prefix, ...i.path.map(String)].join('.') || '(body)', message: i.message }));
@@ -170,13 +176,14 @@ export function parseMessages(endpoint: Endpoint, body: unknown):
     const prefix = ['batch', String(index)];
     const type = raw && typeof raw === 'object' ? (raw as { type?: unknown }).type : undefined;
     const kind = typeof type === 'string' && Object.hasOwn(batchKinds, type) ? batchKinds[type] : undefined;
+    const messageId = messageIdOf(raw);
     if (!kind) {
-      rejected.push({ index, issues: [{ path: `batch.${index}.type`, message: 'type must be one of track, identify, page, screen, group, alias' }] });
+      rejected.push({ index, ...(messageId ? { messageId } : {}), issues: [{ path: `batch.${index}.type`, message: 'type must be one of track, identify, page, screen, group, alias' }] });
       return;
     }
     const one = parseOne(kind, raw, prefix);
     if (one.ok) messages.push(one.message);
-    else rejected.push({ index, issues: one.issues });
+    else rejected.push({ index, ...(messageId ? { messageId } : {}), issues: one.issues });
   });
   if (messages.length === 0) return { ok: false, issues: rejected.flatMap((r) => r.issues), rejected };
   return { ok: true, messages, rejected };
