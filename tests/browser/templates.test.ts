@@ -106,7 +106,7 @@ describe('templates in the browser', () => {
     await waitForText(page.locator('.cm-content'), (t) => t.includes('<mj-text>{{ loyalty.tier }}Hello there</mj-text>'));
     await frame.getByText(/(Bronze|Silver|Gold|Platinum)Hello there/).waitFor();
     await page.getByText('No problems found').waitFor();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.keyboard.press('Control+S');
     await waitForText(page.getByTestId('template-version'), (t) => t.includes('Version 2 · saved'));
 
     await page.getByRole('button', { name: 'Send a test' }).click();

@@ -60,6 +60,18 @@ function TemplateEditor({ id, version, usedBy, initial }: { id: string; version:
     },
   }));
 
+  // Ctrl/⌘+S saves, as in every editor; the browser's "save page" would be no use here.
+  const saveNow = () => { if (!save.isPending && draft.name.trim()) save.mutate({ id, ...draft, name: draft.name.trim() }); };
+  const saveRef = useRef(saveNow);
+  saveRef.current = saveNow;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') { e.preventDefault(); saveRef.current(); }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   // A refusal describes the draft it was given: once the author edits, the live check takes over.
   useEffect(() => { if (save.data && !save.data.ok) save.reset(); }, [draft]); // eslint-disable-line react-hooks/exhaustive-deps
   const refused = save.data && !save.data.ok ? save.data.issues : [];
@@ -85,8 +97,7 @@ function TemplateEditor({ id, version, usedBy, initial }: { id: string; version:
         </span>
         <div className="ml-auto flex items-center gap-2">
           <Button icon="mail" onClick={() => setTesting(true)} disabled={!customerId}>Send a test</Button>
-          <Button variant="primary" icon="check" disabled={save.isPending || !draft.name.trim()}
-            onClick={() => save.mutate({ id, ...draft, name: draft.name.trim() })}>
+          <Button variant="primary" icon="check" disabled={save.isPending || !draft.name.trim()} onClick={saveNow} title="Save (Ctrl+S)">
             {save.isPending ? 'Saving…' : 'Save'}
           </Button>
         </div>
