@@ -66,6 +66,12 @@ describe('traits', () => {
     expect({ ...c }).toEqual({ timezone: 'America/New_York', birthday: '1988-02-29' });
   });
 
+  it('any message with context.timezone sets the customer\'s time zone', async () => {
+    await h.post('/v1/track', { userId: 'cust_tz2', messageId: 'm-tz2', event: 'App Opened', context: { timezone: 'Asia/Kolkata' } });
+    const [c] = await h.database.sql`select timezone from customers where id = 'cust_tz2'`;
+    expect(c.timezone).toBe('Asia/Kolkata');
+  });
+
   it('an older identify arriving late does not overwrite newer traits, but fills missing ones', async () => {
     await h.post('/v1/identify', { userId: 'cust_lww', messageId: 'm-l-2', timestamp: '2025-05-02T00:00:00Z', traits: { email: 'new@example.com' } });
     await h.post('/v1/identify', { userId: 'cust_lww', messageId: 'm-l-1', timestamp: '2025-05-01T00:00:00Z', traits: { email: 'old@example.com', first_name: 'Lu' } });

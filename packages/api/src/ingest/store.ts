@@ -72,6 +72,12 @@ function profileOf(customerId: string, msg: IdentifyMessage, at: string): Profil
   };
 }
 
+function timezoneOf(customerId: string, timezone: string, at: string): ProfileUpdate {
+  return {
+    id: customerId, at, timezone, email: null, first_name: null, last_name: null, birthday: null, marketing_consent: null, attributes: {},
+  };
+}
+
 function linksOf(messages: ParsedMessage[]): AliasLink[] {
   const links: AliasLink[] = [];
   for (const m of messages) {
@@ -119,6 +125,8 @@ export async function storeMessages(
     const m = messages[i];
     if (!row.customer_id) return;
     if (m.kind === 'identify') profiles.push(profileOf(row.customer_id, m.msg, row.timestamp));
+    // Browser and mobile libraries send the device's time zone with every message.
+    else if (m.msg.context?.timezone) profiles.push(timezoneOf(row.customer_id, m.msg.context.timezone, row.timestamp));
     if (m.kind === 'track') {
       const order = orderUpdateOf(row.customer_id, m.msg.event, m.msg.properties, row.timestamp);
       if (order) orders.push(order);
