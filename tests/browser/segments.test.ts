@@ -108,8 +108,18 @@ describe('segments and customers in the browser', () => {
     // A VIP (3+ orders) shows the segment on their page.
     const [vip] = await app.database.sql<{ id: string }[]>`
       select customer_id as id from customer_order_stats where workspace_id = ${app.demo!.workspaceId} and order_count >= 3 order by 1 limit 1`;
+    // Their new order puts them in the seeded journey; the page says where they are.
+    const sent = await fetch(`${app.url}/v1/track`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${app.demo!.ingestKey}:`).toString('base64')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: vip.id, event: 'Order Completed', messageId: 'seg-browser-order-1',
+        properties: { order_id: 'ord_seg_browser_1', total: 42, currency: 'EUR', products: [] } }),
+    });
+    expect(sent.status).toBe(200);
+    await app.engine.advanceUntilIdle();
     await page.goto(`${app.url}/customers/${vip.id}`);
     await page.getByTestId('customer-segments').getByText('VIP: 3+ orders').waitFor();
+    await page.getByTestId('customer-runs').getByText('Thank you for your order').waitFor();
     await screenshot(page, 'customer-360-vip');
   });
 });

@@ -9,6 +9,31 @@ type Customer = inferOutput<Api['customers']['get']>;
 const money = (amount: number, currency: string) =>
   new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
 
+type CustomerEvent = Customer['events'][number];
+
+/** Membership changes read as sentences; other events by their name. */
+function eventTitle(e: CustomerEvent): string {
+  const segment = String(e.properties.segmentName ?? e.properties.segmentId ?? '');
+  if (e.name === 'segment_entered') return `Entered segment “${segment}”`;
+  if (e.name === 'segment_left') return `Left segment “${segment}”`;
+  return e.name ?? e.type;
+}
+
+/** Top-level values as chips; nested ones (line items, addresses) folded into a summary. */
+function EventProperties({ properties }: { properties: Record<string, unknown> }) {
+  const entries = Object.entries(properties).filter(([k]) => k !== 'segmentId' && k !== 'segmentName');
+  if (entries.length === 0) return null;
+  return (
+    <div className="mt-1 flex flex-wrap gap-1.5">
+      {entries.slice(0, 8).map(([k, v]) => (
+        <span key={k} className="max-w-64 truncate rounded bg-slate-50 px-1.5 py-0.5 text-[11px] text-slate-500 ring-1 ring-slate-200">
+          {k}: <span className="text-slate-700">{Array.isArray(v) ? `${v.length} item${v.length === 1 ? '' : 's'}` : typeof v === 'object' && v ? '{…}' : String(v)}</span>
+        </span>
+      ))}
+    </div>
+  );
+}
+
 export function CustomerActivity({ data }: { data: Customer }) {
   return (
     <div className="space-y-6">
@@ -19,7 +44,10 @@ export function CustomerActivity({ data }: { data: Customer }) {
               <li key={r.id} className="flex items-center gap-3 py-2">
                 <Link to={`/journeys/${r.journeyId}`} className="font-medium text-slate-800 hover:text-violet-700">{r.journeyName}</Link>
                 <Badge tone={r.status === 'failed' ? 'error' : r.status === 'active' || r.status === 'waiting' ? 'live' : 'draft'}>{r.status}</Badge>
-                <span className="text-xs text-slate-500">at <span className="font-mono">{r.nodeId}</span></span>
+                <span className="text-xs text-slate-500" title={r.nodeId}>
+                  {r.status === 'completed' || r.status === 'exited' ? 'last step' : 'at'} <span className="font-medium text-slate-700">{r.stepLabel}</span>
+                  {r.status === 'waiting' && r.dueAt && <> until {formatDate(r.dueAt)}</>}
+                </span>
                 <span className="ml-auto text-xs text-slate-400">entered {formatDate(r.enteredAt)}</span>
               </li>
             ))}
@@ -56,10 +84,10 @@ export function CustomerActivity({ data }: { data: Customer }) {
             {data.events.map((e) => (
               <li key={e.id} className="py-2">
                 <div className="flex items-center gap-2">
-                  <span className="font-medium text-slate-800">{e.name ?? e.type}</span>
+                  <span className="font-medium text-slate-800">{eventTitle(e)}</span>
                   <span className="ml-auto text-xs text-slate-400">{formatDate(e.timestamp)}</span>
                 </div>
-                <pre className="mt-1 max-h-24 overflow-auto rounded bg-slate-50 p-2 font-mono text-[11px] text-slate-500">{JSON.stringify(e.properties)}</pre>
+                <EventProperties properties={e.properties} />
               </li>
             ))}
           </ul>

@@ -38,10 +38,12 @@ export async function customerDetail(deps: ApiDeps, workspaceId: string, id: str
     sql<{
       id: string; journeyId: string; journeyName: string; versionId: string; version: number | null; nodeId: string;
       status: string; dueAt: Ts | null; exitReason: string | null; lastError: string | null; enteredAt: Ts; updatedAt: Ts;
+      nodeType: string | null;
     }[]>`
       select r.id, r.journey_id as "journeyId", coalesce(j.name, r.journey_id) as "journeyName", r.version_id as "versionId",
         v.version, r.node_id as "nodeId", r.status, r.due_at as "dueAt", r.exit_reason as "exitReason",
-        r.last_error as "lastError", r.entered_at as "enteredAt", r.updated_at as "updatedAt"
+        r.last_error as "lastError", r.entered_at as "enteredAt", r.updated_at as "updatedAt",
+        v.plan -> 'nodes' -> r.node_id ->> 'type' as "nodeType"
       from journey_runs r
       left join journeys j on j.id = r.journey_id
       left join journey_versions v on v.id = r.version_id
@@ -59,7 +61,11 @@ export async function customerDetail(deps: ApiDeps, workspaceId: string, id: str
     loyalty: { balance: balance[0].balance, ledger: ledger.map((l) => ({ ...l, createdAt: iso(l.createdAt) })) },
     orders: orders.map((o) => ({ ...o, placedAt: iso(o.placedAt) })),
     events: events.map((e) => ({ ...e, timestamp: iso(e.timestamp) })),
-    runs: runs.map((r) => ({ ...r, dueAt: iso(r.dueAt), enteredAt: iso(r.enteredAt), updatedAt: iso(r.updatedAt) })),
+    // Where they are, in the marketer's words: the step's label from its node type.
+    runs: runs.map((r) => ({
+      ...r, stepLabel: (r.nodeType && deps.registry.get(r.nodeType)?.ui.label) || r.nodeId,
+      dueAt: iso(r.dueAt), enteredAt: iso(r.enteredAt), updatedAt: iso(r.updatedAt),
+    })),
     segments,
     consent,
     orderStats: stats[0]
