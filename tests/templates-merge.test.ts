@@ -169,5 +169,23 @@ describe('a journey email from a saved template', () => {
     expect(mail.html).toContain('<span class="rate">https://shop.example/products/cam/review?order=o9</span>');
     expect([...mail.html.matchAll(/class="rec">([^<]+)</g)].map((m) => m[1])).toEqual(['Lens', 'Memory card', 'Camera bag']);
   });
+
+  it('fails a run at once, without retries, when its template has no published version', async () => {
+    const engine = createEngine({ database: db, registry, clock });
+    const at = { x: 0, y: 0 };
+    await publishGraph(db, registry, WS, 'j_gone', {
+      nodes: [
+        { id: 'trigger', type: 'core/trigger-event', position: at, config: { event: 'Parcel Lost', filters: [], entryKeyProperty: '' } },
+        { id: 'mail', type: 'core/send-email', position: at, config: { templateId: 'tpl_gone', subject: 'x', preheader: '', body: '<mjml></mjml>', kind: 'transactional' } },
+      ],
+      edges: [{ id: 'e1', source: 'trigger', sourceHandle: 'out', target: 'mail' }],
+    });
+    await ingestEvents(db, engine.enrolEvents, [{ workspaceId: WS, customerId: 'ann', name: 'Parcel Lost', timestamp: clock.now(), properties: {} }]);
+    await engine.advanceUntilIdle();
+    const [run] = await db.sql`select id, status, last_error from journey_runs where journey_id = 'j_gone'`;
+    expect(run).toMatchObject({ status: 'failed', last_error: expect.stringContaining('Template tpl_gone has no version') });
+    const outcomes = await db.sql`select outcome from run_steps where run_id = ${run.id} order by step_no`;
+    expect(outcomes.map((o) => o.outcome)).not.toContain('retry');
+  });
 });
 

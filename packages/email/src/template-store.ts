@@ -2,13 +2,15 @@
 // version by publish time, so editing a template never changes what a live journey sends
 // until the journey is published again.
 import type { Queryable } from '@afterglow/db';
+import { NodeError } from '@afterglow/node-sdk';
 import { LruCache } from './lru';
 
 export interface TemplateContent { subject: string; preheader: string; body: string }
 
-export class MissingTemplateError extends Error {
+/** A NodeError: the engine fails the run at once instead of retrying what retrying cannot fix. */
+export class MissingTemplateError extends NodeError {
   constructor(readonly templateId: string, readonly journeyVersionId: string) {
-    super(`Template ${templateId} has no version published with journey version ${journeyVersionId}`);
+    super(`Template ${templateId} has no version published with journey version ${journeyVersionId}`, 'templateId');
     this.name = 'MissingTemplateError';
   }
 }
