@@ -7,6 +7,7 @@ import type postgres from 'postgres';
 import { HttpError, readBody, sendErrorAndClose, sendJson } from './http-io';
 import { keyFromAuthorization, keyFromBody, workspaceForKey } from './keys';
 import { endpoints, messageIdOf, parseMessages, type Endpoint } from './schema';
+import { retryTransaction } from './retry';
 import { storeMessages, type IngestedEvent } from './store';
 
 export interface IngestDeps {
@@ -60,10 +61,10 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
 
   const now = deps.clock.now();
   const wsId = workspaceId;
-  await deps.database.sql.begin(async (tx) => {
+  await retryTransaction(() => deps.database.sql.begin(async (tx) => {
     const events = await storeMessages(tx, wsId, parsed.messages, now);
     if (events.length > 0) await deps.onEventsStored(tx, events);
-  });
+  }));
   try {
     await deps.afterCommit();
   } catch (err) {

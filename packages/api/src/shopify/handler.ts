@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, readBody, sendErrorAndClose, sendJson } from '../ingest/http-io';
 import type { IngestDeps } from '../ingest/handler';
 import { upsertProducts } from '../ingest/records';
+import { retryTransaction } from '../ingest/retry';
 import { storeMessages, type IngestedEvent } from '../ingest/store';
 import { customerMessage, orderMessages, productUpdate, ShopifyPayloadError, type OrderTopic } from './map';
 import { topics, type ShopifyCustomer, type ShopifyOrder, type ShopifyProduct, type Topic } from './payloads';
@@ -65,7 +66,7 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
   }
 
   const now = deps.clock.now();
-  const duplicate = await deps.database.sql.begin(async (tx) => {
+  const duplicate = await retryTransaction(() => deps.database.sql.begin(async (tx) => {
     const [receipt] = await tx`
       insert into webhook_receipts (workspace_id, source, webhook_id, topic, received_at)
       values (${workspaceId}, 'shopify', ${webhookId}, ${topic}, ${now.toISOString()}::timestamptz)
@@ -75,7 +76,7 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
     const events: IngestedEvent[] = await storeMessages(tx, workspaceId, messages, now);
     if (events.length > 0) await deps.onEventsStored(tx, events);
     return false;
-  });
+  }));
   if (!duplicate) {
     try {
       await deps.afterCommit();
