@@ -19,7 +19,12 @@ beforeAll(async () => {
   app = await startAfterglow({ databaseUrl, port: 0, smtpDevPort: 0, seed: true, clock: new ManualClock(new Date()), log: () => {} });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-});
+  await page.goto(app.url);
+  await page.getByLabel('Email').fill(app.demo!.email);
+  await page.getByLabel('Password').fill(app.demo!.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}, 120_000);
 
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
@@ -35,12 +40,6 @@ const numberIn = (text: string) => Number(text.replace(/[^0-9]/g, ''));
 
 describe('segments and customers in the browser', () => {
   it('builds a nested segment over orders, brands and another segment, with a live count', { timeout: 180_000 }, async () => {
-    await page.goto(app.url);
-    await page.getByLabel('Email').fill(app.demo!.email);
-    await page.getByLabel('Password').fill(app.demo!.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-
     await page.goto(`${app.url}/segments/new`);
     await page.getByLabel('Name').fill('Repeat buyers, big spenders or VIPs');
     const everyone = numberIn(await waitForText(count(), (t) => /\d/.test(t)));
@@ -121,5 +120,20 @@ describe('segments and customers in the browser', () => {
     await page.getByTestId('customer-segments').getByText('VIP: 3+ orders').waitFor();
     await page.getByTestId('customer-runs').getByText('Thank you for your order').waitFor();
     await screenshot(page, 'customer-360-vip');
+  });
+
+  it('puts "Enters segment" and "Leaves segment" in the palette, configured with a segment picker', { timeout: 120_000 }, async () => {
+    await page.goto(`${app.url}/journeys`);
+    await page.getByRole('button', { name: 'New journey' }).first().click();
+    await page.getByLabel('Name').fill('Welcome new VIPs');
+    await page.getByRole('button', { name: 'Create journey' }).click();
+    await page.getByTestId('palette-core/trigger-segment-left').waitFor();
+    await page.getByTestId('palette-core/trigger-segment-entered').click();
+    const added = page.locator('[data-node-type="core/trigger-segment-entered"]');
+    await added.waitFor();
+    await added.locator('.text-sm.font-semibold').first().click();
+    await page.getByLabel('Segment').selectOption('seg_demo_vip');
+    await expect.poll(() => added.textContent()).toContain('When the customer enters the segment');
+    await screenshot(page, 'journey-enters-segment-trigger');
   });
 });

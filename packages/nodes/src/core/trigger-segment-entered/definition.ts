@@ -18,7 +18,7 @@ export const triggerSegmentEntered = defineNodeType({
   ui: {
     label: 'Enters segment',
     description: 'Starts the journey when a customer starts matching a segment, e.g. becomes a VIP.',
-    icon: 'bolt',
+    icon: 'segments',
     color: 'violet',
     branches: [{ id: 'out', label: 'Then' }],
     summary: () => 'When the customer enters the segment',

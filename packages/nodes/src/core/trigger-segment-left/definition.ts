@@ -18,7 +18,7 @@ export const triggerSegmentLeft = defineNodeType({
   ui: {
     label: 'Leaves segment',
     description: 'Starts the journey when a customer stops matching a segment, e.g. has not ordered for 90 days.',
-    icon: 'bolt',
+    icon: 'segments',
     color: 'violet',
     branches: [{ id: 'out', label: 'Then' }],
     summary: () => 'When the customer leaves the segment',
