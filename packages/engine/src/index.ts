@@ -66,7 +66,10 @@ export function createEngine(opts: EngineOptions): Engine {
   async function advanceUntilIdle(): Promise<number> {
     await runDueBroadcasts(database.sql, registry, clock.now(), log);
     // Customers touched since the last sweep may have entered or left segments (enrolling them).
-    await processSegmentChanges(database.sql, registry, clock.now(), { fullEveryMs: opts.segmentFullCheckEveryMs, log });
+    // A failed check (e.g. a deadlock with another worker's check) rolls back and is retried on
+    // the next sweep; it must never hold up the runs that are due.
+    await processSegmentChanges(database.sql, registry, clock.now(), { fullEveryMs: opts.segmentFullCheckEveryMs, log })
+      .catch((err) => log('segment membership check failed; the next sweep retries', { error: String(err) }));
     let steps = 0;
     for (;;) {
       const batch = await advanceBatch(deps, clock.now(), batchSize);
