@@ -5,6 +5,7 @@ import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, errorOf, seedUser, startApiServer, type ApiServer } from './support/api-client';
 import { rawRequest, startRig, WS, type Rig } from './support/compliance';
+import { publishGraph } from './support/journeys';
 
 let rig: Rig;
 let server: ApiServer;
@@ -64,5 +65,39 @@ describe('compliance over tRPC', () => {
     expect((await errorOf(marketer.compliance.unsuppress.mutate({ address: 'elsewhere@example.com' }))).code).toBe('NOT_FOUND');
     await rig.order('bob', 'o-3');
     expect(await rig.db.sql`select node_id from email_outbox where customer_id = 'bob' order by node_id`).toEqual([{ node_id: 'mail' }, { node_id: 'receipt' }]);
+  });
+});
+
+describe('engagement per saved template', () => {
+  it('counts sent emails and each email opened, clicked, bounced, unsubscribed once, people only', async () => {
+    const registry = createRegistry();
+    const mjml = '<mjml><mj-body><mj-section><mj-column><mj-text>Hi</mj-text></mj-column></mj-section></mj-body></mjml>';
+    const step = (id: string, templateId: string) => ({ id, type: 'core/send-email', position: { x: 0, y: 0 },
+      config: { templateId, subject: 'Hi', preheader: '', body: mjml, kind: 'marketing' } });
+    const versionId = await publishGraph(rig.db, registry, WS, 'j_tpl', {
+      nodes: [
+        { id: 'trigger', type: 'core/trigger-event', position: { x: 0, y: 0 }, config: { event: 'Signed Up', filters: [], entryKeyProperty: '' } },
+        step('a', 'tpl_welcome'), step('b', 'tpl_other'),
+      ],
+      edges: [{ id: 'e1', source: 'trigger', sourceHandle: 'out', target: 'a' }, { id: 'e2', source: 'a', sourceHandle: 'out', target: 'b' }],
+    });
+    const now = rig.clock.now();
+    const outbox = async (key: string, node: string, status: string) => (await rig.db.sql`
+      insert into email_outbox (workspace_id, effect_key, customer_id, version_id, node_id, to_address, from_address, subject, html,
+        message_id, status, next_attempt_at, created_at)
+      values (${WS}, ${key}, 'ada', ${versionId}, ${node}, 'ada@example.com', 'shop@test', 's', 'h', ${`<${key}@t>`}, ${status}, ${now}, ${now})
+      returning id`)[0].id as string;
+    const [m1, m2, m3] = [await outbox('k1', 'a', 'sent'), await outbox('k2', 'a', 'sent'), await outbox('k3', 'a', 'sent')];
+    await outbox('k4', 'a', 'pending');
+    const event = (id: string, type: string, bot = false) => rig.db.sql`
+      insert into email_events (workspace_id, outbox_id, customer_id, version_id, node_id, type, bot, at)
+      values (${WS}, ${id}, 'ada', ${versionId}, 'a', ${type}, ${bot}, ${now})`;
+    await event(m1, 'open'); await event(m1, 'open'); await event(m2, 'open'); await event(m3, 'open', true);
+    await event(m1, 'click'); await event(m3, 'bounce');
+
+    const viewer = await signIn('viewer@shop.test', 'viewer-pass-1');
+    expect(await viewer.compliance.templateStats.query()).toEqual({
+      tpl_welcome: { sent: 3, opens: 2, clicks: 1, bounces: 1, unsubscribes: 0 },
+    });
   });
 });

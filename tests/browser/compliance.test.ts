@@ -2,10 +2,12 @@
 // the button unsubscribes), the preference page, and the email node's opens, clicks and
 // unsubscribes on the canvas of the seeded journey.
 import { ManualClock } from '@afterglow/engine';
+import { createRegistry } from '@afterglow/nodes';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startAfterglow } from '../../apps/server/src/app';
 import { createTestDatabase } from '../support/db';
+import { publishGraph } from '../support/journeys';
 import { launchBrowser, screenshot, waitForText } from './browser';
 
 let app: Awaited<ReturnType<typeof startAfterglow>>;
@@ -104,5 +106,33 @@ describe('compliance in the browser', () => {
     await card.getByRole('button', { name: 'Lift' }).click();
     await waitForText(card.getByTestId('consent-suppressed'), (t) => t === '0');
     expect(await sql`select 1 from email_suppressions where address = 'gone@mail.example'`).toHaveLength(0);
+
+    // A journey whose email step uses a saved template: its emails' engagement shows on the template's card.
+    const [template] = await sql<{ id: string; body: string }[]>`
+      select t.id, v.body from email_templates t join email_template_versions v on v.template_id = t.id and v.version = t.latest_version
+      where t.workspace_id = ${app.demo!.workspaceId} order by t.name limit 1`;
+    const versionId = await publishGraph(app.database, createRegistry(), app.demo!.workspaceId, 'j_template_stats', {
+      nodes: [
+        { id: 'trigger', type: 'core/trigger-event', position: { x: 0, y: 0 }, config: { event: 'Signed Up', filters: [], entryKeyProperty: '' } },
+        { id: 'mail', type: 'core/send-email', position: { x: 0, y: 200 },
+          config: { templateId: template.id, subject: 'Hi', preheader: '', body: template.body, kind: 'marketing' } },
+      ],
+      edges: [{ id: 'e1', source: 'trigger', sourceHandle: 'out', target: 'mail' }],
+    });
+    const sentIds = [];
+    for (let i = 0; i < 4; i++) {
+      const [row] = await sql`insert into email_outbox (workspace_id, effect_key, customer_id, version_id, node_id, to_address, from_address,
+          subject, html, message_id, status, next_attempt_at, created_at)
+        values (${app.demo!.workspaceId}, ${`tpl-stats-${i}`}, ${customer.id}, ${versionId}, 'mail', 'x@mail.example', 'shop@afterglow.local',
+          'Hi', 'h', ${`<tpl-stats-${i}@afterglow>`}, 'sent', ${clock.now()}, ${clock.now()}) returning id`;
+      sentIds.push(row.id);
+    }
+    for (const [i, type] of [[0, 'open'], [1, 'open'], [2, 'open'], [0, 'click']] as const) {
+      await sql`insert into email_events (workspace_id, outbox_id, customer_id, version_id, node_id, type, at)
+        values (${app.demo!.workspaceId}, ${sentIds[i]}, ${customer.id}, ${versionId}, 'mail', ${type}, ${clock.now()})`;
+    }
+    await page.getByRole('link', { name: 'Templates' }).click();
+    await waitForText(page.getByTestId(`template-stats-${template.id}`), (t) => t.includes('4 sent') && t.includes('75% opened') && t.includes('25% clicked'));
+    await screenshot(page, 'templates-engagement');
   });
 });

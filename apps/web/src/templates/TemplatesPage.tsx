@@ -5,11 +5,13 @@ import { useState } from 'react';
 import { Link, useRouter } from '../app/router';
 import { useTRPC } from '../trpc';
 import { Badge, Button, Card, Dialog, EmptyState, ErrorNote, PageHeader, relativeTime, Spinner } from '../ui/kit';
+import { TemplateEngagement } from './TemplateEngagement';
 
 export function TemplatesPage() {
   const trpc = useTRPC();
   // Always fresh on arrival: publishing a journey elsewhere changes which templates are in use.
   const templates = useQuery({ ...trpc.templates.list.queryOptions(), staleTime: 0 });
+  const engagement = useQuery({ ...trpc.compliance.templateStats.queryOptions(), staleTime: 0 });
   const [choosing, setChoosing] = useState(false);
   const newButton = <Button variant="primary" icon="plus" onClick={() => setChoosing(true)}>New from starter</Button>;
   return (
@@ -32,6 +34,7 @@ export function TemplatesPage() {
                   <Badge tone={t.kind === 'transactional' ? 'draft' : 'info'}>{t.kind}</Badge>
                 </div>
                 <p className="mt-1 line-clamp-2 flex-1 text-sm text-slate-500">{t.subject}</p>
+                <TemplateEngagement id={t.id} stats={engagement.data?.[t.id]} />
                 <p className="mt-3 text-xs text-slate-400">
                   Version {t.version} · edited {relativeTime(t.updatedAt)}
                   {t.journeys > 0 && <span className="text-violet-600"> · in {t.journeys === 1 ? '1 journey' : `${t.journeys} journeys`}</span>}

@@ -34,6 +34,34 @@ export const complianceRouter = router({
       };
     }),
 
+  /** Per saved template, over every journey version whose email steps used it: sent, then each email opened, clicked... once. */
+  templateStats: protectedProcedure.query(async ({ ctx }) => {
+    const sql = ctx.deps.database.sql;
+    const ws = ctx.user.workspaceId;
+    const rows = await sql<{ templateId: string; type: string; n: number }[]>`
+      with steps as (
+        select v.id as version_id, n.node->>'id' as node_id, n.node->'config'->>'templateId' as template_id
+        from journey_versions v cross join lateral jsonb_array_elements(v.graph->'nodes') as n(node)
+        where v.workspace_id = ${ws} and coalesce(n.node->'config'->>'templateId', '') <> ''
+      )
+      select s.template_id as "templateId", 'sent' as type, count(*)::int as n
+      from email_outbox o join steps s on s.version_id = o.version_id and s.node_id = o.node_id
+      where o.workspace_id = ${ws} and o.status = 'sent' group by 1
+      union all
+      select s.template_id, e.type, count(distinct e.outbox_id)::int
+      from email_events e join steps s on s.version_id = e.version_id and s.node_id = e.node_id
+      where e.workspace_id = ${ws} and not e.bot group by 1, 2`;
+    const stats: Record<string, { sent: number; opens: number; clicks: number; bounces: number; unsubscribes: number }> = {};
+    const names: Record<string, 'sent' | 'opens' | 'clicks' | 'bounces' | 'unsubscribes'> = {
+      sent: 'sent', open: 'opens', click: 'clicks', bounce: 'bounces', unsubscribe: 'unsubscribes',
+    };
+    for (const r of rows) {
+      if (!names[r.type]) continue;
+      (stats[r.templateId] ??= { sent: 0, opens: 0, clicks: 0, bounces: 0, unsubscribes: 0 })[names[r.type]] = r.n;
+    }
+    return stats;
+  }),
+
   unsuppress: editorProcedure
     .input(z.object({ address: z.string().trim().toLowerCase().min(3).max(320) }))
     .mutation(async ({ ctx, input }) => {
