@@ -40,6 +40,11 @@ async function freeName(sql: Queryable, workspaceId: string, wanted: string): Pr
   }
 }
 
+/** Runs `work` in a transaction: a new one on a pool, the caller's inside a transaction. */
+function inTransaction<T>(sql: Queryable, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  return 'begin' in sql ? (sql.begin((tx) => work(tx)) as Promise<T>) : work(sql);
+}
+
 export async function createTemplate(sql: Queryable, opts: {
   workspaceId: string; userId: string | null; now: Date; name?: string; starter?: string;
 }): Promise<SaveResult> {
@@ -53,13 +58,16 @@ export async function createTemplate(sql: Queryable, opts: {
   const issues = await checkEmailTemplate(content);
   if (issues.length) return { ok: false, issues };
   const id = `tpl_${randomBytes(9).toString('base64url')}`;
-  const name = await freeName(sql, opts.workspaceId, opts.name?.trim() || starter?.name || 'Untitled template');
-  await sql`insert into email_templates (id, workspace_id, name, description, starter, kind, latest_version, created_at, updated_at)
-    values (${id}, ${opts.workspaceId}, ${name}, ${starter?.description ?? ''}, ${starter?.key ?? null},
-      ${starter?.kind ?? 'marketing'}, 1, ${opts.now}, ${opts.now})`;
-  await sql`insert into email_template_versions (workspace_id, template_id, version, subject, preheader, body, created_by, created_at)
-    values (${opts.workspaceId}, ${id}, 1, ${content.subject}, ${content.preheader}, ${content.body}, ${opts.userId}, ${opts.now})`;
-  return { ok: true, id, version: 1 };
+  // The template and its first version appear together or not at all.
+  return inTransaction(sql, async (tx) => {
+    const name = await freeName(tx, opts.workspaceId, opts.name?.trim() || starter?.name || 'Untitled template');
+    await tx`insert into email_templates (id, workspace_id, name, description, starter, kind, latest_version, created_at, updated_at)
+      values (${id}, ${opts.workspaceId}, ${name}, ${starter?.description ?? ''}, ${starter?.key ?? null},
+        ${starter?.kind ?? 'marketing'}, 1, ${opts.now}, ${opts.now})`;
+    await tx`insert into email_template_versions (workspace_id, template_id, version, subject, preheader, body, created_by, created_at)
+      values (${opts.workspaceId}, ${id}, 1, ${content.subject}, ${content.preheader}, ${content.body}, ${opts.userId}, ${opts.now})`;
+    return { ok: true as const, id, version: 1 };
+  });
 }
 
 export async function saveTemplate(sql: Sql, opts: {
