@@ -59,7 +59,7 @@ export async function ingestThroughput(db: Database, opts: { total: number; batc
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
   const bodies: string[] = [];
   for (let start = 0; start < opts.total; start += opts.batchSize) {
-    const batch = Array.from({ length: Math.min(opts.batchSize, opts.total - start) }, (_, i) => message(start + i, Math.max(1, opts.total / 20)));
+    const batch = Array.from({ length: Math.min(opts.batchSize, opts.total - start) }, (_, i) => message(start + i, Math.max(1, opts.total / 5)));
     bodies.push(JSON.stringify({ batch }));
   }
   const latencies: number[] = [];

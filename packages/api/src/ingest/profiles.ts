@@ -69,11 +69,11 @@ export async function applyProfiles(tx: postgres.TransactionSql, workspaceId: st
         from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as x(
           id text, email text, first_name text, last_name text, birthday date, timezone text, marketing_consent boolean,
           attributes jsonb, at timestamptz)
-        join customers c1 on c1.workspace_id = ${workspaceId} and c1.id = x.id
+        cross join lateral (select source_updated_at from customers c1 where c1.workspace_id = ${workspaceId} and c1.id = x.id limit 1) c1
       ) p
-      join customers c0 on c0.workspace_id = ${workspaceId} and c0.id = p.id
+      cross join lateral (select * from customers c0 where c0.workspace_id = ${workspaceId} and c0.id = p.id limit 1) c0
     ) n
-    where c.workspace_id = ${workspaceId} and c.id = n.id
+    where c.workspace_id = ${workspaceId} and c.id = any(${tx.array(rows.map((r) => r.id))}::text[]) and c.id = n.id
       and (n.email, n.first_name, n.last_name, n.birthday, n.timezone, n.marketing_consent, n.attributes)
         is distinct from (c.email, c.first_name, c.last_name, c.birthday, c.timezone, c.marketing_consent, c.attributes)`;
 }

@@ -51,7 +51,9 @@ function foldProducts(updates: ProductUpdate[]): ProductUpdate[] {
 export function upsertProducts(tx: postgres.TransactionSql, workspaceId: string, updates: ProductUpdate[]): Promise<unknown> {
   if (updates.length === 0) return Promise.resolve();
   // Sorted, so concurrent requests take the rows' locks in the same order.
-  const rows = JSON.stringify(foldProducts(updates).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  const folded = foldProducts(updates).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rows = JSON.stringify(folded);
+  const ids = folded.map((p) => p.id);
   const insert = tx`
     insert into products (workspace_id, id, sku, name, category, brand, price, image_url, url, source_updated_at)
     select ${workspaceId}, u.id, u.sku, coalesce(u.name, u.id), u.category, u.brand, coalesce(u.price, 0), u.image_url, u.url, u.at
@@ -75,7 +77,7 @@ export function upsertProducts(tx: postgres.TransactionSql, workspaceId: string,
       source_updated_at = greatest(p.source_updated_at, u.at)
     from jsonb_to_recordset(${rows}::text::jsonb) as u(
         id text, sku text, name text, category text, brand text, price numeric, image_url text, url text, at timestamptz)
-    where p.workspace_id = ${workspaceId} and p.id = u.id
+    where p.workspace_id = ${workspaceId} and p.id = any(${tx.array(ids)}::text[]) and p.id = u.id
       and (u.sku is not null and u.sku is distinct from p.sku
         or u.name is not null and u.name is distinct from p.name
         or u.category is not null and u.category is distinct from p.category
@@ -156,11 +158,15 @@ export function applyOrderUpdates(tx: postgres.TransactionSql, workspaceId: stri
     name: i.name ?? i.product_id, category: i.category ?? null, brand: i.brand ?? null, price: i.price ?? null, quantity: i.quantity,
     sku: i.sku ?? null, image_url: i.image_url ?? null, product_url: i.url ?? null,
   })));
-  const won = JSON.stringify(withItems.map((r) => ({ id: r.id, content_at: r.content_at })));
+  // Lookups go by key (= any, lateral ... limit 1) so the plan stays per-row index probes
+  // even when statistics lag behind a fast-growing table.
+  const wonIds = tx.array(withItems.map((r) => r.id));
+  const contentAt = JSON.stringify(Object.fromEntries(withItems.map((r) => [r.id, r.content_at])));
   const removeItems = tx`
-    delete from order_items oi using jsonb_to_recordset(${won}::text::jsonb) as w(id text, content_at timestamptz), orders o
-    where o.workspace_id = ${workspaceId} and o.id = w.id and o.content_updated_at = w.content_at
-      and oi.workspace_id = ${workspaceId} and oi.order_id = w.id`;
+    delete from order_items oi using orders o
+    where o.workspace_id = ${workspaceId} and o.id = any(${wonIds}::text[])
+      and o.content_updated_at = (${contentAt}::text::jsonb ->> o.id)::timestamptz
+      and oi.workspace_id = ${workspaceId} and oi.order_id = any(${wonIds}::text[]) and oi.order_id = o.id`;
   const insertItems = tx`
     insert into order_items (workspace_id, order_id, line, customer_id, product_id, name, category, brand, price, quantity, sku, image_url, product_url)
     select ${workspaceId}, i.order_id, i.line, i.customer_id, i.product_id, i.name, coalesce(i.category, p.category), coalesce(i.brand, p.brand),
@@ -168,8 +174,9 @@ export function applyOrderUpdates(tx: postgres.TransactionSql, workspaceId: stri
     from jsonb_to_recordset(${JSON.stringify(items)}::text::jsonb) as i(
       order_id text, content_at timestamptz, line int, customer_id text, product_id text, name text, category text, brand text,
       price numeric, quantity int, sku text, image_url text, product_url text)
-    join orders o on o.workspace_id = ${workspaceId} and o.id = i.order_id and o.content_updated_at = i.content_at
-    left join products p on p.workspace_id = ${workspaceId} and p.id = i.product_id`;
+    cross join lateral (select 1 from orders o
+      where o.workspace_id = ${workspaceId} and o.id = i.order_id and o.content_updated_at = i.content_at limit 1) won
+    left join lateral (select * from products p where p.workspace_id = ${workspaceId} and p.id = i.product_id limit 1) p on true`;
   // Created in this order, so sent and run in this order.
   return Promise.all([
     ensureCustomers(tx, workspaceId, rows.map((r) => r.customer_id), at),
