@@ -24,6 +24,34 @@ export function segmentSource(sql: Sql, rule?: SegmentRule, refs: SegmentRefs = 
   return sql`customers c left join customer_order_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id`;
 }
 
+/**
+ * True when no customer without orders can match (e.g. "5 or more orders"). The caller then adds
+ * the redundant `s.customer_id is not null`, which lets Postgres turn the left join into an
+ * inner join and filter the aggregates before joining. Only a speed-up: the result is the same.
+ */
+export function requiresOrders(rule: SegmentRule, refs: SegmentRefs, seen = new Set<string>()): boolean {
+  switch (rule.kind) {
+    case 'orders': {
+      if (rule.measure === 'averageOrderValue' || rule.measure === 'daysSinceLastOrder') return true;
+      if (rule.withinDays !== undefined) return false; // an old order alone measures 0 too
+      const v = rule.value;
+      const zeroMatches = { gte: 0 >= v, lte: 0 <= v, gt: 0 > v, lt: 0 < v, eq: v === 0 }[rule.op];
+      return !zeroMatches;
+    }
+    case 'group':
+      return rule.op === 'and'
+        ? rule.rules.some((r) => requiresOrders(r, refs, seen))
+        : rule.rules.length > 0 && rule.rules.every((r) => requiresOrders(r, refs, seen));
+    case 'segment': {
+      if (rule.negate || seen.has(rule.segmentId)) return false;
+      const referenced = refs.get(rule.segmentId);
+      return referenced ? requiresOrders(referenced, refs, new Set([...seen, rule.segmentId])) : false;
+    }
+    default:
+      return false;
+  }
+}
+
 function usesOrderStats(rule: SegmentRule, refs: SegmentRefs, seen: Set<string>): boolean {
   if (rule.kind === 'orders') return true;
   if (rule.kind === 'group') return rule.rules.some((r) => usesOrderStats(r, refs, seen));

@@ -1,6 +1,6 @@
 // Segment evaluation: one set-based query per call, whatever the number of customers.
 import type { Queryable } from '../client';
-import { compileSegmentRule, segmentSource } from './compile';
+import { compileSegmentRule, requiresOrders, segmentSource } from './compile';
 import { resolveSegmentRefs } from './resolve';
 import type { SegmentRule } from './rule';
 
@@ -16,7 +16,14 @@ export interface SegmentSampleMember {
 // Returned wrapped: a postgres.js fragment is a thenable, and an async function would run it.
 async function condition(sql: Sql, workspaceId: string, rule: SegmentRule, now: Date) {
   const refs = await resolveSegmentRefs(sql, workspaceId, rule);
-  return { where: compileSegmentRule(sql, rule, now, refs), from: segmentSource(sql, rule, refs) };
+  const where = compileSegmentRule(sql, rule, now, refs);
+  // With an "any of" group the planner does better probing purchases by hash for every customer
+  // (measured in pnpm bench), so the inner-join hint is left out there.
+  const hint = requiresOrders(rule, refs) && !JSON.stringify(rule).includes('"op":"or"');
+  return {
+    where: hint ? sql`s.customer_id is not null and ${where}` : where,
+    from: segmentSource(sql, rule, refs),
+  };
 }
 
 /** Which of `customerIds` are in the segment (one query for the whole batch). */
