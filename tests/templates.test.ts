@@ -106,6 +106,9 @@ describe('templates API', () => {
     const versions = await database.sql`select version, subject from email_template_versions where template_id = ${id} order by version`;
     expect(versions.map((v) => [v.version, v.subject])).toEqual([[1, t.subject], [2, 'Rate it, {{ customer.firstName }}']]);
     expect((await marketer.templates.get.query({ id })).name).toBe('Rate your gear');
+    const history = await marketer.templates.versions.query({ id });
+    expect(history.map((v) => [v.version, v.subject, v.author])).toEqual([[2, 'Rate it, {{ customer.firstName }}', 'u_m'], [1, t.subject, 'u_m']]);
+    expect((await errorOf(outsider.templates.versions.query({ id }))).code).toBe('NOT_FOUND');
   });
 
   it('previews with a chosen customer’s real data: their latest order, points and tier', async () => {

@@ -109,6 +109,14 @@ describe('templates in the browser', () => {
     await page.keyboard.press('Control+S');
     await waitForText(page.getByTestId('template-version'), (t) => t.includes('Version 2 · saved'));
 
+    // History: version 1 (the starter) opens in the editor as unsaved changes.
+    await page.getByRole('button', { name: 'History' }).click();
+    await waitForText(page.getByTestId('template-history'), (t) => t.includes('Version 2current') && t.includes('Version 1'));
+    await screenshot(page, 'template-history');
+    await page.getByTestId('template-history').getByRole('button', { name: 'Open in editor' }).click();
+    await waitForText(page.locator('.cm-content'), (t) => t.includes('How are you getting on'));
+    await waitForText(page.getByTestId('template-version'), (t) => t.includes('Version 2 · unsaved changes'));
+
     await page.getByRole('button', { name: 'Send a test' }).click();
     await page.getByLabel('Send to').fill('owner@demo.shop');
     await screenshot(page, 'template-send-test');

@@ -8,6 +8,7 @@ import { useTRPC } from '../trpc';
 import { Icon } from '../ui/icons';
 import { Badge, Button, ErrorNote, inputClass, Spinner } from '../ui/kit';
 import { useDebounced } from '../ui/useDebounced';
+import { HistoryDialog } from './HistoryDialog';
 import { MERGE_FIELDS } from './mergeFields';
 import { MjmlEditor, type MjmlEditorHandle } from './MjmlEditor';
 import { PreviewPane } from './PreviewPane';
@@ -38,6 +39,7 @@ function TemplateEditor({ id, version, usedBy, initial }: { id: string; version:
   const [saved, setSaved] = useState<Draft>(initial);
   const [customerId, setCustomerId] = useState('');
   const [testing, setTesting] = useState(false);
+  const [history, setHistory] = useState(false);
   const [savedVersion, setSavedVersion] = useState(version);
   const editor = useRef<MjmlEditorHandle>(null);
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -96,6 +98,7 @@ function TemplateEditor({ id, version, usedBy, initial }: { id: string; version:
           Version {savedVersion}{dirty ? ' · unsaved changes' : ' · saved'}
         </span>
         <div className="ml-auto flex items-center gap-2">
+          <Button icon="undo" onClick={() => setHistory(true)}>History</Button>
           <Button icon="mail" onClick={() => setTesting(true)} disabled={!customerId}>Send a test</Button>
           <Button variant="primary" icon="check" disabled={save.isPending || !draft.name.trim()} onClick={saveNow} title="Save (Ctrl+S)">
             {save.isPending ? 'Saving…' : 'Save'}
@@ -135,6 +138,8 @@ function TemplateEditor({ id, version, usedBy, initial }: { id: string; version:
             updating={preview.isFetching} failed={preview.data?.ok === false} />
         </div>
       </div>
+      {history && <HistoryDialog id={id} current={savedVersion} onClose={() => setHistory(false)}
+        onOpen={(content) => { setDraft((d) => ({ ...d, ...content })); setHistory(false); }} />}
       {testing && <SendTestDialog onClose={() => setTesting(false)} request={{ templateId: id, customerId, subject: draft.subject, preheader: draft.preheader, body: draft.body }} />}
     </div>
   );

@@ -38,6 +38,17 @@ export const templatesRouter = router({
     return { ...t, updatedAt: iso(t.updatedAt), usedBy };
   }),
 
+  /** Every saved version, newest first: what changed when, and by whom. */
+  versions: protectedProcedure.input(z.object({ id: templateId })).query(async ({ ctx, input }) => {
+    await getTemplate(ctx.deps.database.sql, ctx.user.workspaceId, input.id); // NOT_FOUND across workspaces
+    const rows = await ctx.deps.database.sql<{ version: number; subject: string; preheader: string; body: string; createdAt: Date; author: string | null }[]>`
+      select v.version, v.subject, v.preheader, v.body, v.created_at as "createdAt", coalesce(nullif(u.name, ''), u.email) as author
+      from email_template_versions v left join users u on u.id = v.created_by
+      where v.workspace_id = ${ctx.user.workspaceId} and v.template_id = ${input.id}
+      order by v.version desc`;
+    return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
+  }),
+
   create: editorProcedure
     .input(z.object({ name: z.string().trim().max(200).optional(), starter: z.string().max(100).optional() }))
     .mutation(({ ctx, input }) => createTemplate(ctx.deps.database.sql, {
