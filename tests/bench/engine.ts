@@ -16,12 +16,19 @@ type Target = (name: string, measured: number, goal: number, unit: string, highe
 const BASE = 'bench_engine_base';
 const registry = createRegistry();
 
-async function copyOfBase(adminUrl: string, name: string): Promise<Database> {
+/** `fn` on a fresh copy of the base database (copied as files, seconds), dropped afterwards. */
+async function onCopyOfBase<T>(adminUrl: string, name: string, fn: (db: Database) => Promise<T>): Promise<T> {
   const admin = openDatabase(adminUrl, { max: 1 });
   await admin.sql.unsafe(`drop database if exists "${name}"`);
   await admin.sql.unsafe(`create database "${name}" template "${BASE}" strategy file_copy`);
-  await admin.close();
-  return openDatabase(new URL(`/${name}`, adminUrl).toString(), { max: 12 });
+  const db = openDatabase(new URL(`/${name}`, adminUrl).toString(), { max: 12 });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+    await admin.sql.unsafe(`drop database "${name}" with (force)`);
+    await admin.close();
+  }
 }
 
 /** Raw `UPDATE ... WHERE id = ANY($1)` over the due runs in batches of 500, one connection. */
@@ -34,20 +41,28 @@ async function updateCeiling(db: Database): Promise<number> {
   return ids.length / ((performance.now() - started) / 1000);
 }
 
-/** `loops` engine processes sweep the due runs; timed from "go" until the last one is idle. */
-async function engineStepsPerSecond(db: Database, loops: number): Promise<number> {
+/**
+ * `loops` engine processes sweep the due runs for at most `windowMs` (so the bench's length
+ * does not depend on the engine's speed): steps/s is the run_steps rows committed in that
+ * time, or until all are idle if that comes first. Unfinished batches die with the process.
+ */
+async function engineStepsPerSecond(db: Database, loops: number, windowMs: number): Promise<number> {
   const script = fileURLToPath(new URL('./engine-loop.ts', import.meta.url));
   const children = Array.from({ length: loops }, () =>
     fork(script, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_DATABASE_URL: db.url } }));
-  await Promise.all(children.map((c) => new Promise((resolve) => c.once('message', resolve))));
+  await Promise.all(children.map((c) => new Promise((resolve, reject) => {
+    c.once('message', resolve);
+    c.once('exit', (code) => reject(new Error(`an engine loop process exited with code ${code} before it was ready`)));
+  })));
+  const [{ before }] = await db.sql`select count(*)::int as before from run_steps`;
   const started = performance.now();
-  const results = children.map((c) => new Promise<number>((resolve, reject) => {
-    c.once('message', (m) => resolve((m as { steps: number }).steps));
-    c.once('exit', (code) => code !== 0 && reject(new Error(`engine loop exited with ${code}`)));
-  }));
+  const idle = Promise.all(children.map((c) => new Promise((resolve) => c.once('message', resolve))));
   for (const c of children) c.send('go');
-  const steps = (await Promise.all(results)).reduce((a, b) => a + b, 0);
-  return steps / ((performance.now() - started) / 1000);
+  await Promise.race([idle, new Promise((r) => setTimeout(r, windowMs))]);
+  const seconds = (performance.now() - started) / 1000;
+  for (const c of children) c.kill('SIGKILL');
+  const [{ after }] = await db.sql`select count(*)::int as after from run_steps`;
+  return (after - before) / seconds;
 }
 
 export async function engineBench(adminUrl: string, quick: boolean, report: Report, target: Target) {
@@ -59,24 +74,20 @@ export async function engineBench(adminUrl: string, quick: boolean, report: Repo
   await seedEngineBase(base, registry, runs, due, new Date());
   await base.close();
 
-  let db = await copyOfBase(adminUrl, 'bench_engine_ceiling');
-  const ceiling = await updateCeiling(db);
-  await db.close();
+  const ceiling = await onCopyOfBase(adminUrl, 'bench_engine_ceiling', updateCeiling);
   report('batched UPDATE ceiling (rows/s, 1 connection)', ceiling.toFixed(0));
 
   const perLoops: number[] = [];
   for (const loops of [1, 2, 4]) {
-    db = await copyOfBase(adminUrl, `bench_engine_${loops}`);
-    perLoops.push(await engineStepsPerSecond(db, loops));
-    await db.close();
+    perLoops.push(await onCopyOfBase(adminUrl, `bench_engine_${loops}`, (db) => engineStepsPerSecond(db, loops, quick ? 8_000 : 40_000)));
     report(`engine steps/s, ${loops} worker process${loops > 1 ? 'es' : ''}`, perLoops.at(-1)!.toFixed(0));
   }
 
-  db = await copyOfBase(adminUrl, 'bench_engine_agenda');
-  const sample = quick ? 250 : 1_000;
-  const sampleIds = (await db.sql`select id from journey_runs where status = 'active' limit ${sample}`).map((r) => r.id as string);
-  const agenda = await agendaStepsPerSecond(db, registry, sampleIds);
-  await db.close();
+  const sample = quick ? 250 : 500;
+  const agenda = await onCopyOfBase(adminUrl, 'bench_engine_agenda', async (db) => {
+    const ids = (await db.sql`select id from journey_runs where status = 'active' limit ${sample}`).map((r) => r.id as string);
+    return agendaStepsPerSecond(db, registry, ids);
+  });
   report(`one Agenda job per step (${(sample * STEPS_PER_RUN).toLocaleString()} jobs), steps/s`, agenda.toFixed(0));
   const ratio = perLoops[0] / agenda;
   report('engine (1 process) ÷ Agenda per step', `${ratio.toFixed(0)}×`);
@@ -84,14 +95,15 @@ export async function engineBench(adminUrl: string, quick: boolean, report: Repo
   const share = (perLoops[0] / STEPS_PER_RUN / ceiling) * 100;
   report('engine runs/s (1 process) as a share of the ceiling', `${share.toFixed(0)}%`);
 
-  db = await copyOfBase(adminUrl, 'bench_engine_enrol');
-  await db.sql`insert into journeys (id, workspace_id, name, draft, status) values ('j_enrol', ${WS}, 'Enrol', '{}', 'live')`;
-  const started = performance.now();
-  const enrolled = await db.sql.begin((tx) => enrolSegment(tx as never, {
-    workspaceId: WS, journeyId: 'j_enrol', versionId: 'j_enrol_v1', triggerNodeId: 'trigger', entryKey: 'broadcast', segmentId: 'seg_everyone',
-  }, new Date()));
-  const enrolSeconds = (performance.now() - started) / 1000;
-  await db.close();
+  // enrolSegment is what a broadcast or segment-entry start runs: one INSERT ... SELECT.
+  const { enrolled, enrolSeconds } = await onCopyOfBase(adminUrl, 'bench_engine_enrol', async (db) => {
+    await db.sql`insert into journeys (id, workspace_id, name, draft, status) values ('j_enrol', ${WS}, 'Enrol', '{}', 'live')`;
+    const started = performance.now();
+    const count = await db.sql.begin((tx) => enrolSegment(tx as never, {
+      workspaceId: WS, journeyId: 'j_enrol', versionId: 'j_enrol_v1', triggerNodeId: 'trigger', entryKey: 'broadcast', segmentId: 'seg_everyone',
+    }, new Date()));
+    return { enrolled: count, enrolSeconds: (performance.now() - started) / 1000 };
+  });
   report(`bulk enrolment of ${enrolled.toLocaleString()} customers from a segment (s)`, enrolSeconds.toFixed(1));
 
   const latencyUrl = await ensureDatabase(adminUrl, 'bench_latency');
