@@ -3,7 +3,7 @@
 // and a journey's email node sending a saved template pinned to its version at publish.
 import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock } from '@afterglow/engine';
-import { buildMergeData, createShopExtrasLoader, loadShopExtras, loyaltyStatus, STARTER_TEMPLATES, checkEmailTemplate, TIERS } from '@afterglow/email';
+import { buildMergeData, createJourneyEmailRenderer, createShopExtrasLoader, loadShopExtras, loyaltyStatus, STARTER_TEMPLATES, checkEmailTemplate, TIERS } from '@afterglow/email';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from './support/db';
@@ -80,6 +80,20 @@ describe('database-backed merge data', () => {
     const [bob] = await loadShopExtras(counting, [{ workspaceId: WS, customerId: 'bob', productIds: ['cam'], recommendations: false }]);
     expect(statements).toBe(1);
     expect(bob).toMatchObject({ recommendations: [], loyalty: { points: 350 } });
+  });
+
+  it('loads nothing for an email that reads no shop data', async () => {
+    let statements = 0;
+    const counting = ((...args: Parameters<typeof db.sql>) => { statements++; return db.sql(...args); }) as unknown as typeof db.sql;
+    const render = createJourneyEmailRenderer(counting);
+    const bob = { id: 'bob', email: 'bob@example.com', firstName: 'Bob', lastName: null, timezone: 'UTC', birthday: null, attributes: {} };
+    const scope = { workspaceId: WS, versionId: 'v_none', context: {} };
+    const plain = await render({ subject: 'Hi {{ customer.firstName }}', body: '<mjml><mj-body><mj-section><mj-column><mj-text>Hello</mj-text></mj-column></mj-section></mj-body></mjml>' }, bob, null, scope);
+    expect(plain.subject).toBe('Hi Bob');
+    expect(statements).toBe(0);
+    const points = await render({ subject: '{{ loyalty.points }} points at {{ shop.name }}', body: '<mjml><mj-body><mj-section><mj-column><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>' }, bob, null, scope);
+    expect(points.subject).toBe('350 points at Test shop');
+    expect(statements).toBe(1); // loyalty without recommendations: one query
   });
 
   it('answers concurrent requests from one batched load', async () => {

@@ -3,7 +3,7 @@
 // engine batch, takes the coupon from the run, then personalises the compiled template.
 import type { Queryable } from '@afterglow/db';
 import { buildMergeData, defaultShop, orderFromProperties, type MergeCustomerInput, type MergeEventInput } from './merge-data';
-import { couponFromContext } from './merge-extras';
+import { couponFromContext, emptyExtras } from './merge-extras';
 import { renderEmail, type RenderedEmail } from './render';
 import { createShopExtrasLoader } from './shop-data';
 import { createPinnedTemplateCache } from './template-store';
@@ -20,8 +20,11 @@ export function createJourneyEmailRenderer(sql: Queryable, shop: { name: string;
   ): Promise<RenderedEmail> => {
     const content = request.templateId ? await pinned(scope.workspaceId, scope.versionId, request.templateId) : request;
     const productIds = (orderFromProperties(trigger?.properties ?? {})?.items ?? []).map((i) => i.productId).filter(Boolean);
-    const recommendations = /\brecommendations\b/.test(content.body) || /\brecommendations\b/.test(content.subject);
-    const { shopName, ...loaded } = await extras.load({ workspaceId: scope.workspaceId, customerId: customer.id, productIds, recommendations });
+    const reads = (field: string) => content.body.includes(field) || content.subject.includes(field) || (content.preheader ?? '').includes(field);
+    // Most emails read none of it: they cost the batch no query at all.
+    const { shopName, ...loaded } = reads('loyalty') || reads('recommendations') || reads('shop')
+      ? await extras.load({ workspaceId: scope.workspaceId, customerId: customer.id, productIds, recommendations: reads('recommendations') })
+      : { ...emptyExtras(), shopName: null };
     const data = buildMergeData(customer, trigger, { name: shopName ?? shop.name, url: shop.url }, { ...loaded, coupon: couponFromContext(scope.context) });
     return renderEmail({ subject: content.subject, body: content.body, preheader: content.preheader }, data);
   };
