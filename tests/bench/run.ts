@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ingestThroughput } from './ingest';
 import { segmentBench } from './segments';
 import { emailBench } from './email';
+import { complianceBench } from './compliance';
 import { engineBench } from './engine';
 
 const quick = process.argv.includes('--quick');
@@ -51,6 +52,7 @@ async function main() {
     }
     if (!process.argv.includes('--no-segments')) await segmentBench(pg.url, quick, report, target);
     if (!process.argv.includes('--no-email')) await emailBench(quick, report, target);
+    if (!process.argv.includes('--no-compliance')) await complianceBench(quick, report, target);
     console.log('');
     for (const line of targets) console.log(line);
   } finally {
