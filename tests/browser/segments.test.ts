@@ -76,8 +76,9 @@ describe('segments and customers in the browser', () => {
     expect(kinds).toEqual(['Order history', 'Bought', 'Customer attribute', 'Did something', 'Email engagement', 'Loyalty points', 'Another segment']);
     await page.getByLabel('Condition type').first().selectOption('bought');
     await page.getByLabel('Product or category').selectOption('brand');
+    // The catalogue's brands arrive with the vocabulary query.
+    await expect.poll(() => page.locator('#seg-brands option').count(), { timeout: 30_000 }).toBeGreaterThan(3);
     const brands = await page.locator('#seg-brands option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    expect(brands.length).toBeGreaterThan(3);
     await page.getByLabel('Brand').fill(brands[0]);
     await page.getByRole('button', { name: '+ Condition' }).first().click();
     await page.getByLabel('Condition type').nth(1).selectOption('event');
