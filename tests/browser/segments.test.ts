@@ -91,6 +91,7 @@ describe('segments and customers in the browser', () => {
     await page.getByLabel('Field').selectOption('signupDate');
     await page.getByLabel('Match all or any').first().selectOption('or');
     await waitForText(count(), (t) => numberIn(t) > 0);
+    await page.getByText('Live count, updated as you edit').waitFor();
     await screenshot(page, 'segments-builder-kinds');
   });
 
