@@ -47,7 +47,7 @@ beforeAll(async () => {
   await seedUser(database, { id: 'u_b', workspaceId: 'ws_b', email: 'b@b.test', password: 'pw-b', role: 'owner' });
   const registry = createRegistry();
   engine = createEngine({ database, registry, clock });
-  const deps: ApiDeps = { database, registry, clock, engine: { stats: (v) => engine.stats(v), wake: async () => {} } };
+  const deps: ApiDeps = { database, registry, clock, engine: { stats: (v) => engine.stats(v), wake: async () => {}, retryFailed: (v, n) => engine.retryFailed(v, n) } };
   server = await startApiServer(deps);
   owner = apiClient(server.url).trpc;
   await owner.auth.login.mutate({ email: 'a@a.test', password: 'pw-a' });

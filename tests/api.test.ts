@@ -49,7 +49,7 @@ beforeAll(async () => {
   await seed(database.sql);
   deps = {
     database, registry: createRegistry(), clock: new ManualClock(NOW),
-    engine: { stats: async () => { throw new Error('not used in this file'); }, wake: async () => {} },
+    engine: { stats: async () => { throw new Error('not used in this file'); }, wake: async () => {}, retryFailed: async () => { throw new Error('not used in this file'); } },
   };
   server = await startApiServer(deps);
 });
