@@ -45,6 +45,12 @@ export interface ChaosResult extends ChaosVerdict {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Fails loudly instead of hanging the test when a step of the supervisor never completes. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`chaos: ${what} took over ${ms / 1000} s`)), ms); });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** A small seeded generator (mulberry32): a failing run can be replayed with its seed. */
 function random(seed: number) {
@@ -71,12 +77,20 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
   const stderrTail: string[] = [];
   const url = await ensureDatabase(pg.url, 'chaos');
   await runMigrations(url);
-  const db = openDatabase(url, { max: 4 });
+  let db = openDatabase(url, { max: 4 });
   try {
     const clock = scaledClock(started, opts.speed);
     const registry = createRegistry();
     await seedChaosShop(db, registry, opts.customers, clock.now());
-    const engine = createEngine({ database: db, registry, clock }); // enrolment only, never started
+    let engine = createEngine({ database: db, registry, clock }); // enrolment only, never started
+    // After a Postgres restart the supervisor opens fresh connections: postgres.js 3.4.9 can
+    // leave a connection that was cut mid-write unable to send again (porsager/postgres#1208).
+    const reopen = async () => {
+      await db.sql.end({ timeout: 0 }).catch(() => {});
+      await db.close().catch(() => {});
+      db = openDatabase(url, { max: 4 });
+      engine = createEngine({ database: db, registry, clock });
+    };
 
     const spawnWorker = (slot: number) => {
       const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'worker.ts')], {
@@ -124,9 +138,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
     let restarts = 0;
     for (const [i, what] of plan.entries()) {
       // A kill before a worker has started would test nothing: the random moment counts from then.
-      await Promise.all(ready);
+      await within(Promise.all(ready), 90_000, 'waiting for the workers to start');
       await sleep(300 + rand() * 2200);
-      remainingAtDisruption.push(await remaining());
+      remainingAtDisruption.push(await within(remaining(), 30_000, 'counting the work in flight'));
       if (what === 'kill') {
         const slot = Math.floor(rand() * opts.workers);
         const victim = workers[slot];
@@ -139,16 +153,17 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
       } else {
         await pg.stopImmediately();
         await sleep(200 + rand() * 800);
-        await pg.restart();
+        await within(pg.restart(), 60_000, 'restarting Postgres');
+        await reopen();
         restarts++;
         opts.log(`restart ${restarts}: Postgres stopped immediately and restarted at ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }
-      await enrolPart(i + 1);
+      await within(enrolPart(i + 1), 60_000, 'enrolling customers');
     }
 
     const deadline = Date.now() + opts.drainTimeoutMs;
     for (let left = -1, polls = 0; left !== 0; polls++) {
-      left = await remaining().catch(() => -1);
+      left = await within(remaining(), 30_000, 'counting the work left').catch(() => -1);
       if (polls % 20 === 19) opts.log(`${left} still to do at ${((Date.now() - started) / 1000).toFixed(0)} s`);
       if (Date.now() > deadline) {
         opts.log(`the journey did not drain in time; last worker output:\n${stderrTail.join('\n')}`);
