@@ -1,9 +1,8 @@
 import { defineNodeType, next } from '@afterglow/node-sdk';
 import { z } from 'zod';
+import { segmentIdField, segmentMustExist } from '../../shared/segments';
 
-const config = z.object({
-  segmentId: z.string().min(1, 'Choose a segment').meta({ label: 'Segment', widget: 'segment' }),
-});
+const config = z.object({ segmentId: segmentIdField() });
 
 export const segmentCondition = defineNodeType({
   id: 'core/segment-condition',
@@ -20,6 +19,5 @@ export const segmentCondition = defineNodeType({
     summary: () => 'Is the customer in the segment?',
   },
   execute: async (ctx, c) => next((await ctx.services.segments.isMember(c.segmentId)) ? 'yes' : 'no'),
-  check: async (c, ctx) =>
-    (await ctx.segmentExists(c.segmentId)) ? [] : [{ field: 'segmentId', message: `Segment ${c.segmentId} does not exist` }],
+  check: (c, ctx) => segmentMustExist(c.segmentId, ctx),
 });

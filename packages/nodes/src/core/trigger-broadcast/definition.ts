@@ -1,8 +1,9 @@
 import { defineNodeType } from '@afterglow/node-sdk';
 import { z } from 'zod';
+import { segmentIdField, segmentMustExist } from '../../shared/segments';
 
 const config = z.object({
-  segmentId: z.string().min(1, 'Choose the segment to send to').meta({ label: 'Segment', widget: 'segment' }),
+  segmentId: segmentIdField('Choose the segment to send to'),
   startAt: z.string().trim().max(40)
     .refine((s) => s === '' || !Number.isNaN(Date.parse(s)), 'Use a date and time such as 2026-12-01T09:00Z, or leave empty')
     .meta({ label: 'Start at', widget: 'datetime', help: 'Empty: as soon as the journey is published' }),
@@ -28,6 +29,5 @@ export const triggerBroadcast = defineNodeType({
     entryKey: () => 'broadcast',
     audience: (c) => ({ segmentId: c.segmentId, startAt: c.startAt ? new Date(c.startAt) : null }),
   },
-  check: async (c, ctx) =>
-    (await ctx.segmentExists(c.segmentId)) ? [] : [{ field: 'segmentId', message: `Segment ${c.segmentId} does not exist` }],
+  check: (c, ctx) => segmentMustExist(c.segmentId, ctx),
 });

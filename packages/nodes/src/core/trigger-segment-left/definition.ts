@@ -1,19 +1,12 @@
-import { defineNodeType, normalizeEventName } from '@afterglow/node-sdk';
+import { defineNodeType } from '@afterglow/node-sdk';
 import { z } from 'zod';
-
-// The engine's membership check emits `segment_left` with the segment id whenever a
-// customer stops matching a saved segment; this trigger enrols on those events.
-const EVENT = 'segment_left';
-
-const config = z.object({
-  segmentId: z.string().min(1, 'Choose a segment').meta({ label: 'Segment', widget: 'segment' }),
-});
+import { segmentChangeTrigger, segmentIdField, segmentMustExist } from '../../shared/segments';
 
 export const triggerSegmentLeft = defineNodeType({
   id: 'core/trigger-segment-left',
   version: 1,
   category: 'trigger',
-  config,
+  config: z.object({ segmentId: segmentIdField() }),
   defaults: { segmentId: '' },
   ui: {
     label: 'Leaves segment',
@@ -23,12 +16,6 @@ export const triggerSegmentLeft = defineNodeType({
     branches: [{ id: 'out', label: 'Then' }],
     summary: () => 'When the customer leaves the segment',
   },
-  trigger: {
-    eventName: () => EVENT,
-    matches: (event, c) => normalizeEventName(event.name) === EVENT && event.properties.segmentId === c.segmentId,
-    // Every entry is its own: entering and leaving again enrols again.
-    entryKey: (event) => `segment:${event.messageId}`,
-  },
-  check: async (c, ctx) =>
-    (await ctx.segmentExists(c.segmentId)) ? [] : [{ field: 'segmentId', message: `Segment ${c.segmentId} does not exist` }],
+  trigger: segmentChangeTrigger('segment_left'),
+  check: (c, ctx) => segmentMustExist(c.segmentId, ctx),
 });
