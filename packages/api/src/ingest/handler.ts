@@ -4,7 +4,7 @@
 import type { Database } from '@afterglow/db';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type postgres from 'postgres';
-import { HttpError, readBody, sendErrorAndClose, sendJson } from './http-io';
+import { guardRequests, HttpError, readBody, sendJson } from './http-io';
 import { keyFromAuthorization, keyFromBody, workspaceForKey } from './keys';
 import { endpoints, messageIdOf, parseMessages, type Endpoint } from './schema';
 import { retryTransaction } from './retry';
@@ -82,14 +82,6 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
 }
 
 export function createIngestHandler(deps: IngestDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  return async (req, res) => {
-    try {
-      await handle(deps, req, res);
-    } catch (err) {
-      if (res.headersSent) return;
-      if (err instanceof HttpError) return sendErrorAndClose(res, err);
-      deps.log?.('ingestion failed', { error: String((err as Error)?.stack ?? err) });
-      sendErrorAndClose(res, new HttpError(500, 'Ingestion failed; nothing was stored, retry later'));
-    }
-  };
+  return guardRequests((req, res) => handle(deps, req, res),
+    { log: deps.log, what: 'ingestion failed', message: 'Ingestion failed; nothing was stored, retry later' });
 }

@@ -68,3 +68,23 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 export function sendErrorAndClose(res: ServerResponse, err: HttpError): void {
   sendJson(res, err.status, { error: err.message, issues: err.issues, ...err.extra }, { connection: 'close' });
 }
+
+/**
+ * An endpoint's outer layer: a coded HttpError answers with its status; anything else is
+ * logged and answered 500 with `failure`, which says what was not done and what to do.
+ */
+export function guardRequests(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  failure: { log?: (message: string, data?: Record<string, unknown>) => void; what: string; message: string },
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    try {
+      await handle(req, res);
+    } catch (err) {
+      if (res.headersSent) return;
+      if (err instanceof HttpError) return sendErrorAndClose(res, err);
+      failure.log?.(failure.what, { error: String((err as Error)?.stack ?? err) });
+      sendErrorAndClose(res, new HttpError(500, failure.message));
+    }
+  };
+}

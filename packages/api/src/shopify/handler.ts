@@ -3,7 +3,7 @@
 // a redelivery a no-op; order webhooks are stored as order events in the same
 // transaction as their enrolment, like the Segment API's.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HttpError, readBody, sendErrorAndClose, sendJson } from '../ingest/http-io';
+import { guardRequests, HttpError, readBody, sendJson } from '../ingest/http-io';
 import type { IngestDeps } from '../ingest/handler';
 import { upsertProducts } from '../ingest/records';
 import { retryTransaction } from '../ingest/retry';
@@ -88,14 +88,6 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
 }
 
 export function createShopifyWebhookHandler(deps: IngestDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  return async (req, res) => {
-    try {
-      await handle(deps, req, res);
-    } catch (err) {
-      if (res.headersSent) return;
-      if (err instanceof HttpError) return sendErrorAndClose(res, err);
-      deps.log?.('Shopify webhook failed', { error: String((err as Error)?.stack ?? err) });
-      sendErrorAndClose(res, new HttpError(500, 'Webhook failed; nothing was stored, Shopify will retry'));
-    }
-  };
+  return guardRequests((req, res) => handle(deps, req, res),
+    { log: deps.log, what: 'Shopify webhook failed', message: 'Webhook failed; nothing was stored, Shopify will retry' });
 }
