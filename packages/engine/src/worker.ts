@@ -69,8 +69,17 @@ export function createWorker(opts: WorkerOptions) {
       }, { lockLifetime: 10_000 });
       const listener = await opts.sql.listen(WAKE_CHANNEL, () => kick());
       unlisten = listener.unlisten;
-      await startWithRetry(agenda);
-      await agenda.every(opts.tickEvery ?? '2 seconds', TICK_JOB, undefined, { skipImmediate: false });
+      // Workers starting together would create Agenda's table and its recurring job at the
+      // same moment (seen to fail or stall): one at a time, under a session advisory lock.
+      const conn = await opts.sql.reserve();
+      try {
+        await conn`select pg_advisory_lock(hashtext('afterglow:agenda-start'))`;
+        await startWithRetry(agenda);
+        await agenda.every(opts.tickEvery ?? '2 seconds', TICK_JOB, undefined, { skipImmediate: false });
+      } finally {
+        await conn`select pg_advisory_unlock(hashtext('afterglow:agenda-start'))`.catch(() => {});
+        conn.release();
+      }
       kick();
     },
     async stop() {
