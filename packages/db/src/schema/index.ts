@@ -5,3 +5,4 @@ export * from './templates';
 export * from './ingest';
 export * from './compliance';
 export * from './segments';
+export * from './coupons';
