@@ -1,6 +1,6 @@
 // People who use Afterglow, their sessions, and the email outbox.
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -26,8 +26,9 @@ export const sessions = pgTable('sessions', {
 
 /**
  * Emails to deliver. A step writes a row (keyed by its effect key) in the same
- * transaction as the run's new state; the dispatcher delivers each row once, reusing
- * message_id on retry.
+ * transaction as the run's new state, naming what to send (content_hash) but not rendering
+ * it: the dispatcher renders at send time, fills subject/html/text/headers in, and delivers
+ * each row once, reusing message_id on retry. Rows written ready-made (test sends) carry html.
  */
 export const emailOutbox = pgTable('email_outbox', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -41,9 +42,12 @@ export const emailOutbox = pgTable('email_outbox', {
   kind: text('kind').notNull().default('marketing'),
   toAddress: text('to_address').notNull(),
   fromAddress: text('from_address').notNull(),
-  subject: text('subject').notNull(),
-  html: text('html').notNull(),
-  text: text('text').notNull().default(''),
+  /** Null until rendered (at send time) for rows queued by a journey step. */
+  subject: text('subject'),
+  html: text('html'),
+  text: text('text'),
+  /** The email_contents row the dispatcher renders; null for ready-made rows. */
+  contentHash: text('content_hash'),
   messageId: text('message_id').notNull(),
   /** Extra headers sent as given (List-Unsubscribe, X-Afterglow-Kind). */
   headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
@@ -73,3 +77,15 @@ export const devMailbox = pgTable('dev_mailbox', {
   raw: text('raw').notNull(),
   receivedAt: ts('received_at').notNull().defaultNow(),
 }, (t) => [index('dev_mailbox_received_idx').on(t.receivedAt)]);
+
+/**
+ * What a send step asked for (subject, MJML body, template reference, kind, topic), stored
+ * once per distinct request and named by its SHA-256: a million queued emails of one node
+ * share one row instead of carrying a million copies of the body.
+ */
+export const emailContents = pgTable('email_contents', {
+  workspaceId: text('workspace_id').notNull(),
+  hash: text('hash').notNull(),
+  request: jsonb('request').$type<Record<string, unknown>>().notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.hash] })]);
