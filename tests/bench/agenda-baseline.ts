@@ -70,6 +70,17 @@ export async function agendaStepsPerSecond(db: Database, registry: NodeRegistry,
               values (${run.workspace_id}, ${customer.id}, ${amount}, ${reason}, ${key}, ${run.id}, ${run.node_id}, ${now})`;
           },
         },
+        coupons: {
+          // The naive design: one INSERT per coupon (the bench journey issues none).
+          async issue(r) {
+            const coupon = { code: `${r.prefix}-${key}`, kind: r.kind, value: r.value, minOrderTotal: r.minOrderTotal,
+              description: r.description, expiresAt: new Date(now.getTime() + r.validDays * 86400e3).toISOString() };
+            await tx`insert into coupons (workspace_id, code, customer_id, run_id, node_id, effect_key, kind, value, description, expires_at, created_at)
+              values (${run.workspace_id}, ${coupon.code}, ${customer.id}, ${run.id}, ${run.node_id}, ${key}, ${r.kind}, ${r.value},
+                ${r.description}, ${coupon.expiresAt}, ${now}) on conflict do nothing`;
+            return coupon;
+          },
+        },
         segments: {
           async isMember(segmentId) {
             const [s] = await tx`select rule from segments where workspace_id = ${run.workspace_id} and id = ${segmentId}`;

@@ -5,6 +5,7 @@ import type { Queryable, Sql } from '@afterglow/db';
 import type { CustomerSnapshot, NodeRegistry } from '@afterglow/node-sdk';
 import type { EffectBuffer, EmailRenderer } from './effects';
 import { claimDueRuns } from './claim';
+import { createCouponLookup, writeCoupons } from './coupons';
 import { createSegmentLoader } from './segment-loader';
 import { createSendPolicy } from './send-policy';
 import type { Logger, PlanLoader, RunRow } from './types';
@@ -30,8 +31,8 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     if (runs.length === 0) return { runs: 0, steps: 0, emails: 0 };
 
     const customers = await loadCustomers(tx, runs);
-    const buffer: EffectBuffer = { outbox: [], ledger: [], links: [] };
-    const walkDeps = { registry: deps.registry, segments: createSegmentLoader(tx, now), policy: createSendPolicy(tx, now), email: deps.email, buffer, now, log: deps.log };
+    const buffer: EffectBuffer = { outbox: [], ledger: [], links: [], coupons: [] };
+    const walkDeps = { registry: deps.registry, segments: createSegmentLoader(tx, now), policy: createSendPolicy(tx, now), email: deps.email, buffer, coupons: createCouponLookup(tx), now, log: deps.log };
     const results = await Promise.all(runs.map(async (run) => {
       const customer = customers.get(run.customerId);
       if (!customer) return missingCustomer(run, now);
@@ -40,6 +41,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     const updates = results.map((r) => r.update);
     const steps = results.flatMap((r) => r.steps);
     await writeBack(tx, updates, steps, buffer, now);
+    await writeCoupons(tx, buffer.coupons);
     return { runs: runs.length, steps: steps.length, emails: buffer.outbox.length };
   });
 }

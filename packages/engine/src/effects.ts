@@ -4,6 +4,7 @@
 import type { PrepareRequest, PrepareResult } from '@afterglow/email';
 import type { CustomerSnapshot, EmailRequest, JourneyEvent, Services } from '@afterglow/node-sdk';
 import { randomUUID } from 'node:crypto';
+import { couponService, type CouponLookup, type CouponRow } from './coupons';
 import type { SegmentLoader } from './segment-loader';
 import type { SendPolicy } from './send-policy';
 import type { RunRow } from './types';
@@ -46,6 +47,8 @@ export interface EffectBuffer {
   ledger: LedgerRow[];
   /** Targets of each email's tracked links, written with the outbox rows. */
   links: LinkRow[];
+  /** Coupons issued, stored by writeCoupons with each run's context.coupon. */
+  coupons: CouponRow[];
 }
 
 export interface LinkRow { workspace_id: string; outbox_id: string; idx: number; url: string }
@@ -79,6 +82,7 @@ export const effectKey = (runId: string, nodeId: string) => `${runId}:${nodeId}`
 
 export function createServices(
   scope: StepScope, buffer: EffectBuffer, segments: SegmentLoader, email: EmailRenderer, policy: SendPolicy,
+  coupons: CouponLookup,
 ): Services {
   const { run, nodeId, customer, now } = scope;
   const key = effectKey(run.id, nodeId);
@@ -131,6 +135,7 @@ export function createServices(
         scope.detail.points = amount;
       },
     },
+    coupons: couponService(run, nodeId, customer.id, key, now, buffer.coupons, coupons, scope.detail),
     segments: {
       isMember: (segmentId) => segments.isMember(run.workspaceId, segmentId, customer.id),
     },

@@ -4,6 +4,7 @@
 import type { JourneyPlan } from '@afterglow/journey-core';
 import { NodeError, type CustomerSnapshot, type Instruction, type JourneyEvent, type NodeRegistry } from '@afterglow/node-sdk';
 import { createServices, type EffectBuffer, type EmailRenderer } from './effects';
+import type { CouponLookup } from './coupons';
 import type { SegmentLoader } from './segment-loader';
 import { DeferStep, type SendPolicy } from './send-policy';
 import type { Logger, RunRow, WaitState } from './types';
@@ -42,6 +43,7 @@ export interface WalkDeps {
   policy: SendPolicy;
   email: EmailRenderer;
   buffer: EffectBuffer;
+  coupons: CouponLookup;
   now: Date;
   log: Logger;
 }
@@ -95,7 +97,7 @@ export async function walkRun(
               stepCount: stepNo, trigger, context: run.context },
             customer, nodeId, now: () => now, idempotencyKey: `${run.id}:${nodeId}`,
             log: (message, data) => deps.log(message, { runId: run.id, nodeId, ...data }),
-            services: createServices({ run, nodeId, customer, trigger, now, detail }, deps.buffer, deps.segments, deps.email, deps.policy),
+            services: createServices({ run, nodeId, customer, trigger, now, detail }, deps.buffer, deps.segments, deps.email, deps.policy, deps.coupons),
           }, node.config as never)
         : { kind: 'next', branch: Object.keys(node.next)[0] ?? 'out' };
     } catch (err) {

@@ -1,9 +1,10 @@
 // Test helpers for node types: a context with a fixed clock that records effects.
-import type { CustomerSnapshot, EmailRequest, ExecContext, RunSnapshot } from './types';
+import type { CouponRequest, CustomerSnapshot, EmailRequest, ExecContext, IssuedCoupon, RunSnapshot } from './types';
 
 export interface RecordedEffects {
   emails: EmailRequest[];
   points: { amount: number; reason: string }[];
+  coupons: CouponRequest[];
 }
 
 export interface TestContextOptions {
@@ -15,7 +16,7 @@ export interface TestContextOptions {
 }
 
 export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecContext; effects: RecordedEffects } {
-  const effects: RecordedEffects = { emails: [], points: [] };
+  const effects: RecordedEffects = { emails: [], points: [], coupons: [] };
   const now = opts.now ?? new Date('2026-01-05T10:00:00Z');
   const run: RunSnapshot = {
     id: 'run_test', journeyId: 'j_test', versionId: 'v_test', enteredAt: now, stepCount: 0,
@@ -34,6 +35,17 @@ export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecCon
     services: {
       email: { send: async (r) => void effects.emails.push(r) },
       points: { grant: async (amount, reason) => void effects.points.push({ amount, reason }) },
+      coupons: { issue: async (r) => {
+        effects.coupons.push(r);
+        // Like the engine's: the coupon lands in the run's context, where later steps read it.
+        const coupon: IssuedCoupon = {
+          code: `${r.prefix ? `${r.prefix.toUpperCase()}-` : ''}TEST${effects.coupons.length}`, kind: r.kind, value: r.value,
+          minOrderTotal: r.minOrderTotal, description: r.description,
+          expiresAt: new Date(now.getTime() + r.validDays * 86400e3).toISOString(),
+        };
+        run.context.coupon = coupon;
+        return coupon;
+      } },
       segments: { isMember: async (id) => opts.segmentMembers?.[id] ?? false },
     },
   };

@@ -62,6 +62,33 @@ export interface EmailRequest {
   templateId?: string;
 }
 
+export type CouponKind = 'percent' | 'fixed' | 'free_shipping';
+
+export interface CouponRequest {
+  kind: CouponKind;
+  /** Percent off (1–100) or the amount off in the shop's currency; ignored for free shipping. */
+  value: number;
+  /** Letters and digits put before the random part, e.g. WINBACK: WINBACK-7KQ2M9XH4TPA. */
+  prefix: string;
+  /** The code expires this many days after it is issued. */
+  validDays: number;
+  /** The smallest order total the code applies to (0: any order). */
+  minOrderTotal: number;
+  /** Shown in emails as {{ coupon.description }}. */
+  description: string;
+}
+
+/** A coupon as stored and as later steps see it in `run.context.coupon`. */
+export interface IssuedCoupon {
+  code: string;
+  kind: CouponKind;
+  value: number;
+  minOrderTotal: number;
+  description: string;
+  /** ISO date-time. */
+  expiresAt: string;
+}
+
 /**
  * Everything a step may do to the world. Effects are buffered by the engine and written
  * in the same transaction as the run's new state, keyed by the step's idempotency key.
@@ -69,6 +96,12 @@ export interface EmailRequest {
 export interface Services {
   email: { send(request: EmailRequest): Promise<void> };
   points: { grant(amount: number, reason: string): Promise<void> };
+  /**
+   * Issues a unique, unguessable code for the customer: one per (run, node), so a retried
+   * step gets the code issued the first time. It becomes `coupon` in the run's context,
+   * where later steps (an email's {{ coupon.code }}) read it.
+   */
+  coupons: { issue(request: CouponRequest): Promise<IssuedCoupon> };
   segments: { isMember(segmentId: string): Promise<boolean> };
 }
 

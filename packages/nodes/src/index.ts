@@ -8,6 +8,7 @@ import { waitForEventNode } from './core/wait-for-event/definition';
 import { segmentCondition } from './core/segment-condition/definition';
 import { sendEmail } from './core/send-email/definition';
 import { grantPoints } from './core/grant-points/definition';
+import { issueCoupon } from './core/issue-coupon/definition';
 import { exitJourney } from './core/exit/definition';
 
 /** Built-in node types, in palette order. Adding a type: one folder, one line here. */
@@ -21,6 +22,7 @@ export const builtInNodeTypes: NodeTypeDefinition<any>[] = [
   segmentCondition,
   sendEmail,
   grantPoints,
+  issueCoupon,
   exitJourney,
 ];
 
@@ -29,5 +31,5 @@ export function createRegistry(extra: NodeTypeDefinition<any>[] = []): NodeRegis
 }
 
 export { triggerSegmentEntered, triggerSegmentLeft };
-export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, exitJourney };
+export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, exitJourney };
 
