@@ -6,7 +6,7 @@ import type { JourneyStats, NodeStats } from '@afterglow/journey-core';
 const TRACKED_COUNTERS: Record<string, string> = { open: 'opens', click: 'clicks', bounce: 'bounces', unsubscribe: 'unsubscribes' };
 
 export async function journeyStats(sql: Sql, versionId: string): Promise<JourneyStats> {
-  const [steps, places, emails, points, tracked, capped, [goals]] = await Promise.all([
+  const [steps, places, emails, points, tracked, capped, [goals], coupons] = await Promise.all([
     sql<{ nodeId: string; outcome: string; branch: string | null; n: number }[]>`
       select node_id as "nodeId", outcome, branch, count(*)::int as n
       from run_steps where version_id = ${versionId} group by 1, 2, 3`,
@@ -31,6 +31,10 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
     sql<{ converted: number; revenue: number }[]>`
       select count(*)::int as converted, coalesce(sum(revenue), 0)::float8 as revenue
       from conversions where version_id = ${versionId}`,
+    // Coupons each step issued, and how many of them an order has redeemed since.
+    sql<{ nodeId: string; issued: number; redeemed: number }[]>`
+      select node_id as "nodeId", count(*)::int as issued, count(redeemed_at)::int as redeemed
+      from coupons where version_id = ${versionId} group by 1`,
   ]);
   const nodes: Record<string, NodeStats> = {};
   const node = (id: string) =>
@@ -57,6 +61,7 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
   for (const e of emails) node(e.nodeId).counters.emails = e.n;
   for (const p of points) node(p.nodeId).counters.points = p.n;
   for (const c of capped) node(c.nodeId).counters.capped = c.n;
+  for (const c of coupons) Object.assign(node(c.nodeId).counters, { issued: c.issued, redeemed: c.redeemed });
   for (const t of tracked) if (t.nodeId && TRACKED_COUNTERS[t.type]) node(t.nodeId).counters[TRACKED_COUNTERS[t.type]] = t.n;
   return { versionId, totals, nodes };
 }

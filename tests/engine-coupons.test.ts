@@ -1,0 +1,145 @@
+// The Issue coupon step on a real Postgres and SMTP server: one unguessable code per run and
+// node, stored with the batch, carried in the run's context into a later email; a batch that
+// rolls back and is retried, or a step that runs again, never issues a second code.
+import type { Database } from '@afterglow/db';
+import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
+import { createMailer, type Mailer } from '@afterglow/email';
+import type { JourneyGraph } from '@afterglow/journey-core';
+import { createRegistry } from '@afterglow/nodes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from './support/db';
+import { ingestEvents, publishGraph, seedWorkspace } from './support/journeys';
+import { startTestSmtpSink, type TestSmtpSink } from './support/smtp-sink';
+
+const registry = createRegistry();
+const WS = 'ws_coupons';
+const at = { x: 0, y: 0 };
+const CODE = /^COMEBACK-[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{12}$/;
+
+const body = `<mjml><mj-body><mj-section><mj-column>
+  <mj-text>Hi {{ customer.firstName }}, here is <span class="code">{{ coupon.code }}</span>: {{ coupon.description }}.</mj-text>
+</mj-column></mj-section></mj-body></mjml>`;
+
+const graph: JourneyGraph = {
+  nodes: [
+    { id: 'trigger', type: 'core/trigger-event', position: at, config: { event: 'Churn risk', filters: [], entryKeyProperty: '' } },
+    { id: 'coupon', type: 'core/issue-coupon', position: at,
+      config: { kind: 'percent', value: 15, prefix: 'comeback', validDays: 14, minOrderTotal: 40, description: '' } },
+    { id: 'mail', type: 'core/send-email', position: at,
+      config: { subject: 'A gift, {{ customer.firstName }}', preheader: '', body, kind: 'transactional' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'trigger', sourceHandle: 'out', target: 'coupon' },
+    { id: 'e2', source: 'coupon', sourceHandle: 'out', target: 'mail' },
+  ],
+};
+
+const codeIn = (html: unknown) => /class="code">([^<]*)</.exec(String(html))?.[1];
+
+describe('engine: the Issue coupon step', () => {
+  let db: Database;
+  let sink: TestSmtpSink;
+  let mailer: Mailer;
+  let engine: Engine;
+  let versionId: string;
+  const clock = new ManualClock(new Date('2026-04-01T09:00:00Z'));
+  const enter = (customerIds: string[]) => ingestEvents(db, engine.enrolEvents,
+    customerIds.map((customerId) => ({ workspaceId: WS, customerId, name: 'Churn risk', properties: {}, timestamp: clock.now() })));
+  const runOf = async (customerId: string) => (await db.sql`
+    select id, context from journey_runs where workspace_id = ${WS} and customer_id = ${customerId} order by entered_at desc limit 1`)[0];
+  const mailTo = (address: string) => sink.messages.filter((m) => JSON.stringify(m.to).includes(address));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    sink = await startTestSmtpSink();
+    mailer = createMailer({ smtpUrl: sink.url });
+    engine = createEngine({ database: db, registry, clock, mailer, batchSize: 100 });
+    const many = Array.from({ length: 300 }, (_, i) => ({ id: `c${i}`, email: `c${i}@example.com`, firstName: `C${i}` }));
+    await seedWorkspace(db, WS, [{ id: 'ada', email: 'ada@example.com', firstName: 'Ada' }, { id: 'bo', email: 'bo@example.com', firstName: 'Bo' }, ...many], clock.now());
+    versionId = await publishGraph(db, registry, WS, 'j_winback', graph);
+  });
+
+  afterAll(async () => {
+    mailer?.close();
+    await sink?.close();
+    await db?.close();
+  });
+
+  it('issues a code, stores it, puts it in the run and shows it in the email', async () => {
+    await enter(['ada']);
+    await engine.advanceUntilIdle();
+    const [coupon] = await db.sql`select *, value::float8 as value, min_order_total::float8 as min_order_total from coupons where customer_id = 'ada'`;
+    expect(coupon.code).toMatch(CODE);
+    expect(coupon).toMatchObject({ workspace_id: WS, kind: 'percent', value: 15, min_order_total: 40, node_id: 'coupon',
+      version_id: versionId, description: '15% off your next order of 40 or more', redeemed_at: null });
+    expect(coupon.expires_at.toISOString()).toBe('2026-04-15T09:00:00.000Z');
+    const run = await runOf('ada');
+    expect(coupon.run_id).toBe(run.id);
+    expect(run.context.coupon).toEqual({ code: coupon.code, kind: 'percent', value: 15, minOrderTotal: 40,
+      description: '15% off your next order of 40 or more', expiresAt: '2026-04-15T09:00:00.000Z' });
+    const [mail] = mailTo('ada@example.com');
+    expect(codeIn(mail.html)).toBe(coupon.code);
+    expect(mail.text).toContain(coupon.code);
+    expect(mail.text).toContain('15% off your next order of 40 or more');
+  });
+
+  it('gives every run its own code, across batches', async () => {
+    await enter(Array.from({ length: 300 }, (_, i) => `c${i}`));
+    await engine.advanceUntilIdle();
+    const rows = await db.sql<{ code: string; customer_id: string }[]>`select code, customer_id from coupons where customer_id like 'c%'`;
+    expect(rows).toHaveLength(300);
+    expect(new Set(rows.map((r) => r.code)).size).toBe(300);
+    for (const r of rows) expect(r.code).toMatch(CODE);
+    // Each customer's email carries that customer's code, not a neighbour's.
+    const byCustomer = new Map(rows.map((r) => [r.customer_id, r.code]));
+    for (const i of [0, 99, 100, 299]) expect(codeIn(mailTo(`c${i}@example.com`)[0]?.html)).toBe(byCustomer.get(`c${i}`));
+    const stats = await engine.stats(versionId);
+    expect(stats.nodes.coupon.counters).toMatchObject({ issued: 301, redeemed: 0 });
+  });
+
+  it('issues nothing from a batch that rolls back, and one code when it is retried', async () => {
+    // The batch fails after its coupons were written (its step rows are refused once), so
+    // its transaction rolls back; the next sweep walks the same run again.
+    await db.sql`create table fail_once (armed boolean)`;
+    await db.sql`insert into fail_once values (true)`;
+    await db.sql.unsafe(`
+      create function fail_steps_once() returns trigger language plpgsql as $$
+      begin
+        if (select armed from fail_once) then
+          update fail_once set armed = false;
+          raise exception 'injected failure after the coupons were buffered';
+        end if;
+        return null;
+      end $$;
+      create trigger fail_steps_once after insert on run_steps for each statement execute function fail_steps_once();`);
+    await enter(['bo']);
+    await expect(engine.advanceUntilIdle()).rejects.toThrow(/injected failure/);
+    expect(await db.sql`select 1 from coupons where customer_id = 'bo'`).toHaveLength(0);
+    expect(await db.sql`select armed from fail_once`).toEqual([{ armed: true }]); // rolled back with the batch
+    await db.sql`update fail_once set armed = false`;
+
+    await engine.advanceUntilIdle();
+    const coupons = await db.sql`select code from coupons where customer_id = 'bo'`;
+    expect(coupons).toHaveLength(1);
+    expect((await runOf('bo')).context.coupon.code).toBe(coupons[0].code);
+    const mails = mailTo('bo@example.com');
+    expect(mails).toHaveLength(1);
+    expect(codeIn(mails[0].html)).toBe(coupons[0].code);
+  });
+
+  it('keeps the stored code when a step runs again for the same run', async () => {
+    // As if the run's new state had been lost after its coupon was stored: the run is back
+    // at the coupon step with no coupon in its context.
+    const run = await runOf('ada');
+    const [before] = await db.sql`select code from coupons where run_id = ${run.id}`;
+    await db.sql`update journey_runs set status = 'active', node_id = 'coupon', due_at = ${clock.now()}, context = context - 'coupon'
+      where id = ${run.id}`;
+    await engine.advanceUntilIdle();
+    expect(await db.sql`select code from coupons where run_id = ${run.id}`).toEqual([{ code: before.code }]);
+    expect((await runOf('ada')).context.coupon.code).toBe(before.code);
+    // The step saw the stored code too (what a later step in the same walk would use).
+    const steps = await db.sql`select detail from run_steps where run_id = ${run.id} and node_id = 'coupon' order by step_no`;
+    expect(steps.map((s) => s.detail.coupon)).toEqual([before.code, before.code]);
+    expect(mailTo('ada@example.com')).toHaveLength(1); // the email is an effect of its own: once
+  });
+});
