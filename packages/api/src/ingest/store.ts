@@ -4,6 +4,7 @@
 // so a client retrying a request changes nothing.
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
+import { redeemCoupons, redemptionsOf, type Redemption } from './coupon-redemptions';
 import { linkAliases, resolveAliases, type AliasLink } from './identities';
 import { orderUpdateOf, type OrderUpdate } from './order-schema';
 import { applyProfiles, type ProfileUpdate } from './profiles';
@@ -119,6 +120,7 @@ export async function storeMessages(
   const freshRows: EventRow[] = [];
   const profiles: ProfileUpdate[] = [];
   const orders: OrderUpdate[] = [];
+  const redemptions: Redemption[] = [];
   rows.forEach((row, i) => {
     if (!fresh.delete(row.message_id)) return; // delete: a repeat inside the request counts once
     freshRows.push(row);
@@ -130,6 +132,7 @@ export async function storeMessages(
     if (m.kind === 'track') {
       const order = orderUpdateOf(row.customer_id, m.msg.event, m.msg.properties, row.timestamp);
       if (order) orders.push(order);
+      redemptions.push(...redemptionsOf(m.msg.event, m.msg.properties, row.timestamp));
     }
   });
 
@@ -139,6 +142,7 @@ export async function storeMessages(
     ensureCustomers(tx, workspaceId, freshRows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])), at),
     applyProfiles(tx, workspaceId, profiles, now),
     applyOrderUpdates(tx, workspaceId, orders, now),
+    redeemCoupons(tx, workspaceId, redemptions),
   ]);
 
   return freshRows

@@ -49,7 +49,10 @@ export function orderMessages(topic: OrderTopic, order: ShopifyOrder, webhookId:
     kind: 'track',
     msg: {
       type: 'track', userId: customerId, event: orderEvents[topic], messageId: `shopify:${webhookId}`, timestamp,
-      properties: defined({ order_id: order.id, total: order.total_price, currency: order.currency, products, source: 'shopify' }),
+      properties: defined({
+        order_id: order.id, total: order.total_price, currency: order.currency, products, source: 'shopify',
+        discount_codes: order.discount_codes?.some((d) => d.code.trim()) ? order.discount_codes.map((d) => d.code).filter((c) => c.trim()) : undefined,
+      }),
     },
   });
   return messages;

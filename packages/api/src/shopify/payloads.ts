@@ -44,6 +44,9 @@ export const shopifyOrderSchema = z.looseObject({
   total_price: money('total_price'),
   customer: shopifyCustomerSchema.nullish(),
   line_items: z.array(lineItem, { error: 'line_items must be an array' }).max(1_000),
+  // The codes the customer entered at checkout: how an issued coupon is seen redeemed.
+  // Read leniently: an odd discount entry must not make Shopify redeliver the order forever.
+  discount_codes: z.array(z.looseObject({ code: z.string().max(100) })).max(100).nullish().catch(null),
 }, { error: 'the body must be an order object' });
 
 export const shopifyProductSchema = z.looseObject({
