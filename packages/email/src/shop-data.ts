@@ -18,6 +18,8 @@ export interface ExtrasRequest {
 type LoadedExtras = Omit<MergeExtras, 'coupon'> & {
   /** The workspace's name: what the shop is called in its emails. */
   shopName: string | null;
+  /** The shop's address from the workspace's settings (base of shop and review links). */
+  shopUrl: string | null;
 };
 
 export const RECOMMENDATIONS_PER_EMAIL = 3;
@@ -33,9 +35,9 @@ export async function loadShopExtras(sql: Queryable, requests: ExtrasRequest[]):
   requests.forEach((r, i) => r.productIds.forEach((p) => { seedIdx.push(i); seedProducts.push(p); }));
   const wanted = index.filter((i) => requests[i].recommendations !== false);
 
-  const points = await sql<{ idx: number; balance: number; lifetime: number; shopName: string | null }[]>`
+  const points = await sql<{ idx: number; balance: number; lifetime: number; shopName: string | null; shopUrl: string | null }[]>`
     select r.idx, coalesce(sum(l.points), 0)::int as balance, coalesce(sum(greatest(l.points, 0)), 0)::int as lifetime,
-           min(w.name) as "shopName"
+           min(w.name) as "shopName", min(w.settings->'shop'->>'url') as "shopUrl"
     from unnest(${index}::int[], ${workspaces}::text[], ${customers}::text[]) as r(idx, ws, cust)
     left join workspaces w on w.id = r.ws
     left join loyalty_ledger l on l.workspace_id = r.ws and l.customer_id = r.cust
@@ -75,8 +77,8 @@ export async function loadShopExtras(sql: Queryable, requests: ExtrasRequest[]):
     where k.rank <= ${RECOMMENDATIONS_PER_EMAIL}
     order by k.idx, k.rank`;
 
-  const result: LoadedExtras[] = requests.map(() => ({ loyalty: loyaltyStatus(0, 0), recommendations: [], shopName: null }));
-  for (const p of points) Object.assign(result[p.idx], { loyalty: loyaltyStatus(p.balance, p.lifetime), shopName: p.shopName });
+  const result: LoadedExtras[] = requests.map(() => ({ loyalty: loyaltyStatus(0, 0), recommendations: [], shopName: null, shopUrl: null }));
+  for (const p of points) Object.assign(result[p.idx], { loyalty: loyaltyStatus(p.balance, p.lifetime), shopName: p.shopName, shopUrl: p.shopUrl });
   for (const { idx, ...rec } of recommendations) result[idx].recommendations.push(rec);
   return result;
 }

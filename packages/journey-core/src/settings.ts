@@ -36,6 +36,17 @@ export const workspaceSettingsSchema = z.object({
 });
 export type WorkspaceSettings = z.output<typeof workspaceSettingsSchema>;
 
+/** What the shop is called in its emails and where its links (products, review forms) point. */
+export const shopSettingsSchema = z.object({
+  name: z.string({ error: 'Shop name is required' }).trim().min(1, 'Shop name must not be empty').max(100, 'Shop name is at most 100 characters')
+    .refine((s) => !/[\r\n]/.test(s), 'Shop name must be a single line'),
+  url: z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'Shop URL must be an https address such as https://shop.example.com' })
+    .max(500, 'Shop URL is at most 500 characters')
+    // No query or fragment: paths are appended to it (/products/…/review).
+    .refine((u) => !/[?#]/.test(u), 'Shop URL must not carry a query (?) or fragment (#)'),
+});
+export type ShopSettings = z.output<typeof shopSettingsSchema>;
+
 /** Settings as stored may predate a field: parse with defaults, never fail a send on them. */
 export function readJourneySettings(raw: unknown): JourneySettings {
   const parsed = journeySettingsSchema.safeParse(raw ?? {});

@@ -6,6 +6,7 @@ import { useTRPC } from '../trpc';
 import { Icon } from '../ui/icons';
 import { Badge, Card, ErrorNote, formatDate, Spinner } from '../ui/kit';
 import { CustomerActivity } from './CustomerActivity';
+import { CustomerCoupons } from './CustomerCoupons';
 
 export function CustomerPage({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -71,6 +72,7 @@ export function CustomerPage({ id }: { id: string }) {
               </ul>
             )}
           </Section>
+          <CustomerCoupons coupons={customer.data.coupons} />
         </div>
         <CustomerActivity data={customer.data} />
       </div>

@@ -49,9 +49,9 @@ export async function customerMergeData(sql: Queryable, workspaceId: string, cus
   if (!customer) throw notFound('Customer', customerId, 'customerId');
   const trigger = await latestOrderEvent(sql, workspaceId, customerId);
   const products = (trigger?.properties.products as { product_id: string }[] | undefined) ?? [];
-  const [{ shopName, ...extras }] = await loadShopExtras(sql, [{ workspaceId, customerId, productIds: products.map((p) => p.product_id) }]);
+  const [{ shopName, shopUrl, ...extras }] = await loadShopExtras(sql, [{ workspaceId, customerId, productIds: products.map((p) => p.product_id) }]);
   // A preview has no run, so no coupon was issued: show a sample so coupon blocks are visible.
-  return buildMergeData(customer, trigger, { name: shopName ?? defaultShop.name, url: defaultShop.url },
+  return buildMergeData(customer, trigger, { name: shopName ?? defaultShop.name, url: shopUrl ?? defaultShop.url },
     { ...extras, coupon: { code: 'PREVIEW-10', description: '10% off your next order' } });
 }
 

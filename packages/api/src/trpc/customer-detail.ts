@@ -1,6 +1,7 @@
 // Everything the customer page shows, read in a handful of bounded queries.
 import { segmentMembers, segmentRuleSchema } from '@afterglow/db';
 import { notFound } from '../journeys/errors';
+import { couponsOf } from './customer-coupons';
 import type { ApiDeps } from './deps';
 import { iso } from './time';
 
@@ -18,7 +19,7 @@ export async function customerDetail(deps: ApiDeps, workspaceId: string, id: str
     from customers where workspace_id = ${workspaceId} and id = ${id}`;
   if (!profile) throw notFound('Customer', id);
 
-  const [balance, ledger, orders, events, runs, segments, consent, stats] = await Promise.all([
+  const [balance, ledger, orders, events, runs, segments, consent, stats, coupons] = await Promise.all([
     sql<{ balance: number }[]>`
       select coalesce(sum(points), 0)::int as balance from loyalty_ledger
       where workspace_id = ${workspaceId} and customer_id = ${id}`,
@@ -54,6 +55,7 @@ export async function customerDetail(deps: ApiDeps, workspaceId: string, id: str
     sql<{ orderCount: number; totalSpent: number; lastOrderAt: Ts }[]>`
       select order_count as "orderCount", total_spent::float8 as "totalSpent", last_order_at as "lastOrderAt"
       from customer_order_stats where workspace_id = ${workspaceId} and customer_id = ${id}`,
+    couponsOf(deps, workspaceId, id, RECENT),
   ]);
 
   return {
@@ -68,6 +70,7 @@ export async function customerDetail(deps: ApiDeps, workspaceId: string, id: str
     })),
     segments,
     consent,
+    coupons,
     orderStats: stats[0]
       ? { ...stats[0], lastOrderAt: iso(stats[0].lastOrderAt) }
       : { orderCount: 0, totalSpent: 0, lastOrderAt: null },

@@ -8,6 +8,7 @@ import { outboxRouter } from './outbox';
 import { segmentsRouter } from './segments';
 import { sendingRouter } from './sending';
 import { settingsRouter } from './settings';
+import { shopRouter } from './shop';
 import { templatesRouter } from './templates';
 
 export const appRouter = router({
@@ -15,6 +16,7 @@ export const appRouter = router({
   journeys: journeysRouter,
   segments: segmentsRouter,
   sending: sendingRouter,
+  shop: shopRouter,
   customers: customersRouter,
   outbox: outboxRouter,
   events: eventsRouter,

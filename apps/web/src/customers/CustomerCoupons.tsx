@@ -1,0 +1,37 @@
+// The customer's coupons on the customer page: the code, what it gives, the journey that
+// issued it, and whether it is open, redeemed (by which order) or expired.
+import { Badge, formatDate } from '../ui/kit';
+import { Section } from './CustomerPage';
+
+interface Coupon {
+  code: string; description: string; journeyName: string | null; journeyId: string | null; createdAt: string;
+  expiresAt: string | null; redeemedAt: string | null; redeemedOrderId: string | null; status: 'open' | 'redeemed' | 'expired';
+}
+
+const tones = { open: 'live', redeemed: 'info', expired: 'draft' } as const;
+
+export function CustomerCoupons({ coupons }: { coupons: Coupon[] }) {
+  return (
+    <Section title="Coupons">
+      {coupons.length === 0 ? <p className="text-sm text-slate-400">No coupons issued.</p> : (
+        <ul className="divide-y divide-slate-100 text-sm" data-testid="customer-coupons">
+          {coupons.map((c) => (
+            <li key={c.code} className="py-2">
+              <div className="flex items-center justify-between gap-2">
+                <span className="select-all font-mono text-xs font-semibold text-slate-800">{c.code}</span>
+                <Badge tone={tones[c.status]}>{c.status}</Badge>
+              </div>
+              <div className="text-slate-600">{c.description}</div>
+              <div className="text-xs text-slate-400">
+                {c.status === 'redeemed'
+                  ? `Redeemed ${formatDate(c.redeemedAt, false)} by order ${c.redeemedOrderId}`
+                  : `${c.status === 'expired' ? 'Expired' : 'Valid until'} ${formatDate(c.expiresAt, false)}`}
+                {c.journeyName ? ` · from “${c.journeyName}”` : ''}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
