@@ -7,6 +7,7 @@ import { Icon } from '../ui/icons';
 import { ConsentCard } from './ConsentCard';
 import { IngestKeysCard } from './IngestKeysCard';
 import { SendingRulesCard } from './SendingRulesCard';
+import { ShopCard } from './ShopCard';
 import { ShopifyCard } from './ShopifyCard';
 
 /** The tRPC error code of a failed query, if it has one. */
@@ -24,6 +25,7 @@ export function SettingsPage() {
   return (
     <div className="mx-auto max-w-4xl p-8">
       <PageHeader title="Settings" subtitle="Connect your shop: send events from any Segment library, or let Shopify tell Afterglow about orders, customers and products." />
+      <div className="mb-8"><ShopCard /></div>
       <div className="mb-8"><SendingRulesCard /></div>
       <div className="mb-8"><ConsentCard /></div>
       {keys.isPending && <Spinner />}
