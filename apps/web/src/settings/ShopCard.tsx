@@ -15,7 +15,11 @@ export function ShopCard() {
     if (current.data && !form) setForm({ name: current.data.name, url: current.data.urlIsDefault ? '' : current.data.url });
   }, [current.data, form]);
   const save = useMutation(trpc.shop.save.mutationOptions({
-    onSuccess: (saved) => queryClient.setQueryData(trpc.shop.get.queryKey(), saved),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(trpc.shop.get.queryKey(), saved);
+      // The header names the workspace by the shop's name.
+      void queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
+    },
   }));
   if (!form) return <Spinner />;
   const errors = fieldErrors(save.error);
