@@ -17,7 +17,8 @@ const at = { x: 0, y: 0 };
 const CODE = /^COMEBACK-[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{12}$/;
 
 const body = `<mjml><mj-body><mj-section><mj-column>
-  <mj-text>Hi {{ customer.firstName }}, here is <span class="code">{{ coupon.code }}</span>: {{ coupon.description }}.</mj-text>
+  <mj-text>Hi {{ customer.firstName }}, here is <span class="code">{{ coupon.code }}</span>: {{ coupon.description }}.
+    Valid until <span class="until">{{ coupon.expiresAt | date: "%Y-%m-%d" }}</span>.</mj-text>
 </mj-column></mj-section></mj-body></mjml>`;
 
 const graph: JourneyGraph = {
@@ -79,6 +80,7 @@ describe('engine: the Issue coupon step', () => {
       description: '15% off your next order of 40 or more', expiresAt: '2026-04-15T09:00:00.000Z' });
     const [mail] = mailTo('ada@example.com');
     expect(codeIn(mail.html)).toBe(coupon.code);
+    expect(String(mail.html)).toContain('<span class="until">2026-04-15</span>');
     expect(mail.text).toContain(coupon.code);
     expect(mail.text).toContain('15% off your next order of 40 or more');
   });

@@ -127,7 +127,7 @@ export function sampleMergeData(): MergeData {
     },
     defaultShop,
     {
-      coupon: { code: 'SAMPLE-10', description: '10% off' },
+      coupon: { code: 'SAMPLE-10', description: '10% off', expiresAt: '2026-01-31T00:00:00.000Z' },
       recommendations: [{ productId: 'p2', name: 'Sample add-on', category: 'Sample', price: 9, imageUrl: 'https://shop.example/p2.jpg', url: 'https://shop.example/p2', boughtTogether: 3 }],
     },
   );

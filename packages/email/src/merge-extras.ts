@@ -14,7 +14,12 @@ export interface MergeRecommendation {
   boughtTogether: number;
 }
 
-export interface MergeCoupon { code: string; description: string }
+export interface MergeCoupon {
+  code: string;
+  description: string;
+  /** ISO date-time, '' when it never expires: {{ coupon.expiresAt | date: "%-d %B %Y" }}. */
+  expiresAt: string;
+}
 
 export interface MergeExtras {
   loyalty: LoyaltyStatus;
@@ -26,11 +31,12 @@ export interface MergeExtras {
 
 export const emptyExtras = (): MergeExtras => ({ loyalty: loyaltyStatus(0, 0), recommendations: [], coupon: null });
 
-/** A coupon stored in the run's context by an earlier node ({ code, description? }). */
+/** A coupon stored in the run's context by an earlier node ({ code, description?, expiresAt? }). */
 export function couponFromContext(context: Record<string, unknown> | undefined): MergeCoupon | null {
-  const raw = context?.coupon as { code?: unknown; description?: unknown } | undefined;
+  const raw = context?.coupon as { code?: unknown; description?: unknown; expiresAt?: unknown } | undefined;
   if (!raw || typeof raw.code !== 'string' || raw.code === '') return null;
-  return { code: raw.code, description: typeof raw.description === 'string' ? raw.description : '' };
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return { code: raw.code, description: text(raw.description), expiresAt: text(raw.expiresAt) };
 }
 
 /** The link a "rate this" button points at: the shop's review form for one product of one order. */

@@ -23,6 +23,8 @@ export const MERGE_FIELDS: MergeFieldGroup[] = [
   ] },
   { label: 'Coupon', fields: [
     { label: 'Coupon code (if one was issued)', snippet: '{% if coupon %}{{ coupon.code }}{% endif %}' },
+    { label: 'What the coupon gives', snippet: '{{ coupon.description }}' },
+    { label: 'Coupon valid until', snippet: '{% if coupon %}Valid until {{ coupon.expiresAt | date: "%-d %B %Y" }}{% endif %}' },
   ] },
   { label: 'Shop', fields: [
     { label: 'Shop name', snippet: '{{ shop.name }}' },

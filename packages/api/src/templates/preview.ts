@@ -42,7 +42,7 @@ async function latestOrderEvent(sql: Queryable, workspaceId: string, customerId:
 }
 
 /** Merge data for one customer, loaded the way the engine loads it for a journey email. */
-export async function customerMergeData(sql: Queryable, workspaceId: string, customerId: string): Promise<MergeData> {
+export async function customerMergeData(sql: Queryable, workspaceId: string, customerId: string, now: Date): Promise<MergeData> {
   const [customer] = await sql<MergeCustomerInput[]>`
     select id, email, first_name as "firstName", last_name as "lastName", timezone, birthday, attributes
     from customers where workspace_id = ${workspaceId} and id = ${customerId}`;
@@ -52,7 +52,7 @@ export async function customerMergeData(sql: Queryable, workspaceId: string, cus
   const [{ shopName, shopUrl, ...extras }] = await loadShopExtras(sql, [{ workspaceId, customerId, productIds: products.map((p) => p.product_id) }]);
   // A preview has no run, so no coupon was issued: show a sample so coupon blocks are visible.
   return buildMergeData(customer, trigger, { name: shopName ?? defaultShop.name, url: shopUrl ?? defaultShop.url },
-    { ...extras, coupon: { code: 'PREVIEW-10', description: '10% off your next order' } });
+    { ...extras, coupon: { code: 'PREVIEW-10', description: '10% off your next order', expiresAt: new Date(now.getTime() + 30 * 86400e3).toISOString() } });
 }
 
 export type PreviewResult = { ok: true; email: RenderedEmail; issues: TemplateIssue[] } | { ok: false; issues: TemplateIssue[] };

@@ -88,7 +88,7 @@ export const templatesRouter = router({
   preview: protectedProcedure
     .input(content.extend({ customerId }))
     .query(async ({ ctx, input }) => {
-      const data = await customerMergeData(ctx.deps.database.sql, ctx.user.workspaceId, input.customerId);
+      const data = await customerMergeData(ctx.deps.database.sql, ctx.user.workspaceId, input.customerId, ctx.deps.clock.now());
       return renderPreview(input, data);
     }),
 
@@ -96,7 +96,7 @@ export const templatesRouter = router({
     .input(content.extend({ customerId, to: z.email('Enter an email address to send the test to'), templateId: templateId.nullable().default(null) }))
     .mutation(async ({ ctx, input }) => {
       const { sql } = ctx.deps.database;
-      const preview = await renderPreview(input, await customerMergeData(sql, ctx.user.workspaceId, input.customerId));
+      const preview = await renderPreview(input, await customerMergeData(sql, ctx.user.workspaceId, input.customerId, ctx.deps.clock.now()));
       if (!preview.ok || preview.issues.length) return { ok: false as const, issues: preview.issues };
       const queued = await queueTestEmail(sql, {
         workspaceId: ctx.user.workspaceId, customerId: input.customerId, to: input.to, email: preview.email,
