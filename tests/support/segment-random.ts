@@ -87,7 +87,7 @@ export function randomCondition(r: Rng, segmentIds: string[]): SegmentRule {
     }
     case 2: {
       const measure = r.pick(['count', 'totalSpent', 'averageOrderValue', 'daysSinceLastOrder'] as const);
-      return { kind: 'orders', measure, op: cmp(r), value: r.pick([0, 1, 2, 50, 100, 150, 365]),
+      return { kind: 'orders', measure, op: cmp(r), value: r.pick([0, 0.5, 1, 2, 2.5, 50, 100, 150, 365]),
         withinDays: measure === 'daysSinceLastOrder' ? undefined : window(r) };
     }
     case 3: {
@@ -111,4 +111,25 @@ export function randomRule(r: Rng, segmentIds: string[], depth = 0): SegmentRule
   if (depth >= 3 || r.chance(depth === 0 ? 0.2 : 0.5)) return randomCondition(r, segmentIds);
   const rules = Array.from({ length: r.int(0, 4) }, () => randomRule(r, segmentIds, depth + 1));
   return { kind: 'group', op: r.pick(['and', 'or'] as const), rules };
+}
+
+/**
+ * Rules the query planner treats specially: several conditions on one purchase ("bought X in
+ * 2 years but not in 30 days", read from the customer's own purchase row) and "any of" groups
+ * of purchases sharing a window (one search over all values), next to other conditions.
+ */
+export function randomPurchaseRule(r: Rng, segmentIds: string[]): SegmentRule {
+  const what = r.pick(['product', 'category', 'brand'] as const);
+  const value = what === 'product' ? r.pick(PRODUCTS) : what === 'brand' ? r.pick(BRANDS) : r.pick(CATEGORIES);
+  const days = () => r.pick([undefined, 30, 90, 365, 730]);
+  const same = (): SegmentRule => ({ kind: 'bought', what, value, withinDays: days(), negate: r.chance(0.5) });
+  const withinDays = days();
+  const anyOf: SegmentRule = { kind: 'group', op: 'or', rules: Array.from({ length: r.int(2, 3) }, () => ({
+    kind: 'bought' as const, what, value: what === 'product' ? r.pick(PRODUCTS) : what === 'brand' ? r.pick(BRANDS) : r.pick(CATEGORIES),
+    withinDays })) };
+  const rules: SegmentRule[] = [{ kind: 'bought', what, value, withinDays: days() }, same()];
+  if (r.chance(0.5)) rules.push(same());
+  if (r.chance(0.5)) rules.push(anyOf);
+  if (r.chance(0.5)) rules.push(randomCondition(r, segmentIds));
+  return r.chance(0.8) ? { kind: 'group', op: 'and', rules } : anyOf;
 }

@@ -14,8 +14,9 @@ export function since(now: Date, days: number): string {
 }
 
 /** `measured op value`, false when the measure is null (e.g. no orders for an average). */
-function compare(sql: Sql, measured: SqlCondition, op: OrderComparison, value: number): SqlCondition {
-  const v = sql`${value}::numeric`;
+function compare(sql: Sql, measured: SqlCondition, op: OrderComparison, value: number, integer = false): SqlCondition {
+  // An integer measure against a whole number compares as integers: no numeric cast per row.
+  const v = integer && Number.isSafeInteger(value) ? sql`${value}::bigint` : sql`${value}::numeric`;
   switch (op) {
     case 'gte': return sql`coalesce(${measured} >= ${v}, false)`;
     case 'lte': return sql`coalesce(${measured} <= ${v}, false)`;
@@ -25,16 +26,44 @@ function compare(sql: Sql, measured: SqlCondition, op: OrderComparison, value: n
   }
 }
 
+/** `now` minus whole days, as timestamptz text; beyond any real date, an infinity. */
+function daysBefore(now: Date, days: number): string {
+  if (days > 10_000_000) return '-infinity';
+  if (days < -10_000_000) return 'infinity';
+  return since(now, days);
+}
+
+/**
+ * "Days since the last order op v", where days = floor((now - last) / 1 day), as a plain
+ * comparison of last_order_at with a precomputed instant (no arithmetic per customer):
+ * floor(d) >= k <=> last <= now - k days, for whole k.
+ */
+function compileDaysSince(sql: Sql, op: OrderComparison, v: number, now: Date): SqlCondition {
+  const atMost = (k: number) => sql`coalesce(s.last_order_at <= ${daysBefore(now, k)}::timestamptz, false)`;
+  const after = (k: number) => sql`coalesce(s.last_order_at > ${daysBefore(now, k)}::timestamptz, false)`;
+  switch (op) {
+    case 'gte': return atMost(Math.ceil(v));
+    case 'gt': return atMost(Math.floor(v) + 1);
+    case 'lte': return after(Math.floor(v) + 1);
+    case 'lt': return after(Math.ceil(v));
+    case 'eq': return Number.isInteger(v) ? sql`(${after(v + 1)} and ${atMost(v)})` : sql`false`;
+  }
+}
+
 export function compileOrders(sql: Sql, rule: SegmentOrdersRule, now: Date): SqlCondition {
   if (rule.withinDays === undefined) {
     // Whole history: read the aggregates (one row per customer, joined once as `s`).
-    const measured = {
-      count: sql`coalesce(s.order_count, 0)`,
-      totalSpent: sql`coalesce(s.total_spent, 0)`,
-      averageOrderValue: sql`(s.total_spent / nullif(s.order_count, 0))`,
-      daysSinceLastOrder: sql`floor(extract(epoch from (${now.toISOString()}::timestamptz - s.last_order_at)) / 86400)`,
-    }[rule.measure];
-    return compare(sql, measured, rule.op, rule.value);
+    switch (rule.measure) {
+      case 'count': return compare(sql, sql`coalesce(s.order_count, 0)`, rule.op, rule.value, true);
+      case 'totalSpent': return compare(sql, sql`coalesce(s.total_spent, 0)`, rule.op, rule.value);
+      case 'daysSinceLastOrder': return compileDaysSince(sql, rule.op, rule.value, now);
+      case 'averageOrderValue': {
+        // total / count op v <=> total op v * count (count > 0): a multiplication, not a division, per row.
+        const v = sql`${rule.value}::numeric * s.order_count`;
+        const cmp = { gte: sql`>=`, lte: sql`<=`, gt: sql`>`, lt: sql`<`, eq: sql`=` }[rule.op];
+        return sql`coalesce(s.order_count > 0 and s.total_spent ${cmp} ${v}, false)`;
+      }
+    }
   }
   if (rule.measure === 'count') {
     // "At least one order / none in the last N days" is the last order's date: no order scan.
@@ -55,14 +84,35 @@ export function compileOrders(sql: Sql, rule: SegmentOrdersRule, now: Date): Sql
   return compare(sql, measured, rule.op, rule.value);
 }
 
-export function compileBought(sql: Sql, rule: SegmentBoughtRule, now: Date): SqlCondition {
-  // Products match by exact id; brands and categories case-insensitively (stored lower-cased).
-  const value = rule.what === 'product' ? sql`${rule.value}::text` : sql`lower(${rule.value}::text)`;
-  const window = rule.withinDays === undefined ? sql`` : sql`and p.last_at > ${since(now, rule.withinDays)}::timestamptz`;
-  const bought = sql`exists (select 1 from customer_purchases p
-    where p.workspace_id = c.workspace_id and p.kind = ${rule.what}::text and p.value = ${value}
-      and p.customer_id = c.id ${window})`;
+/** Products match by exact id; brands and categories case-insensitively (stored lower-cased). */
+export const boughtValue = (sql: Sql, what: SegmentBoughtRule['what'], value: string) =>
+  (what === 'product' ? sql`${value}::text` : sql`lower(${value}::text)`);
+
+export function compileBought(
+  sql: Sql, rule: SegmentBoughtRule, now: Date, purchaseRow?: { what: string; value: string },
+): SqlCondition {
+  let bought: SqlCondition;
+  if (purchaseRow && purchaseRow.what === rule.what && purchaseRow.value === rule.value) {
+    // The query is driven by this very purchase row (p0, one per customer and value): read it.
+    bought = rule.withinDays === undefined ? sql`true` : sql`p0.last_at > ${since(now, rule.withinDays)}::timestamptz`;
+  } else {
+    const window = rule.withinDays === undefined ? sql`` : sql`and p.last_at > ${since(now, rule.withinDays)}::timestamptz`;
+    bought = sql`exists (select 1 from customer_purchases p
+      where p.workspace_id = c.workspace_id and p.kind = ${rule.what}::text and p.value = ${boughtValue(sql, rule.what, rule.value)}
+        and p.customer_id = c.id ${window})`;
+  }
   return rule.negate ? sql`not ${bought}` : bought;
+}
+
+/** Bought any of these (positive conditions sharing kind and window): one search over all values. */
+export function compileBoughtAny(sql: Sql, rules: SegmentBoughtRule[], now: Date): SqlCondition {
+  const { what, withinDays } = rules[0];
+  const window = withinDays === undefined ? sql`` : sql`and p.last_at > ${since(now, withinDays)}::timestamptz`;
+  let values = boughtValue(sql, what, rules[0].value);
+  for (const r of rules.slice(1)) values = sql`${values}, ${boughtValue(sql, what, r.value)}`;
+  return sql`exists (select 1 from customer_purchases p
+    where p.workspace_id = c.workspace_id and p.kind = ${what}::text and p.value = any(array[${values}])
+      and p.customer_id = c.id ${window})`;
 }
 
 /** Event names compare normalised, as triggers do ("Order Completed" = "order_completed"). */

@@ -5,10 +5,13 @@
 // under a controlled clock.
 import type postgres from 'postgres';
 import type { Queryable } from '../client';
-import { compileBought, compileEmail, compileEvent, compileLoyalty, compileOrders } from './compile-history';
 import {
-  dateSegmentFields, numericSegmentFields, parseSegmentRule, type SegmentAttributeRule, type SegmentRule,
+  compileBought, compileBoughtAny, compileEmail, compileEvent, compileLoyalty, compileOrders,
+} from './compile-history';
+import {
+  dateSegmentFields, numericSegmentFields, parseSegmentRule, type SegmentAttributeRule, type SegmentBoughtRule, type SegmentRule,
 } from './rule';
+import { usesOrderStats } from './subject-rules';
 
 type Sql = Queryable;
 export type SqlCondition = postgres.Fragment;
@@ -16,63 +19,40 @@ export type SqlCondition = postgres.Fragment;
 export type SegmentRefs = ReadonlyMap<string, SegmentRule>;
 
 /**
- * The FROM clause compiled conditions expect. Order conditions read the per-customer
- * aggregates `s`; without any, the join is left out (a count then scans customers only).
+ * The FROM clause compiled conditions expect when customers drive the query: order conditions
+ * read the per-customer aggregates `s`; without any, the join is left out. (compileSegmentQuery
+ * in subject.ts picks a smaller driving table when the rule allows it.)
  */
 export function segmentSource(sql: Sql, rule?: SegmentRule, refs: SegmentRefs = new Map()): SqlCondition {
-  if (rule && !usesOrderStats(rule, refs, new Set())) return sql`customers c`;
+  if (rule && !usesOrderStats(rule, refs)) return sql`customers c`;
   return sql`customers c left join customer_order_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id`;
 }
 
 /**
- * True when no customer without orders can match (e.g. "5 or more orders"). The caller then adds
- * the redundant `s.customer_id is not null`, which lets Postgres turn the left join into an
- * inner join and filter the aggregates before joining. Only a speed-up: the result is the same.
+ * How conditions are compiled for one query. `purchaseRow`: the query is driven by the
+ * customer's own customer_purchases row `p0` for this (what, value) (unique per customer), so
+ * any condition on the same purchase reads that row instead of searching the table again.
  */
-export function requiresOrders(rule: SegmentRule, refs: SegmentRefs, seen = new Set<string>()): boolean {
+export interface CompileContext {
+  purchaseRow?: { what: SegmentBoughtRule['what']; value: string };
+}
+
+export function compileSegmentRule(
+  sql: Sql, rule: unknown, now: Date, refs: SegmentRefs = new Map(), ctx: CompileContext = {},
+): SqlCondition {
+  return compileNode(sql, parseSegmentRule(rule), now, refs, [], ctx);
+}
+
+function compileNode(sql: Sql, rule: SegmentRule, now: Date, refs: SegmentRefs, path: string[], ctx: CompileContext): SqlCondition {
   switch (rule.kind) {
-    case 'orders': {
-      if (rule.measure === 'averageOrderValue' || rule.measure === 'daysSinceLastOrder') return true;
-      if (rule.withinDays !== undefined) return false; // an old order alone measures 0 too
-      const v = rule.value;
-      const zeroMatches = { gte: 0 >= v, lte: 0 <= v, gt: 0 > v, lt: 0 < v, eq: v === 0 }[rule.op];
-      return !zeroMatches;
+    case 'group': {
+      const { merged, rest } = rule.op === 'or' ? mergeBoughtAlternatives(rule.rules, ctx) : { merged: [], rest: rule.rules };
+      const parts = rest.map((r) => compileNode(sql, r, now, refs, path, ctx));
+      return compileGroup(sql, rule.op, [...merged.map((m) => compileBoughtAny(sql, m, now)), ...parts]);
     }
-    case 'group':
-      return rule.op === 'and'
-        ? rule.rules.some((r) => requiresOrders(r, refs, seen))
-        : rule.rules.length > 0 && rule.rules.every((r) => requiresOrders(r, refs, seen));
-    case 'segment': {
-      if (rule.negate || seen.has(rule.segmentId)) return false;
-      const referenced = refs.get(rule.segmentId);
-      return referenced ? requiresOrders(referenced, refs, new Set([...seen, rule.segmentId])) : false;
-    }
-    default:
-      return false;
-  }
-}
-
-function usesOrderStats(rule: SegmentRule, refs: SegmentRefs, seen: Set<string>): boolean {
-  if (rule.kind === 'orders') return true;
-  if (rule.kind === 'group') return rule.rules.some((r) => usesOrderStats(r, refs, seen));
-  if (rule.kind === 'segment' && !seen.has(rule.segmentId)) {
-    seen.add(rule.segmentId);
-    const referenced = refs.get(rule.segmentId);
-    return referenced ? usesOrderStats(referenced, refs, seen) : false;
-  }
-  return false;
-}
-
-export function compileSegmentRule(sql: Sql, rule: unknown, now: Date, refs: SegmentRefs = new Map()): SqlCondition {
-  return compileNode(sql, parseSegmentRule(rule), now, refs, []);
-}
-
-function compileNode(sql: Sql, rule: SegmentRule, now: Date, refs: SegmentRefs, path: string[]): SqlCondition {
-  switch (rule.kind) {
-    case 'group': return compileGroup(sql, rule.op, rule.rules.map((r) => compileNode(sql, r, now, refs, path)));
     case 'attribute': return compileAttribute(sql, rule, now);
     case 'orders': return compileOrders(sql, rule, now);
-    case 'bought': return compileBought(sql, rule, now);
+    case 'bought': return compileBought(sql, rule, now, ctx.purchaseRow);
     case 'event': return compileEvent(sql, rule, now);
     case 'loyalty': return compileLoyalty(sql, rule);
     case 'email': return compileEmail(sql, rule, now);
@@ -81,10 +61,29 @@ function compileNode(sql: Sql, rule: SegmentRule, now: Date, refs: SegmentRefs, 
       if (!referenced) throw new Error(`Segment ${rule.segmentId} is not loaded (or does not exist)`);
       if (path.includes(rule.segmentId)) throw new Error(`Segment ${rule.segmentId} refers to itself`);
       // Inlined, so the membership is exact as of `now`, not as of the last membership check.
-      const inner = compileNode(sql, referenced, now, refs, [...path, rule.segmentId]);
+      const inner = compileNode(sql, referenced, now, refs, [...path, rule.segmentId], ctx);
       return rule.negate ? sql`not (${inner})` : sql`(${inner})`;
     }
   }
+}
+
+/**
+ * "Bought Sony or bought Canon": positive purchase conditions of one kind and window, side by
+ * side in an "any of" group, become one search over both values (one semi-join for the
+ * planner instead of a hashed subplan per value; the meaning is the same).
+ */
+function mergeBoughtAlternatives(rules: SegmentRule[], ctx: CompileContext) {
+  const groups = new Map<string, SegmentBoughtRule[]>();
+  const rest: SegmentRule[] = [];
+  for (const r of rules) {
+    const own = ctx.purchaseRow && r.kind === 'bought' && r.what === ctx.purchaseRow.what && r.value === ctx.purchaseRow.value;
+    if (r.kind !== 'bought' || r.negate || own) { rest.push(r); continue; }
+    const key = `${r.what}:${r.withinDays ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const merged: SegmentBoughtRule[][] = [];
+  for (const g of groups.values()) (g.length > 1 ? merged.push(g) : rest.push(g[0]));
+  return { merged, rest };
 }
 
 function compileGroup(sql: Sql, op: 'and' | 'or', parts: SqlCondition[]): SqlCondition {

@@ -1,5 +1,6 @@
 export * from './rule';
 export { compileSegmentRule, segmentSource, type SegmentRefs, type SqlCondition } from './compile';
+export { compileSegmentQuery, type SegmentQuery } from './subject';
 export { resolveSegmentRefs } from './resolve';
 export * from './query';
 export * from './membership';

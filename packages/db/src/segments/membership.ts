@@ -7,9 +7,11 @@
 // membership rows and whatever the caller does with the changes commit together.
 import { createHash } from 'node:crypto';
 import type { Queryable as Sql } from '../client';
-import { compileSegmentRule, segmentSource, type SqlCondition } from './compile';
+import type { SqlCondition } from './compile';
+import { withSegmentMemory } from './query';
 import { resolveSegmentRefs } from './resolve';
 import { segmentRuleSchema } from './rule';
+import { compileSegmentQuery } from './subject';
 
 export interface MembershipChange {
   workspaceId: string;
@@ -66,8 +68,7 @@ export async function checkSegmentMemberships(tx: Sql, now: Date, opts: Membersh
     try {
       const rule = segmentRuleSchema.parse(segment.rule);
       const refs = await resolveSegmentRefs(tx, segment.workspaceId, rule, segment.id);
-      where = compileSegmentRule(tx, rule, now, refs);
-      from = segmentSource(tx, rule, refs);
+      ({ where, from } = compileSegmentQuery(tx, rule, now, refs));
     } catch (err) {
       result.errors.push({ segmentId: segment.id, message: err instanceof Error ? err.message : String(err) });
       continue;
@@ -84,7 +85,7 @@ export async function checkSegmentMemberships(tx: Sql, now: Date, opts: Membersh
         returning 1`;
       if (claimed.length > 0) {
         result.fullRefreshes++;
-        const changes = await diff(tx, segment, { where, from }, null, now);
+        const changes = await withSegmentMemory(tx, (t) => diff(t, segment, { where, from }, null, now));
         if (segment.ruleHash !== null) result.changes.push(...changes);
         continue;
       }

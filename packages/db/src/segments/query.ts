@@ -1,8 +1,9 @@
 // Segment evaluation: one set-based query per call, whatever the number of customers.
+import type postgres from 'postgres';
 import type { Queryable } from '../client';
-import { compileSegmentRule, requiresOrders, segmentSource } from './compile';
 import { resolveSegmentRefs } from './resolve';
 import type { SegmentRule } from './rule';
+import { compileSegmentQuery, type SegmentQuery } from './subject';
 
 type Sql = Queryable;
 
@@ -14,16 +15,26 @@ export interface SegmentSampleMember {
 }
 
 // Returned wrapped: a postgres.js fragment is a thenable, and an async function would run it.
-async function condition(sql: Sql, workspaceId: string, rule: SegmentRule, now: Date) {
+async function condition(sql: Sql, workspaceId: string, rule: SegmentRule, now: Date): Promise<{ q: SegmentQuery }> {
   const refs = await resolveSegmentRefs(sql, workspaceId, rule);
-  const where = compileSegmentRule(sql, rule, now, refs);
-  // With an "any of" group the planner does better probing purchases by hash for every customer
-  // (measured in pnpm bench), so the inner-join hint is left out there.
-  const hint = requiresOrders(rule, refs) && !JSON.stringify(rule).includes('"op":"or"');
-  return {
-    where: hint ? sql`s.customer_id is not null and ${where}` : where,
-    from: segmentSource(sql, rule, refs),
-  };
+  return { q: compileSegmentQuery(sql, rule, now, refs) };
+}
+
+/**
+ * Runs a whole-workspace segment query with the memory such a query needs: its hash joins hold
+ * hundreds of thousands of customer ids, and the default 4 MB work_mem spills them to disk. The
+ * setting is local to the transaction (the caller's, or one opened here).
+ */
+export async function withSegmentMemory<T>(sql: Sql, run: (tx: Sql) => Promise<T>): Promise<T> {
+  const setting = (tx: Sql) => tx`select set_config('work_mem', '64MB', true)`;
+  if ('savepoint' in sql) {
+    await setting(sql);
+    return run(sql);
+  }
+  return (sql as postgres.Sql).begin(async (tx) => {
+    await setting(tx);
+    return run(tx);
+  }) as Promise<T>;
 }
 
 /** Which of `customerIds` are in the segment (one query for the whole batch). */
@@ -31,17 +42,17 @@ export async function segmentMembers(
   sql: Sql, workspaceId: string, rule: SegmentRule, customerIds: string[], now: Date,
 ): Promise<Set<string>> {
   if (customerIds.length === 0) return new Set();
-  const { where, from } = await condition(sql, workspaceId, rule, now);
+  const { q } = await condition(sql, workspaceId, rule, now);
   const rows = await sql<{ id: string }[]>`
-    select c.id from ${from}
-    where c.workspace_id = ${workspaceId} and c.id = any(${customerIds}::text[]) and ${where}`;
+    select c.id from ${q.from}
+    where c.workspace_id = ${workspaceId} and c.id = any(${customerIds}::text[]) and ${q.where}`;
   return new Set(rows.map((r) => r.id));
 }
 
 export async function countSegment(sql: Sql, workspaceId: string, rule: SegmentRule, now: Date): Promise<number> {
-  const { where, from } = await condition(sql, workspaceId, rule, now);
-  const [row] = await sql<{ count: number }[]>`
-    select count(*)::int as count from ${from} where c.workspace_id = ${workspaceId} and ${where}`;
+  const { q } = await condition(sql, workspaceId, rule, now);
+  const [row] = await withSegmentMemory(sql, (tx) => tx<{ count: number }[]>`
+    select count(*)::int as count from ${q.from} where c.workspace_id = ${workspaceId} and ${q.where}`);
   return row.count;
 }
 
@@ -49,9 +60,13 @@ export async function countSegment(sql: Sql, workspaceId: string, rule: SegmentR
 export async function sampleSegment(
   sql: Sql, workspaceId: string, rule: SegmentRule, now: Date, limit = 10,
 ): Promise<SegmentSampleMember[]> {
-  const { where, from } = await condition(sql, workspaceId, rule, now);
-  return sql<SegmentSampleMember[]>`
-    select c.id, c.email, c.first_name as "firstName", c.last_name as "lastName"
-    from ${from} where c.workspace_id = ${workspaceId} and ${where}
+  const { q } = await condition(sql, workspaceId, rule, now);
+  const rows = await sql<{ id: string }[]>`
+    select c.id from ${q.from} where c.workspace_id = ${workspaceId} and ${q.where}
     order by c.id limit ${Math.max(1, Math.min(limit, 100))}`;
+  if (rows.length === 0) return [];
+  // The driving table may not be customers: the few members' profiles are read by key.
+  return sql<SegmentSampleMember[]>`
+    select c.id, c.email, c.first_name as "firstName", c.last_name as "lastName" from customers c
+    where c.workspace_id = ${workspaceId} and c.id = any(${rows.map((r) => r.id)}::text[]) order by c.id`;
 }
