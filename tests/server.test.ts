@@ -1,6 +1,8 @@
 // The whole server on a test database: health, sessions on tRPC, the demo seed, and an
 // event sent through the REST API walking the seeded journey to the Outbox and the ledger.
 import type { Database } from '@afterglow/db';
+import { validateGraph } from '@afterglow/journey-core';
+import { createRegistry } from '@afterglow/nodes';
 import { startAfterglow, type Afterglow } from '@afterglow/server';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -69,9 +71,12 @@ describe('the server', () => {
     const cookie = login.setCookie!.split(';')[0];
     const list = await trpc('journeys.list', undefined, cookie);
     expect(list.status).toBe(200);
-    expect(list.body.result.data).toEqual([
+    expect(list.body.result.data).toEqual(expect.arrayContaining([
       expect.objectContaining({ name: 'Thank you for your order', status: 'live', currentVersion: 1 }),
-    ]);
+      // A draft to show the Issue coupon step: nothing runs until the marketer publishes it.
+      expect.objectContaining({ name: 'Win back lapsed customers', status: 'draft' }),
+    ]));
+    expect(list.body.result.data).toHaveLength(2);
     const segments = await trpc('segments.list', undefined, cookie);
     expect(segments.status).toBe(200);
     const counts = Object.fromEntries(segments.body.result.data.map((s: { name: string; memberCount: number }) => [s.name, s.memberCount]));
@@ -100,9 +105,14 @@ describe('the server', () => {
     expect(first.birthday).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const segments = await database.sql`select name from segments where workspace_id = 'ws_demo' order by name`;
     expect(segments.map((s) => s.name)).toEqual(['Bought in the last 90 days', 'VIP: 3+ orders']);
-    const [journey] = await database.sql`select status, current_version_id from journeys where workspace_id = 'ws_demo'`;
+    const [journey] = await database.sql`select status, current_version_id from journeys where id = 'jrn_demo_thank_you'`;
     expect(journey.status).toBe('live');
     expect(journey.current_version_id).toBeTruthy();
+    // The draft win-back journey is ready to publish: every step configured, its template saved.
+    const [winBack] = await database.sql`select draft from journeys where id = 'jrn_demo_win_back'`;
+    expect(validateGraph(winBack.draft, createRegistry())).toEqual([]);
+    const templateId = winBack.draft.nodes.find((n: { type: string }) => n.type === 'core/send-email').config.templateId;
+    expect(await database.sql`select starter from email_templates where id = ${templateId}`).toEqual([{ starter: 'win-back' }]);
     expect(statSync(path.join(dataDir, 'demo.json')).mode & 0o777).toBe(0o600);
   });
 

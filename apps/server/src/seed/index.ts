@@ -1,12 +1,13 @@
 // The demo shop, seeded once: a workspace with customers, a catalogue, two years of
-// orders, two segments and a published journey. Later starts only make sure the console
-// can print a working login and ingestion key.
+// orders, two segments, a published journey and a draft win-back journey with a coupon.
+// Later starts only make sure the console can print a working login and ingestion key.
 import { segmentRuleSchema, type Database } from '@afterglow/db';
 import { addStarterTemplates, hashIngestKey, hashPassword, setShopifyConnection, verifyPassword } from '@afterglow/api';
 import { STARTER_TEMPLATES } from '@afterglow/email';
 import { randomBytes } from 'node:crypto';
 import { generateDemoShop } from './generate';
 import { THANK_YOU_JOURNEY_ID, THANK_YOU_JOURNEY_NAME, thankYouGraph } from './journey';
+import { WIN_BACK_JOURNEY_ID, WIN_BACK_JOURNEY_NAME, winBackGraph } from './win-back';
 import { newIngestKey, newPassword, readDemoSecrets, writeDemoSecrets, type DemoSecrets } from './secrets';
 import { writeDemoShop } from './write';
 
@@ -68,6 +69,10 @@ async function seedFirstTime(opts: SeedOptions): Promise<DemoSecrets | null> {
     await tx`insert into journeys (id, workspace_id, name, draft) values
       (${THANK_YOU_JOURNEY_ID}, ${DEMO_WORKSPACE_ID}, ${THANK_YOU_JOURNEY_NAME}, ${JSON.stringify(thankYouGraph())}::text::jsonb)`;
     await addStarterTemplates(tx, DEMO_WORKSPACE_ID, now, STARTER_TEMPLATES);
+    const [winBack] = await tx<{ id: string }[]>`
+      select id from email_templates where workspace_id = ${DEMO_WORKSPACE_ID} and starter = 'win-back'`;
+    await tx`insert into journeys (id, workspace_id, name, draft) values (${WIN_BACK_JOURNEY_ID}, ${DEMO_WORKSPACE_ID},
+      ${WIN_BACK_JOURNEY_NAME}, ${JSON.stringify(winBackGraph(demoSegments[0].id, winBack.id))}::text::jsonb)`;
     return true;
   });
   if (!created) return null;
