@@ -169,6 +169,27 @@ describe('groups and whole-segment queries', () => {
   });
 });
 
+describe('loyalty tier conditions', () => {
+  it('reads the tier from lifetime points (spending never demotes), exactly or at least', async () => {
+    const grant = (id: string, points: number) => database.sql`
+      insert into loyalty_ledger (workspace_id, customer_id, points, reason) values (${WS}, ${id}, ${points}, 'test')`;
+    await grant('ada', 2000); // Gold, and spends most of it: still Gold
+    await grant('ada', -1800);
+    await grant('bob', 600); // Silver
+    await grant('eve', 6000); // Platinum
+    try {
+      expect(await members({ kind: 'tier', op: 'is', tier: 'Gold' })).toEqual(['ada']);
+      expect(await members({ kind: 'tier', op: 'atLeast', tier: 'Gold' })).toEqual(['ada', 'eve']);
+      expect(await members({ kind: 'tier', op: 'is', tier: 'Bronze' })).toEqual(['cyd', 'dee']);
+      expect(await members({ kind: 'tier', op: 'atLeast', tier: 'Bronze' })).toEqual(ALL);
+    } finally {
+      await database.sql`delete from loyalty_ledger where workspace_id = ${WS}`;
+    }
+    const bad = segmentRuleSchema.safeParse({ kind: 'tier', op: 'is', tier: 'Diamond' });
+    expect(bad.error!.issues.map((i) => i.path.join('.'))).toEqual(['tier']);
+  });
+});
+
 describe('rule validation', () => {
   it('names the bad field', () => {
     const bad = segmentRuleSchema.safeParse({ kind: 'group', op: 'and', rules: [

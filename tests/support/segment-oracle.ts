@@ -1,7 +1,7 @@
 // A small in-memory evaluator of segment rules: the reference the compiled SQL is checked
 // against (tests/segments-properties.test.ts). Written from the rules' documented meaning,
 // line by line independent of the SQL compiler.
-import type { SegmentRule } from '@afterglow/db';
+import { TIERS, type SegmentRule } from '@afterglow/db';
 
 const DAY = 86_400_000;
 
@@ -105,6 +105,13 @@ export function evaluate(rule: SegmentRule, c: OracleCustomer, data: OracleData,
     }
     case 'loyalty':
       return compare(data.points.filter((p) => p.customerId === c.id).reduce((a, p) => a + p.points, 0), rule.op, rule.value);
+    case 'tier': {
+      // Lifetime points: grants count, spending does not; the tier is the highest one reached.
+      const lifetime = data.points.filter((p) => p.customerId === c.id).reduce((a, p) => a + Math.max(0, p.points), 0);
+      const reached = TIERS.filter((t) => lifetime >= t.minLifetimePoints).length - 1;
+      const wanted = TIERS.findIndex((t) => t.name === rule.tier);
+      return rule.op === 'is' ? reached === wanted : reached >= wanted;
+    }
     case 'email': {
       const hit = data.emailEvents.some((e) => e.customerId === c.id && e.type === rule.action && !e.bot && e.at.getTime() > since(rule.withinDays));
       return rule.negate ? !hit : hit;

@@ -1,7 +1,7 @@
 // Seeded generators of shop data and segment rules for the property and differential tests.
 // Every user-supplied string carries the marker "Zq9", so a test can prove none of them ever
 // reaches the SQL text.
-import type { SegmentRule } from '@afterglow/db';
+import { TIERS, type SegmentRule } from '@afterglow/db';
 import type { OracleData } from './segment-oracle';
 
 export const MARKER = 'Zq9';
@@ -60,7 +60,8 @@ export function randomData(r: Rng, now: Date, customerCount: number): Omit<Oracl
       }
     }
     for (let e = r.int(0, 5); e > 0; e--) data.events.push({ customerId: id, name: r.pick(EVENT_NAMES), timestamp: ago(120) });
-    for (let p = r.int(0, 3); p > 0; p--) data.points.push({ customerId: id, points: r.int(-50, 200) });
+    // Now and then a big grant, so every tier has members.
+    for (let p = r.int(0, 3); p > 0; p--) data.points.push({ customerId: id, points: r.chance(0.25) ? r.int(0, 3000) : r.int(-50, 200) });
     for (let m = r.int(0, 3); m > 0; m--) {
       data.emailEvents.push({ customerId: id, type: r.pick(['open', 'click', 'bounce']), bot: r.chance(0.3), at: ago(90) });
     }
@@ -99,6 +100,7 @@ export function randomCondition(r: Rng, segmentIds: string[]): SegmentRule {
     case 4:
       return { kind: 'event', name: r.chance(0.15) ? hostile(r) : r.pick([...EVENT_NAMES, 'ORDER-COMPLETED']), minCount: r.int(1, 3), withinDays: window(r), negate: r.chance(0.3) };
     case 5:
+      if (r.chance(0.5)) return { kind: 'tier', op: r.pick(['is', 'atLeast'] as const), tier: r.pick(TIERS).name };
       return { kind: 'loyalty', measure: 'points', op: cmp(r), value: r.pick([0, 50, 100, -10]) };
     case 6:
       return { kind: 'email', action: r.pick(['open', 'click'] as const), withinDays: window(r), negate: r.chance(0.3) };

@@ -4,3 +4,4 @@ export * from './migrate';
 export * from './embedded';
 export { and, eq, sql as sqlExpr, desc, asc, inArray } from 'drizzle-orm';
 export * from './segments/index';
+export * from './loyalty';

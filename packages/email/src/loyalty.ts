@@ -1,11 +1,8 @@
-// Loyalty tiers: the one place their thresholds live. A tier is earned by lifetime points
-// (everything ever granted, spent points included), so spending points never demotes anyone.
-export const TIERS = [
-  { name: 'Bronze', minLifetimePoints: 0 },
-  { name: 'Silver', minLifetimePoints: 500 },
-  { name: 'Gold', minLifetimePoints: 1_500 },
-  { name: 'Platinum', minLifetimePoints: 5_000 },
-] as const;
+// A customer's loyalty status for email merge data. The tiers and their thresholds live in
+// @afterglow/db (segments read them too); a tier is earned by lifetime points.
+import { TIERS } from '@afterglow/db';
+
+export { TIERS };
 
 export interface LoyaltyStatus {
   /** Spendable points now. */

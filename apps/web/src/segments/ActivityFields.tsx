@@ -1,4 +1,4 @@
-// Inputs of the behaviour conditions: events, email engagement, loyalty points, other segments.
+// Inputs of the behaviour conditions: events, email engagement, loyalty points and tier, other segments.
 import { inputClass } from '../ui/kit';
 import { orderOps, type ConditionRule } from './rule';
 import { LIST_IDS, useVocabulary } from './vocabulary';
@@ -25,10 +25,10 @@ export function WithinDays({ value, onChange }: { value: number | undefined; onC
   );
 }
 
-type Activity = Extract<ConditionRule, { kind: 'event' | 'email' | 'loyalty' | 'segment' }>;
+type Activity = Extract<ConditionRule, { kind: 'event' | 'email' | 'loyalty' | 'tier' | 'segment' }>;
 
 export function ActivityFields({ rule, onChange }: { rule: Activity; onChange(r: ConditionRule): void }) {
-  const { segments } = useVocabulary();
+  const { segments, tiers } = useVocabulary();
   switch (rule.kind) {
     case 'event': return (
       <>
@@ -66,6 +66,20 @@ export function ActivityFields({ rule, onChange }: { rule: Activity; onChange(r:
         </select>
         <input type="number" aria-label="Points" className={sized('!w-24')} value={rule.value}
           onChange={(e) => onChange({ ...rule, value: Number.isNaN(e.target.valueAsNumber) ? 0 : e.target.valueAsNumber })} />
+      </>
+    );
+    case 'tier': return (
+      <>
+        <span className="text-sm text-slate-600">loyalty tier is</span>
+        <select aria-label="Exactly or at least" className={small} value={rule.op} onChange={(e) => onChange({ ...rule, op: e.target.value as typeof rule.op })}>
+          <option value="atLeast">at least</option>
+          <option value="is">exactly</option>
+        </select>
+        {/* The tiers and their thresholds come from the server (one definition, packages/db). */}
+        <select aria-label="Tier" className={small} value={rule.tier} onChange={(e) => onChange({ ...rule, tier: e.target.value })}>
+          {!tiers.some((t) => t.name === rule.tier) && <option value={rule.tier}>{rule.tier}</option>}
+          {tiers.map((t) => <option key={t.name} value={t.name}>{t.name} ({t.minLifetimePoints.toLocaleString()}+ lifetime points)</option>)}
+        </select>
       </>
     );
     case 'segment': return (

@@ -15,6 +15,7 @@ export const conditionKinds: { kind: ConditionKind; label: string }[] = [
   { kind: 'event', label: 'Did something' },
   { kind: 'email', label: 'Email engagement' },
   { kind: 'loyalty', label: 'Loyalty points' },
+  { kind: 'tier', label: 'Loyalty tier' },
   { kind: 'segment', label: 'Another segment' },
 ];
 
@@ -26,6 +27,7 @@ export function newCondition(kind: ConditionKind): ConditionRule {
     case 'event': return { kind, name: '', minCount: 1, withinDays: 30 };
     case 'email': return { kind, action: 'open', withinDays: 90 };
     case 'loyalty': return { kind, measure: 'points', op: 'gte', value: 100 };
+    case 'tier': return { kind, op: 'atLeast', tier: 'Gold' };
     case 'segment': return { kind, segmentId: '' };
   }
 }

@@ -1,14 +1,15 @@
 // What the condition inputs suggest: the shop's categories, brands and event names, and the
-// other segments (for "in segment"). Loaded once per editor; datalists render once.
+// other segments (for "in segment") and the loyalty tiers. Loaded once per editor; datalists render once.
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTRPC } from '../trpc';
 
 interface Vocabulary {
   segments: { id: string; name: string }[];
+  tiers: { name: string; minLifetimePoints: number }[];
   selfId: string | null;
 }
-const VocabularyContext = createContext<Vocabulary>({ segments: [], selfId: null });
+const VocabularyContext = createContext<Vocabulary>({ segments: [], tiers: [], selfId: null });
 export const useVocabulary = () => useContext(VocabularyContext);
 
 export const LIST_IDS = { categories: 'seg-categories', brands: 'seg-brands', events: 'seg-events' } as const;
@@ -19,6 +20,7 @@ export function VocabularyProvider({ selfId, children }: { selfId: string | null
   const segments = useQuery(trpc.segments.list.queryOptions());
   const value: Vocabulary = {
     segments: (segments.data ?? []).filter((s) => s.id !== selfId).map((s) => ({ id: s.id, name: s.name })),
+    tiers: words.data?.tiers ?? [],
     selfId,
   };
   return (

@@ -1,5 +1,5 @@
 import {
-  countSegment, resolveSegmentRefs, sampleSegment, SegmentRuleError, segmentRuleSchema, type SegmentRule,
+  countSegment, resolveSegmentRefs, sampleSegment, SegmentRuleError, segmentRuleSchema, TIERS, type SegmentRule,
 } from '@afterglow/db';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -94,7 +94,7 @@ export const segmentsRouter = router({
       return { count, sample };
     }),
 
-  /** Values the builder suggests: categories and brands of the catalogue, recent event names. */
+  /** Values the builder suggests: categories and brands of the catalogue, recent event names, loyalty tiers. */
   vocabulary: protectedProcedure.query(async ({ ctx }) => {
     const { sql } = ctx.deps.database;
     const ws = ctx.user.workspaceId;
@@ -105,6 +105,9 @@ export const segmentsRouter = router({
       sql<{ v: string }[]>`select distinct name as v from (select name from events where workspace_id = ${ws} and name is not null
         order by id desc limit 5000) e order by 1 limit 200`,
     ]);
-    return { categories: categories.map((r) => r.v), brands: brands.map((r) => r.v), events: events.map((r) => r.v) };
+    return {
+      categories: categories.map((r) => r.v), brands: brands.map((r) => r.v), events: events.map((r) => r.v),
+      tiers: TIERS.map((t) => ({ name: t.name, minLifetimePoints: t.minLifetimePoints })),
+    };
   }),
 });

@@ -2,9 +2,10 @@
 // no time window), purchases by product / brand / category, events, loyalty points and email
 // engagement. Cancelled and refunded orders never became sales, so order history ignores them.
 import type { Queryable as Sql } from '../client';
+import { tierRange, type TierName } from '../loyalty';
 import type { SqlCondition } from './compile';
 import type {
-  OrderComparison, SegmentBoughtRule, SegmentEmailRule, SegmentEventRule, SegmentLoyaltyRule, SegmentOrdersRule,
+  OrderComparison, SegmentBoughtRule, SegmentEmailRule, SegmentEventRule, SegmentLoyaltyRule, SegmentOrdersRule, SegmentTierRule,
 } from './rule-types';
 
 const DAY_MS = 86_400_000;
@@ -133,6 +134,15 @@ export function compileLoyalty(sql: Sql, rule: SegmentLoyaltyRule): SqlCondition
   const points = sql`coalesce((select sum(l.points) from loyalty_ledger l
     where l.workspace_id = c.workspace_id and l.customer_id = c.id), 0)`;
   return compare(sql, points, rule.op, rule.value);
+}
+
+/** Tiers are earned by lifetime points: every grant counts, spending (negative rows) does not. */
+export function compileTier(sql: Sql, rule: SegmentTierRule): SqlCondition {
+  const { min, below } = tierRange(rule.tier as TierName);
+  const lifetime = sql`coalesce((select sum(greatest(l.points, 0)) from loyalty_ledger l
+    where l.workspace_id = c.workspace_id and l.customer_id = c.id), 0)`;
+  if (rule.op === 'atLeast' || below === null) return sql`${lifetime} >= ${min}::bigint`;
+  return sql`${lifetime} between ${min}::bigint and ${below - 1}::bigint`;
 }
 
 export function compileEmail(sql: Sql, rule: SegmentEmailRule, now: Date): SqlCondition {

@@ -6,7 +6,7 @@
 import type postgres from 'postgres';
 import type { Queryable } from '../client';
 import {
-  compileBought, compileBoughtAny, compileEmail, compileEvent, compileLoyalty, compileOrders,
+  compileBought, compileBoughtAny, compileEmail, compileEvent, compileLoyalty, compileOrders, compileTier,
 } from './compile-history';
 import {
   dateSegmentFields, numericSegmentFields, parseSegmentRule, type SegmentAttributeRule, type SegmentBoughtRule, type SegmentRule,
@@ -55,6 +55,7 @@ function compileNode(sql: Sql, rule: SegmentRule, now: Date, refs: SegmentRefs, 
     case 'bought': return compileBought(sql, rule, now, ctx.purchaseRow);
     case 'event': return compileEvent(sql, rule, now);
     case 'loyalty': return compileLoyalty(sql, rule);
+    case 'tier': return compileTier(sql, rule);
     case 'email': return compileEmail(sql, rule, now);
     case 'segment': {
       const referenced = refs.get(rule.segmentId);

@@ -46,6 +46,13 @@ export interface SegmentLoyaltyRule {
   op: OrderComparison;
   value: number;
 }
+export interface SegmentTierRule {
+  kind: 'tier';
+  /** `is`: exactly this tier; `atLeast`: this tier or a higher one. */
+  op: 'is' | 'atLeast';
+  /** A tier name of TIERS (packages/db/src/loyalty.ts). */
+  tier: string;
+}
 export interface SegmentEmailRule {
   kind: 'email';
   /** Opened or clicked any marketing email (machine opens and clicks not counted). */
@@ -60,4 +67,4 @@ export interface SegmentRefRule {
 }
 export type SegmentRule =
   | SegmentGroupRule | SegmentAttributeRule | SegmentOrdersRule | SegmentBoughtRule
-  | SegmentEventRule | SegmentLoyaltyRule | SegmentEmailRule | SegmentRefRule;
+  | SegmentEventRule | SegmentLoyaltyRule | SegmentTierRule | SegmentEmailRule | SegmentRefRule;

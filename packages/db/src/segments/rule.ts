@@ -1,6 +1,7 @@
 // A segment is a rule tree over customers, their orders, events, loyalty points and other
 // segments, stored as jsonb in segments.rule and validated here at every boundary.
 import { z } from 'zod';
+import { tierNames } from '../loyalty';
 import type { SegmentRule } from './rule-types';
 
 export * from './rule-types';
@@ -88,6 +89,12 @@ const loyaltyRule = z.object({
   value: z.number().finite(),
 });
 
+const tierRule = z.object({
+  kind: z.literal('tier'),
+  op: z.enum(['is', 'atLeast']),
+  tier: z.enum(tierNames, { error: `Choose a loyalty tier: ${tierNames.join(', ')}` }),
+});
+
 const emailRule = z.object({
   kind: z.literal('email'),
   action: z.enum(['open', 'click']),
@@ -112,7 +119,7 @@ const groupRule = z.object({
 
 // Discriminated by kind, so a bad condition reports its own fields, not "no union member matched".
 const anyRule = z.discriminatedUnion('kind', [
-  groupRule, attributeRule, ordersRule, boughtRule, eventRule, loyaltyRule, emailRule, segmentRefRule,
+  groupRule, attributeRule, ordersRule, boughtRule, eventRule, loyaltyRule, tierRule, emailRule, segmentRefRule,
 ]) as unknown as z.ZodType<SegmentRule>;
 
 function measure(rule: SegmentRule, depth = 1): { depth: number; conditions: number } {
