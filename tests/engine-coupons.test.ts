@@ -5,13 +5,27 @@ import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
 import { createMailer, type Mailer } from '@afterglow/email';
 import type { JourneyGraph } from '@afterglow/journey-core';
+import { defineNodeType, next } from '@afterglow/node-sdk';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createTestDatabase } from './support/db';
 import { ingestEvents, publishGraph, seedWorkspace } from './support/journeys';
 import { startTestSmtpSink, type TestSmtpSink } from './support/smtp-sink';
 
-const registry = createRegistry();
+// A third-party step that asks for a coupon twice in one go: it must get one code.
+const seen: string[] = [];
+const doubleIssue = defineNodeType({
+  id: 'test/double-coupon', version: 1, category: 'action', config: z.object({}), defaults: {},
+  ui: { label: 'Two coupons?', description: '', icon: 'ticket', color: 'slate', branches: [{ id: 'out', label: 'Then' }], summary: () => '' },
+  execute: async (ctx) => {
+    const request = { kind: 'fixed' as const, value: 5, prefix: 'TWICE', validDays: 7, minOrderTotal: 0, description: '5 off' };
+    const [a, b] = await Promise.all([ctx.services.coupons.issue(request), ctx.services.coupons.issue(request)]);
+    seen.push(a.code, b.code, (await ctx.services.coupons.issue(request)).code);
+    return next();
+  },
+});
+const registry = createRegistry([doubleIssue]);
 const WS = 'ws_coupons';
 const at = { x: 0, y: 0 };
 const CODE = /^COMEBACK-[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{12}$/;
@@ -143,5 +157,22 @@ describe('engine: the Issue coupon step', () => {
     const steps = await db.sql`select detail from run_steps where run_id = ${run.id} and node_id = 'coupon' order by step_no`;
     expect(steps.map((s) => s.detail.coupon)).toEqual([before.code, before.code]);
     expect(mailTo('ada@example.com')).toHaveLength(1); // the email is an effect of its own: once
+  });
+
+  it('gives a step that asks twice one code', async () => {
+    await publishGraph(db, registry, WS, 'j_twice', {
+      nodes: [
+        { id: 'trigger', type: 'core/trigger-event', position: at, config: { event: 'Twice', filters: [], entryKeyProperty: '' } },
+        { id: 'twice', type: 'test/double-coupon', position: at, config: {} },
+      ],
+      edges: [{ id: 'e1', source: 'trigger', sourceHandle: 'out', target: 'twice' }],
+    });
+    await ingestEvents(db, engine.enrolEvents, [{ workspaceId: WS, customerId: 'c7', name: 'Twice', properties: {}, timestamp: clock.now() }]);
+    await engine.advanceUntilIdle();
+    const stored = await db.sql`select code from coupons where node_id = 'twice'`;
+    expect(stored).toHaveLength(1);
+    expect(seen).toEqual([stored[0].code, stored[0].code, stored[0].code]);
+    const [run] = await db.sql`select context from journey_runs where journey_id = 'j_twice'`;
+    expect(run.context.coupon.code).toBe(stored[0].code);
   });
 });

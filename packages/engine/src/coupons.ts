@@ -77,24 +77,32 @@ export function couponService(
   run: RunRow, nodeId: string, customerId: string, effectKey: string, now: Date,
   buffer: CouponRow[], lookup: CouponLookup, detail: Record<string, unknown>,
 ): Services['coupons'] {
+  // One coupon per (run, node) within the step too: a node calling issue() twice gets the
+  // same code (graphs have no loops, so a run meets a node once per walk).
+  let issued: Promise<IssuedCoupon> | null = null;
   return {
-    async issue(request: CouponRequest) {
-      const coupon: IssuedCoupon = (await lookup.existing(run.workspaceId, effectKey)) ?? {
-        code: newCouponCode(request.prefix), kind: request.kind, value: request.value, minOrderTotal: request.minOrderTotal,
-        description: request.description, expiresAt: new Date(now.getTime() + request.validDays * 86400e3).toISOString(),
-      };
-      buffer.push({
-        workspace_id: run.workspaceId, code: coupon.code, customer_id: customerId, journey_id: run.journeyId,
-        version_id: run.versionId, run_id: run.id, node_id: nodeId, effect_key: effectKey, kind: coupon.kind,
-        value: coupon.value, min_order_total: coupon.minOrderTotal, description: coupon.description,
-        expires_at: coupon.expiresAt, created_at: now.toISOString(),
-      });
-      // Later steps of this same walk (an email) read it from here; writeCoupons stores it.
-      run.context.coupon = coupon;
-      detail.coupon = coupon.code;
-      return coupon;
+    issue(request: CouponRequest) {
+      issued ??= issueOnce(request);
+      return issued;
     },
   };
+
+  async function issueOnce(request: CouponRequest): Promise<IssuedCoupon> {
+    const coupon: IssuedCoupon = (await lookup.existing(run.workspaceId, effectKey)) ?? {
+      code: newCouponCode(request.prefix), kind: request.kind, value: request.value, minOrderTotal: request.minOrderTotal,
+      description: request.description, expiresAt: new Date(now.getTime() + request.validDays * 86400e3).toISOString(),
+    };
+    buffer.push({
+      workspace_id: run.workspaceId, code: coupon.code, customer_id: customerId, journey_id: run.journeyId,
+      version_id: run.versionId, run_id: run.id, node_id: nodeId, effect_key: effectKey, kind: coupon.kind,
+      value: coupon.value, min_order_total: coupon.minOrderTotal, description: coupon.description,
+      expires_at: coupon.expiresAt, created_at: now.toISOString(),
+    });
+    // Later steps of this same walk (an email) read it from here; writeCoupons stores it.
+    run.context.coupon = coupon;
+    detail.coupon = coupon.code;
+    return coupon;
+  }
 }
 
 /**
