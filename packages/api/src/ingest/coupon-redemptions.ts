@@ -18,7 +18,7 @@ const code = z.string().trim().min(1).max(100).transform((c) => c.toUpperCase())
 const codesSchema = z.object({
   order_id: z.union([z.string().trim().min(1).max(200), z.number().finite()]).transform(String),
   coupon: z.string().max(1000).optional().catch(undefined),
-  discount_codes: z.array(z.union([code, z.looseObject({ code })]).catch(null as never)).max(100).optional().catch(undefined),
+  discount_codes: z.array(z.union([code, z.looseObject({ code })]).nullable().catch(null)).max(100).optional().catch(undefined),
 });
 
 /** The codes a placed order names; none for other lifecycle events (a shipped order redeems nothing new). */
