@@ -25,6 +25,7 @@ beforeAll(async () => {
     (${WS}, 'old_100%@example.com', 'hard_bounce', '550 gone', ${new Date(at.getTime() - 86400e3)}),
     ('ws_other', 'elsewhere@example.com', 'hard_bounce', '550', ${at})`;
   await rig.order('ada', 'o-1');
+  await rig.dispatch(); // renders the email: its List-Unsubscribe header is what Ada clicks
   const [row] = await rig.db.sql`select headers from email_outbox where customer_id = 'ada' and node_id = 'mail'`;
   await rawRequest(rig.base, new URL(String(row.headers['List-Unsubscribe']).slice(1, -1)).pathname, {}, 'POST', 'List-Unsubscribe=One-Click');
 });

@@ -3,7 +3,7 @@
 // tracked links, stable Message-IDs on retry, unsubscribe and hard bounces stopping mail.
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { createMailer } from '@afterglow/email';
+import { complianceUrls, createMailer } from '@afterglow/email';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawHeader, rawRequest, startRig, WS, type Rig } from './support/compliance';
@@ -20,8 +20,9 @@ const customers = [
 
 /** Turns the "offers" topic off on the customer's preference page, staying subscribed otherwise. */
 async function turnOffOffers(customerId: string) {
-  const [row] = await rig.db.sql`select html from email_outbox where customer_id = ${customerId} and node_id = 'mail'`;
-  const page = new URL(/href="([^"]+\/p\/[^"]+)"/.exec(row.html)![1]).pathname;
+  // The preference link every marketing email of the customer carries (queued ones are not rendered yet).
+  const [{ secret }] = await rig.db.sql`select signing_secret as secret from workspaces where id = ${WS}`;
+  const page = new URL(complianceUrls(rig.base, { workspaceId: WS, customerId, outboxId: '', secret }).preferences).pathname;
   const res = await rawRequest(rig.base, page, { 'content-type': 'application/x-www-form-urlencoded' }, 'POST',
     'marketing=on&topic_new_products=on&topic_reviews=on&topic_loyalty=on');
   expect(res.status).toBe(200);
@@ -126,8 +127,12 @@ describe('who is never sent marketing email again', () => {
 
   it('the dispatcher stops marketing email queued before the unsubscribe', async () => {
     await rig.order('cy', 'o-4');
-    const [queued] = await rig.db.sql`select headers from email_outbox where customer_id = 'cy' and node_id = 'mail' and status = 'pending'`;
-    const url = new URL(String(queued.headers['List-Unsubscribe']).slice(1, -1));
+    const [queued] = await rig.db.sql`
+      select o.id, o.html, w.signing_secret from email_outbox o join workspaces w on w.id = o.workspace_id
+      where o.customer_id = 'cy' and o.node_id = 'mail' and o.status = 'pending'`;
+    expect(queued.html).toBeNull(); // rendered when it is sent
+    // The link the email will carry (an earlier email's link would do the same).
+    const url = new URL(complianceUrls(rig.base, { workspaceId: WS, customerId: 'cy', outboxId: queued.id, secret: queued.signing_secret }).unsubscribe);
     expect((await rawRequest(rig.base, url.pathname, {}, 'POST', '')).status).toBe(200);
     expect(await rig.dispatch()).toEqual({ sent: 1, retried: 0, failed: 0, suppressed: 1 });
     const rows = await rig.db.sql`select node_id, status, last_error from email_outbox where customer_id = 'cy' order by node_id`;

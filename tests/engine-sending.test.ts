@@ -31,8 +31,11 @@ function mailJourney(event: string, whenCapped: 'skip' | 'hold'): JourneyGraph {
 
 const send = (customerId: string, name: string) =>
   ingestEvents(db, engine.enrolEvents, [{ workspaceId: WS, customerId, name, properties: {}, timestamp: clock.now() }]);
+// The subject the step queued (emails are rendered when the dispatcher sends them).
 const outbox = (customerId: string) => db.sql`
-  select subject, created_at from email_outbox where customer_id = ${customerId} order by created_at, subject`;
+  select c.request ->> 'subject' as subject, o.created_at
+  from email_outbox o join email_contents c on c.workspace_id = o.workspace_id and c.hash = o.content_hash
+  where o.customer_id = ${customerId} order by o.created_at, subject`;
 
 beforeAll(async () => {
   db = await createTestDatabase();

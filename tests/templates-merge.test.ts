@@ -3,10 +3,11 @@
 // and a journey's email node sending a saved template pinned to its version at publish.
 import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock } from '@afterglow/engine';
-import { buildMergeData, createJourneyEmailRenderer, createShopExtrasLoader, loadShopExtras, loyaltyStatus, STARTER_TEMPLATES, checkEmailTemplate, TIERS } from '@afterglow/email';
+import { buildMergeData, createJourneyEmailRenderer, createMailer, createShopExtrasLoader, loadShopExtras, loyaltyStatus, STARTER_TEMPLATES, checkEmailTemplate, TIERS } from '@afterglow/email';
 import { createRegistry } from '@afterglow/nodes';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createTestDatabase } from './support/db';
+import { startTestSmtpSink } from './support/smtp-sink';
 import { MERGE_FIELDS } from '../apps/web/src/templates/mergeFields';
 import { ingestEvents, publishGraph, seedWorkspace } from './support/journeys';
 
@@ -154,7 +155,10 @@ describe('a journey email from a saved template', () => {
   }
 
   it('sends the version that was newest at publish, not a later edit', async () => {
-    const engine = createEngine({ database: db, registry, clock });
+    const sink = await startTestSmtpSink();
+    const mailer = createMailer({ smtpUrl: sink.url });
+    onTestFinished(async () => { mailer.close(); await sink.close(); });
+    const engine = createEngine({ database: db, registry, clock, mailer });
     await db.sql`insert into email_templates (id, workspace_id, name, created_at, updated_at)
       values ('tpl_thanks', ${WS}, 'Thanks', ${clock.now()}, ${clock.now()})`;
     await saveVersion(1, 'Published words', clock.now());
@@ -177,6 +181,7 @@ describe('a journey email from a saved template', () => {
     await engine.advanceUntilIdle();
     const [mail] = await db.sql<{ subject: string; html: string }[]>`select subject, html from email_outbox where version_id = ${versionId}`;
     expect(mail.subject).toBe('Published words, Bob');
+    expect(sink.messages.map((m) => m.subject)).toEqual(['Published words, Bob']);
     expect(mail.html).toContain('Published words Bob: 350 points (Silver)');
     expect(mail.html).not.toContain('Later draft words');
     // As text, not an href: click tracking (when on) rewrites hrefs.

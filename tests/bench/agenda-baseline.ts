@@ -4,7 +4,7 @@
 // code, same database; only the scheduling differs.
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import { parseSegmentRule, segmentMembers, type Database, type Queryable, type Sql } from '@afterglow/db';
-import { createJourneyEmailRenderer } from '@afterglow/email';
+import { createHash } from 'node:crypto';
 import type { JourneyPlan } from '@afterglow/journey-core';
 import type { CustomerSnapshot, ExecContext, Instruction, NodeRegistry } from '@afterglow/node-sdk';
 import { Agenda, type Job } from 'agenda';
@@ -18,7 +18,6 @@ export async function agendaStepsPerSecond(db: Database, registry: NodeRegistry,
   pool.on('error', () => {});
   const agenda = new Agenda({ backend: new PostgresBackend({ pool }), processEvery: '100 milliseconds', defaultLockLifetime: 10_000 });
   agenda.on('error', () => {});
-  const render = createJourneyEmailRenderer(db.sql);
   const plans = new Map<string, Promise<JourneyPlan>>();
   const planOf = (versionId: string) => {
     if (!plans.has(versionId)) {
@@ -55,12 +54,14 @@ export async function agendaStepsPerSecond(db: Database, registry: NodeRegistry,
       services: {
         email: {
           async send(request) {
-            const mail = await render(request, customer as never, null, { workspaceId: run.workspace_id, versionId: run.version_id, context: run.context });
+            // The same work as the engine's step: queue the email by reference (rendered at send time).
+            const hash = createHash('sha256').update(JSON.stringify(request)).digest('base64url');
+            await tx`insert into email_contents (workspace_id, hash, request) values (${run.workspace_id}, ${hash}, ${tx.json(request as never)})
+              on conflict do nothing`;
             await tx`insert into email_outbox (workspace_id, effect_key, customer_id, run_id, journey_id, version_id, node_id, kind,
-                to_address, from_address, subject, html, text, message_id, next_attempt_at, created_at)
+                to_address, from_address, content_hash, message_id, next_attempt_at, created_at)
               values (${run.workspace_id}, ${key}, ${customer.id}, ${run.id}, ${run.journey_id}, ${run.version_id}, ${run.node_id},
-                ${request.kind}, ${customer.email!}, 'shop@example.com', ${mail.subject}, ${mail.html}, ${mail.text},
-                ${`<${key}@bench>`}, ${now}, ${now})
+                ${request.kind}, ${customer.email!}, 'shop@example.com', ${hash}, ${`<${key}@bench>`}, ${now}, ${now})
               on conflict do nothing`;
           },
         },

@@ -87,7 +87,7 @@ export async function startRig(customers: FixtureCustomer[]): Promise<Rig> {
       }]);
       await engine.advanceUntilIdle();
     },
-    dispatch: (other) => dispatchDueEmails({ sql: db.sql, mailer: other ?? mailer, now: clock.now() }),
+    dispatch: (other) => dispatchDueEmails({ sql: db.sql, mailer: other ?? mailer, now: clock.now(), publicUrl: () => base }),
     async close() {
       mailer.close();
       await sink.close();

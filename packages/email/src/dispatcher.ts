@@ -1,10 +1,12 @@
 // Delivers due email_outbox rows. Rows are claimed with FOR UPDATE SKIP LOCKED inside one
 // transaction that stays open while they are sent, so parallel dispatchers (any number of
 // worker processes) never take the same row, and a dispatcher that dies mid-batch releases
-// its rows as still pending: they are sent again with the same Message-ID.
-import type { Sql } from '@afterglow/db';
+// its rows as still pending: they are rendered and sent again with the same Message-ID.
+// Rows a journey step queued are rendered here, at send time (outbox-render.ts).
+import type { Queryable, Sql } from '@afterglow/db';
 import { BLOCK_REASON_SQL, recordHardBounces, type BouncedRow } from './compliance/suppression';
 import { MailError, type Mailer } from './mailer';
+import { createOutboxRenderer, RenderFailure, type RenderableRow, type RenderedRow } from './outbox-render';
 
 export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 60_000;
@@ -19,12 +21,15 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
   return Math.round(exponential * (0.5 + random() / 2));
 }
 
-interface ClaimedRow {
-  id: string; workspace_id: string; customer_id: string; version_id: string | null; node_id: string | null;
-  from_address: string; to_address: string; subject: string; html: string;
-  text: string; message_id: string; attempts: number; headers: Record<string, string>;
+interface ClaimedRow extends RenderableRow {
+  node_id: string | null;
+  from_address: string; to_address: string; subject: string | null; html: string | null;
+  text: string | null; message_id: string; attempts: number; headers: Record<string, string>;
   /** Why the row must not be sent (unsubscribed, suppressed), decided in the claiming query. */
   block: string | null;
+  /** Set for rows rendered in this batch: written back with the outcome. */
+  rendered?: RenderedRow;
+  renderError?: string;
 }
 
 interface Outcome {
@@ -52,10 +57,12 @@ async function sendAll(rows: ClaimedRow[], mailer: Mailer, now: Date): Promise<O
 
 async function sendOne(row: ClaimedRow, mailer: Mailer, now: Date): Promise<Outcome> {
   if (row.block) return { id: row.id, status: 'suppressed', error: row.block, nextAttemptAt: null };
+  if (row.renderError) return { id: row.id, status: 'failed', error: row.renderError, nextAttemptAt: null };
+  const mail = row.rendered ?? { subject: row.subject ?? '', html: row.html ?? '', text: row.text ?? '', headers: row.headers };
   try {
     await mailer.send({
-      from: row.from_address, to: row.to_address, subject: row.subject,
-      html: row.html, text: row.text, messageId: row.message_id, headers: row.headers,
+      from: row.from_address, to: row.to_address, subject: mail.subject,
+      html: mail.html, text: mail.text, messageId: row.message_id, headers: { ...row.headers, ...mail.headers },
     });
     return { id: row.id, status: 'sent', error: null, nextAttemptAt: null };
   } catch (err) {
@@ -69,8 +76,26 @@ async function sendOne(row: ClaimedRow, mailer: Mailer, now: Date): Promise<Outc
   }
 }
 
+/** Renders the rows a journey step queued; a row that cannot be rendered fails with the reason. */
+async function renderQueued(rows: ClaimedRow[], render: (row: RenderableRow) => Promise<RenderedRow>): Promise<void> {
+  await Promise.all(rows.filter((r) => r.html === null && !r.block).map(async (row) => {
+    if (!row.request) {
+      row.renderError = 'Nothing to send: the row has neither HTML nor stored content';
+      return;
+    }
+    try {
+      row.rendered = await render(row);
+    } catch (err) {
+      if (!(err instanceof RenderFailure)) throw err;
+      row.renderError = err.message.slice(0, 1_000);
+    }
+  }));
+}
+
 export async function dispatchDueEmails(opts: {
   sql: Sql; mailer: Mailer; now: Date; batchSize?: number;
+  /** Base of unsubscribe and tracking links (AFTERGLOW_PUBLIC_URL). */
+  publicUrl?: () => string;
 }): Promise<DispatchResult> {
   const { sql, mailer, now } = opts;
   const batchSize = opts.batchSize ?? 100;
@@ -78,39 +103,69 @@ export async function dispatchDueEmails(opts: {
     // Consent and suppression are checked here, at send time, as well as when the email was
     // queued: an unsubscribe or a bounce in between must still stop it.
     const rows = await tx<ClaimedRow[]>`
-      select o.id, o.workspace_id, o.customer_id, o.version_id, o.node_id, o.from_address, o.to_address,
-        o.subject, o.html, o.text, o.message_id, o.attempts, o.headers, ${tx.unsafe(BLOCK_REASON_SQL)} as block
+      select o.id, o.workspace_id, o.customer_id, o.version_id, o.node_id, o.kind, o.from_address, o.to_address,
+        o.subject, o.html, o.text, o.message_id, o.attempts, o.headers, ${tx.unsafe(BLOCK_REASON_SQL)} as block,
+        ec.request, r.context, w.signing_secret as secret, w.name as shop_name,
+        case when c.id is not null then jsonb_build_object('id', c.id, 'email', c.email, 'firstName', c.first_name,
+          'lastName', c.last_name, 'timezone', c.timezone, 'birthday', c.birthday, 'attributes', c.attributes) end as customer
       from email_outbox o
       left join customers c on c.workspace_id = o.workspace_id and c.id = o.customer_id
+      left join email_contents ec on ec.workspace_id = o.workspace_id and ec.hash = o.content_hash
+      left join journey_runs r on r.id = o.run_id
+      left join workspaces w on w.id = o.workspace_id
       where o.status = 'pending' and o.next_attempt_at <= ${now}
       order by o.next_attempt_at
       limit ${batchSize}
       for update of o skip locked`;
     if (rows.length === 0) return { sent: 0, retried: 0, failed: 0, suppressed: 0 };
+    await renderQueued(rows, createOutboxRenderer(tx, { publicUrl: opts.publicUrl ?? (() => 'http://localhost:3000') }));
     const outcomes = await sendAll(rows, mailer, now);
-    // One statement writes every result of the batch back.
-    await tx`
-      update email_outbox as o set
-        status = r.status,
-        attempts = o.attempts + case when r.status = 'suppressed' then 0 else 1 end,
-        sent_at = case when r.status = 'sent' then ${now}::timestamptz else o.sent_at end,
-        next_attempt_at = coalesce(r.next_attempt_at, o.next_attempt_at),
-        last_error = r.error
-      from unnest(
-        ${outcomes.map((o) => o.id)}::uuid[],
-        ${outcomes.map((o) => o.status)}::text[],
-        ${outcomes.map((o) => o.error) as string[]}::text[],
-        ${outcomes.map((o) => o.nextAttemptAt) as string[]}::timestamptz[]
-      ) as r(id, status, error, next_attempt_at)
-      where o.id = r.id`;
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const bounced: BouncedRow[] = outcomes.filter((o) => o.hardBounce).map((o) => {
-      const r = byId.get(o.id)!;
-      return { id: r.id, workspace_id: r.workspace_id, customer_id: r.customer_id, to_address: r.to_address,
-        version_id: r.version_id, node_id: r.node_id, error: o.error ?? '' };
-    });
-    await recordHardBounces(tx, bounced, now);
+    await writeOutcomes(tx, rows, outcomes, now);
     const count = (status: Outcome['status']) => outcomes.filter((o) => o.status === status).length;
     return { sent: count('sent'), retried: count('pending'), failed: count('failed'), suppressed: count('suppressed') };
   });
+}
+
+/**
+ * One statement writes every result of the batch back, with what was rendered: a retry then
+ * sends exactly the same email, and the Outbox page shows what went out.
+ */
+async function writeOutcomes(tx: Queryable, rows: ClaimedRow[], outcomes: Outcome[], now: Date) {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const rendered = (o: Outcome) => byId.get(o.id)!.rendered;
+  await tx`
+    update email_outbox as o set
+      status = r.status,
+      attempts = o.attempts + case when r.status = 'suppressed' then 0 else 1 end,
+      sent_at = case when r.status = 'sent' then ${now}::timestamptz else o.sent_at end,
+      next_attempt_at = coalesce(r.next_attempt_at, o.next_attempt_at),
+      last_error = r.error,
+      subject = coalesce(r.subject, o.subject), html = coalesce(r.html, o.html), text = coalesce(r.text, o.text),
+      headers = coalesce(r.headers, o.headers)
+    from unnest(
+      ${outcomes.map((o) => o.id)}::uuid[],
+      ${outcomes.map((o) => o.status)}::text[],
+      ${outcomes.map((o) => o.error) as string[]}::text[],
+      ${outcomes.map((o) => o.nextAttemptAt) as string[]}::timestamptz[],
+      ${outcomes.map((o) => rendered(o)?.subject ?? null) as string[]}::text[],
+      ${outcomes.map((o) => rendered(o)?.html ?? null) as string[]}::text[],
+      ${outcomes.map((o) => rendered(o)?.text ?? null) as string[]}::text[],
+      ${outcomes.map((o) => { const r = rendered(o); return r ? { ...byId.get(o.id)!.headers, ...r.headers } : null; }) as never}::jsonb[]
+    ) as r(id, status, error, next_attempt_at, subject, html, text, headers)
+    where o.id = r.id`;
+  const links = rows.flatMap((row) => (row.rendered?.links ?? []).map((url, idx) => ({ id: row.id, ws: row.workspace_id, idx, url })));
+  if (links.length) {
+    // A row re-rendered after a crash keeps the links its first delivery may already carry.
+    await tx`
+      insert into email_links (workspace_id, outbox_id, idx, url)
+      select * from unnest(${links.map((l) => l.ws)}::text[], ${links.map((l) => l.id)}::uuid[],
+        ${links.map((l) => l.idx)}::int[], ${links.map((l) => l.url)}::text[])
+      on conflict do nothing`;
+  }
+  const bounced: BouncedRow[] = outcomes.filter((o) => o.hardBounce).map((o) => {
+    const r = byId.get(o.id)!;
+    return { id: r.id, workspace_id: r.workspace_id, customer_id: r.customer_id, to_address: r.to_address,
+      version_id: r.version_id, node_id: r.node_id, error: o.error ?? '' };
+  });
+  await recordHardBounces(tx, bounced, now);
 }

@@ -3,7 +3,8 @@
 // one UPDATE of runs, one INSERT of steps, one of outbox rows, one of ledger rows.
 import type { Queryable, Sql } from '@afterglow/db';
 import type { CustomerSnapshot, NodeRegistry } from '@afterglow/node-sdk';
-import type { EffectBuffer, EmailRenderer } from './effects';
+import type { EffectBuffer, EmailQueue } from './effects';
+import { writeOutbox } from './outbox-write';
 import { claimDueRuns } from './claim';
 import { createCouponLookup, writeCoupons } from './coupons';
 import { createSegmentLoader } from './segment-loader';
@@ -15,7 +16,7 @@ export interface BatchDeps {
   sql: Sql;
   registry: NodeRegistry;
   loadPlan: PlanLoader;
-  email: EmailRenderer;
+  email: EmailQueue;
   log: Logger;
 }
 
@@ -31,7 +32,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     if (runs.length === 0) return { runs: 0, steps: 0, emails: 0 };
 
     const customers = await loadCustomers(tx, runs);
-    const buffer: EffectBuffer = { outbox: [], ledger: [], links: [], coupons: [] };
+    const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [] };
     const walkDeps = { registry: deps.registry, segments: createSegmentLoader(tx, now), policy: createSendPolicy(tx, now), email: deps.email, buffer, coupons: createCouponLookup(tx), now, log: deps.log };
     const results = await Promise.all(runs.map(async (run) => {
       const customer = customers.get(run.customerId);
@@ -67,38 +68,27 @@ function missingCustomer(run: RunRow, now: Date): { update: RunUpdate; steps: St
 }
 
 async function writeBack(tx: Queryable, updates: RunUpdate[], steps: StepRow[], buffer: EffectBuffer, now: Date) {
+  // Columns as arrays, not one JSON document: Postgres reads them without parsing a document
+  // per row. (jsonb[] elements go in as objects: postgres.js serialises each one.)
+  const u = <K extends keyof RunUpdate>(key: K) => updates.map((r) => r[key] ?? null) as never;
   await tx`
     update journey_runs r set status = v.status, node_id = v.node_id, due_at = v.due_at, wait = v.wait,
       step_count = v.step_count, exit_reason = v.exit_reason, last_error = v.last_error, updated_at = ${now}
-    from jsonb_to_recordset(${tx.json(updates as never)}) as v(id uuid, status text, node_id text,
-      due_at timestamptz, wait jsonb, step_count int, exit_reason text, last_error text)
+    from unnest(${u('id')}::uuid[], ${u('status')}::text[], ${u('node_id')}::text[], ${u('due_at')}::timestamptz[],
+      ${updates.map((r) => r.wait ?? null) as never}::jsonb[], ${u('step_count')}::int[],
+      ${u('exit_reason')}::text[], ${u('last_error')}::text[])
+      as v(id, status, node_id, due_at, wait, step_count, exit_reason, last_error)
     where r.id = v.id`;
   if (steps.length) {
+    const c = <K extends keyof StepRow>(key: K) => steps.map((r) => r[key] ?? null) as never;
     await tx`
       insert into run_steps (run_id, step_no, workspace_id, version_id, node_id, outcome, branch, detail, at)
-      select * from jsonb_to_recordset(${tx.json(steps as never)}) as v(run_id uuid, step_no int,
-        workspace_id text, version_id text, node_id text, outcome text, branch text, detail jsonb, at timestamptz)
+      select * from unnest(${c('run_id')}::uuid[], ${c('step_no')}::int[], ${c('workspace_id')}::text[],
+        ${c('version_id')}::text[], ${c('node_id')}::text[], ${c('outcome')}::text[], ${c('branch')}::text[],
+        ${steps.map((r) => r.detail ?? null) as never}::jsonb[], ${c('at')}::timestamptz[])
       on conflict do nothing`;
   }
-  if (buffer.outbox.length) {
-    await tx`
-      insert into email_outbox (id, workspace_id, effect_key, customer_id, run_id, journey_id, version_id, node_id, kind,
-        to_address, from_address, subject, html, text, message_id, headers, next_attempt_at, created_at)
-      select * from jsonb_to_recordset(${tx.json(buffer.outbox as never)}) as v(id uuid, workspace_id text,
-        effect_key text, customer_id text, run_id uuid, journey_id text, version_id text, node_id text, kind text,
-        to_address text, from_address text, subject text, html text, text text, message_id text, headers jsonb,
-        next_attempt_at timestamptz, created_at timestamptz)
-      on conflict (workspace_id, effect_key) do nothing`;
-  }
-  if (buffer.links.length) {
-    // Only links of rows inserted just now: a row that already existed keeps its own links.
-    await tx`
-      insert into email_links (workspace_id, outbox_id, idx, url)
-      select v.workspace_id, v.outbox_id, v.idx, v.url
-      from jsonb_to_recordset(${tx.json(buffer.links as never)}) as v(workspace_id text, outbox_id uuid, idx int, url text)
-      where exists (select 1 from email_outbox o where o.id = v.outbox_id)
-      on conflict do nothing`;
-  }
+  await writeOutbox(tx, buffer);
   if (buffer.ledger.length) {
     await tx`
       insert into loyalty_ledger (workspace_id, customer_id, points, reason, effect_key, run_id, node_id, created_at)

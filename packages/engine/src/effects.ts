@@ -1,17 +1,15 @@
 // Services a node reaches the world through. Nothing here writes: effects are buffered
 // and written by the stepper in the same transaction as the runs' new state, each keyed by
 // its effect key, unique in the database, so a retried batch never acts twice.
-import type { PrepareRequest, PrepareResult } from '@afterglow/email';
+import type { BlockRequest } from '@afterglow/email';
 import type { CustomerSnapshot, EmailRequest, JourneyEvent, Services } from '@afterglow/node-sdk';
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { couponService, type CouponLookup, type CouponRow } from './coupons';
 import type { SegmentLoader } from './segment-loader';
 import type { SendPolicy } from './send-policy';
 import type { RunRow } from './types';
 
 export interface OutboxRow {
-  /** Chosen here, not by the database: the email's signed links name it. */
-  id: string;
   workspace_id: string;
   effect_key: string;
   customer_id: string;
@@ -22,9 +20,8 @@ export interface OutboxRow {
   kind: string;
   to_address: string;
   from_address: string;
-  subject: string;
-  html: string;
-  text: string;
+  /** What to render at send time: an email_contents row of the same workspace. */
+  content_hash: string;
   message_id: string;
   headers: Record<string, string>;
   next_attempt_at: string;
@@ -45,27 +42,26 @@ export interface LedgerRow {
 export interface EffectBuffer {
   outbox: OutboxRow[];
   ledger: LedgerRow[];
-  /** Targets of each email's tracked links, written with the outbox rows. */
-  links: LinkRow[];
+  /** The requests the outbox rows name, one per distinct request. */
+  contents: Map<string, ContentRow>;
   /** Coupons issued, stored by writeCoupons with each run's context.coupon. */
   coupons: CouponRow[];
 }
 
-export interface LinkRow { workspace_id: string; outbox_id: string; idx: number; url: string }
+export interface ContentRow { workspace_id: string; hash: string; request: EmailRequest }
 
-/** Which run an email belongs to: lets the renderer load run- and workspace-scoped merge data. */
-export interface RenderScope {
-  workspaceId: string;
-  /** The journey version: a saved template resolves to its version pinned at publish time. */
-  versionId: string;
-  context: Record<string, unknown>;
+/** What the step needs to queue an email; rendering happens at send time (the dispatcher). */
+export interface EmailQueue {
+  fromAddress: string;
+  /** Why the address must not get this email (suppressed, topic turned off), or null. */
+  blockReason(request: BlockRequest): Promise<string | null>;
+  /** The saved template's version pinned at publish; throws MissingTemplateError (a NodeError) when there is none. */
+  pinnedTemplate(workspaceId: string, versionId: string, templateId: string): Promise<unknown>;
 }
 
-export interface EmailRenderer {
-  render(request: EmailRequest, customer: CustomerSnapshot, trigger: JourneyEvent | null, scope: RenderScope): Promise<{ subject: string; html: string; text: string }>;
-  fromAddress: string;
-  /** Suppression check, signed tracking and unsubscribe links, compliance headers. */
-  prepare(request: PrepareRequest): Promise<PrepareResult>;
+/** Names a request by its content: equal requests (the emails of one node) share one row. */
+function contentHash(request: EmailRequest): string {
+  return createHash('sha256').update(JSON.stringify(request)).digest('base64url');
 }
 
 export interface StepScope {
@@ -81,7 +77,7 @@ export interface StepScope {
 export const effectKey = (runId: string, nodeId: string) => `${runId}:${nodeId}`;
 
 export function createServices(
-  scope: StepScope, buffer: EffectBuffer, segments: SegmentLoader, email: EmailRenderer, policy: SendPolicy,
+  scope: StepScope, buffer: EffectBuffer, segments: SegmentLoader, email: EmailQueue, policy: SendPolicy,
   coupons: CouponLookup,
 ): Services {
   const { run, nodeId, customer, now } = scope;
@@ -102,27 +98,27 @@ export function createServices(
           scope.detail.email = `skipped: ${verdict.reason}`;
           return;
         }
-        const rendered = await email.render(request, customer, scope.trigger,
-          { workspaceId: run.workspaceId, versionId: run.versionId, context: run.context });
-        const outboxId = randomUUID();
-        const prepared = await email.prepare({
-          html: rendered.html, text: rendered.text, kind: request.kind, workspaceId: run.workspaceId,
-          customerId: customer.id, outboxId, toAddress: customer.email, topic: request.topic,
-        });
-        if (prepared.blocked !== null) {
-          scope.detail.email = `skipped: ${prepared.blocked}`;
+        // A journey pointing at a template that has no version pinned at publish is a setup
+        // error: the run fails here, visibly on the canvas, rather than each email at send time.
+        if (request.templateId) await email.pinnedTemplate(run.workspaceId, run.versionId, request.templateId);
+        const blocked = await email.blockReason({ workspaceId: run.workspaceId, customerId: customer.id,
+          toAddress: customer.email, kind: request.kind, topic: request.topic });
+        if (blocked !== null) {
+          scope.detail.email = `skipped: ${blocked}`;
           return;
         }
+        const hash = contentHash(request);
+        buffer.contents.set(`${run.workspaceId}/${hash}`, { workspace_id: run.workspaceId, hash, request });
+        const headers: Record<string, string> = { 'X-Afterglow-Kind': request.kind };
+        if (request.topic) headers['X-Afterglow-Topic'] = request.topic;
         buffer.outbox.push({
-          id: outboxId, workspace_id: run.workspaceId, effect_key: key, customer_id: customer.id, run_id: run.id,
+          workspace_id: run.workspaceId, effect_key: key, customer_id: customer.id, run_id: run.id,
           journey_id: run.journeyId, version_id: run.versionId, node_id: nodeId, kind: request.kind,
-          to_address: customer.email, from_address: email.fromAddress, subject: rendered.subject,
-          html: prepared.html, text: prepared.text, headers: prepared.headers,
+          to_address: customer.email, from_address: email.fromAddress, content_hash: hash, headers,
           // Stable per effect: a retried delivery carries the same Message-ID.
           message_id: `<${run.id}.${nodeId}@afterglow>`,
           next_attempt_at: now.toISOString(), created_at: now.toISOString(),
         });
-        buffer.links.push(...prepared.links.map((url, idx) => ({ workspace_id: run.workspaceId, outbox_id: outboxId, idx, url })));
         scope.detail.email = 'queued';
       },
     },

@@ -1,12 +1,11 @@
 import type { Database, Queryable } from '@afterglow/db';
-import { createJourneyEmailRenderer, dispatchDueEmails, type Mailer } from '@afterglow/email';
-import { createCompliancePreparer } from '@afterglow/email';
+import { createBlockChecker, createPinnedTemplateCache, dispatchDueEmails, type Mailer } from '@afterglow/email';
 import type { JourneyStats } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 import { advanceBatch, type BatchDeps } from './batch';
 import { runDueBroadcasts } from './broadcast';
 import { systemClock, type Clock } from './clock';
-import type { EmailRenderer } from './effects';
+import type { EmailQueue } from './effects';
 import { enrolEvents } from './enrol';
 import { applyEventsToRuns } from './event-effects';
 import { createPlanCache } from './plans';
@@ -28,10 +27,15 @@ export interface EngineOptions {
   /** Without a mailer, emails stay queued in the outbox. */
   mailer?: Mailer;
   fromAddress?: string;
-  /** Base of unsubscribe and tracking links (AFTERGLOW_PUBLIC_URL); read when an email is queued. */
+  /** Base of unsubscribe and tracking links (AFTERGLOW_PUBLIC_URL); read when an email is rendered. */
   publicUrl?: () => string;
   log?: Logger;
   batchSize?: number;
+  /**
+   * Batches stepped side by side in this process (default 2): while one waits on the
+   * database, the next is walked. SKIP LOCKED keeps their runs apart.
+   */
+  concurrency?: number;
   /** Interval of the durable sweep for runs whose wait has ended (Agenda syntax). */
   tickEvery?: string;
   /** How often every segment is fully re-checked for time-based membership changes (default 1 h). */
@@ -55,11 +59,12 @@ export function createEngine(opts: EngineOptions): Engine {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? (() => {});
   const batchSize = opts.batchSize ?? 500;
-  const email: EmailRenderer = {
-    prepare: createCompliancePreparer(database.sql, { publicUrl: opts.publicUrl ?? (() => 'http://localhost:3000') }),
+  const publicUrl = opts.publicUrl ?? (() => 'http://localhost:3000');
+  // Steps only queue emails (suppression checked in one query per batch); the dispatcher renders them.
+  const email: EmailQueue = {
+    blockReason: createBlockChecker(database.sql),
+    pinnedTemplate: createPinnedTemplateCache(database.sql),
     fromAddress: opts.fromAddress ?? 'Afterglow Demo Shop <shop@afterglow.local>',
-    // Loads saved templates and database-backed merge data in batches (see journey-renderer).
-    render: createJourneyEmailRenderer(database.sql),
   };
   const deps: BatchDeps = { sql: database.sql, registry, loadPlan: createPlanCache(database.sql), email, log };
 
@@ -71,14 +76,17 @@ export function createEngine(opts: EngineOptions): Engine {
     await processSegmentChanges(database.sql, registry, clock.now(), { fullEveryMs: opts.segmentFullCheckEveryMs, log })
       .catch((err) => log('segment membership check failed; the next sweep retries', { error: String(err) }));
     let steps = 0;
-    for (;;) {
-      const batch = await advanceBatch(deps, clock.now(), batchSize);
-      steps += batch.steps;
-      if (batch.runs === 0) break;
-    }
+    const loop = async () => {
+      for (;;) {
+        const batch = await advanceBatch(deps, clock.now(), batchSize);
+        steps += batch.steps;
+        if (batch.runs === 0) break;
+      }
+    };
+    await Promise.all(Array.from({ length: opts.concurrency ?? 2 }, loop));
     if (opts.mailer) {
       for (;;) {
-        const sent = await dispatchDueEmails({ sql: database.sql, mailer: opts.mailer, now: clock.now(), batchSize: 50 });
+        const sent = await dispatchDueEmails({ sql: database.sql, mailer: opts.mailer, now: clock.now(), batchSize: 50, publicUrl });
         if (sent.sent + sent.retried + sent.failed + sent.suppressed === 0) break;
       }
     }

@@ -49,6 +49,11 @@ export function createSendPolicy(sql: Queryable, now: Date): SendPolicy {
     await Promise.all(batches.map(async ([workspaceId, batch]) => {
       try {
         const since = new Date(now.getTime() - perDaysOf.get(workspaceId)! * 86400e3);
+        // Batches stepping side by side (other loops, other workers) may hold runs of the same
+        // customers: each customer's count and new send are serialised by a lock held to commit.
+        // Its own statement, so the count below reads what the lock's previous holder committed.
+        const keys = [...batch.ids].map((id) => `cap:${workspaceId}/${id}`).sort();
+        await sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${keys}::text[]) as k order by k`;
         const rows = await sql<{ customerId: string; count: number; oldest: Date }[]>`
           select customer_id as "customerId", count(*)::int as count, min(created_at) as oldest
           from email_outbox

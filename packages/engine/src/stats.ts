@@ -13,9 +13,11 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
     sql<{ nodeId: string; status: string; n: number }[]>`
       select node_id as "nodeId", status, count(*)::int as n
       from journey_runs where version_id = ${versionId} group by 1, 2`,
-    sql<{ nodeId: string; n: number }[]>`
-      select node_id as "nodeId", count(*)::int as n
-      from email_outbox where version_id = ${versionId} and status = 'sent' group by 1`,
+    // Sent; still queued (rendered and delivered by the dispatcher); undeliverable (render
+    // failure, hard bounce, retries exhausted).
+    sql<{ nodeId: string; status: string; n: number }[]>`
+      select node_id as "nodeId", status, count(*)::int as n
+      from email_outbox where version_id = ${versionId} and status in ('sent', 'pending', 'failed') group by 1, 2`,
     sql<{ nodeId: string; n: number }[]>`
       select l.node_id as "nodeId", sum(l.points)::int as n
       from loyalty_ledger l join journey_runs r on r.id = l.run_id
@@ -58,7 +60,8 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
     if (p.status === 'exited' || p.status === 'completed') totals.completed += p.n;
     if (p.status === 'failed') totals.failed += p.n;
   }
-  for (const e of emails) node(e.nodeId).counters.emails = e.n;
+  const emailCounter: Record<string, string> = { sent: 'emails', pending: 'queued', failed: 'undelivered' };
+  for (const e of emails) node(e.nodeId).counters[emailCounter[e.status]] = e.n;
   for (const p of points) node(p.nodeId).counters.points = p.n;
   for (const c of capped) node(c.nodeId).counters.capped = c.n;
   for (const c of coupons) Object.assign(node(c.nodeId).counters, { issued: c.issued, redeemed: c.redeemed });

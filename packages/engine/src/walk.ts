@@ -3,7 +3,7 @@
 // effects go to the shared buffer. Node types are looked up in the registry, never switched on.
 import type { JourneyPlan } from '@afterglow/journey-core';
 import { NodeError, type CustomerSnapshot, type Instruction, type JourneyEvent, type NodeRegistry } from '@afterglow/node-sdk';
-import { createServices, type EffectBuffer, type EmailRenderer } from './effects';
+import { createServices, type EffectBuffer, type EmailQueue } from './effects';
 import type { CouponLookup } from './coupons';
 import type { SegmentLoader } from './segment-loader';
 import { DeferStep, type SendPolicy } from './send-policy';
@@ -41,7 +41,7 @@ export interface WalkDeps {
   registry: NodeRegistry;
   segments: SegmentLoader;
   policy: SendPolicy;
-  email: EmailRenderer;
+  email: EmailQueue;
   buffer: EffectBuffer;
   coupons: CouponLookup;
   now: Date;

@@ -4,7 +4,7 @@ export { prepareForSending, complianceUrls, trackableUrl, normalisePublicUrl } f
 export type { ComplianceInput, PreparedEmail } from './prepare';
 export { classifyHit, PREFETCH_WINDOW_MS } from './bots';
 export type { TrackingHit, BotReason } from './bots';
-export { createCompliancePreparer } from './preparer';
-export type { PrepareRequest, PrepareResult } from './preparer';
+export { createBlockChecker } from './block-check';
+export type { BlockRequest } from './block-check';
 export { EMAIL_TOPICS } from './topics';
 export type { EmailTopic } from './topics';
