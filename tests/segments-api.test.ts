@@ -2,7 +2,7 @@
 // segments (missing, self, cycles) refused with the field named, the builder's vocabulary,
 // search that treats LIKE wildcards literally and stops counting at 10,000, and the 360 extras.
 import type { ApiDeps } from '@afterglow/api';
-import type { Database } from '@afterglow/db';
+import { checkSegmentMemberships, TIERS, type Database } from '@afterglow/db';
 import { ManualClock } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,9 +73,11 @@ describe('segment references', () => {
       { kind: 'orders' as const, measure: 'averageOrderValue' as const, op: 'gte' as const, value: 100 },
     ] };
     expect(await trpc.segments.preview.query({ rule })).toMatchObject({ count: 1, sample: [{ id: 'c_pct' }] });
-    expect(await trpc.segments.vocabulary.query()).toEqual({
+    const words = await trpc.segments.vocabulary.query();
+    expect(words).toMatchObject({
       categories: ['Cosmetics', 'Football > Red Star'], brands: ['Adidas', 'Nivea'], events: ['Viewed Product'],
     });
+    expect(words.tiers.map((t) => t.name)).toEqual(TIERS.map((t) => t.name));
   });
 });
 
@@ -95,5 +97,23 @@ describe('customer search and 360', () => {
     expect(c.consent).toMatchObject({ marketing: true, suppressed: { reason: 'hard_bounce' }, topicsOff: [] });
     expect(c.orderStats).toMatchObject({ orderCount: 1, totalSpent: 120 });
     expect(c.segments.map((s) => s.id)).toEqual(['seg_a', 'seg_b']);
+  });
+});
+
+describe('segments list', () => {
+  it('reads member counts from the stored memberships once checked, and counts live after a rule change', async () => {
+    const { sql } = database;
+    await sql.begin((tx) => checkSegmentMemberships(tx, NOW));
+    // A stored membership removed behind the checker's back shows: the list evaluates no rule.
+    await sql`delete from segment_memberships where workspace_id = ${WS} and segment_id = 'seg_a'`;
+    try {
+      expect((await trpc.segments.list.query()).map((s) => [s.id, s.memberCount])).toEqual([['seg_a', 0], ['seg_b', 1]]);
+      // Saved with a new rule: its stored members belong to the old rule, so it is counted live.
+      await trpc.segments.save.mutate({ id: 'seg_a', name: 'A', rule: { kind: 'orders', measure: 'count', op: 'gte', value: 1, withinDays: 3650 } });
+      expect((await trpc.segments.list.query()).map((s) => [s.id, s.memberCount])).toEqual([['seg_a', 1], ['seg_b', 1]]);
+    } finally {
+      await sql`insert into segment_memberships (workspace_id, segment_id, customer_id, entered_at)
+        values (${WS}, 'seg_a', 'c_pct', ${NOW}) on conflict do nothing`;
+    }
   });
 });

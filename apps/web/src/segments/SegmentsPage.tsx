@@ -31,7 +31,7 @@ export function SegmentsPage() {
                   </span>
                 </div>
                 <p className="mt-1 text-sm text-slate-500">{s.description || 'No description'}</p>
-                <p className="mt-3 text-xs text-slate-400">{s.memberCount === 1 ? '1 customer' : `${s.memberCount.toLocaleString()} customers`} right now</p>
+                <p className="mt-3 text-xs text-slate-400">{s.memberCount === 1 ? '1 customer' : `${s.memberCount.toLocaleString()} customers`}, kept up to date</p>
               </Card>
             </Link>
           ))}

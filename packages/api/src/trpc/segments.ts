@@ -1,5 +1,6 @@
 import {
-  countSegment, resolveSegmentRefs, sampleSegment, SegmentRuleError, segmentRuleSchema, TIERS, type SegmentRule,
+  countSegment, resolveSegmentRefs, sampleSegment, SegmentRuleError, segmentRuleSchema, storedMembershipCounts, TIERS,
+  type SegmentRule,
 } from '@afterglow/db';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -33,14 +34,23 @@ async function checkReferences(deps: ApiDeps, workspaceId: string, rule: Segment
 }
 
 export const segmentsRouter = router({
+  /**
+   * Counts come from the stored memberships the engine keeps current (incrementally, and fully
+   * every hour), so the list costs no segment evaluation; a segment not yet checked under its
+   * current rule (just saved) is counted live once.
+   */
   list: protectedProcedure.query(async ({ ctx }) => {
     const rows = await ctx.deps.database.sql<SegmentRow[]>`
       select id, name, description, rule, updated_at as "updatedAt" from segments
       where workspace_id = ${ctx.user.workspaceId} order by name, id`;
-    return Promise.all(rows.map(async (s) => ({
-      id: s.id, name: s.name, description: s.description, updatedAt: iso(s.updatedAt),
-      ...(await membership(ctx.deps, ctx.user.workspaceId, s.rule)),
-    })));
+    const stored = await storedMembershipCounts(ctx.deps.database.sql, ctx.user.workspaceId, rows);
+    return Promise.all(rows.map(async (s) => {
+      const kept = stored.get(s.id);
+      const counted = kept?.current
+        ? { memberCount: kept.count, ruleError: null as string | null }
+        : await membership(ctx.deps, ctx.user.workspaceId, s.rule);
+      return { id: s.id, name: s.name, description: s.description, updatedAt: iso(s.updatedAt), ...counted };
+    }));
   }),
 
   get: protectedProcedure

@@ -115,3 +115,28 @@ async function diff(tx: Sql, segment: SegmentRow, { where, from }: { where: SqlC
     union all select 'left', customer_id from del`;
   return rows.map((r) => ({ workspaceId: ws, segmentId: segment.id, segmentName: segment.name, customerId: r.customerId, change: r.change }));
 }
+
+export interface StoredMembershipCount {
+  count: number;
+  /** When the segment was last fully re-checked. */
+  fullAt: Date;
+  /** False when the rule changed since: the stored members belong to the old rule. */
+  current: boolean;
+}
+
+/**
+ * Member counts from the materialised memberships (kept by checkSegmentMemberships), per
+ * segment that has been checked at least once: no rule is evaluated.
+ */
+export async function storedMembershipCounts(
+  sql: Sql, workspaceId: string, segments: { id: string; rule: unknown }[],
+): Promise<Map<string, StoredMembershipCount>> {
+  const rows = await sql<{ segmentId: string; ruleHash: string; fullAt: Date; count: number }[]>`
+    select st.segment_id as "segmentId", st.rule_hash as "ruleHash", st.full_at as "fullAt",
+      (select count(*)::int from segment_memberships m where m.workspace_id = st.workspace_id and m.segment_id = st.segment_id) as count
+    from segment_refresh_state st where st.workspace_id = ${workspaceId} and st.segment_id = any(${segments.map((s) => s.id)}::text[])`;
+  const rules = new Map(segments.map((s) => [s.id, s.rule]));
+  return new Map(rows.map((r) => [r.segmentId, {
+    count: r.count, fullAt: new Date(r.fullAt), current: r.ruleHash === hashOf(rules.get(r.segmentId)),
+  }]));
+}
