@@ -1,5 +1,6 @@
 // Incremental segment membership through the real engine: only touched customers are
-// re-checked, time-based rules change on the scheduled full check, and "Enters segment" /
+// re-checked, time-based rules change on the scheduled full check (the engine's hourly
+// Agenda job, called directly here), a changed rule is re-checked whole at once, and "Enters segment" /
 // "Leaves segment" journeys enrol on the changes.
 import type { Database } from '@afterglow/db';
 import { checkSegmentMemberships } from '@afterglow/db';
@@ -84,17 +85,23 @@ describe('segment membership', () => {
     expect(await ledger()).toEqual([{ customerId: 'ben', points: 10 }, { customerId: 'ben', points: 1 }]);
   });
 
-  it('catches time-based exits on the scheduled full check, not before', async () => {
+  it('catches time-based exits on the scheduled full check (its own job), not in the sweeps', async () => {
     clock.advance(10 * DAY - HOUR / 4); // ann's order is 30 days minus 15 minutes old: still inside
+    expect(await engine.recheckSegments()).toBe(0);
+    expect(await members('seg_recent')).toEqual(['ann']);
+    clock.advance(2 * HOUR); // outside by the rule, but sweeps only re-check touched customers
     await engine.advanceUntilIdle();
     expect(await members('seg_recent')).toEqual(['ann']);
-    clock.advance(HOUR / 2); // outside by the rule, but the last full check was only 30 minutes ago
-    await engine.advanceUntilIdle();
-    expect(await members('seg_recent')).toEqual(['ann']);
-    clock.advance(HOUR / 2); // the hourly full check is due
-    await engine.advanceUntilIdle();
-    expect(await members('seg_recent')).toEqual([]);
+    expect(await engine.recheckSegments()).toBe(1); // the hourly job
+    await engine.advanceUntilIdle(); // the "Leaves segment" run steps
     expect((await ledger()).at(-1)).toEqual({ customerId: 'ann', points: 1 });
+  });
+
+  it('re-checks a segment whole in the next sweep when its rule changes', async () => {
+    await db.sql`update segments set rule = ${db.sql.json({ kind: 'orders', measure: 'totalSpent', op: 'gte', value: 50 })}
+      where workspace_id = ${WS} and id = 'seg_big'`;
+    await engine.advanceUntilIdle();
+    expect(await members('seg_big')).toEqual(['ann']);
   });
 
   it('reports segments that refer to each other instead of looping', async () => {

@@ -169,6 +169,21 @@ describe('groups and whole-segment queries', () => {
   });
 });
 
+describe('days since the last order', () => {
+  it('compares whole days, fractions and values beyond any date without failing', async () => {
+    // ada's last order is 10 days old, bob's 30 (his 3-day-old one was cancelled), eve's 89.
+    const days = (op: 'gte' | 'lte' | 'gt' | 'lt' | 'eq', value: number) => members({ kind: 'orders', measure: 'daysSinceLastOrder', op, value });
+    expect(await days('eq', 30)).toEqual(['bob']);
+    expect(await days('gt', 29.5)).toEqual(['bob', 'eve']);
+    expect(await days('gte', 30)).toEqual(['bob', 'eve']);
+    expect(await days('lt', 30)).toEqual(['ada']);
+    expect(await days('lte', 10.5)).toEqual(['ada']);
+    expect(await days('eq', 10.5)).toEqual([]);
+    expect(await days('lte', 1e12)).toEqual(['ada', 'bob', 'eve']);
+    expect(await days('gt', 1e12)).toEqual([]);
+  });
+});
+
 describe('loyalty tier conditions', () => {
   it('reads the tier from lifetime points (spending never demotes), exactly or at least', async () => {
     const grant = (id: string, points: number) => database.sql`

@@ -9,7 +9,7 @@ import type { EmailQueue } from './effects';
 import { enrolEvents } from './enrol';
 import { applyEventsToRuns } from './event-effects';
 import { createPlanCache } from './plans';
-import { processSegmentChanges } from './segment-changes';
+import { processSegmentChanges, recheckAllSegments } from './segment-changes';
 import { retryFailedRuns } from './retry';
 import { journeyStats } from './stats';
 import type { Logger, StoredEvent } from './types';
@@ -38,7 +38,7 @@ export interface EngineOptions {
   concurrency?: number;
   /** Interval of the durable sweep for runs whose wait has ended (Agenda syntax). */
   tickEvery?: string;
-  /** How often every segment is fully re-checked for time-based membership changes (default 1 h). */
+  /** How often every segment is fully re-checked for time-based membership changes (own Agenda job; default 1 h). */
   segmentFullCheckEveryMs?: number;
 }
 
@@ -52,6 +52,8 @@ export interface Engine {
   stats(versionId: string): Promise<JourneyStats>;
   /** Failed runs of a version (or of one node of it) go back to work; returns how many. */
   retryFailed(versionId: string, nodeId?: string): Promise<number>;
+  /** The full segment membership re-check the hourly job runs; returns the changes found. */
+  recheckSegments(): Promise<number>;
 }
 
 export function createEngine(opts: EngineOptions): Engine {
@@ -73,7 +75,8 @@ export function createEngine(opts: EngineOptions): Engine {
     // Customers touched since the last sweep may have entered or left segments (enrolling them).
     // A failed check (e.g. a deadlock with another worker's check) rolls back and is retried on
     // the next sweep; it must never hold up the runs that are due.
-    await processSegmentChanges(database.sql, registry, clock.now(), { fullEveryMs: opts.segmentFullCheckEveryMs, log })
+    // The time-based full re-check is its own job (below), not part of every sweep.
+    await processSegmentChanges(database.sql, registry, clock.now(), { timeBased: false, log })
       .catch((err) => log('segment membership check failed; the next sweep retries', { error: String(err) }));
     let steps = 0;
     const loop = async () => {
@@ -93,7 +96,11 @@ export function createEngine(opts: EngineOptions): Engine {
     return steps;
   }
 
-  const worker = createWorker({ url: database.url, sql: database.sql, runOnce: advanceUntilIdle, log, tickEvery: opts.tickEvery });
+  const recheckSegments = async () => (await recheckAllSegments(database.sql, registry, clock.now(), log)).changes;
+  const worker = createWorker({
+    url: database.url, sql: database.sql, runOnce: advanceUntilIdle, log, tickEvery: opts.tickEvery,
+    jobs: [{ name: 'segments:full-check', every: opts.segmentFullCheckEveryMs ?? '1 hour', run: recheckSegments }],
+  });
 
   return {
     async enrolEvents(tx, events) {
@@ -112,5 +119,6 @@ export function createEngine(opts: EngineOptions): Engine {
       if (count > 0) await database.sql.notify(WAKE_CHANNEL, 'retry');
       return count;
     },
+    recheckSegments,
   };
 }

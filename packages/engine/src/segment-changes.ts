@@ -13,6 +13,10 @@ export const SEGMENT_LEFT = 'segment_left';
 
 export interface SegmentChangeOptions {
   fullEveryMs?: number;
+  /** false: only segments whose rule changed are fully re-checked (see recheckAllSegments). */
+  timeBased?: boolean;
+  /** Touched customers taken per call (0: none, only full re-checks). */
+  batchSize?: number;
   log?: Logger;
 }
 
@@ -21,7 +25,7 @@ export async function processSegmentChanges(
 ): Promise<{ changes: number; enrolled: number }> {
   return sql.begin(async (raw) => {
     const tx = raw as unknown as Queryable;
-    const check = await checkSegmentMemberships(tx, now, { fullEveryMs: opts.fullEveryMs });
+    const check = await checkSegmentMemberships(tx, now, { fullEveryMs: opts.fullEveryMs, timeBased: opts.timeBased, batchSize: opts.batchSize });
     for (const e of check.errors) opts.log?.('segment membership check skipped a segment', e);
     if (check.changes.length === 0) return { changes: 0, enrolled: 0 };
     const events: StoredEvent[] = check.changes.map((c) => ({
@@ -42,4 +46,13 @@ export async function processSegmentChanges(
       on conflict do nothing`;
     return { changes: events.length, enrolled: await enrolEvents(tx, registry, events, now) };
   }) as Promise<{ changes: number; enrolled: number }>;
+}
+
+/**
+ * The scheduled full re-check (the engine's own Agenda job, hourly by default): rules that
+ * depend on time alone ("no order in 30 days") change membership without any write, so every
+ * segment is re-evaluated whole. Touched customers are left to the sweep.
+ */
+export function recheckAllSegments(sql: Sql, registry: NodeRegistry, now: Date, log?: Logger) {
+  return processSegmentChanges(sql, registry, now, { fullEveryMs: 0, batchSize: 0, log });
 }

@@ -17,6 +17,8 @@ export interface WorkerOptions {
   log: Logger;
   /** How often the durable tick sweeps for runs whose wait has ended. */
   tickEvery?: string;
+  /** Other recurring work, each run by one worker at a time (Agenda's lock). */
+  jobs?: { name: string; every: string | number; run: () => Promise<unknown> }[];
 }
 
 export function createWorker(opts: WorkerOptions) {
@@ -67,6 +69,7 @@ export function createWorker(opts: WorkerOptions) {
       agenda.define(TICK_JOB, async () => {
         await opts.sql.notify(WAKE_CHANNEL, 'tick');
       }, { lockLifetime: 10_000 });
+      for (const job of opts.jobs ?? []) agenda.define(job.name, async () => void (await job.run()), { lockLifetime: 30 * 60_000 });
       const listener = await opts.sql.listen(WAKE_CHANNEL, () => kick());
       unlisten = listener.unlisten;
       // Workers starting together would create Agenda's table and its recurring job at the
@@ -76,6 +79,7 @@ export function createWorker(opts: WorkerOptions) {
         await conn`select pg_advisory_lock(hashtext('afterglow:agenda-start'))`;
         await startWithRetry(agenda);
         await agenda.every(opts.tickEvery ?? '2 seconds', TICK_JOB, undefined, { skipImmediate: false });
+        for (const job of opts.jobs ?? []) await agenda.every(job.every, job.name, undefined, { skipImmediate: true });
       } finally {
         await conn`select pg_advisory_unlock(hashtext('afterglow:agenda-start'))`.catch(() => {});
         conn.release();

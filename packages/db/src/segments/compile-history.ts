@@ -27,11 +27,11 @@ function compare(sql: Sql, measured: SqlCondition, op: OrderComparison, value: n
   }
 }
 
-/** `now` minus whole days, as timestamptz text; beyond any real date, an infinity. */
-function daysBefore(now: Date, days: number): string {
-  if (days > 10_000_000) return '-infinity';
-  if (days < -10_000_000) return 'infinity';
-  return since(now, days);
+/** `now` minus whole days; further back than any real order (1,300+ years), minus infinity. */
+function daysBefore(sql: Sql, now: Date, days: number): SqlCondition {
+  // A constant of ours, not a parameter: postgres.js would read a timestamptz parameter as a Date.
+  if (days > 500_000) return sql`'-infinity'::timestamptz`;
+  return sql`${since(now, days)}::timestamptz`;
 }
 
 /**
@@ -40,8 +40,8 @@ function daysBefore(now: Date, days: number): string {
  * floor(d) >= k <=> last <= now - k days, for whole k.
  */
 function compileDaysSince(sql: Sql, op: OrderComparison, v: number, now: Date): SqlCondition {
-  const atMost = (k: number) => sql`coalesce(s.last_order_at <= ${daysBefore(now, k)}::timestamptz, false)`;
-  const after = (k: number) => sql`coalesce(s.last_order_at > ${daysBefore(now, k)}::timestamptz, false)`;
+  const atMost = (k: number) => sql`coalesce(s.last_order_at <= ${daysBefore(sql, now, k)}, false)`;
+  const after = (k: number) => sql`coalesce(s.last_order_at > ${daysBefore(sql, now, k)}, false)`;
   switch (op) {
     case 'gte': return atMost(Math.ceil(v));
     case 'gt': return atMost(Math.floor(v) + 1);

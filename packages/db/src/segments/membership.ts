@@ -24,6 +24,11 @@ export interface MembershipChange {
 export interface MembershipCheckOptions {
   /** How often every segment is fully re-evaluated (time-based rules). Default 1 hour. */
   fullEveryMs?: number;
+  /**
+   * false: fully re-evaluate only segments whose rule changed (or never checked), leaving the
+   * time-based re-check to its own schedule (the engine's hourly job). Default true.
+   */
+  timeBased?: boolean;
   /** At most this many touched customers per check; the rest wait for the next. */
   batchSize?: number;
 }
@@ -41,7 +46,11 @@ interface SegmentRow { id: string; workspaceId: string; name: string; rule: unkn
 const hashOf = (rule: unknown) => createHash('sha256').update(JSON.stringify(rule)).digest('hex').slice(0, 32);
 
 export async function checkSegmentMemberships(tx: Sql, now: Date, opts: MembershipCheckOptions = {}): Promise<MembershipCheck> {
-  const fullEveryMs = opts.fullEveryMs ?? 3_600_000;
+  // Not time-based: no full check ever falls due by age, only by a changed rule.
+  const fullEveryMs = opts.timeBased === false ? Number.POSITIVE_INFINITY : opts.fullEveryMs ?? 3_600_000;
+  // A constant of ours when never due: postgres.js would read a timestamptz parameter as a Date.
+  const dueBefore = Number.isFinite(fullEveryMs)
+    ? tx`${new Date(now.getTime() - fullEveryMs).toISOString()}::timestamptz` : tx`'-infinity'::timestamptz`;
   // Claimed rows are deleted; a concurrent checker skips them and takes others.
   const touchedRows = await tx<{ workspaceId: string; customerId: string }[]>`
     delete from segment_dirty_customers d using (
@@ -81,7 +90,7 @@ export async function checkSegmentMemberships(tx: Sql, now: Date, opts: Membersh
         values (${segment.workspaceId}, ${segment.id}, ${hash}, ${now.toISOString()}::timestamptz)
         on conflict (workspace_id, segment_id) do update set rule_hash = excluded.rule_hash, full_at = excluded.full_at
         where segment_refresh_state.rule_hash is distinct from excluded.rule_hash
-           or segment_refresh_state.full_at <= ${new Date(now.getTime() - fullEveryMs).toISOString()}::timestamptz
+           or segment_refresh_state.full_at <= ${dueBefore}
         returning 1`;
       if (claimed.length > 0) {
         result.fullRefreshes++;
