@@ -4,7 +4,7 @@
 // The aggregates and the queue are filled by triggers (drizzle/*_segment_triggers.sql), so
 // every writer of orders, items, events, customers and points keeps them current.
 import {
-  index, integer, numeric, pgTable, primaryKey, text, timestamp,
+  bigint, index, integer, numeric, pgTable, primaryKey, text, timestamp,
 } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -57,8 +57,28 @@ export const segmentRefreshState = pgTable('segment_refresh_state', {
   fullAt: ts('full_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.segmentId] })]);
 
-/** Customers whose data changed since the last membership check (filled by triggers). */
+/**
+ * Customers whose data changed since the last membership check (filled by triggers). No
+ * unique key on purpose: a writer marking a customer never waits for a membership check that
+ * holds the same customer's mark (duplicates are merged when the check reads them).
+ */
 export const segmentDirtyCustomers = pgTable('segment_dirty_customers', {
   workspaceId: text('workspace_id').notNull(),
   customerId: text('customer_id').notNull(),
-}, (t) => [primaryKey({ columns: [t.workspaceId, t.customerId] })]);
+});
+
+/**
+ * Customers whose orders or order lines the current transaction wrote, keyed by transaction:
+ * their aggregates are rebuilt once, at commit, however many statements wrote them
+ * (drizzle/*_aggregates_at_commit*.sql). Rows live only inside their transaction.
+ */
+export const orderAggregatesPending = pgTable('order_aggregates_pending', {
+  xid: bigint('xid', { mode: 'number' }).notNull(),
+  workspaceId: text('workspace_id').notNull(),
+  customerId: text('customer_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.xid, t.workspaceId, t.customerId] })]);
+
+/** One row per transaction with pending aggregates: its deferred trigger runs the rebuild at commit. */
+export const orderAggregatesFlush = pgTable('order_aggregates_flush', {
+  xid: bigint('xid', { mode: 'number' }).primaryKey(),
+});
