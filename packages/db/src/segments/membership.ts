@@ -29,7 +29,7 @@ export interface MembershipCheckOptions {
    * time-based re-check to its own schedule (the engine's hourly job). Default true.
    */
   timeBased?: boolean;
-  /** At most this many touched customers per check; the rest wait for the next. */
+  /** At most this many customer marks per check (a customer may be marked twice); the rest wait for the next. */
   batchSize?: number;
 }
 
@@ -51,21 +51,24 @@ export async function checkSegmentMemberships(tx: Sql, now: Date, opts: Membersh
   // A constant of ours when never due: postgres.js would read a timestamptz parameter as a Date.
   const dueBefore = Number.isFinite(fullEveryMs)
     ? tx`${new Date(now.getTime() - fullEveryMs).toISOString()}::timestamptz` : tx`'-infinity'::timestamptz`;
-  // Claimed rows are deleted; a concurrent checker skips them and takes others.
+  // Claimed marks are deleted; a concurrent checker skips them and takes others. The queue has
+  // no unique key (writers never wait on it), so a customer may be marked more than once.
   const touchedRows = await tx<{ workspaceId: string; customerId: string }[]>`
-    delete from segment_dirty_customers d using (
-      select workspace_id, customer_id from segment_dirty_customers
-      order by workspace_id, customer_id limit ${opts.batchSize ?? 5000} for update skip locked) t
-    where d.workspace_id = t.workspace_id and d.customer_id = t.customer_id
+    delete from segment_dirty_customers d where d.ctid = any(array(
+      select ctid from segment_dirty_customers limit ${opts.batchSize ?? 20_000} for update skip locked))
     returning d.workspace_id as "workspaceId", d.customer_id as "customerId"`;
-  const touched = new Map<string, string[]>();
-  for (const r of touchedRows) touched.set(r.workspaceId, [...(touched.get(r.workspaceId) ?? []), r.customerId]);
+  const marked = new Map<string, Set<string>>();
+  for (const r of touchedRows) {
+    if (!marked.has(r.workspaceId)) marked.set(r.workspaceId, new Set());
+    marked.get(r.workspaceId)!.add(r.customerId);
+  }
+  const touched = new Map([...marked].map(([ws, ids]) => [ws, [...ids].sort()]));
 
   const segments = await tx<SegmentRow[]>`
     select s.id, s.workspace_id as "workspaceId", s.name, s.rule, st.rule_hash as "ruleHash", st.full_at as "fullAt"
     from segments s left join segment_refresh_state st on st.workspace_id = s.workspace_id and st.segment_id = s.id
     order by s.workspace_id, s.id`;
-  const result: MembershipCheck = { changes: [], touched: touchedRows.length, fullRefreshes: 0, errors: [] };
+  const result: MembershipCheck = { changes: [], touched: [...touched.values()].reduce((n, ids) => n + ids.length, 0), fullRefreshes: 0, errors: [] };
 
   for (const segment of segments) {
     const hash = hashOf(segment.rule);
