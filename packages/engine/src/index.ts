@@ -86,7 +86,11 @@ export function createEngine(opts: EngineOptions): Engine {
         if (batch.runs === 0) break;
       }
     };
-    await Promise.all(Array.from({ length: opts.concurrency ?? 2 }, loop));
+    // Settled, not all: a failing batch (e.g. a deadlock victim) must not leave its sibling
+    // loop running past this sweep. The first error is reported; its runs stay due.
+    const loops = await Promise.allSettled(Array.from({ length: opts.concurrency ?? 2 }, loop));
+    const failed = loops.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+    if (failed) throw failed.reason;
     if (opts.mailer) {
       for (;;) {
         const sent = await dispatchDueEmails({ sql: database.sql, mailer: opts.mailer, now: clock.now(), batchSize: 50, publicUrl });
