@@ -6,3 +6,4 @@ export * from './ingest';
 export * from './compliance';
 export * from './segments';
 export * from './coupons';
+export * from './webhooks';
