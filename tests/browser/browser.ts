@@ -1,7 +1,12 @@
-// Headless Chromium for browser tests, plus the few mouse and polling helpers they share.
+// Headless Chromium for browser tests: the one setup every test file shares (a seeded app on a
+// fresh database, Chromium, a page, a picture of a failing test), plus mouse and polling helpers.
+import type { Clock } from '@afterglow/engine';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startAfterglow } from '../../apps/server/src/app';
+import { createTestDatabase } from '../support/db';
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
 
@@ -15,6 +20,83 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+
+export type App = Awaited<ReturnType<typeof startAfterglow>>;
+type Demo = NonNullable<App['demo']>;
+
+export interface AppInBrowser {
+  readonly app: App;
+  readonly demo: Demo;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Signs in on the login page (the demo owner unless told otherwise), after a refused `wrongPasswordFirst` if given. */
+  logIn(opts?: { email?: string; password?: string; wrongPasswordFirst?: string }): Promise<void>;
+  /** A Segment `track` call to the app's ingestion API with the demo key (or `key`). */
+  track(message: { userId: string; event: string; messageId: string; properties?: Record<string, unknown> }, key?: string): Promise<Response>;
+}
+
+/**
+ * Registers the hooks of a browser test file: a seeded Afterglow on a fresh database (HTTP and
+ * SMTP sink on free ports, silent), Chromium and one page at `viewport`; a failing test leaves
+ * `test-artifacts/failed-<name>.png`; everything is closed after the file. Read the fields inside
+ * tests or hooks (they are set in `beforeAll`).
+ */
+export function useAppInBrowser(opts: { clock?: Clock; viewport?: { width: number; height: number } } = {}): AppInBrowser {
+  let app: App | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useAppInBrowser: read the app, browser and page inside a test or hook');
+    return value;
+  };
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    const databaseUrl = database.url;
+    await database.close();
+    app = await startAfterglow({ databaseUrl, port: 0, smtpDevPort: 0, seed: true, clock: opts.clock, log: () => {} });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: opts.viewport ?? { width: 1400, height: 1000 } });
+  });
+
+  afterEach(async (ctx) => {
+    // A failing step leaves a picture of what the browser showed.
+    if (page && ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const demo = () => ready(ready(app).demo ?? undefined);
+  return {
+    get app() { return ready(app); },
+    get demo() { return demo(); },
+    get browser() { return ready(browser); },
+    get page() { return ready(page); },
+    async logIn({ email, password, wrongPasswordFirst } = {}) {
+      const p = ready(page);
+      await p.goto(ready(app).url);
+      await p.getByLabel('Email').fill(email ?? demo().email);
+      if (wrongPasswordFirst !== undefined) {
+        await p.getByLabel('Password').fill(wrongPasswordFirst);
+        await p.getByRole('button', { name: 'Sign in' }).click();
+        await p.getByRole('alert').waitFor();
+      }
+      await p.getByLabel('Password').fill(password ?? demo().password);
+      await p.getByRole('button', { name: 'Sign in' }).click();
+      await p.getByRole('navigation', { name: 'Main' }).waitFor();
+    },
+    track(message, key) {
+      return fetch(`${ready(app).url}/v1/track`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(`${key ?? demo().ingestKey}:`).toString('base64')}`, 'content-type': 'application/json' },
+        body: JSON.stringify(message),
+      });
+    },
+  };
+}
 
 async function centre(locator: Locator): Promise<{ x: number; y: number }> {
   const box = await locator.boundingBox();

@@ -3,48 +3,22 @@
 // unsubscribes on the canvas of the seeded journey.
 import { ManualClock } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startAfterglow } from '../../apps/server/src/app';
-import { createTestDatabase } from '../support/db';
+import { describe, expect, it } from 'vitest';
 import { publishGraph } from '../support/journeys';
-import { launchBrowser, screenshot, waitForText } from './browser';
+import { screenshot, useAppInBrowser, waitForText } from './browser';
 
-let app: Awaited<ReturnType<typeof startAfterglow>>;
-let browser: Browser;
-let page: Page;
 const clock = new ManualClock(new Date());
+const env = useAppInBrowser({ clock });
 const PERSON = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
-
-beforeAll(async () => {
-  const database = await createTestDatabase();
-  const databaseUrl = database.url;
-  await database.close();
-  app = await startAfterglow({ databaseUrl, port: 0, smtpDevPort: 0, seed: true, clock, log: () => {} });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 
 describe('compliance in the browser', () => {
   it('unsubscribes from the email link, manages preferences, and shows opens and clicks on the canvas', { timeout: 180_000 }, async () => {
+    const { app, page } = env;
     const sql = app.database.sql;
     const [customer] = await sql<{ id: string }[]>`
       select id from customers where workspace_id = ${app.demo!.workspaceId} and marketing_consent and email is not null order by id limit 1`;
-    const auth = `Basic ${Buffer.from(`${app.demo!.ingestKey}:`).toString('base64')}`;
-    const sent = await fetch(`${app.url}/v1/track`, {
-      method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: customer.id, event: 'Order Completed', messageId: 'compliance-order-1',
-        properties: { order_id: 'ord_compliance_1', total: 20, currency: 'EUR', products: [] } }),
-    });
+    const sent = await env.track({ userId: customer.id, event: 'Order Completed', messageId: 'compliance-order-1',
+      properties: { order_id: 'ord_compliance_1', total: 20, currency: 'EUR', products: [] } });
     expect(sent.status).toBe(200);
     // The running worker (woken by the ingestion) and this call share the work; wait for the delivery.
     await app.engine.advanceUntilIdle();
@@ -80,11 +54,7 @@ describe('compliance in the browser', () => {
     expect(await consent()).toBe(true);
     await screenshot(page, 'preferences');
 
-    await page.goto(app.url);
-    await page.getByLabel('Email').fill(app.demo!.email);
-    await page.getByLabel('Password').fill(app.demo!.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await env.logIn();
     await page.getByRole('link', { name: 'Thank you for your order' }).first().click();
     await page.getByTestId('canvas').waitFor();
     await page.getByTestId('toggle-live-stats').click();

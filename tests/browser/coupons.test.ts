@@ -3,39 +3,17 @@
 // the customer page, and the shop settings refusing an address that is not https.
 import { ManualClock } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startAfterglow } from '../../apps/server/src/app';
-import { createTestDatabase } from '../support/db';
+import { describe, expect, it } from 'vitest';
 import { publishGraph } from '../support/journeys';
-import { launchBrowser, screenshot, waitForText } from './browser';
+import { screenshot, useAppInBrowser, waitForText } from './browser';
 
-let app: Awaited<ReturnType<typeof startAfterglow>>;
-let browser: Browser;
-let page: Page;
 const clock = new ManualClock(new Date());
+const env = useAppInBrowser({ clock });
 const at = (y: number) => ({ x: 0, y });
-
-beforeAll(async () => {
-  const database = await createTestDatabase();
-  const databaseUrl = database.url;
-  await database.close();
-  app = await startAfterglow({ databaseUrl, port: 0, smtpDevPort: 0, seed: true, clock, log: () => {} });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 
 describe('coupons in the browser', () => {
   it('issues a code, counts its redemption on the canvas, and lists it for the customer', { timeout: 180_000 }, async () => {
+    const { app, page } = env;
     const sql = app.database.sql;
     const ws = app.demo!.workspaceId;
     await publishGraph(app.database, createRegistry(), ws, 'j_winback', {
@@ -48,11 +26,8 @@ describe('coupons in the browser', () => {
     });
     await sql`update journeys set name = 'Win-back with a coupon' where id = 'j_winback'`;
     const [customer] = await sql<{ id: string }[]>`select id from customers where workspace_id = ${ws} order by id limit 1`;
-    const track = (messageId: string, event: string, properties: Record<string, unknown>) => fetch(`${app.url}/v1/track`, {
-      method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${app.demo!.ingestKey}:`).toString('base64')}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: customer.id, event, messageId, properties }),
-    });
+    const track = (messageId: string, event: string, properties: Record<string, unknown>) =>
+      env.track({ userId: customer.id, event, messageId, properties });
     expect((await track('churn-1', 'Churn risk', {})).status).toBe(200);
     await app.engine.advanceUntilIdle();
     const issued = () => sql<{ code: string }[]>`select code from coupons where workspace_id = ${ws} and customer_id = ${customer.id}`;
@@ -60,11 +35,7 @@ describe('coupons in the browser', () => {
     const [{ code }] = await issued();
     expect((await track('order-cp-1', 'Order Completed', { order_id: 'ord_cp_1', total: 30, coupon: code.toLowerCase() })).status).toBe(200);
 
-    await page.goto(app.url);
-    await page.getByLabel('Email').fill(app.demo!.email);
-    await page.getByLabel('Password').fill(app.demo!.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await env.logIn();
     await page.goto(`${app.url}/journeys/j_winback`);
     await page.getByTestId('canvas').waitFor();
     await waitForText(page.getByTestId('node-summary-coupon'), (t) => t === '20% off your next order · valid 30 days');
@@ -84,6 +55,7 @@ describe('coupons in the browser', () => {
   });
 
   it('keeps the shop name and https address, naming the field it refuses', { timeout: 60_000 }, async () => {
+    const { app, page } = env;
     await page.goto(`${app.url}/settings`);
     const card = page.getByTestId('shop-settings');
     await card.getByLabel('Shop name').fill('Trail & Co');

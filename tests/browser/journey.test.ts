@@ -1,49 +1,15 @@
 // The walking skeleton in a real browser: log in, draw trigger → wait → condition → email →
 // points with the mouse, configure, publish, send an event, watch the counts and the email.
 import { ManualClock } from '@afterglow/engine';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startAfterglow } from '../../apps/server/src/app';
-import { createTestDatabase } from '../support/db';
-import { connectHandles, dragLocatorTo, launchBrowser, screenshot, waitForText } from './browser';
+import { describe, expect, it } from 'vitest';
+import { connectHandles, dragLocatorTo, screenshot, useAppInBrowser, waitForText } from './browser';
 
-let app: Awaited<ReturnType<typeof startAfterglow>>;
-let browser: Browser;
-let page: Page;
 const clock = new ManualClock(new Date());
-
-beforeAll(async () => {
-  const database = await createTestDatabase();
-  const databaseUrl = database.url;
-  await database.close();
-  app = await startAfterglow({ databaseUrl, port: 0, smtpDevPort: 0, seed: true, clock, log: () => {} });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
-});
-
-afterEach(async (ctx) => {
-  // A failing step leaves a picture of what the browser showed.
-  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-async function logIn() {
-  await page.goto(app.url);
-  await page.getByLabel('Email').fill(app.demo!.email);
-  await page.getByLabel('Password').fill('not the password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('alert').waitFor();
-  await page.getByLabel('Password').fill(app.demo!.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-}
+const env = useAppInBrowser({ clock, viewport: { width: 1600, height: 1200 } });
 
 /** Drops a palette item on the canvas at (x, y) relative to the canvas; returns the new node's id. */
 async function dropStep(typeId: string, x: number, y: number): Promise<string> {
+  const { page } = env;
   const canvas = (await page.getByTestId('canvas').boundingBox())!;
   const before = await page.locator(`[data-node-type="${typeId}"]`).count();
   await dragLocatorTo(page, page.getByTestId(`palette-${typeId}`), { x: canvas.x + x, y: canvas.y + y });
@@ -52,17 +18,18 @@ async function dropStep(typeId: string, x: number, y: number): Promise<string> {
   return (await added.getAttribute('data-testid'))!.replace(/^node-/, '');
 }
 
-const node = (id: string) => page.getByTestId(`node-${id}`);
-const sourceHandle = (id: string, branch: string) => page.getByTestId(`handle-${id}-${branch}`);
+const node = (id: string) => env.page.getByTestId(`node-${id}`);
+const sourceHandle = (id: string, branch: string) => env.page.getByTestId(`handle-${id}-${branch}`);
 const targetHandle = (id: string) => node(id).locator('.react-flow__handle.target');
 
 async function selectNode(id: string) {
   await node(id).locator('.text-sm.font-semibold').first().click();
-  await page.getByTestId('config-panel').waitFor();
+  await env.page.getByTestId('config-panel').waitFor();
 }
 
 describe('journey builder in the browser', () => {
   it('draws, configures and publishes a journey, then shows a customer walking it', { timeout: 240_000 }, async () => {
+    const { app, page } = env;
     const [vip] = await app.database.sql<{ id: string; firstName: string; segmentId: string }[]>`
       select c.id, c.first_name as "firstName", s.id as "segmentId"
       from customers c join segments s on s.workspace_id = c.workspace_id and s.name = 'VIP: 3+ orders'
@@ -72,7 +39,7 @@ describe('journey builder in the browser', () => {
       order by c.id limit 1`;
     expect(vip, 'the demo seed has a VIP customer').toBeTruthy();
 
-    await logIn();
+    await env.logIn({ wrongPasswordFirst: 'not the password' });
     await page.getByRole('button', { name: 'New journey' }).first().click();
     await page.getByLabel('Name').fill('Thank VIPs after their order');
     await page.getByRole('button', { name: 'Create journey' }).click();
@@ -118,14 +85,10 @@ describe('journey builder in the browser', () => {
     await page.getByTestId('publish').click();
     await waitForText(page.getByTestId('publish-success'), (t) => t.includes('Published version 1'));
 
-    const auth = `Basic ${Buffer.from(`${app.demo!.ingestKey}:`).toString('base64')}`;
-    const sent = await fetch(`${app.url}/v1/track`, {
-      method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        userId: vip.id, event: 'Order Completed', messageId: 'browser-test-order-1',
-        properties: { order_id: 'ord_browser_1', total: 59.9, currency: 'EUR',
-          products: [{ product_id: 'p1', sku: 'SKU-1', name: 'Trail shoes', category: 'Running', price: 59.9, quantity: 1 }] },
-      }),
+    const sent = await env.track({
+      userId: vip.id, event: 'Order Completed', messageId: 'browser-test-order-1',
+      properties: { order_id: 'ord_browser_1', total: 59.9, currency: 'EUR',
+        products: [{ product_id: 'p1', sku: 'SKU-1', name: 'Trail shoes', category: 'Running', price: 59.9, quantity: 1 }] },
     });
     expect(sent.status).toBe(200);
 
@@ -156,6 +119,7 @@ describe('journey builder in the browser', () => {
   });
 
   it('renders every screen (screenshots in test-artifacts/)', { timeout: 120_000 }, async () => {
+    const { app, browser, page } = env;
     await page.goto(`${app.url}/journeys`);
     await page.getByText('Thank you for your order').first().waitFor();
     await screenshot(page, 'journeys');

@@ -2,44 +2,18 @@
 // new condition kinds with a live count and sample, a reference to another segment, customer
 // search, and the customer page with their segments. Screenshots of each screen.
 import { ManualClock } from '@afterglow/engine';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startAfterglow } from '../../apps/server/src/app';
-import { createTestDatabase } from '../support/db';
-import { launchBrowser, screenshot, waitForText } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, useAppInBrowser, waitForText } from './browser';
 
-let app: Awaited<ReturnType<typeof startAfterglow>>;
-let browser: Browser;
-let page: Page;
+const env = useAppInBrowser({ clock: new ManualClock(new Date()) });
+beforeAll(() => env.logIn(), 120_000);
 
-beforeAll(async () => {
-  const database = await createTestDatabase();
-  const databaseUrl = database.url;
-  await database.close();
-  app = await startAfterglow({ databaseUrl, port: 0, smtpDevPort: 0, seed: true, clock: new ManualClock(new Date()), log: () => {} });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(app.url);
-  await page.getByLabel('Email').fill(app.demo!.email);
-  await page.getByLabel('Password').fill(app.demo!.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-}, 120_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-const count = () => page.getByTestId('segment-count');
+const count = () => env.page.getByTestId('segment-count');
 const numberIn = (text: string) => Number(text.replace(/[^0-9]/g, ''));
 
 describe('segments and customers in the browser', () => {
   it('builds a nested segment over orders, brands and another segment, with a live count', { timeout: 180_000 }, async () => {
+    const { app, page } = env;
     await page.goto(`${app.url}/segments/new`);
     await page.getByLabel('Name').fill('Repeat buyers, big spenders or VIPs');
     const everyone = numberIn(await waitForText(count(), (t) => /\d/.test(t)));
@@ -70,10 +44,11 @@ describe('segments and customers in the browser', () => {
   });
 
   it('offers every condition kind, with catalogue suggestions', { timeout: 120_000 }, async () => {
+    const { app, page } = env;
     await page.goto(`${app.url}/segments/new`);
     await page.getByLabel('Condition type').first().waitFor();
     const kinds = await page.getByLabel('Condition type').first().locator('option').allTextContents();
-    expect(kinds).toEqual(['Order history', 'Bought', 'Customer attribute', 'Did something', 'Email engagement', 'Loyalty points', 'Another segment']);
+    expect(kinds).toEqual(['Order history', 'Bought', 'Customer attribute', 'Did something', 'Email engagement', 'Loyalty points', 'Loyalty tier', 'Another segment']);
     await page.getByLabel('Condition type').first().selectOption('bought');
     await page.getByLabel('Product or category').selectOption('brand');
     // The catalogue's brands arrive with the vocabulary query.
@@ -96,6 +71,7 @@ describe('segments and customers in the browser', () => {
   });
 
   it('finds customers by part of their email and shows their 360 page', { timeout: 120_000 }, async () => {
+    const { app, page } = env;
     await page.goto(`${app.url}/customers`);
     await page.getByLabel('Search customers').fill('cust_0007');
     await page.getByRole('link', { name: /./ }).filter({ has: page.locator('xpath=ancestor::td') }).first().waitFor();
@@ -110,12 +86,8 @@ describe('segments and customers in the browser', () => {
     const [vip] = await app.database.sql<{ id: string }[]>`
       select customer_id as id from customer_order_stats where workspace_id = ${app.demo!.workspaceId} and order_count >= 3 order by 1 limit 1`;
     // Their new order puts them in the seeded journey; the page says where they are.
-    const sent = await fetch(`${app.url}/v1/track`, {
-      method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${app.demo!.ingestKey}:`).toString('base64')}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: vip.id, event: 'Order Completed', messageId: 'seg-browser-order-1',
-        properties: { order_id: 'ord_seg_browser_1', total: 42, currency: 'EUR', products: [] } }),
-    });
+    const sent = await env.track({ userId: vip.id, event: 'Order Completed', messageId: 'seg-browser-order-1',
+      properties: { order_id: 'ord_seg_browser_1', total: 42, currency: 'EUR', products: [] } });
     expect(sent.status).toBe(200);
     await app.engine.advanceUntilIdle();
     await page.goto(`${app.url}/customers/${vip.id}`);
@@ -125,6 +97,7 @@ describe('segments and customers in the browser', () => {
   });
 
   it('puts "Enters segment" and "Leaves segment" in the palette, configured with a segment picker', { timeout: 120_000 }, async () => {
+    const { app, page } = env;
     await page.goto(`${app.url}/journeys`);
     await page.getByRole('button', { name: 'New journey' }).first().click();
     await page.getByLabel('Name').fill('Welcome new VIPs');

@@ -2,52 +2,22 @@
 // at once), revokes it (refused on the next request) and connects Shopify; a marketer
 // sees that the page belongs to the owner.
 import { hashPassword } from '@afterglow/api';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { startAfterglow } from '../../apps/server/src/app';
-import { createTestDatabase } from '../support/db';
-import { launchBrowser, screenshot } from './browser';
+import { beforeAll, expect, it } from 'vitest';
+import { screenshot, useAppInBrowser } from './browser';
 
-let app: Awaited<ReturnType<typeof startAfterglow>>;
-let browser: Browser;
-let page: Page;
+const env = useAppInBrowser();
 
 beforeAll(async () => {
-  const database = await createTestDatabase();
-  const databaseUrl = database.url;
-  await database.close();
-  app = await startAfterglow({ databaseUrl, port: 0, smtpDevPort: 0, seed: true, log: () => {} });
-  await app.database.sql`insert into users (id, workspace_id, email, name, password_hash, role)
-    values ('usr_marketer', ${app.demo!.workspaceId}, 'marketer@demo.shop', 'Mara', ${await hashPassword('marketer-pw')}, 'marketer')`;
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await env.app.database.sql`insert into users (id, workspace_id, email, name, password_hash, role)
+    values ('usr_marketer', ${env.demo.workspaceId}, 'marketer@demo.shop', 'Mara', ${await hashPassword('marketer-pw')}, 'marketer')`;
 });
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-async function logIn(email: string, password: string) {
-  await page.goto(app.url);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-}
-
-const track = (key: string, messageId: string) => fetch(`${app.url}/v1/track`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` },
-  body: JSON.stringify({ userId: 'cust_0001', event: 'Browsed Settings', messageId }),
-}).then((r) => r.status);
+const track = (key: string, messageId: string) =>
+  env.track({ userId: 'cust_0001', event: 'Browsed Settings', messageId }, key).then((r) => r.status);
 
 it('an owner creates, uses and revokes a key, and connects Shopify', { timeout: 120_000 }, async () => {
-  await logIn(app.demo!.email, app.demo!.password);
+  const { page } = env;
+  await env.logIn();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('heading', { name: 'Ingestion keys' }).waitFor();
   await expect.poll(() => page.getByTestId('key-row').count()).toBe(1); // the demo key
@@ -82,9 +52,10 @@ it('an owner creates, uses and revokes a key, and connects Shopify', { timeout: 
 });
 
 it('a marketer is told the page belongs to the owner', { timeout: 60_000 }, async () => {
+  const { page } = env;
   await page.context().clearCookies();
-  await logIn('marketer@demo.shop', 'marketer-pw');
-  await page.goto(`${app.url}/settings`);
+  await env.logIn({ email: 'marketer@demo.shop', password: 'marketer-pw' });
+  await page.goto(`${env.app.url}/settings`);
   await page.getByTestId('settings-owner-only').waitFor();
   expect(await page.getByRole('button', { name: 'New key' }).count()).toBe(0);
   await screenshot(page, 'settings-marketer');

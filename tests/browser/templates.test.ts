@@ -3,33 +3,10 @@
 // a broken template refused with its line, saving a new version, a test send that reaches
 // the development SMTP sink, and a new template from a starter.
 import { ManualClock } from '@afterglow/engine';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startAfterglow } from '../../apps/server/src/app';
-import { createTestDatabase } from '../support/db';
-import { launchBrowser, screenshot, waitForText } from './browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useAppInBrowser, waitForText } from './browser';
 
-let app: Awaited<ReturnType<typeof startAfterglow>>;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  const database = await createTestDatabase();
-  const databaseUrl = database.url;
-  await database.close();
-  app = await startAfterglow({ databaseUrl, port: 0, smtpDevPort: 0, seed: true, clock: new ManualClock(new Date()), log: () => {} });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useAppInBrowser({ clock: new ManualClock(new Date()), viewport: { width: 1600, height: 1000 } });
 
 const brokenBody = `<mjml><mj-body><mj-section><mj-column>
 <mj-text>Hello there</mj-text>
@@ -37,6 +14,7 @@ const brokenBody = `<mjml><mj-body><mj-section><mj-column>
 </mj-column></mj-section></mj-body></mjml>`;
 
 async function replaceBody(text: string) {
+  const { page } = env;
   await page.locator('.cm-content').click();
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(text);
@@ -44,10 +22,8 @@ async function replaceBody(text: string) {
 
 describe('templates in the browser', () => {
   it('edits a starter with a live preview, refuses a broken save, saves, sends a test', { timeout: 180_000 }, async () => {
-    await page.goto(app.url);
-    await page.getByLabel('Email').fill(app.demo!.email);
-    await page.getByLabel('Password').fill(app.demo!.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const { app, page } = env;
+    await env.logIn();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates' }).click();
     await page.getByText('Shipping notice').waitFor();
     expect(await page.locator('[data-testid^="template-tpl_"]').count()).toBe(9);
@@ -136,6 +112,7 @@ describe('templates in the browser', () => {
   });
 
   it('lets the Send email step use a saved template instead of its own body', { timeout: 120_000 }, async () => {
+    const { page } = env;
     await page.getByRole('link', { name: 'Journeys', exact: true }).click();
     await page.getByRole('link', { name: 'Thank you for your order' }).click();
     const email = page.getByTestId('node-thank_you_email');
