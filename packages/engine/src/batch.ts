@@ -7,6 +7,7 @@ import type { EffectBuffer, EmailQueue } from './effects';
 import { writeOutbox } from './outbox-write';
 import { claimDueRuns } from './claim';
 import { createCouponLookup, writeCoupons } from './coupons';
+import { writeWebhooks } from './webhooks/queue';
 import { createSegmentLoader } from './segment-loader';
 import { createSendPolicy } from './send-policy';
 import type { Logger, PlanLoader, RunRow } from './types';
@@ -32,7 +33,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     if (runs.length === 0) return { runs: 0, steps: 0, emails: 0 };
 
     const customers = await loadCustomers(tx, runs);
-    const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [] };
+    const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [], webhooks: [] };
     const walkDeps = { registry: deps.registry, segments: createSegmentLoader(tx, now), policy: createSendPolicy(tx, now), email: deps.email, buffer, coupons: createCouponLookup(tx), now, log: deps.log };
     const results = await Promise.all(runs.map(async (run) => {
       const customer = customers.get(run.customerId);
@@ -43,6 +44,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     const steps = results.flatMap((r) => r.steps);
     await writeBack(tx, updates, steps, buffer, now);
     await writeCoupons(tx, buffer.coupons);
+    await writeWebhooks(tx, buffer.webhooks);
     return { runs: runs.length, steps: steps.length, emails: buffer.outbox.length };
   });
 }

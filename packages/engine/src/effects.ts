@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { couponService, type CouponLookup, type CouponRow } from './coupons';
 import type { SegmentLoader } from './segment-loader';
 import type { SendPolicy } from './send-policy';
+import { webhookService, type WebhookRow } from './webhooks/queue';
 import type { RunRow } from './types';
 
 export interface OutboxRow {
@@ -46,6 +47,8 @@ export interface EffectBuffer {
   contents: Map<string, ContentRow>;
   /** Coupons issued, stored by writeCoupons with each run's context.coupon. */
   coupons: CouponRow[];
+  /** Calls of Call webhook steps, written by writeWebhooks. */
+  webhooks: WebhookRow[];
 }
 
 export interface ContentRow { workspace_id: string; hash: string; request: EmailRequest }
@@ -135,5 +138,6 @@ export function createServices(
     segments: {
       isMember: (segmentId) => segments.isMember(run.workspaceId, segmentId, customer.id),
     },
+    webhooks: webhookService(run, nodeId, customer, key, now, buffer.webhooks, scope.detail),
   };
 }

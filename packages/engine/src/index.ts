@@ -12,6 +12,8 @@ import { createPlanCache } from './plans';
 import { processSegmentChanges, recheckAllSegments } from './segment-changes';
 import { retryFailedRuns } from './retry';
 import { journeyStats } from './stats';
+import { dispatchDueWebhooks } from './webhooks/dispatcher';
+import { withWebhookCounters } from './webhooks/stats';
 import type { Logger, StoredEvent } from './types';
 import { WAKE_CHANNEL, createWorker } from './worker';
 
@@ -19,6 +21,7 @@ export { ManualClock, systemClock, type Clock } from './clock';
 export { enrolSegment, type SegmentEnrolment } from './broadcast';
 export type { StoredEvent, Logger } from './types';
 export { WAKE_CHANNEL } from './worker';
+export * from './webhooks/index';
 
 export interface EngineOptions {
   database: Database;
@@ -40,6 +43,11 @@ export interface EngineOptions {
   tickEvery?: string;
   /** How often every segment is fully re-checked for time-based membership changes (own Agenda job; default 1 h). */
   segmentFullCheckEveryMs?: number;
+  /**
+   * Let Call webhook steps reach loopback and private addresses (tests, a development receiver;
+   * AFTERGLOW_WEBHOOK_ALLOW_PRIVATE=1). Off by default: such targets fail with the address named.
+   */
+  allowPrivateWebhookTargets?: boolean;
 }
 
 export interface Engine {
@@ -97,6 +105,10 @@ export function createEngine(opts: EngineOptions): Engine {
         if (sent.sent + sent.retried + sent.failed + sent.suppressed === 0) break;
       }
     }
+    for (;;) {
+      const calls = await dispatchDueWebhooks({ sql: database.sql, now: clock.now(), allowPrivate: opts.allowPrivateWebhookTargets });
+      if (calls.delivered + calls.retried + calls.failed === 0) break;
+    }
     return steps;
   }
 
@@ -117,7 +129,7 @@ export function createEngine(opts: EngineOptions): Engine {
     advanceUntilIdle,
     start: () => worker.start(),
     stop: () => worker.stop(),
-    stats: (versionId) => journeyStats(database.sql, versionId),
+    stats: (versionId) => withWebhookCounters(database.sql, versionId, journeyStats(database.sql, versionId)),
     async retryFailed(versionId, nodeId) {
       const count = await retryFailedRuns(database.sql, versionId, nodeId ?? null, clock.now());
       if (count > 0) await database.sql.notify(WAKE_CHANNEL, 'retry');

@@ -1,10 +1,11 @@
 // Test helpers for node types: a context with a fixed clock that records effects.
-import type { CouponRequest, CustomerSnapshot, EmailRequest, ExecContext, IssuedCoupon, RunSnapshot } from './types';
+import type { CouponRequest, CustomerSnapshot, EmailRequest, ExecContext, IssuedCoupon, RunSnapshot, WebhookRequest } from './types';
 
 export interface RecordedEffects {
   emails: EmailRequest[];
   points: { amount: number; reason: string }[];
   coupons: CouponRequest[];
+  webhooks: WebhookRequest[];
 }
 
 export interface TestContextOptions {
@@ -16,7 +17,7 @@ export interface TestContextOptions {
 }
 
 export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecContext; effects: RecordedEffects } {
-  const effects: RecordedEffects = { emails: [], points: [], coupons: [] };
+  const effects: RecordedEffects = { emails: [], points: [], coupons: [], webhooks: [] };
   const now = opts.now ?? new Date('2026-01-05T10:00:00Z');
   const run: RunSnapshot = {
     id: 'run_test', journeyId: 'j_test', versionId: 'v_test', enteredAt: now, stepCount: 0,
@@ -47,6 +48,7 @@ export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecCon
         return coupon;
       } },
       segments: { isMember: async (id) => opts.segmentMembers?.[id] ?? false },
+      webhooks: { call: async (r) => void effects.webhooks.push(r) },
     },
   };
   return { ctx, effects };

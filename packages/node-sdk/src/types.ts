@@ -89,6 +89,20 @@ export interface IssuedCoupon {
   expiresAt: string;
 }
 
+export type WebhookMethod = 'POST' | 'PUT' | 'PATCH';
+
+export interface WebhookRequest {
+  /** https (http only to a development receiver); private addresses are refused at send time. */
+  url: string;
+  method: WebhookMethod;
+  /** Extra headers, sent as given beside Content-Type, Idempotency-Key and the signature. */
+  headers: Record<string, string>;
+  /** The JSON document to send, already rendered. */
+  body: string;
+  /** When set, each delivery carries X-Afterglow-Signature (HMAC-SHA256 of timestamp and body). */
+  signingSecret?: string;
+}
+
 /**
  * Everything a step may do to the world. Effects are buffered by the engine and written
  * in the same transaction as the run's new state, keyed by the step's idempotency key.
@@ -103,6 +117,8 @@ export interface Services {
    */
   coupons: { issue(request: CouponRequest): Promise<IssuedCoupon> };
   segments: { isMember(segmentId: string): Promise<boolean> };
+  /** Queues one HTTP call per (run, node), delivered (with retries) after the step commits. */
+  webhooks: { call(request: WebhookRequest): Promise<void> };
 }
 
 export interface ExecContext {

@@ -9,6 +9,7 @@ import { segmentCondition } from './core/segment-condition/definition';
 import { sendEmail } from './core/send-email/definition';
 import { grantPoints } from './core/grant-points/definition';
 import { issueCoupon } from './core/issue-coupon/definition';
+import { callWebhook } from './core/call-webhook/definition';
 import { exitJourney } from './core/exit/definition';
 
 /** Built-in node types, in palette order. Adding a type: one folder, one line here. */
@@ -23,6 +24,7 @@ export const builtInNodeTypes: NodeTypeDefinition<any>[] = [
   sendEmail,
   grantPoints,
   issueCoupon,
+  callWebhook,
   exitJourney,
 ];
 
@@ -31,5 +33,5 @@ export function createRegistry(extra: NodeTypeDefinition<any>[] = []): NodeRegis
 }
 
 export { triggerSegmentEntered, triggerSegmentLeft };
-export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, exitJourney };
+export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, exitJourney };
 
