@@ -2,7 +2,7 @@
 // journey (a marketing email, then a transactional one), the engine with a manual clock and
 // no mailer (so tests dispatch explicitly), the real HTTP front door with the recipients'
 // endpoints mounted, and a real SMTP sink.
-import { createPublicHandler } from '@afterglow/api';
+import { createBounceWebhookHandler, createPublicHandler, hashIngestKey } from '@afterglow/api';
 import type { Database } from '@afterglow/db';
 import { createMailer, dispatchDueEmails, type Mailer } from '@afterglow/email';
 import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
@@ -19,6 +19,8 @@ import { ingestEvents, publishGraph, seedWorkspace, type FixtureCustomer } from 
 import { startTestSmtpSink, type TestSmtpSink } from './smtp-sink';
 
 export const WS = 'ws_comply';
+/** The workspace's ingestion key: authenticates POST /webhooks/bounces. */
+export const INGEST_KEY = 'ag_test_comply_key';
 const at = { x: 0, y: 0 };
 
 /** Links of every kind a template author might write; only the two https ones are tracked. */
@@ -69,6 +71,7 @@ export async function startRig(customers: FixtureCustomer[]): Promise<Rig> {
   const server = http.createServer(createRequestListener({
     database: db, trpc: notHere, ingest: notHere, webDistDir: webDir, log: (line) => console.error(line),
     recipients: createPublicHandler({ database: db, clock }),
+    bounces: createBounceWebhookHandler({ database: db, clock }),
   }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -76,6 +79,8 @@ export async function startRig(customers: FixtureCustomer[]): Promise<Rig> {
   const sink = await startTestSmtpSink();
   const mailer = createMailer({ smtpUrl: sink.url });
   await seedWorkspace(db, WS, customers, clock.now());
+  await db.sql`insert into ingest_keys (id, workspace_id, prefix, key_hash, label)
+    values ('key_comply', ${WS}, 'ag_test', ${hashIngestKey(INGEST_KEY)}, 'bounces')`;
   const versionId = await publishGraph(db, registry, WS, 'j_comply', graph());
   return {
     db, clock, base, engine, sink, mailer, versionId,

@@ -1,6 +1,6 @@
 // Starts Afterglow: database (embedded unless a URL is given), migrations, the demo seed,
 // the development SMTP sink, the engine's workers and the HTTP server, by role.
-import { createIngestHandler, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, publishJourney, type ApiDeps, type IngestDeps } from '@afterglow/api';
+import { createBounceWebhookHandler, createIngestHandler, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, publishJourney, type ApiDeps, type IngestDeps } from '@afterglow/api';
 import { ensureDatabase, openDatabase, runMigrations, startEmbeddedPostgres, type Database } from '@afterglow/db';
 import { createMailer, startDevSmtpSink, type Mailer } from '@afterglow/email';
 import { createEngine, systemClock, type Clock, type Engine } from '@afterglow/engine';
@@ -133,6 +133,7 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
         trpc: createTrpcHandler(apiDeps),
         ingest: createIngestHandler(ingestDeps),
         shopify: createShopifyWebhookHandler(ingestDeps),
+        bounces: createBounceWebhookHandler({ database, clock, log: ingestDeps.log }),
         recipients: createPublicHandler({ database, clock, log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg) }),
         webDistDir: opts.webDistDir ?? webDistDir,
         log,

@@ -12,6 +12,8 @@ export interface HttpRoutes {
   ingest: Handler;
   /** Shopify webhooks: POST /webhooks/shopify. */
   shopify?: Handler;
+  /** Bounces and complaints reported after delivery: POST /webhooks/bounces. */
+  bounces?: Handler;
   /** Unsubscribe, preferences and tracking links from emails: /u/, /p/, /t/. */
   recipients?: Handler;
   webDistDir: string;
@@ -52,6 +54,7 @@ export function createRequestListener(routes: HttpRoutes): (req: IncomingMessage
     if (pathname === '/trpc' || pathname.startsWith('/trpc/')) return routes.trpc(req, res);
     if (pathname.startsWith('/v1/')) return routes.ingest(req, res);
     if (pathname === '/webhooks/shopify' && routes.shopify) return routes.shopify(req, res);
+    if (pathname === '/webhooks/bounces' && routes.bounces) return routes.bounces(req, res);
     if (pathname === '/healthz') return healthz(res);
     if (routes.recipients && /^\/(u|p|t)\//.test(pathname)) return routes.recipients(req, res);
     return serveStatic(req, res);

@@ -3,3 +3,4 @@ export * from './ingest/index';
 export * from './auth/index';
 export * from './public/index';
 export * from './shopify/index';
+export * from './bounces/index';

@@ -3,7 +3,9 @@
 import type { Sql } from '@afterglow/db';
 import type { JourneyStats, NodeStats } from '@afterglow/journey-core';
 
-const TRACKED_COUNTERS: Record<string, string> = { open: 'opens', click: 'clicks', bounce: 'bounces', unsubscribe: 'unsubscribes' };
+const TRACKED_COUNTERS: Record<string, string> = {
+  open: 'opens', click: 'clicks', bounce: 'bounces', unsubscribe: 'unsubscribes', complaint: 'complaints',
+};
 
 export async function journeyStats(sql: Sql, versionId: string): Promise<JourneyStats> {
   const [steps, places, emails, points, tracked, capped, [goals], coupons] = await Promise.all([
@@ -22,11 +24,15 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
       select l.node_id as "nodeId", sum(l.points)::int as n
       from loyalty_ledger l join journey_runs r on r.id = l.run_id
       where r.version_id = ${versionId} group by 1`,
-    // Emails opened, clicked, bounced, unsubscribed from (each email once); machine opens
-    // and clicks (scanners, prefetch, Apple MPP) are stored flagged and not counted.
+    // Emails opened, clicked, bounced, unsubscribed from, marked as spam (each email once);
+    // machine opens and clicks (scanners, prefetch, Apple MPP) are stored flagged and counted
+    // only when the workspace's countMachineOpens setting says so.
     sql<{ nodeId: string; type: string; n: number }[]>`
       select node_id as "nodeId", type, count(distinct outbox_id)::int as n
-      from email_events where version_id = ${versionId} and not bot group by 1, 2`,
+      from email_events where version_id = ${versionId} and (not bot or coalesce((
+        select w.settings -> 'countMachineOpens' = 'true'::jsonb
+        from journey_versions v join workspaces w on w.id = v.workspace_id where v.id = ${versionId}), false))
+      group by 1, 2`,
     sql<{ nodeId: string; n: number }[]>`
       select node_id as "nodeId", count(*)::int as n from run_steps
       where version_id = ${versionId} and detail->>'email' like 'skipped: frequency cap%' group by 1`,

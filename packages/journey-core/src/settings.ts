@@ -33,6 +33,15 @@ export const workspaceSettingsSchema = z.object({
   /** No marketing email between these local hours in the customer's time zone. */
   quietHours: z.object({ enabled: z.boolean(), startHour: hour, endHour: hour })
     .default({ enabled: false, startHour: 21, endHour: 8 }),
+  /**
+   * Emails of any kind the workspace hands to SMTP in any 60 seconds, across every worker
+   * (enforced by the outbox dispatcher through Postgres); 0 means no limit. The default is
+   * DEFAULT_EMAILS_PER_MINUTE of @afterglow/email (this package stays free of server code).
+   */
+  emailsPerMinute: z.number({ error: 'emailsPerMinute must be a number' }).int('emailsPerMinute must be a whole number')
+    .min(0, 'emailsPerMinute must be 0 (no limit) or more').max(100_000, 'emailsPerMinute is at most 100,000').default(600),
+  /** Count opens and clicks flagged as a machine's (scanners, prefetch, Apple MPP) on the canvas and templates. */
+  countMachineOpens: z.boolean({ error: 'countMachineOpens must be true or false' }).default(false),
 });
 export type WorkspaceSettings = z.output<typeof workspaceSettingsSchema>;
 

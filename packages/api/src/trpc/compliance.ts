@@ -4,6 +4,7 @@
 import { EMAIL_TOPICS } from '@afterglow/email';
 import { z } from 'zod';
 import { notFound } from '../journeys/errors';
+import { getWorkspaceSettings } from '../journeys/settings';
 import { editorProcedure, protectedProcedure, router } from './init';
 import { iso } from './time';
 
@@ -38,6 +39,8 @@ export const complianceRouter = router({
   templateStats: protectedProcedure.query(async ({ ctx }) => {
     const sql = ctx.deps.database.sql;
     const ws = ctx.user.workspaceId;
+    // Machine opens and clicks (flagged in email_events) count only when the workspace says so.
+    const { countMachineOpens } = await getWorkspaceSettings(ctx.deps, ws);
     const rows = await sql<{ templateId: string; type: string; n: number }[]>`
       with steps as (
         select v.id as version_id, n.node->>'id' as node_id, n.node->'config'->>'templateId' as template_id
@@ -50,14 +53,15 @@ export const complianceRouter = router({
       union all
       select s.template_id, e.type, count(distinct e.outbox_id)::int
       from email_events e join steps s on s.version_id = e.version_id and s.node_id = e.node_id
-      where e.workspace_id = ${ws} and not e.bot group by 1, 2`;
-    const stats: Record<string, { sent: number; opens: number; clicks: number; bounces: number; unsubscribes: number }> = {};
-    const names: Record<string, 'sent' | 'opens' | 'clicks' | 'bounces' | 'unsubscribes'> = {
-      sent: 'sent', open: 'opens', click: 'clicks', bounce: 'bounces', unsubscribe: 'unsubscribes',
+      where e.workspace_id = ${ws} and (not e.bot or ${countMachineOpens}) group by 1, 2`;
+    type Counter = 'sent' | 'opens' | 'clicks' | 'bounces' | 'unsubscribes' | 'complaints';
+    const stats: Record<string, Record<Counter, number>> = {};
+    const names: Record<string, Counter> = {
+      sent: 'sent', open: 'opens', click: 'clicks', bounce: 'bounces', unsubscribe: 'unsubscribes', complaint: 'complaints',
     };
     for (const r of rows) {
       if (!names[r.type]) continue;
-      (stats[r.templateId] ??= { sent: 0, opens: 0, clicks: 0, bounces: 0, unsubscribes: 0 })[names[r.type]] = r.n;
+      (stats[r.templateId] ??= { sent: 0, opens: 0, clicks: 0, bounces: 0, unsubscribes: 0, complaints: 0 })[names[r.type]] = r.n;
     }
     return stats;
   }),

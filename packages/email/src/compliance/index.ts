@@ -8,3 +8,5 @@ export { createBlockChecker } from './block-check';
 export type { BlockRequest } from './block-check';
 export { EMAIL_TOPICS } from './topics';
 export type { EmailTopic } from './topics';
+export { parseDeliveryReport, parseFieldBlocks, ReportError } from './reports';
+export type { DeliveryReport } from './reports';

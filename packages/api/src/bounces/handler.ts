@@ -1,0 +1,77 @@
+// POST /webhooks/bounces: bounces and spam complaints reported after the SMTP server accepted
+// an email. Authenticated with an ingestion key (HTTP Basic user name, like /v1). The body is
+// either the report itself, Content-Type message/rfc822 (a DSN, RFC 3464, or an ARF report,
+// RFC 5965, as a bounce mailbox received it), or JSON { type, messageId, address, reason }.
+import type { Database } from '@afterglow/db';
+import { parseDeliveryReport, ReportError, type DeliveryReport } from '@afterglow/email';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { guardRequests, HttpError, readBody, sendJson } from '../ingest/http-io';
+import { keyFromAuthorization, workspaceForKey } from '../ingest/keys';
+import { recordDeliveryReport } from './record';
+import { bounceNoticeSchema } from './schema';
+
+export interface BounceDeps {
+  database: Database;
+  clock: { now(): Date };
+  log?: (msg: string, data?: object) => void;
+}
+
+// A DSN may quote the whole original email (HTML and all).
+const MAX_REPORT_BYTES = 2 * 1024 * 1024;
+
+async function readReport(req: IncomingMessage, raw: Buffer): Promise<DeliveryReport> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'message/rfc822') {
+    try {
+      return await parseDeliveryReport(raw);
+    } catch (err) {
+      if (err instanceof ReportError) throw new HttpError(400, `Unreadable report: ${err.message}`, [{ path: err.field, message: err.message }]);
+      throw err;
+    }
+  }
+  if (type !== 'application/json') {
+    throw new HttpError(415, 'Send the report as message/rfc822 (a DSN or ARF message) or application/json',
+      [{ path: 'Content-Type', message: `${type || '(none)'} is not message/rfc822 or application/json` }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString('utf8'));
+  } catch (err) {
+    throw new HttpError(400, 'Body is not valid JSON', [{ path: '(body)', message: (err as Error).message }]);
+  }
+  const parsed = bounceNoticeSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new HttpError(400, 'Invalid bounce notice: nothing was recorded',
+      parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })));
+  }
+  return { ...parsed.data, reason: parsed.data.reason || parsed.data.type };
+}
+
+async function handle(deps: BounceDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'POST') {
+    res.setHeader('allow', 'POST');
+    throw new HttpError(405, `${req.method} is not allowed; POST the bounce or complaint`);
+  }
+  const key = keyFromAuthorization(req);
+  if (!key) throw new HttpError(401, 'Send an ingestion key as the HTTP Basic username (empty password)');
+  const workspaceId = await workspaceForKey(deps.database, key);
+  if (!workspaceId) throw new HttpError(401, 'Unknown or revoked ingestion key');
+
+  const report = await readReport(req, await readBody(req, MAX_REPORT_BYTES));
+  if (report.type === 'ignored') return sendJson(res, 200, { success: true, ignored: report.reason, messageId: report.messageId });
+  const result = await recordDeliveryReport(deps.database, workspaceId, report, deps.clock.now());
+  if (!result.found) {
+    const message = `No email with Message-ID ${report.messageId} was sent from this workspace`;
+    throw new HttpError(404, message, [{ path: 'messageId', message }]);
+  }
+  deps.log?.(`${report.type} recorded`, { workspaceId, outboxId: result.outboxId, duplicate: result.duplicate });
+  sendJson(res, 200, {
+    success: true, type: report.type, outboxId: result.outboxId, address: result.address,
+    suppressed: report.type === 'bounce' ? 'hard_bounce' : 'complaint', ...(result.duplicate ? { duplicate: true } : {}),
+  });
+}
+
+export function createBounceWebhookHandler(deps: BounceDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return guardRequests((req, res) => handle(deps, req, res),
+    { log: deps.log, what: 'bounce webhook failed', message: 'Bounce report failed; nothing was recorded, send it again' });
+}

@@ -1,0 +1,3 @@
+export { createBounceWebhookHandler, type BounceDeps } from './handler';
+export { recordDeliveryReport } from './record';
+export { bounceNoticeSchema } from './schema';

@@ -1,0 +1,47 @@
+// What a bounce or complaint reported after delivery leaves behind, in one transaction: the
+// address on the suppression list (a hard bounce stops all email, a complaint marketing), a
+// 'bounce' or 'complaint' event on the email's node, and for a complaint the customer's
+// marketing consent withdrawn with a consent-ledger row. Repeating a report changes nothing.
+import type { Database } from '@afterglow/db';
+import { setMarketingConsent } from '../public/consent';
+
+export interface ReportToRecord {
+  type: 'bounce' | 'complaint';
+  /** With angle brackets, as stored in email_outbox.message_id. */
+  messageId: string;
+  reason: string;
+}
+
+export type RecordResult =
+  | { found: false }
+  | { found: true; outboxId: string; address: string; customerId: string; duplicate: boolean };
+
+export async function recordDeliveryReport(database: Database, workspaceId: string, report: ReportToRecord, now: Date): Promise<RecordResult> {
+  return database.sql.begin(async (tx) => {
+    // Locking the row serialises two deliveries of the same report (relays retry).
+    const [row] = await tx<{ id: string; customer_id: string; to_address: string; version_id: string | null; node_id: string | null }[]>`
+      select id, customer_id, to_address, version_id, node_id from email_outbox
+      where workspace_id = ${workspaceId} and message_id = ${report.messageId}
+      order by created_at desc limit 1 for update`;
+    if (!row) return { found: false } as const;
+    const address = row.to_address.toLowerCase();
+    const reason = report.type === 'bounce' ? 'hard_bounce' : 'complaint';
+    const detail = `${report.type === 'bounce' ? 'Bounced after delivery' : 'Marked as spam'}: ${report.reason}`.slice(0, 1_000);
+    // A hard bounce outranks an earlier complaint: it stops transactional email too.
+    await tx`
+      insert into email_suppressions (workspace_id, address, reason, detail, outbox_id, created_at)
+      values (${workspaceId}, ${address}, ${reason}, ${detail}, ${row.id}, ${now})
+      on conflict (workspace_id, address) do update set reason = excluded.reason, detail = excluded.detail, outbox_id = excluded.outbox_id
+        where excluded.reason = 'hard_bounce' and email_suppressions.reason <> 'hard_bounce'`;
+    const inserted = await tx`
+      insert into email_events (workspace_id, outbox_id, customer_id, version_id, node_id, type, at)
+      select ${workspaceId}, ${row.id}, ${row.customer_id}, ${row.version_id}, ${row.node_id}, ${report.type}, ${now}
+      where not exists (select 1 from email_events
+        where workspace_id = ${workspaceId} and outbox_id = ${row.id} and type = ${report.type})
+      returning id`;
+    if (report.type === 'complaint') {
+      await setMarketingConsent(tx, { workspaceId, customerId: row.customer_id, source: 'complaint', outboxId: row.id, at: now }, false);
+    }
+    return { found: true, outboxId: row.id, address, customerId: row.customer_id, duplicate: inserted.length === 0 } as const;
+  });
+}
