@@ -84,7 +84,8 @@ export async function resolveTarget(url: URL, opts: { allowPrivate: boolean; res
       const reason = blockedReason(address);
       if (reason) {
         const named = literal ? `${address}` : `${host} resolves to ${address}, which`;
-        throw new TargetRefused(`Refused: ${named} is a ${reason} address; webhooks go only to public hosts`);
+        const article = /^(?:[aeio]|un(?!i))/i.test(reason) ? 'an' : 'a';
+        throw new TargetRefused(`Refused: ${named} is ${article} ${reason} address; webhooks go only to public hosts`);
       }
     }
   }
