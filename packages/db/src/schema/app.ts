@@ -60,7 +60,13 @@ export const emailOutbox = pgTable('email_outbox', {
   createdAt: ts('created_at').notNull(),
 }, (t) => [
   uniqueIndex('email_outbox_effect_uq').on(t.workspaceId, t.effectKey),
-  index('email_outbox_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+  // The dispatcher claims each workspace's due rows in order (and finds the workspaces
+  // with pending rows by skipping through this index), within the workspace's send rate.
+  index('email_outbox_ws_due_idx').on(t.workspaceId, t.nextAttemptAt).where(sql`status = 'pending'`),
+  // What the send rate counts: emails sent in the last minute (null until sent: no entry at insert).
+  index('email_outbox_ws_sent_idx').on(t.workspaceId, t.sentAt).where(sql`sent_at is not null`),
+  // A bounce or complaint reported later (DSN, ARF, relay webhook) names the email by Message-ID.
+  index('email_outbox_message_idx').on(t.workspaceId, t.messageId),
   index('email_outbox_version_node_idx').on(t.versionId, t.nodeId),
 ]);
 
