@@ -59,12 +59,24 @@ it('saves journey settings, validates them, and publishes them into the plan', a
 });
 
 it('keeps the workspace sending rules, refusing bad hours with the field named', async () => {
-  const rules = { frequencyCap: { enabled: true, maxEmails: 1, perDays: 7 }, quietHours: { enabled: true, startHour: 22, endHour: 7 } };
+  // Before anything is saved: the defaults (600 emails a minute, machine opens not counted).
+  expect(await viewer.sending.get.query()).toMatchObject({ emailsPerMinute: 600, countMachineOpens: false });
+  const rules = {
+    frequencyCap: { enabled: true, maxEmails: 1, perDays: 7 }, quietHours: { enabled: true, startHour: 22, endHour: 7 },
+    emailsPerMinute: 120, countMachineOpens: true,
+  };
   expect(await marketer.sending.save.mutate(rules)).toEqual(rules);
   expect(await viewer.sending.get.query()).toEqual(rules);
   const bad = await errorOf(marketer.sending.save.mutate({ ...rules, quietHours: { enabled: true, startHour: 25, endHour: 7 } }));
   expect(bad.code).toBe('BAD_REQUEST');
   expect(JSON.stringify(bad.data)).toContain('startHour');
+  for (const emailsPerMinute of [-1, 2.5, 100_001]) {
+    const refused = await errorOf(marketer.sending.save.mutate({ ...rules, emailsPerMinute }));
+    expect(refused.code).toBe('BAD_REQUEST');
+    expect(JSON.stringify(refused.data)).toContain('emailsPerMinute');
+  }
+  expect(await marketer.sending.save.mutate({ ...rules, emailsPerMinute: 0 })).toMatchObject({ emailsPerMinute: 0 });
+  expect(await viewer.sending.get.query()).toMatchObject({ emailsPerMinute: 0 });
   const [other] = await db.sql`select settings from workspaces where id = 'ws_other'`;
   expect(other.settings).toEqual({});
 });

@@ -2,10 +2,12 @@
 // transaction that stays open while they are sent, so parallel dispatchers (any number of
 // worker processes) never take the same row, and a dispatcher that dies mid-batch releases
 // its rows as still pending: they are rendered and sent again with the same Message-ID.
-// Rows a journey step queued are rendered here, at send time (outbox-render.ts).
+// Rows a journey step queued are rendered here, at send time (outbox-render.ts). Each
+// workspace's send rate caps what a dispatch claims (outbox-claim.ts, send-rate.ts).
 import type { Queryable, Sql } from '@afterglow/db';
-import { BLOCK_REASON_SQL, recordHardBounces, type BouncedRow } from './compliance/suppression';
+import { recordHardBounces, type BouncedRow } from './compliance/suppression';
 import { MailError, type Mailer } from './mailer';
+import { claimDueRows, type ClaimedRow } from './outbox-claim';
 import { createOutboxRenderer, RenderFailure, type RenderableRow, type RenderedRow } from './outbox-render';
 
 export const MAX_ATTEMPTS = 8;
@@ -19,17 +21,6 @@ const MAX_DELAY_MS = 6 * 60 * 60_000;
 export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
   const exponential = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
   return Math.round(exponential * (0.5 + random() / 2));
-}
-
-interface ClaimedRow extends RenderableRow {
-  node_id: string | null;
-  from_address: string; to_address: string; subject: string | null; html: string | null;
-  text: string | null; message_id: string; attempts: number; headers: Record<string, string>;
-  /** Why the row must not be sent (unsubscribed, suppressed), decided in the claiming query. */
-  block: string | null;
-  /** Set for rows rendered in this batch: written back with the outcome. */
-  rendered?: RenderedRow;
-  renderError?: string;
 }
 
 interface Outcome {
@@ -100,23 +91,7 @@ export async function dispatchDueEmails(opts: {
   const { sql, mailer, now } = opts;
   const batchSize = opts.batchSize ?? 100;
   return sql.begin(async (tx) => {
-    // Consent and suppression are checked here, at send time, as well as when the email was
-    // queued: an unsubscribe or a bounce in between must still stop it.
-    const rows = await tx<ClaimedRow[]>`
-      select o.id, o.workspace_id, o.customer_id, o.version_id, o.node_id, o.kind, o.from_address, o.to_address,
-        o.subject, o.html, o.text, o.message_id, o.attempts, o.headers, ${tx.unsafe(BLOCK_REASON_SQL)} as block,
-        ec.request, r.context, w.signing_secret as secret, w.name as shop_name,
-        case when c.id is not null then jsonb_build_object('id', c.id, 'email', c.email, 'firstName', c.first_name,
-          'lastName', c.last_name, 'timezone', c.timezone, 'birthday', c.birthday, 'attributes', c.attributes) end as customer
-      from email_outbox o
-      left join customers c on c.workspace_id = o.workspace_id and c.id = o.customer_id
-      left join email_contents ec on ec.workspace_id = o.workspace_id and ec.hash = o.content_hash
-      left join journey_runs r on r.id = o.run_id
-      left join workspaces w on w.id = o.workspace_id
-      where o.status = 'pending' and o.next_attempt_at <= ${now}
-      order by o.next_attempt_at
-      limit ${batchSize}
-      for update of o skip locked`;
+    const rows = await claimDueRows(tx, now, batchSize);
     if (rows.length === 0) return { sent: 0, retried: 0, failed: 0, suppressed: 0 };
     await renderQueued(rows, createOutboxRenderer(tx, { publicUrl: opts.publicUrl ?? (() => 'http://localhost:3000') }));
     const outcomes = await sendAll(rows, mailer, now);

@@ -11,6 +11,7 @@ export { createMailer, MailError, normaliseMessageId } from './mailer';
 export type { Mailer, OutgoingEmail } from './mailer';
 export { dispatchDueEmails, retryDelayMs, MAX_ATTEMPTS } from './dispatcher';
 export type { DispatchResult } from './dispatcher';
+export { DEFAULT_EMAILS_PER_MINUTE, RATE_WINDOW_MS } from './send-rate';
 export { startDevSmtpSink } from './dev-sink';
 export { TIERS, loyaltyStatus } from './loyalty';
 export type { LoyaltyStatus } from './loyalty';
