@@ -1,6 +1,6 @@
 // Engagement per saved template, summed over every journey that sends it: emails really sent
-// through the engine and SMTP, then opened (machine opens not counted), clicked, bounced and
-// unsubscribed from, each email once.
+// through the engine and SMTP, then opened (machine opens counted only when the workspace
+// says so), clicked, bounced and unsubscribed from, each email once.
 import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock } from '@afterglow/engine';
 import { createMailer, type Mailer } from '@afterglow/email';
@@ -79,7 +79,18 @@ it('sums sent, opened, clicked, bounced and unsubscribed over the journeys that 
   const viewer = apiClient(server.url).trpc;
   await viewer.auth.login.mutate({ email: 'v@t.test', password: 'pw-v' });
   expect(await viewer.compliance.templateStats.query()).toEqual({
-    tpl_winback: { sent: 3, opens: 2, clicks: 1, bounces: 0, unsubscribes: 1 },
-    tpl_other: { sent: 2, opens: 0, clicks: 0, bounces: 1, unsubscribes: 0 },
+    tpl_winback: { sent: 3, opens: 2, clicks: 1, bounces: 0, unsubscribes: 1, complaints: 0 },
+    tpl_other: { sent: 2, opens: 0, clicks: 0, bounces: 1, unsubscribes: 0, complaints: 0 },
   });
+
+  // "Count machine opens" on: the scanner's open of ben's email counts, on the template and the canvas.
+  const lapsed = mail('ben', 'j_lapsed').version_id;
+  const canvasOpens = async () => (await viewer.journeys.stats.query({ versionId: lapsed })).nodes.mail.counters.opens;
+  expect(await canvasOpens()).toBe(1);
+  await db.sql`update workspaces set settings = settings || '{"countMachineOpens": true}' where id = ${WS}`;
+  expect((await viewer.compliance.templateStats.query()).tpl_winback.opens).toBe(3);
+  expect(await canvasOpens()).toBe(2);
+  await db.sql`update workspaces set settings = settings || '{"countMachineOpens": false}' where id = ${WS}`;
+  expect((await viewer.compliance.templateStats.query()).tpl_winback.opens).toBe(2);
+  expect(await canvasOpens()).toBe(1);
 });
