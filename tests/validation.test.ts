@@ -15,6 +15,8 @@ const badConfigs: Record<string, { config: Record<string, unknown>; field: strin
   'core/send-email': { config: { subject: '', preheader: '', body: '<mjml></mjml>', kind: 'marketing' }, field: 'subject' },
   'core/grant-points': { config: { amount: 2.5, reason: 'x' }, field: 'amount' },
   'core/issue-coupon': { config: { kind: 'percent', value: 150, prefix: 'VIP', validDays: 30, minOrderTotal: 0, description: '' }, field: 'value' },
+  'core/call-webhook': { config: { url: 'https://hooks.example.com/in', method: 'POST', headers: [], secret: '',
+    body: '{ "email": "{{ customer.email }}", }' }, field: 'body' },
   'core/exit': { config: { reason: '' }, field: 'reason' },
 };
 

@@ -52,7 +52,8 @@ describe('Call webhook step', () => {
 
 describe('webhook body template', () => {
   it('names what is wrong, with the line', () => {
-    expect(bodyTemplateProblem('{ "a": 1, }')).toMatch(/^The body is not valid JSON/);
+    expect(bodyTemplateProblem('{\n  "a": "{{ customer.email }}",\n}')).toBe('The body is not valid JSON (line 3): Expected double-quoted property name');
+    expect(bodyTemplateProblem('{ "a": {{ event }} }}')).toBe('The body is not valid JSON (line 1): Unexpected non-whitespace character after JSON');
     expect(bodyTemplateProblem('"just text"')).toMatch(/JSON object or array/);
     expect(bodyTemplateProblem('{\n "a": "{{ customer.nme }}" }')).toBe('line 2: unknown merge field "customer.nme"');
     expect(bodyTemplateProblem('{ "a": {{ order.id }} }')).toMatch(/unknown merge field "order"/);

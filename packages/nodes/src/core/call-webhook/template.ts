@@ -106,7 +106,12 @@ export function bodyTemplateProblem(source: string): string | null {
     const doc: unknown = JSON.parse(skeleton);
     if (doc === null || typeof doc !== 'object') return 'The body must be a JSON object or array, e.g. { "email": "{{ customer.email }}" }';
   } catch (err) {
-    return `The body is not valid JSON: ${(err as Error).message}`;
+    // The parser's message quotes or counts the skeleton, not what the marketer wrote: keep its
+    // words, give the line (fields hold no line breaks, so lines match the template's).
+    const raw = (err as Error).message;
+    const position = /at position (\d+)/.exec(raw);
+    const words = raw.replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/ at position \d+[\s\S]*$/, '').replace(/ in JSON$/, '');
+    return `The body is not valid JSON${position ? ` (line ${lineAt(skeleton, Number(position[1]))})` : ''}: ${words}`;
   }
   return null;
 }
