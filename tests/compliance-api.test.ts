@@ -98,7 +98,7 @@ describe('engagement per saved template', () => {
 
     const viewer = await signIn('viewer@shop.test', 'viewer-pass-1');
     expect(await viewer.compliance.templateStats.query()).toEqual({
-      tpl_welcome: { sent: 3, opens: 2, clicks: 1, bounces: 1, unsubscribes: 0 },
+      tpl_welcome: { sent: 3, opens: 2, clicks: 1, bounces: 1, unsubscribes: 0, complaints: 0 },
     });
   });
 });
