@@ -9,6 +9,7 @@ import { Badge, Button, inputClass, relativeTime, Spinner } from '../ui/kit';
 const reasons: Record<string, string> = { hard_bounce: 'Hard bounce', complaint: 'Complaint', manual: 'Added by hand' };
 const sources: Record<string, string> = {
   one_click: 'one-click unsubscribe in the inbox', unsubscribe_page: 'the unsubscribe page', preferences: 'the preference page',
+  complaint: 'a spam complaint (feedback report)',
 };
 
 function Stat({ label, value, testId }: { label: string; value: number; testId: string }) {
@@ -34,8 +35,9 @@ export function ConsentCard() {
     <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" data-testid="consent-card">
       <h2 className="text-base font-semibold text-slate-900">Consent and suppressions</h2>
       <p className="mt-1 text-sm text-slate-500">
-        Unsubscribed customers get no marketing email; a suppressed address gets no email at all after a hard bounce.
-        Both are checked when an email is queued and again when it is sent.
+        Unsubscribed customers get no marketing email. An address that bounced hard (at sending, or in a bounce report
+        posted to /webhooks/bounces later) gets no email at all; one that marked an email as spam gets no marketing email.
+        All are checked when an email is queued and again when it is sent.
       </p>
       {!data && <Spinner />}
       {data && (

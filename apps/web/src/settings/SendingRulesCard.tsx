@@ -1,5 +1,6 @@
 // Sending rules for every journey: the frequency cap (the playbook's "once a week is
-// enough") and quiet hours in each customer's own time zone.
+// enough"), quiet hours in each customer's own time zone, the workspace's send rate, and
+// whether machine opens (scanners, Apple MPP) count in the engagement figures.
 import type { WorkspaceSettings } from '@afterglow/journey-core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -27,7 +28,7 @@ export function SendingRulesCard() {
   return (
     <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" data-testid="sending-rules">
       <h2 className="text-base font-semibold text-slate-900">Sending rules</h2>
-      <p className="mt-1 text-sm text-slate-500">Apply to marketing email from every journey. Transactional email (order confirmations) is never held back.</p>
+      <p className="mt-1 text-sm text-slate-500">The cap and quiet hours apply to marketing email from every journey; transactional email (order confirmations) is never held back by them. The send rate limit applies to every email.</p>
       <div className="mt-5 space-y-5">
         <div>
           <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
@@ -64,6 +65,30 @@ export function SendingRulesCard() {
           {(errors['quietHours.startHour'] || errors['quietHours.endHour']) && (
             <p className="mt-1 pl-6 text-xs text-rose-600">{errors['quietHours.startHour'] ?? errors['quietHours.endHour']}</p>
           )}
+        </div>
+        <div>
+          <label className="text-sm font-medium text-slate-700" htmlFor="emails-per-minute">Send rate limit</label>
+          <div className="mt-2 flex flex-wrap items-center gap-2 pl-6 text-sm text-slate-600">
+            At most
+            <input id="emails-per-minute" type="number" min={0} max={100000} className={`${num} w-24`} value={rules.emailsPerMinute}
+              onChange={(e) => set({ ...rules, emailsPerMinute: Number(e.target.value) })} />
+            emails per minute, of every kind, across all workers.
+          </div>
+          <p className="mt-1 pl-6 text-xs text-slate-500">
+            Keeps within your mail provider’s limit and warms a new sending domain gently. Emails over it wait, in order, for the next minute.
+            0 means no limit.
+          </p>
+          {errors.emailsPerMinute && <p className="mt-1 pl-6 text-xs text-rose-600">{errors.emailsPerMinute}</p>}
+        </div>
+        <div>
+          <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+            <input type="checkbox" checked={rules.countMachineOpens} onChange={(e) => set({ ...rules, countMachineOpens: e.target.checked })} />
+            Count machine opens
+          </label>
+          <p className="mt-1 pl-6 text-xs text-slate-500">
+            Opens and clicks by link scanners, prefetchers and Apple Mail Privacy Protection are always recorded, flagged.
+            Off: the canvas and the Templates page leave them out. On: they count like a person’s (inflates open rates).
+          </p>
         </div>
         <div className="flex items-center gap-3">
           <Button variant="primary" disabled={save.isPending} onClick={() => save.mutate(rules)}>Save sending rules</Button>

@@ -1,13 +1,15 @@
 // Engagement on a template's card, over every journey that sends it: emails sent, and the
-// share of them opened, clicked, bounced and unsubscribed from, each as a figure and a bar
-// (each email counted once; opens by scanners, prefetchers and Apple MPP not counted).
-interface Engagement { sent: number; opens: number; clicks: number; bounces: number; unsubscribes: number }
+// share of them opened, clicked, bounced, unsubscribed from and marked as spam, each as a
+// figure and a bar (each email counted once; opens by scanners, prefetchers and Apple MPP
+// counted only when Settings says so).
+interface Engagement { sent: number; opens: number; clicks: number; bounces: number; unsubscribes: number; complaints: number }
 
 const rows = [
   { key: 'opens', label: 'opened', bar: 'bg-emerald-500' },
   { key: 'clicks', label: 'clicked', bar: 'bg-violet-500' },
   { key: 'bounces', label: 'bounced', bar: 'bg-rose-500' },
   { key: 'unsubscribes', label: 'unsubscribed', bar: 'bg-amber-500' },
+  { key: 'complaints', label: 'spam reports', bar: 'bg-red-700' },
 ] as const;
 
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
