@@ -7,6 +7,7 @@ import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock, writeWebhooks, type Engine, type WebhookRow } from '@afterglow/engine';
 import type { JourneyGraph } from '@afterglow/journey-core';
 import { createRegistry } from '@afterglow/nodes';
+import { readEnv } from '../apps/server/src/env';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -199,5 +200,11 @@ describe('engine: the Call webhook step', () => {
       expect(row.last_error).toMatch(message);
     }
     expect(receiver.received.length).toBe(before); // the live receiver on 127.0.0.1 was never reached
+  });
+
+  it('allows private targets on a server only with AFTERGLOW_WEBHOOK_ALLOW_PRIVATE=1', () => {
+    expect(readEnv({}).webhookAllowPrivate).toBe(false);
+    expect(readEnv({ AFTERGLOW_WEBHOOK_ALLOW_PRIVATE: '1' }).webhookAllowPrivate).toBe(true);
+    expect(() => readEnv({ AFTERGLOW_WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/AFTERGLOW_WEBHOOK_ALLOW_PRIVATE must be 1 or 0/);
   });
 });

@@ -34,6 +34,8 @@ export interface AfterglowOptions {
   publicUrl?: string;
   /** The built web app to serve; default apps/web/dist. */
   webDistDir?: string;
+  /** AFTERGLOW_WEBHOOK_ALLOW_PRIVATE: Call webhook steps may reach private addresses (development only). */
+  webhookAllowPrivate?: boolean;
   log?: (line: string) => void;
 }
 
@@ -100,7 +102,7 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
     // Links in emails point here; with port 0 the real port is known only once listening.
     let linkBase = opts.publicUrl ?? `http://localhost:${opts.port || 3000}`;
     const engine = createEngine({
-      database, registry, clock, mailer, publicUrl: () => linkBase,
+      database, registry, clock, mailer, publicUrl: () => linkBase, allowPrivateWebhookTargets: opts.webhookAllowPrivate ?? false,
       log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg),
     });
     const apiDeps: ApiDeps = { database, registry, clock, engine, secureCookies: opts.publicUrl?.startsWith('https:') ?? false };

@@ -18,6 +18,8 @@ const envSchema = z.object({
   AFTERGLOW_DATA_DIR: optionalText,
   SHOPIFY_WEBHOOK_SECRET: optionalText.pipe(z.string().min(8, 'SHOPIFY_WEBHOOK_SECRET must be at least 8 characters').optional()),
   AFTERGLOW_PUBLIC_URL: optionalText.pipe(z.url({ error: 'AFTERGLOW_PUBLIC_URL must be a URL such as https://afterglow.example.com' }).optional()),
+  // Development only: Call webhook steps may then reach localhost and private networks.
+  AFTERGLOW_WEBHOOK_ALLOW_PRIVATE: z.enum(['', '0', '1'], { error: 'AFTERGLOW_WEBHOOK_ALLOW_PRIVATE must be 1 or 0' }).default('0'),
 });
 
 export interface ServerEnv {
@@ -29,6 +31,7 @@ export interface ServerEnv {
   shopifyWebhookSecret?: string;
   dataDir: string;
   publicUrl?: string;
+  webhookAllowPrivate: boolean;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -47,5 +50,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     shopifyWebhookSecret: env.SHOPIFY_WEBHOOK_SECRET,
     dataDir: path.resolve(env.AFTERGLOW_DATA_DIR ?? path.join(repoRoot, '.afterglow')),
     publicUrl: env.AFTERGLOW_PUBLIC_URL,
+    webhookAllowPrivate: env.AFTERGLOW_WEBHOOK_ALLOW_PRIVATE === '1',
   };
 }

@@ -25,6 +25,7 @@ async function main() {
     ingestKey: env.ingestKey,
     shopifyWebhookSecret: env.shopifyWebhookSecret,
     publicUrl: env.publicUrl,
+    webhookAllowPrivate: env.webhookAllowPrivate,
   });
 
   const lines = ['', `Afterglow is running (role: ${role})`];

@@ -56,9 +56,9 @@ function FieldInput(props: FieldProps) {
       </select>
     );
   }
-  if (field.widget === 'mjml' || field.widget === 'textarea') {
-    const mono = field.widget === 'mjml' ? 'font-mono text-xs leading-relaxed' : '';
-    return <textarea id={id} rows={field.widget === 'mjml' ? 14 : 4} spellCheck={false} value={String(value ?? '')}
+  if (field.widget === 'mjml' || field.widget === 'json' || field.widget === 'textarea') {
+    const mono = field.widget !== 'textarea' ? 'font-mono text-xs leading-relaxed' : '';
+    return <textarea id={id} rows={field.widget === 'mjml' ? 14 : field.widget === 'json' ? 8 : 4} spellCheck={false} value={String(value ?? '')}
       onChange={(e) => onChange(e.target.value)} className={`${inputClass} ${mono} ${invalid} resize-y`} />;
   }
   if (field.type === 'boolean') {
@@ -68,6 +68,10 @@ function FieldInput(props: FieldProps) {
     return <input id={id} type="number" inputMode="numeric" className={`${inputClass} ${invalid}`} min={field.minimum} max={field.maximum}
       value={value === undefined || value === null ? '' : String(value)}
       onChange={(e) => onChange(e.target.value === '' || Number.isNaN(e.target.valueAsNumber) ? e.target.value : e.target.valueAsNumber)} />;
+  }
+  // A secret is not shown to whoever looks over the marketer's shoulder.
+  if (field.widget === 'secret') {
+    return <input id={id} type="password" autoComplete="off" className={`${inputClass} ${invalid}`} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
   }
   return <input id={id} type="text" className={`${inputClass} ${invalid}`} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
 }
