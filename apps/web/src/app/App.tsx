@@ -1,32 +1,37 @@
 // Session gate and routes: every route needs a session, else the login page.
 import { useQuery } from '@tanstack/react-query';
-import { CustomerPage } from '../customers/CustomerPage';
-import { CustomersPage } from '../customers/CustomersPage';
-import { JourneyEditorPage } from '../journeys/editor/JourneyEditorPage';
-import { JourneysPage } from '../journeys/JourneysPage';
-import { OutboxPage } from '../outbox/OutboxPage';
-import { SegmentEditorPage } from '../segments/SegmentEditorPage';
-import { SegmentsPage } from '../segments/SegmentsPage';
-import { SettingsPage } from '../settings/SettingsPage';
-import { TemplateEditorPage } from '../templates/TemplateEditorPage';
-import { TemplatesPage } from '../templates/TemplatesPage';
 import { useTRPC } from '../trpc';
-import { ErrorNote, Spinner } from '../ui/kit';
+import { Button, ErrorNote, Spinner } from '../ui/kit';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
+import {
+  CustomerPage, CustomersPage, JourneyEditorPage, JourneysPage, OutboxPage, PageFrame, SegmentEditorPage, SegmentsPage,
+  SettingsPage, TemplateEditorPage, TemplatesPage,
+} from './pages';
 import { matchPath, useRouter } from './router';
 
 export function App() {
   const trpc = useTRPC();
   const me = useQuery(trpc.auth.me.queryOptions());
-  if (me.isPending) return <Spinner />;
-  if (me.isError) return <ErrorNote error={me.error} />;
+  if (me.isPending) return <div className="flex h-full items-center justify-center"><Spinner label="Loading Afterglow…" /></div>;
+  if (me.isError) {
+    return (
+      <div className="mx-auto max-w-lg pt-24">
+        <ErrorNote error={`Afterglow’s server did not answer (${me.error.message}). Check that it is running, then try again.`} />
+        <div className="px-6"><Button onClick={() => void me.refetch()}>Try again</Button></div>
+      </div>
+    );
+  }
   if (!me.data) return <LoginPage />;
   return <Layout user={me.data}><Routes /></Layout>;
 }
 
 function Routes() {
   const { path } = useRouter();
+  return <PageFrame resetKey={path}><Route path={path} /></PageFrame>;
+}
+
+function Route({ path }: { path: string }) {
   let m: Record<string, string> | null;
   if ((m = matchPath('/journeys/:id', path))) return <JourneyEditorPage key={m.id} id={m.id} />;
   if (matchPath('/segments', path)) return <SegmentsPage />;

@@ -1,0 +1,57 @@
+// Every page is its own chunk, loaded when it is first opened: the first screen downloads only
+// React, the tRPC client, the shell and the login page; the journey editor (React Flow), the
+// template editor (CodeMirror) and the rest arrive with their routes.
+import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Button, Spinner } from '../ui/kit';
+
+/** React.lazy for a named export. */
+// `any` props in the constraint only: each page keeps its own props type.
+function page<M extends Record<K, ComponentType<any>>, K extends keyof M & string>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+export const JourneysPage = page(() => import('../journeys/JourneysPage'), 'JourneysPage');
+export const JourneyEditorPage = page(() => import('../journeys/editor/JourneyEditorPage'), 'JourneyEditorPage');
+export const SegmentsPage = page(() => import('../segments/SegmentsPage'), 'SegmentsPage');
+export const SegmentEditorPage = page(() => import('../segments/SegmentEditorPage'), 'SegmentEditorPage');
+export const TemplatesPage = page(() => import('../templates/TemplatesPage'), 'TemplatesPage');
+export const TemplateEditorPage = page(() => import('../templates/TemplateEditorPage'), 'TemplateEditorPage');
+export const CustomersPage = page(() => import('../customers/CustomersPage'), 'CustomersPage');
+export const CustomerPage = page(() => import('../customers/CustomerPage'), 'CustomerPage');
+export const OutboxPage = page(() => import('../outbox/OutboxPage'), 'OutboxPage');
+export const SettingsPage = page(() => import('../settings/SettingsPage'), 'SettingsPage');
+
+/**
+ * Shows a loading line while a page's code downloads, and a way out when it cannot be loaded
+ * (offline, or the app was upgraded and the old files are gone): reloading fetches the new ones.
+ * `resetKey` (the path) clears the error when the user navigates elsewhere.
+ */
+export function PageFrame({ resetKey, children }: { resetKey: string; children: ReactNode }) {
+  return (
+    <PageErrorBoundary resetKey={resetKey}>
+      <Suspense fallback={<div className="p-8"><Spinner label="Opening the page…" /></div>}>{children}</Suspense>
+    </PageErrorBoundary>
+  );
+}
+
+class PageErrorBoundary extends Component<{ resetKey: string; children: ReactNode }, { error: Error | null; key: string }> {
+  state = { error: null as Error | null, key: this.props.resetKey };
+
+  static getDerivedStateFromError(error: Error) { return { error }; }
+
+  static getDerivedStateFromProps(props: { resetKey: string }, state: { error: Error | null; key: string }) {
+    return props.resetKey === state.key ? null : { error: null, key: props.resetKey };
+  }
+
+  render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <div role="alert" className="m-8 max-w-xl rounded-xl bg-rose-50 p-5 text-sm text-rose-800 ring-1 ring-rose-200">
+        <div className="font-semibold">This page could not be shown.</div>
+        <p className="mt-1 text-rose-700">{this.state.error.message}</p>
+        <p className="mt-1 text-rose-700">If Afterglow was just updated or the connection dropped, reloading usually fixes it.</p>
+        <Button className="mt-3" onClick={() => window.location.reload()}>Reload</Button>
+      </div>
+    );
+  }
+}
