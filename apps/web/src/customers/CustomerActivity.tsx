@@ -35,6 +35,7 @@ function EventProperties({ properties }: { properties: Record<string, unknown> }
 }
 
 export function CustomerActivity({ data }: { data: Customer }) {
+  const uncounted = data.orders.filter((o) => o.status === 'cancelled' || o.status === 'refunded').length;
   return (
     <div className="space-y-6">
       <Section title="Journeys">
@@ -54,7 +55,7 @@ export function CustomerActivity({ data }: { data: Customer }) {
           </ul>
         )}
       </Section>
-      <Section title="Orders" aside={<span className="text-xs text-slate-400">{data.orders.length} shown</span>}>
+      <Section title="Orders" aside={<span className="text-xs text-slate-400">{data.orders.length} shown{uncounted > 0 && ` · ${uncounted} cancelled or refunded, not in the totals`}</span>}>
         {data.orders.length === 0 ? <p className="text-sm text-slate-400">No orders yet.</p> : (
           <ul className="space-y-3">
             {data.orders.map((o) => (
@@ -65,14 +66,16 @@ export function CustomerActivity({ data }: { data: Customer }) {
                   <span className="text-xs text-slate-400">{formatDate(o.placedAt)}</span>
                   <span className="ml-auto font-semibold tabular-nums">{money(o.total, o.currency)}</span>
                 </div>
-                <ul className="mt-2 space-y-0.5 text-xs text-slate-600">
-                  {o.items.map((i) => (
-                    <li key={i.line} className="flex justify-between">
-                      <span>{i.quantity} × {i.name}{i.category && <span className="text-slate-400"> · {i.category}</span>}</span>
-                      <span className="tabular-nums">{money(i.price * i.quantity, o.currency)}</span>
-                    </li>
-                  ))}
-                </ul>
+                {o.items.length > 0 && (
+                  <ul className="mt-2 space-y-0.5 text-xs text-slate-600">
+                    {o.items.map((i) => (
+                      <li key={i.line} className="flex justify-between">
+                        <span>{i.quantity} × {i.name}{i.category && <span className="text-slate-400"> · {i.category}</span>}</span>
+                        <span className="tabular-nums">{money(i.price * i.quantity, o.currency)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ul>

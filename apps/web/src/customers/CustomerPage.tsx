@@ -53,8 +53,8 @@ export function CustomerPage({ id }: { id: string }) {
               <ul className="space-y-2 text-sm" data-testid="customer-segments">
                 {segments.map((s) => (
                   <li key={s.id} className="flex items-center justify-between gap-3">
-                    <Link to={`/segments/${s.id}`}><Badge tone="info">{s.name}</Badge></Link>
-                    <span className="text-xs text-slate-400">{s.since ? `since ${formatDate(s.since, false)}` : 'just now'}</span>
+                    <Link to={`/segments/${s.id}`} title={s.name} className="flex min-w-0"><Badge tone="info" className="min-w-0"><span className="truncate">{s.name}</span></Badge></Link>
+                    <span className="shrink-0 whitespace-nowrap text-xs text-slate-400">{s.since ? `since ${formatDate(s.since, false)}` : 'just now'}</span>
                   </li>
                 ))}
               </ul>

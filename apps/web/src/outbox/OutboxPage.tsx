@@ -16,7 +16,8 @@ export function OutboxPage({ selectedId }: { selectedId: string | null }) {
     <div className="flex h-full flex-col p-8">
       <PageHeader title="Outbox" subtitle="Every email the development mail server received. Nothing here reached a real inbox."
         actions={counts.length > 0 && (
-          <div className="flex gap-2 text-xs" data-testid="queue-counts">
+          <div className="flex items-center gap-2 text-xs" data-testid="queue-counts">
+            <span className="text-slate-400">Delivery queue</span>
             {counts.map(([status, n]) => <span key={status} className="rounded-full bg-white px-2.5 py-1 text-slate-600 ring-1 ring-slate-200">{status} <b className="tabular-nums">{n}</b></span>)}
           </div>
         )} />

@@ -28,12 +28,12 @@ export function PreviewPane({ customerId, onCustomer, email, preheader, updating
     <div className="flex h-full min-h-0 flex-col">
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-2.5">
         <label htmlFor="preview-customer" className="text-xs font-semibold text-slate-500">Preview as</label>
-        <select id="preview-customer" className={`${inputClass} w-auto max-w-[240px] py-1 text-xs`} value={customerId}
+        <select id="preview-customer" className={`${inputClass} min-w-0 max-w-[240px] flex-1 py-1 text-xs`} value={customerId}
           onChange={(e) => onCustomer(e.target.value)} disabled={!options}>
           {!options && <option value="">Loading customers…</option>}
           {options?.map((c) => <option key={c.id} value={c.id}>{c.name || c.id} · {c.email}</option>)}
         </select>
-        <div className="w-44">
+        <div className="w-36 shrink-0">
           <input type="search" aria-label="Find a customer" placeholder="Find a customer…" value={search} onChange={(e) => setSearch(e.target.value)}
             className={`${inputClass} py-1 text-xs`} />
         </div>

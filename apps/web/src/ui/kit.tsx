@@ -29,8 +29,8 @@ const badgeTones = {
   error: 'bg-rose-50 text-rose-700 ring-rose-200',
 } as const;
 
-export function Badge({ tone, children }: { tone: keyof typeof badgeTones; children: ReactNode }) {
-  return <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${badgeTones[tone]}`}>{children}</span>;
+export function Badge({ tone, children, className = '' }: { tone: keyof typeof badgeTones; children: ReactNode; className?: string }) {
+  return <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${badgeTones[tone]} ${className}`}>{children}</span>;
 }
 
 export function StatusBadge({ status }: { status: string }) {

@@ -105,7 +105,7 @@ export function Canvas(p: CanvasProps) {
         fitView fitViewOptions={{ maxZoom: 1, padding: 0.3 }} minZoom={0.2} maxZoom={1.75} proOptions={{ hideAttribution: true }}>
         <Background gap={20} size={1.2} color="#cbd5e1" />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable className="!rounded-lg !ring-1 !ring-slate-200" nodeColor="#c4b5fd" />
+        <MiniMap pannable zoomable className="!rounded-lg !ring-1 !ring-slate-200" nodeColor="#c4b5fd" style={{ width: 120, height: 84 }} ariaLabel="Overview of the journey" />
       </ReactFlow>
     </div>
   );

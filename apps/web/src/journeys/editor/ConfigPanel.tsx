@@ -52,7 +52,7 @@ export function ConfigPanel({ node, issues, readOnly, onChange, onDelete }: {
   );
 }
 
-export function JourneyChecklist({ issues, onSelect }: { issues: GraphIssue[]; onSelect(nodeId: string): void }) {
+export function JourneyChecklist({ issues, stepName, onSelect }: { issues: GraphIssue[]; stepName(nodeId: string): string; onSelect(nodeId: string): void }) {
   return (
     <div className="p-5" data-testid="journey-checklist">
       <h2 className="text-base font-semibold text-slate-900">Journey checklist</h2>
@@ -68,7 +68,7 @@ export function JourneyChecklist({ issues, onSelect }: { issues: GraphIssue[]; o
               <button type="button" disabled={!i.nodeId} onClick={() => i.nodeId && onSelect(i.nodeId)}
                 className="flex w-full gap-2 rounded-lg bg-white p-3 text-left text-xs text-slate-700 ring-1 ring-slate-200 enabled:hover:ring-violet-300">
                 <Icon name="alert" className="h-4 w-4 shrink-0 text-rose-500" />
-                <span>{i.nodeId && <span className="font-mono text-slate-400">{i.nodeId} · </span>}{i.message}</span>
+                <span>{i.nodeId && <span className="font-medium text-slate-500" title={i.nodeId}>{stepName(i.nodeId)} · </span>}{i.message}</span>
               </button>
             </li>
           ))}

@@ -15,7 +15,7 @@ import { addNode, removeNodes, setConfig } from './graphOps';
 import { historyReducer, initialHistory } from './history';
 import { Palette } from './Palette';
 import { PublishNotice, type PublishOutcome } from './PublishNotice';
-import { registry } from './registry';
+import { registry, stepLabel } from './registry';
 import { EditorToolbar } from './EditorToolbar';
 import { useAutosave } from './useAutosave';
 import { useUndoShortcuts } from './useUndoShortcuts';
@@ -94,7 +94,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
         canUndo={history.past.length > 0 && !live} canRedo={history.future.length > 0 && !live} onUndo={undo} onRedo={redo}
         live={live} onToggleLive={() => setLive((v) => !v)} hasVersion={!!versionId}
         flush={autosave.flush} onPublished={(o) => { setOutcome(o); if (o.ok) setLive(false); }} />
-      {outcome && <PublishNotice outcome={outcome} onSelect={focusNode} onDismiss={() => setOutcome(null)} />}
+      {outcome && <PublishNotice outcome={outcome} stepName={(id) => stepLabel(graph, id)} onSelect={focusNode} onDismiss={() => setOutcome(null)} />}
       <div className="flex min-h-0 flex-1">
         <Palette onAdd={(def) => addFromPalette(def)} disabled={live} />
         <div className="relative min-w-0 flex-1 bg-slate-50">
@@ -119,7 +119,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
               onDelete={() => { apply(removeNodes(graph, [selected.id])); setSelectedId(null); }} />
           ) : (
             <div className="h-full overflow-y-auto">
-              <JourneyChecklist issues={issues} onSelect={focusNode} />
+              <JourneyChecklist issues={issues} stepName={(id) => stepLabel(graph, id)} onSelect={focusNode} />
               {live && stats.data && versionId && <FailedRunsCard stats={stats.data} versionId={versionId} onSelect={focusNode} />}
               <JourneySettingsCard journeyId={journey.id} initial={journey.settings} readOnly={live} />
             </div>

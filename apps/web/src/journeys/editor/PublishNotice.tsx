@@ -4,7 +4,9 @@ import { Icon } from '../../ui/icons';
 
 export type PublishOutcome = { ok: true; versionId: string; version: number } | { ok: false; issues: GraphIssue[] };
 
-export function PublishNotice({ outcome, onSelect, onDismiss }: { outcome: PublishOutcome; onSelect(nodeId: string): void; onDismiss(): void }) {
+export function PublishNotice({ outcome, stepName, onSelect, onDismiss }: {
+  outcome: PublishOutcome; stepName(nodeId: string): string; onSelect(nodeId: string): void; onDismiss(): void;
+}) {
   if (outcome.ok) {
     return (
       <div role="status" data-testid="publish-success" className="flex items-center gap-2 border-b border-emerald-200 bg-emerald-50 px-5 py-2.5 text-sm text-emerald-800">
@@ -24,8 +26,7 @@ export function PublishNotice({ outcome, onSelect, onDismiss }: { outcome: Publi
           <li key={k}>
             <button type="button" disabled={!i.nodeId} onClick={() => i.nodeId && onSelect(i.nodeId)}
               className="flex w-full gap-3 rounded px-2 py-1 text-left enabled:hover:bg-rose-100" data-testid="publish-issue">
-              <span className="w-40 shrink-0 truncate font-mono text-xs text-rose-600">{i.nodeId ?? 'journey'}</span>
-              <span className="w-28 shrink-0 truncate font-mono text-xs text-rose-500">{i.field || '—'}</span>
+              <span className="w-44 shrink-0 truncate font-medium text-rose-700" title={i.nodeId ?? undefined}>{i.nodeId ? stepName(i.nodeId) : 'The journey'}</span>
               <span>{i.message}</span>
             </button>
           </li>
