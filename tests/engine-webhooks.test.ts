@@ -115,7 +115,7 @@ describe('engine: the Call webhook step', () => {
     await engine.advanceUntilIdle();
     expect(to('/gone')).toHaveLength(1);
     expect(await rowOf(versions.gone)).toMatchObject({ status: 'failed', attempts: 1, response_status: 404, last_error: '404: nope' });
-    expect((await engine.stats(versions.gone)).nodes.hook.counters).toEqual({ failed: 1 });
+    expect((await engine.stats(versions.gone)).nodes.hook.counters).toEqual({ undelivered: 1 });
   });
 
   it('retries 503 with backoff on the injected clock, delivering on the third attempt', async () => {

@@ -1,5 +1,5 @@
-// Canvas counters of Call webhook steps: calls delivered and calls that failed for good
-// (refused address, a 4xx, retries exhausted). Pending calls are not counted yet.
+// Canvas counters of Call webhook steps: calls delivered, and undelivered ones that failed for
+// good (refused address, a 4xx, retries exhausted). Pending calls are not counted yet.
 import type { Sql } from '@afterglow/db';
 import type { JourneyStats } from '@afterglow/journey-core';
 
@@ -9,7 +9,7 @@ export async function withWebhookCounters(sql: Sql, versionId: string, stats: Pr
     from webhook_outbox where version_id = ${versionId} and status in ('delivered', 'failed') group by 1, 2`]);
   for (const r of rows) {
     const node = (result.nodes[r.nodeId] ??= { entered: 0, waiting: 0, branches: {}, failed: 0, exited: 0, counters: {} });
-    node.counters[r.status] = r.n;
+    node.counters[r.status === 'delivered' ? 'delivered' : 'undelivered'] = r.n;
   }
   return result;
 }

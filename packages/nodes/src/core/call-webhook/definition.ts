@@ -43,7 +43,7 @@ const config = z.object({
   body: z.string().min(1, 'Write the JSON to send').max(100_000, 'Keep the body under 100,000 characters')
     .superRefine((b, ctx) => { const p = bodyTemplateProblem(b); if (p) ctx.addIssue({ code: 'custom', message: p }); })
     .meta({ label: 'Body (JSON)', widget: 'json',
-      help: 'Merge fields: {{ customer.email }}, {{ event.order_id }}, {{ coupon.code }}; | default: "x", upcase, downcase, strip' }),
+      help: 'Merge fields such as {{ customer.email }}, {{ event.order_id }}, {{ coupon.code }} (values are JSON-escaped); filters: default, upcase, downcase, strip' }),
   headers: z.array(header).max(20, 'At most 20 headers')
     .superRefine((list, ctx) => {
       const seen = new Set<string>();
@@ -94,7 +94,8 @@ export const callWebhook = defineNodeType({
       return `${c.method} ${host}${c.secret ? ' · signed' : ''}`;
     },
   },
-  counters: ['delivered', 'failed'],
+  // 'undelivered', as for emails: the card's own 'failed' counts runs that failed in the step.
+  counters: ['delivered', 'undelivered'],
   execute: async (ctx, c) => {
     let body: string;
     try {
