@@ -15,8 +15,14 @@ const statusByEvent: Record<string, OrderStatus> = {
   order_refunded: 'refunded',
 };
 
-export function orderStatusOf(event: string): OrderStatus | undefined {
+export function orderStatusOf(event: string, properties?: Record<string, unknown>): OrderStatus | undefined {
   const key = event.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  if (key === 'order_updated') {
+    // "Order Updated" becomes an order record only when it says which state the order is in
+    // (Shopify's orders/updated does); without one it stays a plain event, as Segment sends it.
+    const status = properties?.status;
+    return typeof status === 'string' && (ORDER_STATUSES as readonly string[]).includes(status) ? status as OrderStatus : undefined;
+  }
   return Object.hasOwn(statusByEvent, key) ? statusByEvent[key] : undefined;
 }
 
@@ -69,7 +75,7 @@ export interface OrderUpdate {
 
 /** The order update a valid order event's properties describe. */
 export function orderUpdateOf(customerId: string, event: string, properties: Record<string, unknown>, at: string): OrderUpdate | null {
-  const status = orderStatusOf(event);
+  const status = orderStatusOf(event, properties);
   if (!status) return null;
   const p = orderPropertiesSchema.parse(properties);
   const total = p.total ?? p.revenue ?? null;

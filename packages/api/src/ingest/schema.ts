@@ -65,7 +65,7 @@ const trackBase = z.looseObject({
 /** Order lifecycle events must carry a valid order (and a known customer) to become rows. */
 export const trackSchema = trackBase.superRefine((m, ctx) => {
   requireIdentity(m, ctx);
-  if (!orderStatusOf(m.event)) return;
+  if (!orderStatusOf(m.event, m.properties)) return;
   if (m.userId === undefined && m.anonymousId !== undefined) ctx.addIssue({ code: 'custom', path: ['userId'], message: `userId is required for ${m.event}: an order belongs to a customer` });
   const order = orderPropertiesSchema.safeParse(m.properties);
   if (!order.success) {

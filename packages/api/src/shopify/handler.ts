@@ -1,4 +1,4 @@
-// POST /webhooks/shopify: orders, customers and products from a Shopify shop. The
+// POST /webhooks/shopify: orders, refunds, customers and products from a Shopify shop. The
 // signature is checked before anything is parsed or stored; X-Shopify-Webhook-Id makes
 // a redelivery a no-op; order webhooks are stored as order events in the same
 // transaction as their enrolment, like the Segment API's.
@@ -7,9 +7,10 @@ import { guardRequests, HttpError, readBody, sendJson } from '../ingest/http-io'
 import type { IngestDeps } from '../ingest/handler';
 import { upsertProducts } from '../ingest/records';
 import { retryTransaction } from '../ingest/retry';
+import type { ParsedMessage } from '../ingest/schema';
 import { storeMessages, type IngestedEvent } from '../ingest/store';
-import { customerMessage, orderMessages, productUpdate, ShopifyPayloadError, type OrderTopic } from './map';
-import { topics, type ShopifyCustomer, type ShopifyOrder, type ShopifyProduct, type Topic } from './payloads';
+import { customerMessage, orderMessages, productUpdate, refundMessage, ShopifyPayloadError, type OrderTopic } from './map';
+import { topics, type ShopifyCustomer, type ShopifyOrder, type ShopifyProduct, type ShopifyRefund, type Topic } from './payloads';
 import { workspaceForSignature } from './verify';
 
 const MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
@@ -56,9 +57,11 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
       parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })));
   }
 
-  let messages;
+  let messages: ParsedMessage[];
   try {
-    messages = topic.startsWith('orders/') ? orderMessages(topic as OrderTopic, parsed.data as ShopifyOrder, webhookId)
+    // A refund's messages need its stored order: made inside the transaction below.
+    messages = topic === 'refunds/create' ? []
+      : topic.startsWith('orders/') ? orderMessages(topic as OrderTopic, parsed.data as ShopifyOrder, webhookId)
       : topic.startsWith('customers/') ? [customerMessage(parsed.data as ShopifyCustomer, `shopify:${webhookId}`)] : [];
   } catch (err) {
     if (err instanceof ShopifyPayloadError) throw new HttpError(400, err.message, [{ path: err.path, message: err.message }]);
@@ -73,6 +76,16 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
       on conflict do nothing returning webhook_id`;
     if (!receipt) return true;
     if (topic.startsWith('products/')) await upsertProducts(tx, workspaceId, [productUpdate(parsed.data as ShopifyProduct, shopDomain)]);
+    if (topic === 'refunds/create') {
+      const refund = parsed.data as ShopifyRefund;
+      const [order] = await tx<{ customerId: string; total: number; quantity: number }[]>`
+        select o.customer_id as "customerId", o.total::float8 as total, (select coalesce(sum(i.quantity), 0)::int from order_items i
+          where i.workspace_id = o.workspace_id and i.order_id = o.id) as quantity
+        from orders o where o.workspace_id = ${workspaceId} and o.id = ${refund.order_id}`;
+      // An order never received (e.g. placed before the shop was connected): nothing to refund.
+      // Its orders/updated webhook, which follows a refund, brings the order with its state.
+      if (order) messages = [refundMessage(refund, order, webhookId)];
+    }
     const events: IngestedEvent[] = await storeMessages(tx, workspaceId, messages, now);
     if (events.length > 0) await deps.onEventsStored(tx, events);
     return false;

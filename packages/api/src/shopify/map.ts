@@ -2,9 +2,10 @@
 // events (through the same store and enrolment hook), customers identify messages,
 // products product rows. Message ids derive from the webhook id, so a redelivery that
 // slipped past the receipt check would still be stored once.
+import type { OrderStatus } from '../ingest/order-schema';
 import type { ProductUpdate } from '../ingest/records';
 import type { ParsedMessage } from '../ingest/schema';
-import type { ShopifyCustomer, ShopifyOrder, ShopifyProduct } from './payloads';
+import type { ShopifyCustomer, ShopifyOrder, ShopifyProduct, ShopifyRefund } from './payloads';
 
 export class ShopifyPayloadError extends Error {
   constructor(readonly path: string, message: string) {
@@ -12,9 +13,21 @@ export class ShopifyPayloadError extends Error {
   }
 }
 
-// orders/fulfilled counts as order_shipped for journeys.
-const orderEvents = { 'orders/create': 'Order Completed', 'orders/fulfilled': 'order_shipped', 'orders/cancelled': 'order_cancelled' } as const;
+// orders/fulfilled counts as order_shipped for journeys. orders/updated is "order_updated"
+// carrying the state the order is in, so it updates the record (last writer wins by
+// updated_at) without enrolling "Order Completed" journeys a second time.
+const orderEvents = {
+  'orders/create': 'Order Completed', 'orders/fulfilled': 'order_shipped', 'orders/cancelled': 'order_cancelled',
+  'orders/updated': 'order_updated',
+} as const;
 export type OrderTopic = keyof typeof orderEvents;
+
+function stateOf(order: ShopifyOrder): OrderStatus {
+  if (order.cancelled_at) return 'cancelled';
+  if (order.financial_status === 'refunded') return 'refunded';
+  if (order.fulfillment_status === 'fulfilled') return 'shipped';
+  return 'placed';
+}
 
 const defined = <T extends Record<string, unknown>>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
@@ -51,6 +64,7 @@ export function orderMessages(topic: OrderTopic, order: ShopifyOrder, webhookId:
       type: 'track', userId: customerId, event: orderEvents[topic], messageId: `shopify:${webhookId}`, timestamp,
       properties: defined({
         order_id: order.id, total: order.total_price, currency: order.currency, products, source: 'shopify',
+        status: topic === 'orders/updated' ? stateOf(order) : undefined,
         discount_codes: order.discount_codes?.some((d) => d.code.trim()) ? order.discount_codes.map((d) => d.code).filter((c) => c.trim()) : undefined,
       }),
     },
@@ -65,5 +79,25 @@ export function productUpdate(p: ShopifyProduct, shopDomain: string | undefined)
     price: variant?.price ?? null, image_url: p.image?.src ?? p.images[0]?.src ?? null,
     url: shopDomain && p.handle ? `https://${shopDomain}/products/${p.handle}` : null,
     at: p.updated_at,
+  };
+}
+
+/**
+ * refunds/create: a refund giving back every item (or at least the order's total) refunds
+ * the order (order_refunded: it leaves order history and segments' totals); a partial one is
+ * recorded as order_partially_refunded on the customer's timeline, the order unchanged.
+ * The refund names only the order, so its customer and size come from the stored order.
+ */
+export function refundMessage(refund: ShopifyRefund, order: { customerId: string; total: number; quantity: number }, webhookId: string): ParsedMessage {
+  const quantity = refund.refund_line_items.reduce((n, l) => n + l.quantity, 0);
+  const amount = refund.transactions.filter((t) => t.kind === 'refund').reduce((n, t) => n + (t.amount ?? 0), 0);
+  const full = (order.quantity > 0 && quantity >= order.quantity) || (order.total > 0 && amount >= order.total);
+  return {
+    kind: 'track',
+    msg: {
+      type: 'track', userId: order.customerId, event: full ? 'order_refunded' : 'order_partially_refunded',
+      messageId: `shopify:${webhookId}`, timestamp: refund.created_at,
+      properties: { order_id: refund.order_id, refund_id: refund.id, amount, quantity, source: 'shopify' },
+    },
   };
 }

@@ -40,6 +40,9 @@ export const shopifyOrderSchema = z.looseObject({
   created_at: instant('created_at'),
   updated_at: instant('updated_at'),
   cancelled_at: instant('cancelled_at').nullish(),
+  // Read by orders/updated for the order's state: paid, refunded, fulfilled...
+  financial_status: z.string().max(50).nullish(),
+  fulfillment_status: z.string().max(50).nullish(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be a three-letter ISO code').nullish(),
   total_price: money('total_price'),
   customer: shopifyCustomerSchema.nullish(),
@@ -61,7 +64,20 @@ export const shopifyProductSchema = z.looseObject({
   images: z.array(z.looseObject({ src: z.url().nullish() })).default([]),
 }, { error: 'the body must be a product object' });
 
+/** refunds/create: which order, when, and what was given back (lines and/or money). */
+export const shopifyRefundSchema = z.looseObject({
+  id: id('id'),
+  order_id: id('order_id'),
+  created_at: instant('created_at'),
+  refund_line_items: z.array(z.looseObject({
+    quantity: z.number({ error: 'refund_line_items.quantity must be a whole number' }).int().min(0),
+  })).max(1_000).default([]),
+  transactions: z.array(z.looseObject({ kind: z.string().max(50).nullish(), amount: money('transactions.amount').nullish() }))
+    .max(1_000).default([]),
+}, { error: 'the body must be a refund object' });
+
 export type ShopifyOrder = z.output<typeof shopifyOrderSchema>;
+export type ShopifyRefund = z.output<typeof shopifyRefundSchema>;
 export type ShopifyCustomer = z.output<typeof shopifyCustomerSchema>;
 export type ShopifyProduct = z.output<typeof shopifyProductSchema>;
 
@@ -70,6 +86,8 @@ export const topics = {
   'orders/create': shopifyOrderSchema,
   'orders/fulfilled': shopifyOrderSchema,
   'orders/cancelled': shopifyOrderSchema,
+  'orders/updated': shopifyOrderSchema,
+  'refunds/create': shopifyRefundSchema,
   'customers/create': shopifyCustomerSchema,
   'customers/update': shopifyCustomerSchema,
   'products/create': shopifyProductSchema,
