@@ -170,6 +170,14 @@ describe('journey builder in the browser', () => {
     await expect.poll(() => page.locator('tbody tr').count()).toBe(9); // cust_0001 … cust_0009
     await screenshot(page, 'customers');
 
+    // Each page's code loads when it is first opened; a download that fails says so and offers a reload.
+    await page.route('**/assets/OutboxPage-*.js', (route) => route.abort());
+    await page.getByRole('link', { name: 'Outbox' }).click();
+    await page.getByRole('alert').filter({ hasText: 'This page could not be shown.' }).waitFor();
+    await page.unroute('**/assets/OutboxPage-*.js');
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await page.getByRole('heading', { name: 'Outbox' }).waitFor();
+
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const anonymous = await context.newPage();
     await anonymous.goto(`${app.url}/segments`);

@@ -11,6 +11,7 @@ import { Canvas } from './Canvas';
 import { ConfigPanel, JourneyChecklist } from './ConfigPanel';
 import { FailedRunsCard } from './FailedRunsCard';
 import { JourneySettingsCard } from './JourneySettingsCard';
+import { CARD_WIDTH } from './NodeCard';
 import { addNode, removeNodes, setConfig } from './graphOps';
 import { historyReducer, initialHistory } from './history';
 import { Palette } from './Palette';
@@ -74,7 +75,9 @@ function JourneyEditor({ journey }: { journey: Journey }) {
     const next = addNode(before, def, position);
     apply(next);
     setSelectedId(next.nodes.at(-1)!.id);
-  }, [graph, selectedId, apply]);
+    // Added by a click, the step lands below the others, maybe out of view: bring it into view.
+    if (!at) void flow.setCenter(position.x + CARD_WIDTH / 2, position.y + 70, { zoom: flow.getZoom(), duration: 300 });
+  }, [graph, selectedId, apply, flow]);
 
   const onDropType = useCallback((typeId: string, at: { x: number; y: number }) => {
     const def = registry.get(typeId);
