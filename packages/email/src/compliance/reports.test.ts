@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeliveryReport, parseFieldBlocks, ReportError } from './reports';
 
-const report = (type: string, parts: Array<[string, string]>) => [
+const report = (type: string, parts: ReadonlyArray<readonly [string, string]>) => [
   'From: MAILER-DAEMON@mx.example.net', 'To: shop@afterglow.test', 'Subject: report', 'MIME-Version: 1.0',
   `Content-Type: multipart/report; report-type=${type}; boundary="b1"`, '',
   ...parts.flatMap(([headers, body]) => ['--b1', headers, '', body]), '--b1--', '',
