@@ -62,7 +62,6 @@ export const journeyRuns = pgTable('journey_runs', {
   updatedAt: ts('updated_at').notNull(),
 }, (t) => [
   uniqueIndex('journey_runs_entry_uq').on(t.workspaceId, t.journeyId, t.customerId, t.entryKey),
-  index('journey_runs_due_idx').on(t.dueAt).where(sql`status in ('active', 'waiting')`),
   // The fair claim probes each journey's due runs.
   index('journey_runs_journey_due_idx').on(t.journeyId, t.dueAt).where(sql`status in ('active', 'waiting')`),
   index('journey_runs_version_node_idx').on(t.versionId, t.nodeId, t.status),

@@ -1,0 +1,1 @@
+DROP INDEX "journey_runs_due_idx";
