@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { startAfterglow } from '../../apps/server/src/app';
+import { startAfterglow, type AfterglowOptions } from '../../apps/server/src/app';
 import { createTestDatabase } from '../support/db';
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
@@ -41,7 +41,11 @@ export interface AppInBrowser {
  * `test-artifacts/failed-<name>.png`; everything is closed after the file. Read the fields inside
  * tests or hooks (they are set in `beforeAll`).
  */
-export function useAppInBrowser(opts: { clock?: Clock; viewport?: { width: number; height: number } } = {}): AppInBrowser {
+export function useAppInBrowser(opts: {
+  clock?: Clock; viewport?: { width: number; height: number };
+  /** More start-up options for the app (e.g. `webhookAllowPrivate`). */
+  appOptions?: Omit<AfterglowOptions, 'databaseUrl' | 'clock'>;
+} = {}): AppInBrowser {
   let app: App | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
@@ -54,7 +58,7 @@ export function useAppInBrowser(opts: { clock?: Clock; viewport?: { width: numbe
     const database = await createTestDatabase();
     const databaseUrl = database.url;
     await database.close();
-    app = await startAfterglow({ databaseUrl, port: 0, smtpDevPort: 0, seed: true, clock: opts.clock, log: () => {} });
+    app = await startAfterglow({ port: 0, smtpDevPort: 0, seed: true, log: () => {}, ...opts.appOptions, databaseUrl, clock: opts.clock });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: opts.viewport ?? { width: 1400, height: 1000 } });
   });

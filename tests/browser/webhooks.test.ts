@@ -5,39 +5,24 @@
 import { createRegistry } from '@afterglow/nodes';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAfterglow } from '../../apps/server/src/app';
-import { createTestDatabase } from '../support/db';
 import { publishGraph } from '../support/journeys';
-import { launchBrowser, screenshot, waitForText, type App } from './browser';
+import { screenshot, useAppInBrowser, waitForText } from './browser';
 
 const at = (y: number) => ({ x: 0, y });
-let app: App;
-let browser: Browser;
+const env = useAppInBrowser({ appOptions: { webhookAllowPrivate: true } });
 const received: string[] = [];
 const receiver = createServer((req, res) => {
   received.push(req.url ?? '');
   req.resume().on('end', () => res.writeHead(req.url === '/gone' ? 404 : 200).end());
 });
 
-beforeAll(async () => {
-  const database = await createTestDatabase();
-  const databaseUrl = database.url;
-  await database.close();
-  app = await startAfterglow({ databaseUrl, port: 0, smtpDevPort: 0, seed: true, log: () => {}, webhookAllowPrivate: true });
-  browser = await launchBrowser();
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await new Promise((resolve) => receiver.close(resolve));
-});
+beforeAll(() => new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve)));
+afterAll(() => new Promise((resolve) => receiver.close(resolve)));
 
 describe('Call webhook in the browser', () => {
   it('shows the form, names a broken body, and counts delivered and undelivered calls', { timeout: 180_000 }, async () => {
+    const { app, page } = env;
     const base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
     const hook = (url: string) => ({ url, method: 'POST', headers: [{ name: 'Authorization', value: 'Bearer demo-token' }],
       secret: 'whsec_demo_0123456789', body: '{\n  "email": "{{ customer.email }}",\n  "name": "{{ customer.fullName }}",\n  "order": {{ event.order_id }}\n}' });
@@ -52,21 +37,12 @@ describe('Call webhook in the browser', () => {
     });
     await app.database.sql`update journeys set name = 'Tell the CRM' where id = 'j_hooks'`;
     const [customer] = await app.database.sql<{ id: string }[]>`select id from customers where workspace_id = ${ws} order by id limit 1`;
-    const tracked = await fetch(`${app.url}/v1/track`, {
-      method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${app.demo!.ingestKey}:`).toString('base64')}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: customer.id, event: 'Order Completed', messageId: 'hook-order-1', properties: { order_id: 'ord_h1' } }),
-    });
+    const tracked = await env.track({ userId: customer.id, event: 'Order Completed', messageId: 'hook-order-1', properties: { order_id: 'ord_h1' } });
     expect(tracked.status).toBe(200);
     await app.engine.advanceUntilIdle();
     await expect.poll(() => received.slice().sort(), { timeout: 30_000 }).toEqual(['/crm', '/gone']);
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(app.url);
-    await page.getByLabel('Email').fill(app.demo!.email);
-    await page.getByLabel('Password').fill(app.demo!.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await env.logIn();
     await page.goto(`${app.url}/journeys/j_hooks`);
     await page.getByTestId('canvas').waitFor();
     await waitForText(page.getByTestId('node-summary-crm'), (t) => t === 'POST 127.0.0.1 · signed'.replace('127.0.0.1', new URL(base).host));
@@ -85,6 +61,5 @@ describe('Call webhook in the browser', () => {
     await body.fill('{\n  "email": "{{ customer.email }}",\n}');
     await waitForText(page.getByTestId('field-error-body'), (t) => t === 'The body is not valid JSON (line 3): Expected double-quoted property name');
     await screenshot(page, 'webhook-step-body-error');
-    await page.close();
   });
 });
