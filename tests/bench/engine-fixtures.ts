@@ -33,7 +33,9 @@ export function benchGraph(): JourneyGraph {
 export const STEPS_PER_RUN = 4;
 
 export async function bulkCustomers(db: Database, n: number) {
-  await db.sql`insert into workspaces (id, name, signing_secret) values (${WS}, 'Bench', 's') on conflict do nothing`;
+  // No send-rate limit: the bench measures how fast the dispatcher can deliver.
+  await db.sql`insert into workspaces (id, name, signing_secret, settings) values (${WS}, 'Bench', 's', ${db.sql.json({ emailsPerMinute: 0 })})
+    on conflict do nothing`;
   await db.sql`insert into customers (workspace_id, id, email, first_name)
     select ${WS}, 'c' || g, 'c' || g || '@example.com', 'C' || g from generate_series(1, ${n}) g`;
   await db.sql`insert into orders (workspace_id, id, customer_id, total, placed_at)

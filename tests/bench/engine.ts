@@ -8,6 +8,7 @@ import { createRegistry } from '@afterglow/nodes';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { agendaStepsPerSecond } from './agenda-baseline';
+import { dispatchPerSecond } from './dispatch';
 import { eventToOutboxLatency, seedEngineBase, STEPS_PER_RUN, WS } from './engine-fixtures';
 
 type Report = (name: string, value: string) => void;
@@ -94,6 +95,10 @@ export async function engineBench(adminUrl: string, quick: boolean, report: Repo
   // Each run's batch ends in one row write, so the engine's runs/s is what compares to rows/s.
   const share = (perLoops[0] / STEPS_PER_RUN / ceiling) * 100;
   report('engine runs/s (1 process) as a share of the ceiling', `${share.toFixed(0)}%`);
+
+  const dispatched = quick ? 2_000 : 10_000;
+  const delivery = await onCopyOfBase(adminUrl, 'bench_engine_dispatch', (db) => dispatchPerSecond(db, registry, dispatched));
+  report(`emails rendered + delivered over SMTP/s (${dispatched.toLocaleString()})`, delivery.toFixed(0));
 
   // enrolSegment is what a broadcast or segment-entry start runs: one INSERT ... SELECT.
   const { enrolled, enrolSeconds } = await onCopyOfBase(adminUrl, 'bench_engine_enrol', async (db) => {

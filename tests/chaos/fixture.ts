@@ -32,7 +32,8 @@ export const chaosGraph: JourneyGraph = {
 };
 
 export async function seedChaosShop(db: Database, registry: NodeRegistry, customers: number, now: Date) {
-  await db.sql`insert into workspaces (id, name, signing_secret) values (${WS}, 'Chaos shop', 's')`;
+  // No send-rate limit: the run is about effectively-once delivery, and must drain in minutes.
+  await db.sql`insert into workspaces (id, name, signing_secret, settings) values (${WS}, 'Chaos shop', 's', ${db.sql.json({ emailsPerMinute: 0 })})`;
   await db.sql`insert into customers (workspace_id, id, email, first_name)
     select ${WS}, 'c' || g, 'c' || g || '@example.com', 'C' || g from generate_series(1, ${customers}) g`;
   await db.sql`insert into orders (workspace_id, id, customer_id, total, placed_at)
