@@ -24,7 +24,8 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
-      queries: { staleTime: 5_000, retry: (count, error) => !isUnauthorized(error) && count < 2, refetchOnWindowFocus: false },
+      // A refusal (not found, forbidden, bad input) will not change on retry: show it at once.
+      queries: { staleTime: 5_000, retry: (count, error) => !isRefused(error) && count < 2, refetchOnWindowFocus: false },
     },
   });
   return client;
@@ -41,8 +42,21 @@ export function isUnauthorized(error: unknown): boolean {
   return data?.code === 'UNAUTHORIZED';
 }
 
-/** A message fit for a person: tRPC errors carry the server's message. */
+/** The server refused the request (a 4xx: unauthorized, forbidden, not found, bad input). */
+export function isRefused(error: unknown): boolean {
+  const status = (error as { data?: { httpStatus?: number } } | null)?.data?.httpStatus;
+  return status !== undefined && status >= 400 && status < 500;
+}
+
+/** A message fit for a person: tRPC errors carry the server's message; refused input carries its issues as JSON. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return 'Something went wrong';
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  if (message.startsWith('[')) {
+    try {
+      const issues = JSON.parse(message) as Array<{ message?: string }>;
+      const messages = issues.map((i) => i.message).filter(Boolean);
+      if (messages.length) return messages.join('; ');
+    } catch { /* not a list of issues: show it as it is */ }
+  }
+  return message || 'Something went wrong';
 }

@@ -1,5 +1,6 @@
 // Small shared building blocks so every page looks like the same product.
 import { useEffect, useRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
+import { errorMessage } from '../trpc';
 import { Icon } from './icons';
 
 type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
@@ -48,8 +49,7 @@ export function Spinner({ label = 'Loading…' }: { label?: string }) {
 }
 
 export function ErrorNote({ error }: { error: unknown }) {
-  const message = error instanceof Error ? error.message : String(error);
-  return <div role="alert" className="m-6 rounded-lg bg-rose-50 p-4 text-sm text-rose-700 ring-1 ring-rose-200">{message}</div>;
+  return <div role="alert" className="m-6 self-start rounded-lg bg-rose-50 p-4 text-sm text-rose-700 ring-1 ring-rose-200">{errorMessage(error)}</div>;
 }
 
 export function EmptyState({ icon, title, children, action }: { icon: string; title: string; children: ReactNode; action?: ReactNode }) {
