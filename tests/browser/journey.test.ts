@@ -177,6 +177,10 @@ describe('journey builder in the browser', () => {
     await page.unroute('**/assets/OutboxPage-*.js');
     await page.getByRole('button', { name: 'Reload' }).click();
     await page.getByRole('heading', { name: 'Outbox' }).waitFor();
+    // Pointing at a menu entry starts downloading its page's code before the click.
+    const settingsCode = page.waitForRequest(/\/assets\/SettingsPage-[\w-]+\.js$/);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).hover();
+    await settingsCode;
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const anonymous = await context.newPage();

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTRPC } from '../trpc';
 import { Icon } from '../ui/icons';
+import { preloadPage } from './pages';
 import { Link, useRouter } from './router';
 
 interface LayoutUser { name: string; email: string; workspaceName: string; role: string }
@@ -35,7 +36,7 @@ export function Layout({ user, children }: { user: LayoutUser; children: ReactNo
         </div>
         <nav className="flex flex-1 flex-col gap-0.5 px-3" aria-label="Main">
           {nav.map((n) => (
-            <Link key={n.to} to={n.to}
+            <Link key={n.to} to={n.to} onMouseEnter={() => preloadPage(n.to)} onFocus={() => preloadPage(n.to)}
               className={`flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium ${active(n.to) ? 'bg-violet-50 text-violet-700' : 'text-slate-600 hover:bg-slate-50 hover:text-slate-900'}`}>
               <Icon name={n.icon} />{n.label}
             </Link>

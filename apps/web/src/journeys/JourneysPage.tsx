@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { preloadPage } from '../app/pages';
 import { Link, useRouter } from '../app/router';
 import { useTRPC } from '../trpc';
 import { Button, Card, Dialog, EmptyState, ErrorNote, inputClass, PageHeader, relativeTime, Spinner, StatusBadge } from '../ui/kit';
@@ -34,7 +35,7 @@ export function JourneysPage() {
             <tbody className="divide-y divide-slate-100">
               {journeys.data.map((j) => (
                 <tr key={j.id} className="hover:bg-slate-50" data-testid={`journey-row-${j.id}`}>
-                  <td className="px-5 py-3"><Link to={`/journeys/${j.id}`} className="font-medium text-slate-900 hover:text-violet-700">{j.name}</Link></td>
+                  <td className="px-5 py-3"><Link to={`/journeys/${j.id}`} onMouseEnter={() => preloadPage(`/journeys/${j.id}`)} className="font-medium text-slate-900 hover:text-violet-700">{j.name}</Link></td>
                   <td className="px-5 py-3"><StatusBadge status={j.status} /></td>
                   <td className="px-5 py-3 text-slate-600">{j.currentVersion ? `v${j.currentVersion}` : '—'}</td>
                   <td className="px-5 py-3 text-right tabular-nums">{j.runs.active.toLocaleString()}</td>

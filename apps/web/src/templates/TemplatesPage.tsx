@@ -2,6 +2,7 @@
 // one of the shipped starters (order confirmation, review request, win-back, …).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { preloadPage } from '../app/pages';
 import { Link, useRouter } from '../app/router';
 import { useTRPC } from '../trpc';
 import { Badge, Button, Card, Dialog, EmptyState, ErrorNote, PageHeader, relativeTime, Spinner } from '../ui/kit';
@@ -27,7 +28,7 @@ export function TemplatesPage() {
       {templates.data && templates.data.length > 0 && (
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {templates.data.map((t) => (
-            <Link key={t.id} to={`/templates/${t.id}`} data-testid={`template-${t.id}`}>
+            <Link key={t.id} to={`/templates/${t.id}`} onMouseEnter={() => preloadPage(`/templates/${t.id}`)} data-testid={`template-${t.id}`}>
               <Card className="flex h-full flex-col p-5 transition hover:shadow-md hover:ring-violet-300">
                 <div className="flex items-start justify-between gap-2">
                   <h3 className="font-semibold text-slate-900">{t.name}</h3>
