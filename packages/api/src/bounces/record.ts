@@ -12,6 +12,17 @@ export interface ReportToRecord {
   reason: string;
 }
 
+/**
+ * Our Message-IDs spell the row's effect key: <run.node@afterglow> for a journey step's
+ * email (effect key run:node), <test.id@afterglow> for a test send (test:id). A report is
+ * found through the effect key's unique index, so no index by Message-ID is kept up to date
+ * at every queued email. Anything else was not sent by Afterglow and matches no row.
+ */
+export function effectKeyOfMessageId(messageId: string): string {
+  const match = /^<([^.@<>]+)\.([^@<>]+)@afterglow>$/.exec(messageId);
+  return match ? `${match[1]}:${match[2]}` : '';
+}
+
 export type RecordResult =
   | { found: false }
   | { found: true; outboxId: string; address: string; customerId: string; duplicate: boolean };
@@ -21,7 +32,8 @@ export async function recordDeliveryReport(database: Database, workspaceId: stri
     // Locking the row serialises two deliveries of the same report (relays retry).
     const [row] = await tx<{ id: string; customer_id: string; to_address: string; version_id: string | null; node_id: string | null }[]>`
       select id, customer_id, to_address, version_id, node_id from email_outbox
-      where workspace_id = ${workspaceId} and message_id = ${report.messageId}
+      where workspace_id = ${workspaceId} and effect_key = ${effectKeyOfMessageId(report.messageId)}
+        and message_id = ${report.messageId}
       order by created_at desc limit 1 for update`;
     if (!row) return { found: false } as const;
     const address = row.to_address.toLowerCase();

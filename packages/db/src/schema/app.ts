@@ -65,8 +65,6 @@ export const emailOutbox = pgTable('email_outbox', {
   index('email_outbox_ws_due_idx').on(t.workspaceId, t.nextAttemptAt).where(sql`status = 'pending'`),
   // What the send rate counts: emails sent in the last minute (null until sent: no entry at insert).
   index('email_outbox_ws_sent_idx').on(t.workspaceId, t.sentAt).where(sql`sent_at is not null`),
-  // A bounce or complaint reported later (DSN, ARF, relay webhook) names the email by Message-ID.
-  index('email_outbox_message_idx').on(t.workspaceId, t.messageId),
   index('email_outbox_version_node_idx').on(t.versionId, t.nodeId),
 ]);
 
