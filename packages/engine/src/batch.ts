@@ -4,6 +4,7 @@
 import type { Queryable, Sql } from '@afterglow/db';
 import type { CustomerSnapshot, NodeRegistry } from '@afterglow/node-sdk';
 import type { EffectBuffer, EmailQueue } from './effects';
+import { writeNodeCounts } from './node-counts';
 import { writeOutbox } from './outbox-write';
 import { claimDueRuns } from './claim';
 import { createCouponLookup, writeCoupons } from './coupons';
@@ -45,6 +46,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     await writeBack(tx, updates, steps, buffer, now);
     await writeCoupons(tx, buffer.coupons);
     await writeWebhooks(tx, buffer.webhooks);
+    await writeNodeCounts(tx, steps);
     return { runs: runs.length, steps: steps.length, emails: buffer.outbox.length };
   });
 }

@@ -1,4 +1,4 @@
-// Per-node counters of a published version, read from run_steps (what happened), the
+// Per-node counters of a published version, read from journey_node_counts (what happened), the
 // runs' current places (who is waiting where) and the effects (emails sent, points granted).
 import type { Sql } from '@afterglow/db';
 import type { JourneyStats, NodeStats } from '@afterglow/journey-core';
@@ -8,10 +8,9 @@ const TRACKED_COUNTERS: Record<string, string> = {
 };
 
 export async function journeyStats(sql: Sql, versionId: string): Promise<JourneyStats> {
-  const [steps, places, emails, points, tracked, capped, [goals], coupons] = await Promise.all([
-    sql<{ nodeId: string; outcome: string; branch: string | null; n: number }[]>`
-      select node_id as "nodeId", outcome, branch, count(*)::int as n
-      from run_steps where version_id = ${versionId} group by 1, 2, 3`,
+  const [counts, places, emails, points, tracked, [goals], coupons] = await Promise.all([
+    sql<{ nodeId: string; metric: string; n: number }[]>`
+      select node_id as "nodeId", metric, n::int as n from journey_node_counts where version_id = ${versionId}`,
     sql<{ nodeId: string; status: string; n: number }[]>`
       select node_id as "nodeId", status, count(*)::int as n
       from journey_runs where version_id = ${versionId} group by 1, 2`,
@@ -33,9 +32,6 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
         select w.settings -> 'countMachineOpens' = 'true'::jsonb
         from journey_versions v join workspaces w on w.id = v.workspace_id where v.id = ${versionId}), false))
       group by 1, 2`,
-    sql<{ nodeId: string; n: number }[]>`
-      select node_id as "nodeId", count(*)::int as n from run_steps
-      where version_id = ${versionId} and detail->>'email' like 'skipped: frequency cap%' group by 1`,
     sql<{ converted: number; revenue: number }[]>`
       select count(*)::int as converted, coalesce(sum(revenue), 0)::float8 as revenue
       from conversions where version_id = ${versionId}`,
@@ -47,13 +43,12 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
   const nodes: Record<string, NodeStats> = {};
   const node = (id: string) =>
     (nodes[id] ??= { entered: 0, waiting: 0, branches: {}, failed: 0, exited: 0, counters: {} });
-  for (const s of steps) {
-    const n = node(s.nodeId);
-    // A wait node both sleeps and resumes; it was entered once. A goal ends a run where it is.
-    if (!['resume', 'retry', 'goal', 'defer'].includes(s.outcome)) n.entered += s.n;
-    if (s.branch) n.branches[s.branch] = (n.branches[s.branch] ?? 0) + s.n;
-    // Held by quiet hours or the frequency cap (each hold once).
-    if (s.outcome === 'defer') n.counters.held = (n.counters.held ?? 0) + s.n;
+  // What the engine counted as it stepped (node-counts.ts): entries, branches, holds, caps.
+  for (const c of counts) {
+    const n = node(c.nodeId);
+    if (c.metric === 'entered') n.entered = c.n;
+    else if (c.metric.startsWith('branch:')) n.branches[c.metric.slice('branch:'.length)] = c.n;
+    else n.counters[c.metric] = c.n;
   }
   const totals = { entered: 0, active: 0, completed: 0, failed: 0, converted: goals.converted, revenue: goals.revenue };
   for (const p of places) {
@@ -69,7 +64,6 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
   const emailCounter: Record<string, string> = { sent: 'emails', pending: 'queued', failed: 'undelivered' };
   for (const e of emails) node(e.nodeId).counters[emailCounter[e.status]] = e.n;
   for (const p of points) node(p.nodeId).counters.points = p.n;
-  for (const c of capped) node(c.nodeId).counters.capped = c.n;
   for (const c of coupons) Object.assign(node(c.nodeId).counters, { issued: c.issued, redeemed: c.redeemed });
   for (const t of tracked) if (t.nodeId && TRACKED_COUNTERS[t.type]) node(t.nodeId).counters[TRACKED_COUNTERS[t.type]] = t.n;
   return { versionId, totals, nodes };

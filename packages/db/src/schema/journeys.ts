@@ -2,7 +2,7 @@
 // Run state lives here (not in Agenda): the engine advances runs in batches with SQL.
 import { sql } from 'drizzle-orm';
 import {
-  index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigint, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -82,8 +82,18 @@ export const runSteps = pgTable('run_steps', {
   at: ts('at').notNull(),
 }, (t) => [
   primaryKey({ columns: [t.runId, t.stepNo] }),
-  index('run_steps_version_node_idx').on(t.versionId, t.nodeId),
 ]);
+
+/**
+ * What the canvas counts per node of a version ('entered', 'branch:<id>', 'held', 'capped'),
+ * added to by each engine batch in its own transaction: exact, and a few rows to read.
+ */
+export const journeyNodeCounts = pgTable('journey_node_counts', {
+  versionId: text('version_id').notNull(),
+  nodeId: text('node_id').notNull(),
+  metric: text('metric').notNull(),
+  n: bigint('n', { mode: 'number' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.versionId, t.nodeId, t.metric] })]);
 
 /** A run that reached the journey's goal (e.g. placed an order): the basis of attribution. */
 export const conversions = pgTable('conversions', {

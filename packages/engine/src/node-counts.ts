@@ -1,0 +1,40 @@
+// Per-node counters of a version (entered, each branch taken, held, capped), added up by
+// every batch for its own steps. The canvas reads these few rows every two seconds instead of
+// counting millions of run_steps rows, and run_steps needs no index by version for it.
+import type { Queryable } from '@afterglow/db';
+import type { StepRow } from './walk';
+
+/** Outcomes that do not mean a run arrived at the node (a wait resuming, a retry, a hold). */
+const NOT_AN_ENTRY = new Set<StepRow['outcome']>(['resume', 'retry', 'goal', 'defer']);
+
+export function countSteps(steps: StepRow[]): Map<string, { version: string; node: string; metric: string; n: number }> {
+  const counts = new Map<string, { version: string; node: string; metric: string; n: number }>();
+  const add = (step: StepRow, metric: string) => {
+    const key = `${step.version_id}\u0000${step.node_id}\u0000${metric}`;
+    const hit = counts.get(key);
+    if (hit) hit.n++;
+    else counts.set(key, { version: step.version_id, node: step.node_id, metric, n: 1 });
+  };
+  for (const step of steps) {
+    if (!NOT_AN_ENTRY.has(step.outcome)) add(step, 'entered');
+    if (step.branch) add(step, `branch:${step.branch}`);
+    // Held by quiet hours or the frequency cap (each hold once), skipped by the cap.
+    if (step.outcome === 'defer') add(step, 'held');
+    if (String(step.detail?.email ?? '').startsWith('skipped: frequency cap')) add(step, 'capped');
+  }
+  return counts;
+}
+
+/**
+ * The batch's last statement: batches side by side update the same few rows, so each holds
+ * them only until its commit, and takes them in one order (sorted keys), never deadlocking.
+ */
+export async function writeNodeCounts(tx: Queryable, steps: StepRow[]): Promise<void> {
+  const rows = [...countSteps(steps).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+  if (rows.length === 0) return;
+  await tx`
+    insert into journey_node_counts (version_id, node_id, metric, n)
+    select * from unnest(${rows.map((r) => r.version)}::text[], ${rows.map((r) => r.node)}::text[],
+      ${rows.map((r) => r.metric)}::text[], ${rows.map((r) => r.n)}::bigint[])
+    on conflict (version_id, node_id, metric) do update set n = journey_node_counts.n + excluded.n`;
+}
