@@ -141,3 +141,28 @@ describe('journeys', () => {
     expect((await errorOf(other.journeys.setStatus.mutate({ id, status: 'live' }))).code).toBe('NOT_FOUND');
   });
 });
+
+describe('secrets in step configs', () => {
+  it('shows a webhook signing secret to editors and a placeholder to viewers', async () => {
+    await seedUser(database, { id: 'u_v', workspaceId: 'ws_a', email: 'v@a.test', password: 'pw-v', role: 'viewer' });
+    const viewer = apiClient(server.url).trpc;
+    await viewer.auth.login.mutate({ email: 'v@a.test', password: 'pw-v' });
+    const { id } = await owner.journeys.create.mutate({ name: 'Tell the warehouse' });
+    const secret = 'whsec-0123456789abcdef';
+    const graph: JourneyGraph = {
+      nodes: [
+        { id: 'trigger', type: 'core/trigger-event', position: at, config: { event: 'Order Completed', filters: [], entryKeyProperty: '' } },
+        { id: 'hook', type: 'core/call-webhook', position: at, config: {
+          url: 'https://hooks.example.com/in', method: 'POST', headers: [], body: '{"order": "{{ event.order_id }}"}', secret } },
+      ],
+      edges: [{ id: 'e1', source: 'trigger', sourceHandle: 'out', target: 'hook' }],
+    };
+    await owner.journeys.saveDraft.mutate({ id, draft: graph });
+    const hookOf = (j: { draft: JourneyGraph }) => j.draft.nodes.find((n) => n.id === 'hook')!.config as Record<string, unknown>;
+    expect(hookOf(await owner.journeys.get.query({ id })).secret).toBe(secret);
+    const seen = await viewer.journeys.get.query({ id });
+    expect(hookOf(seen).secret).toBe('••••••••');
+    expect(hookOf(seen).url).toBe('https://hooks.example.com/in');
+    expect(JSON.stringify(seen)).not.toContain(secret);
+  });
+});

@@ -5,6 +5,7 @@ import {
   assertJourneyInWorkspace, assertVersionInWorkspace, createJourney, getJourney, listJourneys, saveDraft,
   setJourneyStatus,
 } from '../journeys/repository';
+import { redactSecrets } from '../journeys/redact';
 import { saveJourneySettings } from '../journeys/settings';
 import { editorProcedure, protectedProcedure, router } from './init';
 
@@ -20,7 +21,10 @@ export const journeysRouter = router({
 
   get: protectedProcedure
     .input(z.object({ id: journeyId }))
-    .query(({ ctx, input }) => getJourney(ctx.deps, ctx.user.workspaceId, input.id)),
+    .query(async ({ ctx, input }) => {
+      const journey = await getJourney(ctx.deps, ctx.user.workspaceId, input.id);
+      return ctx.user.role === 'viewer' ? { ...journey, draft: redactSecrets(journey.draft, ctx.deps.registry) } : journey;
+    }),
 
   saveDraft: editorProcedure
     .input(z.object({ id: journeyId, draft: journeyGraphSchema, name: journeyName.optional() }))
