@@ -138,7 +138,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
     let restarts = 0;
     for (const [i, what] of plan.entries()) {
       // A kill before a worker has started would test nothing: the random moment counts from then.
-      await within(Promise.all(ready), 90_000, 'waiting for the workers to start');
+      await within(Promise.all(ready), 150_000, 'waiting for the workers to start')
+        .catch((err: Error) => { throw new Error(`${err.message}; workers said:\n${stderrTail.join('\n')}`); });
       await sleep(300 + rand() * 2200);
       remainingAtDisruption.push(await within(remaining(), 30_000, 'counting the work in flight'));
       if (what === 'kill') {

@@ -96,12 +96,20 @@ export function createWorker(opts: WorkerOptions) {
   };
 }
 
-/** Two processes creating Agenda's table at once can collide (23505); the second try wins. */
+/**
+ * Two processes creating Agenda's table at once can collide (23505); the second try wins.
+ * A start that hangs (Postgres restarting under it) fails after a while instead: the worker
+ * then exits and is restarted, rather than holding the start lock and never working.
+ */
 async function startWithRetry(agenda: Agenda) {
+  const attempt = () => new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('Agenda did not start within 30 s')), 30_000);
+    agenda.start().then(resolve, reject).finally(() => clearTimeout(timer));
+  });
   try {
-    await agenda.start();
+    await attempt();
   } catch {
     await new Promise((r) => setTimeout(r, 200));
-    await agenda.start();
+    await attempt();
   }
 }
