@@ -6,7 +6,7 @@ import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
 import type { JourneyGraph, JourneyPlan } from '@afterglow/journey-core';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, errorOf, seedUser, startApiServer, type ApiClient, type ApiServer } from './support/api-client';
+import { apiClient, errorOf, seedUser, signIn, startApiServer, type ApiClient, type ApiServer } from './support/api-client';
 import { createTestDatabase } from './support/db';
 
 const clock = new ManualClock(new Date('2025-06-15T12:00:00Z'));
@@ -145,8 +145,7 @@ describe('journeys', () => {
 describe('secrets in step configs', () => {
   it('shows a webhook signing secret to editors and a placeholder to viewers', async () => {
     await seedUser(database, { id: 'u_v', workspaceId: 'ws_a', email: 'v@a.test', password: 'pw-v', role: 'viewer' });
-    const viewer = apiClient(server.url).trpc;
-    await viewer.auth.login.mutate({ email: 'v@a.test', password: 'pw-v' });
+    const viewer = await signIn(server.url, 'v@a.test', 'pw-v');
     const { id } = await owner.journeys.create.mutate({ name: 'Tell the warehouse' });
     const secret = 'whsec-0123456789abcdef';
     const graph: JourneyGraph = {

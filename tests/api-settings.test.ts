@@ -4,7 +4,7 @@ import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase } from './support/db';
-import { apiClient, errorOf, seedUser, startApiServer, type ApiClient, type ApiServer } from './support/api-client';
+import { errorOf, seedUser, signIn, startApiServer, type ApiClient, type ApiServer } from './support/api-client';
 import { ingestEvents, publishGraph } from './support/journeys';
 
 const registry = createRegistry();
@@ -24,10 +24,8 @@ beforeAll(async () => {
   await seedUser(db, { id: 'u_v', workspaceId: 'ws_s', email: 'v@s.test', password: 'pw-v', role: 'viewer' });
   engine = createEngine({ database: db, registry, clock });
   server = await startApiServer({ database: db, registry, clock, engine });
-  marketer = apiClient(server.url).trpc;
-  viewer = apiClient(server.url).trpc;
-  await marketer.auth.login.mutate({ email: 'm@s.test', password: 'pw-m' });
-  await viewer.auth.login.mutate({ email: 'v@s.test', password: 'pw-v' });
+  marketer = await signIn(server.url, 'm@s.test', 'pw-m');
+  viewer = await signIn(server.url, 'v@s.test', 'pw-v');
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@
 // which the engine emails the address again.
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, errorOf, seedUser, startApiServer, type ApiServer } from './support/api-client';
+import { errorOf, seedUser, startApiServer, type ApiServer, signIn as signInAs } from './support/api-client';
 import { rawRequest, startRig, WS, type Rig } from './support/compliance';
 import { publishGraph } from './support/journeys';
 
@@ -34,11 +34,7 @@ afterAll(async () => {
   await rig?.close();
 });
 
-async function signIn(email: string, password: string) {
-  const client = apiClient(server.url);
-  await client.trpc.auth.login.mutate({ email, password });
-  return client.trpc;
-}
+const signIn = (email: string, password: string) => signInAs(server.url, email, password);
 
 describe('compliance over tRPC', () => {
   it('shows counts, this workspace\'s suppressions (searchable) and the latest consent changes', async () => {

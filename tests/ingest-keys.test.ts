@@ -8,7 +8,7 @@ import { createRegistry } from '@afterglow/nodes';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, errorOf, seedUser, startApiServer, type ApiServer } from './support/api-client';
+import { apiClient, errorOf, seedUser, startApiServer, type ApiServer, signIn as signInAs } from './support/api-client';
 import { createTestDatabase } from './support/db';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
@@ -41,11 +41,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function signIn(email: string, password: string) {
-  const client = apiClient(api.url);
-  await client.trpc.auth.login.mutate({ email, password });
-  return client.trpc;
-}
+const signIn = (email: string, password: string) => signInAs(api.url, email, password);
 
 const track = (key: string, messageId: string) => fetch(ingestUrl, {
   method: 'POST',

@@ -60,3 +60,10 @@ export async function seedUser(
   await database.sql`insert into users (id, workspace_id, email, name, password_hash, role)
     values (${user.id}, ${user.workspaceId}, ${user.email}, ${user.id}, ${await hashPassword(user.password)}, ${user.role})`;
 }
+
+/** A client signed in as the user (email, password): every call carries that user's session. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<ApiClient> {
+  const { trpc } = apiClient(baseUrl);
+  await trpc.auth.login.mutate({ email, password });
+  return trpc;
+}
