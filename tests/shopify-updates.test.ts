@@ -3,37 +3,31 @@
 // them; an update never enrols "Order Completed" journeys again; a full refund takes the
 // order out of the customer's order history, a partial one only goes on the timeline.
 import type { Database } from '@afterglow/db';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IngestedEvent } from '../packages/api/src/ingest/index';
-import { createShopifyWebhookHandler, setShopifyConnection, shopifySignature } from '../packages/api/src/shopify/index';
+import { setShopifyConnection, shopifySignature } from '../packages/api/src/shopify/index';
 import { createTestDatabase } from './support/db';
+import { startShopifyReceiver } from './support/shopify';
 
 const SECRET = 'shpss_updates_secret';
 const NOW = new Date('2025-06-01T10:00:00Z');
 let database: Database;
 let base: string;
-let server: http.Server;
-let stored: IngestedEvent[][] = [];
+let receiver: Awaited<ReturnType<typeof startShopifyReceiver>>;
+const stored: IngestedEvent[][] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await database.sql`insert into workspaces (id, name, signing_secret) values ('ws_u', 'Shop U', 's')`;
   await setShopifyConnection(database, 'ws_u', SECRET, null, NOW);
-  const handler = createShopifyWebhookHandler({
-    database, clock: { now: () => NOW }, onEventsStored: async (_tx, events) => { stored.push(events); }, afterCommit: async () => {},
-  });
-  server = http.createServer((req, res) => void handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/shopify`;
+  receiver = await startShopifyReceiver(database, NOW, stored);
+  base = receiver.url;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await receiver?.close();
   await database.close();
 });
-beforeEach(() => { stored = []; });
+beforeEach(() => { stored.length = 0; });
 
 async function send(topic: string, id: string, body: unknown, secret = SECRET) {
   const raw = JSON.stringify(body);

@@ -2,41 +2,33 @@
 // anything is stored, payloads mapped into the same order/customer/product rows as the
 // Segment API, redelivery by webhook id a no-op, orders/fulfilled handed on as order_shipped.
 import type { Database } from '@afterglow/db';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IngestedEvent } from '../packages/api/src/ingest/index';
-import { createShopifyWebhookHandler, setShopifyConnection, shopifySignature } from '../packages/api/src/shopify/index';
+import { setShopifyConnection, shopifySignature } from '../packages/api/src/shopify/index';
 import { createTestDatabase } from './support/db';
+import { startShopifyReceiver } from './support/shopify';
 
 const SECRET = 'shpss_test_secret_a';
 const OTHER_SECRET = 'shpss_test_secret_b';
 const NOW = new Date('2025-06-01T10:00:00Z');
 let database: Database;
 let base: string;
-let server: http.Server;
-let stored: IngestedEvent[][] = [];
+let receiver: Awaited<ReturnType<typeof startShopifyReceiver>>;
+const stored: IngestedEvent[][] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await database.sql`insert into workspaces (id, name, signing_secret) values ('ws_a', 'Shop A', 's'), ('ws_b', 'Shop B', 's')`;
   await setShopifyConnection(database, 'ws_a', SECRET, null, NOW);
   await setShopifyConnection(database, 'ws_b', OTHER_SECRET, 'shop-b.myshopify.com', NOW);
-  const handler = createShopifyWebhookHandler({
-    database, clock: { now: () => NOW },
-    onEventsStored: async (_tx, events) => { stored.push(events); },
-    afterCommit: async () => {},
-  });
-  server = http.createServer((req, res) => void handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/shopify`;
+  receiver = await startShopifyReceiver(database, NOW, stored);
+  base = receiver.url;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await receiver?.close();
   await database.close();
 });
-beforeEach(() => { stored = []; });
+beforeEach(() => { stored.length = 0; });
 
 interface Send { topic: string; id: string; body?: unknown; raw?: string; secret?: string | null; signature?: string; shop?: string }
 async function send({ topic, id, body, raw = JSON.stringify(body), secret = SECRET, signature, shop = 'shop-a.myshopify.com' }: Send) {
