@@ -127,7 +127,7 @@ describe('engine: the Issue coupon step', () => {
         end if;
         return null;
       end $$;
-      create trigger fail_steps_once after insert on run_steps for each statement execute function fail_steps_once();`);
+      create trigger fail_steps_once after insert on run_walks for each statement execute function fail_steps_once();`);
     await enter(['bo']);
     await expect(engine.advanceUntilIdle()).rejects.toThrow(/injected failure/);
     expect(await db.sql`select 1 from coupons where customer_id = 'bo'`).toHaveLength(0);

@@ -97,9 +97,10 @@ export async function agendaStepsPerSecond(db: Database, registry: NodeRegistry,
     const instruction: Instruction = def.execute
       ? await def.execute(ctx, node.config as never)
       : { kind: 'next', branch: Object.keys(node.next)[0] ?? 'out' };
-    await tx`insert into run_steps (run_id, step_no, workspace_id, version_id, node_id, outcome, branch, at)
-      values (${run.id}, ${run.step_count + 1}, ${run.workspace_id}, ${run.version_id}, ${run.node_id},
-        ${instruction.kind === 'next' ? 'next' : 'sleep'}, ${instruction.kind === 'next' ? instruction.branch : null}, ${now})`;
+    const step = instruction.kind === 'next'
+      ? { node: run.node_id, outcome: 'next', branch: instruction.branch } : { node: run.node_id, outcome: 'sleep' };
+    await tx`insert into run_walks (run_id, first_step, workspace_id, version_id, steps, at)
+      values (${run.id}, ${run.step_count + 1}, ${run.workspace_id}, ${run.version_id}, ${tx.json([step])}, ${now})`;
     const target = instruction.kind === 'next' ? node.next[instruction.branch] : null;
     const due = instruction.kind === 'sleepUntil' ? instruction.until : null;
     await tx`update journey_runs set step_count = step_count + 1, updated_at = ${now},

@@ -1,11 +1,13 @@
 // One batch of the engine: claim due runs (SKIP LOCKED, so any number of workers share the
 // work), walk each, and write every result back with set-based SQL in the same transaction:
-// one UPDATE of runs, one INSERT of steps, one of outbox rows, one of ledger rows.
+// one UPDATE of runs, one INSERT of walks (each run's steps in one row), one of outbox rows,
+// one of ledger rows.
 import type { Queryable, Sql } from '@afterglow/db';
 import type { CustomerSnapshot, NodeRegistry } from '@afterglow/node-sdk';
 import type { EffectBuffer, EmailQueue } from './effects';
 import { writeNodeCounts } from './node-counts';
 import { writeOutbox } from './outbox-write';
+import { writeWalks } from './walks-write';
 import { claimDueRuns } from './claim';
 import { createCouponLookup, writeCoupons } from './coupons';
 import { writeWebhooks } from './webhooks/queue';
@@ -42,10 +44,11 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
       return walkRun(run, await deps.loadPlan(run.versionId), customer, walkDeps);
     }));
     const updates = results.map((r) => r.update);
-    const steps = results.flatMap((r) => r.steps);
-    await writeBack(tx, updates, steps, buffer, now);
+    const walks = results.map((r) => r.steps).filter((w) => w.length > 0);
+    await writeBack(tx, updates, walks, buffer, now);
     await writeCoupons(tx, buffer.coupons);
     await writeWebhooks(tx, buffer.webhooks);
+    const steps = walks.flat();
     await writeNodeCounts(tx, steps);
     return { runs: runs.length, steps: steps.length, emails: buffer.outbox.length };
   });
@@ -71,7 +74,7 @@ function missingCustomer(run: RunRow, now: Date): { update: RunUpdate; steps: St
   };
 }
 
-async function writeBack(tx: Queryable, updates: RunUpdate[], steps: StepRow[], buffer: EffectBuffer, now: Date) {
+async function writeBack(tx: Queryable, updates: RunUpdate[], walks: StepRow[][], buffer: EffectBuffer, now: Date) {
   // Columns as arrays, not one JSON document: Postgres reads them without parsing a document
   // per row. (jsonb[] elements go in as objects: postgres.js serialises each one.)
   const u = <K extends keyof RunUpdate>(key: K) => updates.map((r) => r[key] ?? null) as never;
@@ -83,15 +86,7 @@ async function writeBack(tx: Queryable, updates: RunUpdate[], steps: StepRow[], 
       ${u('exit_reason')}::text[], ${u('last_error')}::text[])
       as v(id, status, node_id, due_at, wait, step_count, exit_reason, last_error)
     where r.id = v.id`;
-  if (steps.length) {
-    const c = <K extends keyof StepRow>(key: K) => steps.map((r) => r[key] ?? null) as never;
-    await tx`
-      insert into run_steps (run_id, step_no, workspace_id, version_id, node_id, outcome, branch, detail, at)
-      select * from unnest(${c('run_id')}::uuid[], ${c('step_no')}::int[], ${c('workspace_id')}::text[],
-        ${c('version_id')}::text[], ${c('node_id')}::text[], ${c('outcome')}::text[], ${c('branch')}::text[],
-        ${steps.map((r) => r.detail ?? null) as never}::jsonb[], ${c('at')}::timestamptz[])
-      on conflict do nothing`;
-  }
+  await writeWalks(tx, walks, now);
   await writeOutbox(tx, buffer);
   if (buffer.ledger.length) {
     await tx`

@@ -69,9 +69,9 @@ export async function applyEventsToRuns(tx: Queryable, events: StoredEvent[], no
         from goal where r.id = goal.id and r.status in ('active', 'waiting')
         returning r.*, goal.message_id, goal.name as event_name, goal.revenue, goal.currency),
       steps as (
-        insert into run_steps (run_id, step_no, workspace_id, version_id, node_id, outcome, branch, detail, at)
-        select id, step_count, workspace_id, version_id, node_id, 'goal', null,
-          jsonb_build_object('goal', event_name, 'messageId', message_id), ${now} from ended
+        insert into run_walks (run_id, first_step, workspace_id, version_id, steps, at)
+        select id, step_count, workspace_id, version_id, jsonb_build_array(jsonb_build_object('node', node_id,
+          'outcome', 'goal', 'detail', jsonb_build_object('goal', event_name, 'messageId', message_id))), ${now} from ended
         on conflict do nothing)
       insert into conversions (run_id, workspace_id, customer_id, journey_id, version_id, node_id, event_message_id,
         event_name, revenue, currency, at)

@@ -2,7 +2,7 @@
 // Run state lives here (not in Agenda): the engine advances runs in batches with SQL.
 import { sql } from 'drizzle-orm';
 import {
-  bigint, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigint, index, integer, jsonb, numeric, pgTable, pgView, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -61,28 +61,51 @@ export const journeyRuns = pgTable('journey_runs', {
   enteredAt: ts('entered_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 }, (t) => [
-  uniqueIndex('journey_runs_entry_uq').on(t.workspaceId, t.journeyId, t.customerId, t.entryKey),
+  // Customer first: the same index finds a customer's runs (events acting on runs, the
+  // customer page). Every index here is rewritten at each step, so there is no second one.
+  uniqueIndex('journey_runs_entry_uq').on(t.workspaceId, t.customerId, t.journeyId, t.entryKey),
   // The fair claim probes each journey's due runs.
   index('journey_runs_journey_due_idx').on(t.journeyId, t.dueAt).where(sql`status in ('active', 'waiting')`),
   index('journey_runs_version_node_idx').on(t.versionId, t.nodeId, t.status),
-  index('journey_runs_customer_idx').on(t.workspaceId, t.customerId),
 ]);
 
-/** Every step a run takes: the source of analytics and of the run timeline. */
-export const runSteps = pgTable('run_steps', {
+/**
+ * A run's steps, one row per walk: the steps one batch took for the run (usually trigger →
+ * condition → email → wait in one go), in order. One row instead of one per step keeps the
+ * engine's writes per run low; the `run_steps` view below lists the steps one per row.
+ */
+export const runWalks = pgTable('run_walks', {
+  runId: uuid('run_id').notNull(),
+  /** Number of the walk's first step; its steps are numbered on from there. */
+  firstStep: integer('first_step').notNull(),
+  workspaceId: text('workspace_id').notNull(),
+  versionId: text('version_id').notNull(),
+  /** [{ node, outcome: 'next' | 'sleep' | 'resume' | 'exit' | 'end' | 'error' | 'retry' | 'goal' | 'defer', branch?, detail? }] */
+  steps: jsonb('steps').$type<WalkStep[]>().notNull(),
+  at: ts('at').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.runId, t.firstStep] }),
+]);
+
+export interface WalkStep {
+  node: string;
+  outcome: string;
+  branch?: string;
+  detail?: Record<string, unknown>;
+}
+
+/** Every step a run took, one per row (a view over run_walks, created in migration 0021). */
+export const runSteps = pgView('run_steps', {
   runId: uuid('run_id').notNull(),
   stepNo: integer('step_no').notNull(),
   workspaceId: text('workspace_id').notNull(),
   versionId: text('version_id').notNull(),
   nodeId: text('node_id').notNull(),
-  /** 'next' | 'sleep' | 'wait-event' | 'resume' | 'exit' | 'error' */
   outcome: text('outcome').notNull(),
   branch: text('branch'),
   detail: jsonb('detail').$type<Record<string, unknown> | null>(),
   at: ts('at').notNull(),
-}, (t) => [
-  primaryKey({ columns: [t.runId, t.stepNo] }),
-]);
+}).existing();
 
 /**
  * What the canvas counts per node of a version ('entered', 'branch:<id>', 'held', 'capped'),
