@@ -5,3 +5,4 @@ export * from './embedded';
 export { and, eq, sql as sqlExpr, desc, asc, inArray } from 'drizzle-orm';
 export * from './segments/index';
 export * from './loyalty';
+export * from './pg-array';

@@ -2,7 +2,7 @@
 // work), walk each, and write every result back with set-based SQL in the same transaction:
 // one UPDATE of runs, one INSERT of walks (each run's steps in one row), one of outbox rows,
 // one of ledger rows.
-import type { Queryable, Sql } from '@afterglow/db';
+import { pgArray, type Queryable, type Sql } from '@afterglow/db';
 import type { CustomerSnapshot, NodeRegistry } from '@afterglow/node-sdk';
 import type { EffectBuffer, EmailQueue } from './effects';
 import { writeNodeCounts } from './node-counts';
@@ -45,7 +45,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     }));
     const updates = results.map((r) => r.update);
     const walks = results.map((r) => r.steps).filter((w) => w.length > 0);
-    await writeBack(tx, updates, walks, buffer, now);
+    await writeBack(tx, updates, walks, buffer, deps.email.fromAddress, now);
     await writeCoupons(tx, buffer.coupons);
     await writeWebhooks(tx, buffer.webhooks);
     const steps = walks.flat();
@@ -60,7 +60,7 @@ async function loadCustomers(tx: Queryable, runs: RunRow[]): Promise<Map<string,
            birthday, marketing_consent as "marketingConsent", attributes
     from customers
     where (workspace_id, id) in (
-      select * from unnest(${runs.map((r) => r.workspaceId)}::text[], ${runs.map((r) => r.customerId)}::text[]))`;
+      select * from unnest(${pgArray(runs.map((r) => r.workspaceId))}::text[], ${pgArray(runs.map((r) => r.customerId))}::text[]))`;
   return new Map(rows.map((c) => [c.id, c]));
 }
 
@@ -74,20 +74,20 @@ function missingCustomer(run: RunRow, now: Date): { update: RunUpdate; steps: St
   };
 }
 
-async function writeBack(tx: Queryable, updates: RunUpdate[], walks: StepRow[][], buffer: EffectBuffer, now: Date) {
-  // Columns as arrays, not one JSON document: Postgres reads them without parsing a document
-  // per row. (jsonb[] elements go in as objects: postgres.js serialises each one.)
-  const u = <K extends keyof RunUpdate>(key: K) => updates.map((r) => r[key] ?? null) as never;
+async function writeBack(tx: Queryable, updates: RunUpdate[], walks: StepRow[][], buffer: EffectBuffer, fromAddress: string, now: Date) {
+  // Columns as array literals (pgArray), not one JSON document: Postgres reads them without
+  // parsing a document per row.
+  const u = <K extends keyof RunUpdate>(key: K) => pgArray(updates.map((r) => r[key]) as never);
   await tx`
     update journey_runs r set status = v.status, node_id = v.node_id, due_at = v.due_at, wait = v.wait,
       step_count = v.step_count, exit_reason = v.exit_reason, last_error = v.last_error, updated_at = ${now}
     from unnest(${u('id')}::uuid[], ${u('status')}::text[], ${u('node_id')}::text[], ${u('due_at')}::timestamptz[],
-      ${updates.map((r) => r.wait ?? null) as never}::jsonb[], ${u('step_count')}::int[],
+      ${pgArray(updates.map((r) => (r.wait ? JSON.stringify(r.wait) : null)))}::jsonb[], ${u('step_count')}::int[],
       ${u('exit_reason')}::text[], ${u('last_error')}::text[])
       as v(id, status, node_id, due_at, wait, step_count, exit_reason, last_error)
     where r.id = v.id`;
   await writeWalks(tx, walks, now);
-  await writeOutbox(tx, buffer);
+  await writeOutbox(tx, buffer, fromAddress, now);
   if (buffer.ledger.length) {
     await tx`
       insert into loyalty_ledger (workspace_id, customer_id, points, reason, effect_key, run_id, node_id, created_at)

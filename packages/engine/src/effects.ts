@@ -10,6 +10,10 @@ import type { SendPolicy } from './send-policy';
 import { webhookService, type WebhookRow } from './webhooks/queue';
 import type { RunRow } from './types';
 
+/**
+ * An email to queue. What every row of a batch shares (the from address, the time) and what
+ * follows from these fields (Message-ID, headers) is added by writeOutbox in SQL.
+ */
 export interface OutboxRow {
   workspace_id: string;
   effect_key: string;
@@ -19,14 +23,10 @@ export interface OutboxRow {
   version_id: string;
   node_id: string;
   kind: string;
+  topic: string | null;
   to_address: string;
-  from_address: string;
   /** What to render at send time: an email_contents row of the same workspace. */
   content_hash: string;
-  message_id: string;
-  headers: Record<string, string>;
-  next_attempt_at: string;
-  created_at: string;
 }
 
 export interface LedgerRow {
@@ -112,15 +112,10 @@ export function createServices(
         }
         const hash = contentHash(request);
         buffer.contents.set(`${run.workspaceId}/${hash}`, { workspace_id: run.workspaceId, hash, request });
-        const headers: Record<string, string> = { 'X-Afterglow-Kind': request.kind };
-        if (request.topic) headers['X-Afterglow-Topic'] = request.topic;
         buffer.outbox.push({
           workspace_id: run.workspaceId, effect_key: key, customer_id: customer.id, run_id: run.id,
           journey_id: run.journeyId, version_id: run.versionId, node_id: nodeId, kind: request.kind,
-          to_address: customer.email, from_address: email.fromAddress, content_hash: hash, headers,
-          // Stable per effect: a retried delivery carries the same Message-ID.
-          message_id: `<${run.id}.${nodeId}@afterglow>`,
-          next_attempt_at: now.toISOString(), created_at: now.toISOString(),
+          topic: request.topic ?? null, to_address: customer.email, content_hash: hash,
         });
         scope.detail.email = 'queued';
       },

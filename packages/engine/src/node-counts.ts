@@ -1,7 +1,7 @@
 // Per-node counters of a version (entered, each branch taken, held, capped), added up by
 // every batch for its own steps. The canvas reads these few rows every two seconds instead of
 // counting millions of run_steps rows, and run_steps needs no index by version for it.
-import type { Queryable } from '@afterglow/db';
+import { pgArray, type Queryable } from '@afterglow/db';
 import type { StepRow } from './walk';
 
 /** Outcomes that do not mean a run arrived at the node (a wait resuming, a retry, a hold). */
@@ -34,7 +34,7 @@ export async function writeNodeCounts(tx: Queryable, steps: StepRow[]): Promise<
   if (rows.length === 0) return;
   await tx`
     insert into journey_node_counts (version_id, node_id, metric, n)
-    select * from unnest(${rows.map((r) => r.version)}::text[], ${rows.map((r) => r.node)}::text[],
-      ${rows.map((r) => r.metric)}::text[], ${rows.map((r) => r.n)}::bigint[])
+    select * from unnest(${pgArray(rows.map((r) => r.version))}::text[], ${pgArray(rows.map((r) => r.node))}::text[],
+      ${pgArray(rows.map((r) => r.metric))}::text[], ${pgArray(rows.map((r) => r.n))}::bigint[])
     on conflict (version_id, node_id, metric) do update set n = journey_node_counts.n + excluded.n`;
 }

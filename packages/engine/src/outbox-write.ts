@@ -1,10 +1,10 @@
 // The emails of one batch, written with two statements: the distinct requests (content
 // addressed, usually one per send node) and the outbox rows naming them. Arrays, not a JSON
 // document, carry the rows: Postgres reads them without parsing a document per row.
-import type { Queryable } from '@afterglow/db';
+import { pgArray, type Queryable } from '@afterglow/db';
 import type { EffectBuffer } from './effects';
 
-export async function writeOutbox(tx: Queryable, buffer: EffectBuffer): Promise<void> {
+export async function writeOutbox(tx: Queryable, buffer: EffectBuffer, fromAddress: string, now: Date): Promise<void> {
   const rows = buffer.outbox;
   if (rows.length === 0) return;
   // Sorted: batches inserting the same requests side by side take their row locks in one order.
@@ -14,15 +14,20 @@ export async function writeOutbox(tx: Queryable, buffer: EffectBuffer): Promise<
     select * from unnest(${contents.map((c) => c.workspace_id)}::text[], ${contents.map((c) => c.hash)}::text[],
       ${contents.map((c) => c.request) as never}::jsonb[])
     on conflict do nothing`;
-  const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key] ?? null) as never;
-  // A row already there (a retried batch) stays as it is: the effect happens once.
+  const column = <K extends keyof (typeof rows)[number]>(key: K) => pgArray(rows.map((r) => r[key]));
+  // A row already there (a retried batch) stays as it is: the effect happens once. The
+  // Message-ID is stable per effect, so a retried delivery carries the same one.
   await tx`
     insert into email_outbox (workspace_id, effect_key, customer_id, run_id, journey_id, version_id, node_id, kind,
       to_address, from_address, content_hash, message_id, headers, next_attempt_at, created_at)
-    select * from unnest(${column('workspace_id')}::text[], ${column('effect_key')}::text[], ${column('customer_id')}::text[],
+    select v.workspace_id, v.effect_key, v.customer_id, v.run_id, v.journey_id, v.version_id, v.node_id, v.kind,
+      v.to_address, ${fromAddress}, v.content_hash, '<' || v.run_id || '.' || v.node_id || '@afterglow>',
+      jsonb_build_object('X-Afterglow-Kind', v.kind)
+        || case when v.topic is null then '{}'::jsonb else jsonb_build_object('X-Afterglow-Topic', v.topic) end,
+      ${now}, ${now}
+    from unnest(${column('workspace_id')}::text[], ${column('effect_key')}::text[], ${column('customer_id')}::text[],
       ${column('run_id')}::uuid[], ${column('journey_id')}::text[], ${column('version_id')}::text[], ${column('node_id')}::text[],
-      ${column('kind')}::text[], ${column('to_address')}::text[], ${column('from_address')}::text[],
-      ${column('content_hash')}::text[], ${column('message_id')}::text[], ${rows.map((r) => r.headers) as never}::jsonb[],
-      ${column('next_attempt_at')}::timestamptz[], ${column('created_at')}::timestamptz[])
+      ${column('kind')}::text[], ${column('topic')}::text[], ${column('to_address')}::text[], ${column('content_hash')}::text[])
+      as v(workspace_id, effect_key, customer_id, run_id, journey_id, version_id, node_id, kind, topic, to_address, content_hash)
     on conflict (workspace_id, effect_key) do nothing`;
 }

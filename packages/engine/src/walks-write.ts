@@ -1,7 +1,7 @@
 // A batch's steps, written as one run_walks row per run: the steps the run took in this
 // batch, in order, as one JSON array. One row per run instead of one per step is most of
 // what keeps a batch's writes cheap (the `run_steps` view still lists them one per row).
-import type { Queryable, WalkStep } from '@afterglow/db';
+import { pgArray, type Queryable, type WalkStep } from '@afterglow/db';
 import type { StepRow } from './walk';
 
 /** The stored form of a step: keys only when they have a value, so the view reads them as null. */
@@ -16,12 +16,11 @@ function toWalkStep(step: StepRow): WalkStep {
 export async function writeWalks(tx: Queryable, walks: StepRow[][], now: Date): Promise<void> {
   if (walks.length === 0) return;
   const first = walks.map((w) => w[0]);
-  // Each walk goes as JSON text: postgres.js would take a nested array for a Postgres array.
   await tx`
     insert into run_walks (run_id, first_step, workspace_id, version_id, steps, at)
     select v.run_id, v.first_step, v.workspace_id, v.version_id, v.steps::jsonb, ${now}
-    from unnest(${first.map((s) => s.run_id)}::uuid[], ${first.map((s) => s.step_no)}::int[],
-      ${first.map((s) => s.workspace_id)}::text[], ${first.map((s) => s.version_id)}::text[],
-      ${walks.map((w) => JSON.stringify(w.map(toWalkStep)))}::text[]) as v(run_id, first_step, workspace_id, version_id, steps)
+    from unnest(${pgArray(first.map((s) => s.run_id))}::uuid[], ${pgArray(first.map((s) => s.step_no))}::int[],
+      ${pgArray(first.map((s) => s.workspace_id))}::text[], ${pgArray(first.map((s) => s.version_id))}::text[],
+      ${pgArray(walks.map((w) => JSON.stringify(w.map(toWalkStep))))}::text[]) as v(run_id, first_step, workspace_id, version_id, steps)
     on conflict do nothing`;
 }
