@@ -49,14 +49,14 @@ async function stepsTaken(db: Database): Promise<number> {
 }
 
 /**
- * `loops` engine processes sweep the due runs for at most `windowMs` (so the bench's length
+ * `loops` engine processes (started with the V8 flag `pnpm start` uses) sweep the due runs for at most `windowMs` (so the bench's length
  * does not depend on the engine's speed): steps/s is the steps committed in that
  * time, or until all are idle if that comes first. Unfinished batches die with the process.
  */
 async function engineStepsPerSecond(db: Database, loops: number, windowMs: number): Promise<number> {
   const script = fileURLToPath(new URL('./engine-loop.ts', import.meta.url));
   const children = Array.from({ length: loops }, () =>
-    fork(script, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_DATABASE_URL: db.url } }));
+    fork(script, [], { execArgv: ['--max-semi-space-size=64', '--import', 'tsx'], env: { ...process.env, BENCH_DATABASE_URL: db.url } }));
   await Promise.all(children.map((c) => new Promise((resolve, reject) => {
     c.once('message', resolve);
     c.once('exit', (code) => reject(new Error(`an engine loop process exited with code ${code} before it was ready`)));

@@ -16,11 +16,14 @@ function toWalkStep(step: StepRow): WalkStep {
 export async function writeWalks(tx: Queryable, walks: StepRow[][], now: Date): Promise<void> {
   if (walks.length === 0) return;
   const first = walks.map((w) => w[0]);
+  // The steps go as one JSON document (no escaping of every quote in an array literal),
+  // matched to the other columns by position.
   await tx`
     insert into run_walks (run_id, first_step, workspace_id, version_id, steps, at)
-    select v.run_id, v.first_step, v.workspace_id, v.version_id, v.steps::jsonb, ${now}
+    select v.run_id, v.first_step, v.workspace_id, v.version_id, s.steps, ${now}
     from unnest(${pgArray(first.map((s) => s.run_id))}::uuid[], ${pgArray(first.map((s) => s.step_no))}::int[],
-      ${pgArray(first.map((s) => s.workspace_id))}::text[], ${pgArray(first.map((s) => s.version_id))}::text[],
-      ${pgArray(walks.map((w) => JSON.stringify(w.map(toWalkStep))))}::text[]) as v(run_id, first_step, workspace_id, version_id, steps)
+      ${pgArray(first.map((s) => s.workspace_id))}::text[], ${pgArray(first.map((s) => s.version_id))}::text[])
+      with ordinality as v(run_id, first_step, workspace_id, version_id, i)
+    join jsonb_array_elements(${tx.json(walks.map((w) => w.map(toWalkStep)) as never)}) with ordinality as s(steps, i) on s.i = v.i
     on conflict do nothing`;
 }
