@@ -79,60 +79,97 @@ export interface StepScope {
 
 export const effectKey = (runId: string, nodeId: string) => `${runId}:${nodeId}`;
 
-export function createServices(
-  scope: StepScope, buffer: EffectBuffer, segments: SegmentLoader, email: EmailQueue, policy: SendPolicy,
-  coupons: CouponLookup,
-): Services {
-  const { run, nodeId, customer, now } = scope;
-  const key = effectKey(run.id, nodeId);
-  return {
-    email: {
-      async send(request) {
-        if (!customer.email) {
-          scope.detail.email = 'skipped: the customer has no email address';
-          return;
-        }
-        if (request.kind === 'marketing' && !customer.marketingConsent) {
-          scope.detail.email = 'skipped: the customer opted out of marketing email';
-          return;
-        }
-        const verdict = await policy.check(run.workspaceId, customer, request);
-        if (!verdict.send) {
-          scope.detail.email = `skipped: ${verdict.reason}`;
-          return;
-        }
-        // A journey pointing at a template that has no version pinned at publish is a setup
-        // error: the run fails here, visibly on the canvas, rather than each email at send time.
-        if (request.templateId) await email.pinnedTemplate(run.workspaceId, run.versionId, request.templateId);
-        const blocked = await email.blockReason({ workspaceId: run.workspaceId, customerId: customer.id,
-          toAddress: customer.email, kind: request.kind, topic: request.topic });
-        if (blocked !== null) {
-          scope.detail.email = `skipped: ${blocked}`;
-          return;
-        }
-        const hash = contentHash(request);
-        buffer.contents.set(`${run.workspaceId}/${hash}`, { workspace_id: run.workspaceId, hash, request });
-        buffer.outbox.push({
-          workspace_id: run.workspaceId, effect_key: key, customer_id: customer.id, run_id: run.id,
-          journey_id: run.journeyId, version_id: run.versionId, node_id: nodeId, kind: request.kind,
-          topic: request.topic ?? null, to_address: customer.email, content_hash: hash,
-        });
-        scope.detail.email = 'queued';
-      },
-    },
-    points: {
-      async grant(amount, reason) {
-        buffer.ledger.push({
+/** What every step of a batch shares: where effects go and what they consult. */
+export interface ServiceDeps {
+  buffer: EffectBuffer;
+  segments: SegmentLoader;
+  email: EmailQueue;
+  policy: SendPolicy;
+  coupons: CouponLookup;
+}
+
+/**
+ * A step's services, each built when the node first reaches for it: most steps use one
+ * service or none, and an engine batch runs thousands of steps.
+ */
+export class StepServices implements Services {
+  #email?: Services['email'];
+  #points?: Services['points'];
+  #coupons?: Services['coupons'];
+  #webhooks?: Services['webhooks'];
+
+  constructor(private readonly scope: StepScope, private readonly deps: ServiceDeps) {}
+
+  get email(): Services['email'] {
+    return (this.#email ??= emailService(this.scope, this.deps));
+  }
+
+  get points(): Services['points'] {
+    const { run, nodeId, customer, now, detail } = this.scope;
+    return (this.#points ??= {
+      grant: async (amount, reason) => {
+        this.deps.buffer.ledger.push({
           workspace_id: run.workspaceId, customer_id: customer.id, points: amount, reason,
-          effect_key: key, run_id: run.id, node_id: nodeId, created_at: now.toISOString(),
+          effect_key: effectKey(run.id, nodeId), run_id: run.id, node_id: nodeId, created_at: now.toISOString(),
         });
-        scope.detail.points = amount;
+        detail.points = amount;
       },
+    });
+  }
+
+  get coupons(): Services['coupons'] {
+    const { run, nodeId, customer, now, detail } = this.scope;
+    return (this.#coupons ??= couponService(run, nodeId, customer.id, effectKey(run.id, nodeId), now,
+      this.deps.buffer.coupons, this.deps.coupons, detail));
+  }
+
+  get segments(): Services['segments'] {
+    const { run, customer } = this.scope;
+    return { isMember: (segmentId) => this.deps.segments.isMember(run.workspaceId, segmentId, customer.id) };
+  }
+
+  get webhooks(): Services['webhooks'] {
+    const { run, nodeId, customer, now, detail } = this.scope;
+    return (this.#webhooks ??= webhookService(run, nodeId, customer, effectKey(run.id, nodeId), now,
+      this.deps.buffer.webhooks, detail));
+  }
+}
+
+function emailService(scope: StepScope, deps: ServiceDeps): Services['email'] {
+  const { run, nodeId, customer } = scope;
+  const { buffer, email, policy } = deps;
+  return {
+    async send(request) {
+      if (!customer.email) {
+        scope.detail.email = 'skipped: the customer has no email address';
+        return;
+      }
+      if (request.kind === 'marketing' && !customer.marketingConsent) {
+        scope.detail.email = 'skipped: the customer opted out of marketing email';
+        return;
+      }
+      const verdict = await policy.check(run.workspaceId, customer, request);
+      if (!verdict.send) {
+        scope.detail.email = `skipped: ${verdict.reason}`;
+        return;
+      }
+      // A journey pointing at a template that has no version pinned at publish is a setup
+      // error: the run fails here, visibly on the canvas, rather than each email at send time.
+      if (request.templateId) await email.pinnedTemplate(run.workspaceId, run.versionId, request.templateId);
+      const blocked = await email.blockReason({ workspaceId: run.workspaceId, customerId: customer.id,
+        toAddress: customer.email, kind: request.kind, topic: request.topic });
+      if (blocked !== null) {
+        scope.detail.email = `skipped: ${blocked}`;
+        return;
+      }
+      const hash = contentHash(request);
+      buffer.contents.set(`${run.workspaceId}/${hash}`, { workspace_id: run.workspaceId, hash, request });
+      buffer.outbox.push({
+        workspace_id: run.workspaceId, effect_key: effectKey(run.id, nodeId), customer_id: customer.id, run_id: run.id,
+        journey_id: run.journeyId, version_id: run.versionId, node_id: nodeId, kind: request.kind,
+        topic: request.topic ?? null, to_address: customer.email, content_hash: hash,
+      });
+      scope.detail.email = 'queued';
     },
-    coupons: couponService(run, nodeId, customer.id, key, now, buffer.coupons, coupons, scope.detail),
-    segments: {
-      isMember: (segmentId) => segments.isMember(run.workspaceId, segmentId, customer.id),
-    },
-    webhooks: webhookService(run, nodeId, customer, key, now, buffer.webhooks, scope.detail),
   };
 }

@@ -3,7 +3,7 @@
 // effects go to the shared buffer. Node types are looked up in the registry, never switched on.
 import type { JourneyPlan } from '@afterglow/journey-core';
 import { NodeError, type CustomerSnapshot, type Instruction, type JourneyEvent, type NodeRegistry } from '@afterglow/node-sdk';
-import { createServices, type EffectBuffer, type EmailQueue } from './effects';
+import { StepServices, type EffectBuffer, type EmailQueue } from './effects';
 import type { CouponLookup } from './coupons';
 import type { SegmentLoader } from './segment-loader';
 import { DeferStep, type SendPolicy } from './send-policy';
@@ -80,6 +80,9 @@ export async function walkRun(
     ? { ...run.context.trigger, customerId: run.customerId, timestamp: new Date(run.context.trigger.timestamp) }
     : null;
 
+  // Made once per walk: they read the current nodeId when called.
+  const clock = () => now;
+  const log = (message: string, data?: Record<string, unknown>) => deps.log(message, { runId: run.id, nodeId, ...data });
   for (let i = 0; i < MAX_STEPS_PER_WALK; i++) {
     const node = plan.nodes[nodeId];
     const def = node && deps.registry.get(node.type);
@@ -95,9 +98,8 @@ export async function walkRun(
         ? await def.execute({
             run: { id: run.id, journeyId: run.journeyId, versionId: run.versionId, enteredAt: run.enteredAt,
               stepCount: stepNo, trigger, context: run.context },
-            customer, nodeId, now: () => now, idempotencyKey: `${run.id}:${nodeId}`,
-            log: (message, data) => deps.log(message, { runId: run.id, nodeId, ...data }),
-            services: createServices({ run, nodeId, customer, trigger, now, detail }, deps.buffer, deps.segments, deps.email, deps.policy, deps.coupons),
+            customer, nodeId, now: clock, idempotencyKey: `${run.id}:${nodeId}`, log,
+            services: new StepServices({ run, nodeId, customer, trigger, now, detail }, deps),
           }, node.config as never)
         : { kind: 'next', branch: Object.keys(node.next)[0] ?? 'out' };
     } catch (err) {
