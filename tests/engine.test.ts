@@ -143,3 +143,16 @@ describe('engine: a journey walked end to end', () => {
     expect(after.map((r) => [r.version_id, r.status])).toEqual([[versionId, 'waiting'], [v2, 'completed']]);
   });
 });
+
+describe('engine options', () => {
+  it('refuses more concurrent batches than the pool can serve, naming both numbers', async () => {
+    const database = await createTestDatabase();
+    try {
+      expect(() => createEngine({ database, registry, concurrency: database.maxConnections }))
+        .toThrow(`concurrency (${database.maxConnections}) must be below the database pool's size (${database.maxConnections})`);
+      expect(() => createEngine({ database, registry, concurrency: database.maxConnections - 1 })).not.toThrow();
+    } finally {
+      await database.close();
+    }
+  });
+});

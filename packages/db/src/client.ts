@@ -13,13 +13,16 @@ export type Queryable = postgres.Sql | postgres.TransactionSql;
 export interface Database {
   url: string;
   sql: Sql;
+  /** Connections the `sql` pool opens at most. */
+  maxConnections: number;
   db: Db;
   close(): Promise<void>;
 }
 
 export function openDatabase(url: string, opts: { max?: number } = {}): Database {
+  const maxConnections = opts.max ?? 10;
   const sql = postgres(url, {
-    max: opts.max ?? 10,
+    max: maxConnections,
     onnotice: () => {},
   });
   // drizzle rewrites its client's date serializers and parsers (dates become strings), so
@@ -27,7 +30,7 @@ export function openDatabase(url: string, opts: { max?: number } = {}): Database
   const drizzleClient = postgres(url, { max: 4, onnotice: () => {} });
   const db = drizzle(drizzleClient, { schema });
   return {
-    url, sql, db,
+    url, sql, db, maxConnections,
     close: async () => {
       await Promise.all([sql.end({ timeout: 5 }), drizzleClient.end({ timeout: 5 })]);
     },

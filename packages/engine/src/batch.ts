@@ -3,6 +3,7 @@
 // one UPDATE of runs, one INSERT of walks (each run's steps in one row), one of outbox rows,
 // one of ledger rows.
 import { pgArray, type Queryable, type Sql } from '@afterglow/db';
+import { createBlockChecker } from '@afterglow/email';
 import type { CustomerSnapshot, NodeRegistry } from '@afterglow/node-sdk';
 import type { EffectBuffer, EmailQueue } from './effects';
 import { writeNodeCounts } from './node-counts';
@@ -20,7 +21,8 @@ export interface BatchDeps {
   sql: Sql;
   registry: NodeRegistry;
   loadPlan: PlanLoader;
-  email: EmailQueue;
+  /** Without blockReason: each batch checks suppressions through its own transaction. */
+  email: Omit<EmailQueue, 'blockReason'>;
   log: Logger;
 }
 
@@ -37,7 +39,10 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
 
     const customers = await loadCustomers(tx, runs);
     const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [], webhooks: [] };
-    const walkDeps = { registry: deps.registry, segments: createSegmentLoader(tx, now), policy: createSendPolicy(tx, now), email: deps.email, buffer, coupons: createCouponLookup(tx), now, log: deps.log };
+    // Every lookup of the batch goes through its transaction: none waits for a pool connection
+    // while the batch holds one (the plan and template caches' rare misses excepted).
+    const email: EmailQueue = { ...deps.email, blockReason: createBlockChecker(tx) };
+    const walkDeps = { registry: deps.registry, segments: createSegmentLoader(tx, now), policy: createSendPolicy(tx, now), email, buffer, coupons: createCouponLookup(tx), now, log: deps.log };
     const results = await Promise.all(runs.map(async (run) => {
       const customer = customers.get(run.customerId);
       if (!customer) return missingCustomer(run, now);

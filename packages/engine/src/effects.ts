@@ -53,7 +53,10 @@ export interface EffectBuffer {
 
 export interface ContentRow { workspace_id: string; hash: string; request: EmailRequest }
 
-/** What the step needs to queue an email; rendering happens at send time (the dispatcher). */
+/**
+ * What the step needs to queue an email; rendering happens at send time (the dispatcher).
+ * blockReason reads through the batch's own transaction (see batch.ts).
+ */
 export interface EmailQueue {
   fromAddress: string;
   /** Why the address must not get this email (suppressed, topic turned off), or null. */

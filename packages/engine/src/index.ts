@@ -1,11 +1,10 @@
 import type { Database, Queryable } from '@afterglow/db';
-import { createBlockChecker, createPinnedTemplateCache, dispatchDueEmails, type Mailer } from '@afterglow/email';
+import { createPinnedTemplateCache, dispatchDueEmails, type Mailer } from '@afterglow/email';
 import type { JourneyStats } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 import { advanceBatch, type BatchDeps } from './batch';
 import { runDueBroadcasts } from './broadcast';
 import { systemClock, type Clock } from './clock';
-import type { EmailQueue } from './effects';
 import { enrolEvents } from './enrol';
 import { applyEventsToRuns } from './event-effects';
 import { createPlanCache } from './plans';
@@ -69,10 +68,15 @@ export function createEngine(opts: EngineOptions): Engine {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? (() => {});
   const batchSize = opts.batchSize ?? 500;
+  const concurrency = opts.concurrency ?? 2;
+  // Each batch holds a connection for its transaction; a cache miss (a journey version's plan,
+  // a pinned template) needs one more, which must exist or every batch would wait forever.
+  if (concurrency >= database.maxConnections) {
+    throw new Error(`concurrency (${concurrency}) must be below the database pool's size (${database.maxConnections})`);
+  }
   const publicUrl = opts.publicUrl ?? (() => 'http://localhost:3000');
   // Steps only queue emails (suppression checked in one query per batch); the dispatcher renders them.
-  const email: EmailQueue = {
-    blockReason: createBlockChecker(database.sql),
+  const email: BatchDeps['email'] = {
     pinnedTemplate: createPinnedTemplateCache(database.sql),
     fromAddress: opts.fromAddress ?? 'Afterglow Demo Shop <shop@afterglow.local>',
   };
@@ -96,7 +100,7 @@ export function createEngine(opts: EngineOptions): Engine {
     };
     // Settled, not all: a failing batch (e.g. a deadlock victim) must not leave its sibling
     // loop running past this sweep. The first error is reported; its runs stay due.
-    const loops = await Promise.allSettled(Array.from({ length: opts.concurrency ?? 2 }, loop));
+    const loops = await Promise.allSettled(Array.from({ length: concurrency }, loop));
     const failed = loops.find((l): l is PromiseRejectedResult => l.status === 'rejected');
     if (failed) throw failed.reason;
     if (opts.mailer) {
