@@ -49,34 +49,39 @@ export function createWorker(opts: WorkerOptions) {
     })();
   };
 
+  async function createAgenda(): Promise<Agenda> {
+    pool = new pg.Pool({ connectionString: opts.url, max: 3 });
+    pool.on('error', (err) => opts.log('agenda pool error', { error: String(err) }));
+    const backend = new PostgresBackend({ pool });
+    // Agenda's constructor connects the backend (creating its tables) and neither waits nor
+    // catches: a failure there ends the process. Connected here first, awaited, it is a no-op.
+    await withTimeout(backend.connect(), 'Agenda did not connect within 30 s');
+    // Agenda's LISTEN channel emits 'error' when Postgres restarts and reconnects by itself;
+    // unheard, that event would kill the process (found by tests/chaos).
+    backend.notificationChannel?.on('error', (err: unknown) => opts.log('agenda notification channel error', { error: String(err) }));
+    const created = new Agenda({ backend, name: `afterglow-${process.pid}`, processEvery: '1 second', defaultLockLifetime: 30_000 });
+    created.on('error', (err) => opts.log('agenda error', { error: String(err) }));
+    // The tick only broadcasts: every worker listening sweeps its share (SKIP LOCKED).
+    created.define(TICK_JOB, async () => {
+      await opts.sql.notify(WAKE_CHANNEL, 'tick');
+    }, { lockLifetime: 10_000 });
+    for (const job of opts.jobs ?? []) created.define(job.name, async () => void (await job.run()), { lockLifetime: 30 * 60_000 });
+    return created;
+  }
+
   return {
     kick,
     async start() {
-      pool = new pg.Pool({ connectionString: opts.url, max: 3 });
-      pool.on('error', (err) => opts.log('agenda pool error', { error: String(err) }));
-      const backend = new PostgresBackend({ pool });
-      // Agenda's LISTEN channel emits 'error' when Postgres restarts and reconnects by itself;
-      // unheard, that event would kill the process (found by tests/chaos).
-      backend.notificationChannel?.on('error', (err: unknown) => opts.log('agenda notification channel error', { error: String(err) }));
-      agenda = new Agenda({
-        backend,
-        name: `afterglow-${process.pid}`,
-        processEvery: '1 second',
-        defaultLockLifetime: 30_000,
-      });
-      agenda.on('error', (err) => opts.log('agenda error', { error: String(err) }));
-      // The tick only broadcasts: every worker listening sweeps its share (SKIP LOCKED).
-      agenda.define(TICK_JOB, async () => {
-        await opts.sql.notify(WAKE_CHANNEL, 'tick');
-      }, { lockLifetime: 10_000 });
-      for (const job of opts.jobs ?? []) agenda.define(job.name, async () => void (await job.run()), { lockLifetime: 30 * 60_000 });
       const listener = await opts.sql.listen(WAKE_CHANNEL, () => kick());
       unlisten = listener.unlisten;
-      // Workers starting together would create Agenda's table and its recurring job at the
-      // same moment (seen to fail or stall): one at a time, under a session advisory lock.
+      // Workers starting together would create Agenda's tables and its recurring jobs at the
+      // same moment (seen to fail: two CREATE INDEX IF NOT EXISTS collide on pg_class), so
+      // everything from the backend's first connection on happens one worker at a time,
+      // under a session advisory lock.
       const conn = await opts.sql.reserve();
       try {
         await conn`select pg_advisory_lock(hashtext('afterglow:agenda-start'))`;
+        agenda = await createAgenda();
         await startWithRetry(agenda);
         await agenda.every(opts.tickEvery ?? '2 seconds', TICK_JOB, undefined, { skipImmediate: false });
         for (const job of opts.jobs ?? []) await agenda.every(job.every, job.name, undefined, { skipImmediate: true });
@@ -97,15 +102,19 @@ export function createWorker(opts: WorkerOptions) {
 }
 
 /**
- * Two processes creating Agenda's table at once can collide (23505); the second try wins.
  * A start that hangs (Postgres restarting under it) fails after a while instead: the worker
  * then exits and is restarted, rather than holding the start lock and never working.
  */
-async function startWithRetry(agenda: Agenda) {
-  const attempt = () => new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Agenda did not start within 30 s')), 30_000);
-    agenda.start().then(resolve, reject).finally(() => clearTimeout(timer));
+function withTimeout<T>(work: Promise<T>, message: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(message)), 30_000);
+    work.then(resolve, reject).finally(() => clearTimeout(timer));
   });
+}
+
+/** One retry: a start can fail on a connection Postgres just dropped. */
+async function startWithRetry(agenda: Agenda) {
+  const attempt = () => withTimeout(agenda.start(), 'Agenda did not start within 30 s');
   try {
     await attempt();
   } catch {
