@@ -1,6 +1,6 @@
 // A broadcast enrols a whole segment at its start time, once, with one set-based insert.
 import type { Database } from '@afterglow/db';
-import { createEngine, ManualClock } from '@afterglow/engine';
+import { createEngine, enrolSegment, ManualClock } from '@afterglow/engine';
 import type { JourneyGraph } from '@afterglow/journey-core';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -57,4 +57,23 @@ it('a new version reaches only members who have not had it yet', async () => {
   await publishGraph(db, registry, WS, 'j_bf', graph(''));
   await createEngine({ database: db, registry, clock }).advanceUntilIdle();
   expect(await runCount()).toBe(101);
+});
+
+it('enrols the rest when an event enrols one member while the bulk insert runs (the guarded retry)', async () => {
+  const enrolment = { workspaceId: WS, journeyId: 'j_race', versionId: 'j_race_v1', triggerNodeId: 'b', entryKey: 'broadcast', segmentId: 'seg_buyers' };
+  const insertRun = (tx: typeof db.sql, customerId: string) => tx`
+    insert into journey_runs (workspace_id, customer_id, journey_id, version_id, entry_key, status, node_id, due_at, context, entered_at, updated_at)
+    values (${WS}, ${customerId}, 'j_race', 'j_race_v1', 'broadcast', 'active', 'b', ${clock.now()}, '{}', ${clock.now()}, ${clock.now()})`;
+  const [{ members }] = await db.sql`select count(distinct customer_id)::int as members from orders where workspace_id = ${WS}`;
+  // An uncommitted run for c1 (a member): the bulk insert waits on its key, then finds it taken.
+  const other = await db.sql.reserve();
+  await other`begin`;
+  await insertRun(other as never, 'c1');
+  const bulk = db.sql.begin((tx) => enrolSegment(tx, enrolment, clock.now()));
+  await new Promise((r) => setTimeout(r, 300));
+  await other`commit`;
+  other.release();
+  expect(await bulk).toBe(members - 1);
+  const [runs] = await db.sql`select count(*)::int as n, count(distinct customer_id)::int as customers from journey_runs where journey_id = 'j_race'`;
+  expect(runs).toEqual({ n: members, customers: members });
 });

@@ -29,17 +29,25 @@ async function freshDatabase(adminUrl: string, name: string): Promise<Database> 
   return openDatabase(url, { max: 12 });
 }
 
+/** Runs one section and prints how long it took (the whole bench has 10 minutes here). */
+async function section(flag: string, fn: () => Promise<void>) {
+  if (process.argv.includes(`--no-${flag}`)) return;
+  const started = performance.now();
+  await fn();
+  console.log(`  (${flag} section: ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
+
 async function main() {
   console.log(`Afterglow bench${quick ? ' (quick: a tenth of the sizes)' : ''}; skip a section with --no-engine, --no-email, …\n`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'afterglow-bench-'));
   chmodSync(dir, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), fast: true });
   try {
-    if (!process.argv.includes('--no-engine')) await engineBench(pg.url, quick, report, target);
+    await section('engine', () => engineBench(pg.url, quick, report, target));
     // Pure CPU, measured while the machine is quiet.
-    if (!process.argv.includes('--no-email')) await emailBench(quick, report, target);
-    if (!process.argv.includes('--no-compliance')) await complianceBench(quick, report, target);
-    if (!process.argv.includes('--no-ingest')) {
+    await section('email', () => emailBench(quick, report, target));
+    await section('compliance', () => complianceBench(quick, report, target));
+    await section('ingest', async () => {
       // Segment batches of 100 (page views, identifies, orders with items) over 8 keep-alive connections.
       const ingestDb = await freshDatabase(pg.url, 'bench_ingest');
       const ingest = await ingestThroughput(ingestDb, { total: quick ? 20_000 : 100_000, batchSize: 100, connections: 8 });
@@ -52,10 +60,10 @@ async function main() {
       const big = await ingestThroughput(bigDb, { total: quick ? 20_000 : 100_000, batchSize: 250, connections: 8 });
       await bigDb.close();
       report('ingested events/s through HTTP (batches of 250)', big.eventsPerSecond.toFixed(0));
-    }
+    });
     // Last: after loading 10M orders, Postgres keeps vacuuming and checkpointing for minutes,
     // which would take CPU from any section measured after it.
-    if (!process.argv.includes('--no-segments')) await segmentBench(pg.url, quick, report, target);
+    await section('segments', () => segmentBench(pg.url, quick, report, target));
     console.log('');
     for (const line of targets) console.log(line);
   } finally {

@@ -2,8 +2,9 @@
 // compiled segment rule (never a loop of inserts), idempotent through the runs' unique
 // entry index. Broadcast versions are enrolled once, marked in `broadcasts`.
 import {
-  compileSegmentRule, parseSegmentRule, resolveSegmentRefs, segmentSource, type Queryable, type Sql,
+  compileSegmentRule, parseSegmentRule, resolveSegmentRefs, segmentSource, type Sql,
 } from '@afterglow/db';
+import type { Fragment, TransactionSql } from 'postgres';
 import type { JourneyPlan } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 import type { Logger } from './types';
@@ -17,21 +18,34 @@ export interface SegmentEnrolment {
   segmentId: string;
 }
 
-/** Enrols every current member of the segment; returns how many runs were created. */
-export async function enrolSegment(tx: Queryable, e: SegmentEnrolment, now: Date): Promise<number> {
+/**
+ * Enrols every current member of the segment; returns how many runs were created. Runs in a
+ * transaction (`tx`): the fast path is a savepoint.
+ */
+export async function enrolSegment(tx: TransactionSql, e: SegmentEnrolment, now: Date): Promise<number> {
   const [segment] = await tx<{ rule: unknown }[]>`select rule from segments where workspace_id = ${e.workspaceId} and id = ${e.segmentId}`;
   if (!segment) throw new Error(`Segment ${e.segmentId} does not exist`);
   const rule = parseSegmentRule(segment.rule);
-  const where = compileSegmentRule(tx as Sql, rule, now, await resolveSegmentRefs(tx, e.workspaceId, rule));
-  const result = await tx`
+  const where = compileSegmentRule(tx as never, rule, now, await resolveSegmentRefs(tx, e.workspaceId, rule));
+  const insert = (via: TransactionSql, onConflict: Fragment) => via`
     insert into journey_runs (workspace_id, customer_id, journey_id, version_id, entry_key, status, node_id, due_at,
       context, entered_at, updated_at)
     select c.workspace_id, c.id, ${e.journeyId}, ${e.versionId}, ${e.entryKey}, 'active', ${e.triggerNodeId}, ${now},
       ${tx.json({ segmentId: e.segmentId } as never)}, ${now}, ${now}
-    from ${segmentSource(tx as Sql)}
+    from ${segmentSource(tx as never)}
     where c.workspace_id = ${e.workspaceId} and ${where}
-    on conflict (workspace_id, journey_id, customer_id, entry_key) do nothing`;
-  return result.count;
+      and not exists (select 1 from journey_runs r where r.workspace_id = c.workspace_id and r.customer_id = c.id
+        and r.journey_id = ${e.journeyId} and r.entry_key = ${e.entryKey})
+    ${onConflict}`;
+  try {
+    // A plain INSERT skips ON CONFLICT's speculative insertion, a quarter of the time for a
+    // million rows. It fails only if a run with the same key committed in the meantime (an
+    // event enrolled the customer concurrently); then the guarded form runs instead.
+    return (await tx.savepoint((sp) => insert(sp, sp``))).count;
+  } catch (err) {
+    if ((err as { code?: string }).code !== '23505') throw err;
+    return (await insert(tx, tx`on conflict (workspace_id, journey_id, customer_id, entry_key) do nothing`)).count;
+  }
 }
 
 interface LiveBroadcast {
