@@ -85,7 +85,7 @@ export async function engineBench(adminUrl: string, quick: boolean, report: Repo
 
   const perLoops: number[] = [];
   for (const loops of [1, 2, 4]) {
-    perLoops.push(await onCopyOfBase(adminUrl, `bench_engine_${loops}`, (db) => engineStepsPerSecond(db, loops, quick ? 8_000 : 30_000)));
+    perLoops.push(await onCopyOfBase(adminUrl, `bench_engine_${loops}`, (db) => engineStepsPerSecond(db, loops, quick ? 8_000 : 20_000)));
     report(`engine steps/s, ${loops} worker process${loops > 1 ? 'es' : ''}`, perLoops.at(-1)!.toFixed(0));
   }
 
@@ -103,7 +103,7 @@ export async function engineBench(adminUrl: string, quick: boolean, report: Repo
   // For reference: a run's four steps cost one row write, so steps/s can exceed rows/s.
   report('engine steps/s (1 process) ÷ ceiling rows/s', `${((perLoops[0] / ceiling) * 100).toFixed(0)}%`);
 
-  const dispatched = quick ? 2_000 : 5_000;
+  const dispatched = quick ? 2_000 : 3_000;
   const delivery = await onCopyOfBase(adminUrl, 'bench_engine_dispatch', (db) => dispatchPerSecond(db, registry, dispatched));
   report(`emails rendered + delivered over SMTP/s (${dispatched.toLocaleString()})`, delivery.toFixed(0));
 
