@@ -56,7 +56,7 @@ async function stepsTaken(db: Database): Promise<number> {
 async function engineStepsPerSecond(db: Database, loops: number, windowMs: number): Promise<number> {
   const script = fileURLToPath(new URL('./engine-loop.ts', import.meta.url));
   const children = Array.from({ length: loops }, () =>
-    fork(script, [], { execArgv: ['--max-semi-space-size=64', '--import', 'tsx'], env: { ...process.env, BENCH_DATABASE_URL: db.url } }));
+    fork(script, [], { execArgv: ['--max-semi-space-size=32', '--import', 'tsx'], env: { ...process.env, BENCH_DATABASE_URL: db.url } }));
   await Promise.all(children.map((c) => new Promise((resolve, reject) => {
     c.once('message', resolve);
     c.once('exit', (code) => reject(new Error(`an engine loop process exited with code ${code} before it was ready`)));

@@ -93,7 +93,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
     };
 
     const spawnWorker = (slot: number) => {
-      const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', path.join(here, 'worker.ts')], {
+      const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', path.join(here, 'worker.ts')], {
         cwd: repoRoot,
         env: { ...process.env, DATABASE_URL: url, SMTP_URL: sink.url, CHAOS_EPOCH: String(started), CHAOS_SPEED: String(opts.speed) },
         stdio: ['ignore', 'pipe', 'pipe'],
