@@ -75,7 +75,7 @@ function missingCustomer(run: RunRow, now: Date): { update: RunUpdate; steps: St
     update: { id: run.id, status: 'failed', node_id: run.nodeId, due_at: null, wait: null,
       step_count: run.stepCount + 1, exit_reason: null, last_error: error },
     steps: [{ run_id: run.id, step_no: run.stepCount + 1, workspace_id: run.workspaceId, version_id: run.versionId,
-      node_id: run.nodeId, outcome: 'error', branch: null, detail: { error }, at: now.toISOString() }],
+      node_id: run.nodeId, outcome: 'error', branch: null, detail: { error } }],
   };
 }
 

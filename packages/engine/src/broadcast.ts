@@ -26,13 +26,13 @@ export async function enrolSegment(tx: TransactionSql, e: SegmentEnrolment, now:
   const [segment] = await tx<{ rule: unknown }[]>`select rule from segments where workspace_id = ${e.workspaceId} and id = ${e.segmentId}`;
   if (!segment) throw new Error(`Segment ${e.segmentId} does not exist`);
   const rule = parseSegmentRule(segment.rule);
-  const where = compileSegmentRule(tx as never, rule, now, await resolveSegmentRefs(tx, e.workspaceId, rule));
+  const where = compileSegmentRule(tx as unknown as Sql, rule, now, await resolveSegmentRefs(tx, e.workspaceId, rule));
   const insert = (via: TransactionSql, onConflict: Fragment) => via`
     insert into journey_runs (workspace_id, customer_id, journey_id, version_id, entry_key, status, node_id, due_at,
       context, entered_at, updated_at)
     select c.workspace_id, c.id, ${e.journeyId}, ${e.versionId}, ${e.entryKey}, 'active', ${e.triggerNodeId}, ${now},
       ${tx.json({ segmentId: e.segmentId } as never)}, ${now}, ${now}
-    from ${segmentSource(tx as never)}
+    from ${segmentSource(tx as unknown as Sql)}
     where c.workspace_id = ${e.workspaceId} and ${where}
       and not exists (select 1 from journey_runs r where r.workspace_id = c.workspace_id and r.customer_id = c.id
         and r.journey_id = ${e.journeyId} and r.entry_key = ${e.entryKey})

@@ -3,10 +3,8 @@
 // effects go to the shared buffer. Node types are looked up in the registry, never switched on.
 import type { JourneyPlan } from '@afterglow/journey-core';
 import { NodeError, type CustomerSnapshot, type Instruction, type JourneyEvent, type NodeRegistry } from '@afterglow/node-sdk';
-import { StepServices, type EffectBuffer, type EmailQueue } from './effects';
-import type { CouponLookup } from './coupons';
-import type { SegmentLoader } from './segment-loader';
-import { DeferStep, type SendPolicy } from './send-policy';
+import { StepServices, type ServiceDeps } from './effects';
+import { DeferStep } from './send-policy';
 import type { Logger, RunRow, WaitState } from './types';
 
 /** A run that loops through more steps than this in one go is parked until the next batch. */
@@ -23,7 +21,6 @@ export interface StepRow {
   outcome: 'next' | 'sleep' | 'resume' | 'exit' | 'end' | 'error' | 'retry' | 'goal' | 'defer';
   branch: string | null;
   detail: Record<string, unknown> | null;
-  at: string;
 }
 
 export interface RunUpdate {
@@ -37,13 +34,9 @@ export interface RunUpdate {
   last_error: string | null;
 }
 
-export interface WalkDeps {
+/** The services' dependencies, plus what the walk itself reads. */
+export interface WalkDeps extends ServiceDeps {
   registry: NodeRegistry;
-  segments: SegmentLoader;
-  policy: SendPolicy;
-  email: EmailQueue;
-  buffer: EffectBuffer;
-  coupons: CouponLookup;
   now: Date;
   log: Logger;
 }
@@ -57,7 +50,7 @@ export async function walkRun(
   let nodeId = run.nodeId;
   const record = (outcome: StepRow['outcome'], branch: string | null, detail: Record<string, unknown> | null = null) =>
     steps.push({ run_id: run.id, step_no: ++stepNo, workspace_id: run.workspaceId, version_id: run.versionId,
-      node_id: nodeId, outcome, branch, detail, at: now.toISOString() });
+      node_id: nodeId, outcome, branch, detail });
   const done = (status: RunUpdate['status'], extra: Partial<RunUpdate> = {}) => ({
     update: { id: run.id, status, node_id: nodeId, due_at: null, wait: null, step_count: stepNo,
       exit_reason: null, last_error: null, ...extra },
