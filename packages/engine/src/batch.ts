@@ -1,10 +1,10 @@
-// One batch of the engine: claim due runs (SKIP LOCKED, so any number of workers share the
-// work), walk each, and write every result back with set-based SQL in the same transaction:
-// one UPDATE of runs, one INSERT of walks (each run's steps in one row), one of outbox rows,
-// one of ledger rows.
+// One batch of the engine: claim due runs with their customers (SKIP LOCKED, so any number of
+// workers share the work), walk each, and write every result back with set-based SQL in the
+// same transaction: one UPDATE of runs, one INSERT of walks (each run's steps in one row), one
+// of outbox rows, one of ledger rows.
 import { pgArray, type Queryable, type Sql } from '@afterglow/db';
 import { createBlockChecker } from '@afterglow/email';
-import type { CustomerSnapshot, NodeRegistry } from '@afterglow/node-sdk';
+import type { NodeRegistry } from '@afterglow/node-sdk';
 import type { EffectBuffer, EmailQueue } from './effects';
 import { writeNodeCounts } from './node-counts';
 import { writeOutbox } from './outbox-write';
@@ -37,16 +37,14 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     const runs = await claimDueRuns(tx, now, batchSize);
     if (runs.length === 0) return { runs: 0, steps: 0, emails: 0 };
 
-    const customers = await loadCustomers(tx, runs);
     const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [], webhooks: [] };
     // Every lookup of the batch goes through its transaction: none waits for a pool connection
     // while the batch holds one (the plan and template caches' rare misses excepted).
     const email: EmailQueue = { ...deps.email, blockReason: createBlockChecker(tx) };
     const walkDeps = { registry: deps.registry, segments: createSegmentLoader(tx, now), policy: createSendPolicy(tx, now), email, buffer, coupons: createCouponLookup(tx), now, log: deps.log };
     const results = await Promise.all(runs.map(async (run) => {
-      const customer = customers.get(run.customerId);
-      if (!customer) return missingCustomer(run, now);
-      return walkRun(run, await deps.loadPlan(run.versionId), customer, walkDeps);
+      if (!run.customer) return missingCustomer(run, now);
+      return walkRun(run, await deps.loadPlan(run.versionId), run.customer, walkDeps);
     }));
     const updates = results.map((r) => r.update);
     const walks = results.map((r) => r.steps).filter((w) => w.length > 0);
@@ -57,16 +55,6 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     await writeNodeCounts(tx, steps);
     return { runs: runs.length, steps: steps.length, emails: buffer.outbox.length };
   });
-}
-
-async function loadCustomers(tx: Queryable, runs: RunRow[]): Promise<Map<string, CustomerSnapshot>> {
-  const rows = await tx<CustomerSnapshot[]>`
-    select id, email, first_name as "firstName", last_name as "lastName", timezone,
-           birthday, marketing_consent as "marketingConsent", attributes
-    from customers
-    where (workspace_id, id) in (
-      select * from unnest(${pgArray(runs.map((r) => r.workspaceId))}::text[], ${pgArray(runs.map((r) => r.customerId))}::text[]))`;
-  return new Map(rows.map((c) => [c.id, c]));
 }
 
 function missingCustomer(run: RunRow, now: Date): { update: RunUpdate; steps: StepRow[] } {

@@ -43,7 +43,7 @@ export interface LedgerRow {
 export interface EffectBuffer {
   outbox: OutboxRow[];
   ledger: LedgerRow[];
-  /** The requests the outbox rows name, one per distinct request. */
+  /** The requests the outbox rows name, one per distinct request, by workspace and JSON text. */
   contents: Map<string, ContentRow>;
   /** Coupons issued, stored by writeCoupons with each run's context.coupon. */
   coupons: CouponRow[];
@@ -65,9 +65,19 @@ export interface EmailQueue {
   pinnedTemplate(workspaceId: string, versionId: string, templateId: string): Promise<unknown>;
 }
 
-/** Names a request by its content: equal requests (the emails of one node) share one row. */
-function contentHash(request: EmailRequest): string {
-  return createHash('sha256').update(JSON.stringify(request)).digest('base64url');
+/**
+ * The stored request an email names. Equal requests (the emails of one node) share one row,
+ * named by a hash of the content, computed once per batch: a batch queues hundreds alike.
+ */
+function contentOf(contents: EffectBuffer['contents'], workspaceId: string, request: EmailRequest): ContentRow {
+  const json = JSON.stringify(request);
+  const key = `${workspaceId}/${json}`;
+  let content = contents.get(key);
+  if (!content) {
+    content = { workspace_id: workspaceId, hash: createHash('sha256').update(json).digest('base64url'), request };
+    contents.set(key, content);
+  }
+  return content;
 }
 
 export interface StepScope {
@@ -165,8 +175,7 @@ function emailService(scope: StepScope, deps: ServiceDeps): Services['email'] {
         scope.detail.email = `skipped: ${blocked}`;
         return;
       }
-      const hash = contentHash(request);
-      buffer.contents.set(`${run.workspaceId}/${hash}`, { workspace_id: run.workspaceId, hash, request });
+      const { hash } = contentOf(buffer.contents, run.workspaceId, request);
       buffer.outbox.push({
         workspace_id: run.workspaceId, effect_key: effectKey(run.id, nodeId), customer_id: customer.id, run_id: run.id,
         journey_id: run.journeyId, version_id: run.versionId, node_id: nodeId, kind: request.kind,
