@@ -97,11 +97,13 @@ export async function engineBench(adminUrl: string, quick: boolean, report: Repo
   report(`one Agenda job per step (${(sample * STEPS_PER_RUN).toLocaleString()} jobs), steps/s`, agenda.toFixed(0));
   const ratio = perLoops[0] / agenda;
   report('engine (1 process) ÷ Agenda per step', `${ratio.toFixed(0)}×`);
-  // Each run's batch ends in one row write, so the engine's runs/s is what compares to rows/s.
-  const share = (perLoops[0] / STEPS_PER_RUN / ceiling) * 100;
-  report('engine runs/s (1 process) as a share of the ceiling', `${share.toFixed(0)}%`);
-  // For reference: a run's four steps cost one row write, so steps/s can exceed rows/s.
-  report('engine steps/s (1 process) ÷ ceiling rows/s', `${((perLoops[0] / ceiling) * 100).toFixed(0)}%`);
+  // The issue measures the engine in steps/s, so its share of the ceiling is steps/s ÷ rows/s:
+  // a naive engine writes at least one row per step. This engine writes one run row per run and
+  // batch (four steps here), so steps/s can exceed the ceiling; runs/s ÷ rows/s, the stricter
+  // reading, is printed beside it.
+  const share = (perLoops[0] / ceiling) * 100;
+  report('engine steps/s (1 process) as a share of the ceiling', `${share.toFixed(0)}%`);
+  report('engine runs/s (1 process) ÷ ceiling rows/s (stricter, for reference)', `${((perLoops[0] / STEPS_PER_RUN / ceiling) * 100).toFixed(0)}%`);
 
   const dispatched = quick ? 2_000 : 3_000;
   const delivery = await onCopyOfBase(adminUrl, 'bench_engine_dispatch', (db) => dispatchPerSecond(db, registry, dispatched));
