@@ -39,7 +39,7 @@ export async function claimDueRuns(tx: Queryable, now: Date, batchSize: number):
       select * from journey_runs r
       where r.journey_id = j.id and r.status in ('active', 'waiting') and r.due_at <= ${now}
       order by r.due_at
-      limit (select greatest(10, ceil(${batchSize}::numeric / count(*)))::int from journeys)
+      limit (select greatest(10, ceil(${batchSize}::numeric / greatest(count(*), 1)))::int from journeys)
       for update skip locked) r
     left join lateral (${customerOf(tx)}) c on true
     limit ${batchSize}`;
