@@ -32,14 +32,23 @@ async function onCopyOfBase<T>(adminUrl: string, name: string, fn: (db: Database
   }
 }
 
-/** Raw `UPDATE ... WHERE id = ANY($1)` over the due runs in batches of 500, one connection. */
+/**
+ * Raw `UPDATE ... WHERE id = ANY($1)` over the due runs in batches of 500, one connection,
+ * with the table's triggers off (they count where runs are; the engine pays for them, the raw
+ * physical figure does not).
+ */
 async function updateCeiling(db: Database): Promise<number> {
   const ids = (await db.sql`select id from journey_runs where status = 'active' order by due_at`).map((r) => r.id as string);
+  const connection = await db.sql.reserve();
+  await connection`set session_replication_role = replica`;
   const started = performance.now();
   for (let i = 0; i < ids.length; i += 500) {
-    await db.sql`update journey_runs set step_count = step_count + 1, updated_at = now() where id = any(${ids.slice(i, i + 500)}::uuid[])`;
+    await connection`update journey_runs set step_count = step_count + 1, updated_at = now() where id = any(${ids.slice(i, i + 500)}::uuid[])`;
   }
-  return ids.length / ((performance.now() - started) / 1000);
+  const seconds = (performance.now() - started) / 1000;
+  await connection`reset session_replication_role`;
+  connection.release();
+  return ids.length / seconds;
 }
 
 /** Steps committed so far: each run_walks row holds the steps of one run in one batch. */

@@ -7,6 +7,7 @@ import { runDueBroadcasts } from './broadcast';
 import { systemClock, type Clock } from './clock';
 import { enrolEvents } from './enrol';
 import { applyEventsToRuns } from './event-effects';
+import { foldPlaceDeltas } from './places';
 import { createPlanCache } from './plans';
 import { processSegmentChanges, recheckAllSegments } from './segment-changes';
 import { retryFailedRuns } from './retry';
@@ -103,6 +104,7 @@ export function createEngine(opts: EngineOptions): Engine {
     const loops = await Promise.allSettled(Array.from({ length: concurrency }, loop));
     const failed = loops.find((l): l is PromiseRejectedResult => l.status === 'rejected');
     if (failed) throw failed.reason;
+    await foldPlaceDeltas(database.sql);
     if (opts.mailer) {
       for (;;) {
         const sent = await dispatchDueEmails({ sql: database.sql, mailer: opts.mailer, now: clock.now(), batchSize: 50, publicUrl });

@@ -1,4 +1,4 @@
-// Per-node counters of a version (entered, each branch taken, held, capped), added up by
+// Per-node counters of a version (entered, each branch taken, held, capped, points), added up by
 // every batch for its own steps. The canvas reads these few rows every two seconds instead of
 // counting millions of run_steps rows, and run_steps needs no index by version for it.
 import { pgArray, type Queryable } from '@afterglow/db';
@@ -9,11 +9,11 @@ const NOT_AN_ENTRY = new Set<StepRow['outcome']>(['resume', 'retry', 'goal', 'de
 
 export function countSteps(steps: StepRow[]): Map<string, { version: string; node: string; metric: string; n: number }> {
   const counts = new Map<string, { version: string; node: string; metric: string; n: number }>();
-  const add = (step: StepRow, metric: string) => {
+  const add = (step: StepRow, metric: string, amount = 1) => {
     const key = `${step.version_id}\u0000${step.node_id}\u0000${metric}`;
     const hit = counts.get(key);
-    if (hit) hit.n++;
-    else counts.set(key, { version: step.version_id, node: step.node_id, metric, n: 1 });
+    if (hit) hit.n += amount;
+    else counts.set(key, { version: step.version_id, node: step.node_id, metric, n: amount });
   };
   for (const step of steps) {
     if (!NOT_AN_ENTRY.has(step.outcome)) add(step, 'entered');
@@ -21,6 +21,8 @@ export function countSteps(steps: StepRow[]): Map<string, { version: string; nod
     // Held by quiet hours or the frequency cap (each hold once), skipped by the cap.
     if (step.outcome === 'defer') add(step, 'held');
     if (String(step.detail?.email ?? '').startsWith('skipped: frequency cap')) add(step, 'capped');
+    // Points granted (the ledger row is written in the same transaction).
+    if (typeof step.detail?.points === 'number') add(step, 'points', step.detail.points);
   }
   return counts;
 }

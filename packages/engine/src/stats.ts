@@ -1,5 +1,6 @@
-// Per-node counters of a published version, read from journey_node_counts (what happened), the
-// runs' current places (who is waiting where) and the effects (emails sent, points granted).
+// Per-node counters of a published version, read from journey_node_counts (what happened:
+// entries, branches, holds, points granted), the runs' current places (journey_places_now: who
+// is waiting where) and the effects (emails sent, coupons issued, tracked events).
 import type { Sql } from '@afterglow/db';
 import type { JourneyStats, NodeStats } from '@afterglow/journey-core';
 
@@ -8,21 +9,16 @@ const TRACKED_COUNTERS: Record<string, string> = {
 };
 
 export async function journeyStats(sql: Sql, versionId: string): Promise<JourneyStats> {
-  const [counts, places, emails, points, tracked, [goals], coupons] = await Promise.all([
+  const [counts, places, emails, tracked, [goals], coupons] = await Promise.all([
     sql<{ nodeId: string; metric: string; n: number }[]>`
       select node_id as "nodeId", metric, n::int as n from journey_node_counts where version_id = ${versionId}`,
     sql<{ nodeId: string; status: string; n: number }[]>`
-      select node_id as "nodeId", status, count(*)::int as n
-      from journey_runs where version_id = ${versionId} group by 1, 2`,
+      select node_id as "nodeId", status, n::int as n from journey_places_now where version_id = ${versionId} and n <> 0`,
     // Sent; still queued (rendered and delivered by the dispatcher); undeliverable (render
     // failure, hard bounce, retries exhausted).
     sql<{ nodeId: string; status: string; n: number }[]>`
       select node_id as "nodeId", status, count(*)::int as n
       from email_outbox where version_id = ${versionId} and status in ('sent', 'pending', 'failed') group by 1, 2`,
-    sql<{ nodeId: string; n: number }[]>`
-      select l.node_id as "nodeId", sum(l.points)::int as n
-      from loyalty_ledger l join journey_runs r on r.id = l.run_id
-      where r.version_id = ${versionId} group by 1`,
     // Emails opened, clicked, bounced, unsubscribed from, marked as spam (each email once);
     // machine opens and clicks (scanners, prefetch, Apple MPP) are stored flagged and counted
     // only when the workspace's countMachineOpens setting says so.
@@ -43,7 +39,7 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
   const nodes: Record<string, NodeStats> = {};
   const node = (id: string) =>
     (nodes[id] ??= { entered: 0, waiting: 0, branches: {}, failed: 0, exited: 0, counters: {} });
-  // What the engine counted as it stepped (node-counts.ts): entries, branches, holds, caps.
+  // What the engine counted as it stepped (node-counts.ts): entries, branches, holds, caps, points.
   for (const c of counts) {
     const n = node(c.nodeId);
     if (c.metric === 'entered') n.entered = c.n;
@@ -63,7 +59,6 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
   }
   const emailCounter: Record<string, string> = { sent: 'emails', pending: 'queued', failed: 'undelivered' };
   for (const e of emails) node(e.nodeId).counters[emailCounter[e.status]] = e.n;
-  for (const p of points) node(p.nodeId).counters.points = p.n;
   for (const c of coupons) Object.assign(node(c.nodeId).counters, { issued: c.issued, redeemed: c.redeemed });
   for (const t of tracked) if (t.nodeId && TRACKED_COUNTERS[t.type]) node(t.nodeId).counters[TRACKED_COUNTERS[t.type]] = t.n;
   return { versionId, totals, nodes };

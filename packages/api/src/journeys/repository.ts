@@ -16,16 +16,16 @@ export interface JourneySummary {
 }
 
 export async function listJourneys(deps: ApiDeps, workspaceId: string): Promise<JourneySummary[]> {
-  // Runs are counted through their version ids, which journey_runs indexes.
+  // Runs are counted from where they are (journey_places_now: a few rows per version).
   const rows = await deps.database.sql<(Omit<JourneySummary, 'runs'> & { active: number; total: number; updatedAt: Date | string })[]>`
     select j.id, j.name, j.status, v.version as "currentVersion", j.updated_at as "updatedAt",
       coalesce(r.active, 0)::int as active, coalesce(r.total, 0)::int as total
     from journeys j
     left join journey_versions v on v.id = j.current_version_id
     left join lateral (
-      select count(*) filter (where jr.status in ('active', 'waiting')) as active, count(*) as total
-      from journey_runs jr
-      where jr.version_id in (select jv.id from journey_versions jv where jv.journey_id = j.id)
+      select sum(p.n) filter (where p.status in ('active', 'waiting')) as active, sum(p.n) as total
+      from journey_places_now p
+      where p.version_id in (select jv.id from journey_versions jv where jv.journey_id = j.id)
     ) r on true
     where j.workspace_id = ${workspaceId}
     order by j.updated_at desc, j.id`;

@@ -64,9 +64,9 @@ export const journeyRuns = pgTable('journey_runs', {
   // Customer first: the same index finds a customer's runs (events acting on runs, the
   // customer page). Every index here is rewritten at each step, so there is no second one.
   uniqueIndex('journey_runs_entry_uq').on(t.workspaceId, t.customerId, t.journeyId, t.entryKey),
-  // The fair claim probes each journey's due runs.
+  // The fair claim probes each journey's due runs. Where runs are (per version, node and
+  // status) is counted in journey_places by triggers, not read through an index of this table.
   index('journey_runs_journey_due_idx').on(t.journeyId, t.dueAt).where(sql`status in ('active', 'waiting')`),
-  index('journey_runs_version_node_idx').on(t.versionId, t.nodeId, t.status),
 ]);
 
 /**
@@ -117,6 +117,36 @@ export const journeyNodeCounts = pgTable('journey_node_counts', {
   metric: text('metric').notNull(),
   n: bigint('n', { mode: 'number' }).notNull(),
 }, (t) => [primaryKey({ columns: [t.versionId, t.nodeId, t.metric] })]);
+
+/**
+ * How many runs of a version are at each node in each status: what the canvas and the journey
+ * list show as waiting / failed / finished, read in a few rows however many runs there are.
+ * Triggers on journey_runs append each statement's moves to journey_place_deltas (no lock held,
+ * so batches side by side never wait on one another); the engine folds them in here after
+ * each sweep. A count is this row plus the deltas not folded yet.
+ */
+export const journeyPlaces = pgTable('journey_places', {
+  versionId: text('version_id').notNull(),
+  nodeId: text('node_id').notNull(),
+  status: text('status').notNull(),
+  n: bigint('n', { mode: 'number' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.versionId, t.nodeId, t.status] })]);
+
+/** Moves of runs not yet folded into journey_places: +n arrived, -n left (append-only). */
+export const journeyPlaceDeltas = pgTable('journey_place_deltas', {
+  versionId: text('version_id').notNull(),
+  nodeId: text('node_id').notNull(),
+  status: text('status').notNull(),
+  n: integer('n').notNull(),
+});
+
+/** journey_places plus the deltas not folded yet (a view, created in migration 0022). */
+export const journeyPlacesNow = pgView('journey_places_now', {
+  versionId: text('version_id').notNull(),
+  nodeId: text('node_id').notNull(),
+  status: text('status').notNull(),
+  n: bigint('n', { mode: 'number' }).notNull(),
+}).existing();
 
 /** A run that reached the journey's goal (e.g. placed an order): the basis of attribution. */
 export const conversions = pgTable('conversions', {
