@@ -23,6 +23,7 @@ console.log(`
           ${email.distinctMessageIds} distinct Message-IDs, ${email.missing} missing, ${email.strangers} unmatched
           ${email.duplicates} resent in the documented window (same Message-ID), ${email.recipientsWithSeveralIds} true duplicates
   ledger: ${ledger.rows} rows for ${ledger.distinctRunNodes} (run, node) pairs
+  places: ${result.placesOff} of the canvas's counts differ from a count of the runs
   took ${result.seconds.toFixed(0)} s`);
 const violations = chaosViolations(result, customers);
 if (result.remainingAtDisruption.some((n) => n === 0)) violations.push('a disruption hit an idle system');

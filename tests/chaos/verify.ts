@@ -24,6 +24,8 @@ export interface ChaosVerdict {
     recipientsWithSeveralIds: number;
   };
   ledger: { rows: number; distinctRunNodes: number; runsGranted: number };
+  /** (version, node, status) places whose trigger-kept count differs from a count of the runs. */
+  placesOff: number;
 }
 
 export async function verifyChaos(db: Database, received: Received[], now: Date): Promise<ChaosVerdict> {
@@ -47,7 +49,15 @@ export async function verifyChaos(db: Database, received: Received[], now: Date)
   const [ledger] = await db.sql`select count(*)::int as rows,
       count(distinct (run_id, node_id))::int as "distinctRunNodes", count(distinct run_id)::int as "runsGranted"
     from loyalty_ledger`;
+  // The counts the canvas reads, kept by triggers through every kill and restart.
+  const [{ placesOff }] = await db.sql`
+    select count(*)::int as "placesOff"
+    from (select version_id, node_id, status, n from journey_places_now where n <> 0) p
+    full join (select version_id, node_id, status, count(*) as n from journey_runs group by 1, 2, 3) r
+      using (version_id, node_id, status)
+    where p.n is distinct from r.n`;
   return {
+    placesOff,
     runs: { ...(runs as unknown as ChaosVerdict['runs']), stuck: runs.total - runs.finished - runs.inFutureWait },
     email: {
       expected,
@@ -79,5 +89,6 @@ export function chaosViolations(v: ChaosVerdict, customers: number): string[] {
   check(v.email.recipientsWithSeveralIds === 0, `${v.email.recipientsWithSeveralIds} recipients got emails with different Message-IDs`);
   check(v.ledger.rows === customers && v.ledger.distinctRunNodes === customers && v.ledger.runsGranted === customers,
     `ledger: ${v.ledger.rows} rows, ${v.ledger.distinctRunNodes} distinct (run, node), expected ${customers}`);
+  check(v.placesOff === 0, `${v.placesOff} places counted on the canvas differ from a count of the runs`);
   return out;
 }
