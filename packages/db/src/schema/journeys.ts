@@ -67,6 +67,8 @@ export const journeyRuns = pgTable('journey_runs', {
   // The fair claim probes each journey's due runs. Where runs are (per version, node and
   // status) is counted in journey_places by triggers, not read through an index of this table.
   index('journey_runs_journey_due_idx').on(t.journeyId, t.dueAt).where(sql`status in ('active', 'waiting')`),
+  // "Retry failed runs" finds them here: few rows, and none written for a run that steps on.
+  index('journey_runs_failed_idx').on(t.versionId, t.nodeId).where(sql`status = 'failed'`),
 ]);
 
 /**

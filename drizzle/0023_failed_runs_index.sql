@@ -1,0 +1,1 @@
+CREATE INDEX "journey_runs_failed_idx" ON "journey_runs" USING btree ("version_id","node_id") WHERE status = 'failed';
