@@ -60,13 +60,10 @@ export async function claimDueRuns(tx: Queryable, now: Date, batchSize: number):
 }
 
 function toClaimedRun(row: ClaimRow): ClaimedRun {
-  const customer: CustomerSnapshot | null = row.c_id === null ? null : {
-    id: row.c_id, email: row.c_email, firstName: row.c_firstName, lastName: row.c_lastName, timezone: row.c_timezone!,
-    birthday: row.c_birthday, marketingConsent: row.c_marketingConsent!, attributes: row.c_attributes!,
+  const { c_id, c_email, c_firstName, c_lastName, c_timezone, c_birthday, c_marketingConsent, c_attributes, ...run } = row;
+  const customer: CustomerSnapshot | null = c_id === null ? null : {
+    id: c_id, email: c_email, firstName: c_firstName, lastName: c_lastName, timezone: c_timezone!,
+    birthday: c_birthday, marketingConsent: c_marketingConsent!, attributes: c_attributes!,
   };
-  return {
-    id: row.id, workspaceId: row.workspaceId, customerId: row.customerId, journeyId: row.journeyId, versionId: row.versionId,
-    status: row.status, nodeId: row.nodeId, wait: row.wait, context: row.context, stepCount: row.stepCount,
-    enteredAt: row.enteredAt, customer,
-  };
+  return { ...run, customer };
 }

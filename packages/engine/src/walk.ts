@@ -3,7 +3,7 @@
 // effects go to the shared buffer. Node types are looked up in the registry, never switched on.
 import type { JourneyPlan } from '@afterglow/journey-core';
 import { NodeError, type CustomerSnapshot, type Instruction, type JourneyEvent, type NodeRegistry } from '@afterglow/node-sdk';
-import { StepServices, type ServiceDeps } from './effects';
+import { effectKey, StepServices, type ServiceDeps } from './effects';
 import { DeferStep } from './send-policy';
 import type { Logger, RunRow, WaitState } from './types';
 
@@ -91,7 +91,7 @@ export async function walkRun(
         ? await def.execute({
             run: { id: run.id, journeyId: run.journeyId, versionId: run.versionId, enteredAt: run.enteredAt,
               stepCount: stepNo, trigger, context: run.context },
-            customer, nodeId, now: clock, idempotencyKey: `${run.id}:${nodeId}`, log,
+            customer, nodeId, now: clock, idempotencyKey: effectKey(run.id, nodeId), log,
             services: new StepServices({ run, nodeId, customer, trigger, now, detail }, deps),
           }, node.config as never)
         : { kind: 'next', branch: Object.keys(node.next)[0] ?? 'out' };
