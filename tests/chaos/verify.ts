@@ -1,6 +1,7 @@
 // What the chaos run must leave behind, measured from the database and the SMTP sink. The
 // test asserts on these figures; `pnpm chaos` prints them.
 import type { Database } from '@afterglow/db';
+import { placesOffRuns } from '../support/places';
 import type { Received } from './sink';
 
 export interface ChaosVerdict {
@@ -50,12 +51,7 @@ export async function verifyChaos(db: Database, received: Received[], now: Date)
       count(distinct (run_id, node_id))::int as "distinctRunNodes", count(distinct run_id)::int as "runsGranted"
     from loyalty_ledger`;
   // The counts the canvas reads, kept by triggers through every kill and restart.
-  const [{ placesOff }] = await db.sql`
-    select count(*)::int as "placesOff"
-    from (select version_id, node_id, status, n from journey_places_now where n <> 0) p
-    full join (select version_id, node_id, status, count(*) as n from journey_runs group by 1, 2, 3) r
-      using (version_id, node_id, status)
-    where p.n is distinct from r.n`;
+  const placesOff = (await placesOffRuns(db.sql)).length;
   return {
     placesOff,
     runs: { ...(runs as unknown as ChaosVerdict['runs']), stuck: runs.total - runs.finished - runs.inFutureWait },
