@@ -15,6 +15,7 @@ let engine: Engine;
 let server: ApiServer;
 let marketer: ApiClient;
 let viewer: ApiClient;
+let admin: ApiClient;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -22,10 +23,12 @@ beforeAll(async () => {
   await db.sql`insert into customers (workspace_id, id, email, first_name) values ('ws_s', 'c1', 'c1@example.com', 'C')`;
   await seedUser(db, { id: 'u_m', workspaceId: 'ws_s', email: 'm@s.test', password: 'pw-m', role: 'marketer' });
   await seedUser(db, { id: 'u_v', workspaceId: 'ws_s', email: 'v@s.test', password: 'pw-v', role: 'viewer' });
+  await seedUser(db, { id: 'u_a', workspaceId: 'ws_s', email: 'a@s.test', password: 'pw-a', role: 'admin' });
   engine = createEngine({ database: db, registry, clock });
   server = await startApiServer({ database: db, registry, clock, engine });
   marketer = await signIn(server.url, 'm@s.test', 'pw-m');
   viewer = await signIn(server.url, 'v@s.test', 'pw-v');
+  admin = await signIn(server.url, 'a@s.test', 'pw-a');
 });
 
 afterAll(async () => {
@@ -63,17 +66,19 @@ it('keeps the workspace sending rules, refusing bad hours with the field named',
     frequencyCap: { enabled: true, maxEmails: 1, perDays: 7 }, quietHours: { enabled: true, startHour: 22, endHour: 7 },
     emailsPerMinute: 120, countMachineOpens: true,
   };
-  expect(await marketer.sending.save.mutate(rules)).toEqual(rules);
+  // Sending limits are an administrator's: a marketer cannot lift the send rate.
+  expect((await errorOf(marketer.sending.save.mutate(rules))).code).toBe('FORBIDDEN');
+  expect(await admin.sending.save.mutate(rules)).toEqual(rules);
   expect(await viewer.sending.get.query()).toEqual(rules);
-  const bad = await errorOf(marketer.sending.save.mutate({ ...rules, quietHours: { enabled: true, startHour: 25, endHour: 7 } }));
+  const bad = await errorOf(admin.sending.save.mutate({ ...rules, quietHours: { enabled: true, startHour: 25, endHour: 7 } }));
   expect(bad.code).toBe('BAD_REQUEST');
   expect(JSON.stringify(bad.data)).toContain('startHour');
   for (const emailsPerMinute of [-1, 2.5, 100_001]) {
-    const refused = await errorOf(marketer.sending.save.mutate({ ...rules, emailsPerMinute }));
+    const refused = await errorOf(admin.sending.save.mutate({ ...rules, emailsPerMinute }));
     expect(refused.code).toBe('BAD_REQUEST');
     expect(JSON.stringify(refused.data)).toContain('emailsPerMinute');
   }
-  expect(await marketer.sending.save.mutate({ ...rules, emailsPerMinute: 0 })).toMatchObject({ emailsPerMinute: 0 });
+  expect(await admin.sending.save.mutate({ ...rules, emailsPerMinute: 0 })).toMatchObject({ emailsPerMinute: 0 });
   expect(await viewer.sending.get.query()).toMatchObject({ emailsPerMinute: 0 });
   const [other] = await db.sql`select settings from workspaces where id = 'ws_other'`;
   expect(other.settings).toEqual({});

@@ -35,12 +35,14 @@ async function seed(sql: Database['sql']) {
   await sql`insert into segments (id, workspace_id, name, rule) values
     ('seg_a', 'ws_a', 'Repeat buyers', ${JSON.stringify({ kind: 'orders', measure: 'count', op: 'gte', value: 2 })}::text::jsonb),
     ('seg_b', 'ws_b', 'Everyone in B', ${JSON.stringify({ kind: 'group', op: 'and', rules: [] })}::text::jsonb)`;
-  await sql`insert into dev_mailbox (from_address, to_addresses, subject, html, text, headers, raw)
-    values ('shop@a.test', ${JSON.stringify(['c1@ws_a.test'])}::text::jsonb, 'Thanks, Ada', '<p>Hi</p>', 'Hi', '{"x-test":"1"}'::jsonb, 'raw')`;
-  for (const [key, status] of [['k1', 'pending'], ['k2', 'sent'], ['k3', 'sent']] as const) {
+  // The development sink's mailbox is shared by every workspace: each sees what its outbox sent.
+  await sql`insert into dev_mailbox (message_id, from_address, to_addresses, subject, html, text, headers, raw)
+    values ('<k2.n@afterglow>', 'shop@a.test', ${JSON.stringify(['c1@ws_a.test'])}::text::jsonb, 'Thanks, Ada', '<p>Hi</p>', 'Hi', '{"x-test":"1"}'::jsonb, 'raw'),
+      ('<b1.n@afterglow>', 'shop@b.test', ${JSON.stringify(['c1@ws_b.test'])}::text::jsonb, 'Only for B', '<p>B</p>', 'B', '{}'::jsonb, 'raw')`;
+  for (const [ws, key, status] of [['ws_a', 'k1:n', 'pending'], ['ws_a', 'k2:n', 'sent'], ['ws_a', 'k3:n', 'sent'], ['ws_b', 'b1:n', 'sent']] as const) {
     await sql`insert into email_outbox (workspace_id, effect_key, customer_id, to_address, from_address, subject, html,
         message_id, status, next_attempt_at, created_at)
-      values ('ws_a', ${key}, 'c1', 'c1@ws_a.test', 'shop@a.test', 's', 'h', ${`<${key}@a.test>`}, ${status}, ${NOW}, ${NOW})`;
+      values (${ws}, ${key}, 'c1', 'c1@ws_a.test', 'shop@a.test', 's', 'h', ${`<${key.replace(':', '.')}@afterglow>`}, ${status}, ${NOW}, ${NOW})`;
   }
 }
 
@@ -132,7 +134,10 @@ describe('workspace isolation', () => {
     expect((await b.segments.list.query()).map((s) => s.id)).toEqual(['seg_b']);
     expect(await b.events.names.query()).toEqual(['Secret Event']);
     expect((await b.customers.get.query({ id: 'c1' })).orders).toEqual([]);
-    expect(await b.outbox.queue.query()).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0, suppressed: 0 });
+    expect(await b.outbox.queue.query()).toEqual({ pending: 0, sending: 0, sent: 1, failed: 0, suppressed: 0 });
+    const [mailOfA] = await a.outbox.list.query({});
+    expect((await b.outbox.list.query({})).map((m) => m.subject)).toEqual(['Only for B']);
+    expect((await errorOf(b.outbox.get.query({ id: mailOfA.id }))).code).toBe('NOT_FOUND');
     expect((await a.segments.get.query({ id: 'seg_a' })).name).toBe('Repeat buyers');
   });
 });
@@ -180,7 +185,8 @@ describe('segments, customers, outbox, events', () => {
 
   it('shows the dev mailbox, the delivery queue and event names', async () => {
     const { trpc } = await signIn('owner@a.test', 'owner-pw');
-    const [message] = await trpc.outbox.list.query({});
+    const [message, ...others] = await trpc.outbox.list.query({});
+    expect(others).toEqual([]);
     expect(message).toMatchObject({ from: 'shop@a.test', to: ['c1@ws_a.test'], subject: 'Thanks, Ada' });
     expect(await trpc.outbox.get.query({ id: message.id })).toMatchObject({ html: '<p>Hi</p>', text: 'Hi', headers: { 'x-test': '1' } });
     expect((await errorOf(trpc.outbox.get.query({ id: 'not-a-uuid' }))).code).toBe('BAD_REQUEST');

@@ -15,17 +15,20 @@ let db: Database;
 let server: ApiServer;
 let marketer: ApiClient;
 let viewer: ApiClient;
+let admin: ApiClient;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await db.sql`insert into workspaces (id, name, signing_secret) values ('ws_s', 'Shop', 's'), ('ws_other', 'Other', 's')`;
   await db.sql`insert into customers (workspace_id, id, email, first_name) values ('ws_s', 'c1', 'c1@example.com', 'Cleo')`;
   await seedUser(db, { id: 'u_m', workspaceId: 'ws_s', email: 'm@s.test', password: 'pw-m', role: 'marketer' });
+  await seedUser(db, { id: 'u_a', workspaceId: 'ws_s', email: 'a@s.test', password: 'pw-a', role: 'admin' });
   await seedUser(db, { id: 'u_v', workspaceId: 'ws_s', email: 'v@s.test', password: 'pw-v', role: 'viewer' });
   const engine = createEngine({ database: db, registry, clock });
   server = await startApiServer({ database: db, registry, clock, engine });
   marketer = await signIn(server.url, 'm@s.test', 'pw-m');
   viewer = await signIn(server.url, 'v@s.test', 'pw-v');
+  admin = await signIn(server.url, 'a@s.test', 'pw-a');
 });
 
 afterAll(async () => {
@@ -55,7 +58,7 @@ it('keeps the name and address per workspace', async () => {
   const [other] = await db.sql`select name, settings from workspaces where id = 'ws_other'`;
   expect(other).toEqual({ name: 'Other', settings: {} });
   // The sending rules live beside it and keep it.
-  await marketer.sending.save.mutate({ frequencyCap: { enabled: true, maxEmails: 1, perDays: 7 }, quietHours: { enabled: false, startHour: 21, endHour: 8 } });
+  await admin.sending.save.mutate({ frequencyCap: { enabled: true, maxEmails: 1, perDays: 7 }, quietHours: { enabled: false, startHour: 21, endHour: 8 } });
   expect((await viewer.shop.get.query()).url).toBe('https://trail.example/shop');
 });
 

@@ -11,6 +11,7 @@ import { foldPlaceDeltas } from './places';
 import { createPlanCache } from './plans';
 import { processSegmentChanges, recheckAllSegments } from './segment-changes';
 import { retryFailedRuns } from './retry';
+import { deleteExpired } from './retention';
 import { journeyStats } from './stats';
 import { dispatchDueWebhooks } from './webhooks/dispatcher';
 import { withWebhookCounters } from './webhooks/stats';
@@ -21,6 +22,7 @@ export { ManualClock, systemClock, type Clock } from './clock';
 export { enrolSegment, type SegmentEnrolment } from './broadcast';
 export type { StoredEvent, Logger } from './types';
 export { WAKE_CHANNEL } from './worker';
+export { deleteExpired } from './retention';
 export * from './webhooks/index';
 
 export interface EngineOptions {
@@ -121,7 +123,10 @@ export function createEngine(opts: EngineOptions): Engine {
   const recheckSegments = async () => (await recheckAllSegments(database.sql, registry, clock.now(), log)).changes;
   const worker = createWorker({
     url: database.url, sql: database.sql, runOnce: advanceUntilIdle, log, tickEvery: opts.tickEvery,
-    jobs: [{ name: 'segments:full-check', every: opts.segmentFullCheckEveryMs ?? '1 hour', run: recheckSegments }],
+    jobs: [
+      { name: 'segments:full-check', every: opts.segmentFullCheckEveryMs ?? '1 hour', run: recheckSegments },
+      { name: 'housekeeping:retention', every: '1 day', run: () => deleteExpired(database.sql, clock.now()) },
+    ],
   });
 
   return {

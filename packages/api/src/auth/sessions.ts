@@ -3,6 +3,7 @@
 import type { Database } from '@afterglow/db';
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { Role } from './roles';
 
 export const SESSION_COOKIE = 'afterglow_session';
 const SESSION_DAYS = 14;
@@ -11,7 +12,7 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
-  role: 'owner' | 'marketer' | 'viewer';
+  role: Role;
   workspaceId: string;
   workspaceName: string;
 }

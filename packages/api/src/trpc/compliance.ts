@@ -5,7 +5,7 @@ import { EMAIL_TOPICS } from '@afterglow/email';
 import { z } from 'zod';
 import { notFound } from '../journeys/errors';
 import { getWorkspaceSettings } from '../journeys/settings';
-import { editorProcedure, protectedProcedure, router } from './init';
+import { protectedProcedure, router } from './init';
 import { iso } from './time';
 
 export const complianceRouter = router({
@@ -66,7 +66,7 @@ export const complianceRouter = router({
     return stats;
   }),
 
-  unsuppress: editorProcedure
+  unsuppress: protectedProcedure
     .input(z.object({ address: z.string().trim().toLowerCase().min(3).max(320) }))
     .mutation(async ({ ctx, input }) => {
       const removed = await ctx.deps.database.sql`

@@ -1,24 +1,29 @@
-// tRPC set-up: the request context (session user from the cookie), the procedure kinds
-// (public, signed-in, editor), and the one place domain errors become tRPC errors.
+// tRPC set-up: the request context (session user from the cookie), the one base procedure
+// (which checks every call against the permission table and audit-logs what the table marks),
+// and the one place domain errors become tRPC errors.
 import { SegmentRuleError } from '@afterglow/db';
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readCookie, SESSION_COOKIE, userForToken, type SessionUser } from '../auth/index';
 import { DomainError, type DomainErrorCode } from '../journeys/errors';
+import { recordAudit, summariseInput, targetOf } from '../audit/record';
 import type { ApiDeps } from './deps';
+import { permissionFor } from './permissions';
 
 export interface TrpcContext {
   deps: ApiDeps;
   user: SessionUser | null;
   /** The raw session token from the cookie (for logout). */
   sessionToken: string | undefined;
+  /** The client's address, for the audit log and sign-in throttling. */
+  ip: string | null;
   res: Pick<ServerResponse, 'setHeader' | 'getHeader'>;
 }
 
 export async function createContext(deps: ApiDeps, req: IncomingMessage, res: ServerResponse): Promise<TrpcContext> {
   const sessionToken = readCookie(req, SESSION_COOKIE);
   const user = await userForToken(deps.database, sessionToken, deps.clock.now());
-  return { deps, user, sessionToken, res };
+  return { deps, user, sessionToken, ip: req.socket?.remoteAddress ?? null, res };
 }
 
 interface FieldIssue { field: string; message: string }
@@ -63,17 +68,33 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 });
 
 export const router = t.router;
-export const publicProcedure = t.procedure.use(mapDomainErrors);
 
+/** Every call is checked against the permission table; a path it does not list is refused. */
+const enforcePermissions = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
+  const permission = permissionFor(path);
+  if (!permission) throw new TRPCError({ code: 'FORBIDDEN', message: `${path} is not in the permission table` });
+  if (permission.roles !== 'public') {
+    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
+    if (!permission.roles.includes(ctx.user.role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `User ${ctx.user.email} is a ${ctx.user.role} and cannot call ${path}` });
+    }
+  }
+  const result = await next();
+  if (result.ok && permission.audit && type === 'mutation' && ctx.user) {
+    const input = await getRawInput().catch(() => undefined);
+    await recordAudit(ctx.deps.database.sql, {
+      workspaceId: ctx.user.workspaceId, at: ctx.deps.clock.now(), actorId: ctx.user.id, actorEmail: ctx.user.email,
+      action: path, targetId: targetOf(input), detail: summariseInput(input), ip: ctx.ip,
+    });
+  }
+  return result;
+});
+
+/** Procedures anyone may call (the permission table says 'public'). */
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(enforcePermissions);
+
+/** Procedures for signed-in users; which roles, the permission table says. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
   return next({ ctx: { ...ctx, user: ctx.user } });
-});
-
-/** Changes to journeys and segments: owners and marketers, not viewers. */
-export const editorProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role === 'viewer') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: `User ${ctx.user.email} is a viewer and cannot make changes` });
-  }
-  return next();
 });

@@ -7,7 +7,8 @@ import {
 } from '../journeys/repository';
 import { redactSecrets } from '../journeys/redact';
 import { saveJourneySettings } from '../journeys/settings';
-import { editorProcedure, protectedProcedure, router } from './init';
+import { protectedProcedure, router } from './init';
+import { mayCall } from './permissions';
 
 const journeyId = z.string().min(1).max(100);
 const journeyName = z.string().trim().min(1, 'Give the journey a name').max(200, 'Keep the name under 200 characters');
@@ -15,7 +16,7 @@ const journeyName = z.string().trim().min(1, 'Give the journey a name').max(200,
 export const journeysRouter = router({
   list: protectedProcedure.query(({ ctx }) => listJourneys(ctx.deps, ctx.user.workspaceId)),
 
-  create: editorProcedure
+  create: protectedProcedure
     .input(z.object({ name: journeyName }))
     .mutation(({ ctx, input }) => createJourney(ctx.deps, ctx.user.workspaceId, input.name)),
 
@@ -23,21 +24,22 @@ export const journeysRouter = router({
     .input(z.object({ id: journeyId }))
     .query(async ({ ctx, input }) => {
       const journey = await getJourney(ctx.deps, ctx.user.workspaceId, input.id);
-      return ctx.user.role === 'viewer' ? { ...journey, draft: redactSecrets(journey.draft, ctx.deps.registry) } : journey;
+      // Secrets are shown only to those who may edit the journey (and so must keep or change them).
+      return !mayCall(ctx.user.role, 'journeys.saveDraft') ? { ...journey, draft: redactSecrets(journey.draft, ctx.deps.registry) } : journey;
     }),
 
-  saveDraft: editorProcedure
+  saveDraft: protectedProcedure
     .input(z.object({ id: journeyId, draft: journeyGraphSchema, name: journeyName.optional() }))
     .mutation(({ ctx, input }) => saveDraft(ctx.deps, ctx.user.workspaceId, input.id, input.draft, input.name)),
 
-  publish: editorProcedure
+  publish: protectedProcedure
     .input(z.object({ id: journeyId }))
     .mutation(async ({ ctx, input }) => {
       await assertJourneyInWorkspace(ctx.deps, ctx.user.workspaceId, input.id);
       return publishJourney(ctx.deps, input.id, ctx.user.id);
     }),
 
-  setStatus: editorProcedure
+  setStatus: protectedProcedure
     .input(z.object({ id: journeyId, status: z.enum(['live', 'paused']) }))
     .mutation(async ({ ctx, input }) => {
       await setJourneyStatus(ctx.deps, ctx.user.workspaceId, input.id, input.status);
@@ -52,12 +54,12 @@ export const journeysRouter = router({
     }),
 
   /** Re-entry rule and exit goal; they take effect when the journey is next published. */
-  saveSettings: editorProcedure
+  saveSettings: protectedProcedure
     .input(z.object({ id: journeyId, settings: journeySettingsSchema }))
     .mutation(({ ctx, input }) => saveJourneySettings(ctx.deps, ctx.user.workspaceId, input.id, input.settings)),
 
   /** Failed runs of a version (or of one step) try again from the step that failed. */
-  retryFailed: editorProcedure
+  retryFailed: protectedProcedure
     .input(z.object({ versionId: z.string().min(1).max(100), nodeId: z.string().min(1).max(64).optional() }))
     .mutation(async ({ ctx, input }) => {
       await assertVersionInWorkspace(ctx.deps, ctx.user.workspaceId, input.versionId);

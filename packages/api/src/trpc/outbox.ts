@@ -1,9 +1,20 @@
 // The Outbox page: what the development SMTP sink received, and the delivery queue.
-// dev_mailbox belongs to the local sink (one per installation), not to a workspace.
+// dev_mailbox belongs to the local sink (one per installation), not to a workspace: a
+// workspace sees only the messages its own outbox sent, matched by Message-ID.
+import type { Database } from '@afterglow/db';
 import { z } from 'zod';
 import { notFound } from '../journeys/errors';
 import { protectedProcedure, router } from './init';
 import { iso } from './time';
+
+/**
+ * The received message was sent by this workspace's outbox. Every Message-ID Afterglow makes
+ * is `<a.b@afterglow>` for the effect key `a:b`, so each message is one probe of the outbox's
+ * unique (workspace, effect key) index.
+ */
+const sentByWorkspace = (sql: Database['sql'], workspaceId: string) => sql`exists (
+  select 1 from email_outbox o where o.workspace_id = ${workspaceId} and o.message_id = d.message_id
+    and o.effect_key = regexp_replace(d.message_id, '^<([^.@<>]+)\\.([^@<>]+)@afterglow>$', '\\1:\\2'))`;
 
 const queueStatuses = ['pending', 'sending', 'sent', 'failed', 'suppressed'] as const;
 
@@ -13,7 +24,8 @@ export const outboxRouter = router({
     .query(async ({ ctx, input }) => {
       const rows = await ctx.deps.database.sql<{ id: string; from: string; to: string[]; subject: string; receivedAt: Date | string }[]>`
         select id, from_address as "from", to_addresses as "to", subject, received_at as "receivedAt"
-        from dev_mailbox order by received_at desc, id limit ${input.limit}`;
+        from dev_mailbox d where ${sentByWorkspace(ctx.deps.database.sql, ctx.user.workspaceId)}
+        order by received_at desc, id limit ${input.limit}`;
       return rows.map((r) => ({ ...r, receivedAt: iso(r.receivedAt) }));
     }),
 
@@ -26,7 +38,7 @@ export const outboxRouter = router({
       }[]>`
         select id, message_id as "messageId", from_address as "from", to_addresses as "to", subject, html, text,
           headers, received_at as "receivedAt"
-        from dev_mailbox where id = ${input.id}`;
+        from dev_mailbox d where id = ${input.id} and ${sentByWorkspace(ctx.deps.database.sql, ctx.user.workspaceId)}`;
       if (!row) throw notFound('Message', input.id);
       return { ...row, receivedAt: iso(row.receivedAt) };
     }),

@@ -1,3 +1,4 @@
+import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { complianceRouter } from './compliance';
 import { customersRouter } from './customers';
@@ -23,6 +24,7 @@ export const appRouter = router({
   settings: settingsRouter,
   templates: templatesRouter,
   compliance: complianceRouter,
+  audit: auditRouter,
 });
 
 /** The web app imports only this type. */

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError, notFound } from '../journeys/errors';
 import type { ApiDeps } from './deps';
-import { editorProcedure, protectedProcedure, router } from './init';
+import { protectedProcedure, router } from './init';
 import { iso } from './time';
 
 interface SegmentRow { id: string; name: string; description: string; rule: unknown; updatedAt: Date | string }
@@ -63,7 +63,7 @@ export const segmentsRouter = router({
       return { ...s, rule: s.rule as SegmentRule, updatedAt: iso(s.updatedAt), ...(await membership(ctx.deps, ctx.user.workspaceId, s.rule)) };
     }),
 
-  save: editorProcedure
+  save: protectedProcedure
     .input(z.object({
       id: z.string().min(1).max(100).optional(),
       name: z.string().trim().min(1, 'Give the segment a name').max(200),

@@ -1,11 +1,11 @@
 import { workspaceSettingsSchema } from '@afterglow/journey-core';
 import { getWorkspaceSettings, saveWorkspaceSettings } from '../journeys/settings';
-import { editorProcedure, protectedProcedure, router } from './init';
+import { protectedProcedure, router } from './init';
 
 /** Sending rules across all journeys: the frequency cap and quiet hours. */
 export const sendingRouter = router({
   get: protectedProcedure.query(({ ctx }) => getWorkspaceSettings(ctx.deps, ctx.user.workspaceId)),
-  save: editorProcedure
+  save: protectedProcedure
     .input(workspaceSettingsSchema)
     .mutation(({ ctx, input }) => saveWorkspaceSettings(ctx.deps, ctx.user.workspaceId, input)),
 });

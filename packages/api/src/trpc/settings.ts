@@ -1,35 +1,27 @@
-// Workspace settings for owners: ingestion keys (create, list, revoke) and the Shopify
-// webhook connection. Thin: the work is in ingest/key-admin and shopify/connections.
-import { TRPCError } from '@trpc/server';
+// Workspace integrations: ingestion keys (create, list, revoke) and the Shopify webhook
+// connection; who may, permissions.ts says. Thin: the work is in ingest/key-admin and
+// shopify/connections.
 import { z } from 'zod';
 import { createIngestKey, listIngestKeys, revokeIngestKey } from '../ingest/key-admin';
 import { getShopifyConnection, removeShopifyConnection, setShopifyConnection } from '../shopify/connections';
 import { protectedProcedure, router } from './init';
-
-/** Keys and webhook secrets let anyone write the shop's data: owners only. */
-const ownerProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'owner') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: `User ${ctx.user.email} is a ${ctx.user.role}; only owners manage settings` });
-  }
-  return next();
-});
 
 const shopDomain = z.string().trim().toLowerCase()
   .regex(/^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)+$/, 'shopDomain must be a host name such as my-shop.myshopify.com');
 
 export const settingsRouter = router({
   ingestKeys: router({
-    list: ownerProcedure.query(({ ctx }) => listIngestKeys(ctx.deps.database, ctx.user.workspaceId)),
-    create: ownerProcedure
+    list: protectedProcedure.query(({ ctx }) => listIngestKeys(ctx.deps.database, ctx.user.workspaceId)),
+    create: protectedProcedure
       .input(z.object({ label: z.string().trim().min(1, 'label must not be empty').max(100, 'label is at most 100 characters') }))
       .mutation(({ ctx, input }) => createIngestKey(ctx.deps.database, ctx.user.workspaceId, input.label, ctx.deps.clock.now())),
-    revoke: ownerProcedure
+    revoke: protectedProcedure
       .input(z.object({ id: z.string().min(1, 'id is required').max(100) }))
       .mutation(({ ctx, input }) => revokeIngestKey(ctx.deps.database, ctx.user.workspaceId, input.id, ctx.deps.clock.now())),
   }),
   shopify: router({
-    get: ownerProcedure.query(({ ctx }) => getShopifyConnection(ctx.deps.database, ctx.user.workspaceId)),
-    set: ownerProcedure
+    get: protectedProcedure.query(({ ctx }) => getShopifyConnection(ctx.deps.database, ctx.user.workspaceId)),
+    set: protectedProcedure
       .input(z.object({
         secret: z.string().trim().min(8, 'secret must be at least 8 characters').max(200, 'secret is at most 200 characters'),
         shopDomain: shopDomain.nullable(),
@@ -38,7 +30,7 @@ export const settingsRouter = router({
         await setShopifyConnection(ctx.deps.database, ctx.user.workspaceId, input.secret, input.shopDomain, ctx.deps.clock.now());
         return getShopifyConnection(ctx.deps.database, ctx.user.workspaceId);
       }),
-    remove: ownerProcedure.mutation(async ({ ctx }) => {
+    remove: protectedProcedure.mutation(async ({ ctx }) => {
       await removeShopifyConnection(ctx.deps.database, ctx.user.workspaceId);
       return null;
     }),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { createTemplate, getTemplate, saveTemplate, templateUses } from '../templates/repository';
 import { customerMergeData, renderPreview } from '../templates/preview';
 import { queueTestEmail } from '../templates/test-send';
-import { editorProcedure, protectedProcedure, router } from './init';
+import { protectedProcedure, router } from './init';
 import { iso } from './time';
 
 const templateId = z.string().min(1).max(100);
@@ -49,14 +49,14 @@ export const templatesRouter = router({
     return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
   }),
 
-  create: editorProcedure
+  create: protectedProcedure
     .input(z.object({ name: z.string().trim().max(200).optional(), starter: z.string().max(100).optional() }))
     .mutation(({ ctx, input }) => createTemplate(ctx.deps.database.sql, {
       workspaceId: ctx.user.workspaceId, userId: ctx.user.id, now: ctx.deps.clock.now(), ...input,
     })),
 
   /** Refused with every problem and its line when the template is broken; else a new version. */
-  save: editorProcedure
+  save: protectedProcedure
     .input(content.extend({
       id: templateId,
       name: z.string().trim().min(1, 'Give the template a name').max(200),
@@ -92,7 +92,7 @@ export const templatesRouter = router({
       return renderPreview(input, data);
     }),
 
-  sendTest: editorProcedure
+  sendTest: protectedProcedure
     .input(content.extend({ customerId, to: z.email('Enter an email address to send the test to'), templateId: templateId.nullable().default(null) }))
     .mutation(async ({ ctx, input }) => {
       const { sql } = ctx.deps.database;

@@ -1,6 +1,6 @@
 // People who use Afterglow, their sessions, and the email outbox.
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -11,10 +11,13 @@ export const users = pgTable('users', {
   name: text('name').notNull().default(''),
   /** scrypt: "salt:hash", both hex. */
   passwordHash: text('password_hash').notNull(),
-  /** 'owner' | 'marketer' | 'viewer' */
+  /** owner, admin, marketer, manager, developer or viewer (packages/api/src/auth/roles.ts). */
   role: text('role').notNull().default('marketer'),
   createdAt: ts('created_at').notNull().defaultNow(),
-}, (t) => [uniqueIndex('users_email_uq').on(sql`lower(${t.email})`)]);
+}, (t) => [
+  uniqueIndex('users_email_uq').on(sql`lower(${t.email})`),
+  check('users_role_ck', sql`${t.role} in ('owner', 'admin', 'marketer', 'manager', 'developer', 'viewer')`),
+]);
 
 export const sessions = pgTable('sessions', {
   /** SHA-256 of the cookie token; the token itself is never stored. */

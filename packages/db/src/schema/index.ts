@@ -7,3 +7,4 @@ export * from './compliance';
 export * from './segments';
 export * from './coupons';
 export * from './webhooks';
+export * from './team';

@@ -15,6 +15,10 @@ export const workspaces = pgTable('workspaces', {
   signingSecret: text('signing_secret').notNull(),
   /** Sending rules across journeys: frequency cap, quiet hours (workspaceSettingsSchema). */
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+  /** Publishing by a marketer becomes a request a manager, admin or owner approves. */
+  publishApproval: boolean('publish_approval').notNull().default(false),
+  /** Audit log entries older than this are deleted by the daily clean-up. */
+  auditRetentionDays: integer('audit_retention_days').notNull().default(365),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 

@@ -1,0 +1,99 @@
+// THE permission table: every tRPC procedure, by path, with the roles allowed to call it and
+// whether a successful call is written to the audit log. The base procedure looks each call
+// up here, so a procedure missing from the table answers 403 to everyone, and a test walks the
+// router and fails for any procedure without an entry (tests/permissions.test.ts).
+import type { Role } from '../auth/roles';
+
+export interface Permission {
+  /** Who may call it; 'public' needs no session (signing in, first-run set-up). */
+  roles: readonly Role[] | 'public';
+  /** Audit-log every successful call (the path is the action; see audit/record.ts). */
+  audit?: boolean;
+}
+
+const everyone: readonly Role[] = ['owner', 'admin', 'marketer', 'manager', 'developer', 'viewer'];
+/** Journeys, segments, templates, publishing. */
+const marketing: readonly Role[] = ['owner', 'admin', 'marketer'];
+/** Users, sending limits, suppressions, customer erasure. */
+const administration: readonly Role[] = ['owner', 'admin'];
+/** Ingestion keys, Shopify and other integrations. */
+const integration: readonly Role[] = ['owner', 'admin', 'developer'];
+/** Exports of customer data and the audit log. */
+const oversight: readonly Role[] = ['owner', 'admin', 'manager'];
+
+const read = (roles = everyone): Permission => ({ roles });
+const change = (roles: readonly Role[]): Permission => ({ roles, audit: true });
+/** Changes too frequent to audit one by one (autosave), or without lasting effect. */
+const edit = (roles: readonly Role[]): Permission => ({ roles });
+
+export const permissions: Record<string, Permission> = {
+  'auth.login': { roles: 'public' },
+  'auth.me': { roles: 'public' },
+  'auth.logout': read(),
+
+  'journeys.list': read(),
+  'journeys.get': read(),
+  'journeys.stats': read(),
+  'journeys.create': change(marketing),
+  'journeys.saveDraft': edit(marketing),
+  'journeys.saveSettings': change(marketing),
+  'journeys.publish': change(marketing),
+  'journeys.setStatus': change(marketing),
+  'journeys.retryFailed': change(marketing),
+
+  'segments.list': read(),
+  'segments.get': read(),
+  'segments.preview': read(),
+  'segments.vocabulary': read(),
+  'segments.save': change(marketing),
+
+  'templates.list': read(),
+  'templates.starters': read(),
+  'templates.get': read(),
+  'templates.versions': read(),
+  'templates.previewCustomers': read(),
+  'templates.preview': read(),
+  'templates.create': change(marketing),
+  'templates.save': change(marketing),
+  'templates.sendTest': change(marketing),
+
+  'customers.list': read(),
+  'customers.get': read(),
+
+  'events.names': read(),
+  'outbox.list': read(),
+  'outbox.get': read(),
+  'outbox.queue': read(),
+
+  'shop.get': read(),
+  'shop.save': change(marketing),
+  'sending.get': read(),
+  'sending.save': change(administration),
+
+  'compliance.overview': read(),
+  'compliance.templateStats': read(),
+  'compliance.unsuppress': change(administration),
+
+  'settings.ingestKeys.list': read(integration),
+  'settings.ingestKeys.create': change(integration),
+  'settings.ingestKeys.revoke': change(integration),
+  'settings.shopify.get': read(integration),
+  'settings.shopify.set': change(integration),
+  'settings.shopify.remove': change(integration),
+
+  'audit.list': read(oversight),
+  'audit.settings': read(oversight),
+  'audit.saveSettings': change(administration),
+};
+
+/** The entry for a procedure path, or undefined when the table does not list it. */
+export const permissionFor = (path: string): Permission | undefined =>
+  Object.hasOwn(permissions, path) ? permissions[path] : undefined;
+
+export function mayCall(role: Role, path: string): boolean {
+  const entry = permissionFor(path);
+  return !!entry && (entry.roles === 'public' || entry.roles.includes(role));
+}
+
+/** The paths a role may call: the web app hides what the user cannot do. */
+export const callableBy = (role: Role): string[] => Object.keys(permissions).filter((path) => mayCall(role, path));
