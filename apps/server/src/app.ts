@@ -105,7 +105,8 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
       database, registry, clock, mailer, publicUrl: () => linkBase, allowPrivateWebhookTargets: opts.webhookAllowPrivate ?? false,
       log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg),
     });
-    const apiDeps: ApiDeps = { database, registry, clock, engine, secureCookies: opts.publicUrl?.startsWith('https:') ?? false };
+    const apiDeps: ApiDeps = { database, registry, clock, engine, secureCookies: opts.publicUrl?.startsWith('https:') ?? false,
+      publicUrl: () => linkBase };
 
     let demo: Afterglow['demo'] = null;
     if (serves && opts.seed !== false) {

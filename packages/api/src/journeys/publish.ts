@@ -39,11 +39,24 @@ function checkContext(deps: ApiDeps, workspaceId: string): CheckContext {
   };
 }
 
-export async function publishJourney(deps: ApiDeps, journeyId: string, userId: string | null): Promise<PublishResult> {
+/** What is published: the journey's draft and settings, or a snapshot of them (an approved request). */
+export interface PublishSource { draft: unknown; settings: unknown }
+
+/** The draft's problems that would stop it being published (none: it can be). */
+export async function publishIssues(deps: ApiDeps, workspaceId: string, draft: unknown): Promise<GraphIssue[]> {
+  const parsed = journeyGraphSchema.safeParse(draft);
+  if (!parsed.success) return draftIssues(draft, parsed.error.issues);
+  return checkForPublish(parsed.data, deps.registry, checkContext(deps, workspaceId));
+}
+
+export async function publishJourney(
+  deps: ApiDeps, journeyId: string, userId: string | null, snapshot?: PublishSource,
+): Promise<PublishResult> {
   const { sql } = deps.database;
-  const [journey] = await sql<{ workspaceId: string; draft: unknown; settings: unknown }[]>`
+  const [stored] = await sql<{ workspaceId: string; draft: unknown; settings: unknown }[]>`
     select workspace_id as "workspaceId", draft, settings from journeys where id = ${journeyId}`;
-  if (!journey) throw notFound('Journey', journeyId);
+  if (!stored) throw notFound('Journey', journeyId);
+  const journey = { ...stored, ...snapshot };
 
   const parsed = journeyGraphSchema.safeParse(journey.draft);
   if (!parsed.success) return { ok: false, issues: draftIssues(journey.draft, parsed.error.issues) };

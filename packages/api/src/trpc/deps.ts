@@ -10,4 +10,8 @@ export interface ApiDeps {
   engine: Pick<Engine, 'stats' | 'wake' | 'retryFailed'>;
   /** Adds `Secure` to the session cookie (set when served over HTTPS). */
   secureCookies?: boolean;
+  /** Where browsers reach the app (AFTERGLOW_PUBLIC_URL): invitation links start with it. */
+  publicUrl?: () => string;
 }
+
+export const appUrl = (deps: ApiDeps): string => deps.publicUrl?.() ?? 'http://localhost:3000';

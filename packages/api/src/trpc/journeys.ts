@@ -1,5 +1,7 @@
 import { journeyGraphSchema, journeySettingsSchema } from '@afterglow/journey-core';
 import { z } from 'zod';
+import { approvalRequired } from '../journeys/approvals';
+import { DomainError } from '../journeys/errors';
 import { publishJourney } from '../journeys/publish';
 import {
   assertJourneyInWorkspace, assertVersionInWorkspace, createJourney, getJourney, listJourneys, saveDraft,
@@ -36,6 +38,10 @@ export const journeysRouter = router({
     .input(z.object({ id: journeyId }))
     .mutation(async ({ ctx, input }) => {
       await assertJourneyInWorkspace(ctx.deps, ctx.user.workspaceId, input.id);
+      // With approval on, a marketer asks instead (approvals.request; journeys/approvals.ts).
+      if (await approvalRequired(ctx.deps.database.sql, ctx.user.workspaceId, ctx.user.role)) {
+        throw new DomainError('INVALID', 'This workspace publishes after approval: request it instead', 'approval');
+      }
       return publishJourney(ctx.deps, input.id, ctx.user.id);
     }),
 

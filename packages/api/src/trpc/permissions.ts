@@ -81,6 +81,23 @@ export const permissions: Record<string, Permission> = {
   'settings.shopify.set': change(integration),
   'settings.shopify.remove': change(integration),
 
+  'users.list': read(administration),
+  'users.invite': change(administration),
+  'users.resendInvitation': change(administration),
+  'users.revokeInvitation': change(administration),
+  'users.changeRole': change(administration),
+  'users.remove': change(administration),
+  'invitations.lookup': { roles: 'public' },
+  'invitations.accept': { roles: 'public' },
+
+  'approvals.settings': read(),
+  'approvals.saveSettings': change(administration),
+  'approvals.list': read(),
+  'approvals.get': read(),
+  'approvals.request': change(marketing),
+  'approvals.decide': change(['owner', 'admin', 'manager']),
+  'approvals.withdraw': change(marketing),
+
   'audit.list': read(oversight),
   'audit.settings': read(oversight),
   'audit.saveSettings': change(administration),

@@ -1,3 +1,4 @@
+import { approvalsRouter } from './approvals';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { complianceRouter } from './compliance';
@@ -11,6 +12,7 @@ import { sendingRouter } from './sending';
 import { settingsRouter } from './settings';
 import { shopRouter } from './shop';
 import { templatesRouter } from './templates';
+import { invitationsRouter, usersRouter } from './users';
 
 export const appRouter = router({
   auth: authRouter,
@@ -25,6 +27,9 @@ export const appRouter = router({
   templates: templatesRouter,
   compliance: complianceRouter,
   audit: auditRouter,
+  users: usersRouter,
+  invitations: invitationsRouter,
+  approvals: approvalsRouter,
 });
 
 /** The web app imports only this type. */
