@@ -51,12 +51,14 @@ it('an owner creates, uses and revokes a key, and connects Shopify', { timeout: 
   await screenshot(page, 'settings-shopify');
 });
 
-it('a marketer is told the page belongs to the owner', { timeout: 60_000 }, async () => {
+it('a marketer is told who manages the connections, and sees the sending limits read-only', { timeout: 60_000 }, async () => {
   const { page } = env;
   await page.context().clearCookies();
   await env.logIn({ email: 'marketer@demo.shop', password: 'marketer-pw' });
   await page.goto(`${env.app.url}/settings`);
   await page.getByTestId('settings-owner-only').waitFor();
   expect(await page.getByRole('button', { name: 'New key' }).count()).toBe(0);
+  await page.getByTestId('sending-read-only').waitFor();
+  expect(await page.getByRole('button', { name: 'Save sending rules' }).count()).toBe(0);
   await screenshot(page, 'settings-marketer');
 });

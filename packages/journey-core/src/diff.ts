@@ -3,7 +3,7 @@
 // a change. An approver reads this before approving a publish request.
 import type { GraphEdge, GraphNode, JourneyGraph } from './graph';
 
-export interface FieldChange { field: string; before: unknown; after: unknown }
+export interface FieldChange { field: string; before?: unknown; after?: unknown }
 export interface NodeChange { id: string; type: string; fields: FieldChange[]; typeChanged: boolean }
 export interface GraphDiff {
   added: Pick<GraphNode, 'id' | 'type' | 'config'>[];

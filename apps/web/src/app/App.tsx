@@ -5,14 +5,18 @@ import { Button, ErrorNote, Spinner } from '../ui/kit';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
 import {
-  CustomerPage, CustomersPage, JourneyEditorPage, JourneysPage, OutboxPage, PageFrame, SegmentEditorPage, SegmentsPage,
-  SettingsPage, TemplateEditorPage, TemplatesPage,
+  ApprovalsPage, AuditLogPage, CustomerPage, CustomersPage, InvitationPage, JourneyEditorPage, JourneysPage, OutboxPage, PageFrame,
+  SegmentEditorPage, SegmentsPage, SettingsPage, TemplateEditorPage, TemplatesPage, UsersPage,
 } from './pages';
 import { matchPath, useRouter } from './router';
 
 export function App() {
   const trpc = useTRPC();
+  const { path } = useRouter();
   const me = useQuery(trpc.auth.me.queryOptions());
+  // An invitation link opens its own page, signed in or not.
+  const invitation = matchPath('/invite/:token', path);
+  if (invitation) return <PageFrame resetKey={path}><InvitationPage token={invitation.token} /></PageFrame>;
   if (me.isPending) return <div className="flex h-full items-center justify-center"><Spinner label="Loading Afterglow…" /></div>;
   if (me.isError) {
     return (
@@ -43,5 +47,8 @@ function Route({ path }: { path: string }) {
   if (matchPath('/outbox', path)) return <OutboxPage selectedId={null} />;
   if ((m = matchPath('/outbox/:id', path))) return <OutboxPage selectedId={m.id} />;
   if (matchPath('/settings', path)) return <SettingsPage />;
+  if (matchPath('/users', path)) return <UsersPage />;
+  if (matchPath('/approvals', path)) return <ApprovalsPage />;
+  if (matchPath('/audit', path)) return <AuditLogPage />;
   return <JourneysPage />;
 }

@@ -5,15 +5,19 @@ import { Icon } from '../ui/icons';
 import { preloadPage } from './pages';
 import { Link, useRouter } from './router';
 
-interface LayoutUser { name: string; email: string; workspaceName: string; role: string }
+interface LayoutUser { name: string; email: string; workspaceName: string; role: string; can: string[] }
 
+/** Each page with the procedure it needs: a page the role cannot read is not offered. */
 const nav = [
-  { to: '/journeys', label: 'Journeys', icon: 'journeys' },
-  { to: '/segments', label: 'Segments', icon: 'segments' },
-  { to: '/templates', label: 'Templates', icon: 'mail' },
-  { to: '/customers', label: 'Customers', icon: 'customers' },
-  { to: '/outbox', label: 'Outbox', icon: 'outbox' },
-  { to: '/settings', label: 'Settings', icon: 'settings' },
+  { to: '/journeys', label: 'Journeys', icon: 'journeys', needs: 'journeys.list' },
+  { to: '/segments', label: 'Segments', icon: 'segments', needs: 'segments.list' },
+  { to: '/templates', label: 'Templates', icon: 'mail', needs: 'templates.list' },
+  { to: '/customers', label: 'Customers', icon: 'customers', needs: 'customers.list' },
+  { to: '/outbox', label: 'Outbox', icon: 'outbox', needs: 'outbox.list' },
+  { to: '/approvals', label: 'Approvals', icon: 'shield', needs: 'approvals.list' },
+  { to: '/users', label: 'Users', icon: 'team', needs: 'users.list' },
+  { to: '/audit', label: 'Audit log', icon: 'history', needs: 'audit.list' },
+  { to: '/settings', label: 'Settings', icon: 'settings', needs: 'shop.get' },
 ];
 
 export function Layout({ user, children }: { user: LayoutUser; children: ReactNode }) {
@@ -35,7 +39,7 @@ export function Layout({ user, children }: { user: LayoutUser; children: ReactNo
           <span className="text-lg font-semibold tracking-tight">Afterglow</span>
         </div>
         <nav className="flex flex-1 flex-col gap-0.5 px-3" aria-label="Main">
-          {nav.map((n) => (
+          {nav.filter((n) => user.can.includes(n.needs)).map((n) => (
             <Link key={n.to} to={n.to} onMouseEnter={() => preloadPage(n.to)} onFocus={() => preloadPage(n.to)}
               className={`flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium ${active(n.to) ? 'bg-violet-50 text-violet-700' : 'text-slate-600 hover:bg-slate-50 hover:text-slate-900'}`}>
               <Icon name={n.icon} />{n.label}

@@ -22,6 +22,10 @@ export const CustomersPage = page(() => import('../customers/CustomersPage'), 'C
 export const CustomerPage = page(() => import('../customers/CustomerPage'), 'CustomerPage');
 export const OutboxPage = page(() => import('../outbox/OutboxPage'), 'OutboxPage');
 export const SettingsPage = page(() => import('../settings/SettingsPage'), 'SettingsPage');
+export const UsersPage = page(() => import('../team/UsersPage'), 'UsersPage');
+export const InvitationPage = page(() => import('../team/InvitationPage'), 'InvitationPage');
+export const ApprovalsPage = page(() => import('../approvals/ApprovalsPage'), 'ApprovalsPage');
+export const AuditLogPage = page(() => import('../audit/AuditLogPage'), 'AuditLogPage');
 
 /** Starts downloading the code of the page at `path` (a nav link or a row is about to be clicked). */
 export function preloadPage(path: string) {
@@ -29,6 +33,7 @@ export function preloadPage(path: string) {
   const pages = {
     journeys: [JourneysPage, JourneyEditorPage], segments: [SegmentsPage, SegmentEditorPage], templates: [TemplatesPage, TemplateEditorPage],
     customers: [CustomersPage, CustomerPage], outbox: [OutboxPage, OutboxPage], settings: [SettingsPage, SettingsPage],
+    users: [UsersPage, UsersPage], approvals: [ApprovalsPage, ApprovalsPage], audit: [AuditLogPage, AuditLogPage],
   } as const;
   pages[section as keyof typeof pages]?.[id ? 1 : 0].preload();
 }

@@ -5,6 +5,7 @@ import type { WorkspaceSettings } from '@afterglow/journey-core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTRPC } from '../trpc';
+import { useCan } from '../app/me';
 import { Button, Spinner } from '../ui/kit';
 import { fieldErrors } from './SettingsPage';
 
@@ -16,6 +17,7 @@ export function SendingRulesCard() {
   const current = useQuery(trpc.sending.get.queryOptions());
   const [rules, setRules] = useState<WorkspaceSettings | null>(null);
   useEffect(() => { if (current.data && !rules) setRules(current.data); }, [current.data, rules]);
+  const can = useCan();
   const save = useMutation(trpc.sending.save.mutationOptions({
     onSuccess: (saved) => queryClient.setQueryData(trpc.sending.get.queryKey(), saved),
   }));
@@ -91,7 +93,8 @@ export function SendingRulesCard() {
           </p>
         </div>
         <div className="flex items-center gap-3">
-          <Button variant="primary" disabled={save.isPending} onClick={() => save.mutate(rules)}>Save sending rules</Button>
+          {!can('sending.save') && <span className="text-xs text-slate-500" data-testid="sending-read-only">Sending limits are set by the workspace’s owners and admins.</span>}
+          {can('sending.save') && <Button variant="primary" disabled={save.isPending} onClick={() => save.mutate(rules)}>Save sending rules</Button>}
           {save.isSuccess && <span className="text-xs text-emerald-600">Saved ✓</span>}
           {save.isError && Object.keys(errors).length === 0 && <span className="text-xs text-rose-600">{save.error.message}</span>}
         </div>

@@ -1,5 +1,5 @@
 // Settings: how the shop's data gets in. Ingestion keys for Segment-compatible clients
-// and the Shopify webhook connection. Owners only; others see why the page is closed.
+// and the Shopify webhook connection. Owners, admins and developers; others see why not.
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../trpc';
 import { ErrorNote, PageHeader, Spinner } from '../ui/kit';
@@ -33,8 +33,8 @@ export function SettingsPage() {
         <div className="flex items-start gap-3 rounded-xl bg-amber-50 p-5 text-sm text-amber-800 ring-1 ring-amber-200" data-testid="settings-owner-only">
           <Icon name="key" className="mt-0.5 h-5 w-5 shrink-0" />
           <div>
-            <div className="font-semibold">Only the workspace owner can change these settings.</div>
-            <div className="mt-1 text-amber-700">Ingestion keys and the Shopify secret let anyone write your shop’s data, so they stay with the owner. Ask them for a key if you need one.</div>
+            <div className="font-semibold">Only owners, admins and developers manage the shop’s connections.</div>
+            <div className="mt-1 text-amber-700">Ingestion keys and the Shopify secret let anyone write your shop’s data, so they stay with the people who run the integrations. Ask one of them for a key if you need one.</div>
           </div>
         </div>
       )}

@@ -2,7 +2,7 @@
 // with what it would change, and the decisions (see journeys/approvals.ts for the rules).
 import { diffGraphs, journeyGraphSchema, type JourneyGraph } from '@afterglow/journey-core';
 import { z } from 'zod';
-import { decideRequest, requestPublish, withdrawRequest } from '../journeys/approvals';
+import { approvalRequired, decideRequest, requestPublish, withdrawRequest } from '../journeys/approvals';
 import { notFound } from '../journeys/errors';
 import { redactSecrets } from '../journeys/redact';
 import { protectedProcedure, router } from './init';
@@ -13,15 +13,18 @@ const requestId = z.uuid('id must be a publish request id');
 const comment = z.string().trim().max(2000, 'Keep the comment under 2,000 characters').default('');
 
 export const approvalsRouter = router({
+  /** The setting, and whether this user's publish must be requested. */
   settings: protectedProcedure.query(async ({ ctx }) => {
-    const [row] = await ctx.deps.database.sql<{ publishApproval: boolean }[]>`
+    const { sql } = ctx.deps.database;
+    const [row] = await sql<{ publishApproval: boolean }[]>`
       select publish_approval as "publishApproval" from workspaces where id = ${ctx.user.workspaceId}`;
-    return { publishApproval: row?.publishApproval ?? false };
+    const mustRequest = await approvalRequired(sql, ctx.user.workspaceId, ctx.user.role);
+    return { publishApproval: row?.publishApproval ?? false, mustRequest };
   }),
 
   saveSettings: protectedProcedure.input(z.object({ publishApproval: z.boolean() })).mutation(async ({ ctx, input }) => {
     await ctx.deps.database.sql`update workspaces set publish_approval = ${input.publishApproval} where id = ${ctx.user.workspaceId}`;
-    return input;
+    return { ...input, mustRequest: await approvalRequired(ctx.deps.database.sql, ctx.user.workspaceId, ctx.user.role) };
   }),
 
   list: protectedProcedure

@@ -10,8 +10,8 @@ const listInput = z.object({
   actor: z.string().trim().max(320).default(''),
   from: z.iso.datetime({ message: 'from must be an ISO date-time' }).optional(),
   to: z.iso.datetime({ message: 'to must be an ISO date-time' }).optional(),
-  /** The id of the last entry of the previous page. */
-  before: z.number().int().positive().optional(),
+  /** The id of the last entry of the previous page (tRPC's infinite queries call it the cursor). */
+  cursor: z.number().int().positive().nullish(),
   limit: z.number().int().min(1).max(200).default(50),
 }).default({ action: '', actor: '', limit: 50 });
 
@@ -31,7 +31,7 @@ export const auditRouter = router({
         ${input.actor ? sql`and lower(actor_email) like ${`%${escapeLike(input.actor.toLowerCase())}%`}` : sql``}
         ${input.from ? sql`and at >= ${new Date(input.from)}` : sql``}
         ${input.to ? sql`and at < ${new Date(input.to)}` : sql``}
-        ${input.before ? sql`and id < ${input.before}` : sql``}
+        ${input.cursor ? sql`and id < ${input.cursor}` : sql``}
       order by id desc limit ${input.limit + 1}`;
     return {
       entries: rows.slice(0, input.limit).map((r) => ({ ...r, at: iso(r.at) })),

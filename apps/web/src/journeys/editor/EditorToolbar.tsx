@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCan } from '../../app/me';
 import { Link } from '../../app/router';
 import { useTRPC, useTRPCClient, type Api, type inferOutput } from '../../trpc';
 import { Icon } from '../../ui/icons';
@@ -21,10 +22,16 @@ export function EditorToolbar(p: {
     queryClient.invalidateQueries({ queryKey: trpc.journeys.get.queryKey({ id: p.journey.id }) }),
     queryClient.invalidateQueries({ queryKey: trpc.journeys.list.queryKey() }),
   ]);
+  const can = useCan();
+  // With publish approval on, a marketer's Publish asks an approver instead.
+  const approval = useQuery(trpc.approvals.settings.queryOptions());
+  const mustRequest = approval.data?.mustRequest ?? false;
   const publish = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (): Promise<PublishOutcome> => {
       await p.flush();
-      return client.journeys.publish.mutate({ id: p.journey.id });
+      if (!mustRequest) return client.journeys.publish.mutate({ id: p.journey.id });
+      const asked = await client.approvals.request.mutate({ journeyId: p.journey.id });
+      return asked.ok ? { ok: true, requested: true } : asked;
     },
   });
   const publishNow = async () => {
@@ -54,15 +61,17 @@ export function EditorToolbar(p: {
             {p.live ? 'Back to editing' : 'Live stats'}
           </Button>
         )}
-        {p.hasVersion && status !== 'draft' && (
+        {p.hasVersion && status !== 'draft' && can('journeys.setStatus') && (
           <Button icon={nextStatus === 'live' ? 'play' : 'pause'} disabled={setStatus.isPending}
             onClick={() => setStatus.mutate({ id: p.journey.id, status: nextStatus })} data-testid="toggle-status">
             {nextStatus === 'live' ? 'Resume' : 'Pause'}
           </Button>
         )}
-        <Button variant="primary" onClick={() => void publishNow()} disabled={publish.isPending} data-testid="publish">
-          {publish.isPending ? 'Publishing…' : 'Publish'}
-        </Button>
+        {(can('journeys.publish') || can('approvals.request')) && (
+          <Button variant="primary" onClick={() => void publishNow()} disabled={publish.isPending} data-testid="publish">
+            {mustRequest ? (publish.isPending ? 'Asking…' : 'Request approval') : publish.isPending ? 'Publishing…' : 'Publish'}
+          </Button>
+        )}
       </div>
     </div>
   );

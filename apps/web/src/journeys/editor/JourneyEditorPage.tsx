@@ -54,7 +54,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const redo = useCallback(() => dispatch({ type: 'redo' }), []);
   useUndoShortcuts(useMemo(() => (live ? null : { undo, redo }), [live, undo, redo]));
 
-  const versionId = outcome?.ok ? outcome.versionId : journey.currentVersionId;
+  const versionId = outcome?.ok && 'versionId' in outcome ? outcome.versionId : journey.currentVersionId;
   const stats = useQuery({
     ...trpc.journeys.stats.queryOptions({ versionId: versionId ?? '' }),
     enabled: live && !!versionId, refetchInterval: 2000, staleTime: 0,

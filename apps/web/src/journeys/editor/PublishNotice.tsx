@@ -2,11 +2,22 @@
 import type { GraphIssue } from '@afterglow/journey-core';
 import { Icon } from '../../ui/icons';
 
-export type PublishOutcome = { ok: true; versionId: string; version: number } | { ok: false; issues: GraphIssue[] };
+export type PublishOutcome =
+  | { ok: true; versionId: string; version: number }
+  | { ok: true; requested: true }
+  | { ok: false; issues: GraphIssue[] };
 
 export function PublishNotice({ outcome, stepName, onSelect, onDismiss }: {
   outcome: PublishOutcome; stepName(nodeId: string): string; onSelect(nodeId: string): void; onDismiss(): void;
 }) {
+  if (outcome.ok && 'requested' in outcome) {
+    return (
+      <div role="status" data-testid="publish-requested" className="flex items-center gap-2 border-b border-violet-200 bg-violet-50 px-5 py-2.5 text-sm text-violet-800">
+        <Icon name="shield" /> Sent for approval. A manager, admin or owner reviews it; you get an email when they decide.
+        <button type="button" onClick={onDismiss} className="ml-auto rounded p-1 hover:bg-violet-100" aria-label="Dismiss"><Icon name="x" /></button>
+      </div>
+    );
+  }
   if (outcome.ok) {
     return (
       <div role="status" data-testid="publish-success" className="flex items-center gap-2 border-b border-emerald-200 bg-emerald-50 px-5 py-2.5 text-sm text-emerald-800">
