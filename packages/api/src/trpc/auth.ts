@@ -1,9 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import {
-  clearedSessionCookie, createSession, deleteSession, hashPassword, sessionCookie, userForToken, verifyPassword,
-} from '../auth/index';
+import { clearedSessionCookie, deleteSession, hashPassword, verifyPassword } from '../auth/index';
 import { protectedProcedure, publicProcedure, router } from './init';
+import { signIn } from './sign-in';
 
 // Compared against when the email is unknown, so both failures take the same time.
 const unknownUserHash = hashPassword('afterglow-no-such-user');
@@ -15,17 +14,12 @@ export const authRouter = router({
       password: z.string().min(1, 'Enter your password').max(1000),
     }))
     .mutation(async ({ ctx, input }) => {
-      const { database, clock, secureCookies } = ctx.deps;
+      const { database } = ctx.deps;
       const [row] = await database.sql<{ id: string; passwordHash: string }[]>`
         select id, password_hash as "passwordHash" from users where lower(email) = lower(${input.email})`;
       const valid = await verifyPassword(input.password, row?.passwordHash ?? (await unknownUserHash));
       if (!row || !valid) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Email or password is incorrect' });
-      const now = clock.now();
-      const session = await createSession(database, row.id, now);
-      ctx.res.setHeader('Set-Cookie', sessionCookie(session.token, session.expiresAt, secureCookies ?? false));
-      const user = await userForToken(database, session.token, now);
-      if (!user) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `Session for user ${row.id} was not stored` });
-      return user;
+      return signIn(ctx, row.id);
     }),
 
   logout: protectedProcedure.mutation(async ({ ctx }) => {

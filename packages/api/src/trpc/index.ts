@@ -5,3 +5,4 @@ export type { TrpcContext } from './init';
 export { publishJourney, type PublishResult } from '../journeys/publish';
 export { DomainError, type DomainErrorCode } from '../journeys/errors';
 export { addStarterTemplates } from '../templates/repository';
+export { claimFirstAccount, hasNoUser } from '../setup/first-owner';
