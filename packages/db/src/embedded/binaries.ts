@@ -3,7 +3,7 @@
 // under a directory others cannot enter), they are copied once into a reachable directory
 // named after the package's version, and run from that copy.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { reachableBy, type OsUser } from './os-user';
 
@@ -33,7 +33,7 @@ export async function installedBinariesDir(): Promise<string> {
 
 /** "18.4.0-beta.17-linux-x64", from the platform package beside the tree. */
 function versionOf(dir: string): string {
-  const manifest = path.join(dir, '..', 'package.json');
+  const manifest = path.join(realpathSync(dir), '..', 'package.json');
   const version = existsSync(manifest) ? String(JSON.parse(readFileSync(manifest, 'utf8')).version) : 'unknown';
   return `${version}-${process.platform}-${process.arch}`;
 }

@@ -60,7 +60,8 @@ export async function initCluster(opts: {
   binaries: PostgresBinaries; dir: string; user: OsUser | null; password: string; fast: boolean; log: (line: string) => void;
 }): Promise<void> {
   const { dir, user } = opts;
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  mkdirSync(path.dirname(dir), { recursive: true });
+  if (!existsSync(dir)) mkdirSync(dir, { mode: 0o700 });
   handTo(user, dir);
   // initdb reads the password from a file: one only the server's user can read, gone after.
   const pwfile = path.join(path.dirname(dir), `.initdb-${randomBytes(6).toString('hex')}`);
