@@ -41,7 +41,7 @@ function move(from: string, to: string): void {
 }
 
 function relocatedHome(askedPath: string, runtimeRoot: string): string {
-  const checkout = path.dirname(askedPath).split(path.sep).filter(Boolean).slice(-3).join('-').replace(/[^A-Za-z0-9]+/g, '-');
+  const checkout = path.dirname(path.dirname(askedPath)).split(path.sep).filter(Boolean).slice(-2).join('-').replace(/[^A-Za-z0-9]+/g, '-');
   const hash = createHash('sha256').update(askedPath).digest('hex').slice(0, 12);
   return path.join(runtimeRoot, `${checkout}-${hash}`);
 }
