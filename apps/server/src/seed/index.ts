@@ -73,6 +73,7 @@ async function seedFirstTime(opts: SeedOptions): Promise<DemoSecrets | null> {
     return true;
   });
   if (!created) return null;
+  writeDemoSecrets(opts.dataDir, secrets); // at once: they are shown only this time
   opts.log(`Seeded the demo shop: ${shop.customers.length} customers, ${shop.products.length} products, ${shop.orders.length} orders`);
   return secrets;
 }
@@ -101,8 +102,7 @@ export async function ensureDemo(opts: SeedOptions): Promise<DemoSecrets | null>
   if (!created && opts.ingestKey) await applyConfiguredIngestKey(opts.database, DEMO_WORKSPACE_ID, opts.ingestKey, opts.log);
   // Every start applies the configured secret, so changing the variable takes effect on restart.
   if (opts.shopifyWebhookSecret) await setShopifyConnection(opts.database, DEMO_WORKSPACE_ID, opts.shopifyWebhookSecret, null, opts.now);
-  if (created) writeDemoSecrets(opts.dataDir, created);
-  else {
+  if (!created) {
     const file = demoSecretsFile(opts.dataDir);
     opts.log(`Demo shop: sign in as ${DEMO_EMAIL} with the password shown when it was created${existsSync(file) ? ` (kept in ${file})` : ''}`);
   }
