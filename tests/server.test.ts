@@ -4,7 +4,7 @@ import type { Database } from '@afterglow/db';
 import { validateGraph } from '@afterglow/journey-core';
 import { createRegistry } from '@afterglow/nodes';
 import { startAfterglow, type Afterglow } from '@afterglow/server';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,9 +15,9 @@ let app: Afterglow;
 let dataDir: string;
 const lines: string[] = [];
 
-const start = () => startAfterglow({
+const start = (opts: { ingestKey?: string } = {}) => startAfterglow({
   databaseUrl: database.url, dataDir, port: 0, smtpDevPort: 0, seed: true,
-  webDistDir: path.join(dataDir, 'no-dist'), log: (line) => lines.push(line),
+  webDistDir: path.join(dataDir, 'no-dist'), log: (line) => lines.push(line), ...opts,
 });
 
 beforeAll(async () => {
@@ -139,14 +139,56 @@ describe('the server', () => {
     expect(points.points).toBe(10);
   });
 
-  it('seeds once: a second start keeps the data and prints the same login', async () => {
-    const first = app.demo;
+  it('seeds once: a second start keeps the data and the login, and shows no secret again', async () => {
+    const first = app.demo!;
+    expect(app.needsOwner).toBe(false);
     await app.close();
+    lines.length = 0;
     app = await start();
-    expect(app.demo).toEqual(first);
+    expect(app.demo).toBeNull();
     const [{ n }] = await database.sql<{ n: number }[]>`select count(*)::int as n from customers where workspace_id = 'ws_demo'`;
     expect(n).toBe(500);
-    expect((await trpc('auth.login', { email: first!.email, password: first!.password })).status).toBe(200);
+    expect((await trpc('auth.login', { email: first.email, password: first.password })).status).toBe(200);
+    const said = lines.join('\n');
+    expect(said).toContain(`sign in as ${first.email}`);
+    expect(said).not.toContain(first.password);
+    expect(said).not.toContain(first.ingestKey);
+  });
+
+  it('a revoked demo key stays revoked across restarts, also when AFTERGLOW_INGEST_KEY names it', async () => {
+    const key = app.demo?.ingestKey ?? JSON.parse(readFileSync(path.join(dataDir, 'demo.json'), 'utf8')).ingestKey;
+    const track = () => fetch(`${app.url}/v1/track`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` },
+      body: JSON.stringify({ userId: 'cust_0002', event: 'Viewed', messageId: `revoked-${Date.now()}` }),
+    });
+    expect((await track()).status).toBe(200);
+    await database.sql`update ingest_keys set revoked_at = now() where workspace_id = 'ws_demo'`;
+    for (const ingestKey of [undefined, key]) {
+      await app.close();
+      lines.length = 0;
+      app = await start({ ingestKey });
+      expect((await track()).status).toBe(401);
+      const [{ live }] = await database.sql<{ live: number }[]>`select count(*)::int as live from ingest_keys where revoked_at is null`;
+      expect(live).toBe(0);
+    }
+    expect(lines.join('\n')).toContain('AFTERGLOW_INGEST_KEY names a revoked key');
+  });
+
+  it('AFTERGLOW_INGEST_KEY set after the demo was created is added once, then works', async () => {
+    const key = `ag_live_${'a1'.repeat(16)}`;
+    await app.close();
+    app = await start({ ingestKey: key });
+    await app.close();
+    app = await start({ ingestKey: key });
+    const rows = await database.sql`select label, revoked_at from ingest_keys where prefix = ${key.slice(0, 12)}`;
+    expect(rows).toEqual([{ label: 'AFTERGLOW_INGEST_KEY', revoked_at: null }]);
+    const res = await fetch(`${app.url}/v1/track`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` },
+      body: JSON.stringify({ userId: 'cust_0002', event: 'Viewed', messageId: 'configured-key-1' }),
+    });
+    expect(res.status).toBe(200);
   });
 
   it('explains how to build the web app when it is missing', async () => {

@@ -1,7 +1,8 @@
-// Starts Afterglow: database (embedded unless a URL is given), migrations, the demo seed,
-// the development SMTP sink, the engine's workers and the HTTP server, by role.
-import { createBounceWebhookHandler, createIngestHandler, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, publishJourney, type ApiDeps, type IngestDeps } from '@afterglow/api';
-import { ensureDatabase, openDatabase, runMigrations, startEmbeddedPostgres, type Database } from '@afterglow/db';
+// Starts Afterglow: database (embedded unless a URL is given), migrations, the demo seed (into
+// a new database, when asked), the development SMTP sink, the engine's workers and the HTTP
+// server, by role.
+import { createBounceWebhookHandler, createIngestHandler, hasNoUser, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, publishJourney, type ApiDeps, type IngestDeps } from '@afterglow/api';
+import { ensureDatabase, openDatabase, runMigrations, startEmbeddedPostgres, type Database, type EmbeddedDatabase, type EmbeddedOptions } from '@afterglow/db';
 import { createMailer, startDevSmtpSink, type Mailer } from '@afterglow/email';
 import { createEngine, systemClock, type Clock, type Engine } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
@@ -18,16 +19,19 @@ export interface AfterglowOptions {
   /** An existing PostgreSQL; without it an embedded one runs in `<dataDir>/pg`. */
   databaseUrl?: string;
   dataDir?: string;
+  /** The embedded PostgreSQL's placement as root (defaults: /var/lib/afterglow, the installed binaries). */
+  embedded?: Pick<EmbeddedOptions, 'runtimeRoot' | 'binariesDir'>;
   /** HTTP port; 0 picks a free one. Default 3000. */
   port?: number;
   /** Development SMTP sink port; 0 picks a free one. Default 2525. Unused when smtpUrl is set. */
   smtpDevPort?: number;
   smtpUrl?: string;
+  /** AFTERGLOW_INGEST_KEY: the demo workspace's key (see seed/configured-key.ts). */
   ingestKey?: string;
   /** SHOPIFY_WEBHOOK_SECRET: the demo workspace accepts Shopify webhooks signed with it. */
   shopifyWebhookSecret?: string;
   role?: Role;
-  /** Seed the demo shop when it does not exist yet (web and all roles). Default true. */
+  /** Seed the demo shop into a new database, one without any account (web and all roles). Default false. */
   seed?: boolean;
   clock?: Clock;
   /** Where the app is reached from browsers; https here makes session cookies Secure. */
@@ -45,11 +49,22 @@ export interface Afterglow {
   database: Database;
   engine: Engine;
   smtpDevPort: number | null;
+  /** The demo's secrets when this start created it (shown once), else null. */
   demo: { email: string; password: string; ingestKey: string; workspaceId: string } | null;
+  /** No account existed when the server started: the web app shows the first-run page. */
+  needsOwner: boolean;
   close(): Promise<void>;
 }
 
 export const webDistDir = path.join(repoRoot, 'apps/web/dist');
+
+/** Where the data lives, and a DATABASE_URL for extra `--role=worker` processes (the password stays in its file). */
+function describeEmbedded(pg: EmbeddedDatabase, url: string, log: (line: string) => void): void {
+  const linked = pg.linkedFrom ? ` (linked from ${pg.linkedFrom}: the postgres OS user cannot enter that directory)` : '';
+  log(`Embedded PostgreSQL: data in ${pg.dataDir}${linked}`);
+  const { port, pathname } = new URL(url);
+  log(`  workers: DATABASE_URL="postgres://postgres:$(cat ${pg.passwordFile})@127.0.0.1:${port}${pathname}"`);
+}
 
 export async function startAfterglow(opts: AfterglowOptions = {}): Promise<Afterglow> {
   const role = opts.role ?? 'all';
@@ -73,11 +88,10 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
     let url = opts.databaseUrl;
     if (!url) {
       if (role === 'worker') throw new Error('--role=worker needs DATABASE_URL: the database the web process uses');
-      const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), log: () => {} });
+      const pg = await startEmbeddedPostgres({ ...opts.embedded, dataDir: path.join(dataDir, 'pg'), log: () => {} });
       cleanups.push(() => pg.stop());
       url = await ensureDatabase(pg.url, 'afterglow');
-      // Printed so extra `--role=worker` processes can point DATABASE_URL at it.
-      log(`Embedded PostgreSQL at ${url} (data in ${pg.dataDir})`);
+      describeEmbedded(pg, url, log);
     }
     // Workers expect a migrated database: migrating from several processes at once could race.
     if (serves) await runMigrations(url);
@@ -109,12 +123,13 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
       publicUrl: () => linkBase };
 
     let demo: Afterglow['demo'] = null;
-    if (serves && opts.seed !== false) {
+    if (serves) {
       demo = await ensureDemo({
-        database, dataDir, now: clock.now(), ingestKey: opts.ingestKey, shopifyWebhookSecret: opts.shopifyWebhookSecret, log,
+        database, dataDir, now: clock.now(), create: opts.seed ?? false, ingestKey: opts.ingestKey, shopifyWebhookSecret: opts.shopifyWebhookSecret, log,
         publish: (journeyId, userId) => publishJourney(apiDeps, journeyId, userId),
       });
     }
+    const needsOwner = serves && (await hasNoUser(database));
 
     if (runsWorkers) {
       await engine.start();
@@ -156,7 +171,7 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
     }
 
     let closing: Promise<void> | null = null;
-    return { url: publicUrl, port, database, engine, smtpDevPort, demo, close: () => (closing ??= close()) };
+    return { url: publicUrl, port, database, engine, smtpDevPort, demo, needsOwner, close: () => (closing ??= close()) };
   } catch (err) {
     await close();
     throw err;

@@ -20,7 +20,16 @@ const envSchema = z.object({
   AFTERGLOW_PUBLIC_URL: optionalText.pipe(z.url({ error: 'AFTERGLOW_PUBLIC_URL must be a URL such as https://afterglow.example.com' }).optional()),
   // Development only: Call webhook steps may then reach localhost and private networks.
   AFTERGLOW_WEBHOOK_ALLOW_PRIVATE: z.enum(['', '0', '1'], { error: 'AFTERGLOW_WEBHOOK_ALLOW_PRIVATE must be 1 or 0' }).default('0'),
+  // 1: seed the demo shop into a new database; 0: never (a first-run page creates the owner).
+  AFTERGLOW_DEMO: z.enum(['', '0', '1'], { error: 'AFTERGLOW_DEMO must be 1 or 0' }).default(''),
+  NODE_ENV: optionalText,
 });
+
+/** The demo by default only where it cannot be mistaken for a deployment: embedded database, not production. */
+function demoWanted(env: z.infer<typeof envSchema>): boolean {
+  if (env.AFTERGLOW_DEMO !== '') return env.AFTERGLOW_DEMO === '1';
+  return env.NODE_ENV !== 'production' && !env.DATABASE_URL;
+}
 
 export interface ServerEnv {
   port: number;
@@ -32,6 +41,8 @@ export interface ServerEnv {
   dataDir: string;
   publicUrl?: string;
   webhookAllowPrivate: boolean;
+  /** Seed the demo shop into a new database. */
+  demo: boolean;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -51,5 +62,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     dataDir: path.resolve(env.AFTERGLOW_DATA_DIR ?? path.join(repoRoot, '.afterglow')),
     publicUrl: env.AFTERGLOW_PUBLIC_URL,
     webhookAllowPrivate: env.AFTERGLOW_WEBHOOK_ALLOW_PRIVATE === '1',
+    demo: demoWanted(env),
   };
 }

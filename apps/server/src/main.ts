@@ -1,7 +1,9 @@
 // `node apps/server [--role=all|web|worker]`: reads the environment, starts Afterglow,
-// prints where to go and how to log in, and shuts down cleanly on SIGINT/SIGTERM.
+// prints where to go (and the demo's secrets, the one time it is created), and shuts down
+// cleanly on SIGINT/SIGTERM.
 import { startAfterglow, type Role } from './app';
 import { readEnv } from './env';
+import { demoSecretsFile } from './seed/secrets';
 
 function parseRole(args: string[]): Role {
   const arg = args.find((a) => a.startsWith('--role='));
@@ -26,12 +28,14 @@ async function main() {
     shopifyWebhookSecret: env.shopifyWebhookSecret,
     publicUrl: env.publicUrl,
     webhookAllowPrivate: env.webhookAllowPrivate,
+    seed: env.demo,
   });
 
   const lines = ['', `Afterglow is running (role: ${role})`];
   if (app.url) lines.push(`  Open          ${app.url}`);
+  if (app.needsOwner) lines.push('  First run     open the app to create the owner account and workspace');
   if (app.demo) {
-    lines.push(`  Demo login    ${app.demo.email} / ${app.demo.password}`);
+    lines.push(`  Demo login    ${app.demo.email} / ${app.demo.password}   (shown this once; kept in ${demoSecretsFile(env.dataDir)})`);
     lines.push(`  Ingestion key ${app.demo.ingestKey}`);
     lines.push(`  Try it        curl -u '${app.demo.ingestKey}:' ${app.url || 'http://localhost:3000'}/v1/track -H 'content-type: application/json' \\`);
     lines.push(`                  -d '{"userId":"cust_0001","event":"Order Completed","properties":{"order_id":"demo-1","total":89.95,"currency":"EUR","products":[{"product_id":"prod_0001","name":"Red Star Home Jersey 2025","price":89.95,"quantity":1}]}}'`);

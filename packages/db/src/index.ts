@@ -1,7 +1,7 @@
 export * from './schema/index';
 export * from './client';
 export * from './migrate';
-export * from './embedded';
+export * from './embedded/index';
 export { and, eq, sql as sqlExpr, desc, asc, inArray } from 'drizzle-orm';
 export * from './segments/index';
 export * from './loyalty';

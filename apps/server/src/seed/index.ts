@@ -1,14 +1,17 @@
-// The demo shop, seeded once: a workspace with customers, a catalogue, two years of
-// orders, two segments, a published journey and a draft win-back journey with a coupon.
-// Later starts only make sure the console can print a working login and ingestion key.
+// The demo shop, seeded into a new database only (one without any account): a workspace with
+// customers, a catalogue, two years of orders, two segments, a published journey and a draft
+// win-back journey with a coupon. Its secrets are returned once, when it is created; later
+// starts never reset them nor bring back a key revoked in Settings.
 import { segmentRuleSchema, type Database } from '@afterglow/db';
-import { addStarterTemplates, hashIngestKey, hashPassword, setShopifyConnection, verifyPassword } from '@afterglow/api';
+import { addStarterTemplates, claimFirstAccount, hashIngestKey, hasNoUser, hashPassword, setShopifyConnection } from '@afterglow/api';
 import { STARTER_TEMPLATES } from '@afterglow/email';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { applyConfiguredIngestKey } from './configured-key';
 import { generateDemoShop } from './generate';
 import { THANK_YOU_JOURNEY_ID, THANK_YOU_JOURNEY_NAME, thankYouGraph } from './journey';
 import { WIN_BACK_JOURNEY_ID, WIN_BACK_JOURNEY_NAME, winBackGraph } from './win-back';
-import { newIngestKey, newPassword, readDemoSecrets, writeDemoSecrets, type DemoSecrets } from './secrets';
+import { demoSecretsFile, newIngestKey, newPassword, writeDemoSecrets, type DemoSecrets } from './secrets';
 import { writeDemoShop } from './write';
 
 export const DEMO_WORKSPACE_ID = 'ws_demo';
@@ -19,7 +22,9 @@ export interface SeedOptions {
   database: Database;
   dataDir: string;
   now: Date;
-  /** AFTERGLOW_INGEST_KEY: used as the demo workspace's key instead of a generated one. */
+  /** Seed the demo when the database has no account yet (else only look after an existing demo). */
+  create: boolean;
+  /** AFTERGLOW_INGEST_KEY: the demo's key at creation instead of a generated one; later added if never stored. */
   ingestKey?: string;
   /** SHOPIFY_WEBHOOK_SECRET: the demo workspace accepts Shopify webhooks signed with it (any shop domain). */
   shopifyWebhookSecret?: string;
@@ -35,15 +40,9 @@ export const demoSegments = [
     rule: { kind: 'orders', measure: 'count', op: 'gte', value: 3 } },
 ];
 
-async function addIngestKey(database: Database, key: string, label: string): Promise<void> {
-  await database.sql`
-    insert into ingest_keys (id, workspace_id, prefix, key_hash, label)
-    values (${`key_${randomBytes(8).toString('hex')}`}, ${DEMO_WORKSPACE_ID}, ${key.slice(0, 12)}, ${hashIngestKey(key)}, ${label})
-    on conflict (key_hash) do nothing`;
-}
-
 async function seedFirstTime(opts: SeedOptions): Promise<DemoSecrets | null> {
   const { database, now } = opts;
+  if (!(await hasNoUser(database))) return null; // checked again under the lock; this spares generating the shop
   const secrets: DemoSecrets = {
     workspaceId: DEMO_WORKSPACE_ID, email: DEMO_EMAIL, password: newPassword(), ingestKey: opts.ingestKey ?? newIngestKey(),
   };
@@ -51,12 +50,10 @@ async function seedFirstTime(opts: SeedOptions): Promise<DemoSecrets | null> {
   const passwordHash = await hashPassword(secrets.password);
   const rules = demoSegments.map((s) => ({ ...s, rule: segmentRuleSchema.parse(s.rule) }));
   const created = await database.sql.begin(async (tx) => {
-    // The workspace row is the "seeded once" marker; a concurrent start finds it and stops.
-    const [ws] = await tx`
-      insert into workspaces (id, name, signing_secret, created_at) values
-        (${DEMO_WORKSPACE_ID}, 'Demo Shop', ${randomBytes(32).toString('hex')}, ${now.toISOString()}::timestamptz)
-      on conflict (id) do nothing returning id`;
-    if (!ws) return false;
+    // Only into a new database: not over an owner made on the first-run page, nor twice.
+    if (!(await claimFirstAccount(tx))) return false;
+    await tx`insert into workspaces (id, name, signing_secret, created_at) values
+      (${DEMO_WORKSPACE_ID}, 'Demo Shop', ${randomBytes(32).toString('hex')}, ${now.toISOString()}::timestamptz)`;
     await tx`insert into users (id, workspace_id, email, name, password_hash, role)
       values (${DEMO_USER_ID}, ${DEMO_WORKSPACE_ID}, ${DEMO_EMAIL}, 'Demo Admin', ${passwordHash}, 'owner')`;
     await tx`insert into ingest_keys (id, workspace_id, prefix, key_hash, label)
@@ -76,37 +73,25 @@ async function seedFirstTime(opts: SeedOptions): Promise<DemoSecrets | null> {
     return true;
   });
   if (!created) return null;
+  writeDemoSecrets(opts.dataDir, secrets); // at once: they are shown only this time
   opts.log(`Seeded the demo shop: ${shop.customers.length} customers, ${shop.products.length} products, ${shop.orders.length} orders`);
   return secrets;
 }
 
-/** Restores what the console prints when demo.json is lost or stale (e.g. an external database). */
-async function reconcileSecrets(opts: SeedOptions, saved: DemoSecrets | null): Promise<DemoSecrets> {
-  const { database } = opts;
-  const [user] = await database.sql<{ hash: string }[]>`select password_hash as hash from users where id = ${DEMO_USER_ID}`;
-  let password = saved?.password;
-  if (!user) throw new Error(`The demo workspace exists but its user ${DEMO_USER_ID} is missing`);
-  if (!password || !(await verifyPassword(password, user.hash))) {
-    password = newPassword();
-    await database.sql`update users set password_hash = ${await hashPassword(password)} where id = ${DEMO_USER_ID}`;
-    opts.log('The saved demo password was missing or stale: a new one was set');
+/**
+ * Seeds the demo into a new database (when `create`), and looks after an existing demo: its
+ * journey published, the configured key and Shopify secret applied. Returns the demo's secrets
+ * when this call created it, null otherwise: they are shown once.
+ */
+export async function ensureDemo(opts: SeedOptions): Promise<DemoSecrets | null> {
+  const created = opts.create ? await seedFirstTime(opts) : null;
+  const [demo] = await opts.database.sql`select 1 from workspaces where id = ${DEMO_WORKSPACE_ID}`;
+  if (!demo) {
+    if (opts.ingestKey || opts.shopifyWebhookSecret) {
+      opts.log('AFTERGLOW_INGEST_KEY and SHOPIFY_WEBHOOK_SECRET apply to the demo workspace, and there is none: set them up in Settings');
+    }
+    return null;
   }
-  let ingestKey = opts.ingestKey ?? saved?.ingestKey;
-  const [live] = ingestKey
-    ? await database.sql`select 1 from ingest_keys where key_hash = ${hashIngestKey(ingestKey)} and revoked_at is null and workspace_id = ${DEMO_WORKSPACE_ID}`
-    : [];
-  if (!live) {
-    if (!ingestKey || !opts.ingestKey) ingestKey = newIngestKey();
-    await addIngestKey(database, ingestKey, opts.ingestKey ? 'AFTERGLOW_INGEST_KEY' : 'Demo key');
-  }
-  return { workspaceId: DEMO_WORKSPACE_ID, email: DEMO_EMAIL, password, ingestKey: ingestKey as string };
-}
-
-/** Seeds the demo once, publishes its journey if that has not happened yet, and returns the console secrets. */
-export async function ensureDemo(opts: SeedOptions): Promise<DemoSecrets> {
-  const saved = readDemoSecrets(opts.dataDir);
-  const fresh = await seedFirstTime(opts);
-  const secrets = fresh ?? (await reconcileSecrets(opts, saved));
   const [journey] = await opts.database.sql<{ versionId: string | null }[]>`
     select current_version_id as "versionId" from journeys where id = ${THANK_YOU_JOURNEY_ID}`;
   // Publishing runs after the seed commits; a start interrupted in between publishes now.
@@ -114,8 +99,12 @@ export async function ensureDemo(opts: SeedOptions): Promise<DemoSecrets> {
     const published = await opts.publish(THANK_YOU_JOURNEY_ID, DEMO_USER_ID);
     if (!published.ok) throw new Error(`The demo journey does not publish: ${JSON.stringify(published.issues)}`);
   }
+  if (!created && opts.ingestKey) await applyConfiguredIngestKey(opts.database, DEMO_WORKSPACE_ID, opts.ingestKey, opts.log);
   // Every start applies the configured secret, so changing the variable takes effect on restart.
   if (opts.shopifyWebhookSecret) await setShopifyConnection(opts.database, DEMO_WORKSPACE_ID, opts.shopifyWebhookSecret, null, opts.now);
-  if (JSON.stringify(saved) !== JSON.stringify(secrets)) writeDemoSecrets(opts.dataDir, secrets);
-  return secrets;
+  if (!created) {
+    const file = demoSecretsFile(opts.dataDir);
+    opts.log(`Demo shop: sign in as ${DEMO_EMAIL} with the password shown when it was created${existsSync(file) ? ` (kept in ${file})` : ''}`);
+  }
+  return created;
 }

@@ -1,7 +1,9 @@
-// Session gate and routes: every route needs a session, else the login page.
+// Session gate and routes: every route needs a session, else the login page (or, while the
+// installation has no account yet, the first-run page).
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../trpc';
 import { Button, ErrorNote, Spinner } from '../ui/kit';
+import { FirstRunPage } from './FirstRunPage';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
 import {
@@ -26,8 +28,15 @@ export function App() {
       </div>
     );
   }
-  if (!me.data) return <LoginPage />;
+  if (!me.data) return <SignedOut />;
   return <Layout user={me.data}><Routes /></Layout>;
+}
+
+function SignedOut() {
+  const trpc = useTRPC();
+  const setup = useQuery(trpc.setup.status.queryOptions());
+  if (setup.isPending) return <div className="flex h-full items-center justify-center"><Spinner label="Loading Afterglow…" /></div>;
+  return setup.data?.needsOwner ? <FirstRunPage /> : <LoginPage />;
 }
 
 function Routes() {

@@ -1,6 +1,6 @@
 // Audit actions in words: the procedure path ('journeys.publish') or event ('auth.login.failed').
 const names: Record<string, string> = {
-  'auth.login': 'Signed in', 'auth.login.failed': 'Failed sign-in', 'invitations.accept': 'Joined by invitation',
+  'auth.login': 'Signed in', 'auth.login.failed': 'Failed sign-in', 'setup.createOwner': 'Set up Afterglow', 'invitations.accept': 'Joined by invitation',
   'journeys.create': 'Created a journey', 'journeys.publish': 'Published a journey', 'journeys.setStatus': 'Paused or resumed a journey',
   'journeys.saveSettings': 'Changed journey settings', 'journeys.retryFailed': 'Retried failed runs',
   'approvals.request': 'Asked to publish', 'approvals.decide': 'Decided a publish request', 'approvals.withdraw': 'Withdrew a publish request',

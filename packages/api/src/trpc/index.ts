@@ -6,3 +6,4 @@ export { publishJourney, type PublishResult } from '../journeys/publish';
 export { DomainError, type DomainErrorCode } from '../journeys/errors';
 export { addStarterTemplates } from '../templates/repository';
 export { permissions, mayCall, callableBy, type Permission } from './permissions';
+export { claimFirstAccount, hasNoUser } from '../setup/first-owner';

@@ -30,6 +30,8 @@ export const permissions: Record<string, Permission> = {
   'auth.login': { roles: 'public' },
   'auth.me': { roles: 'public' },
   'auth.logout': read(),
+  'setup.status': { roles: 'public' },
+  'setup.createOwner': { roles: 'public' },
 
   'journeys.list': read(),
   'journeys.get': read(),

@@ -10,12 +10,14 @@ import { outboxRouter } from './outbox';
 import { segmentsRouter } from './segments';
 import { sendingRouter } from './sending';
 import { settingsRouter } from './settings';
+import { setupRouter } from './setup';
 import { shopRouter } from './shop';
 import { templatesRouter } from './templates';
 import { invitationsRouter, usersRouter } from './users';
 
 export const appRouter = router({
   auth: authRouter,
+  setup: setupRouter,
   journeys: journeysRouter,
   segments: segmentsRouter,
   sending: sendingRouter,

@@ -1,7 +1,6 @@
 // The Users page (owners and admins): the team, their roles, and invitations; and the two
 // public steps of accepting an invitation (see team/invitations.ts for the rules).
 import { z } from 'zod';
-import { createSession, sessionCookie, userForToken } from '../auth/index';
 import { ROLES } from '../auth/roles';
 import { recordAudit } from '../audit/record';
 import {
@@ -10,7 +9,7 @@ import {
 import { changeRole, listUsers, removeUser } from '../team/users';
 import { appUrl } from './deps';
 import { protectedProcedure, publicProcedure, router } from './init';
-import { callableBy } from './permissions';
+import { signIn } from './sign-in';
 import { iso } from './time';
 
 const role = z.enum(ROLES, { message: `role must be one of ${ROLES.join(', ')}` });
@@ -64,16 +63,13 @@ export const invitationsRouter = router({
   accept: publicProcedure
     .input(z.object({ token, name: z.string().trim().min(1, 'Enter your name').max(200), password: newPassword }))
     .mutation(async ({ ctx, input }) => {
-      const { database, clock, secureCookies } = ctx.deps;
+      const { database, clock } = ctx.deps;
       const now = clock.now();
       const account = await acceptInvitation(database, input.token, input.name, input.password, now);
       await recordAudit(database.sql, {
         workspaceId: account.workspaceId, at: now, actorId: account.userId, actorEmail: account.email,
         action: 'invitations.accept', targetId: account.userId, ip: ctx.ip,
       });
-      const session = await createSession(database, account.userId, now);
-      ctx.res.setHeader('Set-Cookie', sessionCookie(session.token, session.expiresAt, secureCookies ?? false));
-      const user = (await userForToken(database, session.token, now))!;
-      return { ...user, can: callableBy(user.role) };
+      return signIn(ctx, account.userId);
     }),
 });

@@ -1,0 +1,74 @@
+// The first-run page: shown while the installation has no account (production mode, no demo).
+// It creates the owner and their workspace, then signs them in; if someone else got there
+// first, it says so and leads to the sign-in page.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTRPC } from '../trpc';
+import { Button, inputClass } from '../ui/kit';
+
+interface Issue { field: string; message: string }
+
+const fields = [
+  { key: 'name', label: 'Your name', type: 'text', autoComplete: 'name', placeholder: 'Ana Marković' },
+  { key: 'email', label: 'Email', type: 'email', autoComplete: 'username', placeholder: 'you@shop.com' },
+  { key: 'password', label: 'Password', type: 'password', autoComplete: 'new-password', placeholder: 'At least 12 characters' },
+  { key: 'workspaceName', label: 'Shop name', type: 'text', autoComplete: 'organization', placeholder: 'My Shop' },
+] as const;
+type Field = (typeof fields)[number]['key'];
+
+export function FirstRunPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<Record<Field, string>>({ name: '', email: '', password: '', workspaceName: '' });
+  const create = useMutation(trpc.setup.createOwner.mutationOptions({
+    onSuccess: (user) => {
+      queryClient.setQueryData(trpc.setup.status.queryKey(), { needsOwner: false });
+      queryClient.setQueryData(trpc.auth.me.queryKey(), user);
+    },
+  }));
+  const issues = (create.error as { data?: { issues?: Issue[] | null } } | null)?.data?.issues ?? [];
+  const errorOf = (field: Field) => issues.find((i) => i.field === field)?.message;
+  const taken = (create.error as { data?: { code?: string } } | null)?.data?.code === 'CONFLICT';
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate(values);
+  };
+
+  return (
+    <div className="flex min-h-full items-center justify-center bg-gradient-to-br from-violet-50 via-white to-amber-50 p-6">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 flex flex-col items-center text-center">
+          <span className="mb-3 h-12 w-12 rounded-full bg-gradient-to-br from-violet-600 via-fuchsia-500 to-amber-300 shadow-lg" />
+          <h1 className="text-2xl font-semibold tracking-tight">Set up Afterglow</h1>
+          <p className="mt-1 text-sm text-slate-500">Create the owner account and your shop’s workspace. You can invite your team later.</p>
+        </div>
+        <form onSubmit={submit} className="space-y-4 rounded-2xl bg-white p-6 shadow-lg ring-1 ring-slate-200">
+          {fields.map((f) => (
+            <label key={f.key} className="block text-sm font-medium text-slate-700">
+              {f.label}
+              <input type={f.type} autoComplete={f.autoComplete} placeholder={f.placeholder} required value={values[f.key]}
+                minLength={f.key === 'password' ? 12 : undefined}
+                onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+                aria-invalid={errorOf(f.key) ? true : undefined} className={`${inputClass} mt-1`} />
+              {errorOf(f.key) && <span className="mt-1 block text-xs font-normal text-rose-600">{errorOf(f.key)}</span>}
+            </label>
+          ))}
+          {create.isError && !issues.length && (
+            <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-rose-200">
+              {create.error.message || 'The account could not be created'}
+            </p>
+          )}
+          {taken ? (
+            <Button variant="primary" className="w-full py-2" onClick={() => void queryClient.invalidateQueries({ queryKey: trpc.setup.status.queryKey() })}>
+              Go to sign in
+            </Button>
+          ) : (
+            <Button type="submit" variant="primary" className="w-full py-2" disabled={create.isPending}>
+              {create.isPending ? 'Creating…' : 'Create owner account'}
+            </Button>
+          )}
+        </form>
+      </div>
+    </div>
+  );
+}
