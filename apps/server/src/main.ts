@@ -26,6 +26,9 @@ async function main() {
     shopifyWebhookSecret: env.shopifyWebhookSecret,
     publicUrl: env.publicUrl,
     webhookAllowPrivate: env.webhookAllowPrivate,
+    secretKey: env.secretKey,
+    previousSecretKeys: env.previousSecretKeys,
+    production: env.production,
   });
 
   const lines = ['', `Afterglow is running (role: ${role})`];

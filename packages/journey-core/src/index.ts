@@ -3,3 +3,4 @@ export * from './validate';
 export * from './compile';
 export * from './stats';
 export * from './settings';
+export * from './secrets';

@@ -54,7 +54,7 @@ async function seedFirstTime(opts: SeedOptions): Promise<DemoSecrets | null> {
     // The workspace row is the "seeded once" marker; a concurrent start finds it and stops.
     const [ws] = await tx`
       insert into workspaces (id, name, signing_secret, created_at) values
-        (${DEMO_WORKSPACE_ID}, 'Demo Shop', ${randomBytes(32).toString('hex')}, ${now.toISOString()}::timestamptz)
+        (${DEMO_WORKSPACE_ID}, 'Demo Shop', ${database.secrets.seal(randomBytes(32).toString('hex'))}, ${now.toISOString()}::timestamptz)
       on conflict (id) do nothing returning id`;
     if (!ws) return false;
     await tx`insert into users (id, workspace_id, email, name, password_hash, role)

@@ -5,7 +5,7 @@ import {
   assertJourneyInWorkspace, assertVersionInWorkspace, createJourney, getJourney, listJourneys, saveDraft,
   setJourneyStatus,
 } from '../journeys/repository';
-import { redactSecrets } from '../journeys/redact';
+import { graphForReader } from '../journeys/redact';
 import { saveJourneySettings } from '../journeys/settings';
 import { editorProcedure, protectedProcedure, router } from './init';
 
@@ -23,7 +23,9 @@ export const journeysRouter = router({
     .input(z.object({ id: journeyId }))
     .query(async ({ ctx, input }) => {
       const journey = await getJourney(ctx.deps, ctx.user.workspaceId, input.id);
-      return ctx.user.role === 'viewer' ? { ...journey, draft: redactSecrets(journey.draft, ctx.deps.registry) } : journey;
+      // Whoever may save the draft reads its secrets; everyone else reads placeholders.
+      const canEdit = ctx.user.role !== 'viewer';
+      return { ...journey, draft: graphForReader(journey.draft, ctx.deps.registry, ctx.deps.database.secrets, canEdit) };
     }),
 
   saveDraft: editorProcedure
