@@ -42,7 +42,7 @@ function dataDirKey(opts: SecretKeyOptions): Buffer {
   const existing = readKeyFile(file);
   if (existing) return existing;
   if (!opts.mayCreate) {
-    throw new Error(`AFTERGLOW_SECRET_KEY is not set and ${file} does not exist: give this worker the key the web process uses`);
+    throw new Error(`AFTERGLOW_SECRET_KEY is not set and ${file} does not exist: give this process the key the web process uses`);
   }
   mkdirSync(opts.dataDir, { recursive: true });
   try {

@@ -12,7 +12,7 @@ import { DomainError } from './errors';
 import { REDACTED } from './redact';
 
 function keepProblem(node: GraphNode, stored: GraphNode | undefined, registry: NodeRegistry): string | null {
-  if (!stored) return 'its step was not saved with one (a copied step keeps no secrets)';
+  if (!stored) return 'a copied or new step keeps none';
   if (!sameSecretTargets(registry.require(node.type), stored.config, node.config)) return 'the address it goes to changed';
   return null;
 }
@@ -31,7 +31,7 @@ export function sealDraftSecrets(draft: JourneyGraph, stored: JourneyGraph | nul
         const problem = keepProblem(node, before, registry);
         const kept = problem ? undefined : counterpartOf(def, before?.config, node.config, path);
         if (typeof kept !== 'string' || kept === '' || kept === REDACTED) {
-          throw new DomainError('INVALID', `${field}: the hidden value cannot be kept here (${problem ?? 'nothing is stored at this place'}); type it again`, field);
+          throw new DomainError('INVALID', `${field}: cannot keep the hidden value, ${problem ?? 'nothing is stored at this place'}; type it again`, field);
         }
         return secrets.isSealed(kept) ? kept : secrets.seal(kept);
       });
