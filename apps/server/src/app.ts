@@ -102,7 +102,7 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
     if (serves) {
       const sealed = await sealStoredSecrets(database, registry);
       const count = Object.values(sealed.sealed).reduce((a, b) => a + b, 0);
-      if (count > 0) log(`Sealed ${count} stored secrets with ${describeKeys(keys)}`);
+      if (count > 0) log(`Sealed the secrets of ${count} stored rows with ${describeKeys(keys)}`);
     }
 
     let smtpDevPort: number | null = null;

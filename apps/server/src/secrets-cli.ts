@@ -51,7 +51,7 @@ async function main(): Promise<number> {
     }
   }
   console.log(`Stored secrets sealed with ${describeKeys(keys)}:`);
-  for (const [where, n] of Object.entries(report.sealed)) console.log(`  ${where.padEnd(36)} ${n} re-sealed`);
+  for (const [where, n] of Object.entries(report.sealed)) console.log(`  ${where.padEnd(36)} ${n} rows re-sealed`);
   if (report.busy > 0) {
     console.log(`${report.busy} webhook calls were being sent meanwhile: run this again to seal them too.`);
     return 1;
