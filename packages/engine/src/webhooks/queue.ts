@@ -61,7 +61,7 @@ export function webhookService(
 }
 
 /** The row as stored: every header value and the signing secret sealed. */
-export function sealWebhookRow(row: WebhookRow, secrets: SecretBox): WebhookRow {
+function sealWebhookRow(row: WebhookRow, secrets: SecretBox): WebhookRow {
   return {
     ...row,
     headers: Object.fromEntries(Object.entries(row.headers).map(([name, value]) => [name, secrets.seal(value)])),
