@@ -73,7 +73,7 @@ async function scriptedServer(reply: { code: number; text: string }, failures = 
 describe('dispatchDueEmails into the development sink', () => {
   it('delivers a due row, keeps its Message-ID and marks it sent', async () => {
     const [messageId] = await queueEmails(1, { subject: 'Thanks, Ada & co' });
-    expect(await dispatchDueEmails({ sql: database.sql, mailer: sinkMailer, now })).toEqual({ sent: 1, retried: 0, failed: 0, suppressed: 0 });
+    expect(await dispatchDueEmails({ sql: database.sql, secrets: database.secrets, mailer: sinkMailer, now })).toEqual({ sent: 1, retried: 0, failed: 0, suppressed: 0 });
 
     const [received] = await database.sql`select * from dev_mailbox`;
     expect(received.message_id).toBe(messageId);
@@ -89,15 +89,15 @@ describe('dispatchDueEmails into the development sink', () => {
     expect(row).toMatchObject({ status: 'sent', attempts: 1, last_error: null });
     expect(row.sent_at).toEqual(now);
     // Sent rows are never sent again.
-    expect(await dispatchDueEmails({ sql: database.sql, mailer: sinkMailer, now: minutes(60) })).toEqual({ sent: 0, retried: 0, failed: 0, suppressed: 0 });
+    expect(await dispatchDueEmails({ sql: database.sql, secrets: database.secrets, mailer: sinkMailer, now: minutes(60) })).toEqual({ sent: 0, retried: 0, failed: 0, suppressed: 0 });
   });
 
   it('leaves rows that are not yet due', async () => {
     const [messageId] = await queueEmails(1);
     await database.sql`update email_outbox set next_attempt_at = ${minutes(5)}`;
-    expect(await dispatchDueEmails({ sql: database.sql, mailer: sinkMailer, now })).toEqual({ sent: 0, retried: 0, failed: 0, suppressed: 0 });
+    expect(await dispatchDueEmails({ sql: database.sql, secrets: database.secrets, mailer: sinkMailer, now })).toEqual({ sent: 0, retried: 0, failed: 0, suppressed: 0 });
     expect((await outboxRow(messageId)).status).toBe('pending');
-    expect(await dispatchDueEmails({ sql: database.sql, mailer: sinkMailer, now: minutes(5) })).toEqual({ sent: 1, retried: 0, failed: 0, suppressed: 0 });
+    expect(await dispatchDueEmails({ sql: database.sql, secrets: database.secrets, mailer: sinkMailer, now: minutes(5) })).toEqual({ sent: 1, retried: 0, failed: 0, suppressed: 0 });
   });
 
   it('two dispatchers racing over 200 rows send each exactly once', async () => {
@@ -106,7 +106,7 @@ describe('dispatchDueEmails into the development sink', () => {
     const drain = async (mailer: Mailer) => {
       let sent = 0;
       for (;;) {
-        const result = await dispatchDueEmails({ sql: database.sql, mailer, now, batchSize: 20 });
+        const result = await dispatchDueEmails({ sql: database.sql, secrets: database.secrets, mailer, now, batchSize: 20 });
         if (result.sent + result.retried + result.failed === 0) return sent;
         sent += result.sent;
       }
@@ -131,7 +131,7 @@ describe('dispatchDueEmails with a failing server', () => {
     const server = await scriptedServer({ code: 451, text: 'Try again later' }, 1);
     try {
       const [messageId] = await queueEmails(1);
-      expect(await dispatchDueEmails({ sql: database.sql, mailer: server.mailer, now })).toEqual({ sent: 0, retried: 1, failed: 0, suppressed: 0 });
+      expect(await dispatchDueEmails({ sql: database.sql, secrets: database.secrets, mailer: server.mailer, now })).toEqual({ sent: 0, retried: 1, failed: 0, suppressed: 0 });
       const retrying = await outboxRow(messageId);
       expect(retrying).toMatchObject({ status: 'pending', attempts: 1 });
       expect(retrying.last_error).toMatch(/451/);
@@ -139,8 +139,8 @@ describe('dispatchDueEmails with a failing server', () => {
       expect(retrying.next_attempt_at.getTime()).toBeLessThanOrEqual(minutes(1).getTime());
 
       // Not due again yet: nothing is sent at the same instant.
-      expect(await dispatchDueEmails({ sql: database.sql, mailer: server.mailer, now })).toEqual({ sent: 0, retried: 0, failed: 0, suppressed: 0 });
-      expect(await dispatchDueEmails({ sql: database.sql, mailer: server.mailer, now: minutes(1) })).toEqual({ sent: 1, retried: 0, failed: 0, suppressed: 0 });
+      expect(await dispatchDueEmails({ sql: database.sql, secrets: database.secrets, mailer: server.mailer, now })).toEqual({ sent: 0, retried: 0, failed: 0, suppressed: 0 });
+      expect(await dispatchDueEmails({ sql: database.sql, secrets: database.secrets, mailer: server.mailer, now: minutes(1) })).toEqual({ sent: 1, retried: 0, failed: 0, suppressed: 0 });
       expect(server.seen).toEqual([messageId, messageId]);
       expect(await outboxRow(messageId)).toMatchObject({ status: 'sent', attempts: 2 });
     } finally {
@@ -152,11 +152,11 @@ describe('dispatchDueEmails with a failing server', () => {
     const server = await scriptedServer({ code: 550, text: 'No such user' });
     try {
       const [messageId] = await queueEmails(1);
-      expect(await dispatchDueEmails({ sql: database.sql, mailer: server.mailer, now })).toEqual({ sent: 0, retried: 0, failed: 1, suppressed: 0 });
+      expect(await dispatchDueEmails({ sql: database.sql, secrets: database.secrets, mailer: server.mailer, now })).toEqual({ sent: 0, retried: 0, failed: 1, suppressed: 0 });
       const row = await outboxRow(messageId);
       expect(row).toMatchObject({ status: 'failed', attempts: 1, sent_at: null });
       expect(row.last_error).toMatch(/550/);
-      expect(await dispatchDueEmails({ sql: database.sql, mailer: server.mailer, now: minutes(600) })).toEqual({ sent: 0, retried: 0, failed: 0, suppressed: 0 });
+      expect(await dispatchDueEmails({ sql: database.sql, secrets: database.secrets, mailer: server.mailer, now: minutes(600) })).toEqual({ sent: 0, retried: 0, failed: 0, suppressed: 0 });
       expect(server.seen).toEqual([messageId]);
     } finally {
       await server.close();
@@ -168,7 +168,7 @@ describe('dispatchDueEmails with a failing server', () => {
     try {
       const [sixth] = await queueEmails(1, { attempts: 6 });
       const [seventh] = await queueEmails(1, { attempts: 7 });
-      expect(await dispatchDueEmails({ sql: database.sql, mailer: server.mailer, now })).toEqual({ sent: 0, retried: 1, failed: 1, suppressed: 0 });
+      expect(await dispatchDueEmails({ sql: database.sql, secrets: database.secrets, mailer: server.mailer, now })).toEqual({ sent: 0, retried: 1, failed: 1, suppressed: 0 });
       expect(await outboxRow(sixth)).toMatchObject({ status: 'pending', attempts: 7 });
       expect(await outboxRow(seventh)).toMatchObject({ status: 'failed', attempts: 8 });
     } finally {

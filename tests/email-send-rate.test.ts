@@ -52,7 +52,7 @@ async function queue(ws: string, count: number, from = 0): Promise<string[]> {
 async function drain(db: Database, now: Date, batchSize = 4): Promise<number> {
   let sent = 0;
   for (;;) {
-    const r = await dispatchDueEmails({ sql: db.sql, mailer, now, batchSize });
+    const r = await dispatchDueEmails({ sql: db.sql, secrets: db.secrets, mailer, now, batchSize });
     if (r.sent + r.retried + r.failed + r.suppressed === 0) return sent;
     sent += r.sent;
   }
@@ -89,7 +89,7 @@ describe('emails per minute', () => {
   it('two dispatchers on separate connections racing never exceed the limit together', async () => {
     await setRate('ws_a', 10);
     await queue('ws_a', 40);
-    const other = openDatabase(database.url, { max: 2 });
+    const other = openDatabase(database.url, { max: 2, secrets: database.secrets });
     try {
       for (const [second, expected] of [[0, 10], [60, 10], [61, 0], [120, 10]] as const) {
         const [a, b] = await Promise.all([drain(database, at(second), 3), drain(other, at(second), 3)]);

@@ -100,8 +100,9 @@ describe('engine: the Call webhook step', () => {
     expect(timingSafeEqual(expected, Buffer.from(v1, 'hex'))).toBe(true);
     const tampered = createHmac('sha256', SECRET).update(`${t}.${call.body.replace('1001', '1002')}`).digest();
     expect(timingSafeEqual(tampered, Buffer.from(v1, 'hex'))).toBe(false);
+    // Once final, the row keeps no secret: the header values are emptied, the signing secret gone.
     expect(await rowOf(versions.ok)).toMatchObject({ status: 'delivered', attempts: 1, response_status: 200, last_error: null,
-      delivered_at: clock.now(), signing_secret: SECRET });
+      delivered_at: clock.now(), signing_secret: null, headers: { 'X-Shop': '' } });
     expect((await engine.stats(versions.ok)).nodes.hook.counters).toEqual({ delivered: 1 });
     // Unsigned steps send no signature header.
     await enter(engine, 'ada', 'Hook gone');
@@ -147,8 +148,8 @@ describe('engine: the Call webhook step', () => {
     const row: WebhookRow = { workspace_id: WS, effect_key: 'run:x', run_id: '00000000-0000-0000-0000-000000000001', journey_id: 'j',
       version_id: 'v_once', node_id: 'n', customer_id: 'ada', url: 'https://hooks.example.com/', method: 'POST', headers: {},
       body: '{}', signing_secret: null, next_attempt_at: clock.now().toISOString(), created_at: clock.now().toISOString() };
-    await writeWebhooks(db.sql, [row]);
-    await writeWebhooks(db.sql, [{ ...row, body: '{"again":true}' }]);
+    await writeWebhooks(db.sql, db.secrets, [row]);
+    await writeWebhooks(db.sql, db.secrets, [{ ...row, body: '{"again":true}' }]);
     const rows = await db.sql`select body from webhook_outbox where version_id = 'v_once'`;
     expect(rows.map((r) => r.body)).toEqual(['{}']);
     await db.sql`delete from webhook_outbox where version_id = 'v_once'`;

@@ -114,6 +114,10 @@ describe('the server', () => {
     const templateId = winBack.draft.nodes.find((n: { type: string }) => n.type === 'core/send-email').config.templateId;
     expect(await database.sql`select starter from email_templates where id = ${templateId}`).toEqual([{ starter: 'win-back' }]);
     expect(statSync(path.join(dataDir, 'demo.json')).mode & 0o777).toBe(0o600);
+    // The link-signing secret is stored sealed, with the key generated into the data directory.
+    const [ws] = await database.sql`select signing_secret from workspaces where id = 'ws_demo'`;
+    expect(ws.signing_secret).toMatch(/^enc:v1:[0-9a-f]{8}:/);
+    expect(statSync(path.join(dataDir, 'secret.key')).mode & 0o777).toBe(0o600);
   });
 
   it('walks an ingested order through the seeded journey to the Outbox and the ledger', async () => {

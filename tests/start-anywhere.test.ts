@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedBinariesDir } from '../packages/db/src/embedded/binaries';
 import { serverOsUser } from '../packages/db/src/embedded/os-user';
 import { initCluster } from '../packages/db/src/embedded/server';
+import { testSecrets } from './support/secrets';
 
 const asRoot = process.getuid?.() === 0;
 let scratch: string;
@@ -157,7 +158,7 @@ describe('a cluster made with the old fixed password "afterglow"', () => {
     try {
       expectOwnPassword(pg);
       expect(await oldPasswordRefused(pg)).toBe(true);
-      const database = openDatabase(pg.url, { max: 1 });
+      const database = openDatabase(pg.url, { max: 1, secrets: testSecrets() });
       expect(await database.sql`select current_user as who`).toEqual([{ who: 'postgres' }]);
       await database.close();
     } finally {

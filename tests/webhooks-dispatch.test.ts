@@ -27,7 +27,7 @@ async function queue(url: string): Promise<string> {
   const row: WebhookRow = { workspace_id: 'ws_dispatch', effect_key: key, run_id: '00000000-0000-0000-0000-000000000001',
     journey_id: 'j', version_id: 'v', node_id: 'hook', customer_id: 'c', url, method: 'PUT', headers: { 'X-Test': '1' },
     body: '{"hello":"world"}', signing_secret: null, next_attempt_at: now.toISOString(), created_at: now.toISOString() };
-  await writeWebhooks(db.sql, [row]);
+  await writeWebhooks(db.sql, db.secrets, [row]);
   return key;
 }
 const rowOf = async (key: string) => (await db.sql`select * from webhook_outbox where effect_key = ${key}`)[0];
@@ -49,7 +49,7 @@ describe('webhook dispatcher', () => {
     const key = await queue(`http://hooks.example.test:${port}/in`);
     // A name no DNS knows: only the guard's answer can have brought the request here.
     const resolve = async (host: string) => (host === 'hooks.example.test' ? [{ address: '127.0.0.1', family: 4 as const }] : []);
-    expect(await dispatchDueWebhooks({ sql: db.sql, now, allowPrivate: true, resolve })).toEqual({ delivered: 1, retried: 0, failed: 0 });
+    expect(await dispatchDueWebhooks({ sql: db.sql, secrets: db.secrets, now, allowPrivate: true, resolve })).toEqual({ delivered: 1, retried: 0, failed: 0 });
     const req = seen.at(-1)!;
     expect([req.method, req.url, req.headers.host, req.headers['x-test'], req.headers['idempotency-key']])
       .toEqual(['PUT', '/in', `hooks.example.test:${port}`, '1', key]);
@@ -59,7 +59,7 @@ describe('webhook dispatcher', () => {
   it('does not follow a redirect', async () => {
     const key = await queue(`http://127.0.0.1:${port}/moved`);
     const before = seen.length;
-    await dispatchDueWebhooks({ sql: db.sql, now, allowPrivate: true });
+    await dispatchDueWebhooks({ sql: db.sql, secrets: db.secrets, now, allowPrivate: true });
     expect(seen.length).toBe(before + 1);
     expect(await rowOf(key)).toMatchObject({ status: 'failed', response_status: 302,
       last_error: '302: redirect to http://169.254.169.254/latest/meta-data/ not followed; use the final address' });
@@ -68,12 +68,12 @@ describe('webhook dispatcher', () => {
   it('retries 429 and timeouts, then fails after the last attempt', async () => {
     const busy = await queue(`http://127.0.0.1:${port}/busy`);
     const slow = await queue(`http://127.0.0.1:${port}/slow`);
-    await dispatchDueWebhooks({ sql: db.sql, now, allowPrivate: true, timeoutMs: 300, random: () => 1 });
+    await dispatchDueWebhooks({ sql: db.sql, secrets: db.secrets, now, allowPrivate: true, timeoutMs: 300, random: () => 1 });
     expect(await rowOf(busy)).toMatchObject({ status: 'pending', attempts: 1, response_status: 429, last_error: '429: slow down' });
     expect(await rowOf(slow)).toMatchObject({ status: 'pending', attempts: 1, response_status: null, last_error: 'network error: no answer within 0.3 s' });
     expect((await rowOf(busy)).next_attempt_at).toEqual(new Date(now.getTime() + 30_000)); // random() = 1: the full 30 s
     await db.sql`update webhook_outbox set attempts = ${WEBHOOK_MAX_ATTEMPTS - 1}, next_attempt_at = ${now} where effect_key = ${busy}`;
-    await dispatchDueWebhooks({ sql: db.sql, now: new Date(now.getTime() + 60_000), allowPrivate: true, timeoutMs: 300 });
+    await dispatchDueWebhooks({ sql: db.sql, secrets: db.secrets, now: new Date(now.getTime() + 60_000), allowPrivate: true, timeoutMs: 300 });
     expect(await rowOf(busy)).toMatchObject({ status: 'failed', attempts: WEBHOOK_MAX_ATTEMPTS,
       last_error: `gave up after ${WEBHOOK_MAX_ATTEMPTS} attempts: 429: slow down` });
   });

@@ -26,7 +26,7 @@ export async function dispatchPerSecond(db: Database, registry: NodeRegistry, co
     const started = performance.now();
     let sent = 0;
     for (;;) {
-      const batch = await dispatchDueEmails({ sql: db.sql, mailer, now: new Date(), batchSize: 100 });
+      const batch = await dispatchDueEmails({ sql: db.sql, secrets: db.secrets, mailer, now: new Date(), batchSize: 100 });
       sent += batch.sent;
       if (batch.sent + batch.retried + batch.failed + batch.suppressed === 0) break;
     }

@@ -4,10 +4,11 @@
 import { openDatabase } from '@afterglow/db';
 import { createEngine } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
+import { testSecrets } from '../support/secrets';
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url || !process.send) throw new Error('engine-loop runs as a child of the bench with BENCH_DATABASE_URL set');
-const database = openDatabase(url, { max: 4 });
+const database = openDatabase(url, { max: 4, secrets: testSecrets() });
 const engine = createEngine({ database, registry: createRegistry(), batchSize: 500, segmentFullCheckEveryMs: 86400e3 });
 await database.sql`select 1`;
 process.send('ready');

@@ -7,6 +7,7 @@ import { enrolSegment } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { testSecrets } from '../support/secrets';
 import { agendaStepsPerSecond } from './agenda-baseline';
 import { dispatchPerSecond } from './dispatch';
 import { eventToOutboxLatency, seedEngineBase, STEPS_PER_RUN, WS } from './engine-fixtures';
@@ -19,10 +20,10 @@ const registry = createRegistry();
 
 /** `fn` on a fresh copy of the base database (copied as files, seconds), dropped afterwards. */
 async function onCopyOfBase<T>(adminUrl: string, name: string, fn: (db: Database) => Promise<T>): Promise<T> {
-  const admin = openDatabase(adminUrl, { max: 1 });
+  const admin = openDatabase(adminUrl, { max: 1, secrets: testSecrets() });
   await admin.sql.unsafe(`drop database if exists "${name}"`);
   await admin.sql.unsafe(`create database "${name}" template "${BASE}" strategy file_copy`);
-  const db = openDatabase(new URL(`/${name}`, adminUrl).toString(), { max: 12 });
+  const db = openDatabase(new URL(`/${name}`, adminUrl).toString(), { max: 12, secrets: testSecrets() });
   try {
     return await fn(db);
   } finally {
@@ -84,7 +85,7 @@ export async function engineBench(adminUrl: string, quick: boolean, report: Repo
   const runs = quick ? 100_000 : 1_000_000;
   const due = runs / 5;
   console.log(`engine: ${runs.toLocaleString()} runs, ${due.toLocaleString()} due, trigger → condition → email → wait`);
-  const base = openDatabase(await ensureDatabase(adminUrl, BASE), { max: 4 });
+  const base = openDatabase(await ensureDatabase(adminUrl, BASE), { max: 4, secrets: testSecrets() });
   await runMigrations(base.url);
   await seedEngineBase(base, registry, runs, due, new Date());
   await base.close();
@@ -134,7 +135,7 @@ export async function engineBench(adminUrl: string, quick: boolean, report: Repo
 
   const latencyUrl = await ensureDatabase(adminUrl, 'bench_latency');
   await runMigrations(latencyUrl);
-  const latency = await eventToOutboxLatency(openDatabase(latencyUrl, { max: 12 }), registry, quick ? 20 : 50);
+  const latency = await eventToOutboxLatency(openDatabase(latencyUrl, { max: 12, secrets: testSecrets() }), registry, quick ? 20 : 50);
   report('event → outbox latency p50 / p99 (ms), engine idle', `${latency.p50.toFixed(0)} / ${latency.p99.toFixed(0)}`);
 
   target('engine-vs-agenda-per-step', ratio, 100, '×', true);

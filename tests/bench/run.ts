@@ -4,6 +4,7 @@ import { ensureDatabase, openDatabase, runMigrations, startEmbeddedPostgres, typ
 import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { testSecrets } from '../support/secrets';
 import { ingestThroughput } from './ingest';
 import { segmentBench } from './segments';
 import { emailBench } from './email';
@@ -26,7 +27,7 @@ const target = (name: string, measured: number, goal: number, unit: string, high
 async function freshDatabase(adminUrl: string, name: string): Promise<Database> {
   const url = await ensureDatabase(adminUrl, name);
   await runMigrations(url);
-  return openDatabase(url, { max: 12 });
+  return openDatabase(url, { max: 12, secrets: testSecrets() });
 }
 
 /** Runs one section and prints how long it took (the whole bench has 10 minutes here). */

@@ -4,6 +4,7 @@
 import {
   countSegment, ensureDatabase, openDatabase, runMigrations, type Database, type SegmentRule,
 } from '@afterglow/db';
+import { testSecrets } from '../support/secrets';
 
 const WS = 'ws_seg_bench';
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -159,7 +160,7 @@ export async function segmentBench(adminUrl: string, quick: boolean, report: (na
   const customers = quick ? 100_000 : 1_000_000;
   const url = await ensureDatabase(adminUrl, 'bench_segments');
   await runMigrations(url);
-  const db = await openDatabase(url, { max: 5 });
+  const db = await openDatabase(url, { max: 5, secrets: testSecrets() });
   try {
     const started = performance.now();
     await generate(db, customers, customers * 10, (line) => console.log(`    generated ${line}`));

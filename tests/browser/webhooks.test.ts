@@ -57,6 +57,7 @@ describe('Call webhook in the browser', () => {
     const body = page.getByLabel('Body (JSON)');
     await body.waitFor();
     expect(await page.getByLabel('Signing secret').getAttribute('type')).toBe('password');
+    expect(await page.getByLabel('Value').getAttribute('type')).toBe('password'); // a header's value is a secret too
     await screenshot(page, 'webhook-step-form');
     await body.fill('{\n  "email": "{{ customer.email }}",\n}');
     await waitForText(page.getByTestId('field-error-body'), (t) => t === 'The body is not valid JSON (line 3): Expected double-quoted property name');

@@ -10,6 +10,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testSecrets } from '../support/secrets';
 import { scaledClock } from './clock';
 import { enrolCustomers, seedChaosShop } from './fixture';
 import { startChaosSink } from './sink';
@@ -77,7 +78,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
   const stderrTail: string[] = [];
   const url = await ensureDatabase(pg.url, 'chaos');
   await runMigrations(url);
-  let db = openDatabase(url, { max: 4 });
+  let db = openDatabase(url, { max: 4, secrets: testSecrets() });
   try {
     const clock = scaledClock(started, opts.speed);
     const registry = createRegistry();
@@ -88,7 +89,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
     const reopen = async () => {
       await db.sql.end({ timeout: 0 }).catch(() => {});
       await db.close().catch(() => {});
-      db = openDatabase(url, { max: 4 });
+      db = openDatabase(url, { max: 4, secrets: testSecrets() });
       engine = createEngine({ database: db, registry, clock });
     };
 

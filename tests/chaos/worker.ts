@@ -7,6 +7,7 @@ import { createMailer } from '@afterglow/email';
 import { createEngine } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { z } from 'zod';
+import { testSecrets } from '../support/secrets';
 import { scaledClock } from './clock';
 
 const env = z.object({
@@ -16,7 +17,7 @@ const env = z.object({
   CHAOS_SPEED: z.coerce.number().positive(),
 }).parse(process.env);
 
-const database = openDatabase(env.DATABASE_URL, { max: 4 });
+const database = openDatabase(env.DATABASE_URL, { max: 4, secrets: testSecrets() });
 const mailer = createMailer({ smtpUrl: env.SMTP_URL });
 const engine = createEngine({
   database, registry: createRegistry(), mailer, batchSize: 200, tickEvery: '1 second',

@@ -92,7 +92,7 @@ export async function startRig(customers: FixtureCustomer[]): Promise<Rig> {
       }]);
       await engine.advanceUntilIdle();
     },
-    dispatch: (other) => dispatchDueEmails({ sql: db.sql, mailer: other ?? mailer, now: clock.now(), publicUrl: () => base }),
+    dispatch: (other) => dispatchDueEmails({ sql: db.sql, secrets: db.secrets, mailer: other ?? mailer, now: clock.now(), publicUrl: () => base }),
     async close() {
       mailer.close();
       await sink.close();

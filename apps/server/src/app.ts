@@ -1,8 +1,13 @@
-// Starts Afterglow: database (embedded unless a URL is given), migrations, the demo seed (into
-// a new database, when asked), the development SMTP sink, the engine's workers and the HTTP
-// server, by role.
-import { createBounceWebhookHandler, createIngestHandler, hasNoUser, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, publishJourney, type ApiDeps, type IngestDeps } from '@afterglow/api';
-import { ensureDatabase, openDatabase, runMigrations, startEmbeddedPostgres, type Database, type EmbeddedDatabase, type EmbeddedOptions } from '@afterglow/db';
+// Starts Afterglow: database (embedded unless a URL is given), migrations, sealing of stored
+// secrets, the demo seed (into a new database, when asked), the development SMTP sink, the
+// engine's workers and the HTTP server, by role.
+import {
+  createBounceWebhookHandler, createIngestHandler, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, hasNoUser,
+  publishJourney, sealStoredSecrets, type ApiDeps, type IngestDeps,
+} from '@afterglow/api';
+import {
+  createSecretBox, ensureDatabase, openDatabase, runMigrations, startEmbeddedPostgres, type Database, type EmbeddedDatabase, type EmbeddedOptions,
+} from '@afterglow/db';
 import { createMailer, startDevSmtpSink, type Mailer } from '@afterglow/email';
 import { createEngine, systemClock, type Clock, type Engine } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
@@ -11,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { repoRoot } from './env';
 import { createRequestListener } from './http';
+import { describeKeys, loadSecretKeys } from './secret-key';
 import { ensureDemo } from './seed/index';
 
 export type Role = 'all' | 'web' | 'worker';
@@ -40,6 +46,12 @@ export interface AfterglowOptions {
   webDistDir?: string;
   /** AFTERGLOW_WEBHOOK_ALLOW_PRIVATE: Call webhook steps may reach private addresses (development only). */
   webhookAllowPrivate?: boolean;
+  /** AFTERGLOW_SECRET_KEY: seals stored secrets; without it (not in production) `<dataDir>/secret.key` is used or made. */
+  secretKey?: Buffer;
+  /** AFTERGLOW_SECRET_KEY_PREVIOUS: earlier keys, still opening what they sealed until the start-up pass re-seals it. */
+  previousSecretKeys?: Buffer[];
+  /** NODE_ENV=production: refuses to start without secretKey. */
+  production?: boolean;
   log?: (line: string) => void;
 }
 
@@ -85,6 +97,9 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
   };
 
   try {
+    // Before anything else: a missing production key must stop the start, not a half-started server.
+    const keys = loadSecretKeys({ key: opts.secretKey, previous: opts.previousSecretKeys, production: opts.production ?? false,
+      dataDir, mayCreate: serves, log });
     let url = opts.databaseUrl;
     if (!url) {
       if (role === 'worker') throw new Error('--role=worker needs DATABASE_URL: the database the web process uses');
@@ -95,8 +110,16 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
     }
     // Workers expect a migrated database: migrating from several processes at once could race.
     if (serves) await runMigrations(url);
-    const database = openDatabase(url);
+    const database = openDatabase(url, { secrets: createSecretBox(keys) });
     cleanups.push(() => database.close());
+
+    const registry = createRegistry();
+    // Plain values from before encryption, and values of a previous key, are sealed under the current one.
+    if (serves) {
+      const sealed = await sealStoredSecrets(database, registry);
+      const count = Object.values(sealed.sealed).reduce((a, b) => a + b, 0);
+      if (count > 0) log(`Sealed the secrets of ${count} stored rows with ${describeKeys(keys)}`);
+    }
 
     let smtpDevPort: number | null = null;
     let smtpUrl = opts.smtpUrl;
@@ -112,7 +135,6 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
     const mailer: Mailer | undefined = runsWorkers ? createMailer({ smtpUrl }) : undefined;
     if (mailer) cleanups.push(() => mailer.close());
 
-    const registry = createRegistry();
     // Links in emails point here; with port 0 the real port is known only once listening.
     let linkBase = opts.publicUrl ?? `http://localhost:${opts.port || 3000}`;
     const engine = createEngine({

@@ -1,5 +1,6 @@
 // The only reader of process.env in the server: every setting is parsed and checked here,
 // so a typo fails at start-up with the variable's name instead of misbehaving later.
+import { parseSecretKey } from '@afterglow/db';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -8,6 +9,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
 const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
+const keyList = (text: string | undefined) => (text ?? '').split(/[\s,]+/).filter(Boolean);
+const KEY_FORMAT = 'must be 32 random bytes in base64 (make one with: openssl rand -base64 32)';
 
 const envSchema = z.object({
   PORT: port(3000),
@@ -22,6 +25,10 @@ const envSchema = z.object({
   AFTERGLOW_WEBHOOK_ALLOW_PRIVATE: z.enum(['', '0', '1'], { error: 'AFTERGLOW_WEBHOOK_ALLOW_PRIVATE must be 1 or 0' }).default('0'),
   // 1: seed the demo shop into a new database; 0: never (a first-run page creates the owner).
   AFTERGLOW_DEMO: z.enum(['', '0', '1'], { error: 'AFTERGLOW_DEMO must be 1 or 0' }).default(''),
+  // Seals the secrets stored in the database; earlier keys (comma-separated) still open what they sealed.
+  AFTERGLOW_SECRET_KEY: optionalText.refine((v) => v === undefined || parseSecretKey(v) !== null, `AFTERGLOW_SECRET_KEY ${KEY_FORMAT}`),
+  AFTERGLOW_SECRET_KEY_PREVIOUS: optionalText.refine((v) => keyList(v).every((k) => parseSecretKey(k) !== null),
+    `AFTERGLOW_SECRET_KEY_PREVIOUS: each key (separated by commas) ${KEY_FORMAT}`),
   NODE_ENV: optionalText,
 });
 
@@ -43,6 +50,11 @@ export interface ServerEnv {
   webhookAllowPrivate: boolean;
   /** Seed the demo shop into a new database. */
   demo: boolean;
+  /** AFTERGLOW_SECRET_KEY; without it (not in production) a key is kept in the data directory. */
+  secretKey?: Buffer;
+  previousSecretKeys: Buffer[];
+  /** NODE_ENV=production: no key is generated, AFTERGLOW_SECRET_KEY must be set. */
+  production: boolean;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -63,5 +75,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     publicUrl: env.AFTERGLOW_PUBLIC_URL,
     webhookAllowPrivate: env.AFTERGLOW_WEBHOOK_ALLOW_PRIVATE === '1',
     demo: demoWanted(env),
+    secretKey: env.AFTERGLOW_SECRET_KEY ? parseSecretKey(env.AFTERGLOW_SECRET_KEY)! : undefined,
+    previousSecretKeys: keyList(env.AFTERGLOW_SECRET_KEY_PREVIOUS).map((k) => parseSecretKey(k)!),
+    production: env.NODE_ENV === 'production',
   };
 }

@@ -29,6 +29,9 @@ async function main() {
     publicUrl: env.publicUrl,
     webhookAllowPrivate: env.webhookAllowPrivate,
     seed: env.demo,
+    secretKey: env.secretKey,
+    previousSecretKeys: env.previousSecretKeys,
+    production: env.production,
   });
 
   const lines = ['', `Afterglow is running (role: ${role})`];

@@ -3,6 +3,7 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema/index';
+import type { SecretBox } from './secrets/box';
 
 export type Schema = typeof schema;
 export type Db = PostgresJsDatabase<Schema>;
@@ -16,10 +17,12 @@ export interface Database {
   /** Connections the `sql` pool opens at most. */
   maxConnections: number;
   db: Db;
+  /** Seals and opens the secrets kept in tables (AFTERGLOW_SECRET_KEY): every process needs the same keys. */
+  secrets: SecretBox;
   close(): Promise<void>;
 }
 
-export function openDatabase(url: string, opts: { max?: number } = {}): Database {
+export function openDatabase(url: string, opts: { max?: number; secrets: SecretBox }): Database {
   const maxConnections = opts.max ?? 10;
   const sql = postgres(url, {
     max: maxConnections,
@@ -30,7 +33,7 @@ export function openDatabase(url: string, opts: { max?: number } = {}): Database
   const drizzleClient = postgres(url, { max: 4, onnotice: () => {} });
   const db = drizzle(drizzleClient, { schema });
   return {
-    url, sql, db, maxConnections,
+    url, sql, db, maxConnections, secrets: opts.secrets,
     close: async () => {
       await Promise.all([sql.end({ timeout: 5 }), drizzleClient.end({ timeout: 5 })]);
     },

@@ -4,7 +4,7 @@
 // its rows as still pending: they are rendered and sent again with the same Message-ID.
 // Rows a journey step queued are rendered here, at send time (outbox-render.ts). Each
 // workspace's send rate caps what a dispatch claims (outbox-claim.ts, send-rate.ts).
-import type { Queryable, Sql } from '@afterglow/db';
+import type { Queryable, SecretBox, Sql } from '@afterglow/db';
 import { recordHardBounces, type BouncedRow } from './compliance/suppression';
 import { MailError, type Mailer } from './mailer';
 import { claimDueRows, type ClaimedRow } from './outbox-claim';
@@ -85,6 +85,8 @@ async function renderQueued(rows: ClaimedRow[], render: (row: RenderableRow) => 
 
 export async function dispatchDueEmails(opts: {
   sql: Sql; mailer: Mailer; now: Date; batchSize?: number;
+  /** Opens the workspaces' link-signing secrets. */
+  secrets: SecretBox;
   /** Base of unsubscribe and tracking links (AFTERGLOW_PUBLIC_URL). */
   publicUrl?: () => string;
 }): Promise<DispatchResult> {
@@ -93,7 +95,7 @@ export async function dispatchDueEmails(opts: {
   return sql.begin(async (tx) => {
     const rows = await claimDueRows(tx, now, batchSize);
     if (rows.length === 0) return { sent: 0, retried: 0, failed: 0, suppressed: 0 };
-    await renderQueued(rows, createOutboxRenderer(tx, { publicUrl: opts.publicUrl ?? (() => 'http://localhost:3000') }));
+    await renderQueued(rows, createOutboxRenderer(tx, { publicUrl: opts.publicUrl ?? (() => 'http://localhost:3000'), secrets: opts.secrets }));
     const outcomes = await sendAll(rows, mailer, now);
     await writeOutcomes(tx, rows, outcomes, now);
     const count = (status: Outcome['status']) => outcomes.filter((o) => o.status === status).length;

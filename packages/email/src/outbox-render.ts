@@ -1,9 +1,9 @@
 // Renders, at send time, the outbox rows a journey step queued: the request the step stored
 // (email_contents), the customer as they are now, the run's trigger and context (a coupon
 // issued since shows up); then the links are signed and the compliance footer and headers
-// added with the workspace's secret. Rendering here, not in the step, keeps the engine's
+// added with the workspace's secret (stored sealed). Rendering here, not in the step, keeps the engine's
 // batches small and fast and never stores HTML for emails that end up not sent.
-import type { Queryable } from '@afterglow/db';
+import type { Queryable, SecretBox } from '@afterglow/db';
 import { prepareForSending } from './compliance/prepare';
 import { createJourneyEmailRenderer, type JourneyEmailRequest } from './journey-renderer';
 import type { MergeCustomerInput } from './merge-data';
@@ -35,7 +35,7 @@ export interface RenderedRow {
 /** A row that cannot be rendered (deleted customer, broken template) fails for good, with this message. */
 export class RenderFailure extends Error {}
 
-export function createOutboxRenderer(sql: Queryable, opts: { publicUrl: () => string }) {
+export function createOutboxRenderer(sql: Queryable, opts: { publicUrl: () => string; secrets: SecretBox }) {
   const render = createJourneyEmailRenderer(sql);
   return async (row: RenderableRow): Promise<RenderedRow> => {
     if (!row.customer) throw new RenderFailure(`Customer ${row.customer_id} no longer exists`);
@@ -50,7 +50,7 @@ export function createOutboxRenderer(sql: Queryable, opts: { publicUrl: () => st
     }
     const prepared = prepareForSending({
       html: mail.html, text: mail.text, kind: row.kind, topic: row.request.topic, workspaceId: row.workspace_id,
-      customerId: row.customer_id, outboxId: row.id, secret: row.secret, publicUrl: opts.publicUrl(),
+      customerId: row.customer_id, outboxId: row.id, secret: opts.secrets.open(row.secret), publicUrl: opts.publicUrl(),
       shopName: row.shop_name ?? undefined,
     });
     return { subject: mail.subject, ...prepared };

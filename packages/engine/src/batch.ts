@@ -2,7 +2,7 @@
 // workers share the work), walk each, and write every result back with set-based SQL in the
 // same transaction: one UPDATE of runs, one INSERT of walks (each run's steps in one row), one
 // of outbox rows, one of ledger rows.
-import { pgArray, type Queryable, type Sql } from '@afterglow/db';
+import { pgArray, type Queryable, type SecretBox, type Sql } from '@afterglow/db';
 import { createBlockChecker } from '@afterglow/email';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 import type { EffectBuffer, EmailQueue } from './effects';
@@ -19,6 +19,8 @@ import { walkRun, type RunUpdate, type StepRow } from './walk';
 
 export interface BatchDeps {
   sql: Sql;
+  /** Seals what the batch stores of secrets (webhook headers and signing secrets). */
+  secrets: SecretBox;
   registry: NodeRegistry;
   loadPlan: PlanLoader;
   /** Without blockReason: each batch checks suppressions through its own transaction. */
@@ -50,7 +52,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     const walks = results.map((r) => r.steps).filter((w) => w.length > 0);
     await writeBack(tx, updates, walks, buffer, deps.email.fromAddress, now);
     await writeCoupons(tx, buffer.coupons);
-    await writeWebhooks(tx, buffer.webhooks);
+    await writeWebhooks(tx, deps.secrets, buffer.webhooks);
     const steps = walks.flat();
     await writeNodeCounts(tx, steps);
     return { runs: runs.length, steps: steps.length, emails: buffer.outbox.length };

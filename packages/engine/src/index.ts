@@ -83,7 +83,7 @@ export function createEngine(opts: EngineOptions): Engine {
     pinnedTemplate: createPinnedTemplateCache(database.sql),
     fromAddress: opts.fromAddress ?? 'Afterglow Demo Shop <shop@afterglow.local>',
   };
-  const deps: BatchDeps = { sql: database.sql, registry, loadPlan: createPlanCache(database.sql), email, log };
+  const deps: BatchDeps = { sql: database.sql, secrets: database.secrets, registry, loadPlan: createPlanCache(database.sql, registry, database.secrets), email, log };
 
   async function advanceUntilIdle(): Promise<number> {
     await runDueBroadcasts(database.sql, registry, clock.now(), log);
@@ -109,12 +109,12 @@ export function createEngine(opts: EngineOptions): Engine {
     await foldPlaceDeltas(database.sql);
     if (opts.mailer) {
       for (;;) {
-        const sent = await dispatchDueEmails({ sql: database.sql, mailer: opts.mailer, now: clock.now(), batchSize: 50, publicUrl });
+        const sent = await dispatchDueEmails({ sql: database.sql, secrets: database.secrets, mailer: opts.mailer, now: clock.now(), batchSize: 50, publicUrl });
         if (sent.sent + sent.retried + sent.failed + sent.suppressed === 0) break;
       }
     }
     for (;;) {
-      const calls = await dispatchDueWebhooks({ sql: database.sql, now: clock.now(), allowPrivate: opts.allowPrivateWebhookTargets });
+      const calls = await dispatchDueWebhooks({ sql: database.sql, secrets: database.secrets, now: clock.now(), allowPrivate: opts.allowPrivateWebhookTargets });
       if (calls.delivered + calls.retried + calls.failed === 0) break;
     }
     return steps;

@@ -4,3 +4,4 @@ export * from './compile';
 export * from './stats';
 export * from './settings';
 export * from './diff';
+export * from './secrets';

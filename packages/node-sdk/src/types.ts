@@ -178,6 +178,13 @@ export interface NodeTypeDefinition<S extends z.ZodType = z.ZodType> {
   id: string;
   version: number;
   category: NodeCategory;
+  /**
+   * The config's zod schema. `.meta()` on a field holds the form's hints (`label`, `help`,
+   * `widget`, `options`, `showIf`). `widget: 'secret'` (at any depth, list items included)
+   * marks a secret: sealed in the database, hidden from users who cannot edit journeys, opened
+   * only when the step runs. `secretTarget: true` marks the field saying where the secrets are
+   * sent (a URL): a stored secret is kept across a save only while that field's origin stays.
+   */
   config: S;
   defaults: z.input<S>;
   ui: NodeUi<z.output<S>>;

@@ -53,7 +53,7 @@ async function seedFirstTime(opts: SeedOptions): Promise<DemoSecrets | null> {
     // Only into a new database: not over an owner made on the first-run page, nor twice.
     if (!(await claimFirstAccount(tx))) return false;
     await tx`insert into workspaces (id, name, signing_secret, created_at) values
-      (${DEMO_WORKSPACE_ID}, 'Demo Shop', ${randomBytes(32).toString('hex')}, ${now.toISOString()}::timestamptz)`;
+      (${DEMO_WORKSPACE_ID}, 'Demo Shop', ${database.secrets.seal(randomBytes(32).toString('hex'))}, ${now.toISOString()}::timestamptz)`;
     await tx`insert into users (id, workspace_id, email, name, password_hash, role)
       values (${DEMO_USER_ID}, ${DEMO_WORKSPACE_ID}, ${DEMO_EMAIL}, 'Demo Admin', ${passwordHash}, 'owner')`;
     await tx`insert into ingest_keys (id, workspace_id, prefix, key_hash, label)

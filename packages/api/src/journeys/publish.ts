@@ -3,7 +3,7 @@
 // entered with, so publishing never disturbs customers already walking the journey.
 import { checkEmailTemplate } from '@afterglow/email';
 import {
-  checkForPublish, compileGraph, journeyGraphSchema, type GraphIssue, type JourneyGraph,
+  checkForPublish, compileGraph, journeyGraphSchema, mapGraphSecrets, mapPlanSecrets, type GraphIssue, type JourneyGraph,
 } from '@afterglow/journey-core';
 import type { CheckContext } from '@afterglow/node-sdk';
 import { randomBytes } from 'node:crypto';
@@ -46,7 +46,8 @@ export interface PublishSource { draft: unknown; settings: unknown }
 export async function publishIssues(deps: ApiDeps, workspaceId: string, draft: unknown): Promise<GraphIssue[]> {
   const parsed = journeyGraphSchema.safeParse(draft);
   if (!parsed.success) return draftIssues(draft, parsed.error.issues);
-  return checkForPublish(parsed.data, deps.registry, checkContext(deps, workspaceId));
+  const opened = mapGraphSecrets(parsed.data, deps.registry, (value) => deps.database.secrets.open(value));
+  return checkForPublish(opened, deps.registry, checkContext(deps, workspaceId));
 }
 
 export async function publishJourney(
@@ -60,11 +61,15 @@ export async function publishJourney(
 
   const parsed = journeyGraphSchema.safeParse(journey.draft);
   if (!parsed.success) return { ok: false, issues: draftIssues(journey.draft, parsed.error.issues) };
-  const graph: JourneyGraph = parsed.data;
+  // Secrets are checked opened (a signing secret's length, a header's line breaks), stored sealed.
+  const { secrets } = deps.database;
+  const graph: JourneyGraph = mapGraphSecrets(parsed.data, deps.registry, (value) => secrets.open(value));
   // Template compilation and segment look-ups happen before the transaction, keeping it short.
   const issues = await checkForPublish(graph, deps.registry, checkContext(deps, journey.workspaceId));
   if (issues.length > 0) return { ok: false, issues };
-  const plan = compileGraph(graph, deps.registry, journey.settings);
+  const seal = (value: string) => secrets.seal(value);
+  const plan = mapPlanSecrets(compileGraph(graph, deps.registry, journey.settings), deps.registry, seal);
+  const sealedGraph = mapGraphSecrets(graph, deps.registry, seal);
 
   const now = deps.clock.now().toISOString();
   const versionId = `ver_${randomBytes(9).toString('base64url')}`;
@@ -76,7 +81,7 @@ export async function publishJourney(
       select coalesce(max(version), 0)::int + 1 as version from journey_versions where journey_id = ${journeyId}`;
     await tx`
       insert into journey_versions (id, journey_id, workspace_id, version, graph, plan, published_at, published_by)
-      values (${versionId}, ${journeyId}, ${journey.workspaceId}, ${version}, ${JSON.stringify(graph)}::text::jsonb,
+      values (${versionId}, ${journeyId}, ${journey.workspaceId}, ${version}, ${JSON.stringify(sealedGraph)}::text::jsonb,
         ${JSON.stringify(plan)}::text::jsonb, ${now}::timestamptz, ${userId})`;
     await tx`
       update journeys set current_version_id = ${versionId}, status = 'live', updated_at = ${now}::timestamptz

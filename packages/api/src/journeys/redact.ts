@@ -1,35 +1,25 @@
-// Secrets in step configs (a webhook's signing secret: fields whose form widget is 'secret')
-// are not shown to viewers, who can read journeys but never edit them. Editors see them:
-// they must be able to keep or change them when they save.
-import type { JourneyGraph } from '@afterglow/journey-core';
+// Secrets in step configs (fields a node type marks with widget 'secret': a webhook's signing
+// secret and every header value) are stored sealed. A user who may edit journeys reads them
+// opened, to check or change them; anyone else reads REDACTED in their place. Whether the user
+// may edit is the caller's `canEdit`, decided by the permission table. Every way a node config
+// leaves the server (the draft, a version, a diff) goes through graphForReader.
+import { mapGraphSecrets, type JourneyGraph } from '@afterglow/journey-core';
+import { SecretKeyUnknown, type SecretBox } from '@afterglow/db';
 import type { NodeRegistry } from '@afterglow/node-sdk';
-import { z } from 'zod';
 
+/** Shown instead of a secret; sent back on save it means "keep the stored value" (keep-secrets.ts). */
 export const REDACTED = '••••••••';
 
-const secretFieldsByType = new Map<string, string[]>();
-
-function secretFields(registry: NodeRegistry, type: string): string[] {
-  let fields = secretFieldsByType.get(type);
-  if (!fields) {
-    const def = registry.get(type);
-    const schema = def ? (z.toJSONSchema(def.config, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { widget?: string }> }) : {};
-    fields = Object.entries(schema.properties ?? {}).filter(([, p]) => p.widget === 'secret').map(([name]) => name);
-    secretFieldsByType.set(type, fields);
-  }
-  return fields;
-}
-
-/** The graph with every non-empty secret field replaced by a placeholder. */
-export function redactSecrets(graph: JourneyGraph, registry: NodeRegistry): JourneyGraph {
-  return {
-    ...graph,
-    nodes: graph.nodes.map((node) => {
-      const fields = secretFields(registry, node.type);
-      const config = node.config as Record<string, unknown> | undefined;
-      if (fields.length === 0 || !config) return node;
-      const hidden = Object.fromEntries(fields.filter((f) => config[f]).map((f) => [f, REDACTED]));
-      return { ...node, config: { ...config, ...hidden } };
-    }),
-  };
+/** A stored graph as its reader may see it: secrets opened for editors, REDACTED for everyone else. */
+export function graphForReader(graph: JourneyGraph, registry: NodeRegistry, secrets: SecretBox, canEdit: boolean): JourneyGraph {
+  return mapGraphSecrets(graph, registry, (value) => {
+    if (!canEdit) return REDACTED;
+    try {
+      return secrets.open(value);
+    } catch (err) {
+      // Sealed under a key this process lacks: the editor keeps it by saving the placeholder back.
+      if (err instanceof SecretKeyUnknown) return REDACTED;
+      throw err;
+    }
+  });
 }

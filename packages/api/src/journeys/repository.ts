@@ -1,10 +1,11 @@
 // Journey reads and writes, always scoped by workspace: an id from another workspace is
 // indistinguishable from one that does not exist.
-import { readJourneySettings, type JourneyGraph, type JourneySettings } from '@afterglow/journey-core';
+import { journeyGraphSchema, readJourneySettings, type JourneyGraph, type JourneySettings } from '@afterglow/journey-core';
 import { randomBytes } from 'node:crypto';
 import type { ApiDeps } from '../trpc/deps';
 import { iso } from '../trpc/time';
 import { DomainError, notFound } from './errors';
+import { sealDraftSecrets } from './keep-secrets';
 
 export interface JourneySummary {
   id: string;
@@ -77,13 +78,17 @@ export async function getJourney(deps: ApiDeps, workspaceId: string, id: string)
   };
 }
 
-/** Autosave: the graph must be well-formed; node configs may still be incomplete. */
+/** Autosave: the graph must be well-formed; node configs may still be incomplete. Secrets are sealed. */
 export async function saveDraft(
   deps: ApiDeps, workspaceId: string, id: string, draft: JourneyGraph, name?: string,
 ): Promise<{ updatedAt: string }> {
+  const [current] = await deps.database.sql<{ draft: unknown }[]>`select draft from journeys where workspace_id = ${workspaceId} and id = ${id}`;
+  if (!current) throw notFound('Journey', id);
+  const stored = journeyGraphSchema.safeParse(current.draft);
+  const sealed = sealDraftSecrets(draft, stored.success ? stored.data : null, deps.registry, deps.database.secrets);
   const now = deps.clock.now().toISOString();
   const [row] = await deps.database.sql<{ updatedAt: Date | string }[]>`
-    update journeys set draft = ${JSON.stringify(draft)}::text::jsonb, name = coalesce(${name ?? null}::text, name),
+    update journeys set draft = ${JSON.stringify(sealed)}::text::jsonb, name = coalesce(${name ?? null}::text, name),
       updated_at = ${now}::timestamptz
     where workspace_id = ${workspaceId} and id = ${id}
     returning updated_at as "updatedAt"`;

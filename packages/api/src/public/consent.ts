@@ -1,16 +1,21 @@
 // Consent changes made by recipients: customers.marketing_consent holds the current state,
 // consent_ledger every change with its source and time, customer_preferences the topics.
 // A change that changes nothing writes nothing, so repeating a request is harmless.
-import type { Queryable, Sql } from '@afterglow/db';
+import type { Database, Queryable } from '@afterglow/db';
 import { tokenWorkspace, TokenError, verifyToken, type PayloadOf, type TokenKind } from '@afterglow/email';
 
+/** The workspace's link-signing secret (stored sealed), or null for a workspace that does not exist. */
+export async function workspaceSigningSecret(database: Database, workspaceId: string): Promise<string | null> {
+  const [row] = await database.sql<{ secret: string }[]>`select signing_secret as secret from workspaces where id = ${workspaceId}`;
+  return row ? database.secrets.open(row.secret) : null;
+}
+
 /** The token's payload once its signature checks out against its workspace's secret; null otherwise. */
-export async function verifyWithWorkspace<K extends TokenKind>(sql: Sql, token: string, kind: K): Promise<PayloadOf<K> | null> {
+export async function verifyWithWorkspace<K extends TokenKind>(database: Database, token: string, kind: K): Promise<PayloadOf<K> | null> {
   try {
-    const workspaceId = tokenWorkspace(token);
-    const [row] = await sql<{ secret: string }[]>`select signing_secret as secret from workspaces where id = ${workspaceId}`;
-    if (!row) return null;
-    return verifyToken(token, kind, row.secret);
+    const secret = await workspaceSigningSecret(database, tokenWorkspace(token));
+    if (secret === null) return null;
+    return verifyToken(token, kind, secret);
   } catch (err) {
     if (err instanceof TokenError) return null;
     throw err;

@@ -10,7 +10,7 @@ import type { PublicDeps } from './types';
 export async function handlePreferences(deps: PublicDeps, req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') return methodNotAllowed(res, 'GET, HEAD, POST');
   const { sql } = deps.database;
-  const payload = await verifyWithWorkspace(sql, token, 'p');
+  const payload = await verifyWithWorkspace(deps.database, token, 'p');
   if (!payload) return badLink(res);
   const before = await loadRecipient(sql, payload.w, payload.c);
   if (!before.exists) {

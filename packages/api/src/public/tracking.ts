@@ -25,7 +25,7 @@ async function recordHit(deps: PublicDeps, req: IncomingMessage, w: string, o: s
 
 export async function handleOpen(deps: PublicDeps, req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
-  const payload = await verifyWithWorkspace(deps.database.sql, token, 'o');
+  const payload = await verifyWithWorkspace(deps.database, token, 'o');
   if (!payload) return badLink(res);
   const [email] = await deps.database.sql<SentEmail[]>`
     select customer_id as "customerId", version_id as "versionId", node_id as "nodeId", sent_at as "sentAt"
@@ -40,7 +40,7 @@ export async function handleOpen(deps: PublicDeps, req: IncomingMessage, res: Se
 
 export async function handleClick(deps: PublicDeps, req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
-  const payload = await verifyWithWorkspace(deps.database.sql, token, 'c');
+  const payload = await verifyWithWorkspace(deps.database, token, 'c');
   if (!payload) return badLink(res);
   const [email] = await deps.database.sql<SentEmail[]>`
     select o.customer_id as "customerId", o.version_id as "versionId", o.node_id as "nodeId", o.sent_at as "sentAt", l.url

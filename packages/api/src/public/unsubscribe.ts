@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { signToken } from '@afterglow/email';
 import { readBody } from '../ingest/http-io';
-import { loadRecipient, recordUnsubscribeEvent, setMarketingConsent, verifyWithWorkspace } from './consent';
+import { loadRecipient, recordUnsubscribeEvent, setMarketingConsent, verifyWithWorkspace, workspaceSigningSecret } from './consent';
 import { badLink, escapeHtml, maskEmail, methodNotAllowed, sendPage } from './page';
 import type { PublicDeps } from './types';
 
@@ -14,7 +14,7 @@ const FORM_LIMIT = 16 * 1024;
 export async function handleUnsubscribe(deps: PublicDeps, req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') return methodNotAllowed(res, 'GET, HEAD, POST');
   const { sql } = deps.database;
-  const payload = await verifyWithWorkspace(sql, token, 'u');
+  const payload = await verifyWithWorkspace(deps.database, token, 'u');
   if (!payload) return badLink(res);
   const preferencesUrl = await preferencesPath(deps, payload.w, payload.c);
 
@@ -47,6 +47,6 @@ export async function handleUnsubscribe(deps: PublicDeps, req: IncomingMessage, 
 }
 
 async function preferencesPath(deps: PublicDeps, workspaceId: string, customerId: string): Promise<string> {
-  const [row] = await deps.database.sql<{ secret: string }[]>`select signing_secret as secret from workspaces where id = ${workspaceId}`;
-  return `/p/${signToken(row.secret, { t: 'p', w: workspaceId, c: customerId })}`;
+  const secret = await workspaceSigningSecret(deps.database, workspaceId);
+  return `/p/${signToken(secret ?? '', { t: 'p', w: workspaceId, c: customerId })}`;
 }

@@ -35,7 +35,7 @@ export async function createFirstOwner(database: Database, input: FirstOwnerInpu
   return database.sql.begin(async (tx) => {
     if (!(await claimFirstAccount(tx))) return null;
     await tx`insert into workspaces (id, name, signing_secret, created_at)
-      values (${workspaceId}, ${input.workspaceName}, ${randomBytes(32).toString('hex')}, ${now.toISOString()}::timestamptz)`;
+      values (${workspaceId}, ${input.workspaceName}, ${database.secrets.seal(randomBytes(32).toString('hex'))}, ${now.toISOString()}::timestamptz)`;
     await tx`insert into users (id, workspace_id, email, name, password_hash, role, created_at)
       values (${userId}, ${workspaceId}, ${input.email}, ${input.name}, ${passwordHash}, 'owner', ${now.toISOString()}::timestamptz)`;
     return { userId, workspaceId };

@@ -1,4 +1,5 @@
-// The Shopify shop a workspace accepts webhooks from (one per workspace).
+// The Shopify shop a workspace accepts webhooks from (one per workspace). The secret is stored
+// sealed (AFTERGLOW_SECRET_KEY): it must stay readable to verify signatures, so it cannot be hashed.
 import type { Database } from '@afterglow/db';
 
 export interface ShopifyConnectionInfo {
@@ -13,7 +14,7 @@ export async function setShopifyConnection(database: Database, workspaceId: stri
   if (secret.trim().length < 8) throw new Error(`Shopify webhook secret for workspace ${workspaceId} must be at least 8 characters`);
   await database.sql`
     insert into shopify_connections (workspace_id, shop_domain, webhook_secret, created_at)
-    values (${workspaceId}, ${shopDomain?.toLowerCase() ?? null}, ${secret}, ${now.toISOString()}::timestamptz)
+    values (${workspaceId}, ${shopDomain?.toLowerCase() ?? null}, ${database.secrets.seal(secret)}, ${now.toISOString()}::timestamptz)
     on conflict (workspace_id) do update set
       shop_domain = excluded.shop_domain, webhook_secret = excluded.webhook_secret, created_at = excluded.created_at`;
 }
@@ -23,7 +24,7 @@ export async function getShopifyConnection(database: Database, workspaceId: stri
     select shop_domain as "shopDomain", webhook_secret as secret, created_at as "createdAt"
     from shopify_connections where workspace_id = ${workspaceId}`;
   if (!row) return null;
-  return { shopDomain: row.shopDomain, secretHint: `…${row.secret.slice(-4)}`, createdAt: new Date(row.createdAt).toISOString() };
+  return { shopDomain: row.shopDomain, secretHint: `…${database.secrets.open(row.secret).slice(-4)}`, createdAt: new Date(row.createdAt).toISOString() };
 }
 
 export async function removeShopifyConnection(database: Database, workspaceId: string): Promise<void> {

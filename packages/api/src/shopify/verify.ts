@@ -20,5 +20,5 @@ export async function workspaceForSignature(database: Database, shopDomain: stri
     select workspace_id as "workspaceId", webhook_secret as secret from shopify_connections
     where shop_domain is null or shop_domain = ${shopDomain?.toLowerCase() ?? ''}
     order by shop_domain nulls last, workspace_id`;
-  return candidates.find((c) => signatureMatches(c.secret, rawBody, signature))?.workspaceId ?? null;
+  return candidates.find((c) => signatureMatches(database.secrets.open(c.secret), rawBody, signature))?.workspaceId ?? null;
 }

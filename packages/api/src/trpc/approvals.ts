@@ -4,7 +4,7 @@ import { diffGraphs, journeyGraphSchema, type JourneyGraph } from '@afterglow/jo
 import { z } from 'zod';
 import { approvalRequired, decideRequest, requestPublish, withdrawRequest } from '../journeys/approvals';
 import { notFound } from '../journeys/errors';
-import { redactSecrets } from '../journeys/redact';
+import { graphForReader } from '../journeys/redact';
 import { protectedProcedure, router } from './init';
 import { mayCall } from './permissions';
 import { iso } from './time';
@@ -56,7 +56,8 @@ export const approvalsRouter = router({
     const show = (graph: unknown): JourneyGraph | null => {
       const parsed = journeyGraphSchema.safeParse(graph);
       if (!parsed.success) return null;
-      return mayCall(ctx.user.role, 'journeys.saveDraft') ? parsed.data : redactSecrets(parsed.data, ctx.deps.registry);
+      // Opened for those who may edit (sealed values differ at every sealing, so only opened ones compare).
+      return graphForReader(parsed.data, ctx.deps.registry, ctx.deps.database.secrets, mayCall(ctx.user.role, 'journeys.saveDraft'));
     };
     const draft = show(row.graph) ?? { nodes: [], edges: [] };
     return { journeyId: row.journeyId, journeyName: row.journeyName, status: row.status, diff: diffGraphs(show(row.live), draft) };

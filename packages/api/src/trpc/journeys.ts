@@ -7,7 +7,7 @@ import {
   assertJourneyInWorkspace, assertVersionInWorkspace, createJourney, getJourney, listJourneys, saveDraft,
   setJourneyStatus,
 } from '../journeys/repository';
-import { redactSecrets } from '../journeys/redact';
+import { graphForReader } from '../journeys/redact';
 import { saveJourneySettings } from '../journeys/settings';
 import { protectedProcedure, router } from './init';
 import { mayCall } from './permissions';
@@ -26,8 +26,9 @@ export const journeysRouter = router({
     .input(z.object({ id: journeyId }))
     .query(async ({ ctx, input }) => {
       const journey = await getJourney(ctx.deps, ctx.user.workspaceId, input.id);
-      // Secrets are shown only to those who may edit the journey (and so must keep or change them).
-      return !mayCall(ctx.user.role, 'journeys.saveDraft') ? { ...journey, draft: redactSecrets(journey.draft, ctx.deps.registry) } : journey;
+      // Whoever may save the draft reads its secrets; everyone else reads placeholders.
+      const canEdit = mayCall(ctx.user.role, 'journeys.saveDraft');
+      return { ...journey, draft: graphForReader(journey.draft, ctx.deps.registry, ctx.deps.database.secrets, canEdit) };
     }),
 
   saveDraft: protectedProcedure

@@ -28,7 +28,7 @@ export const webhookReceipts = pgTable('webhook_receipts', {
 
 /**
  * A Shopify shop posting webhooks to a workspace. The secret verifies
- * X-Shopify-Hmac-Sha256, so it is kept as given (a hash could not verify a signature).
+ * X-Shopify-Hmac-Sha256, so it is kept sealed (a hash could not verify a signature).
  * A null shop domain accepts any shop that signs with the secret.
  */
 export const shopifyConnections = pgTable('shopify_connections', {

@@ -11,7 +11,7 @@ export const journeys = pgTable('journeys', {
   id: text('id').primaryKey(),
   workspaceId: text('workspace_id').notNull(),
   name: text('name').notNull(),
-  /** The canvas graph being edited (nodes with positions, edges); autosaved. */
+  /** The canvas graph being edited (nodes with positions, edges); autosaved. Secrets in node configs are sealed. */
   draft: jsonb('draft').notNull(),
   /** 'draft' until first publish, then 'live' or 'paused'. */
   status: text('status').notNull().default('draft'),

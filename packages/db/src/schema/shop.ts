@@ -11,7 +11,7 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const workspaces = pgTable('workspaces', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  // Signs unsubscribe and tracking links; generated per workspace.
+  // Signs unsubscribe and tracking links; generated per workspace, stored sealed (secrets/box.ts).
   signingSecret: text('signing_secret').notNull(),
   /** Sending rules across journeys: frequency cap, quiet hours (workspaceSettingsSchema). */
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),

@@ -19,11 +19,14 @@ export const webhookOutbox = pgTable('webhook_outbox', {
   url: text('url').notNull(),
   /** 'POST' | 'PUT' | 'PATCH' */
   method: text('method').notNull(),
-  /** The step's own headers; Content-Type, Idempotency-Key and the signature are added when sent. */
+  /**
+   * The step's own headers, each value sealed (secrets/box.ts); Content-Type, Idempotency-Key and
+   * the signature are added when sent. Emptied, with the signing secret, once the call is final.
+   */
   headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
   /** The rendered JSON document, sent byte for byte on every attempt (the signature covers it). */
   body: text('body').notNull(),
-  /** HMAC key of X-Afterglow-Signature; null: unsigned. Signed at send time, with the send's timestamp. */
+  /** HMAC key of X-Afterglow-Signature, sealed; null: unsigned. Signed at send time, with the send's timestamp. */
   signingSecret: text('signing_secret'),
   /** 'pending' | 'delivered' | 'failed' */
   status: text('status').notNull().default('pending'),

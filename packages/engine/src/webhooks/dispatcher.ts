@@ -4,7 +4,9 @@
 // its rows pending: they are sent again, with the same Idempotency-Key. Outcomes are written
 // back with one statement. 5xx, 429 and network errors are retried with exponential backoff
 // and jitter; any other answer that is not 2xx (4xx, a redirect) fails the row at once.
-import type { Queryable, Sql } from '@afterglow/db';
+// Header values and the signing secret are opened only here, to send; once a row is final
+// (delivered or failed) they are emptied: nothing needs them any more.
+import { SecretKeyUnknown, type Queryable, type SecretBox, type Sql } from '@afterglow/db';
 import { resolveTarget, TargetRefused, type Resolver } from './guard';
 import { sendWebhook, signatureHeader } from './send';
 
@@ -20,6 +22,8 @@ export function webhookRetryDelayMs(attempts: number, random: () => number = Mat
 
 export interface WebhookDispatchOptions {
   sql: Sql;
+  /** Opens the rows' sealed header values and signing secrets. */
+  secrets: SecretBox;
   now: Date;
   /** Let private and loopback targets through: tests and development receivers only. */
   allowPrivate?: boolean;
@@ -58,14 +62,24 @@ async function deliver(row: ClaimedRow, opts: WebhookDispatchOptions): Promise<O
     if (err instanceof TargetRefused) return failed(err.message);
     return retry(`cannot resolve ${url.hostname}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  let own: Record<string, string>;
+  let signingSecret: string | null;
+  try {
+    own = Object.fromEntries(Object.entries(row.headers).map(([name, value]) => [name, opts.secrets.open(value)]));
+    signingSecret = row.signing_secret === null ? null : opts.secrets.open(row.signing_secret);
+  } catch (err) {
+    // A process started without the key (e.g. mid-rotation): another one, or a later try, has it.
+    if (err instanceof SecretKeyUnknown) return retry(err.message);
+    throw err;
+  }
   const headers: Record<string, string> = {
-    ...row.headers,
+    ...own,
     'content-type': 'application/json',
     'user-agent': 'Afterglow-Webhooks/1',
     // The effect key: a resend after a crash carries the key of the call it repeats.
     'idempotency-key': row.effect_key,
   };
-  if (row.signing_secret) headers['x-afterglow-signature'] = signatureHeader(row.signing_secret, row.body, opts.now);
+  if (signingSecret) headers['x-afterglow-signature'] = signatureHeader(signingSecret, row.body, opts.now);
   let answer;
   try {
     answer = await sendWebhook({ url, method: row.method, headers, body: row.body, target, timeoutMs: opts.timeoutMs });
@@ -110,7 +124,10 @@ async function writeOutcomes(tx: Queryable, outcomes: Outcome[], now: Date): Pro
       next_attempt_at = coalesce(r.next, w.next_attempt_at),
       last_error = r.error,
       response_status = r.code,
-      delivered_at = case when r.status = 'delivered' then ${now}::timestamptz else w.delivered_at end
+      delivered_at = case when r.status = 'delivered' then ${now}::timestamptz else w.delivered_at end,
+      headers = case when r.status = 'pending' then w.headers
+        else (select coalesce(jsonb_object_agg(name, ''), '{}'::jsonb) from jsonb_object_keys(w.headers) as name) end,
+      signing_secret = case when r.status = 'pending' then w.signing_secret end
     from unnest(${outcomes.map((o) => o.id)}::uuid[], ${outcomes.map((o) => o.status)}::text[],
       ${outcomes.map((o) => o.error) as string[]}::text[], ${outcomes.map((o) => o.code) as number[]}::int[],
       ${outcomes.map((o) => o.next) as string[]}::timestamptz[]) as r(id, status, error, code, next)

@@ -1,7 +1,8 @@
 // The webhooks service of a step and the batch's write of what it queued: one
 // webhook_outbox row per (run, node), inserted with one set-based statement in the batch's
-// transaction, so the step and its call commit together or not at all.
-import type { Queryable } from '@afterglow/db';
+// transaction, so the step and its call commit together or not at all. Header values and the
+// signing secret are stored sealed; the dispatcher opens them to send.
+import type { Queryable, SecretBox } from '@afterglow/db';
 import { NodeError, type CustomerSnapshot, type Services } from '@afterglow/node-sdk';
 import { z } from 'zod';
 import type { RunRow } from '../types';
@@ -59,10 +60,20 @@ export function webhookService(
   };
 }
 
-export async function writeWebhooks(tx: Queryable, buffer: WebhookRow[]): Promise<void> {
+/** The row as stored: every header value and the signing secret sealed. */
+function sealWebhookRow(row: WebhookRow, secrets: SecretBox): WebhookRow {
+  return {
+    ...row,
+    headers: Object.fromEntries(Object.entries(row.headers).map(([name, value]) => [name, secrets.seal(value)])),
+    signing_secret: row.signing_secret === null ? null : secrets.seal(row.signing_secret),
+  };
+}
+
+export async function writeWebhooks(tx: Queryable, secrets: SecretBox, buffer: WebhookRow[]): Promise<void> {
   if (buffer.length === 0) return;
   // Sorted: batches inserting side by side take their index locks in one order.
-  const rows = [...buffer].sort((a, b) => (a.effect_key < b.effect_key ? -1 : a.effect_key > b.effect_key ? 1 : 0));
+  const rows = [...buffer].sort((a, b) => (a.effect_key < b.effect_key ? -1 : a.effect_key > b.effect_key ? 1 : 0))
+    .map((row) => sealWebhookRow(row, secrets));
   const column = <K extends keyof WebhookRow>(key: K) => rows.map((r) => r[key] ?? null) as never;
   // A row already there (a retried batch) stays as it is: the call happens once.
   await tx`

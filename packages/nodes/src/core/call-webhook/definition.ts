@@ -28,14 +28,16 @@ const header = z.object({
     .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'A header name has only letters, digits and - _ . (no spaces or colons)')
     .refine((n) => !RESERVED_HEADERS.has(n.toLowerCase()), 'Afterglow sets this header itself')
     .meta({ label: 'Name' }),
+  // Often a credential (Authorization: Bearer …): every value is kept as a secret.
   value: z.string().max(2_000, 'Keep the value under 2,000 characters').refine((v) => !/[\r\n\0]/.test(v), 'The value must be a single line')
-    .meta({ label: 'Value' }),
+    .meta({ label: 'Value', widget: 'secret' }),
 });
 
 const config = z.object({
   url: z.string().trim().min(1, 'Enter the address to call').max(2_000, 'Keep the address under 2,000 characters')
     .superRefine((u, ctx) => { const p = urlProblem(u); if (p) ctx.addIssue({ code: 'custom', message: p }); })
-    .meta({ label: 'URL', help: 'https:// address of the receiver; private and internal addresses are refused' }),
+    // The headers and the signing secret go here: a stored secret is kept only while the origin stays.
+    .meta({ label: 'URL', secretTarget: true, help: 'https:// address of the receiver; private and internal addresses are refused' }),
   method: z.enum(['POST', 'PUT', 'PATCH']).meta({
     label: 'Method', widget: 'select',
     options: [{ value: 'POST', label: 'POST' }, { value: 'PUT', label: 'PUT' }, { value: 'PATCH', label: 'PATCH' }],

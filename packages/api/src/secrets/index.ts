@@ -1,0 +1,1 @@
+export { sealStoredSecrets, SecretsUnreadable, type SealReport } from './seal-stored';
