@@ -4,12 +4,15 @@ import { createBounceWebhookHandler, createIngestHandler, createShopifyWebhookHa
 import { ensureDatabase, openDatabase, runMigrations, startEmbeddedPostgres, type Database } from '@afterglow/db';
 import { createMailer, startDevSmtpSink, type Mailer } from '@afterglow/email';
 import { createEngine, systemClock, type Clock, type Engine } from '@afterglow/engine';
+import type { Logger } from '@afterglow/node-sdk';
 import { createRegistry } from '@afterglow/nodes';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { repoRoot } from './env';
+import { logAvailability } from './database-log';
 import { createRequestListener } from './http';
+import { createProcessLogger } from './logger';
 import { ensureDemo } from './seed/index';
 
 export type Role = 'all' | 'web' | 'worker';
@@ -36,6 +39,9 @@ export interface AfterglowOptions {
   webDistDir?: string;
   /** AFTERGLOW_WEBHOOK_ALLOW_PRIVATE: Call webhook steps may reach private addresses (development only). */
   webhookAllowPrivate?: boolean;
+  /** The process's logger (main.ts makes it from LOG_LEVEL and LOG_FORMAT). */
+  logger?: Logger;
+  /** Without a logger: receives each JSON log line instead of stdout (tests capture lines with it). */
   log?: (line: string) => void;
 }
 
@@ -54,17 +60,18 @@ export const webDistDir = path.join(repoRoot, 'apps/web/dist');
 export async function startAfterglow(opts: AfterglowOptions = {}): Promise<Afterglow> {
   const role = opts.role ?? 'all';
   const serves = role !== 'worker';
-  const log = opts.log ?? ((line: string) => console.log(line));
+  const ownLogger = opts.logger ? null : createProcessLogger({ write: opts.log });
+  const log = opts.logger ?? ownLogger!;
   const dataDir = path.resolve(opts.dataDir ?? path.join(repoRoot, '.afterglow'));
   const clock = opts.clock ?? systemClock;
   // Shut down in reverse order of start-up, also when start-up fails half-way.
-  const cleanups: Array<() => Promise<unknown> | unknown> = [];
+  const cleanups: Array<() => Promise<unknown> | unknown> = [() => ownLogger?.close()];
   const close = async () => {
     while (cleanups.length) {
       try {
         await cleanups.pop()!();
       } catch (err) {
-        log(`shutdown step failed: ${String(err)}`);
+        log.error('shutdown step failed', { error: String(err) });
       }
     }
   };
@@ -77,12 +84,13 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
       cleanups.push(() => pg.stop());
       url = await ensureDatabase(pg.url, 'afterglow');
       // Printed so extra `--role=worker` processes can point DATABASE_URL at it.
-      log(`Embedded PostgreSQL at ${url} (data in ${pg.dataDir})`);
+      log.info(`Embedded PostgreSQL at ${url} (data in ${pg.dataDir})`);
     }
     // Workers expect a migrated database: migrating from several processes at once could race.
     if (serves) await runMigrations(url);
     const database = openDatabase(url);
     cleanups.push(() => database.close());
+    cleanups.push(logAvailability(database.availability, log.child({ component: 'database' })));
 
     let smtpDevPort: number | null = null;
     let smtpUrl = opts.smtpUrl;
@@ -103,14 +111,15 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
     let linkBase = opts.publicUrl ?? `http://localhost:${opts.port || 3000}`;
     const engine = createEngine({
       database, registry, clock, mailer, publicUrl: () => linkBase, allowPrivateWebhookTargets: opts.webhookAllowPrivate ?? false,
-      log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg),
+      log,
     });
-    const apiDeps: ApiDeps = { database, registry, clock, engine, secureCookies: opts.publicUrl?.startsWith('https:') ?? false };
+    const httpLog = log.child({ component: 'http' });
+    const apiDeps: ApiDeps = { database, registry, clock, engine, secureCookies: opts.publicUrl?.startsWith('https:') ?? false, log: httpLog };
 
     let demo: Afterglow['demo'] = null;
     if (serves && opts.seed !== false) {
       demo = await ensureDemo({
-        database, dataDir, now: clock.now(), ingestKey: opts.ingestKey, shopifyWebhookSecret: opts.shopifyWebhookSecret, log,
+        database, dataDir, now: clock.now(), ingestKey: opts.ingestKey, shopifyWebhookSecret: opts.shopifyWebhookSecret, log: (line) => log.info(line),
         publish: (journeyId, userId) => publishJourney(apiDeps, journeyId, userId),
       });
     }
@@ -128,7 +137,7 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
         // The engine types its parameter as the pool type; a transaction offers the same queries.
         onEventsStored: (tx, events) => engine.enrolEvents(tx as unknown as Database['sql'], events),
         afterCommit: () => engine.wake(),
-        log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg),
+        log: log.child({ component: 'ingest' }),
       };
       const server = http.createServer(createRequestListener({
         database,
@@ -136,9 +145,9 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
         ingest: createIngestHandler(ingestDeps),
         shopify: createShopifyWebhookHandler(ingestDeps),
         bounces: createBounceWebhookHandler({ database, clock, log: ingestDeps.log }),
-        recipients: createPublicHandler({ database, clock, log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg) }),
+        recipients: createPublicHandler({ database, clock, log: httpLog }),
         webDistDir: opts.webDistDir ?? webDistDir,
-        log,
+        log: httpLog,
       }));
       await new Promise<void>((resolve, reject) => {
         server.once('error', (err: NodeJS.ErrnoException) =>

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogFormat, type LogLevel } from './logger';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -20,6 +21,9 @@ const envSchema = z.object({
   AFTERGLOW_PUBLIC_URL: optionalText.pipe(z.url({ error: 'AFTERGLOW_PUBLIC_URL must be a URL such as https://afterglow.example.com' }).optional()),
   // Development only: Call webhook steps may then reach localhost and private networks.
   AFTERGLOW_WEBHOOK_ALLOW_PRIVATE: z.enum(['', '0', '1'], { error: 'AFTERGLOW_WEBHOOK_ALLOW_PRIVATE must be 1 or 0' }).default('0'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_FORMAT: z.enum(['', 'json', 'pretty'], { error: 'LOG_FORMAT must be json or pretty' }).default(''),
+  NODE_ENV: optionalText,
 });
 
 export interface ServerEnv {
@@ -32,9 +36,12 @@ export interface ServerEnv {
   dataDir: string;
   publicUrl?: string;
   webhookAllowPrivate: boolean;
+  logLevel: LogLevel;
+  /** LOG_FORMAT, else JSON in production (NODE_ENV=production) or when stdout is not a terminal. */
+  logFormat: LogFormat;
 }
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+export function readEnv(source: NodeJS.ProcessEnv = process.env, stdoutIsTerminal = process.stdout.isTTY === true): ServerEnv {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -51,5 +58,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     dataDir: path.resolve(env.AFTERGLOW_DATA_DIR ?? path.join(repoRoot, '.afterglow')),
     publicUrl: env.AFTERGLOW_PUBLIC_URL,
     webhookAllowPrivate: env.AFTERGLOW_WEBHOOK_ALLOW_PRIVATE === '1',
+    logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT || (env.NODE_ENV === 'production' || !stdoutIsTerminal ? 'json' : 'pretty'),
   };
 }

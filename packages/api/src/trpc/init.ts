@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readCookie, SESSION_COOKIE, userForToken, type SessionUser } from '../auth/index';
 import { DomainError, type DomainErrorCode } from '../journeys/errors';
 import type { ApiDeps } from './deps';
+import { asUnavailable } from './unavailable';
 
 export interface TrpcContext {
   deps: ApiDeps;
@@ -53,12 +54,14 @@ const codeFor: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   CONFLICT: 'CONFLICT',
 };
 
-const mapDomainErrors = t.middleware(async ({ next }) => {
+const mapDomainErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof DomainError) throw new TRPCError({ code: codeFor[cause.code], message: cause.message, cause });
   if (cause instanceof SegmentRuleError) throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
+  const unavailable = asUnavailable(ctx.deps.database.availability, cause);
+  if (unavailable !== cause) throw unavailable;
   return result;
 });
 
