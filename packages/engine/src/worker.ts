@@ -60,7 +60,8 @@ export function createWorker(opts: WorkerOptions) {
     await withTimeout(backend.connect(), 'Agenda did not connect within 30 s');
     // Agenda's LISTEN channel emits 'error' when Postgres restarts and reconnects by itself;
     // unheard, that event would kill the process (found by tests/chaos).
-    // While Postgres is down it retries every 100 ms (its backoff restarts at each attempt).
+    // While Postgres is down it retries every 100 ms, two errors each time (agenda/agenda#1764:
+    // its backoff restarts at every attempt); they go to the breaker, not to the log.
     backend.notificationChannel?.on('error', report('agenda notification channel error'));
     const created = new Agenda({ backend, name: `afterglow-${process.pid}`, processEvery: '1 second', defaultLockLifetime: 30_000 });
     created.on('error', report('agenda error'));
