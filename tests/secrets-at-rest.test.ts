@@ -165,7 +165,7 @@ describe('secrets at rest', () => {
     const keyB = randomBytes(32);
     const lines: string[] = [];
     await start({ secretKey: keyB, previousSecretKeys: [TEST_SECRET_KEY], log: (line) => lines.push(line) });
-    expect(lines.find((l) => l.startsWith('Sealed'))).toBe(
+    expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg).find((m) => m.startsWith('Sealed'))).toBe(
       // a workspace, a Shopify connection, two drafts, two versions, one pending call
       `Sealed the secrets of 7 stored rows with key ${secretKeyId(keyB)}, also opening ${secretKeyId(TEST_SECRET_KEY)}`);
     expect(keyIdsIn(await everyTable(database.sql))).toEqual(new Set([secretKeyId(keyB)]));

@@ -2,6 +2,7 @@
 // assets, no escape from the dist folder, and the security headers on every response.
 import { createRequestListener } from '../apps/server/src/http';
 import type { Database } from '@afterglow/db';
+import { silentLogger } from '@afterglow/node-sdk';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,7 +27,7 @@ beforeAll(async () => {
     trpc: async (req, res) => { calls.push(`trpc ${req.url}`); res.end('trpc'); },
     ingest: async (req, res) => { calls.push(`ingest ${req.url}`); res.end('ingest'); },
     webDistDir: path.join(dir, 'dist'),
-    log: () => {},
+    log: silentLogger,
   });
   server = http.createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

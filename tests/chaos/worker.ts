@@ -6,6 +6,7 @@ import { openDatabase } from '@afterglow/db';
 import { createMailer } from '@afterglow/email';
 import { createEngine } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
+import { createProcessLogger } from '@afterglow/server';
 import { z } from 'zod';
 import { testSecrets } from '../support/secrets';
 import { scaledClock } from './clock';
@@ -22,8 +23,8 @@ const mailer = createMailer({ smtpUrl: env.SMTP_URL });
 const engine = createEngine({
   database, registry: createRegistry(), mailer, batchSize: 200, tickEvery: '1 second',
   clock: scaledClock(env.CHAOS_EPOCH, env.CHAOS_SPEED),
-  // Errors while Postgres restarts are expected; they go to stderr for the supervisor's log.
-  log: (message, data) => process.stderr.write(`${message} ${data ? JSON.stringify(data) : ''}\n`),
+  // The process logger of production, on stderr: the supervisor keeps its last lines.
+  log: createProcessLogger({ write: (line) => process.stderr.write(`${line}\n`) }),
 });
 
 process.on('SIGTERM', () => {

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequestListener } from '../../apps/server/src/http';
+import { createProcessLogger } from '../../apps/server/src/logger';
 import { createTestDatabase } from './db';
 import { ingestEvents, publishGraph, seedWorkspace, type FixtureCustomer } from './journeys';
 import { startTestSmtpSink, type TestSmtpSink } from './smtp-sink';
@@ -69,7 +70,7 @@ export async function startRig(customers: FixtureCustomer[]): Promise<Rig> {
   const webDir = mkdtempSync(path.join(os.tmpdir(), 'ag-comply-'));
   const notHere = async (_req: http.IncomingMessage, res: http.ServerResponse) => void res.writeHead(404).end();
   const server = http.createServer(createRequestListener({
-    database: db, trpc: notHere, ingest: notHere, webDistDir: webDir, log: (line) => console.error(line),
+    database: db, trpc: notHere, ingest: notHere, webDistDir: webDir, log: createProcessLogger({ write: (line) => console.error(line) }),
     recipients: createPublicHandler({ database: db, clock }),
     bounces: createBounceWebhookHandler({ database: db, clock }),
   }));

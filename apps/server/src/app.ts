@@ -10,13 +10,16 @@ import {
 } from '@afterglow/db';
 import { createMailer, startDevSmtpSink, type Mailer } from '@afterglow/email';
 import { createEngine, systemClock, type Clock, type Engine } from '@afterglow/engine';
+import type { Logger } from '@afterglow/node-sdk';
 import { createRegistry } from '@afterglow/nodes';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { repoRoot } from './env';
+import { logAvailability } from './database-log';
 import { createRequestListener } from './http';
 import { describeKeys, loadSecretKeys } from './secret-key';
+import { createProcessLogger } from './logger';
 import { ensureDemo } from './seed/index';
 
 export type Role = 'all' | 'web' | 'worker';
@@ -52,6 +55,9 @@ export interface AfterglowOptions {
   previousSecretKeys?: Buffer[];
   /** NODE_ENV=production: refuses to start without secretKey. */
   production?: boolean;
+  /** The process's logger (main.ts makes it from LOG_LEVEL and LOG_FORMAT). */
+  logger?: Logger;
+  /** Without a logger: receives each JSON log line instead of stdout (tests capture lines with it). */
   log?: (line: string) => void;
 }
 
@@ -81,17 +87,18 @@ function describeEmbedded(pg: EmbeddedDatabase, url: string, log: (line: string)
 export async function startAfterglow(opts: AfterglowOptions = {}): Promise<Afterglow> {
   const role = opts.role ?? 'all';
   const serves = role !== 'worker';
-  const log = opts.log ?? ((line: string) => console.log(line));
+  const ownLogger = opts.logger ? null : createProcessLogger({ write: opts.log });
+  const log = opts.logger ?? ownLogger!;
   const dataDir = path.resolve(opts.dataDir ?? path.join(repoRoot, '.afterglow'));
   const clock = opts.clock ?? systemClock;
   // Shut down in reverse order of start-up, also when start-up fails half-way.
-  const cleanups: Array<() => Promise<unknown> | unknown> = [];
+  const cleanups: Array<() => Promise<unknown> | unknown> = [() => ownLogger?.close()];
   const close = async () => {
     while (cleanups.length) {
       try {
         await cleanups.pop()!();
       } catch (err) {
-        log(`shutdown step failed: ${String(err)}`);
+        log.error('shutdown step failed', { error: String(err) });
       }
     }
   };
@@ -99,26 +106,27 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
   try {
     // Before anything else: a missing production key must stop the start, not a half-started server.
     const keys = loadSecretKeys({ key: opts.secretKey, previous: opts.previousSecretKeys, production: opts.production ?? false,
-      dataDir, mayCreate: serves, log });
+      dataDir, mayCreate: serves, log: (line) => log.info(line) });
     let url = opts.databaseUrl;
     if (!url) {
       if (role === 'worker') throw new Error('--role=worker needs DATABASE_URL: the database the web process uses');
       const pg = await startEmbeddedPostgres({ ...opts.embedded, dataDir: path.join(dataDir, 'pg'), log: () => {} });
       cleanups.push(() => pg.stop());
       url = await ensureDatabase(pg.url, 'afterglow');
-      describeEmbedded(pg, url, log);
+      describeEmbedded(pg, url, (line) => log.info(line));
     }
     // Workers expect a migrated database: migrating from several processes at once could race.
     if (serves) await runMigrations(url);
     const database = openDatabase(url, { secrets: createSecretBox(keys) });
     cleanups.push(() => database.close());
+    cleanups.push(logAvailability(database.availability, log.child({ component: 'database' })));
 
     const registry = createRegistry();
     // Plain values from before encryption, and values of a previous key, are sealed under the current one.
     if (serves) {
       const sealed = await sealStoredSecrets(database, registry);
       const count = Object.values(sealed.sealed).reduce((a, b) => a + b, 0);
-      if (count > 0) log(`Sealed the secrets of ${count} stored rows with ${describeKeys(keys)}`);
+      if (count > 0) log.info(`Sealed the secrets of ${count} stored rows with ${describeKeys(keys)}`);
     }
 
     let smtpDevPort: number | null = null;
@@ -139,15 +147,17 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
     let linkBase = opts.publicUrl ?? `http://localhost:${opts.port || 3000}`;
     const engine = createEngine({
       database, registry, clock, mailer, publicUrl: () => linkBase, allowPrivateWebhookTargets: opts.webhookAllowPrivate ?? false,
-      log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg),
+      log,
     });
+    const httpLog = log.child({ component: 'http' });
     const apiDeps: ApiDeps = { database, registry, clock, engine, secureCookies: opts.publicUrl?.startsWith('https:') ?? false,
-      publicUrl: () => linkBase };
+      publicUrl: () => linkBase, log: httpLog };
 
     let demo: Afterglow['demo'] = null;
     if (serves) {
       demo = await ensureDemo({
-        database, dataDir, now: clock.now(), create: opts.seed ?? false, ingestKey: opts.ingestKey, shopifyWebhookSecret: opts.shopifyWebhookSecret, log,
+        database, dataDir, now: clock.now(), create: opts.seed ?? false, ingestKey: opts.ingestKey, shopifyWebhookSecret: opts.shopifyWebhookSecret,
+        log: (line) => log.info(line),
         publish: (journeyId, userId) => publishJourney(apiDeps, journeyId, userId),
       });
     }
@@ -166,7 +176,7 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
         // The engine types its parameter as the pool type; a transaction offers the same queries.
         onEventsStored: (tx, events) => engine.enrolEvents(tx as unknown as Database['sql'], events),
         afterCommit: () => engine.wake(),
-        log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg),
+        log: log.child({ component: 'ingest' }),
       };
       const server = http.createServer(createRequestListener({
         database,
@@ -174,9 +184,9 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
         ingest: createIngestHandler(ingestDeps),
         shopify: createShopifyWebhookHandler(ingestDeps),
         bounces: createBounceWebhookHandler({ database, clock, log: ingestDeps.log }),
-        recipients: createPublicHandler({ database, clock, log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg) }),
+        recipients: createPublicHandler({ database, clock, log: httpLog }),
         webDistDir: opts.webDistDir ?? webDistDir,
-        log,
+        log: httpLog,
       }));
       await new Promise<void>((resolve, reject) => {
         server.once('error', (err: NodeJS.ErrnoException) =>

@@ -4,6 +4,7 @@ import { parseSecretKey } from '@afterglow/db';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogFormat, type LogLevel } from './logger';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -29,6 +30,8 @@ const envSchema = z.object({
   AFTERGLOW_SECRET_KEY: optionalText.refine((v) => v === undefined || parseSecretKey(v) !== null, `AFTERGLOW_SECRET_KEY ${KEY_FORMAT}`),
   AFTERGLOW_SECRET_KEY_PREVIOUS: optionalText.refine((v) => keyList(v).every((k) => parseSecretKey(k) !== null),
     `AFTERGLOW_SECRET_KEY_PREVIOUS: each key (separated by commas) ${KEY_FORMAT}`),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_FORMAT: z.enum(['', 'json', 'pretty'], { error: 'LOG_FORMAT must be json or pretty' }).default(''),
   NODE_ENV: optionalText,
 });
 
@@ -55,9 +58,12 @@ export interface ServerEnv {
   previousSecretKeys: Buffer[];
   /** NODE_ENV=production: no key is generated, AFTERGLOW_SECRET_KEY must be set. */
   production: boolean;
+  logLevel: LogLevel;
+  /** LOG_FORMAT, else JSON in production (NODE_ENV=production) or when stdout is not a terminal. */
+  logFormat: LogFormat;
 }
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+export function readEnv(source: NodeJS.ProcessEnv = process.env, stdoutIsTerminal = process.stdout.isTTY === true): ServerEnv {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -78,5 +84,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     secretKey: env.AFTERGLOW_SECRET_KEY ? parseSecretKey(env.AFTERGLOW_SECRET_KEY)! : undefined,
     previousSecretKeys: keyList(env.AFTERGLOW_SECRET_KEY_PREVIOUS).map((k) => parseSecretKey(k)!),
     production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT || (env.NODE_ENV === 'production' || !stdoutIsTerminal ? 'json' : 'pretty'),
   };
 }

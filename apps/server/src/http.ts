@@ -1,6 +1,9 @@
 // The HTTP front door: tRPC under /trpc, REST ingestion under /v1, a health check, and
-// the web app's static files, all with the same security headers.
+// the web app's static files, all with the same security headers. While the database is
+// unreachable (its breaker open), whatever needs it is answered 503 with Retry-After at once.
+import { sendUnavailable } from '@afterglow/api';
 import type { Database } from '@afterglow/db';
+import type { Logger } from '@afterglow/node-sdk';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createStaticHandler } from './static';
 
@@ -17,7 +20,7 @@ export interface HttpRoutes {
   /** Unsubscribe, preferences and tracking links from emails: /u/, /p/, /t/. */
   recipients?: Handler;
   webDistDir: string;
-  log: (line: string) => void;
+  log: Logger;
 }
 
 // The app loads only its own scripts and styles; email previews (rendered in a sandboxed
@@ -38,13 +41,17 @@ function securityHeaders(res: ServerResponse): void {
 export function createRequestListener(routes: HttpRoutes): (req: IncomingMessage, res: ServerResponse) => void {
   const serveStatic = createStaticHandler(routes.webDistDir);
 
+  const { availability } = routes.database;
+
   async function healthz(res: ServerResponse) {
     try {
+      if (!availability.up) throw new Error('database unreachable');
       await routes.database.sql`select 1`;
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ ok: true }));
-    } catch {
-      res.writeHead(503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    } catch (err) {
+      availability.report(err);
+      res.writeHead(503, { 'content-type': 'application/json', 'cache-control': 'no-store', 'retry-after': String(availability.retryAfterSeconds) });
       res.end(JSON.stringify({ ok: false, error: 'database unreachable' }));
     }
   }
@@ -56,14 +63,15 @@ export function createRequestListener(routes: HttpRoutes): (req: IncomingMessage
     if (pathname === '/webhooks/shopify' && routes.shopify) return routes.shopify(req, res);
     if (pathname === '/webhooks/bounces' && routes.bounces) return routes.bounces(req, res);
     if (pathname === '/healthz') return healthz(res);
-    if (routes.recipients && /^\/(u|p|t)\//.test(pathname)) return routes.recipients(req, res);
+    if (routes.recipients && /^\/(u|p|t)\//.test(pathname)) return availability.up ? routes.recipients(req, res) : sendUnavailable(res, availability);
     return serveStatic(req, res);
   }
 
   return (req, res) => {
     securityHeaders(res);
     Promise.resolve(route(req, res)).catch((err: unknown) => {
-      routes.log(`request ${req.method} ${req.url} failed: ${(err as Error)?.stack ?? String(err)}`);
+      if (availability.report(err) && !res.headersSent) return sendUnavailable(res, availability);
+      routes.log.error('request failed', { method: req.method, url: req.url, error: (err as Error)?.stack ?? String(err) });
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: 'Internal error' }));

@@ -4,6 +4,7 @@
 import { startAfterglow, type Role } from './app';
 import { readEnv } from './env';
 import { demoSecretsFile } from './seed/secrets';
+import { createProcessLogger } from './logger';
 
 function parseRole(args: string[]): Role {
   const arg = args.find((a) => a.startsWith('--role='));
@@ -17,7 +18,9 @@ function parseRole(args: string[]): Role {
 async function main() {
   const role = parseRole(process.argv.slice(2));
   const env = readEnv();
+  const logger = createProcessLogger({ level: env.logLevel, format: env.logFormat });
   const app = await startAfterglow({
+    logger,
     role,
     databaseUrl: env.databaseUrl,
     dataDir: env.dataDir,
@@ -50,10 +53,11 @@ async function main() {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received, shutting down…`);
+    logger.info(`${signal} received, shutting down`);
+    const exit = (code: number) => { logger.close(); process.exit(code); };
     // A stuck step must not keep the process alive forever.
-    setTimeout(() => { console.error('Shutdown took too long; exiting'); process.exit(1); }, 15_000).unref();
-    app.close().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+    setTimeout(() => { logger.error('shutdown took too long; exiting'); exit(1); }, 15_000).unref();
+    app.close().then(() => exit(0), (err) => { logger.error('shutdown failed', { error: String(err) }); exit(1); });
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -2,6 +2,7 @@
 // exposed too: the engine's batch statements are clearer as SQL than as builder chains.
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { createAvailability, type DatabaseAvailability } from './availability';
 import * as schema from './schema/index';
 import type { SecretBox } from './secrets/box';
 
@@ -19,22 +20,33 @@ export interface Database {
   db: Db;
   /** Seals and opens the secrets kept in tables (AFTERGLOW_SECRET_KEY): every process needs the same keys. */
   secrets: SecretBox;
+  /** Whether Postgres answers, as this process last saw it (the circuit breaker). */
+  availability: DatabaseAvailability;
   close(): Promise<void>;
 }
+
+/**
+ * An unreachable server fails a connection attempt after this long (postgres.js waits 30 s
+ * by default); the first such failure opens the breaker, which answers the rest at once.
+ */
+const CONNECT_TIMEOUT_SECONDS = 5;
 
 export function openDatabase(url: string, opts: { max?: number; secrets: SecretBox }): Database {
   const maxConnections = opts.max ?? 10;
   const sql = postgres(url, {
     max: maxConnections,
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
     onnotice: () => {},
   });
   // drizzle rewrites its client's date serializers and parsers (dates become strings), so
   // it gets a connection pool of its own and raw `sql` keeps Date in, Date out.
-  const drizzleClient = postgres(url, { max: 4, onnotice: () => {} });
+  const drizzleClient = postgres(url, { max: 4, connect_timeout: CONNECT_TIMEOUT_SECONDS, onnotice: () => {} });
   const db = drizzle(drizzleClient, { schema });
+  const availability = createAvailability(url, { connectTimeoutSeconds: CONNECT_TIMEOUT_SECONDS });
   return {
-    url, sql, db, maxConnections, secrets: opts.secrets,
+    url, sql, db, maxConnections, secrets: opts.secrets, availability,
     close: async () => {
+      availability.close();
       await Promise.all([sql.end({ timeout: 5 }), drizzleClient.end({ timeout: 5 })]);
     },
   };

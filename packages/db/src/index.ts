@@ -1,5 +1,6 @@
 export * from './schema/index';
 export * from './client';
+export * from './availability';
 export * from './migrate';
 export * from './embedded/index';
 export { and, eq, sql as sqlExpr, desc, asc, inArray } from 'drizzle-orm';

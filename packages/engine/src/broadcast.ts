@@ -81,7 +81,7 @@ export async function runDueBroadcasts(sql: Sql, registry: NodeRegistry, now: Da
         return count;
       }) as number;
     } catch (err) {
-      log('broadcast enrolment failed; the next sweep retries', { versionId: c.versionId, error: String(err) });
+      log.warn('broadcast enrolment failed; the next sweep retries', { versionId: c.versionId, error: String(err) });
     }
   }
   return enrolled;

@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '@afterglow/db';
 import { createPinnedTemplateCache, dispatchDueEmails, type Mailer } from '@afterglow/email';
 import type { JourneyStats } from '@afterglow/journey-core';
-import type { NodeRegistry } from '@afterglow/node-sdk';
+import { silentLogger, type NodeRegistry } from '@afterglow/node-sdk';
 import { advanceBatch, type BatchDeps } from './batch';
 import { runDueBroadcasts } from './broadcast';
 import { systemClock, type Clock } from './clock';
@@ -10,6 +10,7 @@ import { applyEventsToRuns } from './event-effects';
 import { foldPlaceDeltas } from './places';
 import { createPlanCache } from './plans';
 import { processSegmentChanges, recheckAllSegments } from './segment-changes';
+import { logDispatch, reportFailure } from './report';
 import { retryFailedRuns } from './retry';
 import { deleteExpired } from './retention';
 import { journeyStats } from './stats';
@@ -34,6 +35,7 @@ export interface EngineOptions {
   fromAddress?: string;
   /** Base of unsubscribe and tracking links (AFTERGLOW_PUBLIC_URL); read when an email is rendered. */
   publicUrl?: () => string;
+  /** Lines of the engine (component 'engine') and of its email dispatch (component 'dispatcher'). */
   log?: Logger;
   batchSize?: number;
   /**
@@ -69,7 +71,8 @@ export interface Engine {
 export function createEngine(opts: EngineOptions): Engine {
   const { database, registry } = opts;
   const clock = opts.clock ?? systemClock;
-  const log = opts.log ?? (() => {});
+  const log = (opts.log ?? silentLogger).child({ component: 'engine' });
+  const dispatcherLog = (opts.log ?? silentLogger).child({ component: 'dispatcher' });
   const batchSize = opts.batchSize ?? 500;
   const concurrency = opts.concurrency ?? 2;
   // Each batch holds a connection for its transaction; a cache miss (a journey version's plan,
@@ -92,7 +95,7 @@ export function createEngine(opts: EngineOptions): Engine {
     // the next sweep; it must never hold up the runs that are due.
     // The time-based full re-check is its own job (below), not part of every sweep.
     await processSegmentChanges(database.sql, registry, clock.now(), { timeBased: false, log })
-      .catch((err) => log('segment membership check failed; the next sweep retries', { error: String(err) }));
+      .catch((err) => reportFailure(database.availability, log, 'segment membership check failed; the next sweep retries', err));
     let steps = 0;
     const loop = async () => {
       for (;;) {
@@ -110,6 +113,7 @@ export function createEngine(opts: EngineOptions): Engine {
     if (opts.mailer) {
       for (;;) {
         const sent = await dispatchDueEmails({ sql: database.sql, secrets: database.secrets, mailer: opts.mailer, now: clock.now(), batchSize: 50, publicUrl });
+        logDispatch(dispatcherLog, sent);
         if (sent.sent + sent.retried + sent.failed + sent.suppressed === 0) break;
       }
     }
@@ -122,7 +126,7 @@ export function createEngine(opts: EngineOptions): Engine {
 
   const recheckSegments = async () => (await recheckAllSegments(database.sql, registry, clock.now(), log)).changes;
   const worker = createWorker({
-    url: database.url, sql: database.sql, runOnce: advanceUntilIdle, log, tickEvery: opts.tickEvery,
+    url: database.url, sql: database.sql, availability: database.availability, runOnce: advanceUntilIdle, log, tickEvery: opts.tickEvery,
     jobs: [
       { name: 'segments:full-check', every: opts.segmentFullCheckEveryMs ?? '1 hour', run: recheckSegments },
       { name: 'housekeeping:retention', every: '1 day', run: () => deleteExpired(database.sql, clock.now()) },

@@ -26,7 +26,7 @@ export async function processSegmentChanges(
   return sql.begin(async (raw) => {
     const tx = raw as unknown as Queryable;
     const check = await checkSegmentMemberships(tx, now, { fullEveryMs: opts.fullEveryMs, timeBased: opts.timeBased, batchSize: opts.batchSize });
-    for (const e of check.errors) opts.log?.('segment membership check skipped a segment', e);
+    for (const e of check.errors) opts.log?.warn('segment membership check skipped a segment', e);
     if (check.changes.length === 0) return { changes: 0, enrolled: 0 };
     const events: StoredEvent[] = check.changes.map((c) => ({
       workspaceId: c.workspaceId,

@@ -1,5 +1,7 @@
 import type { JourneyPlan } from '@afterglow/journey-core';
 
+export type { Logger } from '@afterglow/node-sdk';
+
 /** An event as ingestion stores it, handed to enrolment inside the same transaction. */
 export interface StoredEvent {
   workspaceId: string;
@@ -43,7 +45,5 @@ export interface WaitState {
   /** Failed attempts of the current step (transient errors), for backoff. */
   retries?: number;
 }
-
-export type Logger = (message: string, data?: Record<string, unknown>) => void;
 
 export type PlanLoader = (versionId: string) => Promise<JourneyPlan>;

@@ -75,7 +75,8 @@ export async function walkRun(
 
   // Made once per walk: they read the current nodeId when called.
   const clock = () => now;
-  const log = (message: string, data?: Record<string, unknown>) => deps.log(message, { runId: run.id, nodeId, ...data });
+  // A node's lines say which run and step wrote them.
+  const log = (message: string, data?: Record<string, unknown>) => deps.log.info(message, { runId: run.id, nodeId, ...data });
   for (let i = 0; i < MAX_STEPS_PER_WALK; i++) {
     const node = plan.nodes[nodeId];
     const def = node && deps.registry.get(node.type);

@@ -1,10 +1,13 @@
 // The worker: Agenda 6 (on Postgres) owns the durable recurring tick and its locking across
 // processes; LISTEN/NOTIFY wakes every worker at once when an event enrols someone. Either
 // way the work itself is the batched sweep (`runOnce`), never one Agenda job per step.
+// While the database is unreachable (its breaker open) the worker does not sweep: it waits,
+// quietly, and sweeps once the breaker's probe finds the database again.
 import { PostgresBackend } from '@agendajs/postgres-backend';
-import type { Sql } from '@afterglow/db';
+import type { DatabaseAvailability, Sql } from '@afterglow/db';
 import { Agenda } from 'agenda';
 import pg from 'pg';
+import { reportFailure } from './report';
 import type { Logger } from './types';
 
 export const WAKE_CHANNEL = 'afterglow_wake';
@@ -13,6 +16,7 @@ const TICK_JOB = 'engine:tick';
 export interface WorkerOptions {
   url: string;
   sql: Sql;
+  availability: DatabaseAvailability;
   runOnce: () => Promise<unknown>;
   log: Logger;
   /** How often the durable tick sweeps for runs whose wait has ended. */
@@ -28,10 +32,12 @@ export function createWorker(opts: WorkerOptions) {
   let pool: pg.Pool | null = null;
   let agenda: Agenda | null = null;
   let unlisten: (() => Promise<void>) | null = null;
+  let unwatch: (() => void) | null = null;
+  const report = (message: string) => (err: unknown) => reportFailure(opts.availability, opts.log, message, err);
 
   // Coalesces wake-ups: one sweep at a time per process, and one more if woken meanwhile.
   const kick = () => {
-    if (stopped) return;
+    if (stopped || !opts.availability.up) return;
     if (running) {
       again = true;
       return;
@@ -39,28 +45,26 @@ export function createWorker(opts: WorkerOptions) {
     running = (async () => {
       do {
         again = false;
-        try {
-          await opts.runOnce();
-        } catch (err) {
-          opts.log('engine sweep failed; the next tick retries', { error: String(err) });
-        }
-      } while (again && !stopped);
+        await opts.runOnce().catch(report('engine sweep failed; the next tick retries'));
+      } while (again && !stopped && opts.availability.up);
       running = null;
     })();
   };
 
   async function createAgenda(): Promise<Agenda> {
     pool = new pg.Pool({ connectionString: opts.url, max: 3 });
-    pool.on('error', (err) => opts.log('agenda pool error', { error: String(err) }));
+    pool.on('error', report('agenda pool error'));
     const backend = new PostgresBackend({ pool });
     // Agenda's constructor connects the backend (creating its tables) and neither waits nor
     // catches: a failure there ends the process. Connected here first, awaited, it is a no-op.
     await withTimeout(backend.connect(), 'Agenda did not connect within 30 s');
     // Agenda's LISTEN channel emits 'error' when Postgres restarts and reconnects by itself;
     // unheard, that event would kill the process (found by tests/chaos).
-    backend.notificationChannel?.on('error', (err: unknown) => opts.log('agenda notification channel error', { error: String(err) }));
+    // While Postgres is down it retries every 100 ms, two errors each time (agenda/agenda#1764:
+    // its backoff restarts at every attempt); they go to the breaker, not to the log.
+    backend.notificationChannel?.on('error', report('agenda notification channel error'));
     const created = new Agenda({ backend, name: `afterglow-${process.pid}`, processEvery: '1 second', defaultLockLifetime: 30_000 });
-    created.on('error', (err) => opts.log('agenda error', { error: String(err) }));
+    created.on('error', report('agenda error'));
     // The tick only broadcasts: every worker listening sweeps its share (SKIP LOCKED).
     created.define(TICK_JOB, async () => {
       await opts.sql.notify(WAKE_CHANNEL, 'tick');
@@ -74,6 +78,7 @@ export function createWorker(opts: WorkerOptions) {
     async start() {
       const listener = await opts.sql.listen(WAKE_CHANNEL, () => kick());
       unlisten = listener.unlisten;
+      unwatch = opts.availability.onChange((change) => change.up && kick());
       // Workers starting together would create Agenda's tables and its recurring jobs at the
       // same moment (seen to fail: two CREATE INDEX IF NOT EXISTS collide on pg_class), so
       // everything from the backend's first connection on happens one worker at a time,
@@ -93,6 +98,7 @@ export function createWorker(opts: WorkerOptions) {
     },
     async stop() {
       stopped = true;
+      unwatch?.();
       await unlisten?.().catch(() => {});
       await agenda?.stop().catch(() => {});
       await pool?.end().catch(() => {});

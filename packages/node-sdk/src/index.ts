@@ -5,3 +5,4 @@ export * from './registry';
 export * from './time';
 export * from './testing';
 export * from './events';
+export * from './logger';

@@ -4,6 +4,7 @@
 // RFC 5965, as a bounce mailbox received it), or JSON { type, messageId, address, reason }.
 import type { Database } from '@afterglow/db';
 import { parseDeliveryReport, ReportError, type DeliveryReport } from '@afterglow/email';
+import type { Logger } from '@afterglow/node-sdk';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { guardRequests, HttpError, readBody, sendJson } from '../ingest/http-io';
 import { keyFromAuthorization, workspaceForKey } from '../ingest/keys';
@@ -13,7 +14,7 @@ import { bounceNoticeSchema } from './schema';
 export interface BounceDeps {
   database: Database;
   clock: { now(): Date };
-  log?: (msg: string, data?: object) => void;
+  log?: Logger;
 }
 
 // A DSN may quote the whole original email (HTML and all).
@@ -64,7 +65,7 @@ async function handle(deps: BounceDeps, req: IncomingMessage, res: ServerRespons
     const message = `No email with Message-ID ${report.messageId} was sent from this workspace`;
     throw new HttpError(404, message, [{ path: 'messageId', message }]);
   }
-  deps.log?.(`${report.type} recorded`, { workspaceId, outboxId: result.outboxId, duplicate: result.duplicate });
+  deps.log?.info(`${report.type} recorded`, { workspaceId, outboxId: result.outboxId, duplicate: result.duplicate });
   sendJson(res, 200, {
     success: true, type: report.type, outboxId: result.outboxId, address: result.address,
     suppressed: report.type === 'bounce' ? 'hard_bounce' : 'complaint', ...(result.duplicate ? { duplicate: true } : {}),
@@ -73,5 +74,5 @@ async function handle(deps: BounceDeps, req: IncomingMessage, res: ServerRespons
 
 export function createBounceWebhookHandler(deps: BounceDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return guardRequests((req, res) => handle(deps, req, res),
-    { log: deps.log, what: 'bounce webhook failed', message: 'Bounce report failed; nothing was recorded, send it again' });
+    { availability: deps.database.availability, log: deps.log, what: 'bounce webhook failed', message: 'Bounce report failed; nothing was recorded, send it again' });
 }

@@ -2,6 +2,7 @@
 // Tracking API, so any Segment-compatible client can send to Afterglow by pointing its
 // host here.
 import type { Database } from '@afterglow/db';
+import type { Logger } from '@afterglow/node-sdk';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type postgres from 'postgres';
 import { guardRequests, HttpError, readBody, sendJson } from './http-io';
@@ -17,7 +18,7 @@ export interface IngestDeps {
   onEventsStored: (tx: postgres.TransactionSql, events: IngestedEvent[]) => Promise<unknown>;
   /** Called after the transaction commits (e.g. to wake the workers). */
   afterCommit: () => Promise<unknown>;
-  log?: (msg: string, data?: object) => void;
+  log?: Logger;
 }
 
 function endpointOf(url: string | undefined): Endpoint | null {
@@ -69,7 +70,7 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
     await deps.afterCommit();
   } catch (err) {
     // The messages are stored: a missed wake-up only delays them until the workers' next tick.
-    deps.log?.('wake-up after ingestion failed', { error: String(err) });
+    deps.log?.warn('wake-up after ingestion failed', { error: String(err) });
   }
   // A batch keeps its good messages: 207 says some were refused, and which.
   if (parsed.rejected.length === 0) return sendJson(res, 200, { success: true });
@@ -83,5 +84,5 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
 
 export function createIngestHandler(deps: IngestDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return guardRequests((req, res) => handle(deps, req, res),
-    { log: deps.log, what: 'ingestion failed', message: 'Ingestion failed; nothing was stored, retry later' });
+    { availability: deps.database.availability, log: deps.log, what: 'ingestion failed', message: 'Ingestion failed; nothing was stored, retry later' });
 }

@@ -1,4 +1,6 @@
 // Request-body reading with a hard size cap, and JSON replies.
+import type { DatabaseAvailability } from '@afterglow/db';
+import type { Logger } from '@afterglow/node-sdk';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -70,20 +72,34 @@ export function sendErrorAndClose(res: ServerResponse, err: HttpError): void {
 }
 
 /**
- * An endpoint's outer layer: a coded HttpError answers with its status; anything else is
- * logged and answered 500 with `failure`, which says what was not done and what to do.
+ * 503 while the database is unreachable (its breaker open): nothing was done, and the client
+ * should try again after Retry-After seconds. Answered at once, without touching the database.
+ */
+export function sendUnavailable(res: ServerResponse, availability: DatabaseAvailability): void {
+  const seconds = availability.retryAfterSeconds;
+  // The body was not read: closing the connection spares the client sending the rest of it.
+  sendJson(res, 503, { error: `The database is unreachable; nothing was stored, retry in ${seconds} s` },
+    { 'retry-after': String(seconds), connection: 'close' });
+}
+
+/**
+ * An endpoint's outer layer: a coded HttpError answers with its status; a connection error
+ * (the database is down) opens the breaker and answers 503; anything else is logged and
+ * answered 500 with `failure`, which says what was not done and what to do.
  */
 export function guardRequests(
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-  failure: { log?: (message: string, data?: Record<string, unknown>) => void; what: string; message: string },
+  failure: { availability: DatabaseAvailability; log?: Logger; what: string; message: string },
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
+    if (!failure.availability.up) return sendUnavailable(res, failure.availability);
     try {
       await handle(req, res);
     } catch (err) {
       if (res.headersSent) return;
       if (err instanceof HttpError) return sendErrorAndClose(res, err);
-      failure.log?.(failure.what, { error: String((err as Error)?.stack ?? err) });
+      if (failure.availability.report(err)) return sendUnavailable(res, failure.availability);
+      failure.log?.error(failure.what, { error: String((err as Error)?.stack ?? err) });
       sendErrorAndClose(res, new HttpError(500, failure.message));
     }
   };

@@ -1,4 +1,4 @@
 export { createIngestHandler, type IngestDeps } from './handler';
 export { hashIngestKey } from './keys';
-export { MAX_BODY_BYTES } from './http-io';
+export { MAX_BODY_BYTES, sendUnavailable } from './http-io';
 export type { IngestedEvent } from './store';

@@ -27,7 +27,7 @@ export async function handleUnsubscribe(deps: PublicDeps, req: IncomingMessage, 
       const changed = await setMarketingConsent(tx, { workspaceId: payload.w, customerId: payload.c, source, outboxId: payload.o, at }, false);
       if (changed && payload.o) await recordUnsubscribeEvent(tx, payload.w, payload.o, at);
     });
-    deps.log?.('unsubscribed', { workspaceId: payload.w, customerId: payload.c, source });
+    deps.log?.info('unsubscribed', { workspaceId: payload.w, customerId: payload.c, source });
     const recipient = await loadRecipient(sql, payload.w, payload.c);
     return sendPage(res, 200, 'Unsubscribed', `<h1>You are unsubscribed</h1>`
       + `<p>${escapeHtml(maskEmail(recipient.email))} will get no more marketing email from us. Emails about your orders still arrive.</p>`

@@ -94,7 +94,7 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
     try {
       await deps.afterCommit();
     } catch (err) {
-      deps.log?.('wake-up after a Shopify webhook failed', { error: String(err) });
+      deps.log?.warn('wake-up after a Shopify webhook failed', { error: String(err) });
     }
   }
   sendJson(res, 200, duplicate ? { success: true, duplicate: `webhook ${webhookId} was already handled` } : { success: true });
@@ -102,5 +102,5 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
 
 export function createShopifyWebhookHandler(deps: IngestDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return guardRequests((req, res) => handle(deps, req, res),
-    { log: deps.log, what: 'Shopify webhook failed', message: 'Webhook failed; nothing was stored, Shopify will retry' });
+    { availability: deps.database.availability, log: deps.log, what: 'Shopify webhook failed', message: 'Webhook failed; nothing was stored, Shopify will retry' });
 }

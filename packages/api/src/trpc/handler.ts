@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiDeps } from './deps';
 import { createContext } from './init';
 import { appRouter } from './router';
+import { asUnavailable, unavailable } from './unavailable';
 
 const PREFIX = '/trpc/';
 /** Drafts carry whole MJML bodies; a journey of many emails is a few MB at most. */
@@ -24,10 +25,16 @@ export function createTrpcHandler(deps: ApiDeps): (req: IncomingMessage, res: Se
       res,
       path: pathname.slice(PREFIX.length),
       maxBodySize: MAX_BODY_BYTES,
-      createContext: ({ req: request, res: response }) => createContext(deps, request, response),
+      createContext: async ({ req: request, res: response }) => {
+        const { availability } = deps.database;
+        if (!availability.up) throw unavailable(availability);
+        return createContext(deps, request, response).catch((err: unknown) => { throw asUnavailable(availability, err); });
+      },
+      responseMeta: ({ errors }) => (errors.some((e) => e.code === 'SERVICE_UNAVAILABLE')
+        ? { headers: { 'retry-after': String(deps.database.availability.retryAfterSeconds) } } : {}),
       onError: ({ error, path }) => {
         // Client mistakes are answered to the client; only server faults are worth a log line.
-        if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+        if (error.code === 'INTERNAL_SERVER_ERROR') deps.log?.error('tRPC procedure failed', { path, error: String((error.cause ?? error).stack) });
       },
     });
   };

@@ -9,6 +9,7 @@ import { DomainError, type DomainErrorCode } from '../journeys/errors';
 import { recordAudit, summariseInput, targetOf } from '../audit/record';
 import type { ApiDeps } from './deps';
 import { permissionFor } from './permissions';
+import { asUnavailable } from './unavailable';
 
 export interface TrpcContext {
   deps: ApiDeps;
@@ -58,12 +59,14 @@ const codeFor: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   CONFLICT: 'CONFLICT',
 };
 
-const mapDomainErrors = t.middleware(async ({ next }) => {
+const mapDomainErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof DomainError) throw new TRPCError({ code: codeFor[cause.code], message: cause.message, cause });
   if (cause instanceof SegmentRuleError) throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
+  const unavailable = asUnavailable(ctx.deps.database.availability, cause);
+  if (unavailable !== cause) throw unavailable;
   return result;
 });
 

@@ -1,0 +1,16 @@
+// tRPC's answer while the database is unreachable: SERVICE_UNAVAILABLE (HTTP 503, with
+// Retry-After set by the handler), in tRPC's own error shape so the web app shows the message.
+// Raised before the session lookup when the breaker is already open, and for a call that met
+// a connection error (which opens it).
+import type { DatabaseAvailability } from '@afterglow/db';
+import { TRPCError } from '@trpc/server';
+
+export function unavailable(availability: DatabaseAvailability, cause?: unknown): TRPCError {
+  const message = `The database is unreachable; try again in ${availability.retryAfterSeconds} s`;
+  return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message, cause });
+}
+
+/** A connection error becomes SERVICE_UNAVAILABLE (and opens the breaker); any other error is returned as it is. */
+export function asUnavailable(availability: DatabaseAvailability, err: unknown): unknown {
+  return availability.report(err) ? unavailable(availability, err) : err;
+}
