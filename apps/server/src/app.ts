@@ -36,6 +36,8 @@ export interface AfterglowOptions {
   webDistDir?: string;
   /** AFTERGLOW_WEBHOOK_ALLOW_PRIVATE: Call webhook steps may reach private addresses (development only). */
   webhookAllowPrivate?: boolean;
+  /** AFTERGLOW_TRUSTED_PROXIES: reverse proxies in front, whose X-Forwarded-For names the client. Default 0. */
+  trustedProxies?: number;
   log?: (line: string) => void;
 }
 
@@ -105,7 +107,11 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
       database, registry, clock, mailer, publicUrl: () => linkBase, allowPrivateWebhookTargets: opts.webhookAllowPrivate ?? false,
       log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg),
     });
-    const apiDeps: ApiDeps = { database, registry, clock, engine, secureCookies: opts.publicUrl?.startsWith('https:') ?? false };
+    const apiDeps: ApiDeps = {
+      database, registry, clock, engine, secureCookies: opts.publicUrl?.startsWith('https:') ?? false,
+      publicUrl: opts.publicUrl, trustedProxies: opts.trustedProxies ?? 0,
+      log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg),
+    };
 
     let demo: Afterglow['demo'] = null;
     if (serves && opts.seed !== false) {

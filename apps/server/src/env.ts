@@ -20,6 +20,10 @@ const envSchema = z.object({
   AFTERGLOW_PUBLIC_URL: optionalText.pipe(z.url({ error: 'AFTERGLOW_PUBLIC_URL must be a URL such as https://afterglow.example.com' }).optional()),
   // Development only: Call webhook steps may then reach localhost and private networks.
   AFTERGLOW_WEBHOOK_ALLOW_PRIVATE: z.enum(['', '0', '1'], { error: 'AFTERGLOW_WEBHOOK_ALLOW_PRIVATE must be 1 or 0' }).default('0'),
+  // Reverse proxies in front of the app: X-Forwarded-For is believed for this many hops.
+  AFTERGLOW_TRUSTED_PROXIES: z.coerce.number({ error: 'AFTERGLOW_TRUSTED_PROXIES must be a number of proxies, e.g. 1' })
+    .int('AFTERGLOW_TRUSTED_PROXIES must be a whole number').min(0, 'AFTERGLOW_TRUSTED_PROXIES must be 0 or more')
+    .max(10, 'AFTERGLOW_TRUSTED_PROXIES must be at most 10').default(0),
 });
 
 export interface ServerEnv {
@@ -32,6 +36,7 @@ export interface ServerEnv {
   dataDir: string;
   publicUrl?: string;
   webhookAllowPrivate: boolean;
+  trustedProxies: number;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -51,5 +56,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     dataDir: path.resolve(env.AFTERGLOW_DATA_DIR ?? path.join(repoRoot, '.afterglow')),
     publicUrl: env.AFTERGLOW_PUBLIC_URL,
     webhookAllowPrivate: env.AFTERGLOW_WEBHOOK_ALLOW_PRIVATE === '1',
+    trustedProxies: env.AFTERGLOW_TRUSTED_PROXIES,
   };
 }

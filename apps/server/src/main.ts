@@ -26,6 +26,7 @@ async function main() {
     shopifyWebhookSecret: env.shopifyWebhookSecret,
     publicUrl: env.publicUrl,
     webhookAllowPrivate: env.webhookAllowPrivate,
+    trustedProxies: env.trustedProxies,
   });
 
   const lines = ['', `Afterglow is running (role: ${role})`];

@@ -1,24 +1,29 @@
-// tRPC set-up: the request context (session user from the cookie), the procedure kinds
-// (public, signed-in, editor), and the one place domain errors become tRPC errors.
+// tRPC set-up: the request context (session user from the cookie, client address), the
+// refusal of cross-site writes, the procedure kinds (public, signed-in, editor), and the one
+// place domain errors become tRPC errors.
 import { SegmentRuleError } from '@afterglow/db';
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readCookie, SESSION_COOKIE, userForToken, type SessionUser } from '../auth/index';
+import { clientAddress, readCookie, SESSION_COOKIE, userForToken, type SessionUser } from '../auth/index';
 import { DomainError, type DomainErrorCode } from '../journeys/errors';
 import type { ApiDeps } from './deps';
+import { refuseCrossSiteWrites } from './same-origin';
 
 export interface TrpcContext {
   deps: ApiDeps;
   user: SessionUser | null;
   /** The raw session token from the cookie (for logout). */
   sessionToken: string | undefined;
+  /** Where the request came from, for sign-in throttling (clientAddress()). */
+  clientAddress: string;
   res: Pick<ServerResponse, 'setHeader' | 'getHeader'>;
 }
 
 export async function createContext(deps: ApiDeps, req: IncomingMessage, res: ServerResponse): Promise<TrpcContext> {
+  refuseCrossSiteWrites(req, deps.publicUrl);
   const sessionToken = readCookie(req, SESSION_COOKIE);
   const user = await userForToken(deps.database, sessionToken, deps.clock.now());
-  return { deps, user, sessionToken, res };
+  return { deps, user, sessionToken, clientAddress: clientAddress(req, deps.trustedProxies ?? 0), res };
 }
 
 interface FieldIssue { field: string; message: string }
