@@ -38,7 +38,7 @@ function inputIssues(cause: unknown): FieldIssue[] | null {
 }
 
 const t = initTRPC.context<TrpcContext>().create({
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     return {
       ...shape,
@@ -47,6 +47,8 @@ const t = initTRPC.context<TrpcContext>().create({
         // Bad input: one entry per field, so forms can show each message beside its field.
         issues: cause instanceof SegmentRuleError ? cause.issues : inputIssues(cause),
         field: cause instanceof DomainError ? cause.field ?? null : null,
+        // A refusal to wait for (429): the Retry-After the procedure set, for a page to count down.
+        retryAfterSeconds: error.code === 'TOO_MANY_REQUESTS' ? Number(ctx?.res.getHeader('retry-after')) || null : null,
       },
     };
   },
