@@ -6,6 +6,7 @@ import type { Database } from '@afterglow/db';
 import { ManualClock } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEnv } from '../apps/server/src/env';
 import { seedUser, startApiServer, type ApiServer } from './support/api-client';
 import { createTestDatabase } from './support/db';
 
@@ -137,5 +138,14 @@ describe('sign-in throttling per client address', () => {
     }
     expect((await login('gus@shop.test', 'gus-pw', '2001:db8:77:1:ffff::1')).status).toBe(429);
     expect((await login('gus@shop.test', 'gus-pw', '2001:db8:77:2::1')).status).toBe(200);
+  });
+});
+
+describe('AFTERGLOW_TRUSTED_PROXIES', () => {
+  it('defaults to none, and takes a whole number of proxies', () => {
+    expect(readEnv({}).trustedProxies).toBe(0);
+    expect(readEnv({ AFTERGLOW_TRUSTED_PROXIES: '1' }).trustedProxies).toBe(1);
+    expect(() => readEnv({ AFTERGLOW_TRUSTED_PROXIES: 'yes' })).toThrow(/AFTERGLOW_TRUSTED_PROXIES must be a number of proxies/);
+    expect(() => readEnv({ AFTERGLOW_TRUSTED_PROXIES: '1.5' })).toThrow(/AFTERGLOW_TRUSTED_PROXIES must be a whole number/);
   });
 });

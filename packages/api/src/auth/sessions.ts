@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 
 export const SESSION_COOKIE = 'afterglow_session';
 const SESSION_DAYS = 14;
-export const SESSION_IDLE_MS = 12 * 3600e3;
+const SESSION_IDLE_MS = 12 * 3600e3;
 /** last_used_at moves at most this often, so most requests only read the session. */
 const TOUCH_AFTER_MS = 60e3;
 
@@ -39,7 +39,7 @@ export async function deleteSession(database: Database, token: string): Promise<
 
 /**
  * Ends every session of a user (sign out everywhere; a removed user or a changed role).
- * Returns how many were live.
+ * Returns how many it deleted.
  */
 export async function endAllSessions(database: Database, userId: string): Promise<number> {
   const ended = await database.sql`delete from sessions where user_id = ${userId}`;
