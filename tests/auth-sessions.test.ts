@@ -51,6 +51,12 @@ describe('the session cookie', () => {
       expect((await me.json()).result.data).toBeNull();
     }
   });
+
+  it('nor does a broken % escape in the procedure\'s path give a 500: no such procedure', async () => {
+    const res = await fetch(`${server.url}/trpc/auth.me%E0%A4%A`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: 'No tRPC procedure at /trpc/auth.me%E0%A4%A' });
+  });
 });
 
 describe('session lifetime', () => {
