@@ -67,6 +67,9 @@ describe('invitations', () => {
     const { id } = await owner.users.invite.mutate({ email: 'leo@t.test', role: 'viewer' });
     const first = await linkSentTo('leo@t.test');
     clock.advance(8 * 86_400_000);
+    // A week without a request ended every session (12 hours idle): sign in again.
+    owner = await signIn(server.url, 'owner@t.test', 'pw-owner');
+    admin = await signIn(server.url, 'admin@t.test', 'pw-admin');
     const visitor = apiClient(server.url).trpc;
     expect((await visitor.invitations.lookup.query({ token: first })).state).toBe('expired');
     expect((await errorOf(visitor.invitations.accept.mutate({ token: first, name: 'Leo', password: 'a long passphrase' }))).message)

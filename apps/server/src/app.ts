@@ -58,6 +58,8 @@ export interface AfterglowOptions {
   /** The process's logger (main.ts makes it from LOG_LEVEL and LOG_FORMAT). */
   logger?: Logger;
   /** Without a logger: receives each JSON log line instead of stdout (tests capture lines with it). */
+  /** AFTERGLOW_TRUSTED_PROXIES: reverse proxies in front, whose X-Forwarded-For names the client. Default 0. */
+  trustedProxies?: number;
   log?: (line: string) => void;
 }
 
@@ -150,8 +152,10 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
       log,
     });
     const httpLog = log.child({ component: 'http' });
-    const apiDeps: ApiDeps = { database, registry, clock, engine, secureCookies: opts.publicUrl?.startsWith('https:') ?? false,
-      publicUrl: () => linkBase, log: httpLog };
+    const apiDeps: ApiDeps = {
+      database, registry, clock, engine, secureCookies: opts.publicUrl?.startsWith('https:') ?? false,
+      publicUrl: () => linkBase, publicOrigin: opts.publicUrl, trustedProxies: opts.trustedProxies ?? 0, log: httpLog,
+    };
 
     let demo: Afterglow['demo'] = null;
     if (serves) {

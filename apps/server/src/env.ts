@@ -33,6 +33,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   LOG_FORMAT: z.enum(['', 'json', 'pretty'], { error: 'LOG_FORMAT must be json or pretty' }).default(''),
   NODE_ENV: optionalText,
+  // Reverse proxies in front of the app: X-Forwarded-For is believed for this many hops.
+  AFTERGLOW_TRUSTED_PROXIES: z.coerce.number({ error: 'AFTERGLOW_TRUSTED_PROXIES must be a number of proxies, e.g. 1' })
+    .int('AFTERGLOW_TRUSTED_PROXIES must be a whole number').min(0, 'AFTERGLOW_TRUSTED_PROXIES must be 0 or more')
+    .max(10, 'AFTERGLOW_TRUSTED_PROXIES must be at most 10').default(0),
 });
 
 /** The demo by default only where it cannot be mistaken for a deployment: embedded database, not production. */
@@ -61,6 +65,7 @@ export interface ServerEnv {
   logLevel: LogLevel;
   /** LOG_FORMAT, else JSON in production (NODE_ENV=production) or when stdout is not a terminal. */
   logFormat: LogFormat;
+  trustedProxies: number;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env, stdoutIsTerminal = process.stdout.isTTY === true): ServerEnv {
@@ -86,5 +91,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env, stdoutIsTermina
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT || (env.NODE_ENV === 'production' || !stdoutIsTerminal ? 'json' : 'pretty'),
+    trustedProxies: env.AFTERGLOW_TRUSTED_PROXIES,
   };
 }

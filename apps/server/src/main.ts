@@ -35,6 +35,7 @@ async function main() {
     secretKey: env.secretKey,
     previousSecretKeys: env.previousSecretKeys,
     production: env.production,
+    trustedProxies: env.trustedProxies,
   });
 
   const lines = ['', `Afterglow is running (role: ${role})`];

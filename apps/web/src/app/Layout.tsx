@@ -1,9 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useTRPC } from '../trpc';
 import { Icon } from '../ui/icons';
 import { preloadPage } from './pages';
 import { Link, useRouter } from './router';
+import { UserMenu } from './UserMenu';
 
 interface LayoutUser { name: string; email: string; workspaceName: string; role: string; can: string[] }
 
@@ -21,15 +20,7 @@ const nav = [
 ];
 
 export function Layout({ user, children }: { user: LayoutUser; children: ReactNode }) {
-  const { path, navigate } = useRouter();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const logout = useMutation(trpc.auth.logout.mutationOptions({
-    onSuccess: () => {
-      queryClient.clear();
-      navigate('/', { replace: true });
-    },
-  }));
+  const { path } = useRouter();
   const active = (to: string) => path === to || path.startsWith(`${to}/`) || (to === '/journeys' && path === '/');
   return (
     <div className="flex h-full">
@@ -53,16 +44,7 @@ export function Layout({ user, children }: { user: LayoutUser; children: ReactNo
           <div className="flex items-center gap-2 text-sm">
             <span className="rounded-md bg-slate-100 px-2 py-1 font-medium text-slate-700" data-testid="workspace-name">{user.workspaceName}</span>
           </div>
-          <div className="flex items-center gap-3 text-sm">
-            <div className="text-right leading-tight">
-              <div className="font-medium text-slate-800" data-testid="user-name">{user.name || user.email}</div>
-              <div className="text-xs text-slate-500">{user.email} · {user.role}</div>
-            </div>
-            <button type="button" onClick={() => logout.mutate()} aria-label="Log out"
-              className="flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800">
-              <Icon name="logout" /> Log out
-            </button>
-          </div>
+          <div className="text-sm"><UserMenu user={user} /></div>
         </header>
         <main className="min-h-0 flex-1 overflow-auto">{children}</main>
       </div>

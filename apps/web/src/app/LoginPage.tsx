@@ -1,16 +1,40 @@
+// Sign-in. Too many failed attempts make the server refuse for a while (429): the page says
+// how long, and keeps the button off until then, counting down.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTRPC } from '../trpc';
 import { Button, inputClass } from '../ui/kit';
+
+/** Seconds left until `until` (epoch ms), re-rendering every second until then; 0 once passed or without one. */
+function useSecondsLeft(until: number | null): number {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (until === null) return;
+    const timer = setInterval(() => {
+      tick((n) => n + 1);
+      if (Date.now() >= until) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [until]);
+  return until === null ? 0 : Math.max(0, Math.ceil((until - Date.now()) / 1000));
+}
+
+const clockText = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
 export function LoginPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [retryAt, setRetryAt] = useState<number | null>(null);
   const login = useMutation(trpc.auth.login.mutationOptions({
     onSuccess: (user) => queryClient.setQueryData(trpc.auth.me.queryKey(), user),
+    onError: (error) => {
+      const seconds = error.data?.retryAfterSeconds;
+      setRetryAt(seconds ? Date.now() + seconds * 1000 : null);
+    },
   }));
+  const secondsLeft = useSecondsLeft(retryAt);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     login.mutate({ email, password });
@@ -39,8 +63,8 @@ export function LoginPage() {
               {login.error.message || 'Wrong email or password'}
             </p>
           )}
-          <Button type="submit" variant="primary" className="w-full py-2" disabled={login.isPending}>
-            {login.isPending ? 'Signing in…' : 'Sign in'}
+          <Button type="submit" variant="primary" className="w-full py-2" disabled={login.isPending || secondsLeft > 0}>
+            {login.isPending ? 'Signing in…' : secondsLeft > 0 ? `Sign in again in ${clockText(secondsLeft)}` : 'Sign in'}
           </Button>
         </form>
       </div>

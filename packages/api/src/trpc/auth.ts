@@ -1,13 +1,36 @@
+// Signing in and out. A sign-in refused by throttling is a 429 with Retry-After and a message
+// that names the wait, so the login page can say how long; wrong passwords and unknown emails
+// get the same 401. Sign-ins, failed and throttled ones to known accounts go to the account's
+// workspace's audit log.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { clearedSessionCookie, deleteSession, hashPassword, verifyPassword } from '../auth/index';
+import { checkSignIn, clearedSessionCookie, deleteSession, endAllSessions, type SignInResult } from '../auth/index';
 import { recordAudit } from '../audit/record';
-import { protectedProcedure, publicProcedure, router } from './init';
+import { protectedProcedure, publicProcedure, router, type TrpcContext } from './init';
 import { callableBy } from './permissions';
 import { signIn } from './sign-in';
 
-// Compared against when the email is unknown, so both failures take the same time.
-const unknownUserHash = hashPassword('afterglow-no-such-user');
+/** "45 seconds", "3 minutes": a wait as a person reads it. */
+export function describeWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+const auditAction = (result: SignInResult) =>
+  result.ok ? 'auth.login' : result.reason === 'throttled' ? 'auth.login.throttled' : 'auth.login.failed';
+
+async function auditSignIn(ctx: TrpcContext, email: string, result: SignInResult, now: Date) {
+  const { sql } = ctx.deps.database;
+  const [account] = await sql<{ id: string; workspaceId: string }[]>`
+    select id, workspace_id as "workspaceId" from users where lower(email) = lower(${email.trim()})`;
+  if (!account) return; // an unknown email belongs to no workspace
+  await recordAudit(sql, {
+    workspaceId: account.workspaceId, at: now, actorId: result.ok ? account.id : null, actorEmail: email.trim(),
+    action: auditAction(result), targetId: account.id, ip: ctx.clientAddress,
+    detail: !result.ok && result.reason === 'throttled' ? { by: result.by, retryAfterSeconds: result.retryAfterSeconds } : {},
+  });
+}
 
 export const authRouter = router({
   login: publicProcedure
@@ -16,25 +39,34 @@ export const authRouter = router({
       password: z.string().min(1, 'Enter your password').max(1000),
     }))
     .mutation(async ({ ctx, input }) => {
-      const { database, clock } = ctx.deps;
-      const [row] = await database.sql<{ id: string; passwordHash: string; workspaceId: string }[]>`
-        select id, password_hash as "passwordHash", workspace_id as "workspaceId" from users where lower(email) = lower(${input.email})`;
-      const valid = await verifyPassword(input.password, row?.passwordHash ?? (await unknownUserHash));
-      // A failed sign-in to a known account is the account's workspace's business.
-      if (row) {
-        await recordAudit(database.sql, {
-          workspaceId: row.workspaceId, at: clock.now(), actorId: valid ? row.id : null, actorEmail: input.email,
-          action: valid ? 'auth.login' : 'auth.login.failed', targetId: row.id, ip: ctx.ip,
+      const now = ctx.deps.clock.now();
+      const log = (msg: string, data?: object) => ctx.deps.log?.warn(msg, data as Record<string, unknown>);
+      const result = await checkSignIn(ctx.deps.database, { ...input, address: ctx.clientAddress }, now, log);
+      await auditSignIn(ctx, input.email, result, now);
+      if (!result.ok && result.reason === 'throttled') {
+        ctx.res.setHeader('Retry-After', String(result.retryAfterSeconds));
+        throw new TRPCError({
+          code: 'TOO_MANY_REQUESTS',
+          message: `Too many sign-in attempts${result.by === 'address' ? ' from your network' : ' for this account'}: `
+            + `try again in ${describeWait(result.retryAfterSeconds)}`,
         });
       }
-      if (!row || !valid) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Email or password is incorrect' });
-      return signIn(ctx, row.id);
+      if (!result.ok) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Email or password is incorrect' });
+      return signIn(ctx, result.userId);
     }),
 
   logout: protectedProcedure.mutation(async ({ ctx }) => {
     if (ctx.sessionToken) await deleteSession(ctx.deps.database, ctx.sessionToken);
     ctx.res.setHeader('Set-Cookie', clearedSessionCookie);
     return { ok: true as const };
+  }),
+
+  /** Ends every session of the signed-in user, this one included (a lost laptop, a shared computer). */
+  logoutEverywhere: protectedProcedure.mutation(async ({ ctx }) => {
+    const ended = await endAllSessions(ctx.deps.database, ctx.user.id);
+    ctx.res.setHeader('Set-Cookie', clearedSessionCookie);
+    ctx.deps.log?.info('signed out everywhere', { userId: ctx.user.id, sessions: ended });
+    return { ended };
   }),
 
   /** The signed-in user and the procedures their role may call (the web app hides the rest). */

@@ -10,9 +10,16 @@ export interface ApiDeps {
   engine: Pick<Engine, 'stats' | 'wake' | 'retryFailed'>;
   /** Adds `Secure` to the session cookie (set when served over HTTPS). */
   secureCookies?: boolean;
-  /** Where browsers reach the app (AFTERGLOW_PUBLIC_URL): invitation links start with it. */
+  /** Where browsers reach the app (AFTERGLOW_PUBLIC_URL, else http://localhost:PORT): invitation links start with it. */
   publicUrl?: () => string;
-  /** Where server faults of procedures are logged (component 'http'). */
+  /**
+   * AFTERGLOW_PUBLIC_URL as configured: its origin may send tRPC mutations, besides pages served
+   * under the request's own Host (a proxy that rewrites Host needs it).
+   */
+  publicOrigin?: string;
+  /** AFTERGLOW_TRUSTED_PROXIES: reverse proxies in front, whose X-Forwarded-For is believed. Default 0. */
+  trustedProxies?: number;
+  /** Server faults of procedures and security events such as sign-in throttling (component 'http'). */
   log?: Logger;
 }
 

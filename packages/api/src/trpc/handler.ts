@@ -9,11 +9,21 @@ const PREFIX = '/trpc/';
 /** Drafts carry whole MJML bodies; a journey of many emails is a few MB at most. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+/** True when tRPC can percent-decode the procedure path (it calls decodeURIComponent, which throws). */
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Serves the tRPC API under /trpc/ (the caller routes /trpc/* here). */
 export function createTrpcHandler(deps: ApiDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    if (!pathname.startsWith(PREFIX)) {
+    if (!pathname.startsWith(PREFIX) || !decodable(pathname.slice(PREFIX.length))) {
       res.statusCode = 404;
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ error: `No tRPC procedure at ${pathname}` }));

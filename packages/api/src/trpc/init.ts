@@ -1,14 +1,16 @@
-// tRPC set-up: the request context (session user from the cookie), the one base procedure
-// (which checks every call against the permission table and audit-logs what the table marks),
-// and the one place domain errors become tRPC errors.
+// tRPC set-up: the request context (session user from the cookie, client address), the
+// refusal of cross-site writes, the one base procedure (which checks every call against the
+// permission table and audit-logs what the table marks), and the one place domain errors
+// become tRPC errors.
 import { SegmentRuleError } from '@afterglow/db';
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readCookie, SESSION_COOKIE, userForToken, type SessionUser } from '../auth/index';
+import { clientAddress, readCookie, SESSION_COOKIE, userForToken, type SessionUser } from '../auth/index';
 import { DomainError, type DomainErrorCode } from '../journeys/errors';
 import { recordAudit, summariseInput, targetOf } from '../audit/record';
 import type { ApiDeps } from './deps';
 import { permissionFor } from './permissions';
+import { refuseCrossSiteWrites } from './same-origin';
 import { asUnavailable } from './unavailable';
 
 export interface TrpcContext {
@@ -16,15 +18,16 @@ export interface TrpcContext {
   user: SessionUser | null;
   /** The raw session token from the cookie (for logout). */
   sessionToken: string | undefined;
-  /** The client's address, for the audit log and sign-in throttling. */
-  ip: string | null;
+  /** Where the request came from (clientAddress()): the audit log and sign-in throttling. */
+  clientAddress: string;
   res: Pick<ServerResponse, 'setHeader' | 'getHeader'>;
 }
 
 export async function createContext(deps: ApiDeps, req: IncomingMessage, res: ServerResponse): Promise<TrpcContext> {
+  refuseCrossSiteWrites(req, deps.publicOrigin);
   const sessionToken = readCookie(req, SESSION_COOKIE);
   const user = await userForToken(deps.database, sessionToken, deps.clock.now());
-  return { deps, user, sessionToken, ip: req.socket?.remoteAddress ?? null, res };
+  return { deps, user, sessionToken, clientAddress: clientAddress(req, deps.trustedProxies ?? 0), res };
 }
 
 interface FieldIssue { field: string; message: string }
@@ -39,7 +42,7 @@ function inputIssues(cause: unknown): FieldIssue[] | null {
 }
 
 const t = initTRPC.context<TrpcContext>().create({
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     return {
       ...shape,
@@ -48,6 +51,8 @@ const t = initTRPC.context<TrpcContext>().create({
         // Bad input: one entry per field, so forms can show each message beside its field.
         issues: cause instanceof SegmentRuleError ? cause.issues : inputIssues(cause),
         field: cause instanceof DomainError ? cause.field ?? null : null,
+        // A refusal to wait for (429): the Retry-After the procedure set, for a page to count down.
+        retryAfterSeconds: error.code === 'TOO_MANY_REQUESTS' ? Number(ctx?.res.getHeader('retry-after')) || null : null,
       },
     };
   },
@@ -87,7 +92,7 @@ const enforcePermissions = t.middleware(async ({ ctx, path, type, getRawInput, n
     const input = await getRawInput().catch(() => undefined);
     await recordAudit(ctx.deps.database.sql, {
       workspaceId: ctx.user.workspaceId, at: ctx.deps.clock.now(), actorId: ctx.user.id, actorEmail: ctx.user.email,
-      action: path, targetId: targetOf(input), detail: summariseInput(input), ip: ctx.ip,
+      action: path, targetId: targetOf(input), detail: summariseInput(input), ip: ctx.clientAddress,
     });
   }
   return result;

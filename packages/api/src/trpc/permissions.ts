@@ -30,6 +30,7 @@ export const permissions: Record<string, Permission> = {
   'auth.login': { roles: 'public' },
   'auth.me': { roles: 'public' },
   'auth.logout': read(),
+  'auth.logoutEverywhere': change(everyone),
   'setup.status': { roles: 'public' },
   'setup.createOwner': { roles: 'public' },
 

@@ -16,7 +16,7 @@ export const setupRouter = router({
       if (!created) throw new TRPCError({ code: 'CONFLICT', message: 'Afterglow already has an owner: sign in instead' });
       await recordAudit(ctx.deps.database.sql, {
         workspaceId: created.workspaceId, at: ctx.deps.clock.now(), actorId: created.userId, actorEmail: input.email,
-        action: 'setup.createOwner', targetId: created.userId, detail: { workspaceName: input.workspaceName }, ip: ctx.ip,
+        action: 'setup.createOwner', targetId: created.userId, detail: { workspaceName: input.workspaceName }, ip: ctx.clientAddress,
       });
       return signIn(ctx, created.userId);
     }),

@@ -68,7 +68,7 @@ export const invitationsRouter = router({
       const account = await acceptInvitation(database, input.token, input.name, input.password, now);
       await recordAudit(database.sql, {
         workspaceId: account.workspaceId, at: now, actorId: account.userId, actorEmail: account.email,
-        action: 'invitations.accept', targetId: account.userId, ip: ctx.ip,
+        action: 'invitations.accept', targetId: account.userId, ip: ctx.clientAddress,
       });
       return signIn(ctx, account.userId);
     }),

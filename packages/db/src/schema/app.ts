@@ -1,4 +1,4 @@
-// People who use Afterglow, their sessions, and the email outbox.
+// People who use Afterglow, their sessions, sign-in throttling, and the email outbox.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -9,7 +9,7 @@ export const users = pgTable('users', {
   workspaceId: text('workspace_id').notNull(),
   email: text('email').notNull(),
   name: text('name').notNull().default(''),
-  /** scrypt: "salt:hash", both hex. */
+  /** A PHC string with its parameters ("$argon2id$v=19$m=...,t=...,p=...$salt$hash"), or a legacy scrypt "salt:hash" (hex), rehashed at the next sign-in. */
   passwordHash: text('password_hash').notNull(),
   /** owner, admin, marketer, manager, developer or viewer (packages/api/src/auth/roles.ts). */
   role: text('role').notNull().default('marketer'),
@@ -23,9 +23,23 @@ export const sessions = pgTable('sessions', {
   /** SHA-256 of the cookie token; the token itself is never stored. */
   tokenHash: text('token_hash').primaryKey(),
   userId: text('user_id').notNull().references(() => users.id),
+  /** The absolute limit (14 days after sign-in). */
   expiresAt: ts('expires_at').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
-});
+  /** For the idle timeout; moved forward at most once a minute, so most requests only read. */
+  lastUsedAt: ts('last_used_at').notNull().defaultNow(),
+}, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+/**
+ * Failed sign-ins per account ('account:<lower email>') and per client address
+ * ('address:<ip or IPv6 /64>'), shared by every web process. A key is blocked for a delay
+ * that doubles with each failure past a free allowance; a quiet hour forgets it.
+ */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: ts('last_failure_at').notNull(),
+}, (t) => [index('sign_in_throttle_last_failure_idx').on(t.lastFailureAt)]);
 
 /**
  * Emails to deliver. A step writes a row (keyed by its effect key) in the same
