@@ -1,5 +1,6 @@
 // Journey settings, sending rules and retrying failed runs through the tRPC API.
 import type { Database } from '@afterglow/db';
+import { createTemplateSandbox } from '@afterglow/email';
 import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { ingestEvents, publishGraph } from './support/journeys';
 const registry = createRegistry();
 const clock = new ManualClock(new Date('2026-07-01T10:00:00Z'));
 const at = { x: 0, y: 0 };
+const templateSandbox = createTemplateSandbox();
 let db: Database;
 let engine: Engine;
 let server: ApiServer;
@@ -23,13 +25,14 @@ beforeAll(async () => {
   await seedUser(db, { id: 'u_m', workspaceId: 'ws_s', email: 'm@s.test', password: 'pw-m', role: 'marketer' });
   await seedUser(db, { id: 'u_v', workspaceId: 'ws_s', email: 'v@s.test', password: 'pw-v', role: 'viewer' });
   engine = createEngine({ database: db, registry, clock });
-  server = await startApiServer({ database: db, registry, clock, engine });
+  server = await startApiServer({ database: db, registry, clock, engine, templateSandbox });
   marketer = await signIn(server.url, 'm@s.test', 'pw-m');
   viewer = await signIn(server.url, 'v@s.test', 'pw-v');
 });
 
 afterAll(async () => {
   await server?.close();
+  await templateSandbox.close();
   await db?.close();
 });
 

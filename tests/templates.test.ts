@@ -4,7 +4,7 @@
 import type { ApiDeps } from '@afterglow/api';
 import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
-import { createMailer, type Mailer } from '@afterglow/email';
+import { createMailer, createTemplateSandbox, type Mailer } from '@afterglow/email';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, errorOf, seedUser, startApiServer, type ApiClient, type ApiServer } from './support/api-client';
@@ -17,6 +17,7 @@ let server: ApiServer;
 let engine: Engine;
 let sink: TestSmtpSink;
 let mailer: Mailer;
+const templateSandbox = createTemplateSandbox();
 let marketer: ApiClient;
 let viewer: ApiClient;
 let outsider: ApiClient;
@@ -45,7 +46,7 @@ beforeAll(async () => {
   mailer = createMailer({ smtpUrl: sink.url });
   engine = createEngine({ database, registry, clock, mailer });
   // wake() delivers at once here: the worker's loop is not started in tests.
-  const deps: ApiDeps = { database, registry, clock, engine: { ...engine, wake: async () => void (await engine.advanceUntilIdle()) } };
+  const deps: ApiDeps = { database, registry, clock, templateSandbox, engine: { ...engine, wake: async () => void (await engine.advanceUntilIdle()) } };
   server = await startApiServer(deps);
   marketer = apiClient(server.url).trpc;
   await marketer.auth.login.mutate({ email: 'm@t.test', password: 'pw-m' });
@@ -57,6 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  await templateSandbox.close();
   mailer?.close();
   await sink?.close();
   await database?.close();

@@ -2,7 +2,7 @@
 // the development SMTP sink, the engine's workers and the HTTP server, by role.
 import { createBounceWebhookHandler, createIngestHandler, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, publishJourney, type ApiDeps, type IngestDeps } from '@afterglow/api';
 import { ensureDatabase, openDatabase, runMigrations, startEmbeddedPostgres, type Database } from '@afterglow/db';
-import { createMailer, startDevSmtpSink, type Mailer } from '@afterglow/email';
+import { createMailer, createTemplateSandbox, startDevSmtpSink, type Mailer } from '@afterglow/email';
 import { createEngine, systemClock, type Clock, type Engine } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import http from 'node:http';
@@ -105,7 +105,10 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
       database, registry, clock, mailer, publicUrl: () => linkBase, allowPrivateWebhookTargets: opts.webhookAllowPrivate ?? false,
       log: (msg, data) => log(data ? `${msg} ${JSON.stringify(data)}` : msg),
     });
-    const apiDeps: ApiDeps = { database, registry, clock, engine, secureCookies: opts.publicUrl?.startsWith('https:') ?? false };
+    // Its worker threads start on the first template a request brings, not before.
+    const templateSandbox = createTemplateSandbox({ log });
+    cleanups.push(() => templateSandbox.close());
+    const apiDeps: ApiDeps = { database, registry, clock, engine, templateSandbox, secureCookies: opts.publicUrl?.startsWith('https:') ?? false };
 
     let demo: Afterglow['demo'] = null;
     if (serves && opts.seed !== false) {

@@ -1,6 +1,7 @@
 // tRPC set-up: the request context (session user from the cookie), the procedure kinds
 // (public, signed-in, editor), and the one place domain errors become tRPC errors.
 import { SegmentRuleError } from '@afterglow/db';
+import { TemplateLimitError } from '@afterglow/email';
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readCookie, SESSION_COOKIE, userForToken, type SessionUser } from '../auth/index';
@@ -41,7 +42,7 @@ const t = initTRPC.context<TrpcContext>().create({
         ...shape.data,
         // Bad input: one entry per field, so forms can show each message beside its field.
         issues: cause instanceof SegmentRuleError ? cause.issues : inputIssues(cause),
-        field: cause instanceof DomainError ? cause.field ?? null : null,
+        field: cause instanceof DomainError || cause instanceof TemplateLimitError ? cause.field ?? null : null,
       },
     };
   },
@@ -59,6 +60,10 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   const cause = result.error.cause;
   if (cause instanceof DomainError) throw new TRPCError({ code: codeFor[cause.code], message: cause.message, cause });
   if (cause instanceof SegmentRuleError) throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
+  // A template over the sandbox's time or memory limit is bad input; a full sandbox, a moment's wait.
+  if (cause instanceof TemplateLimitError) {
+    throw new TRPCError({ code: cause.limit === 'busy' ? 'TOO_MANY_REQUESTS' : 'BAD_REQUEST', message: cause.message, cause });
+  }
   return result;
 });
 
