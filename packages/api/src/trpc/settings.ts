@@ -1,8 +1,11 @@
-// Workspace settings for owners: ingestion keys (create, list, revoke) and the Shopify
-// webhook connection. Thin: the work is in ingest/key-admin and shopify/connections.
+// Workspace settings for owners: ingestion keys (create, list, revoke), the Shopify webhook
+// connection, and the sending limits (send rate, approved test recipients). Thin: the work
+// is in ingest/key-admin, shopify/connections and journeys/settings.
+import { sendingLimitsSchema } from '@afterglow/journey-core';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { createIngestKey, listIngestKeys, revokeIngestKey } from '../ingest/key-admin';
+import { saveWorkspaceSettings } from '../journeys/settings';
 import { getShopifyConnection, removeShopifyConnection, setShopifyConnection } from '../shopify/connections';
 import { protectedProcedure, router } from './init';
 
@@ -26,6 +29,12 @@ export const settingsRouter = router({
     revoke: ownerProcedure
       .input(z.object({ id: z.string().min(1, 'id is required').max(100) }))
       .mutation(({ ctx, input }) => revokeIngestKey(ctx.deps.database, ctx.user.workspaceId, input.id, ctx.deps.clock.now())),
+  }),
+  /** What a marketer may send: read by everyone through sending.get, changed only here. */
+  sendingLimits: router({
+    save: ownerProcedure
+      .input(sendingLimitsSchema)
+      .mutation(({ ctx, input }) => saveWorkspaceSettings(ctx.deps, ctx.user.workspaceId, input)),
   }),
   shopify: router({
     get: ownerProcedure.query(({ ctx }) => getShopifyConnection(ctx.deps.database, ctx.user.workspaceId)),

@@ -4,6 +4,7 @@ import { STARTER_TEMPLATES } from '@afterglow/email';
 import { z } from 'zod';
 import { createTemplate, getTemplate, saveTemplate, templateUses } from '../templates/repository';
 import { customerMergeData } from '../templates/preview';
+import { assertTestRecipient, testRecipients } from '../templates/test-recipients';
 import { queueTestEmail } from '../templates/test-send';
 import { editorProcedure, protectedProcedure, router } from './init';
 import { iso } from './time';
@@ -92,10 +93,14 @@ export const templatesRouter = router({
       return ctx.deps.templateSandbox.preview(input, data);
     }),
 
+  /** Where a test may go: the workspace's users and the addresses the owner approved. */
+  testRecipients: editorProcedure.query(({ ctx }) => testRecipients(ctx.deps.database.sql, ctx.user.workspaceId)),
+
   sendTest: editorProcedure
     .input(content.extend({ customerId, to: z.email('Enter an email address to send the test to'), templateId: templateId.nullable().default(null) }))
     .mutation(async ({ ctx, input }) => {
       const { sql } = ctx.deps.database;
+      await assertTestRecipient(sql, ctx.user.workspaceId, input.to);
       const preview = await ctx.deps.templateSandbox.preview(input, await customerMergeData(sql, ctx.user.workspaceId, input.customerId, ctx.deps.clock.now()));
       if (!preview.ok || preview.issues.length) return { ok: false as const, issues: preview.issues };
       const queued = await queueTestEmail(sql, {
