@@ -98,7 +98,7 @@ export function createTemplateSandbox(opts: TemplateSandboxOptions = {}): Templa
       const seconds = (timeLimitMs / 1000).toLocaleString('en');
       return new TemplateLimitError('time', `${part} took longer than ${seconds} s to render and was stopped: look for loops over large ranges`, field);
     }
-    if ((err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    if ((err as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
       return new TemplateLimitError('memory', `${part} needed more than ${memoryLimitMb} MB of memory to render and was stopped`, field);
     }
     return null;
