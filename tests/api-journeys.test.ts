@@ -2,6 +2,7 @@
 // publish, runs pinned to their version while later versions are published, stats.
 import type { ApiDeps } from '@afterglow/api';
 import type { Database } from '@afterglow/db';
+import { createTemplateSandbox } from '@afterglow/email';
 import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
 import type { JourneyGraph, JourneyPlan } from '@afterglow/journey-core';
 import { createRegistry } from '@afterglow/nodes';
@@ -13,6 +14,7 @@ const clock = new ManualClock(new Date('2025-06-15T12:00:00Z'));
 let database: Database;
 let server: ApiServer;
 let engine: Engine;
+const templateSandbox = createTemplateSandbox();
 let owner: ApiClient;
 let other: ApiClient;
 
@@ -47,7 +49,10 @@ beforeAll(async () => {
   await seedUser(database, { id: 'u_b', workspaceId: 'ws_b', email: 'b@b.test', password: 'pw-b', role: 'owner' });
   const registry = createRegistry();
   engine = createEngine({ database, registry, clock });
-  const deps: ApiDeps = { database, registry, clock, engine: { stats: (v) => engine.stats(v), wake: async () => {}, retryFailed: (v, n) => engine.retryFailed(v, n) } };
+  const deps: ApiDeps = {
+    database, registry, clock, templateSandbox,
+    engine: { stats: (v) => engine.stats(v), wake: async () => {}, retryFailed: (v, n) => engine.retryFailed(v, n) },
+  };
   server = await startApiServer(deps);
   owner = apiClient(server.url).trpc;
   await owner.auth.login.mutate({ email: 'a@a.test', password: 'pw-a' });
@@ -56,6 +61,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
+  await templateSandbox.close();
   await database?.close();
 });
 

@@ -1,5 +1,6 @@
-// Journey settings, sending rules and retrying failed runs through the tRPC API.
+// Journey settings, sending rules and limits, and retrying failed runs through the tRPC API.
 import type { Database } from '@afterglow/db';
+import { createTemplateSandbox } from '@afterglow/email';
 import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -10,9 +11,11 @@ import { ingestEvents, publishGraph } from './support/journeys';
 const registry = createRegistry();
 const clock = new ManualClock(new Date('2026-07-01T10:00:00Z'));
 const at = { x: 0, y: 0 };
+const templateSandbox = createTemplateSandbox();
 let db: Database;
 let engine: Engine;
 let server: ApiServer;
+let owner: ApiClient;
 let marketer: ApiClient;
 let viewer: ApiClient;
 let admin: ApiClient;
@@ -21,11 +24,13 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await db.sql`insert into workspaces (id, name, signing_secret) values ('ws_s', 'Shop', 's'), ('ws_other', 'Other', 's')`;
   await db.sql`insert into customers (workspace_id, id, email, first_name) values ('ws_s', 'c1', 'c1@example.com', 'C')`;
+  await seedUser(db, { id: 'u_o', workspaceId: 'ws_s', email: 'o@s.test', password: 'pw-o', role: 'owner' });
   await seedUser(db, { id: 'u_m', workspaceId: 'ws_s', email: 'm@s.test', password: 'pw-m', role: 'marketer' });
   await seedUser(db, { id: 'u_v', workspaceId: 'ws_s', email: 'v@s.test', password: 'pw-v', role: 'viewer' });
   await seedUser(db, { id: 'u_a', workspaceId: 'ws_s', email: 'a@s.test', password: 'pw-a', role: 'admin' });
   engine = createEngine({ database: db, registry, clock });
-  server = await startApiServer({ database: db, registry, clock, engine });
+  server = await startApiServer({ database: db, registry, clock, engine, templateSandbox });
+  owner = await signIn(server.url, 'o@s.test', 'pw-o');
   marketer = await signIn(server.url, 'm@s.test', 'pw-m');
   viewer = await signIn(server.url, 'v@s.test', 'pw-v');
   admin = await signIn(server.url, 'a@s.test', 'pw-a');
@@ -33,6 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  await templateSandbox.close();
   await db?.close();
 });
 
@@ -59,27 +65,40 @@ it('saves journey settings, validates them, and publishes them into the plan', a
   expect(version.plan.settings).toEqual(settings);
 });
 
+const rules = {
+  frequencyCap: { enabled: true, maxEmails: 1, perDays: 7 }, quietHours: { enabled: true, startHour: 22, endHour: 7 }, countMachineOpens: true,
+};
+
 it('keeps the workspace sending rules, refusing bad hours with the field named', async () => {
-  // Before anything is saved: the defaults (600 emails a minute, machine opens not counted).
-  expect(await viewer.sending.get.query()).toMatchObject({ emailsPerMinute: 600, countMachineOpens: false });
-  const rules = {
-    frequencyCap: { enabled: true, maxEmails: 1, perDays: 7 }, quietHours: { enabled: true, startHour: 22, endHour: 7 },
-    emailsPerMinute: 120, countMachineOpens: true,
-  };
-  // Sending limits are an administrator's: a marketer cannot lift the send rate.
-  expect((await errorOf(marketer.sending.save.mutate(rules))).code).toBe('FORBIDDEN');
-  expect(await admin.sending.save.mutate(rules)).toEqual(rules);
-  expect(await viewer.sending.get.query()).toEqual(rules);
-  const bad = await errorOf(admin.sending.save.mutate({ ...rules, quietHours: { enabled: true, startHour: 25, endHour: 7 } }));
+  // Before anything is saved: the defaults (600 emails a minute, machine opens not counted, no approved test addresses).
+  expect(await viewer.sending.get.query()).toMatchObject({ emailsPerMinute: 600, countMachineOpens: false, testRecipients: [] });
+  expect(await marketer.sending.save.mutate(rules)).toEqual({ ...rules, emailsPerMinute: 600, testRecipients: [] });
+  expect(await viewer.sending.get.query()).toEqual({ ...rules, emailsPerMinute: 600, testRecipients: [] });
+  const bad = await errorOf(marketer.sending.save.mutate({ ...rules, quietHours: { enabled: true, startHour: 25, endHour: 7 } }));
   expect(bad.code).toBe('BAD_REQUEST');
   expect(JSON.stringify(bad.data)).toContain('startHour');
+});
+
+it('keeps the sending limits (send rate, approved test recipients) for the owner, refusing bad values with the field named', async () => {
+  const limits = { emailsPerMinute: 120, testRecipients: [' Team@Shop.test', 'agency@example.com', 'team@shop.test'] };
+  expect(await owner.settings.sendingLimits.save.mutate(limits))
+    .toEqual({ ...rules, emailsPerMinute: 120, testRecipients: ['team@shop.test', 'agency@example.com'] });
   for (const emailsPerMinute of [-1, 2.5, 100_001]) {
-    const refused = await errorOf(admin.sending.save.mutate({ ...rules, emailsPerMinute }));
+    const refused = await errorOf(owner.settings.sendingLimits.save.mutate({ ...limits, emailsPerMinute }));
     expect(refused.code).toBe('BAD_REQUEST');
-    expect(JSON.stringify(refused.data)).toContain('emailsPerMinute');
+    expect(refused.data.issues.map((i: { field: string }) => i.field)).toEqual(['emailsPerMinute']);
   }
-  expect(await admin.sending.save.mutate({ ...rules, emailsPerMinute: 0 })).toMatchObject({ emailsPerMinute: 0 });
-  expect(await viewer.sending.get.query()).toMatchObject({ emailsPerMinute: 0 });
+  const refused = await errorOf(owner.settings.sendingLimits.save.mutate({ ...limits, testRecipients: ['ok@shop.test', 'not an address'] }));
+  expect(refused.code).toBe('BAD_REQUEST');
+  expect(refused.data.issues).toEqual([{ field: 'testRecipients.1', message: 'Each test recipient must be an email address, such as team@yourshop.com' }]);
+
+  // Marketers change neither: the limits are refused, and sending.save leaves them as they are.
+  expect((await errorOf(marketer.settings.sendingLimits.save.mutate({ emailsPerMinute: 0, testRecipients: [] }))).code).toBe('FORBIDDEN');
+  const withLimit: typeof rules = { ...rules, ...{ emailsPerMinute: 0, testRecipients: ['me@anywhere.test'] } };
+  await marketer.sending.save.mutate(withLimit);
+  expect(await viewer.sending.get.query()).toMatchObject({ emailsPerMinute: 120, testRecipients: ['team@shop.test', 'agency@example.com'] });
+
+  expect(await owner.settings.sendingLimits.save.mutate({ emailsPerMinute: 0, testRecipients: [] })).toMatchObject({ emailsPerMinute: 0, testRecipients: [] });
   const [other] = await db.sql`select settings from workspaces where id = 'ws_other'`;
   expect(other.settings).toEqual({});
 });

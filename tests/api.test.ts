@@ -52,6 +52,7 @@ beforeAll(async () => {
   deps = {
     database, registry: createRegistry(), clock: new ManualClock(NOW),
     engine: { stats: async () => { throw new Error('not used in this file'); }, wake: async () => {}, retryFailed: async () => { throw new Error('not used in this file'); } },
+    templateSandbox: { check: async () => { throw new Error('not used in this file'); }, preview: async () => { throw new Error('not used in this file'); } },
   };
   server = await startApiServer(deps);
 });

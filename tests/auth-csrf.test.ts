@@ -6,7 +6,7 @@ import type { Database } from '@afterglow/db';
 import { ManualClock } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, seedUser, startApiServer, type ApiServer } from './support/api-client';
+import { apiClient, seedUser, startApiServer, type ApiServer, unusedTemplateSandbox } from './support/api-client';
 import { createTestDatabase } from './support/db';
 
 const PUBLIC_URL = 'https://afterglow.example.com';
@@ -19,7 +19,7 @@ beforeAll(async () => {
   await database.sql`insert into workspaces (id, name, signing_secret) values ('ws', 'Shop', 'secret')`;
   await seedUser(database, { id: 'u_ada', workspaceId: 'ws', email: 'ada@shop.test', password: 'ada-pw', role: 'owner' });
   const deps: ApiDeps = {
-    database, registry: createRegistry(), clock: new ManualClock(new Date('2025-06-15T12:00:00Z')), publicOrigin: `${PUBLIC_URL}/app`,
+    templateSandbox: unusedTemplateSandbox, database, registry: createRegistry(), clock: new ManualClock(new Date('2025-06-15T12:00:00Z')), publicOrigin: `${PUBLIC_URL}/app`,
     engine: { stats: async () => { throw new Error('not used'); }, wake: async () => {}, retryFailed: async () => { throw new Error('not used'); } },
   };
   server = await startApiServer(deps);

@@ -7,7 +7,7 @@ import { ManualClock } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { randomBytes, scryptSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, errorOf, seedUser, startApiServer, type ApiServer } from './support/api-client';
+import { apiClient, errorOf, seedUser, startApiServer, type ApiServer, unusedTemplateSandbox } from './support/api-client';
 import { createTestDatabase } from './support/db';
 import { capturingLogger, type LoggedLine } from './support/logs';
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   await seedUser(database, { id: 'u_ada', workspaceId: 'ws', email: 'ada@shop.test', password: 'ada-pw', role: 'owner' });
   await seedUser(database, { id: 'u_bob', workspaceId: 'ws', email: 'bob@shop.test', password: 'bob-pw', role: 'marketer' });
   const deps: ApiDeps = {
-    database, registry: createRegistry(), clock, log: capturingLogger(logged),
+    templateSandbox: unusedTemplateSandbox, database, registry: createRegistry(), clock, log: capturingLogger(logged),
     engine: { stats: async () => { throw new Error('not used'); }, wake: async () => {}, retryFailed: async () => { throw new Error('not used'); } },
   };
   server = await startApiServer(deps);

@@ -7,7 +7,7 @@ import { ManualClock } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../apps/server/src/env';
-import { seedUser, startApiServer, type ApiServer } from './support/api-client';
+import { seedUser, startApiServer, type ApiServer, unusedTemplateSandbox } from './support/api-client';
 import { createTestDatabase } from './support/db';
 import { capturingLogger, type LoggedLine } from './support/logs';
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
     await seedUser(database, { id: `u_${name}`, workspaceId: 'ws', email: `${name}@shop.test`, password: `${name}-pw`, role: 'marketer' });
   }
   const deps: ApiDeps = {
-    database, registry: createRegistry(), clock, trustedProxies: 1, log: capturingLogger(logged),
+    templateSandbox: unusedTemplateSandbox, database, registry: createRegistry(), clock, trustedProxies: 1, log: capturingLogger(logged),
     engine: { stats: async () => { throw new Error('not used'); }, wake: async () => {}, retryFailed: async () => { throw new Error('not used'); } },
   };
   server = await startApiServer(deps);

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, seedUser, startApiServer, type ApiServer, signIn as signInAs } from './support/api-client';
 import { rawRequest, startRig, WS, type Rig } from './support/compliance';
 import { publishGraph } from './support/journeys';
+import { createTemplateSandbox } from '@afterglow/email';
 
+const templateSandbox = createTemplateSandbox();
 let rig: Rig;
 let server: ApiServer;
 
@@ -15,7 +17,7 @@ beforeAll(async () => {
     { id: 'ada', email: 'ada@example.com', firstName: 'Ada' },
     { id: 'bob', email: 'Bob@Example.com', firstName: 'Bob' },
   ]);
-  server = await startApiServer({ database: rig.db, registry: createRegistry(), clock: rig.clock, engine: rig.engine });
+  server = await startApiServer({ database: rig.db, registry: createRegistry(), clock: rig.clock, engine: rig.engine, templateSandbox });
   await seedUser(rig.db, { id: 'u_m', workspaceId: WS, email: 'marketer@shop.test', password: 'marketer-pass-1', role: 'marketer' });
   await seedUser(rig.db, { id: 'u_v', workspaceId: WS, email: 'viewer@shop.test', password: 'viewer-pass-1', role: 'viewer' });
   const at = rig.clock.now();
@@ -31,6 +33,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
+  await templateSandbox.close();
   await rig?.close();
 });
 

@@ -24,10 +24,10 @@ beforeAll(async () => {
   await seedUser(database, { id: 'u_marketer', workspaceId: 'ws_a', email: 'marketer@a.test', password: 'm-pw', role: 'marketer' });
   await seedUser(database, { id: 'u_b', workspaceId: 'ws_b', email: 'owner@b.test', password: 'b-pw', role: 'owner' });
   const clock = new ManualClock(NOW);
-  // The engine is not used here; every method it may be asked for refuses.
+  // The engine and the template sandbox are not used here; every method they may be asked for refuses.
   const unused = async (): Promise<never> => { throw new Error('not used in this file'); };
   const engine = { stats: unused, wake: async () => {}, retryFailed: unused };
-  const deps: ApiDeps = { database, registry: createRegistry(), clock, engine };
+  const deps: ApiDeps = { database, registry: createRegistry(), clock, engine, templateSandbox: { check: unused, preview: unused } };
   api = await startApiServer(deps);
   const handler = createIngestHandler({ database, clock, onEventsStored: async () => {}, afterCommit: async () => {} });
   ingest = http.createServer((req, res) => void handler(req, res));

@@ -9,7 +9,7 @@ import { createEngine, ManualClock } from '@afterglow/engine';
 import type { JourneyGraph } from '@afterglow/journey-core';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, seedUser, signIn, startApiServer, type ApiClient, type ApiServer } from './support/api-client';
+import { errorOf, seedUser, signIn, startApiServer, type ApiClient, type ApiServer, unusedTemplateSandbox } from './support/api-client';
 import { createTestDatabase } from './support/db';
 
 const HIDDEN = '••••••••';
@@ -46,7 +46,7 @@ beforeAll(async () => {
   const registry = createRegistry();
   const clock = new ManualClock(new Date('2026-02-01T10:00:00Z'));
   const engine = createEngine({ database, registry, clock });
-  const deps: ApiDeps = { database, registry, clock, engine: { stats: (v) => engine.stats(v), wake: async () => {}, retryFailed: async () => 0 } };
+  const deps: ApiDeps = { templateSandbox: unusedTemplateSandbox, database, registry, clock, engine: { stats: (v) => engine.stats(v), wake: async () => {}, retryFailed: async () => 0 } };
   server = await startApiServer(deps);
   editor = await signIn(server.url, 'm@a.test', 'pw-m');
   viewer = await signIn(server.url, 'v@a.test', 'pw-v');

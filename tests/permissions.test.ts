@@ -8,7 +8,7 @@ import type { Database } from '@afterglow/db';
 import { ManualClock } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedUser, startApiServer, type ApiServer } from './support/api-client';
+import { seedUser, startApiServer, type ApiServer, unusedTemplateSandbox } from './support/api-client';
 import { createTestDatabase } from './support/db';
 
 let database: Database;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await database.sql`insert into workspaces (id, name, signing_secret) values ('ws_p', 'Shop P', 'secret')`;
   const deps: ApiDeps = {
-    database, registry: createRegistry(), clock: new ManualClock(new Date('2026-01-05T10:00:00Z')),
+    templateSandbox: unusedTemplateSandbox, database, registry: createRegistry(), clock: new ManualClock(new Date('2026-01-05T10:00:00Z')),
     engine: { stats: async () => ({}) as never, wake: async () => {}, retryFailed: async () => 0 },
   };
   server = await startApiServer(deps);

@@ -3,7 +3,7 @@
 // lists the customer's coupons.
 import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock } from '@afterglow/engine';
-import { createJourneyEmailRenderer } from '@afterglow/email';
+import { createJourneyEmailRenderer, createTemplateSandbox } from '@afterglow/email';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { errorOf, seedUser, signIn, startApiServer, type ApiClient, type ApiServer } from './support/api-client';
@@ -11,6 +11,7 @@ import { createTestDatabase } from './support/db';
 
 const registry = createRegistry();
 const clock = new ManualClock(new Date('2026-07-01T10:00:00Z'));
+const templateSandbox = createTemplateSandbox();
 let db: Database;
 let server: ApiServer;
 let marketer: ApiClient;
@@ -25,7 +26,7 @@ beforeAll(async () => {
   await seedUser(db, { id: 'u_a', workspaceId: 'ws_s', email: 'a@s.test', password: 'pw-a', role: 'admin' });
   await seedUser(db, { id: 'u_v', workspaceId: 'ws_s', email: 'v@s.test', password: 'pw-v', role: 'viewer' });
   const engine = createEngine({ database: db, registry, clock });
-  server = await startApiServer({ database: db, registry, clock, engine });
+  server = await startApiServer({ database: db, registry, clock, engine, templateSandbox });
   marketer = await signIn(server.url, 'm@s.test', 'pw-m');
   viewer = await signIn(server.url, 'v@s.test', 'pw-v');
   admin = await signIn(server.url, 'a@s.test', 'pw-a');
@@ -33,6 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  await templateSandbox.close();
   await db?.close();
 });
 

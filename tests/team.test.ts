@@ -7,7 +7,7 @@ import { ManualClock } from '@afterglow/engine';
 import type { JourneyGraph } from '@afterglow/journey-core';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, errorOf, seedUser, signIn, startApiServer, type ApiClient, type ApiServer } from './support/api-client';
+import { apiClient, errorOf, seedUser, signIn, startApiServer, type ApiClient, type ApiServer, unusedTemplateSandbox } from './support/api-client';
 import { createTestDatabase } from './support/db';
 
 const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
@@ -23,7 +23,7 @@ beforeAll(async () => {
   await seedUser(database, { id: 'u_admin', workspaceId: 'ws_t', email: 'admin@t.test', password: 'pw-admin', role: 'admin' });
   await seedUser(database, { id: 'u_x', workspaceId: 'ws_x', email: 'x@x.test', password: 'pw-x', role: 'owner' });
   const deps: ApiDeps = {
-    database, registry: createRegistry(), clock, publicUrl: () => 'https://glow.example',
+    templateSandbox: unusedTemplateSandbox, database, registry: createRegistry(), clock, publicUrl: () => 'https://glow.example',
     engine: { stats: async () => ({}) as never, wake: async () => {}, retryFailed: async () => 0 },
   };
   server = await startApiServer(deps);

@@ -3,7 +3,7 @@
 // says so), clicked, bounced and unsubscribed from, each email once.
 import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock } from '@afterglow/engine';
-import { createMailer, type Mailer } from '@afterglow/email';
+import { createMailer, createTemplateSandbox, type Mailer } from '@afterglow/email';
 import type { JourneyGraph } from '@afterglow/journey-core';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ const WS = 'ws_tstats';
 const clock = new ManualClock(new Date('2026-03-01T10:00:00Z'));
 const at = { x: 0, y: 0 };
 const mjml = '<mjml><mj-body><mj-section><mj-column><mj-text>Hi {{ customer.firstName }}</mj-text></mj-column></mj-section></mj-body></mjml>';
+const templateSandbox = createTemplateSandbox();
 let db: Database;
 let sink: TestSmtpSink;
 let mailer: Mailer;
@@ -43,7 +44,7 @@ beforeAll(async () => {
       values (${WS}, ${id}, 1, 'We miss you', ${mjml}, ${before})`;
   }
   const engine = createEngine({ database: db, registry, clock, mailer });
-  server = await startApiServer({ database: db, registry, clock, engine });
+  server = await startApiServer({ database: db, registry, clock, engine, templateSandbox });
   // Two journeys send the win-back template, a third another one.
   await publishGraph(db, registry, WS, 'j_lapsed', sending('Lapsed', 'tpl_winback'));
   await publishGraph(db, registry, WS, 'j_churn', sending('Churn risk', 'tpl_winback'));
@@ -55,6 +56,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  await templateSandbox.close();
   mailer?.close();
   await sink?.close();
   await db?.close();

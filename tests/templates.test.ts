@@ -1,10 +1,11 @@
 // Templates through the real tRPC API: starters, save refused with line and message,
 // immutable versions, preview with a real customer's data, test send through the real
-// outbox and mailer to a real SMTP server, and publish refusing a missing template.
+// outbox and mailer to a real SMTP server (only to the workspace's users and the addresses
+// its owner approved), and publish refusing a missing template.
 import type { ApiDeps } from '@afterglow/api';
 import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
-import { createMailer, type Mailer } from '@afterglow/email';
+import { createMailer, createTemplateSandbox, type Mailer } from '@afterglow/email';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, errorOf, seedUser, startApiServer, type ApiClient, type ApiServer } from './support/api-client';
@@ -17,6 +18,8 @@ let server: ApiServer;
 let engine: Engine;
 let sink: TestSmtpSink;
 let mailer: Mailer;
+const templateSandbox = createTemplateSandbox();
+let owner: ApiClient;
 let marketer: ApiClient;
 let viewer: ApiClient;
 let outsider: ApiClient;
@@ -37,6 +40,7 @@ beforeAll(async () => {
     ('ws_t', 'o_old', 0, 'c_mia', 'wax', 'Boot wax', 9, 1), ('ws_t', 'o_last', 0, 'c_mia', 'boot', 'Hiking boot', 129, 1),
     ('ws_t', 'o_other', 0, 'c_new', 'boot', 'Hiking boot', 129, 1), ('ws_t', 'o_other', 1, 'c_new', 'wax', 'Boot wax', 9, 1)`;
   await sql`insert into loyalty_ledger (workspace_id, customer_id, points, reason) values ('ws_t', 'c_mia', 1600, 'orders')`;
+  await seedUser(database, { id: 'u_o', workspaceId: 'ws_t', email: 'Owner@T.test', password: 'pw-o', role: 'owner' });
   await seedUser(database, { id: 'u_m', workspaceId: 'ws_t', email: 'm@t.test', password: 'pw-m', role: 'marketer' });
   await seedUser(database, { id: 'u_v', workspaceId: 'ws_t', email: 'v@t.test', password: 'pw-v', role: 'viewer' });
   await seedUser(database, { id: 'u_x', workspaceId: 'ws_x', email: 'x@x.test', password: 'pw-x', role: 'owner' });
@@ -45,8 +49,10 @@ beforeAll(async () => {
   mailer = createMailer({ smtpUrl: sink.url });
   engine = createEngine({ database, registry, clock, mailer });
   // wake() delivers at once here: the worker's loop is not started in tests.
-  const deps: ApiDeps = { database, registry, clock, engine: { ...engine, wake: async () => void (await engine.advanceUntilIdle()) } };
+  const deps: ApiDeps = { database, registry, clock, templateSandbox, engine: { ...engine, wake: async () => void (await engine.advanceUntilIdle()) } };
   server = await startApiServer(deps);
+  owner = apiClient(server.url).trpc;
+  await owner.auth.login.mutate({ email: 'owner@t.test', password: 'pw-o' });
   marketer = apiClient(server.url).trpc;
   await marketer.auth.login.mutate({ email: 'm@t.test', password: 'pw-m' });
   viewer = apiClient(server.url).trpc;
@@ -57,6 +63,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  await templateSandbox.close();
   mailer?.close();
   await sink?.close();
   await database?.close();
@@ -135,17 +142,44 @@ describe('templates API', () => {
 
   it('sends a test email through the outbox and the mailer, marked as a test', async () => {
     const t = await marketer.templates.get.query({ id });
-    const sent = await marketer.templates.sendTest.mutate({ customerId: 'c_mia', to: 'boss@shop.test', templateId: id, subject: t.subject, preheader: t.preheader, body: t.body });
+    const sent = await marketer.templates.sendTest.mutate({ customerId: 'c_mia', to: 'm@t.test', templateId: id, subject: t.subject, preheader: t.preheader, body: t.body });
     expect(sent.ok).toBe(true);
     expect(sink.messages).toHaveLength(1);
     expect(sink.messages[0].subject).toBe('[Test] Rate it, Mia');
-    expect(JSON.stringify(sink.messages[0].to)).toContain('boss@shop.test');
-    const [row] = await database.sql`select kind, status, to_address from email_outbox where to_address = 'boss@shop.test'`;
+    expect(JSON.stringify(sink.messages[0].to)).toContain('m@t.test');
+    const [row] = await database.sql`select kind, status, to_address from email_outbox where to_address = 'm@t.test'`;
     expect(row).toMatchObject({ kind: 'test', status: 'sent' });
-    const refused = await marketer.templates.sendTest.mutate({ customerId: 'c_mia', to: 'boss@shop.test', templateId: id, subject: t.subject, preheader: '', body: '<mjml><mj-body>{{ nope }}</mj-body></mjml>' });
+    const refused = await marketer.templates.sendTest.mutate({ customerId: 'c_mia', to: 'm@t.test', templateId: id, subject: t.subject, preheader: '', body: '<mjml><mj-body>{{ nope }}</mj-body></mjml>' });
     expect(refused.ok).toBe(false);
     expect(sink.messages).toHaveLength(1);
     expect((await errorOf(marketer.templates.sendTest.mutate({ customerId: 'c_mia', to: 'not-an-address', templateId: id, ...t }))).code).toBe('BAD_REQUEST');
+  });
+
+  it('sends tests only to the workspace’s users and the addresses its owner approved', async () => {
+    const t = await marketer.templates.get.query({ id });
+    const send = (to: string) => marketer.templates.sendTest.mutate({ customerId: 'c_mia', to, templateId: id, ...t });
+    const queued = async () => (await database.sql`select count(*)::int as n from email_outbox where kind = 'test'`)[0].n as number;
+    expect(await marketer.templates.testRecipients.query()).toEqual([
+      { email: 'm@t.test', name: 'u_m', source: 'user' }, { email: 'owner@t.test', name: 'u_o', source: 'user' },
+      { email: 'v@t.test', name: 'u_v', source: 'user' },
+    ]);
+    const before = await queued();
+    for (const to of ['boss@shop.test', 'x@x.test']) { // anyone, and a user of another workspace
+      const refused = await errorOf(send(to));
+      expect(refused.code).toBe('BAD_REQUEST');
+      expect(refused.data.field).toBe('to');
+      expect(refused.message).toBe(`${to} may not receive test emails: send tests to a user of this workspace, or ask the owner to approve the address under Settings → Sending limits`);
+    }
+    expect(await queued()).toBe(before);
+    expect((await send('OWNER@t.test')).ok).toBe(true); // a user's address, in any case
+
+    // The owner approves an outside address; the marketer cannot.
+    expect((await errorOf(marketer.settings.sendingLimits.save.mutate({ emailsPerMinute: 600, testRecipients: ['boss@shop.test'] }))).code).toBe('FORBIDDEN');
+    await owner.settings.sendingLimits.save.mutate({ emailsPerMinute: 600, testRecipients: ['Boss@Shop.test', 'm@t.test'] });
+    expect((await marketer.templates.testRecipients.query()).filter((r) => r.source === 'approved')).toEqual([{ email: 'boss@shop.test', name: '', source: 'approved' }]);
+    expect((await send('boss@shop.test')).ok).toBe(true);
+    expect(await queued()).toBe(before + 2);
+    expect((await errorOf(viewer.templates.testRecipients.query())).code).toBe('FORBIDDEN');
   });
 
   it('refuses to publish a journey whose email node names a template that does not exist', async () => {

@@ -1,9 +1,11 @@
 // The Settings page in Chromium: an owner creates an ingestion key (shown once, working
-// at once), revokes it (refused on the next request) and connects Shopify; a marketer
-// sees that the page belongs to the owner.
+// at once), revokes it (refused on the next request), connects Shopify and approves an
+// address for test emails; a marketer sees that the page belongs to the owner, and is
+// refused when saving the sending limits.
 import { hashPassword } from '@afterglow/api';
+import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { screenshot, useAppInBrowser } from './browser';
+import { ARTIFACTS, screenshot, useAppInBrowser } from './browser';
 
 const env = useAppInBrowser();
 
@@ -51,14 +53,44 @@ it('an owner creates, uses and revokes a key, and connects Shopify', { timeout: 
   await screenshot(page, 'settings-shopify');
 });
 
-it('a marketer is told who manages the connections, and sees the sending limits read-only', { timeout: 60_000 }, async () => {
+it('an owner approves an address for test emails and sets the send rate', { timeout: 60_000 }, async () => {
+  const { page } = env;
+  await page.goto(`${env.app.url}/settings`);
+  const card = page.getByTestId('sending-limits');
+  await card.getByLabel('Test email recipients').fill('Team@Agency.test');
+  await card.getByRole('button', { name: 'Add' }).click();
+  await card.getByLabel('Send rate limit').fill('300');
+  await card.getByRole('button', { name: 'Save sending limits' }).click();
+  await card.getByText('Saved ✓').waitFor();
+  expect(await card.getByTestId('test-recipients').textContent()).toBe('team@agency.test');
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: path.join(ARTIFACTS, 'settings-sending-limits.png') });
+  const [{ settings }] = await env.app.database.sql`select settings from workspaces where id = ${env.demo.workspaceId}`;
+  expect(settings).toMatchObject({ emailsPerMinute: 300, testRecipients: ['team@agency.test'] });
+
+  // The template editor's Send a test now offers it, after the workspace's users.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates' }).click();
+  await page.getByRole('link', { name: /Review request/ }).click();
+  await page.getByRole('button', { name: 'Send a test' }).click();
+  const picker = page.getByLabel('Send to');
+  await expect.poll(() => picker.locator('option').allTextContents())
+    .toEqual([`Demo Admin <${env.demo.email}>`, 'Mara <marketer@demo.shop>', 'team@agency.test']);
+  expect(await picker.locator('optgroup').evaluateAll((groups) => groups.map((g) => (g as HTMLOptGroupElement).label)))
+    .toEqual(['Users of this workspace', 'Approved by the owner']);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+});
+
+it('a marketer is told who manages the connections and the sending limits', { timeout: 60_000 }, async () => {
   const { page } = env;
   await page.context().clearCookies();
   await env.logIn({ email: 'marketer@demo.shop', password: 'marketer-pw' });
   await page.goto(`${env.app.url}/settings`);
   await page.getByTestId('settings-owner-only').waitFor();
   expect(await page.getByRole('button', { name: 'New key' }).count()).toBe(0);
-  await page.getByTestId('sending-read-only').waitFor();
-  expect(await page.getByRole('button', { name: 'Save sending rules' }).count()).toBe(0);
+  // Marketers keep the sending rules; the limits (send rate, test recipients) are read-only to them.
+  expect(await page.getByRole('button', { name: 'Save sending rules' }).count()).toBe(1);
+  await page.getByTestId('sending-limits').getByTestId('limits-read-only').waitFor();
+  expect(await page.getByRole('button', { name: 'Save sending limits' }).count()).toBe(0);
   await screenshot(page, 'settings-marketer');
 });
+

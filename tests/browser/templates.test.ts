@@ -1,7 +1,8 @@
 // The Templates page in a real browser: the seeded starters, the MJML editor with a live
 // preview (sandboxed iframe, desktop and phone widths) filled with a real demo customer,
-// a broken template refused with its line, saving a new version, a test send that reaches
-// the development SMTP sink, and a new template from a starter.
+// a broken template refused with its line, saving a new version, a test send (to an address
+// picked from the workspace's users) that reaches the development SMTP sink, and a new
+// template from a starter.
 import { ManualClock } from '@afterglow/engine';
 import { describe, expect, it } from 'vitest';
 import { screenshot, useAppInBrowser, waitForText } from './browser';
@@ -94,12 +95,14 @@ describe('templates in the browser', () => {
     await waitForText(page.getByTestId('template-version'), (t) => t.includes('Version 2 · unsaved changes'));
 
     await page.getByRole('button', { name: 'Send a test' }).click();
-    await page.getByLabel('Send to').fill('owner@demo.shop');
+    // The picker offers the workspace's users, the signed-in one chosen.
+    await expect.poll(() => page.getByLabel('Send to').inputValue()).toBe(env.demo.email);
+    expect(await page.getByLabel('Send to').locator('option').allTextContents()).toEqual([`Demo Admin <${env.demo.email}>`]);
     await screenshot(page, 'template-send-test');
     await page.getByRole('button', { name: 'Send test' }).click();
     await page.getByText('Sent to').waitFor();
     await expect.poll(async () => (await app.database.sql`
-      select subject from dev_mailbox where to_addresses ? 'owner@demo.shop'`).map((r) => r.subject), { timeout: 20_000 })
+      select subject from dev_mailbox where to_addresses ? ${env.demo.email}`).map((r) => r.subject), { timeout: 20_000 })
       .toEqual([`[Test] ${buyer.firstName}, how do you like your new things?`]);
     await page.getByRole('button', { name: 'Done' }).click();
 

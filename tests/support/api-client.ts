@@ -67,3 +67,9 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   await trpc.auth.login.mutate({ email, password });
   return trpc;
 }
+
+/** For API tests that render no template a request brings: any use fails the test. */
+export const unusedTemplateSandbox: ApiDeps['templateSandbox'] = {
+  check: async () => { throw new Error('this test renders no template'); },
+  preview: async () => { throw new Error('this test renders no template'); },
+};

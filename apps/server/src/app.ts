@@ -8,7 +8,7 @@ import {
 import {
   createSecretBox, ensureDatabase, openDatabase, runMigrations, startEmbeddedPostgres, type Database, type EmbeddedDatabase, type EmbeddedOptions,
 } from '@afterglow/db';
-import { createMailer, startDevSmtpSink, type Mailer } from '@afterglow/email';
+import { createMailer, createTemplateSandbox, startDevSmtpSink, type Mailer } from '@afterglow/email';
 import { createEngine, systemClock, type Clock, type Engine } from '@afterglow/engine';
 import type { Logger } from '@afterglow/node-sdk';
 import { createRegistry } from '@afterglow/nodes';
@@ -151,9 +151,12 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
       database, registry, clock, mailer, publicUrl: () => linkBase, allowPrivateWebhookTargets: opts.webhookAllowPrivate ?? false,
       log,
     });
+    // Its worker threads start on the first template a request brings, not before.
+    const templateSandbox = createTemplateSandbox({ log: (line) => log.child({ component: 'sandbox' }).warn(line) });
+    cleanups.push(() => templateSandbox.close());
     const httpLog = log.child({ component: 'http' });
     const apiDeps: ApiDeps = {
-      database, registry, clock, engine, secureCookies: opts.publicUrl?.startsWith('https:') ?? false,
+      database, registry, clock, engine, templateSandbox, secureCookies: opts.publicUrl?.startsWith('https:') ?? false,
       publicUrl: () => linkBase, publicOrigin: opts.publicUrl, trustedProxies: opts.trustedProxies ?? 0, log: httpLog,
     };
 

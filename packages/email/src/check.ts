@@ -69,12 +69,20 @@ async function liquidIssues(field: 'subject' | 'body', source: string): Promise<
   return issues;
 }
 
-export async function checkEmailTemplate(req: { subject: string; body: string }): Promise<TemplateIssue[]> {
+export async function checkSubject(subject: string): Promise<TemplateIssue[]> {
   const issues: TemplateIssue[] = [];
-  if (/[\r\n]/.test(req.subject)) issues.push({ field: 'subject', message: 'The subject must be a single line' });
-  issues.push(...await liquidIssues('subject', req.subject));
-  const { problems } = await compileMjml(req.body);
-  issues.push(...problems.map((message) => ({ field: 'body' as const, message })));
-  issues.push(...await liquidIssues('body', req.body));
+  if (/[\r\n]/.test(subject)) issues.push({ field: 'subject', message: 'The subject must be a single line' });
+  issues.push(...await liquidIssues('subject', subject));
   return issues;
+}
+
+export async function checkBody(body: string): Promise<TemplateIssue[]> {
+  const { problems } = await compileMjml(body);
+  const issues: TemplateIssue[] = problems.map((message) => ({ field: 'body', message }));
+  issues.push(...await liquidIssues('body', body));
+  return issues;
+}
+
+export async function checkEmailTemplate(req: { subject: string; body: string }): Promise<TemplateIssue[]> {
+  return [...await checkSubject(req.subject), ...await checkBody(req.body)];
 }

@@ -60,10 +60,13 @@ function createEngine(opts: { escapeHtml: boolean; strict: boolean }): Liquid {
     ownPropertyOnly: true,
     cache: false,
     fs: noFileSystem,
-    // Bounds so a template (or a huge order) cannot stall a worker.
+    // Bounds so a template (or a huge order) cannot stall a worker. The memory limit counts
+    // what filters and ranges allocate (a unit costs up to ~30 bytes), not the output: the
+    // starters use under 1,000 units; 1,000,000 keeps a hostile (1..50000000) from asking
+    // V8 for more than a worker thread's heap holds, which would abort the whole process.
     parseLimit: 1_000_000,
     renderLimit: 2_000,
-    memoryLimit: 50_000_000,
+    memoryLimit: 1_000_000,
   });
   for (const name of ['include', 'render', 'layout']) liquid.registerTag(name, forbiddenTag(name));
   liquid.registerFilter('money', (value: unknown, currency?: unknown) => formatMoney(value, currency));

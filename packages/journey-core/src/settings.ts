@@ -23,7 +23,8 @@ export type JourneySettings = z.output<typeof journeySettingsSchema>;
 
 const hour = z.number().int('Whole hours').min(0, 'Hours are 0–23').max(23, 'Hours are 0–23');
 
-export const workspaceSettingsSchema = z.object({
+/** Rules marketers set for their journeys' email. */
+export const sendingRulesSchema = z.object({
   /** The playbook's "once a week is enough": a cap on marketing email across all journeys. */
   frequencyCap: z.object({
     enabled: z.boolean(),
@@ -33,6 +34,19 @@ export const workspaceSettingsSchema = z.object({
   /** No marketing email between these local hours in the customer's time zone. */
   quietHours: z.object({ enabled: z.boolean(), startHour: hour, endHour: hour })
     .default({ enabled: false, startHour: 21, endHour: 8 }),
+  /** Count opens and clicks flagged as a machine's (scanners, prefetch, Apple MPP) on the canvas and templates. */
+  countMachineOpens: z.boolean({ error: 'countMachineOpens must be true or false' }).default(false),
+});
+export type SendingRules = z.output<typeof sendingRulesSchema>;
+
+const testRecipient = z.string({ error: 'Each test recipient must be an email address' }).trim().toLowerCase()
+  .pipe(z.email({ error: 'Each test recipient must be an email address, such as team@yourshop.com' }).max(254, 'An email address is at most 254 characters'));
+
+/**
+ * Limits that protect the shop's sending reputation and its mail provider account, kept by
+ * the owner (and admins): what a marketer may send, not how a journey sends.
+ */
+export const sendingLimitsSchema = z.object({
   /**
    * Emails of any kind the workspace hands to SMTP in any 60 seconds, across every worker
    * (enforced by the outbox dispatcher through Postgres); 0 means no limit. The default is
@@ -40,9 +54,17 @@ export const workspaceSettingsSchema = z.object({
    */
   emailsPerMinute: z.number({ error: 'emailsPerMinute must be a number' }).int('emailsPerMinute must be a whole number')
     .min(0, 'emailsPerMinute must be 0 (no limit) or more').max(100_000, 'emailsPerMinute is at most 100,000').default(600),
-  /** Count opens and clicks flagged as a machine's (scanners, prefetch, Apple MPP) on the canvas and templates. */
-  countMachineOpens: z.boolean({ error: 'countMachineOpens must be true or false' }).default(false),
+  /**
+   * Addresses besides the workspace's own users that may receive test emails (which carry
+   * whatever a draft holds): a shared inbox, an agency, a seed-list tester.
+   */
+  testRecipients: z.array(testRecipient).max(50, 'At most 50 test recipients').default([])
+    .transform((addresses) => [...new Set(addresses)]),
 });
+export type SendingLimits = z.output<typeof sendingLimitsSchema>;
+
+/** Everything the workspace stores about sending, as the engine reads it. */
+export const workspaceSettingsSchema = sendingRulesSchema.extend(sendingLimitsSchema.shape);
 export type WorkspaceSettings = z.output<typeof workspaceSettingsSchema>;
 
 /** What the shop is called in its emails and where its links (products, review forms) point. */

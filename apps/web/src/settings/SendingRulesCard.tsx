@@ -1,7 +1,8 @@
 // Sending rules for every journey: the frequency cap (the playbook's "once a week is
-// enough"), quiet hours in each customer's own time zone, the workspace's send rate, and
-// whether machine opens (scanners, Apple MPP) count in the engagement figures.
-import type { WorkspaceSettings } from '@afterglow/journey-core';
+// enough"), quiet hours in each customer's own time zone, and whether machine opens
+// (scanners, Apple MPP) count in the engagement figures. Marketers set these; the send
+// rate is a limit the owner keeps (SendingLimitsCard).
+import type { SendingRules } from '@afterglow/journey-core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTRPC } from '../trpc';
@@ -9,15 +10,17 @@ import { useCan } from '../app/me';
 import { Button, Spinner } from '../ui/kit';
 import { fieldErrors } from './SettingsPage';
 
-const num = 'w-20 rounded-lg border border-slate-200 px-2 py-1 text-sm focus:border-violet-400 focus:outline-none focus:ring-2 focus:ring-violet-100';
+export const numberInputClass = 'w-20 rounded-lg border border-slate-200 px-2 py-1 text-sm focus:border-violet-400 focus:outline-none focus:ring-2 focus:ring-violet-100';
 
 export function SendingRulesCard() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const current = useQuery(trpc.sending.get.queryOptions());
-  const [rules, setRules] = useState<WorkspaceSettings | null>(null);
-  useEffect(() => { if (current.data && !rules) setRules(current.data); }, [current.data, rules]);
   const can = useCan();
+  const [rules, setRules] = useState<SendingRules | null>(null);
+  useEffect(() => {
+    if (current.data && !rules) setRules({ frequencyCap: current.data.frequencyCap, quietHours: current.data.quietHours, countMachineOpens: current.data.countMachineOpens });
+  }, [current.data, rules]);
   const save = useMutation(trpc.sending.save.mutationOptions({
     onSuccess: (saved) => queryClient.setQueryData(trpc.sending.get.queryKey(), saved),
   }));
@@ -25,12 +28,12 @@ export function SendingRulesCard() {
   const errors = fieldErrors(save.error);
   const cap = rules.frequencyCap;
   const quiet = rules.quietHours;
-  const set = (next: WorkspaceSettings) => { setRules(next); save.reset(); };
+  const set = (next: SendingRules) => { setRules(next); save.reset(); };
 
   return (
     <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" data-testid="sending-rules">
       <h2 className="text-base font-semibold text-slate-900">Sending rules</h2>
-      <p className="mt-1 text-sm text-slate-500">The cap and quiet hours apply to marketing email from every journey; transactional email (order confirmations) is never held back by them. The send rate limit applies to every email.</p>
+      <p className="mt-1 text-sm text-slate-500">The cap and quiet hours apply to marketing email from every journey; transactional email (order confirmations) is never held back by them.</p>
       <div className="mt-5 space-y-5">
         <div>
           <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
@@ -39,10 +42,10 @@ export function SendingRulesCard() {
           </label>
           <div className="mt-2 flex flex-wrap items-center gap-2 pl-6 text-sm text-slate-600">
             At most
-            <input type="number" min={1} aria-label="Emails at most" className={num} value={cap.maxEmails} disabled={!cap.enabled}
+            <input type="number" min={1} aria-label="Emails at most" className={numberInputClass} value={cap.maxEmails} disabled={!cap.enabled}
               onChange={(e) => set({ ...rules, frequencyCap: { ...cap, maxEmails: Number(e.target.value) } })} />
             marketing email{cap.maxEmails === 1 ? '' : 's'} per customer every
-            <input type="number" min={1} aria-label="Days" className={num} value={cap.perDays} disabled={!cap.enabled}
+            <input type="number" min={1} aria-label="Days" className={numberInputClass} value={cap.perDays} disabled={!cap.enabled}
               onChange={(e) => set({ ...rules, frequencyCap: { ...cap, perDays: Number(e.target.value) } })} />
             days. Each send step chooses to skip or hold an email over the cap.
           </div>
@@ -57,30 +60,16 @@ export function SendingRulesCard() {
           </label>
           <div className="mt-2 flex flex-wrap items-center gap-2 pl-6 text-sm text-slate-600">
             No marketing email from
-            <input type="number" min={0} max={23} aria-label="Quiet from hour" className={num} value={quiet.startHour} disabled={!quiet.enabled}
+            <input type="number" min={0} max={23} aria-label="Quiet from hour" className={numberInputClass} value={quiet.startHour} disabled={!quiet.enabled}
               onChange={(e) => set({ ...rules, quietHours: { ...quiet, startHour: Number(e.target.value) } })} />
             :00 to
-            <input type="number" min={0} max={23} aria-label="Quiet until hour" className={num} value={quiet.endHour} disabled={!quiet.enabled}
+            <input type="number" min={0} max={23} aria-label="Quiet until hour" className={numberInputClass} value={quiet.endHour} disabled={!quiet.enabled}
               onChange={(e) => set({ ...rules, quietHours: { ...quiet, endHour: Number(e.target.value) } })} />
             :00 in the customer’s time zone; emails due then go out when it ends.
           </div>
           {(errors['quietHours.startHour'] || errors['quietHours.endHour']) && (
             <p className="mt-1 pl-6 text-xs text-rose-600">{errors['quietHours.startHour'] ?? errors['quietHours.endHour']}</p>
           )}
-        </div>
-        <div>
-          <label className="text-sm font-medium text-slate-700" htmlFor="emails-per-minute">Send rate limit</label>
-          <div className="mt-2 flex flex-wrap items-center gap-2 pl-6 text-sm text-slate-600">
-            At most
-            <input id="emails-per-minute" type="number" min={0} max={100000} className={`${num} w-24`} value={rules.emailsPerMinute}
-              onChange={(e) => set({ ...rules, emailsPerMinute: Number(e.target.value) })} />
-            emails per minute, of every kind, across all workers.
-          </div>
-          <p className="mt-1 pl-6 text-xs text-slate-500">
-            Keeps within your mail provider’s limit and warms a new sending domain gently. Emails over it wait, in order, for the next minute.
-            0 means no limit.
-          </p>
-          {errors.emailsPerMinute && <p className="mt-1 pl-6 text-xs text-rose-600">{errors.emailsPerMinute}</p>}
         </div>
         <div>
           <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
@@ -93,7 +82,7 @@ export function SendingRulesCard() {
           </p>
         </div>
         <div className="flex items-center gap-3">
-          {!can('sending.save') && <span className="text-xs text-slate-500" data-testid="sending-read-only">Sending limits are set by the workspace’s owners and admins.</span>}
+          {!can('sending.save') && <span className="text-xs text-slate-500" data-testid="sending-read-only">Sending rules are set by the workspace’s owners, admins and marketers.</span>}
           {can('sending.save') && <Button variant="primary" disabled={save.isPending} onClick={() => save.mutate(rules)}>Save sending rules</Button>}
           {save.isSuccess && <span className="text-xs text-emerald-600">Saved ✓</span>}
           {save.isError && Object.keys(errors).length === 0 && <span className="text-xs text-rose-600">{save.error.message}</span>}

@@ -6,6 +6,7 @@ import { ErrorNote, PageHeader, Spinner } from '../ui/kit';
 import { Icon } from '../ui/icons';
 import { ConsentCard } from './ConsentCard';
 import { IngestKeysCard } from './IngestKeysCard';
+import { SendingLimitsCard } from './SendingLimitsCard';
 import { SendingRulesCard } from './SendingRulesCard';
 import { ShopCard } from './ShopCard';
 import { ShopifyCard } from './ShopifyCard';
@@ -27,6 +28,7 @@ export function SettingsPage() {
       <PageHeader title="Settings" subtitle="Connect your shop: send events from any Segment library, or let Shopify tell Afterglow about orders, customers and products." />
       <div className="mb-8"><ShopCard /></div>
       <div className="mb-8"><SendingRulesCard /></div>
+      <div className="mb-8"><SendingLimitsCard /></div>
       <div className="mb-8"><ConsentCard /></div>
       {keys.isPending && <Spinner />}
       {keys.isError && codeOf(keys.error) === 'FORBIDDEN' && (

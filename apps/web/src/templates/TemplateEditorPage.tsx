@@ -77,7 +77,9 @@ function TemplateEditor({ id, version, usedBy, initial }: { id: string; version:
   // A refusal describes the draft it was given: once the author edits, the live check takes over.
   useEffect(() => { if (save.data && !save.data.ok) save.reset(); }, [draft]); // eslint-disable-line react-hooks/exhaustive-deps
   const refused = save.data && !save.data.ok ? save.data.issues : [];
-  const issues: Issue[] = refused.length ? refused : preview.data?.issues ?? [];
+  // A preview refused outright (a template stopped at the sandbox's time limit) is a problem like the others.
+  const previewRefusal: Issue[] = preview.isError ? [{ field: preview.error.data?.field ?? 'template', message: preview.error.message }] : [];
+  const issues: Issue[] = refused.length ? refused : preview.isError ? previewRefusal : preview.data?.issues ?? [];
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
   const email = preview.data?.ok ? preview.data.email : null;
 
@@ -135,7 +137,7 @@ function TemplateEditor({ id, version, usedBy, initial }: { id: string; version:
         </div>
         <div className="min-h-[480px]">
           <PreviewPane customerId={customerId} onCustomer={setCustomerId} email={email} preheader={draft.preheader}
-            updating={preview.isFetching} failed={preview.data?.ok === false} />
+            updating={preview.isFetching} failed={preview.isError || preview.data?.ok === false} />
         </div>
       </div>
       {history && <HistoryDialog id={id} current={savedVersion} onClose={() => setHistory(false)}

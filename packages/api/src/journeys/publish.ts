@@ -1,7 +1,6 @@
 // Publishing: validate the draft with the workspace's data, compile it, and store an
 // immutable version that the journey then points at. Runs keep the version_id they
 // entered with, so publishing never disturbs customers already walking the journey.
-import { checkEmailTemplate } from '@afterglow/email';
 import {
   checkForPublish, compileGraph, journeyGraphSchema, mapGraphSecrets, mapPlanSecrets, type GraphIssue, type JourneyGraph,
 } from '@afterglow/journey-core';
@@ -34,8 +33,8 @@ function checkContext(deps: ApiDeps, workspaceId: string): CheckContext {
         select 1 as one from segments where workspace_id = ${workspaceId} and id = ${segmentId}`;
       return Boolean(row);
     },
-    checkEmailTemplate: (request) => checkEmailTemplate(request),
-    checkSavedTemplate: (templateId) => checkSavedTemplate(deps.database.sql, workspaceId, templateId),
+    checkEmailTemplate: (request) => deps.templateSandbox.check(request),
+    checkSavedTemplate: (templateId) => checkSavedTemplate(deps.database.sql, deps.templateSandbox.check, workspaceId, templateId),
   };
 }
 

@@ -1,5 +1,7 @@
-// Journey settings (re-entry rule, exit goal) and the workspace's sending rules.
-import { journeySettingsSchema, readWorkspaceSettings, type JourneySettings, type WorkspaceSettings } from '@afterglow/journey-core';
+// Journey settings (re-entry rule, exit goal) and the workspace's sending rules and limits.
+import {
+  journeySettingsSchema, readWorkspaceSettings, type JourneySettings, type SendingLimits, type SendingRules, type WorkspaceSettings,
+} from '@afterglow/journey-core';
 import type { ApiDeps } from '../trpc/deps';
 import { notFound } from './errors';
 
@@ -17,7 +19,8 @@ export async function getWorkspaceSettings(deps: ApiDeps, workspaceId: string): 
   return readWorkspaceSettings(row?.settings);
 }
 
-export async function saveWorkspaceSettings(deps: ApiDeps, workspaceId: string, settings: WorkspaceSettings) {
+/** Saves one group (rules or limits) over what is stored, leaving the other as it was. */
+export async function saveWorkspaceSettings(deps: ApiDeps, workspaceId: string, settings: SendingRules | SendingLimits) {
   await deps.database.sql`
     update workspaces set settings = settings || ${deps.database.sql.json(settings as never)} where id = ${workspaceId}`;
   return getWorkspaceSettings(deps, workspaceId);

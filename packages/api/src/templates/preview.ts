@@ -1,13 +1,11 @@
-// The editor's preview and test send: a template (saved or not) rendered with one real
-// customer's data, their latest order standing in as the trigger, exactly as a journey
-// email would be rendered for them.
+// The editor's preview and test send: the data a template (saved or not) is rendered with
+// for one real customer, their latest order standing in as the trigger, exactly as a
+// journey email would be rendered for them. The rendering itself happens in the sandbox.
 import type { Queryable } from '@afterglow/db';
 import {
-  buildMergeData, checkEmailTemplate, defaultShop, loadShopExtras, renderEmail, TemplateError,
-  type MergeCustomerInput, type MergeData, type MergeEventInput, type RenderedEmail, type TemplateIssue,
+  buildMergeData, defaultShop, loadShopExtras, type MergeCustomerInput, type MergeData, type MergeEventInput,
 } from '@afterglow/email';
 import { notFound } from '../journeys/errors';
-import type { TemplateContent } from './repository';
 
 interface OrderItemRow {
   orderId: string; total: number; currency: string; productId: string; name: string; category: string | null;
@@ -53,17 +51,4 @@ export async function customerMergeData(sql: Queryable, workspaceId: string, cus
   // A preview has no run, so no coupon was issued: show a sample so coupon blocks are visible.
   return buildMergeData(customer, trigger, { name: shopName ?? defaultShop.name, url: shopUrl ?? defaultShop.url },
     { ...extras, coupon: { code: 'PREVIEW-10', description: '10% off your next order', expiresAt: new Date(now.getTime() + 30 * 86400e3).toISOString() } });
-}
-
-export type PreviewResult = { ok: true; email: RenderedEmail; issues: TemplateIssue[] } | { ok: false; issues: TemplateIssue[] };
-
-/** Renders unsaved content; problems come back with their lines, never as a thrown error. */
-export async function renderPreview(content: TemplateContent, data: MergeData): Promise<PreviewResult> {
-  const issues = await checkEmailTemplate(content);
-  try {
-    return { ok: true, email: await renderEmail(content, data), issues };
-  } catch (err) {
-    if (err instanceof TemplateError) return { ok: false, issues: issues.length ? issues : err.problems.map((message) => ({ field: err.field, message })) };
-    throw err;
-  }
 }

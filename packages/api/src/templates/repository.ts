@@ -15,6 +15,9 @@ export interface TemplateRow extends TemplateContent {
 
 export type SaveResult = { ok: true; id: string; version: number } | { ok: false; issues: TemplateIssue[] };
 
+/** checkEmailTemplate, or the sandbox's check for content a request brings. */
+export type TemplateCheck = (content: { subject: string; body: string }) => Promise<TemplateIssue[]>;
+
 export async function getTemplate(sql: Queryable, workspaceId: string, id: string): Promise<TemplateRow> {
   const [row] = await sql<TemplateRow[]>`
     select t.id, t.name, t.description, t.starter, t.kind, t.latest_version as version, t.updated_at as "updatedAt",
@@ -55,6 +58,7 @@ export async function createTemplate(sql: Queryable, opts: {
     preheader: '',
     body: '<mjml>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text>Hi {{ customer.firstName }},</mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n',
   };
+  // A starter or the default: content of this code base, checked in-process.
   const issues = await checkEmailTemplate(content);
   if (issues.length) return { ok: false, issues };
   const id = `tpl_${randomBytes(9).toString('base64url')}`;
@@ -70,11 +74,11 @@ export async function createTemplate(sql: Queryable, opts: {
   });
 }
 
-export async function saveTemplate(sql: Sql, opts: {
+export async function saveTemplate(sql: Sql, check: TemplateCheck, opts: {
   workspaceId: string; userId: string | null; now: Date; id: string; name: string;
   kind: 'marketing' | 'transactional'; content: TemplateContent;
 }): Promise<SaveResult> {
-  const issues = await checkEmailTemplate(opts.content);
+  const issues = await check(opts.content);
   if (issues.length) return { ok: false, issues };
   if (await nameTaken(sql, opts.workspaceId, opts.name, opts.id)) {
     throw new DomainError('CONFLICT', `Another template is already called “${opts.name}”`, 'name');
@@ -99,14 +103,14 @@ export async function saveTemplate(sql: Sql, opts: {
 }
 
 /** Publish-time check of an email node that uses a saved template. */
-export async function checkSavedTemplate(sql: Queryable, workspaceId: string, templateId: string) {
+export async function checkSavedTemplate(sql: Queryable, check: TemplateCheck, workspaceId: string, templateId: string) {
   const [row] = await sql<(TemplateContent & { name: string })[]>`
     select t.name, v.subject, v.preheader, v.body from email_templates t
     join email_template_versions v on v.template_id = t.id and v.version = t.latest_version
     where t.workspace_id = ${workspaceId} and t.id = ${templateId}`;
   if (!row) return [{ field: 'templateId', message: `Template ${templateId} does not exist` }];
   // Saved versions passed this check already; a stricter check in a newer Afterglow may not.
-  const issues = await checkEmailTemplate(row);
+  const issues = await check(row);
   return issues.map((i) => ({ field: 'templateId', message: `Template “${row.name}” (${i.field}): ${i.message}` }));
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from '@afterglow/db';
+import type { TemplateSandbox } from '@afterglow/email';
 import type { Clock, Engine } from '@afterglow/engine';
 import type { Logger, NodeRegistry } from '@afterglow/node-sdk';
 
@@ -8,6 +9,8 @@ export interface ApiDeps {
   registry: NodeRegistry;
   clock: Clock;
   engine: Pick<Engine, 'stats' | 'wake' | 'retryFailed'>;
+  /** Checks and renders templates a request brings (drafts, saves, publishes) off the event loop. */
+  templateSandbox: Pick<TemplateSandbox, 'check' | 'preview'>;
   /** Adds `Secure` to the session cookie (set when served over HTTPS). */
   secureCookies?: boolean;
   /** Where browsers reach the app (AFTERGLOW_PUBLIC_URL, else http://localhost:PORT): invitation links start with it. */

@@ -3,6 +3,7 @@
 // permission table and audit-logs what the table marks), and the one place domain errors
 // become tRPC errors.
 import { SegmentRuleError } from '@afterglow/db';
+import { TemplateLimitError } from '@afterglow/email';
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress, readCookie, SESSION_COOKIE, userForToken, type SessionUser } from '../auth/index';
@@ -50,7 +51,7 @@ const t = initTRPC.context<TrpcContext>().create({
         ...shape.data,
         // Bad input: one entry per field, so forms can show each message beside its field.
         issues: cause instanceof SegmentRuleError ? cause.issues : inputIssues(cause),
-        field: cause instanceof DomainError ? cause.field ?? null : null,
+        field: cause instanceof DomainError || cause instanceof TemplateLimitError ? cause.field ?? null : null,
         // A refusal to wait for (429): the Retry-After the procedure set, for a page to count down.
         retryAfterSeconds: error.code === 'TOO_MANY_REQUESTS' ? Number(ctx?.res.getHeader('retry-after')) || null : null,
       },
@@ -72,6 +73,10 @@ const mapDomainErrors = t.middleware(async ({ ctx, next }) => {
   if (cause instanceof SegmentRuleError) throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
   const unavailable = asUnavailable(ctx.deps.database.availability, cause);
   if (unavailable !== cause) throw unavailable;
+  // A template over the sandbox's time or memory limit is bad input; a full sandbox, a moment's wait.
+  if (cause instanceof TemplateLimitError) {
+    throw new TRPCError({ code: cause.limit === 'busy' ? 'TOO_MANY_REQUESTS' : 'BAD_REQUEST', message: cause.message, cause });
+  }
   return result;
 });
 

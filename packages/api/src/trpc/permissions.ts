@@ -14,7 +14,7 @@ export interface Permission {
 const everyone: readonly Role[] = ['owner', 'admin', 'marketer', 'manager', 'developer', 'viewer'];
 /** Journeys, segments, templates, publishing. */
 const marketing: readonly Role[] = ['owner', 'admin', 'marketer'];
-/** Users, sending limits, suppressions, customer erasure. */
+/** Users, sending limits (send rate, test recipients), suppressions, customer erasure. */
 const administration: readonly Role[] = ['owner', 'admin'];
 /** Ingestion keys, Shopify and other integrations. */
 const integration: readonly Role[] = ['owner', 'admin', 'developer'];
@@ -56,6 +56,7 @@ export const permissions: Record<string, Permission> = {
   'templates.versions': read(),
   'templates.previewCustomers': read(),
   'templates.preview': read(),
+  'templates.testRecipients': read(marketing),
   'templates.create': change(marketing),
   'templates.save': change(marketing),
   'templates.sendTest': change(marketing),
@@ -71,7 +72,8 @@ export const permissions: Record<string, Permission> = {
   'shop.get': read(),
   'shop.save': change(marketing),
   'sending.get': read(),
-  'sending.save': change(administration),
+  'sending.save': change(marketing),
+  'settings.sendingLimits.save': change(administration),
 
   'compliance.overview': read(),
   'compliance.templateStats': read(),

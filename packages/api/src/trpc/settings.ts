@@ -1,8 +1,11 @@
-// Workspace integrations: ingestion keys (create, list, revoke) and the Shopify webhook
-// connection; who may, permissions.ts says. Thin: the work is in ingest/key-admin and
-// shopify/connections.
+// Workspace integrations and limits: ingestion keys (create, list, revoke), the Shopify webhook
+// connection, and the sending limits (send rate, approved test recipients); who may,
+// permissions.ts says. Thin: the work is in ingest/key-admin, shopify/connections and
+// journeys/settings.
+import { sendingLimitsSchema } from '@afterglow/journey-core';
 import { z } from 'zod';
 import { createIngestKey, listIngestKeys, revokeIngestKey } from '../ingest/key-admin';
+import { saveWorkspaceSettings } from '../journeys/settings';
 import { getShopifyConnection, removeShopifyConnection, setShopifyConnection } from '../shopify/connections';
 import { protectedProcedure, router } from './init';
 
@@ -18,6 +21,12 @@ export const settingsRouter = router({
     revoke: protectedProcedure
       .input(z.object({ id: z.string().min(1, 'id is required').max(100) }))
       .mutation(({ ctx, input }) => revokeIngestKey(ctx.deps.database, ctx.user.workspaceId, input.id, ctx.deps.clock.now())),
+  }),
+  /** What a marketer may send: read by everyone through sending.get, changed only here. */
+  sendingLimits: router({
+    save: protectedProcedure
+      .input(sendingLimitsSchema)
+      .mutation(({ ctx, input }) => saveWorkspaceSettings(ctx.deps, ctx.user.workspaceId, input)),
   }),
   shopify: router({
     get: protectedProcedure.query(({ ctx }) => getShopifyConnection(ctx.deps.database, ctx.user.workspaceId)),

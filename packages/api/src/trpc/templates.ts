@@ -3,7 +3,8 @@
 import { STARTER_TEMPLATES } from '@afterglow/email';
 import { z } from 'zod';
 import { createTemplate, getTemplate, saveTemplate, templateUses } from '../templates/repository';
-import { customerMergeData, renderPreview } from '../templates/preview';
+import { customerMergeData } from '../templates/preview';
+import { assertTestRecipient, testRecipients } from '../templates/test-recipients';
 import { queueTestEmail } from '../templates/test-send';
 import { protectedProcedure, router } from './init';
 import { iso } from './time';
@@ -62,7 +63,7 @@ export const templatesRouter = router({
       name: z.string().trim().min(1, 'Give the template a name').max(200),
       kind: z.enum(['marketing', 'transactional']),
     }))
-    .mutation(({ ctx, input }) => saveTemplate(ctx.deps.database.sql, {
+    .mutation(({ ctx, input }) => saveTemplate(ctx.deps.database.sql, ctx.deps.templateSandbox.check, {
       workspaceId: ctx.user.workspaceId, userId: ctx.user.id, now: ctx.deps.clock.now(),
       id: input.id, name: input.name, kind: input.kind,
       content: { subject: input.subject, preheader: input.preheader, body: input.body },
@@ -89,14 +90,18 @@ export const templatesRouter = router({
     .input(content.extend({ customerId }))
     .query(async ({ ctx, input }) => {
       const data = await customerMergeData(ctx.deps.database.sql, ctx.user.workspaceId, input.customerId, ctx.deps.clock.now());
-      return renderPreview(input, data);
+      return ctx.deps.templateSandbox.preview(input, data);
     }),
+
+  /** Where a test may go: the workspace's users and the addresses the owner approved. */
+  testRecipients: protectedProcedure.query(({ ctx }) => testRecipients(ctx.deps.database.sql, ctx.user.workspaceId)),
 
   sendTest: protectedProcedure
     .input(content.extend({ customerId, to: z.email('Enter an email address to send the test to'), templateId: templateId.nullable().default(null) }))
     .mutation(async ({ ctx, input }) => {
       const { sql } = ctx.deps.database;
-      const preview = await renderPreview(input, await customerMergeData(sql, ctx.user.workspaceId, input.customerId, ctx.deps.clock.now()));
+      await assertTestRecipient(sql, ctx.user.workspaceId, input.to);
+      const preview = await ctx.deps.templateSandbox.preview(input, await customerMergeData(sql, ctx.user.workspaceId, input.customerId, ctx.deps.clock.now()));
       if (!preview.ok || preview.issues.length) return { ok: false as const, issues: preview.issues };
       const queued = await queueTestEmail(sql, {
         workspaceId: ctx.user.workspaceId, customerId: input.customerId, to: input.to, email: preview.email,
