@@ -1,6 +1,6 @@
 // Every table that holds something about a customer, in one list: which rows are theirs, what
 // the export leaves out, and what erasure does with them. The export and the erasure both walk
-// this list (erasure in its order), and tests/privacy.test.ts fails for a table with a
+// this list (erasure in its order), and tests/privacy-coverage.test.ts fails for a table with a
 // customer_id column that is not on it. Rows that feed a journey's counts or the shop's revenue (runs, sent emails, coupons,
 // orders) are kept without anything personal and moved to the erased customer (the id '', see
 // @afterglow/db ERASED_CUSTOMER_ID); the rest is deleted.
@@ -124,18 +124,17 @@ export const customerTables: CustomerTable[] = [
     table: 'order_items', rows: byCustomer, exportOmits: ['workspace_id'],
     erasure: { set: (sql) => sql`${toErased(sql)}, name = t.product_id, image_url = null, product_url = null` },
   },
-  // Their aggregates go now; the order triggers rebuild them at commit from the orders they
-  // still have (none), and leave the erased customer's out of every aggregate.
+  // Their aggregates go now, and so does the note the order updates above made for their
+  // rebuild at commit (it lives only inside this transaction): nothing is rebuilt for them and
+  // nothing queues them for the segment check. The erased customer is in no aggregate (0025).
   { table: 'customer_order_stats', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   { table: 'customer_purchases', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
+  { table: 'order_aggregates_pending', rows: byCustomer, exportOmits: null, erasure: deleted },
   { table: 'segment_dirty_customers', rows: byCustomer, exportOmits: null, erasure: deleted },
   {
-    table: 'order_aggregates_pending', rows: byCustomer, exportOmits: null,
-    erasure: { keep: 'rows live only inside the transaction that writes them' },
-  },
-  {
-    // The team's record of lifting a suppression names the address: it keeps the action, not the address.
-    table: 'audit_log', rows: (sql, f) => sql`t.workspace_id = ${f.workspaceId} and t.target_id = any(${f.addresses}::text[])`,
+    // The team's record of lifting a suppression names the address (as typed): it keeps the action, not the address.
+    table: 'audit_log',
+    rows: (sql, f) => sql`t.workspace_id = ${f.workspaceId} and lower(btrim(t.target_id)) = any(${f.addresses}::text[])`,
     exportOmits: null, erasure: { set: (sql) => sql`target_id = null, detail = t.detail - 'address' - 'email'` },
   },
 ];
