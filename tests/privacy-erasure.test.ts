@@ -170,6 +170,9 @@ describe("a customer's data rights", () => {
 
   it('is idempotent, and the engine carries on: nothing is left to erase, and the rest of the journey runs', async () => {
     expect(await rig.as('owner').customers.erase.mutate({ id: ZEPH, confirm: ZEPH })).toEqual({ customerId: ZEPH, existed: false, rows: {} });
+    // A late bounce report about one of her emails finds nothing to record.
+    const [{ messageId }] = await rig.sql`select message_id as "messageId" from email_outbox where customer_id = '' limit 1`;
+    expect((await rig.post('/webhooks/bounces', { type: 'bounce', messageId, address: EMAIL, reason: '550 gone' })).status).toBe(404);
     rig.clock.advance(8 * 86400e3);
     await rig.settle();
     expect(await rig.sql`select customer_id, status from journey_runs order by customer_id, status`).toEqual([
