@@ -1,9 +1,9 @@
 // Every table that holds something about a customer, in one list: which rows are theirs, what
 // the export leaves out, and what erasure does with them. The export and the erasure both walk
 // this list (erasure in its order), and tests/privacy-coverage.test.ts fails for a table with a
-// customer_id column that is not on it. Rows that feed a journey's counts or the shop's revenue (runs, sent emails, coupons,
-// orders) are kept without anything personal and moved to the erased customer (the id '', see
-// @afterglow/db ERASED_CUSTOMER_ID); the rest is deleted.
+// customer_id column that is not on it. Rows that feed a journey's counts or the shop's revenue
+// (runs, sent emails, coupons, orders) are kept without anything personal and moved to the
+// erased customer (the id '', see @afterglow/db ERASED_CUSTOMER_ID); the rest is deleted.
 import { ERASED_CUSTOMER_ID, type Queryable } from '@afterglow/db';
 import type postgres from 'postgres';
 import type { FoundCustomer } from './find';
@@ -15,9 +15,7 @@ export type Erasure =
   /** The rows stay with these columns replaced (a SET list; the table is named `t`). */
   | { set: (sql: Queryable, now: Date) => Fragment }
   /** A statement of its own (what erasure leaves behind). */
-  | { write: (sql: Queryable, found: FoundCustomer, now: Date) => Fragment }
-  /** The rows stay as they are, for this reason. */
-  | { keep: string };
+  | { write: (sql: Queryable, found: FoundCustomer, now: Date) => Fragment };
 
 export interface CustomerTable {
   table: string;
@@ -39,7 +37,7 @@ const toErased = (sql: Queryable) => sql`customer_id = ${ERASED_CUSTOMER_ID}`;
 
 export const customerTables: CustomerTable[] = [
   {
-    // First: an ingestion request naming them meanwhile waits for the erasure, then starts a new customer.
+    // Deleted first: an ingestion request naming them after that waits for the erasure, then starts a new customer.
     table: 'customers', rows: (sql, f) => sql`t.workspace_id = ${f.workspaceId} and t.id = ${f.customerId}`,
     exportOmits: ['workspace_id'], erasure: deleted,
   },

@@ -11,7 +11,7 @@ export interface ErasureResult {
   customerId: string;
   /** False when no customer had the id (erased before, or never known): what was left was still erased. */
   existed: boolean;
-  /** Rows deleted or made anonymous, per table (tables with none left out). */
+  /** Rows deleted or made anonymous per table, and the hashed suppressions written (tables with none left out). */
   rows: Record<string, number>;
 }
 
@@ -25,7 +25,6 @@ export function eraseCustomer(sql: Sql, workspaceId: string, customerId: string,
     const found = await findCustomerData(tx, workspaceId, customerId, profile?.address ?? null, { lockRuns: true });
     const rows: Record<string, number> = {};
     for (const { table, rows: theirs, erasure } of customerTables) {
-      if ('keep' in erasure) continue;
       const where = theirs(tx, found);
       const result = 'delete' in erasure ? await tx`delete from ${tx(table)} t where ${where}`
         : 'set' in erasure ? await tx`update ${tx(table)} t set ${erasure.set(tx, now)} where ${where}`
