@@ -20,6 +20,7 @@ beforeAll(async () => {
   server = await startApiServer({ database: rig.db, registry: createRegistry(), clock: rig.clock, engine: rig.engine, templateSandbox });
   await seedUser(rig.db, { id: 'u_m', workspaceId: WS, email: 'marketer@shop.test', password: 'marketer-pass-1', role: 'marketer' });
   await seedUser(rig.db, { id: 'u_v', workspaceId: WS, email: 'viewer@shop.test', password: 'viewer-pass-1', role: 'viewer' });
+  await seedUser(rig.db, { id: 'u_a', workspaceId: WS, email: 'admin@shop.test', password: 'admin-pass-1', role: 'admin' });
   const at = rig.clock.now();
   await rig.db.sql`insert into workspaces (id, name, signing_secret) values ('ws_other', 'Other', 'x')`;
   await rig.db.sql`insert into email_suppressions (workspace_id, address, reason, detail, created_at) values
@@ -53,16 +54,18 @@ describe('compliance over tRPC', () => {
     expect((await viewer.compliance.overview.query({ search: 'elsewhere' })).suppressions).toEqual([]);
   });
 
-  it('lets an editor lift a suppression, after which the address is emailed again', async () => {
+  it('lets an admin lift a suppression, after which the address is emailed again', async () => {
     const viewer = await signIn('viewer@shop.test', 'viewer-pass-1');
     expect((await errorOf(viewer.compliance.unsuppress.mutate({ address: 'bob@example.com' }))).code).toBe('FORBIDDEN');
 
     await rig.order('bob', 'o-2');
     expect(await rig.db.sql`select 1 from email_outbox where customer_id = 'bob'`).toHaveLength(0);
     const marketer = await signIn('marketer@shop.test', 'marketer-pass-1');
-    expect(await marketer.compliance.unsuppress.mutate({ address: ' BOB@example.com ' })).toEqual({ address: 'bob@example.com' });
-    expect((await errorOf(marketer.compliance.unsuppress.mutate({ address: 'bob@example.com' }))).code).toBe('NOT_FOUND');
-    expect((await errorOf(marketer.compliance.unsuppress.mutate({ address: 'elsewhere@example.com' }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(marketer.compliance.unsuppress.mutate({ address: 'bob@example.com' }))).code).toBe('FORBIDDEN');
+    const admin = await signIn('admin@shop.test', 'admin-pass-1');
+    expect(await admin.compliance.unsuppress.mutate({ address: ' BOB@example.com ' })).toEqual({ address: 'bob@example.com' });
+    expect((await errorOf(admin.compliance.unsuppress.mutate({ address: 'bob@example.com' }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(admin.compliance.unsuppress.mutate({ address: 'elsewhere@example.com' }))).code).toBe('NOT_FOUND');
     await rig.order('bob', 'o-3');
     expect(await rig.db.sql`select node_id from email_outbox where customer_id = 'bob' order by node_id`).toEqual([{ node_id: 'mail' }, { node_id: 'receipt' }]);
   });

@@ -1,10 +1,12 @@
 // Shopify orders/updated and refunds/create: mapped into the same order rows as the other
 // topics (last writer wins by Shopify's timestamps), signed and idempotent by webhook id like
 // them; an update never enrols "Order Completed" journeys again; a full refund takes the
-// order out of the customer's order history, a partial one only goes on the timeline.
+// order out of the customer's order history, a partial one only goes on the timeline; an
+// erased customer's order is refunded for no one.
 import type { Database } from '@afterglow/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IngestedEvent } from '../packages/api/src/ingest/index';
+import { eraseCustomer } from '../packages/api/src/privacy/index';
 import { setShopifyConnection, shopifySignature } from '../packages/api/src/shopify/index';
 import { createTestDatabase } from './support/db';
 import { startShopifyReceiver } from './support/shopify';
@@ -89,5 +91,15 @@ describe('refunds/create', () => {
     expect(bad.status).toBe(400);
     expect(bad.json.issues).toEqual([{ path: 'order_id', message: 'order_id is required' }]);
     expect((await send('refunds/create', 'r-5', refund(5, 9002), 'wrong-secret')).status).toBe(401);
+  });
+
+  it("a refund of an erased customer's order is acknowledged and brings no one back", async () => {
+    const eva = { id: 502, email: 'eva@example.com', first_name: 'Eva', updated_at: '2025-05-20T08:00:00Z' };
+    expect((await send('orders/create', 'r-6', order(9003, { email: eva.email, customer: eva }))).status).toBe(200);
+    await eraseCustomer(database.sql, 'ws_u', '502', NOW);
+    const before = await database.sql`select count(*)::int as n from events`;
+    expect(await send('refunds/create', 'r-7', refund(7, 9003, { refund_line_items: [{ quantity: 1 }] }))).toEqual({ status: 200, json: { success: true } });
+    expect(await database.sql`select count(*)::int as n from events`).toEqual(before);
+    expect(await database.sql`select id from customers where workspace_id = 'ws_u' and id in ('', '502')`).toHaveLength(0);
   });
 });

@@ -5,3 +5,4 @@ export * from './public/index';
 export * from './shopify/index';
 export * from './bounces/index';
 export * from './secrets/index';
+export * from './privacy/index';

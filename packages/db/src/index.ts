@@ -8,3 +8,4 @@ export * from './segments/index';
 export * from './loyalty';
 export * from './pg-array';
 export * from './secrets/index';
+export * from './erased';

@@ -1,4 +1,5 @@
-// One customer: profile, loyalty, orders with items, recent events, journeys, segments.
+// One customer: profile, loyalty, orders with items, recent events, journeys, segments, and
+// their data rights (download, erase) for the roles allowed.
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from '../app/router';
@@ -7,6 +8,7 @@ import { Icon } from '../ui/icons';
 import { Badge, Card, ErrorNote, formatDate, Spinner } from '../ui/kit';
 import { CustomerActivity } from './CustomerActivity';
 import { CustomerCoupons } from './CustomerCoupons';
+import { CustomerDataRights } from './CustomerDataRights';
 
 export function CustomerPage({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -17,7 +19,10 @@ export function CustomerPage({ id }: { id: string }) {
   const fullName = [profile.firstName, profile.lastName].filter(Boolean).join(' ') || 'Unnamed customer';
   return (
     <div className="mx-auto max-w-6xl p-8">
-      <Link to="/customers" className="mb-4 inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800"><Icon name="arrowLeft" /> Customers</Link>
+      <div className="mb-4 flex items-center justify-between gap-4">
+        <Link to="/customers" className="inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800"><Icon name="arrowLeft" /> Customers</Link>
+        <CustomerDataRights id={profile.id} name={fullName} />
+      </div>
       <div className="mb-6 flex items-center gap-4">
         <div className="flex h-14 w-14 items-center justify-center rounded-full bg-gradient-to-br from-violet-500 to-fuchsia-400 text-lg font-semibold text-white">
           {(profile.firstName?.[0] ?? '') + (profile.lastName?.[0] ?? '') || '?'}
@@ -92,7 +97,9 @@ export function Section({ title, children, aside }: { title: string; children: R
 type Consent = { marketing: boolean; suppressed: { reason: string; since: string } | null; topicsOff: string[];
   history: { action: string; topic: string | null; source: string; at: string }[] };
 
-const suppressionLabels: Record<string, string> = { hard_bounce: 'address bounced', complaint: 'marked as spam', manual: 'suppressed by staff' };
+const suppressionLabels: Record<string, string> = {
+  hard_bounce: 'address bounced', complaint: 'marked as spam', manual: 'suppressed by staff', erased: 'address of an erased customer',
+};
 
 function ConsentSection({ consent }: { consent: Consent }) {
   const blocked = !consent.marketing || consent.suppressed;

@@ -21,6 +21,7 @@ const paths: Record<string, string> = {
   undo: 'M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3',
   redo: 'm15 14 5-5-5-5M20 9H9a5 5 0 0 0 0 10h3',
   trash: 'M3 6h18M8 6V4h8v2M6 6l1 14h10l1-14',
+  download: 'M12 3v12M7 10l5 5 5-5M5 21h14',
   check: 'M20 6 9 17l-5-5',
   x: 'M18 6 6 18M6 6l12 12',
   chart: 'M3 3v18h18M7 15l4-4 3 3 5-6',

@@ -8,7 +8,7 @@ const variants: Record<Variant, string> = {
   primary: 'bg-violet-600 text-white hover:bg-violet-700 shadow-sm disabled:bg-violet-300',
   secondary: 'bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50 shadow-sm disabled:text-slate-300',
   ghost: 'text-slate-600 hover:bg-slate-100 disabled:text-slate-300',
-  danger: 'bg-white text-rose-600 ring-1 ring-rose-200 hover:bg-rose-50',
+  danger: 'bg-white text-rose-600 ring-1 ring-rose-200 hover:bg-rose-50 disabled:text-rose-300 disabled:hover:bg-white',
 };
 
 export function Button({ variant = 'secondary', icon, children, className = '', ...rest }:

@@ -1,8 +1,9 @@
 // What a bounce or complaint reported after delivery leaves behind, in one transaction: the
 // address on the suppression list (a hard bounce stops all email, a complaint marketing), a
 // 'bounce' or 'complaint' event on the email's node, and for a complaint the customer's
-// marketing consent withdrawn with a consent-ledger row. Repeating a report changes nothing.
-import type { Database } from '@afterglow/db';
+// marketing consent withdrawn with a consent-ledger row. Repeating a report changes nothing,
+// and so does a report about an erased customer's email (their address is kept hashed already).
+import { ERASED_CUSTOMER_ID, type Database } from '@afterglow/db';
 import { setMarketingConsent } from '../public/consent';
 
 export interface ReportToRecord {
@@ -33,7 +34,7 @@ export async function recordDeliveryReport(database: Database, workspaceId: stri
     const [row] = await tx<{ id: string; customer_id: string; to_address: string; version_id: string | null; node_id: string | null }[]>`
       select id, customer_id, to_address, version_id, node_id from email_outbox
       where workspace_id = ${workspaceId} and effect_key = ${effectKeyOfMessageId(report.messageId)}
-        and message_id = ${report.messageId}
+        and message_id = ${report.messageId} and customer_id <> ${ERASED_CUSTOMER_ID}
       order by created_at desc limit 1 for update`;
     if (!row) return { found: false } as const;
     const address = row.to_address.toLowerCase();

@@ -2,6 +2,7 @@
 // signature is checked before anything is parsed or stored; X-Shopify-Webhook-Id makes
 // a redelivery a no-op; order webhooks are stored as order events in the same
 // transaction as their enrolment, like the Segment API's.
+import { ERASED_CUSTOMER_ID } from '@afterglow/db';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { guardRequests, HttpError, readBody, sendJson } from '../ingest/http-io';
 import type { IngestDeps } from '../ingest/handler';
@@ -81,9 +82,10 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
       const [order] = await tx<{ customerId: string; total: number; quantity: number }[]>`
         select o.customer_id as "customerId", o.total::float8 as total, (select coalesce(sum(i.quantity), 0)::int from order_items i
           where i.workspace_id = o.workspace_id and i.order_id = o.id) as quantity
-        from orders o where o.workspace_id = ${workspaceId} and o.id = ${refund.order_id}`;
-      // An order never received (e.g. placed before the shop was connected): nothing to refund.
-      // Its orders/updated webhook, which follows a refund, brings the order with its state.
+        from orders o where o.workspace_id = ${workspaceId} and o.id = ${refund.order_id} and o.customer_id <> ${ERASED_CUSTOMER_ID}`;
+      // An order never received (e.g. placed before the shop was connected), or an erased
+      // customer's: nothing to refund. Its orders/updated webhook, which follows a refund,
+      // brings the order with its state.
       if (order) messages = [refundMessage(refund, order, webhookId)];
     }
     const events: IngestedEvent[] = await storeMessages(tx, workspaceId, messages, now);

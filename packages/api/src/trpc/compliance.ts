@@ -1,6 +1,7 @@
 // Consent and suppressions for the Settings page: who cannot be emailed and why, the latest
 // opt-ins and opt-outs (the consent ledger), and lifting a suppression that was a mistake
-// (e.g. a mailbox that bounced while its domain was misconfigured).
+// (e.g. a mailbox that bounced while its domain was misconfigured), or one an erased customer
+// who came back asks to have lifted.
 import { EMAIL_TOPICS } from '@afterglow/email';
 import { z } from 'zod';
 import { notFound } from '../journeys/errors';
@@ -66,12 +67,17 @@ export const complianceRouter = router({
     return stats;
   }),
 
+  /** Lifts a suppression; typing an erased customer's address lifts its hashed one (they asked to be mailed again). */
   unsuppress: protectedProcedure
     .input(z.object({ address: z.string().trim().toLowerCase().min(3).max(320) }))
     .mutation(async ({ ctx, input }) => {
-      const removed = await ctx.deps.database.sql`
-        delete from email_suppressions where workspace_id = ${ctx.user.workspaceId} and address = ${input.address} returning address`;
-      if (removed.length === 0) throw notFound('Suppressed address', input.address);
+      const sql = ctx.deps.database.sql;
+      const [plain, hashed] = await Promise.all([
+        sql`delete from email_suppressions where workspace_id = ${ctx.user.workspaceId} and address = ${input.address} returning 1`,
+        sql`delete from hashed_suppressions where workspace_id = ${ctx.user.workspaceId}
+          and address_hash = afterglow_address_hash(${input.address}) returning 1`,
+      ]);
+      if (plain.length + hashed.length === 0) throw notFound('Suppressed address', input.address);
       return { address: input.address };
     }),
 });

@@ -81,9 +81,13 @@ export async function customerDetail(deps: ApiDeps, workspaceId: string, id: str
 async function consentOf(deps: ApiDeps, workspaceId: string, customerId: string, email: string | null, marketing: boolean) {
   const { sql } = deps.database;
   const [suppression, preferences, changes] = await Promise.all([
+    // An erased customer's address is kept only hashed; one created again with it is still suppressed.
     email ? sql<{ reason: string; createdAt: Ts }[]>`
       select reason, created_at as "createdAt" from email_suppressions
-      where workspace_id = ${workspaceId} and address = ${email.toLowerCase()}` : Promise.resolve([]),
+      where workspace_id = ${workspaceId} and address = ${email.toLowerCase()}
+      union all
+      select case when reason = 'hard_bounce' then reason else 'erased' end, created_at from hashed_suppressions
+      where workspace_id = ${workspaceId} and address_hash = afterglow_address_hash(${email})` : Promise.resolve([]),
     sql<{ topics: Record<string, boolean> }[]>`
       select topics from customer_preferences where workspace_id = ${workspaceId} and customer_id = ${customerId}`,
     sql<{ action: string; topic: string | null; source: string; at: Ts }[]>`

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eraseCustomer, exportCustomerData } from '../privacy/index';
 import { customerDetail } from './customer-detail';
 import { protectedProcedure, router } from './init';
 import { iso } from './time';
@@ -10,6 +11,8 @@ const listInput = z.object({
 }).default({ limit: 50, offset: 0 });
 
 const TOTAL_CAP = 10_000;
+
+const customerId = z.string().min(1).max(200);
 
 export const customersRouter = router({
   list: protectedProcedure.input(listInput).query(async ({ ctx, input }) => {
@@ -41,6 +44,18 @@ export const customersRouter = router({
   }),
 
   get: protectedProcedure
-    .input(z.object({ id: z.string().min(1).max(200) }))
+    .input(z.object({ id: customerId }))
     .query(({ ctx, input }) => customerDetail(ctx.deps, ctx.user.workspaceId, input.id)),
+
+  /** Everything held about the customer, as one JSON document. A mutation: every export is audit-logged. */
+  export: protectedProcedure
+    .input(z.object({ id: customerId }))
+    .mutation(({ ctx, input }) => exportCustomerData(ctx.deps.database.sql, ctx.user.workspaceId, input.id, ctx.deps.clock.now())),
+
+  /** Erases the customer for good; `confirm` repeats the id, as typed by the person asking. */
+  erase: protectedProcedure
+    .input(z.object({ id: customerId, confirm: z.string() }).refine((i) => i.confirm === i.id, {
+      path: ['confirm'], message: 'Type the customer id to confirm the erasure',
+    }))
+    .mutation(({ ctx, input }) => eraseCustomer(ctx.deps.database.sql, ctx.user.workspaceId, input.id, ctx.deps.clock.now())),
 });

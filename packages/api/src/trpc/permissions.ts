@@ -63,6 +63,8 @@ export const permissions: Record<string, Permission> = {
 
   'customers.list': read(),
   'customers.get': read(),
+  'customers.export': change(oversight),
+  'customers.erase': change(administration),
 
   'events.names': read(),
   'outbox.list': read(),

@@ -97,7 +97,11 @@ export const devMailbox = pgTable('dev_mailbox', {
   headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
   raw: text('raw').notNull(),
   receivedAt: ts('received_at').notNull().defaultNow(),
-}, (t) => [index('dev_mailbox_received_idx').on(t.receivedAt)]);
+}, (t) => [
+  index('dev_mailbox_received_idx').on(t.receivedAt),
+  // Erasing a customer deletes the copies the sink kept of their emails, found by Message-ID.
+  index('dev_mailbox_message_idx').on(t.messageId),
+]);
 
 /**
  * What a send step asked for (subject, MJML body, template reference, kind, topic), stored

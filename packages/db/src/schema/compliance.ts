@@ -43,6 +43,21 @@ export const emailSuppressions = pgTable('email_suppressions', {
   createdAt: ts('created_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.address] })]);
 
+/**
+ * The addresses of erased customers, kept only as SHA-256 of the normalised address
+ * (afterglow_address_hash: trimmed, lower-cased): the address itself is gone, yet a customer
+ * created again with it is still never sent marketing email. Checked wherever
+ * email_suppressions is (email/src/compliance); reason 'hard_bounce' (the address had
+ * bounced before erasure) stops transactional email too, as it did before.
+ */
+export const hashedSuppressions = pgTable('hashed_suppressions', {
+  workspaceId: text('workspace_id').notNull(),
+  addressHash: text('address_hash').notNull(),
+  /** 'erased' | 'hard_bounce' */
+  reason: text('reason').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.addressHash] })]);
+
 /** The links of an outbox row as rendered; a click token names (outbox row, index) of one. */
 export const emailLinks = pgTable('email_links', {
   workspaceId: text('workspace_id').notNull(),

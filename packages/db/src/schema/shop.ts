@@ -69,6 +69,7 @@ export const products = pgTable('products', {
 export const orders = pgTable('orders', {
   workspaceId: text('workspace_id').notNull(),
   id: text('id').notNull(),
+  /** '' for an erased customer's order (ERASED_CUSTOMER_ID): kept for revenue, in no one's aggregates. */
   customerId: text('customer_id').notNull(),
   status: text('status').notNull().default('placed'),
   currency: text('currency').notNull().default('EUR'),

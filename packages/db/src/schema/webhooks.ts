@@ -28,7 +28,7 @@ export const webhookOutbox = pgTable('webhook_outbox', {
   body: text('body').notNull(),
   /** HMAC key of X-Afterglow-Signature, sealed; null: unsigned. Signed at send time, with the send's timestamp. */
   signingSecret: text('signing_secret'),
-  /** 'pending' | 'delivered' | 'failed' */
+  /** 'pending' | 'delivered' | 'failed' | 'cancelled' (its customer was erased before it was sent) */
   status: text('status').notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),
   nextAttemptAt: ts('next_attempt_at').notNull(),

@@ -1,7 +1,7 @@
-// The check a send step makes when it queues an email: is the address suppressed, or did the
-// customer turn the email's topic off? The emails of one engine batch (stepped concurrently)
-// are answered by one query. The dispatcher asks again at send time (BLOCK_REASON_SQL): an
-// unsubscribe or a bounce in between must still stop the email.
+// The check a send step makes when it queues an email: is the address suppressed (in plain, or
+// hashed as an erased customer's), or did the customer turn the email's topic off? The emails
+// of one engine batch (stepped concurrently) are answered by one query. The dispatcher asks
+// again at send time (BLOCK_REASON_SQL): an unsubscribe or a bounce in between must still stop it.
 import type { Queryable } from '@afterglow/db';
 
 export interface BlockRequest {
@@ -28,6 +28,10 @@ export function createBlockChecker(sql: Queryable) {
       from r join email_suppressions s on s.workspace_id = r.ws and s.address = r.address
       where r.kind = 'marketing' or s.reason = 'hard_bounce'
       group by r.idx
+      union all
+      select r.idx, 'the address belonged to an erased customer'
+      from r join hashed_suppressions h on h.workspace_id = r.ws and h.address_hash = afterglow_address_hash(r.address)
+      where r.kind = 'marketing' or h.reason = 'hard_bounce'
       union all
       select r.idx, 'the customer turned off the topic "' || r.topic || '"'
       from r join customer_preferences p on p.workspace_id = r.ws and p.customer_id = r.cust

@@ -4,14 +4,18 @@ import type { Queryable } from '@afterglow/db';
 
 /**
  * SQL expression over `email_outbox o` left-joined with `customers c`: why the row must not
- * be sent, or null. Marketing honours the customer's consent, topic opt-outs and every suppression;
- * transactional email (an order confirmation) is only stopped by an address that hard-bounced.
+ * be sent, or null. Marketing honours the customer's consent, topic opt-outs and every suppression
+ * (the erased customers' addresses too, kept hashed); transactional email (an order
+ * confirmation) is only stopped by an address that hard-bounced.
  */
 export const BLOCK_REASON_SQL = `case
   when o.kind = 'marketing' and c.marketing_consent = false then 'unsubscribed'
   when exists (select 1 from email_suppressions s
     where s.workspace_id = o.workspace_id and s.address = lower(o.to_address)
       and (o.kind = 'marketing' or s.reason = 'hard_bounce')) then 'suppressed'
+  when exists (select 1 from hashed_suppressions h
+    where h.workspace_id = o.workspace_id and h.address_hash = afterglow_address_hash(o.to_address)
+      and (o.kind = 'marketing' or h.reason = 'hard_bounce')) then 'erased_address'
   when o.kind = 'marketing' and exists (select 1 from customer_preferences p
     where p.workspace_id = o.workspace_id and p.customer_id = o.customer_id
       and p.topics ->> (o.headers ->> 'X-Afterglow-Topic') = 'false') then 'topic_opt_out'
