@@ -60,8 +60,17 @@ describe('production mode', () => {
     expect((await trpc('setup.status')).body.result.data).toEqual({ needsOwner: true });
   });
 
+  it('prints a set-up code and refuses to create the owner without it', async () => {
+    expect(app.firstRunCode).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    const wrong = await trpc('setup.createOwner', { ...owner, setupCode: 'AAAAA-AAAAA' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.data.field).toBe('setupCode');
+    expect((await trpc('setup.createOwner', { ...owner, setupCode: '' })).body.error.data.issues[0].field).toBe('setupCode');
+    expect((await trpc('setup.status')).body.result.data).toEqual({ needsOwner: true });
+  });
+
   it('refuses bad input naming the field', async () => {
-    const res = await trpc('setup.createOwner', { ...owner, password: 'short', email: 'not-an-email' });
+    const res = await trpc('setup.createOwner', { ...owner, setupCode: app.firstRunCode, password: 'short', email: 'not-an-email' });
     expect(res.status).toBe(400);
     const fields = res.body.error.data.issues.map((i: { field: string }) => i.field).sort();
     expect(fields).toEqual(['email', 'password']);
@@ -70,7 +79,8 @@ describe('production mode', () => {
 
   it('creates one owner when several ask at once, signs them in, then refuses', async () => {
     const attempts = await Promise.all([0, 1, 2, 3, 4].map((i) =>
-      trpc('setup.createOwner', { ...owner, email: `owner${i}@shop.example`, workspaceName: `Shop ${i}` })));
+      // Typed as people copy it: lower case, without the dash.
+      trpc('setup.createOwner', { ...owner, setupCode: app.firstRunCode!.toLowerCase().replace('-', ''), email: `owner${i}@shop.example`, workspaceName: `Shop ${i}` })));
     const statuses = attempts.map((a) => a.status).sort();
     expect(statuses).toEqual([200, 409, 409, 409, 409]);
     const winner = attempts.find((a) => a.status === 200)!;
@@ -81,7 +91,7 @@ describe('production mode', () => {
       select (select count(*)::int from workspaces) as workspaces, (select count(*)::int from users) as users`;
     expect({ workspaces, users }).toEqual({ workspaces: 1, users: 1 });
     expect((await trpc('setup.status')).body.result.data).toEqual({ needsOwner: false });
-    expect((await trpc('setup.createOwner', { ...owner, email: 'late@shop.example' })).status).toBe(409);
+    expect((await trpc('setup.createOwner', { ...owner, setupCode: app.firstRunCode, email: 'late@shop.example' })).status).toBe(409);
     const login = await trpc('auth.login', { email: winner.body.result.data.email, password: owner.password });
     expect(login.status).toBe(200);
   });

@@ -1,5 +1,6 @@
 // Production mode in Chromium: no demo, so the app opens on the first-run page; the owner
-// fixes a refused field, creates their account and workspace, and is signed in. Afterwards a
+// fixes a refused field and the set-up code, creates their account and workspace, and is
+// signed in. Afterwards a
 // new visitor gets the sign-in page.
 import { expect, it } from 'vitest';
 import { screenshot, useAppInBrowser } from './browser';
@@ -12,6 +13,7 @@ it('the first visitor creates the owner and is signed in; the next one is asked 
   await page.getByRole('heading', { name: 'Set up Afterglow' }).waitFor();
   await screenshot(page, 'first-run');
 
+  await page.getByLabel('Set-up code').fill('WRONG-CODE1');
   await page.getByLabel('Your name').fill('Ana Marković');
   // The browser accepts this address; the server does not, and says so beside the field.
   await page.getByLabel('Email').fill('ana@shop');
@@ -22,6 +24,10 @@ it('the first visitor creates the owner and is signed in; the next one is asked 
   await screenshot(page, 'first-run-refused');
 
   await page.getByLabel('Email').fill('ana@zvezda.example');
+  await page.getByRole('button', { name: 'Create owner account' }).click();
+  // Only the person who can read the server's log may become its owner.
+  await expect.poll(() => page.getByText('This is not the set-up code').count()).toBe(1);
+  await page.getByLabel('Set-up code').fill(app.firstRunCode!);
   await page.getByRole('button', { name: 'Create owner account' }).click();
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
   expect(await page.getByTestId('workspace-name').textContent()).toBe('Zvezda Fan Shop');

@@ -2,7 +2,7 @@
 // secrets, the demo seed (into a new database, when asked), the development SMTP sink, the
 // engine's workers and the HTTP server, by role.
 import {
-  createBounceWebhookHandler, createIngestHandler, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, hasNoUser,
+  createBounceWebhookHandler, createIngestHandler, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, firstRunCode, hasNoUser,
   publishJourney, sealStoredSecrets, type ApiDeps, type IngestDeps,
 } from '@afterglow/api';
 import {
@@ -73,6 +73,8 @@ export interface Afterglow {
   demo: { email: string; password: string; ingestKey: string; workspaceId: string } | null;
   /** No account existed when the server started: the web app shows the first-run page. */
   needsOwner: boolean;
+  /** While no account exists: the code the first-run page asks for (printed at start). */
+  firstRunCode: string | null;
   close(): Promise<void>;
 }
 
@@ -210,7 +212,10 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
     }
 
     let closing: Promise<void> | null = null;
-    return { url: publicUrl, port, database, engine, smtpDevPort, demo, needsOwner, close: () => (closing ??= close()) };
+    return {
+      url: publicUrl, port, database, engine, smtpDevPort, demo, needsOwner,
+      firstRunCode: needsOwner ? firstRunCode(database.secrets) : null, close: () => (closing ??= close()),
+    };
   } catch (err) {
     await close();
     throw err;

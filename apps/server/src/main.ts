@@ -40,7 +40,9 @@ async function main() {
 
   const lines = ['', `Afterglow is running (role: ${role})`];
   if (app.url) lines.push(`  Open          ${app.url}`);
-  if (app.needsOwner) lines.push('  First run     open the app to create the owner account and workspace');
+  if (app.firstRunCode) {
+    lines.push(`  First run     open the app to create the owner account and workspace, with the set-up code ${app.firstRunCode}`);
+  }
   if (app.demo) {
     lines.push(`  Demo login    ${app.demo.email} / ${app.demo.password}   (shown this once; kept in ${demoSecretsFile(env.dataDir)})`);
     lines.push(`  Ingestion key ${app.demo.ingestKey}`);

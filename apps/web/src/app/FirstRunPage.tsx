@@ -1,6 +1,6 @@
 // The first-run page: shown while the installation has no account (production mode, no demo).
-// It creates the owner and their workspace, then signs them in; if someone else got there
-// first, it says so and leads to the sign-in page.
+// With the set-up code the server printed at start, it creates the owner and their workspace,
+// then signs them in; if someone else got there first, it says so and leads to the sign-in page.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '../trpc';
@@ -9,6 +9,7 @@ import { Button, inputClass } from '../ui/kit';
 interface Issue { field: string; message: string }
 
 const fields = [
+  { key: 'setupCode', label: 'Set-up code', type: 'text', autoComplete: 'off', placeholder: 'From the server’s start-up log' },
   { key: 'name', label: 'Your name', type: 'text', autoComplete: 'name', placeholder: 'Ana Marković' },
   { key: 'email', label: 'Email', type: 'email', autoComplete: 'username', placeholder: 'you@shop.com' },
   { key: 'password', label: 'Password', type: 'password', autoComplete: 'new-password', placeholder: 'At least 12 characters' },
@@ -19,7 +20,7 @@ type Field = (typeof fields)[number]['key'];
 export function FirstRunPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<Record<Field, string>>({ name: '', email: '', password: '', workspaceName: '' });
+  const [values, setValues] = useState<Record<Field, string>>({ setupCode: '', name: '', email: '', password: '', workspaceName: '' });
   const create = useMutation(trpc.setup.createOwner.mutationOptions({
     onSuccess: (user) => {
       queryClient.setQueryData(trpc.setup.status.queryKey(), { needsOwner: false });
@@ -27,7 +28,8 @@ export function FirstRunPage() {
     },
   }));
   const issues = (create.error as { data?: { issues?: Issue[] | null } } | null)?.data?.issues ?? [];
-  const errorOf = (field: Field) => issues.find((i) => i.field === field)?.message;
+  const refusedField = (create.error as { data?: { field?: string | null } } | null)?.data?.field;
+  const errorOf = (field: Field) => issues.find((i) => i.field === field)?.message ?? (refusedField === field ? create.error?.message : undefined);
   const taken = (create.error as { data?: { code?: string } } | null)?.data?.code === 'CONFLICT';
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -53,7 +55,7 @@ export function FirstRunPage() {
               {errorOf(f.key) && <span className="mt-1 block text-xs font-normal text-rose-600">{errorOf(f.key)}</span>}
             </label>
           ))}
-          {create.isError && !issues.length && (
+          {create.isError && !issues.length && !refusedField && (
             <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-rose-200">
               {create.error.message || 'The account could not be created'}
             </p>

@@ -12,6 +12,8 @@ export const firstOwnerSchema = z.object({
   email: z.string().trim().max(320).pipe(z.email({ error: 'Enter an email address such as you@shop.com' })),
   password: z.string().min(12, 'Use at least 12 characters').max(1000),
   workspaceName: z.string().trim().min(1, 'Name your shop').max(200),
+  /** Printed in the server's log at start (setup-code.ts): proves the person set up this server. */
+  setupCode: z.string().trim().min(1, 'Enter the set-up code from the server’s start-up log').max(40),
 });
 export type FirstOwnerInput = z.infer<typeof firstOwnerSchema>;
 
@@ -28,7 +30,7 @@ export async function hasNoUser(database: Database): Promise<boolean> {
 }
 
 /** Creates the workspace and its owner; null when someone has an account already. */
-export async function createFirstOwner(database: Database, input: FirstOwnerInput, now: Date): Promise<{ userId: string; workspaceId: string } | null> {
+export async function createFirstOwner(database: Database, input: Omit<FirstOwnerInput, 'setupCode'>, now: Date): Promise<{ userId: string; workspaceId: string } | null> {
   const passwordHash = await hashPassword(input.password);
   const workspaceId = `ws_${randomBytes(8).toString('hex')}`;
   const userId = `usr_${randomBytes(8).toString('hex')}`;

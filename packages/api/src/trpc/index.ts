@@ -7,3 +7,4 @@ export { DomainError, type DomainErrorCode } from '../journeys/errors';
 export { addStarterTemplates } from '../templates/repository';
 export { permissions, mayCall, callableBy, type Permission } from './permissions';
 export { claimFirstAccount, hasNoUser } from '../setup/first-owner';
+export { firstRunCode } from '../setup/setup-code';

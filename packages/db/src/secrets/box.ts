@@ -37,6 +37,8 @@ export interface SecretBox {
   isSealed(stored: string): boolean;
   /** Sealed under the current key: nothing to re-seal. */
   isCurrent(stored: string): boolean;
+  /** A value only holders of the current key can compute, the same in every process (HMAC of `label`). */
+  derive(label: string): Buffer;
 }
 
 /** The id a key's sealed values carry: 8 hex characters derived from the key, not revealing it. */
@@ -86,6 +88,7 @@ export function createSecretBox(keys: SecretKeys): SecretBox {
     },
     isSealed: (stored) => stored.startsWith(PREFIX),
     isCurrent: (stored) => stored.startsWith(currentPrefix),
+    derive: (label) => createHmac('sha256', keys.current).update(`afterglow derived: ${label}`).digest(),
   };
 }
 
