@@ -7,7 +7,7 @@ export { checkEmailTemplate } from './check';
 export type { TemplateIssue } from './check';
 export { formatMoney } from './liquid';
 export { htmlToText } from './html-to-text';
-export { createMailer, MailError, normaliseMessageId } from './mailer';
+export { createMailer, MailError, normaliseMessageId, SMTP_CONNECTIONS } from './mailer';
 export type { Mailer, OutgoingEmail } from './mailer';
 export { dispatchDueEmails, retryDelayMs, MAX_ATTEMPTS } from './dispatcher';
 export type { DispatchResult } from './dispatcher';

@@ -4,6 +4,13 @@ import { connect, isIP, type Socket } from 'node:net';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
 
+/**
+ * SMTP connections a mailer keeps open. The dispatcher sends on as many at once, each waiting
+ * for its previous email's "sent" mark to commit: a crash resends at most this many emails
+ * per dispatching process.
+ */
+export const SMTP_CONNECTIONS = 5;
+
 export interface OutgoingEmail {
   from: string;
   to: string;
@@ -70,7 +77,7 @@ export function createMailer(opts: { smtpUrl: string }): Mailer {
   const plain = !secure && (isLoopback(url.hostname) || !hasAuth);
   const transport = nodemailer.createTransport({
     pool: true,
-    maxConnections: 5,
+    maxConnections: SMTP_CONNECTIONS,
     maxMessages: 100,
     host: url.hostname.replace(/^\[|\]$/g, ''),
     port: url.port ? Number(url.port) : secure ? 465 : 587,
