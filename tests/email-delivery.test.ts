@@ -193,6 +193,24 @@ describe('createMailer', () => {
     }
   });
 
+  it('encodes plain ASCII as quoted-printable, and leaves text in another script to base64', async () => {
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${sink.port}` });
+    const longLine = (word: string) => Array.from({ length: 40 }, () => word).join(' ');
+    try {
+      await mailer.send({ from: 'a@example.com', to: 'b@example.com', subject: 'Hello', messageId: 'ascii@afterglow.test',
+        html: `<p>${longLine('Hello')}</p>`, text: longLine('Hello') });
+      await mailer.send({ from: 'a@example.com', to: 'b@example.com', subject: 'Привет', messageId: 'cyrillic@afterglow.test',
+        html: `<p>${longLine('Привет')}</p>`, text: longLine('Привет') });
+      const raws = await database.sql<{ message_id: string; raw: string; text: string }[]>`select message_id, raw, text from dev_mailbox`;
+      const raw = (id: string) => raws.find((r) => r.message_id === `<${id}@afterglow.test>`)!;
+      expect(raw('ascii').raw.match(/Content-Transfer-Encoding: \S+/g)).toEqual(Array(2).fill('Content-Transfer-Encoding: quoted-printable'));
+      expect(raw('cyrillic').raw.match(/Content-Transfer-Encoding: \S+/g)).toEqual(Array(2).fill('Content-Transfer-Encoding: base64'));
+      expect(raw('cyrillic').text.trim()).toBe(longLine('Привет'));
+    } finally {
+      mailer.close();
+    }
+  });
+
   it('reports an unreachable server as a transient MailError', async () => {
     const probe = createServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
