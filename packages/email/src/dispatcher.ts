@@ -1,17 +1,18 @@
 // Delivers due email_outbox rows. A dispatch claims a batch on its own session (the rows carry
 // its owner key: outbox-ownership.ts), so parallel dispatchers (any number of worker
-// processes) never take the same row, then sends on SMTP_CONNECTIONS slots and commits each
-// email's outcome as soon as the SMTP server has answered (outbox-outcomes.ts). A slot hands
-// the server its next email only once its previous outcome is committed, so a dispatcher that
-// dies leaves at most one accepted-but-unmarked email per slot; its other claimed rows go back
-// to the queue, and those emails are sent again with the same Message-ID. Rows a journey step
-// queued are rendered here, at send time (outbox-render.ts). Each workspace's send rate caps
-// what a dispatch claims (outbox-claim.ts, send-rate.ts).
+// processes) never take the same row. Rows a journey step queued are rendered here, at send
+// time (outbox-render.ts), and stored before anything is sent. Then the batch goes out on
+// SMTP_CONNECTIONS slots, each email's outcome committed as soon as the SMTP server has
+// answered (outbox-outcomes.ts); a slot hands the server its next email only once its
+// previous outcome is committed. So a dispatcher that dies leaves at most one accepted but
+// unmarked email per slot; its claimed rows go back to the queue and those emails are sent
+// again, the same email with the same Message-ID. Each workspace's send rate caps what a
+// dispatch claims (outbox-claim.ts, send-rate.ts).
 import type { Sql } from '@afterglow/db';
 import { MailError, SMTP_CONNECTIONS, type Mailer } from './mailer';
 import { claimDueRows, type ClaimedRow } from './outbox-claim';
 import { closeDispatchSession, openDispatchSession, releaseOrphanedRows } from './outbox-ownership';
-import { createOutcomeWriter, type Outcome, type RecordOutcome } from './outbox-outcomes';
+import { createOutcomeWriter, storeRendered, type Outcome, type RecordOutcome } from './outbox-outcomes';
 import { createOutboxRenderer, RenderFailure, type RenderableRow, type RenderedRow } from './outbox-render';
 
 export const MAX_ATTEMPTS = 8;
@@ -106,6 +107,7 @@ export async function dispatchDueEmails(opts: {
     const rows = await claimDueRows(session, now, batchSize);
     if (rows.length === 0) return { sent: 0, retried: 0, failed: 0, suppressed: 0 };
     await renderQueued(rows, createOutboxRenderer(session.sql, { publicUrl: opts.publicUrl ?? (() => 'http://localhost:3000') }));
+    await storeRendered(session, rows);
     const outcomes = await sendAll(rows, mailer, now, createOutcomeWriter(session, now));
     const count = (status: Outcome['status']) => outcomes.filter((o) => o.status === status).length;
     return { sent: count('sent'), retried: count('pending'), failed: count('failed'), suppressed: count('suppressed') };

@@ -1,10 +1,11 @@
-// Writes each email's outcome to its outbox row as soon as it is known (sent, with what was
-// rendered and its tracked links; to retry later; failed; suppressed) and commits it. A send
-// slot hands the SMTP server its next email only once its previous outcome is committed
-// (dispatcher.ts): that is what bounds the emails a crash can send twice. Outcomes that arrive
-// while a write is under way go together in the next one, one statement and one commit for
-// however many slots finished meanwhile, so no slot waits for more than its own write and the
-// one before it.
+// What a dispatch writes back. Everything it rendered, in one statement before any of it is
+// sent: the email that goes out, and any resend of it (after a 4xx, or a crash), is exactly
+// what the Outbox page shows, and its tracked links resolve from the first click. Then each
+// email's outcome (sent; to retry later; failed; suppressed) as soon as it is known, committed
+// before the send slot that produced it hands the SMTP server its next email (dispatcher.ts):
+// that is what bounds the emails a crash can send twice. Outcomes that arrive while a write is
+// under way go together in the next one, one small statement and one commit for however many
+// slots finished meanwhile, so no slot waits for more than its own write and the one before.
 import { recordHardBounces, type BouncedRow } from './compliance/suppression';
 import type { ClaimedRow } from './outbox-claim';
 import type { DispatchSession } from './outbox-ownership';
@@ -64,16 +65,43 @@ async function writeOutcomes(session: DispatchSession, entries: Entry[], now: Da
   }
 }
 
-/**
- * One statement writes the outcomes back, with what was rendered: a retry then sends exactly
- * the same email, and the Outbox page shows what went out. Only rows this dispatch still owns,
- * in the session that owns them, are written; any other is an error, and the dispatch stops.
- */
-async function markRows(session: DispatchSession, entries: Entry[], now: Date): Promise<void> {
+/** Only rows this dispatch still owns, in the session that owns them, are written; any other is an error. */
+function ownedBy(session: DispatchSession, expected: number, written: number): void {
+  if (written !== expected) {
+    throw new Error(`${expected - written} of ${expected} outbox rows are no longer this dispatch's to write`);
+  }
+}
+
+export async function storeRendered(session: DispatchSession, rows: ClaimedRow[]): Promise<void> {
   const { sql } = session;
-  const rendered = entries.map((e) => e.row.rendered);
-  const links = entries.flatMap(({ row }) => (row.rendered?.links ?? []).map((url, idx) => ({ id: row.id, ws: row.workspace_id, idx, url })));
+  const rendered = rows.flatMap((row) => (row.rendered ? [{ row, mail: row.rendered }] : []));
+  if (rendered.length === 0) return;
+  const links = rendered.flatMap(({ row, mail }) => mail.links.map((url, idx) => ({ id: row.id, ws: row.workspace_id, idx, url })));
   const [{ n }] = await sql<{ n: number }[]>`
+    with stored as (
+      update email_outbox as o set subject = r.subject, html = r.html, text = r.text, headers = r.headers
+      from unnest(
+        ${rendered.map(({ row }) => row.id)}::uuid[],
+        ${rendered.map(({ mail }) => mail.subject)}::text[],
+        ${rendered.map(({ mail }) => mail.html)}::text[],
+        ${rendered.map(({ mail }) => mail.text)}::text[],
+        ${rendered.map(({ row, mail }) => ({ ...row.headers, ...mail.headers })) as never}::jsonb[]
+      ) as r(id, subject, html, text, headers)
+      where o.id = r.id and o.claimed_by = ${session.owner} and pg_backend_pid() = ${session.pid}
+      returning o.id
+    ), linked as (
+      insert into email_links (workspace_id, outbox_id, idx, url)
+      select l.ws, l.id, l.idx, l.url
+      from unnest(${links.map((l) => l.ws)}::text[], ${links.map((l) => l.id)}::uuid[],
+        ${links.map((l) => l.idx)}::int[], ${links.map((l) => l.url)}::text[]) as l(ws, id, idx, url)
+      where l.id in (select id from stored)
+    )
+    select count(*)::int as n from stored`;
+  ownedBy(session, rendered.length, n);
+}
+
+async function markRows(session: DispatchSession, entries: Entry[], now: Date): Promise<void> {
+  const [{ n }] = await session.sql<{ n: number }[]>`
     with marked as (
       update email_outbox as o set
         status = r.status,
@@ -81,32 +109,16 @@ async function markRows(session: DispatchSession, entries: Entry[], now: Date): 
         attempts = o.attempts + case when r.status = 'suppressed' then 0 else 1 end,
         sent_at = case when r.status = 'sent' then ${now}::timestamptz else o.sent_at end,
         next_attempt_at = coalesce(r.next_attempt_at, o.next_attempt_at),
-        last_error = r.error,
-        subject = coalesce(r.subject, o.subject), html = coalesce(r.html, o.html), text = coalesce(r.text, o.text),
-        headers = coalesce(r.headers, o.headers)
+        last_error = r.error
       from unnest(
         ${entries.map((e) => e.row.id)}::uuid[],
         ${entries.map((e) => e.outcome.status)}::text[],
         ${entries.map((e) => e.outcome.error) as string[]}::text[],
-        ${entries.map((e) => e.outcome.nextAttemptAt) as string[]}::timestamptz[],
-        ${rendered.map((r) => r?.subject ?? null) as string[]}::text[],
-        ${rendered.map((r) => r?.html ?? null) as string[]}::text[],
-        ${rendered.map((r) => r?.text ?? null) as string[]}::text[],
-        ${entries.map(({ row }) => (row.rendered ? { ...row.headers, ...row.rendered.headers } : null)) as never}::jsonb[]
-      ) as r(id, status, error, next_attempt_at, subject, html, text, headers)
+        ${entries.map((e) => e.outcome.nextAttemptAt) as string[]}::timestamptz[]
+      ) as r(id, status, error, next_attempt_at)
       where o.id = r.id and o.claimed_by = ${session.owner} and pg_backend_pid() = ${session.pid}
       returning o.id
-    ), linked as (
-      -- A row rendered again after a crash keeps the links its first delivery may already carry.
-      insert into email_links (workspace_id, outbox_id, idx, url)
-      select l.ws, l.id, l.idx, l.url
-      from unnest(${links.map((l) => l.ws)}::text[], ${links.map((l) => l.id)}::uuid[],
-        ${links.map((l) => l.idx)}::int[], ${links.map((l) => l.url)}::text[]) as l(ws, id, idx, url)
-      where l.id in (select id from marked)
-      on conflict do nothing
     )
     select count(*)::int as n from marked`;
-  if (n !== entries.length) {
-    throw new Error(`${entries.length - n} of ${entries.length} outbox rows are no longer this dispatch's to mark`);
-  }
+  ownedBy(session, entries.length, n);
 }
