@@ -1,19 +1,21 @@
 // Delivers due email_outbox rows. A dispatch claims a batch on its own session (the rows carry
 // its owner key: outbox-ownership.ts), so parallel dispatchers (any number of worker
 // processes) never take the same row. Rows a journey step queued are rendered here, at send
-// time (outbox-render.ts), and stored before anything is sent. Then the batch goes out on
-// SMTP_CONNECTIONS slots, each email's outcome committed as soon as the SMTP server has
-// answered (outbox-outcomes.ts); a slot hands the server its next email only once its
+// time (outbox-render.ts), and stored before they are sent (outbox-store.ts). The batch goes
+// out on SMTP_CONNECTIONS slots, each email's outcome committed as soon as the SMTP server
+// has answered (outbox-outcomes.ts); a slot hands the server its next email only once its
 // previous outcome is committed. So a dispatcher that dies leaves at most one accepted but
 // unmarked email per slot; its claimed rows go back to the queue and those emails are sent
 // again, the same email with the same Message-ID. Each workspace's send rate caps what a
-// dispatch claims (outbox-claim.ts, send-rate.ts).
+// dispatch claims (outbox-claim.ts, send-rate.ts). The pool needs a second connection, for
+// the stores, beside the dispatch's own.
 import type { Sql } from '@afterglow/db';
 import { MailError, SMTP_CONNECTIONS, type Mailer } from './mailer';
 import { claimDueRows, type ClaimedRow } from './outbox-claim';
 import { closeDispatchSession, openDispatchSession, releaseOrphanedRows } from './outbox-ownership';
-import { createOutcomeWriter, storeRendered, type Outcome, type RecordOutcome } from './outbox-outcomes';
+import { createOutcomeWriter, type Outcome, type RecordOutcome } from './outbox-outcomes';
 import { createOutboxRenderer, RenderFailure, type RenderableRow, type RenderedRow } from './outbox-render';
+import { storeRendered, type StoredBatch } from './outbox-store';
 
 export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 60_000;
@@ -31,25 +33,27 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
 export interface DispatchResult { sent: number; retried: number; failed: number; suppressed: number }
 
 /**
- * Each slot sends a row, waits until its outcome is committed, then takes the next. When an
- * outcome cannot be committed (the database connection is gone), no slot takes another row;
- * the error is thrown once every slot has stopped.
+ * Each slot takes a row once its rendered content is stored, sends it, waits until its
+ * outcome is committed, then takes the next. When content or an outcome cannot be committed
+ * (the database connection is gone), no slot takes another row; the error is thrown once
+ * every slot has stopped.
  */
-async function sendAll(rows: ClaimedRow[], mailer: Mailer, now: Date, record: RecordOutcome): Promise<Outcome[]> {
+async function sendAll(rows: ClaimedRow[], mailer: Mailer, now: Date, stored: StoredBatch, record: RecordOutcome): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const failures: unknown[] = [];
   let next = 0;
   const slot = async () => {
     while (failures.length === 0 && next < rows.length) {
       const row = rows[next++];
-      const outcome = await sendOne(row, mailer, now);
       try {
+        await stored.ready(row);
+        const outcome = await sendOne(row, mailer, now);
         await record(row, outcome);
+        outcomes.push(outcome);
       } catch (err) {
         failures.push(err);
         return;
       }
-      outcomes.push(outcome);
     }
   };
   await Promise.all(Array.from({ length: Math.min(SMTP_CONNECTIONS, rows.length) }, slot));
@@ -107,8 +111,8 @@ export async function dispatchDueEmails(opts: {
     const rows = await claimDueRows(session, now, batchSize);
     if (rows.length === 0) return { sent: 0, retried: 0, failed: 0, suppressed: 0 };
     await renderQueued(rows, createOutboxRenderer(session.sql, { publicUrl: opts.publicUrl ?? (() => 'http://localhost:3000') }));
-    await storeRendered(session, rows);
-    const outcomes = await sendAll(rows, mailer, now, createOutcomeWriter(session, now));
+    const stored = storeRendered(opts.sql, session.owner, rows);
+    const outcomes = await sendAll(rows, mailer, now, stored, createOutcomeWriter(opts.sql, session, now)).finally(() => stored.settled);
     const count = (status: Outcome['status']) => outcomes.filter((o) => o.status === status).length;
     return { sent: count('sent'), retried: count('pending'), failed: count('failed'), suppressed: count('suppressed') };
   } finally {

@@ -44,6 +44,13 @@ export async function openDispatchSession(pool: Sql): Promise<DispatchSession> {
   }
 }
 
+/** Writes touch only rows the dispatch still owns: one it no longer owns is an error, and the dispatch stops. */
+export function expectOwned(expected: number, written: number): void {
+  if (written !== expected) {
+    throw new Error(`${expected - written} of ${expected} outbox rows are no longer this dispatch's to write`);
+  }
+}
+
 /** Claimed rows of dispatchers that are gone go back to the queue; returns how many. */
 export async function releaseOrphanedRows(session: DispatchSession): Promise<number> {
   const released = await session.sql`
