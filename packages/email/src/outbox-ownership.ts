@@ -1,12 +1,13 @@
 // Which dispatcher is sending a claimed outbox row, and what becomes of the rows of one that
 // died. A dispatch runs on one reserved connection whose session holds an advisory lock on a
 // random key for as long as it sends; every row it claims carries that key (claimed_by), and
-// each row's outcome is committed on that same session (outbox-outcomes.ts). Postgres frees a
-// session's locks when the session ends, however it ends (the process killed, the connection
-// lost, Postgres restarted): a claimed row whose key's lock can be taken belongs to a
-// dispatcher that is gone, and goes back to the queue. If that dispatcher's SMTP server had
-// already accepted the row's email, it is sent again, with the same Message-ID; a dispatcher
-// leaves at most one such email per SMTP connection (dispatcher.ts).
+// a row's content and outcome are written only while it still does (outbox-store.ts,
+// outbox-outcomes.ts). Postgres frees a session's locks when the session ends, however it
+// ends (the process killed, the connection lost, Postgres restarted): a claimed row whose
+// key's lock can be taken belongs to a dispatcher that is gone, and goes back to the queue.
+// If that dispatcher's SMTP server had already accepted the row's email, it is sent again,
+// with the same Message-ID; a dispatcher leaves at most one such email per SMTP connection
+// (dispatcher.ts).
 import type { Sql } from '@afterglow/db';
 import { randomInt } from 'node:crypto';
 import type { ReservedSql } from 'postgres';
@@ -20,7 +21,7 @@ export interface DispatchSession {
   sql: ReservedSql;
   /** The key of the advisory lock this session holds, carried by the rows it claims. */
   owner: number;
-  /** The session's backend: statements that claim or mark rows check they still run in it. */
+  /** The session's backend: its statements that claim or mark rows check they still run in it. */
   pid: number;
   /** Workspaces whose send-rate lock this session holds (send-rate.ts). */
   rateLocks: string[];
@@ -51,16 +52,15 @@ export function expectOwned(expected: number, written: number): void {
   }
 }
 
-/** Claimed rows of dispatchers that are gone go back to the queue; returns how many. */
-export async function releaseOrphanedRows(session: DispatchSession): Promise<number> {
-  const released = await session.sql`
+/** Claimed rows of dispatchers that are gone go back to the queue. */
+export async function releaseOrphanedRows(session: DispatchSession): Promise<void> {
+  await session.sql`
     with owners as materialized (
       select distinct claimed_by as owner from email_outbox where claimed_by is not null
     ), gone as materialized (
       select owner from owners where pg_try_advisory_xact_lock(${OWNER_LOCK_CLASS}::int, owner)
     )
     update email_outbox o set claimed_by = null from gone where o.claimed_by = gone.owner`;
-  return released.count;
 }
 
 /**
