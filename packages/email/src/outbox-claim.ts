@@ -14,7 +14,7 @@ export interface ClaimedRow extends RenderableRow {
   text: string | null; message_id: string; attempts: number; headers: Record<string, string>;
   /** Why the row must not be sent (unsubscribed, suppressed), decided in the claiming query. */
   block: string | null;
-  /** Set for rows rendered in this batch: stored before they are sent (outbox-outcomes.ts). */
+  /** Set for rows rendered in this batch: stored before they are sent (outbox-store.ts). */
   rendered?: RenderedRow;
   renderError?: string;
 }
