@@ -193,6 +193,35 @@ describe('createMailer', () => {
     }
   });
 
+  it('encodes each part as nodemailer would: Latin text and markup quoted-printable, other scripts base64', async () => {
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${sink.port}` });
+    const line = (word: string) => Array.from({ length: 40 }, () => word).join(' ');
+    const markup = (word: string) => `<table><tr><td style="font-family:Arial,sans-serif">${word}</td></tr></table>`.repeat(20);
+    const emails = {
+      latin: { subject: 'Hello', html: `<p>${line('Hello')}</p>`, text: line('Hello') },
+      cyrillic: { subject: 'Привет', html: `<p>${line('Привет')}</p>`, text: line('Привет') },
+      // Each part decides for itself: the HTML is mostly markup, the text all Cyrillic.
+      mixed: { subject: 'Привет · Hello', html: markup('Привет'), text: line('Привет') },
+    };
+    try {
+      for (const [id, mail] of Object.entries(emails)) {
+        await mailer.send({ from: 'a@example.com', to: 'b@example.com', messageId: `${id}@afterglow.test`, ...mail });
+      }
+      const rows = await database.sql<{ message_id: string; raw: string; subject: string; text: string }[]>`select * from dev_mailbox`;
+      const received = (id: keyof typeof emails) => rows.find((r) => r.message_id === `<${id}@afterglow.test>`)!;
+      const encodings = (id: keyof typeof emails) => received(id).raw.match(/Content-Transfer-Encoding: \S+/g)!.map((h) => h.split(': ')[1]);
+      expect(encodings('latin')).toEqual(['quoted-printable', 'quoted-printable']);
+      expect(encodings('cyrillic')).toEqual(['base64', 'base64']);
+      expect(encodings('mixed')).toEqual(['base64', 'quoted-printable']);
+      for (const id of ['cyrillic', 'mixed'] as const) {
+        expect(received(id).subject).toBe(emails[id].subject);
+        expect(received(id).text.trim()).toBe(emails[id].text);
+      }
+    } finally {
+      mailer.close();
+    }
+  });
+
   it('reports an unreachable server as a transient MailError', async () => {
     const probe = createServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));

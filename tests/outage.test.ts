@@ -79,7 +79,7 @@ it('answers 503 with Retry-After at once while Postgres is down, logs the outage
   expect((await call('/healthz')).status).toBe(200);
   // The first order's email arrives before the crash: with `fast` (no synchronous commit) an
   // immediate stop may lose the last commits, which is not what this test is about.
-  await waitForEmails(1);
+  expect(await waitForEmails(1)).toBe(1);
   const before = lines.length;
 
   await pg.stopImmediately();

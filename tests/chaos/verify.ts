@@ -1,6 +1,7 @@
 // What the chaos run must leave behind, measured from the database and the SMTP sink. The
 // test asserts on these figures; `pnpm chaos` prints them.
 import type { Database } from '@afterglow/db';
+import { SMTP_CONNECTIONS } from '@afterglow/email';
 import { placesOffRuns } from '../support/places';
 import type { Received } from './sink';
 
@@ -19,7 +20,7 @@ export interface ChaosVerdict {
     missing: number;
     /** Received messages whose Message-ID or recipient matches no outbox row. */
     strangers: number;
-    /** Resends in the documented window (crash between SMTP acceptance and commit). */
+    /** Resends in the documented window (crash between SMTP acceptance and the "sent" mark's commit). */
     duplicates: number;
     /** Recipients who got messages with different Message-IDs: a duplicate that is not a resend. */
     recipientsWithSeveralIds: number;
@@ -71,8 +72,17 @@ export async function verifyChaos(db: Database, received: Received[], now: Date)
   };
 }
 
+/**
+ * The most emails a run may send twice: a worker killed (or dying by itself) cuts off its own
+ * dispatch, a Postgres restart every worker's, and each dispatch cut off leaves at most one
+ * email per SMTP connection accepted but not yet marked sent.
+ */
+export function resendBound(d: { workers: number; kills: number; restarts: number; selfExits: number }): number {
+  return (d.kills + d.selfExits + d.restarts * d.workers) * SMTP_CONNECTIONS;
+}
+
 /** Everything that must hold, as sentences; empty when the run was effectively-once. */
-export function chaosViolations(v: ChaosVerdict, customers: number): string[] {
+export function chaosViolations(v: ChaosVerdict, customers: number, maxResends: number): string[] {
   const out: string[] = [];
   const check = (ok: boolean, message: string) => ok || out.push(message);
   check(v.runs.total === customers && v.runs.enrolledCustomers === customers, `runs: ${v.runs.total} for ${v.runs.enrolledCustomers} customers, expected ${customers}`);
@@ -82,6 +92,7 @@ export function chaosViolations(v: ChaosVerdict, customers: number): string[] {
   check(v.email.outboxSent === v.email.expected, `outbox: ${v.email.outboxSent} of ${v.email.expected} sent`);
   check(v.email.missing === 0, `${v.email.missing} expected emails never reached the SMTP server`);
   check(v.email.strangers === 0, `${v.email.strangers} received emails match no outbox row`);
+  check(v.email.duplicates <= maxResends, `${v.email.duplicates} emails were sent twice, more than the ${maxResends} the disruptions allow`);
   check(v.email.recipientsWithSeveralIds === 0, `${v.email.recipientsWithSeveralIds} recipients got emails with different Message-IDs`);
   check(v.ledger.rows === customers && v.ledger.distinctRunNodes === customers && v.ledger.runsGranted === customers,
     `ledger: ${v.ledger.rows} rows, ${v.ledger.distinctRunNodes} distinct (run, node), expected ${customers}`);

@@ -11,7 +11,7 @@ export { createTemplateSandbox, TemplateLimitError } from './sandbox/sandbox';
 export type { TemplateLimit, TemplateSandbox, TemplateSandboxOptions } from './sandbox/sandbox';
 export { formatMoney } from './liquid';
 export { htmlToText } from './html-to-text';
-export { createMailer, MailError, normaliseMessageId } from './mailer';
+export { createMailer, MailError, normaliseMessageId, SMTP_CONNECTIONS } from './mailer';
 export type { Mailer, OutgoingEmail } from './mailer';
 export { dispatchDueEmails, retryDelayMs, MAX_ATTEMPTS } from './dispatcher';
 export type { DispatchResult } from './dispatcher';

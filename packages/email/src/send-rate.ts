@@ -1,9 +1,10 @@
 // The per-workspace send rate: at most N emails handed to SMTP in any 60 seconds, however
 // many dispatcher processes run. Enforced through Postgres only: a dispatcher takes the
-// workspace's transaction-scoped advisory lock (or skips the workspace when another holds
-// it), counts what was sent in the last minute (committed, since the previous holder
-// committed before releasing the lock) and claims at most the rest. Rows over the limit are
-// left pending, untouched, so they go first in the next window.
+// workspace's advisory lock on its session (or skips the workspace when another holds it),
+// counts what was sent in the last minute (committed, since the previous holder marked each
+// of its emails sent before releasing the lock) and claims at most the rest, holding the lock
+// until its last email's mark is committed. Rows over the limit are left pending, untouched,
+// so they go first in the next window.
 import type { Queryable } from '@afterglow/db';
 
 /** Used when a workspace never saved the setting (journey-core's schema default says the same). */
@@ -38,22 +39,29 @@ export async function dueWorkspaces(tx: Queryable, now: Date): Promise<DueWorksp
       then greatest(0, (w.settings ->> 'emailsPerMinute')::numeric)::int else ${DEFAULT_EMAILS_PER_MINUTE}::int end as per_minute
     from ws left join workspaces w on w.id = ws.id
     where ws.id is not null and exists (select 1 from email_outbox o
-      where o.workspace_id = ws.id and o.status = 'pending' and o.next_attempt_at <= ${now})`;
+      where o.workspace_id = ws.id and o.status = 'pending' and o.claimed_by is null and o.next_attempt_at <= ${now})`;
   return rows.map((r) => ({ workspaceId: r.id, perMinute: r.per_minute }));
 }
 
 /**
- * How many emails this transaction may send for the workspace now, or 0 when another
- * dispatcher is sending for it (it holds the lock until its sends are committed).
+ * How many emails this dispatcher may send for the workspace now: 0 when another dispatcher
+ * is sending for it. `locked`: this session now holds the workspace's lock, to give back with
+ * `releaseSendRates` once its sends are marked.
  */
-export async function sendBudget(tx: Queryable, ws: DueWorkspace, now: Date): Promise<number> {
-  if (ws.perMinute === 0) return Number.POSITIVE_INFINITY;
-  const [lock] = await tx<{ got: boolean }[]>`
-    select pg_try_advisory_xact_lock(${RATE_LOCK_CLASS}::int, hashtext(${ws.workspaceId})) as got`;
-  if (!lock.got) return 0;
-  const [recent] = await tx<{ n: number }[]>`
+export async function sendBudget(session: Queryable, ws: DueWorkspace, now: Date): Promise<{ budget: number; locked: boolean }> {
+  if (ws.perMinute === 0) return { budget: Number.POSITIVE_INFINITY, locked: false };
+  const [lock] = await session<{ got: boolean }[]>`
+    select pg_try_advisory_lock(${RATE_LOCK_CLASS}::int, hashtext(${ws.workspaceId})) as got`;
+  if (!lock.got) return { budget: 0, locked: false };
+  const [recent] = await session<{ n: number }[]>`
     select count(*)::int as n from email_outbox
     where workspace_id = ${ws.workspaceId} and sent_at is not null
       and sent_at > ${new Date(now.getTime() - RATE_WINDOW_MS)}`;
-  return Math.max(0, ws.perMinute - recent.n);
+  return { budget: Math.max(0, ws.perMinute - recent.n), locked: true };
+}
+
+/** Gives back the workspaces' locks `sendBudget` took. */
+export async function releaseSendRates(session: Queryable, workspaceIds: string[]): Promise<void> {
+  if (workspaceIds.length === 0) return;
+  await session`select pg_advisory_unlock(${RATE_LOCK_CLASS}::int, hashtext(w)) from unnest(${workspaceIds}::text[]) as w`;
 }

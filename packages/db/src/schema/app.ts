@@ -70,6 +70,12 @@ export const emailOutbox = pgTable('email_outbox', {
   headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
   /** 'pending' | 'sending' | 'sent' | 'failed' | 'suppressed' */
   status: text('status').notNull().default('pending'),
+  /**
+   * Set while a dispatcher is sending the row: the key of the session advisory lock it holds
+   * for as long as it sends. A row whose key's lock is free belongs to a dispatcher that died
+   * and goes back to the queue (packages/email/src/outbox-ownership.ts).
+   */
+  claimedBy: integer('claimed_by'),
   attempts: integer('attempts').notNull().default(0),
   nextAttemptAt: ts('next_attempt_at').notNull(),
   lastError: text('last_error'),
@@ -83,6 +89,8 @@ export const emailOutbox = pgTable('email_outbox', {
   // What the send rate counts: emails sent in the last minute (null until sent: no entry at insert).
   index('email_outbox_ws_sent_idx').on(t.workspaceId, t.sentAt).where(sql`sent_at is not null`),
   index('email_outbox_version_node_idx').on(t.versionId, t.nodeId),
+  // Rows being sent: a handful per running dispatcher, looked through for those of dead ones.
+  index('email_outbox_claimed_idx').on(t.claimedBy).where(sql`claimed_by is not null`),
 ]);
 
 /** What the development SMTP sink received: shown on the Outbox page. */
