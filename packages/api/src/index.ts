@@ -4,3 +4,4 @@ export * from './auth/index';
 export * from './public/index';
 export * from './shopify/index';
 export * from './bounces/index';
+export { currentRequestId, requestIdFor, withRequestId } from './request-id';

@@ -1,5 +1,8 @@
-// Request-body reading with a hard size cap, and JSON replies.
+// Request-body reading with a hard size cap, JSON bodies held to the input policy, and
+// JSON replies; an unexpected failure answers 500 with the request id, never the error.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { inputIssues } from '../input-policy/index';
+import { requestIdFor } from '../request-id';
 
 export const MAX_BODY_BYTES = 512 * 1024;
 
@@ -50,6 +53,21 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
   });
 }
 
+/** Parses a JSON body (`parse` may read it more carefully than JSON.parse); 400 when it is not JSON. */
+export function parseJsonBody(raw: Buffer, parse: (text: string) => unknown = JSON.parse): unknown {
+  try {
+    return parse(raw.toString('utf8'));
+  } catch (err) {
+    throw new HttpError(400, 'Body is not valid JSON', [{ path: '(body)', message: (err as Error).message }]);
+  }
+}
+
+/** Refuses (400, naming each path) a value the input policy does not let through. */
+export function refuseBadInput(value: unknown, what: string): void {
+  const issues = inputIssues(value);
+  if (issues.length > 0) throw new HttpError(400, `${what} was refused: nothing was stored`, issues);
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const payload = JSON.stringify(body);
   res.writeHead(status, {
@@ -71,7 +89,8 @@ export function sendErrorAndClose(res: ServerResponse, err: HttpError): void {
 
 /**
  * An endpoint's outer layer: a coded HttpError answers with its status; anything else is
- * logged and answered 500 with `failure`, which says what was not done and what to do.
+ * logged (with its stack and the request id) and answered 500 with `failure`, which says
+ * what was not done and what to do, and the request id.
  */
 export function guardRequests(
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
@@ -83,8 +102,9 @@ export function guardRequests(
     } catch (err) {
       if (res.headersSent) return;
       if (err instanceof HttpError) return sendErrorAndClose(res, err);
-      failure.log?.(failure.what, { error: String((err as Error)?.stack ?? err) });
-      sendErrorAndClose(res, new HttpError(500, failure.message));
+      const requestId = requestIdFor(res);
+      failure.log?.(failure.what, { requestId, error: String((err as Error)?.stack ?? err) });
+      sendErrorAndClose(res, new HttpError(500, `${failure.message} (request id ${requestId})`, [], { requestId }));
     }
   };
 }

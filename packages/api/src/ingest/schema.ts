@@ -3,6 +3,7 @@
 // integrations, sentAt...); loose objects let them through while the fields we use are
 // checked strictly.
 import { z } from 'zod';
+import { inputIssues } from '../input-policy/index';
 import { orderStatusOf, orderPropertiesSchema } from './order-schema';
 
 const idValue = (field: string) => z.union([
@@ -144,10 +145,22 @@ export function messageIdOf(raw: unknown): string | undefined {
 const issuesOf = (error: z.ZodError, prefix: string[]): Issue[] =>
   error.issues.map((i) => ({ path: [...prefix, ...i.path.map(String)].join('.') || '(body)', message: i.message }));
 
+/** Held to the input policy first (NUL, unpaired surrogates, depth), each message on its own. */
 function parseOne(kind: Kind, body: unknown, prefix: string[]): { ok: true; message: ParsedMessage } | { ok: false; issues: Issue[] } {
+  const refused = inputIssues(body, prefix);
+  if (refused.length > 0) return { ok: false, issues: refused };
   const result = schemas[kind].safeParse(body);
   if (!result.success) return { ok: false, issues: issuesOf(result.error, prefix) };
   return { ok: true, message: { kind, msg: result.data } as ParsedMessage };
+}
+
+/**
+ * A message made by Afterglow itself (from a Shopify webhook) held to the schema of its kind,
+ * as a Segment message is: what the store re-reads (an order's properties) must parse there.
+ */
+export function messageIssues(message: ParsedMessage): Issue[] {
+  const result = schemas[message.kind].safeParse(message.msg);
+  return result.success ? [] : issuesOf(result.error, []);
 }
 
 const batchEnvelope = z.looseObject({

@@ -3,11 +3,14 @@
 // A change that changes nothing writes nothing, so repeating a request is harmless.
 import type { Queryable, Sql } from '@afterglow/db';
 import { tokenWorkspace, TokenError, verifyToken, type PayloadOf, type TokenKind } from '@afterglow/email';
+import { inputIssues } from '../input-policy/index';
 
 /** The token's payload once its signature checks out against its workspace's secret; null otherwise. */
 export async function verifyWithWorkspace<K extends TokenKind>(sql: Sql, token: string, kind: K): Promise<PayloadOf<K> | null> {
   try {
     const workspaceId = tokenWorkspace(token);
+    // Read before the signature is checked: whatever the token claims goes to a query.
+    if (inputIssues(workspaceId).length > 0) return null;
     const [row] = await sql<{ secret: string }[]>`select signing_secret as secret from workspaces where id = ${workspaceId}`;
     if (!row) return null;
     return verifyToken(token, kind, row.secret);
