@@ -1,5 +1,6 @@
 // The HTTP front door: tRPC under /trpc, REST ingestion under /v1, a health check, and
-// the web app's static files, all with the same security headers.
+// the web app's static files, all with the same security headers and an X-Request-Id.
+import { requestIdFor, withRequestId } from '@afterglow/api';
 import type { Database } from '@afterglow/db';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createStaticHandler } from './static';
@@ -62,11 +63,13 @@ export function createRequestListener(routes: HttpRoutes): (req: IncomingMessage
 
   return (req, res) => {
     securityHeaders(res);
-    Promise.resolve(route(req, res)).catch((err: unknown) => {
-      routes.log(`request ${req.method} ${req.url} failed: ${(err as Error)?.stack ?? String(err)}`);
+    withRequestId(res, () => Promise.resolve(route(req, res))).catch((err: unknown) => {
+      // The stack goes to the log under the request id; the response names only the id.
+      const requestId = requestIdFor(res);
+      routes.log(`request ${requestId} ${req.method} ${req.url} failed: ${(err as Error)?.stack ?? String(err)}`);
       if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: 'Internal error' }));
+        res.writeHead(500, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ error: `Internal error (request id ${requestId})`, requestId }));
       } else {
         res.destroy();
       }

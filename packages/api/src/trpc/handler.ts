@@ -1,5 +1,6 @@
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { currentRequestId, withRequestId } from '../request-id';
 import type { ApiDeps } from './deps';
 import { createContext } from './init';
 import { appRouter } from './router';
@@ -18,7 +19,8 @@ export function createTrpcHandler(deps: ApiDeps): (req: IncomingMessage, res: Se
       res.end(JSON.stringify({ error: `No tRPC procedure at ${pathname}` }));
       return;
     }
-    await nodeHTTPRequestHandler({
+    // The request id is in scope for the error formatter, which answers a 500 with it.
+    await withRequestId(res, () => nodeHTTPRequestHandler({
       router: appRouter,
       req,
       res,
@@ -27,8 +29,10 @@ export function createTrpcHandler(deps: ApiDeps): (req: IncomingMessage, res: Se
       createContext: ({ req: request, res: response }) => createContext(deps, request, response),
       onError: ({ error, path }) => {
         // Client mistakes are answered to the client; only server faults are worth a log line.
-        if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          console.error(`tRPC ${path ?? '?'} failed (request id ${currentRequestId()}):`, error.cause ?? error);
+        }
       },
-    });
+    }));
   };
 }

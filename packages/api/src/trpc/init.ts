@@ -1,10 +1,14 @@
 // tRPC set-up: the request context (session user from the cookie), the procedure kinds
-// (public, signed-in, editor), and the one place domain errors become tRPC errors.
+// (public, signed-in, editor), the input policy every procedure's raw input is held to, and
+// the one place domain errors become tRPC errors (and unexpected ones a bare 500 with the
+// request id: no message, stack or file path of the server's).
 import { SegmentRuleError } from '@afterglow/db';
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readCookie, SESSION_COOKIE, userForToken, type SessionUser } from '../auth/index';
+import { inputIssues, type InputIssue } from '../input-policy/index';
 import { DomainError, type DomainErrorCode } from '../journeys/errors';
+import { currentRequestId } from '../request-id';
 import type { ApiDeps } from './deps';
 
 export interface TrpcContext {
@@ -23,7 +27,7 @@ export async function createContext(deps: ApiDeps, req: IncomingMessage, res: Se
 
 interface FieldIssue { field: string; message: string }
 
-function inputIssues(cause: unknown): FieldIssue[] | null {
+function issuesOf(cause: unknown): FieldIssue[] | null {
   const issues = (cause as { issues?: unknown } | undefined)?.issues;
   if (!Array.isArray(issues)) return null;
   return issues.map((i: { path?: PropertyKey[]; message?: string }) => ({
@@ -32,19 +36,42 @@ function inputIssues(cause: unknown): FieldIssue[] | null {
   }));
 }
 
+/** Raw input the input policy refused (NUL, unpaired surrogates, nesting past 64). */
+class RefusedInput extends Error {
+  readonly issues: FieldIssue[];
+  constructor(found: InputIssue[]) {
+    super(`Input refused: ${found.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    this.issues = found.map((i) => ({ field: i.path, message: i.message }));
+  }
+}
+
 const t = initTRPC.context<TrpcContext>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
+    // tRPC adds the stack in development; a response never carries one.
+    const { stack: _stack, ...data } = shape.data;
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    // Logged with the stack under this id (handler.ts); the client gets only the id.
+    const requestId = internal ? currentRequestId() ?? null : null;
     return {
       ...shape,
+      message: internal ? `Internal error${requestId ? ` (request id ${requestId})` : ''}` : shape.message,
       data: {
-        ...shape.data,
+        ...data,
         // Bad input: one entry per field, so forms can show each message beside its field.
-        issues: cause instanceof SegmentRuleError ? cause.issues : inputIssues(cause),
+        issues: cause instanceof SegmentRuleError || cause instanceof RefusedInput ? cause.issues : internal ? null : issuesOf(cause),
         field: cause instanceof DomainError ? cause.field ?? null : null,
+        requestId,
       },
     };
   },
+});
+
+/** Every procedure's raw input, before its own schema reads it (a schema's recursion could overflow on it). */
+const inputPolicy = t.middleware(async ({ getRawInput, next }) => {
+  const found = inputIssues(await getRawInput());
+  if (found.length > 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Input refused: nothing was changed', cause: new RefusedInput(found) });
+  return next();
 });
 
 const codeFor: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -63,7 +90,7 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 });
 
 export const router = t.router;
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+export const publicProcedure = t.procedure.use(inputPolicy).use(mapDomainErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
