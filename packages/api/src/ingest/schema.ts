@@ -3,7 +3,7 @@
 // integrations, sentAt...); loose objects let them through while the fields we use are
 // checked strictly.
 import { z } from 'zod';
-import { inputIssues } from '../input-policy/index';
+import { fitsDate, fitsTimestamptz, inputIssues, timestamptzMessage } from '../input-policy/index';
 import { orderStatusOf, orderPropertiesSchema } from './order-schema';
 
 const idValue = (field: string) => z.union([
@@ -13,7 +13,8 @@ const idValue = (field: string) => z.union([
   error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a string`),
 }).transform((v) => String(v));
 
-const isoTimestamp = z.iso.datetime({ offset: true, local: false, error: 'timestamp must be an ISO 8601 date-time, e.g. 2025-05-01T12:00:00Z' });
+const isoTimestamp = z.iso.datetime({ offset: true, local: false, error: 'timestamp must be an ISO 8601 date-time, e.g. 2025-05-01T12:00:00Z' })
+  .refine(fitsTimestamptz, timestamptzMessage('timestamp'));
 
 const jsonObject = (what: string) => z.record(z.string(), z.unknown(), { error: `${what} must be an object` });
 
@@ -50,7 +51,8 @@ export const traitsSchema = z.looseObject({
   first_name: z.string().max(200).optional(),
   lastName: z.string().max(200).optional(),
   last_name: z.string().max(200).optional(),
-  birthday: z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'birthday must be a date such as 1990-04-23' }).optional(),
+  birthday: z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'birthday must be a date such as 1990-04-23' })
+    .refine(fitsDate, 'birthday must be in the years 0001-9999').optional(),
   timezone: timeZone.optional(),
   marketing_consent: z.boolean({ error: 'traits.marketing_consent must be true or false' }).optional(),
 }, { error: 'traits must be an object' });

@@ -1,7 +1,8 @@
-// The ranges of the columns that take numbers from outside, in one place, so a schema
-// refuses (400, naming the field) what Postgres would refuse with an error (a 500): an
-// order total of 1e10 into numeric(12,2), a quantity past int4. Schemas of ingestion,
-// Shopify webhooks and anything else writing these columns take their bounds from here.
+// The ranges of the columns that take numbers and times from outside, in one place, so a
+// schema refuses (400, naming the field) what Postgres would refuse with an error (a 500):
+// an order total of 1e10 into numeric(12,2), a quantity past int4, a date-time with a UTC
+// offset of +23:59. Schemas of ingestion, Shopify webhooks and anything else writing these
+// columns take their bounds from here.
 import { z } from 'zod';
 
 /**
@@ -25,3 +26,22 @@ export const money = (field: string) => z.number({ error: `${field} must be a nu
 /** A whole number within int4, at least `min`. */
 export const int4 = (field: string, min = 0) => z.number({ error: `${field} must be a whole number` })
   .int(`${field} must be a whole number`).min(min, `${field} must be at least ${min}`).max(INT4_MAX, `${field} is at most ${INT4_MAX}`);
+
+const FIRST_INSTANT = Date.parse('0001-01-01T00:00:00Z');
+const LAST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * timestamptz from an ISO 8601 date-time: Postgres reads UTC offsets up to ±15:59 only, and
+ * has no year 0 (ISO's 0000); the instant must also be one JavaScript writes back with a
+ * four-digit year (0001-9999 UTC), as the engine passes it on as a Date.
+ */
+export function fitsTimestamptz(iso: string): boolean {
+  const offset = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
+  if (offset && Number(offset[2]) > 15) return false;
+  const at = Date.parse(iso);
+  return at >= FIRST_INSTANT && at <= LAST_INSTANT;
+}
+export const timestamptzMessage = (field: string) => `${field} must be in the years 0001-9999, with a UTC offset of at most ±15:59`;
+
+/** date from an ISO 8601 date: ISO's year 0000 (1 BC) is not one Postgres reads. */
+export const fitsDate = (iso: string) => !iso.startsWith('0000');

@@ -1,12 +1,13 @@
 // The parts of Shopify's webhook payloads Afterglow reads (REST Admin API shapes).
 // Loose objects: Shopify sends far more, and adds fields over time.
 import { z } from 'zod';
-import { fitsMoney, int4, moneyMessage, QUANTITY_MAX } from '../input-policy/index';
+import { fitsMoney, fitsTimestamptz, int4, moneyMessage, QUANTITY_MAX, timestamptzMessage } from '../input-policy/index';
 
 const id = (field: string) => z.union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().trim().regex(/^\d{1,30}$/, `${field} must be a numeric id`)], {
   error: (i) => (i.input === undefined ? `${field} is required` : `${field} must be a number or string`),
 }).transform(String);
-const instant = (field: string) => z.iso.datetime({ offset: true, error: `${field} must be an ISO 8601 date-time` });
+const instant = (field: string) => z.iso.datetime({ offset: true, error: `${field} must be an ISO 8601 date-time` })
+  .refine(fitsTimestamptz, timestamptzMessage(field));
 const money = (field: string) => z.union([z.number().finite().min(0), z.string().trim().regex(/^\d+(\.\d+)?$/)], {
   error: `${field} must be an amount such as "19.90"`,
 }).transform(Number).refine(fitsMoney, moneyMessage(field));

@@ -9,16 +9,28 @@ const PREFIX = '/trpc/';
 /** Drafts carry whole MJML bodies; a journey of many emails is a few MB at most. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+function refuse(res: ServerResponse, status: number, error: string): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify({ error }));
+}
+
+function decodable(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Serves the tRPC API under /trpc/ (the caller routes /trpc/* here). */
 export function createTrpcHandler(deps: ApiDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    if (!pathname.startsWith(PREFIX)) {
-      res.statusCode = 404;
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ error: `No tRPC procedure at ${pathname}` }));
-      return;
-    }
+    if (!pathname.startsWith(PREFIX)) return refuse(res, 404, `No tRPC procedure at ${pathname}`);
+    // tRPC decodes the procedure path and would fail on a malformed escape (e.g. %E0%A4%A) with a 500.
+    if (!decodable(pathname)) return refuse(res, 400, 'The path has a malformed percent-encoding');
     // The request id is in scope for the error formatter, which answers a 500 with it.
     await withRequestId(res, () => nodeHTTPRequestHandler({
       router: appRouter,
