@@ -1,7 +1,7 @@
 // Order lifecycle events (Segment e-commerce spec plus Afterglow's snake_case names) and
 // the shape of their properties, so orders, order items and products become rows.
 import { z } from 'zod';
-import { fitsMoney, moneyMessage, QUANTITY_MAX } from '../input-policy/index';
+import { fitsMoney, moneyAmount, moneyMessage, QUANTITY_MAX } from '../input-policy/index';
 
 export const ORDER_STATUSES = ['placed', 'shipped', 'delivered', 'refunded', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -31,12 +31,6 @@ const id = (field: string) => z.union([z.string().trim().min(1, `${field} must n
   error: (i) => (i.input === undefined ? `${field} is required` : `${field} must be a string`),
 }).transform(String);
 
-/** Shops send amounts as numbers or as decimal strings ("19.90"). */
-const amount = (field: string) => z.union([
-  z.number().finite(),
-  z.string().trim().regex(/^-?\d+(\.\d+)?$/, `${field} must be a number such as 19.90`).transform(Number),
-], { error: `${field} must be a number such as 19.90` }).refine((v) => v >= 0, `${field} must not be negative`)
-  .refine(fitsMoney, moneyMessage(field));
 
 const text = (field: string, max = 500) => z.string({ error: `${field} must be a string` }).max(max, `${field} is at most ${max} characters`);
 const url = (field: string) => z.url({ protocol: /^https?$/, error: `${field} must be an http(s) URL` }).max(2000);
@@ -47,7 +41,7 @@ export const lineItemSchema = z.looseObject({
   name: text('name').optional(),
   category: text('category', 200).optional(),
   brand: text('brand', 200).optional(),
-  price: amount('price').optional(),
+  price: moneyAmount('price').optional(),
   quantity: z.number({ error: 'quantity must be a whole number' }).int('quantity must be a whole number')
     .min(1, 'quantity must be at least 1').max(QUANTITY_MAX, `quantity is at most ${QUANTITY_MAX}`).default(1),
   image_url: url('image_url').optional(),
@@ -56,8 +50,8 @@ export const lineItemSchema = z.looseObject({
 
 export const orderPropertiesSchema = z.looseObject({
   order_id: id('order_id'),
-  total: amount('total').optional(),
-  revenue: amount('revenue').optional(),
+  total: moneyAmount('total').optional(),
+  revenue: moneyAmount('revenue').optional(),
   currency: z.string().regex(/^[A-Za-z]{3}$/, 'currency must be a three-letter ISO code such as EUR').transform((c) => c.toUpperCase()).optional(),
   products: z.array(lineItemSchema, { error: 'products must be an array' }).max(1_000, 'an order holds at most 1,000 products').optional(),
 }).superRefine((p, ctx) => {

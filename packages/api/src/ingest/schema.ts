@@ -3,7 +3,7 @@
 // integrations, sentAt...); loose objects let them through while the fields we use are
 // checked strictly.
 import { z } from 'zod';
-import { fitsDate, fitsTimestamptz, inputIssues, timestamptzMessage } from '../input-policy/index';
+import { fitsDate, inputIssues, timestamptz } from '../input-policy/index';
 import { orderStatusOf, orderPropertiesSchema } from './order-schema';
 
 const idValue = (field: string) => z.union([
@@ -13,8 +13,7 @@ const idValue = (field: string) => z.union([
   error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a string`),
 }).transform((v) => String(v));
 
-const isoTimestamp = z.iso.datetime({ offset: true, local: false, error: 'timestamp must be an ISO 8601 date-time, e.g. 2025-05-01T12:00:00Z' })
-  .refine(fitsTimestamptz, timestamptzMessage('timestamp'));
+const isoTimestamp = timestamptz('timestamp', 'timestamp must be an ISO 8601 date-time, e.g. 2025-05-01T12:00:00Z');
 
 const jsonObject = (what: string) => z.record(z.string(), z.unknown(), { error: `${what} must be an object` });
 

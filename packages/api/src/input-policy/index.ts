@@ -1,2 +1,2 @@
 export { inputIssues, MAX_DEPTH, type InputIssue } from './inspect';
-export { fitsDate, fitsMoney, fitsTimestamptz, int4, INT4_MAX, money, MONEY_MAX, moneyMessage, QUANTITY_MAX, timestamptzMessage } from './limits';
+export { fitsDate, fitsMoney, int4, moneyAmount, moneyMessage, QUANTITY_MAX, timestamptz } from './limits';

@@ -9,23 +9,27 @@ import { z } from 'zod';
  * numeric(12,2) (orders.total, order_items.price, products.price): ten digits before the
  * point once Postgres has rounded to cents, so 9,999,999,999.995 already overflows.
  */
-export const MONEY_MAX = 9_999_999_999.99;
+const MONEY_MAX = 9_999_999_999.99;
 export const fitsMoney = (value: number) => Math.abs(value) < MONEY_MAX + 0.005;
 export const moneyMessage = (field: string) => `${field} is at most 9,999,999,999.99`;
 
 /** int4 (order_items.quantity and other counters). */
-export const INT4_MAX = 2_147_483_647;
+const INT4_MAX = 2_147_483_647;
 
 /** A line's quantity: a whole number an order can hold, far inside int4. */
 export const QUANTITY_MAX = 1_000_000;
 
-/** A money amount given as a number: finite, not negative, within numeric(12,2). */
-export const money = (field: string) => z.number({ error: `${field} must be a number such as 19.90` }).finite()
-  .min(0, `${field} must not be negative`).refine(fitsMoney, moneyMessage(field));
+/** A money amount as shops send it, a number or a decimal string ("19.90"): not negative, within numeric(12,2). */
+export const moneyAmount = (field: string) => z.union([
+  z.number().finite(),
+  z.string().trim().regex(/^-?\d+(\.\d+)?$/, `${field} must be a number such as 19.90`).transform(Number),
+], { error: `${field} must be a number such as 19.90` })
+  .refine((v) => v >= 0, `${field} must not be negative`)
+  .refine(fitsMoney, moneyMessage(field));
 
-/** A whole number within int4, at least `min`. */
-export const int4 = (field: string, min = 0) => z.number({ error: `${field} must be a whole number` })
-  .int(`${field} must be a whole number`).min(min, `${field} must be at least ${min}`).max(INT4_MAX, `${field} is at most ${INT4_MAX}`);
+/** A whole number within int4, not negative. */
+export const int4 = (field: string) => z.number({ error: `${field} must be a whole number` })
+  .int(`${field} must be a whole number`).min(0, `${field} must not be negative`).max(INT4_MAX, `${field} is at most ${INT4_MAX}`);
 
 const FIRST_INSTANT = Date.parse('0001-01-01T00:00:00Z');
 const LAST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
@@ -41,7 +45,13 @@ export function fitsTimestamptz(iso: string): boolean {
   const at = Date.parse(iso);
   return at >= FIRST_INSTANT && at <= LAST_INSTANT;
 }
-export const timestamptzMessage = (field: string) => `${field} must be in the years 0001-9999, with a UTC offset of at most ±15:59`;
+
+/** An ISO 8601 date-time with an offset (`error` when it is not one) that fits timestamptz. */
+export const timestamptz = (field: string, error: string) => z.iso.datetime({ offset: true, local: false, error })
+  .refine(fitsTimestamptz, {
+    message: `${field} must be in the years 0001-9999, with a UTC offset of at most ±15:59`,
+    when: (payload) => payload.issues.length === 0, // not a date-time at all: said once, above
+  });
 
 /** date from an ISO 8601 date: ISO's year 0000 (1 BC) is not one Postgres reads. */
 export const fitsDate = (iso: string) => !iso.startsWith('0000');
