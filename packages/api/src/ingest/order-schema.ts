@@ -31,7 +31,6 @@ const id = (field: string) => z.union([z.string().trim().min(1, `${field} must n
   error: (i) => (i.input === undefined ? `${field} is required` : `${field} must be a string`),
 }).transform(String);
 
-
 const text = (field: string, max = 500) => z.string({ error: `${field} must be a string` }).max(max, `${field} is at most ${max} characters`);
 const url = (field: string) => z.url({ protocol: /^https?$/, error: `${field} must be an http(s) URL` }).max(2000);
 
