@@ -78,6 +78,7 @@ describe('ingestion (/v1)', () => {
     const res = await post('/v1/batch', { batch });
     expect(res.status).toBe(207);
     expect(res.json.stored).toBe(2);
+    expect(res.written).toContain('events'); // the write log sees writes (it sees none above)
     expect(res.json.rejected.map((r: { index: number; issues: { path: string }[] }) => [r.index, r.issues[0].path.split('.').slice(0, 3).join('.')]))
       .toEqual([[1, 'batch.1.properties'], [3, 'batch.3.properties'], [4, 'batch.4.properties']]);
     const stored = await fuzz.database.sql<{ id: string }[]>`select message_id as id from events where message_id in ${fuzz.database.sql(ids)} order by 1`;

@@ -43,7 +43,7 @@ function everyRoute(f: FuzzApp): fc.Arbitrary<FuzzRequest> {
   );
 }
 
-it(`holds for ${RUNS} fuzzed requests over every route and procedure (seed ${SEED})`, { timeout: 600_000 }, async () => {
+it('holds for every fuzzed request to every route and procedure', { timeout: 600_000 }, async () => {
   console.log(`fuzz: seed ${SEED}, ${RUNS} requests; replay with FUZZ_SEED=${SEED} pnpm vitest run tests/fuzz/fuzz.test.ts`);
   const started = Date.now();
   const statuses = new Map<string, number>();
