@@ -10,6 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRequestListener } from '../apps/server/src/http';
+import { THANK_YOU_JOURNEY_ID } from '../apps/server/src/seed/journey';
 import { startFuzzApp, type FuzzApp } from './fuzz/app';
 import { shopifyBodies } from './fuzz/corpus';
 import { nested, rawLiteral, toJson } from './fuzz/hostile';
@@ -83,6 +84,21 @@ describe('ingestion (/v1)', () => {
       .toEqual([[1, 'batch.1.properties'], [3, 'batch.3.properties'], [4, 'batch.4.properties']]);
     const stored = await fuzz.database.sql<{ id: string }[]>`select message_id as id from events where message_id in ${fuzz.database.sql(ids)} order by 1`;
     expect(stored.map((r) => r.id)).toEqual([ids[0], ids[2]]);
+  });
+});
+
+describe('a journey goal (the engine copies its revenue into conversions)', () => {
+  const owner = (path: string, input: unknown) => send({ method: 'POST', path: `/trpc/${path}`, as: 'owner', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+
+  it('a goal event with a revenue past numeric(12,2) still converts the run, revenue unknown', async () => {
+    expect((await owner('journeys.saveSettings', { id: THANK_YOU_JOURNEY_ID, settings: { goal: { event: 'Review Written' } } })).status).toBe(200);
+    expect((await owner('journeys.publish', { id: THANK_YOU_JOURNEY_ID })).status).toBe(200);
+    expect((await post('/v1/track', order({ order_id: 'o-goal', total: 30 }))).status).toBe(200);
+    const res = await post('/v1/track', track({ event: 'Review Written', properties: { revenue: 1e12 } }));
+    expect(res.status).toBe(200);
+    const [conversion] = await fuzz.database.sql<{ revenue: number | null }[]>`
+      select revenue from conversions where customer_id = 'cust_policy' and event_name = 'Review Written'`;
+    expect(conversion).toEqual({ revenue: null });
   });
 });
 

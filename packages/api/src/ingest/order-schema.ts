@@ -1,7 +1,8 @@
 // Order lifecycle events (Segment e-commerce spec plus Afterglow's snake_case names) and
 // the shape of their properties, so orders, order items and products become rows.
+import { fitsMoney } from '@afterglow/db';
 import { z } from 'zod';
-import { fitsMoney, moneyAmount, moneyMessage, QUANTITY_MAX } from '../input-policy/index';
+import { moneyAmount, moneyMessage, QUANTITY_MAX } from '../input-policy/index';
 
 export const ORDER_STATUSES = ['placed', 'shipped', 'delivered', 'refunded', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];

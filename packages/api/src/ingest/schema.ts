@@ -2,8 +2,9 @@
 // alias, and batch of those. Segment clients send many more fields (context.library,
 // integrations, sentAt...); loose objects let them through while the fields we use are
 // checked strictly.
+import { fitsDate } from '@afterglow/db';
 import { z } from 'zod';
-import { fitsDate, inputIssues, timestamptz } from '../input-policy/index';
+import { inputIssues, timestamptz } from '../input-policy/index';
 import { orderStatusOf, orderPropertiesSchema } from './order-schema';
 
 const idValue = (field: string) => z.union([

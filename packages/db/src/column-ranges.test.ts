@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitsDate, fitsMoney, fitsTimestamptz } from './limits';
+import { fitsDate, fitsMoney, fitsTimestamptz } from './column-ranges';
 
 describe('column ranges', () => {
   it('numeric(12,2) holds 9,999,999,999.99 but not what rounds past it', () => {
