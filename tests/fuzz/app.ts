@@ -1,8 +1,10 @@
 // The real app for the fuzz suite: startAfterglow on a test database with the demo seeded,
 // serving HTTP only (role web: no background worker writes while the suite compares tables),
 // a tiny built web app to serve static files from, and what the fuzzed requests aim at: the
-// owner's login, an ingestion key, a Shopify secret, and one journey email really sent (the
-// engine stepped and the outbox dispatched by hand) so recipient links and bounces find it.
+// owner's login, an ingestion key, a Shopify secret, one journey email really sent (the
+// engine stepped and the outbox dispatched by hand) so recipient links and bounces find it,
+// and a goal on the demo journey (Checkout Started), so events convert the runs orders start.
+import { THANK_YOU_JOURNEY_ID } from '../../apps/server/src/seed/journey';
 import type { Database } from '@afterglow/db';
 import { createMailer, dispatchDueEmails, signToken } from '@afterglow/email';
 import { startAfterglow, type Afterglow } from '@afterglow/server';
@@ -66,6 +68,19 @@ async function sendOneJourneyEmail(app: Afterglow, database: Database, ingestKey
   return { customerId: customer.id, outboxId: row.id, messageId: row.messageId, links: row.links };
 }
 
+/** As the owner would through the app: the demo journey's goal set, and published. */
+async function setGoal(app: Afterglow, event: string): Promise<void> {
+  const call = (path: string, input: unknown, cookie = '') => fetch(`${app.url}/trpc/${path}`, {
+    method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(input),
+  });
+  const login = await call('auth.login', { email: app.demo!.email, password: app.demo!.password });
+  const cookie = login.headers.getSetCookie()[0].split(';')[0];
+  for (const res of [
+    await call('journeys.saveSettings', { id: THANK_YOU_JOURNEY_ID, settings: { goal: { event } } }, cookie),
+    await call('journeys.publish', { id: THANK_YOU_JOURNEY_ID }, cookie),
+  ]) if (res.status !== 200) throw new Error(`setup: setting the goal failed: ${res.status} ${await res.text()}`);
+}
+
 async function examplesOf(database: Database, workspaceId: string, sent: Sent): Promise<Examples> {
   const ids = await database.sql<{ kind: string; id: string; value: unknown }[]>`
     select 'journey' as kind, id, draft as value from journeys where workspace_id = ${workspaceId}
@@ -92,6 +107,7 @@ export async function startFuzzApp(): Promise<FuzzApp> {
   });
   const demo = app.demo!;
   const sent = await sendOneJourneyEmail(app, database, demo.ingestKey);
+  await setGoal(app, 'Checkout Started');
   const [{ secret }] = await database.sql<{ secret: string }[]>`select signing_secret as secret from workspaces where id = ${demo.workspaceId}`;
   const w = demo.workspaceId;
   return {

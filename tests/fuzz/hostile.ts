@@ -112,7 +112,7 @@ export function mutate(value: unknown, pick: number, how: Mutation, hostile: unk
 
 /** An arbitrary of `base` values, some of them (`share`, 0..1) with one to three hostile values mixed in. */
 export function withHostility<T>(base: fc.Arbitrary<T>, share = 0.5): fc.Arbitrary<unknown> {
-  const keys = fc.oneof(fc.constantFrom('extra', '\u0000', 'a\u0000', '\ud800', '__proto__', 'constructor', ''), fc.string({ maxLength: 8 }));
+  const keys = fc.oneof(fc.constantFrom('extra', '\u0000', 'a\u0000', '\ud800', '__proto__', 'constructor', '', 'total', 'revenue'), fc.string({ maxLength: 8 }));
   const how = fc.constantFrom<Mutation>('replace', 'replace', 'replace', 'replace', 'replace', 'add-key', 'add-key', 'nest');
   const change = fc.tuple(fc.nat(), how, hostileValue, keys);
   const mutated = fc.tuple(base, fc.array(change, { minLength: 1, maxLength: 3 }))

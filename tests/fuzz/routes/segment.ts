@@ -17,12 +17,13 @@ const ENDPOINTS = ['track', 'identify', 'page', 'screen', 'group', 'alias', 'bat
 const typeOf: Record<string, string> = { t: 'track', i: 'identify', p: 'page', s: 'screen', g: 'group', a: 'alias', b: 'batch', import: 'batch' };
 
 const schemas: Record<string, z.ZodType> = { track: trackSchema, identify: identifySchema, page: pageSchema, screen: pageSchema, group: groupSchema, alias: aliasSchema };
-const ORDER_EVENTS = ['Order Completed', 'order_shipped', 'order_delivered', 'order_cancelled', 'order_refunded', 'Order Updated'];
+// Order lifecycle events, and the demo journey's goal (app.ts), whose revenue is copied into conversions.
+const COMMERCE_EVENTS = ['Order Completed', 'order_shipped', 'order_delivered', 'order_cancelled', 'order_refunded', 'Order Updated', 'Checkout Started'];
 
 export function segmentRequests(ingestKey: string, examples: Examples): fc.Arbitrary<FuzzRequest> {
   const fromSchema = (type: string) => arbitraryForZod(schemas[type] ?? trackSchema, examples);
   const order = fc.record({
-    userId: fc.constantFrom(...(examples.customerId ?? ['cust_0001'])), event: fc.constantFrom(...ORDER_EVENTS),
+    userId: fc.constantFrom(...(examples.customerId ?? ['cust_0001'])), event: fc.constantFrom(...COMMERCE_EVENTS),
     properties: arbitraryForZod(orderPropertiesSchema), status: fc.constantFrom('placed', 'shipped', 'refunded'),
   });
   const messageOf = (type: string) => fc.oneof(
