@@ -87,6 +87,16 @@ describe('ingestion (/v1)', () => {
   });
 });
 
+describe('sums kept of what was accepted', () => {
+  it('a customer\'s order history adds up past what one order may hold (101 orders at the maximum)', async () => {
+    const batch = Array.from({ length: 101 }, (_, i) => ({ type: 'track', ...order({ order_id: `max-${i}`, total: 9_999_999_999.99 }), userId: 'cust_big' }));
+    expect((await post('/v1/batch', { batch })).status).toBe(200);
+    const [stats] = await fuzz.database.sql<{ total: string }[]>`
+      select total_spent::text as total from customer_order_stats where customer_id = 'cust_big'`;
+    expect(stats.total).toBe('1009999999998.99');
+  });
+});
+
 describe('a journey goal (the engine copies its revenue into conversions)', () => {
   const owner = (path: string, input: unknown) => send({ method: 'POST', path: `/trpc/${path}`, as: 'owner', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
 
