@@ -15,12 +15,14 @@ export interface InputIssue {
   message: string;
 }
 
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const hex = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** What is wrong with a string, or null. */
 function textProblem(s: string): string | null {
+  if (!SUSPECT.test(s)) return null; // the common case: one scan
   if (s.includes('\u0000')) return 'contains a NUL character (\\u0000), which text cannot hold';
   const lone = LONE_SURROGATE.exec(s);
   if (lone) return `contains an unpaired UTF-16 surrogate (${hex(lone[0])}), which is not Unicode text`;
@@ -35,7 +37,14 @@ function pathText(path: readonly (string | number)[]): string {
   return path.map((p) => String(p).replace(UNSEEN, hex)).join('.');
 }
 
-interface Pending { value: unknown; path: (string | number)[]; depth: number; keyProblem: string | null }
+/** A value waiting to be looked at; its path is kept as a link to its container's, built only for an issue. */
+interface Pending { value: unknown; key: string | number | null; parent: Pending | null; depth: number; keyProblem: string | null }
+
+const pathOf = (p: Pending, prefix: readonly (string | number)[]): (string | number)[] => {
+  const keys: (string | number)[] = [];
+  for (let at: Pending | null = p; at && at.key !== null; at = at.parent) keys.push(at.key);
+  return [...prefix, ...keys.reverse()];
+};
 
 const isPlainContainer = (v: object) =>
   Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null;
@@ -47,26 +56,32 @@ const isPlainContainer = (v: object) =>
  */
 export function inputIssues(value: unknown, prefix: readonly (string | number)[] = []): InputIssue[] {
   const issues: InputIssue[] = [];
-  const stack: Pending[] = [{ value, path: [...prefix], depth: 0, keyProblem: null }];
+  const stack: Pending[] = [{ value, key: null, parent: null, depth: 0, keyProblem: null }];
+  const report = (p: Pending, message: string) => issues.push({ path: pathText(pathOf(p, prefix)), message });
   while (stack.length > 0 && issues.length < MAX_ISSUES) {
-    const { value: v, path, depth, keyProblem } = stack.pop()!;
+    const pending = stack.pop()!;
+    const { value: v, depth, keyProblem } = pending;
     if (keyProblem) {
-      issues.push({ path: pathText(path), message: `Key ${keyProblem}` });
+      report(pending, `Key ${keyProblem}`);
     } else if (typeof v === 'string') {
       const problem = textProblem(v);
-      if (problem) issues.push({ path: pathText(path), message: `Text ${problem}` });
+      if (problem) report(pending, `Text ${problem}`);
     } else if (typeof v === 'number') {
-      if (!Number.isFinite(v)) issues.push({ path: pathText(path), message: 'Number is too large to store' });
+      if (!Number.isFinite(v)) report(pending, 'Number is too large to store');
     } else if (v !== null && typeof v === 'object' && isPlainContainer(v)) {
       if (depth >= MAX_DEPTH) {
-        issues.push({ path: pathText(path), message: `Value is nested more than ${MAX_DEPTH} levels deep` });
+        report(pending, `Value is nested more than ${MAX_DEPTH} levels deep`);
         continue;
       }
-      const entries = Array.isArray(v) ? v.map((item, i) => [i, item] as const) : Object.entries(v);
       // Pushed in reverse, so issues come out in document order.
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, item] = entries[i];
-        stack.push({ value: item, path: [...path, key], depth: depth + 1, keyProblem: typeof key === 'string' ? textProblem(key) : null });
+      if (Array.isArray(v)) {
+        for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: pending, depth: depth + 1, keyProblem: null });
+      } else {
+        const keys = Object.keys(v);
+        for (let i = keys.length - 1; i >= 0; i--) {
+          const key = keys[i];
+          stack.push({ value: (v as Record<string, unknown>)[key], key, parent: pending, depth: depth + 1, keyProblem: textProblem(key) });
+        }
       }
     }
   }
