@@ -67,6 +67,16 @@ describe('ingestion (/v1)', () => {
     });
   }
 
+  it('keys named like JavaScript internals pollute nothing (zod 4.1.12 threw on {"constructor": null})', async () => {
+    const properties = JSON.parse('{"constructor":null,"__proto__":{"polluted":true},"prototype":1}');
+    const res = await post('/v1/track', track({ messageId: 'pol-ctor', properties }));
+    expect(res.status).toBe(200);
+    const [event] = await fuzz.database.sql<{ properties: Record<string, unknown> }[]>`select properties from events where message_id = 'pol-ctor'`;
+    // The schema copies keys by assignment, so "__proto__" is dropped, not stored and not obeyed.
+    expect(event.properties).toEqual({ constructor: null, prototype: 1 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('a batch keeps its good messages and lists the refused ones (207)', async () => {
     const ids = ['pol-b0', 'pol-b1', 'pol-b2', 'pol-b3', 'pol-b4'];
     const batch = [
