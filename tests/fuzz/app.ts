@@ -1,16 +1,17 @@
 // The real app for the fuzz suite: startAfterglow on a test database with the demo seeded,
-// serving HTTP only (role web: no background worker writes while the suite compares tables),
-// a tiny built web app to serve static files from, and what the fuzzed requests aim at: the
-// owner's login, an ingestion key, a Shopify secret, one journey email really sent (the
-// engine stepped and the outbox dispatched by hand) so recipient links and bounces find it,
-// and a goal on the demo journey (Checkout Started), so events convert the runs orders start.
-import { THANK_YOU_JOURNEY_ID } from '../../apps/server/src/seed/journey';
+// serving HTTP only (role web: no background worker writes while the suite watches what each
+// request writes), a tiny built web app to serve static files from, and what the fuzzed
+// requests aim at: the owner's login, an ingestion key, a Shopify secret, one journey email
+// really sent (the engine stepped and the outbox dispatched by hand) so recipient links and
+// bounces find it, and a goal on the demo journey (Checkout Started), so events convert the
+// runs that orders start.
 import type { Database } from '@afterglow/db';
 import { createMailer, dispatchDueEmails, signToken } from '@afterglow/email';
 import { startAfterglow, type Afterglow } from '@afterglow/server';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { THANK_YOU_JOURNEY_ID } from '../../apps/server/src/seed/journey';
 import { createTestDatabase } from '../support/db';
 import type { Examples } from './json-schema';
 
