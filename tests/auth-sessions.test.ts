@@ -53,10 +53,10 @@ describe('the session cookie', () => {
     }
   });
 
-  it('nor does a broken % escape in the procedure\'s path give a 500: no such procedure', async () => {
+  it('nor does a broken % escape in the procedure\'s path give a 500: it is bad input', async () => {
     const res = await fetch(`${server.url}/trpc/auth.me%E0%A4%A`);
-    expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: 'No tRPC procedure at /trpc/auth.me%E0%A4%A' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'The path has a malformed percent-encoding' });
   });
 });
 

@@ -1,7 +1,8 @@
 // The HTTP front door: tRPC under /trpc, REST ingestion under /v1, a health check, and
-// the web app's static files, all with the same security headers. While the database is
-// unreachable (its breaker open), whatever needs it is answered 503 with Retry-After at once.
-import { sendUnavailable } from '@afterglow/api';
+// the web app's static files, all with the same security headers and an X-Request-Id. While
+// the database is unreachable (its breaker open), whatever needs it is answered 503 with
+// Retry-After at once.
+import { requestIdFor, sendUnavailable, withRequestId } from '@afterglow/api';
 import type { Database } from '@afterglow/db';
 import type { Logger } from '@afterglow/node-sdk';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -69,12 +70,14 @@ export function createRequestListener(routes: HttpRoutes): (req: IncomingMessage
 
   return (req, res) => {
     securityHeaders(res);
-    Promise.resolve(route(req, res)).catch((err: unknown) => {
+    withRequestId(res, () => Promise.resolve(route(req, res))).catch((err: unknown) => {
       if (availability.report(err) && !res.headersSent) return sendUnavailable(res, availability);
-      routes.log.error('request failed', { method: req.method, url: req.url, error: (err as Error)?.stack ?? String(err) });
+      // The stack goes to the log under the request id; the response names only the id.
+      const requestId = requestIdFor(res);
+      routes.log.error('request failed', { requestId, method: req.method, url: req.url, error: (err as Error)?.stack ?? String(err) });
       if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: 'Internal error' }));
+        res.writeHead(500, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ error: `Internal error (request id ${requestId})`, requestId }));
       } else {
         res.destroy();
       }

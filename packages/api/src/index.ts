@@ -6,3 +6,4 @@ export * from './shopify/index';
 export * from './bounces/index';
 export * from './secrets/index';
 export * from './privacy/index';
+export { currentRequestId, requestIdFor, withRequestId } from './request-id';

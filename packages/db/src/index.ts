@@ -9,3 +9,4 @@ export * from './loyalty';
 export * from './pg-array';
 export * from './secrets/index';
 export * from './erased';
+export * from './column-ranges';

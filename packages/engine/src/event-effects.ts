@@ -2,7 +2,7 @@
 // it ends runs whose journey goal it meets (recording a conversion), and wakes runs waiting
 // for it. Candidates are read per customer of the batch; decisions are made in code (the
 // same event-name rules as triggers); writes are set-based and re-check the run's state.
-import type { Queryable } from '@afterglow/db';
+import { fitsMoney, type Queryable } from '@afterglow/db';
 import { normalizeEventName, propertyAt } from '@afterglow/node-sdk';
 import type { JourneySettings } from '@afterglow/journey-core';
 import type { StoredEvent, WaitState } from './types';
@@ -51,7 +51,7 @@ export async function applyEventsToRuns(tx: Queryable, events: StoredEvent[], no
     const goal = mine.find((e) => meetsGoal(run, e));
     if (goal) {
       conversions.push({ id: run.id, message_id: goal.messageId, name: goal.name,
-        revenue: numberOrNull(goal.properties.total ?? goal.properties.revenue), currency: stringOrNull(goal.properties.currency) });
+        revenue: revenueOrNull(goal.properties.total ?? goal.properties.revenue), currency: stringOrNull(goal.properties.currency) });
       continue;
     }
     const awaited = mine.find((e) => awaits(run, e));
@@ -94,9 +94,14 @@ export async function applyEventsToRuns(tx: Queryable, events: StoredEvent[], no
   return { converted, woken };
 }
 
-function numberOrNull(v: unknown): number | null {
+/**
+ * The goal event's revenue, when conversions.revenue (numeric(12,2)) can hold it: any event
+ * can be a goal, so its properties were never held to an order's schema. A revenue past the
+ * column is unknown (null); the goal was still met.
+ */
+function revenueOrNull(v: unknown): number | null {
   const n = typeof v === 'string' ? Number(v) : v;
-  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+  return typeof n === 'number' && fitsMoney(n) ? n : null;
 }
 
 function stringOrNull(v: unknown): string | null {

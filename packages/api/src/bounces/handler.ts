@@ -6,7 +6,7 @@ import type { Database } from '@afterglow/db';
 import { parseDeliveryReport, ReportError, type DeliveryReport } from '@afterglow/email';
 import type { Logger } from '@afterglow/node-sdk';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { guardRequests, HttpError, readBody, sendJson } from '../ingest/http-io';
+import { guardRequests, HttpError, parseJsonBody, readBody, refuseBadInput, sendJson } from '../ingest/http-io';
 import { keyFromAuthorization, workspaceForKey } from '../ingest/keys';
 import { recordDeliveryReport } from './record';
 import { bounceNoticeSchema } from './schema';
@@ -24,7 +24,10 @@ async function readReport(req: IncomingMessage, raw: Buffer): Promise<DeliveryRe
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (type === 'message/rfc822') {
     try {
-      return await parseDeliveryReport(raw);
+      const report = await parseDeliveryReport(raw);
+      // Its fields are the mail's text: a NUL byte in a Diagnostic-Code would reach the database.
+      refuseBadInput(report, 'Report');
+      return report;
     } catch (err) {
       if (err instanceof ReportError) throw new HttpError(400, `Unreadable report: ${err.message}`, [{ path: err.field, message: err.message }]);
       throw err;
@@ -34,12 +37,8 @@ async function readReport(req: IncomingMessage, raw: Buffer): Promise<DeliveryRe
     throw new HttpError(415, 'Send the report as message/rfc822 (a DSN or ARF message) or application/json',
       [{ path: 'Content-Type', message: `${type || '(none)'} is not message/rfc822 or application/json` }]);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw.toString('utf8'));
-  } catch (err) {
-    throw new HttpError(400, 'Body is not valid JSON', [{ path: '(body)', message: (err as Error).message }]);
-  }
+  const json = parseJsonBody(raw);
+  refuseBadInput(json, 'Bounce notice');
   const parsed = bounceNoticeSchema.safeParse(json);
   if (!parsed.success) {
     throw new HttpError(400, 'Invalid bounce notice: nothing was recorded',

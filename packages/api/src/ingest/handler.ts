@@ -5,7 +5,7 @@ import type { Database } from '@afterglow/db';
 import type { Logger } from '@afterglow/node-sdk';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type postgres from 'postgres';
-import { guardRequests, HttpError, readBody, sendJson } from './http-io';
+import { guardRequests, HttpError, parseJsonBody, readBody, sendJson } from './http-io';
 import { keyFromAuthorization, keyFromBody, workspaceForKey } from './keys';
 import { endpoints, messageIdOf, parseMessages, type Endpoint } from './schema';
 import { retryTransaction } from './retry';
@@ -40,13 +40,8 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
   let workspaceId = headerKey ? await workspaceForKey(deps.database, headerKey) : null;
   if (headerKey && !workspaceId) throw new HttpError(401, 'Unknown or revoked ingestion key');
 
-  const raw = await readBody(req);
-  let body: unknown;
-  try {
-    body = JSON.parse(raw.toString('utf8'));
-  } catch (err) {
-    throw new HttpError(400, 'Body is not valid JSON', [{ path: '(body)', message: (err as Error).message }]);
-  }
+  // The input policy applies to each message (parseMessages): a batch keeps its good ones.
+  const body = parseJsonBody(await readBody(req));
   if (!workspaceId) {
     const bodyKey = keyFromBody(body);
     if (!bodyKey) throw new HttpError(401, 'Send the ingestion key as the HTTP Basic username (empty password)');

@@ -1,7 +1,10 @@
-// Request-body reading with a hard size cap, and JSON replies.
+// Request-body reading with a hard size cap, JSON bodies held to the input policy, and
+// JSON replies; an unexpected failure answers 500 with the request id, never the error.
 import type { DatabaseAvailability } from '@afterglow/db';
 import type { Logger } from '@afterglow/node-sdk';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { inputIssues } from '../input-policy/index';
+import { requestIdFor } from '../request-id';
 
 export const MAX_BODY_BYTES = 512 * 1024;
 
@@ -52,6 +55,21 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
   });
 }
 
+/** Parses a JSON body; 400 when it is not JSON. */
+export function parseJsonBody(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch (err) {
+    throw new HttpError(400, 'Body is not valid JSON', [{ path: '(body)', message: (err as Error).message }]);
+  }
+}
+
+/** Refuses (400, naming each path) a value the input policy does not let through. */
+export function refuseBadInput(value: unknown, what: string): void {
+  const issues = inputIssues(value);
+  if (issues.length > 0) throw new HttpError(400, `${what} was refused: nothing was stored`, issues);
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const payload = JSON.stringify(body);
   res.writeHead(status, {
@@ -84,8 +102,9 @@ export function sendUnavailable(res: ServerResponse, availability: DatabaseAvail
 
 /**
  * An endpoint's outer layer: a coded HttpError answers with its status; a connection error
- * (the database is down) opens the breaker and answers 503; anything else is logged and
- * answered 500 with `failure`, which says what was not done and what to do.
+ * (the database is down) opens the breaker and answers 503; anything else is logged (with its
+ * stack and the request id) and answered 500 with `failure`, which says what was not done and
+ * what to do, and the request id.
  */
 export function guardRequests(
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
@@ -99,8 +118,9 @@ export function guardRequests(
       if (res.headersSent) return;
       if (err instanceof HttpError) return sendErrorAndClose(res, err);
       if (failure.availability.report(err)) return sendUnavailable(res, failure.availability);
-      failure.log?.error(failure.what, { error: String((err as Error)?.stack ?? err) });
-      sendErrorAndClose(res, new HttpError(500, failure.message));
+      const requestId = requestIdFor(res);
+      failure.log?.error(failure.what, { requestId, error: String((err as Error)?.stack ?? err) });
+      sendErrorAndClose(res, new HttpError(500, `${failure.message} (request id ${requestId})`, [], { requestId }));
     }
   };
 }

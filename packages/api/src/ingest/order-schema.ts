@@ -1,6 +1,8 @@
 // Order lifecycle events (Segment e-commerce spec plus Afterglow's snake_case names) and
 // the shape of their properties, so orders, order items and products become rows.
+import { fitsMoney } from '@afterglow/db';
 import { z } from 'zod';
+import { moneyAmount, moneyMessage, QUANTITY_MAX } from '../input-policy/index';
 
 export const ORDER_STATUSES = ['placed', 'shipped', 'delivered', 'refunded', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -30,12 +32,6 @@ const id = (field: string) => z.union([z.string().trim().min(1, `${field} must n
   error: (i) => (i.input === undefined ? `${field} is required` : `${field} must be a string`),
 }).transform(String);
 
-/** Shops send amounts as numbers or as decimal strings ("19.90"). */
-const amount = (field: string) => z.union([
-  z.number().finite(),
-  z.string().trim().regex(/^-?\d+(\.\d+)?$/, `${field} must be a number such as 19.90`).transform(Number),
-], { error: `${field} must be a number such as 19.90` }).refine((v) => v >= 0, `${field} must not be negative`);
-
 const text = (field: string, max = 500) => z.string({ error: `${field} must be a string` }).max(max, `${field} is at most ${max} characters`);
 const url = (field: string) => z.url({ protocol: /^https?$/, error: `${field} must be an http(s) URL` }).max(2000);
 
@@ -45,20 +41,29 @@ export const lineItemSchema = z.looseObject({
   name: text('name').optional(),
   category: text('category', 200).optional(),
   brand: text('brand', 200).optional(),
-  price: amount('price').optional(),
+  price: moneyAmount('price').optional(),
   quantity: z.number({ error: 'quantity must be a whole number' }).int('quantity must be a whole number')
-    .min(1, 'quantity must be at least 1').max(1_000_000).default(1),
+    .min(1, 'quantity must be at least 1').max(QUANTITY_MAX, `quantity is at most ${QUANTITY_MAX}`).default(1),
   image_url: url('image_url').optional(),
   url: url('url').optional(),
 }, { error: 'each product must be an object' });
 
 export const orderPropertiesSchema = z.looseObject({
   order_id: id('order_id'),
-  total: amount('total').optional(),
-  revenue: amount('revenue').optional(),
+  total: moneyAmount('total').optional(),
+  revenue: moneyAmount('revenue').optional(),
   currency: z.string().regex(/^[A-Za-z]{3}$/, 'currency must be a three-letter ISO code such as EUR').transform((c) => c.toUpperCase()).optional(),
   products: z.array(lineItemSchema, { error: 'products must be an array' }).max(1_000, 'an order holds at most 1,000 products').optional(),
+}).superRefine((p, ctx) => {
+  // Without a total, the order's total is the sum of its lines, stored in the same column.
+  if (p.total === undefined && p.revenue === undefined && p.products && !fitsMoney(lineTotal(p.products))) {
+    ctx.addIssue({ code: 'custom', path: ['products'], message: `${moneyMessage('the sum of price × quantity')} (send total)` });
+  }
 });
+
+/** An order's total from its lines, when it names none. */
+export const lineTotal = (items: readonly { price?: number; quantity: number }[] | null) =>
+  (items ?? []).reduce((sum, i) => sum + (i.price ?? 0) * i.quantity, 0);
 
 export type LineItem = z.output<typeof lineItemSchema>;
 

@@ -6,7 +6,7 @@
 // (ties broken by lifecycle rank), its content (total, items) the latest update that
 // carried content, and placed_at the earliest timestamp seen.
 import type postgres from 'postgres';
-import { ORDER_STATUSES, type LineItem, type OrderUpdate } from './order-schema';
+import { lineTotal, ORDER_STATUSES, type LineItem, type OrderUpdate } from './order-schema';
 
 export interface ProductUpdate {
   id: string;
@@ -100,8 +100,6 @@ interface OrderRow {
   items: LineItem[] | null;
 }
 
-const totalOf = (items: LineItem[] | null) => (items ?? []).reduce((sum, i) => sum + (i.price ?? 0) * i.quantity, 0);
-
 /** Folds a request's updates per order with the same rules the SQL applies across requests. */
 function foldOrders(updates: OrderUpdate[]): OrderRow[] {
   const byId = new Map<string, OrderRow>();
@@ -118,7 +116,7 @@ function foldOrders(updates: OrderUpdate[]): OrderRow[] {
       row.customer_id = u.customerId;
       row.currency = u.content.currency;
       row.items = u.content.items;
-      row.total = u.content.total ?? totalOf(u.content.items);
+      row.total = u.content.total ?? lineTotal(u.content.items);
     }
     byId.set(u.orderId, row);
   }

@@ -2,7 +2,9 @@
 // alias, and batch of those. Segment clients send many more fields (context.library,
 // integrations, sentAt...); loose objects let them through while the fields we use are
 // checked strictly.
+import { fitsDate } from '@afterglow/db';
 import { z } from 'zod';
+import { inputIssues, timestamptz } from '../input-policy/index';
 import { orderStatusOf, orderPropertiesSchema } from './order-schema';
 
 const idValue = (field: string) => z.union([
@@ -12,7 +14,7 @@ const idValue = (field: string) => z.union([
   error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a string`),
 }).transform((v) => String(v));
 
-const isoTimestamp = z.iso.datetime({ offset: true, local: false, error: 'timestamp must be an ISO 8601 date-time, e.g. 2025-05-01T12:00:00Z' });
+const isoTimestamp = timestamptz('timestamp', 'timestamp must be an ISO 8601 date-time, e.g. 2025-05-01T12:00:00Z');
 
 const jsonObject = (what: string) => z.record(z.string(), z.unknown(), { error: `${what} must be an object` });
 
@@ -49,7 +51,8 @@ export const traitsSchema = z.looseObject({
   first_name: z.string().max(200).optional(),
   lastName: z.string().max(200).optional(),
   last_name: z.string().max(200).optional(),
-  birthday: z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'birthday must be a date such as 1990-04-23' }).optional(),
+  birthday: z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'birthday must be a date such as 1990-04-23' })
+    .refine(fitsDate, 'birthday must be in the years 0001-9999').optional(),
   timezone: timeZone.optional(),
   marketing_consent: z.boolean({ error: 'traits.marketing_consent must be true or false' }).optional(),
 }, { error: 'traits must be an object' });
@@ -144,10 +147,22 @@ export function messageIdOf(raw: unknown): string | undefined {
 const issuesOf = (error: z.ZodError, prefix: string[]): Issue[] =>
   error.issues.map((i) => ({ path: [...prefix, ...i.path.map(String)].join('.') || '(body)', message: i.message }));
 
+/** Held to the input policy first (NUL, unpaired surrogates, depth), each message on its own. */
 function parseOne(kind: Kind, body: unknown, prefix: string[]): { ok: true; message: ParsedMessage } | { ok: false; issues: Issue[] } {
+  const refused = inputIssues(body, prefix);
+  if (refused.length > 0) return { ok: false, issues: refused };
   const result = schemas[kind].safeParse(body);
   if (!result.success) return { ok: false, issues: issuesOf(result.error, prefix) };
   return { ok: true, message: { kind, msg: result.data } as ParsedMessage };
+}
+
+/**
+ * A message made by Afterglow itself (from a Shopify webhook) held to the schema of its kind,
+ * as a Segment message is: what the store re-reads (an order's properties) must parse there.
+ */
+export function messageIssues(message: ParsedMessage): Issue[] {
+  const result = schemas[message.kind].safeParse(message.msg);
+  return result.success ? [] : issuesOf(result.error, []);
 }
 
 const batchEnvelope = z.looseObject({

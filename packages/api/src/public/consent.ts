@@ -3,6 +3,7 @@
 // A change that changes nothing writes nothing, so repeating a request is harmless.
 import type { Database, Queryable } from '@afterglow/db';
 import { tokenWorkspace, TokenError, verifyToken, type PayloadOf, type TokenKind } from '@afterglow/email';
+import { inputIssues } from '../input-policy/index';
 
 /** The workspace's link-signing secret (stored sealed), or null for a workspace that does not exist. */
 export async function workspaceSigningSecret(database: Database, workspaceId: string): Promise<string | null> {
@@ -13,7 +14,10 @@ export async function workspaceSigningSecret(database: Database, workspaceId: st
 /** The token's payload once its signature checks out against its workspace's secret; null otherwise. */
 export async function verifyWithWorkspace<K extends TokenKind>(database: Database, token: string, kind: K): Promise<PayloadOf<K> | null> {
   try {
-    const secret = await workspaceSigningSecret(database, tokenWorkspace(token));
+    const workspaceId = tokenWorkspace(token);
+    // Read before the signature is checked: whatever the token claims goes to a query.
+    if (inputIssues(workspaceId).length > 0) return null;
+    const secret = await workspaceSigningSecret(database, workspaceId);
     if (secret === null) return null;
     return verifyToken(token, kind, secret);
   } catch (err) {

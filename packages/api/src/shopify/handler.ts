@@ -4,17 +4,18 @@
 // transaction as their enrolment, like the Segment API's.
 import { ERASED_CUSTOMER_ID } from '@afterglow/db';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { guardRequests, HttpError, readBody, sendJson } from '../ingest/http-io';
+import { guardRequests, HttpError, readBody, refuseBadInput, sendJson } from '../ingest/http-io';
 import type { IngestDeps } from '../ingest/handler';
 import { upsertProducts } from '../ingest/records';
 import { retryTransaction } from '../ingest/retry';
-import type { ParsedMessage } from '../ingest/schema';
+import { messageIssues, type ParsedMessage } from '../ingest/schema';
 import { storeMessages, type IngestedEvent } from '../ingest/store';
 import { customerMessage, orderMessages, productUpdate, refundMessage, ShopifyPayloadError, type OrderTopic } from './map';
 import { topics, type ShopifyCustomer, type ShopifyOrder, type ShopifyProduct, type ShopifyRefund, type Topic } from './payloads';
 import { workspaceForSignature } from './verify';
 
 const MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
+const MAX_WEBHOOK_ID = 100;
 
 // Shopify ids are 64-bit integers; JSON.parse would round those past 2^53. Id fields
 // with 16 or more digits are read as strings, digit for digit.
@@ -42,6 +43,10 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
   const webhookId = header(req, 'x-shopify-webhook-id');
   if (!topic) throw new HttpError(400, 'X-Shopify-Topic header is required', [{ path: 'X-Shopify-Topic', message: 'required' }]);
   if (!webhookId) throw new HttpError(400, 'X-Shopify-Webhook-Id header is required', [{ path: 'X-Shopify-Webhook-Id', message: 'required' }]);
+  // Part of message ids (at most 200 characters) and of a unique index's key.
+  if (webhookId.length > MAX_WEBHOOK_ID) {
+    throw new HttpError(400, 'X-Shopify-Webhook-Id is too long', [{ path: 'X-Shopify-Webhook-Id', message: `at most ${MAX_WEBHOOK_ID} characters` }]);
+  }
   // Shopify retries anything but 2xx: topics Afterglow has no use for are acknowledged.
   if (!Object.hasOwn(topics, topic)) return sendJson(res, 200, { success: true, ignored: `topic ${topic} is not used by Afterglow` });
 
@@ -51,6 +56,7 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
   } catch (err) {
     throw new HttpError(400, `Webhook ${webhookId}: body is not valid JSON`, [{ path: '(body)', message: (err as Error).message }]);
   }
+  refuseBadInput(json, `Webhook ${webhookId} ${topic}`);
   const parsed = topics[topic as Topic].safeParse(json);
   if (!parsed.success) {
     const what = json && typeof json === 'object' && 'id' in json ? ` (${topic.split('/')[0].replace(/s$/, '')} ${String((json as { id: unknown }).id)})` : '';
@@ -68,6 +74,9 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
     if (err instanceof ShopifyPayloadError) throw new HttpError(400, err.message, [{ path: err.path, message: err.message }]);
     throw err;
   }
+  // Order events are re-read by the store as Segment order properties: they must parse there.
+  const issues = messages.filter((m) => m.kind === 'track').flatMap(messageIssues);
+  if (issues.length > 0) throw new HttpError(400, `Webhook ${webhookId} ${topic} is invalid: nothing was stored`, issues);
 
   const now = deps.clock.now();
   const duplicate = await retryTransaction(() => deps.database.sql.begin(async (tx) => {

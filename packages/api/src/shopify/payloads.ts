@@ -1,15 +1,15 @@
 // The parts of Shopify's webhook payloads Afterglow reads (REST Admin API shapes).
 // Loose objects: Shopify sends far more, and adds fields over time.
 import { z } from 'zod';
+import { int4, moneyAmount, QUANTITY_MAX, timestamptz } from '../input-policy/index';
 
 const id = (field: string) => z.union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().trim().regex(/^\d{1,30}$/, `${field} must be a numeric id`)], {
   error: (i) => (i.input === undefined ? `${field} is required` : `${field} must be a number or string`),
 }).transform(String);
-const instant = (field: string) => z.iso.datetime({ offset: true, error: `${field} must be an ISO 8601 date-time` });
-const money = (field: string) => z.union([z.number().finite().min(0), z.string().trim().regex(/^\d+(\.\d+)?$/)], {
-  error: `${field} must be an amount such as "19.90"`,
-}).transform(Number);
+const instant = (field: string) => timestamptz(field, `${field} must be an ISO 8601 date-time`);
 const optionalText = z.string().max(500).nullish();
+/** A line's sku and vendor become the order item's sku and brand, at most 200 characters there. */
+const lineText = (field: string) => z.string().max(200, `${field} is at most 200 characters`).nullish();
 
 export const shopifyCustomerSchema = z.looseObject({
   id: id('id'),
@@ -26,12 +26,12 @@ const lineItem = z.looseObject({
   id: id('id'),
   product_id: id('product_id').nullish(),
   variant_id: id('variant_id').nullish(),
-  sku: optionalText,
+  sku: lineText('sku'),
   title: z.string().max(500).nullish(),
   name: z.string().max(500).nullish(),
-  vendor: optionalText,
-  price: money('price'),
-  quantity: z.number({ error: 'quantity must be a whole number' }).int().min(0),
+  vendor: lineText('vendor'),
+  price: moneyAmount('price'),
+  quantity: int4('quantity').max(QUANTITY_MAX, `quantity is at most ${QUANTITY_MAX}`),
 });
 
 export const shopifyOrderSchema = z.looseObject({
@@ -44,7 +44,7 @@ export const shopifyOrderSchema = z.looseObject({
   financial_status: z.string().max(50).nullish(),
   fulfillment_status: z.string().max(50).nullish(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be a three-letter ISO code').nullish(),
-  total_price: money('total_price'),
+  total_price: moneyAmount('total_price'),
   customer: shopifyCustomerSchema.nullish(),
   line_items: z.array(lineItem, { error: 'line_items must be an array' }).max(1_000),
   // The codes the customer entered at checkout: how an issued coupon is seen redeemed.
@@ -59,7 +59,7 @@ export const shopifyProductSchema = z.looseObject({
   product_type: optionalText,
   handle: z.string().max(500).nullish(),
   updated_at: instant('updated_at'),
-  variants: z.array(z.looseObject({ sku: optionalText, price: money('variants.price').nullish() })).default([]),
+  variants: z.array(z.looseObject({ sku: optionalText, price: moneyAmount('variants.price').nullish() })).default([]),
   image: z.looseObject({ src: z.url().nullish() }).nullish(),
   images: z.array(z.looseObject({ src: z.url().nullish() })).default([]),
 }, { error: 'the body must be a product object' });
@@ -70,9 +70,9 @@ export const shopifyRefundSchema = z.looseObject({
   order_id: id('order_id'),
   created_at: instant('created_at'),
   refund_line_items: z.array(z.looseObject({
-    quantity: z.number({ error: 'refund_line_items.quantity must be a whole number' }).int().min(0),
+    quantity: int4('refund_line_items.quantity'),
   })).max(1_000).default([]),
-  transactions: z.array(z.looseObject({ kind: z.string().max(50).nullish(), amount: money('transactions.amount').nullish() }))
+  transactions: z.array(z.looseObject({ kind: z.string().max(50).nullish(), amount: moneyAmount('transactions.amount').nullish() }))
     .max(1_000).default([]),
 }, { error: 'the body must be a refund object' });
 

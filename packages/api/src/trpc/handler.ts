@@ -1,5 +1,6 @@
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { currentRequestId, withRequestId } from '../request-id';
 import type { ApiDeps } from './deps';
 import { createContext } from './init';
 import { appRouter } from './router';
@@ -9,10 +10,15 @@ const PREFIX = '/trpc/';
 /** Drafts carry whole MJML bodies; a journey of many emails is a few MB at most. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-/** True when tRPC can percent-decode the procedure path (it calls decodeURIComponent, which throws). */
-function decodable(path: string): boolean {
+function refuse(res: ServerResponse, status: number, error: string): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify({ error }));
+}
+
+function decodable(text: string): boolean {
   try {
-    decodeURIComponent(path);
+    decodeURIComponent(text);
     return true;
   } catch {
     return false;
@@ -23,13 +29,11 @@ function decodable(path: string): boolean {
 export function createTrpcHandler(deps: ApiDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    if (!pathname.startsWith(PREFIX) || !decodable(pathname.slice(PREFIX.length))) {
-      res.statusCode = 404;
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ error: `No tRPC procedure at ${pathname}` }));
-      return;
-    }
-    await nodeHTTPRequestHandler({
+    if (!pathname.startsWith(PREFIX)) return refuse(res, 404, `No tRPC procedure at ${pathname}`);
+    // tRPC decodes the procedure path and would fail on a malformed escape (e.g. %E0%A4%A) with a 500.
+    if (!decodable(pathname)) return refuse(res, 400, 'The path has a malformed percent-encoding');
+    // The request id is in scope for the error formatter, which answers a 500 with it.
+    await withRequestId(res, () => nodeHTTPRequestHandler({
       router: appRouter,
       req,
       res,
@@ -44,8 +48,10 @@ export function createTrpcHandler(deps: ApiDeps): (req: IncomingMessage, res: Se
         ? { headers: { 'retry-after': String(deps.database.availability.retryAfterSeconds) } } : {}),
       onError: ({ error, path }) => {
         // Client mistakes are answered to the client; only server faults are worth a log line.
-        if (error.code === 'INTERNAL_SERVER_ERROR') deps.log?.error('tRPC procedure failed', { path, error: String((error.cause ?? error).stack) });
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          deps.log?.error('tRPC procedure failed', { path, requestId: currentRequestId(), error: String((error.cause ?? error).stack) });
+        }
       },
-    });
+    }));
   };
 }

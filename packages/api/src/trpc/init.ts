@@ -1,14 +1,17 @@
 // tRPC set-up: the request context (session user from the cookie, client address), the
-// refusal of cross-site writes, the one base procedure (which checks every call against the
-// permission table and audit-logs what the table marks), and the one place domain errors
-// become tRPC errors.
+// refusal of cross-site writes, the input policy every procedure's raw input is held to, the
+// one base procedure (which checks every call against the permission table and audit-logs what
+// the table marks), and the one place domain errors become tRPC errors (and unexpected ones a
+// bare 500 with the request id: no message, stack or file path of the server's).
 import { SegmentRuleError } from '@afterglow/db';
 import { TemplateLimitError } from '@afterglow/email';
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress, readCookie, SESSION_COOKIE, userForToken, type SessionUser } from '../auth/index';
-import { DomainError, type DomainErrorCode } from '../journeys/errors';
 import { recordAudit, summariseInput, targetOf } from '../audit/record';
+import { inputIssues, type InputIssue } from '../input-policy/index';
+import { DomainError, type DomainErrorCode } from '../journeys/errors';
+import { currentRequestId } from '../request-id';
 import type { ApiDeps } from './deps';
 import { permissionFor } from './permissions';
 import { refuseCrossSiteWrites } from './same-origin';
@@ -33,7 +36,7 @@ export async function createContext(deps: ApiDeps, req: IncomingMessage, res: Se
 
 interface FieldIssue { field: string; message: string }
 
-function inputIssues(cause: unknown): FieldIssue[] | null {
+function issuesOf(cause: unknown): FieldIssue[] | null {
   const issues = (cause as { issues?: unknown } | undefined)?.issues;
   if (!Array.isArray(issues)) return null;
   return issues.map((i: { path?: PropertyKey[]; message?: string }) => ({
@@ -42,21 +45,44 @@ function inputIssues(cause: unknown): FieldIssue[] | null {
   }));
 }
 
+/** Raw input the input policy refused (NUL, unpaired surrogates, nesting past 64). */
+class RefusedInput extends Error {
+  readonly issues: FieldIssue[];
+  constructor(found: InputIssue[]) {
+    super(`Input refused: ${found.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    this.issues = found.map((i) => ({ field: i.path, message: i.message }));
+  }
+}
+
 const t = initTRPC.context<TrpcContext>().create({
   errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
+    // tRPC adds the stack in development; a response never carries one.
+    const { stack: _stack, ...data } = shape.data;
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    // Logged with the stack under this id (handler.ts); the client gets only the id.
+    const requestId = internal ? currentRequestId() ?? null : null;
     return {
       ...shape,
+      message: internal ? `Internal error${requestId ? ` (request id ${requestId})` : ''}` : shape.message,
       data: {
-        ...shape.data,
+        ...data,
         // Bad input: one entry per field, so forms can show each message beside its field.
-        issues: cause instanceof SegmentRuleError ? cause.issues : inputIssues(cause),
+        issues: cause instanceof SegmentRuleError || cause instanceof RefusedInput ? cause.issues : internal ? null : issuesOf(cause),
         field: cause instanceof DomainError || cause instanceof TemplateLimitError ? cause.field ?? null : null,
         // A refusal to wait for (429): the Retry-After the procedure set, for a page to count down.
         retryAfterSeconds: error.code === 'TOO_MANY_REQUESTS' ? Number(ctx?.res.getHeader('retry-after')) || null : null,
+        requestId,
       },
     };
   },
+});
+
+/** Every procedure's raw input, before its own schema reads it (a schema's recursion could overflow on it). */
+const inputPolicy = t.middleware(async ({ getRawInput, next }) => {
+  const found = inputIssues(await getRawInput());
+  if (found.length > 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Input refused: nothing was changed', cause: new RefusedInput(found) });
+  return next();
 });
 
 const codeFor: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -104,7 +130,7 @@ const enforcePermissions = t.middleware(async ({ ctx, path, type, getRawInput, n
 });
 
 /** Procedures anyone may call (the permission table says 'public'). */
-export const publicProcedure = t.procedure.use(mapDomainErrors).use(enforcePermissions);
+export const publicProcedure = t.procedure.use(inputPolicy).use(mapDomainErrors).use(enforcePermissions);
 
 /** Procedures for signed-in users; which roles, the permission table says. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

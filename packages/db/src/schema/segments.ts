@@ -14,7 +14,8 @@ export const customerOrderStats = pgTable('customer_order_stats', {
   workspaceId: text('workspace_id').notNull(),
   customerId: text('customer_id').notNull(),
   orderCount: integer('order_count').notNull(),
-  totalSpent: numeric('total_spent', { precision: 14, scale: 2, mode: 'number' }).notNull(),
+  /** A sum of orders.total (each up to numeric(12,2)): room for a hundred million orders at the maximum. */
+  totalSpent: numeric('total_spent', { precision: 20, scale: 2, mode: 'number' }).notNull(),
   firstOrderAt: ts('first_order_at').notNull(),
   lastOrderAt: ts('last_order_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.customerId] })]);

@@ -49,4 +49,9 @@ describe('parseDeliveryReport', () => {
     expect(await fieldOf(report('feedback-report', [[ct('message/feedback-report'), 'Version: 1'], original]))).toBe('Feedback-Type');
     expect(await fieldOf('Subject: hello\r\n\r\nplain mail')).toBe('Content-Type');
   });
+
+  it('a part cut short after its Content-Type name is a part of no type, not an error', async () => {
+    const cut = report('delivery-status', []).replace('--b1--\r\n', '--b1\r\nContent-Type:');
+    expect(await parseDeliveryReport(cut).catch((e: Error) => e.constructor.name)).toBe('ReportError');
+  });
 });

@@ -43,8 +43,9 @@ const addressOf = (value: string | undefined): string | null => {
   return bare && bare.includes('@') ? bare : null;
 };
 
+/** The first part of one of `types`; mailparser gives a part with an empty Content-Type the type `false`. */
 const partOf = (attachments: Attachment[], ...types: string[]) =>
-  attachments.find((a) => types.includes(a.contentType.toLowerCase()));
+  attachments.find((a) => typeof a.contentType === 'string' && types.includes(a.contentType.toLowerCase()));
 
 async function messageIdOfHeaders(headers: string): Promise<string | null> {
   // Headers alone parse as a message with an empty body.

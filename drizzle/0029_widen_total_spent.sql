@@ -1,0 +1,1 @@
+ALTER TABLE "customer_order_stats" ALTER COLUMN "total_spent" SET DATA TYPE numeric(20, 2);
