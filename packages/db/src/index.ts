@@ -10,3 +10,4 @@ export * from './pg-array';
 export * from './secrets/index';
 export * from './erased';
 export * from './column-ranges';
+export * from './node-counts';

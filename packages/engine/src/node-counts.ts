@@ -1,7 +1,7 @@
 // Per-node counters of a version (entered, each branch taken, held, capped, points), added up by
 // every batch for its own steps. The canvas reads these few rows every two seconds instead of
 // counting millions of run_steps rows, and run_steps needs no index by version for it.
-import { pgArray, type Queryable } from '@afterglow/db';
+import { addNodeCounts, type Queryable } from '@afterglow/db';
 import type { StepRow } from './walk';
 
 /** Outcomes that do not mean a run arrived at the node (a wait resuming, a retry, a hold). */
@@ -34,11 +34,5 @@ export function countSteps(steps: StepRow[]): Map<string, { version: string; nod
  * them only until its commit, and takes them in one order (sorted keys), never deadlocking.
  */
 export async function writeNodeCounts(tx: Queryable, steps: StepRow[]): Promise<void> {
-  const rows = [...countSteps(steps).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
-  if (rows.length === 0) return;
-  await tx`
-    insert into journey_node_counts (version_id, node_id, metric, n)
-    select * from unnest(${pgArray(rows.map((r) => r.version))}::text[], ${pgArray(rows.map((r) => r.node))}::text[],
-      ${pgArray(rows.map((r) => r.metric))}::text[], ${pgArray(rows.map((r) => r.n))}::bigint[])
-    on conflict (version_id, node_id, metric) do update set n = journey_node_counts.n + excluded.n`;
+  await addNodeCounts(tx, countSteps(steps).values());
 }

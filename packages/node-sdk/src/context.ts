@@ -47,6 +47,11 @@ export type SendPolicyVerdict =
 export interface EnqueueOptions {
   /** Distinguishes several effects of one service from one step (default: one per step). */
   key?: string;
+  /**
+   * A marketing message (an SMS offer): counts toward the workspace's frequency cap with
+   * marketing email. Ask `sendPolicy.check` first; this only records the send.
+   */
+  marketing?: boolean;
 }
 
 export interface ExecContext {
