@@ -18,10 +18,10 @@ const v1 = defineNodeType({
 });
 
 const v2 = defineNodeType({
-  ...v1, version: 2,
+  id: 'acme/greet', category: 'action', counters: v1.counters, version: 2,
   config: z.object({ greeting: z.string().meta({ label: 'Greeting' }), shout: z.boolean() }),
   defaults: { greeting: 'Hi', shout: false },
-  ui: { ...v1.ui, branches: [{ id: 'out', label: 'Then' }], summary: (c) => `Greets: ${c.greeting}` },
+  ui: { label: 'Greet', description: 'Says hi', icon: 'message', color: 'sky', branches: [{ id: 'out', label: 'Then' }], summary: (c) => `Greets: ${c.greeting}` },
   migrations: [{ from: 1, up: (c) => ({ greeting: c.text, shout: false }), note: 'Text is now Greeting; Shout is off' }],
   translations: { sr: { label: 'Поздрав' }, 'sr-Latn': { label: 'Pozdrav', fields: { greeting: { label: 'Pozdrav' } } } },
   execute: () => next(),
