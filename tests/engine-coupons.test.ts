@@ -5,7 +5,7 @@ import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
 import { createMailer, type Mailer } from '@afterglow/email';
 import type { JourneyGraph } from '@afterglow/journey-core';
-import { defineNodeType, next } from '@afterglow/node-sdk';
+import { defineNodeType, definePlugin, next } from '@afterglow/node-sdk';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -25,7 +25,7 @@ const doubleIssue = defineNodeType({
     return next();
   },
 });
-const registry = createRegistry([doubleIssue]);
+const registry = createRegistry([definePlugin({ id: 'test', nodeTypes: [doubleIssue] })]);
 const WS = 'ws_coupons';
 const at = { x: 0, y: 0 };
 const CODE = /^COMEBACK-[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{12}$/;

@@ -10,8 +10,9 @@ import {
 } from '@afterglow/db';
 import { createMailer, createTemplateSandbox, startDevSmtpSink, type Mailer } from '@afterglow/email';
 import { createEngine, systemClock, type Clock, type Engine } from '@afterglow/engine';
-import type { Logger } from '@afterglow/node-sdk';
+import type { AfterglowPlugin, Logger } from '@afterglow/node-sdk';
 import { createRegistry } from '@afterglow/nodes';
+import { enabledPlugins } from './plugins';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -61,6 +62,8 @@ export interface AfterglowOptions {
   /** AFTERGLOW_TRUSTED_PROXIES: reverse proxies in front, whose X-Forwarded-For names the client. Default 0. */
   trustedProxies?: number;
   log?: (line: string) => void;
+  /** The plugins to run; default: those enabled in afterglow.config.ts. */
+  plugins?: readonly AfterglowPlugin[];
 }
 
 export interface Afterglow {
@@ -125,7 +128,7 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
     cleanups.push(() => database.close());
     cleanups.push(logAvailability(database.availability, log.child({ component: 'database' })));
 
-    const registry = createRegistry();
+    const registry = createRegistry(opts.plugins ?? enabledPlugins);
     // Plain values from before encryption, and values of a previous key, are sealed under the current one.
     if (serves) {
       const sealed = await sealStoredSecrets(database, registry);

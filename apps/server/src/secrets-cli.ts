@@ -9,6 +9,7 @@ import { createRegistry } from '@afterglow/nodes';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readEnv } from './env';
+import { enabledPlugins } from './plugins';
 import { describeKeys, loadSecretKeys } from './secret-key';
 
 /** The embedded server of this data directory is running (its postmaster.pid names a live process). */
@@ -25,7 +26,7 @@ async function sealAll(url: string, keys: ReturnType<typeof loadSecretKeys>): Pr
   await runMigrations(url);
   const database = openDatabase(url, { max: 2, secrets: createSecretBox(keys) });
   try {
-    return await sealStoredSecrets(database, createRegistry());
+    return await sealStoredSecrets(database, createRegistry(enabledPlugins));
   } finally {
     await database.close();
   }

@@ -1,4 +1,4 @@
-import { NodeRegistry, type NodeTypeDefinition } from '@afterglow/node-sdk';
+import { NodeRegistry, type AfterglowPlugin, type NodeTypeDefinition } from '@afterglow/node-sdk';
 import { triggerOnEvent } from './core/trigger-event/definition';
 import { triggerBroadcast } from './core/trigger-broadcast/definition';
 import { triggerSegmentEntered } from './core/trigger-segment-entered/definition';
@@ -28,8 +28,9 @@ export const builtInNodeTypes: NodeTypeDefinition<any>[] = [
   exitJourney,
 ];
 
-export function createRegistry(extra: NodeTypeDefinition<any>[] = []): NodeRegistry {
-  return new NodeRegistry([...builtInNodeTypes, ...extra]);
+/** The built-in node types and those of the enabled plugins (afterglow.config.ts). */
+export function createRegistry(plugins: readonly AfterglowPlugin[] = []): NodeRegistry {
+  return new NodeRegistry(builtInNodeTypes, plugins);
 }
 
 export { triggerSegmentEntered, triggerSegmentLeft };

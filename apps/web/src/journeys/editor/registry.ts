@@ -1,8 +1,10 @@
-// The node types the web app knows: the same registry the server validates and runs with.
+// The node types the web app knows: built from the same list of plugins (afterglow.config.ts
+// at the repo root) as the server's registry, so palette, validation and execution agree.
 import type { JourneyGraph } from '@afterglow/journey-core';
 import { createRegistry } from '@afterglow/nodes';
+import config from '../../../../../afterglow.config';
 
-export const registry = createRegistry();
+export const registry = createRegistry(config.plugins);
 
 /** How a step is named to people: its type's label ("Send email"), not its id. */
 export function stepLabel(graph: JourneyGraph, nodeId: string): string {
