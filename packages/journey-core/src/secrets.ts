@@ -35,14 +35,17 @@ function collect(schema: SchemaNode, at: (string | '*')[], found: SecretFields, 
   if (schema.items) collect(schema.items, [...at, '*'], found, depth + 1);
 }
 
-const cache = new WeakMap<NodeTypeDefinition, SecretFields>();
+/** Anything with a config schema: a node type, or a service's settings (`{ config: service.settings }`). */
+export type WithSchema = Pick<NodeTypeDefinition, 'config'>;
 
-export function secretFieldsOf(def: NodeTypeDefinition): SecretFields {
-  let fields = cache.get(def);
+const cache = new WeakMap<object, SecretFields>();
+
+export function secretFieldsOf(def: WithSchema): SecretFields {
+  let fields = cache.get(def.config);
   if (!fields) {
     fields = { secrets: [], targets: [] };
     collect(z.toJSONSchema(def.config, { io: 'input', unrepresentable: 'any' }) as SchemaNode, [], fields, 0);
-    cache.set(def, fields);
+    cache.set(def.config, fields);
   }
   return fields;
 }
@@ -58,7 +61,7 @@ function mapAt(value: unknown, pattern: SecretPattern, i: number, path: (string 
 }
 
 /** The config with every non-empty secret replaced by what `fn` returns for it; the rest untouched. */
-export function mapConfigSecrets<C>(def: NodeTypeDefinition, config: C, fn: (value: string, path: ConfigPath) => string): C {
+export function mapConfigSecrets<C>(def: WithSchema, config: C, fn: (value: string, path: ConfigPath) => string): C {
   return secretFieldsOf(def).secrets.reduce<unknown>((c, pattern) => mapAt(c, pattern, 0, [], fn), config) as C;
 }
 
@@ -79,7 +82,7 @@ function identityOf(item: unknown, patterns: SecretPattern[]): string {
  * are; a list item is the stored item whose other fields equal those of the current one (a
  * header is found by its name, wherever it moved). undefined when there is no such place.
  */
-export function counterpartOf(def: NodeTypeDefinition, stored: unknown, current: unknown, path: ConfigPath): unknown {
+export function counterpartOf(def: WithSchema, stored: unknown, current: unknown, path: ConfigPath): unknown {
   const { secrets } = secretFieldsOf(def);
   let s = stored;
   let c = current;
@@ -106,7 +109,7 @@ function valueAt(config: unknown, pattern: SecretPattern): unknown {
 const originOf = (v: unknown) => (typeof v === 'string' && URL.canParse(v) && new URL(v).origin !== 'null' ? new URL(v).origin : null);
 
 /** Whether the fields saying where secrets go (secretTarget) are the same: for a URL, the same origin. */
-export function sameSecretTargets(def: NodeTypeDefinition, a: unknown, b: unknown): boolean {
+export function sameSecretTargets(def: WithSchema, a: unknown, b: unknown): boolean {
   return secretFieldsOf(def).targets.every((pattern) => {
     const [x, y] = [valueAt(a, pattern), valueAt(b, pattern)];
     const [ox, oy] = [originOf(x), originOf(y)];
