@@ -18,6 +18,7 @@ export interface IngestHarness {
   commits: number;
   /** When set, the next onEventsStored throws (to prove the transaction rolls back). */
   failNextStore: boolean;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the response body of whichever route was posted to.
   post(path: string, body: unknown, opts?: { key?: string | null; raw?: string; method?: string }): Promise<{ status: number; json: any }>;
   counts(): Promise<{ events: number; customers: number }>;
   reset(): void;

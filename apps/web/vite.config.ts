@@ -1,11 +1,10 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { apiUrl as api } from './env';
 
 // The server (apps/server) serves dist/ and the API on one origin; in `vite` dev mode the
 // proxy gives the same single-origin setup so the session cookie just works.
-const api = process.env.AFTERGLOW_API_URL ?? 'http://localhost:3000';
-
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   // Each page is its own chunk (React.lazy in src/app/pages.tsx); the largest, the template editor

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { hostileNumber, hostileString } from './hostile';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON Schema of any shape, read key by key.
 type Schema = Record<string, any>;
 
 /** Real values by property name (e.g. id: the ids of the demo's journeys, templates...). */

@@ -8,6 +8,7 @@ import { textLiquid } from './liquid';
 
 const LIQUID = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 // Control characters: untouched by htmlToText (not markup, not blanks, not entities).
+// eslint-disable-next-line no-control-regex -- the mask is made of them on purpose.
 const MASK = /\u0001(\d+)\u0002/g;
 
 /** The text part's template, or null when converting per email is the only faithful way. */

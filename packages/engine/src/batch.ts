@@ -45,7 +45,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     const email: EmailQueue = { ...deps.email, blockReason: createBlockChecker(tx) };
     const walkDeps = { registry: deps.registry, segments: createSegmentLoader(tx, now), policy: createSendPolicy(tx, now), email, buffer, coupons: createCouponLookup(tx), now, log: deps.log };
     const results = await Promise.all(runs.map(async (run) => {
-      if (!run.customer) return missingCustomer(run, now);
+      if (!run.customer) return missingCustomer(run);
       return walkRun(run, await deps.loadPlan(run.versionId), run.customer, walkDeps);
     }));
     const updates = results.map((r) => r.update);
@@ -59,7 +59,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
   });
 }
 
-function missingCustomer(run: RunRow, now: Date): { update: RunUpdate; steps: StepRow[] } {
+function missingCustomer(run: RunRow): { update: RunUpdate; steps: StepRow[] } {
   const error = `Customer ${run.customerId} no longer exists`;
   return {
     update: { id: run.id, status: 'failed', node_id: run.nodeId, due_at: null, wait: null,

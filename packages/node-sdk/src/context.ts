@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type {
   CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, RunSnapshot, WebhookRequest,
 } from './requests';
-import type { ServiceDefinition } from './services';
+import type { AnyServiceDefinition } from './services';
 
 /** What became of an email the step asked for. */
 export type EmailOutcome =
@@ -71,7 +71,7 @@ export interface ExecContext {
    * payload schema, written in the step's transaction, delivered after it commits, with retries.
    * One effect per (run, node, service, key): a retried step queues nothing new.
    */
-  enqueue<S extends ServiceDefinition<any, any>>(
+  enqueue<S extends AnyServiceDefinition>(
     service: S, payload: z.input<S['payload']>, options?: EnqueueOptions,
   ): Promise<void>;
   /**

@@ -58,5 +58,6 @@ export interface FieldMeta {
 
 declare module 'zod' {
   // Merged into zod's own GlobalMeta: every `.meta()` call is checked against FieldMeta.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds FieldMeta's keys
   interface GlobalMeta extends FieldMeta {}
 }

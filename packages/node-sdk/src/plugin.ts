@@ -4,7 +4,7 @@
 // build their node types from it, so a node type is never registered twice.
 import type { Logger } from './logger';
 import type { FieldMeta } from './meta';
-import type { ServiceDefinition } from './services';
+import type { AnyServiceDefinition, ServiceDefinition } from './services';
 import type { NodeTypeDefinition } from './types';
 import type { z } from 'zod';
 
@@ -33,13 +33,13 @@ export interface RouteContext {
   now(): Date;
   log: Logger;
   /** The workspace's settings of a service of this plugin (secrets opened), or null. */
-  settings<S extends ServiceDefinition<any, any>>(service: S): Promise<z.output<NonNullable<S['settings']>> | null>;
+  settings<S extends AnyServiceDefinition>(service: S): Promise<z.output<NonNullable<S['settings']>> | null>;
   /**
    * The final outcome of an effect the provider accepted (`status: 'accepted'`), found by the
    * provider's id. Returns false when no such effect exists (an unknown or foreign id). Settling
    * twice keeps the first final outcome: providers repeat callbacks.
    */
-  settle(service: ServiceDefinition<any, any>, externalId: string,
+  settle(service: AnyServiceDefinition, externalId: string,
     outcome: { status: 'delivered' | 'failed'; error?: string; count?: string }): Promise<boolean>;
   customers: {
     /** Ids of the customers whose attribute `name` equals `value` (e.g. phone '+38160...'). */
@@ -80,8 +80,8 @@ export type WidgetComponent = (props: WidgetProps) => unknown;
 export interface AfterglowPlugin {
   /** npm-like name, used in URLs and in widget ids: 'sms'. Lower-case letters, digits and -. */
   id: string;
-  nodeTypes: readonly NodeTypeDefinition<any>[];
-  services?: readonly ServiceDefinition<any, any>[];
+  nodeTypes: readonly NodeTypeDefinition[];
+  services?: readonly AnyServiceDefinition[];
   routes?: readonly PluginRoute[];
   /** By widget name: `widget: '<plugin id>/<name>'` in a field's `.meta()` uses it. */
   widgets?: Readonly<Record<string, WidgetComponent>>;

@@ -2,7 +2,7 @@
 // Node types are keyed by id and version: a journey published on version 1 keeps running
 // version 1's definition after version 2 is installed; the palette offers the newest.
 import type { AfterglowPlugin } from './plugin';
-import type { ServiceDefinition } from './services';
+import type { AnyServiceDefinition } from './services';
 import type { NodeTypeDefinition } from './types';
 
 export interface MigratedConfig {
@@ -15,18 +15,18 @@ export interface MigratedConfig {
 export class NodeRegistry {
   /** id -> version -> definition */
   private readonly byId = new Map<string, Map<number, NodeTypeDefinition>>();
-  private readonly servicesById = new Map<string, ServiceDefinition<any, any>>();
+  private readonly servicesById = new Map<string, AnyServiceDefinition>();
   private readonly pluginList: AfterglowPlugin[] = [];
 
-  constructor(definitions: readonly NodeTypeDefinition<any>[] = [], plugins: readonly AfterglowPlugin[] = []) {
+  constructor(definitions: readonly NodeTypeDefinition[] = [], plugins: readonly AfterglowPlugin[] = []) {
     for (const def of definitions) this.register(def);
     for (const plugin of plugins) this.registerPlugin(plugin);
   }
 
-  register(def: NodeTypeDefinition<any>): this {
+  register(def: NodeTypeDefinition): this {
     const versions = this.byId.get(def.id) ?? new Map<number, NodeTypeDefinition>();
     if (versions.has(def.version)) throw new Error(`Node type ${def.id} v${def.version} is registered twice`);
-    versions.set(def.version, def as NodeTypeDefinition);
+    versions.set(def.version, def);
     this.byId.set(def.id, versions);
     return this;
   }
@@ -82,11 +82,11 @@ export class NodeRegistry {
     return { version: latest.version, config: current, notes };
   }
 
-  service(id: string): ServiceDefinition<any, any> | undefined {
+  service(id: string): AnyServiceDefinition | undefined {
     return this.servicesById.get(id);
   }
 
-  services(): ServiceDefinition<any, any>[] {
+  services(): AnyServiceDefinition[] {
     return [...this.servicesById.values()];
   }
 

@@ -52,6 +52,13 @@ export interface RetryPolicy {
   maxDelayMs?: number;
 }
 
+/**
+ * Any service, whatever its payload and settings: what lists and registries hold. (`any`, not
+ * `unknown`: deliver() takes the payload as a parameter, so a narrower service would not fit.)
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type AnyServiceDefinition = ServiceDefinition<any, any>;
+
 export interface ServiceDefinition<P extends z.ZodType = z.ZodType, S extends z.ZodType = z.ZodType> {
   /** Stable forever, namespaced like node types: `sms/gateway`. */
   id: string;

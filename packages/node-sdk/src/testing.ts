@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { EmailOutcome, ExecContext, SendPolicyRequest, SendPolicyVerdict } from './context';
 import { NodeError } from './errors';
 import type { CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, RunSnapshot, WebhookRequest } from './requests';
-import type { ServiceDefinition } from './services';
+import type { AnyServiceDefinition } from './services';
 
 export interface RecordedEffects {
   emails: EmailRequest[];
@@ -49,7 +49,7 @@ export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecCon
     log: () => {},
     count: (counter, by = 1) => void (effects.counts[counter] = (effects.counts[counter] ?? 0) + by),
     // Like the engine: the payload is checked against the service's schema, once per key.
-    async enqueue<S extends ServiceDefinition<any, any>>(service: S, payload: z.input<S['payload']>, options: { key?: string } = {}) {
+    async enqueue<S extends AnyServiceDefinition>(service: S, payload: z.input<S['payload']>, options: { key?: string } = {}) {
       const parsed = service.payload.safeParse(payload);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

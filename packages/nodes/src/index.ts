@@ -13,7 +13,7 @@ import { callWebhook } from './core/call-webhook/definition';
 import { exitJourney } from './core/exit/definition';
 
 /** Built-in node types, in palette order. Adding a type: one folder, one line here. */
-export const builtInNodeTypes: NodeTypeDefinition<any>[] = [
+export const builtInNodeTypes: NodeTypeDefinition[] = [
   triggerOnEvent,
   triggerBroadcast,
   triggerSegmentEntered,

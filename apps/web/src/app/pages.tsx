@@ -5,7 +5,7 @@ import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'r
 import { Button, Spinner } from '../ui/kit';
 
 /** React.lazy for a named export; `preload()` starts the download early (on hover, say). */
-// `any` props in the constraint only: each page keeps its own props type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- `any` props in the constraint only: each page keeps its own props type.
 function page<M extends Record<K, ComponentType<any>>, K extends keyof M & string>(load: () => Promise<M>, name: K) {
   let loading: Promise<M> | undefined;
   const once = () => (loading ??= load().catch((error: unknown) => { loading = undefined; throw error; }));

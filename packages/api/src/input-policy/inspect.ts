@@ -15,6 +15,7 @@ export interface InputIssue {
   message: string;
 }
 
+// eslint-disable-next-line no-control-regex -- NUL is what this looks for.
 const SUSPECT = /[\u0000\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -25,7 +25,7 @@ export function serverOsUser(): OsUser | null {
     execFileSync('groupadd', ['-f', '--system', SERVER_OS_USER], { stdio: 'ignore' });
     execFileSync('useradd', ['--system', '-g', SERVER_OS_USER, '-M', '-s', '/usr/sbin/nologin', SERVER_OS_USER], { stdio: 'ignore' });
   } catch (err) {
-    throw new Error(`Running as root, embedded PostgreSQL needs an OS user "${SERVER_OS_USER}" and could not create it (${String(err)})`);
+    throw new Error(`Running as root, embedded PostgreSQL needs an OS user "${SERVER_OS_USER}" and could not create it (${String(err)})`, { cause: err });
   }
   const created = lookUp(SERVER_OS_USER);
   if (!created) throw new Error(`The OS user "${SERVER_OS_USER}" was created but cannot be found`);

@@ -2,14 +2,14 @@
 // schema marks `widget: 'secret'` sealed, opened here for the service's deliver() and routes.
 import type { Queryable, SecretBox } from '@afterglow/db';
 import { mapConfigSecrets } from '@afterglow/journey-core';
-import type { ServiceDefinition } from '@afterglow/node-sdk';
+import type { AnyServiceDefinition } from '@afterglow/node-sdk';
 
 /**
  * The settings as the service's schema parses them, secrets opened; null when the workspace has
  * not configured the service (or the stored settings no longer parse: the admin must save them again).
  */
 export async function readServiceSettings(
-  sql: Queryable, secrets: SecretBox, workspaceId: string, service: ServiceDefinition<any, any>,
+  sql: Queryable, secrets: SecretBox, workspaceId: string, service: AnyServiceDefinition,
 ): Promise<unknown | null> {
   if (!service.settings) return null;
   const [row] = await sql<{ settings: unknown }[]>`

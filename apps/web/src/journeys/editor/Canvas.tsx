@@ -38,13 +38,15 @@ export function Canvas(p: CanvasProps) {
   const dragStart = useRef<JourneyGraph | null>(null);
   const graphRef = useRef(p.graph);
   graphRef.current = p.graph;
+  // Plain functions, not p.onX(...) calls, so each callback depends on the handler, not on all props.
+  const { onApply, onPreview, onSelect, onCheckpoint, onDropType } = p;
 
   const nodes = useMemo<JourneyFlowNode[]>(() => p.graph.nodes.map((n) => ({
     id: n.id, type: 'journey', position: n.position, selected: n.id === p.selectedId, measured: measured[n.id],
     data: { typeId: n.type, config: n.config, issues: p.issues.filter((i) => i.nodeId === n.id), stats: p.stats?.nodes[n.id] ?? null, live: p.live },
   })), [p.graph.nodes, p.selectedId, p.issues, p.stats, p.live, measured]);
 
-  const removeEdge = useCallback((id: string) => p.onApply(removeEdges(graphRef.current, [id])), [p.onApply]);
+  const removeEdge = useCallback((id: string) => onApply(removeEdges(graphRef.current, [id])), [onApply]);
   const edges = useMemo<Edge[]>(() => p.graph.edges.map((e) => ({
     id: e.id, source: e.source, sourceHandle: e.sourceHandle, target: e.target, targetHandle: 'in',
     selected: selectedEdges.has(e.id), data: { onRemove: p.live ? undefined : removeEdge }, deletable: !p.live,
@@ -57,18 +59,18 @@ export function Canvas(p: CanvasProps) {
       if (c.type === 'dimensions' && c.dimensions) setMeasured((m) => ({ ...m, [c.id]: c.dimensions! }));
       else if (c.type === 'position' && c.position) positions.set(c.id, c.position);
       else if (c.type === 'remove') removed.push(c.id);
-      else if (c.type === 'select' && c.selected) p.onSelect(c.id);
+      else if (c.type === 'select' && c.selected) onSelect(c.id);
     }
-    if (positions.size) p.onPreview(moveNodes(graphRef.current, positions));
+    if (positions.size) onPreview(moveNodes(graphRef.current, positions));
     if (removed.length) {
-      p.onApply(removeNodes(graphRef.current, removed));
-      if (p.selectedId && removed.includes(p.selectedId)) p.onSelect(null);
+      onApply(removeNodes(graphRef.current, removed));
+      if (p.selectedId && removed.includes(p.selectedId)) onSelect(null);
     }
-  }, [p.onPreview, p.onApply, p.onSelect, p.selectedId]);
+  }, [onPreview, onApply, onSelect, p.selectedId]);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-    if (removed.length) p.onApply(removeEdges(graphRef.current, removed));
+    if (removed.length) onApply(removeEdges(graphRef.current, removed));
     const selects = changes.filter((c) => c.type === 'select');
     if (selects.length) {
       setSelectedEdges((prev) => {
@@ -77,20 +79,20 @@ export function Canvas(p: CanvasProps) {
         return next;
       });
     }
-  }, [p.onApply]);
+  }, [onApply]);
 
   const onConnect = useCallback((c: Connection) => {
     if (!c.sourceHandle) return;
-    p.onApply(connect(graphRef.current, { source: c.source, sourceHandle: c.sourceHandle, target: c.target }));
-  }, [p.onApply]);
+    onApply(connect(graphRef.current, { source: c.source, sourceHandle: c.sourceHandle, target: c.target }));
+  }, [onApply]);
 
   const onDrop = useCallback((e: DragEvent) => {
     const typeId = e.dataTransfer.getData(PALETTE_MIME);
     if (!typeId) return;
     e.preventDefault();
     const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-    p.onDropType(typeId, { x: at.x - CARD_WIDTH / 2, y: at.y - 30 });
-  }, [screenToFlowPosition, p.onDropType]);
+    onDropType(typeId, { x: at.x - CARD_WIDTH / 2, y: at.y - 30 });
+  }, [screenToFlowPosition, onDropType]);
 
   return (
     <div className="h-full w-full" data-testid="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
@@ -98,8 +100,8 @@ export function Canvas(p: CanvasProps) {
         nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
         onNodeDragStart={() => { dragStart.current = graphRef.current; }}
-        onNodeDragStop={() => { if (dragStart.current) p.onCheckpoint(dragStart.current); dragStart.current = null; }}
-        onPaneClick={() => p.onSelect(null)}
+        onNodeDragStop={() => { if (dragStart.current) onCheckpoint(dragStart.current); dragStart.current = null; }}
+        onPaneClick={() => onSelect(null)}
         isValidConnection={(c) => c.source !== c.target}
         nodesDraggable nodesConnectable={!p.live} deleteKeyCode={p.live ? null : ['Backspace', 'Delete']}
         fitView fitViewOptions={{ maxZoom: 1, padding: 0.3 }} minZoom={0.2} maxZoom={1.75} proOptions={{ hideAttribution: true }}>
