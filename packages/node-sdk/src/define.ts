@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { BranchSpec, ConfigIssue, NodeTypeDefinition } from './types';
+import type { BranchSpec, ConfigIssue, NodeTypeDefinition } from './types.js';
 
 /** Identity at run time; gives a node type's config its inferred type everywhere. */
 export function defineNodeType<S extends z.ZodType>(def: NodeTypeDefinition<S>): NodeTypeDefinition<S> {

@@ -1,4 +1,4 @@
-import type { NodeTypeDefinition } from './types';
+import type { NodeTypeDefinition } from './types.js';
 
 /** The one place node types are looked up; nothing else knows the list of ids. */
 export class NodeRegistry {

@@ -1,5 +1,5 @@
 // Test helpers for node types: a context with a fixed clock that records effects.
-import type { CouponRequest, CustomerSnapshot, EmailRequest, ExecContext, IssuedCoupon, RunSnapshot, WebhookRequest } from './types';
+import type { CouponRequest, CustomerSnapshot, EmailRequest, ExecContext, IssuedCoupon, RunSnapshot, WebhookRequest } from './types.js';
 
 export interface RecordedEffects {
   emails: EmailRequest[];

@@ -1,7 +1,7 @@
 // The contract between a node type and everything that uses it (palette, canvas card,
 // config form, validation, publishing, trigger matching, execution).
 import type { z } from 'zod';
-import type { Instruction } from './instructions';
+import type { Instruction } from './instructions.js';
 
 export type NodeCategory = 'trigger' | 'wait' | 'condition' | 'action';
 export type ColorToken = 'violet' | 'amber' | 'sky' | 'emerald' | 'rose' | 'slate' | 'indigo';
