@@ -51,6 +51,10 @@ export async function agendaStepsPerSecond(db: Database, registry: NodeRegistry,
     const ctx: ExecContext = {
       run: { id: run.id, journeyId: run.journey_id, versionId: run.version_id, enteredAt: run.entered_at, stepCount: run.step_count, trigger: null, context: run.context },
       customer, nodeId: run.node_id, now: () => now, idempotencyKey: key, log: () => {},
+      // The bench journey counts nothing, queues with no service and sends no marketing email.
+      count: () => {},
+      enqueue: async () => { throw new Error('the bench journey uses no service'); },
+      sendPolicy: { check: async () => ({ decision: 'send' }) },
       services: {
         email: {
           async send(request) {
@@ -63,6 +67,7 @@ export async function agendaStepsPerSecond(db: Database, registry: NodeRegistry,
               values (${run.workspace_id}, ${key}, ${customer.id}, ${run.id}, ${run.journey_id}, ${run.version_id}, ${run.node_id},
                 ${request.kind}, ${customer.email!}, 'shop@example.com', ${hash}, ${`<${key}@bench>`}, ${now}, ${now})
               on conflict do nothing`;
+            return { status: 'queued' as const };
           },
         },
         points: {

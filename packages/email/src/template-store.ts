@@ -10,7 +10,7 @@ export interface TemplateContent { subject: string; preheader: string; body: str
 /** A NodeError: the engine fails the run at once instead of retrying what retrying cannot fix. */
 export class MissingTemplateError extends NodeError {
   constructor(readonly templateId: string, readonly journeyVersionId: string) {
-    super(`Template ${templateId} has no version published with journey version ${journeyVersionId}`, 'templateId');
+    super(`Template ${templateId} has no version published with journey version ${journeyVersionId}`, { code: 'config', field: 'templateId' });
     this.name = 'MissingTemplateError';
   }
 }

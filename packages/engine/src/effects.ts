@@ -2,7 +2,7 @@
 // and written by the stepper in the same transaction as the runs' new state, each keyed by
 // its effect key, unique in the database, so a retried batch never acts twice.
 import type { BlockRequest } from '@afterglow/email';
-import type { CustomerSnapshot, EmailRequest, JourneyEvent, Services } from '@afterglow/node-sdk';
+import type { CustomerSnapshot, EmailOutcome, EmailRequest, JourneyEvent, Services } from '@afterglow/node-sdk';
 import { createHash } from 'node:crypto';
 import { couponService, type CouponLookup, type CouponRow } from './coupons';
 import type { SegmentLoader } from './segment-loader';
@@ -153,28 +153,21 @@ function emailService(scope: StepScope, deps: ServiceDeps): Services['email'] {
   const { buffer, email, policy } = deps;
   return {
     async send(request) {
-      if (!customer.email) {
-        scope.detail.email = 'skipped: the customer has no email address';
-        return;
-      }
-      if (request.kind === 'marketing' && !customer.marketingConsent) {
-        scope.detail.email = 'skipped: the customer opted out of marketing email';
-        return;
-      }
-      const verdict = await policy.check(run.workspaceId, customer, request);
-      if (!verdict.send) {
-        scope.detail.email = `skipped: ${verdict.reason}`;
-        return;
-      }
+      const skipped = (reason: string): EmailOutcome => {
+        scope.detail.email = `skipped: ${reason}`;
+        return { status: 'skipped', reason };
+      };
+      if (!customer.email) return skipped('the customer has no email address');
+      if (request.kind === 'marketing' && !customer.marketingConsent) return skipped('the customer opted out of marketing email');
+      const verdict = await policy.check(run.workspaceId, customer, { channel: 'email', kind: request.kind, whenCapped: request.whenCapped });
+      if (verdict.decision === 'hold') return { status: 'held', until: verdict.until, reason: verdict.reason };
+      if (verdict.decision === 'skip') return skipped(verdict.reason);
       // A journey pointing at a template that has no version pinned at publish is a setup
       // error: the run fails here, visibly on the canvas, rather than each email at send time.
       if (request.templateId) await email.pinnedTemplate(run.workspaceId, run.versionId, request.templateId);
       const blocked = await email.blockReason({ workspaceId: run.workspaceId, customerId: customer.id,
         toAddress: customer.email, kind: request.kind, topic: request.topic });
-      if (blocked !== null) {
-        scope.detail.email = `skipped: ${blocked}`;
-        return;
-      }
+      if (blocked !== null) return skipped(blocked);
       const { hash } = contentOf(buffer.contents, run.workspaceId, request);
       buffer.outbox.push({
         workspace_id: run.workspaceId, effect_key: effectKey(run.id, nodeId), customer_id: customer.id, run_id: run.id,
@@ -182,6 +175,7 @@ function emailService(scope: StepScope, deps: ServiceDeps): Services['email'] {
         topic: request.topic ?? null, to_address: customer.email, content_hash: hash,
       });
       scope.detail.email = 'queued';
+      return { status: 'queued' };
     },
   };
 }

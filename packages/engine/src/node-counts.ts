@@ -23,6 +23,8 @@ export function countSteps(steps: StepRow[]): Map<string, { version: string; nod
     if (String(step.detail?.email ?? '').startsWith('skipped: frequency cap')) add(step, 'capped');
     // Points granted (the ledger row is written in the same transaction).
     if (typeof step.detail?.points === 'number') add(step, 'points', step.detail.points);
+    // The node type's own counters (ctx.count).
+    for (const [counter, n] of Object.entries((step.detail?.counts ?? {}) as Record<string, number>)) add(step, counter, n);
   }
   return counts;
 }

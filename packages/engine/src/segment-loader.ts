@@ -22,7 +22,7 @@ export function createSegmentLoader(sql: Sql, now: Date): SegmentLoader {
     if (!rules.has(key)) {
       rules.set(key, (async () => {
         const [row] = await sql`select rule from segments where workspace_id = ${workspaceId} and id = ${segmentId}`;
-        if (!row) throw new NodeError(`Segment ${segmentId} does not exist`, 'segmentId');
+        if (!row) throw new NodeError(`Segment ${segmentId} does not exist`, { code: 'config', field: 'segmentId' });
         return segmentRuleSchema.parse(row.rule);
       })());
     }

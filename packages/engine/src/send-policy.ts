@@ -3,23 +3,14 @@
 // read once per batch for all its customers, and sends queued earlier in the batch count too.
 import type { Queryable } from '@afterglow/db';
 import { readWorkspaceSettings, type WorkspaceSettings } from '@afterglow/journey-core';
-import { localParts, nextLocalTime, type CustomerSnapshot, type EmailRequest } from '@afterglow/node-sdk';
-
-/** Thrown by a service to park the step until a time; the walker re-runs the node then. */
-export class DeferStep extends Error {
-  constructor(readonly until: Date, readonly reason: string) {
-    super(`deferred until ${until.toISOString()}: ${reason}`);
-  }
-}
-
-export type Verdict = { send: true } | { send: false; reason: string };
+import { localParts, nextLocalTime, type CustomerSnapshot, type SendPolicyRequest, type SendPolicyVerdict } from '@afterglow/node-sdk';
 
 export interface SendPolicy {
   /**
    * Whether to send now (reserving the customer's slot under the cap, so two runs of one
-   * batch cannot both take the last one), or throws DeferStep to hold the step.
+   * batch cannot both take the last one), skip, or hold the step until a time.
    */
-  check(workspaceId: string, customer: CustomerSnapshot, request: EmailRequest): Promise<Verdict>;
+  check(workspaceId: string, customer: CustomerSnapshot, request: SendPolicyRequest): Promise<SendPolicyVerdict>;
 }
 
 interface Recent { count: number; oldest: Date | null }
@@ -83,25 +74,25 @@ export function createSendPolicy(sql: Queryable, now: Date): SendPolicy {
 
   return {
     async check(workspaceId, customer, request) {
-      if (request.kind !== 'marketing') return { send: true };
+      if (request.kind !== 'marketing') return { decision: 'send' };
       const { frequencyCap, quietHours } = await settingsOf(workspaceId);
       if (quietHours.enabled && inQuietHours(localParts(now, customer.timezone).hour, quietHours.startHour, quietHours.endHour)) {
-        throw new DeferStep(nextLocalTime(now, customer.timezone, quietHours.endHour), 'quiet hours');
+        return { decision: 'hold', until: nextLocalTime(now, customer.timezone, quietHours.endHour), reason: 'quiet hours' };
       }
-      if (!frequencyCap.enabled) return { send: true };
+      if (!frequencyCap.enabled) return { decision: 'send' };
       const recent = await recentOf(workspaceId, customer.id, frequencyCap.perDays);
       const key = `${workspaceId}/${customer.id}`;
       const count = recent.count + (queuedHere.get(key) ?? 0);
       if (count < frequencyCap.maxEmails) {
         queuedHere.set(key, (queuedHere.get(key) ?? 0) + 1);
-        return { send: true };
+        return { decision: 'send' };
       }
       if (request.whenCapped === 'hold') {
         // The window frees when its oldest email leaves it; sends queued in this batch keep it full longer.
         const frees = recent.oldest ?? now;
-        throw new DeferStep(new Date(frees.getTime() + frequencyCap.perDays * 86400e3 + 1000), 'frequency cap');
+        return { decision: 'hold', until: new Date(frees.getTime() + frequencyCap.perDays * 86400e3 + 1000), reason: 'frequency cap' };
       }
-      return { send: false, reason: `frequency cap (${frequencyCap.maxEmails} per ${frequencyCap.perDays} days)` };
+      return { decision: 'skip', reason: `frequency cap (${frequencyCap.maxEmails} per ${frequencyCap.perDays} days)` };
     },
   };
 }

@@ -3,8 +3,8 @@
 // effects go to the shared buffer. Node types are looked up in the registry, never switched on.
 import type { JourneyPlan } from '@afterglow/journey-core';
 import { NodeError, type CustomerSnapshot, type Instruction, type JourneyEvent, type NodeRegistry } from '@afterglow/node-sdk';
-import { effectKey, StepServices, type ServiceDeps } from './effects';
-import { DeferStep } from './send-policy';
+import type { ServiceDeps } from './effects';
+import { stepContext } from './step-context';
 import type { Logger, RunRow, WaitState } from './types';
 
 /** A run that loops through more steps than this in one go is parked until the next batch. */
@@ -73,40 +73,40 @@ export async function walkRun(
     ? { ...run.context.trigger, customerId: run.customerId, timestamp: new Date(run.context.trigger.timestamp) }
     : null;
 
-  // Made once per walk: they read the current nodeId when called.
-  const clock = () => now;
   // A node's lines say which run and step wrote them.
   const log = (message: string, data?: Record<string, unknown>) => deps.log.info(message, { runId: run.id, nodeId, ...data });
   for (let i = 0; i < MAX_STEPS_PER_WALK; i++) {
     const node = plan.nodes[nodeId];
-    const def = node && deps.registry.get(node.type);
+    // The version the journey was published with: an upgrade of the package does not change it.
+    const def = node && deps.registry.get(node.type, node.typeVersion);
     if (!node || !def) {
-      record('error', null, { error: `Unknown node ${nodeId} (${node?.type ?? 'missing'})` });
-      return done('failed', { last_error: `Node ${nodeId} has unknown type ${node?.type ?? '(missing)'}` });
+      const type = node ? `${node.type} v${node.typeVersion}` : '(missing)';
+      record('error', null, { error: `Unknown node ${nodeId} (${type})`, code: 'config' });
+      return done('failed', { last_error: `Node ${nodeId} has a type this Afterglow does not have: ${type}` });
+    }
+    // Re-parsed with the node's schema: a config that no longer parses (a plan written by an
+    // older Afterglow, a database edited by hand) fails the run now, with the field named.
+    const config = def.config.safeParse(node.config);
+    if (!config.success) {
+      const issue = config.error.issues[0];
+      const field = issue.path.map(String).join('.');
+      record('error', null, { error: `Config ${field || '(node)'}: ${issue.message}`, field, code: 'config' });
+      return done('failed', { last_error: `${nodeId}: config ${field || '(node)'}: ${issue.message}` });
     }
     const detail: Record<string, unknown> = {};
     let instruction: Instruction;
     try {
       // A node without execute (a trigger) simply passes the customer on.
       instruction = def.execute
-        ? await def.execute({
-            run: { id: run.id, journeyId: run.journeyId, versionId: run.versionId, enteredAt: run.enteredAt,
-              stepCount: stepNo, trigger, context: run.context },
-            customer, nodeId, now: clock, idempotencyKey: effectKey(run.id, nodeId), log,
-            services: new StepServices({ run, nodeId, customer, trigger, now, detail }, deps),
-          }, node.config as never)
+        ? await def.execute(stepContext({ run, def, nodeId, stepCount: stepNo, customer, trigger, now, detail, log }, deps), config.data)
         : { kind: 'next', branch: Object.keys(node.next)[0] ?? 'out' };
     } catch (err) {
-      if (err instanceof DeferStep) {
-        // Quiet hours or a held frequency cap: wait, then run this same node again.
-        record('defer', null, { reason: err.reason, until: err.until.toISOString() });
-        return done('waiting', { due_at: err.until.toISOString(), wait: { onTime: '', rerun: true } });
-      }
       const message = err instanceof Error ? err.message : String(err);
       const retries = (run.wait?.retries ?? 0) + 1;
-      // A NodeError (bad config, missing data) cannot be fixed by retrying.
-      if (err instanceof NodeError || retries > MAX_RETRIES) {
-        record('error', null, { error: message, field: err instanceof NodeError ? err.field : undefined });
+      // Only a transient failure is worth retrying; any other exception is taken as one.
+      const code = err instanceof NodeError ? err.code : 'transient';
+      if (code !== 'transient' || retries > MAX_RETRIES) {
+        record('error', null, { error: message, code, field: err instanceof NodeError ? err.field : undefined });
         return done('failed', { last_error: `${nodeId}: ${message}` });
       }
       record('retry', null, { error: message, attempt: retries });
@@ -128,6 +128,10 @@ export async function walkRun(
         record('sleep', null, { until: instruction.timeoutAt.toISOString(), event: instruction.event, ...facts });
         return done('waiting', { due_at: instruction.timeoutAt.toISOString(), wait: {
           onTime: instruction.onTimeout, event: instruction.event, match: instruction.match, onEvent: instruction.onEvent } });
+      case 'hold':
+        // Quiet hours or a held frequency cap: wait, then run this same node again.
+        record('defer', null, { reason: instruction.reason, until: instruction.until.toISOString(), ...facts });
+        return done('waiting', { due_at: instruction.until.toISOString(), wait: { onTime: '', rerun: true } });
       case 'exit':
         record('exit', null, { reason: instruction.reason, ...facts });
         return done('exited', { exit_reason: instruction.reason });

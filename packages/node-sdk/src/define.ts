@@ -1,13 +1,27 @@
 import type { z } from 'zod';
 import type { BranchSpec, ConfigIssue, NodeTypeDefinition } from './types.js';
 
-/** Identity at run time; gives a node type's config its inferred type everywhere. */
+const NODE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
+const COUNTER_ID = /^[a-z0-9_]{1,40}$/;
+/** What the engine counts on every node (entries, holds, caps, where runs are). */
+const RESERVED_COUNTERS = new Set(['entered', 'held', 'capped', 'waiting', 'failed', 'exited']);
+
+/**
+ * Checks the definition's shape once, where it is written, and gives its config its inferred
+ * type everywhere.
+ */
 export function defineNodeType<S extends z.ZodType>(def: NodeTypeDefinition<S>): NodeTypeDefinition<S> {
-  if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(def.id)) {
-    throw new Error(`Node type id "${def.id}" must look like "namespace/name"`);
-  }
+  if (!NODE_ID.test(def.id)) throw new Error(`Node type id "${def.id}" must look like "namespace/name"`);
+  if (!Number.isInteger(def.version) || def.version < 1) throw new Error(`${def.id}: version must be a whole number from 1`);
   if (def.category === 'trigger' && !def.trigger) throw new Error(`${def.id}: a trigger needs trigger behaviour`);
   if (def.category !== 'trigger' && !def.execute) throw new Error(`${def.id}: a step needs execute()`);
+  for (const c of def.counters ?? []) {
+    if (!COUNTER_ID.test(c.id)) throw new Error(`${def.id}: counter id "${c.id}" must be lower-case letters, digits and _`);
+    if (RESERVED_COUNTERS.has(c.id)) throw new Error(`${def.id}: counter id "${c.id}" is counted by the engine itself`);
+  }
+  for (let v = 1; v < def.version; v++) {
+    if (!def.migrations?.some((m) => m.from === v)) throw new Error(`${def.id} v${def.version}: no migration from version ${v}`);
+  }
   return def;
 }
 
@@ -24,7 +38,7 @@ export function configIssues(def: NodeTypeDefinition, config: unknown): ConfigIs
   return parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
 }
 
-export function summaryOf(def: NodeTypeDefinition, config: unknown): string {
+export function summaryOf(def: NodeTypeDefinition, config: unknown, locale?: string): string {
   const parsed = def.config.safeParse(config);
-  return parsed.success ? def.ui.summary(parsed.data) : 'Needs configuration';
+  return parsed.success ? def.ui.summary(parsed.data, locale) : 'Needs configuration';
 }

@@ -1,5 +1,5 @@
 // What a step tells the engine to do next. Only the engine owns time and state: a node
-// returns one of these and never sleeps or polls itself.
+// returns one of these and never sleeps, polls or throws to wait.
 
 export type Instruction =
   | { kind: 'next'; branch: string }
@@ -13,6 +13,8 @@ export type Instruction =
       onEvent: string;
       onTimeout: string;
     }
+  /** Run this same step again at `until` (quiet hours, a frequency cap that frees later). */
+  | { kind: 'hold'; until: Date; reason: string }
   | { kind: 'exit'; reason: string };
 
 export const next = (branch = 'out'): Instruction => ({ kind: 'next', branch });
@@ -26,15 +28,6 @@ export const waitForEvent = (
   branches: { onEvent: string; onTimeout: string } = { onEvent: 'happened', onTimeout: 'timed_out' },
 ): Instruction => ({ kind: 'waitForEvent', event, match, timeoutAt, ...branches });
 
-export const exit = (reason: string): Instruction => ({ kind: 'exit', reason });
+export const hold = (until: Date, reason: string): Instruction => ({ kind: 'hold', until, reason });
 
-/**
- * A failure that retrying cannot fix (bad config, missing data). The engine records it
- * and fails the run instead of retrying.
- */
-export class NodeError extends Error {
-  constructor(message: string, readonly field?: string) {
-    super(message);
-    this.name = 'NodeError';
-  }
-}
+export const exit = (reason: string): Instruction => ({ kind: 'exit', reason });

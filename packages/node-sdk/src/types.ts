@@ -1,7 +1,10 @@
 // The contract between a node type and everything that uses it (palette, canvas card,
 // config form, validation, publishing, trigger matching, execution).
 import type { z } from 'zod';
-import type { Instruction } from './instructions.js';
+import type { ExecContext } from './context';
+import type { NodeText } from './i18n';
+import type { Instruction } from './instructions';
+import type { EmailRequest, JourneyEvent } from './requests';
 
 export type NodeCategory = 'trigger' | 'wait' | 'condition' | 'action';
 export type ColorToken = 'violet' | 'amber' | 'sky' | 'emerald' | 'rose' | 'slate' | 'indigo';
@@ -10,127 +13,6 @@ export interface BranchSpec {
   /** Stable id: the canvas handle id and the key of the plan's `next` map. */
   id: string;
   label: string;
-}
-
-/** An event as a trigger or wait-for-event sees it. */
-export interface JourneyEvent {
-  messageId: string;
-  name: string;
-  customerId: string;
-  properties: Record<string, unknown>;
-  timestamp: Date;
-}
-
-export interface CustomerSnapshot {
-  id: string;
-  email: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  timezone: string;
-  birthday: string | null;
-  marketingConsent: boolean;
-  attributes: Record<string, unknown>;
-}
-
-export interface RunSnapshot {
-  id: string;
-  journeyId: string;
-  versionId: string;
-  enteredAt: Date;
-  stepCount: number;
-  /** The event that started the run (null for segment or schedule entry). */
-  trigger: JourneyEvent | null;
-  /** Data gathered during the run, e.g. a coupon issued by an earlier node. */
-  context: Record<string, unknown>;
-}
-
-export interface EmailRequest {
-  subject: string;
-  /** MJML source with Liquid merge fields such as {{ customer.firstName }}. */
-  body: string;
-  preheader?: string;
-  fromName?: string;
-  kind: 'marketing' | 'transactional';
-  /** A marketing topic (preference page): customers who turned it off are not sent this email. */
-  topic?: string;
-  /** When the workspace's frequency cap is reached: skip this email, or hold it until a slot frees. */
-  whenCapped?: 'skip' | 'hold';
-  /**
-   * A saved template: its version that was newest when the journey was published supplies
-   * subject, preheader and body instead of the inline ones above.
-   */
-  templateId?: string;
-}
-
-export type CouponKind = 'percent' | 'fixed' | 'free_shipping';
-
-export interface CouponRequest {
-  kind: CouponKind;
-  /** Percent off (1–100) or the amount off in the shop's currency; ignored for free shipping. */
-  value: number;
-  /** Letters and digits put before the random part, e.g. WINBACK: WINBACK-7KQ2M9XH4TPA. */
-  prefix: string;
-  /** The code expires this many days after it is issued. */
-  validDays: number;
-  /** The smallest order total the code applies to (0: any order). */
-  minOrderTotal: number;
-  /** Shown in emails as {{ coupon.description }}. */
-  description: string;
-}
-
-/** A coupon as stored and as later steps see it in `run.context.coupon`. */
-export interface IssuedCoupon {
-  code: string;
-  kind: CouponKind;
-  value: number;
-  minOrderTotal: number;
-  description: string;
-  /** ISO date-time. */
-  expiresAt: string;
-}
-
-export type WebhookMethod = 'POST' | 'PUT' | 'PATCH';
-
-export interface WebhookRequest {
-  /** https (http only to a development receiver); private addresses are refused at send time. */
-  url: string;
-  method: WebhookMethod;
-  /** Extra headers, sent as given beside Content-Type, Idempotency-Key and the signature. */
-  headers: Record<string, string>;
-  /** The JSON document to send, already rendered. */
-  body: string;
-  /** When set, each delivery carries X-Afterglow-Signature (HMAC-SHA256 of timestamp and body). */
-  signingSecret?: string;
-}
-
-/**
- * Everything a step may do to the world. Effects are buffered by the engine and written
- * in the same transaction as the run's new state, keyed by the step's idempotency key.
- */
-export interface Services {
-  email: { send(request: EmailRequest): Promise<void> };
-  points: { grant(amount: number, reason: string): Promise<void> };
-  /**
-   * Issues a unique, unguessable code for the customer: one per (run, node), so a retried
-   * step gets the code issued the first time. It becomes `coupon` in the run's context,
-   * where later steps (an email's {{ coupon.code }}) read it.
-   */
-  coupons: { issue(request: CouponRequest): Promise<IssuedCoupon> };
-  segments: { isMember(segmentId: string): Promise<boolean> };
-  /** Queues one HTTP call per (run, node), delivered (with retries) after the step commits. */
-  webhooks: { call(request: WebhookRequest): Promise<void> };
-}
-
-export interface ExecContext {
-  run: RunSnapshot;
-  customer: CustomerSnapshot;
-  nodeId: string;
-  /** The only clock a node may read. */
-  now(): Date;
-  /** Unique per (run, node): effects carry it so a retried step never acts twice. */
-  idempotencyKey: string;
-  log(message: string, data?: Record<string, unknown>): void;
-  services: Services;
 }
 
 export interface ConfigIssue {
@@ -161,16 +43,46 @@ export interface TriggerBehaviour<C> {
   audience?(config: C): { segmentId: string; startAt: Date | null };
 }
 
+/** Icons of the web app's set that suit node types. */
+export type NodeIconName =
+  | 'bolt' | 'clock' | 'hourglass' | 'megaphone' | 'split' | 'mail' | 'ticket' | 'star' | 'flag'
+  | 'webhook' | 'segments' | 'customers' | 'message' | 'tag' | 'bell' | 'gift' | 'chart' | 'key';
+
+/** A plugin's own icon: SVG path data on a 24 x 24 grid, drawn as a 2 px stroke like the others. */
+export interface NodeIconPath { path: string }
+
 export interface NodeUi<C> {
+  /** English; other languages in the definition's `translations`. */
   label: string;
   description: string;
-  /** Icon name understood by the web app's icon set. */
-  icon: string;
+  icon: NodeIconName | NodeIconPath;
   color: ColorToken;
   /** Branches leaving the node: fixed, or computed from its config. */
   branches: BranchSpec[] | ((config: C) => BranchSpec[]);
-  /** One line for the canvas card. */
-  summary(config: C): string;
+  /** One line for the canvas card, in the reader's language (`locale`, e.g. 'sr-Latn'; English when absent). */
+  summary(config: C, locale?: string): string;
+}
+
+/** A counter the node owns, added to by `ctx.count` or by its services' outcomes. */
+export interface CounterSpec {
+  /** Stable id, e.g. 'sent'; lower-case letters, digits and _. */
+  id: string;
+  /** English; other languages in `translations[locale].counters`. */
+  label: string;
+  /** How the card shows it: a bad outcome (failed, bounced) in red. */
+  tone?: 'neutral' | 'good' | 'bad';
+}
+
+/**
+ * One step of a config's life: how a config written for version `from` becomes one for
+ * `from + 1`. Drafts opened after an upgrade are migrated (the marketer sees `note`);
+ * published journeys keep the version they were published with.
+ */
+export interface ConfigMigration {
+  from: number;
+  up(config: Record<string, unknown>): Record<string, unknown>;
+  /** What changed, said to the marketer: "The message now has a separate Unicode fallback". */
+  note: string;
 }
 
 export interface NodeTypeDefinition<S extends z.ZodType = z.ZodType> {
@@ -189,8 +101,16 @@ export interface NodeTypeDefinition<S extends z.ZodType = z.ZodType> {
   defaults: z.input<S>;
   ui: NodeUi<z.output<S>>;
   trigger?: TriggerBehaviour<z.output<S>>;
+  /**
+   * Runs the step. `config` has been parsed with `config` just before: a config that no longer
+   * parses fails the run at once with a `config` error, never reaching here.
+   */
   execute?(ctx: ExecContext, config: z.output<S>): Promise<Instruction> | Instruction;
   check?(config: z.output<S>, ctx: CheckContext): Promise<ConfigIssue[]>;
-  /** Names of per-node counters shown on the canvas (e.g. 'emails', 'points'). */
-  counters?: string[];
+  /** Counters shown on the canvas card (e.g. emails sent, points granted). */
+  counters?: readonly CounterSpec[];
+  /** From each earlier version to the next, in order: required when `version` > 1. */
+  migrations?: readonly ConfigMigration[];
+  /** UI text in other languages, by locale ('sr-Cyrl', 'sr-Latn', 'sl', 'ru', ...). */
+  translations?: Readonly<Record<string, NodeText>>;
 }

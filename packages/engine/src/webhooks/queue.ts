@@ -43,7 +43,7 @@ export function webhookService(
       const parsed = requestSchema.safeParse(request);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new NodeError(`Webhook ${issue.path.join('.')} ${issue.message}`, issue.path.join('.'));
+        throw new NodeError(`Webhook ${issue.path.join('.')} ${issue.message}`, { code: 'config', field: issue.path.join('.') });
       }
       // One call per (run, node), like every effect: a second call in the same step is the first one.
       if (queued) return;

@@ -1,6 +1,6 @@
 // The one card component for every node type: colour, icon, label, summary and branch
 // handles all come from the type's definition object.
-import { branchesOf, summaryOf } from '@afterglow/node-sdk';
+import { branchesOf, summaryOf, type CounterSpec } from '@afterglow/node-sdk';
 import type { GraphIssue, NodeStats } from '@afterglow/journey-core';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
@@ -71,7 +71,7 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
   );
 }
 
-function StatsStrip({ id, stats, counters, holdsRuns }: { id: string; stats: NodeStats | null; counters: string[]; holdsRuns: boolean }) {
+function StatsStrip({ id, stats, counters, holdsRuns }: { id: string; stats: NodeStats | null; counters: readonly CounterSpec[]; holdsRuns: boolean }) {
   const cell = (label: string, value: number, testId: string) => (
     <div className="flex flex-col items-center">
       <span className="text-sm font-semibold tabular-nums text-slate-900" data-testid={testId}>{value.toLocaleString()}</span>
@@ -84,9 +84,9 @@ function StatsStrip({ id, stats, counters, holdsRuns }: { id: string; stats: Nod
     <div className="grid grid-cols-[repeat(auto-fit,minmax(76px,1fr))] gap-x-1 gap-y-1.5 border-t border-violet-100 bg-violet-50/60 px-2 py-1.5" data-testid={`node-stats-${id}`}>
       {cell('entered', stats?.entered ?? 0, `stat-${id}-entered`)}
       {(holdsRuns || (stats?.waiting ?? 0) > 0) && cell('waiting', stats?.waiting ?? 0, `stat-${id}-waiting`)}
-      {counters.map((c) => <div key={c}>{cell(c, stats?.counters[c] ?? 0, `stat-${id}-${c}`)}</div>)}
+      {counters.map((c) => <div key={c.id}>{cell(c.label, stats?.counters[c.id] ?? 0, `stat-${id}-${c.id}`)}</div>)}
       {/* Counters a type does not declare (held, capped) show only when something happened. */}
-      {Object.entries(stats?.counters ?? {}).filter(([c, n]) => !counters.includes(c) && n > 0)
+      {Object.entries(stats?.counters ?? {}).filter(([c, n]) => !counters.some((d) => d.id === c) && n > 0)
         .map(([c, n]) => <div key={c}>{cell(c, n, `stat-${id}-${c}`)}</div>)}
       {(stats?.failed ?? 0) > 0 && cell('failed', stats!.failed, `stat-${id}-failed`)}
     </div>

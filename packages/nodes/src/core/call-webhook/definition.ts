@@ -97,14 +97,14 @@ export const callWebhook = defineNodeType({
     },
   },
   // 'undelivered', as for emails: the card's own 'failed' counts runs that failed in the step.
-  counters: ['delivered', 'undelivered'],
+  counters: [{ id: 'delivered', label: 'Delivered', tone: 'good' }, { id: 'undelivered', label: 'Undelivered', tone: 'bad' }],
   execute: async (ctx, c) => {
     let body: string;
     try {
       body = renderBodyTemplate(c.body, mergeData(ctx));
     } catch (err) {
       // Only a version published before a check existed can get here: a config error, not retried.
-      throw new NodeError(`The webhook body cannot be rendered: ${(err as Error).message}`, 'body');
+      throw new NodeError(`The webhook body cannot be rendered: ${(err as Error).message}`, { code: 'config', field: 'body' });
     }
     await ctx.services.webhooks.call({
       url: c.url, method: c.method, body,

@@ -22,7 +22,7 @@ export const grantPoints = defineNodeType({
     branches: [{ id: 'out', label: 'Then' }],
     summary: (c) => `+${c.amount} points: ${c.reason}`,
   },
-  counters: ['points'],
+  counters: [{ id: 'points', label: 'Points granted', tone: 'good' }],
   execute: async (ctx, c) => {
     await ctx.services.points.grant(c.amount, c.reason);
     return next();

@@ -53,7 +53,7 @@ export const issueCoupon = defineNodeType({
     branches: [{ id: 'out', label: 'Then' }],
     summary: (c) => `${c.description || describeCoupon(c)} · valid ${c.validDays} day${c.validDays === 1 ? '' : 's'}`,
   },
-  counters: ['issued', 'redeemed'],
+  counters: [{ id: 'issued', label: 'Issued' }, { id: 'redeemed', label: 'Redeemed', tone: 'good' }],
   execute: async (ctx, c) => {
     await ctx.services.coupons.issue({
       kind: c.kind, value: c.kind === 'free_shipping' ? 0 : c.value, prefix: c.prefix.toUpperCase(), validDays: c.validDays,

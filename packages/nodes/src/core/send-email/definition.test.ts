@@ -42,3 +42,9 @@ describe('core/send-email', () => {
     expect(issues).toEqual([{ field: 'body', message: `checked ${config.subject}` }]);
   });
 });
+
+it('holds the step when the email service says quiet hours or a held cap', async () => {
+  const until = new Date('2026-01-06T08:00:00Z');
+  const { ctx } = createTestContext({ emailOutcome: () => ({ status: 'held', until, reason: 'quiet hours' }) });
+  expect(await sendEmail.execute!(ctx, sendEmail.config.parse(sendEmail.defaults))).toEqual({ kind: 'hold', until, reason: 'quiet hours' });
+});

@@ -1,4 +1,4 @@
-import { defineNodeType, next } from '@afterglow/node-sdk';
+import { defineNodeType, hold, next } from '@afterglow/node-sdk';
 import { z } from 'zod';
 
 const oneLine = (what: string) => (s: string) => !/[\r\n]/.test(s) || `${what} must be a single line`;
@@ -59,14 +59,18 @@ export const sendEmail = defineNodeType({
     branches: [{ id: 'out', label: 'Then' }],
     summary: (c) => (c.templateId ? 'Sends a saved template' : `“${c.subject}”`),
   },
-  counters: ['emails', 'opens', 'clicks', 'bounces', 'unsubscribes'],
+  counters: [
+    { id: 'emails', label: 'Sent' }, { id: 'opens', label: 'Opened', tone: 'good' }, { id: 'clicks', label: 'Clicked', tone: 'good' },
+    { id: 'bounces', label: 'Bounced', tone: 'bad' }, { id: 'unsubscribes', label: 'Unsubscribed', tone: 'bad' },
+  ],
   execute: async (ctx, c) => {
-    await ctx.services.email.send({
+    const outcome = await ctx.services.email.send({
       subject: c.subject, body: c.body, preheader: c.preheader, kind: c.kind, whenCapped: c.whenCapped,
       ...(c.templateId ? { templateId: c.templateId } : {}),
       ...(c.topic && c.kind === 'marketing' ? { topic: c.topic } : {}),
     });
-    return next();
+    // Quiet hours or a held cap: this step runs again when they end.
+    return outcome.status === 'held' ? hold(outcome.until, outcome.reason) : next();
   },
   check: async (c, ctx) => {
     if (!c.templateId) return ctx.checkEmailTemplate({ subject: c.subject, body: c.body });

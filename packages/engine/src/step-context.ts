@@ -1,0 +1,42 @@
+// The ExecContext a node's execute() receives, built per step. Counters and effects land in
+// the step's detail and the batch's buffer: nothing is written until the batch commits.
+import { NodeError, type CustomerSnapshot, type ExecContext, type JourneyEvent, type NodeTypeDefinition } from '@afterglow/node-sdk';
+import { effectKey, StepServices, type ServiceDeps } from './effects';
+import type { RunRow } from './types';
+
+
+
+
+export interface StepInput {
+  run: RunRow;
+  def: NodeTypeDefinition;
+  nodeId: string;
+  stepCount: number;
+  customer: CustomerSnapshot;
+  trigger: JourneyEvent | null;
+  now: Date;
+  /** Facts about the step, stored in run_steps.detail; `counts` holds the node's counters. */
+  detail: Record<string, unknown>;
+  log(message: string, data?: Record<string, unknown>): void;
+}
+
+export function stepContext(input: StepInput, deps: ServiceDeps): ExecContext {
+  const { run, def, nodeId, customer, trigger, now, detail } = input;
+  const declared = new Set((def.counters ?? []).map((c) => c.id));
+  return {
+    run: { id: run.id, journeyId: run.journeyId, versionId: run.versionId, enteredAt: run.enteredAt,
+      stepCount: input.stepCount, trigger, context: run.context },
+    customer, nodeId, now: () => now, idempotencyKey: effectKey(run.id, nodeId), log: input.log,
+    services: new StepServices({ run, nodeId, customer, trigger, now, detail }, deps),
+    count(counter, by = 1) {
+      if (!declared.has(counter)) throw new NodeError(`${def.id} counts "${counter}", which it does not declare in counters`, { code: 'config' });
+      if (!Number.isFinite(by)) throw new NodeError(`${def.id} counts "${counter}" by ${by}`, { code: 'config' });
+      const counts = (detail.counts ??= {}) as Record<string, number>;
+      counts[counter] = (counts[counter] ?? 0) + by;
+    },
+    async enqueue(service) {
+      throw new NodeError(`Service ${service.id} cannot be reached: this Afterglow has no service queue yet`, { code: 'config' });
+    },
+    sendPolicy: { check: (request) => deps.policy.check(run.workspaceId, customer, request) },
+  };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { defineNodeType, summaryOf } from './define';
+import { localizeNode } from './i18n';
+import { hold, next } from './instructions';
+import { defineConfig, definePlugin, defineService } from './plugin';
+import { NodeRegistry } from './registry';
+import { createTestContext } from './testing';
+
+const v1 = defineNodeType({
+  id: 'acme/greet', version: 1, category: 'action',
+  config: z.object({ text: z.string().meta({ label: 'Text' }) }),
+  defaults: { text: 'Hi' },
+  ui: { label: 'Greet', description: 'Says hi', icon: 'message', color: 'sky', branches: [{ id: 'out', label: 'Then' }],
+    summary: (c, locale) => (locale === 'sl' ? `Pozdrav: ${c.text}` : `Greets: ${c.text}`) },
+  counters: [{ id: 'greeted', label: 'Greeted' }],
+  execute: (ctx) => { ctx.count('greeted'); return next(); },
+});
+
+const v2 = defineNodeType({
+  ...v1, version: 2,
+  config: z.object({ greeting: z.string().meta({ label: 'Greeting' }), shout: z.boolean() }),
+  defaults: { greeting: 'Hi', shout: false },
+  ui: { ...v1.ui, summary: (c) => `Greets: ${c.greeting}` },
+  migrations: [{ from: 1, up: (c) => ({ greeting: c.text, shout: false }), note: 'Text is now Greeting; Shout is off' }],
+  translations: { sr: { label: 'Поздрав' }, 'sr-Latn': { label: 'Pozdrav', fields: { greeting: { label: 'Pozdrav' } } } },
+  execute: () => next(),
+});
+
+describe('node SDK v1 contract', () => {
+  it('keeps every version of a node type; the palette sees the newest', () => {
+    const registry = new NodeRegistry([v1, v2]);
+    expect(registry.get('acme/greet')?.version).toBe(2);
+    expect(registry.get('acme/greet', 1)).toBe(v1);
+    expect(registry.all()).toEqual([v2]);
+    expect(() => registry.register(v2)).toThrow(/registered twice/);
+  });
+
+  it('migrates an old config step by step, with the notes to show', () => {
+    const registry = new NodeRegistry([v1, v2]);
+    expect(registry.migrate('acme/greet', 1, { text: 'Zdravo' })).toEqual({
+      version: 2, config: { greeting: 'Zdravo', shout: false }, notes: ['Text is now Greeting; Shout is off'],
+    });
+  });
+
+  it('refuses a version without its migrations, a reserved counter, a bad id', () => {
+    expect(() => defineNodeType({ ...v2, migrations: [] })).toThrow(/no migration from version 1/);
+    expect(() => defineNodeType({ ...v1, counters: [{ id: 'entered', label: 'x' }] })).toThrow(/counted by the engine/);
+    expect(() => defineNodeType({ ...v1, id: 'Greet' })).toThrow(/namespace\/name/);
+  });
+
+  it('localises text, falling back from sr-Latn-RS to sr-Latn to sr to English', () => {
+    expect(localizeNode(v2, 'sr-Latn-RS').label).toBe('Pozdrav');
+    expect(localizeNode(v2, 'sr-Cyrl').label).toBe('Поздрав');
+    expect(localizeNode(v2, 'ru').label).toBe('Greet');
+    expect(localizeNode(v2, 'sr-Latn').field('greeting', { label: 'Greeting', help: 'h' })).toEqual({ label: 'Pozdrav', help: 'h', placeholder: undefined });
+    expect(summaryOf(v1, { text: 'x' }, 'sl')).toBe('Pozdrav: x');
+  });
+
+  it('records counts, queued effects (checked, once per key) and holds in the test context', async () => {
+    const sms = defineService({
+      id: 'acme/sms', label: 'SMS', payload: z.object({ to: z.string().min(3) }),
+      deliver: async () => ({ status: 'delivered' }),
+    });
+    const { ctx, effects } = createTestContext();
+    await v1.execute!(ctx, { text: 'x' });
+    await ctx.enqueue(sms, { to: '+381' });
+    await ctx.enqueue(sms, { to: '+381' });
+    await expect(ctx.enqueue(sms, { to: '' })).rejects.toMatchObject({ code: 'config', field: 'to' });
+    expect(effects.counts).toEqual({ greeted: 1 });
+    expect(effects.queued).toEqual([{ service: 'acme/sms', key: 'run_test:node_test:acme/sms', payload: { to: '+381' } }]);
+    expect(hold(new Date(0), 'quiet hours')).toEqual({ kind: 'hold', until: new Date(0), reason: 'quiet hours' });
+  });
+
+  it('checks plugins where they are defined', () => {
+    const plugin = definePlugin({ id: 'acme', nodeTypes: [v1, v2] });
+    expect(() => defineConfig({ plugins: [plugin, plugin] })).toThrow(/enabled twice/);
+    expect(() => definePlugin({ id: 'acme', nodeTypes: [], routes: [{ method: 'POST', path: '../x', handle: async () => ({ status: 200 }) }] }))
+      .toThrow(/route path/);
+    expect(new NodeRegistry([], [plugin]).plugins()).toEqual([plugin]);
+  });
+});

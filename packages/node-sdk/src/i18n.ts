@@ -1,0 +1,72 @@
+// A node type's UI text in other languages. English lives in the definition itself (ui.label,
+// .meta() labels, counter labels); `translations` adds any other locale, partially if need be:
+// what a locale lacks falls back to its language ('sr' for 'sr-Latn'), then to English.
+import type { FieldMeta } from './meta';
+import type { CounterSpec, NodeTypeDefinition } from './types';
+
+export interface FieldText {
+  label?: string;
+  help?: string;
+  placeholder?: string;
+  /** Labels of a select's options, by option value. */
+  options?: Record<string, string>;
+}
+
+export interface NodeText {
+  label?: string;
+  description?: string;
+  /** Branch labels by branch id. */
+  branches?: Record<string, string>;
+  /** Counter labels by counter id. */
+  counters?: Record<string, string>;
+  /** Field texts by dotted config path ('message', 'filters.value'). */
+  fields?: Record<string, FieldText>;
+}
+
+/** The translations to consult for `locale`, most specific first ('sr-Latn-RS', 'sr-Latn', 'sr'). */
+function chain(def: NodeTypeDefinition, locale: string | undefined): NodeText[] {
+  if (!locale || !def.translations) return [];
+  const parts = locale.split('-');
+  const out: NodeText[] = [];
+  for (let n = parts.length; n > 0; n--) {
+    const text = def.translations[parts.slice(0, n).join('-')];
+    if (text) out.push(text);
+  }
+  return out;
+}
+
+export interface LocalizedNodeText {
+  label: string;
+  description: string;
+  branch(id: string, fallback: string): string;
+  counter(counter: CounterSpec): string;
+  field(path: string, meta: FieldMeta): FieldMeta;
+}
+
+/** A node type's UI text in `locale`, English where no translation says otherwise. */
+export function localizeNode(def: NodeTypeDefinition, locale?: string): LocalizedNodeText {
+  const texts = chain(def, locale);
+  const pick = <T>(get: (t: NodeText) => T | undefined, fallback: T): T => {
+    for (const t of texts) {
+      const v = get(t);
+      if (v !== undefined) return v;
+    }
+    return fallback;
+  };
+  return {
+    label: pick((t) => t.label, def.ui.label),
+    description: pick((t) => t.description, def.ui.description),
+    branch: (id, fallback) => pick((t) => t.branches?.[id], fallback),
+    counter: (c) => pick((t) => t.counters?.[c.id], c.label),
+    field(path, meta) {
+      const options = meta.options?.map((o) => ({ ...o, label: pick((t) => t.fields?.[path]?.options?.[String(o.value)], o.label) }));
+      return {
+        ...meta,
+        label: pick((t) => t.fields?.[path]?.label, meta.label),
+        help: pick((t) => t.fields?.[path]?.help, meta.help),
+        placeholder: pick((t) => t.fields?.[path]?.placeholder, meta.placeholder),
+        ...(options ? { options } : {}),
+      };
+    },
+  };
+}

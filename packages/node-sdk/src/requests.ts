@@ -1,0 +1,93 @@
+// The data a node sees and asks for: the customer, the run, and the requests it hands the
+// built-in services. Plain shapes, no behaviour: they cross the package boundary as they are.
+
+/** An event as a trigger or wait-for-event sees it. */
+export interface JourneyEvent {
+  messageId: string;
+  name: string;
+  customerId: string;
+  properties: Record<string, unknown>;
+  timestamp: Date;
+}
+
+export interface CustomerSnapshot {
+  id: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  timezone: string;
+  birthday: string | null;
+  marketingConsent: boolean;
+  attributes: Record<string, unknown>;
+}
+
+export interface RunSnapshot {
+  id: string;
+  journeyId: string;
+  versionId: string;
+  enteredAt: Date;
+  stepCount: number;
+  /** The event that started the run (null for segment or schedule entry). */
+  trigger: JourneyEvent | null;
+  /** Data gathered during the run, e.g. a coupon issued by an earlier node. */
+  context: Record<string, unknown>;
+}
+
+export interface EmailRequest {
+  subject: string;
+  /** MJML source with Liquid merge fields such as {{ customer.firstName }}. */
+  body: string;
+  preheader?: string;
+  fromName?: string;
+  kind: 'marketing' | 'transactional';
+  /** A marketing topic (preference page): customers who turned it off are not sent this email. */
+  topic?: string;
+  /** When the workspace's frequency cap is reached: skip this email, or hold it until a slot frees. */
+  whenCapped?: 'skip' | 'hold';
+  /**
+   * A saved template: its version that was newest when the journey was published supplies
+   * subject, preheader and body instead of the inline ones above.
+   */
+  templateId?: string;
+}
+
+export type CouponKind = 'percent' | 'fixed' | 'free_shipping';
+
+export interface CouponRequest {
+  kind: CouponKind;
+  /** Percent off (1–100) or the amount off in the shop's currency; ignored for free shipping. */
+  value: number;
+  /** Letters and digits put before the random part, e.g. WINBACK: WINBACK-7KQ2M9XH4TPA. */
+  prefix: string;
+  /** The code expires this many days after it is issued. */
+  validDays: number;
+  /** The smallest order total the code applies to (0: any order). */
+  minOrderTotal: number;
+  /** Shown in emails as {{ coupon.description }}. */
+  description: string;
+}
+
+/** A coupon as stored and as later steps see it in `run.context.coupon`. */
+export interface IssuedCoupon {
+  code: string;
+  kind: CouponKind;
+  value: number;
+  minOrderTotal: number;
+  description: string;
+  /** ISO date-time. */
+  expiresAt: string;
+}
+
+export type WebhookMethod = 'POST' | 'PUT' | 'PATCH';
+
+export interface WebhookRequest {
+  /** https (http only to a development receiver); private addresses are refused at send time. */
+  url: string;
+  method: WebhookMethod;
+  /** Extra headers, sent as given beside Content-Type, Idempotency-Key and the signature. */
+  headers: Record<string, string>;
+  /** The JSON document to send, already rendered. */
+  body: string;
+  /** When set, each delivery carries X-Afterglow-Signature (HMAC-SHA256 of timestamp and body). */
+  signingSecret?: string;
+}
