@@ -1,162 +1,121 @@
-// @afterglow/node-sdk as npm delivers it, not as the workspace links it: packed with pnpm,
-// installed from the tarball into a project outside the workspace, a node type written against
-// it is type-checked (strict, NodeNext: the exports map and the .d.ts files are what TypeScript
-// reads) and run by Node (the built ES modules, their import extensions included).
+// @afterglow/node-sdk and create-afterglow-node as npm delivers them, not as the workspace links
+// them: packed with pnpm and installed from the tarballs into projects outside the workspace.
+// A node type written against the SDK is type-checked (strict, NodeNext: the exports map and the
+// .d.ts files are what TypeScript reads) and run by Node (the built ES modules, their import
+// extensions included); the scaffolder's package installs, tests green and packs only its build.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { npmInstall, pnpmPack, run, tscBin, workspaceVersion, writeTree } from './support/packed';
+import { consumerProject } from './support/sdk-consumer';
 
 let scratch: string;
+/** A third party's project (support/sdk-consumer.ts) with the SDK, zod and the scaffolder installed. */
 let project: string;
+/** What the scaffolder made, installed: prepared while the SDK's consumer is type-checked. */
+let scaffolded: Promise<{ printed: string; pkg: string }>;
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const zod = `zod@${workspaceVersion('packages/node-sdk', 'zod')}`;
+/** The scaffolder's bin as npm links it, the way `pnpm create afterglow-node` runs it. */
+const create = (cwd: string, ...args: string[]) => run(cwd, path.join(project, 'node_modules/.bin/create-afterglow-node'), args);
 
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(os.tmpdir(), 'afterglow-sdk-package-'));
   project = path.join(scratch, 'consumer');
-  const tarball = await pnpmPack('packages/node-sdk', path.join(scratch, 'tarballs'));
-  console.log(`node-sdk packed after ${elapsed()}`);
+  const [sdkTarball, createTarball] = await Promise.all([
+    pnpmPack('packages/node-sdk', path.join(scratch, 'sdk')),
+    pnpmPack('packages/create-afterglow-node', path.join(scratch, 'create')),
+  ]);
+  console.log(`node-sdk and create-afterglow-node packed after ${elapsed()}`);
   writeTree(project, consumerProject);
-  await npmInstall(project, [tarball, `zod@${workspaceVersion('packages/node-sdk', 'zod')}`]);
-  console.log(`tarball and zod installed after ${elapsed()}`);
+  // One install for both tarballs: each npm run costs seconds on a busy machine.
+  await npmInstall(project, [sdkTarball, zod, createTarball]);
+  console.log(`SDK, zod and scaffolder installed after ${elapsed()}`);
+  scaffolded = (async () => {
+    const printed = await create(scratch, '@acme/afterglow-loyalty');
+    const pkg = path.join(scratch, 'afterglow-loyalty');
+    // The versions Afterglow is built with, so npm's cache serves them.
+    await npmInstall(pkg, [sdkTarball, zod, `typescript@${workspaceVersion('.', 'typescript')}`, `@types/node@${workspaceVersion('.', '@types/node')}`]);
+    console.log(`package scaffolded and installed after ${elapsed()}`);
+    return { printed, pkg };
+  })();
+  scaffolded.catch(() => {}); // awaited (and reported) by its own tests
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await scaffolded?.catch(() => {});
   rmSync(scratch, { recursive: true, force: true });
-  console.log(`node-sdk package test took ${elapsed()}`);
+  console.log(`packed-package tests took ${elapsed()}`);
 });
 
-it('ships built ES modules with declarations behind an exports map, and zod as a peer', () => {
-  const manifest = JSON.parse(readFileSync(path.join(project, 'node_modules/@afterglow/node-sdk/package.json'), 'utf8'));
-  expect(manifest).toMatchObject({
-    version: '1.0.0',
-    type: 'module',
-    sideEffects: false,
-    exports: {
-      '.': { types: './dist/index.d.ts', default: './dist/index.js' },
-      './testing': { types: './dist/testing.d.ts', default: './dist/testing.js' },
-    },
-    types: './dist/index.d.ts',
-    peerDependencies: { zod: expect.any(String) },
+describe('@afterglow/node-sdk from its tarball', () => {
+  it('ships built ES modules with declarations behind an exports map, and zod as a peer', () => {
+    const manifest = JSON.parse(readFileSync(path.join(project, 'node_modules/@afterglow/node-sdk/package.json'), 'utf8'));
+    expect(manifest).toMatchObject({
+      version: '1.0.0',
+      type: 'module',
+      sideEffects: false,
+      exports: {
+        '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+        './testing': { types: './dist/testing.d.ts', default: './dist/testing.js' },
+      },
+      types: './dist/index.d.ts',
+      peerDependencies: { zod: expect.any(String) },
+    });
+    expect(manifest.dependencies?.zod).toBeUndefined();
+    expect(manifest.private).toBeUndefined();
+    expect(manifest.publishConfig).toBeUndefined();
   });
-  expect(manifest.dependencies?.zod).toBeUndefined();
-  expect(manifest.private).toBeUndefined();
-  expect(manifest.publishConfig).toBeUndefined();
-});
 
-it('type-checks (strict, NodeNext) and runs a node type written against the package', async () => {
-  await run(project, process.execPath, [tscBin, '-p', 'tsconfig.json']);
-  console.log(`consumer type-checked and compiled after ${elapsed()}`);
-  const out = JSON.parse(await run(project, process.execPath, ['dist/main.js']));
-  expect(out).toEqual({
-    instruction: { kind: 'next', branch: 'out' },
-    points: [{ amount: 75, reason: 'Welcome' }],
-    counts: { granted: 75 },
-    queued: [{ service: 'acme/crm-notes', key: 'run_test:node_test:acme/crm-notes', payload: { customerId: 'cust_test', note: 'Welcome mail sent' } }],
-    skipped: { kind: 'exit', reason: 'No marketing consent' },
-    held: { kind: 'hold', until: '2026-01-08T08:00:00.000Z', reason: 'Quiet hours' },
-    error: { code: 'config', field: 'note', retryable: false },
-    issues: [{ field: 'points', message: 'Grant at least 1 point' }],
-    summary: '75 points',
-    registered: ['acme/welcome-points@1'],
-    services: ['acme/crm-notes'],
-    nextMonday: '2026-01-12T09:00:00.000Z',
+  it('type-checks (strict, NodeNext) and runs a node type written against the package', async () => {
+    await run(project, process.execPath, [tscBin, '-p', 'tsconfig.json']);
+    console.log(`consumer type-checked and compiled after ${elapsed()}`);
+    const out = JSON.parse(await run(project, process.execPath, ['dist/main.js']));
+    expect(out).toEqual({
+      instruction: { kind: 'next', branch: 'out' },
+      points: [{ amount: 75, reason: 'Welcome' }],
+      counts: { granted: 75 },
+      queued: [{ service: 'acme/crm-notes', key: 'run_test:node_test:acme/crm-notes', payload: { customerId: 'cust_test', note: 'Welcome mail sent' } }],
+      skipped: { kind: 'exit', reason: 'No marketing consent' },
+      held: { kind: 'hold', until: '2026-01-08T08:00:00.000Z', reason: 'Quiet hours' },
+      error: { code: 'config', field: 'note', retryable: false },
+      issues: [{ field: 'points', message: 'Grant at least 1 point' }],
+      summary: '75 points',
+      registered: ['acme/welcome-points@1'],
+      services: ['acme/crm-notes'],
+      nextMonday: '2026-01-12T09:00:00.000Z',
+    });
   });
 });
 
-/** A third party's project: its own node type, a script that exercises it, NodeNext and strict. */
-const consumerProject: Record<string, string> = {
-  'package.json': JSON.stringify({ name: 'sdk-consumer', version: '0.0.0', private: true, type: 'module' }, null, 2),
-  'tsconfig.json': JSON.stringify({
-    compilerOptions: {
-      target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true,
-      // The SDK's declarations are checked too, not only used (TypeScript's own lib files are not).
-      skipLibCheck: false, skipDefaultLibCheck: true, noEmitOnError: true,
-      lib: ['ES2023', 'DOM'], types: [], rootDir: 'src', outDir: 'dist',
-    },
-    include: ['src'],
-  }, null, 2),
-  'src/welcome-points.ts': `
-import { defineNodeType, definePlugin, defineService, exit, hold, next, NodeError } from '@afterglow/node-sdk';
-import { z } from 'zod';
+describe('create-afterglow-node from its tarball', () => {
+  let printed: string;
+  let pkg: string;
+  beforeAll(async () => ({ printed, pkg } = await scaffolded));
 
-export const crmNotes = defineService({
-  id: 'acme/crm-notes',
-  label: 'Acme CRM notes',
-  payload: z.object({ customerId: z.string(), note: z.string().min(1) }),
-  deliver: async (effect) => (effect.payload.note ? { status: 'delivered', count: 'noted' } : { status: 'failed', error: 'empty' }),
-});
-
-export const welcomePoints = defineNodeType({
-  id: 'acme/welcome-points',
-  version: 1,
-  category: 'action',
-  config: z.object({
-    points: z.number().int().min(1, 'Grant at least 1 point').meta({ label: 'Points', unit: 'points' }),
-    note: z.string().meta({ label: 'CRM note', widget: 'textarea' }),
-  }),
-  defaults: { points: 50, note: 'Welcomed' },
-  ui: {
-    label: 'Welcome points',
-    description: 'Grants loyalty points to a new customer and notes it in the CRM.',
-    icon: 'gift',
-    color: 'emerald',
-    branches: [{ id: 'out', label: 'Then' }],
-    summary: (c) => \`\${c.points} points\`,
-  },
-  counters: [{ id: 'granted', label: 'Points granted', tone: 'good' }, { id: 'noted', label: 'Noted in the CRM' }],
-  execute: async (ctx, c) => {
-    if (!ctx.customer.marketingConsent) return exit('No marketing consent');
-    const verdict = await ctx.sendPolicy.check({ channel: 'crm', kind: 'marketing', whenCapped: 'hold' });
-    if (verdict.decision === 'hold') return hold(verdict.until, verdict.reason);
-    if (c.note.length > 500) throw new NodeError('The note is too long for the CRM', { code: 'config', field: 'note' });
-    await ctx.services.points.grant(c.points, 'Welcome');
-    ctx.count('granted', c.points);
-    await ctx.enqueue(crmNotes, { customerId: ctx.customer.id, note: c.note });
-    return next();
-  },
-});
-
-export default definePlugin({ id: 'acme', nodeTypes: [welcomePoints], services: [crmNotes] });
-`,
-  'src/main.ts': `
-import { configIssues, NodeError, NodeRegistry, nextLocalTime, summaryOf } from '@afterglow/node-sdk';
-import { createTestContext } from '@afterglow/node-sdk/testing';
-import { z } from 'zod';
-import acme, { welcomePoints } from './welcome-points.js';
-
-const config = { points: 75, note: 'Welcome mail sent' };
-const { ctx, effects } = createTestContext({ now: new Date('2026-01-07T12:00:00Z') });
-const instruction = await welcomePoints.execute!(ctx, config);
-const declined = createTestContext({ customer: { marketingConsent: false } });
-const quiet = createTestContext({ sendPolicy: () => ({ decision: 'hold', until: new Date('2026-01-08T08:00:00Z'), reason: 'Quiet hours' }) });
-const tooLong = await Promise.resolve(welcomePoints.execute!(ctx, { ...config, note: 'x'.repeat(501) })).catch((e: unknown) => e);
-
-/** Never called: proves types reach a plugin through the declarations. */
-export function typesAreChecked() {
-  z.string().meta({
-    // @ts-expect-error .meta() is typed by the SDK: no widget of that name
-    widget: 'datetme',
+  it('scaffolds the package and says what to do next', () => {
+    expect(printed).toContain('Created @acme/afterglow-loyalty in afterglow-loyalty:');
+    expect(printed).toContain('  src/definition.ts\n');
+    expect(printed).toContain('Next:\n  cd afterglow-loyalty\n  npm install\n  npm test\n');
   });
-  // @ts-expect-error points is a number in the schema
-  return welcomePoints.execute!(ctx, { points: 'many', note: 'x' });
-}
 
-console.log(JSON.stringify({
-  instruction,
-  points: effects.points,
-  counts: effects.counts,
-  queued: effects.queued,
-  skipped: await welcomePoints.execute!(declined.ctx, config),
-  held: await welcomePoints.execute!(quiet.ctx, config),
-  error: tooLong instanceof NodeError ? { code: tooLong.code, field: tooLong.field, retryable: tooLong.retryable } : String(tooLong),
-  issues: configIssues(welcomePoints, { ...config, points: 0 }),
-  summary: summaryOf(welcomePoints, config),
-  registered: new NodeRegistry([], [acme]).all().map((d) => \`\${d.id}@\${d.version}\`),
-  services: new NodeRegistry([], [acme]).services().map((s) => s.id),
-  nextMonday: nextLocalTime(ctx.now(), 'Europe/Berlin', 10, 1).toISOString(),
-}));
-`,
-};
+  it("passes its own tests against the packed SDK (npm test: tsc, then node --test)", async () => {
+    const out = await run(pkg, 'npm', ['test']);
+    console.log(`scaffolded package tested after ${elapsed()}`);
+    expect(out).toMatch(/^[#ℹ] pass 5$/m);
+    expect(out).toMatch(/^[#ℹ] fail 0$/m);
+  });
+
+  it('packs its build and declarations, without the tests (dist/ as npm test built it)', async () => {
+    const [report] = JSON.parse(await run(pkg, 'npm', ['pack', '--dry-run', '--json', '--ignore-scripts', '--loglevel=error']));
+    const files = (report.files as { path: string }[]).map((f) => f.path).sort();
+    expect(files).toEqual(['README.md', 'dist/definition.d.ts', 'dist/definition.js', 'dist/index.d.ts', 'dist/index.js', 'package.json']);
+  });
+
+  it('refuses a bad name and a directory that is not empty, saying why', async () => {
+    await expect(create(scratch, 'My Node')).rejects.toThrow(/not a valid npm package name/);
+    await expect(create(scratch, 'my-loyalty', 'afterglow-loyalty')).rejects.toThrow(/afterglow-loyalty is not an empty directory/);
+  });
+});
