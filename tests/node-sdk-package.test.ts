@@ -3,7 +3,7 @@
 // A node type written against the SDK is type-checked (strict, NodeNext: the exports map and the
 // .d.ts files are what TypeScript reads) and run by Node (the built ES modules, their import
 // extensions included); the scaffolder's package installs, tests green and packs only its build.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,8 @@ describe('@afterglow/node-sdk from its tarball', () => {
     expect(manifest.dependencies?.zod).toBeUndefined();
     expect(manifest.private).toBeUndefined();
     expect(manifest.publishConfig).toBeUndefined();
+    const shipped = readdirSync(path.join(project, 'node_modules/@afterglow/node-sdk')).sort();
+    expect(shipped).toEqual(['CHANGELOG.md', 'README.md', 'dist', 'package.json']);
   });
 
   it('type-checks (strict, NodeNext) and runs a node type written against the package', async () => {
