@@ -2,7 +2,6 @@
 // a script that exercises them and prints what they did. Strict, NodeNext, the SDK's declarations
 // checked too: what a developer's project would see of the package.
 
-/** A third party's project: its own node type, a script that exercises it, NodeNext and strict. */
 export const consumerProject: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'sdk-consumer', version: '0.0.0', private: true, type: 'module' }, null, 2),
   'tsconfig.json': JSON.stringify({
