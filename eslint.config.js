@@ -108,10 +108,16 @@ export default defineConfig(
   },
   {
     files: ['apps/**/*.{ts,tsx,js,mjs}', 'packages/*/src/**/*.{ts,tsx,js,mjs}', 'examples/*/src/**/*.{ts,tsx,js,mjs}'],
-    ignores: ['apps/server/src/env.ts', 'apps/web/env.ts'],
+    // Each program's one reader of its environment (the scaffolder is a program too).
+    ignores: ['apps/server/src/env.ts', 'apps/web/env.ts', 'packages/create-afterglow-node/src/env.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: envMessage }],
       'no-restricted-imports': ['error', { paths: ['process', 'node:process'].map((name) => ({ name, importNames: ['env'], message: envMessage })) }],
     },
+  },
+  {
+    // Build scripts run by Node itself (the SDK's prepack).
+    files: ['packages/*/scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );

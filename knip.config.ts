@@ -12,6 +12,8 @@ const config: KnipConfig = {
       // Started as child processes (spawn/fork) by the tests, not imported.
       entry: ['chaos/worker.ts', 'support/dispatch-process.ts'],
     },
+    // The scaffolder's template is copied into a new package (with its own zod), not run here.
+    'packages/create-afterglow-node': { ignore: ['template/**'] },
   },
 };
 

@@ -4,8 +4,8 @@
 import type { z } from 'zod';
 import type {
   CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, RunSnapshot, WebhookRequest,
-} from './requests';
-import type { AnyServiceDefinition } from './services';
+} from './requests.js';
+import type { AnyServiceDefinition } from './services.js';
 
 /** What became of an email the step asked for. */
 export type EmailOutcome =

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineNodeType, summaryOf } from './define';
-import { localizeNode } from './i18n';
-import { hold, next } from './instructions';
-import { defineConfig, definePlugin, defineService } from './plugin';
-import { NodeRegistry } from './registry';
-import { createTestContext } from './testing';
+import { defineNodeType, summaryOf } from './define.js';
+import { localizeNode } from './i18n.js';
+import { hold, next } from './instructions.js';
+import { defineConfig, definePlugin, defineService } from './plugin.js';
+import { NodeRegistry } from './registry.js';
+import { createTestContext } from './testing.js';
 
 const v1 = defineNodeType({
   id: 'acme/greet', version: 1, category: 'action',

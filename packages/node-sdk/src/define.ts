@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { BranchSpec, ConfigIssue, NodeTypeDefinition } from './types';
+import type { BranchSpec, ConfigIssue, NodeTypeDefinition } from './types.js';
 
 const NODE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 const COUNTER_ID = /^[a-z0-9_]{1,40}$/;

@@ -1,8 +1,8 @@
 // A node type's UI text in other languages. English lives in the definition itself (ui.label,
 // .meta() labels, counter labels); `translations` adds any other locale, partially if need be:
 // what a locale lacks falls back to its language ('sr' for 'sr-Latn'), then to English.
-import type { FieldMeta } from './meta';
-import type { CounterSpec, NodeTypeDefinition } from './types';
+import type { FieldMeta } from './meta.js';
+import type { CounterSpec, NodeTypeDefinition } from './types.js';
 
 export interface FieldText {
   label?: string;

@@ -2,10 +2,10 @@
 // queue effects with, HTTP routes for providers' callbacks, and web widgets. Afterglow reads
 // one list of plugins (afterglow.config.ts at the repo root): the server and the web app both
 // build their node types from it, so a node type is never registered twice.
-import type { Logger } from './logger';
-import type { FieldMeta } from './meta';
-import type { AnyServiceDefinition, ServiceDefinition } from './services';
-import type { NodeTypeDefinition } from './types';
+import type { Logger } from './logger.js';
+import type { FieldMeta } from './meta.js';
+import type { AnyServiceDefinition, ServiceDefinition } from './services.js';
+import type { NodeTypeDefinition } from './types.js';
 import type { z } from 'zod';
 
 export interface RouteRequest {

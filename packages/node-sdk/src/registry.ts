@@ -1,9 +1,9 @@
 // The one place node types and services are looked up; nothing else knows the list of ids.
 // Node types are keyed by id and version: a journey published on version 1 keeps running
 // version 1's definition after version 2 is installed; the palette offers the newest.
-import type { AfterglowPlugin } from './plugin';
-import type { AnyServiceDefinition } from './services';
-import type { NodeTypeDefinition } from './types';
+import type { AfterglowPlugin } from './plugin.js';
+import type { AnyServiceDefinition } from './services.js';
+import type { NodeTypeDefinition } from './types.js';
 
 export interface MigratedConfig {
   version: number;

@@ -1,7 +1,7 @@
 // Ready-made config fields with their widgets, so common values are stored one way across
 // node types and plugins: a duration is always { amount, unit }, a date-time an ISO string.
 import { z } from 'zod';
-import type { DurationUnit } from './time';
+import type { DurationUnit } from './time.js';
 
 const UNITS = ['minutes', 'hours', 'days', 'weeks'] as const satisfies readonly DurationUnit[];
 

@@ -3,7 +3,7 @@
 // final outcome, with retries and backoff, from whichever worker claims it. Delivery is
 // at-least-once: `effect.key` is stable across attempts; pass it on as an idempotency key.
 import type { z } from 'zod';
-import type { Logger } from './logger';
+import type { Logger } from './logger.js';
 
 export interface QueuedEffect<P> {
   id: string;

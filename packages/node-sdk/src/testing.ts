@@ -2,10 +2,10 @@
 // for unit tests of `execute`. A whole journey through the real engine is tested with
 // `createJourneyTest` (see docs/nodes.md).
 import type { z } from 'zod';
-import type { EmailOutcome, ExecContext, SendPolicyRequest, SendPolicyVerdict } from './context';
-import { NodeError } from './errors';
-import type { CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, RunSnapshot, WebhookRequest } from './requests';
-import type { AnyServiceDefinition } from './services';
+import type { EmailOutcome, ExecContext, SendPolicyRequest, SendPolicyVerdict } from './context.js';
+import { NodeError } from './errors.js';
+import type { CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, RunSnapshot, WebhookRequest } from './requests.js';
+import type { AnyServiceDefinition } from './services.js';
 
 export interface RecordedEffects {
   emails: EmailRequest[];

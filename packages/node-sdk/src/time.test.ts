@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localParts, nextLocalTime, zonedTime } from './time';
+import { localParts, nextLocalTime, zonedTime } from './time.js';
 
 describe('time zone arithmetic', () => {
   it('finds 10:00 local on the next Monday in New York', () => {

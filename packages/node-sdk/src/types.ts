@@ -1,10 +1,10 @@
 // The contract between a node type and everything that uses it (palette, canvas card,
 // config form, validation, publishing, trigger matching, execution).
 import type { z } from 'zod';
-import type { ExecContext } from './context';
-import type { NodeText } from './i18n';
-import type { Instruction } from './instructions';
-import type { EmailRequest, JourneyEvent } from './requests';
+import type { ExecContext } from './context.js';
+import type { NodeText } from './i18n.js';
+import type { Instruction } from './instructions.js';
+import type { EmailRequest, JourneyEvent } from './requests.js';
 
 export type NodeCategory = 'trigger' | 'wait' | 'condition' | 'action';
 export type ColorToken = 'violet' | 'amber' | 'sky' | 'emerald' | 'rose' | 'slate' | 'indigo';
