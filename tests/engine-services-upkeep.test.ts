@@ -1,7 +1,8 @@
 // Service effects over their life, on a real Postgres and a real HTTP provider: an effect whose
 // plugin is disabled waits (no attempt used) and is delivered once the plugin is back;
 // marketing effects count toward the workspace's frequency cap with marketing email; erasing a
-// customer cancels and empties their effects; the daily clean-up deletes long-settled ones.
+// customer cancels and empties their effects; a provider's id names one effect; the daily
+// clean-up deletes long-settled ones.
 import type { Database } from '@afterglow/db';
 import { createEngine, deleteExpired, ManualClock, type Engine } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
@@ -109,11 +110,27 @@ describe('engine: service effects over their life', () => {
     expect(gateway.to('/erased')).toHaveLength(1); // the cancelled effect is never delivered
   });
 
-  it('deletes effects settled long ago, keeping pending ones', async () => {
+  it('gives a provider\'s id to one effect only, the others keeping none, and delivers the rest of the round', async () => {
+    await publish('dup', { path: '/dup' });
+    await enter(engine, 'dup', 'ada');
+    await enter(engine, 'dup', 'bob');
+    await engine.advanceUntilIdle(); // both in one round
+    await enter(engine, 'dup', 'cat');
+    await engine.advanceUntilIdle(); // a later round
+    const effects = await effectsOf('dup');
+    expect(effects.map((e) => e.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect(effects.filter((e) => e.external_id === 'SMDUP')).toHaveLength(1);
+    for (const e of effects.filter((x) => x.external_id === null)) {
+      expect(e.last_error).toBe("the provider's id SMDUP already names another effect");
+    }
+    expect(gateway.to('/dup')).toHaveLength(3); // each once: no round was rolled back and repeated
+  });
+
+  it('deletes effects settled (or accepted) long ago, keeping pending ones', async () => {
     await db.sql`update service_effects set status = 'pending', next_attempt_at = ${new Date(clock.now().getTime() + 365 * DAY)}
       where version_id = ${versions.notice}`;
     const before = await db.sql<{ status: string; n: number }[]>`select status, count(*)::int as n from service_effects group by 1 order by 1`;
-    expect(before.map((r) => r.status)).toEqual(['cancelled', 'delivered', 'pending']);
+    expect(before.map((r) => r.status)).toEqual(['accepted', 'cancelled', 'delivered', 'pending']);
     const [{ first, last }] = await db.sql<{ first: Date; last: Date }[]>`
       select min(created_at) as first, max(created_at) as last from service_effects`;
     // Kept 180 days from their creation.

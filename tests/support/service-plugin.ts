@@ -95,7 +95,7 @@ export async function configureGateway(db: Database, workspaceId: string, baseUr
 export interface Received { path: string; headers: IncomingHttpHeaders; body: Record<string, unknown>; seen: unknown }
 
 /**
- * The provider: answers each path from a script (then 200; 202 + a new sid on /accept),
+ * The provider: answers each path from a script (then 200; 202 + a new sid on /accept, the same one on /dup),
  * recording every request and what `probe` saw in the database while the request was made.
  */
 export function startGateway(script: Record<string, number[]>, probe: (r: Omit<Received, 'seen'>) => Promise<unknown> = async () => null) {
@@ -107,8 +107,10 @@ export function startGateway(script: Record<string, number[]>, probe: (r: Omit<R
     req.on('end', async () => {
       const r = { path: req.url ?? '', headers: req.headers, body: JSON.parse(text || '{}') as Record<string, unknown> };
       received.push({ ...r, seen: await probe(r) });
-      const status = script[r.path]?.shift() ?? (r.path === '/accept' ? 202 : 200);
-      if (status === 202) res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ sid: `SM${++sids}` }));
+      const status = script[r.path]?.shift() ?? (r.path === '/accept' || r.path === '/dup' ? 202 : 200);
+      // '/dup': a provider answering every message with the same id.
+      const sid = r.path === '/dup' ? 'SMDUP' : `SM${++sids}`;
+      if (status === 202) res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ sid }));
       else res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'nope');
     });
   });
