@@ -10,7 +10,7 @@ import { applyEventsToRuns } from './event-effects';
 import { foldPlaceDeltas } from './places';
 import { createPlanCache } from './plans';
 import { processSegmentChanges, recheckAllSegments } from './segment-changes';
-import { logDispatch, reportFailure } from './report';
+import { logDispatch, logServiceDispatch, reportFailure } from './report';
 import { retryFailedRuns } from './retry';
 import { deleteExpired } from './retention';
 import { journeyStats } from './stats';
@@ -127,6 +127,7 @@ export function createEngine(opts: EngineOptions): Engine {
     for (;;) {
       const effects = await dispatchDueServiceEffects({ sql: database.sql, secrets: database.secrets, registry, now: clock.now(),
         publicUrl, allowPrivate: opts.allowPrivateWebhookTargets, log: dispatcherLog });
+      logServiceDispatch(dispatcherLog, effects);
       if (effects.delivered + effects.accepted + effects.retried + effects.failed === 0) break;
     }
     return steps;
