@@ -109,8 +109,8 @@ export function startGateway(script: Record<string, number[]>, probe: (r: Omit<R
       received.push({ ...r, seen: await probe(r) });
       const status = script[r.path]?.shift() ?? (r.path === '/accept' || r.path === '/dup' ? 202 : 200);
       // '/dup': a provider answering every message with the same id.
-      const sid = r.path === '/dup' ? 'SMDUP' : `SM${++sids}`;
-      if (status === 202) res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ sid }));
+      const sid = () => (r.path === '/dup' ? 'SMDUP' : `SM${++sids}`);
+      if (status === 202) res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ sid: sid() }));
       else res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'nope');
     });
   });
