@@ -58,7 +58,7 @@ describe('node type versions in drafts', () => {
     const draft = journey(greet('a', { text: 'Zdravo' }));
     const thrown = migrateGraph(draft, registryOf(greetV1, throwing));
     expect(thrown.migrations).toEqual([{ nodeId: 'a', type: 'test/greet', label: 'Greet', from: 1, to: 2, notes: [], error: 'The update failed: no text to move' }]);
-    expect(thrown.graph.nodes[1]).toBe(draft.nodes[1]);
+    expect(thrown.graph).toBe(draft);
 
     const breaking = { ...greetV2, migrations: [{ from: 1, up: (c: Record<string, unknown>) => ({ greeting: c.text }), note: 'x' }] };
     const broken = migrateGraph(draft, registryOf(greetV1, breaking));

@@ -3,6 +3,7 @@
 // are installed); a draft on an older version is brought to the newest by the type's config
 // migrations when it is opened for editing, and cannot be published until it has been.
 import { configIssues, type NodeRegistry, type NodeTypeDefinition } from '@afterglow/node-sdk';
+import type { PlanNode } from './compile';
 import type { GraphNode, JourneyGraph } from './graph';
 
 /** The version a node is written for; absent is 1 (drafts stored before versions were recorded). */
@@ -11,6 +12,10 @@ export const typeVersionOf = (node: Pick<GraphNode, 'typeVersion'>): number => n
 /** The definition a node's config is written for; undefined when that version is not installed. */
 export const definitionOf = (registry: NodeRegistry, node: Pick<GraphNode, 'type' | 'typeVersion'>): NodeTypeDefinition | undefined =>
   registry.get(node.type, typeVersionOf(node));
+
+/** The definition a plan's node was published with; undefined when that version is not installed. */
+export const publishedDefinitionOf = (registry: NodeRegistry, node: Pick<PlanNode, 'type' | 'typeVersion'> | undefined): NodeTypeDefinition | undefined =>
+  node && registry.get(node.type, node.typeVersion);
 
 /** A step brought to a newer version of its type, as the marketer is told about it. */
 export interface NodeMigration {
@@ -68,5 +73,7 @@ export function migrateGraph(graph: JourneyGraph, registry: NodeRegistry): Migra
     migrations.push(done.migration);
     return done.node;
   });
-  return { graph: migrations.length ? { ...graph, nodes } : graph, migrations };
+  // The same graph back when no step changed, so the caller can tell.
+  const changed = nodes.some((node, i) => node !== graph.nodes[i]);
+  return { graph: changed ? { ...graph, nodes } : graph, migrations };
 }
