@@ -7,31 +7,14 @@ import type { ApiDeps } from '@afterglow/api';
 import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
 import type { JourneyGraph, JourneyPlan } from '@afterglow/journey-core';
-import { defineNodeType, definePlugin, exit, type AfterglowPlugin } from '@afterglow/node-sdk';
+import type { AfterglowPlugin } from '@afterglow/node-sdk';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { seedUser, signIn, startApiServer, unusedTemplateSandbox, type ApiClient, type ApiServer } from './support/api-client';
 import { createTestDatabase } from './support/db';
+import { greetPlugin as plugin, greetV1, greetV2 } from './support/greet-plugin';
 
-const ui = { label: 'Greet', description: 'Says hello', icon: 'message', color: 'sky', branches: [] } as const;
-const greetV1 = defineNodeType({
-  id: 'test/greet', version: 1, category: 'action',
-  config: z.object({ text: z.string().min(1) }),
-  defaults: { text: 'Hello' },
-  ui: { ...ui, summary: (c) => c.text },
-  execute: (_ctx, c) => exit(`v1 said ${c.text}`),
-});
-const greetV2 = defineNodeType({
-  id: 'test/greet', version: 2, category: 'action',
-  config: z.object({ greeting: z.string().min(1), shout: z.boolean() }),
-  defaults: { greeting: 'Hello', shout: false },
-  ui: { ...ui, summary: (c) => c.greeting },
-  migrations: [{ from: 1, up: (c) => ({ greeting: c.text, shout: false }), note: 'Text is now Greeting; Shout is off' }],
-  execute: (_ctx, c) => exit(`v2 said ${c.shout ? c.greeting.toUpperCase() : c.greeting}`),
-});
 const brokenV2 = { ...greetV2, migrations: [{ from: 1, up: () => { throw new Error('cannot read text'); }, note: 'never shown' }] };
-const plugin = (...nodeTypes: AfterglowPlugin['nodeTypes']) => definePlugin({ id: 'test-greet', nodeTypes });
 
 const clock = new ManualClock(new Date('2025-06-15T12:00:00Z'));
 let database: Database;
@@ -109,7 +92,7 @@ describe('node type versions', () => {
 
     const opened = await api.journeys.get.query({ id: greetings });
     expect(opened.migrations).toEqual([
-      { nodeId: 'greet', type: 'test/greet', label: 'Greet', from: 1, to: 2, notes: ['Text is now Greeting; Shout is off'] },
+      { nodeId: 'greet', type: 'test/greet', label: 'Greet', from: 1, to: 2, notes: [greetV2.migrations![0].note] },
     ]);
     expect(opened.draft.nodes[1]).toMatchObject({ typeVersion: 2, config: { greeting: 'Hello', shout: false } });
     expect(opened.unmigratedDraft?.nodes[1]).toMatchObject({ typeVersion: 1, config: { text: 'Hello' } });

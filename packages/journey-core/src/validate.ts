@@ -67,8 +67,8 @@ function versionIssueOf(node: GraphNode, newest: number, label: string): string 
   const version = typeVersionOf(node);
   if (version > newest) return `Written for version ${version} of “${label}”, but this Afterglow has only up to version ${newest}`;
   if (version < newest) {
-    return `Written for version ${version} of “${label}”; version ${newest} is installed. Reopen the journey to update this step, `
-      + 'or replace it with a new one if the update failed';
+    return `Still on version ${version} of “${label}”, and version ${newest} is installed: opening the journey in the editor `
+      + 'updates it; if that fails, replace the step with a new one';
   }
   return null;
 }

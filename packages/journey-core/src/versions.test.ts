@@ -8,7 +8,7 @@ import { mapGraphSecrets, typesWithSecrets } from './secrets';
 import { validateGraph } from './validate';
 import { migrateGraph } from './versions';
 
-const ui = { label: 'Greet', description: 'Says hello', icon: 'message', color: 'sky', branches: [{ id: 'out', label: 'Then' }] } as const;
+const ui = { label: 'Greet', description: 'Says hello', icon: 'message' as const, color: 'sky' as const, branches: [{ id: 'out', label: 'Then' }] };
 const greetV1 = defineNodeType({
   id: 'test/greet', version: 1, category: 'action',
   config: z.object({ text: z.string().min(1), token: z.string().meta({ widget: 'secret' }).default('') }),
@@ -78,7 +78,7 @@ describe('node type versions in drafts', () => {
     const registry = registryOf(greetV1, greetV2);
     const issues = validateGraph(journey(greet('old', { text: 'Zdravo' }), greet('future', { greeting: 'x', shout: false }, 3)), registry);
     expect(issues).toEqual([
-      { nodeId: 'old', field: 'typeVersion', message: expect.stringMatching(/^Written for version 1 of “Greet”; version 2 is installed\. Reopen the journey/) },
+      { nodeId: 'old', field: 'typeVersion', message: expect.stringMatching(/^Still on version 1 of “Greet”, and version 2 is installed: opening the journey/) },
       { nodeId: 'future', field: 'typeVersion', message: 'Written for version 3 of “Greet”, but this Afterglow has only up to version 2' },
     ]);
   });
