@@ -108,7 +108,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
         canUndo={history.past.length > 0 && !live} canRedo={history.future.length > 0 && !live} onUndo={undo} onRedo={redo}
         live={live} onToggleLive={() => setLive((v) => !v)} hasVersion={!!versionId}
         flush={autosave.flush} onPublished={(o) => { setOutcome(o); if (o.ok) setLive(false); }} />
-      {migrations.length > 0 && <MigrationNotice migrations={migrations} onSelect={focusNode} onDismiss={() => setMigrations([])} />}
+      {migrations.length > 0 && <MigrationNotice migrations={migrations} editable={canSave} onSelect={focusNode} onDismiss={() => setMigrations([])} />}
       {outcome && <PublishNotice outcome={outcome} stepName={(id) => stepLabel(graph, id)} onSelect={focusNode} onDismiss={() => setOutcome(null)} />}
       <div className="flex min-h-0 flex-1">
         <Palette onAdd={(def) => addFromPalette(def)} disabled={live} />

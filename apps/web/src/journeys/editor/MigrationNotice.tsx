@@ -6,8 +6,9 @@ import { Icon } from '../../ui/icons';
 
 const steps = (n: number) => (n === 1 ? '1 step' : `${n} steps`);
 
-export function MigrationNotice({ migrations, onSelect, onDismiss }: {
-  migrations: NodeMigration[]; onSelect(nodeId: string): void; onDismiss(): void;
+export function MigrationNotice({ migrations, editable, onSelect, onDismiss }: {
+  /** editable: the update is this user's edit to save or undo (else they only see it). */
+  migrations: NodeMigration[]; editable: boolean; onSelect(nodeId: string): void; onDismiss(): void;
 }) {
   const updated = migrations.filter((m) => !m.error);
   const failed = migrations.filter((m) => m.error);
@@ -19,7 +20,7 @@ export function MigrationNotice({ migrations, onSelect, onDismiss }: {
           {updated.length > 0 && (
             <p className="font-semibold">
               {steps(updated.length)} {updated.length === 1 ? 'was updated to a new version of its' : 'were updated to a new version of their'} node type.
-              <span className="font-normal"> Check the settings below before publishing; Undo puts {updated.length === 1 ? 'it' : 'them'} back as {updated.length === 1 ? 'it was' : 'they were'}.</span>
+              {editable && <span className="font-normal"> Check the settings below before publishing; Undo puts {updated.length === 1 ? 'it' : 'them'} back as {updated.length === 1 ? 'it was' : 'they were'}.</span>}
             </p>
           )}
           {failed.length > 0 && (
