@@ -1,7 +1,7 @@
 // A node type shipped in two versions, as a plugin package would after an upgrade: version 2
 // renames the text to a greeting of at most 160 characters and adds Shout. Version 1 stays
 // exported so journeys published on it keep running it.
-import { defineNodeType, definePlugin, exit, type NodeTypeDefinition } from '@afterglow/node-sdk';
+import { defineNodeType, definePlugin, exit, type AnyNodeTypeDefinition } from '@afterglow/node-sdk';
 import { z } from 'zod';
 
 const ui = { label: 'Greet', description: 'Says hello, and ends the journey', icon: 'message' as const, color: 'sky' as const, branches: [] };
@@ -27,4 +27,4 @@ export const greetV2 = defineNodeType({
 });
 
 /** The package as installed: before the upgrade `greetPlugin(greetV1)`, after it both versions. */
-export const greetPlugin = (...nodeTypes: NodeTypeDefinition<any>[]) => definePlugin({ id: 'test-greet', nodeTypes });
+export const greetPlugin = (...nodeTypes: AnyNodeTypeDefinition[]) => definePlugin({ id: 'test-greet', nodeTypes });

@@ -5,7 +5,7 @@
 // like any other: one effect must not stop the others of its batch.
 import type { SecretBox } from '@afterglow/db';
 import { mapConfigSecrets, secretFieldsOf } from '@afterglow/journey-core';
-import type { DeliveryContext, DeliveryResult, GuardedFetch, Logger, NodeRegistry, QueuedEffect, ServiceDefinition } from '@afterglow/node-sdk';
+import type { DeliveryContext, DeliveryResult, GuardedFetch, Logger, NodeRegistry, QueuedEffect, AnyServiceDefinition } from '@afterglow/node-sdk';
 import { retryPolicyOf, serviceRetryDelayMs, uninstalledDelayMs } from './retry';
 
 export interface ClaimedEffect {
@@ -40,8 +40,8 @@ export interface AttemptDeps {
   secrets: SecretBox;
   now: Date;
   fetch: GuardedFetch;
-  settings(workspaceId: string, service: ServiceDefinition<any, any>): Promise<unknown>;
-  routeUrl(service: ServiceDefinition<any, any>, workspaceId: string, path: string): string;
+  settings(workspaceId: string, service: AnyServiceDefinition): Promise<unknown>;
+  routeUrl(service: AnyServiceDefinition, workspaceId: string, path: string): string;
   log: Logger;
   random: () => number;
   deliverTimeoutMs: number;

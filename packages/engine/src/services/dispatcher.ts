@@ -17,7 +17,7 @@
 // without using an attempt, and delivered once its plugin is enabled again. Once nothing will
 // send an effect again (final or accepted), the secret fields of its payload are emptied.
 import type { SecretBox, Sql } from '@afterglow/db';
-import type { Logger, NodeRegistry, ServiceDefinition } from '@afterglow/node-sdk';
+import type { Logger, NodeRegistry, AnyServiceDefinition } from '@afterglow/node-sdk';
 import type { Resolver } from '../webhooks/guard';
 import { attemptEffect, type ClaimedEffect, type Outcome } from './attempt';
 import { createGuardedFetch } from './guarded-fetch';
@@ -51,7 +51,7 @@ export interface ServiceDispatchResult { delivered: number; accepted: number; re
 
 /** `${publicUrl}/hooks/<plugin id>/<workspace id>/<path>`: where the plugin's routes answer. */
 function routeUrlOf(opts: ServiceDispatchOptions) {
-  return (service: ServiceDefinition<any, any>, workspaceId: string, path: string): string => {
+  return (service: AnyServiceDefinition, workspaceId: string, path: string): string => {
     const plugin = opts.registry.plugins().find((p) => p.services?.includes(service));
     if (!plugin) throw new Error(`Service ${service.id} belongs to no plugin, so it has no routes`);
     return `${opts.publicUrl().replace(/\/+$/, '')}/hooks/${plugin.id}/${encodeURIComponent(workspaceId)}/${path.replace(/^\/+/, '')}`;
@@ -74,7 +74,7 @@ export async function dispatchDueServiceEffects(opts: ServiceDispatchOptions): P
       registry: opts.registry, secrets: opts.secrets, now: opts.now, log: opts.log, random: opts.random ?? Math.random,
       deliverTimeoutMs: opts.deliverTimeoutMs ?? DELIVER_TIMEOUT_MS, routeUrl: routeUrlOf(opts),
       fetch: createGuardedFetch({ allowPrivate: opts.allowPrivate ?? false, resolve: opts.resolve, timeoutMs: opts.fetchTimeoutMs }),
-      settings(workspaceId: string, service: ServiceDefinition<any, any>) {
+      settings(workspaceId: string, service: AnyServiceDefinition) {
         const key = `${workspaceId}\u0000${service.id}`;
         if (!settings.has(key)) settings.set(key, readServiceSettings(tx, opts.secrets, workspaceId, service));
         return settings.get(key)!;

@@ -7,7 +7,7 @@
 // are stored sealed; the dispatcher opens them for deliver().
 import type { Queryable, SecretBox } from '@afterglow/db';
 import { mapConfigSecrets } from '@afterglow/journey-core';
-import { NodeError, type EnqueueOptions, type NodeRegistry, type ServiceDefinition } from '@afterglow/node-sdk';
+import { NodeError, type EnqueueOptions, type NodeRegistry, type AnyServiceDefinition } from '@afterglow/node-sdk';
 import type { RunRow } from '../types';
 
 export interface ServiceEffectRow {
@@ -45,7 +45,7 @@ export interface EnqueueDeps {
 }
 
 /** The service as installed: a node reaching for one that is not is misconfigured, not unlucky. */
-function installed(registry: NodeRegistry, service: ServiceDefinition<any, any>): ServiceDefinition<any, any> {
+function installed(registry: NodeRegistry, service: AnyServiceDefinition): AnyServiceDefinition {
   const found = registry.service(service?.id);
   if (!found) {
     throw new NodeError(`Service ${service?.id ?? '(none)'} is not installed: enable the plugin that provides it in afterglow.config.ts`,
@@ -55,7 +55,7 @@ function installed(registry: NodeRegistry, service: ServiceDefinition<any, any>)
 }
 
 export function enqueueEffect(
-  scope: EnqueueScope, deps: EnqueueDeps, requested: ServiceDefinition<any, any>, payload: unknown, options: EnqueueOptions = {},
+  scope: EnqueueScope, deps: EnqueueDeps, requested: AnyServiceDefinition, payload: unknown, options: EnqueueOptions = {},
 ): void {
   const service = installed(deps.registry, requested);
   if (options.key !== undefined && (typeof options.key !== 'string' || options.key.length < 1 || options.key.length > 200)) {
