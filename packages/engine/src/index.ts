@@ -25,6 +25,8 @@ export type { StoredEvent, Logger } from './types';
 export { WAKE_CHANNEL } from './worker';
 export { deleteExpired } from './retention';
 export * from './webhooks/index';
+export { readServiceSettings } from './services/settings';
+export { settleServiceEffect, type ServiceOutcome, type SettleRequest } from './services/settle';
 
 export interface EngineOptions {
   database: Database;
