@@ -6,3 +6,4 @@ export { dispatchDueServiceEffects, type ServiceDispatchOptions, type ServiceDis
 export { createGuardedFetch, SERVICE_FETCH_TIMEOUT_MS } from './guarded-fetch';
 export { SERVICE_RETRY_DEFAULTS } from './retry';
 export { readServiceSettings } from './settings';
+export { settleServiceEffect, type ServiceOutcome, type SettleRequest } from './settle';
