@@ -1,7 +1,7 @@
 // createJourneyTest (@afterglow/testing) on built-in journeys: events in through /v1, the real
 // engine on a database of the harness's own, time moved by advance(), emails caught by an SMTP
 // server, counters and runs read as the canvas reads them.
-import { grantPoints, segmentCondition, sendEmail, triggerOnEvent, wait } from '@afterglow/nodes';
+import { grantPoints, segmentCondition, sendEmail, triggerOnEvent, triggerSegmentEntered, wait } from '@afterglow/nodes';
 import { createJourneyTest, JourneyRefusedError, type JourneyTest } from '@afterglow/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -109,6 +109,21 @@ describe('conditions on segments', () => {
     expect((await t.runs(j)).map((r) => [r.customerId, r.status, r.nodeId])).toEqual([
       ['nova', 'completed', 'first'], ['rita', 'completed', 'welcome_back'],
     ]);
+  });
+
+  it('sees memberships that come with time: a lapsed customer enters the win-back journey', async () => {
+    t = await createJourneyTest();
+    const lapsed = await t.segment({ kind: 'orders', measure: 'daysSinceLastOrder', op: 'gte', value: 30 }, 'Lapsed');
+    const j = await t.publish(t.journey()
+      .trigger(triggerSegmentEntered, { segmentId: lapsed })
+      .then(sendEmail, { subject: 'We miss you', body: body('Come back') }, { id: 'winback' }));
+    await t.identify('lena', { email: 'lena@example.com' });
+    await t.track('lena', 'Order Completed', { order_id: 'l1', total: 25 });
+    await t.advance('29 days');
+    expect(t.emails()).toEqual([]);
+    await t.advance('2 days');
+    expect(t.emails().map((e) => [e.to, e.subject])).toEqual([['lena@example.com', 'We miss you']]);
+    expect((await t.runs(j)).map((r) => [r.customerId, r.status])).toEqual([['lena', 'completed']]);
   });
 
   it('refuses what the publish procedure refuses, with the same issues', async () => {
