@@ -60,6 +60,23 @@ describe('a journey over days', () => {
     expect([at('day1'), at('day3')]).toEqual([DAY, 3 * DAY]);
     expect(t.now().getTime() - start).toBe(30 * DAY);
   });
+
+  it('keeps runs on their version when the journey is published again', async () => {
+    t = await createJourneyTest();
+    const graph = (hours: number) => t!.journey()
+      .trigger(triggerOnEvent, { event: 'Order Completed', entryKeyProperty: 'order_id' })
+      .then(wait, { amount: hours, unit: 'hours' })
+      .then(grantPoints, { amount: hours, reason: 'order' }, { id: 'points' });
+    const v1 = await t.publish(graph(48));
+    await t.track('mia', 'Order Completed', { order_id: 'm1' });
+    const v2 = await t.publish(graph(1), { journey: v1 });
+    expect([v2.id, v2.version]).toEqual([v1.id, 2]);
+    await t.track('mia', 'Order Completed', { order_id: 'm2' });
+    await t.advance('2 hours');
+    expect((await t.runs(v2)).map((r) => [r.versionId, r.status])).toEqual([[v1.versionId, 'waiting'], [v2.versionId, 'completed']]);
+    await t.advance('2 days');
+    expect([await t.counters(v1, 'points'), await t.counters(v2, 'points')]).toEqual([{ points: 48 }, { points: 1 }]);
+  });
 });
 
 describe('workspace sending rules', () => {

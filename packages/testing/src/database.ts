@@ -86,8 +86,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await withAdmin(server.adminUrl, async (sql) => {
       await sql.unsafe(LOCK);
       try {
-        // FILE_COPY: a copy of the files after a checkpoint, faster here than logging every page.
-        await sql.unsafe(`create database "${name}" template "${server.template}" strategy = file_copy`);
+        await sql.unsafe(`create database "${name}" template "${server.template}"`);
       } finally {
         await sql.unsafe(UNLOCK);
       }

@@ -28,12 +28,12 @@ export interface JourneyRun {
   steps: RunStep[];
 }
 
-/** The journey's runs (every version), oldest entry first. */
+/** The journey's runs (every version), oldest entry first; at the same moment by customer, then entry key (e.g. the order id). */
 export async function runsOf(sql: Queryable, journeyId: string): Promise<JourneyRun[]> {
   const runs = await sql<Omit<JourneyRun, 'steps'>[]>`
     select id, customer_id as "customerId", version_id as "versionId", status, node_id as "nodeId", due_at as "dueAt",
       exit_reason as "exitReason", last_error as error, entered_at as "enteredAt"
-    from journey_runs where journey_id = ${journeyId} order by entered_at, customer_id, id`;
+    from journey_runs where journey_id = ${journeyId} order by entered_at, customer_id, entry_key, id`;
   if (runs.length === 0) return [];
   const steps = await sql<(RunStep & { runId: string })[]>`
     select s.run_id as "runId", s.node_id as node, s.outcome, s.branch, s.detail, s.at
