@@ -1,0 +1,29 @@
+// The user's language, read in one place: node types' texts (localizeNode, summary) use it
+// now, the app's own catalogues will later. A choice stored in this browser wins (the key the
+// language picker writes), else the browser's language, else English.
+import { useState } from 'react';
+
+export const LOCALE_KEY = 'afterglow.locale';
+
+function canonical(tag: string | null | undefined): string | null {
+  try {
+    return tag ? (Intl.getCanonicalLocales(tag)[0] ?? null) : null;
+  } catch {
+    return null; // not a language tag: ignored
+  }
+}
+
+export function currentLocale(): string {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(LOCALE_KEY);
+  } catch {
+    // storage refused (privacy mode): the browser's language
+  }
+  return canonical(stored) ?? canonical(typeof navigator === 'undefined' ? null : navigator.language) ?? 'en';
+}
+
+/** The locale for a component's texts, read once when it mounts. */
+export function useLocale(): string {
+  return useState(currentLocale)[0];
+}
