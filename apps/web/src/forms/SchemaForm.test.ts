@@ -5,7 +5,7 @@
 import { act, createElement, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { browserTimeZone, localInputToIso } from './dateTime';
 import { formSchemaOf } from './jsonSchema';
 import { pluginWidgets } from './pluginWidgets';
@@ -24,8 +24,8 @@ type Config = Record<string, unknown>;
 let root: Root;
 let host: HTMLElement;
 let config: Config;
-let warn: ReturnType<typeof vi.spyOn>;
-let error: ReturnType<typeof vi.spyOn>;
+let warn: MockInstance<typeof console.warn>;
+let error: MockInstance<typeof console.error>;
 
 /** Renders the test node type's form (the code editor's chunk loaded) and tracks its value in `config`. */
 async function render(opts: { locale?: string; errors?: Map<string, string>; disabled?: boolean } = {}) {
