@@ -14,10 +14,12 @@ const languages: Record<NonNullable<FieldMeta['language']>, () => Extension> = {
   json: () => json(), html: () => html(), mjml: () => html(), liquid: () => liquid(), text: () => [],
 };
 
-const theme = EditorView.theme({
-  '&': { fontSize: '12px', backgroundColor: '#fff', borderRadius: '0.5rem' },
-  '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', lineHeight: '1.55' },
-  '.cm-gutters': { backgroundColor: '#f8fafc', color: '#94a3b8', borderRight: '1px solid #e2e8f0', borderRadius: '0.5rem 0 0 0.5rem' },
+/** At least `rows` lines tall, scrolling past 30. */
+const themeOf = (rows: number) => EditorView.theme({
+  '&': { fontSize: '12px', backgroundColor: '#fff' },
+  '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', lineHeight: '1.55', maxHeight: '46.5em' },
+  '.cm-content, .cm-gutter': { minHeight: `${rows * 1.55}em` },
+  '.cm-gutters': { backgroundColor: '#f8fafc', color: '#94a3b8', borderRight: '1px solid #e2e8f0' },
   '&.cm-focused': { outline: 'none' },
 });
 
@@ -46,7 +48,7 @@ export default function CodeEditor({ id, label, value, onChange, language, disab
       extensions: [
         lineNumbers(), history(), bracketMatching(), languages[language](), syntaxHighlighting(defaultHighlightStyle),
         // No Tab binding: Tab leaves the editor, as it leaves every other field of the form.
-        keymap.of([...defaultKeymap, ...historyKeymap]), EditorView.lineWrapping, theme,
+        keymap.of([...defaultKeymap, ...historyKeymap]), EditorView.lineWrapping, themeOf(rows),
         editable.current.of(EditorView.editable.of(!disabled)),
         EditorView.contentAttributes.of({ id, 'aria-label': label, 'data-testid': `${id}-code` }),
         EditorView.updateListener.of((u) => { if (u.docChanged) onChangeRef.current(u.state.doc.toString()); }),
@@ -68,7 +70,6 @@ export default function CodeEditor({ id, label, value, onChange, language, disab
   }, [disabled]);
 
   return (
-    <div ref={host} style={{ minHeight: `${rows * 1.55 + 0.5}em` }}
-      className={`overflow-hidden rounded-lg text-xs shadow-sm ring-1 ring-inset ${invalid ? 'ring-rose-300' : 'ring-slate-200'} focus-within:ring-2 focus-within:ring-violet-500`} />
+    <div ref={host} className={`overflow-hidden rounded-lg border shadow-sm ${invalid ? 'border-rose-300' : 'border-slate-200'} focus-within:border-violet-500 focus-within:ring-1 focus-within:ring-violet-500`} />
   );
 }
