@@ -23,7 +23,7 @@ const themeOf = (rows: number) => EditorView.theme({
   '&.cm-focused': { outline: 'none' },
 });
 
-export interface CodeEditorProps {
+interface CodeEditorProps {
   id: string;
   label: string;
   value: string;

@@ -48,7 +48,7 @@ export function formSchemaOf(def: NodeTypeDefinition, locale?: string): FieldSch
  * Each field's label, help, placeholder and option labels as `translate` gives them, by dotted
  * path without list indices ('headers.name'), the keys of a definition's `translations`.
  */
-export function localizeFields(schema: FieldSchema, translate: (path: string, meta: FieldMeta) => FieldMeta, path = ''): FieldSchema {
+function localizeFields(schema: FieldSchema, translate: (path: string, meta: FieldMeta) => FieldMeta, path = ''): FieldSchema {
   const out: FieldSchema = { ...schema };
   if (schema.properties) {
     out.properties = Object.fromEntries(Object.entries(schema.properties).map(([key, field]) => {

@@ -25,7 +25,7 @@ export function jsonTemplateProblem(text: string): string | null {
   }
 }
 
-export type ParsedJson = { ok: true; value: unknown } | { ok: false; problem: string };
+type ParsedJson = { ok: true; value: unknown } | { ok: false; problem: string };
 
 export function parseJsonText(text: string): ParsedJson {
   try {

@@ -27,7 +27,7 @@ export function PluginField({ name, field, value, onChange, id, path, form }: Fi
 
 interface BoundaryState { error: Error | null }
 
-export class WidgetBoundary extends Component<{ name: string; children: ReactNode }, BoundaryState> {
+class WidgetBoundary extends Component<{ name: string; children: ReactNode }, BoundaryState> {
   state: BoundaryState = { error: null };
 
   static getDerivedStateFromError(error: unknown): BoundaryState {

@@ -15,16 +15,16 @@ const BUILT_IN: Record<BuiltInWidget, true> = {
 /** A built-in widget, or 'fields': a nested object edited as its own fields. */
 export type FormWidget = BuiltInWidget | 'fields';
 
-export type WidgetChoice =
+type WidgetChoice =
   | { kind: 'built-in'; widget: FormWidget; /** The hinted name nobody has, when falling back. */ unknown?: string }
   | { kind: 'plugin'; name: string };
 
-export function isBuiltInWidget(name: string): name is BuiltInWidget {
+function isBuiltInWidget(name: string): name is BuiltInWidget {
   return Object.hasOwn(BUILT_IN, name);
 }
 
 /** The input for a field whose hints name no widget. */
-export function defaultWidget(field: FieldSchema): FormWidget {
+function defaultWidget(field: FieldSchema): FormWidget {
   if (field.options?.length || field.enum?.length) return 'select';
   switch (field.type) {
     case 'boolean': return 'checkbox';

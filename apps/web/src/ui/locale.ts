@@ -1,9 +1,10 @@
 // The user's language, read in one place: node types' texts (localizeNode, summary) use it
-// now, the app's own catalogues will later. A choice stored in this browser wins (the key the
-// language picker writes), else the browser's language, else English.
+// now, the app's own catalogues will later. A language stored in this browser wins
+// (localStorage 'afterglow.locale', e.g. 'sr-Latn'; no user setting exists on the server yet),
+// else the browser's language, else English.
 import { useState } from 'react';
 
-export const LOCALE_KEY = 'afterglow.locale';
+const LOCALE_KEY = 'afterglow.locale';
 
 function canonical(tag: string | null | undefined): string | null {
   try {
