@@ -3,7 +3,10 @@
 // marketing effects count toward the workspace's frequency cap with marketing email; erasing a
 // customer cancels and empties their effects; a provider's id names one effect; the daily
 // clean-up deletes long-settled ones.
-import type { Database } from '@afterglow/db';
+import { createSecretBox, openDatabase, secretKeyId, type Database } from '@afterglow/db';
+import { sealStoredSecrets } from '@afterglow/api';
+import { randomBytes } from 'node:crypto';
+import { TEST_SECRET_KEY } from './support/secrets';
 import { createEngine, deleteExpired, ManualClock, type Engine } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +33,7 @@ describe('engine: service effects over their life', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    gateway = await startGateway({ '/later': [503], '/erased': [503] });
+    gateway = await startGateway({ '/later': [503], '/erased': [503], '/rekey': [503] });
     engine = createEngine({ database: db, registry, clock, allowPrivateWebhookTargets: true });
     await seedWorkspace(db, WS, ['ada', 'bob', 'cat', 'dan', 'eve'].map((id) => ({ id, email: `${id}@example.com`, firstName: id })), clock.now());
     await configureGateway(db, WS, gateway.base, 'tok_upkeep', clock.now());
@@ -138,5 +141,32 @@ describe('engine: service effects over their life', () => {
     const settled = before.filter((r) => r.status !== 'pending').reduce((n, r) => n + r.n, 0);
     expect(await deleteExpired(db.sql, new Date(last.getTime() + 180.1 * DAY))).toBe(settled);
     expect((await db.sql`select version_id from service_effects`).map((r) => r.version_id)).toEqual([versions.notice]);
+  });
+
+  it('re-seals the secret payload fields of pending effects under a new key, and opens them to deliver', async () => {
+    await publish('rekey', { path: '/rekey', pin: 'PIN-2468' });
+    await enter(engine, 'rekey', 'bob');
+    await engine.advanceUntilIdle(); // 503: pending, the pin sealed under the test key
+    const [before] = await effectsOf('rekey');
+    expect(before.payload.pin).toMatch(new RegExp(`^enc:v1:${secretKeyId(TEST_SECRET_KEY)}:`));
+    const next = randomBytes(32);
+    const rekeyed = openDatabase(db.url, { max: 2, secrets: createSecretBox({ current: next, previous: [TEST_SECRET_KEY] }) });
+    try {
+      const report = await sealStoredSecrets(rekeyed, registry);
+      expect(report.sealed['service_effects']).toBe(1);
+      const [after] = await effectsOf('rekey');
+      expect(after.payload.pin).toMatch(new RegExp(`^enc:v1:${secretKeyId(next)}:`));
+      // Only the new key now: the effect still delivers its pin.
+      const only = openDatabase(db.url, { max: 4, secrets: createSecretBox({ current: next }) });
+      try {
+        clock.set(after.next_attempt_at);
+        await createEngine({ database: only, registry, clock, allowPrivateWebhookTargets: true }).advanceUntilIdle();
+        expect(gateway.to('/rekey').at(-1)?.body).toMatchObject({ pin: 'PIN-2468' });
+      } finally {
+        await only.close();
+      }
+    } finally {
+      await rekeyed.close();
+    }
   });
 });

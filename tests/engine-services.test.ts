@@ -141,9 +141,9 @@ describe('engine: services of plugins', () => {
       settled_at: expect.any(Date), payload: { path: '/down', text: 'Hello', pin: '' } });
     expect(gateway.to('/gone')).toHaveLength(1);
     expect((await effectsOf('gone'))[0]).toMatchObject({ status: 'failed', attempts: 1, last_error: '404: nope' });
-    // The service's own counter for a refusal; running out of attempts names none.
+    // The service's own counter for a refusal, and its exhaustedCount when the attempts ran out.
     expect(await countersOf('gone')).toEqual({ queued: 1, undelivered: 1 });
-    expect(await countersOf('down')).toEqual({ queued: 1 });
+    expect(await countersOf('down')).toEqual({ queued: 1, undelivered: 1 });
   });
 
   it('leaves an accepted effect waiting for its callback, with the provider\'s id', async () => {

@@ -79,8 +79,12 @@ describe('engine: the walk and the node contract', () => {
   let engine: Engine;
   const clock = new ManualClock(new Date('2026-07-01T09:00:00Z'));
   const versions: Record<string, string> = {};
-  const publish = async (name: string, type: string, config: Record<string, unknown>, using: NodeRegistry = registry) =>
-    (versions[name] = await publishGraph(db, using, WS, `j_${name}`, journey(name, type, config)));
+  // The step records the newest version of its type in the registry it is published with.
+  const publish = async (name: string, type: string, config: Record<string, unknown>, using: NodeRegistry = registry) => {
+    const graph = journey(name, type, config);
+    graph.nodes[1].typeVersion = using.require(type).version;
+    return (versions[name] = await publishGraph(db, using, WS, `j_${name}`, graph));
+  };
   const enter = (name: string) =>
     ingestEvents(db, engine.enrolEvents, [{ workspaceId: WS, customerId: 'ada', name, properties: {}, timestamp: clock.now() }]);
   const runOf = async (name: string) => (await db.sql`select * from journey_runs where version_id = ${versions[name]}`)[0];

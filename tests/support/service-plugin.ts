@@ -19,7 +19,7 @@ export const gateway = defineService({
   }),
   settings: z.object({ baseUrl: z.string(), token: z.string().meta({ widget: 'secret' }) }),
   counters: ['delivered', 'undelivered', 'sent'],
-  retry: { maxAttempts: 4 },
+  retry: { maxAttempts: 4, exhaustedCount: 'undelivered' },
   async deliver(effect, ctx) {
     if (!ctx.settings) return { status: 'retry', error: 'the gateway is not configured' };
     const res = await ctx.fetch(`${ctx.settings.baseUrl}${effect.payload.path}`, {

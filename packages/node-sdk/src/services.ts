@@ -50,6 +50,8 @@ export interface RetryPolicy {
   baseDelayMs?: number;
   /** The longest delay (default 1 h). */
   maxDelayMs?: number;
+  /** A counter of the queuing node to add 1 to when the attempts run out (e.g. 'undelivered'). */
+  exhaustedCount?: string;
 }
 
 /**

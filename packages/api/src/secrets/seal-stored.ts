@@ -7,11 +7,12 @@
 import { SecretKeyUnknown, sealedLike, type Database, type Queryable, type SecretBox } from '@afterglow/db';
 import { mapConfigSecrets, mapGraphSecrets, mapPlanSecrets, secretFieldsOf, typesWithSecrets, type JourneyGraph, type JourneyPlan } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
+import { sealServiceEffects } from './seal-effects';
 
 export interface SealReport {
   /** Values sealed or re-sealed under the current key, by where they are. */
   sealed: Record<string, number>;
-  /** Pending webhook calls being sent at that moment: the next run (or start) takes them. */
+  /** Pending webhook calls and service effects being sent at that moment: the next run (or start) takes them. */
   busy: number;
 }
 
@@ -144,6 +145,7 @@ export async function sealStoredSecrets(database: Database, registry: NodeRegist
   const journeys = await sealJourneys(database, registry, reseal);
   const services = await sealServiceSettings(database, registry, reseal);
   const calls = await sealWebhookCalls(database, reseal);
+  const effects = await sealServiceEffects(database, registry, reseal);
   if (unknown.size > 0) {
     const keys = [...unknown].map(([id, where]) => `${id} (in ${[...where].join(', ')})`).join('; ');
     throw new SecretsUnreadable(`Stored secrets are sealed with keys that are not configured: ${keys}. `
@@ -153,8 +155,8 @@ export async function sealStoredSecrets(database: Database, registry: NodeRegist
     sealed: {
       'workspaces.signing_secret': workspaces, 'shopify_connections.webhook_secret': shopify,
       'journeys.draft': journeys.drafts, 'journey_versions': journeys.versions,
-      'service_settings': services, 'webhook_outbox': calls.sealed,
+      'service_settings': services, 'webhook_outbox': calls.sealed, 'service_effects': effects.sealed,
     },
-    busy: calls.busy,
+    busy: calls.busy + effects.busy,
   };
 }

@@ -80,7 +80,8 @@ export async function attemptEffect(row: ClaimedEffect, deps: AttemptDeps): Prom
     ...(secretFieldsOf({ config: service.payload }).secrets.length
       ? { scrubbed: mapConfigSecrets({ config: service.payload }, row.payload, () => '') } : {}) };
   const retry = (error: string, after?: Date): Outcome => attempt >= policy.maxAttempts
-    ? { id: row.id, status: 'failed', external_id: null, count: null, error: `gave up after ${attempt} attempts: ${error}`, ...final }
+    ? { id: row.id, status: 'failed', external_id: null, count: service.retry?.exhaustedCount ?? null,
+        error: `gave up after ${attempt} attempts: ${error}`, ...final }
     : { id: row.id, status: 'pending', attempts: attempt, external_id: null, count: null, error,
         // Never sooner than a second from now: a provider's Retry-After of 0 must not spin the dispatcher.
         next_attempt_at: after instanceof Date && Number.isFinite(after.getTime())

@@ -3,15 +3,17 @@
 // delay times 0.5-1, so effects that failed together do not come back together).
 import type { RetryPolicy } from '@afterglow/node-sdk';
 
-export const SERVICE_RETRY_DEFAULTS: Required<RetryPolicy> = { maxAttempts: 8, baseDelayMs: 30_000, maxDelayMs: 60 * 60_000 };
+type Timing = Required<Omit<RetryPolicy, 'exhaustedCount'>>;
 
-export function retryPolicyOf(policy: RetryPolicy | undefined): Required<RetryPolicy> {
+export const SERVICE_RETRY_DEFAULTS: Timing = { maxAttempts: 8, baseDelayMs: 30_000, maxDelayMs: 60 * 60_000 };
+
+export function retryPolicyOf(policy: RetryPolicy | undefined): Timing {
   const p = { ...SERVICE_RETRY_DEFAULTS, ...policy };
   return { maxAttempts: Math.max(1, Math.floor(p.maxAttempts)), baseDelayMs: Math.max(1000, p.baseDelayMs), maxDelayMs: Math.max(1000, p.maxDelayMs) };
 }
 
 /** Delay before the next try after `attempts` failed ones. */
-export function serviceRetryDelayMs(policy: Required<RetryPolicy>, attempts: number, random: () => number): number {
+export function serviceRetryDelayMs(policy: Timing, attempts: number, random: () => number): number {
   return Math.round(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1)) * (0.5 + random() / 2));
 }
 
