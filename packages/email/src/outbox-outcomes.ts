@@ -29,7 +29,8 @@ export function createOutcomeWriter(pool: Sql, session: DispatchSession, now: Da
       // The session's own commits are durable (outbox-ownership.ts); this one must be as well.
       await tx`set local synchronous_commit = on`;
       await markRow(tx, { owner: session.owner, pid: null }, row, outcome, now);
-      await recordHardBounces(tx, [{ id: row.id, workspace_id: row.workspace_id, to_address: row.to_address, error: outcome.error ?? '' }], now);
+      const bounced = { id: row.id, workspace_id: row.workspace_id, to_address: row.to_address, error: outcome.error ?? '' };
+      await recordHardBounces(tx, [bounced], now);
     });
   };
 }

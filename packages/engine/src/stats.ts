@@ -34,10 +34,11 @@ export async function journeyStats(sql: Sql, versionId: string): Promise<Journey
   const countMachineOpens = workspace?.countMachineOpens ?? false;
   for (const c of counts) {
     const n = node(c.nodeId);
-    const counter = MACHINE_COUNTERS[c.metric] ?? c.metric;
+    const machine = MACHINE_COUNTERS[c.metric];
     if (c.metric === 'entered') n.entered = c.n;
     else if (c.metric.startsWith('branch:')) n.branches[c.metric.slice('branch:'.length)] = c.n;
-    else if (counter === c.metric || countMachineOpens) n.counters[counter] = (n.counters[counter] ?? 0) + c.n;
+    else if (!machine) n.counters[c.metric] = (n.counters[c.metric] ?? 0) + c.n;
+    else if (countMachineOpens) n.counters[machine] = (n.counters[machine] ?? 0) + c.n;
   }
   for (const q of queued) node(q.nodeId).counters.queued = q.n;
   const totals = { entered: 0, active: 0, completed: 0, failed: 0, converted: goals.converted, revenue: goals.revenue };

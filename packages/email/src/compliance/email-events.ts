@@ -70,9 +70,10 @@ export async function recordEmailEvents(tx: Queryable, events: EmailEvent[], opt
   const insert = stored.length === 0 ? [] : [tx`
     insert into email_events (workspace_id, outbox_id, customer_id, version_id, node_id, type, link_idx, bot, bot_reason, user_agent, at)
     select * from unnest(${column((s) => s.event.workspaceId)}::text[], ${column((s) => s.email.id)}::uuid[],
-      ${column((s) => s.email.customer_id)}::text[], ${column((s) => s.email.version_id)}::text[], ${column((s) => s.email.node_id)}::text[],
-      ${column((s) => s.event.type)}::text[], ${column((s) => s.event.linkIdx)}::int[], ${column((s) => s.event.bot ?? false)}::boolean[],
-      ${column((s) => s.event.botReason)}::text[], ${column((s) => s.event.userAgent)}::text[], ${column((s) => s.event.at)}::timestamptz[])`];
+      ${column((s) => s.email.customer_id)}::text[], ${column((s) => s.email.version_id)}::text[],
+      ${column((s) => s.email.node_id)}::text[], ${column((s) => s.event.type)}::text[], ${column((s) => s.event.linkIdx)}::int[],
+      ${column((s) => s.event.bot ?? false)}::boolean[], ${column((s) => s.event.botReason)}::text[],
+      ${column((s) => s.event.userAgent)}::text[], ${column((s) => s.event.at)}::timestamptz[])`];
   await Promise.all([...insert, addNodeCounts(tx, counts)]);
   return stored.map((s) => s.event);
 }
