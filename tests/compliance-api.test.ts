@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, seedUser, startApiServer, type ApiServer, signIn as signInAs } from './support/api-client';
 import { rawRequest, startRig, WS, type Rig } from './support/compliance';
 import { publishGraph } from './support/journeys';
-import { createTemplateSandbox } from '@afterglow/email';
+import { createTemplateSandbox, recordEmailEvents, type EmailEventType } from '@afterglow/email';
 
 const templateSandbox = createTemplateSandbox();
 let rig: Rig;
@@ -85,16 +85,17 @@ describe('engagement per saved template', () => {
       edges: [{ id: 'e1', source: 'trigger', sourceHandle: 'out', target: 'a' }, { id: 'e2', source: 'a', sourceHandle: 'out', target: 'b' }],
     });
     const now = rig.clock.now();
-    const outbox = async (key: string, node: string, status: string) => (await rig.db.sql`
-      insert into email_outbox (workspace_id, effect_key, customer_id, version_id, node_id, to_address, from_address, subject, html,
-        message_id, status, next_attempt_at, created_at)
-      values (${WS}, ${key}, 'ada', ${versionId}, ${node}, 'ada@example.com', 'shop@test', 's', 'h', ${`<${key}@t>`}, ${status}, ${now}, ${now})
+    // Ready-made emails of step a (transactional: Ada unsubscribed from marketing above); three sent by the dispatcher, one still queued.
+    const outbox = async (key: string, node: string) => (await rig.db.sql`
+      insert into email_outbox (workspace_id, effect_key, customer_id, version_id, node_id, kind, to_address, from_address, subject, html,
+        message_id, next_attempt_at, created_at)
+      values (${WS}, ${key}, 'ada', ${versionId}, ${node}, 'transactional', 'ada@example.com', 'shop@test', 's', 'h', ${`<${key}@t>`}, ${now}, ${now})
       returning id`)[0].id as string;
-    const [m1, m2, m3] = [await outbox('k1', 'a', 'sent'), await outbox('k2', 'a', 'sent'), await outbox('k3', 'a', 'sent')];
-    await outbox('k4', 'a', 'pending');
-    const event = (id: string, type: string, bot = false) => rig.db.sql`
-      insert into email_events (workspace_id, outbox_id, customer_id, version_id, node_id, type, bot, at)
-      values (${WS}, ${id}, 'ada', ${versionId}, 'a', ${type}, ${bot}, ${now})`;
+    const [m1, m2, m3] = [await outbox('k1', 'a'), await outbox('k2', 'a'), await outbox('k3', 'a')];
+    await rig.dispatch();
+    await outbox('k4', 'a');
+    const event = (id: string, type: EmailEventType, bot = false) =>
+      rig.db.sql.begin((tx) => recordEmailEvents(tx, [{ workspaceId: WS, outboxId: id, type, bot, at: now }]));
     await event(m1, 'open'); await event(m1, 'open'); await event(m2, 'open'); await event(m3, 'open', true);
     await event(m1, 'click'); await event(m3, 'bounce');
 

@@ -1,7 +1,7 @@
 // Coupon redemption through ingestion: a placed order naming an issued code (Segment's
 // `coupon`, Shopify's `discount_codes`) marks that coupon redeemed by that order, once,
 // in any case of letters; the canvas counts it on the step that issued the coupon.
-import type { Database } from '@afterglow/db';
+import { addNodeCounts, type Database } from '@afterglow/db';
 import { createEngine } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import http from 'node:http';
@@ -29,10 +29,13 @@ beforeAll(async () => {
   server = http.createServer((req, res) => void (req.url?.startsWith('/webhooks/') ? shopify(req, res) : ingest(req, res)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Coupons as the Issue coupon step stores them; the same code also lives in another workspace.
-  const coupon = (ws: string, code: string, node = 'coupon') => db.sql`
-    insert into coupons (workspace_id, code, customer_id, version_id, node_id, effect_key, kind, value, expires_at, created_at)
-    values (${ws}, ${code}, 'ada', ${`${ws}_j_v1`}, ${node}, ${`${ws}:${code}`}, 'percent', 10, ${new Date('2026-06-01T00:00:00Z')}, ${NOW})`;
+  // Coupons as the Issue coupon step stores (and counts) them; the same code also lives in another workspace.
+  const coupon = (ws: string, code: string, node = 'coupon') => db.sql.begin(async (tx) => {
+    await tx`
+      insert into coupons (workspace_id, code, customer_id, version_id, node_id, effect_key, kind, value, expires_at, created_at)
+      values (${ws}, ${code}, 'ada', ${`${ws}_j_v1`}, ${node}, ${`${ws}:${code}`}, 'percent', 10, ${new Date('2026-06-01T00:00:00Z')}, ${NOW})`;
+    await addNodeCounts(tx, [{ version: `${ws}_j_v1`, node, metric: 'issued', n: 1 }]);
+  });
   for (const code of ['THANKS-AAAA2222BBBB', 'THANKS-CCCC3333DDDD', 'THANKS-EEEE4444FFFF', 'THANKS-GGGG5555HHHH']) await coupon('ws_a', code);
   await coupon('ws_a', 'OTHER-JJJJ6666KKKK', 'other');
   await coupon('ws_b', 'THANKS-AAAA2222BBBB');

@@ -23,12 +23,13 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 let database: Database;
 beforeAll(async () => { database = await createTestDatabase(); });
 afterAll(async () => { await database?.close(); });
-beforeEach(async () => { await database.sql`truncate email_outbox`; });
+beforeEach(async () => { await database.sql`truncate email_outbox, journey_node_counts`; });
 
-/** Queues ready-made emails (workspace with the default send rate); their Message-IDs. */
+/** Queues ready-made emails of one step (workspace with the default send rate); their Message-IDs. */
 async function queueEmails(): Promise<string[]> {
   const rows = Array.from({ length: QUEUED }, (_, i) => ({
     workspace_id: 'ws_crash', effect_key: `crash:${i}`, customer_id: `c${i}`, to_address: `c${i}@example.com`,
+    version_id: 'v_crash', node_id: 'mail',
     from_address: 'shop@example.com', subject: `#${i}`, html: `<p>Hello ${i}</p>`, text: `Hello ${i}`,
     message_id: `<crash.${i}@afterglow.test>`, next_attempt_at: now, created_at: now,
   }));
@@ -81,6 +82,10 @@ async function expectAtMostOneResendPerConnection(ids: string[], accepted: strin
   const [rows] = await database.sql`select count(*) filter (where status = 'sent')::int as sent,
     count(claimed_by)::int as claimed from email_outbox`;
   expect(rows).toEqual({ sent: QUEUED, claimed: 0 });
+  // Each email counted once on its step: those the crashed dispatcher had marked sent when the
+  // next dispatch released its rows, the others as their own dispatch released them.
+  expect(await database.sql`select node_id, metric, n::int from journey_node_counts where version_id = 'v_crash'`)
+    .toEqual([{ node_id: 'mail', metric: 'emails', n: QUEUED }]);
 }
 
 describe('a crash in the middle of a batch', () => {

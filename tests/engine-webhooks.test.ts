@@ -128,12 +128,14 @@ describe('engine: the Call webhook step', () => {
       const row = await rowOf(versions.flaky);
       if (attempt < 3) {
         expect(row).toMatchObject({ status: 'pending', attempts: attempt, response_status: 503, last_error: '503: nope' });
+        expect((await engine.stats(versions.flaky)).nodes.hook.counters).toEqual({}); // a retry is no outcome yet
         delays.push(row.next_attempt_at.getTime() - clock.now().getTime());
         await engine.advanceUntilIdle(); // not due yet: nothing is sent early
         expect(to('/flaky')).toHaveLength(attempt);
         clock.set(row.next_attempt_at);
       } else {
         expect(row).toMatchObject({ status: 'delivered', attempts: 3, response_status: 200, last_error: null });
+        expect((await engine.stats(versions.flaky)).nodes.hook.counters).toEqual({ delivered: 1 });
       }
     }
     // 30 s then 60 s, each with jitter down to half.
@@ -167,6 +169,7 @@ describe('engine: the Call webhook step', () => {
     await expect(engine.advanceUntilIdle()).rejects.toThrow('simulated crash before commit');
     expect(to('/crash')).toHaveLength(1);
     expect(await rowOf(versionId)).toMatchObject({ status: 'pending', attempts: 0 }); // the outcome never committed
+    expect((await engine.stats(versionId)).nodes.hook?.counters.delivered).toBeUndefined(); // nor its count
     await db.sql`drop trigger webhook_crash on webhook_outbox`;
     await engine.advanceUntilIdle();
     await engine.advanceUntilIdle();
@@ -175,6 +178,7 @@ describe('engine: the Call webhook step', () => {
     expect(first).toMatch(/^[0-9a-f-]{36}:hook$/);
     expect(second).toBe(first);
     expect(await rowOf(versionId)).toMatchObject({ status: 'delivered', attempts: 1 });
+    expect((await engine.stats(versionId)).nodes.hook.counters).toEqual({ delivered: 1 }); // resent, counted once
   });
 
   it('refuses internal targets by default, naming the address, before connecting', async () => {

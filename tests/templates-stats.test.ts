@@ -3,7 +3,7 @@
 // says so), clicked, bounced and unsubscribed from, each email once.
 import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock } from '@afterglow/engine';
-import { createMailer, createTemplateSandbox, type Mailer } from '@afterglow/email';
+import { createMailer, createTemplateSandbox, recordEmailEvents, type EmailEventType, type Mailer } from '@afterglow/email';
 import type { JourneyGraph } from '@afterglow/journey-core';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -67,9 +67,8 @@ it('sums sent, opened, clicked, bounced and unsubscribed over the journeys that 
   const sent = await db.sql<{ id: string; customer_id: string; journey_id: string; version_id: string; node_id: string }[]>`
     select id, customer_id, journey_id, version_id, node_id from email_outbox where status = 'sent'`;
   const mail = (customer: string, journey: string) => sent.find((m) => m.customer_id === customer && m.journey_id === journey)!;
-  const event = (m: (typeof sent)[number], type: string, bot = false) => db.sql`
-    insert into email_events (workspace_id, outbox_id, customer_id, version_id, node_id, type, bot, at)
-    values (${WS}, ${m.id}, ${m.customer_id}, ${m.version_id}, ${m.node_id}, ${type}, ${bot}, ${clock.now()})`;
+  const event = (m: (typeof sent)[number], type: EmailEventType, bot = false) =>
+    db.sql.begin((tx) => recordEmailEvents(tx, [{ workspaceId: WS, outboxId: m.id, type, bot, at: clock.now() }]));
   await event(mail('ann', 'j_lapsed'), 'open');
   await event(mail('ann', 'j_lapsed'), 'open'); // the same email opened again counts once
   await event(mail('cat', 'j_churn'), 'open');

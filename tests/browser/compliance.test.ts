@@ -1,6 +1,7 @@
 // A recipient's side in a real browser: the unsubscribe confirmation (GET changes nothing,
 // the button unsubscribes), the preference page, and the email node's opens, clicks and
 // unsubscribes on the canvas of the seeded journey.
+import { recordEmailEvents } from '@afterglow/email';
 import { ManualClock } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { describe, expect, it } from 'vitest';
@@ -89,17 +90,20 @@ describe('compliance in the browser', () => {
       ],
       edges: [{ id: 'e1', source: 'trigger', sourceHandle: 'out', target: 'mail' }],
     });
-    const sentIds = [];
+    // Four emails of the step, delivered by the running dispatcher (which counts them), then opened and clicked.
+    const sentIds: string[] = [];
     for (let i = 0; i < 4; i++) {
       const [row] = await sql`insert into email_outbox (workspace_id, effect_key, customer_id, version_id, node_id, to_address, from_address,
-          subject, html, message_id, status, next_attempt_at, created_at)
+          subject, html, message_id, next_attempt_at, created_at)
         values (${app.demo!.workspaceId}, ${`tpl-stats-${i}`}, ${customer.id}, ${versionId}, 'mail', 'x@mail.example', 'shop@afterglow.local',
-          'Hi', 'h', ${`<tpl-stats-${i}@afterglow>`}, 'sent', ${clock.now()}, ${clock.now()}) returning id`;
+          'Hi', 'h', ${`<tpl-stats-${i}@afterglow>`}, ${clock.now()}, ${clock.now()}) returning id`;
       sentIds.push(row.id);
     }
+    await app.engine.advanceUntilIdle();
+    await expect.poll(async () => (await sql`select 1 from email_outbox where id = any(${sentIds}::uuid[]) and status = 'sent'
+      and claimed_by is null`).length, { timeout: 30_000 }).toBe(4);
     for (const [i, type] of [[0, 'open'], [1, 'open'], [2, 'open'], [0, 'click']] as const) {
-      await sql`insert into email_events (workspace_id, outbox_id, customer_id, version_id, node_id, type, at)
-        values (${app.demo!.workspaceId}, ${sentIds[i]}, ${customer.id}, ${versionId}, 'mail', ${type}, ${clock.now()})`;
+      await sql.begin((tx) => recordEmailEvents(tx, [{ workspaceId: app.demo!.workspaceId, outboxId: sentIds[i], type, at: clock.now() }]));
     }
     await page.getByRole('link', { name: 'Templates' }).click();
     await waitForText(page.getByTestId(`template-stats-${template.id}`), (t) => t.includes('4 sent') && t.includes('75% opened') && t.includes('25% clicked'));

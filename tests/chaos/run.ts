@@ -28,6 +28,7 @@ console.log(`
           of each dispatch cut off, ${SMTP_CONNECTIONS} a worker), ${email.recipientsWithSeveralIds} true duplicates
   ledger: ${ledger.rows} rows for ${ledger.distinctRunNodes} (run, node) pairs
   places: ${result.placesOff} of the canvas's counts differ from a count of the runs
+  counters: ${result.countersOff} of the emails-sent and points counters differ from the outbox and the ledger
   took ${result.seconds.toFixed(0)} s`);
 const violations = chaosViolations(result, customers, maxResends);
 if (result.remainingAtDisruption.some((n) => n === 0)) violations.push('a disruption hit an idle system');

@@ -116,11 +116,12 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
     };
     for (let i = 0; i < opts.workers; i++) spawnWorker(i);
 
+    // Runs not finished, and emails not sent or not yet released by their dispatch (which counts them then).
     const remaining = async () => {
       const [row] = await db.sql`select
         ${opts.customers}::int - (select count(*)::int from journey_runs)
         + (select count(*)::int from journey_runs where status in ('active', 'waiting'))
-        + (select count(*)::int from email_outbox where status = 'pending') as n`;
+        + (select count(*)::int from email_outbox where status = 'pending' or claimed_by is not null) as n`;
       return row.n as number;
     };
 

@@ -28,6 +28,8 @@ export interface ChaosVerdict {
   ledger: { rows: number; distinctRunNodes: number; runsGranted: number };
   /** (version, node, status) places whose trigger-kept count differs from a count of the runs. */
   placesOff: number;
+  /** Steps whose counters of emails sent or points granted differ from the outbox and the ledger. */
+  countersOff: number;
 }
 
 export async function verifyChaos(db: Database, received: Received[], now: Date): Promise<ChaosVerdict> {
@@ -53,8 +55,19 @@ export async function verifyChaos(db: Database, received: Received[], now: Date)
     from loyalty_ledger`;
   // The counts the canvas reads, kept by triggers through every kill and restart.
   const placesOff = (await placesOffRuns(db.sql)).length;
+  // The counters the canvas reads, added by the dispatch releasing its rows and by the batches.
+  const [{ countersOff }] = await db.sql<{ countersOff: number }[]>`
+    select count(*)::int as "countersOff"
+    from (select version_id, node_id, metric, n from journey_node_counts where metric in ('emails', 'points')) c
+    full join (
+      select version_id, node_id, 'emails' as metric, count(*) as n from email_outbox where status = 'sent' group by 1, 2
+      union all
+      select r.version_id, l.node_id, 'points', sum(l.points) from loyalty_ledger l join journey_runs r on r.id = l.run_id group by 1, 2
+    ) t using (version_id, node_id, metric)
+    where c.n is distinct from t.n`;
   return {
     placesOff,
+    countersOff,
     runs: { ...(runs as unknown as ChaosVerdict['runs']), stuck: runs.total - runs.finished - runs.inFutureWait },
     email: {
       expected,
@@ -97,5 +110,6 @@ export function chaosViolations(v: ChaosVerdict, customers: number, maxResends: 
   check(v.ledger.rows === customers && v.ledger.distinctRunNodes === customers && v.ledger.runsGranted === customers,
     `ledger: ${v.ledger.rows} rows, ${v.ledger.distinctRunNodes} distinct (run, node), expected ${customers}`);
   check(v.placesOff === 0, `${v.placesOff} places counted on the canvas differ from a count of the runs`);
+  check(v.countersOff === 0, `${v.countersOff} counters of emails sent or points granted differ from the outbox and the ledger`);
   return out;
 }

@@ -6,11 +6,14 @@ import { fileURLToPath } from 'node:url';
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
-/** Applies the committed migrations in drizzle/; re-running is harmless. */
-export async function runMigrations(url: string): Promise<void> {
+/**
+ * Applies the committed migrations in drizzle/ (or in `folder`: a test upgrading a database from
+ * an earlier migration); re-running is harmless.
+ */
+export async function runMigrations(url: string, folder = migrationsFolder): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await migrate(drizzle(sql), { migrationsFolder });
+    await migrate(drizzle(sql), { migrationsFolder: folder });
   } finally {
     await sql.end({ timeout: 5 });
   }

@@ -7,8 +7,9 @@
 // previous outcome is committed. So a dispatcher that dies leaves at most one accepted but
 // unmarked email per slot; its claimed rows go back to the queue and those emails are sent
 // again, the same email with the same Message-ID. Each workspace's send rate caps what a
-// dispatch claims (outbox-claim.ts, send-rate.ts). The pool needs a second connection, for
-// the stores, beside the dispatch's own.
+// dispatch claims (outbox-claim.ts, send-rate.ts). The batch's emails are counted on their
+// steps when the dispatch releases its rows (outbox-release.ts). The pool needs a second
+// connection, for the stores and the releases, beside the dispatch's own.
 import type { SecretBox, Sql } from '@afterglow/db';
 import { MailError, SMTP_CONNECTIONS, type Mailer } from './mailer';
 import { claimDueRows, type ClaimedRow } from './outbox-claim';
@@ -109,7 +110,7 @@ export async function dispatchDueEmails(opts: {
   const batchSize = opts.batchSize ?? 100;
   const session = await openDispatchSession(opts.sql);
   try {
-    await releaseOrphanedRows(session);
+    await releaseOrphanedRows(opts.sql);
     const rows = await claimDueRows(session, now, batchSize);
     if (rows.length === 0) return { sent: 0, retried: 0, failed: 0, suppressed: 0 };
     await renderQueued(rows, createOutboxRenderer(session.sql, { publicUrl: opts.publicUrl ?? (() => 'http://localhost:3000'), secrets: opts.secrets }));

@@ -3,7 +3,9 @@
 // server its next email (dispatcher.ts): that is what bounds the emails a crash can send
 // twice. Each outcome is its own small statement on the dispatch's session, sent at once and
 // pipelined with the other slots' (no slot waits for another's write); a hard bounce also puts
-// the address on the suppression list, in one transaction on a connection of the pool.
+// the address on the suppression list, in one transaction on a connection of the pool. The row
+// stays claimed: the step's counters (sent, undelivered, suppressed) are added for the whole
+// batch when the dispatch releases its rows (outbox-release.ts), not by a statement per email.
 import type { Queryable, Sql } from '@afterglow/db';
 import { recordHardBounces } from './compliance/suppression';
 import type { ClaimedRow } from './outbox-claim';
@@ -27,8 +29,8 @@ export function createOutcomeWriter(pool: Sql, session: DispatchSession, now: Da
       // The session's own commits are durable (outbox-ownership.ts); this one must be as well.
       await tx`set local synchronous_commit = on`;
       await markRow(tx, { owner: session.owner, pid: null }, row, outcome, now);
-      await recordHardBounces(tx, [{ id: row.id, workspace_id: row.workspace_id, customer_id: row.customer_id,
-        to_address: row.to_address, version_id: row.version_id, node_id: row.node_id, error: outcome.error ?? '' }], now);
+      const bounced = { id: row.id, workspace_id: row.workspace_id, to_address: row.to_address, error: outcome.error ?? '' };
+      await recordHardBounces(tx, [bounced], now);
     });
   };
 }
@@ -38,7 +40,6 @@ async function markRow(sql: Queryable, by: { owner: number; pid: number | null }
   const marked = await sql`
     update email_outbox set
       status = ${outcome.status},
-      claimed_by = null,
       attempts = attempts + ${outcome.status === 'suppressed' ? 0 : 1},
       sent_at = ${outcome.status === 'sent' ? now : null}::timestamptz,
       next_attempt_at = coalesce(${outcome.nextAttemptAt}::timestamptz, next_attempt_at),

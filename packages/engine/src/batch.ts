@@ -1,7 +1,8 @@
 // One batch of the engine: claim due runs with their customers (SKIP LOCKED, so any number of
 // workers share the work), walk each, and write every result back with set-based SQL in the
 // same transaction: one UPDATE of runs, one INSERT of walks (each run's steps in one row), one
-// of outbox rows, one of ledger rows, one of service effects.
+// of outbox rows, one of ledger rows, one of service effects, and last the batch's node counters
+// (its steps' and the coupons it issued) in one statement.
 import { pgArray, type Queryable, type SecretBox, type Sql } from '@afterglow/db';
 import { createBlockChecker } from '@afterglow/email';
 import type { NodeRegistry } from '@afterglow/node-sdk';
@@ -52,11 +53,11 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     const updates = results.map((r) => r.update);
     const walks = results.map((r) => r.steps).filter((w) => w.length > 0);
     await writeBack(tx, updates, walks, buffer, deps.email.fromAddress, now);
-    await writeCoupons(tx, buffer.coupons);
+    const issued = await writeCoupons(tx, buffer.coupons);
     await writeWebhooks(tx, deps.secrets, buffer.webhooks);
     await writeServiceEffects(tx, buffer.services);
     const steps = walks.flat();
-    await writeNodeCounts(tx, steps);
+    await writeNodeCounts(tx, steps, issued);
     return { runs: runs.length, steps: steps.length, emails: buffer.outbox.length };
   });
 }

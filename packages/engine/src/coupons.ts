@@ -3,7 +3,7 @@
 // coupon per (run, node): the effect key is unique in the database, and a coupon that
 // already exists for the key (an earlier attempt committed it) is reused, both for the
 // step's own view (a later email in the same walk) and in the run's stored context.
-import type { Queryable } from '@afterglow/db';
+import type { CountRow, Queryable } from '@afterglow/db';
 import type { CouponRequest, IssuedCoupon, Services } from '@afterglow/node-sdk';
 import { randomBytes } from 'node:crypto';
 import type { RunRow } from './types';
@@ -111,10 +111,12 @@ export function couponService(
  * join to `coupons` finds exactly the coupons that already existed for an effect key: those
  * win over this attempt's code. A clash of two new codes (p ≈ n²/2^60) fails the batch,
  * which rolls back and is retried with fresh codes: never a coupon that was not stored.
+ * Returns the coupons inserted per step (`issued`), for the batch's counters: one already
+ * there for its effect key is not issued again.
  */
-export async function writeCoupons(tx: Queryable, rows: CouponRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx`
+export async function writeCoupons(tx: Queryable, rows: CouponRow[]): Promise<CountRow[]> {
+  if (rows.length === 0) return [];
+  const issued = await tx<{ version_id: string; node_id: string; n: number }[]>`
     with v as (
       select * from jsonb_to_recordset(${tx.json(rows.map((r, seq) => ({ ...r, seq })) as never)}) as v(seq int,
         workspace_id text, code text, customer_id text, journey_id text, version_id text, run_id uuid, node_id text,
@@ -127,6 +129,7 @@ export async function writeCoupons(tx: Queryable, rows: CouponRow[]): Promise<vo
         value, min_order_total, description, expires_at, created_at
       from v order by effect_key
       on conflict (workspace_id, effect_key) where effect_key is not null do nothing
+      returning version_id, node_id
     ), stored as (
       -- A run given two coupons in one walk keeps the later one, as its steps saw it.
       select distinct on (v.run_id) v.run_id, coalesce(old.code, v.code) as code, coalesce(old.kind, v.kind) as kind,
@@ -135,10 +138,13 @@ export async function writeCoupons(tx: Queryable, rows: CouponRow[]): Promise<vo
         case when old.id is null then v.expires_at else old.expires_at end as expires_at
       from v left join coupons old on old.workspace_id = v.workspace_id and old.effect_key = v.effect_key
       order by v.run_id, v.seq desc
+    ), updated as (
+      update journey_runs r set context = jsonb_set(r.context, '{coupon}', jsonb_build_object(
+        'code', s.code, 'kind', s.kind, 'value', s.value::float8, 'minOrderTotal', s.min_order_total::float8,
+        'description', s.description,
+        'expiresAt', to_char(s.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
+      from stored s where r.id = s.run_id
     )
-    update journey_runs r set context = jsonb_set(r.context, '{coupon}', jsonb_build_object(
-      'code', s.code, 'kind', s.kind, 'value', s.value::float8, 'minOrderTotal', s.min_order_total::float8,
-      'description', s.description,
-      'expiresAt', to_char(s.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
-    from stored s where r.id = s.run_id`;
+    select version_id, node_id, count(*)::int as n from ins group by 1, 2`;
+  return issued.map((r) => ({ version: r.version_id, node: r.node_id, metric: 'issued', n: r.n }));
 }

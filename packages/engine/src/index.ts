@@ -16,7 +16,6 @@ import { deleteExpired } from './retention';
 import { journeyStats } from './stats';
 import { dispatchDueWebhooks } from './webhooks/dispatcher';
 import { dispatchDueServiceEffects } from './services/dispatcher';
-import { withWebhookCounters } from './webhooks/stats';
 import type { Logger, StoredEvent } from './types';
 import { WAKE_CHANNEL, createWorker } from './worker';
 
@@ -153,7 +152,7 @@ export function createEngine(opts: EngineOptions): Engine {
     advanceUntilIdle,
     start: () => worker.start(),
     stop: () => worker.stop(),
-    stats: (versionId) => withWebhookCounters(database.sql, versionId, journeyStats(database.sql, versionId)),
+    stats: (versionId) => journeyStats(database.sql, versionId),
     async retryFailed(versionId, nodeId) {
       const count = await retryFailedRuns(database.sql, versionId, nodeId ?? null, clock.now());
       if (count > 0) await database.sql.notify(WAKE_CHANNEL, 'retry');

@@ -1,7 +1,7 @@
 // Per-node counters of a version (entered, each branch taken, held, capped, points), added up by
 // every batch for its own steps. The canvas reads these few rows every two seconds instead of
 // counting millions of run_steps rows, and run_steps needs no index by version for it.
-import { addNodeCounts, type Queryable } from '@afterglow/db';
+import { addNodeCounts, type CountRow, type Queryable } from '@afterglow/db';
 import type { StepRow } from './walk';
 
 /** Outcomes that do not mean a run arrived at the node (a wait resuming, a retry, a hold). */
@@ -30,9 +30,10 @@ export function countSteps(steps: StepRow[]): Map<string, { version: string; nod
 }
 
 /**
- * The batch's last statement: batches side by side update the same few rows, so each holds
- * them only until its commit, and takes them in one order (sorted keys), never deadlocking.
+ * The batch's last statement, with what its effects counted (`effects`: coupons issued):
+ * batches side by side update the same few rows, so each holds them only until its commit,
+ * and takes them in one order (sorted keys), never deadlocking.
  */
-export async function writeNodeCounts(tx: Queryable, steps: StepRow[]): Promise<void> {
-  await addNodeCounts(tx, countSteps(steps).values());
+export async function writeNodeCounts(tx: Queryable, steps: StepRow[], effects: CountRow[] = []): Promise<void> {
+  await addNodeCounts(tx, [...countSteps(steps).values(), ...effects]);
 }

@@ -1,9 +1,10 @@
 // What a bounce or complaint reported after delivery leaves behind, in one transaction: the
 // address on the suppression list (a hard bounce stops all email, a complaint marketing), a
-// 'bounce' or 'complaint' event on the email's node, and for a complaint the customer's
+// 'bounce' or 'complaint' event on the email's node (and counted there), and for a complaint the customer's
 // marketing consent withdrawn with a consent-ledger row. Repeating a report changes nothing,
 // and so does a report about an erased customer's email (their address is kept hashed already).
 import { ERASED_CUSTOMER_ID, type Database } from '@afterglow/db';
+import { recordEmailEvents } from '@afterglow/email';
 import { setMarketingConsent } from '../public/consent';
 
 export interface ReportToRecord {
@@ -31,8 +32,8 @@ export type RecordResult =
 export async function recordDeliveryReport(database: Database, workspaceId: string, report: ReportToRecord, now: Date): Promise<RecordResult> {
   return database.sql.begin(async (tx) => {
     // Locking the row serialises two deliveries of the same report (relays retry).
-    const [row] = await tx<{ id: string; customer_id: string; to_address: string; version_id: string | null; node_id: string | null }[]>`
-      select id, customer_id, to_address, version_id, node_id from email_outbox
+    const [row] = await tx<{ id: string; customer_id: string; to_address: string }[]>`
+      select id, customer_id, to_address from email_outbox
       where workspace_id = ${workspaceId} and effect_key = ${effectKeyOfMessageId(report.messageId)}
         and message_id = ${report.messageId} and customer_id <> ${ERASED_CUSTOMER_ID}
       order by created_at desc limit 1 for update`;
@@ -46,12 +47,7 @@ export async function recordDeliveryReport(database: Database, workspaceId: stri
       values (${workspaceId}, ${address}, ${reason}, ${detail}, ${row.id}, ${now})
       on conflict (workspace_id, address) do update set reason = excluded.reason, detail = excluded.detail, outbox_id = excluded.outbox_id
         where excluded.reason = 'hard_bounce' and email_suppressions.reason <> 'hard_bounce'`;
-    const inserted = await tx`
-      insert into email_events (workspace_id, outbox_id, customer_id, version_id, node_id, type, at)
-      select ${workspaceId}, ${row.id}, ${row.customer_id}, ${row.version_id}, ${row.node_id}, ${report.type}, ${now}
-      where not exists (select 1 from email_events
-        where workspace_id = ${workspaceId} and outbox_id = ${row.id} and type = ${report.type})
-      returning id`;
+    const inserted = await recordEmailEvents(tx, [{ workspaceId, outboxId: row.id, type: report.type, at: now }], { firstOnly: true });
     if (report.type === 'complaint') {
       await setMarketingConsent(tx, { workspaceId, customerId: row.customer_id, source: 'complaint', outboxId: row.id, at: now }, false);
     }

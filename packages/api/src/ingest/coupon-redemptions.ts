@@ -1,7 +1,9 @@
 // Coupon redemption: a placed order that names a code Afterglow issued marks that coupon
 // redeemed (when, by which order), in the ingestion transaction, with one set-based
-// statement per request. Segment's Order Completed carries `coupon` (a string, sometimes
-// comma-separated); Shopify's orders/create `discount_codes` (mapped to a list of codes).
+// statement per request, and counts it on the step that issued it (`redeemed`) with one more.
+// Segment's Order Completed carries `coupon` (a string, sometimes comma-separated); Shopify's
+// orders/create `discount_codes` (mapped to a list of codes).
+import { addNodeCounts } from '@afterglow/db';
 import type postgres from 'postgres';
 import { z } from 'zod';
 import { orderStatusOf } from './order-schema';
@@ -33,13 +35,16 @@ export function redemptionsOf(event: string, properties: Record<string, unknown>
   return [...codes].map((c) => ({ code: c, orderId, at }));
 }
 
-/** Marks each named coupon redeemed by its earliest order; a coupon already redeemed keeps its first order. */
-export function redeemCoupons(tx: postgres.TransactionSql, workspaceId: string, redemptions: Redemption[]): Promise<unknown> {
-  if (redemptions.length === 0) return Promise.resolve();
+/**
+ * Marks each named coupon redeemed by its earliest order; a coupon already redeemed keeps its
+ * first order, and is counted only the first time.
+ */
+export async function redeemCoupons(tx: postgres.TransactionSql, workspaceId: string, redemptions: Redemption[]): Promise<void> {
+  if (redemptions.length === 0) return;
   const codes = [...new Set(redemptions.map((r) => r.code))].sort();
   // By key (code = any) so the plan stays index probes on coupons_code_uq; sorted, so
   // concurrent requests lock the rows in the same order.
-  return tx`
+  const redeemed = await tx<{ version_id: string | null; node_id: string | null }[]>`
     update coupons c set redeemed_at = r.at, redeemed_order_id = r.order_id
     from (
       select distinct on (code) code, order_id, at
@@ -48,5 +53,8 @@ export function redeemCoupons(tx: postgres.TransactionSql, workspaceId: string, 
       order by code, at
     ) r
     where c.workspace_id = ${workspaceId} and c.code = any(${tx.array(codes)}::text[]) and c.code = r.code
-      and c.redeemed_at is null`.execute();
+      and c.redeemed_at is null
+    returning c.version_id, c.node_id`.execute(); // sent now, in line with the request's other statements
+  await addNodeCounts(tx, redeemed.flatMap((r) => (r.version_id !== null && r.node_id !== null
+    ? [{ version: r.version_id, node: r.node_id, metric: 'redeemed', n: 1 }] : [])));
 }

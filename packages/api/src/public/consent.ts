@@ -2,7 +2,7 @@
 // consent_ledger every change with its source and time, customer_preferences the topics.
 // A change that changes nothing writes nothing, so repeating a request is harmless.
 import type { Database, Queryable } from '@afterglow/db';
-import { tokenWorkspace, TokenError, verifyToken, type PayloadOf, type TokenKind } from '@afterglow/email';
+import { recordEmailEvents, tokenWorkspace, TokenError, verifyToken, type PayloadOf, type TokenKind } from '@afterglow/email';
 import { inputIssues } from '../input-policy/index';
 
 /** The workspace's link-signing secret (stored sealed), or null for a workspace that does not exist. */
@@ -63,10 +63,7 @@ export async function setMarketingConsent(tx: Queryable, change: ConsentChange, 
 
 /** The email whose unsubscribe link was used: counted on its node (once per email). */
 export async function recordUnsubscribeEvent(tx: Queryable, workspaceId: string, outboxId: string, at: Date): Promise<void> {
-  await tx`
-    insert into email_events (workspace_id, outbox_id, customer_id, version_id, node_id, type, at)
-    select o.workspace_id, o.id, o.customer_id, o.version_id, o.node_id, 'unsubscribe', ${at}::timestamptz
-    from email_outbox o where o.workspace_id = ${workspaceId} and o.id = ${outboxId}`;
+  await recordEmailEvents(tx, [{ workspaceId, outboxId, type: 'unsubscribe', at }]);
 }
 
 /** Stores the topic choices; every topic whose choice changed gets a ledger row. */

@@ -1,8 +1,9 @@
 // /t/o/:token.gif (open pixel) and /t/c/:token (click). A click redirects only to the URL
 // recorded for that email and link index when the email was queued: the token names a row
 // of email_links, never a URL, so no request can make this server redirect anywhere else.
-// Machine hits (scanners, prefetch, Apple MPP) are stored flagged and not counted.
-import { classifyHit, trackableUrl } from '@afterglow/email';
+// Every hit is stored; each email's first open and first click are counted on its step, machine
+// hits (scanners, prefetch, Apple MPP) flagged and counted apart (recordEmailEvents).
+import { classifyHit, recordEmailEvents, trackableUrl } from '@afterglow/email';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { verifyWithWorkspace } from './consent';
 import { badLink, clientIp, methodNotAllowed, sendPage } from './page';
@@ -11,16 +12,15 @@ import type { PublicDeps } from './types';
 // The smallest transparent GIF (1x1).
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
-interface SentEmail { customerId: string; versionId: string | null; nodeId: string | null; sentAt: Date | null; url?: string | null }
+interface SentEmail { sentAt: Date | null; url?: string | null }
 
 async function recordHit(deps: PublicDeps, req: IncomingMessage, w: string, o: string, email: SentEmail, type: 'open' | 'click', linkIdx: number | null) {
   const at = deps.clock.now();
   const userAgent = req.headers['user-agent']?.slice(0, 500) ?? null;
   const reason = classifyHit({ userAgent, ip: clientIp(req), sentAt: email.sentAt, at });
-  await deps.database.sql`
-    insert into email_events (workspace_id, outbox_id, customer_id, version_id, node_id, type, link_idx, bot, bot_reason, user_agent, at)
-    values (${w}, ${o}, ${email.customerId}, ${email.versionId}, ${email.nodeId}, ${type}, ${linkIdx}, ${reason !== null},
-      ${reason}, ${userAgent}, ${at})`;
+  await deps.database.sql.begin((tx) => recordEmailEvents(tx, [{
+    workspaceId: w, outboxId: o, type, at, linkIdx, bot: reason !== null, botReason: reason, userAgent,
+  }]));
 }
 
 export async function handleOpen(deps: PublicDeps, req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
@@ -28,7 +28,7 @@ export async function handleOpen(deps: PublicDeps, req: IncomingMessage, res: Se
   const payload = await verifyWithWorkspace(deps.database, token, 'o');
   if (!payload) return badLink(res);
   const [email] = await deps.database.sql<SentEmail[]>`
-    select customer_id as "customerId", version_id as "versionId", node_id as "nodeId", sent_at as "sentAt"
+    select sent_at as "sentAt"
     from email_outbox where workspace_id = ${payload.w} and id = ${payload.o}`;
   if (email && req.method === 'GET') await recordHit(deps, req, payload.w, payload.o, email, 'open', null);
   res.writeHead(200, {
@@ -43,7 +43,7 @@ export async function handleClick(deps: PublicDeps, req: IncomingMessage, res: S
   const payload = await verifyWithWorkspace(deps.database, token, 'c');
   if (!payload) return badLink(res);
   const [email] = await deps.database.sql<SentEmail[]>`
-    select o.customer_id as "customerId", o.version_id as "versionId", o.node_id as "nodeId", o.sent_at as "sentAt", l.url
+    select o.sent_at as "sentAt", l.url
     from email_links l join email_outbox o on o.workspace_id = l.workspace_id and o.id = l.outbox_id
     where l.workspace_id = ${payload.w} and l.outbox_id = ${payload.o} and l.idx = ${payload.i}`;
   // Checked again on the way out: only an absolute http(s) URL is ever a Location.

@@ -36,33 +36,33 @@ export const complianceRouter = router({
       };
     }),
 
-  /** Per saved template, over every journey version whose email steps used it: sent, then each email opened, clicked... once. */
+  /**
+   * Per saved template, over every journey version whose email steps used it: sent, then each
+   * email opened, clicked... once. The steps' own counters (journey_node_counts), summed.
+   */
   templateStats: protectedProcedure.query(async ({ ctx }) => {
     const sql = ctx.deps.database.sql;
     const ws = ctx.user.workspaceId;
-    // Machine opens and clicks (flagged in email_events) count only when the workspace says so.
+    // Emails only machines opened or clicked count only when the workspace says so.
     const { countMachineOpens } = await getWorkspaceSettings(ctx.deps, ws);
-    const rows = await sql<{ templateId: string; type: string; n: number }[]>`
+    type Counter = 'sent' | 'opens' | 'clicks' | 'bounces' | 'unsubscribes' | 'complaints';
+    const names: Record<string, Counter> = {
+      emails: 'sent', opens: 'opens', clicks: 'clicks', bounces: 'bounces', unsubscribes: 'unsubscribes', complaints: 'complaints',
+      ...(countMachineOpens ? { machine_opens: 'opens', machine_clicks: 'clicks' } as const : {}),
+    };
+    const rows = await sql<{ templateId: string; metric: string; n: number }[]>`
       with steps as (
         select v.id as version_id, n.node->>'id' as node_id, n.node->'config'->>'templateId' as template_id
         from journey_versions v cross join lateral jsonb_array_elements(v.graph->'nodes') as n(node)
         where v.workspace_id = ${ws} and coalesce(n.node->'config'->>'templateId', '') <> ''
       )
-      select s.template_id as "templateId", 'sent' as type, count(*)::int as n
-      from email_outbox o join steps s on s.version_id = o.version_id and s.node_id = o.node_id
-      where o.workspace_id = ${ws} and o.status = 'sent' group by 1
-      union all
-      select s.template_id, e.type, count(distinct e.outbox_id)::int
-      from email_events e join steps s on s.version_id = e.version_id and s.node_id = e.node_id
-      where e.workspace_id = ${ws} and (not e.bot or ${countMachineOpens}) group by 1, 2`;
-    type Counter = 'sent' | 'opens' | 'clicks' | 'bounces' | 'unsubscribes' | 'complaints';
+      select s.template_id as "templateId", c.metric, sum(c.n)::int as n
+      from steps s join journey_node_counts c on c.version_id = s.version_id and c.node_id = s.node_id
+      where c.metric = any(${Object.keys(names)}::text[]) group by 1, 2`;
     const stats: Record<string, Record<Counter, number>> = {};
-    const names: Record<string, Counter> = {
-      sent: 'sent', open: 'opens', click: 'clicks', bounce: 'bounces', unsubscribe: 'unsubscribes', complaint: 'complaints',
-    };
     for (const r of rows) {
-      if (!names[r.type]) continue;
-      (stats[r.templateId] ??= { sent: 0, opens: 0, clicks: 0, bounces: 0, unsubscribes: 0, complaints: 0 })[names[r.type]] = r.n;
+      const counters = (stats[r.templateId] ??= { sent: 0, opens: 0, clicks: 0, bounces: 0, unsubscribes: 0, complaints: 0 });
+      counters[names[r.metric]] += r.n;
     }
     return stats;
   }),

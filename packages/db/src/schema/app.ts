@@ -88,7 +88,8 @@ export const emailOutbox = pgTable('email_outbox', {
   index('email_outbox_ws_due_idx').on(t.workspaceId, t.nextAttemptAt).where(sql`status = 'pending'`),
   // What the send rate counts: emails sent in the last minute (null until sent: no entry at insert).
   index('email_outbox_ws_sent_idx').on(t.workspaceId, t.sentAt).where(sql`sent_at is not null`),
-  index('email_outbox_version_node_idx').on(t.versionId, t.nodeId),
+  // What the canvas shows as queued per email step: only the rows still to send are in it.
+  index('email_outbox_queued_idx').on(t.versionId, t.nodeId).where(sql`status = 'pending'`),
   // Rows being sent: a handful per running dispatcher, looked through for those of dead ones.
   index('email_outbox_claimed_idx').on(t.claimedBy).where(sql`claimed_by is not null`),
 ]);

@@ -2,7 +2,6 @@
 // addresses must never be mailed again (suppressions), the links each sent email carried
 // (so a click can only ever redirect to one of them) and what recipients did (email_events).
 // Keyed by workspace and customer or outbox row, never by cross-customer foreign keys.
-import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -66,7 +65,11 @@ export const emailLinks = pgTable('email_links', {
   url: text('url').notNull(),
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.outboxId, t.idx] })]);
 
-/** Opens, clicks, bounces and unsubscribes of sent emails; node and version copied for canvas counters. */
+/**
+ * Opens, clicks, bounces, unsubscribes and complaints of sent emails (every hit kept), with the
+ * email's version and node; the canvas counts each email's first of each type on its node
+ * (journey_node_counts, through recordEmailEvents in @afterglow/email).
+ */
 export const emailEvents = pgTable('email_events', {
   id: uuid('id').primaryKey().defaultRandom(),
   workspaceId: text('workspace_id').notNull(),
@@ -74,15 +77,14 @@ export const emailEvents = pgTable('email_events', {
   customerId: text('customer_id').notNull(),
   versionId: text('version_id'),
   nodeId: text('node_id'),
-  /** 'open' | 'click' | 'bounce' | 'unsubscribe' */
+  /** 'open' | 'click' | 'bounce' | 'unsubscribe' | 'complaint' */
   type: text('type').notNull(),
   linkIdx: integer('link_idx'),
-  /** Machine opens and clicks (scanners, prefetch, Apple Mail Privacy Protection): kept, not counted. */
+  /** Machine opens and clicks (scanners, prefetch, Apple Mail Privacy Protection): counted apart, shown when the workspace says so. */
   bot: boolean('bot').notNull().default(false),
   botReason: text('bot_reason'),
   userAgent: text('user_agent'),
   at: ts('at').notNull(),
 }, (t) => [
   index('email_events_outbox_idx').on(t.workspaceId, t.outboxId),
-  index('email_events_version_node_idx').on(t.versionId, t.nodeId, t.type).where(sql`not bot`),
 ]);

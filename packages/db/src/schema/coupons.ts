@@ -31,6 +31,4 @@ export const coupons = pgTable('coupons', {
   uniqueIndex('coupons_code_uq').on(t.workspaceId, t.code),
   uniqueIndex('coupons_effect_uq').on(t.workspaceId, t.effectKey).where(sql`effect_key is not null`),
   index('coupons_customer_idx').on(t.workspaceId, t.customerId),
-  // Canvas counters per coupon step of a version.
-  index('coupons_version_node_idx').on(t.versionId, t.nodeId),
 ]);

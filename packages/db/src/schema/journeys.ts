@@ -110,8 +110,10 @@ export const runSteps = pgView('run_steps', {
 }).existing();
 
 /**
- * What the canvas counts per node of a version ('entered', 'branch:<id>', 'held', 'capped'),
- * added to by each engine batch in its own transaction: exact, and a few rows to read.
+ * What the canvas counts per node of a version: the engine's own ('entered', 'branch:<id>',
+ * 'held', 'capped', 'points'), a node type's (ctx.count) and its effects' outcomes ('emails',
+ * 'opens', 'issued', 'delivered', ...), each added by the transaction that makes it happen
+ * (addNodeCounts): exact, and a few rows to read.
  */
 export const journeyNodeCounts = pgTable('journey_node_counts', {
   versionId: text('version_id').notNull(),

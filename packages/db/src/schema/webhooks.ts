@@ -40,6 +40,4 @@ export const webhookOutbox = pgTable('webhook_outbox', {
 }, (t) => [
   uniqueIndex('webhook_outbox_effect_uq').on(t.workspaceId, t.effectKey),
   index('webhook_outbox_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
-  // Canvas counters per webhook step of a version.
-  index('webhook_outbox_version_node_idx').on(t.versionId, t.nodeId),
 ]);

@@ -10,3 +10,5 @@ export { EMAIL_TOPICS } from './topics';
 export type { EmailTopic } from './topics';
 export { parseDeliveryReport, parseFieldBlocks, ReportError } from './reports';
 export type { DeliveryReport } from './reports';
+export { recordEmailEvents } from './email-events';
+export type { EmailEvent, EmailEventType } from './email-events';

@@ -1,6 +1,7 @@
 // Who must not be mailed, decided at send time (the dispatcher) in SQL over the claimed rows,
 // and what a hard bounce leaves behind: the address on the suppression list and a bounce event.
 import type { Queryable } from '@afterglow/db';
+import { recordEmailEvents } from './email-events';
 
 /**
  * SQL expression over `email_outbox o` left-joined with `customers c`: why the row must not
@@ -22,11 +23,10 @@ export const BLOCK_REASON_SQL = `case
   end`;
 
 export interface BouncedRow {
-  id: string; workspace_id: string; customer_id: string; to_address: string;
-  version_id: string | null; node_id: string | null; error: string;
+  id: string; workspace_id: string; to_address: string; error: string;
 }
 
-/** A permanent SMTP refusal (5xx) of the recipient: suppress the address and record the bounce. */
+/** A permanent SMTP refusal (5xx) of the recipient: suppress the address and record (and count) the bounce. */
 export async function recordHardBounces(tx: Queryable, rows: BouncedRow[], now: Date): Promise<void> {
   if (rows.length === 0) return;
   await tx`
@@ -34,9 +34,5 @@ export async function recordHardBounces(tx: Queryable, rows: BouncedRow[], now: 
     select distinct on (b.workspace_id, lower(b.to_address)) b.workspace_id, lower(b.to_address), 'hard_bounce', b.error, b.id, ${now}::timestamptz
     from jsonb_to_recordset(${tx.json(rows as never)}) as b(id uuid, workspace_id text, to_address text, error text)
     on conflict (workspace_id, address) do nothing`;
-  await tx`
-    insert into email_events (workspace_id, outbox_id, customer_id, version_id, node_id, type, at)
-    select b.workspace_id, b.id, b.customer_id, b.version_id, b.node_id, 'bounce', ${now}::timestamptz
-    from jsonb_to_recordset(${tx.json(rows as never)}) as b(id uuid, workspace_id text, customer_id text,
-      version_id text, node_id text)`;
+  await recordEmailEvents(tx, rows.map((r) => ({ workspaceId: r.workspace_id, outboxId: r.id, type: 'bounce' as const, at: now })));
 }

@@ -2,11 +2,13 @@
 // FOR UPDATE SKIP LOCKED in one transaction that stays open while they are sent, so any
 // number of workers never call the same row at once, and a worker that dies mid-batch leaves
 // its rows pending: they are sent again, with the same Idempotency-Key. Outcomes are written
-// back with one statement. 5xx, 429 and network errors are retried with exponential backoff
-// and jitter; any other answer that is not 2xx (4xx, a redirect) fails the row at once.
+// back with one statement, and the final ones counted on their steps (`delivered`,
+// `undelivered`) with one more, in the same transaction. 5xx, 429 and network errors are
+// retried with exponential backoff and jitter; any other answer that is not 2xx (4xx, a
+// redirect) fails the row at once.
 // Header values and the signing secret are opened only here, to send; once a row is final
 // (delivered or failed) they are emptied: nothing needs them any more.
-import { SecretKeyUnknown, type Queryable, type SecretBox, type Sql } from '@afterglow/db';
+import { addNodeCounts, SecretKeyUnknown, type Queryable, type SecretBox, type Sql } from '@afterglow/db';
 import { resolveTarget, TargetRefused, type Resolver } from './guard';
 import { sendWebhook, signatureHeader } from './send';
 
@@ -117,7 +119,7 @@ export async function dispatchDueWebhooks(opts: WebhookDispatchOptions): Promise
 }
 
 async function writeOutcomes(tx: Queryable, outcomes: Outcome[], now: Date): Promise<void> {
-  await tx`
+  const final = await tx<{ version_id: string | null; node_id: string | null; status: string }[]>`
     update webhook_outbox as w set
       status = r.status,
       attempts = w.attempts + 1,
@@ -131,5 +133,9 @@ async function writeOutcomes(tx: Queryable, outcomes: Outcome[], now: Date): Pro
     from unnest(${outcomes.map((o) => o.id)}::uuid[], ${outcomes.map((o) => o.status)}::text[],
       ${outcomes.map((o) => o.error) as string[]}::text[], ${outcomes.map((o) => o.code) as number[]}::int[],
       ${outcomes.map((o) => o.next) as string[]}::timestamptz[]) as r(id, status, error, code, next)
-    where w.id = r.id`;
+    where w.id = r.id
+    returning w.version_id, w.node_id, w.status`;
+  // Claimed pending (FOR UPDATE), so each call reaches delivered or failed once.
+  await addNodeCounts(tx, final.flatMap((r) => (r.version_id !== null && r.node_id !== null && r.status !== 'pending'
+    ? [{ version: r.version_id, node: r.node_id, metric: r.status === 'delivered' ? 'delivered' : 'undelivered', n: 1 }] : [])));
 }

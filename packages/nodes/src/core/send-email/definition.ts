@@ -62,6 +62,7 @@ export const sendEmail = defineNodeType({
   counters: [
     { id: 'emails', label: 'Sent' }, { id: 'opens', label: 'Opened', tone: 'good' }, { id: 'clicks', label: 'Clicked', tone: 'good' },
     { id: 'bounces', label: 'Bounced', tone: 'bad' }, { id: 'unsubscribes', label: 'Unsubscribed', tone: 'bad' },
+    { id: 'suppressed', label: 'Suppressed' },
   ],
   execute: async (ctx, c) => {
     const outcome = await ctx.services.email.send({
