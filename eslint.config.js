@@ -107,7 +107,8 @@ export default defineConfig(
     settings: {
       'boundaries/elements': elements,
       'boundaries/files': [
-        { category: 'test', pattern: '**/*.test.{ts,tsx}' },
+        // A plugin's test support (a fake provider on a port) is test code too, never shipped.
+        { category: 'test', pattern: ['**/*.test.{ts,tsx}', 'examples/*/src/test-support/**'] },
         { category: 'widget', pattern: 'examples/*/src/**/*Widget.{ts,tsx}' },
       ],
       'import/resolver': { typescript: { alwaysTryTypes: true } },
