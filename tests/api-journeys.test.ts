@@ -77,7 +77,7 @@ describe('journeys', () => {
     const { id } = await owner.journeys.create.mutate({ name: 'Thank you' });
     const journey = await owner.journeys.get.query({ id });
     expect(journey).toMatchObject({ name: 'Thank you', status: 'draft', currentVersionId: null, versions: [] });
-    expect(journey.draft.nodes).toEqual([{ id: 'trigger', type: 'core/trigger-event', position: at, config: { event: '', filters: [], entryKeyProperty: '' } }]);
+    expect(journey.draft.nodes).toEqual([{ id: 'trigger', type: 'core/trigger-event', typeVersion: 1, position: at, config: { event: '', filters: [], entryKeyProperty: '' } }]);
 
     const malformed = await errorOf(owner.journeys.saveDraft.mutate({
       id, draft: { nodes: [{ id: 'bad id', type: 'core/exit', position: at, config: {} }], edges: [] },

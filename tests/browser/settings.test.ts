@@ -1,10 +1,12 @@
 // The Settings page in Chromium: an owner creates an ingestion key (shown once, working
 // at once), revokes it (refused on the next request), connects Shopify and approves an
-// address for test emails; a marketer sees that the page belongs to the owner, and is
-// refused when saving the sending limits.
+// address for test emails, and sees the enabled plugins' integrations; a marketer sees that the
+// page belongs to the owner, and is refused when saving the sending limits.
 import { hashPassword } from '@afterglow/api';
+import { createRegistry } from '@afterglow/nodes';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
+import config from '../../afterglow.config';
 import { ARTIFACTS, screenshot, useAppInBrowser } from './browser';
 
 const env = useAppInBrowser();
@@ -80,6 +82,18 @@ it('an owner approves an address for test emails and sets the send rate', { time
   await page.getByRole('button', { name: 'Cancel' }).click();
 });
 
+it('an owner sees the Integrations of the enabled plugins: a form per service with settings, or that there is none', { timeout: 60_000 }, async () => {
+  const { page } = env;
+  await page.goto(`${env.app.url}/settings`);
+  const section = page.getByTestId('integrations');
+  await section.scrollIntoViewIfNeeded();
+  // The web app and the server read the same afterglow.config.ts.
+  const services = createRegistry(config.plugins).services().filter((s) => s.settings);
+  if (services.length === 0) await section.getByRole('heading', { name: 'No integrations to set up' }).waitFor();
+  for (const service of services) await section.getByRole('button', { name: `Save ${service.label}` }).waitFor();
+  await section.screenshot({ path: path.join(ARTIFACTS, 'settings-integrations.png') });
+});
+
 it('a marketer is told who manages the connections and the sending limits', { timeout: 60_000 }, async () => {
   const { page } = env;
   await page.context().clearCookies();
@@ -91,6 +105,7 @@ it('a marketer is told who manages the connections and the sending limits', { ti
   expect(await page.getByRole('button', { name: 'Save sending rules' }).count()).toBe(1);
   await page.getByTestId('sending-limits').getByTestId('limits-read-only').waitFor();
   expect(await page.getByRole('button', { name: 'Save sending limits' }).count()).toBe(0);
+  expect(await page.getByTestId('integrations').count()).toBe(0);
   await screenshot(page, 'settings-marketer');
 });
 

@@ -29,6 +29,10 @@ export async function setup(project: TestProject) {
   await runMigrations(url);
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplate', template);
+  // createJourneyTest (@afterglow/testing) clones the same template on the same server; test
+  // processes are forked after this, with this environment.
+  process.env.AFTERGLOW_TEST_DATABASE_URL = adminUrl;
+  process.env.AFTERGLOW_TEST_TEMPLATE = template;
 }
 
 export async function teardown() {

@@ -1,7 +1,7 @@
-// The HTTP front door: tRPC under /trpc, REST ingestion under /v1, a health check, and
-// the web app's static files, all with the same security headers and an X-Request-Id. While
-// the database is unreachable (its breaker open), whatever needs it is answered 503 with
-// Retry-After at once.
+// The HTTP front door: tRPC under /trpc, REST ingestion under /v1, webhooks (Shopify's, bounces,
+// plugins' routes under /hooks), a health check, and the web app's static files, all with the
+// same security headers and an X-Request-Id. While the database is unreachable (its breaker
+// open), whatever needs it is answered 503 with Retry-After at once.
 import { requestIdFor, sendUnavailable, withRequestId } from '@afterglow/api';
 import type { Database } from '@afterglow/db';
 import type { Logger } from '@afterglow/node-sdk';
@@ -18,6 +18,8 @@ export interface HttpRoutes {
   shopify?: Handler;
   /** Bounces and complaints reported after delivery: POST /webhooks/bounces. */
   bounces?: Handler;
+  /** Plugins' routes for their providers' callbacks: /hooks/<plugin id>/<workspace id>/<route path>. */
+  hooks?: Handler;
   /** Unsubscribe, preferences and tracking links from emails: /u/, /p/, /t/. */
   recipients?: Handler;
   webDistDir: string;
@@ -63,6 +65,7 @@ export function createRequestListener(routes: HttpRoutes): (req: IncomingMessage
     if (pathname.startsWith('/v1/')) return routes.ingest(req, res);
     if (pathname === '/webhooks/shopify' && routes.shopify) return routes.shopify(req, res);
     if (pathname === '/webhooks/bounces' && routes.bounces) return routes.bounces(req, res);
+    if (pathname.startsWith('/hooks/') && routes.hooks) return routes.hooks(req, res);
     if (pathname === '/healthz') return healthz(res);
     if (routes.recipients && /^\/(u|p|t)\//.test(pathname)) return availability.up ? routes.recipients(req, res) : sendUnavailable(res, availability);
     return serveStatic(req, res);

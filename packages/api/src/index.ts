@@ -6,4 +6,5 @@ export * from './shopify/index';
 export * from './bounces/index';
 export * from './secrets/index';
 export * from './privacy/index';
+export * from './plugins/index';
 export { currentRequestId, requestIdFor, withRequestId } from './request-id';

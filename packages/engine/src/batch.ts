@@ -1,7 +1,7 @@
 // One batch of the engine: claim due runs with their customers (SKIP LOCKED, so any number of
 // workers share the work), walk each, and write every result back with set-based SQL in the
 // same transaction: one UPDATE of runs, one INSERT of walks (each run's steps in one row), one
-// of outbox rows, one of ledger rows.
+// of outbox rows, one of ledger rows, one of service effects.
 import { pgArray, type Queryable, type SecretBox, type Sql } from '@afterglow/db';
 import { createBlockChecker } from '@afterglow/email';
 import type { NodeRegistry } from '@afterglow/node-sdk';
@@ -12,6 +12,7 @@ import { writeWalks } from './walks-write';
 import { claimDueRuns } from './claim';
 import { createCouponLookup, writeCoupons } from './coupons';
 import { writeWebhooks } from './webhooks/queue';
+import { writeServiceEffects } from './services/queue';
 import { createSegmentLoader } from './segment-loader';
 import { createSendPolicy } from './send-policy';
 import type { Logger, PlanLoader, RunRow } from './types';
@@ -19,7 +20,7 @@ import { walkRun, type RunUpdate, type StepRow } from './walk';
 
 export interface BatchDeps {
   sql: Sql;
-  /** Seals what the batch stores of secrets (webhook headers and signing secrets). */
+  /** Seals what the batch stores of secrets (webhook headers and signing secrets, services' secret payload fields). */
   secrets: SecretBox;
   registry: NodeRegistry;
   loadPlan: PlanLoader;
@@ -39,11 +40,11 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     const runs = await claimDueRuns(tx, now, batchSize);
     if (runs.length === 0) return { runs: 0, steps: 0, emails: 0 };
 
-    const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [], webhooks: [] };
+    const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [], webhooks: [], services: new Map() };
     // Every lookup of the batch goes through its transaction: none waits for a pool connection
     // while the batch holds one (the plan and template caches' rare misses excepted).
     const email: EmailQueue = { ...deps.email, blockReason: createBlockChecker(tx) };
-    const walkDeps = { registry: deps.registry, segments: createSegmentLoader(tx, now), policy: createSendPolicy(tx, now), email, buffer, coupons: createCouponLookup(tx), now, log: deps.log };
+    const walkDeps = { registry: deps.registry, secrets: deps.secrets, segments: createSegmentLoader(tx, now), policy: createSendPolicy(tx, now), email, buffer, coupons: createCouponLookup(tx), now, log: deps.log };
     const results = await Promise.all(runs.map(async (run) => {
       if (!run.customer) return missingCustomer(run);
       return walkRun(run, await deps.loadPlan(run.versionId), run.customer, walkDeps);
@@ -53,6 +54,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     await writeBack(tx, updates, walks, buffer, deps.email.fromAddress, now);
     await writeCoupons(tx, buffer.coupons);
     await writeWebhooks(tx, deps.secrets, buffer.webhooks);
+    await writeServiceEffects(tx, buffer.services);
     const steps = walks.flat();
     await writeNodeCounts(tx, steps);
     return { runs: runs.length, steps: steps.length, emails: buffer.outbox.length };

@@ -5,7 +5,7 @@ import {
   compileSegmentRule, parseSegmentRule, resolveSegmentRefs, segmentSource, type Sql,
 } from '@afterglow/db';
 import type { Fragment, TransactionSql } from 'postgres';
-import type { JourneyPlan } from '@afterglow/journey-core';
+import { publishedDefinitionOf, type JourneyPlan } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 import type { Logger } from './types';
 
@@ -64,8 +64,8 @@ export async function runDueBroadcasts(sql: Sql, registry: NodeRegistry, now: Da
     where j.status = 'live' and b.version_id is null and v.plan->>'triggerEvent' is null`;
   let enrolled = 0;
   for (const c of candidates) {
-    const trigger = registry.get(c.plan.triggerType)?.trigger;
-    const audience = trigger?.audience?.(c.plan.nodes[c.plan.triggerNodeId]?.config as never);
+    const node = c.plan.nodes[c.plan.triggerNodeId];
+    const audience = publishedDefinitionOf(registry, node)?.trigger?.audience?.(node?.config as never);
     if (!audience || (audience.startAt && audience.startAt > now)) continue;
     try {
       enrolled += await sql.begin(async (tx) => {

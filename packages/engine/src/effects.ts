@@ -1,12 +1,14 @@
 // Services a node reaches the world through. Nothing here writes: effects are buffered
 // and written by the stepper in the same transaction as the runs' new state, each keyed by
 // its effect key, unique in the database, so a retried batch never acts twice.
+import type { SecretBox } from '@afterglow/db';
 import type { BlockRequest } from '@afterglow/email';
-import type { CustomerSnapshot, EmailOutcome, EmailRequest, JourneyEvent, Services } from '@afterglow/node-sdk';
+import type { CustomerSnapshot, EmailOutcome, EmailRequest, JourneyEvent, NodeRegistry, Services } from '@afterglow/node-sdk';
 import { createHash } from 'node:crypto';
 import { couponService, type CouponLookup, type CouponRow } from './coupons';
 import type { SegmentLoader } from './segment-loader';
 import type { SendPolicy } from './send-policy';
+import type { ServiceEffectBuffer } from './services/queue';
 import { webhookService, type WebhookRow } from './webhooks/queue';
 import type { RunRow } from './types';
 
@@ -49,6 +51,8 @@ export interface EffectBuffer {
   coupons: CouponRow[];
   /** Calls of Call webhook steps, written by writeWebhooks. */
   webhooks: WebhookRow[];
+  /** Effects queued with services (ctx.enqueue), written by writeServiceEffects. */
+  services: ServiceEffectBuffer;
 }
 
 export interface ContentRow { workspace_id: string; hash: string; request: EmailRequest }
@@ -95,6 +99,10 @@ export const effectKey = (runId: string, nodeId: string) => `${runId}:${nodeId}`
 /** What every step of a batch shares: where effects go and what they consult. */
 export interface ServiceDeps {
   buffer: EffectBuffer;
+  /** Where ctx.enqueue finds the installed services. */
+  registry: NodeRegistry;
+  /** Seals the secret fields of queued payloads. */
+  secrets: SecretBox;
   segments: SegmentLoader;
   email: EmailQueue;
   policy: SendPolicy;

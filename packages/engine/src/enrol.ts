@@ -2,7 +2,7 @@
 // every live journey whose trigger matches it, under the journey's re-entry rule. The
 // unique (journey, customer, entry key) index makes the rules hold under concurrent events.
 import type { Queryable } from '@afterglow/db';
-import type { JourneyPlan } from '@afterglow/journey-core';
+import { publishedDefinitionOf, type JourneyPlan } from '@afterglow/journey-core';
 import { normalizeEventName, type NodeRegistry } from '@afterglow/node-sdk';
 import type { StoredEvent } from './types';
 
@@ -38,8 +38,10 @@ export async function enrolEvents(tx: Queryable, registry: NodeRegistry, events:
   for (const event of events) {
     for (const journey of journeys) {
       if (journey.workspaceId !== event.workspaceId) continue;
-      const trigger = registry.get(journey.plan.triggerType)?.trigger;
-      const config = journey.plan.nodes[journey.plan.triggerNodeId]?.config as never;
+      // Matched as the trigger's version the journey was published with, as its steps are run.
+      const node = journey.plan.nodes[journey.plan.triggerNodeId];
+      const trigger = publishedDefinitionOf(registry, node)?.trigger;
+      const config = node?.config as never;
       if (!trigger || !trigger.matches(event, config)) continue;
       const reentry = journey.plan.settings?.reentry ?? { mode: 'trigger' };
       const entryKey = reentry.mode === 'once' ? 'once'

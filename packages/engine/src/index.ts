@@ -10,11 +10,12 @@ import { applyEventsToRuns } from './event-effects';
 import { foldPlaceDeltas } from './places';
 import { createPlanCache } from './plans';
 import { processSegmentChanges, recheckAllSegments } from './segment-changes';
-import { logDispatch, reportFailure } from './report';
+import { logDispatch, logServiceDispatch, reportFailure } from './report';
 import { retryFailedRuns } from './retry';
 import { deleteExpired } from './retention';
 import { journeyStats } from './stats';
 import { dispatchDueWebhooks } from './webhooks/dispatcher';
+import { dispatchDueServiceEffects } from './services/dispatcher';
 import { withWebhookCounters } from './webhooks/stats';
 import type { Logger, StoredEvent } from './types';
 import { WAKE_CHANNEL, createWorker } from './worker';
@@ -25,7 +26,7 @@ export type { StoredEvent, Logger } from './types';
 export { WAKE_CHANNEL } from './worker';
 export { deleteExpired } from './retention';
 export * from './webhooks/index';
-export { readServiceSettings } from './services/settings';
+export * from './services/index';
 
 export interface EngineOptions {
   database: Database;
@@ -34,9 +35,9 @@ export interface EngineOptions {
   /** Without a mailer, emails stay queued in the outbox. */
   mailer?: Mailer;
   fromAddress?: string;
-  /** Base of unsubscribe and tracking links (AFTERGLOW_PUBLIC_URL); read when an email is rendered. */
+  /** Base of unsubscribe and tracking links and of plugins' route URLs (AFTERGLOW_PUBLIC_URL); read when used. */
   publicUrl?: () => string;
-  /** Lines of the engine (component 'engine') and of its email dispatch (component 'dispatcher'). */
+  /** Lines of the engine (component 'engine') and of its email and service dispatch (component 'dispatcher'). */
   log?: Logger;
   batchSize?: number;
   /**
@@ -49,8 +50,9 @@ export interface EngineOptions {
   /** How often every segment is fully re-checked for time-based membership changes (own Agenda job; default 1 h). */
   segmentFullCheckEveryMs?: number;
   /**
-   * Let Call webhook steps reach loopback and private addresses (tests, a development receiver;
-   * AFTERGLOW_WEBHOOK_ALLOW_PRIVATE=1). Off by default: such targets fail with the address named.
+   * Let Call webhook steps and services' deliveries reach loopback and private addresses (tests,
+   * a development receiver; AFTERGLOW_WEBHOOK_ALLOW_PRIVATE=1). Off by default: such targets are
+   * refused with the address named.
    */
   allowPrivateWebhookTargets?: boolean;
 }
@@ -121,6 +123,12 @@ export function createEngine(opts: EngineOptions): Engine {
     for (;;) {
       const calls = await dispatchDueWebhooks({ sql: database.sql, secrets: database.secrets, now: clock.now(), allowPrivate: opts.allowPrivateWebhookTargets });
       if (calls.delivered + calls.retried + calls.failed === 0) break;
+    }
+    for (;;) {
+      const effects = await dispatchDueServiceEffects({ sql: database.sql, secrets: database.secrets, registry, now: clock.now(),
+        publicUrl, allowPrivate: opts.allowPrivateWebhookTargets, log: dispatcherLog });
+      logServiceDispatch(dispatcherLog, effects);
+      if (effects.delivered + effects.accepted + effects.retried + effects.failed === 0) break;
     }
     return steps;
   }

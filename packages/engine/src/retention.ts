@@ -1,6 +1,14 @@
 // Daily clean-up of what is kept only for a while: audit log entries past their workspace's
-// retention, expired sessions, and invitations that can no longer be accepted.
+// retention, expired sessions, invitations that can no longer be accepted, and service effects
+// long settled (their counts live on in journey_node_counts).
 import type { Sql } from '@afterglow/db';
+
+/**
+ * How long a settled service effect is kept (to look into a failure, and for the frequency cap,
+ * whose window is at most 90 days). An effect a provider accepted and never reported on is
+ * given up after as long.
+ */
+export const SERVICE_EFFECT_RETENTION_DAYS = 180;
 
 export async function deleteExpired(sql: Sql, now: Date): Promise<number> {
   const audit = await sql`
@@ -10,5 +18,9 @@ export async function deleteExpired(sql: Sql, now: Date): Promise<number> {
   // Kept a month past expiry, so "expired" can still be shown to whoever follows the old link.
   const invitations = await sql`
     delete from invitations where accepted_at is null and expires_at < ${now}::timestamptz - interval '30 days'`;
-  return audit.count + sessions.count + invitations.count;
+  const effects = await sql`
+    delete from service_effects
+    where status in ('delivered', 'failed', 'cancelled', 'accepted')
+      and created_at < ${now}::timestamptz - make_interval(days => ${SERVICE_EFFECT_RETENTION_DAYS})`;
+  return audit.count + sessions.count + invitations.count + effects.count;
 }

@@ -1,6 +1,7 @@
-// Workspace sending rules applied to marketing email at step time: the frequency cap across
-// journeys ("once a week is enough") and quiet hours in the customer's time zone. Counts are
-// read once per batch for all its customers, and sends queued earlier in the batch count too.
+// Workspace sending rules applied to marketing messages at step time: the frequency cap across
+// journeys and channels ("once a week is enough": marketing email and service effects queued as
+// marketing, such as an SMS offer, count together) and quiet hours in the customer's time zone.
+// Counts are read once per batch for all its customers, and sends queued earlier in the batch count too.
 import type { Queryable } from '@afterglow/db';
 import { readWorkspaceSettings, type WorkspaceSettings } from '@afterglow/journey-core';
 import { localParts, nextLocalTime, type CustomerSnapshot, type SendPolicyRequest, type SendPolicyVerdict } from '@afterglow/node-sdk';
@@ -45,11 +46,19 @@ export function createSendPolicy(sql: Queryable, now: Date): SendPolicy {
         // Its own statement, so the count below reads what the lock's previous holder committed.
         const keys = [...batch.ids].map((id) => `cap:${workspaceId}/${id}`).sort();
         await sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${keys}::text[]) as k order by k`;
+        // Marketing messages of every channel: emails, and effects a service marked marketing (an SMS offer).
+        const ids = [...batch.ids];
         const rows = await sql<{ customerId: string; count: number; oldest: Date }[]>`
           select customer_id as "customerId", count(*)::int as count, min(created_at) as oldest
-          from email_outbox
-          where workspace_id = ${workspaceId} and customer_id = any(${[...batch.ids]}) and kind = 'marketing'
-            and created_at > ${since} and status not in ('failed', 'suppressed')
+          from (
+            select customer_id, created_at from email_outbox
+            where workspace_id = ${workspaceId} and customer_id = any(${ids}) and kind = 'marketing'
+              and created_at > ${since} and status not in ('failed', 'suppressed')
+            union all
+            select customer_id, created_at from service_effects
+            where workspace_id = ${workspaceId} and customer_id = any(${ids}) and marketing
+              and created_at > ${since} and status not in ('failed', 'cancelled')
+          ) as sent
           group by 1`;
         const byId = new Map(rows.map((r) => [r.customerId, r]));
         for (const [id, resolve] of batch.waiters) resolve({ count: byId.get(id)?.count ?? 0, oldest: byId.get(id)?.oldest ?? null });

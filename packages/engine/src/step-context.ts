@@ -2,10 +2,8 @@
 // the step's detail and the batch's buffer: nothing is written until the batch commits.
 import { NodeError, type CustomerSnapshot, type ExecContext, type JourneyEvent, type NodeTypeDefinition } from '@afterglow/node-sdk';
 import { effectKey, StepServices, type ServiceDeps } from './effects';
+import { enqueueEffect } from './services/queue';
 import type { RunRow } from './types';
-
-
-
 
 export interface StepInput {
   run: RunRow;
@@ -34,8 +32,9 @@ export function stepContext(input: StepInput, deps: ServiceDeps): ExecContext {
       const counts = (detail.counts ??= {}) as Record<string, number>;
       counts[counter] = (counts[counter] ?? 0) + by;
     },
-    async enqueue(service) {
-      throw new NodeError(`Service ${service.id} cannot be reached: this Afterglow has no service queue yet`, { code: 'config' });
+    async enqueue(service, payload, options) {
+      enqueueEffect({ run, nodeId, customerId: customer.id, now, detail },
+        { registry: deps.registry, secrets: deps.secrets, effects: deps.buffer.services }, service, payload, options);
     },
     sendPolicy: { check: (request) => deps.policy.check(run.workspaceId, customer, request) },
   };

@@ -2,7 +2,7 @@
 // fails. Pure with respect to the database: it returns the run's new state and step rows;
 // effects go to the shared buffer. Node types are looked up in the registry, never switched on.
 import type { JourneyPlan } from '@afterglow/journey-core';
-import { NodeError, type CustomerSnapshot, type Instruction, type JourneyEvent, type NodeRegistry } from '@afterglow/node-sdk';
+import { NodeError, type CustomerSnapshot, type Instruction, type JourneyEvent } from '@afterglow/node-sdk';
 import type { ServiceDeps } from './effects';
 import { stepContext } from './step-context';
 import type { Logger, RunRow, WaitState } from './types';
@@ -36,7 +36,6 @@ export interface RunUpdate {
 
 /** The services' dependencies, plus what the walk itself reads. */
 export interface WalkDeps extends ServiceDeps {
-  registry: NodeRegistry;
   now: Date;
   log: Logger;
 }

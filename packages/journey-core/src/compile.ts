@@ -3,6 +3,7 @@
 import { branchesOf, type NodeRegistry } from '@afterglow/node-sdk';
 import type { JourneyGraph } from './graph';
 import { readJourneySettings, type JourneySettings } from './settings';
+import { typeVersionOf } from './versions';
 
 export interface PlanNode {
   type: string;
@@ -22,12 +23,15 @@ export interface JourneyPlan {
   settings: JourneySettings;
 }
 
-/** Call only on a graph that validateGraph accepted. */
+/**
+ * Call only on a graph that validateGraph accepted: every step is then on the newest version of
+ * its type (a draft is migrated when opened), and that version is written into the plan for good.
+ */
 export function compileGraph(graph: JourneyGraph, registry: NodeRegistry, settings?: unknown): JourneyPlan {
   const nodes: Record<string, PlanNode> = {};
   let trigger: { id: string; type: string; event: string | null } | null = null;
   for (const node of graph.nodes) {
-    const def = registry.require(node.type);
+    const def = registry.require(node.type, typeVersionOf(node));
     const config = def.config.parse(node.config) as Record<string, unknown>;
     const next: Record<string, string | null> = {};
     for (const b of branchesOf(def, config)) {

@@ -34,6 +34,14 @@ describe('diffGraphs', () => {
     expect(diff.edgesRemoved.map((e) => e.target)).toEqual(['e']);
   });
 
+  it('counts a step moved to a new version of its type as changed, even with the same settings', () => {
+    const draft = structuredClone(live);
+    draft.nodes[2].typeVersion = 2;
+    expect(diffGraphs(live, draft)).toMatchObject({ empty: false, changed: [{ id: 'e', fields: [{ field: 'typeVersion', before: 1, after: 2 }] }] });
+    // A version written down where none was (absent is 1) is no change.
+    expect(diffGraphs(live, { ...live, nodes: live.nodes.map((n) => ({ ...n, typeVersion: 1 })) }).empty).toBe(true);
+  });
+
   it('treats every step of a journey never published as added', () => {
     expect(diffGraphs(null, live).added).toHaveLength(3);
   });

@@ -1,7 +1,9 @@
 // What publishing would change: the steps added, removed and reconfigured between the live
 // version and a draft, and the connections added or removed. Positions on the canvas are not
-// a change. An approver reads this before approving a publish request.
+// a change; a step moved to a new version of its type is (field `typeVersion`: its behaviour may
+// differ even where its settings do not). An approver reads this before approving a publish request.
 import type { GraphEdge, GraphNode, JourneyGraph } from './graph';
+import { typeVersionOf } from './versions';
 
 export interface FieldChange { field: string; before?: unknown; after?: unknown }
 export interface NodeChange { id: string; type: string; fields: FieldChange[]; typeChanged: boolean }
@@ -32,7 +34,8 @@ export function diffGraphs(live: JourneyGraph | null, draft: JourneyGraph): Grap
   for (const node of draft.nodes) {
     const old = liveNodes.get(node.id);
     if (!old) continue;
-    const fields = fieldChanges(old.config, node.config);
+    const [before, after] = [typeVersionOf(old), typeVersionOf(node)];
+    const fields = [...(before === after ? [] : [{ field: 'typeVersion', before, after }]), ...fieldChanges(old.config, node.config)];
     if (fields.length || old.type !== node.type) changed.push({ id: node.id, type: node.type, fields, typeChanged: old.type !== node.type });
   }
   const liveEdges = new Set((live?.edges ?? []).map(edgeKey));

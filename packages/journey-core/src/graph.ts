@@ -6,6 +6,11 @@ export const nodeIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Node ids 
 export const graphNodeSchema = z.object({
   id: nodeIdSchema,
   type: z.string().min(1).max(100),
+  /**
+   * The version of the node type the config is written for. Absent means 1: every draft stored
+   * before versions were recorded was written when all node types were at version 1.
+   */
+  typeVersion: z.number().int().min(1).max(10_000).optional(),
   position: z.object({ x: z.number().finite(), y: z.number().finite() }),
   config: z.record(z.string(), z.unknown()),
 });

@@ -5,3 +5,4 @@ export * from './stats';
 export * from './settings';
 export * from './diff';
 export * from './secrets';
+export * from './versions';

@@ -9,6 +9,7 @@ import type { NodeRegistry, NodeTypeDefinition } from '@afterglow/node-sdk';
 import { z } from 'zod';
 import type { JourneyPlan } from './compile';
 import type { JourneyGraph } from './graph';
+import { definitionOf } from './versions';
 
 /** A path into a config; '*' stands for every item of a list. */
 export type SecretPattern = readonly (string | '*')[];
@@ -117,27 +118,36 @@ export function sameSecretTargets(def: WithSchema, a: unknown, b: unknown): bool
   });
 }
 
-/** Node types with secrets in their config (to find the stored graphs that hold any). */
+/** Node types with secrets in the config of any installed version (to find the stored graphs that hold any). */
 export const typesWithSecrets = (registry: NodeRegistry): string[] =>
-  registry.all().filter((def) => secretFieldsOf(def).secrets.length > 0).map((def) => def.id);
+  registry.all().filter((newest) => Array.from({ length: newest.version }, (_, i) => registry.get(newest.id, i + 1))
+    .some((def) => def && secretFieldsOf(def).secrets.length > 0)).map((def) => def.id);
+
+/**
+ * The definition whose schema says where a node's secrets are: the version its config is written
+ * for, or the newest when that one is not installed (its fields are then unknown, and sealing a
+ * field too many is harmless where one too few is not: open() reads a plain value as it is).
+ */
+export const secretsDefinitionOf = (registry: NodeRegistry, node: { type: string; typeVersion?: number }): NodeTypeDefinition | undefined =>
+  definitionOf(registry, node) ?? registry.get(node.type);
 
 export type SecretMapper = (value: string, at: { nodeId: string; path: ConfigPath }) => string;
 
-/** The graph with `fn` applied to every secret of every node of a known type. */
+/** The graph with `fn` applied to every secret of every node of a known type, by the version its config is written for. */
 export function mapGraphSecrets(graph: JourneyGraph, registry: NodeRegistry, fn: SecretMapper): JourneyGraph {
   return {
     ...graph,
     nodes: graph.nodes.map((node) => {
-      const def = registry.get(node.type);
+      const def = secretsDefinitionOf(registry, node);
       return def ? { ...node, config: mapConfigSecrets(def, node.config, (value, path) => fn(value, { nodeId: node.id, path })) } : node;
     }),
   };
 }
 
-/** The plan with `fn` applied to every secret of every node of a known type. */
+/** The plan with `fn` applied to every secret of every node of a known type, by the version it was published with. */
 export function mapPlanSecrets(plan: JourneyPlan, registry: NodeRegistry, fn: SecretMapper): JourneyPlan {
   const nodes = Object.fromEntries(Object.entries(plan.nodes).map(([nodeId, node]) => {
-    const def = registry.get(node.type);
+    const def = secretsDefinitionOf(registry, node);
     return [nodeId, def ? { ...node, config: mapConfigSecrets(def, node.config, (value, path) => fn(value, { nodeId, path })) } : node];
   }));
   return { ...plan, nodes };

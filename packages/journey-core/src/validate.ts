@@ -1,6 +1,7 @@
 // Graph validation shared by the canvas (inline badges) and publishing (the refusal list).
 import { branchesOf, configIssues, type CheckContext, type NodeRegistry } from '@afterglow/node-sdk';
-import type { JourneyGraph } from './graph';
+import type { GraphNode, JourneyGraph } from './graph';
+import { definitionOf, typeVersionOf } from './versions';
 
 export interface GraphIssue {
   /** null for problems of the journey as a whole. */
@@ -31,7 +32,7 @@ export function validateGraph(graph: JourneyGraph, registry: NodeRegistry): Grap
       issues.push({ nodeId: edge.source, field: 'edges', message: `Connection ${edge.id} points to a missing node` });
       continue;
     }
-    const def = registry.get(source.type);
+    const def = definitionOf(registry, source);
     if (def && !branchesOf(def, source.config).some((b) => b.id === edge.sourceHandle)) {
       issues.push({ nodeId: source.id, field: 'edges', message: `Connection ${edge.id} leaves from an unknown branch “${edge.sourceHandle}”` });
     }
@@ -47,7 +48,9 @@ export function validateGraph(graph: JourneyGraph, registry: NodeRegistry): Grap
       issues.push({ nodeId: node.id, field: 'type', message: `Unknown node type “${node.type}”` });
       continue;
     }
-    for (const i of configIssues(def, node.config)) issues.push({ nodeId: node.id, ...i });
+    const versionIssue = versionIssueOf(node, def.version, def.ui.label);
+    if (versionIssue) issues.push({ nodeId: node.id, field: 'typeVersion', message: versionIssue });
+    else for (const i of configIssues(def, node.config)) issues.push({ nodeId: node.id, ...i });
     if (def.category === 'trigger' && incoming.get(node.id)) {
       issues.push({ nodeId: node.id, field: 'edges', message: 'Nothing can lead into a trigger' });
     }
@@ -57,6 +60,17 @@ export function validateGraph(graph: JourneyGraph, registry: NodeRegistry): Grap
   }
   if (hasCycle(graph)) issues.push({ nodeId: null, field: 'edges', message: 'The journey loops back on itself; loops are not allowed' });
   return issues;
+}
+
+/** A step is published on the newest version of its type: older ones are migrated when the draft is opened. */
+function versionIssueOf(node: GraphNode, newest: number, label: string): string | null {
+  const version = typeVersionOf(node);
+  if (version > newest) return `Written for version ${version} of “${label}”, but this Afterglow has only up to version ${newest}`;
+  if (version < newest) {
+    return `Still on version ${version} of “${label}”, and version ${newest} is installed: opening the journey in the editor `
+      + 'updates it; if that fails, replace the step with a new one';
+  }
+  return null;
 }
 
 function hasCycle(graph: JourneyGraph): boolean {
@@ -78,7 +92,7 @@ function hasCycle(graph: JourneyGraph): boolean {
 export async function checkForPublish(graph: JourneyGraph, registry: NodeRegistry, ctx: CheckContext): Promise<GraphIssue[]> {
   const issues = validateGraph(graph, registry);
   for (const node of graph.nodes) {
-    const def = registry.get(node.type);
+    const def = definitionOf(registry, node);
     if (!def?.check || issues.some((i) => i.nodeId === node.id)) continue;
     const config = def.config.parse(node.config);
     for (const i of await def.check(config, ctx)) issues.push({ nodeId: node.id, ...i });

@@ -5,7 +5,7 @@
 import type { Logger } from './logger.js';
 import type { FieldMeta } from './meta.js';
 import type { AnyServiceDefinition, ServiceDefinition } from './services.js';
-import type { NodeTypeDefinition } from './types.js';
+import type { AnyNodeTypeDefinition } from './types.js';
 import type { z } from 'zod';
 
 export interface RouteRequest {
@@ -80,7 +80,7 @@ export type WidgetComponent = (props: WidgetProps) => unknown;
 export interface AfterglowPlugin {
   /** npm-like name, used in URLs and in widget ids: 'sms'. Lower-case letters, digits and -. */
   id: string;
-  nodeTypes: readonly NodeTypeDefinition[];
+  nodeTypes: readonly AnyNodeTypeDefinition[];
   services?: readonly AnyServiceDefinition[];
   routes?: readonly PluginRoute[];
   /** By widget name: `widget: '<plugin id>/<name>'` in a field's `.meta()` uses it. */

@@ -3,7 +3,7 @@
 // version 1's definition after version 2 is installed; the palette offers the newest.
 import type { AfterglowPlugin } from './plugin.js';
 import type { AnyServiceDefinition } from './services.js';
-import type { NodeTypeDefinition } from './types.js';
+import type { AnyNodeTypeDefinition, NodeTypeDefinition } from './types.js';
 
 export interface MigratedConfig {
   version: number;
@@ -18,12 +18,12 @@ export class NodeRegistry {
   private readonly servicesById = new Map<string, AnyServiceDefinition>();
   private readonly pluginList: AfterglowPlugin[] = [];
 
-  constructor(definitions: readonly NodeTypeDefinition[] = [], plugins: readonly AfterglowPlugin[] = []) {
+  constructor(definitions: readonly AnyNodeTypeDefinition[] = [], plugins: readonly AfterglowPlugin[] = []) {
     for (const def of definitions) this.register(def);
     for (const plugin of plugins) this.registerPlugin(plugin);
   }
 
-  register(def: NodeTypeDefinition): this {
+  register(def: AnyNodeTypeDefinition): this {
     const versions = this.byId.get(def.id) ?? new Map<number, NodeTypeDefinition>();
     if (versions.has(def.version)) throw new Error(`Node type ${def.id} v${def.version} is registered twice`);
     versions.set(def.version, def);

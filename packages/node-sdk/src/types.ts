@@ -85,6 +85,13 @@ export interface ConfigMigration {
   note: string;
 }
 
+/**
+ * Any node type, whatever its config: what lists and registries hold. (`any`, not `unknown`:
+ * ui.branches and execute take the config as a parameter, so a narrower type would not fit.)
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type AnyNodeTypeDefinition = NodeTypeDefinition<any>;
+
 export interface NodeTypeDefinition<S extends z.ZodType = z.ZodType> {
   /** Stable forever, namespaced: `core/send-email`. */
   id: string;

@@ -48,15 +48,16 @@ export const thankYouBody = `<mjml>
   </mj-body>
 </mjml>`;
 
+/** Each step names the version of its type its config is written for (all version 1 today). */
 export function thankYouGraph(): JourneyGraph {
   return {
     nodes: [
       {
-        id: 'trigger', type: 'core/trigger-event', position: { x: 0, y: 0 },
+        id: 'trigger', type: 'core/trigger-event', typeVersion: 1, position: { x: 0, y: 0 },
         config: { event: 'Order Completed', filters: [], entryKeyProperty: 'order_id' },
       },
       {
-        id: 'thank_you_email', type: 'core/send-email', position: { x: 0, y: 200 },
+        id: 'thank_you_email', type: 'core/send-email', typeVersion: 1, position: { x: 0, y: 200 },
         config: {
           subject: thankYouSubject,
           preheader: 'Here is what you bought, and 10 points on us.',
@@ -65,7 +66,7 @@ export function thankYouGraph(): JourneyGraph {
         },
       },
       {
-        id: 'grant_points', type: 'core/grant-points', position: { x: 0, y: 440 },
+        id: 'grant_points', type: 'core/grant-points', typeVersion: 1, position: { x: 0, y: 440 },
         config: { amount: 10, reason: 'Thank you for your order' },
       },
     ],

@@ -1,11 +1,13 @@
-// Settings: how the shop's data gets in. Ingestion keys for Segment-compatible clients
-// and the Shopify webhook connection. Owners, admins and developers; others see why not.
+// Settings: how the shop's data gets in. Ingestion keys for Segment-compatible clients,
+// the Shopify webhook connection, and the plugins' integrations. Owners, admins and
+// developers; others see why not.
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../trpc';
 import { ErrorNote, PageHeader, Spinner } from '../ui/kit';
 import { Icon } from '../ui/icons';
 import { ConsentCard } from './ConsentCard';
 import { IngestKeysCard } from './IngestKeysCard';
+import { IntegrationsCard } from './IntegrationsCard';
 import { SendingLimitsCard } from './SendingLimitsCard';
 import { SendingRulesCard } from './SendingRulesCard';
 import { ShopCard } from './ShopCard';
@@ -45,6 +47,7 @@ export function SettingsPage() {
         <div className="space-y-8">
           <IngestKeysCard keys={keys.data} />
           <ShopifyCard />
+          <IntegrationsCard />
         </div>
       )}
     </div>

@@ -6,14 +6,14 @@
 // the node's secretTarget fields (the URL's origin) are unchanged. A placeholder copied to another
 // node, journey, header or address has nothing to keep: the save is refused, naming the field.
 import type { SecretBox } from '@afterglow/db';
-import { counterpartOf, mapConfigSecrets, sameSecretTargets, type GraphNode, type JourneyGraph } from '@afterglow/journey-core';
-import type { NodeRegistry } from '@afterglow/node-sdk';
+import { counterpartOf, mapConfigSecrets, sameSecretTargets, secretsDefinitionOf, type GraphNode, type JourneyGraph } from '@afterglow/journey-core';
+import type { NodeRegistry, NodeTypeDefinition } from '@afterglow/node-sdk';
 import { DomainError } from './errors';
 import { REDACTED } from './redact';
 
-function keepProblem(node: GraphNode, stored: GraphNode | undefined, registry: NodeRegistry): string | null {
+function keepProblem(node: GraphNode, stored: GraphNode | undefined, def: NodeTypeDefinition): string | null {
   if (!stored) return 'a copied or new step keeps none';
-  if (!sameSecretTargets(registry.require(node.type), stored.config, node.config)) return 'the address it goes to changed';
+  if (!sameSecretTargets(def, stored.config, node.config)) return 'the address it goes to changed';
   return null;
 }
 
@@ -22,13 +22,14 @@ export function sealDraftSecrets(draft: JourneyGraph, stored: JourneyGraph | nul
   return {
     ...draft,
     nodes: draft.nodes.map((node, index) => {
-      const def = registry.get(node.type);
+      // Secrets are where the version the config is written for puts them.
+      const def = secretsDefinitionOf(registry, node);
       if (!def) return node;
       const before = stored?.nodes.find((s) => s.id === node.id && s.type === node.type);
       const config = mapConfigSecrets(def, node.config, (value, path) => {
         if (value !== REDACTED) return secrets.seal(value);
         const field = ['draft', 'nodes', index, 'config', ...path].join('.');
-        const problem = keepProblem(node, before, registry);
+        const problem = keepProblem(node, before, def);
         const kept = problem ? undefined : counterpartOf(def, before?.config, node.config, path);
         if (typeof kept !== 'string' || kept === '' || kept === REDACTED) {
           throw new DomainError('INVALID', `${field}: cannot keep the hidden value, ${problem ?? 'nothing is stored at this place'}; type it again`, field);

@@ -38,7 +38,7 @@ export async function createJourney(deps: ApiDeps, workspaceId: string, name: st
   const trigger = deps.registry.triggers()[0];
   if (!trigger) throw new DomainError('INVALID', 'No trigger node type is registered', 'draft');
   const draft: JourneyGraph = {
-    nodes: [{ id: 'trigger', type: trigger.id, position: { x: 0, y: 0 }, config: structuredClone(trigger.defaults) as Record<string, unknown> }],
+    nodes: [{ id: 'trigger', type: trigger.id, typeVersion: trigger.version, position: { x: 0, y: 0 }, config: structuredClone(trigger.defaults) as Record<string, unknown> }],
     edges: [],
   };
   const id = `jrn_${randomBytes(9).toString('base64url')}`;

@@ -75,6 +75,17 @@ export const customerTables: CustomerTable[] = [
         status = case when t.status = 'pending' then 'cancelled' else t.status end`,
     },
   },
+  {
+    // Effects queued with services (an SMS): the payload (their data) goes; one not delivered yet
+    // never will be. Delivered, failed and accepted ones stay for the canvas and the provider's
+    // callback, which finds them by the provider's id. A delivery under way is waited for.
+    table: 'service_effects', rows: byCustomer, exportOmits: ['workspace_id'],
+    erasure: {
+      set: (sql) => sql`${toErased(sql)}, payload = '{}'::jsonb,
+        last_error = case when t.status = 'pending' then 'customer erased' else t.last_error end,
+        status = case when t.status = 'pending' then 'cancelled' else t.status end`,
+    },
+  },
   { table: 'run_walks', rows: ofRuns, exportOmits: ['workspace_id'], exportFrom: 'run_steps', erasure: deleted },
   { table: 'conversions', rows: ofRuns, exportOmits: ['workspace_id'], erasure: { set: toErased } },
   { table: 'email_links', rows: ofEmails, exportOmits: ['workspace_id'], erasure: deleted },

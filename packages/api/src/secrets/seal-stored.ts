@@ -5,7 +5,7 @@
 // save or a send happening meanwhile is never overwritten. Webhook calls keep secrets only
 // while pending (the dispatcher empties them once final), so only pending rows are visited.
 import { SecretKeyUnknown, sealedLike, type Database, type Queryable, type SecretBox } from '@afterglow/db';
-import { mapGraphSecrets, mapPlanSecrets, typesWithSecrets, type JourneyGraph, type JourneyPlan } from '@afterglow/journey-core';
+import { mapConfigSecrets, mapGraphSecrets, mapPlanSecrets, secretFieldsOf, typesWithSecrets, type JourneyGraph, type JourneyPlan } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 
 export interface SealReport {
@@ -83,6 +83,25 @@ async function sealJourneys(database: Database, registry: NodeRegistry, reseal: 
   return { drafts: draftCount, versions: versionCount };
 }
 
+/** Services' settings (service_settings) of the services whose settings schema has secret fields. */
+async function sealServiceSettings(database: Database, registry: NodeRegistry, reseal: Reseal) {
+  const { sql } = database;
+  const ids = registry.services().filter((s) => s.settings && secretFieldsOf({ config: s.settings }).secrets.length > 0).map((s) => s.id);
+  if (ids.length === 0) return 0;
+  const rows = await sql<{ workspaceId: string; serviceId: string; settings: unknown }[]>`
+    select workspace_id as "workspaceId", service_id as "serviceId", settings from service_settings where service_id = any(${ids})`;
+  let count = 0;
+  for (const row of rows) {
+    const next = mapConfigSecrets({ config: registry.service(row.serviceId)!.settings }, row.settings, (value) => reseal(value, 'service_settings.settings'));
+    if (JSON.stringify(next) === JSON.stringify(row.settings)) continue;
+    // Only if unchanged since read: an admin's save meanwhile wins.
+    const done = await sql`update service_settings set settings = ${JSON.stringify(next)}::text::jsonb
+      where workspace_id = ${row.workspaceId} and service_id = ${row.serviceId} and settings = ${JSON.stringify(row.settings)}::text::jsonb`;
+    count += done.count;
+  }
+  return count;
+}
+
 /** Pending webhook calls, a batch at a time, skipping rows a dispatcher holds right now. */
 async function sealWebhookCalls(database: Database, reseal: Reseal) {
   const { sql } = database;
@@ -123,6 +142,7 @@ export async function sealStoredSecrets(database: Database, registry: NodeRegist
   const workspaces = await sealColumn(database, 'workspaces', 'id', 'signing_secret', reseal);
   const shopify = await sealColumn(database, 'shopify_connections', 'workspace_id', 'webhook_secret', reseal);
   const journeys = await sealJourneys(database, registry, reseal);
+  const services = await sealServiceSettings(database, registry, reseal);
   const calls = await sealWebhookCalls(database, reseal);
   if (unknown.size > 0) {
     const keys = [...unknown].map(([id, where]) => `${id} (in ${[...where].join(', ')})`).join('; ');
@@ -132,7 +152,8 @@ export async function sealStoredSecrets(database: Database, registry: NodeRegist
   return {
     sealed: {
       'workspaces.signing_secret': workspaces, 'shopify_connections.webhook_secret': shopify,
-      'journeys.draft': journeys.drafts, 'journey_versions': journeys.versions, 'webhook_outbox': calls.sealed,
+      'journeys.draft': journeys.drafts, 'journey_versions': journeys.versions,
+      'service_settings': services, 'webhook_outbox': calls.sealed,
     },
     busy: calls.busy,
   };

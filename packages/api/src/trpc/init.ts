@@ -9,6 +9,7 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress, readCookie, SESSION_COOKIE, userForToken, type SessionUser } from '../auth/index';
 import { recordAudit, summariseInput, targetOf } from '../audit/record';
+import { SettingsInvalid } from '../integrations/errors';
 import { inputIssues, type InputIssue } from '../input-policy/index';
 import { DomainError, type DomainErrorCode } from '../journeys/errors';
 import { currentRequestId } from '../request-id';
@@ -97,6 +98,7 @@ const mapDomainErrors = t.middleware(async ({ ctx, next }) => {
   const cause = result.error.cause;
   if (cause instanceof DomainError) throw new TRPCError({ code: codeFor[cause.code], message: cause.message, cause });
   if (cause instanceof SegmentRuleError) throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
+  if (cause instanceof SettingsInvalid) throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
   const unavailable = asUnavailable(ctx.deps.database.availability, cause);
   if (unavailable !== cause) throw unavailable;
   // A template over the sandbox's time or memory limit is bad input; a full sandbox, a moment's wait.

@@ -7,7 +7,7 @@ import {
   assertJourneyInWorkspace, assertVersionInWorkspace, createJourney, getJourney, listJourneys, saveDraft,
   setJourneyStatus,
 } from '../journeys/repository';
-import { graphForReader } from '../journeys/redact';
+import { openDraft } from '../journeys/open-draft';
 import { saveJourneySettings } from '../journeys/settings';
 import { protectedProcedure, router } from './init';
 import { mayCall } from './permissions';
@@ -26,9 +26,10 @@ export const journeysRouter = router({
     .input(z.object({ id: journeyId }))
     .query(async ({ ctx, input }) => {
       const journey = await getJourney(ctx.deps, ctx.user.workspaceId, input.id);
-      // Whoever may save the draft reads its secrets; everyone else reads placeholders.
+      // Whoever may save the draft reads its secrets; everyone else reads placeholders. Steps on an
+      // older version of their type come back migrated, with the notes (journeys/open-draft.ts).
       const canEdit = mayCall(ctx.user.role, 'journeys.saveDraft');
-      return { ...journey, draft: graphForReader(journey.draft, ctx.deps.registry, ctx.deps.database.secrets, canEdit) };
+      return { ...journey, ...openDraft(ctx.deps, journey.draft, canEdit) };
     }),
 
   saveDraft: protectedProcedure

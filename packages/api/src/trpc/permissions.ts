@@ -87,6 +87,8 @@ export const permissions: Record<string, Permission> = {
   'settings.shopify.get': read(integration),
   'settings.shopify.set': change(integration),
   'settings.shopify.remove': change(integration),
+  'integrations.list': read(integration),
+  'integrations.save': change(administration),
 
   'users.list': read(administration),
   'users.invite': change(administration),

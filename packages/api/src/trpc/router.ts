@@ -5,6 +5,7 @@ import { complianceRouter } from './compliance';
 import { customersRouter } from './customers';
 import { eventsRouter } from './events';
 import { router } from './init';
+import { integrationsRouter } from './integrations';
 import { journeysRouter } from './journeys';
 import { outboxRouter } from './outbox';
 import { segmentsRouter } from './segments';
@@ -26,6 +27,7 @@ export const appRouter = router({
   outbox: outboxRouter,
   events: eventsRouter,
   settings: settingsRouter,
+  integrations: integrationsRouter,
   templates: templatesRouter,
   compliance: complianceRouter,
   audit: auditRouter,

@@ -14,6 +14,7 @@ import { DEFAULT_RUNTIME_ROOT, placeCluster } from './placement';
 import { initCluster, isCluster, startServer, stopServer, stopStaleServer } from './server';
 
 export { DEFAULT_RUNTIME_ROOT } from './placement';
+export { stopStaleServer } from './server';
 
 export interface EmbeddedOptions {
   /** Where the cluster should live; as root, a link to elsewhere when the postgres OS user cannot reach it. */

@@ -10,7 +10,7 @@
 // connect (rebinding) cannot slip through.
 import ipaddr from 'ipaddr.js';
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 
 export interface ResolvedTarget { address: string; family: 4 | 6 }
 
@@ -120,9 +120,10 @@ const systemResolver: Resolver = async (host) =>
 
 /**
  * The address to connect to for `url`, after checking every address its host has.
- * `allowPrivate` (tests, development receivers) lets private addresses through.
+ * `allowPrivate` (tests, development receivers) lets private addresses through; `callers` names
+ * who is refused in the message (default 'webhooks').
  */
-export async function resolveTarget(url: URL, opts: { allowPrivate: boolean; resolve?: Resolver }): Promise<ResolvedTarget> {
+export async function resolveTarget(url: URL, opts: { allowPrivate: boolean; resolve?: Resolver; callers?: string }): Promise<ResolvedTarget> {
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const literal = isIP(host);
   const addresses: ResolvedTarget[] = literal ? [{ address: host, family: literal === 6 ? 6 : 4 }] : await (opts.resolve ?? systemResolver)(host);
@@ -134,9 +135,17 @@ export async function resolveTarget(url: URL, opts: { allowPrivate: boolean; res
         const shown = `${address}${verdict.carrying ? ` (carrying ${verdict.carrying})` : ''}`;
         const named = literal ? shown : `${host} resolves to ${shown}, which`;
         const article = /^(?:[aeio]|un(?!i))/i.test(verdict.reason) ? 'an' : 'a';
-        throw new TargetRefused(`Refused: ${named} is ${article} ${verdict.reason} address; webhooks go only to public hosts`);
+        throw new TargetRefused(`Refused: ${named} is ${article} ${verdict.reason} address; ${opts.callers ?? 'webhooks'} go only to public hosts`);
       }
     }
   }
   return addresses[0];
+}
+
+/** A `lookup` for http(s).request that answers every name lookup with the checked address. */
+export function pinnedLookup({ address, family }: ResolvedTarget): LookupFunction {
+  return (_host, options, callback) => {
+    if (options.all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }]);
+    else callback(null, address, family);
+  };
 }

@@ -4,8 +4,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
-import type { ResolvedTarget } from './guard';
+import { pinnedLookup, type ResolvedTarget } from './guard';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 const KEEP_RESPONSE_CHARS = 500;
@@ -32,18 +31,13 @@ export interface WebhookCall {
 export interface WebhookAnswer { status: number; location: string | null; text: string }
 
 export function sendWebhook(call: WebhookCall): Promise<WebhookAnswer> {
-  const { address, family } = call.target;
-  const pinned: LookupFunction = (_host, options, callback) => {
-    if (options.all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }]);
-    else callback(null, address, family);
-  };
   const client = call.url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(call.url, {
       method: call.method,
       // Host and TLS server name stay the URL's: only the connection goes to the pinned address.
       headers: { ...call.headers, 'content-length': Buffer.byteLength(call.body) },
-      lookup: pinned,
+      lookup: pinnedLookup(call.target),
       agent: false,
       signal: AbortSignal.timeout(call.timeoutMs ?? WEBHOOK_TIMEOUT_MS),
     }, (res) => {

@@ -1,10 +1,12 @@
 // The journey editor: palette | canvas | config panel, with undo/redo, autosave,
-// publishing and the live-stats overlay.
+// publishing and the live-stats overlay. Steps the server migrated to a new version of their
+// node type arrive as one edit on top of the stored draft, so they autosave and undo like any.
 import { journeyGraphSchema, validateGraph, type JourneyGraph } from '@afterglow/journey-core';
 import type { NodeTypeDefinition } from '@afterglow/node-sdk';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCan } from '../../app/me';
 import { useTRPC, type Api, type inferOutput } from '../../trpc';
 import { ErrorNote, Spinner } from '../../ui/kit';
 import { Canvas } from './Canvas';
@@ -14,6 +16,7 @@ import { JourneySettingsCard } from './JourneySettingsCard';
 import { CARD_WIDTH } from './NodeCard';
 import { addNode, removeNodes, setConfig } from './graphOps';
 import { historyReducer, initialHistory } from './history';
+import { MigrationNotice } from './MigrationNotice';
 import { Palette } from './Palette';
 import { PublishNotice, type PublishOutcome } from './PublishNotice';
 import { registry, stepLabel } from './registry';
@@ -34,7 +37,13 @@ export function JourneyEditorPage({ id }: { id: string }) {
 function JourneyEditor({ journey }: { journey: Journey }) {
   const trpc = useTRPC();
   const flow = useReactFlow();
-  const [history, dispatch] = useReducer(historyReducer, journey.draft as JourneyGraph, (g) => initialHistory(journeyGraphSchema.parse(g)));
+  // Whoever may save gets the update as an edit to save (or undo); anyone else just sees it.
+  const canSave = useCan()('journeys.saveDraft');
+  const opened = canSave ? journey.unmigratedDraft ?? journey.draft : journey.draft;
+  const [history, dispatch] = useReducer(historyReducer, opened, (g) => initialHistory(journeyGraphSchema.parse(g)));
+  // Taken from the journey as first opened: a later refetch must not apply an update again over edits.
+  const [migrated] = useState(() => (canSave && journey.unmigratedDraft ? journeyGraphSchema.parse(journey.draft) : null));
+  const [migrations, setMigrations] = useState(journey.migrations);
   const graph = history.present;
   const [name, setName] = useState(journey.name);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -53,6 +62,8 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const undo = useCallback(() => dispatch({ type: 'undo' }), []);
   const redo = useCallback(() => dispatch({ type: 'redo' }), []);
   useUndoShortcuts(useMemo(() => (live ? null : { undo, redo }), [live, undo, redo]));
+  // Applied once (the same object again is no change), after the stored draft became the saved state.
+  useEffect(() => { if (migrated) apply(migrated); }, [migrated, apply]);
 
   const versionId = outcome?.ok && 'versionId' in outcome ? outcome.versionId : journey.currentVersionId;
   const stats = useQuery({
@@ -97,6 +108,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
         canUndo={history.past.length > 0 && !live} canRedo={history.future.length > 0 && !live} onUndo={undo} onRedo={redo}
         live={live} onToggleLive={() => setLive((v) => !v)} hasVersion={!!versionId}
         flush={autosave.flush} onPublished={(o) => { setOutcome(o); if (o.ok) setLive(false); }} />
+      {migrations.length > 0 && <MigrationNotice migrations={migrations} editable={canSave} onSelect={focusNode} onDismiss={() => setMigrations([])} />}
       {outcome && <PublishNotice outcome={outcome} stepName={(id) => stepLabel(graph, id)} onSelect={focusNode} onDismiss={() => setOutcome(null)} />}
       <div className="flex min-h-0 flex-1">
         <Palette onAdd={(def) => addFromPalette(def)} disabled={live} />

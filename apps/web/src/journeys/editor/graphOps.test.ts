@@ -20,7 +20,7 @@ function sample(): JourneyGraph {
 describe('graph edits', () => {
   it('adds nodes with their type defaults and a schema-valid id', () => {
     const g = sample();
-    expect(g.nodes.find((n) => n.id === 'w1')).toMatchObject({ type: 'core/wait', position: { x: 0, y: 151 }, config: wait.defaults });
+    expect(g.nodes.find((n) => n.id === 'w1')).toMatchObject({ type: 'core/wait', typeVersion: wait.version, position: { x: 0, y: 151 }, config: wait.defaults });
     const id = newNodeId(wait, g);
     expect(id).toMatch(/^wait_[a-z0-9]{4}$/);
     // Defaults are copied, so editing one node never edits another or the definition.

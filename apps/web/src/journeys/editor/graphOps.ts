@@ -13,9 +13,10 @@ export function newNodeId(def: Pick<NodeTypeDefinition, 'id'>, graph: JourneyGra
   }
 }
 
+/** A step of the palette's type (its newest version), with that version's defaults and the version recorded. */
 export function addNode(graph: JourneyGraph, def: NodeTypeDefinition, position: Position, id = newNodeId(def, graph)): JourneyGraph {
   const config = structuredClone(def.defaults) as Record<string, unknown>;
-  return { ...graph, nodes: [...graph.nodes, { id, type: def.id, position: roundPosition(position), config }] };
+  return { ...graph, nodes: [...graph.nodes, { id, type: def.id, typeVersion: def.version, position: roundPosition(position), config }] };
 }
 
 export function removeNodes(graph: JourneyGraph, ids: readonly string[]): JourneyGraph {

@@ -1,0 +1,45 @@
+// identify and track as a shop sends them: JSON over HTTP to the Segment-compatible /v1
+// endpoints, served in-process by the server's own ingestion handler. Parsing and refusals (a
+// 400 naming the field), deduplication by messageId, profiles, order records and enrolment in
+// journeys (the engine's enrolEvents, in the same transaction) are therefore production's.
+import { createIngestHandler, type IngestDeps } from '@afterglow/api';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface MessageOptions {
+  /** Segment's deduplication id; default a new one. The same id twice is stored once. */
+  messageId?: string;
+  /** When it happened; default the clock's now. */
+  timestamp?: Date;
+}
+
+export interface Ingestion {
+  /** Base URL of /v1 (for a Segment client: its `host`). */
+  url: string;
+  key: string;
+  send(endpoint: 'identify' | 'track', message: Record<string, unknown>, opts?: MessageOptions): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startIngestion(deps: IngestDeps, key: string): Promise<Ingestion> {
+  const handle = createIngestHandler(deps);
+  const server = http.createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const authorization = `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+  return {
+    url, key,
+    async send(endpoint, message, opts = {}) {
+      const body = { ...message, messageId: opts.messageId ?? randomUUID(), ...(opts.timestamp ? { timestamp: opts.timestamp.toISOString() } : {}) };
+      const res = await fetch(`${url}/v1/${endpoint}`, {
+        method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(body),
+      });
+      if (res.status !== 200) throw new Error(`POST /v1/${endpoint} answered ${res.status}: ${await res.text()}`);
+    },
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
