@@ -119,8 +119,8 @@ export default defineConfig(
   },
   {
     files: ['apps/**/*.{ts,tsx,js,mjs}', 'packages/*/src/**/*.{ts,tsx,js,mjs}', 'examples/*/src/**/*.{ts,tsx,js,mjs}'],
-    // Each program's one reader of its environment (the scaffolder is a program too).
-    ignores: ['apps/server/src/env.ts', 'apps/web/env.ts', 'packages/create-afterglow-node/src/env.ts'],
+    // Each program's one reader of its environment (the scaffolder and the test harness too).
+    ignores: ['apps/server/src/env.ts', 'apps/web/env.ts', 'packages/create-afterglow-node/src/env.ts', 'packages/testing/src/env.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: envMessage }],
       'no-restricted-imports': ['error', { paths: ['process', 'node:process'].map((name) => ({ name, importNames: ['env'], message: envMessage })) }],

@@ -7,6 +7,8 @@ import { apiUrl as api } from './env';
 // proxy gives the same single-origin setup so the session cookie just works.
 export default defineConfig({
   plugins: [react(), tailwindcss()],
+  // A plugin's widgets import React as a peer: one copy for the whole app, or hooks break.
+  resolve: { dedupe: ['react', 'react-dom'] },
   // Each page is its own chunk (React.lazy in src/app/pages.tsx); the largest, the template editor
   // with CodeMirror, is ~480 kB minified: warn when a chunk grows past that.
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 600 },

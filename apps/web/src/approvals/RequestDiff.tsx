@@ -1,8 +1,13 @@
 // What a publish request changes from the live version, step by step, in words.
 import type { GraphDiff } from '@afterglow/journey-core';
+import { localizeNode } from '@afterglow/node-sdk';
 import { registry } from '../journeys/editor/registry';
+import { currentLocale } from '../ui/locale';
 
-const typeLabel = (type: string) => registry.get(type)?.ui.label ?? type;
+const typeLabel = (type: string) => {
+  const def = registry.get(type);
+  return def ? localizeNode(def, currentLocale()).label : type;
+};
 const show = (value: unknown) => (value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
 
 function Line({ tone, children }: { tone: 'add' | 'remove' | 'change'; children: React.ReactNode }) {

@@ -1,6 +1,6 @@
 // Config forms are generated from each node type's zod schema via z.toJSONSchema, which
-// keeps the `.meta()` UI hints (label, help, widget, options, showIf) on every property.
-import type { NodeTypeDefinition } from '@afterglow/node-sdk';
+// keeps the `.meta()` UI hints (label, help, widget, options, showIf, unit, ...) on every property.
+import { localizeNode, type FieldMeta, type NodeTypeDefinition } from '@afterglow/node-sdk';
 import { z } from 'zod';
 
 export interface FieldOption { value: string | number | boolean; label: string }
@@ -9,11 +9,15 @@ export interface FieldSchema {
   type?: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object';
   label?: string;
   help?: string;
-  widget?: 'select' | 'mjml' | 'segment' | 'event-name' | 'list' | 'textarea' | string;
+  placeholder?: string;
+  widget?: string;
   options?: FieldOption[];
   enum?: (string | number)[];
-  /** Show the field only while sibling fields hold these values. */
+  /** Show the field only while sibling fields hold this value (or one of these values). */
   showIf?: Record<string, unknown>;
+  unit?: string;
+  language?: FieldMeta['language'];
+  secretTarget?: boolean;
   properties?: Record<string, FieldSchema>;
   required?: string[];
   items?: FieldSchema;
@@ -23,15 +27,40 @@ export interface FieldSchema {
   default?: unknown;
 }
 
-const cache = new WeakMap<object, FieldSchema>();
+/** By definition, then by locale ('' for English). */
+const cache = new WeakMap<object, Map<string, FieldSchema>>();
 
-export function formSchemaOf(def: NodeTypeDefinition): FieldSchema {
-  let schema = cache.get(def);
+/** The form of a node type's config, its texts in `locale` where the type translates them. */
+export function formSchemaOf(def: NodeTypeDefinition, locale?: string): FieldSchema {
+  let byLocale = cache.get(def);
+  if (!byLocale) cache.set(def, (byLocale = new Map()));
+  let schema = byLocale.get(locale ?? '');
   if (!schema) {
-    schema = z.toJSONSchema(def.config, { io: 'input', unrepresentable: 'any' }) as FieldSchema;
-    cache.set(def, schema);
+    const english = z.toJSONSchema(def.config, { io: 'input', unrepresentable: 'any' }) as FieldSchema;
+    const text = localizeNode(def, locale);
+    schema = locale ? localizeFields(english, (path, meta) => text.field(path, meta)) : english;
+    byLocale.set(locale ?? '', schema);
   }
   return schema;
+}
+
+/**
+ * Each field's label, help, placeholder and option labels as `translate` gives them, by dotted
+ * path without list indices ('headers.name'), the keys of a definition's `translations`.
+ */
+function localizeFields(schema: FieldSchema, translate: (path: string, meta: FieldMeta) => FieldMeta, path = ''): FieldSchema {
+  const out: FieldSchema = { ...schema };
+  if (schema.properties) {
+    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([key, field]) => {
+      const fieldPath = path ? `${path}.${key}` : key;
+      const meta = translate(fieldPath, { ...metaOf(field), options: optionsOf(field) });
+      const texts = { label: meta.label, help: meta.help, placeholder: meta.placeholder, options: meta.options };
+      const localized = { ...field, ...Object.fromEntries(Object.entries(texts).filter(([, v]) => v !== undefined)) };
+      return [key, localizeFields(localized, translate, fieldPath)];
+    }));
+  }
+  if (schema.items) out.items = localizeFields(schema.items, translate, path);
+  return out;
 }
 
 export function isVisible(field: FieldSchema, siblings: Record<string, unknown>): boolean {
@@ -59,9 +88,30 @@ export function labelOf(key: string, field: FieldSchema): string {
   return field.label ?? key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 }
 
+/** A select's choices: the field's options, else its enum's values as they are. */
+export function optionsOf(field: FieldSchema): FieldOption[] | undefined {
+  return field.options ?? field.enum?.map((v) => ({ value: v, label: String(v) }));
+}
+
+/** The hints a plugin widget receives (WidgetProps.meta). */
+export function metaOf(field: FieldSchema): FieldMeta {
+  const { label, help, placeholder, options, showIf, unit, language, secretTarget } = field;
+  const meta: FieldMeta = { label, help, placeholder, options, showIf: showIf as FieldMeta['showIf'], unit, language, secretTarget };
+  if (field.widget) meta.widget = field.widget as FieldMeta['widget'];
+  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as FieldMeta;
+}
+
 /** Issues keyed by dotted field path ('filters.0.value'); first message wins. */
 export function issuesByField(issues: { field: string; message: string }[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const i of issues) if (!map.has(i.field)) map.set(i.field, i.message);
   return map;
+}
+
+/** The message for the field at `path`; with `deep`, else the first one of its parts ('delay.amount'). */
+export function fieldError(errors: Map<string, string>, path: string, deep: boolean): string | undefined {
+  const exact = errors.get(path);
+  if (exact !== undefined || !deep) return exact;
+  for (const [key, message] of errors) if (key.startsWith(`${path}.`)) return message;
+  return undefined;
 }

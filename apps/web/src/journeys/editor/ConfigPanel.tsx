@@ -1,23 +1,30 @@
 // The right-hand panel: the selected step's generated config form, or the journey's
 // checklist of problems when nothing is selected.
-import { configIssues } from '@afterglow/node-sdk';
+import { configIssues, localizeNode } from '@afterglow/node-sdk';
 import type { GraphIssue, GraphNode } from '@afterglow/journey-core';
 import { formSchemaOf, issuesByField } from '../../forms/jsonSchema';
+import { pluginWidgets } from '../../forms/pluginWidgets';
 import { SchemaForm } from '../../forms/SchemaForm';
 import { toneOf } from '../../ui/colors';
 import { Icon } from '../../ui/icons';
 import { Button } from '../../ui/kit';
+import { useLocale } from '../../ui/locale';
 import { registry } from './registry';
+
+/** The enabled plugins' form widgets, by '<plugin id>/<name>'. */
+const enabledWidgets = pluginWidgets(registry.plugins());
 
 export function ConfigPanel({ node, issues, readOnly, onChange, onDelete }: {
   node: GraphNode; issues: GraphIssue[]; readOnly: boolean;
   onChange(config: Record<string, unknown>): void; onDelete(): void;
 }) {
+  const locale = useLocale();
   const def = registry.get(node.type);
   if (!def) return <div className="p-5 text-sm text-slate-500">This step’s type “{node.type}” is not installed.</div>;
   const tone = toneOf(def.ui.color);
   const fieldErrors = issuesByField(configIssues(def, node.config));
-  const schema = formSchemaOf(def);
+  const text = localizeNode(def, locale);
+  const schema = formSchemaOf(def, locale);
   const configKeys = Object.keys(schema.properties ?? {});
   // Config problems show beside their field; the rest (connections, duplicates) go on top.
   const structural = issues.filter((i) => i.nodeId === node.id && !configKeys.includes(i.field.split('.')[0]));
@@ -27,11 +34,11 @@ export function ConfigPanel({ node, issues, readOnly, onChange, onDelete }: {
         <div className="flex items-center gap-3">
           <span className={`rounded-lg p-2 ${tone.icon}`}><Icon name={def.ui.icon} className="h-5 w-5" /></span>
           <div className="min-w-0">
-            <h2 className="truncate text-base font-semibold text-slate-900">{def.ui.label}</h2>
+            <h2 className="truncate text-base font-semibold text-slate-900">{text.label}</h2>
             <p className="font-mono text-[11px] text-slate-400">{node.id}</p>
           </div>
         </div>
-        <p className="mt-3 text-sm text-slate-500">{def.ui.description}</p>
+        <p className="mt-3 text-sm text-slate-500">{text.description}</p>
       </div>
       <div className="flex-1 overflow-y-auto p-5">
         {structural.map((i, k) => (
@@ -40,7 +47,8 @@ export function ConfigPanel({ node, issues, readOnly, onChange, onDelete }: {
           </div>
         ))}
         <fieldset disabled={readOnly} className="disabled:opacity-70">
-          <SchemaForm schema={schema} value={node.config} onChange={onChange} errors={fieldErrors} idPrefix={`cfg-${node.id}`} />
+          <SchemaForm schema={schema} value={node.config} onChange={onChange} errors={fieldErrors} idPrefix={`cfg-${node.id}`}
+            widgets={enabledWidgets} disabled={readOnly} />
         </fieldset>
       </div>
       {!readOnly && (

@@ -1,11 +1,12 @@
 // The one card component for every node type: colour, icon, label, summary and branch
 // handles all come from the type's definition object.
-import { branchesOf, summaryOf, type CounterSpec } from '@afterglow/node-sdk';
+import { branchesOf, localizeNode, summaryOf, type CounterSpec } from '@afterglow/node-sdk';
 import type { GraphIssue, NodeStats } from '@afterglow/journey-core';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { toneOf } from '../../ui/colors';
 import { Icon } from '../../ui/icons';
+import { useLocale } from '../../ui/locale';
 import { registry } from './registry';
 
 export type JourneyNodeData = {
@@ -21,10 +22,12 @@ export type JourneyFlowNode = Node<JourneyNodeData, 'journey'>;
 export const CARD_WIDTH = 264;
 
 function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
+  const locale = useLocale();
   const def = registry.get(data.typeId);
   if (!def) return <UnknownCard id={id} typeId={data.typeId} selected={selected} />;
   const tone = toneOf(def.ui.color);
-  const branches = branchesOf(def, data.config);
+  const text = localizeNode(def, locale);
+  const branches = branchesOf(def, data.config).map((b) => ({ ...b, label: text.branch(b.id, b.label) }));
   const issue = data.issues[0];
   const s = data.stats;
   return (
@@ -37,8 +40,8 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
         <div className={`mt-0.5 rounded-lg p-1.5 ${tone.icon}`}><Icon name={def.ui.icon} /></div>
         <div className="min-w-0 flex-1">
           <div className={`text-[11px] font-semibold uppercase tracking-wide ${tone.text}`}>{def.category}</div>
-          <div className="truncate text-sm font-semibold text-slate-900">{def.ui.label}</div>
-          <div className="mt-0.5 line-clamp-2 text-xs text-slate-500" data-testid={`node-summary-${id}`}>{summaryOf(def, data.config)}</div>
+          <div className="truncate text-sm font-semibold text-slate-900">{text.label}</div>
+          <div className="mt-0.5 line-clamp-2 text-xs text-slate-500" data-testid={`node-summary-${id}`}>{summaryOf(def, data.config, locale)}</div>
         </div>
       </div>
       {issue && !data.live && (
@@ -53,7 +56,7 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
           {data.issues.length}
         </span>
       )}
-      {data.live && <StatsStrip id={id} stats={s} counters={def.counters ?? []} holdsRuns={def.category === 'wait'} />}
+      {data.live && <StatsStrip id={id} stats={s} counters={(def.counters ?? []).map((c) => ({ ...c, label: text.counter(c) }))} holdsRuns={def.category === 'wait'} />}
       {branches.length > 0 && (
         <div className="flex justify-around border-t border-slate-100 px-2 pb-1.5 pt-1">
           {branches.map((b) => (

@@ -1,0 +1,54 @@
+// @vitest-environment happy-dom
+// The pickers when the workspace has nothing to pick yet: each says what to do, with a link
+// where something can be created. Answers are put in the query cache; nothing is fetched.
+import type { AppRouter } from '@afterglow/api';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { act, createElement, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { expect, it } from 'vitest';
+import { createClient, TRPCProvider } from '../trpc';
+import { EmailTemplateSelect, EventNameInput, SegmentSelect } from './widgets';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+function renderWith(answers: { segments: unknown[]; templates: unknown[]; events: string[] }, children: ReactNode): HTMLElement {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
+  const trpcClient = createClient();
+  const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+  queryClient.setQueryData(trpc.segments.list.queryKey(), answers.segments as never);
+  queryClient.setQueryData(trpc.templates.list.queryKey(), answers.templates as never);
+  queryClient.setQueryData(trpc.events.names.queryKey(), answers.events);
+  const host = document.createElement('div');
+  act(() => createRoot(host).render(
+    createElement(QueryClientProvider, { client: queryClient },
+      createElement(TRPCProvider, { trpcClient, queryClient, children }))));
+  return host;
+}
+
+const pickers = () => [
+  createElement(SegmentSelect, { key: 's', id: 'seg', value: '', onChange: () => {} }),
+  createElement(EmailTemplateSelect, { key: 't', id: 'tpl', value: '', onChange: () => {} }),
+  createElement(EventNameInput, { key: 'e', id: 'evt', value: '', onChange: () => {} }),
+];
+
+it('says what to do when there are no segments, templates or events yet', () => {
+  const host = renderWith({ segments: [], templates: [], events: [] }, pickers());
+  expect(host.querySelector('#seg option')!.textContent).toBe('No segments yet');
+  expect(host.querySelector('[data-testid=seg-hint]')!.textContent).toBe('No segments yet. Create a segment, then choose it here.');
+  expect(host.querySelector('[data-testid=seg-hint] a')!.getAttribute('href')).toBe('/segments/new');
+  expect(host.querySelector('[data-testid=tpl-hint] a')!.getAttribute('href')).toBe('/templates');
+  expect(host.querySelector('[data-testid=evt-hint]')!.textContent).toContain('No events received yet');
+});
+
+it('offers what exists, without the hints', () => {
+  const host = renderWith({
+    segments: [{ id: 'seg_1', name: 'VIP', memberCount: 1200 }],
+    templates: [{ id: 'tpl_1', name: 'Win-back' }],
+    events: ['Order Completed', 'Cart Viewed'],
+  }, pickers());
+  expect([...host.querySelectorAll('#seg option')].map((o) => o.textContent)).toEqual(['Choose a segment…', `VIP (${(1200).toLocaleString()})`]);
+  expect([...host.querySelectorAll('#tpl option')].map((o) => o.textContent)).toEqual(['No template: write the email here', 'Win-back']);
+  expect([...host.querySelectorAll('#evt-names option')].map((o) => o.getAttribute('value'))).toEqual(['Order Completed', 'Cart Viewed']);
+  expect(host.querySelector('[data-testid$=-hint]')).toBeNull();
+});
