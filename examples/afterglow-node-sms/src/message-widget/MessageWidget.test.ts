@@ -12,7 +12,7 @@ const render = (value: unknown, config: Record<string, unknown> = {}, patch: Par
   const root = MessageWidget({
     id: 'cfg-message', value, onChange: (v) => changes.push(v), meta: { label: 'Message', placeholder: 'Hi {{ customer.firstName }}' },
     config, invalid: false, disabled: false, ...patch,
-  }) as Element;
+  }) as unknown as Element;
   const children = ([] as unknown[]).concat(root.props.children).filter(Boolean) as Element[];
   const byTestId = (id: string) => children.find((c) => c.props['data-testid'] === id)?.props.children;
   return { textarea: children[0], count: byTestId('sms-count'), sentAs: byTestId('sms-sent-as'), changes };
