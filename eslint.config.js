@@ -47,6 +47,13 @@ const policies = [
     allow: { to: [external(['vitest', '@afterglow/testing']), { element: { type: 'package', captured: { name: 'testing' } } }, { module: { origin: 'core' } }] },
   },
   {
+    // A plugin's web widget (definePlugin's `widgets`, a file named *Widget.ts or *Widget.tsx) is a
+    // React function component: it may import React too. The web app renders it with its own React
+    // (one copy: react is the plugin's peer dependency); the rest of the plugin stays React-free.
+    from: { element: { type: 'node-types' }, file: { categories: 'widget' } },
+    allow: { to: external(['react', 'react/*']) },
+  },
+  {
     // The contract third parties install from a tarball: it can depend on nothing of ours.
     from: element('node-sdk'),
     disallow: anything,
@@ -99,7 +106,11 @@ export default defineConfig(
     plugins: { boundaries },
     settings: {
       'boundaries/elements': elements,
-      'boundaries/files': [{ category: 'test', pattern: '**/*.test.{ts,tsx}' }],
+      'boundaries/files': [
+        // A plugin's test support (a fake provider on a port) is test code too, never shipped.
+        { category: 'test', pattern: ['**/*.test.{ts,tsx}', 'examples/*/src/test-support/**'] },
+        { category: 'widget', pattern: 'examples/*/src/**/*Widget.{ts,tsx}' },
+      ],
       'import/resolver': { typescript: { alwaysTryTypes: true } },
     },
     rules: {

@@ -13,4 +13,5 @@ export * from './schemas.js';
 export * from './time.js';
 export * from './testing.js';
 export * from './events.js';
+export * from './text-template.js';
 export * from './logger.js';

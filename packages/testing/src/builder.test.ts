@@ -1,6 +1,8 @@
 import { validateGraph } from '@afterglow/journey-core';
+import { defineNodeType, definePlugin, next } from '@afterglow/node-sdk';
 import { createRegistry, grantPoints, segmentCondition, sendEmail, triggerOnEvent, wait } from '@afterglow/nodes';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { JourneyBuilder } from './builder';
 
 const registry = createRegistry();
@@ -43,6 +45,20 @@ describe('JourneyBuilder', () => {
     start().then(wait, { unit: 'fortnights' });
     // By id, a config is not checked until publishing.
     expect(start().then('core/wait', { anything: 'goes' }).build().nodes[1].config).toMatchObject({ anything: 'goes' });
+  });
+
+  it('records each step\'s type version as the editor does: the newest, or the version of the definition given', () => {
+    const ui = { label: 'Hi', description: 'Says hi', icon: 'message' as const, color: 'sky' as const, branches: [{ id: 'out', label: 'Then' }] };
+    const v1 = defineNodeType({ id: 'acme/hi', version: 1, category: 'action', config: z.object({ text: z.string() }), defaults: { text: 'a' },
+      ui: { ...ui, summary: (c) => c.text }, execute: () => next() });
+    const v2 = defineNodeType({ id: 'acme/hi', version: 2, category: 'action', config: z.object({ message: z.string() }), defaults: { message: 'b' },
+      ui: { ...ui, summary: (c) => c.message }, execute: () => next(), migrations: [{ from: 1, up: (c) => ({ message: c.text }), note: 'renamed' }] });
+    const both = createRegistry([definePlugin({ id: 'acme', nodeTypes: [v1, v2] })]);
+    const graph = JourneyBuilder.start(both).trigger(triggerOnEvent, { event: 'E' }).then('acme/hi').then(v2).then(v1).build();
+    expect(graph.nodes.map((n) => [n.typeVersion, n.config])).toEqual([
+      [triggerOnEvent.version, expect.anything()], [2, { message: 'b' }], [2, { message: 'b' }], [1, { text: 'a' }],
+    ]);
+    expect(validateGraph({ ...graph, nodes: graph.nodes.slice(0, 3), edges: graph.edges.slice(0, 2) }, both)).toEqual([]);
   });
 
   it('leaves a node type it does not know to validation, as the canvas would', () => {

@@ -75,11 +75,14 @@ export class JourneyBuilder {
 
   private add(type: NodeType<z.ZodType>, config: object | undefined, id: string | undefined, place: { depth: number; lane: number }): GraphNode {
     const typeId = typeof type === 'string' ? type : type.id;
-    // The registry's definition (also for a string id), so defaults come from what will run.
-    const def = this.shared.registry.get(typeId) ?? (typeof type === 'string' ? undefined : type);
+    // The registry's definition, so defaults come from what will run: the newest for a string id,
+    // the version given for a definition (a test of a journey published on an older version).
+    const def = typeof type === 'string' ? this.shared.registry.get(typeId) : this.shared.registry.get(typeId, type.version) ?? type;
     const nodeId = id ?? this.freeId(typeId.slice(typeId.indexOf('/') + 1));
     const node: GraphNode = {
       id: nodeId, type: typeId,
+      // As the editor records it when a step is dropped from the palette: publishing refuses an older version.
+      ...(def ? { typeVersion: def.version } : {}),
       position: { x: place.lane * 320, y: place.depth * 180 },
       config: { ...(structuredClone(def?.defaults ?? {}) as object), ...config },
     };

@@ -22,9 +22,12 @@ export interface Ingestion {
   close(): Promise<void>;
 }
 
-export async function startIngestion(deps: IngestDeps, key: string): Promise<Ingestion> {
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+
+/** Serves /v1 with the server's ingestion handler, and /hooks/ with `hooks` (plugins' routes) when given. */
+export async function startIngestion(deps: IngestDeps, key: string, hooks?: Handler): Promise<Ingestion> {
   const handle = createIngestHandler(deps);
-  const server = http.createServer((req, res) => void handle(req, res));
+  const server = http.createServer((req, res) => void (hooks && req.url?.startsWith('/hooks/') ? hooks : handle)(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const authorization = `Basic ${Buffer.from(`${key}:`).toString('base64')}`;

@@ -68,12 +68,12 @@ async function publish(p: HarnessParts, graph: JourneyGraph | JourneyBuilder, op
 }
 
 function journeyTest(p: HarnessParts, close: () => Promise<void>): JourneyTest {
-  const { clock, registry, database, engine, workspace, ingestion, smtp } = p;
+  const { clock, registry, database, engine, workspace, ingestion, smtp, publicUrl } = p;
   let journeys = 0;
   let segments = 0;
   return {
     registry, clock, database, engine, api: workspace.api, workspaceId: workspace.id,
-    ingestion: { url: ingestion.url, key: ingestion.key },
+    ingestion: { url: ingestion.url, key: ingestion.key }, publicUrl,
     now: () => clock.now(),
     journey: () => JourneyBuilder.start(registry),
     publish: (graph, options = {}) => publish(p, graph, options, `Journey ${++journeys}`),

@@ -2,7 +2,7 @@
 // plugins, createEngine with a mailer delivering to an in-process SMTP server, the API's
 // dependencies for the workspace's owner, the /v1 ingestion handler enrolling through the
 // engine. Each part is pushed to `cleanups` as it starts, so a half-started harness closes too.
-import type { ApiDeps } from '@afterglow/api';
+import { createPluginRouteHandler, type ApiDeps, type IngestDeps } from '@afterglow/api';
 import type { Database } from '@afterglow/db';
 import { checkEmailTemplate, createMailer, previewEmail } from '@afterglow/email';
 import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
@@ -25,6 +25,8 @@ export interface HarnessParts {
   workspace: TestWorkspace;
   ingestion: Ingestion;
   smtp: SmtpCapture;
+  /** Where providers reach this test's app: the ingestion server, which also serves plugins' /hooks routes. */
+  publicUrl: string;
 }
 
 export type Cleanups = (() => Promise<unknown> | unknown)[];
@@ -41,7 +43,11 @@ export async function startParts(opts: JourneyTestOptions, cleanups: Cleanups): 
   cleanups.push(() => smtp.close());
   const mailer = createMailer({ smtpUrl: smtp.url });
   cleanups.push(() => mailer.close());
-  const engine = createEngine({ database, registry, clock, mailer, log, allowPrivateWebhookTargets: opts.allowPrivateTargets ?? true });
+  // Services' route URLs (a provider's status callback) point at the HTTP server started below.
+  let publicUrl = '';
+  const engine = createEngine({
+    database, registry, clock, mailer, log, allowPrivateWebhookTargets: opts.allowPrivateTargets ?? true, publicUrl: () => publicUrl,
+  });
 
   // The sandbox's own check and preview, in this process: its thread pool (started per
   // harness) would cost seconds, and only its time and memory limits differ.
@@ -52,12 +58,16 @@ export async function startParts(opts: JourneyTestOptions, cleanups: Cleanups): 
     await saveServiceSettings(database, registry, workspace.id, id, settings, clock.now());
   }
 
-  const ingestion = await startIngestion({
+  const ingestDeps: IngestDeps = {
     database, clock, log,
     onEventsStored: (tx, events) => engine.enrolEvents(tx as unknown as Database['sql'], events),
     // The harness sweeps right after each message instead of waking the (unstarted) workers.
     afterCommit: async () => {},
-  }, workspace.ingestKey);
+  };
+  // Plugins' routes as the server serves them (/hooks/<plugin>/<workspace>/<path>), on the same port.
+  const hooks = createPluginRouteHandler({ ...ingestDeps, registry, publicUrl: () => publicUrl, log });
+  const ingestion = await startIngestion(ingestDeps, workspace.ingestKey, hooks);
   cleanups.push(() => ingestion.close());
-  return { clock, registry, database, engine, workspace, ingestion, smtp };
+  publicUrl = ingestion.url;
+  return { clock, registry, database, engine, workspace, ingestion, smtp, publicUrl };
 }

@@ -80,6 +80,11 @@ export interface JourneyTest {
   readonly api: OwnerApi;
   /** The /v1 endpoints and a key for them, for a Segment client or raw HTTP. */
   readonly ingestion: { url: string; key: string };
+  /**
+   * Where providers reach this test's app, as AFTERGLOW_PUBLIC_URL in production: plugins' routes
+   * answer at `${publicUrl}/hooks/<plugin id>/<workspace id>/<path>`, the URL services' routeUrl gives.
+   */
+  readonly publicUrl: string;
   now(): Date;
   /** A journey graph built step by step; publish it with `publish`. */
   journey(): JourneyBuilder;
