@@ -48,7 +48,13 @@ function makeCustomers(random: Random, now: Date): DemoCustomer[] {
       birthday,
       timezone: random.pick(region.timezones),
       marketing_consent: random.chance(0.9),
-      attributes: random.chance(0.3) ? { favouriteSport: random.pick(['football', 'running', 'hiking', 'yoga']) } : {},
+      attributes: {
+        ...(random.chance(0.3) ? { favouriteSport: random.pick(['football', 'running', 'hiking', 'yoga']) } : {}),
+        // For the SMS plugin's demo: four in five have a (fictional) mobile number, two in three
+        // of those agreed to marketing SMS. Derived from the index, so the random draws (and so the
+        // rest of the demo) stay as they were.
+        ...(i % 5 !== 4 ? { phone: `+38160${pad(i + 1, 7)}`, smsConsent: i % 3 !== 2 } : {}),
+      },
       created_at: new Date(now.getTime() - (HISTORY_DAYS + random.int(1, 60)) * DAY).toISOString(),
     };
   });
