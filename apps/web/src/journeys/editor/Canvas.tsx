@@ -43,7 +43,7 @@ export function Canvas(p: CanvasProps) {
 
   const nodes = useMemo<JourneyFlowNode[]>(() => p.graph.nodes.map((n) => ({
     id: n.id, type: 'journey', position: n.position, selected: n.id === p.selectedId, measured: measured[n.id],
-    data: { typeId: n.type, config: n.config, issues: p.issues.filter((i) => i.nodeId === n.id), stats: p.stats?.nodes[n.id] ?? null, live: p.live },
+    data: { typeId: n.type, typeVersion: n.typeVersion, config: n.config, issues: p.issues.filter((i) => i.nodeId === n.id), stats: p.stats?.nodes[n.id] ?? null, live: p.live },
   })), [p.graph.nodes, p.selectedId, p.issues, p.stats, p.live, measured]);
 
   const removeEdge = useCallback((id: string) => onApply(removeEdges(graphRef.current, [id])), [onApply]);

@@ -1,7 +1,7 @@
 // The right-hand panel: the selected step's generated config form, or the journey's
 // checklist of problems when nothing is selected.
 import { configIssues, localizeNode } from '@afterglow/node-sdk';
-import type { GraphIssue, GraphNode } from '@afterglow/journey-core';
+import { definitionOf, type GraphIssue, type GraphNode } from '@afterglow/journey-core';
 import { formSchemaOf, issuesByField } from '../../forms/jsonSchema';
 import { pluginWidgets } from '../../forms/pluginWidgets';
 import { SchemaForm } from '../../forms/SchemaForm';
@@ -19,7 +19,8 @@ export function ConfigPanel({ node, issues, readOnly, onChange, onDelete }: {
   onChange(config: Record<string, unknown>): void; onDelete(): void;
 }) {
   const locale = useLocale();
-  const def = registry.get(node.type);
+  // The version the step's config was written for: a step a migration could not update keeps its form.
+  const def = definitionOf(registry, node) ?? registry.get(node.type);
   if (!def) return <div className="p-5 text-sm text-slate-500">This step’s type “{node.type}” is not installed.</div>;
   const tone = toneOf(def.ui.color);
   const fieldErrors = issuesByField(configIssues(def, node.config));

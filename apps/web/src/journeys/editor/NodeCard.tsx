@@ -1,7 +1,7 @@
 // The one card component for every node type: colour, icon, label, summary and branch
 // handles all come from the type's definition object.
 import { branchesOf, localizeNode, summaryOf, type CounterSpec } from '@afterglow/node-sdk';
-import type { GraphIssue, NodeStats } from '@afterglow/journey-core';
+import { definitionOf, type GraphIssue, type NodeStats } from '@afterglow/journey-core';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { toneOf } from '../../ui/colors';
@@ -11,6 +11,8 @@ import { registry } from './registry';
 
 export type JourneyNodeData = {
   typeId: string;
+  /** The version its config was written for (absent: 1); a step not yet migrated shows as that version. */
+  typeVersion?: number;
   config: Record<string, unknown>;
   issues: GraphIssue[];
   /** Present in live-stats mode. */
@@ -23,7 +25,7 @@ export const CARD_WIDTH = 264;
 
 function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   const locale = useLocale();
-  const def = registry.get(data.typeId);
+  const def = definitionOf(registry, { type: data.typeId, typeVersion: data.typeVersion }) ?? registry.get(data.typeId);
   if (!def) return <UnknownCard id={id} typeId={data.typeId} selected={selected} />;
   const tone = toneOf(def.ui.color);
   const text = localizeNode(def, locale);
