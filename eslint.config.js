@@ -127,8 +127,8 @@ export default defineConfig(
     },
   },
   {
-    // Build scripts run by Node itself (the SDK's prepack).
-    files: ['packages/*/scripts/**/*.mjs'],
+    // Build scripts run by Node itself (the prepack of the SDK and of the example plugins).
+    files: ['packages/*/scripts/**/*.mjs', 'examples/*/scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );

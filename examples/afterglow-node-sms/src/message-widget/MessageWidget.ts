@@ -2,8 +2,10 @@
 // cost: characters used of what the SMS count allows, the number of SMS and the encoding. With
 // the "Latin" alphabet chosen (a sibling field) it counts the converted text and shows it. Plain
 // React.createElement, no JSX: the package builds with tsc alone. Its classes are ones the web
-// app already uses, so its stylesheet has them.
-import type { WidgetProps } from '@afterglow/node-sdk';
+// app already uses, so its stylesheet has them. Its return type is the SDK's (WidgetComponent), so
+// the published declarations name no React type: a server loading the plugin needs react (a peer),
+// not @types/react.
+import type { WidgetComponent, WidgetProps } from '@afterglow/node-sdk';
 import { createElement as h } from 'react';
 import { countSegments, type SegmentCount } from '../sms/segments.js';
 import { toGsm7Latin } from '../sms/transliterate.js';
@@ -17,7 +19,7 @@ export function counterText(count: SegmentCount): string {
   return `${count.units}/${capacity} · ${count.segments} SMS · ${count.encoding}`;
 }
 
-export function MessageWidget(props: WidgetProps) {
+export function MessageWidget(props: WidgetProps): ReturnType<WidgetComponent> {
   const text = typeof props.value === 'string' ? props.value : '';
   const latin = props.config.alphabet === 'latin';
   const sent = latin ? toGsm7Latin(text) : text;
