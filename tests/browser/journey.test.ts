@@ -126,8 +126,14 @@ describe('journey builder in the browser', () => {
 
     await page.getByRole('link', { name: 'Thank VIPs after their order' }).click();
     await page.getByTestId('canvas').waitFor();
-    await page.locator('[data-node-type="core/wait"]').getByText('Wait', { exact: true }).click();
-    await page.getByTestId('config-panel').waitFor();
+    // On a busy machine the first click can land while the canvas is still fitting its view (the
+    // card moves under the pointer): click again until the panel opens.
+    for (let attempt = 1; ; attempt++) {
+      await page.locator('[data-node-type="core/wait"]').getByText('Wait', { exact: true }).click();
+      const opened = await page.getByTestId('config-panel').waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      if (opened) break;
+      if (attempt === 5) throw new Error('the Wait step\'s config panel did not open after 5 clicks');
+    }
     await screenshot(page, 'editor-config');
 
     // Publishing an unfinished journey is refused with each problem; clicking one selects its step.
