@@ -38,7 +38,7 @@ export function createGuardedFetch(opts: GuardedFetchOptions): GuardedFetch {
     const request = new Request(input, init);
     const url = new URL(request.url);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`${url.protocol} is not http(s): ${url.origin}`);
-    const target = await resolveTarget(url, { allowPrivate: opts.allowPrivate, resolve: opts.resolve, callers: 'calls of services' });
+    const target = await resolveTarget(url, { allowPrivate: opts.allowPrivate, resolve: opts.resolve, callers: 'outbound calls' });
     const body = request.body ? Buffer.from(await request.arrayBuffer()) : null;
     const headers: Record<string, string | number> = Object.fromEntries(request.headers);
     if (body) headers['content-length'] = body.length;

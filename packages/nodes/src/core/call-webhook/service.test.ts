@@ -48,7 +48,7 @@ describe('the core/webhook service', () => {
     expect(await outcome(() => new Response('no  such\nhook', { status: 404 }))).toEqual({ status: 'failed', count: 'undelivered', error: '404: no such hook' });
     expect(await outcome(() => new Response('busy', { status: 503 }))).toEqual({ status: 'retry', error: '503: busy' });
     expect(await outcome(() => new Response('', { status: 429 }))).toEqual({ status: 'retry', error: '429' });
-    const refused = Object.assign(new Error('Refused: 10.0.0.1 is a private address; calls of services go only to public hosts'), { name: 'TargetRefused' });
+    const refused = Object.assign(new Error('Refused: 10.0.0.1 is a private address; outbound calls go only to public hosts'), { name: 'TargetRefused' });
     expect(await outcome(() => { throw refused; })).toEqual({ status: 'failed', count: 'undelivered', error: refused.message });
     expect(await outcome(() => { throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }); }))
       .toEqual({ status: 'retry', error: 'network error: ECONNREFUSED' });
