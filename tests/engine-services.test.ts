@@ -179,7 +179,7 @@ describe('engine: services of plugins', () => {
     await strict.advanceUntilIdle();
     const [effect] = await effectsOf('private');
     expect(effect).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(effect.last_error).toMatch(/^Refused: 127\.0\.0\.1 is a loopback address; calls of services go only to public hosts$/);
+    expect(effect.last_error).toMatch(/^Refused: 127\.0\.0\.1 is a loopback address; outbound calls go only to public hosts$/);
     expect(gateway.to('/private')).toHaveLength(0); // never connected
     clock.set(effect.next_attempt_at);
     await engine.advanceUntilIdle(); // the engine that allows private targets delivers it

@@ -1,10 +1,10 @@
-// The Call webhook step on a real Postgres and a real HTTP receiver on 127.0.0.1: delivered
-// once and signed; 5xx retried on the injected clock's backoff; 4xx failed at once; the one
+// The Call webhook step on a real Postgres and a real HTTP receiver on 127.0.0.1, its calls
+// queued and delivered as effects of the core/webhook service: delivered once and signed; 5xx retried on the injected clock's backoff; 4xx failed at once; the one
 // resend window (a crash after the receiver answered, before the outcome committed) reuses the
 // Idempotency-Key; and, without the development allowance, internal addresses are refused
 // before any connection is made.
 import type { Database } from '@afterglow/db';
-import { createEngine, ManualClock, writeWebhooks, type Engine, type WebhookRow } from '@afterglow/engine';
+import { createEngine, ManualClock, writeServiceEffects, type Engine, type ServiceEffectRow } from '@afterglow/engine';
 import type { JourneyGraph } from '@afterglow/journey-core';
 import { createRegistry } from '@afterglow/nodes';
 import { readEnv } from '../apps/server/src/env';
@@ -66,7 +66,7 @@ describe('engine: the Call webhook step', () => {
   const versions: Record<string, string> = {};
   const enter = (e: Engine, customerId: string, name: string) => ingestEvents(db, e.enrolEvents,
     [{ workspaceId: WS, customerId, name, properties: { order_id: 1001 }, timestamp: clock.now() }]);
-  const rowOf = async (versionId: string) => (await db.sql`select * from webhook_outbox where version_id = ${versionId}`)[0];
+  const rowOf = async (versionId: string) => (await db.sql`select * from service_effects where version_id = ${versionId}`)[0];
   const to = (path: string) => receiver.received.filter((r) => r.path === path);
 
   beforeAll(async () => {
@@ -92,7 +92,7 @@ describe('engine: the Call webhook step', () => {
     expect(to('/ok')).toHaveLength(1);
     expect(JSON.parse(call.body)).toEqual({ name: NAME, order: 1001, greeting: `Hi ${NAME.toUpperCase()}!` });
     const [run] = await db.sql`select id from journey_runs where version_id = ${versions.ok}`;
-    expect(call.headers).toMatchObject({ 'content-type': 'application/json', 'x-shop': 'demo', 'idempotency-key': `${run.id}:hook` });
+    expect(call.headers).toMatchObject({ 'content-type': 'application/json', 'x-shop': 'demo', 'idempotency-key': `${run.id}:hook:core/webhook` });
     // What a receiver does: recompute the HMAC over "<t>.<raw body>" and compare in constant time.
     const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(call.headers['x-afterglow-signature']))!;
     expect(Number(t)).toBe(clock.now().getTime() / 1000);
@@ -100,9 +100,11 @@ describe('engine: the Call webhook step', () => {
     expect(timingSafeEqual(expected, Buffer.from(v1, 'hex'))).toBe(true);
     const tampered = createHmac('sha256', SECRET).update(`${t}.${call.body.replace('1001', '1002')}`).digest();
     expect(timingSafeEqual(tampered, Buffer.from(v1, 'hex'))).toBe(false);
-    // Once final, the row keeps no secret: the header values are emptied, the signing secret gone.
-    expect(await rowOf(versions.ok)).toMatchObject({ status: 'delivered', attempts: 1, response_status: 200, last_error: null,
-      delivered_at: clock.now(), signing_secret: null, headers: { 'X-Shop': '' } });
+    // Once final, the row keeps no secret: the header values and the signing secret are emptied.
+    const delivered = await rowOf(versions.ok);
+    expect(delivered).toMatchObject({ service_id: 'core/webhook', status: 'delivered', attempts: 1, last_error: null, settled_at: clock.now() });
+    expect(delivered.payload).toMatchObject({ signingSecret: '', headers: [{ name: 'X-Shop', value: '' }] });
+    expect(JSON.stringify(delivered.payload)).not.toContain(SECRET);
     expect((await engine.stats(versions.ok)).nodes.hook.counters).toEqual({ delivered: 1 });
     // Unsigned steps send no signature header.
     await enter(engine, 'ada', 'Hook gone');
@@ -115,7 +117,7 @@ describe('engine: the Call webhook step', () => {
     clock.advance(86400e3);
     await engine.advanceUntilIdle();
     expect(to('/gone')).toHaveLength(1);
-    expect(await rowOf(versions.gone)).toMatchObject({ status: 'failed', attempts: 1, response_status: 404, last_error: '404: nope' });
+    expect(await rowOf(versions.gone)).toMatchObject({ status: 'failed', attempts: 1, last_error: '404: nope' });
     expect((await engine.stats(versions.gone)).nodes.hook.counters).toEqual({ undelivered: 1 });
   });
 
@@ -127,14 +129,14 @@ describe('engine: the Call webhook step', () => {
       expect(to('/flaky')).toHaveLength(attempt);
       const row = await rowOf(versions.flaky);
       if (attempt < 3) {
-        expect(row).toMatchObject({ status: 'pending', attempts: attempt, response_status: 503, last_error: '503: nope' });
+        expect(row).toMatchObject({ status: 'pending', attempts: attempt, last_error: '503: nope' });
         expect((await engine.stats(versions.flaky)).nodes.hook.counters).toEqual({}); // a retry is no outcome yet
         delays.push(row.next_attempt_at.getTime() - clock.now().getTime());
         await engine.advanceUntilIdle(); // not due yet: nothing is sent early
         expect(to('/flaky')).toHaveLength(attempt);
         clock.set(row.next_attempt_at);
       } else {
-        expect(row).toMatchObject({ status: 'delivered', attempts: 3, response_status: 200, last_error: null });
+        expect(row).toMatchObject({ status: 'delivered', attempts: 3, last_error: null });
         expect((await engine.stats(versions.flaky)).nodes.hook.counters).toEqual({ delivered: 1 });
       }
     }
@@ -147,14 +149,15 @@ describe('engine: the Call webhook step', () => {
   });
 
   it('queues one row per effect key however often a batch is retried', async () => {
-    const row: WebhookRow = { workspace_id: WS, effect_key: 'run:x', run_id: '00000000-0000-0000-0000-000000000001', journey_id: 'j',
-      version_id: 'v_once', node_id: 'n', customer_id: 'ada', url: 'https://hooks.example.com/', method: 'POST', headers: {},
-      body: '{}', signing_secret: null, next_attempt_at: clock.now().toISOString(), created_at: clock.now().toISOString() };
-    await writeWebhooks(db.sql, db.secrets, [row]);
-    await writeWebhooks(db.sql, db.secrets, [{ ...row, body: '{"again":true}' }]);
-    const rows = await db.sql`select body from webhook_outbox where version_id = 'v_once'`;
-    expect(rows.map((r) => r.body)).toEqual(['{}']);
-    await db.sql`delete from webhook_outbox where version_id = 'v_once'`;
+    const row: ServiceEffectRow = { workspace_id: WS, service_id: 'core/webhook', effect_key: 'run:x', run_id: '00000000-0000-0000-0000-000000000001',
+      journey_id: 'j', version_id: 'v_once', node_id: 'n', customer_id: 'ada', marketing: false,
+      payload: { url: 'https://hooks.example.com/', method: 'POST', headers: [], body: '{}' },
+      next_attempt_at: clock.now().toISOString(), created_at: clock.now().toISOString() };
+    await writeServiceEffects(db.sql, new Map([[row.effect_key, row]]));
+    await writeServiceEffects(db.sql, new Map([[row.effect_key, { ...row, payload: { ...(row.payload as object), body: '{"again":true}' } }]]));
+    const rows = await db.sql`select payload from service_effects where version_id = 'v_once'`;
+    expect(rows.map((r) => r.payload.body)).toEqual(['{}']);
+    await db.sql`delete from service_effects where version_id = 'v_once'`;
   });
 
   it('resends only after a crash between the answer and the commit, with the same Idempotency-Key', async () => {
@@ -163,19 +166,19 @@ describe('engine: the Call webhook step', () => {
     // postgres.js timer bug named in the README). Everything the batch did rolls back.
     await db.sql`create function webhook_crash() returns trigger language plpgsql as $$
       begin raise exception 'simulated crash before commit'; end $$`;
-    await db.sql`create trigger webhook_crash before update on webhook_outbox for each row execute function webhook_crash()`;
+    await db.sql`create trigger webhook_crash before update on service_effects for each row execute function webhook_crash()`;
     const versionId = await publishGraph(db, registry, WS, 'j_crash', journey('Hook crash', `${receiver.base}/crash`));
     await enter(engine, 'ada', 'Hook crash');
     await expect(engine.advanceUntilIdle()).rejects.toThrow('simulated crash before commit');
     expect(to('/crash')).toHaveLength(1);
     expect(await rowOf(versionId)).toMatchObject({ status: 'pending', attempts: 0 }); // the outcome never committed
     expect((await engine.stats(versionId)).nodes.hook?.counters.delivered).toBeUndefined(); // nor its count
-    await db.sql`drop trigger webhook_crash on webhook_outbox`;
+    await db.sql`drop trigger webhook_crash on service_effects`;
     await engine.advanceUntilIdle();
     await engine.advanceUntilIdle();
     expect(to('/crash')).toHaveLength(2);
     const [first, second] = to('/crash').map((r) => r.headers['idempotency-key']);
-    expect(first).toMatch(/^[0-9a-f-]{36}:hook$/);
+    expect(first).toMatch(/^[0-9a-f-]{36}:hook:core\/webhook$/);
     expect(second).toBe(first);
     expect(await rowOf(versionId)).toMatchObject({ status: 'delivered', attempts: 1 });
     expect((await engine.stats(versionId)).nodes.hook.counters).toEqual({ delivered: 1 }); // resent, counted once
@@ -201,8 +204,9 @@ describe('engine: the Call webhook step', () => {
     await strict.advanceUntilIdle();
     for (const [i, [url, message]] of corpus.entries()) {
       const row = await rowOf(versions[`ssrf${i}`]);
-      expect([url, row.status, row.attempts, row.response_status]).toEqual([url, 'failed', 1, null]);
+      expect([url, row.status, row.attempts]).toEqual([url, 'failed', 1]);
       expect(row.last_error).toMatch(message);
+      expect((await strict.stats(versions[`ssrf${i}`])).nodes.hook.counters).toEqual({ undelivered: 1 });
     }
     expect(receiver.received.length).toBe(before); // the live receiver on 127.0.0.1 was never reached
   });

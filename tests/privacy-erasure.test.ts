@@ -111,14 +111,15 @@ describe("a customer's data rights", () => {
       customers: 1, customer_aliases: 1, customer_preferences: 1, events: 4, orders: 2, order_items: 2, loyalty_ledger: 2,
       coupons: 2, segment_memberships: 1, customer_order_stats: 1, journey_runs: 2, conversions: 1, email_outbox: 4,
       email_events: expect.any(Number), email_links: 2, dev_mailbox: 4, consent_ledger: expect.any(Number),
-      email_suppressions: 1, webhook_outbox: 2, hashed_suppressions: 0,
+      email_suppressions: 1, service_effects: 2, hashed_suppressions: 0,
     });
     expect(counts.run_steps).toBeGreaterThanOrEqual(14);
     expect(data.tables.customers[0]).toMatchObject({ email: EMAIL, attributes: { phone: '+44 7700 900461' } });
     expect(data.tables.email_events.map((e) => e.type)).toEqual(expect.arrayContaining(['open', 'click', 'complaint']));
     expect(String(data.tables.email_outbox.find((o) => o.node_id === 'mail')!.html)).toContain('Dear Zephyrine Quillfeather');
-    // Secrets and duplicates stay out: the webhook's signing secret and headers, the raw MIME.
-    expect(Object.keys(data.tables.webhook_outbox[0])).not.toContain('signing_secret');
+    // Secrets and duplicates stay out: the webhook calls' secret fields (emptied once delivered), the raw MIME.
+    expect(data.tables.service_effects.map((e) => [e.service_id, e.status, (e.payload as { signingSecret?: string }).signingSecret]))
+      .toEqual([['core/webhook', 'delivered', undefined], ['core/webhook', 'delivered', undefined]]);
     expect(Object.keys(data.tables.dev_mailbox[0])).not.toContain('raw');
     const [audit] = await rig.sql`select actor_email, target_id from audit_log where action = 'customers.export'`;
     expect(audit).toEqual({ actor_email: 'manager@rights.test', target_id: ZEPH });
@@ -127,7 +128,7 @@ describe("a customer's data rights", () => {
   it('erases the customer: nothing personal remains, runs ended, counts, revenue and aggregates intact', async () => {
     const sql = rig.sql;
     expect(await tablesHolding(sql, PERSONAL)).toEqual(['audit_log', 'customer_aliases', 'customers', 'dev_mailbox', 'email_events',
-      'email_links', 'email_outbox', 'email_suppressions', 'events', 'journey_runs', 'webhook_outbox']);
+      'email_links', 'email_outbox', 'email_suppressions', 'events', 'journey_runs', 'service_effects']);
     const before = await journeyFigures(sql);
     const olafBefore = await sql`select * from customer_order_stats where customer_id = 'cust-olaf'`;
 

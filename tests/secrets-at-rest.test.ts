@@ -12,7 +12,7 @@ import { createRegistry } from '@afterglow/nodes';
 import { startAfterglow, type Afterglow, type AfterglowOptions } from '@afterglow/server';
 import { execFile } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -98,9 +98,10 @@ beforeAll(async () => {
   await sql`insert into customers (workspace_id, id, email, first_name) values ('ws_old', 'ada', 'ada@example.com', 'Ada')`;
   await sql`insert into shopify_connections (workspace_id, shop_domain, webhook_secret, created_at) values ('ws_old', null, ${LEGACY.shopify}, ${now})`;
   await publishGraph(database, registry, 'ws_old', 'j_old', webhookGraph(`${base}/legacy`, LEGACY.token, LEGACY.signing));
-  await sql`insert into webhook_outbox (workspace_id, effect_key, customer_id, url, method, headers, body, signing_secret, next_attempt_at, created_at)
-    values ('ws_old', 'legacy:1', 'ada', ${`${base}/pending`}, 'POST', ${sql.json({ Authorization: `Bearer ${LEGACY.pendingToken}` })}, '{}',
-      ${LEGACY.pendingSigning}, ${now}, ${now})`;
+  // A pending call as migration 0032 carries one over from webhook_outbox: its values as they were stored.
+  await sql`insert into service_effects (workspace_id, service_id, effect_key, customer_id, payload, next_attempt_at, created_at)
+    values ('ws_old', 'core/webhook', 'legacy:1', 'ada', ${sql.json({ url: `${base}/pending`, method: 'POST', body: '{}',
+      headers: [{ name: 'Authorization', value: `Bearer ${LEGACY.pendingToken}` }], signingSecret: LEGACY.pendingSigning })}, ${now}, ${now})`;
   await seedUser(database, { id: 'u_old', workspaceId: 'ws_old', email: 'owner@old.test', password: 'pw-old', role: 'owner' });
 });
 
@@ -144,21 +145,11 @@ describe('secrets at rest', () => {
     await ingestEvents(database, app!.engine.enrolEvents, [{ workspaceId: 'ws_old', customerId: 'ada', name: 'Order Completed', properties: { order_id: 8 }, timestamp: now }]);
     await app!.engine.advanceUntilIdle();
     expect(received.filter((r) => r.path === '/fresh').map((r) => r.headers.authorization)).toEqual([`Bearer ${FRESH.token}`]);
-    const [call] = await database.sql`select status from webhook_outbox where url = ${`${base}/fresh`}`;
+    const [call] = await database.sql`select status from service_effects where payload->>'url' = ${`${base}/fresh`}`;
     expect(call.status).toBe('pending'); // answered 503: its secrets wait, sealed, for the retry
     const stored = await everyTable(database.sql);
     for (const secret of [...Object.values(LEGACY), ...Object.values(FRESH)]) expect([secret, stored.includes(secret)]).toEqual([secret, false]);
     expect(await shopifyStatus(FRESH.shopify)).toBe(200);
-  });
-
-  it('the migration empties the secrets of calls already final', async () => {
-    const { sql } = database;
-    await sql`insert into webhook_outbox (workspace_id, effect_key, customer_id, url, method, headers, body, signing_secret, status, next_attempt_at, created_at)
-      values ('ws_old', 'legacy:done', 'ada', 'https://hooks.example.com/', 'POST', ${sql.json({ 'X-Key': 'done-secret-1' })}, '{}', 'done-signing-1', 'delivered', ${now}, ${now})`;
-    await sql.unsafe(readFileSync(path.resolve(import.meta.dirname, '../drizzle/0025_final_webhook_calls_keep_no_secrets.sql'), 'utf8'));
-    const [row] = await sql`select headers, signing_secret from webhook_outbox where effect_key = 'legacy:done'`;
-    expect(row).toEqual({ headers: { 'X-Key': '' }, signing_secret: null });
-    expect(await sql`select 1 from webhook_outbox where status = 'pending' and signing_secret is null`).toHaveLength(0);
   });
 
   it('a new key, with the old one as previous, re-seals everything at start; then the old key can go', async () => {

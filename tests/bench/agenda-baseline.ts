@@ -87,9 +87,6 @@ export async function agendaStepsPerSecond(db: Database, registry: NodeRegistry,
             return coupon;
           },
         },
-        webhooks: {
-          async call() { throw new Error('the bench journey calls no webhook'); },
-        },
         segments: {
           async isMember(segmentId) {
             const [s] = await tx`select rule from segments where workspace_id = ${run.workspace_id} and id = ${segmentId}`;

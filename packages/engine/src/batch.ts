@@ -12,7 +12,6 @@ import { writeOutbox } from './outbox-write';
 import { writeWalks } from './walks-write';
 import { claimDueRuns } from './claim';
 import { createCouponLookup, writeCoupons } from './coupons';
-import { writeWebhooks } from './webhooks/queue';
 import { writeServiceEffects } from './services/queue';
 import { createSegmentLoader } from './segment-loader';
 import { createSendPolicy } from './send-policy';
@@ -21,7 +20,7 @@ import { walkRun, type RunUpdate, type StepRow } from './walk';
 
 export interface BatchDeps {
   sql: Sql;
-  /** Seals what the batch stores of secrets (webhook headers and signing secrets, services' secret payload fields). */
+  /** Seals what the batch stores of secrets (services' secret payload fields: webhook headers and signing secrets among them). */
   secrets: SecretBox;
   registry: NodeRegistry;
   loadPlan: PlanLoader;
@@ -41,7 +40,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     const runs = await claimDueRuns(tx, now, batchSize);
     if (runs.length === 0) return { runs: 0, steps: 0, emails: 0 };
 
-    const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [], webhooks: [], services: new Map() };
+    const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [], services: new Map() };
     // Every lookup of the batch goes through its transaction: none waits for a pool connection
     // while the batch holds one (the plan and template caches' rare misses excepted).
     const email: EmailQueue = { ...deps.email, blockReason: createBlockChecker(tx) };
@@ -54,7 +53,6 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     const walks = results.map((r) => r.steps).filter((w) => w.length > 0);
     await writeBack(tx, updates, walks, buffer, deps.email.fromAddress, now);
     const issued = await writeCoupons(tx, buffer.coupons);
-    await writeWebhooks(tx, deps.secrets, buffer.webhooks);
     await writeServiceEffects(tx, buffer.services);
     const steps = walks.flat();
     await writeNodeCounts(tx, steps, issued);

@@ -9,7 +9,6 @@ import { couponService, type CouponLookup, type CouponRow } from './coupons';
 import type { SegmentLoader } from './segment-loader';
 import type { SendPolicy } from './send-policy';
 import type { ServiceEffectBuffer } from './services/queue';
-import { webhookService, type WebhookRow } from './webhooks/queue';
 import type { RunRow } from './types';
 
 /**
@@ -49,8 +48,6 @@ export interface EffectBuffer {
   contents: Map<string, ContentRow>;
   /** Coupons issued, stored by writeCoupons with each run's context.coupon. */
   coupons: CouponRow[];
-  /** Calls of Call webhook steps, written by writeWebhooks. */
-  webhooks: WebhookRow[];
   /** Effects queued with services (ctx.enqueue), written by writeServiceEffects. */
   services: ServiceEffectBuffer;
 }
@@ -117,7 +114,6 @@ export class StepServices implements Services {
   #email?: Services['email'];
   #points?: Services['points'];
   #coupons?: Services['coupons'];
-  #webhooks?: Services['webhooks'];
 
   constructor(private readonly scope: StepScope, private readonly deps: ServiceDeps) {}
 
@@ -147,12 +143,6 @@ export class StepServices implements Services {
   get segments(): Services['segments'] {
     const { run, customer } = this.scope;
     return { isMember: (segmentId) => this.deps.segments.isMember(run.workspaceId, segmentId, customer.id) };
-  }
-
-  get webhooks(): Services['webhooks'] {
-    const { run, nodeId, customer, now, detail } = this.scope;
-    return (this.#webhooks ??= webhookService(run, nodeId, customer, effectKey(run.id, nodeId), now,
-      this.deps.buffer.webhooks, detail));
   }
 }
 

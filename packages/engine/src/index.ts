@@ -14,7 +14,6 @@ import { logDispatch, logServiceDispatch, reportFailure } from './report';
 import { retryFailedRuns } from './retry';
 import { deleteExpired } from './retention';
 import { journeyStats } from './stats';
-import { dispatchDueWebhooks } from './webhooks/dispatcher';
 import { dispatchDueServiceEffects } from './services/dispatcher';
 import type { Logger, StoredEvent } from './types';
 import { WAKE_CHANNEL, createWorker } from './worker';
@@ -24,7 +23,7 @@ export { enrolSegment, type SegmentEnrolment } from './broadcast';
 export type { StoredEvent, Logger } from './types';
 export { WAKE_CHANNEL } from './worker';
 export { deleteExpired } from './retention';
-export * from './webhooks/index';
+export { blockedReason, resolveTarget, TargetRefused, type Resolver, type ResolvedTarget } from './outbound/guard';
 export * from './services/index';
 
 export interface EngineOptions {
@@ -118,10 +117,6 @@ export function createEngine(opts: EngineOptions): Engine {
         logDispatch(dispatcherLog, sent);
         if (sent.sent + sent.retried + sent.failed + sent.suppressed === 0) break;
       }
-    }
-    for (;;) {
-      const calls = await dispatchDueWebhooks({ sql: database.sql, secrets: database.secrets, now: clock.now(), allowPrivate: opts.allowPrivateWebhookTargets });
-      if (calls.delivered + calls.retried + calls.failed === 0) break;
     }
     for (;;) {
       const effects = await dispatchDueServiceEffects({ sql: database.sql, secrets: database.secrets, registry, now: clock.now(),

@@ -3,7 +3,7 @@
 // the run's new state, keyed by the step's idempotency key, so a retried step never acts twice.
 import type { z } from 'zod';
 import type {
-  CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, RunSnapshot, WebhookRequest,
+  CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, RunSnapshot,
 } from './requests.js';
 import type { AnyServiceDefinition } from './services.js';
 
@@ -26,8 +26,6 @@ export interface Services {
    */
   coupons: { issue(request: CouponRequest): Promise<IssuedCoupon> };
   segments: { isMember(segmentId: string): Promise<boolean> };
-  /** Queues one HTTP call per (run, node), delivered (with retries) after the step commits. */
-  webhooks: { call(request: WebhookRequest): Promise<void> };
 }
 
 /** A marketing or transactional message on a channel, asked of the workspace's sending rules. */

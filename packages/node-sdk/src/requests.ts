@@ -77,17 +77,3 @@ export interface IssuedCoupon {
   /** ISO date-time. */
   expiresAt: string;
 }
-
-export type WebhookMethod = 'POST' | 'PUT' | 'PATCH';
-
-export interface WebhookRequest {
-  /** https (http only to a development receiver); private addresses are refused at send time. */
-  url: string;
-  method: WebhookMethod;
-  /** Extra headers, sent as given beside Content-Type, Idempotency-Key and the signature. */
-  headers: Record<string, string>;
-  /** The JSON document to send, already rendered. */
-  body: string;
-  /** When set, each delivery carries X-Afterglow-Signature (HMAC-SHA256 of timestamp and body). */
-  signingSecret?: string;
-}

@@ -20,7 +20,11 @@ export interface QueuedEffect<P> {
   createdAt: Date;
 }
 
-/** `fetch`, through Afterglow's outbound-address guard (no private or loopback targets) and a deadline. */
+/**
+ * `fetch`, through Afterglow's outbound-address guard (no private or loopback targets) and a
+ * deadline. A target the guard refuses rejects, before any connection, with an Error whose
+ * `name` is 'TargetRefused' and whose message names the address: trying again cannot help.
+ */
 export type GuardedFetch = (url: string | URL, init?: RequestInit) => Promise<Response>;
 
 export interface DeliveryContext<Settings> {

@@ -4,14 +4,13 @@
 import type { z } from 'zod';
 import type { EmailOutcome, ExecContext, SendPolicyRequest, SendPolicyVerdict } from './context.js';
 import { NodeError } from './errors.js';
-import type { CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, RunSnapshot, WebhookRequest } from './requests.js';
+import type { CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, RunSnapshot } from './requests.js';
 import type { AnyServiceDefinition } from './services.js';
 
 export interface RecordedEffects {
   emails: EmailRequest[];
   points: { amount: number; reason: string }[];
   coupons: CouponRequest[];
-  webhooks: WebhookRequest[];
   /** Effects queued with services, payloads as parsed by each service's schema. */
   queued: { service: string; key: string; payload: unknown }[];
   /** Counter totals the step added to. */
@@ -31,7 +30,7 @@ export interface TestContextOptions {
 }
 
 export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecContext; effects: RecordedEffects } {
-  const effects: RecordedEffects = { emails: [], points: [], coupons: [], webhooks: [], queued: [], counts: {} };
+  const effects: RecordedEffects = { emails: [], points: [], coupons: [], queued: [], counts: {} };
   const now = opts.now ?? new Date('2026-01-05T10:00:00Z');
   const run: RunSnapshot = {
     id: 'run_test', journeyId: 'j_test', versionId: 'v_test', enteredAt: now, stepCount: 0,
@@ -78,7 +77,6 @@ export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecCon
         return coupon;
       } },
       segments: { isMember: async (id) => opts.segmentMembers?.[id] ?? false },
-      webhooks: { call: async (r) => void effects.webhooks.push(r) },
     },
   };
   return { ctx, effects };

@@ -1,4 +1,4 @@
-import { NodeRegistry, type AfterglowPlugin, type NodeTypeDefinition } from '@afterglow/node-sdk';
+import { definePlugin, NodeRegistry, type AfterglowPlugin, type NodeTypeDefinition } from '@afterglow/node-sdk';
 import { triggerOnEvent } from './core/trigger-event/definition';
 import { triggerBroadcast } from './core/trigger-broadcast/definition';
 import { triggerSegmentEntered } from './core/trigger-segment-entered/definition';
@@ -10,6 +10,7 @@ import { sendEmail } from './core/send-email/definition';
 import { grantPoints } from './core/grant-points/definition';
 import { issueCoupon } from './core/issue-coupon/definition';
 import { callWebhook } from './core/call-webhook/definition';
+import { webhookService } from './core/call-webhook/service';
 import { exitJourney } from './core/exit/definition';
 
 /** Built-in node types, in palette order. Adding a type: one folder, one line here. */
@@ -28,11 +29,17 @@ export const builtInNodeTypes: NodeTypeDefinition[] = [
   exitJourney,
 ];
 
-/** The built-in node types and those of the enabled plugins (afterglow.config.ts). */
+/**
+ * The services the built-in node types queue their effects with, delivered by the same
+ * dispatcher as any plugin's: always installed, whatever afterglow.config.ts enables.
+ */
+export const corePlugin = definePlugin({ id: 'core', nodeTypes: [], services: [webhookService] });
+
+/** The built-in node types and services, and those of the enabled plugins (afterglow.config.ts). */
 export function createRegistry(plugins: readonly AfterglowPlugin[] = []): NodeRegistry {
-  return new NodeRegistry(builtInNodeTypes, plugins);
+  return new NodeRegistry(builtInNodeTypes, [corePlugin, ...plugins]);
 }
 
-export { triggerSegmentEntered, triggerSegmentLeft };
+export { triggerSegmentEntered, triggerSegmentLeft, webhookService };
 export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, exitJourney };
 

@@ -12,7 +12,6 @@ export async function nextDueTime(sql: Queryable, registry: NodeRegistry, after:
     select min(t) as at from (
       select min(due_at) as t from journey_runs where status in ('active', 'waiting') and due_at > ${after}
       union all select min(next_attempt_at) from email_outbox where status = 'pending' and next_attempt_at > ${after}
-      union all select min(next_attempt_at) from webhook_outbox where status = 'pending' and next_attempt_at > ${after}
       union all select min(next_attempt_at) from service_effects where status = 'pending' and next_attempt_at > ${after}
     ) due`;
   const broadcast = await nextBroadcastStart(sql, registry, after);

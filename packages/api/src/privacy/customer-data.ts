@@ -65,20 +65,10 @@ export const customerTables: CustomerTable[] = [
     },
   },
   {
-    // Calls a journey made about them: the body (their data) and the step's headers go, the
-    // address keeps only its origin; a call not made yet never will be.
-    table: 'webhook_outbox', rows: byCustomer, exportOmits: ['workspace_id', 'signing_secret', 'headers'],
-    erasure: {
-      set: (sql) => sql`${toErased(sql)}, url = coalesce(substring(t.url from '^[a-zA-Z]+://[^/?#]*'), ''),
-        headers = '{}'::jsonb, body = '{}',
-        last_error = case when t.status = 'pending' then 'customer erased' end,
-        status = case when t.status = 'pending' then 'cancelled' else t.status end`,
-    },
-  },
-  {
-    // Effects queued with services (an SMS): the payload (their data) goes; one not delivered yet
-    // never will be. Delivered, failed and accepted ones stay for the canvas and the provider's
-    // callback, which finds them by the provider's id. A delivery under way is waited for.
+    // Effects queued with services (an SMS, a Call webhook step's call): the payload (their
+    // data) goes; one not delivered yet never will be. Delivered, failed and accepted ones stay
+    // for the canvas and the provider's callback, which finds them by the provider's id. A
+    // delivery under way is waited for.
     table: 'service_effects', rows: byCustomer, exportOmits: ['workspace_id'],
     erasure: {
       set: (sql) => sql`${toErased(sql)}, payload = '{}'::jsonb,

@@ -2,9 +2,10 @@
 // existed are sealed, values sealed with an earlier key (AFTERGLOW_SECRET_KEY_PREVIOUS) are
 // re-sealed. Run at every start of a serving process and by `pnpm secrets:rotate`; a second
 // run finds nothing to do. Rows are rewritten only if unchanged since read (or locked), so a
-// save or a send happening meanwhile is never overwritten. Webhook calls keep secrets only
-// while pending (the dispatcher empties them once final), so only pending rows are visited.
-import { SecretKeyUnknown, sealedLike, type Database, type Queryable, type SecretBox } from '@afterglow/db';
+// save or a send happening meanwhile is never overwritten. Service effects (a Call webhook step's
+// calls among them) keep secrets only while pending (the dispatcher empties them once final),
+// so only pending ones are visited.
+import { SecretKeyUnknown, sealedLike, type Database, type SecretBox } from '@afterglow/db';
 import { mapConfigSecrets, mapGraphSecrets, mapPlanSecrets, secretFieldsOf, typesWithSecrets, type JourneyGraph, type JourneyPlan } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 import { sealServiceEffects } from './seal-effects';
@@ -12,14 +13,12 @@ import { sealServiceEffects } from './seal-effects';
 export interface SealReport {
   /** Values sealed or re-sealed under the current key, by where they are. */
   sealed: Record<string, number>;
-  /** Pending webhook calls and service effects being sent at that moment: the next run (or start) takes them. */
+  /** Pending service effects being sent at that moment: the next run (or start) takes them. */
   busy: number;
 }
 
 /** Stored secrets sealed with keys this process was not given: nothing can use them until it is. */
 export class SecretsUnreadable extends Error {}
-
-const WEBHOOK_BATCH = 500;
 
 /** Re-seals one value; records the key ids it cannot open. */
 function resealer(box: SecretBox, unknown: Map<string, Set<string>>) {
@@ -103,40 +102,6 @@ async function sealServiceSettings(database: Database, registry: NodeRegistry, r
   return count;
 }
 
-/** Pending webhook calls, a batch at a time, skipping rows a dispatcher holds right now. */
-async function sealWebhookCalls(database: Database, reseal: Reseal) {
-  const { sql } = database;
-  const pattern = sealedLike(database.secrets.keyId);
-  const needsSealing = (q: Queryable) => q`status = 'pending' and ((signing_secret is not null and signing_secret not like ${pattern})
-    or exists (select 1 from jsonb_each_text(headers) h where h.value not like ${pattern}))`;
-  let after = '00000000-0000-0000-0000-000000000000';
-  let sealed = 0;
-  for (;;) {
-    const batch = await sql.begin(async (tx) => {
-      const rows = await tx<{ id: string; headers: Record<string, string>; secret: string | null }[]>`
-        select id, headers, signing_secret as secret from webhook_outbox
-        where id > ${after} and ${needsSealing(tx)} order by id limit ${WEBHOOK_BATCH} for update skip locked`;
-      if (rows.length === 0) return null;
-      const next = rows.map((r) => ({
-        id: r.id,
-        headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, reseal(v, 'webhook_outbox.headers')])),
-        secret: r.secret === null ? null : reseal(r.secret, 'webhook_outbox.signing_secret'),
-      }));
-      sealed += next.filter((n, i) => n.secret !== rows[i].secret || JSON.stringify(n.headers) !== JSON.stringify(rows[i].headers)).length;
-      await tx`
-        update webhook_outbox as w set headers = n.headers::jsonb, signing_secret = n.secret
-        from unnest(${next.map((r) => r.id)}::uuid[], ${next.map((r) => JSON.stringify(r.headers))}::text[], ${next.map((r) => r.secret) as string[]}::text[])
-          as n(id, headers, secret)
-        where w.id = n.id`;
-      return rows;
-    });
-    if (!batch) break;
-    after = batch[batch.length - 1].id;
-  }
-  const [{ busy }] = await sql<{ busy: number }[]>`select count(*)::int as busy from webhook_outbox where ${needsSealing(sql)}`;
-  return { sealed, busy };
-}
-
 export async function sealStoredSecrets(database: Database, registry: NodeRegistry): Promise<SealReport> {
   const unknown = new Map<string, Set<string>>();
   const reseal = resealer(database.secrets, unknown);
@@ -144,7 +109,6 @@ export async function sealStoredSecrets(database: Database, registry: NodeRegist
   const shopify = await sealColumn(database, 'shopify_connections', 'workspace_id', 'webhook_secret', reseal);
   const journeys = await sealJourneys(database, registry, reseal);
   const services = await sealServiceSettings(database, registry, reseal);
-  const calls = await sealWebhookCalls(database, reseal);
   const effects = await sealServiceEffects(database, registry, reseal);
   if (unknown.size > 0) {
     const keys = [...unknown].map(([id, where]) => `${id} (in ${[...where].join(', ')})`).join('; ');
@@ -155,8 +119,8 @@ export async function sealStoredSecrets(database: Database, registry: NodeRegist
     sealed: {
       'workspaces.signing_secret': workspaces, 'shopify_connections.webhook_secret': shopify,
       'journeys.draft': journeys.drafts, 'journey_versions': journeys.versions,
-      'service_settings': services, 'webhook_outbox': calls.sealed, 'service_effects': effects.sealed,
+      'service_settings': services, 'service_effects': effects.sealed,
     },
-    busy: calls.busy + effects.busy,
+    busy: effects.busy,
   };
 }

@@ -6,6 +6,5 @@ export * from './ingest';
 export * from './compliance';
 export * from './segments';
 export * from './coupons';
-export * from './webhooks';
 export * from './team';
 export * from './services';

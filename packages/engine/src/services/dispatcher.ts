@@ -1,5 +1,5 @@
 // Delivers due service effects (service_effects rows queued by ctx.enqueue) through their
-// services, like the webhook dispatcher: due 'pending' rows are claimed with FOR UPDATE SKIP
+// services (Call webhook steps' calls among them): due 'pending' rows are claimed with FOR UPDATE SKIP
 // LOCKED in one transaction that stays open while they are delivered (a few at a time), so any
 // number of workers never deliver the same effect at once; the outcomes, and the counters they
 // name, are written back in that transaction.
@@ -18,7 +18,7 @@
 // send an effect again (final or accepted), the secret fields of its payload are emptied.
 import type { SecretBox, Sql } from '@afterglow/db';
 import type { Logger, NodeRegistry, AnyServiceDefinition } from '@afterglow/node-sdk';
-import type { Resolver } from '../webhooks/guard';
+import type { Resolver } from '../outbound/guard';
 import { attemptEffect, type ClaimedEffect, type Outcome } from './attempt';
 import { createGuardedFetch } from './guarded-fetch';
 import { writeOutcomes } from './outcomes';

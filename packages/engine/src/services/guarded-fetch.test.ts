@@ -68,9 +68,9 @@ describe('the guarded fetch of services', () => {
     const strict = createGuardedFetch({ allowPrivate: false, resolve: async () => [{ address: '10.1.2.3', family: 4 }] });
     const before = seen.length;
     await expect(strict(`http://127.0.0.1:${port}/x`)).rejects.toThrow(
-      'Refused: 127.0.0.1 is a loopback address; calls of services go only to public hosts');
+      'Refused: 127.0.0.1 is a loopback address; outbound calls go only to public hosts');
     await expect(strict('https://gateway.example/x')).rejects.toThrow(
-      'Refused: gateway.example resolves to 10.1.2.3, which is a private address; calls of services go only to public hosts');
+      'Refused: gateway.example resolves to 10.1.2.3, which is a private address; outbound calls go only to public hosts');
     await expect(strict('file:///etc/passwd')).rejects.toThrow('file: is not http(s)');
     expect(seen.length).toBe(before);
   });

@@ -1,7 +1,7 @@
 // The `fetch` a service's deliver() is given. A service's target comes from a plugin's code
 // and a workspace's settings (a gateway's base URL an admin typed), and the worker calling it
 // sits inside the shop's network: like a Call webhook step, it goes only to public addresses.
-// The host is resolved and every address checked by the webhook guard, the connection goes to
+// The host is resolved and every address checked by the outbound guard (outbound/guard.ts), the connection goes to
 // the checked address itself (no second lookup a rebinding DNS answer could change), the whole
 // call (answer included) has a deadline, and a redirect is returned as it is, never followed
 // (it could point anywhere). Request bodies and headers are what standard fetch would send:
@@ -9,7 +9,7 @@
 import type { GuardedFetch } from '@afterglow/node-sdk';
 import http from 'node:http';
 import https from 'node:https';
-import { pinnedLookup, resolveTarget, type Resolver } from '../webhooks/guard';
+import { pinnedLookup, resolveTarget, type Resolver } from '../outbound/guard';
 
 export const SERVICE_FETCH_TIMEOUT_MS = 10_000;
 /** More than any provider's answer to one message; a larger one is cut off as a failure. */
@@ -38,7 +38,7 @@ export function createGuardedFetch(opts: GuardedFetchOptions): GuardedFetch {
     const request = new Request(input, init);
     const url = new URL(request.url);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`${url.protocol} is not http(s): ${url.origin}`);
-    const target = await resolveTarget(url, { allowPrivate: opts.allowPrivate, resolve: opts.resolve, callers: 'calls of services' });
+    const target = await resolveTarget(url, { allowPrivate: opts.allowPrivate, resolve: opts.resolve, callers: 'outbound calls' });
     const body = request.body ? Buffer.from(await request.arrayBuffer()) : null;
     const headers: Record<string, string | number> = Object.fromEntries(request.headers);
     if (body) headers['content-length'] = body.length;

@@ -15,9 +15,10 @@ describe('Call webhook step', () => {
       run: { trigger: { messageId: 'm1', name: 'order_placed', customerId: 'cust_test', properties: { order_id: 1001 }, timestamp: new Date() } },
     });
     expect(await callWebhook.execute!(ctx, base)).toEqual({ kind: 'next', branch: 'out' });
-    expect(effects.webhooks).toHaveLength(1);
-    const call = effects.webhooks[0];
-    expect(call).toMatchObject({ url: base.url, method: 'POST', headers: { Authorization: 'Bearer abc' } });
+    expect(effects.queued).toHaveLength(1);
+    expect(effects.queued[0]).toMatchObject({ service: 'core/webhook', key: 'run_test:node_test:core/webhook' });
+    const call = effects.queued[0].payload as { url: string; body: string; signingSecret?: string };
+    expect(call).toMatchObject({ url: base.url, method: 'POST', headers: [{ name: 'Authorization', value: 'Bearer abc' }] });
     expect(call.signingSecret).toBeUndefined();
     expect(JSON.parse(call.body)).toEqual({ name: 'Hi Ada "the" Love\\lace\n', email: 'ada@example.com', order: 1001, code: 'none' });
   });
@@ -25,8 +26,9 @@ describe('Call webhook step', () => {
   it('passes the secret and reads the run’s coupon', async () => {
     const { ctx, effects } = createTestContext({ run: { context: { coupon: { code: 'WINBACK-7KQ2' } } } });
     await callWebhook.execute!(ctx, { ...base, secret: 'a-secret-of-16-chars' });
-    expect(effects.webhooks[0].signingSecret).toBe('a-secret-of-16-chars');
-    expect(JSON.parse(effects.webhooks[0].body)).toMatchObject({ code: 'WINBACK-7KQ2', order: null });
+    const call = effects.queued[0].payload as { body: string; signingSecret?: string };
+    expect(call.signingSecret).toBe('a-secret-of-16-chars');
+    expect(JSON.parse(call.body)).toMatchObject({ code: 'WINBACK-7KQ2', order: null });
   });
 
   it('refuses bad config with the field named', () => {

@@ -1,5 +1,6 @@
 import { defineNodeType, next, NodeError, type ExecContext } from '@afterglow/node-sdk';
 import { z } from 'zod';
+import { webhookService } from './service';
 import { bodyTemplateProblem, renderBodyTemplate, type WebhookData } from './template';
 
 // The engine sets these itself; a marketer's value would break framing or forge the signature.
@@ -106,9 +107,10 @@ export const callWebhook = defineNodeType({
       // Only a version published before a check existed can get here: a config error, not retried.
       throw new NodeError(`The webhook body cannot be rendered: ${(err as Error).message}`, { code: 'config', field: 'body' });
     }
-    await ctx.services.webhooks.call({
+    // One call per (run, node): delivered after the step commits, signed, retried (service.ts).
+    await ctx.enqueue(webhookService, {
       url: c.url, method: c.method, body,
-      headers: Object.fromEntries(c.headers.map((h) => [h.name, h.value])),
+      headers: c.headers.map((h) => ({ name: h.name, value: h.value })),
       ...(c.secret ? { signingSecret: c.secret } : {}),
     });
     return next();

@@ -1,4 +1,4 @@
-// Where a webhook may go. A journey's URL is typed by a marketer, and the worker that calls it
+// Where an outbound call (a Call webhook step, a service's delivery) may go. A journey's URL is typed by a marketer, and the worker that calls it
 // sits inside the shop's network: without this guard a step could read a cloud metadata
 // service (169.254.169.254), an admin port on localhost, or the database host. Only global
 // unicast addresses pass (ipaddr.js classifies them; IPv6 must also lie in 2000::/3). IPv6
@@ -6,7 +6,7 @@
 // by that IPv4 address as well: mapped and NAT64 reach it, so it alone decides; the others are
 // refused whatever they carry. Every address the name resolves to is checked (a record set
 // mixing public and private addresses is refused), and the request then connects to the
-// checked address itself (send.ts pins it), so a DNS answer that changes between check and
+// checked address itself (the guarded fetch pins it), so a DNS answer that changes between check and
 // connect (rebinding) cannot slip through.
 import ipaddr from 'ipaddr.js';
 import { lookup as dnsLookup } from 'node:dns/promises';
@@ -16,8 +16,13 @@ export interface ResolvedTarget { address: string; family: 4 | 6 }
 
 export type Resolver = (host: string) => Promise<ResolvedTarget[]>;
 
-/** The URL's host names a private, internal or special address: never retried. */
-export class TargetRefused extends Error {}
+/**
+ * The URL's host names a private, internal or special address: never retried. Named, so a
+ * service's deliver() (which has no access to this class) recognises it by `err.name`.
+ */
+export class TargetRefused extends Error {
+  override name = 'TargetRefused';
+}
 
 /** Words for each ipaddr.js range that is not global unicast. */
 const V4_WORDS: Record<string, string> = {
