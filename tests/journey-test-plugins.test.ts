@@ -80,6 +80,6 @@ describe('service settings', () => {
     await expect(createJourneyTest({ plugins: [acme], serviceSettings: { 'acme/gateway': { baseUrl: 'https://g.example', token: 'short' } } }))
       .rejects.toThrow('serviceSettings["acme/gateway"] refused: token: token is at least 8 characters');
     await expect(createJourneyTest({ plugins: [acme], serviceSettings: { 'sms/gateway': {} } }))
-      .rejects.toThrow('no service "sms/gateway" in the plugins given (services: acme/gateway)');
+      .rejects.toThrow('no service "sms/gateway" in the plugins given (services: core/webhook, acme/gateway)');
   });
 });
