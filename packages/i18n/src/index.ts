@@ -1,0 +1,6 @@
+// @afterglow/i18n: the languages Afterglow speaks and what every part needs to speak them
+// (negotiation, Serbian's two scripts, Intl formatting). No node: imports: it runs in the
+// browser, the API and the email renderer alike.
+export { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, isLocale, negotiateLocale, type Locale } from './locales';
+export { toCyrillic, toLatin } from './transliterate';
+export { CURRENCIES, formatCurrency, formatDate, formatDateTime, formatNumber, type Currency, type DateStyle } from './format';
