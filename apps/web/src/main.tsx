@@ -5,6 +5,7 @@ import { App } from './app/App';
 import { RouterProvider } from './app/router';
 import './styles.css';
 import { createClient, createQueryClient, TRPCProvider } from './trpc';
+import { localeReady } from './ui/locale';
 
 function Root() {
   const [queryClient] = useState(createQueryClient);
@@ -20,4 +21,6 @@ function Root() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(<StrictMode><Root /></StrictMode>);
+// The first render waits for the user's language (its catalogues are a fetch away unless English;
+// if that fetch fails the app shows English).
+void localeReady.catch(() => undefined).then(() => createRoot(document.getElementById('root')!).render(<StrictMode><Root /></StrictMode>));

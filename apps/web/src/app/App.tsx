@@ -1,6 +1,7 @@
 // Session gate and routes: every route needs a session, else the login page (or, while the
 // installation has no account yet, the first-run page).
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 import { Button, ErrorNote, Spinner } from '../ui/kit';
 import { FirstRunPage } from './FirstRunPage';
@@ -16,15 +17,16 @@ export function App() {
   const trpc = useTRPC();
   const { path } = useRouter();
   const me = useQuery(trpc.auth.me.queryOptions());
+  const { t } = useTranslation();
   // An invitation link opens its own page, signed in or not.
   const invitation = matchPath('/invite/:token', path);
   if (invitation) return <PageFrame resetKey={path}><InvitationPage token={invitation.token} /></PageFrame>;
-  if (me.isPending) return <div className="flex h-full items-center justify-center"><Spinner label="Loading Afterglow…" /></div>;
+  if (me.isPending) return <div className="flex h-full items-center justify-center"><Spinner label={t('loading')} /></div>;
   if (me.isError) {
     return (
       <div className="mx-auto max-w-lg pt-24">
-        <ErrorNote error={`Afterglow’s server did not answer (${me.error.message}). Check that it is running, then try again.`} />
-        <div className="px-6"><Button onClick={() => void me.refetch()}>Try again</Button></div>
+        <ErrorNote error={t('serverDown', { error: me.error.message })} />
+        <div className="px-6"><Button onClick={() => void me.refetch()}>{t('tryAgain')}</Button></div>
       </div>
     );
   }
@@ -35,7 +37,8 @@ export function App() {
 function SignedOut() {
   const trpc = useTRPC();
   const setup = useQuery(trpc.setup.status.queryOptions());
-  if (setup.isPending) return <div className="flex h-full items-center justify-center"><Spinner label="Loading Afterglow…" /></div>;
+  const { t } = useTranslation();
+  if (setup.isPending) return <div className="flex h-full items-center justify-center"><Spinner label={t('loading')} /></div>;
   return setup.data?.needsOwner ? <FirstRunPage /> : <LoginPage />;
 }
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from '../ui/icons';
 import { preloadPage } from './pages';
 import { Link, useRouter } from './router';
@@ -6,21 +7,22 @@ import { UserMenu } from './UserMenu';
 
 interface LayoutUser { name: string; email: string; workspaceName: string; role: string; can: string[] }
 
-/** Each page with the procedure it needs: a page the role cannot read is not offered. */
+/** Each page (its label's message key) with the procedure it needs: a page the role cannot read is not offered. */
 const nav = [
-  { to: '/journeys', label: 'Journeys', icon: 'journeys', needs: 'journeys.list' },
-  { to: '/segments', label: 'Segments', icon: 'segments', needs: 'segments.list' },
-  { to: '/templates', label: 'Templates', icon: 'mail', needs: 'templates.list' },
-  { to: '/customers', label: 'Customers', icon: 'customers', needs: 'customers.list' },
-  { to: '/outbox', label: 'Outbox', icon: 'outbox', needs: 'outbox.list' },
-  { to: '/approvals', label: 'Approvals', icon: 'shield', needs: 'approvals.list' },
-  { to: '/users', label: 'Users', icon: 'team', needs: 'users.list' },
-  { to: '/audit', label: 'Audit log', icon: 'history', needs: 'audit.list' },
-  { to: '/settings', label: 'Settings', icon: 'settings', needs: 'shop.get' },
+  { to: '/journeys', label: 'nav.journeys', icon: 'journeys', needs: 'journeys.list' },
+  { to: '/segments', label: 'nav.segments', icon: 'segments', needs: 'segments.list' },
+  { to: '/templates', label: 'nav.templates', icon: 'mail', needs: 'templates.list' },
+  { to: '/customers', label: 'nav.customers', icon: 'customers', needs: 'customers.list' },
+  { to: '/outbox', label: 'nav.outbox', icon: 'outbox', needs: 'outbox.list' },
+  { to: '/approvals', label: 'nav.approvals', icon: 'shield', needs: 'approvals.list' },
+  { to: '/users', label: 'nav.users', icon: 'team', needs: 'users.list' },
+  { to: '/audit', label: 'nav.audit', icon: 'history', needs: 'audit.list' },
+  { to: '/settings', label: 'nav.settings', icon: 'settings', needs: 'shop.get' },
 ];
 
 export function Layout({ user, children }: { user: LayoutUser; children: ReactNode }) {
   const { path } = useRouter();
+  const { t } = useTranslation();
   const active = (to: string) => path === to || path.startsWith(`${to}/`) || (to === '/journeys' && path === '/');
   return (
     <div className="flex h-full">
@@ -29,15 +31,15 @@ export function Layout({ user, children }: { user: LayoutUser; children: ReactNo
           <span className="h-7 w-7 rounded-full bg-gradient-to-br from-violet-600 via-fuchsia-500 to-amber-300 shadow-inner" />
           <span className="text-lg font-semibold tracking-tight">Afterglow</span>
         </div>
-        <nav className="flex flex-1 flex-col gap-0.5 px-3" aria-label="Main">
+        <nav className="flex flex-1 flex-col gap-0.5 px-3" aria-label={t('nav.label')}>
           {nav.filter((n) => user.can.includes(n.needs)).map((n) => (
             <Link key={n.to} to={n.to} onMouseEnter={() => preloadPage(n.to)} onFocus={() => preloadPage(n.to)}
               className={`flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium ${active(n.to) ? 'bg-violet-50 text-violet-700' : 'text-slate-600 hover:bg-slate-50 hover:text-slate-900'}`}>
-              <Icon name={n.icon} />{n.label}
+              <Icon name={n.icon} />{t(n.label)}
             </Link>
           ))}
         </nav>
-        <div className="border-t border-slate-100 p-4 text-xs text-slate-400">Self-hosted · open source</div>
+        <div className="border-t border-slate-100 p-4 text-xs text-slate-400">{t('footer')}</div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-6">

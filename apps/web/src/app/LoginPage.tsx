@@ -2,6 +2,7 @@
 // how long, and keeps the button off until then, counting down.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 import { Button, inputClass } from '../ui/kit';
 
@@ -23,6 +24,7 @@ const clockText = (seconds: number) => `${Math.floor(seconds / 60)}:${String(sec
 
 export function LoginPage() {
   const trpc = useTRPC();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -44,27 +46,27 @@ export function LoginPage() {
       <div className="w-full max-w-sm">
         <div className="mb-8 flex flex-col items-center">
           <span className="mb-3 h-12 w-12 rounded-full bg-gradient-to-br from-violet-600 via-fuchsia-500 to-amber-300 shadow-lg" />
-          <h1 className="text-2xl font-semibold tracking-tight">Welcome back</h1>
-          <p className="mt-1 text-sm text-slate-500">Sign in to Afterglow to build your customer journeys.</p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t('login.title')}</h1>
+          <p className="mt-1 text-sm text-slate-500">{t('login.subtitle')}</p>
         </div>
         <form onSubmit={submit} className="space-y-4 rounded-2xl bg-white p-6 shadow-lg ring-1 ring-slate-200">
           <label className="block text-sm font-medium text-slate-700">
-            Email
+            {t('login.email')}
             <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)}
-              className={`${inputClass} mt-1`} placeholder="you@shop.com" />
+              className={`${inputClass} mt-1`} placeholder={t('login.emailPlaceholder')} />
           </label>
           <label className="block text-sm font-medium text-slate-700">
-            Password
+            {t('login.password')}
             <input type="password" autoComplete="current-password" required value={password}
               onChange={(e) => setPassword(e.target.value)} className={`${inputClass} mt-1`} />
           </label>
           {login.isError && (
             <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-rose-200">
-              {login.error.message || 'Wrong email or password'}
+              {login.error.message || t('login.wrong')}
             </p>
           )}
           <Button type="submit" variant="primary" className="w-full py-2" disabled={login.isPending || secondsLeft > 0}>
-            {login.isPending ? 'Signing in…' : secondsLeft > 0 ? `Sign in again in ${clockText(secondsLeft)}` : 'Sign in'}
+            {login.isPending ? t('login.submitting') : secondsLeft > 0 ? t('login.retryIn', { time: clockText(secondsLeft) }) : t('login.submit')}
           </Button>
         </form>
       </div>

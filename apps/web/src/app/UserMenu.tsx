@@ -1,9 +1,13 @@
 // The signed-in user's menu in the header: who is signed in, sign out here, or sign out
-// everywhere (every browser and device this user is signed in on, this one included).
+// everywhere (every browser and device this user is signed in on, this one included), and the
+// language the app speaks to them (each language named in itself, so anyone finds theirs).
+import { LOCALE_NAMES, LOCALES, isLocale } from '@afterglow/i18n';
 import { hashKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 import { Icon } from '../ui/icons';
+import { setLocale, useLocale } from '../ui/locale';
 import { useRouter } from './router';
 
 interface MenuUser { name: string; email: string; role: string }
@@ -14,6 +18,8 @@ export function UserMenu({ user }: { user: MenuUser }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { navigate } = useRouter();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
   const signedOut = {
@@ -52,15 +58,22 @@ export function UserMenu({ user }: { user: MenuUser }) {
         </span>
       </button>
       {open && (
-        <div role="menu" aria-label="Account" className="absolute right-0 z-20 mt-1 w-64 overflow-hidden rounded-xl bg-white py-1 shadow-lg ring-1 ring-slate-200">
+        <div role="menu" aria-label={t('menu.label')} className="absolute right-0 z-20 mt-1 w-64 overflow-hidden rounded-xl bg-white py-1 shadow-lg ring-1 ring-slate-200">
+          <label className="flex items-center justify-between gap-2 border-b border-slate-100 px-3 py-2 text-sm text-slate-700">
+            {t('menu.language')}
+            <select value={locale} onChange={(e) => { if (isLocale(e.target.value)) void setLocale(e.target.value); }}
+              className="rounded-md border border-slate-200 bg-white px-1.5 py-1 text-sm" data-testid="language-picker">
+              {LOCALES.map((l) => <option key={l} value={l} lang={l}>{LOCALE_NAMES[l]}</option>)}
+            </select>
+          </label>
           <button type="button" role="menuitem" className={itemClass} disabled={busy} onClick={() => logout.mutate()}>
-            <Icon name="logout" /> Log out
+            <Icon name="logout" /> {t('menu.logout')}
           </button>
           <button type="button" role="menuitem" className={itemClass} disabled={busy} onClick={() => logoutEverywhere.mutate()}>
             <Icon name="logout" />
             <span>
-              <span className="block">Sign out everywhere</span>
-              <span className="block text-xs text-slate-500">Every browser and device, this one too</span>
+              <span className="block">{t('menu.logoutEverywhere')}</span>
+              <span className="block text-xs text-slate-500">{t('menu.logoutEverywhereHint')}</span>
             </span>
           </button>
         </div>

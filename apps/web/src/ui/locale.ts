@@ -1,30 +1,54 @@
-// The user's language, read in one place: node types' texts (localizeNode, summary) use it
-// now, the app's own catalogues will later. A language stored in this browser wins
-// (localStorage 'afterglow.locale', e.g. 'sr-Latn'; no user setting exists on the server yet),
-// else the browser's language, else English.
-import { useState } from 'react';
+// The user's language, decided in one place: node types' texts (localizeNode, summary) and the
+// app's catalogues (i18next) both follow it. A language chosen in this browser wins
+// (localStorage 'afterglow.locale', e.g. 'sr-Latn'), else the browser's languages in order,
+// else English; any tag is negotiated onto the five supported locales (sr -> sr-Cyrl).
+import { negotiateLocale, type Locale } from '@afterglow/i18n';
+import { useSyncExternalStore } from 'react';
+import { switchLanguage } from '../i18n';
 
 const LOCALE_KEY = 'afterglow.locale';
 
-function canonical(tag: string | null | undefined): string | null {
+function stored(): string | null {
   try {
-    return tag ? (Intl.getCanonicalLocales(tag)[0] ?? null) : null;
+    return localStorage.getItem(LOCALE_KEY);
   } catch {
-    return null; // not a language tag: ignored
+    return null; // storage refused (privacy mode): the browser's language
   }
 }
 
-export function currentLocale(): string {
-  let stored: string | null = null;
-  try {
-    stored = localStorage.getItem(LOCALE_KEY);
-  } catch {
-    // storage refused (privacy mode): the browser's language
-  }
-  return canonical(stored) ?? canonical(typeof navigator === 'undefined' ? null : navigator.language) ?? 'en';
+function initial(): Locale {
+  const browser = typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language];
+  const choice = stored();
+  return negotiateLocale(choice ? [choice, ...browser] : browser);
 }
 
-/** The locale for a component's texts, read once when it mounts. */
-export function useLocale(): string {
-  return useState(currentLocale)[0];
+let locale: Locale = initial();
+const listeners = new Set<() => void>();
+// English is bundled; another language's catalogues arrive before the first render shows it.
+export const localeReady: Promise<void> = switchLanguage(locale);
+
+export function currentLocale(): Locale {
+  return locale;
+}
+
+/** Makes `next` this browser's language: stored, catalogues loaded, every translated text re-rendered. */
+export async function setLocale(next: Locale): Promise<void> {
+  try {
+    localStorage.setItem(LOCALE_KEY, next);
+  } catch {
+    // storage refused: the choice lasts until the page is reloaded
+  }
+  await switchLanguage(next);
+  locale = next;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The locale for a component's texts; the component re-renders when the user switches language. */
+export function useLocale(): Locale {
+  return useSyncExternalStore(subscribe, currentLocale);
 }
