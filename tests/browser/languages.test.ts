@@ -1,0 +1,58 @@
+// The app in the shops' languages, in Chromium: the owner switches to Serbian Cyrillic, then
+// Russian, from the user menu; navigation, the journeys list and its plural line follow at once
+// and after a reload; a browser whose language is Russian gets Russian before anyone picks.
+// Screenshots of the journeys list in each: Cyrillic runs longer, so no label may overflow.
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { screenshot, useAppInBrowser } from './browser';
+
+const env = useAppInBrowser();
+
+/** Labels whose text is wider than their box (cut or spilling over): none expected. */
+const overflowing = (page: Page) => page.evaluate(() =>
+  [...document.querySelectorAll('nav a, th, h1, header button, [data-testid="journeys-walking"]')]
+    .filter((el) => el.scrollWidth > el.clientWidth + 1)
+    .map((el) => el.textContent));
+
+async function pickLanguage(page: Page, locale: string) {
+  await page.getByTestId('user-name').click();
+  await page.getByTestId('language-picker').selectOption(locale);
+  await page.keyboard.press('Escape');
+}
+
+it('switches the app to Serbian Cyrillic and Russian from the user menu', { timeout: 120_000 }, async () => {
+  const { page } = env;
+  await env.logIn();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect.poll(() => nav.textContent()).toContain('Journeys');
+
+  await pickLanguage(page, 'sr-Cyrl');
+  const srNav = page.getByRole('navigation', { name: 'Главни мени' });
+  await expect.poll(() => srNav.textContent()).toContain('Токови');
+  await expect.poll(() => srNav.textContent()).toContain('Купци');
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Токови');
+  await expect.poll(() => page.getByTestId('journeys-walking').textContent()).toMatch(/^Тренутно (је|су) \d+ куп(ац|ца|аца) у токовима\.$/);
+  await screenshot(page, 'languages-journeys-sr-Cyrl');
+  expect(await overflowing(page)).toEqual([]);
+
+  // The choice is this browser's: it survives a reload.
+  await page.reload();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Токови');
+
+  await pickLanguage(page, 'ru');
+  await expect.poll(() => page.getByRole('navigation', { name: 'Главное меню' }).textContent()).toContain('Покупатели');
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Сценарии');
+  await expect.poll(() => page.getByTestId('journeys-walking').textContent()).toMatch(/^Сейчас в сценариях \d+ покупател(ь|я|ей)\.$/);
+  await screenshot(page, 'languages-journeys-ru');
+  expect(await overflowing(page)).toEqual([]);
+});
+
+it('speaks the browser\'s language until the user picks one', { timeout: 60_000 }, async () => {
+  const context = await env.browser.newContext({ locale: 'ru-RU', viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(env.app.url);
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('С возвращением');
+  await expect.poll(() => page.getByRole('button', { name: 'Войти' }).count()).toBe(1);
+  await screenshot(page, 'languages-login-ru');
+  await context.close();
+});
