@@ -2,6 +2,7 @@
 // cookie, and the database holds only its SHA-256. A session ends 14 days after sign-in,
 // or after 12 hours without a request, whichever comes first.
 import type { Database } from '@afterglow/db';
+import type { Locale } from '@afterglow/i18n';
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Role } from './roles';
@@ -19,6 +20,8 @@ export interface SessionUser {
   role: Role;
   workspaceId: string;
   workspaceName: string;
+  /** The language the user picked (auth.setLocale); null: the browser's language. */
+  locale: Locale | null;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -52,7 +55,7 @@ export async function userForToken(database: Database, token: string | undefined
   if (!token) return null;
   const tokenHash = sha256(token);
   const [row] = await database.sql<(SessionUser & { lastUsedAt: Date })[]>`
-    select u.id, u.email, u.name, u.role, u.workspace_id as "workspaceId", w.name as "workspaceName", s.last_used_at as "lastUsedAt"
+    select u.id, u.email, u.name, u.role, u.locale, u.workspace_id as "workspaceId", w.name as "workspaceName", s.last_used_at as "lastUsedAt"
     from sessions s join users u on u.id = s.user_id join workspaces w on w.id = u.workspace_id
     where s.token_hash = ${tokenHash} and s.expires_at > ${now} and s.last_used_at > ${new Date(now.getTime() - SESSION_IDLE_MS)}`;
   if (!row) return null;

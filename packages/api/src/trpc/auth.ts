@@ -2,6 +2,7 @@
 // that names the wait, so the login page can say how long; wrong passwords and unknown emails
 // get the same 401. Sign-ins, failed and throttled ones to known accounts go to the account's
 // workspace's audit log.
+import { LOCALES } from '@afterglow/i18n';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { checkSignIn, clearedSessionCookie, deleteSession, endAllSessions, type SignInResult } from '../auth/index';
@@ -68,6 +69,14 @@ export const authRouter = router({
     ctx.deps.log?.info('signed out everywhere', { userId: ctx.user.id, sessions: ended });
     return { ended };
   }),
+
+  /** The signed-in user's own language for the app (any role, for themselves only). */
+  setLocale: protectedProcedure
+    .input(z.object({ locale: z.enum(LOCALES, { error: `locale: one of ${LOCALES.join(', ')}` }) }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.deps.database.sql`update users set locale = ${input.locale} where id = ${ctx.user.id}`;
+      return { locale: input.locale };
+    }),
 
   /** The signed-in user and the procedures their role may call (the web app hides the rest). */
   me: publicProcedure.query(({ ctx }) => (ctx.user ? { ...ctx.user, can: callableBy(ctx.user.role) } : null)),

@@ -31,6 +31,7 @@ export const permissions: Record<string, Permission> = {
   'auth.me': { roles: 'public' },
   'auth.logout': read(),
   'auth.logoutEverywhere': change(everyone),
+  'auth.setLocale': edit(everyone),
   'setup.status': { roles: 'public' },
   'setup.createOwner': { roles: 'public' },
 

@@ -13,6 +13,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   /** owner, admin, marketer, manager, developer or viewer (packages/api/src/auth/roles.ts). */
   role: text('role').notNull().default('marketer'),
+  /** The language the app speaks to this user (a locale of @afterglow/i18n, e.g. 'sr-Latn'); null until they pick one: the browser's language. */
+  locale: text('locale'),
   createdAt: ts('created_at').notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('users_email_uq').on(sql`lower(${t.email})`),
