@@ -1,6 +1,7 @@
 // The app in the shops' languages, in Chromium: the owner switches to Serbian Cyrillic, then
 // Russian, from the user menu; navigation, the journeys list and its plural line follow at once
-// and after a reload; a browser whose language is Russian gets Russian before anyone picks.
+// and after a reload, and the choice follows the user to another browser; a browser whose
+// language is Russian gets Russian before anyone picks.
 // Screenshots of the journeys list in each: Cyrillic runs longer, so no label may overflow.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -45,6 +46,17 @@ it('switches the app to Serbian Cyrillic and Russian from the user menu', { time
   await expect.poll(() => page.getByTestId('journeys-walking').textContent()).toMatch(/^Сейчас в сценариях \d+ покупател(ь|я|ей)\.$/);
   await screenshot(page, 'languages-journeys-ru');
   expect(await overflowing(page)).toEqual([]);
+
+  // Stored on the account: another browser, in English, switches to Russian once signed in.
+  await expect.poll(async () => (await env.app.database.sql<{ locale: string }[]>`select locale from users where email = ${env.demo.email}`)[0].locale).toBe('ru');
+  const other = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+  const laptop = await other.newPage();
+  await laptop.goto(env.app.url);
+  await laptop.getByLabel('Email').fill(env.demo.email);
+  await laptop.getByLabel('Password').fill(env.demo.password);
+  await laptop.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => laptop.getByRole('heading', { level: 1 }).textContent()).toBe('Сценарии');
+  await other.close();
 });
 
 it('speaks the browser\'s language until the user picks one', { timeout: 60_000 }, async () => {

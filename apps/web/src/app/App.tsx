@@ -1,9 +1,11 @@
 // Session gate and routes: every route needs a session, else the login page (or, while the
 // installation has no account yet, the first-run page).
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 import { Button, ErrorNote, Spinner } from '../ui/kit';
+import { currentLocale, setLocale } from '../ui/locale';
 import { FirstRunPage } from './FirstRunPage';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
@@ -18,6 +20,11 @@ export function App() {
   const { path } = useRouter();
   const me = useQuery(trpc.auth.me.queryOptions());
   const { t } = useTranslation();
+  // The language a signed-in user picked (stored on their account) follows them to any browser.
+  const chosen = me.data?.locale;
+  useEffect(() => {
+    if (chosen && chosen !== currentLocale()) void setLocale(chosen);
+  }, [chosen]);
   // An invitation link opens its own page, signed in or not.
   const invitation = matchPath('/invite/:token', path);
   if (invitation) return <PageFrame resetKey={path}><InvitationPage token={invitation.token} /></PageFrame>;

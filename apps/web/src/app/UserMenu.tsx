@@ -1,7 +1,7 @@
 // The signed-in user's menu in the header: who is signed in, sign out here, or sign out
 // everywhere (every browser and device this user is signed in on, this one included), and the
 // language the app speaks to them (each language named in itself, so anyone finds theirs).
-import { LOCALE_NAMES, LOCALES, isLocale } from '@afterglow/i18n';
+import { LOCALE_NAMES, LOCALES, isLocale, type Locale } from '@afterglow/i18n';
 import { hashKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +33,14 @@ export function UserMenu({ user }: { user: MenuUser }) {
   };
   const logout = useMutation(trpc.auth.logout.mutationOptions(signedOut));
   const logoutEverywhere = useMutation(trpc.auth.logoutEverywhere.mutationOptions(signedOut));
+  // The choice shows at once in this browser and is stored on the account for the others.
+  const saveLocale = useMutation(trpc.auth.setLocale.mutationOptions({
+    onSuccess: ({ locale: saved }) => queryClient.setQueryData(trpc.auth.me.queryKey(), (me) => (me ? { ...me, locale: saved } : me)),
+  }));
+  const pickLocale = (next: Locale) => {
+    void setLocale(next);
+    saveLocale.mutate({ locale: next });
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -61,7 +69,7 @@ export function UserMenu({ user }: { user: MenuUser }) {
         <div role="menu" aria-label={t('menu.label')} className="absolute right-0 z-20 mt-1 w-64 overflow-hidden rounded-xl bg-white py-1 shadow-lg ring-1 ring-slate-200">
           <label className="flex items-center justify-between gap-2 border-b border-slate-100 px-3 py-2 text-sm text-slate-700">
             {t('menu.language')}
-            <select value={locale} onChange={(e) => { if (isLocale(e.target.value)) void setLocale(e.target.value); }}
+            <select value={locale} onChange={(e) => { if (isLocale(e.target.value)) pickLocale(e.target.value); }}
               className="rounded-md border border-slate-200 bg-white px-1.5 py-1 text-sm" data-testid="language-picker">
               {LOCALES.map((l) => <option key={l} value={l} lang={l}>{LOCALE_NAMES[l]}</option>)}
             </select>
