@@ -4,6 +4,7 @@
 // No stylistic rules: formatting is not checked here.
 import js from '@eslint/js';
 import boundaries from 'eslint-plugin-boundaries';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
@@ -78,6 +79,12 @@ const policies = [
   { from: element('web'), allow: { to: element('api'), dependency: { kind: 'type' } } },
 ];
 
+// The web app's files whose user-visible text is translated (see the i18next rule below).
+const TRANSLATED = [
+  'apps/web/src/app/App.tsx', 'apps/web/src/app/Layout.tsx', 'apps/web/src/app/LoginPage.tsx', 'apps/web/src/app/UserMenu.tsx',
+  'apps/web/src/journeys/JourneysPage.tsx',
+];
+
 // process.env is read in one module per app, where every setting is parsed and checked
 // (apps/server/src/env.ts, apps/web/env.ts); everything else receives settings as arguments.
 // Tests (tests/) keep reading their own switches (FUZZ_SEED, AFTERGLOW_QUARANTINED, ...).
@@ -124,6 +131,22 @@ export default defineConfig(
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: envMessage }],
       'no-restricted-imports': ['error', { paths: ['process', 'node:process'].map((name) => ({ name, importNames: ['env'], message: envMessage })) }],
+    },
+  },
+  {
+    // No string left behind: in the screens already translated, text a user reads comes from the
+    // message catalogues (apps/web/src/i18n/locales), never a literal in JSX. Each session that
+    // translates a screen adds its files here, until the list is apps/web/src/**.
+    files: TRANSLATED,
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': ['error', {
+        mode: 'jsx-only',
+        // Of attributes, only those a person reads (the rest name icons, variants, styles).
+        'jsx-attributes': { include: ['title', 'subtitle', 'label', 'placeholder', 'aria-label', 'alt', 'error'], exclude: ['.*'] },
+        // Punctuation (a dash for "none" too), numbers, all-caps codes, and the product's name.
+        words: { exclude: ['[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', '[—–·…]+', 'Afterglow'] },
+      }],
     },
   },
   {

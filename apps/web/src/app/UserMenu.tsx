@@ -62,7 +62,7 @@ export function UserMenu({ user }: { user: MenuUser }) {
         className="flex items-center gap-2 rounded-lg px-2.5 py-1.5 text-right leading-tight hover:bg-slate-100">
         <span>
           <span className="block font-medium text-slate-800" data-testid="user-name">{user.name || user.email}</span>
-          <span className="block text-xs text-slate-500">{user.email} · {user.role}</span>
+          <span className="block text-xs text-slate-500">{t('menu.identity', { email: user.email, role: t(`role.${user.role}`) })}</span>
         </span>
       </button>
       {open && (

@@ -39,7 +39,7 @@ export function JourneysPage() {
                 <tr key={j.id} className="hover:bg-slate-50" data-testid={`journey-row-${j.id}`}>
                   <td className="px-5 py-3"><Link to={`/journeys/${j.id}`} onMouseEnter={() => preloadPage(`/journeys/${j.id}`)} className="font-medium text-slate-900 hover:text-violet-700">{j.name}</Link></td>
                   <td className="px-5 py-3"><StatusBadge status={j.status} /></td>
-                  <td className="px-5 py-3 text-slate-600">{j.currentVersion ? `v${j.currentVersion}` : '—'}</td>
+                  <td className="px-5 py-3 text-slate-600">{j.currentVersion ? t('versionNumber', { version: j.currentVersion }) : '—'}</td>
                   <td className="px-5 py-3 text-right tabular-nums">{formatNumber(locale, j.runs.active)}</td>
                   <td className="px-5 py-3 text-right tabular-nums text-slate-600">{formatNumber(locale, j.runs.total)}</td>
                   <td className="px-5 py-3 text-right text-slate-500">{relativeTime(j.updatedAt)}</td>
