@@ -1,8 +1,9 @@
 // No string left behind: every locale has exactly English's namespaces and keys, every message
 // parses as ICU in its locale, uses the same placeholders as English, and every plural gives each
 // form the language needs (Russian one/few/many/other, Slovenian one/two/few/other, Serbian
-// one/few/other), so a missing or stray translation fails here, not in front of a shop.
-import { LOCALES } from '@afterglow/i18n';
+// one/few/other), so a missing or stray translation fails here, not in front of a shop. Serbian
+// is written once: the Latin catalogues are the Cyrillic ones transliterated.
+import { LOCALES, toLatin } from '@afterglow/i18n';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -49,7 +50,7 @@ describe.each(LOCALES)('the %s catalogues', (locale) => {
         try {
           ast = new IntlMessageFormat(message, locale).getAst() as Element[];
         } catch (error) {
-          throw new Error(`${where}: not a valid ICU message: ${(error as Error).message}`);
+          throw new Error(`${where}: not a valid ICU message: ${(error as Error).message}`, { cause: error });
         }
         const { args, plurals } = shape(ast);
         const source = english[file][key];
@@ -58,4 +59,11 @@ describe.each(LOCALES)('the %s catalogues', (locale) => {
       }
     }
   });
+});
+
+it('has Serbian Latin exactly as the transliteration of Serbian Cyrillic (one Serbian text, two scripts)', () => {
+  for (const file of namespaces('sr-Cyrl')) {
+    const latin = Object.fromEntries(Object.entries(read('sr-Cyrl', file)).map(([key, message]) => [key, toLatin(message)]));
+    expect(read('sr-Latn', file), file).toEqual(latin);
+  }
 });
