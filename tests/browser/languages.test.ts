@@ -18,6 +18,8 @@ const overflowing = (page: Page) => page.evaluate(() =>
 async function pickLanguage(page: Page, locale: string) {
   await page.getByTestId('user-name').click();
   await page.getByTestId('language-picker').selectOption(locale);
+  await expect.poll(() => page.getByRole('menu').getAttribute('aria-label')).not.toBe('Account');
+  await screenshot(page, `languages-menu-${locale}`);
   await page.keyboard.press('Escape');
 }
 
