@@ -10,4 +10,5 @@ export type { Advance, Duration } from './duration';
 export type { JourneyRun, RunStatus, RunStep } from './runs';
 export type { MessageOptions } from './ingestion';
 export type { CapturedEmail } from './smtp-capture';
+export { listenSmtp } from './smtp-capture';
 export type { OwnerApi, WorkspaceSettingsInput } from './workspace';

@@ -35,15 +35,15 @@ function captured(mail: ParsedMail): CapturedEmail {
   };
 }
 
-export async function startSmtpCapture(): Promise<SmtpCapture> {
-  const emails: CapturedEmail[] = [];
+/** An SMTP server on a free local port handing each accepted message, parsed, to `onMail`. */
+export async function listenSmtp(onMail: (mail: ParsedMail) => void): Promise<{ url: string; close(): Promise<void> }> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
       simpleParser(stream).then((mail) => {
-        emails.push(captured(mail));
+        onMail(mail);
         callback();
       }, callback);
     },
@@ -52,7 +52,12 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
-    emails,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+export async function startSmtpCapture(): Promise<SmtpCapture> {
+  const emails: CapturedEmail[] = [];
+  const server = await listenSmtp((mail) => emails.push(captured(mail)));
+  return { ...server, emails };
 }
