@@ -79,10 +79,20 @@ const policies = [
   { from: element('web'), allow: { to: element('api'), dependency: { kind: 'type' } } },
 ];
 
-// The web app's files whose user-visible text is translated (see the i18next rule below).
-const TRANSLATED = [
-  'apps/web/src/app/App.tsx', 'apps/web/src/app/Layout.tsx', 'apps/web/src/app/LoginPage.tsx', 'apps/web/src/app/UserMenu.tsx',
-  'apps/web/src/journeys/JourneysPage.tsx',
+// Every web screen's user-visible text comes from the catalogues (the i18next rule below), but
+// for these files, which are being moved there (issue 14) and leave this list one by one.
+const NOT_YET_TRANSLATED = [
+  'apps/web/src/journeys/editor/*.tsx', 'apps/web/src/approvals/*.tsx',
+
+  'apps/web/src/forms/*.tsx',
+
+  'apps/web/src/settings/*.tsx', 'apps/web/src/team/*.tsx', 'apps/web/src/audit/*.tsx', 'apps/web/src/outbox/*.tsx',
+  'apps/web/src/app/FirstRunPage.tsx', 'apps/web/src/app/pages.tsx', 'apps/web/src/app/router.tsx', 'apps/web/src/main.tsx',
+  'apps/web/src/ui/*.tsx',
+
+  'apps/web/src/customers/*.tsx', 'apps/web/src/segments/*.tsx',
+
+  'apps/web/src/templates/*.tsx',
 ];
 
 // process.env is read in one module per app, where every setting is parsed and checked
@@ -137,7 +147,8 @@ export default defineConfig(
     // No string left behind: in the screens already translated, text a user reads comes from the
     // message catalogues (apps/web/src/i18n/locales), never a literal in JSX. Each session that
     // translates a screen adds its files here, until the list is apps/web/src/**.
-    files: TRANSLATED,
+    files: ['apps/web/src/**/*.tsx'],
+    ignores: ['apps/web/src/**/*.test.tsx', ...NOT_YET_TRANSLATED],
     plugins: { i18next },
     rules: {
       'i18next/no-literal-string': ['error', {

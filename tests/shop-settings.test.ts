@@ -50,13 +50,18 @@ it('refuses a shop address that is not https, or an empty name, naming the field
   const noName = await errorOf(marketer.shop.save.mutate({ name: '  ', url: 'https://trail.example' }));
   expect(issuesOf(noName)).toEqual([{ field: 'name', message: 'Shop name must not be empty' }]);
   expect((await errorOf(viewer.shop.save.mutate({ name: 'Trail & Co', url: 'https://trail.example' }))).code).toBe('FORBIDDEN');
-  expect(await viewer.shop.get.query()).toEqual({ name: 'Shop', url: 'https://shop.example', urlIsDefault: true });
+  expect(await viewer.shop.get.query()).toEqual({ name: 'Shop', url: 'https://shop.example', urlIsDefault: true, locale: 'en', currency: 'EUR' });
+  const badLanguage = await errorOf(marketer.shop.save.mutate({ name: 'Trail', url: 'https://trail.example', locale: 'de' as 'en', currency: 'euro' }));
+  expect(issuesOf(badLanguage).map((i) => i.field).sort()).toEqual(['currency', 'locale']);
 });
 
 it('keeps the name and address per workspace', async () => {
+  expect(await marketer.shop.save.mutate({ name: ' Trail & Co ', url: 'https://trail.example/shop/', locale: 'sr-Latn', currency: 'rsd' }))
+    .toEqual({ name: 'Trail & Co', url: 'https://trail.example/shop', urlIsDefault: false, locale: 'sr-Latn', currency: 'RSD' });
+  // A save without the language and currency (an older form) keeps them.
   expect(await marketer.shop.save.mutate({ name: ' Trail & Co ', url: 'https://trail.example/shop/' }))
-    .toEqual({ name: 'Trail & Co', url: 'https://trail.example/shop', urlIsDefault: false });
-  expect(await viewer.shop.get.query()).toEqual({ name: 'Trail & Co', url: 'https://trail.example/shop', urlIsDefault: false });
+    .toEqual({ name: 'Trail & Co', url: 'https://trail.example/shop', urlIsDefault: false, locale: 'sr-Latn', currency: 'RSD' });
+  expect(await viewer.shop.get.query()).toEqual({ name: 'Trail & Co', url: 'https://trail.example/shop', urlIsDefault: false, locale: 'sr-Latn', currency: 'RSD' });
   const [other] = await db.sql`select name, settings from workspaces where id = 'ws_other'`;
   expect(other).toEqual({ name: 'Other', settings: {} });
   // The sending rules live beside it and keep it.

@@ -1,5 +1,6 @@
 // Settings of a journey (copied into the plan at publish) and of a workspace (read by the
 // engine at send time). Shared by the API, the engine and the web forms.
+import { LOCALES } from '@afterglow/i18n';
 import { z } from 'zod';
 
 export const reentrySchema = z.discriminatedUnion('mode', [
@@ -67,7 +68,11 @@ export type SendingLimits = z.output<typeof sendingLimitsSchema>;
 export const workspaceSettingsSchema = sendingRulesSchema.extend(sendingLimitsSchema.shape);
 export type WorkspaceSettings = z.output<typeof workspaceSettingsSchema>;
 
-/** What the shop is called in its emails and where its links (products, review forms) point. */
+/**
+ * What the shop is called in its emails and where its links (products, review forms) point; the
+ * language of a customer whose own is unknown or unsupported, and the currency of an amount that
+ * names none.
+ */
 export const shopSettingsSchema = z.object({
   name: z.string({ error: 'Shop name is required' }).trim().min(1, 'Shop name must not be empty').max(100, 'Shop name is at most 100 characters')
     .refine((s) => !/[\r\n]/.test(s), 'Shop name must be a single line'),
@@ -75,6 +80,10 @@ export const shopSettingsSchema = z.object({
     .max(500, 'Shop URL is at most 500 characters')
     // No query or fragment: paths are appended to it (/products/…/review).
     .refine((u) => !/[?#]/.test(u), 'Shop URL must not carry a query (?) or fragment (#)'),
+  // Optional on save (a form that predates them keeps what is stored); read with the defaults.
+  locale: z.enum(LOCALES, { error: `Default language must be one of ${LOCALES.join(', ')}` }).optional(),
+  currency: z.string({ error: 'Currency must be a three-letter code' }).trim().toUpperCase()
+    .regex(/^[A-Z]{3}$/, 'Currency must be a three-letter ISO 4217 code such as EUR, RSD or RUB').optional(),
 });
 export type ShopSettings = z.output<typeof shopSettingsSchema>;
 

@@ -1,23 +1,32 @@
-// The shop's name and address, used in emails (shop.name, shop.url, product review links).
-// The name is the workspace's name (what the app and the emails call the shop); the URL is
-// kept in workspaces.settings.shop, beside the sending rules.
+// The shop's name and address, used in emails (shop.name, shop.url, product review links), and
+// its default language and currency. The name is the workspace's name (what the app and the
+// emails call the shop); the rest is kept in workspaces.settings.shop, beside the sending rules.
 import { defaultShop } from '@afterglow/email';
+import { DEFAULT_LOCALE } from '@afterglow/i18n';
 import { shopSettingsSchema, type ShopSettings } from '@afterglow/journey-core';
 import type { ApiDeps } from '../trpc/deps';
 import { notFound } from './errors';
 
-export async function getShopSettings(deps: ApiDeps, workspaceId: string): Promise<ShopSettings & { urlIsDefault: boolean }> {
-  const [row] = await deps.database.sql<{ name: string; url: string | null }[]>`
-    select name, settings->'shop'->>'url' as url from workspaces where id = ${workspaceId}`;
+const DEFAULT_CURRENCY = 'EUR';
+
+export async function getShopSettings(deps: ApiDeps, workspaceId: string): Promise<Required<ShopSettings> & { urlIsDefault: boolean }> {
+  const [row] = await deps.database.sql<{ name: string; shop: Record<string, unknown> | null }[]>`
+    select name, settings->'shop' as shop from workspaces where id = ${workspaceId}`;
   if (!row) throw notFound('Workspace', workspaceId);
-  return { name: row.name, url: row.url ?? defaultShop.url, urlIsDefault: row.url === null };
+  const url = typeof row.shop?.url === 'string' ? row.shop.url : null;
+  // Stored before a field existed (or hand-edited): each field falls back to its default alone.
+  const stored = shopSettingsSchema.pick({ locale: true, currency: true }).safeParse(row.shop ?? {});
+  const locale = (stored.success && stored.data.locale) || DEFAULT_LOCALE;
+  const currency = (stored.success && stored.data.currency) || DEFAULT_CURRENCY;
+  return { name: row.name, url: url ?? defaultShop.url, urlIsDefault: url === null, locale, currency };
 }
 
 export async function saveShopSettings(deps: ApiDeps, workspaceId: string, input: ShopSettings) {
-  const { name, url } = shopSettingsSchema.parse(input);
+  const { name, url, locale, currency } = shopSettingsSchema.parse(input);
+  const shop = { url: url.replace(/\/+$/, ''), ...(locale && { locale }), ...(currency && { currency }) };
   const rows = await deps.database.sql`
     update workspaces set name = ${name},
-      settings = jsonb_set(settings, '{shop}', ${deps.database.sql.json({ url: url.replace(/\/+$/, '') })})
+      settings = jsonb_set(settings, '{shop}', coalesce(settings->'shop', '{}'::jsonb) || ${deps.database.sql.json(shop)})
     where id = ${workspaceId} returning id`;
   if (rows.length === 0) throw notFound('Workspace', workspaceId);
   return getShopSettings(deps, workspaceId);

@@ -41,6 +41,11 @@ export const customers = pgTable('customers', {
   lastName: text('last_name'),
   birthday: date('birthday', { mode: 'string' }),
   timezone: text('timezone').notNull().default('UTC'),
+  /**
+   * The customer's language as the shop sent it, a canonical BCP 47 tag ('sr-Latn-RS', 'sl', 'ru');
+   * null when unknown (emails and pages then use the workspace's default language).
+   */
+  locale: text('locale'),
   marketingConsent: boolean('marketing_consent').notNull().default(true),
   attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
   createdAt: ts('created_at').notNull().defaultNow(),
