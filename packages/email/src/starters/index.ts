@@ -3,7 +3,7 @@ import { birthdayGreeting, crossSell, pointsBalance, replenishmentReminder, sati
 import { orderConfirmation, reviewRequest, shippingNotice } from './orders';
 import type { StarterTemplate } from './types';
 
-export type { StarterTemplate } from './types';
+export type { StarterLocale, StarterTemplate, StarterVariant } from './types';
 
 export const STARTER_TEMPLATES: readonly StarterTemplate[] = [
   orderConfirmation, shippingNotice, reviewRequest, replenishmentReminder, birthdayGreeting,

@@ -1,6 +1,8 @@
 // The shared shell of the starter templates: one look (white card on a soft background,
 // violet buttons) so a shop that uses several starters sends emails that belong together.
 // Each starter stays a complete MJML document once saved: the marketer edits it freely.
+// The layout's few words come from the language's text table (texts.ts).
+import type { LayoutTexts, ShopLink } from './texts';
 
 export const BRAND = '#7c3aed';
 
@@ -19,24 +21,30 @@ const header = `    <mj-section padding="20px 24px 0">
       </mj-column>
     </mj-section>`;
 
-const footer = `    <mj-section padding="16px 24px 24px">
+const footer = (text: string) => `    <mj-section padding="16px 24px 24px">
       <mj-column>
-        <mj-text font-size="12px" color="#71717a" align="center">{{ shop.name }} · <a href="{{ shop.url }}" style="color:#71717a">{{ shop.url }}</a><br />You get this email because you shopped with us.</mj-text>
+        <mj-text font-size="12px" color="#71717a" align="center">{{ shop.name }} · <a href="{{ shop.url }}" style="color:#71717a">{{ shop.url }}</a><br />${text}</mj-text>
       </mj-column>
     </mj-section>`;
 
-/** A full MJML document: head, shop header, the given sections, footer. */
-export function shell(title: string, sections: string): string {
-  return `<mjml>
+/** A full MJML document in the given language: head, shop header, the given sections, footer. */
+export function shell(layout: LayoutTexts, title: string, sections: string): string {
+  return `<mjml lang="${layout.lang}">
 ${head(title)}
   <mj-body background-color="#f4f4f5">
 ${header}
 ${sections.trimEnd()}
-${footer}
+${footer(layout.footer)}
   </mj-body>
 </mjml>
 `;
 }
+
+/** A link to a page of the shop, in the brand's colour. */
+export const shopLink: ShopLink = (path, label) => `<a href="{{ shop.url }}/${path}" style="color:${BRAND}">${label}</a>`;
+
+/** A bold link in the brand's colour, for one action per order item. */
+export const actionLink = (href: string, label: string) => `<a href="${href}" style="color:${BRAND};font-weight:bold">${label}</a>`;
 
 /** A white card section holding one column of content. */
 export function card(content: string, padding = '24px'): string {
