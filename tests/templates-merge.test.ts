@@ -132,12 +132,16 @@ describe('database-backed merge data', () => {
     }
   });
 
-  it('ships starters that all pass the template check', async () => {
+  it('ships starters that all pass the template check, in every language', async () => {
     expect(STARTER_TEMPLATES.map((s) => s.key)).toEqual([
       'order-confirmation', 'shipping-notice', 'review-request', 'replenishment-reminder', 'birthday-greeting',
       'cross-sell', 'win-back', 'satisfaction-survey', 'points-balance',
     ]);
-    for (const starter of STARTER_TEMPLATES) expect([starter.key, await checkEmailTemplate(starter)]).toEqual([starter.key, []]);
+    for (const starter of STARTER_TEMPLATES) {
+      for (const [language, variant] of [['en', starter], ...Object.entries(starter.variants)] as const) {
+        expect([starter.key, language, await checkEmailTemplate(variant)]).toEqual([starter.key, language, []]);
+      }
+    }
   });
 });
 

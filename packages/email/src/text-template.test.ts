@@ -12,11 +12,13 @@ const hostile = buildMergeData(
 );
 
 describe('the text part compiled once per template', () => {
-  it('is exactly what converting each personalised HTML would give, for every starter', async () => {
+  it('is exactly what converting each personalised HTML would give, for every starter in every language', async () => {
     for (const data of [sampleMergeData(), hostile]) {
       for (const starter of STARTER_TEMPLATES) {
-        const email = await renderEmail(starter, data);
-        expect([starter.key, email.text]).toEqual([starter.key, htmlToText(email.html)]);
+        for (const [language, variant] of [['en', starter], ...Object.entries(starter.variants)] as const) {
+          const email = await renderEmail(variant, data);
+          expect([starter.key, language, email.text]).toEqual([starter.key, language, htmlToText(email.html)]);
+        }
       }
     }
   });
