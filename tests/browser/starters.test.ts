@@ -17,7 +17,7 @@ function shopData(firstName: string, shopName: string, currency: string, product
     { name: shopName, url },
     {
       loyalty: { points: 1600, lifetimePoints: 1600, tier: 'Gold', nextTier: 'Platinum', pointsToNextTier: 3400 },
-      coupon: { code: 'ROĐENDAN-15', description: '15%', expiresAt: '2026-12-31T00:00:00.000Z' },
+      coupon: { code: 'THANKS-15', description: '15%', expiresAt: '2026-12-31T00:00:00.000Z' },
       recommendations: items.map((i, n) => ({ productId: i.product_id, name: i.name, category: '', price: i.price, imageUrl: i.image_url, url: i.url, boughtTogether: 3 - n })),
     },
   );
