@@ -5,8 +5,8 @@
 // Settings (every card, the shop's default language and currency among them) and Users follow
 // too, with their own checks in Serbian.
 // Screenshots of each screen in each: Cyrillic runs longer, so no label may overflow.
-import type { Page } from 'playwright-core';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { ARTIFACTS, screenshot, useAppInBrowser } from './browser';
 
@@ -146,6 +146,13 @@ it('shows Settings and Users in Serbian Cyrillic and Russian, and keeps the shop
   expect(await page.getByTestId('shop-settings').getByLabel('Язык по умолчанию').inputValue()).toBe('sr-Latn');
   expect(await page.getByTestId('sending-rules').textContent()).toContain('Тихие часы');
   await screenshot(page, 'languages-settings-ru');
+  expect(await overflowing(page, SCREEN_LABELS)).toEqual([]);
+
+  // The audit log describes what was just done, in Russian.
+  await page.getByRole('navigation').getByRole('link', { name: 'Журнал действий' }).click();
+  await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('Изменены данные магазина');
+  expect(await page.getByLabel('Тип действия').locator('option').allTextContents()).toContain('Ключи и интеграции');
+  await screenshot(page, 'languages-audit-ru');
   expect(await overflowing(page, SCREEN_LABELS)).toEqual([]);
   await context.close();
 });
