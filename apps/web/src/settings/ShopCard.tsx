@@ -3,7 +3,7 @@
 // language and currency, for customers whose own are unknown. Owners and marketers.
 // The form checks itself with the API's own schema before saving, so a mistake is named beside
 // its field in the user's language; the server's refusal (same rules) is shown the same way.
-import { DEFAULT_LOCALE, LOCALE_NAMES, LOCALES, type Locale } from '@afterglow/i18n';
+import { LOCALE_NAMES, LOCALES, type Locale } from '@afterglow/i18n';
 import { shopSettingsSchema } from '@afterglow/journey-core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -39,7 +39,7 @@ export function ShopCard() {
   useEffect(() => {
     if (current.data && !form) {
       const { name, url, urlIsDefault, locale, currency } = current.data;
-      setForm({ name, url: urlIsDefault ? '' : url, locale: locale ?? DEFAULT_LOCALE, currency });
+      setForm({ name, url: urlIsDefault ? '' : url, locale, currency });
     }
   }, [current.data, form]);
   const save = useMutation(trpc.shop.save.mutationOptions({
