@@ -2,18 +2,23 @@
 // Russian, from the user menu; navigation, the journeys list and its plural line follow at once
 // and after a reload, and the choice follows the user to another browser; a browser whose
 // language is Russian gets Russian before anyone picks.
-// Screenshots of the journeys list in each: Cyrillic runs longer, so no label may overflow.
+// Settings (every card, the shop's default language and currency among them) and Users follow
+// too, with their own checks in Serbian.
+// Screenshots of each screen in each: Cyrillic runs longer, so no label may overflow.
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { screenshot, useAppInBrowser } from './browser';
+import { ARTIFACTS, screenshot, useAppInBrowser } from './browser';
 
 const env = useAppInBrowser();
 
-/** Labels whose text is wider than their box (cut or spilling over): none expected. */
-const overflowing = (page: Page) => page.evaluate(() =>
-  [...document.querySelectorAll('nav a, th, h1, header button, [data-testid="journeys-walking"]')]
-    .filter((el) => el.scrollWidth > el.clientWidth + 1)
-    .map((el) => el.textContent));
+/** Labels whose text is wider than their box (cut or spilling over): none expected. Text meant to
+ * end in an ellipsis (.truncate: addresses, names) is left out. */
+const overflowing = (page: Page, selector = 'nav a, th, h1, header button, [data-testid="journeys-walking"]') => page.evaluate((labels) =>
+  [...document.querySelectorAll(labels)]
+    .filter((el) => !el.closest('.truncate') && el.scrollWidth > el.clientWidth + 1)
+    .map((el) => el.textContent), selector);
+const SCREEN_LABELS = 'nav a, th, h1, h2, h3, label, legend, button, option, [role="alert"], .rounded-full';
 
 async function pickLanguage(page: Page, locale: string) {
   await page.getByTestId('user-name').click();
@@ -68,5 +73,86 @@ it('speaks the browser\'s language until the user picks one', { timeout: 60_000 
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('С возвращением');
   await expect.poll(() => page.getByRole('button', { name: 'Войти' }).count()).toBe(1);
   await screenshot(page, 'languages-login-ru');
+  await context.close();
+});
+
+it('shows Settings and Users in Serbian Cyrillic and Russian, and keeps the shop\'s default language and currency', { timeout: 120_000 }, async () => {
+  // Tall enough for every Settings card in one picture (the page scrolls inside the app's frame).
+  const context = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 3400 } });
+  const page = await context.newPage();
+  await page.goto(env.app.url);
+  await page.getByLabel('Email').fill(env.demo.email);
+  await page.getByLabel('Password').fill(env.demo.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation').waitFor();
+  await pickLanguage(page, 'sr-Cyrl');
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Токови');
+
+  await page.goto(`${env.app.url}/settings`);
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Подешавања');
+  for (const card of ['Ваша продавница', 'Правила слања', 'Ограничења слања', 'Сагласности и блокиране адресе', 'Кључеви за пријем података', 'Интеграције']) {
+    await page.getByRole('heading', { name: card }).waitFor();
+  }
+  const shop = page.getByTestId('shop-settings');
+  expect(await shop.getByLabel('Подразумевани језик').locator('option').allTextContents()).toEqual(['English', 'Српски (ћирилица)', 'Srpski (latinica)', 'Slovenščina', 'Русский']);
+  expect(await shop.textContent()).toContain('Језик за купце чији језик није познат');
+  // Currencies are named by Intl in the user's language, the shops' usual ones first.
+  expect((await shop.getByLabel('Подразумевана валута').locator('option').allTextContents()).slice(0, 4))
+    .toEqual(['RSD · српски динар', 'EUR · евро', 'RUB · руска рубља', 'USD · амерички долар']);
+
+  // A mistake is named beside its field, in Serbian, before anything is sent.
+  await shop.getByLabel('Назив продавнице').fill(' ');
+  await shop.getByLabel('Веб-адреса продавнице').fill('http://planinar.example');
+  await shop.getByRole('button', { name: 'Сачувај продавницу' }).click();
+  await expect.poll(() => shop.getByTestId('shop-error-name').textContent()).toBe('Унесите назив продавнице.');
+  expect(await shop.getByTestId('shop-error-url').textContent()).toContain('https');
+  await shop.screenshot({ path: path.join(ARTIFACTS, 'languages-shop-refused-sr-Cyrl.png') });
+  const stored = async () => (await env.app.database.sql<{ name: string; shop: Record<string, string> | null }[]>`
+    select name, settings->'shop' as shop from workspaces where id = ${env.demo.workspaceId}`)[0];
+  expect((await stored()).name).not.toBe(' ');
+
+  await shop.getByLabel('Назив продавнице').fill('Планинар');
+  await shop.getByLabel('Веб-адреса продавнице').fill('https://planinar.example');
+  await shop.getByLabel('Подразумевани језик').selectOption('sr-Latn');
+  await shop.getByLabel('Подразумевана валута').selectOption('RSD');
+  await shop.getByRole('button', { name: 'Сачувај продавницу' }).click();
+  await shop.getByText('Сачувано ✓').waitFor();
+  expect(await stored()).toMatchObject({ name: 'Планинар', shop: { url: 'https://planinar.example', locale: 'sr-Latn', currency: 'RSD' } });
+  await screenshot(page, 'languages-settings-sr-Cyrl');
+  expect(await overflowing(page, SCREEN_LABELS)).toEqual([]);
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Корисници' }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Корисници');
+  const roles = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Шта која улога може' }) });
+  await expect.poll(() => roles.textContent()).toContain('ВласникСве, укључујући власнике');
+  expect(await roles.textContent()).toContain('МаркетарТокови, сегменти, шаблони и објављивање');
+  await page.getByTestId('invite').click();
+  await page.getByRole('dialog', { name: 'Позовите колегу' }).getByRole('radio', { name: /^Менаџер/ }).waitFor();
+  await screenshot(page, 'languages-users-invite-sr-Cyrl');
+  expect(await overflowing(page, SCREEN_LABELS)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await screenshot(page, 'languages-users-sr-Cyrl');
+  expect(await overflowing(page, SCREEN_LABELS)).toEqual([]);
+
+  await pickLanguage(page, 'ru');
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Пользователи');
+  await page.getByRole('heading', { name: 'Что может каждая роль' }).waitFor();
+  await screenshot(page, 'languages-users-ru');
+  expect(await overflowing(page, SCREEN_LABELS)).toEqual([]);
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Настройки' }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Настройки');
+  await page.getByRole('heading', { name: 'Ключи приёма данных' }).waitFor();
+  expect(await page.getByTestId('shop-settings').getByLabel('Язык по умолчанию').inputValue()).toBe('sr-Latn');
+  expect(await page.getByTestId('sending-rules').textContent()).toContain('Тихие часы');
+  await screenshot(page, 'languages-settings-ru');
+  expect(await overflowing(page, SCREEN_LABELS)).toEqual([]);
+
+  // The audit log describes what was just done, in Russian.
+  await page.getByRole('navigation').getByRole('link', { name: 'Журнал действий' }).click();
+  await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('Изменены данные магазина');
+  expect(await page.getByLabel('Тип действия').locator('option').allTextContents()).toContain('Ключи и интеграции');
+  await screenshot(page, 'languages-audit-ru');
+  expect(await overflowing(page, SCREEN_LABELS)).toEqual([]);
   await context.close();
 });

@@ -2,6 +2,7 @@
 // React, the tRPC client, the shell and the login page; the journey editor (React Flow), the
 // template editor (CodeMirror) and the rest arrive with their routes.
 import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button, Spinner } from '../ui/kit';
 
 /** React.lazy for a named export; `preload()` starts the download early (on hover, say). */
@@ -46,8 +47,25 @@ export function preloadPage(path: string) {
 export function PageFrame({ resetKey, children }: { resetKey: string; children: ReactNode }) {
   return (
     <PageErrorBoundary resetKey={resetKey}>
-      <Suspense fallback={<div className="p-8"><Spinner label="Opening the page…" /></div>}>{children}</Suspense>
+      <Suspense fallback={<OpeningPage />}>{children}</Suspense>
     </PageErrorBoundary>
+  );
+}
+
+function OpeningPage() {
+  const { t } = useTranslation('kit');
+  return <div className="p-8"><Spinner label={t('page.opening')} /></div>;
+}
+
+function PageFailed({ error }: { error: Error }) {
+  const { t } = useTranslation('kit');
+  return (
+    <div role="alert" className="m-8 max-w-xl rounded-xl bg-rose-50 p-5 text-sm text-rose-800 ring-1 ring-rose-200">
+      <div className="font-semibold">{t('page.failed')}</div>
+      <p className="mt-1 text-rose-700">{error.message}</p>
+      <p className="mt-1 text-rose-700">{t('page.failedHelp')}</p>
+      <Button className="mt-3" onClick={() => window.location.reload()}>{t('page.reload')}</Button>
+    </div>
   );
 }
 
@@ -61,14 +79,6 @@ class PageErrorBoundary extends Component<{ resetKey: string; children: ReactNod
   }
 
   render() {
-    if (!this.state.error) return this.props.children;
-    return (
-      <div role="alert" className="m-8 max-w-xl rounded-xl bg-rose-50 p-5 text-sm text-rose-800 ring-1 ring-rose-200">
-        <div className="font-semibold">This page could not be shown.</div>
-        <p className="mt-1 text-rose-700">{this.state.error.message}</p>
-        <p className="mt-1 text-rose-700">If Afterglow was just updated or the connection dropped, reloading usually fixes it.</p>
-        <Button className="mt-3" onClick={() => window.location.reload()}>Reload</Button>
-      </div>
-    );
+    return this.state.error ? <PageFailed error={this.state.error} /> : this.props.children;
   }
 }

@@ -2,20 +2,21 @@
 // (and are never emailed again), and the latest opt-ins and opt-outs from the consent
 // ledger. A suppression that was a mistake can be lifted by an editor.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { formatNumber } from '@afterglow/i18n';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 import { Badge, Button, inputClass, relativeTime, Spinner } from '../ui/kit';
+import { useLocale } from '../ui/locale';
 
-const reasons: Record<string, string> = { hard_bounce: 'Hard bounce', complaint: 'Complaint', manual: 'Added by hand' };
-const sources: Record<string, string> = {
-  one_click: 'one-click unsubscribe in the inbox', unsubscribe_page: 'the unsubscribe page', preferences: 'the preference page',
-  complaint: 'a spam complaint (feedback report)',
-};
+// Why an address is suppressed and where a consent change came from: catalogue keys by code
+// (consent.reason.hard_bounce, consent.source.one_click); an unknown code shows as it is.
 
 function Stat({ label, value, testId }: { label: string; value: number; testId: string }) {
+  const locale = useLocale();
   return (
     <div className="rounded-lg bg-slate-50 px-4 py-3 ring-1 ring-slate-100">
-      <div className="text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>{value.toLocaleString()}</div>
+      <div className="text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>{formatNumber(locale, value)}</div>
       <div className="text-xs text-slate-500">{label}</div>
     </div>
   );
@@ -24,6 +25,8 @@ function Stat({ label, value, testId }: { label: string; value: number; testId: 
 export function ConsentCard() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const { t } = useTranslation('settings');
+  useLocale(); // relative times follow a language switch
   const [search, setSearch] = useState('');
   const overview = useQuery({ ...trpc.compliance.overview.queryOptions({ search }), placeholderData: keepPreviousData });
   const lift = useMutation(trpc.compliance.unsuppress.mutationOptions({
@@ -33,26 +36,22 @@ export function ConsentCard() {
 
   return (
     <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" data-testid="consent-card">
-      <h2 className="text-base font-semibold text-slate-900">Consent and suppressions</h2>
-      <p className="mt-1 text-sm text-slate-500">
-        Unsubscribed customers get no marketing email. An address that bounced hard (at sending, or in a bounce report
-        posted to /webhooks/bounces later) gets no email at all; one that marked an email as spam gets no marketing email.
-        All are checked when an email is queued and again when it is sent.
-      </p>
+      <h2 className="text-base font-semibold text-slate-900">{t('consent.title')}</h2>
+      <p className="mt-1 text-sm text-slate-500">{t('consent.subtitle', { path: '/webhooks/bounces' })}</p>
       {!data && <Spinner />}
       {data && (
         <>
           <div className="mt-5 grid grid-cols-2 gap-3">
-            <Stat label="customers unsubscribed from marketing" value={data.unsubscribed} testId="consent-unsubscribed" />
-            <Stat label="suppressed addresses" value={data.suppressed} testId="consent-suppressed" />
+            <Stat label={t('consent.unsubscribed', { count: data.unsubscribed })} value={data.unsubscribed} testId="consent-unsubscribed" />
+            <Stat label={t('consent.suppressedCount', { count: data.suppressed })} value={data.suppressed} testId="consent-suppressed" />
           </div>
           <div className="mt-6 flex items-center justify-between gap-4">
-            <h3 className="text-sm font-semibold text-slate-800">Suppressed addresses</h3>
-            <input className={`${inputClass} max-w-xs`} placeholder="Find an address" aria-label="Find a suppressed address"
+            <h3 className="text-sm font-semibold text-slate-800">{t('consent.suppressed')}</h3>
+            <input className={`${inputClass} max-w-xs`} placeholder={t('consent.find')} aria-label={t('consent.findLabel')}
               value={search} onChange={(e) => setSearch(e.target.value)} />
           </div>
           {data.suppressions.length === 0 ? (
-            <p className="mt-3 text-sm text-slate-500">{search ? 'No suppressed address matches.' : 'No address has bounced. Good news.'}</p>
+            <p className="mt-3 text-sm text-slate-500">{search ? t('consent.noMatch') : t('consent.noneBounced')}</p>
           ) : (
             <ul className="mt-3 divide-y divide-slate-100" data-testid="suppressions">
               {data.suppressions.map((s) => (
@@ -61,27 +60,27 @@ export function ConsentCard() {
                     <div className="truncate font-medium text-slate-800">{s.address}</div>
                     <div className="truncate text-xs text-slate-500" title={s.detail}>{s.detail || '—'}</div>
                   </div>
-                  <Badge tone="error">{reasons[s.reason] ?? s.reason}</Badge>
+                  <Badge tone="error">{t(`consent.reason.${s.reason}`, { defaultValue: s.reason })}</Badge>
                   <span className="w-24 text-right text-xs text-slate-500">{relativeTime(s.createdAt)}</span>
                   <Button variant="ghost" disabled={lift.isPending} onClick={() => lift.mutate({ address: s.address })}
-                    title="Send to this address again (e.g. the mailbox exists after all)">Lift</Button>
+                    title={t('consent.liftHelp')}>{t('consent.lift')}</Button>
                 </li>
               ))}
             </ul>
           )}
           {lift.error && <p className="mt-2 text-xs text-rose-600" role="alert">{lift.error.message}</p>}
-          <h3 className="mt-6 text-sm font-semibold text-slate-800">Latest consent changes</h3>
+          <h3 className="mt-6 text-sm font-semibold text-slate-800">{t('consent.latest')}</h3>
           {data.ledger.length === 0 ? (
-            <p className="mt-3 text-sm text-slate-500">No one has opted in or out yet.</p>
+            <p className="mt-3 text-sm text-slate-500">{t('consent.noChanges')}</p>
           ) : (
             <ul className="mt-3 divide-y divide-slate-100" data-testid="consent-ledger">
               {data.ledger.map((l, i) => (
                 <li key={i} className="flex items-center gap-3 py-2 text-sm">
-                  <Badge tone={l.action === 'opt_in' ? 'live' : 'paused'}>{l.action === 'opt_in' ? 'Opted in' : 'Opted out'}</Badge>
+                  <Badge tone={l.action === 'opt_in' ? 'live' : 'paused'}>{l.action === 'opt_in' ? t('consent.optedIn') : t('consent.optedOut')}</Badge>
                   <span className="min-w-0 flex-1 truncate text-slate-700">
                     <span className="font-medium">{l.email ?? l.customerId}</span>
-                    {' '}{l.topicLabel ? <>from “{l.topicLabel}”</> : 'from marketing email'}
-                    <span className="text-slate-500"> via {sources[l.source] ?? l.source}</span>
+                    {' '}{l.topicLabel ? t('consent.fromTopic', { topic: l.topicLabel }) : t('consent.fromMarketing')}
+                    <span className="text-slate-500"> {t('consent.via', { source: t(`consent.source.${l.source}`, { defaultValue: l.source }) })}</span>
                   </span>
                   <span className="text-xs text-slate-500">{relativeTime(l.at)}</span>
                 </li>

@@ -5,6 +5,7 @@
 import type { SendingRules } from '@afterglow/journey-core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 import { useCan } from '../app/me';
 import { Button, Spinner } from '../ui/kit';
@@ -15,8 +16,9 @@ export const numberInputClass = 'w-20 rounded-lg border border-slate-200 px-2 py
 export function SendingRulesCard() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const { t } = useTranslation('settings');
   const current = useQuery(trpc.sending.get.queryOptions());
-  const can = useCan();
+  const mayEdit = useCan()('sending.save');
   const [rules, setRules] = useState<SendingRules | null>(null);
   useEffect(() => {
     if (current.data && !rules) setRules({ frequencyCap: current.data.frequencyCap, quietHours: current.data.quietHours, countMachineOpens: current.data.countMachineOpens });
@@ -32,22 +34,22 @@ export function SendingRulesCard() {
 
   return (
     <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" data-testid="sending-rules">
-      <h2 className="text-base font-semibold text-slate-900">Sending rules</h2>
-      <p className="mt-1 text-sm text-slate-500">The cap and quiet hours apply to marketing email from every journey; transactional email (order confirmations) is never held back by them.</p>
+      <h2 className="text-base font-semibold text-slate-900">{t('rules.title')}</h2>
+      <p className="mt-1 text-sm text-slate-500">{t('rules.subtitle')}</p>
       <div className="mt-5 space-y-5">
         <div>
           <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
             <input type="checkbox" checked={cap.enabled} onChange={(e) => set({ ...rules, frequencyCap: { ...cap, enabled: e.target.checked } })} />
-            Frequency cap
+            {t('rules.cap')}
           </label>
           <div className="mt-2 flex flex-wrap items-center gap-2 pl-6 text-sm text-slate-600">
-            At most
-            <input type="number" min={1} aria-label="Emails at most" className={numberInputClass} value={cap.maxEmails} disabled={!cap.enabled}
+            {t('rules.capBefore', { count: cap.maxEmails })}
+            <input type="number" min={1} aria-label={t('rules.capEmails')} className={numberInputClass} value={cap.maxEmails} disabled={!cap.enabled}
               onChange={(e) => set({ ...rules, frequencyCap: { ...cap, maxEmails: Number(e.target.value) } })} />
-            marketing email{cap.maxEmails === 1 ? '' : 's'} per customer every
-            <input type="number" min={1} aria-label="Days" className={numberInputClass} value={cap.perDays} disabled={!cap.enabled}
+            {t('rules.capMiddle', { count: cap.maxEmails })}
+            <input type="number" min={1} aria-label={t('rules.capDays')} className={numberInputClass} value={cap.perDays} disabled={!cap.enabled}
               onChange={(e) => set({ ...rules, frequencyCap: { ...cap, perDays: Number(e.target.value) } })} />
-            days. Each send step chooses to skip or hold an email over the cap.
+            {t('rules.capAfter', { count: cap.perDays })}
           </div>
           {(errors['frequencyCap.maxEmails'] || errors['frequencyCap.perDays']) && (
             <p className="mt-1 pl-6 text-xs text-rose-600">{errors['frequencyCap.maxEmails'] ?? errors['frequencyCap.perDays']}</p>
@@ -56,16 +58,16 @@ export function SendingRulesCard() {
         <div>
           <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
             <input type="checkbox" checked={quiet.enabled} onChange={(e) => set({ ...rules, quietHours: { ...quiet, enabled: e.target.checked } })} />
-            Quiet hours
+            {t('rules.quiet')}
           </label>
           <div className="mt-2 flex flex-wrap items-center gap-2 pl-6 text-sm text-slate-600">
-            No marketing email from
-            <input type="number" min={0} max={23} aria-label="Quiet from hour" className={numberInputClass} value={quiet.startHour} disabled={!quiet.enabled}
+            {t('rules.quietBefore')}
+            <input type="number" min={0} max={23} aria-label={t('rules.quietFrom')} className={numberInputClass} value={quiet.startHour} disabled={!quiet.enabled}
               onChange={(e) => set({ ...rules, quietHours: { ...quiet, startHour: Number(e.target.value) } })} />
-            :00 to
-            <input type="number" min={0} max={23} aria-label="Quiet until hour" className={numberInputClass} value={quiet.endHour} disabled={!quiet.enabled}
+            {t('rules.quietMiddle')}
+            <input type="number" min={0} max={23} aria-label={t('rules.quietUntil')} className={numberInputClass} value={quiet.endHour} disabled={!quiet.enabled}
               onChange={(e) => set({ ...rules, quietHours: { ...quiet, endHour: Number(e.target.value) } })} />
-            :00 in the customer’s time zone; emails due then go out when it ends.
+            {t('rules.quietAfter')}
           </div>
           {(errors['quietHours.startHour'] || errors['quietHours.endHour']) && (
             <p className="mt-1 pl-6 text-xs text-rose-600">{errors['quietHours.startHour'] ?? errors['quietHours.endHour']}</p>
@@ -74,17 +76,16 @@ export function SendingRulesCard() {
         <div>
           <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
             <input type="checkbox" checked={rules.countMachineOpens} onChange={(e) => set({ ...rules, countMachineOpens: e.target.checked })} />
-            Count machine opens
+            {t('rules.machine')}
           </label>
           <p className="mt-1 pl-6 text-xs text-slate-500">
-            Opens and clicks by link scanners, prefetchers and Apple Mail Privacy Protection are always recorded, flagged.
-            Off: the canvas and the Templates page leave them out. On: they count like a person’s (inflates open rates).
+            {t('rules.machineHelp')}
           </p>
         </div>
         <div className="flex items-center gap-3">
-          {!can('sending.save') && <span className="text-xs text-slate-500" data-testid="sending-read-only">Sending rules are set by the workspace’s owners, admins and marketers.</span>}
-          {can('sending.save') && <Button variant="primary" disabled={save.isPending} onClick={() => save.mutate(rules)}>Save sending rules</Button>}
-          {save.isSuccess && <span className="text-xs text-emerald-600">Saved ✓</span>}
+          {!mayEdit && <span className="text-xs text-slate-500" data-testid="sending-read-only">{t('rules.readOnly')}</span>}
+          {mayEdit && <Button variant="primary" disabled={save.isPending} onClick={() => save.mutate(rules)}>{t('rules.save')}</Button>}
+          {save.isSuccess && <span className="text-xs text-emerald-600">{t('saved')}</span>}
           {save.isError && Object.keys(errors).length === 0 && <span className="text-xs text-rose-600">{save.error.message}</span>}
         </div>
       </div>

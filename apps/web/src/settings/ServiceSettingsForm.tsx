@@ -5,6 +5,7 @@
 import type { AnyServiceDefinition } from '@afterglow/node-sdk';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useCan } from '../app/me';
 import type { FieldSchema } from '../forms/jsonSchema';
@@ -12,6 +13,7 @@ import { SchemaForm } from '../forms/SchemaForm';
 import { useTRPC, type Api, type inferOutput } from '../trpc';
 import { Badge, Button, Card, formatDate } from '../ui/kit';
 import { Icon } from '../ui/icons';
+import { useLocale } from '../ui/locale';
 
 export type IntegrationEntry = inferOutput<Api['integrations']['list']>['services'][number];
 
@@ -44,6 +46,8 @@ export function ServiceSettingsForm({ entry, service }: { entry: IntegrationEntr
   const trpc = useTRPC();
   const can = useCan();
   const queryClient = useQueryClient();
+  const { t } = useTranslation('settings');
+  useLocale(); // the saved date follows a language switch
   const [values, setValues] = useState<Record<string, unknown>>(entry.values);
   const save = useMutation(trpc.integrations.save.mutationOptions({
     onSuccess: (saved) => {
@@ -61,32 +65,32 @@ export function ServiceSettingsForm({ entry, service }: { entry: IntegrationEntr
           <div>
             <h3 id={titleId} className="flex items-center gap-2 text-sm font-semibold text-slate-900">
               {entry.label}
-              {entry.configured ? <Badge tone="live">set up</Badge> : <Badge tone="draft">not set up</Badge>}
+              {entry.configured ? <Badge tone="live">{t('integrations.setUp')}</Badge> : <Badge tone="draft">{t('integrations.notSetUp')}</Badge>}
             </h3>
-            <p className="mt-0.5 font-mono text-[11px] text-slate-400">{entry.id} · plugin {entry.pluginId}</p>
+            <p className="mt-0.5 font-mono text-[11px] text-slate-400">{t('integrations.idOf', { id: entry.id, plugin: entry.pluginId })}</p>
           </div>
-          {entry.updatedAt && <span className="text-xs text-slate-500">Saved {formatDate(entry.updatedAt)}</span>}
+          {entry.updatedAt && <span className="text-xs text-slate-500">{t('integrations.savedAt', { date: formatDate(entry.updatedAt) })}</span>}
         </div>
         {entry.problem && (
           <div className="mb-4 flex gap-2 rounded-lg bg-amber-50 p-3 text-xs text-amber-800 ring-1 ring-amber-200" role="alert">
             <Icon name="alert" className="h-4 w-4 shrink-0" />
-            <span>The saved settings no longer work ({entry.problem}): the service waits until they are saved again.</span>
+            <span>{t('integrations.problem', { problem: entry.problem })}</span>
           </div>
         )}
         {!service?.settings ? (
-          <p className="text-sm text-slate-500">This service’s plugin is not in this build of the web app: rebuild it (<code>pnpm build</code>) to edit its settings here.</p>
+          <p className="text-sm text-slate-500"><Trans t={t} i18nKey="integrations.notInBuild" values={{ command: 'pnpm build' }} components={{ code: <code /> }} /></p>
         ) : (
           <form onSubmit={(e) => { e.preventDefault(); save.mutate({ id: entry.id, values }); }}>
             <fieldset disabled={!mayEdit || save.isPending} className="disabled:opacity-70">
               <SchemaForm schema={formSchemaOfSettings(service.settings)} value={values} errors={errors} idPrefix={titleId}
                 onChange={(next) => { setValues(next); save.reset(); }} />
             </fieldset>
-            <p className="mt-3 text-xs text-slate-500">Secrets show as ●●●●●●●● once saved: leave them so, or blank, to keep them; type a new one to replace it.</p>
+            <p className="mt-3 text-xs text-slate-500">{t('integrations.secrets', { mask: '●●●●●●●●' })}</p>
             <div className="mt-4 flex items-center gap-3">
               {mayEdit
-                ? <Button variant="primary" type="submit" disabled={save.isPending}>Save {entry.label}</Button>
-                : <span className="text-xs text-slate-500">Integrations are set up by the workspace’s owners and admins.</span>}
-              {save.isSuccess && <span className="text-xs text-emerald-600">Saved ✓</span>}
+                ? <Button variant="primary" type="submit" disabled={save.isPending}>{t('integrations.save', { label: entry.label })}</Button>
+                : <span className="text-xs text-slate-500">{t('integrations.readOnly')}</span>}
+              {save.isSuccess && <span className="text-xs text-emerald-600">{t('saved')}</span>}
               {save.isError && errors.size === 0 && <span className="text-xs text-rose-600" role="alert">{save.error.message}</span>}
             </div>
           </form>

@@ -2,6 +2,7 @@
 // the Shopify webhook connection, and the plugins' integrations. Owners, admins and
 // developers; others see why not.
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 import { ErrorNote, PageHeader, Spinner } from '../ui/kit';
 import { Icon } from '../ui/icons';
@@ -25,9 +26,10 @@ export function fieldErrors(error: unknown): Record<string, string> {
 export function SettingsPage() {
   const trpc = useTRPC();
   const keys = useQuery({ ...trpc.settings.ingestKeys.list.queryOptions(), retry: false });
+  const { t } = useTranslation('settings');
   return (
     <div className="mx-auto max-w-4xl p-8">
-      <PageHeader title="Settings" subtitle="Connect your shop: send events from any Segment library, or let Shopify tell Afterglow about orders, customers and products." />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <div className="mb-8"><ShopCard /></div>
       <div className="mb-8"><SendingRulesCard /></div>
       <div className="mb-8"><SendingLimitsCard /></div>
@@ -37,8 +39,8 @@ export function SettingsPage() {
         <div className="flex items-start gap-3 rounded-xl bg-amber-50 p-5 text-sm text-amber-800 ring-1 ring-amber-200" data-testid="settings-owner-only">
           <Icon name="key" className="mt-0.5 h-5 w-5 shrink-0" />
           <div>
-            <div className="font-semibold">Only owners, admins and developers manage the shop’s connections.</div>
-            <div className="mt-1 text-amber-700">Ingestion keys and the Shopify secret let anyone write your shop’s data, so they stay with the people who run the integrations. Ask one of them for a key if you need one.</div>
+            <div className="font-semibold">{t('ownerOnly.title')}</div>
+            <div className="mt-1 text-amber-700">{t('ownerOnly.body')}</div>
           </div>
         </div>
       )}

@@ -2,11 +2,11 @@
 // which shop, then a name and a password, and they are in.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useRouter } from '../app/router';
 import { fieldErrors } from '../settings/SettingsPage';
 import { useTRPC } from '../trpc';
 import { Button, inputClass, Spinner } from '../ui/kit';
-import { roleLabel } from './roles';
 
 function Frame({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -26,6 +26,7 @@ export function InvitationPage({ token }: { token: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { navigate } = useRouter();
+  const { t } = useTranslation('team');
   const invitation = useQuery({ ...trpc.invitations.lookup.queryOptions({ token }), retry: false });
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
@@ -38,40 +39,41 @@ export function InvitationPage({ token }: { token: string }) {
   const errors = fieldErrors(accept.error);
   const submit = (e: FormEvent) => { e.preventDefault(); accept.mutate({ token, name, password }); };
 
-  if (invitation.isPending) return <Frame title="Your invitation"><Spinner label="Opening the invitation…" /></Frame>;
+  if (invitation.isPending) return <Frame title={t('invitation.title')}><Spinner label={t('invitation.opening')} /></Frame>;
   if (invitation.isError || invitation.data.state !== 'open') {
     const why = invitation.isError ? invitation.error.message
-      : invitation.data.state === 'expired' ? 'This invitation has expired. Ask whoever invited you to send it again.'
-        : 'This invitation was already used or withdrawn. If you already joined, sign in.';
+      : invitation.data.state === 'expired' ? t('invitation.expired') : t('invitation.used');
     return (
-      <Frame title="This link no longer works">
+      <Frame title={t('invitation.dead')}>
         <p role="alert" className="rounded-2xl bg-white p-6 text-center text-sm text-slate-600 shadow-lg ring-1 ring-slate-200">{why}</p>
-        <div className="mt-4 text-center"><Button variant="ghost" onClick={() => navigate('/', { replace: true })}>Go to sign-in</Button></div>
+        <div className="mt-4 text-center"><Button variant="ghost" onClick={() => navigate('/', { replace: true })}>{t('invitation.toSignIn')}</Button></div>
       </Frame>
     );
   }
   const { email, role, workspaceName } = invitation.data;
   return (
-    <Frame title={`Join ${workspaceName}`}>
+    <Frame title={t('invitation.join', { shop: workspaceName })}>
       <form onSubmit={submit} className="space-y-4 rounded-2xl bg-white p-6 shadow-lg ring-1 ring-slate-200" data-testid="accept-invitation">
-        <p className="text-sm text-slate-600">You are invited as <b>{roleLabel(role)}</b>. You will sign in as <b>{email}</b>.</p>
+        <p className="text-sm text-slate-600">
+          <Trans t={t} i18nKey="invitation.invitedAs" values={{ role: t(`role.${role}`), email }} components={{ b: <b /> }} />
+        </p>
         <label className="block text-sm font-medium text-slate-700">
-          Your name
+          {t('invitation.name')}
           <input autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} className={`${inputClass} mt-1`} maxLength={200} />
           {errors.name && <span className="mt-1 block text-sm text-rose-600" role="alert">{errors.name}</span>}
         </label>
         <label className="block text-sm font-medium text-slate-700">
-          Choose a password
+          {t('invitation.password')}
           <input type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)}
             className={`${inputClass} mt-1`} aria-describedby="password-help" />
-          <span id="password-help" className="mt-1 block text-xs font-normal text-slate-500">At least 10 characters; a few words you will remember are best.</span>
+          <span id="password-help" className="mt-1 block text-xs font-normal text-slate-500">{t('invitation.passwordHelp', { min: 10 })}</span>
           {errors.password && <span className="mt-1 block text-sm text-rose-600" role="alert">{errors.password}</span>}
         </label>
         {accept.error && !errors.name && !errors.password && (
           <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-rose-200">{accept.error.message}</p>
         )}
         <Button type="submit" variant="primary" className="w-full py-2" disabled={accept.isPending}>
-          {accept.isPending ? 'Joining…' : 'Join and sign in'}
+          {accept.isPending ? t('invitation.joining') : t('invitation.submit')}
         </Button>
       </form>
     </Frame>

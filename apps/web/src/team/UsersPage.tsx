@@ -2,17 +2,21 @@
 // open, and the changes: invite, resend or revoke an invitation, change a role, remove a user.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMe } from '../app/me';
 import { useTRPC, type Api, type inferOutput } from '../trpc';
 import { Badge, Button, Card, ErrorNote, PageHeader, Spinner, formatDate, relativeTime } from '../ui/kit';
 import { InviteDialog } from './InviteDialog';
-import { ROLE_OPTIONS, roleLabel } from './roles';
+import { useLocale } from '../ui/locale';
+import { ROLE_IDS } from './roles';
 
 type Team = inferOutput<Api['users']['list']>;
 
 function MemberRow({ member, isOwner }: { member: Team['members'][number]; isOwner: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const { t } = useTranslation('team');
+  useLocale(); // dates follow a language switch
   const [confirming, setConfirming] = useState(false);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
   const changeRole = useMutation(trpc.users.changeRole.mutationOptions({ onSuccess: refresh }));
@@ -25,21 +29,21 @@ function MemberRow({ member, isOwner }: { member: Team['members'][number]; isOwn
         {(member.name || member.email).slice(0, 1).toUpperCase()}
       </div>
       <div className="min-w-0 flex-1">
-        <div className="truncate text-sm font-medium text-slate-900">{member.name || member.email} {member.you && <Badge tone="info">you</Badge>}</div>
-        <div className="truncate text-xs text-slate-500">{member.email} · joined {formatDate(member.createdAt, false)}</div>
+        <div className="truncate text-sm font-medium text-slate-900">{member.name || member.email} {member.you && <Badge tone="info">{t('you')}</Badge>}</div>
+        <div className="truncate text-xs text-slate-500">{t('joined', { email: member.email, date: formatDate(member.createdAt, false) })}</div>
         {error && <div className="mt-1 text-xs text-rose-600" role="alert">{error.message}</div>}
       </div>
-      <select aria-label={`Role of ${member.email}`} value={member.role} disabled={locked || changeRole.isPending}
+      <select aria-label={t('roleOf', { email: member.email })} value={member.role} disabled={locked || changeRole.isPending}
         onChange={(e) => changeRole.mutate({ userId: member.id, role: e.target.value as typeof member.role })}
         className="rounded-lg border-0 bg-white py-1.5 pl-3 pr-8 text-sm ring-1 ring-slate-200 disabled:bg-slate-50 disabled:text-slate-500">
-        {ROLE_OPTIONS.filter((r) => isOwner || r.id !== 'owner' || member.role === 'owner').map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+        {ROLE_IDS.filter((id) => isOwner || id !== 'owner' || member.role === 'owner').map((id) => <option key={id} value={id}>{t(`role.${id}`)}</option>)}
       </select>
       <div className="w-44 text-right">
-        {!locked && !confirming && <Button variant="ghost" onClick={() => setConfirming(true)}>Remove</Button>}
+        {!locked && !confirming && <Button variant="ghost" onClick={() => setConfirming(true)}>{t('remove')}</Button>}
         {!locked && confirming && (
           <span className="inline-flex gap-1">
-            <Button variant="ghost" onClick={() => setConfirming(false)}>Keep</Button>
-            <Button variant="danger" onClick={() => remove.mutate({ userId: member.id })} disabled={remove.isPending}>Remove now</Button>
+            <Button variant="ghost" onClick={() => setConfirming(false)}>{t('keep')}</Button>
+            <Button variant="danger" onClick={() => remove.mutate({ userId: member.id })} disabled={remove.isPending}>{t('removeNow')}</Button>
           </span>
         )}
       </div>
@@ -50,6 +54,8 @@ function MemberRow({ member, isOwner }: { member: Team['members'][number]; isOwn
 function InvitationRow({ invitation }: { invitation: Team['invitations'][number] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const { t } = useTranslation('team');
+  useLocale(); // dates follow a language switch
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
   const resend = useMutation(trpc.users.resendInvitation.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.users.revokeInvitation.mutationOptions({ onSuccess: refresh }));
@@ -59,13 +65,13 @@ function InvitationRow({ invitation }: { invitation: Team['invitations'][number]
       <div className="min-w-0 flex-1">
         <div className="truncate text-sm font-medium text-slate-900">{invitation.email}</div>
         <div className="text-xs text-slate-500">
-          {roleLabel(invitation.role)} · invited by {invitation.invitedBy || 'someone no longer here'} {relativeTime(invitation.createdAt)}
+          {t('invitedBy', { role: t(`role.${invitation.role}`), by: invitation.invitedBy || t('someoneGone'), when: relativeTime(invitation.createdAt) })}
         </div>
       </div>
-      {expired ? <Badge tone="error">expired</Badge> : <Badge tone="paused">expires {formatDate(invitation.expiresAt, false)}</Badge>}
-      {resend.isSuccess && <span className="text-xs text-emerald-600">Sent again ✓</span>}
-      <Button variant="ghost" icon="mail" onClick={() => resend.mutate({ id: invitation.id })} disabled={resend.isPending}>Resend</Button>
-      <Button variant="ghost" onClick={() => revoke.mutate({ id: invitation.id })} disabled={revoke.isPending}>Revoke</Button>
+      {expired ? <Badge tone="error">{t('expired')}</Badge> : <Badge tone="paused">{t('expires', { date: formatDate(invitation.expiresAt, false) })}</Badge>}
+      {resend.isSuccess && <span className="text-xs text-emerald-600">{t('sentAgain')}</span>}
+      <Button variant="ghost" icon="mail" onClick={() => resend.mutate({ id: invitation.id })} disabled={resend.isPending}>{t('resend')}</Button>
+      <Button variant="ghost" onClick={() => revoke.mutate({ id: invitation.id })} disabled={revoke.isPending}>{t('revoke')}</Button>
     </li>
   );
 }
@@ -74,27 +80,28 @@ export function UsersPage() {
   const trpc = useTRPC();
   const me = useMe();
   const team = useQuery(trpc.users.list.queryOptions());
+  const { t } = useTranslation('team');
   const [inviting, setInviting] = useState(false);
   const isOwner = me?.role === 'owner';
   return (
     <div className="mx-auto max-w-4xl p-8">
-      <PageHeader title="Users" subtitle="Everyone who works on this shop in Afterglow, and what their role lets them do."
-        actions={<Button variant="primary" icon="plus" onClick={() => setInviting(true)} data-testid="invite">Invite</Button>} />
+      <PageHeader title={t('title')} subtitle={t('subtitle')}
+        actions={<Button variant="primary" icon="plus" onClick={() => setInviting(true)} data-testid="invite">{t('invite')}</Button>} />
       {team.isPending && <Spinner />}
       {team.isError && <ErrorNote error={team.error} />}
       {team.data && (
         <div className="space-y-8">
           <Card><ul className="divide-y divide-slate-100">{team.data.members.map((m) => <MemberRow key={m.id} member={m} isOwner={isOwner} />)}</ul></Card>
           <section>
-            <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">Open invitations</h2>
+            <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">{t('openInvitations')}</h2>
             {team.data.invitations.length === 0
-              ? <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-500">No invitations waiting. Invite a teammate to share the work.</p>
+              ? <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-500">{t('noInvitations')}</p>
               : <Card><ul className="divide-y divide-slate-100">{team.data.invitations.map((i) => <InvitationRow key={i.id} invitation={i} />)}</ul></Card>}
           </section>
           <section>
-            <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">What each role can do</h2>
+            <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">{t('rolesTitle')}</h2>
             <Card className="grid gap-x-6 gap-y-3 p-5 sm:grid-cols-2">
-              {ROLE_OPTIONS.map((r) => <div key={r.id}><div className="text-sm font-medium text-slate-900">{r.label}</div><div className="text-xs text-slate-500">{r.help}</div></div>)}
+              {ROLE_IDS.map((id) => <div key={id}><div className="text-sm font-medium text-slate-900">{t(`role.${id}`)}</div><div className="text-xs text-slate-500">{t(`roleHelp.${id}`)}</div></div>)}
             </Card>
           </section>
         </div>

@@ -1,7 +1,10 @@
-// Small shared building blocks so every page looks like the same product.
+// Small shared building blocks so every page looks like the same product. Their own words come
+// from the `kit` catalogue; dates and relative times are written by Intl in the user's locale.
 import { useEffect, useRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../trpc';
 import { Icon } from './icons';
+import { currentLocale } from './locale';
 
 type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
 const variants: Record<Variant, string> = {
@@ -36,14 +39,16 @@ export function Badge({ tone, children, className = '' }: { tone: keyof typeof b
 
 export function StatusBadge({ status }: { status: string }) {
   const tone = status === 'live' || status === 'paused' ? status : 'draft';
-  return <Badge tone={tone}>{tone === 'live' && <span className="h-1.5 w-1.5 rounded-full bg-emerald-500" />}{status}</Badge>;
+  const { t } = useTranslation('kit');
+  return <Badge tone={tone}>{tone === 'live' && <span className="h-1.5 w-1.5 rounded-full bg-emerald-500" />}{t(`status.${status}`, { defaultValue: status })}</Badge>;
 }
 
-export function Spinner({ label = 'Loading…' }: { label?: string }) {
+export function Spinner({ label }: { label?: string }) {
+  const { t } = useTranslation('kit');
   return (
     <div className="flex items-center gap-2 p-6 text-sm text-slate-500" role="status">
       <span className="h-4 w-4 animate-spin rounded-full border-2 border-slate-300 border-t-violet-600" />
-      {label}
+      {label ?? t('loading')}
     </div>
   );
 }
@@ -101,18 +106,22 @@ export function Card({ children, className = '' }: { children: ReactNode; classN
   return <div className={`rounded-xl bg-white shadow-sm ring-1 ring-slate-200 ${className}`}>{children}</div>;
 }
 
+/** A date (and time) in the user's locale; a dash for none. Components that show one re-render on a
+ * language switch through useTranslation or useLocale. */
 export function formatDate(value: string | Date | null | undefined, withTime = true): string {
   if (!value) return '—';
   const d = new Date(value);
   return withTime
-    ? d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-    : d.toLocaleDateString(undefined, { dateStyle: 'medium' });
+    ? d.toLocaleString(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' })
+    : d.toLocaleDateString(currentLocale(), { dateStyle: 'medium' });
 }
 
+/** "now", "5 min ago", "3 h ago" in the user's locale (Intl's own words); older ones as a date. */
 export function relativeTime(value: string | Date): string {
   const seconds = Math.round((Date.now() - new Date(value).getTime()) / 1000);
-  if (seconds < 60) return 'just now';
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
-  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
+  const ago = new Intl.RelativeTimeFormat(currentLocale(), { numeric: 'auto', style: 'short' });
+  if (seconds < 60) return ago.format(0, 'second');
+  if (seconds < 3600) return ago.format(-Math.floor(seconds / 60), 'minute');
+  if (seconds < 86400) return ago.format(-Math.floor(seconds / 3600), 'hour');
   return formatDate(value, false);
 }
