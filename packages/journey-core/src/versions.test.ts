@@ -78,8 +78,14 @@ describe('node type versions in drafts', () => {
     const registry = registryOf(greetV1, greetV2);
     const issues = validateGraph(journey(greet('old', { text: 'Zdravo' }), greet('future', { greeting: 'x', shout: false }, 3)), registry);
     expect(issues).toEqual([
-      { nodeId: 'old', field: 'typeVersion', message: expect.stringMatching(/^Still on version 1 of “Greet”, and version 2 is installed: opening the journey/) },
-      { nodeId: 'future', field: 'typeVersion', message: 'Written for version 3 of “Greet”, but this Afterglow has only up to version 2' },
+      {
+        nodeId: 'old', field: 'typeVersion', code: 'version-outdated', params: { type: 'test/greet', version: 1, newest: 2 },
+        message: expect.stringMatching(/^Still on version 1 of “Greet”, and version 2 is installed: opening the journey/),
+      },
+      {
+        nodeId: 'future', field: 'typeVersion', code: 'version-too-new', params: { type: 'test/greet', version: 3, newest: 2 },
+        message: 'Written for version 3 of “Greet”, but this Afterglow has only up to version 2',
+      },
     ]);
   });
 
