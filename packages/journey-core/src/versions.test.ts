@@ -57,12 +57,14 @@ describe('node type versions in drafts', () => {
     const throwing = { ...greetV2, migrations: [{ from: 1, up: () => { throw new Error('no text to move'); }, note: '' }] };
     const draft = journey(greet('a', { text: 'Zdravo' }));
     const thrown = migrateGraph(draft, registryOf(greetV1, throwing));
-    expect(thrown.migrations).toEqual([{ nodeId: 'a', type: 'test/greet', label: 'Greet', from: 1, to: 2, notes: [], error: 'The update failed: no text to move' }]);
+    expect(thrown.migrations).toEqual([{ nodeId: 'a', type: 'test/greet', label: 'Greet', from: 1, to: 2, notes: [], error: 'The update failed: no text to move',
+      errorCode: 'update-failed', errorParams: { reason: 'no text to move' } }]);
     expect(thrown.graph).toBe(draft);
 
     const breaking = { ...greetV2, migrations: [{ from: 1, up: (c: Record<string, unknown>) => ({ greeting: c.text }), note: 'x' }] };
     const broken = migrateGraph(draft, registryOf(greetV1, breaking));
     expect(broken.migrations[0].error).toMatch(/^The updated settings are not valid: shout: /);
+    expect(broken.migrations[0]).toMatchObject({ errorCode: 'update-invalid', errorParams: { field: 'shout', problem: expect.any(String) } });
     expect(broken.graph.nodes[1]).toBe(draft.nodes[1]);
   });
 

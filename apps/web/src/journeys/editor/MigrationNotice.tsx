@@ -35,7 +35,7 @@ export function MigrationNotice({ migrations, editable, onSelect, onDismiss }: {
               {typeLabel(m.type)} <span className="font-normal text-sky-700">{t(m.error ? 'migration.versionsFailed' : 'migration.versions', { id: m.nodeId, from: m.from, to: m.to })}</span>
             </button>
             {m.error
-              ? <p className="ml-1 text-rose-700">{m.error}</p>
+              ? <p className="ml-1 text-rose-700">{m.errorCode ? t(`migration.error.${m.errorCode}`, m.errorParams ?? {}) : m.error}</p>
               : <ul className="ml-5 list-disc text-sky-800">{m.notes.map((note, i) => <li key={i}>{note}</li>)}</ul>}
           </li>
         ))}
