@@ -14,7 +14,7 @@ export function Palette({ onAdd, disabled }: { onAdd(def: NodeTypeDefinition): v
   const locale = useLocale();
   const { t } = useTranslation('editor');
   return (
-    <aside className="w-64 shrink-0 overflow-y-auto border-r border-slate-200 bg-white p-3" aria-label={t('palette.label')}>
+    <aside className="w-64 shrink-0 overflow-y-auto border-r border-slate-200 bg-white p-3" aria-label={t('palette.label')} data-testid="palette">
       <p className="px-1 pb-3 text-xs text-slate-500">{t(disabled ? 'palette.live' : 'palette.hint')}</p>
       {categories.map((category) => {
         const defs = registry.all().filter((d) => d.category === category);
