@@ -2,9 +2,11 @@
 // with a step added but not connected, so the checklist, the card and the config panel all show a
 // graph problem, worded by its code from the editor's catalogue. Screenshots of the canvas with
 // the config panel open and with the checklist, in each language; no label of the editor's chrome
-// may be cut or spill over (Cyrillic runs longer). Then the approvals page in Russian.
+// may be cut or spill over (Cyrillic runs longer). Then the published demo journey's live stats and
+// the approvals page in Russian.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { THANK_YOU_JOURNEY_ID } from '../../apps/server/src/seed/journey';
 import { WIN_BACK_JOURNEY_ID } from '../../apps/server/src/seed/win-back';
 import { overflowing, pickLanguage, screenshot, useAppInBrowser, waitForText } from './browser';
 
@@ -75,6 +77,14 @@ it('shows the journey editor and its checklist in Serbian Cyrillic and Russian',
     await screenshot(page, `editor-checklist-${locale}`);
     expect(await overflowing(page, LABELS)).toEqual([]);
   }
+
+  // The published demo journey in live stats: the cards' counters, worded and counted in Russian.
+  await page.goto(`${app.url}/journeys/${THANK_YOU_JOURNEY_ID}`);
+  await page.getByTestId('toggle-live-stats').click();
+  await waitForText(page.getByTestId('live-banner'), (t) => /^Статистика в реальном времени · вошли: [\d\s]+ · в процессе: /.test(t));
+  expect(await page.locator('[data-testid^="node-stats-"]').first().textContent()).toContain('вошли');
+  await screenshot(page, 'editor-live-ru');
+  expect(await overflowing(page, `${LABELS}, [data-testid^="node-stats-"] span, [data-testid="live-banner"]`)).toEqual([]);
 
   await page.goto(`${app.url}/approvals`);
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Согласования');
