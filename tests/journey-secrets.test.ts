@@ -125,6 +125,6 @@ describe('secrets in step configs', () => {
     // A secret that is too short is refused with its field, read opened (not the sealed length).
     await editor.journeys.saveDraft.mutate({ id, draft: graphWith(['hook', hook({ secret: 'short' })]) });
     const refused = await editor.journeys.publish.mutate({ id });
-    expect(refused).toEqual({ ok: false, issues: [{ nodeId: 'hook', field: 'secret', message: 'Use at least 16 characters (or none: unsigned)' }] });
+    expect(refused).toEqual({ ok: false, issues: [{ nodeId: 'hook', field: 'secret', code: 'config', message: 'Use at least 16 characters (or none: unsigned)' }] });
   });
 });

@@ -123,7 +123,7 @@ describe('node type versions', () => {
     const { api } = await install(plugin(greetV1, brokenV2));
     const opened = await api.journeys.get.query({ id: keptOnV1 });
     expect(opened.migrations).toEqual([{ nodeId: 'greet', type: 'test/greet', label: 'Greet', from: 1, to: 2, notes: [],
-      error: 'The update failed: cannot read text' }]);
+      error: 'The update failed: cannot read text', errorCode: 'update-failed', errorParams: { reason: 'cannot read text' } }]);
     expect(opened.draft.nodes[1]).toMatchObject({ typeVersion: 1, config: { text: 'Hello' } });
     expect(opened.unmigratedDraft).toBeNull();
   });

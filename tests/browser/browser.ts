@@ -4,7 +4,7 @@ import type { Clock } from '@afterglow/engine';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startAfterglow, type AfterglowOptions } from '../../apps/server/src/app';
 import { createTestDatabase } from '../support/db';
 
@@ -123,6 +123,25 @@ export async function dragLocatorTo(page: Page, source: Locator, to: { x: number
 /** Drags from one connection handle to another, as a person drawing an edge would. */
 export async function connectHandles(page: Page, source: Locator, target: Locator) {
   await mouseDrag(page, await centre(source), await centre(target));
+}
+
+/** The texts of elements matching `selector` that are wider than their box (cut or spilling over). */
+export const overflowing = (page: Page, selector: string) => page.evaluate((css) =>
+  [...document.querySelectorAll(css)]
+    // Text meant to end in an ellipsis (.truncate: addresses, names) is left out.
+    .filter((el) => !el.closest('.truncate') && el.scrollWidth > el.clientWidth + 1)
+    .map((el) => el.textContent), selector);
+
+/**
+ * Picks the app's language in the user menu, as a user does (stored on the account too), and closes
+ * the menu once the app speaks it; `picture` names a screenshot of the open menu.
+ */
+export async function pickLanguage(page: Page, locale: string, picture?: string) {
+  await page.getByTestId('user-name').click();
+  await page.getByTestId('language-picker').selectOption(locale);
+  await expect.poll(() => page.getByRole('menu').getAttribute('aria-label')).not.toBe('Account');
+  if (picture) await screenshot(page, picture);
+  await page.keyboard.press('Escape');
 }
 
 /** Waits until the element's text satisfies `accept`; the error names what was last seen. */

@@ -3,4 +3,5 @@
 // browser, the API and the email renderer alike.
 export { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, isLocale, negotiateLocale, type Locale } from './locales';
 export { toCyrillic, toLatin } from './transliterate';
+export { formatRelativeTime } from './relative';
 export { CURRENCIES, formatCurrency, formatDate, formatDateTime, formatNumber, type Currency, type DateStyle } from './format';

@@ -31,7 +31,7 @@ describe('validateGraph', () => {
     const bad = structuredClone(good);
     bad.nodes[2].config = { amount: -5, reason: '' };
     const issues = validateGraph(bad, registry);
-    expect(issues).toContainEqual({ nodeId: 'points', field: 'amount', message: 'Grant at least 1 point' });
+    expect(issues).toContainEqual({ nodeId: 'points', field: 'amount', code: 'config', message: 'Grant at least 1 point' });
     expect(issues.find((i) => i.field === 'reason')?.nodeId).toBe('points');
   });
 
@@ -47,5 +47,50 @@ describe('validateGraph', () => {
     };
     const messages = validateGraph(graph, registry).map((i) => `${i.nodeId}:${i.field}`);
     expect(messages).toEqual(expect.arrayContaining(['null:trigger', 'b:type', 'null:edges']));
+  });
+
+  // The web app words each problem from its code and params, in the user's language.
+  it('gives every structural problem a stable code and the values its message names', () => {
+    const graph: JourneyGraph = {
+      nodes: [
+        ...good.nodes,
+        { id: 'points', type: 'core/grant-points', position: at, config: { amount: 5, reason: 'Again' } },
+        { id: 'second', type: 'core/trigger-event', position: at, config: good.nodes[0].config },
+        { id: 'alien', type: 'acme/unknown', position: at, config: {} },
+        { id: 'lonely', type: 'core/grant-points', position: at, config: { amount: 1, reason: 'Hi' } },
+      ],
+      edges: [
+        ...good.edges,
+        { id: 'e3', source: 'cond', sourceHandle: 'maybe', target: 'points' },
+        { id: 'e4', source: 'cond', sourceHandle: 'yes', target: 'trigger' },
+        { id: 'e5', source: 'points', sourceHandle: 'out', target: 'ghost' },
+        { id: 'e6', source: 'points', sourceHandle: 'out', target: 'cond' },
+      ],
+    };
+    const coded = validateGraph(graph, registry).map(({ nodeId, code, params }) => ({ nodeId, code, params }));
+    expect(coded).toEqual(expect.arrayContaining([
+      { nodeId: 'points', code: 'duplicate-id', params: { id: 'points' } },
+      { nodeId: 'second', code: 'second-trigger', params: undefined },
+      { nodeId: 'points', code: 'missing-node', params: { edge: 'e5' } },
+      { nodeId: 'cond', code: 'unknown-branch', params: { edge: 'e3', branch: 'maybe' } },
+      { nodeId: 'cond', code: 'branch-connected-twice', params: { branch: 'yes' } },
+      { nodeId: 'alien', code: 'unknown-type', params: { type: 'acme/unknown' } },
+      { nodeId: 'trigger', code: 'trigger-has-input', params: undefined },
+      { nodeId: 'lonely', code: 'unreachable', params: undefined },
+      { nodeId: null, code: 'loop', params: undefined },
+    ]));
+    expect(validateGraph({ nodes: [], edges: [] }, registry)).toEqual([
+      { nodeId: null, field: 'trigger', code: 'no-trigger', message: 'Add a trigger: it decides who enters the journey' },
+    ]);
+  });
+
+  it('keeps every message in English beside its code', () => {
+    const looping = { id: 'e1', source: 'points', sourceHandle: 'out', target: 'points' };
+    const issues = validateGraph({ nodes: [good.nodes[2], { ...good.nodes[2], id: 'lonely' }], edges: [looping] }, registry);
+    expect(issues.map((i) => [i.code, i.message])).toEqual(expect.arrayContaining([
+      ['no-trigger', 'Add a trigger: it decides who enters the journey'],
+      ['unreachable', 'Not connected: no customer can reach this step'],
+      ['loop', 'The journey loops back on itself; loops are not allowed'],
+    ]));
   });
 });

@@ -1,12 +1,28 @@
 // Graph validation shared by the canvas (inline badges) and publishing (the refusal list).
-import { branchesOf, configIssues, type CheckContext, type NodeRegistry } from '@afterglow/node-sdk';
+// Each problem carries a stable code and its params, so the web app words it in the user's
+// language; `message` stays English for the API, logs and tests.
+import { branchesOf, configIssues, type CheckContext, type NodeRegistry, type NodeTypeDefinition } from '@afterglow/node-sdk';
 import type { GraphNode, JourneyGraph } from './graph';
 import { definitionOf, typeVersionOf } from './versions';
+
+/**
+ * What is wrong, stable across releases (the web app's catalogues are keyed by it). `config` and
+ * `check` come from a node type's own schema and publish check: their message is the type's words.
+ * `draft` is a draft that is not a graph at all (refused before validation).
+ */
+export type GraphIssueCode =
+  | 'duplicate-id' | 'no-trigger' | 'second-trigger' | 'missing-node' | 'unknown-branch' | 'branch-connected-twice'
+  | 'unknown-type' | 'version-too-new' | 'version-outdated' | 'trigger-has-input' | 'unreachable' | 'loop'
+  | 'config' | 'check' | 'draft';
 
 export interface GraphIssue {
   /** null for problems of the journey as a whole. */
   nodeId: string | null;
   field: string;
+  code: GraphIssueCode;
+  /** The values the message names (an edge id, a branch, versions), for wording it in any language. */
+  params?: Record<string, string | number>;
+  /** In English. */
   message: string;
 }
 
@@ -15,13 +31,13 @@ export function validateGraph(graph: JourneyGraph, registry: NodeRegistry): Grap
   const issues: GraphIssue[] = [];
   const ids = new Set<string>();
   for (const node of graph.nodes) {
-    if (ids.has(node.id)) issues.push({ nodeId: node.id, field: 'id', message: `Node id ${node.id} is used twice` });
+    if (ids.has(node.id)) issues.push({ nodeId: node.id, field: 'id', code: 'duplicate-id', params: { id: node.id }, message: `Node id ${node.id} is used twice` });
     ids.add(node.id);
   }
   const triggers = graph.nodes.filter((n) => registry.get(n.type)?.category === 'trigger');
-  if (triggers.length === 0) issues.push({ nodeId: null, field: 'trigger', message: 'Add a trigger: it decides who enters the journey' });
+  if (triggers.length === 0) issues.push({ nodeId: null, field: 'trigger', code: 'no-trigger', message: 'Add a trigger: it decides who enters the journey' });
   if (triggers.length > 1) {
-    for (const t of triggers.slice(1)) issues.push({ nodeId: t.id, field: 'trigger', message: 'A journey has one trigger' });
+    for (const t of triggers.slice(1)) issues.push({ nodeId: t.id, field: 'trigger', code: 'second-trigger', message: 'A journey has one trigger' });
   }
 
   const incoming = new Map<string, number>();
@@ -29,15 +45,20 @@ export function validateGraph(graph: JourneyGraph, registry: NodeRegistry): Grap
   for (const edge of graph.edges) {
     const source = graph.nodes.find((n) => n.id === edge.source);
     if (!source || !ids.has(edge.target)) {
-      issues.push({ nodeId: edge.source, field: 'edges', message: `Connection ${edge.id} points to a missing node` });
+      issues.push({ nodeId: edge.source, field: 'edges', code: 'missing-node', params: { edge: edge.id }, message: `Connection ${edge.id} points to a missing node` });
       continue;
     }
     const def = definitionOf(registry, source);
     if (def && !branchesOf(def, source.config).some((b) => b.id === edge.sourceHandle)) {
-      issues.push({ nodeId: source.id, field: 'edges', message: `Connection ${edge.id} leaves from an unknown branch “${edge.sourceHandle}”` });
+      issues.push({
+        nodeId: source.id, field: 'edges', code: 'unknown-branch', params: { edge: edge.id, branch: edge.sourceHandle },
+        message: `Connection ${edge.id} leaves from an unknown branch “${edge.sourceHandle}”`,
+      });
     }
     const key = `${edge.source}/${edge.sourceHandle}`;
-    if (seenBranch.has(key)) issues.push({ nodeId: source.id, field: 'edges', message: `Branch “${edge.sourceHandle}” is connected twice` });
+    if (seenBranch.has(key)) {
+      issues.push({ nodeId: source.id, field: 'edges', code: 'branch-connected-twice', params: { branch: edge.sourceHandle }, message: `Branch “${edge.sourceHandle}” is connected twice` });
+    }
     seenBranch.add(key);
     incoming.set(edge.target, (incoming.get(edge.target) ?? 0) + 1);
   }
@@ -45,30 +66,36 @@ export function validateGraph(graph: JourneyGraph, registry: NodeRegistry): Grap
   for (const node of graph.nodes) {
     const def = registry.get(node.type);
     if (!def) {
-      issues.push({ nodeId: node.id, field: 'type', message: `Unknown node type “${node.type}”` });
+      issues.push({ nodeId: node.id, field: 'type', code: 'unknown-type', params: { type: node.type }, message: `Unknown node type “${node.type}”` });
       continue;
     }
-    const versionIssue = versionIssueOf(node, def.version, def.ui.label);
-    if (versionIssue) issues.push({ nodeId: node.id, field: 'typeVersion', message: versionIssue });
-    else for (const i of configIssues(def, node.config)) issues.push({ nodeId: node.id, ...i });
+    const versionIssue = versionIssueOf(node, def);
+    if (versionIssue) issues.push({ nodeId: node.id, field: 'typeVersion', ...versionIssue });
+    else for (const i of configIssues(def, node.config)) issues.push({ nodeId: node.id, code: 'config', ...i });
     if (def.category === 'trigger' && incoming.get(node.id)) {
-      issues.push({ nodeId: node.id, field: 'edges', message: 'Nothing can lead into a trigger' });
+      issues.push({ nodeId: node.id, field: 'edges', code: 'trigger-has-input', message: 'Nothing can lead into a trigger' });
     }
     if (def.category !== 'trigger' && !incoming.get(node.id)) {
-      issues.push({ nodeId: node.id, field: 'edges', message: 'Not connected: no customer can reach this step' });
+      issues.push({ nodeId: node.id, field: 'edges', code: 'unreachable', message: 'Not connected: no customer can reach this step' });
     }
   }
-  if (hasCycle(graph)) issues.push({ nodeId: null, field: 'edges', message: 'The journey loops back on itself; loops are not allowed' });
+  if (hasCycle(graph)) issues.push({ nodeId: null, field: 'edges', code: 'loop', message: 'The journey loops back on itself; loops are not allowed' });
   return issues;
 }
 
 /** A step is published on the newest version of its type: older ones are migrated when the draft is opened. */
-function versionIssueOf(node: GraphNode, newest: number, label: string): string | null {
-  const version = typeVersionOf(node);
-  if (version > newest) return `Written for version ${version} of “${label}”, but this Afterglow has only up to version ${newest}`;
+function versionIssueOf(node: GraphNode, def: NodeTypeDefinition): Pick<GraphIssue, 'code' | 'params' | 'message'> | null {
+  const [version, newest, label] = [typeVersionOf(node), def.version, def.ui.label];
+  const params = { type: def.id, version, newest };
+  if (version > newest) {
+    return { code: 'version-too-new', params, message: `Written for version ${version} of “${label}”, but this Afterglow has only up to version ${newest}` };
+  }
   if (version < newest) {
-    return `Still on version ${version} of “${label}”, and version ${newest} is installed: opening the journey in the editor `
-      + 'updates it; if that fails, replace the step with a new one';
+    return {
+      code: 'version-outdated', params,
+      message: `Still on version ${version} of “${label}”, and version ${newest} is installed: opening the journey in the editor `
+        + 'updates it; if that fails, replace the step with a new one',
+    };
   }
   return null;
 }
@@ -95,7 +122,7 @@ export async function checkForPublish(graph: JourneyGraph, registry: NodeRegistr
     const def = definitionOf(registry, node);
     if (!def?.check || issues.some((i) => i.nodeId === node.id)) continue;
     const config = def.config.parse(node.config);
-    for (const i of await def.check(config, ctx)) issues.push({ nodeId: node.id, ...i });
+    for (const i of await def.check(config, ctx)) issues.push({ nodeId: node.id, code: 'check', ...i });
   }
   return issues;
 }

@@ -57,12 +57,14 @@ describe('node type versions in drafts', () => {
     const throwing = { ...greetV2, migrations: [{ from: 1, up: () => { throw new Error('no text to move'); }, note: '' }] };
     const draft = journey(greet('a', { text: 'Zdravo' }));
     const thrown = migrateGraph(draft, registryOf(greetV1, throwing));
-    expect(thrown.migrations).toEqual([{ nodeId: 'a', type: 'test/greet', label: 'Greet', from: 1, to: 2, notes: [], error: 'The update failed: no text to move' }]);
+    expect(thrown.migrations).toEqual([{ nodeId: 'a', type: 'test/greet', label: 'Greet', from: 1, to: 2, notes: [], error: 'The update failed: no text to move',
+      errorCode: 'update-failed', errorParams: { reason: 'no text to move' } }]);
     expect(thrown.graph).toBe(draft);
 
     const breaking = { ...greetV2, migrations: [{ from: 1, up: (c: Record<string, unknown>) => ({ greeting: c.text }), note: 'x' }] };
     const broken = migrateGraph(draft, registryOf(greetV1, breaking));
     expect(broken.migrations[0].error).toMatch(/^The updated settings are not valid: shout: /);
+    expect(broken.migrations[0]).toMatchObject({ errorCode: 'update-invalid', errorParams: { field: 'shout', problem: expect.any(String) } });
     expect(broken.graph.nodes[1]).toBe(draft.nodes[1]);
   });
 
@@ -78,8 +80,14 @@ describe('node type versions in drafts', () => {
     const registry = registryOf(greetV1, greetV2);
     const issues = validateGraph(journey(greet('old', { text: 'Zdravo' }), greet('future', { greeting: 'x', shout: false }, 3)), registry);
     expect(issues).toEqual([
-      { nodeId: 'old', field: 'typeVersion', message: expect.stringMatching(/^Still on version 1 of “Greet”, and version 2 is installed: opening the journey/) },
-      { nodeId: 'future', field: 'typeVersion', message: 'Written for version 3 of “Greet”, but this Afterglow has only up to version 2' },
+      {
+        nodeId: 'old', field: 'typeVersion', code: 'version-outdated', params: { type: 'test/greet', version: 1, newest: 2 },
+        message: expect.stringMatching(/^Still on version 1 of “Greet”, and version 2 is installed: opening the journey/),
+      },
+      {
+        nodeId: 'future', field: 'typeVersion', code: 'version-too-new', params: { type: 'test/greet', version: 3, newest: 2 },
+        message: 'Written for version 3 of “Greet”, but this Afterglow has only up to version 2',
+      },
     ]);
   });
 

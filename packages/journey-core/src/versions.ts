@@ -27,8 +27,12 @@ export interface NodeMigration {
   to: number;
   /** What changed, one note per version step (the type's own words). */
   notes: string[];
-  /** Set when the step could not be updated: it keeps its old version and config, and needs attention. */
+  /** Set when the step could not be updated: it keeps its old version and config, and needs attention. In English. */
   error?: string;
+  /** Why, stable (the web app words it by this): the migration threw, returned no settings, or invalid ones. */
+  errorCode?: 'update-failed' | 'update-empty' | 'update-invalid';
+  /** What the error names: the migration's own words (`reason`), or the field and the problem with it. */
+  errorParams?: Record<string, string>;
 }
 
 export interface MigratedGraph {
@@ -42,20 +46,25 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function migrateNode(node: GraphNode, newest: NodeTypeDefinition, registry: NodeRegistry): { node: GraphNode; migration: NodeMigration } {
   const from = typeVersionOf(node);
   const migration: NodeMigration = { nodeId: node.id, type: node.type, label: newest.ui.label, from, to: newest.version, notes: [] };
-  const failed = (error: string) => ({ node, migration: { ...migration, error } });
+  const failed = (errorCode: NonNullable<NodeMigration['errorCode']>, error: string, errorParams?: Record<string, string>) =>
+    ({ node, migration: { ...migration, error, errorCode, ...(errorParams ? { errorParams } : {}) } });
   let result: ReturnType<NodeRegistry['migrate']>;
   try {
     result = registry.migrate(node.type, from, node.config);
   } catch (err) {
-    return failed(`The update failed: ${err instanceof Error ? err.message : String(err)}`);
+    const reason = err instanceof Error ? err.message : String(err);
+    return failed('update-failed', `The update failed: ${reason}`, { reason });
   }
-  if (!isRecord(result.config)) return failed('The update returned no settings');
+  if (!isRecord(result.config)) return failed('update-empty', 'The update returned no settings');
   // A step still being configured stays incomplete after the update: the form then says what is
   // missing. A complete one that no longer parses was broken by the migration: keep the old one.
   const old = registry.get(node.type, from);
   const wasComplete = !old || old.config.safeParse(node.config).success;
   const [issue] = configIssues(newest, result.config);
-  if (wasComplete && issue) return failed(`The updated settings are not valid: ${issue.field || 'settings'}: ${issue.message}`);
+  if (wasComplete && issue) {
+    const [field, problem] = [issue.field || 'settings', issue.message];
+    return failed('update-invalid', `The updated settings are not valid: ${field}: ${problem}`, { field, problem });
+  }
   return { node: { ...node, typeVersion: result.version, config: result.config }, migration: { ...migration, notes: result.notes } };
 }
 

@@ -64,6 +64,8 @@ describe('JourneyBuilder', () => {
   it('leaves a node type it does not know to validation, as the canvas would', () => {
     const graph = JourneyBuilder.start(registry).trigger(triggerOnEvent, { event: 'E' }).then('acme/unknown', { a: 1 }).build();
     expect(graph.nodes[1]).toMatchObject({ id: 'unknown', type: 'acme/unknown', config: { a: 1 } });
-    expect(validateGraph(graph, registry)).toContainEqual({ nodeId: 'unknown', field: 'type', message: 'Unknown node type “acme/unknown”' });
+    expect(validateGraph(graph, registry)).toContainEqual({
+      nodeId: 'unknown', field: 'type', code: 'unknown-type', params: { type: 'acme/unknown' }, message: 'Unknown node type “acme/unknown”',
+    });
   });
 });

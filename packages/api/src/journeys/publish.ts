@@ -20,9 +20,9 @@ function draftIssues(draft: unknown, issues: { path: PropertyKey[]; message: str
   return issues.map(({ path, message }) => {
     if (path[0] === 'nodes' && typeof path[1] === 'number') {
       const id = nodes?.[path[1]]?.id;
-      if (typeof id === 'string') return { nodeId: id, field: path.slice(2).map(String).join('.') || 'node', message };
+      if (typeof id === 'string') return { nodeId: id, field: path.slice(2).map(String).join('.') || 'node', code: 'draft' as const, message };
     }
-    return { nodeId: null, field: path.map(String).join('.') || 'draft', message };
+    return { nodeId: null, field: path.map(String).join('.') || 'draft', code: 'draft' as const, message };
   });
 }
 

@@ -6,6 +6,7 @@ import {
   type Connection, type Edge, type EdgeChange, type NodeChange, type NodeTypes, type EdgeTypes,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DeletableEdge } from './DeletableEdge';
 import { connect, moveNodes, removeEdges, removeNodes } from './graphOps';
 import { CARD_WIDTH, JourneyNodeCard, type JourneyFlowNode } from './NodeCard';
@@ -32,6 +33,7 @@ export interface CanvasProps {
 }
 
 export function Canvas(p: CanvasProps) {
+  const { t } = useTranslation('editor');
   const { screenToFlowPosition } = useReactFlow();
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   const [selectedEdges, setSelectedEdges] = useState<Set<string>>(new Set());
@@ -107,7 +109,7 @@ export function Canvas(p: CanvasProps) {
         fitView fitViewOptions={{ maxZoom: 1, padding: 0.3 }} minZoom={0.2} maxZoom={1.75} proOptions={{ hideAttribution: true }}>
         <Background gap={20} size={1.2} color="#cbd5e1" />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable className="!rounded-lg !ring-1 !ring-slate-200" nodeColor="#c4b5fd" style={{ width: 120, height: 84 }} ariaLabel="Overview of the journey" />
+        <MiniMap pannable zoomable className="!rounded-lg !ring-1 !ring-slate-200" nodeColor="#c4b5fd" style={{ width: 120, height: 84 }} ariaLabel={t('canvas.overview')} />
       </ReactFlow>
     </div>
   );

@@ -2,6 +2,7 @@
 // checklist of problems when nothing is selected.
 import { configIssues, localizeNode } from '@afterglow/node-sdk';
 import { definitionOf, type GraphIssue, type GraphNode } from '@afterglow/journey-core';
+import { useTranslation } from 'react-i18next';
 import { formSchemaOf, issuesByField } from '../../forms/jsonSchema';
 import { pluginWidgets } from '../../forms/pluginWidgets';
 import { SchemaForm } from '../../forms/SchemaForm';
@@ -9,6 +10,7 @@ import { toneOf } from '../../ui/colors';
 import { Icon } from '../../ui/icons';
 import { Button } from '../../ui/kit';
 import { useLocale } from '../../ui/locale';
+import { useIssueText } from './issueText';
 import { registry } from './registry';
 
 /** The enabled plugins' form widgets, by '<plugin id>/<name>'. */
@@ -19,9 +21,11 @@ export function ConfigPanel({ node, issues, readOnly, onChange, onDelete }: {
   onChange(config: Record<string, unknown>): void; onDelete(): void;
 }) {
   const locale = useLocale();
+  const { t } = useTranslation('editor');
+  const issueText = useIssueText();
   // The version the step's config was written for: a step a migration could not update keeps its form.
   const def = definitionOf(registry, node) ?? registry.get(node.type);
-  if (!def) return <div className="p-5 text-sm text-slate-500">This step’s type “{node.type}” is not installed.</div>;
+  if (!def) return <div className="p-5 text-sm text-slate-500">{t('panel.notInstalled', { type: node.type })}</div>;
   const tone = toneOf(def.ui.color);
   const fieldErrors = issuesByField(configIssues(def, node.config));
   const text = localizeNode(def, locale);
@@ -44,7 +48,7 @@ export function ConfigPanel({ node, issues, readOnly, onChange, onDelete }: {
       <div className="flex-1 overflow-y-auto p-5">
         {structural.map((i, k) => (
           <div key={k} className="mb-4 flex gap-2 rounded-lg bg-rose-50 p-3 text-xs text-rose-700 ring-1 ring-rose-200">
-            <Icon name="alert" className="h-4 w-4 shrink-0" />{i.message}
+            <Icon name="alert" className="h-4 w-4 shrink-0" />{issueText(i)}
           </div>
         ))}
         <fieldset disabled={readOnly} className="disabled:opacity-70">
@@ -54,7 +58,7 @@ export function ConfigPanel({ node, issues, readOnly, onChange, onDelete }: {
       </div>
       {!readOnly && (
         <div className="border-t border-slate-200 p-4">
-          <Button variant="danger" icon="trash" onClick={onDelete} className="w-full">Delete step</Button>
+          <Button variant="danger" icon="trash" onClick={onDelete} className="w-full">{t('panel.delete')}</Button>
         </div>
       )}
     </div>
@@ -62,22 +66,25 @@ export function ConfigPanel({ node, issues, readOnly, onChange, onDelete }: {
 }
 
 export function JourneyChecklist({ issues, stepName, onSelect }: { issues: GraphIssue[]; stepName(nodeId: string): string; onSelect(nodeId: string): void }) {
+  const { t } = useTranslation('editor');
+  const issueText = useIssueText();
   return (
     <div className="p-5" data-testid="journey-checklist">
-      <h2 className="text-base font-semibold text-slate-900">Journey checklist</h2>
-      <p className="mt-1 text-sm text-slate-500">Select a step on the canvas to configure it.</p>
+      <h2 className="text-base font-semibold text-slate-900">{t('checklist.title')}</h2>
+      <p className="mt-1 text-sm text-slate-500">{t('checklist.hint')}</p>
       {issues.length === 0 ? (
         <div className="mt-5 flex items-center gap-2 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-700 ring-1 ring-emerald-200">
-          <Icon name="check" /> Everything is connected and configured. Ready to publish.
+          <Icon name="check" /> {t('checklist.ready')}
         </div>
       ) : (
         <ul className="mt-5 space-y-2">
+          <li className="text-xs font-medium text-rose-700" data-testid="checklist-count">{t('checklist.count', { count: issues.length })}</li>
           {issues.map((i, k) => (
             <li key={k}>
               <button type="button" disabled={!i.nodeId} onClick={() => i.nodeId && onSelect(i.nodeId)}
                 className="flex w-full gap-2 rounded-lg bg-white p-3 text-left text-xs text-slate-700 ring-1 ring-slate-200 enabled:hover:ring-violet-300">
                 <Icon name="alert" className="h-4 w-4 shrink-0 text-rose-500" />
-                <span>{i.nodeId && <span className="font-medium text-slate-500" title={i.nodeId}>{stepName(i.nodeId)} · </span>}{i.message}</span>
+                <span>{i.nodeId && <span className="font-medium text-slate-500" title={i.nodeId}>{stepName(i.nodeId)} · </span>}{issueText(i)}</span>
               </button>
             </li>
           ))}

@@ -1,14 +1,17 @@
 // The journey editor: palette | canvas | config panel, with undo/redo, autosave,
 // publishing and the live-stats overlay. Steps the server migrated to a new version of their
 // node type arrive as one edit on top of the stored draft, so they autosave and undo like any.
+import { formatNumber } from '@afterglow/i18n';
 import { journeyGraphSchema, validateGraph, type JourneyGraph } from '@afterglow/journey-core';
 import type { NodeTypeDefinition } from '@afterglow/node-sdk';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/me';
 import { useTRPC, type Api, type inferOutput } from '../../trpc';
 import { ErrorNote, Spinner } from '../../ui/kit';
+import { useLocale } from '../../ui/locale';
 import { Canvas } from './Canvas';
 import { ConfigPanel, JourneyChecklist } from './ConfigPanel';
 import { FailedRunsCard } from './FailedRunsCard';
@@ -28,14 +31,17 @@ type Journey = inferOutput<Api['journeys']['get']>;
 
 export function JourneyEditorPage({ id }: { id: string }) {
   const trpc = useTRPC();
+  const { t } = useTranslation('editor');
   const journey = useQuery({ ...trpc.journeys.get.queryOptions({ id }), staleTime: Infinity });
-  if (journey.isPending) return <Spinner label="Opening journey…" />;
+  if (journey.isPending) return <Spinner label={t('opening')} />;
   if (journey.isError) return <ErrorNote error={journey.error} />;
   return <ReactFlowProvider><JourneyEditor journey={journey.data} /></ReactFlowProvider>;
 }
 
 function JourneyEditor({ journey }: { journey: Journey }) {
   const trpc = useTRPC();
+  const { t } = useTranslation('editor');
+  const locale = useLocale();
   const flow = useReactFlow();
   // Whoever may save gets the update as an edit to save (or undo); anyone else just sees it.
   const canSave = useCan()('journeys.saveDraft');
@@ -104,7 +110,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
 
   return (
     <div className="flex h-full flex-col">
-      <EditorToolbar journey={journey} name={name} onRename={setName} saveStatus={autosave.status} saveError={autosave.error}
+      <EditorToolbar journey={journey} name={name} onRename={setName} saveStatus={autosave.status} saveError={autosave.error} savedAt={autosave.savedAt}
         canUndo={history.past.length > 0 && !live} canRedo={history.future.length > 0 && !live} onUndo={undo} onRedo={redo}
         live={live} onToggleLive={() => setLive((v) => !v)} hasVersion={!!versionId}
         flush={autosave.flush} onPublished={(o) => { setOutcome(o); if (o.ok) setLive(false); }} />
@@ -118,10 +124,10 @@ function JourneyEditor({ journey }: { journey: Journey }) {
           {live && (
             <div className="pointer-events-none absolute left-4 top-4 rounded-lg bg-white/90 px-3 py-2 text-xs text-slate-600 shadow ring-1 ring-violet-200" data-testid="live-banner">
               <span className="mr-1.5 inline-block h-2 w-2 animate-pulse rounded-full bg-emerald-500" />
-              Live stats{stats.data ? ` · ${stats.data.totals.entered} entered · ${stats.data.totals.active} active · ${stats.data.totals.completed} completed` : ' · loading…'}
+              {t('live.title')} · {stats.data ? t('live.totals', stats.data.totals) : t('live.loading')}
               {stats.data && stats.data.totals.converted > 0 && (
                 <span className="ml-1 font-medium text-emerald-700" data-testid="live-conversions">
-                  · {stats.data.totals.converted} converted · {stats.data.totals.revenue.toLocaleString(undefined, { maximumFractionDigits: 2 })} revenue
+                  · {t('live.conversions', { converted: stats.data.totals.converted, revenue: formatNumber(locale, stats.data.totals.revenue, { maximumFractionDigits: 2 }) })}
                 </span>
               )}
             </div>

@@ -3,6 +3,7 @@
 import type { JourneySettings } from '@afterglow/journey-core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../trpc';
 import { Button } from '../../ui/kit';
 
@@ -10,62 +11,64 @@ const inputClass = 'w-full rounded-lg border border-slate-200 px-3 py-1.5 text-s
 
 export function JourneySettingsCard({ journeyId, initial, readOnly }: { journeyId: string; initial: JourneySettings; readOnly: boolean }) {
   const trpc = useTRPC();
+  const { t } = useTranslation('editor');
   const [settings, setSettings] = useState<JourneySettings>(initial);
   const save = useMutation(trpc.journeys.saveSettings.mutationOptions());
   const issues = (save.error as { data?: { issues?: { field: string; message: string }[] } } | null)?.data?.issues ?? [];
   const errorOf = (field: string) => issues.find((i) => i.field.endsWith(field))?.message;
+  const [daysError, eventError] = [errorOf('days'), errorOf('event')];
   const reentry = settings.reentry;
   const change = (next: JourneySettings) => { setSettings(next); save.reset(); };
 
   return (
     <section className="border-t border-slate-200 p-5" data-testid="journey-settings">
-      <h2 className="text-base font-semibold text-slate-900">Journey settings</h2>
-      <p className="mt-1 text-xs text-slate-500">Apply to customers who enter after the next publish.</p>
+      <h2 className="text-base font-semibold text-slate-900">{t('settings.title')}</h2>
+      <p className="mt-1 text-xs text-slate-500">{t('settings.hint')}</p>
       <fieldset disabled={readOnly} className="mt-4 space-y-4 disabled:opacity-70">
         <label className="block text-sm font-medium text-slate-700">
-          Customers can enter
-          <select className={`${inputClass} mt-1`} value={reentry.mode} aria-label="Customers can enter"
+          {t('settings.reentry')}
+          <select className={`${inputClass} mt-1`} value={reentry.mode} aria-label={t('settings.reentry')}
             onChange={(e) => {
               const mode = e.target.value as JourneySettings['reentry']['mode'];
               change({ ...settings, reentry: mode === 'cooldown' ? { mode, days: 30 } : { mode } });
             }}>
-            <option value="trigger">each time the trigger happens</option>
-            <option value="once">only once, ever</option>
-            <option value="cooldown">again after some days</option>
+            <option value="trigger">{t('settings.reentry.trigger')}</option>
+            <option value="once">{t('settings.reentry.once')}</option>
+            <option value="cooldown">{t('settings.reentry.cooldown')}</option>
           </select>
         </label>
         {reentry.mode === 'cooldown' && (
           <label className="block text-sm font-medium text-slate-700">
-            Days before they can enter again
-            <input type="number" min={1} className={`${inputClass} mt-1`} aria-label="Days before they can enter again" value={reentry.days}
+            {t('settings.days')}
+            <input type="number" min={1} className={`${inputClass} mt-1`} aria-label={t('settings.days')} value={reentry.days}
               onChange={(e) => change({ ...settings, reentry: { mode: 'cooldown', days: Number(e.target.value) } })} />
-            {errorOf('days') && <span className="mt-1 block text-xs text-rose-600">{errorOf('days')}</span>}
+            {daysError && <span className="mt-1 block text-xs text-rose-600">{daysError}</span>}
           </label>
         )}
         <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
-          <input type="checkbox" checked={settings.goal !== null} aria-label="End the journey when a goal is reached"
+          <input type="checkbox" checked={settings.goal !== null} aria-label={t('settings.goal')}
             onChange={(e) => change({ ...settings, goal: e.target.checked ? { event: 'Order Completed', matchTriggerProperty: '' } : null })} />
-          End the journey when a goal is reached
+          {t('settings.goal')}
         </label>
         {settings.goal && (
           <div className="space-y-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
             <label className="block text-sm font-medium text-slate-700">
-              Goal event
-              <input className={`${inputClass} mt-1 bg-white`} aria-label="Goal event" value={settings.goal.event}
+              {t('settings.goalEvent')}
+              <input className={`${inputClass} mt-1 bg-white`} aria-label={t('settings.goalEvent')} value={settings.goal.event}
                 onChange={(e) => change({ ...settings, goal: { ...settings.goal!, event: e.target.value } })} />
-              {errorOf('event') && <span className="mt-1 block text-xs text-rose-600">{errorOf('event')}</span>}
+              {eventError && <span className="mt-1 block text-xs text-rose-600">{eventError}</span>}
             </label>
             <label className="block text-sm font-medium text-slate-700">
-              Only with the same <span className="font-normal text-slate-400">(optional trigger property)</span>
-              <input className={`${inputClass} mt-1 bg-white`} placeholder="e.g. order_id" value={settings.goal.matchTriggerProperty}
+              {t('settings.sameProperty')} <span className="font-normal text-slate-400">{t('settings.samePropertyHint')}</span>
+              <input className={`${inputClass} mt-1 bg-white`} placeholder={t('settings.samePropertyPlaceholder')} value={settings.goal.matchTriggerProperty}
                 onChange={(e) => change({ ...settings, goal: { ...settings.goal!, matchTriggerProperty: e.target.value } })} />
             </label>
-            <p className="text-xs text-slate-500">Runs that reach the goal leave the journey and count as conversions, with the order’s revenue.</p>
+            <p className="text-xs text-slate-500">{t('settings.goalHint')}</p>
           </div>
         )}
         <div className="flex items-center gap-3">
-          <Button variant="primary" disabled={save.isPending} onClick={() => save.mutate({ id: journeyId, settings })}>Save settings</Button>
-          {save.isSuccess && <span className="text-xs text-emerald-600" data-testid="settings-saved">Saved ✓</span>}
+          <Button variant="primary" disabled={save.isPending} onClick={() => save.mutate({ id: journeyId, settings })}>{t('settings.save')}</Button>
+          {save.isSuccess && <span className="text-xs text-emerald-600" data-testid="settings-saved">{t('settings.saved')}</span>}
           {save.isError && issues.length === 0 && <span className="text-xs text-rose-600">{save.error.message}</span>}
         </div>
       </fieldset>

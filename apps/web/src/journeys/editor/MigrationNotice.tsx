@@ -2,14 +2,15 @@
 // upgraded), each with what changed in the type's own words, and any step whose update failed.
 // The update is an ordinary edit of the draft: it autosaves, and Undo puts the steps back.
 import type { NodeMigration } from '@afterglow/journey-core';
+import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/icons';
-
-const steps = (n: number) => (n === 1 ? '1 step' : `${n} steps`);
+import { typeLabel } from './registry';
 
 export function MigrationNotice({ migrations, editable, onSelect, onDismiss }: {
   /** editable: the update is this user's edit to save or undo (else they only see it). */
   migrations: NodeMigration[]; editable: boolean; onSelect(nodeId: string): void; onDismiss(): void;
 }) {
+  const { t } = useTranslation('editor');
   const updated = migrations.filter((m) => !m.error);
   const failed = migrations.filter((m) => m.error);
   return (
@@ -19,26 +20,22 @@ export function MigrationNotice({ migrations, editable, onSelect, onDismiss }: {
         <div className="min-w-0 flex-1">
           {updated.length > 0 && (
             <p className="font-semibold">
-              {steps(updated.length)} {updated.length === 1 ? 'was updated to a new version of its' : 'were updated to a new version of their'} node type.
-              {editable && <span className="font-normal"> Check the settings below before publishing; Undo puts {updated.length === 1 ? 'it' : 'them'} back as {updated.length === 1 ? 'it was' : 'they were'}.</span>}
+              {t('migration.updated', { count: updated.length })}
+              {editable && <span className="font-normal"> {t('migration.undoHint', { count: updated.length })}</span>}
             </p>
           )}
-          {failed.length > 0 && (
-            <p className="font-semibold text-rose-800">
-              {steps(failed.length)} could not be updated and {failed.length === 1 ? 'keeps its' : 'keep their'} old settings: replace {failed.length === 1 ? 'it' : 'them'} with a new step before publishing.
-            </p>
-          )}
+          {failed.length > 0 && <p className="font-semibold text-rose-800">{t('migration.failed', { count: failed.length })}</p>}
         </div>
-        <button type="button" onClick={onDismiss} className="rounded p-1 hover:bg-sky-100" aria-label="Dismiss"><Icon name="x" /></button>
+        <button type="button" onClick={onDismiss} className="rounded p-1 hover:bg-sky-100" aria-label={t('dismiss')}><Icon name="x" /></button>
       </div>
       <ul className="mt-2 max-h-48 space-y-1.5 overflow-y-auto pl-6">
         {migrations.map((m) => (
           <li key={m.nodeId} data-testid="migration-step">
             <button type="button" onClick={() => onSelect(m.nodeId)} className="rounded px-1 text-left font-medium hover:bg-sky-100">
-              {m.label} <span className="font-normal text-sky-700">({m.nodeId}) · {m.error ? `version ${m.from}, ${m.to} installed` : `version ${m.from} → ${m.to}`}</span>
+              {typeLabel(m.type)} <span className="font-normal text-sky-700">{t(m.error ? 'migration.versionsFailed' : 'migration.versions', { id: m.nodeId, from: m.from, to: m.to })}</span>
             </button>
             {m.error
-              ? <p className="ml-1 text-rose-700">{m.error}</p>
+              ? <p className="ml-1 text-rose-700">{m.errorCode ? t(`migration.error.${m.errorCode}`, m.errorParams ?? {}) : m.error}</p>
               : <ul className="ml-5 list-disc text-sky-800">{m.notes.map((note, i) => <li key={i}>{note}</li>)}</ul>}
           </li>
         ))}

@@ -3,10 +3,13 @@
 import { branchesOf, localizeNode, summaryOf, type CounterSpec } from '@afterglow/node-sdk';
 import { definitionOf, type GraphIssue, type NodeStats } from '@afterglow/journey-core';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { formatNumber, type Locale } from '@afterglow/i18n';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toneOf } from '../../ui/colors';
 import { Icon } from '../../ui/icons';
 import { useLocale } from '../../ui/locale';
+import { useIssueText } from './issueText';
 import { registry } from './registry';
 
 export type JourneyNodeData = {
@@ -25,6 +28,8 @@ export const CARD_WIDTH = 264;
 
 function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   const locale = useLocale();
+  const { t } = useTranslation('editor');
+  const issueText = useIssueText();
   const def = definitionOf(registry, { type: data.typeId, typeVersion: data.typeVersion }) ?? registry.get(data.typeId);
   if (!def) return <UnknownCard id={id} typeId={data.typeId} selected={selected} />;
   const tone = toneOf(def.ui.color);
@@ -41,7 +46,7 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
       <div className="flex items-start gap-3 px-3.5 pb-3 pt-2.5">
         <div className={`mt-0.5 rounded-lg p-1.5 ${tone.icon}`}><Icon name={def.ui.icon} /></div>
         <div className="min-w-0 flex-1">
-          <div className={`text-[11px] font-semibold uppercase tracking-wide ${tone.text}`}>{def.category}</div>
+          <div className={`text-[11px] font-semibold uppercase tracking-wide ${tone.text}`}>{t(`category.${def.category}`)}</div>
           <div className="truncate text-sm font-semibold text-slate-900">{text.label}</div>
           <div className="mt-0.5 line-clamp-2 text-xs text-slate-500" data-testid={`node-summary-${id}`}>{summaryOf(def, data.config, locale)}</div>
         </div>
@@ -49,21 +54,21 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
       {issue && !data.live && (
         <div className="flex items-start gap-1.5 border-t border-rose-100 bg-rose-50 px-3.5 py-2 text-xs text-rose-700" data-testid={`node-issue-${id}`}>
           <Icon name="alert" className="mt-px h-3.5 w-3.5 shrink-0" />
-          <span className="line-clamp-2">{issue.message}</span>
+          <span className="line-clamp-2">{issueText(issue)}</span>
         </div>
       )}
       {issue && !data.live && (
         <span className="absolute -right-2 -top-2 flex h-5 min-w-5 items-center justify-center rounded-full bg-rose-600 px-1 text-[11px] font-bold text-white shadow"
-          aria-label={`${data.issues.length} problem${data.issues.length > 1 ? 's' : ''}`} data-testid={`node-badge-${id}`}>
-          {data.issues.length}
+          aria-label={t('card.problems', { count: data.issues.length })} data-testid={`node-badge-${id}`}>
+          {formatNumber(locale, data.issues.length)}
         </span>
       )}
-      {data.live && <StatsStrip id={id} stats={s} counters={(def.counters ?? []).map((c) => ({ ...c, label: text.counter(c) }))} holdsRuns={def.category === 'wait'} />}
+      {data.live && <StatsStrip id={id} locale={locale} stats={s} counters={(def.counters ?? []).map((c) => ({ ...c, label: text.counter(c) }))} holdsRuns={def.category === 'wait'} />}
       {branches.length > 0 && (
         <div className="flex justify-around border-t border-slate-100 px-2 pb-1.5 pt-1">
           {branches.map((b) => (
             <span key={b.id} className="text-[11px] font-medium text-slate-500" data-testid={`branch-${id}-${b.id}`}>
-              {b.label}{data.live && <b className="ml-1 tabular-nums text-slate-800">{s?.branches[b.id] ?? 0}</b>}
+              {b.label}{data.live && <b className="ml-1 tabular-nums text-slate-800">{formatNumber(locale, s?.branches[b.id] ?? 0)}</b>}
             </span>
           ))}
         </div>
@@ -76,10 +81,16 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
   );
 }
 
-function StatsStrip({ id, stats, counters, holdsRuns }: { id: string; stats: NodeStats | null; counters: readonly CounterSpec[]; holdsRuns: boolean }) {
+function StatsStrip({ id, locale, stats, counters, holdsRuns }: {
+  id: string; locale: Locale; stats: NodeStats | null; counters: readonly CounterSpec[]; holdsRuns: boolean;
+}) {
+  const { t, i18n } = useTranslation('editor');
+  // The engine's own counters (entered, waiting, held, capped, failed) are worded here; a type's, by the type.
+  const engineCounter = (counter: string) => (i18n.exists(`stat.${counter}`, { ns: 'editor' }) ? t(`stat.${counter}`) : counter);
+  const [entered, waiting, failed] = ['entered', 'waiting', 'failed'].map(engineCounter);
   const cell = (label: string, value: number, testId: string) => (
     <div className="flex flex-col items-center">
-      <span className="text-sm font-semibold tabular-nums text-slate-900" data-testid={testId}>{value.toLocaleString()}</span>
+      <span className="text-sm font-semibold tabular-nums text-slate-900" data-testid={testId}>{formatNumber(locale, value)}</span>
       <span className="text-[10px] uppercase tracking-wide text-slate-500">{label}</span>
     </div>
   );
@@ -87,24 +98,25 @@ function StatsStrip({ id, stats, counters, holdsRuns }: { id: string; stats: Nod
     // Cells wrap onto a second row when a node type has many counters (an email: sent, opens,
     // clicks, bounces, unsubscribes) instead of squeezing their labels into each other.
     <div className="grid grid-cols-[repeat(auto-fit,minmax(76px,1fr))] gap-x-1 gap-y-1.5 border-t border-violet-100 bg-violet-50/60 px-2 py-1.5" data-testid={`node-stats-${id}`}>
-      {cell('entered', stats?.entered ?? 0, `stat-${id}-entered`)}
-      {(holdsRuns || (stats?.waiting ?? 0) > 0) && cell('waiting', stats?.waiting ?? 0, `stat-${id}-waiting`)}
+      {cell(entered, stats?.entered ?? 0, `stat-${id}-entered`)}
+      {(holdsRuns || (stats?.waiting ?? 0) > 0) && cell(waiting, stats?.waiting ?? 0, `stat-${id}-waiting`)}
       {counters.map((c) => <div key={c.id}>{cell(c.label, stats?.counters[c.id] ?? 0, `stat-${id}-${c.id}`)}</div>)}
       {/* Counters a type does not declare (held, capped) show only when something happened. */}
       {Object.entries(stats?.counters ?? {}).filter(([c, n]) => !counters.some((d) => d.id === c) && n > 0)
-        .map(([c, n]) => <div key={c}>{cell(c, n, `stat-${id}-${c}`)}</div>)}
-      {(stats?.failed ?? 0) > 0 && cell('failed', stats!.failed, `stat-${id}-failed`)}
+        .map(([c, n]) => <div key={c}>{cell(engineCounter(c), n, `stat-${id}-${c}`)}</div>)}
+      {(stats?.failed ?? 0) > 0 && cell(failed, stats!.failed, `stat-${id}-failed`)}
     </div>
   );
 }
 
 function UnknownCard({ id, typeId, selected }: { id: string; typeId: string; selected: boolean }) {
+  const { t } = useTranslation('editor');
   return (
     <div data-testid={`node-${id}`} style={{ width: CARD_WIDTH }}
       className={`rounded-xl border border-dashed border-slate-400 bg-slate-50 p-3 text-xs text-slate-600 ${selected ? 'ring-2 ring-violet-500' : ''}`}>
       <Handle type="target" position={Position.Top} id="in" />
-      <div className="font-semibold">Unknown step</div>
-      <div>Type “{typeId}” is not installed on this server.</div>
+      <div className="font-semibold">{t('card.unknownTitle')}</div>
+      <div>{t('card.unknownBody', { type: typeId })}</div>
     </div>
   );
 }

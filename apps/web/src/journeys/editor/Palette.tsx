@@ -1,5 +1,6 @@
 // Every registered node type, grouped by category: drag onto the canvas or click to add.
 import { localizeNode, type NodeCategory, type NodeTypeDefinition } from '@afterglow/node-sdk';
+import { useTranslation } from 'react-i18next';
 import { toneOf } from '../../ui/colors';
 import { Icon } from '../../ui/icons';
 import { useLocale } from '../../ui/locale';
@@ -7,24 +8,20 @@ import { registry } from './registry';
 
 export const PALETTE_MIME = 'application/x-afterglow-node-type';
 
-const groups: { category: NodeCategory; title: string }[] = [
-  { category: 'trigger', title: 'Triggers' },
-  { category: 'wait', title: 'Timing' },
-  { category: 'condition', title: 'Conditions' },
-  { category: 'action', title: 'Actions' },
-];
+const categories: readonly NodeCategory[] = ['trigger', 'wait', 'condition', 'action'];
 
 export function Palette({ onAdd, disabled }: { onAdd(def: NodeTypeDefinition): void; disabled: boolean }) {
   const locale = useLocale();
+  const { t } = useTranslation('editor');
   return (
-    <aside className="w-64 shrink-0 overflow-y-auto border-r border-slate-200 bg-white p-3" aria-label="Steps">
-      <p className="px-1 pb-3 text-xs text-slate-500">{disabled ? 'Switch off live stats to edit.' : 'Drag a step onto the canvas, or click to add it.'}</p>
-      {groups.map((g) => {
-        const defs = registry.all().filter((d) => d.category === g.category);
+    <aside className="w-64 shrink-0 overflow-y-auto border-r border-slate-200 bg-white p-3" aria-label={t('palette.label')} data-testid="palette">
+      <p className="px-1 pb-3 text-xs text-slate-500">{t(disabled ? 'palette.live' : 'palette.hint')}</p>
+      {categories.map((category) => {
+        const defs = registry.all().filter((d) => d.category === category);
         if (defs.length === 0) return null;
         return (
-          <section key={g.category} className="mb-4">
-            <h3 className="px-1 pb-1.5 text-[11px] font-semibold uppercase tracking-wider text-slate-400">{g.title}</h3>
+          <section key={category} className="mb-4" data-testid={`palette-group-${category}`}>
+            <h3 className="px-1 pb-1.5 text-[11px] font-semibold uppercase tracking-wider text-slate-400">{t(`palette.${category}`)}</h3>
             <div className="space-y-1.5">
               {defs.map((def) => <PaletteItem key={def.id} def={def} locale={locale} onAdd={onAdd} disabled={disabled} />)}
             </div>

@@ -8,9 +8,14 @@ import { currentLocale } from '../../ui/locale';
 
 export const registry = createRegistry(config.plugins);
 
+/** A node type's label in the user's language ("Send email"); its id when it is not installed. */
+export function typeLabel(type: string, locale: string = currentLocale()): string {
+  const def = registry.get(type);
+  return def ? localizeNode(def, locale).label : type;
+}
+
 /** How a step is named to people: its type's label ("Send email"), not its id. */
 export function stepLabel(graph: JourneyGraph, nodeId: string): string {
   const node = graph.nodes.find((n) => n.id === nodeId);
-  const def = node && registry.get(node.type);
-  return def ? localizeNode(def, currentLocale()).label : nodeId;
+  return node ? typeLabel(node.type) : nodeId;
 }

@@ -7,6 +7,7 @@ export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
 export function useAutosave<T>(value: T, save: (value: T) => Promise<unknown>, delayMs = 800) {
   const [status, setStatus] = useState<SaveStatus>('saved');
   const [error, setError] = useState<string | null>(null);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
   const latest = useRef(value);
   const saved = useRef(value);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -23,6 +24,7 @@ export function useAutosave<T>(value: T, save: (value: T) => Promise<unknown>, d
       try {
         await saveRef.current(snapshot);
         saved.current = snapshot;
+        setSavedAt(new Date());
         setError(null);
         setStatus(latest.current === snapshot ? 'saved' : 'pending');
       } catch (e) {
@@ -55,5 +57,5 @@ export function useAutosave<T>(value: T, save: (value: T) => Promise<unknown>, d
     };
   }, [flush]);
 
-  return { status, error, flush };
+  return { status, error, savedAt, flush };
 }

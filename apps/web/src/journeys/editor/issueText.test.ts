@@ -1,0 +1,30 @@
+// Graph problems are worded from their code in the user's language, with the values they name and
+// the step type's label in that language; a code the catalogue does not know keeps its message.
+import type { GraphIssue } from '@afterglow/journey-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n, switchLanguage } from '../../i18n';
+import { wordIssue } from './issueText';
+import { typeLabel } from './registry';
+
+const issue = (code: GraphIssue['code'], params?: GraphIssue['params']): GraphIssue => ({ nodeId: 'a', field: 'edges', code, params, message: `English for ${code}` });
+
+describe('wordIssue', () => {
+  beforeAll(() => Promise.all((['ru', 'sr-Cyrl', 'sr-Latn', 'sl'] as const).map(switchLanguage)));
+
+  it('words a structural problem in the user\'s language', () => {
+    expect(wordIssue(i18n, issue('unreachable'), 'ru')).toBe('Шаг не подключён: ни один покупатель до него не дойдёт');
+    expect(wordIssue(i18n, issue('loop'), 'sl')).toBe('Potek se vrača sam vase; zanke niso dovoljene');
+    expect(wordIssue(i18n, issue('unreachable'), 'en')).toBe('Not connected: no customer can reach this step');
+  });
+
+  it('fills in the values it names, the step type by its label in that language, in either Serbian script', () => {
+    expect(wordIssue(i18n, issue('branch-connected-twice', { branch: 'yes' }), 'sr-Cyrl')).toBe('Грана „yes“ је повезана двапут');
+    const outdated = issue('version-outdated', { type: 'core/wait', version: 1, newest: 2 });
+    expect(wordIssue(i18n, outdated, 'sr-Latn')).toMatch(new RegExp(`^Još je na verziji 1 koraka „${typeLabel('core/wait', 'sr-Latn')}“, a instalirana je verzija 2`));
+  });
+
+  it('keeps the message of a code it does not word (a node type\'s own config or publish check)', () => {
+    expect(wordIssue(i18n, { ...issue('config'), message: 'Grant at least 1 point' }, 'ru')).toBe('Grant at least 1 point');
+    expect(wordIssue(i18n, { ...issue('check'), message: 'Segment seg_b does not exist' }, 'sr-Cyrl')).toBe('Segment seg_b does not exist');
+  });
+});
