@@ -4,6 +4,7 @@ import { useEffect, useRef, type ButtonHTMLAttributes, type ReactNode } from 're
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../trpc';
 import { Icon } from './icons';
+import { formatRelativeTime } from '@afterglow/i18n';
 import { currentLocale } from './locale';
 
 type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
@@ -116,12 +117,8 @@ export function formatDate(value: string | Date | null | undefined, withTime = t
     : d.toLocaleDateString(currentLocale(), { dateStyle: 'medium' });
 }
 
-/** "now", "5 min ago", "3 h ago" in the user's locale (Intl's own words); older ones as a date. */
+/** "now", "5 minutes ago", "3 hours ago" in the user's locale (Intl's own words); older ones as a date. */
 export function relativeTime(value: string | Date): string {
-  const seconds = Math.round((Date.now() - new Date(value).getTime()) / 1000);
-  const ago = new Intl.RelativeTimeFormat(currentLocale(), { numeric: 'auto', style: 'short' });
-  if (seconds < 60) return ago.format(0, 'second');
-  if (seconds < 3600) return ago.format(-Math.floor(seconds / 60), 'minute');
-  if (seconds < 86400) return ago.format(-Math.floor(seconds / 3600), 'hour');
-  return formatDate(value, false);
+  const date = new Date(value);
+  return Date.now() - date.getTime() < 86_400_000 ? formatRelativeTime(currentLocale(), date) : formatDate(value, false);
 }
