@@ -3,7 +3,10 @@
 // the customer's time zone. The render passes these through Liquid's per-render globals, under a
 // key no template can name, so one compiled template serves every locale.
 import { toCyrillic, toLatin, type Locale } from '@afterglow/i18n';
-import type { FilterImpl } from 'liquidjs';
+import type { Context } from 'liquidjs';
+
+/** What LiquidJS binds `this` to in a filter (its FilterImpl, not exported by the package). */
+interface FilterImpl { context: Context }
 
 export interface EmailFormat {
   locale: Locale;
