@@ -43,7 +43,7 @@ export function PreviewPane({ customerId, onCustomer, email, preheader, updating
     <div className="flex h-full min-h-0 flex-col">
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-2.5">
         <label htmlFor="preview-customer" className="text-xs font-semibold text-slate-500">{t('preview.as')}</label>
-        <select id="preview-customer" className={`${inputClass} min-w-0 max-w-[240px] flex-1 py-1 text-xs`} value={customerId}
+        <select id="preview-customer" className={`${inputClass} min-w-[10rem] max-w-[240px] flex-1 py-1 text-xs`} value={customerId}
           onChange={(e) => onCustomer(e.target.value)} disabled={!options}>
           {!options && <option value="">{t('preview.loadingCustomers')}</option>}
           {options?.map((c) => <option key={c.id} value={c.id}>{c.name || c.id} · {c.email}</option>)}
