@@ -102,6 +102,10 @@ it('serves the one Serbian text in each customer’s script, leaving markup, lin
   expect(plain(cyr.text)).toContain('Здраво Милош, ваших 2 производа за 1.234,50 RSD стиже 10. децембар 2026. Љубазно, ваша продавница.');
   // The preheader went through the same transliteration as the body.
   expect(latin.html).toContain('Stiže uskoro');
+  // Each email says its language to mail clients and screen readers.
+  expect(latin.html).toMatch(/<html lang="sr-Latn"/);
+  expect(cyr.html).toMatch(/<html lang="sr-Cyrl"/);
+  expect(mail('mojca@example.si').html).toMatch(/<html lang="sl"/);
   expect(cyr.html).toContain('Стиже ускоро');
 });
 

@@ -45,15 +45,28 @@ function convert(source: string, script: SerbianScript): string {
   return result;
 }
 
-/** The text in `locale`; a Serbian text written in the other script is transliterated. */
-export function serveIn(text: TemplateText, locale: Locale): ServedText {
-  if (languageOf(locale) !== 'sr') return { ...pick(text), locale };
-  const wanted: SerbianScript = locale === 'sr-Latn' ? 'Latn' : 'Cyrl';
-  if (scriptOf(text.subject, text.preheader, text.body) === wanted) return { ...pick(text), locale };
-  return { subject: convert(text.subject, wanted), preheader: convert(text.preheader, wanted), body: convert(text.body, wanted), locale };
+// The email says which language it is in (<html lang>, for screen readers, translators and
+// spam filters): the document's <mjml> gets the locale unless its author set one. Kept per
+// source, so every email of one variant hands the renderer the same string (compiled once).
+const labelled = new Map<Locale, LruCache<string, string>>();
+function withLang(body: string, locale: Locale): string {
+  let cache = labelled.get(locale);
+  if (!cache) labelled.set(locale, (cache = new LruCache(500)));
+  const hit = cache.get(body);
+  if (hit !== undefined) return hit;
+  const result = body.replace(/<mjml\b(?![^>]*\blang\s*=)/i, `<mjml lang="${locale}"`);
+  cache.set(body, result);
+  return result;
 }
 
-const pick = ({ subject, preheader, body }: TemplateText): TemplateText => ({ subject, preheader, body });
+/** The text in `locale`; a Serbian text written in the other script is transliterated. */
+export function serveIn(text: TemplateText, locale: Locale): ServedText {
+  const served = (subject: string, preheader: string, body: string) => ({ subject, preheader, body: withLang(body, locale), locale });
+  if (languageOf(locale) !== 'sr') return served(text.subject, text.preheader, text.body);
+  const wanted: SerbianScript = locale === 'sr-Latn' ? 'Latn' : 'Cyrl';
+  if (scriptOf(text.subject, text.preheader, text.body) === wanted) return served(text.subject, text.preheader, text.body);
+  return served(convert(text.subject, wanted), convert(text.preheader, wanted), convert(text.body, wanted));
+}
 
 /** The main text's own locale: its language, Serbian in the script it is written in. */
 export function mainLocale(template: LocalisedTemplate): Locale {
