@@ -23,9 +23,7 @@ export const isTemplateLanguage = (value: unknown): value is TemplateLanguage =>
 
 export const languageOf = (locale: Locale): TemplateLanguage => (locale.startsWith('sr') ? 'sr' : (locale as TemplateLanguage));
 
-/** A language tag (a customer's trait, a shop setting) as a locale Afterglow speaks, or null. */
-export function supportedLocale(tag: string | null | undefined): Locale | null {
-  if (!tag) return null;
+function negotiated(tag: string): Locale | null {
   const locale = negotiateLocale(tag);
   if (locale !== 'en') return locale;
   try {
@@ -33,6 +31,27 @@ export function supportedLocale(tag: string | null | undefined): Locale | null {
   } catch {
     return null; // not a language tag
   }
+}
+
+// Every email asks about its customer's tag; the tags in use are few, each negotiated once.
+const locales = new LruCache<string, Locale | null>(1_000);
+
+/** A language tag (a customer's trait, a shop setting) as a locale Afterglow speaks, or null. */
+export function supportedLocale(tag: string | null | undefined): Locale | null {
+  if (!tag) return null;
+  const hit = locales.get(tag);
+  if (hit !== undefined) return hit;
+  const locale = negotiated(tag);
+  locales.set(tag, locale);
+  return locale;
+}
+
+// A pinned version's texts are the same objects for every email: each one's script is read once.
+const scripts = new WeakMap<TemplateText, SerbianScript>();
+function writtenIn(text: TemplateText): SerbianScript {
+  let script = scripts.get(text);
+  if (!script) scripts.set(text, (script = scriptOf(text.subject, text.preheader, text.body)));
+  return script;
 }
 
 // Transliterating a body costs a pass over it: each source is converted once per script and kept.
@@ -64,14 +83,14 @@ export function serveIn(text: TemplateText, locale: Locale): ServedText {
   const served = (subject: string, preheader: string, body: string) => ({ subject, preheader, body: withLang(body, locale), locale });
   if (languageOf(locale) !== 'sr') return served(text.subject, text.preheader, text.body);
   const wanted: SerbianScript = locale === 'sr-Latn' ? 'Latn' : 'Cyrl';
-  if (scriptOf(text.subject, text.preheader, text.body) === wanted) return served(text.subject, text.preheader, text.body);
+  if (writtenIn(text) === wanted) return served(text.subject, text.preheader, text.body);
   return served(convert(text.subject, wanted), convert(text.preheader, wanted), convert(text.body, wanted));
 }
 
 /** The main text's own locale: its language, Serbian in the script it is written in. */
 export function mainLocale(template: LocalisedTemplate): Locale {
   if (template.language !== 'sr') return template.language;
-  return scriptOf(template.subject, template.preheader, template.body) === 'Latn' ? 'sr-Latn' : 'sr-Cyrl';
+  return writtenIn(template) === 'Latn' ? 'sr-Latn' : 'sr-Cyrl';
 }
 
 function textFor(template: LocalisedTemplate, language: TemplateLanguage): TemplateText | undefined {
