@@ -106,6 +106,10 @@ it('serves the one Serbian text in each customer’s script, leaving markup, lin
   expect(latin.html).toMatch(/<html lang="sr-Latn"/);
   expect(cyr.html).toMatch(/<html lang="sr-Cyrl"/);
   expect(mail('mojca@example.si').html).toMatch(/<html lang="sl"/);
+  // The unsubscribe footer too.
+  expect(plain(latin.text)).toMatch(/Odjavi se: http\S+ Podešavanja imejlova: http/);
+  expect(cyr.html).toContain('Овај имејл добијате као купац продавнице Sjaj.');
+  expect(plain(mail('mojca@example.si').text)).toContain('Odjava: http');
   expect(cyr.html).toContain('Стиже ускоро');
 });
 

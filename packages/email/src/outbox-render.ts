@@ -57,7 +57,7 @@ export function createOutboxRenderer(sql: Queryable, opts: { publicUrl: () => st
     const prepared = prepareForSending({
       html: mail.html, text: mail.text, kind: row.kind, topic: row.request.topic, workspaceId: row.workspace_id,
       customerId: row.customer_id, outboxId: row.id, secret: opts.secrets.open(row.secret), publicUrl: opts.publicUrl(),
-      shopName: row.shop_name ?? undefined,
+      shopName: row.shop_name ?? undefined, locale: mail.locale,
     });
     return { subject: mail.subject, ...prepared, locale: mail.locale };
   };
