@@ -64,6 +64,7 @@ function StarterDialog({ onClose }: { onClose(): void }) {
   const { navigate } = useRouter();
   const starters = useQuery(trpc.templates.starters.queryOptions());
   const { t } = useTranslation('templates');
+  const locale = useLocale();
   const create = useMutation(trpc.templates.create.mutationOptions({
     onSuccess: (result) => {
       if (!result.ok) return;
@@ -81,6 +82,7 @@ function StarterDialog({ onClose }: { onClose(): void }) {
             className="block w-full rounded-lg p-3 text-left ring-1 ring-slate-200 transition hover:bg-violet-50 hover:ring-violet-300">
             <span className="block text-sm font-semibold text-slate-900">{s.name}</span>
             <span className="block text-xs text-slate-500">{s.description}</span>
+            <span className="mt-0.5 block text-[11px] text-slate-400">{s.languages.map((l) => languageName(l as Language, locale)).join(' · ')}</span>
           </button>
         ))}
         <button type="button" disabled={create.isPending} onClick={() => create.mutate({})}

@@ -38,7 +38,7 @@ export async function getTemplate(sql: Queryable, workspaceId: string, id: strin
 }
 
 /** A starter's translations (none for a starter that has not been translated). */
-const starterVariants = (starter: StarterTemplate): TemplateVariants =>
+export const starterVariants = (starter: StarterTemplate): TemplateVariants =>
   ('variants' in starter ? (starter as { variants?: TemplateVariants }).variants : undefined) ?? {};
 
 async function insertVersion(sql: Queryable, opts: { workspaceId: string; id: string; version: number; userId: string | null; now: Date }, content: TemplateContent) {

@@ -4,7 +4,7 @@ import { STARTER_TEMPLATES, type TemplateVariants } from '@afterglow/email';
 import { LOCALES } from '@afterglow/i18n';
 import { z } from 'zod';
 import { templateContent, toLocalised } from '../templates/content';
-import { createTemplate, getTemplate, localised, saveTemplate, templateUses } from '../templates/repository';
+import { createTemplate, getTemplate, localised, saveTemplate, starterVariants, templateUses } from '../templates/repository';
 import { previewFor } from '../templates/preview';
 import { assertTestRecipient, testRecipients } from '../templates/test-recipients';
 import { queueTestEmail } from '../templates/test-send';
@@ -31,7 +31,10 @@ export const templatesRouter = router({
   }),
 
   starters: protectedProcedure.query(() =>
-    STARTER_TEMPLATES.map(({ key, name, description, kind, subject }) => ({ key, name, description, kind, subject }))),
+    STARTER_TEMPLATES.map((starter) => {
+      const { key, name, description, kind, subject } = starter;
+      return { key, name, description, kind, subject, languages: ['en', ...Object.keys(starterVariants(starter))] };
+    })),
 
   get: protectedProcedure.input(z.object({ id: templateId })).query(async ({ ctx, input }) => {
     const t = await getTemplate(ctx.deps.database.sql, ctx.user.workspaceId, input.id);
