@@ -4,6 +4,10 @@
 // attributes), URLs and addresses as written; here the parts of an MJML document that are code
 // but not inside a tag are kept too: style sheets, comments, character references (&nbsp;) and
 // Liquid's raw and comment blocks.
+// Merge values (a customer's name, a product's title, a coupon code) are NOT transliterated: they
+// are proper nouns and codes written by the customer or the shop's catalogue, where Latin brand
+// names ("Nike Air") would come out wrong in Cyrillic and a code must stay as issued. The words a
+// marketer writes inside a filter (plural forms) are template text: they follow the script.
 import { toCyrillic, toLatin } from '@afterglow/i18n';
 
 export type SerbianScript = 'Cyrl' | 'Latn';
