@@ -41,6 +41,10 @@ export async function getTemplate(sql: Queryable, workspaceId: string, id: strin
 export const starterVariants = (starter: StarterTemplate): TemplateVariants =>
   ('variants' in starter ? (starter as { variants?: TemplateVariants }).variants : undefined) ?? {};
 
+/** A template's first version made from a starter: English main text, the translations as variants. */
+export const starterContent = (starter: StarterTemplate): TemplateContent =>
+  ({ subject: starter.subject, preheader: starter.preheader, body: starter.body, language: 'en', variants: starterVariants(starter) });
+
 async function insertVersion(sql: Queryable, opts: { workspaceId: string; id: string; version: number; userId: string | null; now: Date }, content: TemplateContent) {
   await sql`insert into email_template_versions
       (workspace_id, template_id, version, subject, preheader, body, language, variants, created_by, created_at)
@@ -73,7 +77,7 @@ export async function createTemplate(sql: Queryable, opts: {
   const starter: StarterTemplate | undefined = opts.starter ? starterTemplate(opts.starter) : undefined;
   if (opts.starter && !starter) throw new DomainError('NOT_FOUND', `Starter template ${opts.starter} does not exist`, 'starter');
   const content: TemplateContent = starter
-    ? { subject: starter.subject, preheader: starter.preheader, body: starter.body, language: 'en', variants: starterVariants(starter) }
+    ? starterContent(starter)
     : {
       subject: 'Hello {{ customer.firstName }}',
       preheader: '',
