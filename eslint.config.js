@@ -85,8 +85,6 @@ const NOT_YET_TRANSLATED = [
   'apps/web/src/forms/*.tsx',
 
   'apps/web/src/customers/*.tsx', 'apps/web/src/segments/*.tsx',
-
-  'apps/web/src/templates/*.tsx',
 ];
 
 // process.env is read in one module per app, where every setting is parsed and checked

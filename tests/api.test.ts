@@ -44,6 +44,8 @@ async function seed(sql: Database['sql']) {
         message_id, status, next_attempt_at, created_at)
       values (${ws}, ${key}, 'c1', 'c1@ws_a.test', 'shop@a.test', 's', 'h', ${`<${key.replace(':', '.')}@afterglow>`}, ${status}, ${NOW}, ${NOW})`;
   }
+  // The language variant the message went out in, shown with it.
+  await sql`update email_outbox set locale = 'sr-Latn' where effect_key = 'k2:n'`;
 }
 
 beforeAll(async () => {
@@ -188,8 +190,8 @@ describe('segments, customers, outbox, events', () => {
     const { trpc } = await signIn('owner@a.test', 'owner-pw');
     const [message, ...others] = await trpc.outbox.list.query({});
     expect(others).toEqual([]);
-    expect(message).toMatchObject({ from: 'shop@a.test', to: ['c1@ws_a.test'], subject: 'Thanks, Ada' });
-    expect(await trpc.outbox.get.query({ id: message.id })).toMatchObject({ html: '<p>Hi</p>', text: 'Hi', headers: { 'x-test': '1' } });
+    expect(message).toMatchObject({ from: 'shop@a.test', to: ['c1@ws_a.test'], subject: 'Thanks, Ada', locale: 'sr-Latn' });
+    expect(await trpc.outbox.get.query({ id: message.id })).toMatchObject({ html: '<p>Hi</p>', text: 'Hi', headers: { 'x-test': '1' }, locale: 'sr-Latn' });
     expect((await errorOf(trpc.outbox.get.query({ id: 'not-a-uuid' }))).code).toBe('BAD_REQUEST');
     expect(await trpc.outbox.queue.query()).toEqual({ pending: 1, sending: 0, sent: 2, failed: 0, suppressed: 0 });
     expect(await trpc.events.names.query()).toEqual(['Order Completed', 'Product Viewed']);

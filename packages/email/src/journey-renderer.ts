@@ -1,15 +1,30 @@
-// The engine's email renderer: resolves a saved template to its pinned version, loads the
-// database-backed merge data (loyalty, recommendations) batched across the emails of one
-// engine batch, takes the coupon from the run, then personalises the compiled template.
+// The engine's email renderer: resolves a saved template to its pinned version, picks the
+// customer's language variant (variants.ts), loads the database-backed merge data (loyalty,
+// recommendations) batched across the emails of one engine batch, takes the coupon from the
+// run, then personalises the compiled template in the variant's locale.
 import type { Queryable } from '@afterglow/db';
 import { buildMergeData, defaultShop, orderFromProperties, type MergeCustomerInput, type MergeEventInput } from './merge-data';
 import { couponFromContext, emptyExtras } from './merge-extras';
 import { renderEmail, type RenderedEmail } from './render';
 import { createShopExtrasLoader } from './shop-data';
 import { createPinnedTemplateCache } from './template-store';
+import { languageOf, pickVariant, supportedLocale, type LocalisedTemplate, type ServedText } from './variants';
 
 export interface JourneyEmailRequest { subject: string; body: string; preheader?: string; templateId?: string }
-export interface JourneyRenderScope { workspaceId: string; versionId: string; context: Record<string, unknown> }
+export interface JourneyRenderScope {
+  workspaceId: string; versionId: string; context: Record<string, unknown>;
+  /** The shop's default language and currency (workspaces.settings.shop); English and euros when unset. */
+  shop?: { locale: string | null; currency: string | null };
+}
+
+/** The email, and the locale it was written in: which variant went out, in which script. */
+export type LocalisedEmail = RenderedEmail & { locale: ServedText['locale'] };
+
+/** Content typed into the node itself has one language: the shop's. */
+function inlineTemplate(request: JourneyEmailRequest, shopLocale: string | null): LocalisedTemplate {
+  const language = languageOf(supportedLocale(shopLocale) ?? 'en');
+  return { subject: request.subject, preheader: request.preheader ?? '', body: request.body, language, variants: {} };
+}
 
 /** `shop` is the fallback for a workspace that has not set its name and https address (Settings). */
 export function createJourneyEmailRenderer(sql: Queryable, shop: { name: string; url: string } = defaultShop) {
@@ -17,17 +32,22 @@ export function createJourneyEmailRenderer(sql: Queryable, shop: { name: string;
   const pinned = createPinnedTemplateCache(sql);
   return async (
     request: JourneyEmailRequest, customer: MergeCustomerInput, trigger: MergeEventInput | null, scope: JourneyRenderScope,
-  ): Promise<RenderedEmail> => {
-    const content = request.templateId ? await pinned(scope.workspaceId, scope.versionId, request.templateId) : request;
+  ): Promise<LocalisedEmail> => {
+    const shopLocale = scope.shop?.locale ?? null;
+    const currency = scope.shop?.currency ?? 'EUR';
+    const template = request.templateId ? await pinned(scope.workspaceId, scope.versionId, request.templateId) : inlineTemplate(request, shopLocale);
+    const content = pickVariant(template, customer.locale, shopLocale);
     const productIds = (orderFromProperties(trigger?.properties ?? {})?.items ?? []).map((i) => i.productId).filter(Boolean);
-    const reads = (field: string) => content.body.includes(field) || content.subject.includes(field) || (content.preheader ?? '').includes(field);
+    const reads = (field: string) => content.body.includes(field) || content.subject.includes(field) || content.preheader.includes(field);
     // Most emails read none of it: they cost the batch no query at all. Review links are
     // built on the shop's address, so an email with them reads the shop too.
     const { shopName, shopUrl, ...loaded } = reads('loyalty') || reads('recommendations') || reads('shop') || reads('reviewUrl')
       ? await extras.load({ workspaceId: scope.workspaceId, customerId: customer.id, productIds, recommendations: reads('recommendations') })
       : { ...emptyExtras(), shopName: null, shopUrl: null };
-    const data = buildMergeData(customer, trigger, { name: shopName ?? shop.name, url: shopUrl ?? shop.url },
+    const data = buildMergeData(customer, trigger, { name: shopName ?? shop.name, url: shopUrl ?? shop.url, currency },
       { ...loaded, coupon: couponFromContext(scope.context) });
-    return renderEmail({ subject: content.subject, body: content.body, preheader: content.preheader }, data);
+    const format = { locale: content.locale, currency: data.order?.currency ?? currency, timeZone: customer.timezone || 'UTC' };
+    const email = await renderEmail({ subject: content.subject, body: content.body, preheader: content.preheader }, data, format);
+    return { ...email, locale: content.locale };
   };
 }

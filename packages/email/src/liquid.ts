@@ -2,32 +2,7 @@
 // data (names, product titles) comes from customers and shop feeds, so every output is
 // HTML-escaped by default and nothing may touch the file system.
 import { Drop, Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
-
-// Building an Intl.NumberFormat costs far more than formatting with one, and an email
-// formats every price: one formatter per (locale, currency), kept for the process.
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
-  const key = `${locale}:${currency}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency }); // throws for an unknown code: not cached
-    if (moneyFormats.size < 1_000) moneyFormats.set(key, format);
-  }
-  return format;
-}
-
-/** Formats an amount as money, e.g. `{{ item.price | money: order.currency }}` → €21.00. */
-export function formatMoney(value: unknown, currency: unknown = 'EUR', locale = 'en-US'): string {
-  if (value === null || value === undefined || value === '') return '';
-  const amount = typeof value === 'number' ? value : Number(value);
-  if (!Number.isFinite(amount)) return '';
-  const code = typeof currency === 'string' && /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : 'EUR';
-  try {
-    return moneyFormat(locale, code).format(amount);
-  } catch {
-    return `${amount.toFixed(2)} ${code}`; // a well-formed but unknown ISO code
-  }
-}
+import { formatDateFilter, moneyFilter, numberFilter, pluralFilter } from './locale-filters';
 
 // Templates must be self-contained: partials would read files (or, with a custom fs,
 // whatever a template author names). Refused at parse time so the check reports it.
@@ -69,7 +44,11 @@ function createEngine(opts: { escapeHtml: boolean; strict: boolean }): Liquid {
     memoryLimit: 1_000_000,
   });
   for (const name of ['include', 'render', 'layout']) liquid.registerTag(name, forbiddenTag(name));
-  liquid.registerFilter('money', (value: unknown, currency?: unknown) => formatMoney(value, currency));
+  // In the locale of the email (locale-filters.ts); Liquid's own `date` (strftime) stays as it is.
+  liquid.registerFilter('money', moneyFilter);
+  liquid.registerFilter('number', numberFilter);
+  liquid.registerFilter('format_date', formatDateFilter);
+  liquid.registerFilter('plural', pluralFilter);
   return liquid;
 }
 

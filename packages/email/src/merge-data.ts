@@ -13,6 +13,8 @@ export interface MergeCustomerInput {
   timezone: string;
   birthday: string | null;
   attributes: Record<string, unknown>;
+  /** A BCP 47 tag (customers.locale): which variant of a template they get. */
+  locale?: string | null;
 }
 
 /** The trigger event (structurally the node SDK's JourneyEvent). */
@@ -69,10 +71,14 @@ const orderEventSchema = z.object({
 
 const roundMoney = (n: number) => Math.round(n * 100) / 100;
 
-/** Reads an order out of Segment e-commerce properties; null when there is no order_id. */
-export function orderFromProperties(properties: Record<string, unknown>): MergeData['order'] {
+/**
+ * Reads an order out of Segment e-commerce properties; null when there is no order_id. An order
+ * that names no currency is in `currency` (the shop's).
+ */
+export function orderFromProperties(properties: Record<string, unknown>, currency = 'EUR'): MergeData['order'] {
   if (properties.order_id === undefined || properties.order_id === null) return null;
-  const parsed = orderEventSchema.parse(properties);
+  const named = typeof properties.currency === 'string' && /^[A-Za-z]{3}$/.test(properties.currency);
+  const parsed = orderEventSchema.parse({ ...properties, currency: named ? properties.currency : currency });
   const items: MergeOrderItem[] = parsed.products.map((p) => ({
     productId: p.product_id, sku: p.sku, name: p.name, category: p.category, brand: p.brand,
     quantity: p.quantity, price: p.price, lineTotal: roundMoney(p.price * p.quantity),
@@ -88,7 +94,7 @@ export function orderFromProperties(properties: Record<string, unknown>): MergeD
 export function buildMergeData(
   customer: MergeCustomerInput,
   trigger: MergeEventInput | null,
-  shop: { name: string; url: string } = defaultShop,
+  shop: { name: string; url: string; currency?: string } = defaultShop,
   extras: Partial<MergeExtras> = {},
 ): MergeData {
   const firstName = customer.firstName ?? '';
@@ -102,7 +108,7 @@ export function buildMergeData(
       attributes: customer.attributes ?? {},
     },
     event: properties,
-    order: withReviewLinks(orderFromProperties(properties), shop.url),
+    order: withReviewLinks(orderFromProperties(properties, shop.currency), shop.url),
     shop: { name: shop.name, url: shop.url },
     ...emptyExtras(),
     ...extras,

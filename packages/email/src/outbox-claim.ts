@@ -57,8 +57,10 @@ async function claimRows(session: DispatchSession, workspaceId: string, now: Dat
     select o.id, o.workspace_id, o.customer_id, o.version_id, o.node_id, o.kind, o.from_address, o.to_address,
       o.subject, o.html, o.text, o.message_id, o.attempts, o.headers, ${sql.unsafe(BLOCK_REASON_SQL)} as block,
       ec.request, r.context, w.signing_secret as secret, w.name as shop_name,
+      w.settings->'shop'->>'locale' as shop_locale, w.settings->'shop'->>'currency' as shop_currency,
       case when c.id is not null then jsonb_build_object('id', c.id, 'email', c.email, 'firstName', c.first_name,
-        'lastName', c.last_name, 'timezone', c.timezone, 'birthday', c.birthday, 'attributes', c.attributes) end as customer
+        'lastName', c.last_name, 'timezone', c.timezone, 'birthday', c.birthday, 'attributes', c.attributes,
+        'locale', c.locale) end as customer
     from o
     left join customers c on c.workspace_id = o.workspace_id and c.id = o.customer_id
     left join email_contents ec on ec.workspace_id = o.workspace_id and ec.hash = o.content_hash

@@ -21,6 +21,9 @@ export interface RenderableRow {
   customer: MergeCustomerInput | null;
   secret: string | null;
   shop_name: string | null;
+  /** The shop's default language and currency (workspaces.settings.shop), when set. */
+  shop_locale: string | null;
+  shop_currency: string | null;
 }
 
 export interface RenderedRow {
@@ -30,6 +33,8 @@ export interface RenderedRow {
   headers: Record<string, string>;
   /** Targets of the tracked links, in the order of their click tokens' indexes. */
   links: string[];
+  /** The locale the email is written in (the template variant, in the customer's script). */
+  locale: string;
 }
 
 /** A row that cannot be rendered (deleted customer, broken template) fails for good, with this message. */
@@ -44,15 +49,16 @@ export function createOutboxRenderer(sql: Queryable, opts: { publicUrl: () => st
     let mail;
     try {
       mail = await render(row.request, row.customer, trigger,
-        { workspaceId: row.workspace_id, versionId: row.version_id ?? '', context: row.context ?? {} });
+        { workspaceId: row.workspace_id, versionId: row.version_id ?? '', context: row.context ?? {},
+          shop: { locale: row.shop_locale, currency: row.shop_currency } });
     } catch (err) {
       throw new RenderFailure(`Could not render the email: ${err instanceof Error ? err.message : String(err)}`);
     }
     const prepared = prepareForSending({
       html: mail.html, text: mail.text, kind: row.kind, topic: row.request.topic, workspaceId: row.workspace_id,
       customerId: row.customer_id, outboxId: row.id, secret: opts.secrets.open(row.secret), publicUrl: opts.publicUrl(),
-      shopName: row.shop_name ?? undefined,
+      shopName: row.shop_name ?? undefined, locale: mail.locale,
     });
-    return { subject: mail.subject, ...prepared };
+    return { subject: mail.subject, ...prepared, locale: mail.locale };
   };
 }

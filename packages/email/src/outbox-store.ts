@@ -1,4 +1,4 @@
-// Stores what a dispatch rendered (subject, HTML, text, headers, the tracked links' targets)
+// Stores what a dispatch rendered (subject, HTML, text, headers, locale, the tracked links' targets)
 // before it is sent: the email that goes out, and any resend of it (after a 4xx, or a crash),
 // is exactly what the Outbox page shows, and its links resolve from the first click. The batch
 // is stored in chunks that grow (one email per SMTP connection, then twice as many, ...), one
@@ -37,14 +37,15 @@ async function storeChunk(pool: Sql, owner: number, chunk: { row: ClaimedRow; ma
   const links = chunk.flatMap(({ row, mail }) => mail.links.map((url, idx) => ({ id: row.id, ws: row.workspace_id, idx, url })));
   const [{ n }] = await pool<{ n: number }[]>`
     with stored as (
-      update email_outbox as o set subject = r.subject, html = r.html, text = r.text, headers = r.headers
+      update email_outbox as o set subject = r.subject, html = r.html, text = r.text, headers = r.headers, locale = r.locale
       from unnest(
         ${chunk.map(({ row }) => row.id)}::uuid[],
         ${chunk.map(({ mail }) => mail.subject)}::text[],
         ${chunk.map(({ mail }) => mail.html)}::text[],
         ${chunk.map(({ mail }) => mail.text)}::text[],
-        ${chunk.map(({ row, mail }) => ({ ...row.headers, ...mail.headers })) as never}::jsonb[]
-      ) as r(id, subject, html, text, headers)
+        ${chunk.map(({ row, mail }) => ({ ...row.headers, ...mail.headers })) as never}::jsonb[],
+        ${chunk.map(({ mail }) => mail.locale)}::text[]
+      ) as r(id, subject, html, text, headers, locale)
       where o.id = r.id and o.claimed_by = ${owner}
       returning o.id
     ), linked as (

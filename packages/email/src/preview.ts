@@ -4,11 +4,16 @@
 import { LiquidError } from 'liquidjs';
 import { checkBody, checkSubject, type TemplateIssue } from './check';
 import { describeLiquidError } from './liquid';
+import type { EmailFormat } from './locale-filters';
 import type { MergeData } from './merge-data';
 import { TemplateError } from './mjml';
 import { compileBodyOnce, renderCompiled, type RenderedEmail } from './render';
 
-export interface PreviewRequest { subject: string; preheader: string; body: string }
+export interface PreviewRequest {
+  subject: string; preheader: string; body: string;
+  /** The locale, currency and time zone of the variant shown (English and euros unless given). */
+  format?: EmailFormat;
+}
 
 export type PreviewResult = { ok: true; email: RenderedEmail; issues: TemplateIssue[] } | { ok: false; issues: TemplateIssue[] };
 
@@ -33,7 +38,7 @@ export async function previewEmail(
   enter('body');
   issues.push(...await checkBody(content.body));
   try {
-    const email = renderCompiled(await compileBodyOnce(content.body, content.preheader), content.subject, data);
+    const email = renderCompiled(await compileBodyOnce(content.body, content.preheader), content.subject, data, content.format);
     const large = tooLarge(email);
     return large ? { ok: false, issues: [...issues, large] } : { ok: true, email, issues };
   } catch (err) {

@@ -4,8 +4,10 @@
 import type { Queryable } from '@afterglow/db';
 import { NodeError } from '@afterglow/node-sdk';
 import { LruCache } from './lru';
+import { isTemplateLanguage, type LocalisedTemplate } from './variants';
 
-export interface TemplateContent { subject: string; preheader: string; body: string }
+/** A version's text in every language it has. */
+export type TemplateContent = LocalisedTemplate;
 
 /** A NodeError: the engine fails the run at once instead of retrying what retrying cannot fix. */
 export class MissingTemplateError extends NodeError {
@@ -19,14 +21,15 @@ export class MissingTemplateError extends NodeError {
 export async function pinnedTemplateVersion(
   sql: Queryable, workspaceId: string, journeyVersionId: string, templateId: string,
 ): Promise<TemplateContent | null> {
-  const [row] = await sql<TemplateContent[]>`
-    select v.subject, v.preheader, v.body
+  const [row] = await sql<(TemplateContent & { language: string })[]>`
+    select v.subject, v.preheader, v.body, v.language, v.variants
     from email_template_versions v
     join journey_versions j on j.id = ${journeyVersionId} and j.workspace_id = v.workspace_id
     where v.workspace_id = ${workspaceId} and v.template_id = ${templateId} and v.created_at <= j.published_at
     order by v.version desc
     limit 1`;
-  return row ?? null;
+  if (!row) return null;
+  return { ...row, language: isTemplateLanguage(row.language) ? row.language : 'en', variants: row.variants ?? {} };
 }
 
 /** Both keys name immutable rows, so an answer never goes stale. */

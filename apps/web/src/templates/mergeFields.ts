@@ -1,33 +1,36 @@
-// What a template can use, offered by the editor's "Insert merge field" menu. The check
-// at save knows the same fields (the email package's sample merge data).
-export interface MergeFieldGroup { label: string; fields: { label: string; snippet: string }[] }
+// What a template can use, offered by the editor's "Insert merge field" menu (labels are keys of
+// the `templates` catalogue). The check at save knows the same fields (the email package's
+// sample merge data). Money, numbers, dates and plurals go through the locale filters, so each
+// language variant writes them its own way.
+export interface MergeFieldGroup { key: string; fields: { key: string; snippet: string }[] }
 
 export const MERGE_FIELDS: MergeFieldGroup[] = [
-  { label: 'Customer', fields: [
-    { label: 'First name', snippet: '{{ customer.firstName }}' },
-    { label: 'Full name', snippet: '{{ customer.fullName }}' },
-    { label: 'Email', snippet: '{{ customer.email }}' },
+  { key: 'customer', fields: [
+    { key: 'firstName', snippet: '{{ customer.firstName }}' },
+    { key: 'fullName', snippet: '{{ customer.fullName }}' },
+    { key: 'email', snippet: '{{ customer.email }}' },
   ] },
-  { label: 'Order', fields: [
-    { label: 'Order number', snippet: '{{ order.id }}' },
-    { label: 'Total', snippet: '{{ order.total | money: order.currency }}' },
-    { label: 'Items (loop with review links)', snippet: '{% for item in order.items %}{{ item.quantity }} × {{ item.name }}: {{ item.price | money: order.currency }} <a href="{{ item.reviewUrl }}">Rate this</a><br />{% endfor %}' },
+  { key: 'order', fields: [
+    { key: 'orderId', snippet: '{{ order.id }}' },
+    { key: 'total', snippet: '{{ order.total | money }}' },
+    { key: 'items', snippet: '{% for item in order.items %}{{ item.quantity }} × {{ item.name }}: {{ item.price | money }} <a href="{{ item.reviewUrl }}">Rate this</a><br />{% endfor %}' },
   ] },
-  { label: 'Recommendations', fields: [
-    { label: 'Frequently bought together (loop)', snippet: '{% for product in recommendations %}<a href="{{ product.url }}">{{ product.name }}</a> {{ product.price | money: order.currency }}<br />{% endfor %}' },
+  { key: 'recommendations', fields: [
+    { key: 'together', snippet: '{% for product in recommendations %}<a href="{{ product.url }}">{{ product.name }}</a> {{ product.price | money }}<br />{% endfor %}' },
   ] },
-  { label: 'Loyalty', fields: [
-    { label: 'Points balance', snippet: '{{ loyalty.points }}' },
-    { label: 'Tier', snippet: '{{ loyalty.tier }}' },
-    { label: 'Points to next tier', snippet: '{% if loyalty.nextTier != "" %}{{ loyalty.pointsToNextTier }} points to {{ loyalty.nextTier }}{% endif %}' },
+  { key: 'loyalty', fields: [
+    { key: 'points', snippet: '{{ loyalty.points | number }}' },
+    { key: 'pointsPlural', snippet: "{{ loyalty.points | plural: '# point', '# points' }}" },
+    { key: 'tier', snippet: '{{ loyalty.tier }}' },
+    { key: 'nextTier', snippet: '{% if loyalty.nextTier != "" %}{{ loyalty.pointsToNextTier | number }} points to {{ loyalty.nextTier }}{% endif %}' },
   ] },
-  { label: 'Coupon', fields: [
-    { label: 'Coupon code (if one was issued)', snippet: '{% if coupon %}{{ coupon.code }}{% endif %}' },
-    { label: 'What the coupon gives', snippet: '{{ coupon.description }}' },
-    { label: 'Coupon valid until', snippet: '{% if coupon %}Valid until {{ coupon.expiresAt | date: "%-d %B %Y" }}{% endif %}' },
+  { key: 'coupon', fields: [
+    { key: 'code', snippet: '{% if coupon %}{{ coupon.code }}{% endif %}' },
+    { key: 'description', snippet: '{{ coupon.description }}' },
+    { key: 'expires', snippet: "{% if coupon %}Valid until {{ coupon.expiresAt | format_date: 'long' }}{% endif %}" },
   ] },
-  { label: 'Shop', fields: [
-    { label: 'Shop name', snippet: '{{ shop.name }}' },
-    { label: 'Shop link', snippet: '{{ shop.url }}' },
+  { key: 'shop', fields: [
+    { key: 'shopName', snippet: '{{ shop.name }}' },
+    { key: 'shopUrl', snippet: '{{ shop.url }}' },
   ] },
 ];

@@ -1,10 +1,13 @@
 // The editor's preview and test send: the data a template (saved or not) is rendered with
-// for one real customer, their latest order standing in as the trigger, exactly as a
-// journey email would be rendered for them. The rendering itself happens in the sandbox.
+// for one real customer, their latest order standing in as the trigger, and the language
+// variant they would get (or the one the editor shows), exactly as a journey email would be
+// rendered for them. The rendering itself happens in the sandbox.
 import type { Queryable } from '@afterglow/db';
 import {
-  buildMergeData, defaultShop, loadShopExtras, type MergeCustomerInput, type MergeData, type MergeEventInput,
+  buildMergeData, defaultShop, languageOf, loadShopExtras, pickVariant, serveIn,
+  type LocalisedTemplate, type MergeCustomerInput, type MergeData, type MergeEventInput, type PreviewRequest, type ServedText,
 } from '@afterglow/email';
+import type { Locale } from '@afterglow/i18n';
 import { notFound } from '../journeys/errors';
 
 interface OrderItemRow {
@@ -39,16 +42,41 @@ async function latestOrderEvent(sql: Queryable, workspaceId: string, customerId:
   };
 }
 
-/** Merge data for one customer, loaded the way the engine loads it for a journey email. */
-export async function customerMergeData(sql: Queryable, workspaceId: string, customerId: string, now: Date): Promise<MergeData> {
-  const [customer] = await sql<MergeCustomerInput[]>`
-    select id, email, first_name as "firstName", last_name as "lastName", timezone, birthday, attributes
-    from customers where workspace_id = ${workspaceId} and id = ${customerId}`;
+type PreviewCustomer = MergeCustomerInput & { shopLocale: string | null; shopCurrency: string | null };
+
+/**
+ * The template as one customer would get it: the variant of `locale` when the editor names one
+ * (a variant the template does not have shows the main text), else the one sending would pick.
+ */
+export async function previewFor(
+  sql: Queryable, workspaceId: string, customerId: string, now: Date, template: LocalisedTemplate, locale: Locale | null,
+): Promise<{ request: PreviewRequest; data: MergeData; locale: Locale }> {
+  const [customer] = await sql<PreviewCustomer[]>`
+    select c.id, c.email, c.first_name as "firstName", c.last_name as "lastName", c.timezone, c.birthday, c.attributes, c.locale,
+           w.settings->'shop'->>'locale' as "shopLocale", w.settings->'shop'->>'currency' as "shopCurrency"
+    from customers c left join workspaces w on w.id = c.workspace_id
+    where c.workspace_id = ${workspaceId} and c.id = ${customerId}`;
   if (!customer) throw notFound('Customer', customerId, 'customerId');
+  const currency = customer.shopCurrency ?? 'EUR';
+  const data = await customerMergeData(sql, workspaceId, customer, currency, now);
+  const served = locale ? variantIn(template, locale) : pickVariant(template, customer.locale, customer.shopLocale);
+  const format = { locale: served.locale, currency: data.order?.currency ?? currency, timeZone: customer.timezone || 'UTC' };
+  return { request: { subject: served.subject, preheader: served.preheader, body: served.body, format }, data, locale: served.locale };
+}
+
+function variantIn(template: LocalisedTemplate, locale: Locale): ServedText {
+  const language = languageOf(locale);
+  const text = language === template.language ? template : template.variants[language];
+  return text ? serveIn(text, locale) : pickVariant(template, null, null);
+}
+
+/** Merge data for one customer, loaded the way the engine loads it for a journey email. */
+async function customerMergeData(sql: Queryable, workspaceId: string, customer: MergeCustomerInput, currency: string, now: Date): Promise<MergeData> {
+  const customerId = customer.id;
   const trigger = await latestOrderEvent(sql, workspaceId, customerId);
   const products = (trigger?.properties.products as { product_id: string }[] | undefined) ?? [];
   const [{ shopName, shopUrl, ...extras }] = await loadShopExtras(sql, [{ workspaceId, customerId, productIds: products.map((p) => p.product_id) }]);
   // A preview has no run, so no coupon was issued: show a sample so coupon blocks are visible.
-  return buildMergeData(customer, trigger, { name: shopName ?? defaultShop.name, url: shopUrl ?? defaultShop.url },
+  return buildMergeData(customer, trigger, { name: shopName ?? defaultShop.name, url: shopUrl ?? defaultShop.url, currency },
     { ...extras, coupon: { code: 'PREVIEW-10', description: '10% off your next order', expiresAt: new Date(now.getTime() + 30 * 86400e3).toISOString() } });
 }

@@ -2,31 +2,54 @@
 // version after the template check passes, so a broken template never reaches the table
 // and a journey published earlier keeps sending the version it was published with.
 import type { Queryable, Sql } from '@afterglow/db';
-import { checkEmailTemplate, starterTemplate, type StarterTemplate, type TemplateIssue } from '@afterglow/email';
+import {
+  checkEmailTemplate, isTemplateLanguage, starterTemplate, type LocalisedTemplate, type StarterTemplate, type TemplateVariants,
+} from '@afterglow/email';
 import { randomBytes } from 'node:crypto';
 import { DomainError, notFound } from '../journeys/errors';
+import { checkLanguages, sameContent, type ContentIssue } from './content';
 
-export interface TemplateContent { subject: string; preheader: string; body: string }
+/** The main text, its language, and the other languages' variants. */
+export type TemplateContent = LocalisedTemplate;
 
 export interface TemplateRow extends TemplateContent {
   id: string; name: string; description: string; starter: string | null; kind: 'marketing' | 'transactional';
   version: number; updatedAt: Date;
 }
 
-export type SaveResult = { ok: true; id: string; version: number } | { ok: false; issues: TemplateIssue[] };
+export type SaveResult = { ok: true; id: string; version: number } | { ok: false; issues: ContentIssue[] };
 
 /** checkEmailTemplate, or the sandbox's check for content a request brings. */
-export type TemplateCheck = (content: { subject: string; body: string }) => Promise<TemplateIssue[]>;
+export type TemplateCheck = (content: { subject: string; body: string }) => Promise<ContentIssue[]>;
+
+/** A stored version's language columns, read leniently (a value written by hand falls back). */
+export const localised = <T extends { subject: string; preheader: string; body: string; language: string; variants: TemplateVariants | null }>(row: T): T & TemplateContent =>
+  ({ ...row, language: isTemplateLanguage(row.language) ? row.language : 'en', variants: row.variants ?? {} });
 
 export async function getTemplate(sql: Queryable, workspaceId: string, id: string): Promise<TemplateRow> {
-  const [row] = await sql<TemplateRow[]>`
+  const [row] = await sql<(Omit<TemplateRow, 'language'> & { language: string })[]>`
     select t.id, t.name, t.description, t.starter, t.kind, t.latest_version as version, t.updated_at as "updatedAt",
-           v.subject, v.preheader, v.body
+           v.subject, v.preheader, v.body, v.language, v.variants
     from email_templates t
     join email_template_versions v on v.template_id = t.id and v.version = t.latest_version
     where t.workspace_id = ${workspaceId} and t.id = ${id}`;
   if (!row) throw notFound('Template', id);
-  return row;
+  return localised(row);
+}
+
+/** A starter's translations (none for a starter that has not been translated). */
+export const starterVariants = (starter: StarterTemplate): TemplateVariants =>
+  ('variants' in starter ? (starter as { variants?: TemplateVariants }).variants : undefined) ?? {};
+
+/** A template's first version made from a starter: English main text, the translations as variants. */
+export const starterContent = (starter: StarterTemplate): TemplateContent =>
+  ({ subject: starter.subject, preheader: starter.preheader, body: starter.body, language: 'en', variants: starterVariants(starter) });
+
+async function insertVersion(sql: Queryable, opts: { workspaceId: string; id: string; version: number; userId: string | null; now: Date }, content: TemplateContent) {
+  await sql`insert into email_template_versions
+      (workspace_id, template_id, version, subject, preheader, body, language, variants, created_by, created_at)
+    values (${opts.workspaceId}, ${opts.id}, ${opts.version}, ${content.subject}, ${content.preheader}, ${content.body},
+      ${content.language}, ${sql.json(content.variants as never)}, ${opts.userId}, ${opts.now})`;
 }
 
 async function nameTaken(sql: Queryable, workspaceId: string, name: string, exceptId: string | null) {
@@ -53,13 +76,16 @@ export async function createTemplate(sql: Queryable, opts: {
 }): Promise<SaveResult> {
   const starter: StarterTemplate | undefined = opts.starter ? starterTemplate(opts.starter) : undefined;
   if (opts.starter && !starter) throw new DomainError('NOT_FOUND', `Starter template ${opts.starter} does not exist`, 'starter');
-  const content: TemplateContent = starter ?? {
-    subject: 'Hello {{ customer.firstName }}',
-    preheader: '',
-    body: '<mjml>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text>Hi {{ customer.firstName }},</mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n',
-  };
+  const content: TemplateContent = starter
+    ? starterContent(starter)
+    : {
+      subject: 'Hello {{ customer.firstName }}',
+      preheader: '',
+      body: '<mjml>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text>Hi {{ customer.firstName }},</mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n',
+      language: 'en', variants: {},
+    };
   // A starter or the default: content of this code base, checked in-process.
-  const issues = await checkEmailTemplate(content);
+  const issues = await checkLanguages(content, checkEmailTemplate);
   if (issues.length) return { ok: false, issues };
   const id = `tpl_${randomBytes(9).toString('base64url')}`;
   // The template and its first version appear together or not at all.
@@ -68,8 +94,7 @@ export async function createTemplate(sql: Queryable, opts: {
     await tx`insert into email_templates (id, workspace_id, name, description, starter, kind, latest_version, created_at, updated_at)
       values (${id}, ${opts.workspaceId}, ${name}, ${starter?.description ?? ''}, ${starter?.key ?? null},
         ${starter?.kind ?? 'marketing'}, 1, ${opts.now}, ${opts.now})`;
-    await tx`insert into email_template_versions (workspace_id, template_id, version, subject, preheader, body, created_by, created_at)
-      values (${opts.workspaceId}, ${id}, 1, ${content.subject}, ${content.preheader}, ${content.body}, ${opts.userId}, ${opts.now})`;
+    await insertVersion(tx, { ...opts, id, version: 1 }, content);
     return { ok: true as const, id, version: 1 };
   });
 }
@@ -78,7 +103,7 @@ export async function saveTemplate(sql: Sql, check: TemplateCheck, opts: {
   workspaceId: string; userId: string | null; now: Date; id: string; name: string;
   kind: 'marketing' | 'transactional'; content: TemplateContent;
 }): Promise<SaveResult> {
-  const issues = await check(opts.content);
+  const issues = await checkLanguages(opts.content, check);
   if (issues.length) return { ok: false, issues };
   if (await nameTaken(sql, opts.workspaceId, opts.name, opts.id)) {
     throw new DomainError('CONFLICT', `Another template is already called “${opts.name}”`, 'name');
@@ -88,14 +113,11 @@ export async function saveTemplate(sql: Sql, check: TemplateCheck, opts: {
     const [current] = await tx<{ version: number }[]>`select latest_version as version from email_templates
       where workspace_id = ${opts.workspaceId} and id = ${opts.id} for update`;
     if (!current) throw notFound('Template', opts.id);
-    const [latest] = await tx<TemplateContent[]>`select subject, preheader, body from email_template_versions
-      where template_id = ${opts.id} and version = ${current.version}`;
-    const same = latest && latest.subject === opts.content.subject && latest.preheader === opts.content.preheader && latest.body === opts.content.body;
+    const [latest] = await tx<(TemplateContent & { language: string })[]>`select subject, preheader, body, language, variants
+      from email_template_versions where template_id = ${opts.id} and version = ${current.version}`;
+    const same = latest && sameContent(localised(latest), opts.content);
     const version = same ? current.version : current.version + 1;
-    if (!same) {
-      await tx`insert into email_template_versions (workspace_id, template_id, version, subject, preheader, body, created_by, created_at)
-        values (${opts.workspaceId}, ${opts.id}, ${version}, ${opts.content.subject}, ${opts.content.preheader}, ${opts.content.body}, ${opts.userId}, ${opts.now})`;
-    }
+    if (!same) await insertVersion(tx, { ...opts, version }, opts.content);
     await tx`update email_templates set name = ${opts.name}, kind = ${opts.kind}, latest_version = ${version}, updated_at = ${opts.now}
       where id = ${opts.id}`;
     return { ok: true as const, id: opts.id, version };
@@ -104,13 +126,13 @@ export async function saveTemplate(sql: Sql, check: TemplateCheck, opts: {
 
 /** Publish-time check of an email node that uses a saved template. */
 export async function checkSavedTemplate(sql: Queryable, check: TemplateCheck, workspaceId: string, templateId: string) {
-  const [row] = await sql<(TemplateContent & { name: string })[]>`
-    select t.name, v.subject, v.preheader, v.body from email_templates t
+  const [row] = await sql<(TemplateContent & { name: string; language: string })[]>`
+    select t.name, v.subject, v.preheader, v.body, v.language, v.variants from email_templates t
     join email_template_versions v on v.template_id = t.id and v.version = t.latest_version
     where t.workspace_id = ${workspaceId} and t.id = ${templateId}`;
   if (!row) return [{ field: 'templateId', message: `Template ${templateId} does not exist` }];
   // Saved versions passed this check already; a stricter check in a newer Afterglow may not.
-  const issues = await check(row);
+  const issues = await checkLanguages(localised(row), check);
   return issues.map((i) => ({ field: 'templateId', message: `Template “${row.name}” (${i.field}): ${i.message}` }));
 }
 

@@ -9,13 +9,15 @@ export const TEST_FROM_ADDRESS = 'Afterglow Demo Shop <shop@afterglow.local>';
 
 export async function queueTestEmail(sql: Queryable, opts: {
   workspaceId: string; customerId: string; to: string; email: RenderedEmail; templateId: string | null; now: Date;
+  /** The variant the test shows. */
+  locale: string;
 }): Promise<{ outboxId: string }> {
   const id = randomUUID();
   const headers = { 'X-Afterglow-Test': 'true', ...(opts.templateId ? { 'X-Afterglow-Template': opts.templateId } : {}) };
   await sql`insert into email_outbox (id, workspace_id, effect_key, customer_id, kind, to_address, from_address,
-      subject, html, text, message_id, headers, next_attempt_at, created_at)
+      subject, html, text, message_id, headers, locale, next_attempt_at, created_at)
     values (${id}, ${opts.workspaceId}, ${`test:${id}`}, ${opts.customerId}, 'test', ${opts.to}, ${TEST_FROM_ADDRESS},
       ${`[Test] ${opts.email.subject}`}, ${opts.email.html}, ${opts.email.text}, ${`<test.${id}@afterglow>`},
-      ${sql.json(headers)}, ${opts.now}, ${opts.now})`;
+      ${sql.json(headers)}, ${opts.locale}, ${opts.now}, ${opts.now})`;
   return { outboxId: id };
 }

@@ -16,14 +16,19 @@ const sentByWorkspace = (sql: Database['sql'], workspaceId: string) => sql`exist
   select 1 from email_outbox o where o.workspace_id = ${workspaceId} and o.message_id = d.message_id
     and o.effect_key = regexp_replace(d.message_id, '^<([^.@<>]+)\\.([^@<>]+)@afterglow>$', '\\1:\\2'))`;
 
+/** The locale the message went out in (its template variant and script), from its outbox row. */
+const sentLocale = (sql: Database['sql'], workspaceId: string) => sql`(
+  select o.locale from email_outbox o where o.workspace_id = ${workspaceId} and o.message_id = d.message_id limit 1)`;
+
 const queueStatuses = ['pending', 'sending', 'sent', 'failed', 'suppressed'] as const;
 
 export const outboxRouter = router({
   list: protectedProcedure
     .input(z.object({ limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }))
     .query(async ({ ctx, input }) => {
-      const rows = await ctx.deps.database.sql<{ id: string; from: string; to: string[]; subject: string; receivedAt: Date | string }[]>`
-        select id, from_address as "from", to_addresses as "to", subject, received_at as "receivedAt"
+      const rows = await ctx.deps.database.sql<{ id: string; from: string; to: string[]; subject: string; locale: string | null; receivedAt: Date | string }[]>`
+        select id, from_address as "from", to_addresses as "to", subject,
+          ${sentLocale(ctx.deps.database.sql, ctx.user.workspaceId)} as locale, received_at as "receivedAt"
         from dev_mailbox d where ${sentByWorkspace(ctx.deps.database.sql, ctx.user.workspaceId)}
         order by received_at desc, id limit ${input.limit}`;
       return rows.map((r) => ({ ...r, receivedAt: iso(r.receivedAt) }));
@@ -34,10 +39,10 @@ export const outboxRouter = router({
     .query(async ({ ctx, input }) => {
       const [row] = await ctx.deps.database.sql<{
         id: string; messageId: string | null; from: string; to: string[]; subject: string;
-        html: string | null; text: string | null; headers: Record<string, string>; receivedAt: Date | string;
+        html: string | null; text: string | null; headers: Record<string, string>; locale: string | null; receivedAt: Date | string;
       }[]>`
         select id, message_id as "messageId", from_address as "from", to_addresses as "to", subject, html, text,
-          headers, received_at as "receivedAt"
+          headers, ${sentLocale(ctx.deps.database.sql, ctx.user.workspaceId)} as locale, received_at as "receivedAt"
         from dev_mailbox d where id = ${input.id} and ${sentByWorkspace(ctx.deps.database.sql, ctx.user.workspaceId)}`;
       if (!row) throw notFound('Message', input.id);
       return { ...row, receivedAt: iso(row.receivedAt) };

@@ -1,28 +1,29 @@
 // The Templates page: list, starters, the editor's load/save, live preview with a real
 // customer's data, and test sends. Thin: the work is in ../templates/.
-import { STARTER_TEMPLATES } from '@afterglow/email';
+import { STARTER_TEMPLATES, type TemplateVariants } from '@afterglow/email';
+import { LOCALES } from '@afterglow/i18n';
 import { z } from 'zod';
-import { createTemplate, getTemplate, saveTemplate, templateUses } from '../templates/repository';
-import { customerMergeData } from '../templates/preview';
+import { templateContent, toLocalised } from '../templates/content';
+import { createTemplate, getTemplate, localised, saveTemplate, starterVariants, templateUses } from '../templates/repository';
+import { previewFor } from '../templates/preview';
 import { assertTestRecipient, testRecipients } from '../templates/test-recipients';
 import { queueTestEmail } from '../templates/test-send';
 import { protectedProcedure, router } from './init';
 import { iso } from './time';
 
 const templateId = z.string().min(1).max(100);
-const content = z.object({
-  subject: z.string().max(200, 'Keep the subject under 200 characters'),
-  preheader: z.string().max(200, 'Keep the preview text under 200 characters').default(''),
-  body: z.string().min(1, 'Write the email body').max(200_000, 'The body is over 200,000 characters'),
-});
 const customerId = z.string().min(1, 'Choose a customer').max(200);
+/** The variant to show: a locale (Serbian in either script), or null for the one the customer would get. */
+const locale = z.enum(LOCALES, 'Preview in en, sr-Cyrl, sr-Latn, sl or ru').nullable().default(null);
 
 export const templatesRouter = router({
   list: protectedProcedure.query(async ({ ctx }) => {
     const rows = await ctx.deps.database.sql<{
       id: string; name: string; description: string; starter: string | null; kind: string; version: number; subject: string; updatedAt: Date;
+      languages: string[];
     }[]>`
-      select t.id, t.name, t.description, t.starter, t.kind, t.latest_version as version, v.subject, t.updated_at as "updatedAt"
+      select t.id, t.name, t.description, t.starter, t.kind, t.latest_version as version, v.subject, t.updated_at as "updatedAt",
+        array[v.language] || array(select jsonb_object_keys(v.variants)) as languages
       from email_templates t join email_template_versions v on v.template_id = t.id and v.version = t.latest_version
       where t.workspace_id = ${ctx.user.workspaceId} order by t.updated_at desc, t.name`;
     const uses = await templateUses(ctx.deps.database.sql, ctx.user.workspaceId, null);
@@ -30,7 +31,10 @@ export const templatesRouter = router({
   }),
 
   starters: protectedProcedure.query(() =>
-    STARTER_TEMPLATES.map(({ key, name, description, kind, subject }) => ({ key, name, description, kind, subject }))),
+    STARTER_TEMPLATES.map((starter) => {
+      const { key, name, description, kind, subject } = starter;
+      return { key, name, description, kind, subject, languages: ['en', ...Object.keys(starterVariants(starter))] };
+    })),
 
   get: protectedProcedure.input(z.object({ id: templateId })).query(async ({ ctx, input }) => {
     const t = await getTemplate(ctx.deps.database.sql, ctx.user.workspaceId, input.id);
@@ -42,12 +46,14 @@ export const templatesRouter = router({
   /** Every saved version, newest first: what changed when, and by whom. */
   versions: protectedProcedure.input(z.object({ id: templateId })).query(async ({ ctx, input }) => {
     await getTemplate(ctx.deps.database.sql, ctx.user.workspaceId, input.id); // NOT_FOUND across workspaces
-    const rows = await ctx.deps.database.sql<{ version: number; subject: string; preheader: string; body: string; createdAt: Date; author: string | null }[]>`
-      select v.version, v.subject, v.preheader, v.body, v.created_at as "createdAt", coalesce(nullif(u.name, ''), u.email) as author
+    const rows = await ctx.deps.database.sql<{
+      version: number; subject: string; preheader: string; body: string; language: string; variants: TemplateVariants; createdAt: Date; author: string | null;
+    }[]>`
+      select v.version, v.subject, v.preheader, v.body, v.language, v.variants, v.created_at as "createdAt", coalesce(nullif(u.name, ''), u.email) as author
       from email_template_versions v left join users u on u.id = v.created_by
       where v.workspace_id = ${ctx.user.workspaceId} and v.template_id = ${input.id}
       order by v.version desc`;
-    return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
+    return rows.map((r) => ({ ...localised(r), createdAt: iso(r.createdAt) }));
   }),
 
   create: protectedProcedure
@@ -58,15 +64,14 @@ export const templatesRouter = router({
 
   /** Refused with every problem and its line when the template is broken; else a new version. */
   save: protectedProcedure
-    .input(content.extend({
+    .input(templateContent({
       id: templateId,
       name: z.string().trim().min(1, 'Give the template a name').max(200),
       kind: z.enum(['marketing', 'transactional']),
     }))
     .mutation(({ ctx, input }) => saveTemplate(ctx.deps.database.sql, ctx.deps.templateSandbox.check, {
       workspaceId: ctx.user.workspaceId, userId: ctx.user.id, now: ctx.deps.clock.now(),
-      id: input.id, name: input.name, kind: input.kind,
-      content: { subject: input.subject, preheader: input.preheader, body: input.body },
+      id: input.id, name: input.name, kind: input.kind, content: toLocalised(input),
     })),
 
   /** Customers to preview with: those with an email, most recent buyers first. */
@@ -87,25 +92,27 @@ export const templatesRouter = router({
     }),
 
   preview: protectedProcedure
-    .input(content.extend({ customerId }))
+    .input(templateContent({ customerId, locale }))
     .query(async ({ ctx, input }) => {
-      const data = await customerMergeData(ctx.deps.database.sql, ctx.user.workspaceId, input.customerId, ctx.deps.clock.now());
-      return ctx.deps.templateSandbox.preview(input, data);
+      const { request, data, locale: shown } = await previewFor(ctx.deps.database.sql, ctx.user.workspaceId, input.customerId,
+        ctx.deps.clock.now(), toLocalised(input), input.locale);
+      return { ...await ctx.deps.templateSandbox.preview(request, data), locale: shown };
     }),
 
   /** Where a test may go: the workspace's users and the addresses the owner approved. */
   testRecipients: protectedProcedure.query(({ ctx }) => testRecipients(ctx.deps.database.sql, ctx.user.workspaceId)),
 
   sendTest: protectedProcedure
-    .input(content.extend({ customerId, to: z.email('Enter an email address to send the test to'), templateId: templateId.nullable().default(null) }))
+    .input(templateContent({ customerId, locale, to: z.email('Enter an email address to send the test to'), templateId: templateId.nullable().default(null) }))
     .mutation(async ({ ctx, input }) => {
       const { sql } = ctx.deps.database;
       await assertTestRecipient(sql, ctx.user.workspaceId, input.to);
-      const preview = await ctx.deps.templateSandbox.preview(input, await customerMergeData(sql, ctx.user.workspaceId, input.customerId, ctx.deps.clock.now()));
+      const { request, data, locale: shown } = await previewFor(sql, ctx.user.workspaceId, input.customerId, ctx.deps.clock.now(), toLocalised(input), input.locale);
+      const preview = await ctx.deps.templateSandbox.preview(request, data);
       if (!preview.ok || preview.issues.length) return { ok: false as const, issues: preview.issues };
       const queued = await queueTestEmail(sql, {
         workspaceId: ctx.user.workspaceId, customerId: input.customerId, to: input.to, email: preview.email,
-        templateId: input.templateId, now: ctx.deps.clock.now(),
+        templateId: input.templateId, now: ctx.deps.clock.now(), locale: shown,
       });
       await ctx.deps.engine.wake();
       return { ok: true as const, ...queued };

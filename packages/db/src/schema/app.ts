@@ -68,6 +68,8 @@ export const emailOutbox = pgTable('email_outbox', {
   /** The email_contents row the dispatcher renders; null for ready-made rows. */
   contentHash: text('content_hash'),
   messageId: text('message_id').notNull(),
+  /** The locale the email went out in (which variant of its template, in which script); null before rendering. */
+  locale: text('locale'),
   /** Extra headers sent as given (List-Unsubscribe, X-Afterglow-Kind). */
   headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
   /** 'pending' | 'sending' | 'sent' | 'failed' | 'suppressed' */

@@ -1,7 +1,8 @@
 // Email templates. A template is a name and a pointer to its newest version; every save
 // writes a new immutable version, so a published journey's email node stays pinned to the
-// exact subject and body it was published with while the marketer keeps editing.
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+// exact subject and body it was published with while the marketer keeps editing. A version
+// holds its text in every language it has (packages/email/src/variants.ts).
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -31,6 +32,13 @@ export const emailTemplateVersions = pgTable('email_template_versions', {
   subject: text('subject').notNull(),
   preheader: text('preheader').notNull().default(''),
   body: text('body').notNull(),
+  /**
+   * The language of subject, preheader and body ('en' | 'sr' | 'sl' | 'ru'): the template's main
+   * language. Kept on the version, so a journey pinned to it reads it as it was written.
+   */
+  language: text('language').notNull().default('en'),
+  /** The other languages' texts: { sr: { subject, preheader, body }, ... } (Serbian in one script). */
+  variants: jsonb('variants').$type<Record<string, { subject: string; preheader: string; body: string }>>().notNull().default({}),
   createdBy: text('created_by'),
   createdAt: ts('created_at').notNull(),
 }, (t) => [uniqueIndex('email_template_versions_uq').on(t.templateId, t.version)]);

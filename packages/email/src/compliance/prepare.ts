@@ -3,6 +3,8 @@
 // pixel is added, and marketing email gets its unsubscribe and preference links: in a footer
 // and as RFC 8058 one-click List-Unsubscribe headers. Transactional email says so in a header
 // and carries no unsubscribe footer.
+import type { Locale } from '@afterglow/i18n';
+import { footerTexts, type FooterTexts } from './footer-texts';
 import { signToken } from './tokens';
 
 export interface ComplianceInput {
@@ -19,6 +21,8 @@ export interface ComplianceInput {
   /** Base of links, e.g. https://shop-mail.example.com (AFTERGLOW_PUBLIC_URL). */
   publicUrl: string;
   shopName?: string;
+  /** The email's locale: the footer is written in it (English when not given). */
+  locale?: Locale;
 }
 
 export interface PreparedEmail {
@@ -86,12 +90,12 @@ function beforeBodyEnd(html: string, insert: string): string {
   return at < 0 ? html + insert : html.slice(0, at) + insert + html.slice(at);
 }
 
-function footerHtml(urls: { unsubscribe: string; preferences: string }, shopName: string): string {
+function footerHtml(urls: { unsubscribe: string; preferences: string }, shopName: string, texts: FooterTexts): string {
   const link = 'color:#6b7280;text-decoration:underline';
   return '<div style="max-width:600px;margin:0 auto;text-align:center;font-family:Helvetica,Arial,sans-serif;font-size:12px;line-height:18px;color:#6b7280;padding:24px 16px">'
-    + `You receive this email as a customer of ${escapeHtml(shopName)}. `
-    + `<a href="${escapeHtml(urls.unsubscribe)}" style="${link}">Unsubscribe</a> · `
-    + `<a href="${escapeHtml(urls.preferences)}" style="${link}">Email preferences</a></div>`;
+    + `${texts.reason(escapeHtml(shopName))} `
+    + `<a href="${escapeHtml(urls.unsubscribe)}" style="${link}">${texts.unsubscribe}</a> · `
+    + `<a href="${escapeHtml(urls.preferences)}" style="${link}">${texts.preferences}</a></div>`;
 }
 
 export function prepareForSending(input: ComplianceInput): PreparedEmail {
@@ -102,8 +106,9 @@ export function prepareForSending(input: ComplianceInput): PreparedEmail {
   let text = input.text;
   const headers: Record<string, string> = { 'X-Afterglow-Kind': input.kind };
   if (input.kind === 'marketing') {
-    html = beforeBodyEnd(html, footerHtml(urls, input.shopName ?? 'our shop'));
-    text = `${text.trimEnd()}\n\n--\nUnsubscribe: ${urls.unsubscribe}\nEmail preferences: ${urls.preferences}\n`;
+    const texts = footerTexts(input.locale);
+    html = beforeBodyEnd(html, footerHtml(urls, input.shopName ?? 'our shop', texts));
+    text = `${text.trimEnd()}\n\n--\n${texts.unsubscribe}: ${urls.unsubscribe}\n${texts.preferences}: ${urls.preferences}\n`;
     headers['List-Unsubscribe'] = `<${urls.unsubscribe}>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     if (input.topic) headers['X-Afterglow-Topic'] = input.topic;

@@ -106,7 +106,7 @@ export function createTemplateSandbox(opts: TemplateSandboxOptions = {}): Templa
 
   return {
     check: (content) => run<TemplateIssue[]>({ kind: 'check', content: { subject: content.subject, body: content.body } }),
-    preview: ({ subject, preheader, body }, data) => run<PreviewResult>({ kind: 'preview', content: { subject, preheader, body }, data }),
+    preview: ({ subject, preheader, body, format }, data) => run<PreviewResult>({ kind: 'preview', content: { subject, preheader, body, format }, data }),
     close: async () => { await pool?.destroy(); pool = null; },
   };
 }
