@@ -55,9 +55,9 @@ export function sendPage(res: ServerResponse, status: number, locale: Locale, { 
 }
 
 /** A page of a heading and one paragraph, the keys `<name>.title`, `.heading` and `.text`. */
-export function sendNotice(res: ServerResponse, status: number, locale: Locale, name: 'badLink' | 'linkGone', shop?: string): void {
+export function sendNotice(res: ServerResponse, status: number, locale: Locale, name: 'badLink' | 'linkGone'): void {
   const t = (part: string) => escapeHtml(text(locale, `${name}.${part}` as MessageKey));
-  sendPage(res, status, locale, { title: text(locale, `${name}.title`), body: `<h1>${t('heading')}</h1><p>${t('text')}</p>`, shop });
+  sendPage(res, status, locale, { title: text(locale, `${name}.title`), body: `<h1>${t('heading')}</h1><p>${t('text')}</p>` });
 }
 
 /** A token that does not verify: nobody is known, so the browser's language speaks. */
