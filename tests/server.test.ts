@@ -100,6 +100,11 @@ describe('the server', () => {
     expect(c.orders).toBeGreaterThanOrEqual(1000);
     expect(c.items).toBeGreaterThan(c.orders);
     expect(c.zones).toBe(3); // Europe, America, Asia
+    // Its markets: Serbian (both scripts), Slovenian and Russian customers besides the English ones, paying in RSD, EUR and RUB.
+    const [markets] = await database.sql<{ locales: string[]; currencies: string[] }[]>`
+      select (select array_agg(distinct locale order by locale) from customers where workspace_id = 'ws_demo') as locales,
+             (select array_agg(distinct currency order by currency) from orders where workspace_id = 'ws_demo') as currencies`;
+    expect(markets).toEqual({ locales: ['en', 'en-GB', 'en-US', 'ru-RU', 'sl-SI', 'sr-Latn-RS', 'sr-RS'], currencies: ['EUR', 'RSD', 'RUB'] });
     const [first] = await database.sql`select email, first_name, birthday::text as birthday from customers where id = 'cust_0001'`;
     expect(first.email).toMatch(/@/);
     expect(first.birthday).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -1,6 +1,10 @@
 // Builds the demo shop's rows in memory (deterministically, relative to the clock) so
-// the seed can write each table with one set-based INSERT.
+// the seed can write each table with one set-based INSERT. Customers come from the home markets
+// (Serbia in both scripts, Slovenia, Russia: their names, cities, phones, locales, currencies)
+// and from abroad (in English); each pays in their market's currency.
+import type { Currency } from '@afterglow/i18n';
 import { catalog, type CatalogProduct } from './catalog';
+import { localPrice, markets, type Market, type MarketId } from './markets';
 import { emailDomains, emailLocalPart, regions } from './people';
 import { seededRandom, type Random } from './random';
 
@@ -11,6 +15,8 @@ const HISTORY_DAYS = 730;
 
 export interface DemoCustomer {
   id: string; email: string; first_name: string; last_name: string; birthday: string; timezone: string;
+  /** A canonical BCP 47 tag, as a shop sends it ('sr-Latn-RS', 'ru-RU', 'en-GB'). */
+  locale: string;
   marketing_consent: boolean; attributes: Record<string, unknown>; created_at: string;
 }
 export interface DemoOrder { id: string; customer_id: string; status: string; currency: string; total: number; placed_at: string }
@@ -32,36 +38,66 @@ function pickRegion(random: Random) {
   return regions[0];
 }
 
-function makeCustomers(random: Random, now: Date): DemoCustomer[] {
+// The first ten customers (the busiest buyers: see pickBuyer) meet every market, so each language
+// has customers with orders on the first screen; cust_0001 stays international (English, EUR).
+const OPENING: ReadonlyArray<MarketId | null> = [null, 'sr-Cyrl', 'sl', 'ru', 'sr-Latn', null, 'sr-Cyrl', null, 'sl', 'ru'];
+
+function pickMarket(index: number, random: Random): Market | null {
+  if (index < OPENING.length) return OPENING[index] ? markets[OPENING[index]] : null;
+  let roll = random.next();
+  for (const market of Object.values(markets)) {
+    roll -= market.weight;
+    if (roll < 0) return market;
+  }
+  return null; // international
+}
+
+/**
+ * Every customer first draws an international identity from `random`, as the demo always did, so
+ * the rest of the shop (orders, buyers) draws the same; a market customer then takes their name,
+ * city and phone from `local`, a stream of its own.
+ */
+function makeCustomers(random: Random, local: Random, now: Date): Array<DemoCustomer & { currency: Currency }> {
   return Array.from({ length: DEMO_CUSTOMERS }, (_, i) => {
     const region = pickRegion(random);
-    const firstName = random.pick(region.firstNames);
-    const lastName = random.pick(region.lastNames);
+    const international = { firstName: random.pick(region.firstNames), lastName: random.pick(region.lastNames) };
     const year = random.int(1958, 2006);
     const birthday = `${year}-${pad(random.int(1, 12), 2)}-${pad(random.int(1, 28), 2)}`;
+    const domain = random.pick(emailDomains);
+    const timezone = random.pick(region.timezones);
+    const consent = random.chance(0.9);
+    const sport = random.chance(0.3) ? { favouriteSport: random.pick(['football', 'running', 'hiking', 'yoga']) } : {};
+    const createdAt = new Date(now.getTime() - (HISTORY_DAYS + random.int(1, 60)) * DAY).toISOString();
+    const market = pickMarket(i, local);
+    const person = market?.person(local) ?? {
+      ...international, latin: [international.firstName, international.lastName] as const, timezone,
+      city: timezone.split('/')[1].replace(/_/g, ' '), phone: `+38160${pad(i + 1, 7)}`,
+    };
     return {
       id: `cust_${pad(i + 1, 4)}`,
       // The running number keeps addresses unique when two customers share a name.
-      email: `${emailLocalPart(firstName, lastName)}${i + 1}@${random.pick(emailDomains)}`,
-      first_name: firstName,
-      last_name: lastName,
+      email: `${emailLocalPart(...person.latin)}${i + 1}@${domain}`,
+      first_name: person.firstName,
+      last_name: person.lastName,
       birthday,
-      timezone: random.pick(region.timezones),
-      marketing_consent: random.chance(0.9),
+      timezone: person.timezone,
+      locale: market?.locale ?? region.locale,
+      marketing_consent: consent,
       attributes: {
-        ...(random.chance(0.3) ? { favouriteSport: random.pick(['football', 'running', 'hiking', 'yoga']) } : {}),
+        ...sport,
+        city: person.city,
         // For the SMS plugin's demo: four in five have a (fictional) mobile number, two in three
-        // of those agreed to marketing SMS. Derived from the index, so the random draws (and so the
-        // rest of the demo) stay as they were.
-        ...(i % 5 !== 4 ? { phone: `+38160${pad(i + 1, 7)}`, smsConsent: i % 3 !== 2 } : {}),
+        // of those agreed to marketing SMS.
+        ...(i % 5 !== 4 ? { phone: person.phone, smsConsent: i % 3 !== 2 } : {}),
       },
-      created_at: new Date(now.getTime() - (HISTORY_DAYS + random.int(1, 60)) * DAY).toISOString(),
+      created_at: createdAt,
+      currency: market?.currency ?? 'EUR',
     };
   });
 }
 
 /** Customers buy unevenly: a few loyal ones place many orders, most place one or two. */
-function pickBuyer(random: Random, customers: DemoCustomer[]): DemoCustomer {
+function pickBuyer<C>(random: Random, customers: C[]): C {
   const skewed = Math.floor(Math.pow(random.next(), 1.6) * customers.length);
   return customers[skewed];
 }
@@ -74,11 +110,11 @@ function orderStatus(ageDays: number, random: Random): string {
 
 export function generateDemoShop(now: Date, seed = 20250601): DemoShop {
   const random = seededRandom(seed);
-  const customers = makeCustomers(random, now);
+  const buyers = makeCustomers(random, seededRandom(seed ^ 0x5eed), now);
   const orders: DemoOrder[] = [];
   const items: DemoOrderItem[] = [];
   for (let o = 0; o < DEMO_ORDERS; o++) {
-    const customer = pickBuyer(random, customers);
+    const customer = pickBuyer(random, buyers);
     const ageDays = random.next() * HISTORY_DAYS;
     const id = `ord_${pad(o + 1, 5)}`;
     // Buyers mostly stay within one category (what makes interest segments meaningful).
@@ -89,16 +125,18 @@ export function generateDemoShop(now: Date, seed = 20250601): DemoShop {
       const pool = random.chance(0.75) ? catalog.filter((p) => p.category === home) : catalog;
       const product = random.pick(pool);
       const quantity = product.price > 200 ? 1 : random.int(1, 3);
-      total += product.price * quantity;
+      const price = localPrice(product.price, customer.currency);
+      total += price * quantity;
       items.push({
         order_id: id, line, customer_id: customer.id, product_id: product.id, name: product.name,
-        category: product.category, brand: product.brand, price: product.price, quantity,
+        category: product.category, brand: product.brand, price, quantity,
       });
     }
     orders.push({
-      id, customer_id: customer.id, status: orderStatus(ageDays, random), currency: 'EUR',
+      id, customer_id: customer.id, status: orderStatus(ageDays, random), currency: customer.currency,
       total: round2(total), placed_at: new Date(now.getTime() - ageDays * DAY).toISOString(),
     });
   }
+  const customers = buyers.map(({ currency: _paysIn, ...customer }) => customer);
   return { customers, products: catalog, orders, items };
 }

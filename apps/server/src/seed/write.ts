@@ -8,10 +8,11 @@ const json = (rows: unknown) => JSON.stringify(rows);
 export async function writeDemoShop(tx: postgres.TransactionSql, workspaceId: string, shop: DemoShop, now: Date): Promise<void> {
   const at = now.toISOString();
   await tx`
-    insert into customers (workspace_id, id, email, first_name, last_name, birthday, timezone, marketing_consent, attributes, created_at, updated_at)
-    select ${workspaceId}, c.id, c.email, c.first_name, c.last_name, c.birthday, c.timezone, c.marketing_consent, c.attributes, c.created_at, ${at}::timestamptz
+    insert into customers (workspace_id, id, email, first_name, last_name, birthday, timezone, locale, marketing_consent, attributes, created_at, updated_at)
+    select ${workspaceId}, c.id, c.email, c.first_name, c.last_name, c.birthday, c.timezone, c.locale, c.marketing_consent, c.attributes, c.created_at,
+      ${at}::timestamptz
     from jsonb_to_recordset(${json(shop.customers)}::text::jsonb) as c(
-      id text, email text, first_name text, last_name text, birthday date, timezone text,
+      id text, email text, first_name text, last_name text, birthday date, timezone text, locale text,
       marketing_consent boolean, attributes jsonb, created_at timestamptz)`;
   await tx`
     insert into products (workspace_id, id, sku, name, category, brand, price, image_url, url)

@@ -4,6 +4,7 @@
 import type { Database, Queryable } from '@afterglow/db';
 import { recordEmailEvents, tokenWorkspace, TokenError, verifyToken, type PayloadOf, type TokenKind } from '@afterglow/email';
 import { inputIssues } from '../input-policy/index';
+import type { KnownLanguages } from './locale';
 
 /** The workspace's link-signing secret (stored sealed), or null for a workspace that does not exist. */
 export async function workspaceSigningSecret(database: Database, workspaceId: string): Promise<string | null> {
@@ -28,18 +29,26 @@ export async function verifyWithWorkspace<K extends TokenKind>(database: Databas
 
 export interface Recipient {
   exists: boolean; email: string | null; marketingConsent: boolean; shopName: string; topics: Record<string, boolean>;
+  /** What the page's language is chosen from (pageLocale). */
+  languages: KnownLanguages;
+}
+
+interface RecipientRow {
+  email: string | null; consent: boolean | null; shop: string; topics: Record<string, boolean> | null;
+  locale: string | null; shopLocale: string | null;
 }
 
 export async function loadRecipient(sql: Queryable, workspaceId: string, customerId: string): Promise<Recipient> {
-  const [row] = await sql<{ email: string | null; consent: boolean | null; shop: string; topics: Record<string, boolean> | null }[]>`
-    select c.email, c.marketing_consent as consent, w.name as shop, p.topics
+  const [row] = await sql<RecipientRow[]>`
+    select c.email, c.marketing_consent as consent, w.name as shop, p.topics, c.locale, w.settings->'shop'->>'locale' as "shopLocale"
     from workspaces w
     left join customers c on c.workspace_id = w.id and c.id = ${customerId}
     left join customer_preferences p on p.workspace_id = w.id and p.customer_id = ${customerId}
     where w.id = ${workspaceId}`;
+  const exists = row?.consent !== null && row?.consent !== undefined;
   return {
-    exists: row?.consent !== null && row?.consent !== undefined, email: row?.email ?? null,
-    marketingConsent: row?.consent ?? false, shopName: row?.shop ?? '', topics: row?.topics ?? {},
+    exists, email: row?.email ?? null, marketingConsent: row?.consent ?? false, shopName: row?.shop ?? '', topics: row?.topics ?? {},
+    languages: { customerKnown: exists, customerLocale: row?.locale ?? null, shopLocale: row?.shopLocale ?? null },
   };
 }
 

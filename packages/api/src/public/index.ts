@@ -3,7 +3,10 @@
 // as its only path segment; anything else under these prefixes is a 404.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from '../ingest/http-io';
-import { escapeHtml, sendPage } from './page';
+import { text } from './catalogue';
+import { escapeHtml } from './escape';
+import { pageLocale } from './locale';
+import { sendPage } from './page';
 import { handlePreferences } from './preferences';
 import { handleClick, handleOpen } from './tracking';
 import type { PublicDeps } from './types';
@@ -32,9 +35,12 @@ export function createPublicHandler(deps: PublicDeps) {
       } catch (err) {
         // A form body over the limit: say so on a page like the others, not as a server error.
         if (!(err instanceof HttpError) || res.headersSent) throw err;
-        return sendPage(res, err.status, 'Request refused', `<h1>Request refused</h1><p>${escapeHtml(err.message)}</p>`);
+        const locale = pageLocale(req);
+        const said = text(locale, err.status === 413 ? 'refused.tooLarge' : 'refused.other');
+        return sendPage(res, err.status, locale, { title: text(locale, 'refused.title'), body: `<h1>${escapeHtml(text(locale, 'refused.title'))}</h1><p>${escapeHtml(said)}</p>` });
       }
     }
-    sendPage(res, 404, 'Not found', '<h1>Page not found</h1>');
+    const locale = pageLocale(req);
+    sendPage(res, 404, locale, { title: text(locale, 'notFound.title'), body: `<h1>${escapeHtml(text(locale, 'notFound.heading'))}</h1>` });
   };
 }

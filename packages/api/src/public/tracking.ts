@@ -6,7 +6,8 @@
 import { classifyHit, recordEmailEvents, trackableUrl } from '@afterglow/email';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { verifyWithWorkspace } from './consent';
-import { badLink, clientIp, methodNotAllowed, sendPage } from './page';
+import { languagesOfEmail, pageLocale } from './locale';
+import { badLink, clientIp, methodNotAllowed, sendNotice } from './page';
 import type { PublicDeps } from './types';
 
 // The smallest transparent GIF (1x1).
@@ -26,7 +27,7 @@ async function recordHit(deps: PublicDeps, req: IncomingMessage, w: string, o: s
 export async function handleOpen(deps: PublicDeps, req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
   const payload = await verifyWithWorkspace(deps.database, token, 'o');
-  if (!payload) return badLink(res);
+  if (!payload) return badLink(req, res);
   const [email] = await deps.database.sql<SentEmail[]>`
     select sent_at as "sentAt"
     from email_outbox where workspace_id = ${payload.w} and id = ${payload.o}`;
@@ -41,7 +42,7 @@ export async function handleOpen(deps: PublicDeps, req: IncomingMessage, res: Se
 export async function handleClick(deps: PublicDeps, req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
   const payload = await verifyWithWorkspace(deps.database, token, 'c');
-  if (!payload) return badLink(res);
+  if (!payload) return badLink(req, res);
   const [email] = await deps.database.sql<SentEmail[]>`
     select o.sent_at as "sentAt", l.url
     from email_links l join email_outbox o on o.workspace_id = l.workspace_id and o.id = l.outbox_id
@@ -49,7 +50,7 @@ export async function handleClick(deps: PublicDeps, req: IncomingMessage, res: S
   // Checked again on the way out: only an absolute http(s) URL is ever a Location.
   const target = email?.url ? trackableUrl(email.url) : null;
   if (!email || !target) {
-    return sendPage(res, 404, 'Link not found', '<h1>This link is no longer available</h1><p>The email it came from may have been removed.</p>');
+    return sendNotice(res, 404, pageLocale(req, await languagesOfEmail(deps.database.sql, payload.w, payload.o)), 'linkGone');
   }
   if (req.method === 'GET') await recordHit(deps, req, payload.w, payload.o, email, 'click', payload.i);
   res.writeHead(302, { location: target, 'cache-control': 'no-store, private', 'referrer-policy': 'no-referrer' });

@@ -1,12 +1,16 @@
 // /u/:token. GET only shows a confirmation page (mail scanners and link previews fetch
 // every URL of a message, so a GET must never unsubscribe). POST unsubscribes: the page's
 // button, or a mailbox provider's RFC 8058 one-click request (body "List-Unsubscribe=One-Click",
-// no cookies). Repeating the POST changes nothing and answers the same.
+// no cookies). Repeating the POST changes nothing and answers the same. The pages speak the
+// customer's language (pageLocale); the one-click answer is the same page, whoever reads it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { signToken } from '@afterglow/email';
 import { readBody } from '../ingest/http-io';
-import { loadRecipient, recordUnsubscribeEvent, setMarketingConsent, verifyWithWorkspace, workspaceSigningSecret } from './consent';
-import { badLink, escapeHtml, maskEmail, methodNotAllowed, sendPage } from './page';
+import { html, text } from './catalogue';
+import { loadRecipient, recordUnsubscribeEvent, setMarketingConsent, verifyWithWorkspace, workspaceSigningSecret, type Recipient } from './consent';
+import { escapeHtml } from './escape';
+import { keepChosenLanguage, pageLocale } from './locale';
+import { badLink, maskEmail, methodNotAllowed, sendPage } from './page';
 import type { PublicDeps } from './types';
 
 const FORM_LIMIT = 16 * 1024;
@@ -15,8 +19,8 @@ export async function handleUnsubscribe(deps: PublicDeps, req: IncomingMessage, 
   if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') return methodNotAllowed(res, 'GET, HEAD, POST');
   const { sql } = deps.database;
   const payload = await verifyWithWorkspace(deps.database, token, 'u');
-  if (!payload) return badLink(res);
-  const preferencesUrl = await preferencesPath(deps, payload.w, payload.c);
+  if (!payload) return badLink(req, res);
+  const preferencesUrl = keepChosenLanguage(req, await preferencesPath(deps, payload.w, payload.c));
 
   if (req.method === 'POST') {
     const body = (await readBody(req, FORM_LIMIT)).toString('utf8');
@@ -28,22 +32,29 @@ export async function handleUnsubscribe(deps: PublicDeps, req: IncomingMessage, 
       if (changed && payload.o) await recordUnsubscribeEvent(tx, payload.w, payload.o, at);
     });
     deps.log?.info('unsubscribed', { workspaceId: payload.w, customerId: payload.c, source });
-    const recipient = await loadRecipient(sql, payload.w, payload.c);
-    return sendPage(res, 200, 'Unsubscribed', `<h1>You are unsubscribed</h1>`
-      + `<p>${escapeHtml(maskEmail(recipient.email))} will get no more marketing email from us. Emails about your orders still arrive.</p>`
-      + `<p class="small">Unsubscribed by mistake? <a href="${escapeHtml(preferencesUrl)}">Manage your email preferences</a>.</p>`, recipient.shopName);
+    return unsubscribedPage(req, res, await loadRecipient(sql, payload.w, payload.c), preferencesUrl, 'unsubscribed.text', 'unsubscribed.mistake');
   }
 
   const recipient = await loadRecipient(sql, payload.w, payload.c);
-  if (!recipient.marketingConsent) {
-    return sendPage(res, 200, 'Unsubscribed', `<h1>You are unsubscribed</h1>`
-      + `<p>${escapeHtml(maskEmail(recipient.email))} gets no marketing email from us.</p>`
-      + `<p class="small">Changed your mind? <a href="${escapeHtml(preferencesUrl)}">Manage your email preferences</a>.</p>`, recipient.shopName);
-  }
-  return sendPage(res, 200, 'Unsubscribe', `<h1>Unsubscribe from our emails?</h1>`
-    + `<p>We will stop sending offers and news to ${escapeHtml(maskEmail(recipient.email))}. Emails about your orders still arrive.</p>`
-    + `<form method="post"><button type="submit" data-testid="unsubscribe">Unsubscribe</button></form>`
-    + `<p class="small">Or <a href="${escapeHtml(preferencesUrl)}">choose which emails you get</a>.</p>`, recipient.shopName);
+  if (!recipient.marketingConsent) return unsubscribedPage(req, res, recipient, preferencesUrl, 'unsubscribed.already', 'unsubscribed.changedMind');
+  const locale = pageLocale(req, recipient.languages);
+  const address = { address: maskEmail(recipient.email) };
+  return sendPage(res, 200, locale, {
+    title: text(locale, 'unsubscribe.title'), shop: recipient.shopName,
+    body: `<h1>${escapeHtml(text(locale, 'unsubscribe.heading'))}</h1><p>${html(locale, 'unsubscribe.text', address)}</p>`
+      + `<form method="post"><button type="submit" data-testid="unsubscribe">${escapeHtml(text(locale, 'unsubscribe.button'))}</button></form>`
+      + `<p class="small">${html(locale, 'unsubscribe.choose', {}, preferencesUrl)}</p>`,
+  });
+}
+
+function unsubscribedPage(req: IncomingMessage, res: ServerResponse, recipient: Recipient, preferencesUrl: string,
+  said: 'unsubscribed.text' | 'unsubscribed.already', undo: 'unsubscribed.mistake' | 'unsubscribed.changedMind'): void {
+  const locale = pageLocale(req, recipient.languages);
+  sendPage(res, 200, locale, {
+    title: text(locale, 'unsubscribed.title'), shop: recipient.shopName,
+    body: `<h1>${escapeHtml(text(locale, 'unsubscribed.heading'))}</h1><p>${html(locale, said, { address: maskEmail(recipient.email) })}</p>`
+      + `<p class="small">${html(locale, undo, {}, preferencesUrl)}</p>`,
+  });
 }
 
 async function preferencesPath(deps: PublicDeps, workspaceId: string, customerId: string): Promise<string> {
