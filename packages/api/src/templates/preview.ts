@@ -44,7 +44,7 @@ export async function customerMergeData(sql: Queryable, workspaceId: string, cus
   const [customer] = await sql<MergeCustomerInput[]>`
     select id, email, first_name as "firstName", last_name as "lastName", timezone, birthday, attributes
     from customers where workspace_id = ${workspaceId} and id = ${customerId}`;
-  if (!customer) throw notFound('Customer', customerId, 'customerId');
+  if (!customer) throw notFound('customer', customerId, 'customerId');
   const trigger = await latestOrderEvent(sql, workspaceId, customerId);
   const products = (trigger?.properties.products as { product_id: string }[] | undefined) ?? [];
   const [{ shopName, shopUrl, ...extras }] = await loadShopExtras(sql, [{ workspaceId, customerId, productIds: products.map((p) => p.product_id) }]);

@@ -4,6 +4,7 @@
 import type { Queryable, Sql } from '@afterglow/db';
 import { checkEmailTemplate, starterTemplate, type StarterTemplate, type TemplateIssue } from '@afterglow/email';
 import { randomBytes } from 'node:crypto';
+import { text } from '../i18n/catalogue';
 import { DomainError, notFound } from '../journeys/errors';
 
 export interface TemplateContent { subject: string; preheader: string; body: string }
@@ -25,7 +26,7 @@ export async function getTemplate(sql: Queryable, workspaceId: string, id: strin
     from email_templates t
     join email_template_versions v on v.template_id = t.id and v.version = t.latest_version
     where t.workspace_id = ${workspaceId} and t.id = ${id}`;
-  if (!row) throw notFound('Template', id);
+  if (!row) throw notFound('template', id);
   return row;
 }
 
@@ -52,7 +53,7 @@ export async function createTemplate(sql: Queryable, opts: {
   workspaceId: string; userId: string | null; now: Date; name?: string; starter?: string;
 }): Promise<SaveResult> {
   const starter: StarterTemplate | undefined = opts.starter ? starterTemplate(opts.starter) : undefined;
-  if (opts.starter && !starter) throw new DomainError('NOT_FOUND', `Starter template ${opts.starter} does not exist`, 'starter');
+  if (opts.starter && !starter) throw new DomainError('NOT_FOUND', text('template.noSuchStarter', { starter: opts.starter }), 'starter');
   const content: TemplateContent = starter ?? {
     subject: 'Hello {{ customer.firstName }}',
     preheader: '',
@@ -81,13 +82,13 @@ export async function saveTemplate(sql: Sql, check: TemplateCheck, opts: {
   const issues = await check(opts.content);
   if (issues.length) return { ok: false, issues };
   if (await nameTaken(sql, opts.workspaceId, opts.name, opts.id)) {
-    throw new DomainError('CONFLICT', `Another template is already called “${opts.name}”`, 'name');
+    throw new DomainError('CONFLICT', text('template.nameTaken', { name: opts.name }), 'name');
   }
   return sql.begin(async (tx) => {
     // The row lock serialises concurrent saves, so version numbers never clash.
     const [current] = await tx<{ version: number }[]>`select latest_version as version from email_templates
       where workspace_id = ${opts.workspaceId} and id = ${opts.id} for update`;
-    if (!current) throw notFound('Template', opts.id);
+    if (!current) throw notFound('template', opts.id);
     const [latest] = await tx<TemplateContent[]>`select subject, preheader, body from email_template_versions
       where template_id = ${opts.id} and version = ${current.version}`;
     const same = latest && latest.subject === opts.content.subject && latest.preheader === opts.content.preheader && latest.body === opts.content.body;
