@@ -21,7 +21,7 @@ export const text = (key: MessageKey, values?: MessageValues): Text => ({ key, v
 export type Catalogue = Record<string, string>;
 
 /** A Cyrillic catalogue in Latin script (Serbian's second script). */
-export const latinOf = (catalogue: Catalogue): Catalogue =>
+const latinOf = (catalogue: Catalogue): Catalogue =>
   Object.fromEntries(Object.entries(catalogue).map(([key, message]) => [key, toLatin(message)]));
 
 /** Each locale's catalogue, Serbian Latin derived from Serbian Cyrillic. */

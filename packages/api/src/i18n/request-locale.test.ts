@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedLanguages, currentLocale, requestLocale, withLocale } from './request-locale';
+import { acceptedLanguages, currentLocale, requestedLocale, withLocale } from './request-locale';
 
 describe('acceptedLanguages', () => {
   it('orders the tags by q, keeping the header\'s order among equals, and drops q=0, * and empty parts', () => {
@@ -8,12 +8,12 @@ describe('acceptedLanguages', () => {
   });
 });
 
-describe('requestLocale', () => {
-  it('prefers the user\'s own language, then the header\'s first one Afterglow speaks, then English', () => {
-    expect(requestLocale('sl', 'ru')).toBe('sl');
-    expect(requestLocale(null, 'de-DE,de;q=0.9,sr;q=0.8')).toBe('sr-Cyrl');
-    expect(requestLocale(null, 'de-DE')).toBe('en');
-    expect(requestLocale(undefined, 'not a tag;q=1, ru')).toBe('ru');
+describe('requestedLocale', () => {
+  it('is the header\'s first language Afterglow speaks, else English', () => {
+    expect(requestedLocale('de-DE,de;q=0.9,sr;q=0.8')).toBe('sr-Cyrl');
+    expect(requestedLocale('de-DE')).toBe('en');
+    expect(requestedLocale('not a tag;q=1, ru')).toBe('ru');
+    expect(requestedLocale(undefined)).toBe('en');
   });
 });
 

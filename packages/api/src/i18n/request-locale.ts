@@ -1,6 +1,5 @@
-// Which language a request is answered in: the signed-in user's own (users.locale, picked in the
-// user menu), else the request's Accept-Language (the web app sends the language it shows),
-// else English. The locale is kept in an AsyncLocalStorage scope for the length of a procedure
+// Which language a request asks for: its Accept-Language (the web app sends the language it
+// shows; a signed-in user's own pick wins over it, see trpc/localize.ts), else English. The locale is kept in an AsyncLocalStorage scope for the length of a procedure
 // call, so code deep in a call (zod's messages, written while a schema parses the input) speaks
 // it without being handed it: one process serves many users in many languages at once.
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -19,10 +18,8 @@ export function acceptedLanguages(header: string | undefined): string[] {
     .map((entry) => entry.tag);
 }
 
-/** The locale to answer in: the user's own when they picked one, else the one the request asks for. */
-export function requestLocale(userLocale: Locale | null | undefined, acceptLanguage: string | undefined): Locale {
-  return userLocale ?? negotiateLocale(acceptedLanguages(acceptLanguage));
-}
+/** The locale an Accept-Language header asks for: its first tag Afterglow speaks, else English. */
+export const requestedLocale = (acceptLanguage: string | undefined): Locale => negotiateLocale(acceptedLanguages(acceptLanguage));
 
 const scope = new AsyncLocalStorage<Locale>();
 

@@ -6,13 +6,13 @@
 // caller's language (localize.ts).
 import { SegmentRuleError } from '@afterglow/db';
 import { TemplateLimitError } from '@afterglow/email';
-import { negotiateLocale, type Locale } from '@afterglow/i18n';
+import type { Locale } from '@afterglow/i18n';
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress, readCookie, SESSION_COOKIE, userForToken, type SessionUser } from '../auth/index';
 import { recordAudit, summariseInput, targetOf } from '../audit/record';
 import { text } from '../i18n/catalogue';
-import { acceptedLanguages, withLocale } from '../i18n/request-locale';
+import { requestedLocale, withLocale } from '../i18n/request-locale';
 import { speakZodInCallersLanguage } from '../i18n/zod-messages';
 import { SettingsInvalid } from '../integrations/errors';
 import { inputIssues, type InputIssue } from '../input-policy/index';
@@ -41,7 +41,7 @@ export async function createContext(deps: ApiDeps, req: IncomingMessage, res: Se
   refuseCrossSiteWrites(req, deps.publicOrigin);
   const sessionToken = readCookie(req, SESSION_COOKIE);
   const user = await userForToken(deps.database, sessionToken, deps.clock.now());
-  const locale = negotiateLocale(acceptedLanguages(req.headers['accept-language']));
+  const locale = requestedLocale(req.headers['accept-language']);
   return { deps, user, sessionToken, clientAddress: clientAddress(req, deps.trustedProxies ?? 0), locale, res };
 }
 
