@@ -2,7 +2,7 @@
 // gets zod's messages, the schemas' own messages and the API's domain errors in it, each still
 // beside its field; without a pick the request's Accept-Language decides; a language Afterglow
 // does not speak gets English, word for word as before.
-import { ManualClock } from '@afterglow/engine';
+import { createEngine, ManualClock } from '@afterglow/engine';
 import type { Database } from '@afterglow/db';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -12,16 +12,16 @@ import { createTestDatabase } from './support/db';
 let db: Database;
 let server: ApiServer;
 
-const engine = { stats: async () => [], wake: () => undefined, retryFailed: async () => 0 };
-
 beforeAll(async () => {
   db = await createTestDatabase();
   await db.sql`insert into workspaces (id, name, signing_secret) values ('ws_l', 'Shop', 's')`;
   for (const id of ['ru', 'sr', 'de', 'sl']) {
     await seedUser(db, { id: `u_${id}`, workspaceId: 'ws_l', email: `${id}@l.test`, password: `pw-${id}`, role: 'admin' });
   }
-  const deps = { database: db, registry: createRegistry(), clock: new ManualClock(new Date('2026-07-01T10:00:00Z')), engine, templateSandbox: unusedTemplateSandbox };
-  server = await startApiServer(deps as Parameters<typeof startApiServer>[0]);
+  const registry = createRegistry();
+  const clock = new ManualClock(new Date('2026-07-01T10:00:00Z'));
+  const engine = createEngine({ database: db, registry, clock });
+  server = await startApiServer({ database: db, registry, clock, engine, templateSandbox: unusedTemplateSandbox });
 });
 
 afterAll(async () => {

@@ -46,13 +46,13 @@ function collect(schema: unknown, found: Set<string>, seen = new Set<unknown>())
   return found;
 }
 
-const procedures = Object.values(appRouter._def.procedures as Record<string, { _def: { inputs: unknown[] } }>);
+const procedures = Object.values(appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>);
 const schemas = [
   ...procedures.flatMap((p) => p._def.inputs),
   // Parsed by the procedures themselves, not as their input.
   segmentRuleSchema, journeyGraphSchema, journeySettingsSchema, shopSettingsSchema,
 ];
-const english = [...schemas.reduce((found, schema) => collect(schema, found), new Set<string>())].sort();
+const english = [...schemas.reduce<Set<string>>((found, schema) => collect(schema, found), new Set())].sort();
 
 it('finds the schemas\' own messages (the collector reads zod as it is built)', () => {
   expect(english).toContain('Shop name must not be empty');
