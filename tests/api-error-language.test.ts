@@ -15,9 +15,12 @@ let server: ApiServer;
 beforeAll(async () => {
   db = await createTestDatabase();
   await db.sql`insert into workspaces (id, name, signing_secret) values ('ws_l', 'Shop', 's')`;
-  for (const id of ['ru', 'sr', 'de', 'sl']) {
+  for (const id of ['ru', 'sr', 'de', 'sl', 'kk']) {
     await seedUser(db, { id: `u_${id}`, workspaceId: 'ws_l', email: `${id}@l.test`, password: `pw-${id}`, role: 'admin' });
   }
+  await seedUser(db, { id: 'u_viewer', workspaceId: 'ws_l', email: 'viewer@l.test', password: 'pw-viewer', role: 'viewer' });
+  // A language no version of Afterglow offered, as a hand-edited row would hold it.
+  await db.sql`update users set locale = 'kk' where id = 'u_kk'`;
   const registry = createRegistry();
   const clock = new ManualClock(new Date('2026-07-01T10:00:00Z'));
   const engine = createEngine({ database: db, registry, clock });
@@ -81,7 +84,9 @@ it('answers a Serbian Latin user in Latin script', async () => {
 });
 
 it('answers in English, as before, a user whose language Afterglow does not speak', async () => {
-  expect(await refusals(await signedIn('de', 'de-DE,de;q=0.9'))).toEqual({
+  const english = await refusals(await signedIn('de', 'de-DE,de;q=0.9'));
+  expect(await refusals(await signedIn('kk', 'kk-KZ'))).toEqual(english);
+  expect(english).toEqual({
     codes: ['BAD_REQUEST', 'BAD_REQUEST', 'BAD_REQUEST', 'NOT_FOUND'],
     url: [{ field: 'url', message: 'Shop URL must be an https address such as https://shop.example.com' }],
     name: [{ field: 'name', message: 'Shop name must not be empty' }],
@@ -98,6 +103,10 @@ it('follows Accept-Language when the user picked no language, and before sign-in
   const { trpc: stranger } = apiClient(server.url, { 'accept-language': 'ru-RU' });
   expect((await errorOf(stranger.auth.login.mutate({ email: 'ru@l.test', password: 'wrong' }))).message).toBe('Неверный адрес эл. почты или пароль');
   expect((await errorOf(stranger.journeys.list.query())).message).toBe('Войдите, чтобы продолжить');
+  const viewer = await signedIn('viewer', 'sr-RS');
+  expect(await errorOf(viewer.shop.save.mutate({ name: 'Trail', url: 'https://trail.example' }))).toMatchObject({
+    code: 'FORBIDDEN', message: 'Корисник viewer@l.test је посматрач и не може да позове shop.save',
+  });
 });
 
 it('keeps each caller\'s language when calls of several languages run at once', async () => {

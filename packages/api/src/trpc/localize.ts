@@ -2,7 +2,7 @@
 // answers: the API's own messages by key (DomainError, Refusal), zod's issues and the schemas'
 // own messages (zod wrote its own in the caller's language already; a schema's are looked up by
 // their English text). English answers pass through untouched, byte for byte.
-import { DEFAULT_LOCALE, type Locale } from '@afterglow/i18n';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@afterglow/i18n';
 import { z } from 'zod';
 import { say } from '../i18n/catalogue';
 import { schemaMessage } from '../i18n/schema-messages';
@@ -12,8 +12,10 @@ import type { TrpcContext } from './init';
 import { Refusal } from './refusal';
 
 /** The caller's language: their own when signed in and picked, else what the request asked for. */
-export const localeOf = (ctx: Pick<TrpcContext, 'user' | 'locale'> | undefined): Locale =>
-  ctx?.user?.locale ?? ctx?.locale ?? DEFAULT_LOCALE;
+export function localeOf(ctx: Pick<TrpcContext, 'user' | 'locale'> | undefined): Locale {
+  const own: unknown = ctx?.user?.locale;
+  return isLocale(own) ? own : ctx?.locale ?? DEFAULT_LOCALE;
+}
 
 export interface FieldIssue { field: string; message: string }
 
