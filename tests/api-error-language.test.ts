@@ -62,7 +62,7 @@ it('answers a Russian user in Russian, naming each field', async () => {
   const ru = await refusals(await signedIn('ru', 'en-US,en;q=0.9', 'ru'));
   expect(ru).toEqual({
     codes: ['BAD_REQUEST', 'BAD_REQUEST', 'BAD_REQUEST', 'NOT_FOUND'],
-    url: [{ field: 'url', message: 'Адрес магазина должен начинаться с https, например https://shop.example.com' }],
+    url: [{ field: 'url', message: 'Адрес сайта магазина должен начинаться с https, например https://shop.example.com' }],
     name: [{ field: 'name', message: 'Название магазина не может быть пустым' }],
     shownName: ['Название магазина не может быть пустым'],
     limit: [{ field: 'limit', message: 'Не меньше 1' }],
@@ -74,7 +74,7 @@ it('answers a Serbian Latin user in Latin script', async () => {
   const sr = await refusals(await signedIn('sr', 'sl', 'sr-Latn'));
   expect(sr).toEqual({
     codes: ['BAD_REQUEST', 'BAD_REQUEST', 'BAD_REQUEST', 'NOT_FOUND'],
-    url: [{ field: 'url', message: 'Adresa prodavnice mora biti https adresa, npr. https://shop.example.com' }],
+    url: [{ field: 'url', message: 'Veb-adresa prodavnice mora da počinje sa https, npr. https://shop.example.com' }],
     name: [{ field: 'name', message: 'Naziv prodavnice ne sme biti prazan' }],
     shownName: ['Naziv prodavnice ne sme biti prazan'],
     limit: [{ field: 'limit', message: 'Najmanje 1' }],
