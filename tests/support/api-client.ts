@@ -22,12 +22,13 @@ export async function startApiServer(deps: ApiDeps): Promise<ApiServer> {
   };
 }
 
-export function apiClient(baseUrl: string) {
+/** A client with its own cookie jar; `headers` go with every request (e.g. accept-language). */
+export function apiClient(baseUrl: string, headers: Record<string, string> = {}) {
   const jar = { cookie: '', setCookies: [] as string[] };
   const trpc = createTRPCClient<AppRouter>({
     links: [httpBatchLink({
       url: `${baseUrl}/trpc`,
-      headers: () => (jar.cookie ? { cookie: jar.cookie } : {}),
+      headers: () => (jar.cookie ? { ...headers, cookie: jar.cookie } : headers),
       fetch: async (input, init) => {
         const res = await fetch(input as string, init as RequestInit);
         for (const c of res.headers.getSetCookie()) {

@@ -1,9 +1,11 @@
-// The only door to the server: tRPC over same-origin HTTP with the session cookie.
+// The only door to the server: tRPC over same-origin HTTP with the session cookie, asking for
+// the language the app shows (Accept-Language), so refusals come back in it.
 // Only the router's TYPE is imported; no server code reaches the bundle.
 import type { AppRouter } from '@afterglow/api';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext, type TRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { i18n } from './i18n';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -33,7 +35,11 @@ export function createQueryClient(): QueryClient {
 
 export function createClient() {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: '/trpc', fetch: (url, init) => fetch(url, { ...init, credentials: 'same-origin' }) })],
+    links: [httpBatchLink({
+      url: '/trpc',
+      headers: () => ({ 'accept-language': i18n.language }),
+      fetch: (url, init) => fetch(url, { ...init, credentials: 'same-origin' }),
+    })],
   });
 }
 

@@ -2,6 +2,7 @@
 // prefix; revoking takes effect on the next request (every request looks the key up).
 import type { Database } from '@afterglow/db';
 import { randomBytes } from 'node:crypto';
+import { text } from '../i18n/catalogue';
 import { DomainError, notFound } from '../journeys/errors';
 import { hashIngestKey } from './keys';
 
@@ -38,8 +39,8 @@ export async function createIngestKey(database: Database, workspaceId: string, l
 export async function revokeIngestKey(database: Database, workspaceId: string, id: string, now: Date): Promise<IngestKeyInfo> {
   const [row] = await database.sql<{ revokedAt: Date | null }[]>`
     select revoked_at as "revokedAt" from ingest_keys where id = ${id} and workspace_id = ${workspaceId}`;
-  if (!row) throw notFound('Ingestion key', id);
-  if (row.revokedAt) throw new DomainError('CONFLICT', `Ingestion key ${id} is already revoked`, 'id');
+  if (!row) throw notFound('ingestionKey', id);
+  if (row.revokedAt) throw new DomainError('CONFLICT', text('ingestionKey.alreadyRevoked', { id }), 'id');
   await database.sql`update ingest_keys set revoked_at = ${now.toISOString()}::timestamptz where id = ${id} and workspace_id = ${workspaceId}`;
   return (await listIngestKeys(database, workspaceId)).find((k) => k.id === id)!;
 }

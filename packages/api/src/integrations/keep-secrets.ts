@@ -6,6 +6,7 @@
 // again, and the save is refused naming the field. A value typed in is taken as it is.
 import { SecretKeyUnknown, type SecretBox } from '@afterglow/db';
 import { counterpartOf, sameSecretTargets, secretFieldsOf, type ConfigPath, type SecretPattern, type WithSchema } from '@afterglow/journey-core';
+import { text } from '../i18n/catalogue';
 import { DomainError } from '../journeys/errors';
 import { REDACTED } from '../journeys/redact';
 
@@ -33,13 +34,13 @@ export function withKeptSecrets(def: WithSchema, sent: unknown, stored: unknown,
     const kept = stored === null ? undefined : counterpartOf(def, stored, sent, path);
     if (typeof kept !== 'string' || kept === '') {
       if (value === '') return value;
-      throw new DomainError('INVALID', `${field}: cannot keep the hidden value, nothing is stored at this place; type it again`, field);
+      throw new DomainError('INVALID', text('secret.nothingStored', { field }), field);
     }
-    if (!sameTargets) throw new DomainError('INVALID', `${field}: cannot keep the hidden value, the address it goes to changed; type it again`, field);
+    if (!sameTargets) throw new DomainError('INVALID', text('secret.addressChanged', { field }), field);
     try {
       return secrets.open(kept);
     } catch (err) {
-      if (err instanceof SecretKeyUnknown) throw new DomainError('INVALID', `${field}: the stored value is sealed with a key this server lacks; type it again`, field);
+      if (err instanceof SecretKeyUnknown) throw new DomainError('INVALID', text('secret.unknownKey', { field }), field);
       throw err;
     }
   }), sent);

@@ -7,6 +7,7 @@ import { SecretKeyUnknown } from '@afterglow/db';
 import { mapConfigSecrets } from '@afterglow/journey-core';
 import type { AnyServiceDefinition } from '@afterglow/node-sdk';
 import type { z } from 'zod';
+import { text } from '../i18n/catalogue';
 import { DomainError, notFound } from '../journeys/errors';
 import { REDACTED } from '../journeys/redact';
 import { hookUrl } from '../plugins/handler';
@@ -78,7 +79,7 @@ export async function saveIntegration(
   deps: ApiDeps, user: { id: string; workspaceId: string }, id: string, values: Record<string, unknown>,
 ): Promise<IntegrationEntry> {
   const found = configurable(deps).find((c) => c.service.id === id);
-  if (!found) throw notFound('Service with settings', id);
+  if (!found) throw notFound('serviceSettings', id);
   const schema: z.ZodType = found.service.settings;
   const def = { config: schema };
   const before = (await storedRows(deps, user.workspaceId)).get(id);
@@ -87,7 +88,7 @@ export async function saveIntegration(
     const issues = parsed.error.issues.map((i) => ({ path: ['values', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: i.message }));
     throw new SettingsInvalid(issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), issues);
   }
-  if (typeof parsed.data !== 'object' || parsed.data === null) throw new DomainError('INVALID', `${id}: settings must be an object`, 'values');
+  if (typeof parsed.data !== 'object' || parsed.data === null) throw new DomainError('INVALID', text('integration.settingsNotObject', { id }), 'values');
   const sealed = mapConfigSecrets(def, parsed.data, (value) => deps.database.secrets.seal(value));
   const [row] = await deps.database.sql<StoredRow[]>`
     insert into service_settings (workspace_id, service_id, settings, updated_at, updated_by)

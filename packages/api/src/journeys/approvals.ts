@@ -4,6 +4,7 @@
 // approvers are told of a new request and the requester of the decision, by email.
 import type { Queryable } from '@afterglow/db';
 import type { GraphIssue } from '@afterglow/journey-core';
+import { text } from '../i18n/catalogue';
 import type { Role } from '../auth/roles';
 import { queueTeamEmail } from '../team/team-mail';
 import { appUrl, type ApiDeps } from '../trpc/deps';
@@ -43,7 +44,7 @@ export async function requestPublish(deps: ApiDeps, requester: Person, journeyId
   const { sql } = deps.database;
   const [journey] = await sql<{ draft: unknown; name: string }[]>`
     select draft, name from journeys where workspace_id = ${requester.workspaceId} and id = ${journeyId}`;
-  if (!journey) throw notFound('Journey', journeyId);
+  if (!journey) throw notFound('journey', journeyId);
   const issues = await publishIssues(deps, requester.workspaceId, journey.draft);
   if (issues.length > 0) return { ok: false, issues };
   const now = deps.clock.now();
@@ -67,8 +68,8 @@ async function lockPending(tx: Queryable, workspaceId: string, id: string): Prom
     select r.id, r.journey_id as "journeyId", r.graph, r.settings, r.requested_by as "requestedBy", r.status, j.name as "journeyName"
     from publish_requests r join journeys j on j.id = r.journey_id
     where r.workspace_id = ${workspaceId} and r.id = ${id} for update of r`;
-  if (!row) throw notFound('Publish request', id);
-  if (row.status !== 'pending') throw new DomainError('CONFLICT', `This request was already ${row.status}`, 'id');
+  if (!row) throw notFound('publishRequest', id);
+  if (row.status !== 'pending') throw new DomainError('CONFLICT', text('approval.alreadyDecided', { status: row.status }), 'id');
   return row;
 }
 
@@ -110,5 +111,5 @@ export async function decideRequest(
 export async function withdrawRequest(sql: Queryable, person: Person, id: string, now: Date): Promise<void> {
   const [row] = await sql`update publish_requests set status = 'withdrawn', decided_at = ${now}
     where workspace_id = ${person.workspaceId} and id = ${id} and status = 'pending' and requested_by = ${person.id} returning id`;
-  if (!row) throw new DomainError('NOT_FOUND', `No pending request ${id} of yours`, 'id');
+  if (!row) throw new DomainError('NOT_FOUND', text('approval.noPendingRequest', { id }), 'id');
 }

@@ -8,12 +8,13 @@
 import type { SecretBox } from '@afterglow/db';
 import { counterpartOf, mapConfigSecrets, sameSecretTargets, secretsDefinitionOf, type GraphNode, type JourneyGraph } from '@afterglow/journey-core';
 import type { NodeRegistry, NodeTypeDefinition } from '@afterglow/node-sdk';
+import { text, type MessageKey } from '../i18n/catalogue';
 import { DomainError } from './errors';
 import { REDACTED } from './redact';
 
-function keepProblem(node: GraphNode, stored: GraphNode | undefined, def: NodeTypeDefinition): string | null {
-  if (!stored) return 'a copied or new step keeps none';
-  if (!sameSecretTargets(def, stored.config, node.config)) return 'the address it goes to changed';
+function keepProblem(node: GraphNode, stored: GraphNode | undefined, def: NodeTypeDefinition): MessageKey | null {
+  if (!stored) return 'secret.newStep';
+  if (!sameSecretTargets(def, stored.config, node.config)) return 'secret.addressChanged';
   return null;
 }
 
@@ -32,7 +33,7 @@ export function sealDraftSecrets(draft: JourneyGraph, stored: JourneyGraph | nul
         const problem = keepProblem(node, before, def);
         const kept = problem ? undefined : counterpartOf(def, before?.config, node.config, path);
         if (typeof kept !== 'string' || kept === '' || kept === REDACTED) {
-          throw new DomainError('INVALID', `${field}: cannot keep the hidden value, ${problem ?? 'nothing is stored at this place'}; type it again`, field);
+          throw new DomainError('INVALID', text(problem ?? 'secret.nothingStored', { field }), field);
         }
         return secrets.isSealed(kept) ? kept : secrets.seal(kept);
       });

@@ -55,7 +55,7 @@ export async function publishJourney(
   const { sql } = deps.database;
   const [stored] = await sql<{ workspaceId: string; draft: unknown; settings: unknown }[]>`
     select workspace_id as "workspaceId", draft, settings from journeys where id = ${journeyId}`;
-  if (!stored) throw notFound('Journey', journeyId);
+  if (!stored) throw notFound('journey', journeyId);
   const journey = { ...stored, ...snapshot };
 
   const parsed = journeyGraphSchema.safeParse(journey.draft);
@@ -75,7 +75,7 @@ export async function publishJourney(
   return sql.begin(async (tx) => {
     // The row lock serialises concurrent publishes of one journey, so version numbers never clash.
     const [locked] = await tx`select id from journeys where id = ${journeyId} for update`;
-    if (!locked) throw notFound('Journey', journeyId);
+    if (!locked) throw notFound('journey', journeyId);
     const [{ version }] = await tx<{ version: number }[]>`
       select coalesce(max(version), 0)::int + 1 as version from journey_versions where journey_id = ${journeyId}`;
     await tx`

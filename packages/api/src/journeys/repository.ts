@@ -2,6 +2,7 @@
 // indistinguishable from one that does not exist.
 import { journeyGraphSchema, readJourneySettings, type JourneyGraph, type JourneySettings } from '@afterglow/journey-core';
 import { randomBytes } from 'node:crypto';
+import { text } from '../i18n/catalogue';
 import type { ApiDeps } from '../trpc/deps';
 import { iso } from '../trpc/time';
 import { DomainError, notFound } from './errors';
@@ -36,7 +37,7 @@ export async function listJourneys(deps: ApiDeps, workspaceId: string): Promise<
 /** A new draft holds one unconfigured trigger: the first trigger in palette order. */
 export async function createJourney(deps: ApiDeps, workspaceId: string, name: string): Promise<{ id: string }> {
   const trigger = deps.registry.triggers()[0];
-  if (!trigger) throw new DomainError('INVALID', 'No trigger node type is registered', 'draft');
+  if (!trigger) throw new DomainError('INVALID', text('journey.noTriggerType'), 'draft');
   const draft: JourneyGraph = {
     nodes: [{ id: 'trigger', type: trigger.id, typeVersion: trigger.version, position: { x: 0, y: 0 }, config: structuredClone(trigger.defaults) as Record<string, unknown> }],
     edges: [],
@@ -66,7 +67,7 @@ export async function getJourney(deps: ApiDeps, workspaceId: string, id: string)
   const [row] = await sql<{ id: string; name: string; status: string; draft: JourneyGraph; updatedAt: Date | string; currentVersionId: string | null; settings: unknown }[]>`
     select id, name, status, draft, updated_at as "updatedAt", current_version_id as "currentVersionId", settings
     from journeys where workspace_id = ${workspaceId} and id = ${id}`;
-  if (!row) throw notFound('Journey', id);
+  if (!row) throw notFound('journey', id);
   const versions = await sql<{ id: string; version: number; publishedAt: Date | string }[]>`
     select id, version, published_at as "publishedAt" from journey_versions
     where journey_id = ${id} and workspace_id = ${workspaceId} order by version desc`;
@@ -83,7 +84,7 @@ export async function saveDraft(
   deps: ApiDeps, workspaceId: string, id: string, draft: JourneyGraph, name?: string,
 ): Promise<{ updatedAt: string }> {
   const [current] = await deps.database.sql<{ draft: unknown }[]>`select draft from journeys where workspace_id = ${workspaceId} and id = ${id}`;
-  if (!current) throw notFound('Journey', id);
+  if (!current) throw notFound('journey', id);
   const stored = journeyGraphSchema.safeParse(current.draft);
   const sealed = sealDraftSecrets(draft, stored.success ? stored.data : null, deps.registry, deps.database.secrets);
   const now = deps.clock.now().toISOString();
@@ -92,7 +93,7 @@ export async function saveDraft(
       updated_at = ${now}::timestamptz
     where workspace_id = ${workspaceId} and id = ${id}
     returning updated_at as "updatedAt"`;
-  if (!row) throw notFound('Journey', id);
+  if (!row) throw notFound('journey', id);
   return { updatedAt: iso(row.updatedAt) };
 }
 
@@ -104,18 +105,18 @@ export async function setJourneyStatus(deps: ApiDeps, workspaceId: string, id: s
     returning id`;
   if (row) return;
   await assertJourneyInWorkspace(deps, workspaceId, id);
-  throw new DomainError('INVALID', `Journey ${id} has never been published: publish it before setting it ${status}`, 'status');
+  throw new DomainError('INVALID', text('journey.neverPublished', { id, status }), 'status');
 }
 
 /** Throws NOT_FOUND unless the version belongs to the workspace. */
 export async function assertVersionInWorkspace(deps: ApiDeps, workspaceId: string, versionId: string): Promise<void> {
   const [row] = await deps.database.sql`
     select 1 as one from journey_versions where workspace_id = ${workspaceId} and id = ${versionId}`;
-  if (!row) throw notFound('Journey version', versionId, 'versionId');
+  if (!row) throw notFound('journeyVersion', versionId, 'versionId');
 }
 
 /** Throws NOT_FOUND unless the journey belongs to the workspace. */
 export async function assertJourneyInWorkspace(deps: ApiDeps, workspaceId: string, id: string): Promise<void> {
   const [row] = await deps.database.sql`select 1 as one from journeys where workspace_id = ${workspaceId} and id = ${id}`;
-  if (!row) throw notFound('Journey', id);
+  if (!row) throw notFound('journey', id);
 }

@@ -10,7 +10,7 @@ export async function saveJourneySettings(deps: ApiDeps, workspaceId: string, id
   const rows = await deps.database.sql`
     update journeys set settings = ${deps.database.sql.json(parsed as never)}, updated_at = ${deps.clock.now()}
     where workspace_id = ${workspaceId} and id = ${id} returning id`;
-  if (rows.length === 0) throw notFound('Journey', id);
+  if (rows.length === 0) throw notFound('journey', id);
   return parsed;
 }
 

@@ -12,7 +12,7 @@ const DEFAULT_CURRENCY = 'EUR';
 export async function getShopSettings(deps: ApiDeps, workspaceId: string): Promise<Required<ShopSettings> & { urlIsDefault: boolean }> {
   const [row] = await deps.database.sql<{ name: string; shop: Record<string, unknown> | null }[]>`
     select name, settings->'shop' as shop from workspaces where id = ${workspaceId}`;
-  if (!row) throw notFound('Workspace', workspaceId);
+  if (!row) throw notFound('workspace', workspaceId);
   const url = typeof row.shop?.url === 'string' ? row.shop.url : null;
   // Stored before a field existed (or hand-edited): each field falls back to its default alone.
   const stored = shopSettingsSchema.pick({ locale: true, currency: true }).safeParse(row.shop ?? {});
@@ -28,6 +28,6 @@ export async function saveShopSettings(deps: ApiDeps, workspaceId: string, input
     update workspaces set name = ${name},
       settings = jsonb_set(settings, '{shop}', coalesce(settings->'shop', '{}'::jsonb) || ${deps.database.sql.json(shop)})
     where id = ${workspaceId} returning id`;
-  if (rows.length === 0) throw notFound('Workspace', workspaceId);
+  if (rows.length === 0) throw notFound('workspace', workspaceId);
   return getShopSettings(deps, workspaceId);
 }

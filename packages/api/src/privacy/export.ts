@@ -20,7 +20,7 @@ export function exportCustomerData(sql: Sql, workspaceId: string, customerId: st
   return sql.begin('isolation level repeatable read read only', async (tx) => {
     const [profile] = await tx<{ address: string | null }[]>`
       select lower(btrim(email)) as address from customers where workspace_id = ${workspaceId} and id = ${customerId}`;
-    if (!profile) throw notFound('Customer', customerId);
+    if (!profile) throw notFound('customer', customerId);
     const found = await findCustomerData(tx, workspaceId, customerId, profile.address, { lockRuns: false });
     const exported = customerTables.filter((t) => t.exportOmits !== null);
     const parts = await Promise.all(exported.map(async (t) => {

@@ -3,6 +3,7 @@
 // password, and is signed in. Inviting an address again, or resending, replaces the link.
 import type { Database, Queryable } from '@afterglow/db';
 import { createHash, randomBytes } from 'node:crypto';
+import { text } from '../i18n/catalogue';
 import { hashPassword } from '../auth/password';
 import type { Role } from '../auth/roles';
 import { DomainError, notFound } from '../journeys/errors';
@@ -43,10 +44,10 @@ async function sendLink(tx: Queryable, invitationId: string, inviter: Inviter, e
 export async function invite(
   database: Database, inviter: Inviter, email: string, role: Role, publicUrl: string, now: Date,
 ): Promise<{ id: string }> {
-  if (role === 'owner' && inviter.role !== 'owner') throw new DomainError('INVALID', 'Only an owner can invite an owner', 'role');
+  if (role === 'owner' && inviter.role !== 'owner') throw new DomainError('INVALID', text('team.ownerInvitesOwner'), 'role');
   return database.sql.begin(async (tx) => {
     const [member] = await tx`select 1 from users where lower(email) = lower(${email})`;
-    if (member) throw new DomainError('CONFLICT', `${email} already has an Afterglow account`, 'email');
+    if (member) throw new DomainError('CONFLICT', text('team.emailTaken', { email }), 'email');
     // An open invitation to the same address is replaced: a new role, a new link.
     await tx`update invitations set revoked_at = ${now}
       where workspace_id = ${inviter.workspaceId} and lower(email) = lower(${email}) and accepted_at is null and revoked_at is null`;
@@ -63,7 +64,7 @@ async function openInvitation(tx: Queryable, workspaceId: string, id: string) {
   const [row] = await tx<{ id: string; email: string; role: Role }[]>`
     select id, email, role from invitations
     where workspace_id = ${workspaceId} and id = ${id} and accepted_at is null and revoked_at is null for update`;
-  if (!row) throw notFound('Open invitation', id);
+  if (!row) throw notFound('openInvitation', id);
   return row;
 }
 
@@ -96,7 +97,7 @@ async function byToken(tx: Queryable, token: string, now: Date) {
 /** What the invitation page shows before the invitee accepts. */
 export async function lookupInvitation(database: Database, token: string, now: Date) {
   const row = await byToken(database.sql, token, now);
-  if (!row) throw new DomainError('NOT_FOUND', 'This invitation link is not valid: ask for a new one', 'token');
+  if (!row) throw new DomainError('NOT_FOUND', text('invitation.invalid'), 'token');
   return { email: row.email, role: row.role, workspaceName: row.workspaceName, state: row.state };
 }
 
@@ -107,13 +108,13 @@ export async function acceptInvitation(
   const passwordHash = await hashPassword(password);
   return database.sql.begin(async (tx) => {
     const row = await byToken(tx, token, now);
-    if (!row) throw new DomainError('NOT_FOUND', 'This invitation link is not valid: ask for a new one', 'token');
-    if (row.state === 'used') throw new DomainError('CONFLICT', 'This invitation was already used or withdrawn', 'token');
-    if (row.state === 'expired') throw new DomainError('INVALID', 'This invitation has expired: ask for a new one', 'token');
+    if (!row) throw new DomainError('NOT_FOUND', text('invitation.invalid'), 'token');
+    if (row.state === 'used') throw new DomainError('CONFLICT', text('invitation.used'), 'token');
+    if (row.state === 'expired') throw new DomainError('INVALID', text('invitation.expired'), 'token');
     const [updated] = await tx`update invitations set accepted_at = ${now} where id = ${row.id} and accepted_at is null returning id`;
-    if (!updated) throw new DomainError('CONFLICT', 'This invitation was already used or withdrawn', 'token');
+    if (!updated) throw new DomainError('CONFLICT', text('invitation.used'), 'token');
     const [taken] = await tx`select 1 from users where lower(email) = lower(${row.email})`;
-    if (taken) throw new DomainError('CONFLICT', `${row.email} already has an Afterglow account`, 'token');
+    if (taken) throw new DomainError('CONFLICT', text('team.emailTaken', { email: row.email }), 'token');
     const userId = `usr_${randomBytes(9).toString('base64url')}`;
     await tx`insert into users (id, workspace_id, email, name, password_hash, role, created_at)
       values (${userId}, ${row.workspaceId}, ${row.email}, ${name}, ${passwordHash}, ${row.role}, ${now})`;

@@ -4,6 +4,7 @@
 // at once, and so do a user's sessions when their role changes (the next request signs in
 // again with the new role's rights).
 import type { Database, Queryable } from '@afterglow/db';
+import { text } from '../i18n/catalogue';
 import type { Role } from '../auth/roles';
 import { DomainError, notFound } from '../journeys/errors';
 
@@ -23,21 +24,21 @@ async function lockMember(tx: Queryable, sessionActor: Actor, userId: string): P
   // is then read again, as it may have changed since their session began.
   await tx`select id from users where workspace_id = ${sessionActor.workspaceId} and role = 'owner' order by id for update`;
   const [current] = await tx<{ role: Role }[]>`select role from users where id = ${sessionActor.id}`;
-  if (!current) throw new DomainError('INVALID', 'Your account no longer exists', 'userId');
+  if (!current) throw new DomainError('INVALID', text('team.accountGone'), 'userId');
   const actor = { ...sessionActor, role: current.role };
   const [member] = await tx<TeamMember[]>`
     select id, email, name, role, created_at as "createdAt" from users
     where workspace_id = ${actor.workspaceId} and id = ${userId} for update`;
-  if (!member) throw notFound('User', userId, 'userId');
-  if (member.id === actor.id) throw new DomainError('INVALID', 'You cannot change or remove yourself: ask another owner or admin', 'userId');
-  if (member.role === 'owner' && actor.role !== 'owner') throw new DomainError('INVALID', 'Only an owner can change or remove an owner', 'userId');
+  if (!member) throw notFound('user', userId, 'userId');
+  if (member.id === actor.id) throw new DomainError('INVALID', text('team.notYourself'), 'userId');
+  if (member.role === 'owner' && actor.role !== 'owner') throw new DomainError('INVALID', text('team.ownerChangesOwner'), 'userId');
   return { member, actor };
 }
 
 export async function changeRole(database: Database, sessionActor: Actor, userId: string, role: Role): Promise<TeamMember> {
   return database.sql.begin(async (tx) => {
     const { member, actor } = await lockMember(tx, sessionActor, userId);
-    if (role === 'owner' && actor.role !== 'owner') throw new DomainError('INVALID', 'Only an owner can make someone an owner', 'role');
+    if (role === 'owner' && actor.role !== 'owner') throw new DomainError('INVALID', text('team.ownerMakesOwner'), 'role');
     if (member.role === role) return member;
     await tx`update users set role = ${role} where id = ${userId}`;
     await tx`delete from sessions where user_id = ${userId}`;

@@ -56,7 +56,7 @@ export async function previewFor(
            w.settings->'shop'->>'locale' as "shopLocale", w.settings->'shop'->>'currency' as "shopCurrency"
     from customers c left join workspaces w on w.id = c.workspace_id
     where c.workspace_id = ${workspaceId} and c.id = ${customerId}`;
-  if (!customer) throw notFound('Customer', customerId, 'customerId');
+  if (!customer) throw notFound('customer', customerId, 'customerId');
   const currency = customer.shopCurrency ?? 'EUR';
   const data = await customerMergeData(sql, workspaceId, customer, currency, now);
   const served = locale ? variantIn(template, locale) : pickVariant(template, customer.locale, customer.shopLocale);

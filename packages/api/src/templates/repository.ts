@@ -6,6 +6,7 @@ import {
   checkEmailTemplate, isTemplateLanguage, starterTemplate, type LocalisedTemplate, type StarterTemplate, type TemplateVariants,
 } from '@afterglow/email';
 import { randomBytes } from 'node:crypto';
+import { text } from '../i18n/catalogue';
 import { DomainError, notFound } from '../journeys/errors';
 import { checkLanguages, sameContent, type ContentIssue } from './content';
 
@@ -33,7 +34,7 @@ export async function getTemplate(sql: Queryable, workspaceId: string, id: strin
     from email_templates t
     join email_template_versions v on v.template_id = t.id and v.version = t.latest_version
     where t.workspace_id = ${workspaceId} and t.id = ${id}`;
-  if (!row) throw notFound('Template', id);
+  if (!row) throw notFound('template', id);
   return localised(row);
 }
 
@@ -75,7 +76,7 @@ export async function createTemplate(sql: Queryable, opts: {
   workspaceId: string; userId: string | null; now: Date; name?: string; starter?: string;
 }): Promise<SaveResult> {
   const starter: StarterTemplate | undefined = opts.starter ? starterTemplate(opts.starter) : undefined;
-  if (opts.starter && !starter) throw new DomainError('NOT_FOUND', `Starter template ${opts.starter} does not exist`, 'starter');
+  if (opts.starter && !starter) throw new DomainError('NOT_FOUND', text('template.noSuchStarter', { starter: opts.starter }), 'starter');
   const content: TemplateContent = starter
     ? starterContent(starter)
     : {
@@ -106,13 +107,13 @@ export async function saveTemplate(sql: Sql, check: TemplateCheck, opts: {
   const issues = await checkLanguages(opts.content, check);
   if (issues.length) return { ok: false, issues };
   if (await nameTaken(sql, opts.workspaceId, opts.name, opts.id)) {
-    throw new DomainError('CONFLICT', `Another template is already called “${opts.name}”`, 'name');
+    throw new DomainError('CONFLICT', text('template.nameTaken', { name: opts.name }), 'name');
   }
   return sql.begin(async (tx) => {
     // The row lock serialises concurrent saves, so version numbers never clash.
     const [current] = await tx<{ version: number }[]>`select latest_version as version from email_templates
       where workspace_id = ${opts.workspaceId} and id = ${opts.id} for update`;
-    if (!current) throw notFound('Template', opts.id);
+    if (!current) throw notFound('template', opts.id);
     const [latest] = await tx<(TemplateContent & { language: string })[]>`select subject, preheader, body, language, variants
       from email_template_versions where template_id = ${opts.id} and version = ${current.version}`;
     const same = latest && sameContent(localised(latest), opts.content);

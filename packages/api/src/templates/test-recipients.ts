@@ -4,6 +4,7 @@
 // the sending limits), and nowhere else.
 import type { Queryable } from '@afterglow/db';
 import { readWorkspaceSettings } from '@afterglow/journey-core';
+import { text } from '../i18n/catalogue';
 import { DomainError } from '../journeys/errors';
 
 export interface TestRecipient { email: string; name: string; source: 'user' | 'approved' }
@@ -25,6 +26,5 @@ export async function testRecipients(sql: Queryable, workspaceId: string): Promi
 export async function assertTestRecipient(sql: Queryable, workspaceId: string, to: string): Promise<void> {
   const allowed = await testRecipients(sql, workspaceId);
   if (allowed.some((r) => r.email === to.trim().toLowerCase())) return;
-  throw new DomainError('INVALID',
-    `${to} may not receive test emails: send tests to a user of this workspace, or ask the owner to approve the address under Settings → Sending limits`, 'to');
+  throw new DomainError('INVALID',text('template.testRecipientRefused', { address: to }), 'to');
 }

@@ -52,7 +52,7 @@ export const approvalsRouter = router({
       from publish_requests r join journeys j on j.id = r.journey_id
       left join journey_versions v on v.id = j.current_version_id
       where r.workspace_id = ${ctx.user.workspaceId} and r.id = ${input.id}`;
-    if (!row) throw notFound('Publish request', input.id);
+    if (!row) throw notFound('publishRequest', input.id);
     const show = (graph: unknown): JourneyGraph | null => {
       const parsed = journeyGraphSchema.safeParse(graph);
       if (!parsed.success) return null;

@@ -3,20 +3,18 @@
 // get the same 401. Sign-ins, failed and throttled ones to known accounts go to the account's
 // workspace's audit log.
 import { LOCALES } from '@afterglow/i18n';
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { checkSignIn, clearedSessionCookie, deleteSession, endAllSessions, type SignInResult } from '../auth/index';
 import { recordAudit } from '../audit/record';
+import { text } from '../i18n/catalogue';
 import { protectedProcedure, publicProcedure, router, type TrpcContext } from './init';
 import { callableBy } from './permissions';
+import { Refusal } from './refusal';
 import { signIn } from './sign-in';
 
-/** "45 seconds", "3 minutes": a wait as a person reads it. */
-export function describeWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-}
+/** "45 seconds", "3 minutes": a wait as a person reads it (the catalogue words it). */
+const waitOf = (seconds: number) =>
+  (seconds < 60 ? { unit: 'second', count: seconds } : { unit: 'minute', count: Math.ceil(seconds / 60) });
 
 const auditAction = (result: SignInResult) =>
   result.ok ? 'auth.login' : result.reason === 'throttled' ? 'auth.login.throttled' : 'auth.login.failed';
@@ -46,13 +44,9 @@ export const authRouter = router({
       await auditSignIn(ctx, input.email, result, now);
       if (!result.ok && result.reason === 'throttled') {
         ctx.res.setHeader('Retry-After', String(result.retryAfterSeconds));
-        throw new TRPCError({
-          code: 'TOO_MANY_REQUESTS',
-          message: `Too many sign-in attempts${result.by === 'address' ? ' from your network' : ' for this account'}: `
-            + `try again in ${describeWait(result.retryAfterSeconds)}`,
-        });
+        throw new Refusal('TOO_MANY_REQUESTS', text('auth.throttled', { by: result.by, ...waitOf(result.retryAfterSeconds) }));
       }
-      if (!result.ok) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Email or password is incorrect' });
+      if (!result.ok) throw new Refusal('UNAUTHORIZED', text('auth.wrongPassword'));
       return signIn(ctx, result.userId);
     }),
 

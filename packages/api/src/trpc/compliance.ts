@@ -77,7 +77,7 @@ export const complianceRouter = router({
         sql`delete from hashed_suppressions where workspace_id = ${ctx.user.workspaceId}
           and address_hash = afterglow_address_hash(${input.address}) returning 1`,
       ]);
-      if (plain.length + hashed.length === 0) throw notFound('Suppressed address', input.address);
+      if (plain.length + hashed.length === 0) throw notFound('suppressedAddress', input.address);
       return { address: input.address };
     }),
 });

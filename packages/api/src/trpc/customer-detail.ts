@@ -17,7 +17,7 @@ export async function customerDetail(deps: ApiDeps, workspaceId: string, id: str
     select id, email, first_name as "firstName", last_name as "lastName", birthday::text as birthday, timezone,
       marketing_consent as "marketingConsent", attributes, created_at as "createdAt", updated_at as "updatedAt"
     from customers where workspace_id = ${workspaceId} and id = ${id}`;
-  if (!profile) throw notFound('Customer', id);
+  if (!profile) throw notFound('customer', id);
 
   const [balance, ledger, orders, events, runs, segments, consent, stats, coupons] = await Promise.all([
     sql<{ balance: number }[]>`

@@ -2,19 +2,26 @@
 // refusal of cross-site writes, the input policy every procedure's raw input is held to, the
 // one base procedure (which checks every call against the permission table and audit-logs what
 // the table marks), and the one place domain errors become tRPC errors (and unexpected ones a
-// bare 500 with the request id: no message, stack or file path of the server's).
+// bare 500 with the request id: no message, stack or file path of the server's), said in the
+// caller's language (localize.ts).
 import { SegmentRuleError } from '@afterglow/db';
 import { TemplateLimitError } from '@afterglow/email';
+import type { Locale } from '@afterglow/i18n';
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress, readCookie, SESSION_COOKIE, userForToken, type SessionUser } from '../auth/index';
 import { recordAudit, summariseInput, targetOf } from '../audit/record';
+import { text } from '../i18n/catalogue';
+import { requestedLocale, withLocale } from '../i18n/request-locale';
+import { speakZodInCallersLanguage } from '../i18n/zod-messages';
 import { SettingsInvalid } from '../integrations/errors';
 import { inputIssues, type InputIssue } from '../input-policy/index';
 import { DomainError, type DomainErrorCode } from '../journeys/errors';
 import { currentRequestId } from '../request-id';
 import type { ApiDeps } from './deps';
+import { localeOf, localizedIssues, localizedMessage, type FieldIssue } from './localize';
 import { permissionFor } from './permissions';
+import { Refusal } from './refusal';
 import { refuseCrossSiteWrites } from './same-origin';
 import { asUnavailable } from './unavailable';
 
@@ -25,6 +32,8 @@ export interface TrpcContext {
   sessionToken: string | undefined;
   /** Where the request came from (clientAddress()): the audit log and sign-in throttling. */
   clientAddress: string;
+  /** The language the request asks for (Accept-Language); a signed-in user's own wins (localeOf). */
+  locale?: Locale;
   res: Pick<ServerResponse, 'setHeader' | 'getHeader'>;
 }
 
@@ -32,10 +41,9 @@ export async function createContext(deps: ApiDeps, req: IncomingMessage, res: Se
   refuseCrossSiteWrites(req, deps.publicOrigin);
   const sessionToken = readCookie(req, SESSION_COOKIE);
   const user = await userForToken(deps.database, sessionToken, deps.clock.now());
-  return { deps, user, sessionToken, clientAddress: clientAddress(req, deps.trustedProxies ?? 0), res };
+  const locale = requestedLocale(req.headers['accept-language']);
+  return { deps, user, sessionToken, clientAddress: clientAddress(req, deps.trustedProxies ?? 0), locale, res };
 }
-
-interface FieldIssue { field: string; message: string }
 
 function issuesOf(cause: unknown): FieldIssue[] | null {
   const issues = (cause as { issues?: unknown } | undefined)?.issues;
@@ -55,9 +63,12 @@ class RefusedInput extends Error {
   }
 }
 
+speakZodInCallersLanguage();
+
 const t = initTRPC.context<TrpcContext>().create({
   errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
+    const locale = localeOf(ctx);
     // tRPC adds the stack in development; a response never carries one.
     const { stack: _stack, ...data } = shape.data;
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
@@ -65,11 +76,11 @@ const t = initTRPC.context<TrpcContext>().create({
     const requestId = internal ? currentRequestId() ?? null : null;
     return {
       ...shape,
-      message: internal ? `Internal error${requestId ? ` (request id ${requestId})` : ''}` : shape.message,
+      message: internal ? `Internal error${requestId ? ` (request id ${requestId})` : ''}` : localizedMessage(error, shape.message, locale),
       data: {
         ...data,
         // Bad input: one entry per field, so forms can show each message beside its field.
-        issues: cause instanceof SegmentRuleError || cause instanceof RefusedInput ? cause.issues : internal ? null : issuesOf(cause),
+        issues: localizedIssues(cause instanceof SegmentRuleError || cause instanceof RefusedInput ? cause.issues : internal ? null : issuesOf(cause), locale),
         field: cause instanceof DomainError || cause instanceof TemplateLimitError ? cause.field ?? null : null,
         // A refusal to wait for (429): the Retry-After the procedure set, for a page to count down.
         retryAfterSeconds: error.code === 'TOO_MANY_REQUESTS' ? Number(ctx?.res.getHeader('retry-after')) || null : null,
@@ -79,10 +90,13 @@ const t = initTRPC.context<TrpcContext>().create({
   },
 });
 
+/** The whole call speaks the caller's language (zod's messages are written while the input parses). */
+const speakCallersLanguage = t.middleware(({ ctx, next }) => withLocale(localeOf(ctx), next));
+
 /** Every procedure's raw input, before its own schema reads it (a schema's recursion could overflow on it). */
 const inputPolicy = t.middleware(async ({ getRawInput, next }) => {
   const found = inputIssues(await getRawInput());
-  if (found.length > 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Input refused: nothing was changed', cause: new RefusedInput(found) });
+  if (found.length > 0) throw new Refusal('BAD_REQUEST', text('input.refused'), new RefusedInput(found));
   return next();
 });
 
@@ -115,9 +129,9 @@ const enforcePermissions = t.middleware(async ({ ctx, path, type, getRawInput, n
   const permission = permissionFor(path);
   if (!permission) throw new TRPCError({ code: 'FORBIDDEN', message: `${path} is not in the permission table` });
   if (permission.roles !== 'public') {
-    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
+    if (!ctx.user) throw new Refusal('UNAUTHORIZED', text('auth.signInRequired'));
     if (!permission.roles.includes(ctx.user.role)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `User ${ctx.user.email} is a ${ctx.user.role} and cannot call ${path}` });
+      throw new Refusal('FORBIDDEN', text('auth.roleRefused', { email: ctx.user.email, role: ctx.user.role, path }));
     }
   }
   const result = await next();
@@ -132,10 +146,10 @@ const enforcePermissions = t.middleware(async ({ ctx, path, type, getRawInput, n
 });
 
 /** Procedures anyone may call (the permission table says 'public'). */
-export const publicProcedure = t.procedure.use(inputPolicy).use(mapDomainErrors).use(enforcePermissions);
+export const publicProcedure = t.procedure.use(speakCallersLanguage).use(inputPolicy).use(mapDomainErrors).use(enforcePermissions);
 
 /** Procedures for signed-in users; which roles, the permission table says. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
+  if (!ctx.user) throw new Refusal('UNAUTHORIZED', text('auth.signInRequired'));
   return next({ ctx: { ...ctx, user: ctx.user } });
 });

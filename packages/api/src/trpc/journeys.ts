@@ -1,5 +1,6 @@
 import { journeyGraphSchema, journeySettingsSchema } from '@afterglow/journey-core';
 import { z } from 'zod';
+import { text } from '../i18n/catalogue';
 import { approvalRequired } from '../journeys/approvals';
 import { DomainError } from '../journeys/errors';
 import { publishJourney } from '../journeys/publish';
@@ -42,7 +43,7 @@ export const journeysRouter = router({
       await assertJourneyInWorkspace(ctx.deps, ctx.user.workspaceId, input.id);
       // With approval on, a marketer asks instead (approvals.request; journeys/approvals.ts).
       if (await approvalRequired(ctx.deps.database.sql, ctx.user.workspaceId, ctx.user.role)) {
-        throw new DomainError('INVALID', 'This workspace publishes after approval: request it instead', 'approval');
+        throw new DomainError('INVALID', text('approval.required'), 'approval');
       }
       return publishJourney(ctx.deps, input.id, ctx.user.id);
     }),

@@ -44,7 +44,7 @@ export const outboxRouter = router({
         select id, message_id as "messageId", from_address as "from", to_addresses as "to", subject, html, text,
           headers, ${sentLocale(ctx.deps.database.sql, ctx.user.workspaceId)} as locale, received_at as "receivedAt"
         from dev_mailbox d where id = ${input.id} and ${sentByWorkspace(ctx.deps.database.sql, ctx.user.workspaceId)}`;
-      if (!row) throw notFound('Message', input.id);
+      if (!row) throw notFound('message', input.id);
       return { ...row, receivedAt: iso(row.receivedAt) };
     }),
 

@@ -4,6 +4,7 @@ import {
 } from '@afterglow/db';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { text } from '../i18n/catalogue';
 import { DomainError, notFound } from '../journeys/errors';
 import type { ApiDeps } from './deps';
 import { protectedProcedure, router } from './init';
@@ -28,7 +29,7 @@ async function checkReferences(deps: ApiDeps, workspaceId: string, rule: Segment
   try {
     await resolveSegmentRefs(deps.database.sql, workspaceId, rule, selfId);
   } catch (err) {
-    if (err instanceof SegmentRuleError) throw new DomainError('INVALID', err.message, 'rule.segmentId');
+    if (err instanceof SegmentRuleError) throw new DomainError('INVALID', text('segment.badReference', { detail: err.issues.map((i) => i.message).join('; ') }), 'rule.segmentId');
     throw err;
   }
 }
@@ -59,7 +60,7 @@ export const segmentsRouter = router({
       const [s] = await ctx.deps.database.sql<SegmentRow[]>`
         select id, name, description, rule, updated_at as "updatedAt" from segments
         where workspace_id = ${ctx.user.workspaceId} and id = ${input.id}`;
-      if (!s) throw notFound('Segment', input.id);
+      if (!s) throw notFound('segment', input.id);
       return { ...s, rule: s.rule as SegmentRule, updatedAt: iso(s.updatedAt), ...(await membership(ctx.deps, ctx.user.workspaceId, s.rule)) };
     }),
 
@@ -80,7 +81,7 @@ export const segmentsRouter = router({
           update segments set name = ${input.name}, description = ${input.description},
             rule = ${rule}::text::jsonb, updated_at = ${now}::timestamptz
           where workspace_id = ${ctx.user.workspaceId} and id = ${input.id} returning id`;
-        if (!row) throw notFound('Segment', input.id);
+        if (!row) throw notFound('segment', input.id);
         return { id: input.id };
       }
       const id = `seg_${randomBytes(9).toString('base64url')}`;

@@ -3,11 +3,12 @@
 // Raised before the session lookup when the breaker is already open, and for a call that met
 // a connection error (which opens it).
 import type { DatabaseAvailability } from '@afterglow/db';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
+import { text } from '../i18n/catalogue';
+import { Refusal } from './refusal';
 
 export function unavailable(availability: DatabaseAvailability, cause?: unknown): TRPCError {
-  const message = `The database is unreachable; try again in ${availability.retryAfterSeconds} s`;
-  return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message, cause });
+  return new Refusal('SERVICE_UNAVAILABLE', text('database.unavailable', { seconds: availability.retryAfterSeconds }), cause);
 }
 
 /** A connection error becomes SERVICE_UNAVAILABLE (and opens the breaker); any other error is returned as it is. */
