@@ -32,16 +32,17 @@ function stateOf(order: ShopifyOrder): OrderStatus {
 const defined = <T extends Record<string, unknown>>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
 
-export function customerTraits(c: ShopifyCustomer): Record<string, unknown> {
+/** `checkoutLocale`: an order's customer_locale, the customer's language when their profile has none. */
+export function customerTraits(c: ShopifyCustomer, checkoutLocale?: string | null): Record<string, unknown> {
   const consent = c.email_marketing_consent?.state ? c.email_marketing_consent.state === 'subscribed' : c.accepts_marketing;
   return defined({
-    email: c.email ?? undefined, first_name: c.first_name, last_name: c.last_name,
+    email: c.email ?? undefined, first_name: c.first_name, last_name: c.last_name, locale: c.locale || checkoutLocale || undefined,
     marketing_consent: consent ?? undefined, shopify_customer_id: c.id, shopify_tags: c.tags || undefined,
   });
 }
 
-export function customerMessage(c: ShopifyCustomer, messageId: string): ParsedMessage {
-  return { kind: 'identify', msg: { type: 'identify', userId: c.id, messageId, timestamp: c.updated_at, traits: customerTraits(c) } };
+export function customerMessage(c: ShopifyCustomer, messageId: string, checkoutLocale?: string | null): ParsedMessage {
+  return { kind: 'identify', msg: { type: 'identify', userId: c.id, messageId, timestamp: c.updated_at, traits: customerTraits(c, checkoutLocale) } };
 }
 
 export function orderMessages(topic: OrderTopic, order: ShopifyOrder, webhookId: string): ParsedMessage[] {
@@ -55,9 +56,12 @@ export function orderMessages(topic: OrderTopic, order: ShopifyOrder, webhookId:
     sku: i.sku, name: i.title ?? i.name, brand: i.vendor, price: i.price, quantity: i.quantity,
   }));
   const messages: ParsedMessage[] = [];
-  if (order.customer) messages.push(customerMessage(order.customer, `shopify:${webhookId}:customer`));
+  if (order.customer) messages.push(customerMessage(order.customer, `shopify:${webhookId}:customer`, order.customer_locale));
   // A guest checkout is keyed by its email, which is also where its emails go.
-  else messages.push({ kind: 'identify', msg: { type: 'identify', userId: customerId, messageId: `shopify:${webhookId}:customer`, timestamp: order.created_at, traits: { email: customerId } } });
+  else {
+    const traits = defined({ email: customerId, locale: order.customer_locale || undefined });
+    messages.push({ kind: 'identify', msg: { type: 'identify', userId: customerId, messageId: `shopify:${webhookId}:customer`, timestamp: order.created_at, traits } });
+  }
   messages.push({
     kind: 'track',
     msg: {
