@@ -90,7 +90,6 @@ const NOT_YET_TRANSLATED = [
   'apps/web/src/app/FirstRunPage.tsx', 'apps/web/src/app/pages.tsx', 'apps/web/src/app/router.tsx', 'apps/web/src/main.tsx',
   'apps/web/src/ui/*.tsx',
 
-  'apps/web/src/customers/*.tsx', 'apps/web/src/segments/*.tsx',
 
   'apps/web/src/templates/*.tsx',
 ];
