@@ -26,8 +26,8 @@ export function CustomerLanguage({ id, locale }: { id: string; locale: string | 
   }
   const choices: string[] = locale && !isLocale(locale) ? [locale, ...LOCALES] : [...LOCALES];
   return (
-    <span className="inline-flex flex-col items-end gap-1">
-      <select aria-label={t('language.label')} className={`${inputClass} !w-auto !py-1 text-right`} value={locale ?? ''} disabled={save.isPending}
+    <span className="flex flex-col gap-1">
+      <select aria-label={t('language.label')} className={`${inputClass} !py-1.5`} value={locale ?? ''} disabled={save.isPending}
         onChange={(e) => save.mutate({ id, locale: e.target.value || null })} data-testid="customer-language">
         <option value="">{t('language.default')}</option>
         {choices.map((tag) => <option key={tag} value={tag}>{customerLanguageName(tag, reader)}</option>)}

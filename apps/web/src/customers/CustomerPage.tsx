@@ -53,7 +53,7 @@ export function CustomerPage({ id }: { id: string }) {
         <div className="space-y-6">
           <Section title={t('profile.title')}>
             <dl className="space-y-2 text-sm">
-              <Row label={t('profile.language')}><CustomerLanguage id={profile.id} locale={profile.locale} /></Row>
+              <div><dt className="text-slate-500">{t('profile.language')}</dt><dd className="mt-1"><CustomerLanguage id={profile.id} locale={profile.locale} /></dd></div>
               <Row label={t('profile.timezone')}>{profile.timezone}</Row>
               <Row label={t('profile.birthday')}>{calendarDay(locale, profile.birthday)}</Row>
               <Row label={t('profile.since')}>{day(locale, profile.createdAt)}</Row>
@@ -96,7 +96,7 @@ export function CustomerPage({ id }: { id: string }) {
 export function Section({ title, children, aside }: { title: string; children: ReactNode; aside?: ReactNode }) {
   return (
     <Card className="p-5">
-      <div className="mb-3 flex items-center justify-between"><h2 className="text-sm font-semibold text-slate-900">{title}</h2>{aside}</div>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-x-3 gap-y-1"><h2 className="text-sm font-semibold text-slate-900">{title}</h2>{aside}</div>
       {children}
     </Card>
   );
