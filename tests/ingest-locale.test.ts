@@ -137,4 +137,13 @@ describe('Shopify', () => {
     const [row] = await h.database.sql<{ locale: string | null; email: string }[]>`select locale, email from customers where id = '9102'`;
     expect(row).toEqual({ locale: null, email: 'mila@example.rs' });
   });
+
+  it("falls back to the order's customer_locale when the customer's own is no tag", async () => {
+    const order = JSON.parse(fixture('order-webhookdb.json'));
+    order.id = 9103;
+    order.customer = { ...order.customer, id: 9103, locale: 'Serbian' };
+    order.customer_locale = 'sl_SI';
+    expect(await send('orders/create', 'wh-loc-5', JSON.stringify(order))).toBe(200);
+    expect(await localeOf('9103')).toBe('sl-SI');
+  });
 });

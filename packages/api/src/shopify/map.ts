@@ -2,6 +2,7 @@
 // events (through the same store and enrolment hook), customers identify messages,
 // products product rows. Message ids derive from the webhook id, so a redelivery that
 // slipped past the receipt check would still be stored once.
+import { canonicalLanguageTag } from '@afterglow/i18n';
 import type { OrderStatus } from '../ingest/order-schema';
 import type { ProductUpdate } from '../ingest/records';
 import type { ParsedMessage } from '../ingest/schema';
@@ -32,11 +33,15 @@ function stateOf(order: ShopifyOrder): OrderStatus {
 const defined = <T extends Record<string, unknown>>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
 
+/** The customer's language: their own, else the one they checked out in (an order's customer_locale); only real tags. */
+const languageOf = (own: string | null | undefined, checkout: string | null | undefined) =>
+  canonicalLanguageTag(own) ?? canonicalLanguageTag(checkout) ?? undefined;
+
 /** `checkoutLocale`: an order's customer_locale, the customer's language when their profile has none. */
 export function customerTraits(c: ShopifyCustomer, checkoutLocale?: string | null): Record<string, unknown> {
   const consent = c.email_marketing_consent?.state ? c.email_marketing_consent.state === 'subscribed' : c.accepts_marketing;
   return defined({
-    email: c.email ?? undefined, first_name: c.first_name, last_name: c.last_name, locale: c.locale || checkoutLocale || undefined,
+    email: c.email ?? undefined, first_name: c.first_name, last_name: c.last_name, locale: languageOf(c.locale, checkoutLocale),
     marketing_consent: consent ?? undefined, shopify_customer_id: c.id, shopify_tags: c.tags || undefined,
   });
 }
@@ -59,7 +64,7 @@ export function orderMessages(topic: OrderTopic, order: ShopifyOrder, webhookId:
   if (order.customer) messages.push(customerMessage(order.customer, `shopify:${webhookId}:customer`, order.customer_locale));
   // A guest checkout is keyed by its email, which is also where its emails go.
   else {
-    const traits = defined({ email: customerId, locale: order.customer_locale || undefined });
+    const traits = defined({ email: customerId, locale: languageOf(null, order.customer_locale) });
     messages.push({ kind: 'identify', msg: { type: 'identify', userId: customerId, messageId: `shopify:${webhookId}:customer`, timestamp: order.created_at, traits } });
   }
   messages.push({
