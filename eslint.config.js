@@ -84,7 +84,6 @@ const policies = [
 const NOT_YET_TRANSLATED = [
   'apps/web/src/forms/*.tsx',
 
-  'apps/web/src/customers/*.tsx', 'apps/web/src/segments/*.tsx',
 ];
 
 // process.env is read in one module per app, where every setting is parsed and checked

@@ -7,7 +7,7 @@ const DAY = 86_400_000;
 
 export interface OracleCustomer {
   id: string; email: string | null; firstName: string | null; lastName: string | null;
-  birthday: string | null; timezone: string; createdAt: Date; attributes: Record<string, string | number | boolean>;
+  birthday: string | null; timezone: string; locale: string | null; createdAt: Date; attributes: Record<string, string | number | boolean>;
 }
 export interface OracleOrder { id: string; customerId: string; status: string; total: number; placedAt: Date }
 export interface OracleItem { orderId: string; customerId: string; productId: string; category: string | null; brand: string | null }
@@ -115,6 +115,13 @@ export function evaluate(rule: SegmentRule, c: OracleCustomer, data: OracleData,
     case 'email': {
       const hit = data.emailEvents.some((e) => e.customerId === c.id && e.type === rule.action && !e.bot && e.at.getTime() > since(rule.withinDays));
       return rule.negate ? !hit : hit;
+    }
+    case 'language': {
+      if (rule.op === 'unknown') return c.locale === null;
+      // Subtag by subtag: 'sr' covers sr-RS and sr-Latn-RS, never 'srn'.
+      const wanted = Intl.getCanonicalLocales(rule.language!.replaceAll('_', '-'))[0].split('-');
+      const tag = c.locale?.split('-') ?? [];
+      return wanted.every((subtag, i) => tag[i] === subtag);
     }
     case 'segment': {
       const inner = data.segments.get(rule.segmentId);

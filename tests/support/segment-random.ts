@@ -35,6 +35,8 @@ export const BRANDS = ['Sony', 'Adidas', 'nike', `b${MARKER}'"`];
 export const PRODUCTS = ['p1', 'p2', 'P1', `p${MARKER}';--`];
 export const EVENT_NAMES = ['Order Completed', 'order_completed', 'Viewed Product', 'signed-up', `e${MARKER} x`];
 export const ATTR_KEYS = ['tier', 'score', 'note', `k${MARKER}'); drop table x; --`];
+/** Canonical tags as ingestion stores them: Serbian in both scripts and with regions, and a near miss ('srn'). */
+const LOCALES_SEEN = ['sr', 'sr-RS', 'sr-Latn-RS', 'sr-Cyrl', 'srn', 'sl-SI', 'ru', 'en-CA'];
 const ATTR_VALUES: (string | number | boolean)[] = ['gold', 'GOLD', 'silver', '42', ' 7 ', '4.5', 'n/a', '', 12, 3.5, true, `v${MARKER}%`];
 
 export function randomData(r: Rng, now: Date, customerCount: number): Omit<OracleData, 'segments'> {
@@ -49,6 +51,7 @@ export function randomData(r: Rng, now: Date, customerCount: number): Omit<Oracl
       firstName: r.pick(['Ann', 'bob', null, `f${MARKER}'`]), lastName: r.pick(['Lee', null]),
       birthday: r.chance(0.7) ? `19${r.int(50, 99)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}` : null,
       timezone: r.pick(['UTC', 'Europe/Berlin', 'America/New_York']), createdAt: ago(900), attributes,
+      locale: r.pick([null, ...LOCALES_SEEN]),
     });
     for (let o = r.int(0, 4); o > 0; o--) {
       const orderId = `${id}_o${o}`;
@@ -103,6 +106,10 @@ export function randomCondition(r: Rng, segmentIds: string[]): SegmentRule {
       if (r.chance(0.5)) return { kind: 'tier', op: r.pick(['is', 'atLeast'] as const), tier: r.pick(TIERS).name };
       return { kind: 'loyalty', measure: 'points', op: cmp(r), value: r.pick([0, 50, 100, -10]) };
     case 6:
+      if (r.chance(0.3)) {
+        return r.chance(0.2) ? { kind: 'language', op: 'unknown' }
+          : { kind: 'language', op: 'is', language: r.pick(['sr', 'SR_latn', 'sr-Latn-RS', 'sl', 'ru-RU', 'en', 'de']) };
+      }
       return { kind: 'email', action: r.pick(['open', 'click'] as const), withinDays: window(r), negate: r.chance(0.3) };
     default:
       return { kind: 'segment', segmentId: r.pick(segmentIds), negate: r.chance(0.3) };

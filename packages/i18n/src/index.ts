@@ -2,6 +2,7 @@
 // (negotiation, Serbian's two scripts, Intl formatting). No node: imports: it runs in the
 // browser, the API and the email renderer alike.
 export { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, isLocale, negotiateLocale, type Locale } from './locales';
+export { canonicalLanguageTag, MAX_LANGUAGE_TAG } from './language-tag';
 export { toCyrillic, toLatin } from './transliterate';
 export { formatRelativeTime } from './relative';
 export { CURRENCIES, formatCurrency, formatDate, formatDateTime, formatNumber, type Currency, type DateStyle } from './format';

@@ -1,7 +1,10 @@
 // The customer's coupons on the customer page: the code, what it gives, the journey that
 // issued it, and whether it is open, redeemed (by which order) or expired.
-import { Badge, formatDate } from '../ui/kit';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../ui/kit';
+import { useLocale } from '../ui/locale';
 import { Section } from './CustomerPage';
+import { day } from './format';
 
 interface Coupon {
   code: string; description: string; journeyName: string | null; journeyId: string | null; createdAt: string;
@@ -11,22 +14,24 @@ interface Coupon {
 const tones = { open: 'live', redeemed: 'info', expired: 'draft' } as const;
 
 export function CustomerCoupons({ coupons }: { coupons: Coupon[] }) {
+  const { t } = useTranslation('customers');
+  const locale = useLocale();
   return (
-    <Section title="Coupons">
-      {coupons.length === 0 ? <p className="text-sm text-slate-400">No coupons issued.</p> : (
+    <Section title={t('coupons.title')}>
+      {coupons.length === 0 ? <p className="text-sm text-slate-400">{t('coupons.none')}</p> : (
         <ul className="divide-y divide-slate-100 text-sm" data-testid="customer-coupons">
           {coupons.map((c) => (
             <li key={c.code} className="py-2">
               <div className="flex items-center justify-between gap-2">
                 <span className="select-all font-mono text-xs font-semibold text-slate-800">{c.code}</span>
-                <Badge tone={tones[c.status]}>{c.status}</Badge>
+                <Badge tone={tones[c.status]}>{t(`coupons.status.${c.status}`)}</Badge>
               </div>
               <div className="text-slate-600">{c.description}</div>
               <div className="text-xs text-slate-400">
                 {c.status === 'redeemed'
-                  ? `Redeemed ${formatDate(c.redeemedAt, false)} by order ${c.redeemedOrderId}`
-                  : `${c.status === 'expired' ? 'Expired' : 'Valid until'} ${formatDate(c.expiresAt, false)}`}
-                {c.journeyName ? ` · from “${c.journeyName}”` : ''}
+                  ? t('coupons.redeemed', { date: day(locale, c.redeemedAt), order: c.redeemedOrderId })
+                  : t(c.status === 'expired' ? 'coupons.expired' : 'coupons.validUntil', { date: day(locale, c.expiresAt) })}
+                {c.journeyName ? ` · ${t('coupons.from', { journey: c.journeyName })}` : ''}
               </div>
             </li>
           ))}

@@ -3,6 +3,7 @@
 // first). Each is shown only to the roles whose permission table entry allows it (auth.me's `can`).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useRouter } from '../app/router';
 import { useTRPC } from '../trpc';
 import { Button, Dialog, inputClass } from '../ui/kit';
@@ -10,6 +11,7 @@ import { Button, Dialog, inputClass } from '../ui/kit';
 export function CustomerDataRights({ id, name }: { id: string; name: string }) {
   const trpc = useTRPC();
   const me = useQuery(trpc.auth.me.queryOptions());
+  const { t } = useTranslation('customers');
   const [erasing, setErasing] = useState(false);
   const download = useMutation(trpc.customers.export.mutationOptions({ onSuccess: (data) => saveJson(`customer-${id}.json`, data) }));
   const can = me.data?.can ?? [];
@@ -18,10 +20,10 @@ export function CustomerDataRights({ id, name }: { id: string; name: string }) {
     <div className="flex items-center gap-2">
       {can.includes('customers.export') && (
         <Button icon="download" onClick={() => download.mutate({ id })} disabled={download.isPending}>
-          {download.isPending ? 'Preparing…' : 'Download data'}
+          {download.isPending ? t('rights.preparing') : t('rights.download')}
         </Button>
       )}
-      {can.includes('customers.erase') && <Button variant="danger" icon="trash" onClick={() => setErasing(true)}>Erase customer</Button>}
+      {can.includes('customers.erase') && <Button variant="danger" icon="trash" onClick={() => setErasing(true)}>{t('rights.erase')}</Button>}
       {download.isError && <span role="alert" className="text-xs text-rose-600">{download.error.message}</span>}
       {erasing && <EraseDialog id={id} name={name} onClose={() => setErasing(false)} />}
     </div>
@@ -32,6 +34,7 @@ function EraseDialog({ id, name, onClose }: { id: string; name: string; onClose(
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { navigate } = useRouter();
+  const { t } = useTranslation('customers');
   const [typed, setTyped] = useState('');
   const erase = useMutation(trpc.customers.erase.mutationOptions({
     onSuccess: () => {
@@ -40,21 +43,30 @@ function EraseDialog({ id, name, onClose }: { id: string; name: string; onClose(
     },
   }));
   return (
-    <Dialog title="Erase this customer?" onClose={onClose}>
+    <Dialog title={t('erase.title')} onClose={onClose}>
       <form className="space-y-4 text-sm text-slate-600" onSubmit={(e) => { e.preventDefault(); erase.mutate({ id, confirm: typed }); }}>
-        <p>Everything Afterglow holds about <strong>{name}</strong> is deleted for good: profile, events, consent, points, segment memberships, and the content and addresses of their emails and webhook calls. This cannot be undone.</p>
-        <p>Orders stay for revenue and journey counts stay exact, but belong to no one. Their email address is kept only as a hash, so they are never sent marketing email again.</p>
-        <label className="block font-medium text-slate-700">Type the customer id <span className="font-mono text-rose-700">{id}</span> to confirm
-          <input className={`${inputClass} mt-1 font-mono`} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" aria-label="Customer id" />
+        <p><Emphasis text={t('erase.everything', { name: MARK })}>{name}</Emphasis></p>
+        <p>{t('erase.orders')}</p>
+        <label className="block font-medium text-slate-700">
+          <Emphasis text={t('erase.confirm', { id: MARK })} className="font-mono font-normal text-rose-700">{id}</Emphasis>
+          <input className={`${inputClass} mt-1 font-mono`} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" aria-label={t('erase.idLabel')} />
         </label>
         {erase.isError && <p className="text-xs text-rose-600" role="alert">{erase.error.message}</p>}
         <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="danger" type="submit" icon="trash" disabled={typed !== id || erase.isPending}>{erase.isPending ? 'Erasing…' : 'Erase customer'}</Button>
+          <Button onClick={onClose}>{t('erase.cancel')}</Button>
+          <Button variant="danger" type="submit" icon="trash" disabled={typed !== id || erase.isPending}>{erase.isPending ? t('erase.erasing') : t('rights.erase')}</Button>
         </div>
       </form>
     </Dialog>
   );
+}
+
+// Where a translated sentence places the name or id it sets off (each language puts it elsewhere).
+const MARK = '\u0001';
+
+function Emphasis({ text, className, children }: { text: string; className?: string; children: string }) {
+  const [before, after = ''] = text.split(MARK);
+  return <>{before}<strong className={className}>{children}</strong>{after}</>;
 }
 
 /** Hands the document to the browser as a file download. */

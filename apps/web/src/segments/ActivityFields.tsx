@@ -1,5 +1,8 @@
 // Inputs of the behaviour conditions: events, email engagement, loyalty points and tier, other segments.
+import { formatNumber } from '@afterglow/i18n';
+import { useTranslation } from 'react-i18next';
 import { inputClass } from '../ui/kit';
+import { useLocale } from '../ui/locale';
 import { orderOps, type ConditionRule } from './rule';
 import { LIST_IDS, useVocabulary } from './vocabulary';
 
@@ -7,18 +10,19 @@ export const small = `${inputClass} !w-auto !py-1.5`;
 export const sized = (width: string) => `${inputClass} !py-1.5 ${width}`;
 
 export function WithinDays({ value, onChange }: { value: number | undefined; onChange(v: number | undefined): void }) {
+  const { t } = useTranslation('segments');
   return (
     <>
-      <select aria-label="Time window" className={small} value={value === undefined ? 'ever' : 'within'}
+      <select aria-label={t('within.label')} className={small} value={value === undefined ? 'ever' : 'within'}
         onChange={(e) => onChange(e.target.value === 'ever' ? undefined : 90)}>
-        <option value="ever">ever</option>
-        <option value="within">in the last</option>
+        <option value="ever">{t('within.ever')}</option>
+        <option value="within">{t('within.last')}</option>
       </select>
       {value !== undefined && (
         <>
-          <input type="number" min={1} aria-label="Days" className={sized('!w-20')} value={value}
+          <input type="number" min={1} aria-label={t('within.daysLabel')} className={sized('!w-20')} value={value}
             onChange={(e) => onChange(e.target.valueAsNumber || 1)} />
-          <span className="text-sm text-slate-600">days</span>
+          <span className="text-sm text-slate-600">{t('within.days', { count: value })}</span>
         </>
       )}
     </>
@@ -29,67 +33,71 @@ type Activity = Extract<ConditionRule, { kind: 'event' | 'email' | 'loyalty' | '
 
 export function ActivityFields({ rule, onChange }: { rule: Activity; onChange(r: ConditionRule): void }) {
   const { segments, tiers } = useVocabulary();
+  const { t } = useTranslation('segments');
+  const locale = useLocale();
   switch (rule.kind) {
     case 'event': return (
       <>
-        <select aria-label="Did or did not" className={small} value={rule.negate ? 'not' : 'did'} onChange={(e) => onChange({ ...rule, negate: e.target.value === 'not' })}>
-          <option value="did">did</option>
-          <option value="not">did not do</option>
+        <select aria-label={t('event.label')} className={small} value={rule.negate ? 'not' : 'did'} onChange={(e) => onChange({ ...rule, negate: e.target.value === 'not' })}>
+          <option value="did">{t('event.did')}</option>
+          <option value="not">{t('event.not')}</option>
         </select>
-        <input aria-label="Event name" list={LIST_IDS.events} className={sized('!w-44')} placeholder="e.g. Viewed Product" value={rule.name}
+        <input aria-label={t('event.name')} list={LIST_IDS.events} className={sized('!w-44')} placeholder={t('event.placeholder')} value={rule.name}
           onChange={(e) => onChange({ ...rule, name: e.target.value })} />
-        <span className="text-sm text-slate-600">{rule.negate ? 'at least' : 'at least'}</span>
-        <input type="number" min={1} aria-label="Times" className={sized('!w-16')} value={rule.minCount}
+        <span className="text-sm text-slate-600">{t('event.atLeast')}</span>
+        <input type="number" min={1} aria-label={t('event.timesLabel')} className={sized('!w-16')} value={rule.minCount}
           onChange={(e) => onChange({ ...rule, minCount: Math.max(1, e.target.valueAsNumber || 1) })} />
-        <span className="text-sm text-slate-600">{rule.minCount === 1 ? 'time' : 'times'}</span>
+        <span className="text-sm text-slate-600">{t('event.times', { count: rule.minCount })}</span>
         <WithinDays value={rule.withinDays} onChange={(withinDays) => onChange({ ...rule, withinDays })} />
       </>
     );
     case 'email': return (
       <>
-        <select aria-label="Engaged or not" className={small} value={rule.negate ? 'not' : 'has'} onChange={(e) => onChange({ ...rule, negate: e.target.value === 'not' })}>
-          <option value="has">has</option>
-          <option value="not">has not</option>
+        <select aria-label={t('email.label')} className={small} value={rule.negate ? 'not' : 'has'} onChange={(e) => onChange({ ...rule, negate: e.target.value === 'not' })}>
+          <option value="has">{t('email.has')}</option>
+          <option value="not">{t('email.not')}</option>
         </select>
-        <select aria-label="Opened or clicked" className={small} value={rule.action} onChange={(e) => onChange({ ...rule, action: e.target.value as 'open' | 'click' })}>
-          <option value="open">opened an email</option>
-          <option value="click">clicked a link in an email</option>
+        <select aria-label={t('email.actionLabel')} className={small} value={rule.action} onChange={(e) => onChange({ ...rule, action: e.target.value as 'open' | 'click' })}>
+          <option value="open">{t('email.open')}</option>
+          <option value="click">{t('email.click')}</option>
         </select>
         <WithinDays value={rule.withinDays} onChange={(withinDays) => onChange({ ...rule, withinDays })} />
       </>
     );
     case 'loyalty': return (
       <>
-        <span className="text-sm text-slate-600">points balance is</span>
-        <select aria-label="Comparison" className={small} value={rule.op} onChange={(e) => onChange({ ...rule, op: e.target.value as typeof rule.op })}>
-          {orderOps.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        <span className="text-sm text-slate-600">{t('loyalty.balance')}</span>
+        <select aria-label={t('compare.label')} className={small} value={rule.op} onChange={(e) => onChange({ ...rule, op: e.target.value as typeof rule.op })}>
+          {orderOps.map((o) => <option key={o} value={o}>{t(`compare.${o}`)}</option>)}
         </select>
-        <input type="number" aria-label="Points" className={sized('!w-24')} value={rule.value}
+        <input type="number" aria-label={t('loyalty.points')} className={sized('!w-24')} value={rule.value}
           onChange={(e) => onChange({ ...rule, value: Number.isNaN(e.target.valueAsNumber) ? 0 : e.target.valueAsNumber })} />
       </>
     );
     case 'tier': return (
       <>
-        <span className="text-sm text-slate-600">loyalty tier is</span>
-        <select aria-label="Exactly or at least" className={small} value={rule.op} onChange={(e) => onChange({ ...rule, op: e.target.value as typeof rule.op })}>
-          <option value="atLeast">at least</option>
-          <option value="is">exactly</option>
+        <span className="text-sm text-slate-600">{t('tier.is')}</span>
+        <select aria-label={t('tier.opLabel')} className={small} value={rule.op} onChange={(e) => onChange({ ...rule, op: e.target.value as typeof rule.op })}>
+          <option value="atLeast">{t('tier.atLeast')}</option>
+          <option value="is">{t('tier.exactly')}</option>
         </select>
         {/* The tiers and their thresholds come from the server (one definition, packages/db). */}
-        <select aria-label="Tier" className={small} value={rule.tier} onChange={(e) => onChange({ ...rule, tier: e.target.value })}>
-          {!tiers.some((t) => t.name === rule.tier) && <option value={rule.tier}>{rule.tier}</option>}
-          {tiers.map((t) => <option key={t.name} value={t.name}>{t.name} ({t.minLifetimePoints.toLocaleString()}+ lifetime points)</option>)}
+        <select aria-label={t('tier.label')} className={small} value={rule.tier} onChange={(e) => onChange({ ...rule, tier: e.target.value })}>
+          {!tiers.some((tier) => tier.name === rule.tier) && <option value={rule.tier}>{rule.tier}</option>}
+          {tiers.map((tier) => (
+            <option key={tier.name} value={tier.name}>{t('tier.option', { tier: tier.name, points: formatNumber(locale, tier.minLifetimePoints) })}</option>
+          ))}
         </select>
       </>
     );
     case 'segment': return (
       <>
-        <select aria-label="In or not in" className={small} value={rule.negate ? 'not' : 'in'} onChange={(e) => onChange({ ...rule, negate: e.target.value === 'not' })}>
-          <option value="in">is in</option>
-          <option value="not">is not in</option>
+        <select aria-label={t('segment.label')} className={small} value={rule.negate ? 'not' : 'in'} onChange={(e) => onChange({ ...rule, negate: e.target.value === 'not' })}>
+          <option value="in">{t('segment.in')}</option>
+          <option value="not">{t('segment.not')}</option>
         </select>
-        <select aria-label="Segment" className={sized('!w-56')} value={rule.segmentId} onChange={(e) => onChange({ ...rule, segmentId: e.target.value })}>
-          <option value="">Choose a segment…</option>
+        <select aria-label={t('segment.segment')} className={sized('!w-56')} value={rule.segmentId} onChange={(e) => onChange({ ...rule, segmentId: e.target.value })}>
+          <option value="">{t('segment.choose')}</option>
           {segments.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
         </select>
       </>

@@ -1,9 +1,12 @@
+import { formatNumber } from '@afterglow/i18n';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useRouter } from '../app/router';
 import { useTRPC } from '../trpc';
 import { Icon } from '../ui/icons';
 import { Button, Card, ErrorNote, inputClass, Spinner } from '../ui/kit';
+import { useLocale } from '../ui/locale';
 import { useDebounced } from '../ui/useDebounced';
 import { defaultRule, newGroup, type GroupRule, type SegmentRule } from './rule';
 import { RuleGroup } from './RuleEditor';
@@ -25,6 +28,8 @@ function SegmentEditor({ initial }: { initial: { id: string | null; name: string
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { navigate } = useRouter();
+  const { t } = useTranslation('segments');
+  const locale = useLocale();
   const [name, setName] = useState(initial.name);
   const [description, setDescription] = useState(initial.description);
   const [rule, setRule] = useState<GroupRule>(asGroup(initial.rule));
@@ -39,15 +44,15 @@ function SegmentEditor({ initial }: { initial: { id: string | null; name: string
   const counting = preview.isFetching || debouncedRule !== rule;
   return (
     <div className="mx-auto max-w-6xl p-8">
-      <Link to="/segments" className="mb-4 inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800"><Icon name="arrowLeft" /> Segments</Link>
+      <Link to="/segments" className="mb-4 inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-800"><Icon name="arrowLeft" /> {t('editor.back')}</Link>
       <div className="grid gap-6 lg:grid-cols-[1fr_300px]">
         <div className="space-y-4">
           <Card className="space-y-3 p-5">
-            <label className="block text-sm font-medium text-slate-700">Name
-              <input className={`${inputClass} mt-1`} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Runners who bought in the last year" />
+            <label className="block text-sm font-medium text-slate-700">{t('editor.name')}
+              <input className={`${inputClass} mt-1`} value={name} onChange={(e) => setName(e.target.value)} placeholder={t('editor.namePlaceholder')} />
             </label>
-            <label className="block text-sm font-medium text-slate-700">Description
-              <input className={`${inputClass} mt-1`} value={description} onChange={(e) => setDescription(e.target.value)} placeholder="What this group is for" />
+            <label className="block text-sm font-medium text-slate-700">{t('editor.description')}
+              <input className={`${inputClass} mt-1`} value={description} onChange={(e) => setDescription(e.target.value)} placeholder={t('editor.descriptionPlaceholder')} />
             </label>
           </Card>
           <VocabularyProvider selfId={initial.id}>
@@ -56,13 +61,13 @@ function SegmentEditor({ initial }: { initial: { id: string | null; name: string
         </div>
         <div className="space-y-4">
           <Card className="sticky top-4 p-5">
-            <div className="text-xs font-semibold uppercase tracking-wide text-slate-500">Customers in this segment</div>
+            <div className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t('editor.count')}</div>
             <div className={`mt-1 text-4xl font-semibold tabular-nums ${counting ? 'text-slate-400' : 'text-slate-900'}`} data-testid="segment-count">
-              {preview.data ? preview.data.count.toLocaleString() : '—'}
+              {preview.data ? formatNumber(locale, preview.data.count) : '—'}
             </div>
-            <div className="mt-1 h-4 text-xs text-slate-500">{counting ? 'Counting…' : 'Live count, updated as you edit'}</div>
+            <div className="mt-1 h-4 text-xs text-slate-500">{counting ? t('editor.counting') : t('editor.live')}</div>
             {preview.isError && <p className="mt-3 rounded-lg bg-rose-50 p-2 text-xs text-rose-700 ring-1 ring-rose-200" role="alert">{preview.error.message}</p>}
-            {preview.data?.count === 0 && !counting && <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-500">No customer matches these conditions right now.</p>}
+            {preview.data?.count === 0 && !counting && <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-500">{t('editor.noMatch')}</p>}
             {preview.data && preview.data.sample.length > 0 && (
               <ul className="mt-4 space-y-1.5 border-t border-slate-100 pt-3">
                 {preview.data.sample.slice(0, 6).map((c) => (
@@ -76,7 +81,7 @@ function SegmentEditor({ initial }: { initial: { id: string | null; name: string
             {save.isError && <p className="mt-3 text-xs text-rose-600" role="alert">{save.error.message}</p>}
             <Button variant="primary" className="mt-5 w-full" disabled={!name.trim() || save.isPending}
               onClick={() => save.mutate({ id: initial.id ?? undefined, name: name.trim(), description, rule })}>
-              {save.isPending ? 'Saving…' : initial.id ? 'Save segment' : 'Create segment'}
+              {save.isPending ? t('editor.saving') : initial.id ? t('editor.save') : t('editor.create')}
             </Button>
           </Card>
         </div>

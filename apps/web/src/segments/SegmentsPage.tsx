@@ -1,23 +1,25 @@
+import { formatNumber } from '@afterglow/i18n';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link, useRouter } from '../app/router';
 import { useTRPC } from '../trpc';
 import { Button, Card, EmptyState, ErrorNote, PageHeader, Spinner } from '../ui/kit';
+import { useLocale } from '../ui/locale';
 
 export function SegmentsPage() {
   const trpc = useTRPC();
   const { navigate } = useRouter();
   const segments = useQuery(trpc.segments.list.queryOptions());
-  const newButton = <Button variant="primary" icon="plus" onClick={() => navigate('/segments/new')}>New segment</Button>;
+  const { t } = useTranslation('segments');
+  const locale = useLocale();
+  const newButton = <Button variant="primary" icon="plus" onClick={() => navigate('/segments/new')}>{t('list.new')}</Button>;
   return (
     <div className="mx-auto max-w-5xl p-8">
-      <PageHeader title="Segments" subtitle="Saved groups of customers, kept up to date from their profile and order history." actions={newButton} />
+      <PageHeader title={t('list.title')} subtitle={t('list.subtitle')} actions={newButton} />
       {segments.isPending && <Spinner />}
       {segments.isError && <ErrorNote error={segments.error} />}
       {segments.data?.length === 0 && (
-        <EmptyState icon="segments" title="No segments yet" action={newButton}>
-          A segment is a rule such as “bought in Running in the last 90 days” or “3 or more orders”. Use it in a
-          journey’s condition to send VIPs one way and everyone else another.
-        </EmptyState>
+        <EmptyState icon="segments" title={t('list.empty.title')} action={newButton}>{t('list.empty.body')}</EmptyState>
       )}
       {segments.data && segments.data.length > 0 && (
         <div className="grid gap-4 sm:grid-cols-2">
@@ -27,11 +29,11 @@ export function SegmentsPage() {
                 <div className="flex items-start justify-between gap-3">
                   <h3 className="font-semibold text-slate-900">{s.name}</h3>
                   <span className="shrink-0 rounded-full bg-violet-50 px-2.5 py-0.5 text-sm font-semibold tabular-nums text-violet-700">
-                    {s.memberCount.toLocaleString()}
+                    {formatNumber(locale, s.memberCount)}
                   </span>
                 </div>
-                <p className="mt-1 text-sm text-slate-500">{s.description || 'No description'}</p>
-                <p className="mt-3 text-xs text-slate-400">{s.memberCount === 1 ? '1 customer' : `${s.memberCount.toLocaleString()} customers`}, kept up to date</p>
+                <p className="mt-1 text-sm text-slate-500">{s.description || t('list.noDescription')}</p>
+                <p className="mt-3 text-xs text-slate-400">{t('list.members', { count: s.memberCount })}</p>
               </Card>
             </Link>
           ))}

@@ -26,7 +26,7 @@ export function VocabularyProvider({ selfId, children }: { selfId: string | null
   return (
     <VocabularyContext.Provider value={value}>
       {children}
-      {(['categories', 'brands', 'events'] as const).map((key) => (
+      {(Object.keys(LIST_IDS) as (keyof typeof LIST_IDS)[]).map((key) => (
         <datalist key={key} id={LIST_IDS[key]}>
           {(words.data?.[key] ?? []).map((v) => <option key={v} value={v} />)}
         </datalist>

@@ -10,6 +10,10 @@ export interface ProfileUpdate {
   last_name: string | null;
   birthday: string | null;
   timezone: string | null;
+  /** A canonical language tag the shop sent as a trait: newer ones replace older ones. */
+  locale: string | null;
+  /** The device's language (Segment's context.locale): only fills a locale still unknown. */
+  device_locale: string | null;
   marketing_consent: boolean | null;
   attributes: Record<string, unknown>;
   /** ISO source timestamp */
@@ -30,6 +34,8 @@ function fold(updates: ProfileUpdate[]): ProfileUpdate[] {
       last_name: u.last_name ?? prev.last_name,
       birthday: u.birthday ?? prev.birthday,
       timezone: u.timezone ?? prev.timezone,
+      locale: u.locale ?? prev.locale,
+      device_locale: u.device_locale ?? prev.device_locale,
       marketing_consent: u.marketing_consent === false || prev.marketing_consent === false ? false : u.marketing_consent ?? prev.marketing_consent,
       attributes: { ...prev.attributes, ...u.attributes },
     });
@@ -50,7 +56,7 @@ export async function applyProfiles(tx: postgres.TransactionSql, workspaceId: st
   await tx`
     update customers c set
       email = n.email, first_name = n.first_name, last_name = n.last_name, birthday = n.birthday, timezone = n.timezone,
-      marketing_consent = n.marketing_consent, attributes = n.attributes,
+      locale = n.locale, marketing_consent = n.marketing_consent, attributes = n.attributes,
       source_updated_at = n.source_updated_at, updated_at = ${now.toISOString()}::timestamptz
     from (
       select c0.id,
@@ -59,6 +65,9 @@ export async function applyProfiles(tx: postgres.TransactionSql, workspaceId: st
         case when p.newer then coalesce(p.last_name, c0.last_name) else coalesce(c0.last_name, p.last_name) end as last_name,
         case when p.newer then coalesce(p.birthday, c0.birthday) else coalesce(c0.birthday, p.birthday) end as birthday,
         case when p.newer then coalesce(p.timezone, c0.timezone) else c0.timezone end as timezone,
+        -- A trait is the shop's word on the language; a device's language only fills a gap.
+        case when p.newer then coalesce(p.locale, c0.locale, p.device_locale)
+          else coalesce(c0.locale, p.locale, p.device_locale) end as locale,
         -- Ingestion can withdraw consent but never grant it back: an unsubscribe made in
         -- Afterglow must not be undone by a shop system's stale "accepts marketing" flag.
         c0.marketing_consent and coalesce(p.marketing_consent, true) as marketing_consent,
@@ -67,13 +76,14 @@ export async function applyProfiles(tx: postgres.TransactionSql, workspaceId: st
       from (
         select x.*, x.at >= coalesce(c1.source_updated_at, '-infinity') as newer
         from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as x(
-          id text, email text, first_name text, last_name text, birthday date, timezone text, marketing_consent boolean,
+          id text, email text, first_name text, last_name text, birthday date, timezone text, locale text, device_locale text,
+          marketing_consent boolean,
           attributes jsonb, at timestamptz)
         cross join lateral (select source_updated_at from customers c1 where c1.workspace_id = ${workspaceId} and c1.id = x.id limit 1) c1
       ) p
       cross join lateral (select * from customers c0 where c0.workspace_id = ${workspaceId} and c0.id = p.id limit 1) c0
     ) n
     where c.workspace_id = ${workspaceId} and c.id = any(${tx.array(rows.map((r) => r.id))}::text[]) and c.id = n.id
-      and (n.email, n.first_name, n.last_name, n.birthday, n.timezone, n.marketing_consent, n.attributes)
-        is distinct from (c.email, c.first_name, c.last_name, c.birthday, c.timezone, c.marketing_consent, c.attributes)`;
+      and (n.email, n.first_name, n.last_name, n.birthday, n.timezone, n.locale, n.marketing_consent, n.attributes)
+        is distinct from (c.email, c.first_name, c.last_name, c.birthday, c.timezone, c.locale, c.marketing_consent, c.attributes)`;
 }

@@ -2,6 +2,7 @@
 // the batch size: aliases, one INSERT of events, new customers, identified profiles,
 // order records. Only messages stored for the first time (new messageId) have effects,
 // so a client retrying a request changes nothing.
+import { canonicalLanguageTag } from '@afterglow/i18n';
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
 import { redeemCoupons, redemptionsOf, type Redemption } from './coupon-redemptions';
@@ -31,7 +32,21 @@ interface EventRow {
   timestamp: string;
 }
 
-const KNOWN_TRAITS = new Set(['email', 'firstName', 'first_name', 'lastName', 'last_name', 'birthday', 'timezone', 'marketing_consent']);
+const KNOWN_TRAITS = new Set([
+  'email', 'firstName', 'first_name', 'lastName', 'last_name', 'birthday', 'timezone', 'locale', 'language', 'marketing_consent',
+]);
+
+/**
+ * The language a message says the customer speaks: traits `locale`, then `language`, made
+ * canonical; a value that is no language tag ('English', 'en_US.UTF-8') is left out, never
+ * refused (Segment clients have sent these traits as free text for years; the event keeps it).
+ */
+function traitLocale(traits: Record<string, unknown>): string | null {
+  return canonicalLanguageTag(traits.locale) ?? canonicalLanguageTag(traits.language);
+}
+
+/** Segment's context.locale: the device's language, sent by browser and mobile libraries on every call. */
+const deviceLocale = (m: ParsedMessage): string | null => canonicalLanguageTag(m.msg.context?.locale);
 
 function nameAndProperties(m: ParsedMessage): Pick<EventRow, 'name' | 'properties'> {
   switch (m.kind) {
@@ -68,14 +83,21 @@ function profileOf(customerId: string, msg: IdentifyMessage, at: string): Profil
     // A birthday sent as a date-time keeps its calendar date: birthdays are days, not instants.
     birthday: t.birthday ? t.birthday.slice(0, 10) : null,
     timezone: t.timezone ?? msg.context?.timezone ?? null,
+    locale: traitLocale(t),
+    device_locale: deviceLocale({ kind: 'identify', msg }),
     marketing_consent: t.marketing_consent ?? null,
     attributes,
   };
 }
 
-function timezoneOf(customerId: string, timezone: string, at: string): ProfileUpdate {
+/** What any other call's context says about the device: its time zone and language. */
+function deviceOf(customerId: string, m: ParsedMessage, at: string): ProfileUpdate | null {
+  const timezone = m.msg.context?.timezone ?? null;
+  const locale = deviceLocale(m);
+  if (timezone === null && locale === null) return null;
   return {
-    id: customerId, at, timezone, email: null, first_name: null, last_name: null, birthday: null, marketing_consent: null, attributes: {},
+    id: customerId, at, timezone, device_locale: locale,
+    locale: null, email: null, first_name: null, last_name: null, birthday: null, marketing_consent: null, attributes: {},
   };
 }
 
@@ -127,8 +149,11 @@ export async function storeMessages(
     const m = messages[i];
     if (!row.customer_id) return;
     if (m.kind === 'identify') profiles.push(profileOf(row.customer_id, m.msg, row.timestamp));
-    // Browser and mobile libraries send the device's time zone with every message.
-    else if (m.msg.context?.timezone) profiles.push(timezoneOf(row.customer_id, m.msg.context.timezone, row.timestamp));
+    else {
+      // Browser and mobile libraries send the device's time zone and language with every message.
+      const device = deviceOf(row.customer_id, m, row.timestamp);
+      if (device) profiles.push(device);
+    }
     if (m.kind === 'track') {
       const order = orderUpdateOf(row.customer_id, m.msg.event, m.msg.properties, row.timestamp);
       if (order) orders.push(order);

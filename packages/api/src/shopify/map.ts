@@ -2,6 +2,7 @@
 // events (through the same store and enrolment hook), customers identify messages,
 // products product rows. Message ids derive from the webhook id, so a redelivery that
 // slipped past the receipt check would still be stored once.
+import { canonicalLanguageTag } from '@afterglow/i18n';
 import type { OrderStatus } from '../ingest/order-schema';
 import type { ProductUpdate } from '../ingest/records';
 import type { ParsedMessage } from '../ingest/schema';
@@ -32,16 +33,21 @@ function stateOf(order: ShopifyOrder): OrderStatus {
 const defined = <T extends Record<string, unknown>>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
 
-export function customerTraits(c: ShopifyCustomer): Record<string, unknown> {
+/** The customer's language: their own, else the one they checked out in (an order's customer_locale); only real tags. */
+const languageOf = (own: string | null | undefined, checkout: string | null | undefined) =>
+  canonicalLanguageTag(own) ?? canonicalLanguageTag(checkout) ?? undefined;
+
+/** `checkoutLocale`: an order's customer_locale, the customer's language when their profile has none. */
+export function customerTraits(c: ShopifyCustomer, checkoutLocale?: string | null): Record<string, unknown> {
   const consent = c.email_marketing_consent?.state ? c.email_marketing_consent.state === 'subscribed' : c.accepts_marketing;
   return defined({
-    email: c.email ?? undefined, first_name: c.first_name, last_name: c.last_name,
+    email: c.email ?? undefined, first_name: c.first_name, last_name: c.last_name, locale: languageOf(c.locale, checkoutLocale),
     marketing_consent: consent ?? undefined, shopify_customer_id: c.id, shopify_tags: c.tags || undefined,
   });
 }
 
-export function customerMessage(c: ShopifyCustomer, messageId: string): ParsedMessage {
-  return { kind: 'identify', msg: { type: 'identify', userId: c.id, messageId, timestamp: c.updated_at, traits: customerTraits(c) } };
+export function customerMessage(c: ShopifyCustomer, messageId: string, checkoutLocale?: string | null): ParsedMessage {
+  return { kind: 'identify', msg: { type: 'identify', userId: c.id, messageId, timestamp: c.updated_at, traits: customerTraits(c, checkoutLocale) } };
 }
 
 export function orderMessages(topic: OrderTopic, order: ShopifyOrder, webhookId: string): ParsedMessage[] {
@@ -55,9 +61,12 @@ export function orderMessages(topic: OrderTopic, order: ShopifyOrder, webhookId:
     sku: i.sku, name: i.title ?? i.name, brand: i.vendor, price: i.price, quantity: i.quantity,
   }));
   const messages: ParsedMessage[] = [];
-  if (order.customer) messages.push(customerMessage(order.customer, `shopify:${webhookId}:customer`));
+  if (order.customer) messages.push(customerMessage(order.customer, `shopify:${webhookId}:customer`, order.customer_locale));
   // A guest checkout is keyed by its email, which is also where its emails go.
-  else messages.push({ kind: 'identify', msg: { type: 'identify', userId: customerId, messageId: `shopify:${webhookId}:customer`, timestamp: order.created_at, traits: { email: customerId } } });
+  else {
+    const traits = defined({ email: customerId, locale: languageOf(null, order.customer_locale) });
+    messages.push({ kind: 'identify', msg: { type: 'identify', userId: customerId, messageId: `shopify:${webhookId}:customer`, timestamp: order.created_at, traits } });
+  }
   messages.push({
     kind: 'track',
     msg: {

@@ -20,6 +20,8 @@ export const shopifyCustomerSchema = z.looseObject({
   accepts_marketing: z.boolean().nullish(),
   email_marketing_consent: z.looseObject({ state: z.string().nullish() }).nullish(),
   tags: z.string().nullish(),
+  // The customer's language ('sr-RS', 'en'); read leniently: ingestion drops a value that is no tag.
+  locale: z.string().max(100).nullish().catch(null),
 }, { error: 'customer must be an object' });
 
 const lineItem = z.looseObject({
@@ -50,6 +52,8 @@ export const shopifyOrderSchema = z.looseObject({
   // The codes the customer entered at checkout: how an issued coupon is seen redeemed.
   // Read leniently: an odd discount entry must not make Shopify redeliver the order forever.
   discount_codes: z.array(z.looseObject({ code: z.string().max(100) })).max(100).nullish().catch(null),
+  // The language the customer checked out in: their language when their profile names none.
+  customer_locale: z.string().max(100).nullish().catch(null),
 }, { error: 'the body must be an order object' });
 
 export const shopifyProductSchema = z.looseObject({

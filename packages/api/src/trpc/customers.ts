@@ -1,4 +1,6 @@
+import { canonicalLanguageTag, MAX_LANGUAGE_TAG } from '@afterglow/i18n';
 import { z } from 'zod';
+import { notFound } from '../journeys/errors';
 import { eraseCustomer, exportCustomerData } from '../privacy/index';
 import { customerDetail } from './customer-detail';
 import { protectedProcedure, router } from './init';
@@ -14,6 +16,15 @@ const TOTAL_CAP = 10_000;
 
 const customerId = z.string().min(1).max(200);
 
+/** A language tag, stored canonical ('sr_latn' → 'sr-Latn'), or null: unknown, the shop's default language. */
+const customerLocale = z.string().max(MAX_LANGUAGE_TAG).nullable().transform((value, ctx) => {
+  if (value === null) return null;
+  const tag = canonicalLanguageTag(value);
+  if (tag !== null) return tag;
+  ctx.addIssue({ code: 'custom', message: 'locale must be a language tag such as sr-Latn, sl or ru (or null: unknown)' });
+  return z.NEVER;
+});
+
 export const customersRouter = router({
   list: protectedProcedure.input(listInput).query(async ({ ctx, input }) => {
     const { sql } = ctx.deps.database;
@@ -26,8 +37,11 @@ export const customersRouter = router({
       ? sql`and lower(c.id || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) like ${pattern}`
       : sql``;
     const [rows, [{ total }]] = await Promise.all([
-      sql<{ id: string; email: string | null; firstName: string | null; lastName: string | null; createdAt: Date | string; orderCount: number }[]>`
-        select c.id, c.email, c.first_name as "firstName", c.last_name as "lastName", c.created_at as "createdAt",
+      sql<{
+        id: string; email: string | null; firstName: string | null; lastName: string | null; locale: string | null;
+        createdAt: Date | string; orderCount: number;
+      }[]>`
+        select c.id, c.email, c.first_name as "firstName", c.last_name as "lastName", c.locale, c.created_at as "createdAt",
           coalesce(s.order_count, 0)::int as "orderCount"
         from customers c left join customer_order_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id
         where c.workspace_id = ${ws} ${matches}
@@ -46,6 +60,22 @@ export const customersRouter = router({
   get: protectedProcedure
     .input(z.object({ id: customerId }))
     .query(({ ctx, input }) => customerDetail(ctx.deps, ctx.user.workspaceId, input.id)),
+
+  /**
+   * Sets the customer's language by hand (the customer page). A later identify trait or Shopify
+   * update carrying a language replaces it, as it replaces any older value; a device's language
+   * (context.locale) never does.
+   */
+  setLocale: protectedProcedure
+    .input(z.object({ id: customerId, locale: customerLocale }))
+    .mutation(async ({ ctx, input }) => {
+      const [row] = await ctx.deps.database.sql<{ locale: string | null }[]>`
+        update customers set locale = ${input.locale}, updated_at = ${ctx.deps.clock.now().toISOString()}::timestamptz
+        where workspace_id = ${ctx.user.workspaceId} and id = ${input.id}
+        returning locale`;
+      if (!row) throw notFound('customer', input.id);
+      return { id: input.id, locale: row.locale };
+    }),
 
   /** Everything held about the customer, as one JSON document. A mutation: every export is audit-logged. */
   export: protectedProcedure

@@ -3,13 +3,15 @@
 // travels as a bind parameter; the SQL text holds only constants chosen here. Time windows
 // are computed from the caller's `now` (never SQL now()), so evaluation is reproducible
 // under a controlled clock.
+import { canonicalLanguageTag } from '@afterglow/i18n';
 import type postgres from 'postgres';
 import type { Queryable } from '../client';
 import {
   compileBought, compileBoughtAny, compileEmail, compileEvent, compileLoyalty, compileOrders, compileTier,
 } from './compile-history';
 import {
-  dateSegmentFields, numericSegmentFields, parseSegmentRule, type SegmentAttributeRule, type SegmentBoughtRule, type SegmentRule,
+  dateSegmentFields, numericSegmentFields, parseSegmentRule, type SegmentAttributeRule, type SegmentBoughtRule, type SegmentLanguageRule,
+  type SegmentRule,
 } from './rule';
 import { usesOrderStats } from './subject-rules';
 
@@ -57,6 +59,7 @@ function compileNode(sql: Sql, rule: SegmentRule, now: Date, refs: SegmentRefs, 
     case 'loyalty': return compileLoyalty(sql, rule);
     case 'tier': return compileTier(sql, rule);
     case 'email': return compileEmail(sql, rule, now);
+    case 'language': return compileLanguage(sql, rule);
     case 'segment': {
       const referenced = refs.get(rule.segmentId);
       if (!referenced) throw new Error(`Segment ${rule.segmentId} is not loaded (or does not exist)`);
@@ -166,4 +169,12 @@ function compileAttribute(sql: Sql, rule: SegmentAttributeRule, now: Date): SqlC
     case 'contains': return sql`coalesce(strpos(${left}, ${right}) > 0, false)`;
     default: throw new Error(`Unhandled attribute operator ${rule.op} for field ${rule.field}`);
   }
+}
+
+/** The language, or a narrower tag of it: customers.locale holds canonical tags, so subtags compare as text. */
+function compileLanguage(sql: Sql, rule: SegmentLanguageRule): SqlCondition {
+  if (rule.op === 'unknown') return sql`c.locale is null`;
+  const language = canonicalLanguageTag(rule.language);
+  if (language === null) throw new Error(`Not a language tag: ${rule.language}`);
+  return sql`coalesce(c.locale = ${language}::text or starts_with(c.locale, ${`${language}-`}::text), false)`;
 }

@@ -60,6 +60,17 @@ export interface SegmentEmailRule {
   withinDays?: number;
   negate?: boolean;
 }
+export interface SegmentLanguageRule {
+  kind: 'language';
+  /**
+   * `is`: the customer's language (customers.locale) is `language` or a narrower tag of it, subtag
+   * by subtag ('sr' matches 'sr-RS', 'sr-Latn-RS' and 'sr-Cyrl'; 'sr-Latn' matches 'sr-Latn-RS');
+   * `unknown`: no language is known (they get the shop's default).
+   */
+  op: 'is' | 'unknown';
+  /** A BCP 47 tag, compared in its canonical form; ignored for `unknown`. */
+  language?: string;
+}
 export interface SegmentRefRule {
   kind: 'segment';
   segmentId: string;
@@ -67,4 +78,4 @@ export interface SegmentRefRule {
 }
 export type SegmentRule =
   | SegmentGroupRule | SegmentAttributeRule | SegmentOrdersRule | SegmentBoughtRule
-  | SegmentEventRule | SegmentLoyaltyRule | SegmentTierRule | SegmentEmailRule | SegmentRefRule;
+  | SegmentEventRule | SegmentLoyaltyRule | SegmentTierRule | SegmentEmailRule | SegmentLanguageRule | SegmentRefRule;

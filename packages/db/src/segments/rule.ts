@@ -1,5 +1,6 @@
 // A segment is a rule tree over customers, their orders, events, loyalty points and other
 // segments, stored as jsonb in segments.rule and validated here at every boundary.
+import { canonicalLanguageTag, MAX_LANGUAGE_TAG } from '@afterglow/i18n';
 import { z } from 'zod';
 import { tierNames } from '../loyalty';
 import type { SegmentRule } from './rule-types';
@@ -102,6 +103,16 @@ const emailRule = z.object({
   negate: z.boolean().optional(),
 });
 
+const languageRule = z.object({
+  kind: z.literal('language'),
+  op: z.enum(['is', 'unknown']),
+  language: z.string().trim().max(MAX_LANGUAGE_TAG).optional(),
+}).superRefine((r, ctx) => {
+  if (r.op === 'is' && canonicalLanguageTag(r.language) === null) {
+    ctx.addIssue({ code: 'custom', path: ['language'], message: 'Choose a language (a language tag such as sr, sr-Latn or ru)' });
+  }
+});
+
 const segmentRefRule = z.object({
   kind: z.literal('segment'),
   segmentId: z.string().trim().min(1, 'Choose a segment').max(100).refine(noNul, NUL_MESSAGE),
@@ -119,7 +130,7 @@ const groupRule = z.object({
 
 // Discriminated by kind, so a bad condition reports its own fields, not "no union member matched".
 const anyRule = z.discriminatedUnion('kind', [
-  groupRule, attributeRule, ordersRule, boughtRule, eventRule, loyaltyRule, tierRule, emailRule, segmentRefRule,
+  groupRule, attributeRule, ordersRule, boughtRule, eventRule, loyaltyRule, tierRule, emailRule, languageRule, segmentRefRule,
 ]) as unknown as z.ZodType<SegmentRule>;
 
 function measure(rule: SegmentRule, depth = 1): { depth: number; conditions: number } {

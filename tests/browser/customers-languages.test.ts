@@ -1,0 +1,64 @@
+// The customer and segment screens in Serbian Cyrillic and Russian, in Chromium: a marketer sets
+// a customer's language on their page (stored canonical), sees it in the list, and builds a
+// segment on "language is Serbian" whose live count finds that customer. Screenshots of each
+// screen in each language (test-artifacts/customers-languages-*.png): Cyrillic runs longer, so no
+// heading, column title or field label may overflow its box.
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { screenshot, useAppInBrowser } from './browser';
+
+const env = useAppInBrowser();
+
+const overflowing = (page: Page) => page.evaluate(() =>
+  [...document.querySelectorAll('h1, h2, th, dt, label, button, [data-testid="segment-count"]')]
+    .filter((el) => el.scrollWidth > el.clientWidth + 1)
+    .map((el) => el.textContent));
+
+async function pickLanguage(page: Page, locale: string) {
+  await page.getByTestId('user-name').click();
+  await page.getByTestId('language-picker').selectOption(locale);
+  await expect.poll(() => page.getByRole('menu').getAttribute('aria-label')).not.toBe('Account');
+  await page.keyboard.press('Escape');
+}
+
+const localeOf = async (id: string) =>
+  (await env.app.database.sql<{ locale: string | null }[]>`select locale from customers where workspace_id = ${env.demo.workspaceId} and id = ${id}`)[0].locale;
+
+it.each([
+  { locale: 'sr-Cyrl', customer: 'cust_0001', language: 'Језик', unknown: 'Непознат (језик продавнице)', serbian: 'српски' },
+  { locale: 'ru', customer: 'cust_0002', language: 'Язык', unknown: 'Неизвестен (язык магазина)', serbian: 'сербский' },
+])('sets a customer\'s language and segments by it, in $locale', { timeout: 180_000 }, async ({ locale, customer, language, unknown, serbian }) => {
+  const { app, page } = env;
+  if (locale === 'sr-Cyrl') await env.logIn();
+  await pickLanguage(page, locale);
+
+  // The customer page: the language row offers "unknown" and Afterglow's five, each in itself.
+  await page.goto(`${app.url}/customers/${customer}`);
+  const select = page.getByTestId('customer-language');
+  await select.waitFor();
+  await expect.poll(() => page.getByText(language, { exact: true }).first().isVisible()).toBe(true);
+  expect(await select.locator('option').allTextContents()).toEqual([unknown, 'English', 'Српски (ћирилица)', 'Srpski (latinica)', 'Slovenščina', 'Русский']);
+  await select.selectOption('sr-Latn');
+  await expect.poll(() => localeOf(customer)).toBe('sr-Latn');
+  await screenshot(page, `customers-languages-customer-${locale}`);
+  expect(await overflowing(page)).toEqual([]);
+
+  // The list shows it in its column.
+  await page.goto(`${app.url}/customers`);
+  await page.getByLabel(locale === 'ru' ? 'Поиск покупателей' : 'Претрага купаца').fill(customer);
+  await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+  expect(await page.locator('tbody tr td').nth(2).textContent()).toBe('Srpski (latinica)');
+  await screenshot(page, `customers-languages-list-${locale}`);
+  expect(await overflowing(page)).toEqual([]);
+
+  // The segment editor: "language is Serbian" counts the customers set to Serbian so far.
+  await page.goto(`${app.url}/segments/new`);
+  const kind = page.locator('[data-testid="rule-group-0"] select').nth(1);
+  await kind.selectOption('language');
+  const languages = page.locator('[data-testid="rule-group-0"] select').nth(3);
+  await expect.poll(() => languages.locator('option:checked').textContent()).toBe(serbian);
+  const serbians = locale === 'sr-Cyrl' ? 1 : 2;
+  await expect.poll(() => page.getByTestId('segment-count').textContent(), { timeout: 30_000 }).toBe(String(serbians));
+  await screenshot(page, `customers-languages-segment-${locale}`);
+  expect(await overflowing(page)).toEqual([]);
+});
