@@ -43,6 +43,18 @@ const policies = [
   },
   { from: element('node-types'), allow: { to: [element('node-sdk'), external(['zod', '@afterglow/node-sdk'])] } },
   {
+    // Afterglow's own node types also speak through @afterglow/i18n (Serbian's Latin texts are its
+    // Cyrillic ones transliterated; Intl formatting): isomorphic, no node: imports. A plugin cannot,
+    // the package is not published.
+    from: { element: { type: 'node-types' }, file: { categories: 'built-in-node' } },
+    allow: { to: { element: { type: 'package', captured: { name: 'i18n' } } } },
+  },
+  {
+    // Their translations test also checks the SMS example plugin's, as every plugin's should be.
+    from: { element: { type: 'node-types' }, file: { categories: 'built-in-node-test' } },
+    allow: { to: element('node-types') },
+  },
+  {
     // Its tests may also use the test runner, the testing harness and Node (a gateway on a port).
     from: { element: { type: 'node-types' }, file: { categories: 'test' } },
     allow: { to: [external(['vitest', '@afterglow/testing']), { element: { type: 'package', captured: { name: 'testing' } } }, { module: { origin: 'core' } }] },
@@ -127,6 +139,8 @@ export default defineConfig(
         // A plugin's test support (a fake provider on a port) is test code too, never shipped.
         { category: 'test', pattern: ['**/*.test.{ts,tsx}', 'examples/*/src/test-support/**'] },
         { category: 'widget', pattern: 'examples/*/src/**/*Widget.{ts,tsx}' },
+        { category: 'built-in-node', pattern: 'packages/nodes/src/**' },
+        { category: 'built-in-node-test', pattern: 'packages/nodes/src/**/*.test.ts' },
       ],
       'import/resolver': { typescript: { alwaysTryTypes: true } },
     },
