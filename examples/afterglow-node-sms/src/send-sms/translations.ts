@@ -33,10 +33,46 @@ const node: Record<Locale, Omit<NodeText, 'fields'>> = {
 };
 
 const message: Record<Locale, FieldText> = {
-  'sr-Latn': { label: 'Poruka', help: 'Polja: {{ customer.firstName }}, {{ coupon.code }}, {{ event.order_id }}; dodajte | default: "…" za vrednost koja može da nedostaje' },
-  'sr-Cyrl': { label: 'Порука', help: 'Поља: {{ customer.firstName }}, {{ coupon.code }}, {{ event.order_id }}; додајте | default: "…" за вредност која може да недостаје' },
-  sl: { label: 'Sporočilo', help: 'Polja: {{ customer.firstName }}, {{ coupon.code }}, {{ event.order_id }}; dodajte | default: "…" za vrednost, ki lahko manjka' },
-  ru: { label: 'Сообщение', help: 'Поля: {{ customer.firstName }}, {{ coupon.code }}, {{ event.order_id }}; добавьте | default: "…" для значения, которого может не быть' },
+  'sr-Latn': { label: 'Poruka', placeholder: 'Zdravo {{ customer.firstName }}, vaš kod: {{ coupon.code }}',
+    help: 'Polja: {{ customer.firstName }}, {{ coupon.code }}, {{ event.order_id }}; dodajte | default: "…" za vrednost koja može da nedostaje' },
+  'sr-Cyrl': { label: 'Порука', placeholder: 'Здраво {{ customer.firstName }}, ваш код: {{ coupon.code }}',
+    help: 'Поља: {{ customer.firstName }}, {{ coupon.code }}, {{ event.order_id }}; додајте | default: "…" за вредност која може да недостаје' },
+  sl: { label: 'Sporočilo', placeholder: 'Pozdravljeni {{ customer.firstName }}, vaša koda: {{ coupon.code }}',
+    help: 'Polja: {{ customer.firstName }}, {{ coupon.code }}, {{ event.order_id }}; dodajte | default: "…" za vrednost, ki lahko manjka' },
+  ru: { label: 'Сообщение', placeholder: 'Здравствуйте, {{ customer.firstName }}, ваш код: {{ coupon.code }}',
+    help: 'Поля: {{ customer.firstName }}, {{ coupon.code }}, {{ event.order_id }}; добавьте | default: "…" для значения, которого может не быть' },
+};
+
+/** Version 1's text field: its help names fewer merge fields. */
+const text: Record<Locale, FieldText> = {
+  'sr-Latn': { label: 'Poruka', help: 'Polja: {{ customer.firstName }}, {{ coupon.code }}' },
+  'sr-Cyrl': { label: 'Порука', help: 'Поља: {{ customer.firstName }}, {{ coupon.code }}' },
+  sl: { label: 'Sporočilo', help: 'Polja: {{ customer.firstName }}, {{ coupon.code }}' },
+  ru: { label: 'Сообщение', help: 'Поля: {{ customer.firstName }}, {{ coupon.code }}' },
+};
+
+/** The schemas' validation messages (configIssues with a locale). */
+const messages: Record<Locale, Record<string, string>> = {
+  'sr-Latn': {
+    'Write the message': 'Napišite poruku', 'Write the text': 'Napišite poruku',
+    'An SMS gateway takes at most 1,600 characters': 'SMS gejtvej prima najviše 1.600 znakova',
+    'The country calling code in digits, e.g. 381': 'Pozivni broj zemlje u ciframa, npr. 381',
+  },
+  'sr-Cyrl': {
+    'Write the message': 'Напишите поруку', 'Write the text': 'Напишите поруку',
+    'An SMS gateway takes at most 1,600 characters': 'СМС гејтвеј прима највише 1.600 знакова',
+    'The country calling code in digits, e.g. 381': 'Позивни број земље у цифрама, нпр. 381',
+  },
+  sl: {
+    'Write the message': 'Napišite sporočilo', 'Write the text': 'Napišite sporočilo',
+    'An SMS gateway takes at most 1,600 characters': 'SMS prehod sprejme največ 1.600 znakov',
+    'The country calling code in digits, e.g. 381': 'Klicna koda države v števkah, npr. 386',
+  },
+  ru: {
+    'Write the message': 'Напишите сообщение', 'Write the text': 'Напишите сообщение',
+    'An SMS gateway takes at most 1,600 characters': 'SMS-шлюз принимает не больше 1600 символов',
+    'The country calling code in digits, e.g. 381': 'Код страны цифрами, например 7',
+  },
 };
 
 const kind: Record<Locale, FieldText> = {
@@ -85,10 +121,10 @@ const LOCALES = Object.keys(node) as Locale[];
 
 /** Each locale, and plain 'sr' (a browser's "Serbian") as Cyrillic, Serbian's default script. */
 function byLocale(fields: (l: Locale) => Record<string, FieldText>): Record<string, NodeText> {
-  const out: Record<string, NodeText> = Object.fromEntries(LOCALES.map((l) => [l, { ...node[l], fields: fields(l) }]));
+  const out: Record<string, NodeText> = Object.fromEntries(LOCALES.map((l) => [l, { ...node[l], fields: fields(l), messages: messages[l] }]));
   return { ...out, sr: out['sr-Cyrl'] };
 }
 
 export const translations = byLocale((l) => ({ message: message[l], kind: kind[l], ...v2Fields[l] }));
 
-export const translationsV1 = byLocale((l) => ({ text: { label: message[l].label }, kind: kind[l] }));
+export const translationsV1 = byLocale((l) => ({ text: text[l], kind: kind[l] }));
