@@ -96,8 +96,6 @@ const policies = [
 const NOT_YET_TRANSLATED = [
   'apps/web/src/journeys/editor/*.tsx', 'apps/web/src/approvals/*.tsx',
 
-  'apps/web/src/forms/*.tsx',
-
   'apps/web/src/settings/*.tsx', 'apps/web/src/team/*.tsx', 'apps/web/src/audit/*.tsx', 'apps/web/src/outbox/*.tsx',
   'apps/web/src/app/FirstRunPage.tsx', 'apps/web/src/app/pages.tsx', 'apps/web/src/app/router.tsx', 'apps/web/src/main.tsx',
   'apps/web/src/ui/*.tsx',
