@@ -26,7 +26,7 @@ const node: Record<Locale, Omit<NodeText, 'fields'>> = {
   },
   ru: {
     label: 'Отправить SMS',
-    description: 'Отправляет SMS через ваш SMS-шлюз (Twilio) с полями подстановки, с учётом согласия клиента и тихих часов.',
+    description: 'Отправляет SMS через ваш SMS-шлюз (Twilio) с полями подстановки, с учётом согласия покупателя и тихих часов.',
     branches: { out: 'Далее' },
     counters: { sent: 'Отправлено', delivered: 'Доставлено', undelivered: 'Не доставлено', skipped: 'Пропущено' },
   },
@@ -81,9 +81,9 @@ const kind: Record<Locale, FieldText> = {
   'sr-Cyrl': { label: 'Врста', options: { marketing: 'Маркетиншка (уз СМС пристанак)', transactional: 'Трансакциона (о поруџбини)' },
     help: 'Маркетиншке СМС добијају само купци са smsConsent true; купци са smsConsent false не добијају ниједан СМС' },
   sl: { label: 'Vrsta', options: { marketing: 'Trženjsko (s privolitvijo za SMS)', transactional: 'Transakcijsko (o naročilu)' },
-    help: 'Trženjske SMS prejmejo le stranke s smsConsent true; stranke s smsConsent false ne prejmejo nobenega SMS' },
+    help: 'Trženjske SMS prejmejo le kupci s smsConsent true; kupci s smsConsent false ne prejmejo nobenega SMS' },
   ru: { label: 'Тип', options: { marketing: 'Маркетинговое (нужно согласие на SMS)', transactional: 'Транзакционное (о заказе)' },
-    help: 'Маркетинговые SMS получают только клиенты с smsConsent true; клиенты с smsConsent false не получают никаких SMS' },
+    help: 'Маркетинговые SMS получают только покупатели с smsConsent true; покупатели с smsConsent false не получают никаких SMS' },
 };
 
 const v2Fields: Record<Locale, Record<'whenCapped' | 'alphabet' | 'countryCode', FieldText>> = {
@@ -102,14 +102,14 @@ const v2Fields: Record<Locale, Record<'whenCapped' | 'alphabet' | 'countryCode',
       help: 'Нпр. 381: 060 123 4567 се шаље на +381 60 123 4567. Празно: шаље се само на бројеве написане са + или 00' },
   },
   sl: {
-    whenCapped: { label: 'Če je dosežena omejitev pogostosti', options: { skip: 'Preskoči ta SMS', hold: 'Zadrži ga, dokler ga stranka ne more prejeti' } },
+    whenCapped: { label: 'Če je dosežena omejitev pogostosti', options: { skip: 'Preskoči ta SMS', hold: 'Zadrži ga, dokler ga kupec ne more prejeti' } },
     alphabet: { label: 'Pisava', options: { keep: 'Kot je napisano', latin: 'Latinica brez strešic (GSM-7: 160 znakov na SMS)' },
       help: 'Cirilica ali č, ć, š, ž, đ pošljejo celoten SMS kot Unicode: 70 znakov namesto 160. Latinica jih zapiše kot c, s, z, dj.' },
     countryCode: { label: 'Klicna koda države za lokalne številke',
       help: 'Npr. 386: 041 123 456 se pošlje na +386 41 123 456. Prazno: pošlje se le na številke, zapisane s + ali 00' },
   },
   ru: {
-    whenCapped: { label: 'Если достигнут лимит частоты', options: { skip: 'Пропустить это SMS', hold: 'Отложить, пока клиент не сможет его получить' } },
+    whenCapped: { label: 'Если достигнут лимит частоты', options: { skip: 'Пропустить это SMS', hold: 'Отложить, пока покупатель не сможет его получить' } },
     alphabet: { label: 'Алфавит', options: { keep: 'Как написано', latin: 'Латиница без диакритики (GSM-7: 160 символов в SMS)' },
       help: 'Кириллица отправляет всё SMS в Unicode: 70 символов вместо 160. Латиница пишет её латинскими буквами (Привет → Privet).' },
     countryCode: { label: 'Код страны для местных номеров',

@@ -6,14 +6,14 @@ import type { SendEmailConfig } from './definition';
 export const translations = translated({
   'sr-Cyrl': {
     label: 'Пошаљи имејл',
-    description: 'Шаље персонализовани имејл направљен у MJML-у, са пољима за спајање.',
+    description: 'Шаље персонализовани имејл направљен у MJML-у.',
     branches: { out: THEN.sr },
     counters: { emails: 'Послато', opens: 'Отворено', clicks: 'Кликнуто', bounces: 'Враћено', unsubscribes: 'Одјављено', suppressed: 'Блокирано' },
     fields: {
       templateId: { label: 'Шаблон', help: 'Сачувани шаблон са странице Шаблони, или напишите имејл овде' },
-      subject: { label: 'Наслов', help: 'И овде раде поља за спајање, нпр. {{ customer.firstName }}' },
+      subject: { label: 'Наслов', help: 'И овде раде поља за персонализацију, нпр. {{ customer.firstName }}' },
       preheader: { label: 'Текст прегледа', help: 'Приказује се после наслова у већини поштанских сандучића' },
-      body: { label: 'Садржај (MJML)', help: 'MJML са пољима за спајање: {{ customer.firstName }}, {% for item in order.items %}…' },
+      body: { label: 'Садржај (MJML)', help: 'MJML са пољима за персонализацију: {{ customer.firstName }}, {% for item in order.items %}…' },
       kind: { label: 'Врста', options: { marketing: 'Маркетиншки (поштује одјаве)', transactional: 'Трансакциони' } },
       topic: {
         label: 'Тема', help: 'Купци који су ову тему искључили на страници подешавања пријема се прескачу',
@@ -31,14 +31,14 @@ export const translations = translated({
   },
   sl: {
     label: 'Pošlji e-pošto',
-    description: 'Pošlje prilagojeno e-poštno sporočilo, sestavljeno v MJML, s polji za spajanje.',
+    description: 'Pošlje prilagojeno e-poštno sporočilo, sestavljeno v MJML.',
     branches: { out: THEN.sl },
     counters: { emails: 'Poslano', opens: 'Odprto', clicks: 'Kliknjeno', bounces: 'Zavrnjeno', unsubscribes: 'Odjavljeno', suppressed: 'Blokirano' },
     fields: {
       templateId: { label: 'Predloga', help: 'Shranjena predloga s strani Predloge ali pa sporočilo napišite tukaj' },
-      subject: { label: 'Zadeva', help: 'Tudi tukaj delujejo polja za spajanje, npr. {{ customer.firstName }}' },
+      subject: { label: 'Zadeva', help: 'Tudi tukaj delujejo polja za personalizacijo, npr. {{ customer.firstName }}' },
       preheader: { label: 'Besedilo predogleda', help: 'V večini poštnih predalov je prikazano za zadevo' },
-      body: { label: 'Vsebina (MJML)', help: 'MJML s polji za spajanje: {{ customer.firstName }}, {% for item in order.items %}…' },
+      body: { label: 'Vsebina (MJML)', help: 'MJML s polji za personalizacijo: {{ customer.firstName }}, {% for item in order.items %}…' },
       kind: { label: 'Vrsta', options: { marketing: 'Trženjsko (upošteva odjave)', transactional: 'Transakcijsko' } },
       topic: {
         label: 'Tema', help: 'Kupci, ki so to temo izklopili na strani z nastavitvami prejemanja, so preskočeni',
