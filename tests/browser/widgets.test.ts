@@ -4,9 +4,11 @@
 // the schema's message inline, its headers with secret values, the wait's amount and unit, all
 // autosaved into the draft. Plugin widgets are proven by the form's component test
 // (apps/web/src/forms/SchemaForm.test.ts): the web app's node types are fixed at build time.
+// Then the same form in Russian: labels, options, help, the cards' lines and the validation
+// messages under the fields, pictured for a look at Cyrillic's longer words.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, useAppInBrowser, waitForText } from './browser';
+import { ARTIFACTS, screenshot, useAppInBrowser, waitForText } from './browser';
 
 const env = useAppInBrowser({ viewport: { width: 1400, height: 1300 } });
 
@@ -73,4 +75,41 @@ describe('form widgets in the browser', () => {
     expect((webhook.config.headers as { name: string }[]).map((h) => h.name)).toEqual(['Authorization']);
     expect(wait.config).toMatchObject({ mode: 'duration', amount: 5, unit: 'hours' });
   });
+
+  it('speaks the user\'s language: a config form in Russian', { timeout: 120_000 }, async () => {
+    const { app, page } = env;
+    const ws = app.demo!.workspaceId;
+    const node = (id: string, type: string, x: number, config: Record<string, string | number | string[]>) => ({ id, type, position: { x, y: 0 }, config });
+    const graph = {
+      nodes: [
+        node('wait', 'core/wait', 0, { mode: 'duration', amount: 5, unit: 'days', weekday: -1, hour: 10 }),
+        node('coupon', 'core/issue-coupon', 300, { kind: 'percent', value: 15, prefix: 'VIP', validDays: 21, minOrderTotal: 3000, description: '' }),
+        node('crm', 'core/call-webhook', 600, { url: 'ftp://crm.example.com', method: 'POST', body: '{}', headers: [], secret: 'short' }),
+      ],
+      edges: [],
+    };
+    await app.database.sql`insert into journeys (id, workspace_id, name, draft) values ('j_ru', ${ws}, 'По-русски', ${app.database.sql.json(graph)})`;
+    await page.getByTestId('user-name').click();
+    await page.getByTestId('language-picker').selectOption('ru');
+    await page.keyboard.press('Escape');
+    await page.goto(`${app.url}/journeys/j_ru`);
+    await page.getByTestId('canvas').waitFor();
+
+    await waitForText(page.getByTestId('node-summary-wait'), (t) => t === 'Ждать 5 дней');
+    await waitForText(page.getByTestId('node-summary-coupon'), (t) => t === 'Скидка 15\u00a0% на следующий заказ от 3\u00a0000 · действует 21 день');
+    await page.getByTestId('node-crm').getByText('Вызвать вебхук').click();
+    await waitForText(page.locator('[data-testid="field-error-url"]'), (t) => t === 'Адрес должен начинаться с https://');
+    await waitForText(page.locator('[data-testid="field-error-secret"]'), (t) => t === 'Не меньше 16 символов (или пусто: без подписи)');
+    expect(await page.getByLabel('Метод', { exact: true }).inputValue()).toBe('0');
+    await page.getByRole('button', { name: 'Добавить в: Заголовки' }).click();
+    await page.getByLabel('Название', { exact: true }).fill('Authorization');
+    await screenshot(page, 'widgets-config-ru');
+    await page.getByTestId('config-panel').screenshot({ path: path.join(ARTIFACTS, 'widgets-config-ru-panel.png') });
+
+    await page.getByTestId('node-wait').getByText('Ожидание').click();
+    expect(await page.getByLabel('Единица', { exact: true }).locator('option').allTextContents()).toEqual(['минут', 'часов', 'дней', 'недель']);
+    await page.getByLabel('Сколько', { exact: true }).fill('0');
+    await waitForText(page.locator('[data-testid="field-error-amount"]'), (t) => t === 'Не меньше 1');
+  });
 });
+

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineNodeType, summaryOf } from './define.js';
+import { configIssues, defineNodeType, summaryOf } from './define.js';
 import { localizeNode } from './i18n.js';
 import { hold, next } from './instructions.js';
 import { defineConfig, definePlugin, defineService } from './plugin.js';
 import { NodeRegistry } from './registry.js';
+import { durationSchema } from './schemas.js';
 import { createTestContext } from './testing.js';
 
 const v1 = defineNodeType({
@@ -55,6 +56,27 @@ describe('node SDK v1 contract', () => {
     expect(localizeNode(v2, 'ru').label).toBe('Greet');
     expect(localizeNode(v2, 'sr-Latn').field('greeting', { label: 'Greeting', help: 'h' })).toEqual({ label: 'Pozdrav', help: 'h', placeholder: undefined });
     expect(summaryOf(v1, { text: 'x' }, 'sl')).toBe('Pozdrav: x');
+  });
+
+  it('translates validation messages: the node\'s own (with {name} parts), then the SDK\'s ready-made fields\'', () => {
+    const greet = defineNodeType({
+      ...v1,
+      config: z.object({
+        text: z.string().min(1, 'Write the greeting').refine((t) => t !== 'x', { message: 'x is not a greeting' }),
+        after: durationSchema({ label: 'After', min: 2 }),
+      }),
+      defaults: { text: 'Hi', after: { amount: 2, unit: 'days' } },
+      ui: { ...v1.ui, summary: (c) => c.text },
+      execute: () => next(),
+      translations: { sl: { messages: { 'Write the greeting': 'Napišite pozdrav', '{word} is not a greeting': '{word} ni pozdrav' } } },
+    });
+    const issues = (text: string, amount: number, locale?: string) => configIssues(greet, { text, after: { amount, unit: 'days' } }, locale);
+    expect(issues('', 2, 'sl')).toEqual([{ field: 'text', message: 'Napišite pozdrav' }]);
+    expect(issues('x', 1, 'sl')).toEqual([{ field: 'text', message: 'x ni pozdrav' }, { field: 'after.amount', message: 'Najmanj 2' }]);
+    expect(issues('x', 1.5, 'sr-Latn-RS').map((i) => i.message)).toEqual(['x is not a greeting', 'Ceo broj']);
+    expect(issues('', 2)).toEqual([{ field: 'text', message: 'Write the greeting' }]);
+    expect(summaryOf(greet, {}, 'ru')).toBe('Нужно настроить');
+    expect(summaryOf(greet, {}, 'de')).toBe('Needs configuration');
   });
 
   it('records counts, queued effects (checked, once per key) and holds in the test context', async () => {

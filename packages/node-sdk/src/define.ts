@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { localizeNode } from './i18n.js';
 import type { BranchSpec, ConfigIssue, NodeTypeDefinition } from './types.js';
 
 const NODE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
@@ -32,14 +33,26 @@ export function branchesOf(def: NodeTypeDefinition, config: unknown): BranchSpec
   return parsed.success ? def.ui.branches(parsed.data) : [];
 }
 
-/** Zod issues as { field, message }, the shape every error in Afterglow uses. */
-export function configIssues(def: NodeTypeDefinition, config: unknown): ConfigIssue[] {
+/**
+ * Zod issues as { field, message }, the shape every error in Afterglow uses. With a `locale`, the
+ * schema's own messages come translated by the node's `translations[locale].messages` (the SDK's
+ * ready-made fields translate theirs); zod's built-in messages (a `.max(200)` given no message)
+ * are in the language zod is configured for: `z.config(z.locales.ru())`, as the web app does for
+ * its user.
+ *
+ * @example
+ * // translations: { sl: { messages: { 'Write the message': 'Napišite sporočilo' } } }
+ * configIssues(sendSms, { ...config, message: '' }, 'sl') // [{ field: 'message', message: 'Napišite sporočilo' }]
+ */
+export function configIssues(def: NodeTypeDefinition, config: unknown, locale?: string): ConfigIssue[] {
   const parsed = def.config.safeParse(config);
   if (parsed.success) return [];
-  return parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
+  const text = locale ? localizeNode(def, locale) : null;
+  return parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: text ? text.message(i.message) : i.message }));
 }
 
+/** The card's line in `locale`; "Needs configuration" (translated) while the config does not parse. */
 export function summaryOf(def: NodeTypeDefinition, config: unknown, locale?: string): string {
   const parsed = def.config.safeParse(config);
-  return parsed.success ? def.ui.summary(parsed.data, locale) : 'Needs configuration';
+  return parsed.success ? def.ui.summary(parsed.data, locale) : localizeNode(def, locale).message('Needs configuration');
 }

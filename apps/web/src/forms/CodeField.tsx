@@ -3,10 +3,11 @@
 // is typed (merge fields allowed in a text field); a field holding a parsed value (an object)
 // keeps its last valid value while the text does not parse.
 import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FieldMeta } from '@afterglow/node-sdk';
 import { inputClass } from '../ui/kit';
 import { invalidClass, type FieldProps } from './fieldProps';
-import { jsonTemplateProblem, jsonTextOf, parseJsonText } from './jsonText';
+import { jsonTemplateProblem, jsonTextOf, parseJsonText, type JsonProblem } from './jsonText';
 
 const CodeEditor = lazy(() => import('./CodeEditor'));
 
@@ -14,6 +15,9 @@ type CodeWidget = 'code' | 'json' | 'mjml';
 const ROWS: Record<CodeWidget, number> = { code: 8, json: 8, mjml: 14 };
 
 export function CodeField({ widget, field, value, onChange, id, path, form }: FieldProps & { widget: CodeWidget }) {
+  const { t } = useTranslation('forms');
+  const say = (p: JsonProblem) => (p.kind === 'empty' ? t('json.empty')
+    : p.line === null ? t('json.invalid', { detail: p.detail }) : t('json.invalidAt', { line: p.line, detail: p.detail }));
   const language: NonNullable<FieldMeta['language']> = widget === 'code' ? field.language ?? 'text' : widget;
   // Text is stored as it is typed; anything else (an object, a list) is stored parsed.
   const storesText = field.type === 'string' || (field.type === undefined && typeof value === 'string');
@@ -34,7 +38,7 @@ export function CodeField({ widget, field, value, onChange, id, path, form }: Fi
           invalid={schemaError || ownProblem !== null} rows={ROWS[widget]} />
       </Suspense>
       {/* The schema's message, shown under the field by the form, comes first. */}
-      {ownProblem && !schemaError && <p className="mt-1 text-xs font-medium text-rose-600" data-testid={`json-problem-${path}`}>{ownProblem}</p>}
+      {ownProblem && !schemaError && <p className="mt-1 text-xs font-medium text-rose-600" data-testid={`json-problem-${path}`}>{say(ownProblem)}</p>}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { act, createElement, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { switchLanguage } from '../i18n';
 import { browserTimeZone, localInputToIso } from './dateTime';
 import { formSchemaOf } from './jsonSchema';
 import { pluginWidgets } from './pluginWidgets';
@@ -173,3 +174,23 @@ describe('translated labels', () => {
     expect($<HTMLLabelElement>('label[for=cfg-points]').textContent).toBe('Poeni');
   });
 });
+
+describe('the form\'s own words', () => {
+  afterEach(() => switchLanguage('en'));
+
+  it('are in the user\'s language: lists, units, dates, JSON problems, a failed widget', async () => {
+    await switchLanguage('ru');
+    await render({ locale: 'ru' });
+    expect([...$<HTMLSelectElement>('[aria-label="Delay: единица"]').options].map((o) => o.textContent)).toEqual(['минут', 'часов', 'дней', 'недель']);
+    expect($<HTMLElement>('[data-testid=cfg-sendAt-zone]').textContent).toMatch(/^Время: .+ \(UTC[+-]\d\d:\d\d\)$/);
+    click($('[aria-label="Очистить: Send at"]'));
+    expect(config.sendAt).toBe('');
+    click(byText('+ Добавить'));
+    expect(config.headers).toHaveLength(2);
+    expect(byText('+ Добавить в «Rows»')).toBeDefined();
+    enter($<HTMLTextAreaElement>('#cfg-payload'), '{ "a": 2, }');
+    expect($<HTMLElement>('[data-testid="json-problem-payload"]').textContent).toMatch(/^Некорректный JSON \(строка 1\): /);
+    expect($<HTMLElement>('[role=alert]').textContent).toContain('Виджет test-sms/broken не сработал: phone library missing');
+  });
+});
+

@@ -2,6 +2,7 @@
 // JSON Schema of the type's zod config, never from the type's id. A field's `.meta()` widget
 // picks its input (widgetChoice.ts); a plugin's widgets come in as a prop, not a global.
 import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CodeField } from './CodeField';
 import { DateTimeInput } from './DateTimeInput';
 import { DurationInput } from './DurationInput';
@@ -12,6 +13,8 @@ import { KeyValueInput } from './KeyValueInput';
 import { PluginField } from './pluginWidgets';
 import { chooseWidget, warnUnknownWidget, type FormWidget } from './widgetChoice';
 import { EmailTemplateSelect, EventNameInput, SegmentSelect } from './widgets';
+// zod's own validation messages follow the user's language from the first form on.
+import './zodLocale';
 
 type Obj = Record<string, unknown>;
 const noWidgets: PluginWidgets = new Map();
@@ -96,17 +99,19 @@ function FieldInput(props: FieldProps) {
 }
 
 function ListField({ field, value, onChange, id, path, form }: FieldProps) {
+  const { t } = useTranslation('forms');
   const items = Array.isArray(value) ? (value as unknown[]) : [];
   const item = field.items ?? { type: 'string' };
   const canAdd = field.maxItems === undefined || items.length < field.maxItems;
   const update = (i: number, next: unknown) => onChange(items.map((x, j) => (j === i ? next : x)));
   return (
     <div className="space-y-2" role="group" aria-label={field.label}>
-      {items.length === 0 && <p className="text-xs text-slate-400">None yet.</p>}
+      {items.length === 0 && <p className="text-xs text-slate-400">{t('list.empty')}</p>}
       {items.map((entry, i) => (
         <div key={i} className="relative rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
-          <button type="button" aria-label={`Remove ${field.label ?? 'item'} ${i + 1}`} onClick={() => onChange(items.filter((_, j) => j !== i))}
-            className="absolute right-2 top-2 rounded px-1.5 text-xs text-slate-400 hover:bg-slate-200 hover:text-slate-700">Remove</button>
+          <button type="button" aria-label={t('list.removeItem', { label: field.label ?? t('list.item'), number: i + 1 })}
+            onClick={() => onChange(items.filter((_, j) => j !== i))}
+            className="absolute right-2 top-2 rounded px-1.5 text-xs text-slate-400 hover:bg-slate-200 hover:text-slate-700">{t('list.remove')}</button>
           {item.type === 'object'
             ? <ObjectFields schema={item} value={(entry ?? {}) as Obj} onChange={(next) => update(i, next)} form={form} path={`${path}.${i}`} idPrefix={id} />
             : <FieldInput field={item} value={entry} onChange={(next) => update(i, next)} id={`${id}-${i}`} path={`${path}.${i}`} form={form} />}
@@ -114,8 +119,8 @@ function ListField({ field, value, onChange, id, path, form }: FieldProps) {
       ))}
       {canAdd && (
         <button type="button" onClick={() => onChange([...items, initialValue(item)])}
-          aria-label={`Add to ${field.label ?? 'list'}`}
-          className="text-xs font-medium text-violet-700 hover:text-violet-900">+ Add{field.label ? ` to “${field.label}”` : ''}</button>
+          aria-label={t('list.addTo', { label: field.label ?? t('list.theList') })}
+          className="text-xs font-medium text-violet-700 hover:text-violet-900">{field.label ? t('list.addToNamed', { label: field.label }) : t('list.add')}</button>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 // The plain inputs of the generated form: text, number, checkbox, select, secret, textarea.
 // A field's `placeholder` shows in the empty input and its `unit` ("points", "%") after it.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { inputClass } from '../ui/kit';
 import { invalidClass, type FieldProps } from './fieldProps';
 import { optionsOf } from './jsonSchema';
@@ -57,13 +58,14 @@ export function CheckboxInput({ value, onChange, id }: FieldProps) {
 }
 
 export function SelectInput({ field, value, onChange, id, path, form }: FieldProps) {
+  const { t } = useTranslation('forms');
   const options = optionsOf(field) ?? [];
   const index = options.findIndex((o) => o.value === value);
   return (
     <WithUnit unit={field.unit}>
       <select id={id} className={`${inputClass} ${invalidClass(form.errors.has(path))}`} value={index < 0 ? '' : String(index)}
         onChange={(e) => onChange(options[Number(e.target.value)]?.value)}>
-        {index < 0 && <option value="">{field.placeholder ?? 'Choose…'}</option>}
+        {index < 0 && <option value="">{field.placeholder ?? t('select.choose')}</option>}
         {options.map((o, i) => <option key={String(o.value)} value={String(i)}>{o.label}</option>)}
       </select>
     </WithUnit>

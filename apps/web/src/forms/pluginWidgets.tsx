@@ -3,6 +3,7 @@
 // an inline error on its field instead of taking the editor down.
 import type { AfterglowPlugin, WidgetProps } from '@afterglow/node-sdk';
 import { Component, type ComponentType, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { FieldProps, PluginWidgets } from './fieldProps';
 import { metaOf } from './jsonSchema';
 
@@ -40,11 +41,20 @@ class WidgetBoundary extends Component<{ name: string; children: ReactNode }, Bo
 
   render() {
     if (!this.state.error) return this.props.children;
-    return (
-      <div role="alert" className="flex items-start justify-between gap-2 rounded-lg bg-rose-50 p-2.5 text-xs text-rose-700 ring-1 ring-rose-200">
-        <span>The widget <code className="font-mono">{this.props.name}</code> failed: {this.state.error.message}</span>
-        <button type="button" onClick={() => this.setState({ error: null })} className="shrink-0 font-medium underline">Try again</button>
-      </div>
-    );
+    return <WidgetFailed name={this.props.name} error={this.state.error} onRetry={() => this.setState({ error: null })} />;
   }
+}
+
+/** What a failed widget leaves on its field, in the user's language (a class cannot use the hook). */
+function WidgetFailed({ name, error, onRetry }: { name: string; error: Error; onRetry(): void }) {
+  const { t } = useTranslation('forms');
+  return (
+    <div role="alert" className="flex items-start justify-between gap-2 rounded-lg bg-rose-50 p-2.5 text-xs text-rose-700 ring-1 ring-rose-200">
+      <span>
+        {/* The error's own words stay outside the message: markup in them is shown as text. */}
+        <Trans t={t} i18nKey="widget.failed" values={{ name }} components={{ code: <code className="font-mono" /> }} /> {error.message}
+      </span>
+      <button type="button" onClick={onRetry} className="shrink-0 font-medium underline">{t('widget.retry')}</button>
+    </div>
+  );
 }

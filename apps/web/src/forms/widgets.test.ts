@@ -7,6 +7,7 @@ import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { act, createElement, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { expect, it } from 'vitest';
+import '../i18n'; // the catalogues, English bundled, as the app loads them
 import { createClient, TRPCProvider } from '../trpc';
 import { EmailTemplateSelect, EventNameInput, SegmentSelect } from './widgets';
 

@@ -3,6 +3,7 @@
 // the list is asked for again when the marketer comes back to this tab.
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 import { inputClass } from '../ui/kit';
 
@@ -12,11 +13,12 @@ function Hint({ id, children }: { id: string; children: ReactNode }) {
   return <p className="mt-1 text-xs text-slate-500" data-testid={`${id}-hint`}>{children}</p>;
 }
 
-function NewTabLink({ href, children }: { href: string; children: ReactNode }) {
+function NewTabLink({ href, children }: { href: string; children?: ReactNode }) {
   return <a href={href} target="_blank" rel="noopener" className="font-medium text-violet-700 hover:text-violet-900">{children}</a>;
 }
 
 export function SegmentSelect({ id, value, onChange, className = '' }: PickerProps) {
+  const { t } = useTranslation('forms');
   const trpc = useTRPC();
   const segments = useQuery({ ...trpc.segments.list.queryOptions(), refetchOnWindowFocus: true });
   const known = segments.data?.some((s) => s.id === value);
@@ -24,17 +26,20 @@ export function SegmentSelect({ id, value, onChange, className = '' }: PickerPro
     <>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={`${inputClass} ${className}`}
         disabled={segments.isPending}>
-        <option value="">{segments.isPending ? 'Loading segments…' : segments.data?.length === 0 ? 'No segments yet' : 'Choose a segment…'}</option>
-        {value && segments.data && !known && <option value={value}>Missing segment ({value})</option>}
-        {segments.data?.map((s) => <option key={s.id} value={s.id}>{s.name} ({s.memberCount.toLocaleString()})</option>)}
+        <option value="">{segments.isPending ? t('segment.loading') : segments.data?.length === 0 ? t('segment.none') : t('segment.choose')}</option>
+        {value && segments.data && !known && <option value={value}>{t('segment.missing', { id: value })}</option>}
+        {segments.data?.map((s) => <option key={s.id} value={s.id}>{t('segment.option', { name: s.name, count: s.memberCount })}</option>)}
       </select>
-      {segments.data?.length === 0 && <Hint id={id}>No segments yet. <NewTabLink href="/segments/new">Create a segment</NewTabLink>, then choose it here.</Hint>}
-      {segments.isError && <Hint id={id}>The segments could not be loaded.</Hint>}
+      {segments.data?.length === 0 && (
+        <Hint id={id}><Trans t={t} i18nKey="segment.hint" components={{ link: <NewTabLink href="/segments/new" /> }} /></Hint>
+      )}
+      {segments.isError && <Hint id={id}>{t('segment.failed')}</Hint>}
     </>
   );
 }
 
 export function EmailTemplateSelect({ id, value, onChange, className = '' }: PickerProps) {
+  const { t } = useTranslation('forms');
   const trpc = useTRPC();
   const templates = useQuery({ ...trpc.templates.list.queryOptions(), refetchOnWindowFocus: true });
   const known = templates.data?.some((t) => t.id === value);
@@ -42,28 +47,31 @@ export function EmailTemplateSelect({ id, value, onChange, className = '' }: Pic
     <>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={`${inputClass} ${className}`}
         disabled={templates.isPending}>
-        <option value="">{templates.isPending ? 'Loading templates…' : 'No template: write the email here'}</option>
-        {value && templates.data && !known && <option value={value}>Missing template ({value})</option>}
-        {templates.data?.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+        <option value="">{templates.isPending ? t('template.loading') : t('template.inline')}</option>
+        {value && templates.data && !known && <option value={value}>{t('template.missing', { id: value })}</option>}
+        {templates.data?.map((template) => <option key={template.id} value={template.id}>{template.name}</option>)}
       </select>
-      {templates.data?.length === 0 && <Hint id={id}>No saved templates yet: write the email below, or <NewTabLink href="/templates">create a template</NewTabLink> to reuse.</Hint>}
-      {templates.isError && <Hint id={id}>The templates could not be loaded.</Hint>}
+      {templates.data?.length === 0 && (
+        <Hint id={id}><Trans t={t} i18nKey="template.hint" components={{ link: <NewTabLink href="/templates" /> }} /></Hint>
+      )}
+      {templates.isError && <Hint id={id}>{t('template.failed')}</Hint>}
     </>
   );
 }
 
 /** Free text, offered the event names the workspace has received (events.names). */
 export function EventNameInput({ id, value, onChange, className = '' }: PickerProps) {
+  const { t } = useTranslation('forms');
   const trpc = useTRPC();
   const names = useQuery(trpc.events.names.queryOptions());
   return (
     <>
       <input id={id} type="text" list={`${id}-names`} value={value} onChange={(e) => onChange(e.target.value)}
-        placeholder="e.g. Order Completed" autoComplete="off" className={`${inputClass} ${className}`} />
+        placeholder={t('event.placeholder')} autoComplete="off" className={`${inputClass} ${className}`} />
       <datalist id={`${id}-names`}>
         {names.data?.map((n) => <option key={n} value={n} />)}
       </datalist>
-      {names.data?.length === 0 && <Hint id={id}>No events received yet: type the name your shop sends, exactly (e.g. Order Completed).</Hint>}
+      {names.data?.length === 0 && <Hint id={id}>{t('event.hint')}</Hint>}
     </>
   );
 }

@@ -27,7 +27,7 @@ export function ConfigPanel({ node, issues, readOnly, onChange, onDelete }: {
   const def = definitionOf(registry, node) ?? registry.get(node.type);
   if (!def) return <div className="p-5 text-sm text-slate-500">{t('panel.notInstalled', { type: node.type })}</div>;
   const tone = toneOf(def.ui.color);
-  const fieldErrors = issuesByField(configIssues(def, node.config));
+  const fieldErrors = issuesByField(configIssues(def, node.config, locale));
   const text = localizeNode(def, locale);
   const schema = formSchemaOf(def, locale);
   const configKeys = Object.keys(schema.properties ?? {});

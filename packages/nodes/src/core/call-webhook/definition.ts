@@ -1,7 +1,9 @@
 import { defineNodeType, next, NodeError, type ExecContext } from '@afterglow/node-sdk';
 import { z } from 'zod';
+import { summarize } from '../../shared/translate';
 import { webhookService } from './service';
 import { bodyTemplateProblem, renderBodyTemplate, type WebhookData } from './template';
+import { summaries, translations } from './translations';
 
 // The engine sets these itself; a marketer's value would break framing or forge the signature.
 const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te',
@@ -60,6 +62,7 @@ const config = z.object({
     .refine((s) => s === '' || s.length >= 16, 'Use at least 16 characters (or none: unsigned)')
     .meta({ label: 'Signing secret', widget: 'secret', help: 'Signs each call: X-Afterglow-Signature: t=…,v1=HMAC-SHA256(secret, t.body)' }),
 });
+export type CallWebhookConfig = z.output<typeof config>;
 
 /** What the body's merge fields read: the customer, the trigger event's properties, the run's coupon. */
 function mergeData(ctx: ExecContext): WebhookData {
@@ -91,11 +94,7 @@ export const callWebhook = defineNodeType({
     icon: 'webhook',
     color: 'slate',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c) => {
-      let host = c.url;
-      try { host = new URL(c.url).host; } catch { /* shown as typed */ }
-      return `${c.method} ${host}${c.secret ? ' · signed' : ''}`;
-    },
+    summary: (c, locale) => summarize(summaries, c, locale),
   },
   // 'undelivered', as for emails: the card's own 'failed' counts runs that failed in the step.
   counters: [{ id: 'delivered', label: 'Delivered', tone: 'good' }, { id: 'undelivered', label: 'Undelivered', tone: 'bad' }],
@@ -115,4 +114,5 @@ export const callWebhook = defineNodeType({
     });
     return next();
   },
+  translations,
 });

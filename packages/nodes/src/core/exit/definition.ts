@@ -1,9 +1,12 @@
 import { defineNodeType, exit } from '@afterglow/node-sdk';
 import { z } from 'zod';
+import { summarize } from '../../shared/translate';
+import { summaries, translations } from './translations';
 
 const config = z.object({
   reason: z.string().trim().min(1, 'Name the exit, it labels the analytics').max(100).meta({ label: 'Exit label' }),
 });
+export type ExitConfig = z.output<typeof config>;
 
 export const exitJourney = defineNodeType({
   id: 'core/exit',
@@ -17,7 +20,8 @@ export const exitJourney = defineNodeType({
     icon: 'flag',
     color: 'slate',
     branches: [],
-    summary: (c) => `Exit: ${c.reason}`,
+    summary: (c, locale) => summarize(summaries, c, locale),
   },
   execute: (_ctx, c) => exit(c.reason),
+  translations,
 });

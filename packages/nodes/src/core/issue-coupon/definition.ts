@@ -1,5 +1,8 @@
-import { defineNodeType, next, type CouponKind } from '@afterglow/node-sdk';
+import { defineNodeType, next } from '@afterglow/node-sdk';
 import { z } from 'zod';
+import { summarize } from '../../shared/translate';
+import { describeCoupon } from './describe';
+import { summaries, translations } from './translations';
 
 const kinds = [
   { value: 'percent', label: 'Percent off' },
@@ -25,19 +28,7 @@ const config = z.object({
   if (c.kind === 'percent' && c.value > 100) ctx.addIssue({ code: 'custom', path: ['value'], message: 'A percent discount is at most 100' });
 });
 
-type Config = z.output<typeof config>;
-
-const amount = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
-
-/** What the coupon gives, in words: the email's description when the marketer wrote none. */
-export function describeCoupon(c: Pick<Config, 'kind' | 'value' | 'minOrderTotal'>): string {
-  const what: Record<CouponKind, string> = {
-    percent: `${amount(c.value)}% off your next order`,
-    fixed: `${amount(c.value)} off your next order`,
-    free_shipping: 'Free shipping on your next order',
-  };
-  return what[c.kind] + (c.minOrderTotal > 0 ? ` of ${amount(c.minOrderTotal)} or more` : '');
-}
+export type IssueCouponConfig = z.output<typeof config>;
 
 export const issueCoupon = defineNodeType({
   id: 'core/issue-coupon',
@@ -51,7 +42,7 @@ export const issueCoupon = defineNodeType({
     icon: 'ticket',
     color: 'indigo',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c) => `${c.description || describeCoupon(c)} · valid ${c.validDays} day${c.validDays === 1 ? '' : 's'}`,
+    summary: (c, locale) => summarize(summaries, c, locale),
   },
   counters: [{ id: 'issued', label: 'Issued' }, { id: 'redeemed', label: 'Redeemed', tone: 'good' }],
   execute: async (ctx, c) => {
@@ -61,4 +52,5 @@ export const issueCoupon = defineNodeType({
     });
     return next();
   },
+  translations,
 });

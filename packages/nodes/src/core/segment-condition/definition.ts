@@ -1,6 +1,8 @@
 import { defineNodeType, next } from '@afterglow/node-sdk';
 import { z } from 'zod';
 import { segmentIdField, segmentMustExist } from '../../shared/segments';
+import { summarize } from '../../shared/translate';
+import { summaries, translations } from './translations';
 
 const config = z.object({ segmentId: segmentIdField() });
 
@@ -16,8 +18,9 @@ export const segmentCondition = defineNodeType({
     icon: 'split',
     color: 'sky',
     branches: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }],
-    summary: () => 'Is the customer in the segment?',
+    summary: (c, locale) => summarize(summaries, c, locale),
   },
   execute: async (ctx, c) => next((await ctx.services.segments.isMember(c.segmentId)) ? 'yes' : 'no'),
   check: (c, ctx) => segmentMustExist(c.segmentId, ctx),
+  translations,
 });

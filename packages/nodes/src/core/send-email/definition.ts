@@ -1,5 +1,7 @@
 import { defineNodeType, hold, next } from '@afterglow/node-sdk';
 import { z } from 'zod';
+import { summarize } from '../../shared/translate';
+import { summaries, translations } from './translations';
 
 const oneLine = (what: string) => (s: string) => !/[\r\n]/.test(s) || `${what} must be a single line`;
 
@@ -36,6 +38,7 @@ const config = z.object({
     options: [{ value: 'skip', label: 'Skip this email' }, { value: 'hold', label: 'Hold it until the customer can receive it' }],
   }),
 });
+export type SendEmailConfig = z.output<typeof config>;
 
 export const sendEmail = defineNodeType({
   id: 'core/send-email',
@@ -57,7 +60,7 @@ export const sendEmail = defineNodeType({
     icon: 'mail',
     color: 'emerald',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c) => (c.templateId ? 'Sends a saved template' : `“${c.subject}”`),
+    summary: (c, locale) => summarize(summaries, c, locale),
   },
   counters: [
     { id: 'emails', label: 'Sent' }, { id: 'opens', label: 'Opened', tone: 'good' }, { id: 'clicks', label: 'Clicked', tone: 'good' },
@@ -78,4 +81,5 @@ export const sendEmail = defineNodeType({
     if (!ctx.checkSavedTemplate) return [{ field: 'templateId', message: `Template ${c.templateId} cannot be checked here` }];
     return ctx.checkSavedTemplate(c.templateId);
   },
+  translations,
 });

@@ -1,6 +1,8 @@
 import { defineNodeType } from '@afterglow/node-sdk';
 import { z } from 'zod';
 import { segmentIdField, segmentMustExist } from '../../shared/segments';
+import { summarize } from '../../shared/translate';
+import { summaries, translations } from './translations';
 
 const config = z.object({
   segmentId: segmentIdField('Choose the segment to send to'),
@@ -8,6 +10,7 @@ const config = z.object({
     .refine((s) => s === '' || !Number.isNaN(Date.parse(s)), 'Use a date and time such as 2026-12-01T09:00Z, or leave empty')
     .meta({ label: 'Start at', widget: 'datetime', help: 'Empty: as soon as the journey is published' }),
 });
+export type BroadcastConfig = z.output<typeof config>;
 
 export const triggerBroadcast = defineNodeType({
   id: 'core/trigger-broadcast',
@@ -21,7 +24,7 @@ export const triggerBroadcast = defineNodeType({
     icon: 'megaphone',
     color: 'violet',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c) => (c.startAt ? `Everyone in the segment, from ${new Date(c.startAt).toUTCString().slice(0, 22)}` : 'Everyone in the segment, on publish'),
+    summary: (c, locale) => summarize(summaries, c, locale),
   },
   trigger: {
     eventName: () => null,
@@ -30,4 +33,5 @@ export const triggerBroadcast = defineNodeType({
     audience: (c) => ({ segmentId: c.segmentId, startAt: c.startAt ? new Date(c.startAt) : null }),
   },
   check: (c, ctx) => segmentMustExist(c.segmentId, ctx),
+  translations,
 });

@@ -1,5 +1,7 @@
 import { defineNodeType, normalizeEventName, propertyAt, type JourneyEvent } from '@afterglow/node-sdk';
 import { z } from 'zod';
+import { summarize } from '../../shared/translate';
+import { summaries, translations } from './translations';
 
 const operators = ['equals', 'not_equals', 'contains', 'greater_than', 'less_than', 'exists'] as const;
 const operatorLabels: Record<(typeof operators)[number], string> = {
@@ -21,6 +23,7 @@ const config = z.object({
   entryKeyProperty: z.string().trim().max(100)
     .meta({ label: 'Enter once per', help: 'Event property such as orderId; empty means once per event' }),
 });
+export type TriggerEventConfig = z.output<typeof config>;
 
 function passes(f: Filter, event: JourneyEvent): boolean {
   const actual = propertyAt(event.properties, f.property);
@@ -48,7 +51,7 @@ export const triggerOnEvent = defineNodeType({
     icon: 'bolt',
     color: 'violet',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c) => `When “${c.event}” happens${c.filters.length ? ` (${c.filters.length} filter${c.filters.length > 1 ? 's' : ''})` : ''}`,
+    summary: (c, locale) => summarize(summaries, c, locale),
   },
   trigger: {
     eventName: (c) => normalizeEventName(c.event),
@@ -60,4 +63,5 @@ export const triggerOnEvent = defineNodeType({
       return `${c.entryKeyProperty}:${value === undefined ? event.messageId : String(value)}`;
     },
   },
+  translations,
 });

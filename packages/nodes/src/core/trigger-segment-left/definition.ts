@@ -1,6 +1,8 @@
 import { defineNodeType } from '@afterglow/node-sdk';
 import { z } from 'zod';
 import { segmentChangeTrigger, segmentIdField, segmentMustExist } from '../../shared/segments';
+import { summarize } from '../../shared/translate';
+import { summaries, translations } from './translations';
 
 export const triggerSegmentLeft = defineNodeType({
   id: 'core/trigger-segment-left',
@@ -14,8 +16,9 @@ export const triggerSegmentLeft = defineNodeType({
     icon: 'segments',
     color: 'violet',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: () => 'When the customer leaves the segment',
+    summary: (c, locale) => summarize(summaries, c, locale),
   },
   trigger: segmentChangeTrigger('segment_left'),
   check: (c, ctx) => segmentMustExist(c.segmentId, ctx),
+  translations,
 });

@@ -1,5 +1,7 @@
 import { addDuration, defineNodeType, normalizeEventName, propertyAt, waitForEvent } from '@afterglow/node-sdk';
 import { z } from 'zod';
+import { summarize } from '../../shared/translate';
+import { summaries, translations } from './translations';
 
 const units = ['hours', 'days', 'weeks'] as const;
 
@@ -11,6 +13,7 @@ const config = z.object({
   timeoutAmount: z.number().int('Use a whole number').min(1, 'Wait at least 1').max(3650).meta({ label: 'Give up after' }),
   timeoutUnit: z.enum(units).meta({ label: 'Unit', widget: 'select', options: units.map((u) => ({ value: u, label: u })) }),
 });
+export type WaitForEventConfig = z.output<typeof config>;
 
 export const waitForEventNode = defineNodeType({
   id: 'core/wait-for-event',
@@ -24,7 +27,7 @@ export const waitForEventNode = defineNodeType({
     icon: 'hourglass',
     color: 'amber',
     branches: [{ id: 'happened', label: 'Happened' }, { id: 'timed_out', label: 'Timed out' }],
-    summary: (c) => `Until “${c.event}”${c.matchTriggerProperty ? ` (same ${c.matchTriggerProperty})` : ''}, at most ${c.timeoutAmount} ${c.timeoutUnit}`,
+    summary: (c, locale) => summarize(summaries, c, locale),
   },
   execute: (ctx, c) => {
     const match: Record<string, string | number | boolean> = {};
@@ -35,4 +38,5 @@ export const waitForEventNode = defineNodeType({
     }
     return waitForEvent(normalizeEventName(c.event), match, addDuration(ctx.now(), c.timeoutAmount, c.timeoutUnit));
   },
+  translations,
 });

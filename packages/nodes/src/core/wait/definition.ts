@@ -1,8 +1,9 @@
 import { addDuration, defineNodeType, nextLocalTime, sleepUntil } from '@afterglow/node-sdk';
 import { z } from 'zod';
+import { summarize } from '../../shared/translate';
+import { ENGLISH_DAYS, summaries, translations } from './translations';
 
 const units = ['minutes', 'hours', 'days', 'weeks'] as const;
-const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const config = z.object({
   mode: z.enum(['duration', 'until']).meta({
@@ -14,11 +15,12 @@ const config = z.object({
   unit: z.enum(units).meta({ label: 'Unit', widget: 'select', options: units.map((u) => ({ value: u, label: u })), showIf: { mode: 'duration' } }),
   weekday: z.number().int().min(-1).max(6).meta({
     label: 'Day', widget: 'select', showIf: { mode: 'until' },
-    options: [{ value: -1, label: 'the next day at that hour' }, ...weekdays.map((d, i) => ({ value: i, label: `next ${d}` }))],
+    options: [{ value: -1, label: 'the next day at that hour' }, ...ENGLISH_DAYS.map((d, i) => ({ value: i, label: `next ${d}` }))],
   }),
   hour: z.number().int('Use a whole hour').min(0, 'Hour is 0–23').max(23, 'Hour is 0–23')
     .meta({ label: 'At hour', help: '0–23, in the customer’s own time zone', showIf: { mode: 'until' } }),
 });
+export type WaitConfig = z.output<typeof config>;
 
 export const wait = defineNodeType({
   id: 'core/wait',
@@ -32,13 +34,11 @@ export const wait = defineNodeType({
     icon: 'clock',
     color: 'amber',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c) =>
-      c.mode === 'duration'
-        ? `Wait ${c.amount} ${c.amount === 1 ? c.unit.replace(/s$/, '') : c.unit}`
-        : `Wait until ${c.weekday < 0 ? 'the next' : weekdays[c.weekday]} ${String(c.hour).padStart(2, '0')}:00 local`,
+    summary: (c, locale) => summarize(summaries, c, locale),
   },
   execute: (ctx, c) =>
     c.mode === 'duration'
       ? sleepUntil(addDuration(ctx.now(), c.amount, c.unit))
       : sleepUntil(nextLocalTime(ctx.now(), ctx.customer.timezone, c.hour, c.weekday < 0 ? undefined : c.weekday)),
+  translations,
 });
