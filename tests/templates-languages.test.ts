@@ -89,3 +89,16 @@ it('records the locale of a test send on its outbox row', async () => {
   const [row] = await database.sql<{ locale: string; subject: string }[]>`select locale, subject from email_outbox where id = ${(sent as { outboxId: string }).outboxId}`;
   expect(row).toEqual({ locale: 'sr-Latn', subject: '[Test] Hvala, Ольга' });
 });
+
+it('offers the starters, and names a template made from one, in the marketer’s language', async () => {
+  const english = (await marketer.templates.starters.query()).find((s) => s.key === 'order-confirmation');
+  expect(english).toMatchObject({ name: 'Order confirmation', languages: ['en', 'sr', 'sl', 'ru'] });
+  await marketer.auth.setLocale.mutate({ locale: 'sr-Latn' });
+  const serbian = (await marketer.templates.starters.query()).find((s) => s.key === 'order-confirmation');
+  expect(serbian).toMatchObject({ name: 'Potvrda porudžbine', description: expect.stringMatching(/^Zahvaljuje kupcu/) });
+  const made = await marketer.templates.create.mutate({ starter: 'order-confirmation' }) as { id: string };
+  const template = await marketer.templates.get.query({ id: made.id });
+  // Named in Serbian; its texts are every language's, English the main one.
+  expect(template).toMatchObject({ name: 'Potvrda porudžbine', language: 'en', variants: { sr: expect.anything(), ru: expect.anything() } });
+  await marketer.auth.setLocale.mutate({ locale: 'en' });
+});

@@ -64,5 +64,5 @@ export function errorMessage(error: unknown): string {
       if (messages.length) return messages.join('; ');
     } catch { /* not a list of issues: show it as it is */ }
   }
-  return message || 'Something went wrong';
+  return message || i18n.t('error.unknown', { ns: 'shell' });
 }

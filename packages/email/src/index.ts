@@ -31,5 +31,5 @@ export type { TemplateContent } from './template-store';
 export { createJourneyEmailRenderer } from './journey-renderer';
 export type { JourneyEmailRequest, JourneyRenderScope } from './journey-renderer';
 export * from './compliance/index';
-export { STARTER_TEMPLATES, starterTemplate } from './starters/index';
+export { STARTER_TEMPLATES, starterTemplate, starterTitle } from './starters/index';
 export type { StarterTemplate } from './starters/index';

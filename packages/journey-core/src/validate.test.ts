@@ -33,6 +33,8 @@ describe('validateGraph', () => {
     const issues = validateGraph(bad, registry);
     expect(issues).toContainEqual({ nodeId: 'points', field: 'amount', code: 'config', message: 'Grant at least 1 point' });
     expect(issues.find((i) => i.field === 'reason')?.nodeId).toBe('points');
+    // In the reader's language when asked: the node type's own translation of its message.
+    expect(validateGraph(bad, registry, 'ru')).toContainEqual({ nodeId: 'points', field: 'amount', code: 'config', message: 'Начислите хотя бы 1 балл' });
   });
 
   it('flags a missing trigger, unknown types, unreachable steps and loops', () => {

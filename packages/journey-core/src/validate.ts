@@ -22,12 +22,16 @@ export interface GraphIssue {
   code: GraphIssueCode;
   /** The values the message names (an edge id, a branch, versions), for wording it in any language. */
   params?: Record<string, string | number>;
-  /** In English. */
+  /** In English, but for `config` issues when validateGraph is given a locale. */
   message: string;
 }
 
-/** Structure and config problems; pure and synchronous, so the canvas runs it live. */
-export function validateGraph(graph: JourneyGraph, registry: NodeRegistry): GraphIssue[] {
+/**
+ * Structure and config problems; pure and synchronous, so the canvas runs it live. `locale` words
+ * the config problems (a node type's own messages) in the reader's language; `message` of the
+ * structural ones stays English (the web words those by `code`).
+ */
+export function validateGraph(graph: JourneyGraph, registry: NodeRegistry, locale?: string): GraphIssue[] {
   const issues: GraphIssue[] = [];
   const ids = new Set<string>();
   for (const node of graph.nodes) {
@@ -71,7 +75,7 @@ export function validateGraph(graph: JourneyGraph, registry: NodeRegistry): Grap
     }
     const versionIssue = versionIssueOf(node, def);
     if (versionIssue) issues.push({ nodeId: node.id, field: 'typeVersion', ...versionIssue });
-    else for (const i of configIssues(def, node.config)) issues.push({ nodeId: node.id, code: 'config', ...i });
+    else for (const i of configIssues(def, node.config, locale)) issues.push({ nodeId: node.id, code: 'config', ...i });
     if (def.category === 'trigger' && incoming.get(node.id)) {
       issues.push({ nodeId: node.id, field: 'edges', code: 'trigger-has-input', message: 'Nothing can lead into a trigger' });
     }

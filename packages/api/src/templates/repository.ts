@@ -3,8 +3,9 @@
 // and a journey published earlier keeps sending the version it was published with.
 import type { Queryable, Sql } from '@afterglow/db';
 import {
-  checkEmailTemplate, isTemplateLanguage, starterTemplate, type LocalisedTemplate, type StarterTemplate, type TemplateVariants,
+  checkEmailTemplate, isTemplateLanguage, starterTemplate, starterTitle, type LocalisedTemplate, type StarterTemplate, type TemplateVariants,
 } from '@afterglow/email';
+import type { Locale } from '@afterglow/i18n';
 import { randomBytes } from 'node:crypto';
 import { text } from '../i18n/catalogue';
 import { DomainError, notFound } from '../journeys/errors';
@@ -74,6 +75,8 @@ function inTransaction<T>(sql: Queryable, work: (tx: Queryable) => Promise<T>): 
 
 export async function createTemplate(sql: Queryable, opts: {
   workspaceId: string; userId: string | null; now: Date; name?: string; starter?: string;
+  /** The creator's language: a template made from a starter is named in it. */
+  locale?: Locale;
 }): Promise<SaveResult> {
   const starter: StarterTemplate | undefined = opts.starter ? starterTemplate(opts.starter) : undefined;
   if (opts.starter && !starter) throw new DomainError('NOT_FOUND', text('template.noSuchStarter', { starter: opts.starter }), 'starter');
@@ -91,9 +94,11 @@ export async function createTemplate(sql: Queryable, opts: {
   const id = `tpl_${randomBytes(9).toString('base64url')}`;
   // The template and its first version appear together or not at all.
   return inTransaction(sql, async (tx) => {
-    const name = await freeName(tx, opts.workspaceId, opts.name?.trim() || starter?.name || 'Untitled template');
+    // Named and described in the creator's language (the texts stay the starter's, every language).
+    const title = starter ? starterTitle(starter, opts.locale ?? 'en') : null;
+    const name = await freeName(tx, opts.workspaceId, opts.name?.trim() || title?.name || 'Untitled template');
     await tx`insert into email_templates (id, workspace_id, name, description, starter, kind, latest_version, created_at, updated_at)
-      values (${id}, ${opts.workspaceId}, ${name}, ${starter?.description ?? ''}, ${starter?.key ?? null},
+      values (${id}, ${opts.workspaceId}, ${name}, ${title?.description ?? ''}, ${starter?.key ?? null},
         ${starter?.kind ?? 'marketing'}, 1, ${opts.now}, ${opts.now})`;
     await insertVersion(tx, { ...opts, id, version: 1 }, content);
     return { ok: true as const, id, version: 1 };

@@ -1,11 +1,12 @@
 // The Templates page: list, starters, the editor's load/save, live preview with a real
 // customer's data, and test sends. Thin: the work is in ../templates/.
-import { STARTER_TEMPLATES, type TemplateVariants } from '@afterglow/email';
+import { STARTER_TEMPLATES, starterTitle, type TemplateVariants } from '@afterglow/email';
 import { LOCALES } from '@afterglow/i18n';
 import { z } from 'zod';
 import { templateContent, toLocalised } from '../templates/content';
 import { createTemplate, getTemplate, localised, saveTemplate, starterVariants, templateUses } from '../templates/repository';
 import { previewFor } from '../templates/preview';
+import { localeOf } from './localize';
 import { assertTestRecipient, testRecipients } from '../templates/test-recipients';
 import { queueTestEmail } from '../templates/test-send';
 import { protectedProcedure, router } from './init';
@@ -30,10 +31,10 @@ export const templatesRouter = router({
     return rows.map((r) => ({ ...r, updatedAt: iso(r.updatedAt), journeys: uses.filter((u) => u.templateId === r.id).length }));
   }),
 
-  starters: protectedProcedure.query(() =>
+  starters: protectedProcedure.query(({ ctx }) =>
     STARTER_TEMPLATES.map((starter) => {
-      const { key, name, description, kind, subject } = starter;
-      return { key, name, description, kind, subject, languages: ['en', ...Object.keys(starterVariants(starter))] };
+      const { key, kind, subject } = starter;
+      return { key, ...starterTitle(starter, localeOf(ctx)), kind, subject, languages: ['en', ...Object.keys(starterVariants(starter))] };
     })),
 
   get: protectedProcedure.input(z.object({ id: templateId })).query(async ({ ctx, input }) => {
@@ -59,7 +60,7 @@ export const templatesRouter = router({
   create: protectedProcedure
     .input(z.object({ name: z.string().trim().max(200).optional(), starter: z.string().max(100).optional() }))
     .mutation(({ ctx, input }) => createTemplate(ctx.deps.database.sql, {
-      workspaceId: ctx.user.workspaceId, userId: ctx.user.id, now: ctx.deps.clock.now(), ...input,
+      workspaceId: ctx.user.workspaceId, userId: ctx.user.id, now: ctx.deps.clock.now(), locale: localeOf(ctx), ...input,
     })),
 
   /** Refused with every problem and its line when the template is broken; else a new version. */

@@ -8,7 +8,7 @@ import { sl } from './texts/sl';
 import { sr } from './texts/sr';
 import type { StarterTemplate, StarterVariant } from './types';
 
-type StarterMeta = Pick<StarterTemplate, 'key' | 'name' | 'description' | 'kind'>;
+type StarterMeta = Pick<StarterTemplate, 'key' | 'kind'>;
 
 /** `sections` builds what sits between the shop's header and the footer from one language's words. */
 export function defineStarter<K extends StarterTextKey>(
@@ -18,5 +18,10 @@ export function defineStarter<K extends StarterTextKey>(
     const t = language[texts];
     return { subject: t.subject, preheader: t.preheader, body: shell(language.layout, t.title, sections(t)) };
   };
-  return { ...meta, ...variant(en), variants: { sr: variant(sr), sl: variant(sl), ru: variant(ru) } };
+  const title = (language: StarterTexts) => ({ name: language[texts].name, description: language[texts].description });
+  return {
+    ...meta, ...title(en), ...variant(en),
+    variants: { sr: variant(sr), sl: variant(sl), ru: variant(ru) },
+    titles: { sr: title(sr), sl: title(sl), ru: title(ru) },
+  };
 }

@@ -5,8 +5,6 @@ import { actionLink, BRAND, card, orderItems, recommendations } from './layout';
 
 export const replenishmentReminder = defineStarter({
   key: 'replenishment-reminder',
-  name: 'Replenishment reminder',
-  description: 'Reminds the customer a little before they run out of what they bought last time.',
   kind: 'marketing',
 }, 'replenishmentReminder', (t) => `${card(`        <mj-text font-size="24px" font-weight="bold" line-height="30px">${t.heading}</mj-text>
         <mj-text>${t.intro}</mj-text>`, '24px 24px 8px')}
@@ -15,8 +13,6 @@ ${card(`        <mj-button href="{{ shop.url }}/account/orders/{{ order.id }}/re
 
 export const birthdayGreeting = defineStarter({
   key: 'birthday-greeting',
-  name: 'Birthday greeting',
-  description: 'Wishes a happy birthday with a gift: the coupon issued earlier in the journey, or free shipping.',
   kind: 'marketing',
 }, 'birthdayGreeting', (t) => `${card(`        <mj-text font-size="28px" font-weight="bold" line-height="34px" align="center">${t.heading}</mj-text>
         <mj-text align="center">${t.intro}</mj-text>
@@ -30,8 +26,6 @@ export const birthdayGreeting = defineStarter({
 
 export const crossSell = defineStarter({
   key: 'cross-sell',
-  name: 'Cross-sell',
-  description: 'Suggests what other customers bought together with this order’s items.',
   kind: 'marketing',
 }, 'crossSell', (t) => `${card(`        <mj-text font-size="24px" font-weight="bold" line-height="30px">${t.heading}</mj-text>
         <mj-text>${t.intro}</mj-text>`, '24px 24px 8px')}
@@ -40,8 +34,6 @@ ${card(`        <mj-button href="{{ shop.url }}">${t.button}</mj-button>`, '8px 
 
 export const winBack = defineStarter({
   key: 'win-back',
-  name: 'Win-back',
-  description: 'Gives a customer who stopped buying a reason to come back: what is new, and a coupon if one was issued.',
   kind: 'marketing',
 }, 'winBack', (t) => `${card(`        <mj-text font-size="24px" font-weight="bold" line-height="30px">${t.heading}</mj-text>
         <mj-text>${t.intro}</mj-text>
@@ -50,8 +42,6 @@ ${recommendations(t.recommendations)}`);
 
 export const satisfactionSurvey = defineStarter({
   key: 'satisfaction-survey',
-  name: 'Satisfaction survey',
-  description: 'Asks how happy the customer is with the order on a 1–5 scale, one click per answer.',
   kind: 'marketing',
 }, 'satisfactionSurvey', (t) => `${card(`        <mj-text font-size="24px" font-weight="bold" line-height="30px">${t.heading}</mj-text>
         <mj-text>${t.intro}</mj-text>
@@ -60,8 +50,6 @@ export const satisfactionSurvey = defineStarter({
 
 export const pointsBalance = defineStarter({
   key: 'points-balance',
-  name: 'Points balance update',
-  description: 'Shows the customer’s points, tier and how far the next tier is.',
   kind: 'marketing',
 }, 'pointsBalance', (t) => `${card(`        <mj-text font-size="13px" color="#71717a" align="center">${t.balance}</mj-text>
         <mj-text font-size="40px" font-weight="bold" line-height="46px" align="center" color="${BRAND}">${t.points}</mj-text>

@@ -4,8 +4,6 @@ import { actionLink, card, orderItems, recommendations, shopLink } from './layou
 
 export const orderConfirmation = defineStarter({
   key: 'order-confirmation',
-  name: 'Order confirmation',
-  description: 'Thanks the customer, lists what they bought with pictures and prices, and the total.',
   kind: 'transactional',
 }, 'orderConfirmation', (t) => `${card(`        <mj-text font-size="24px" font-weight="bold" line-height="30px">${t.heading}</mj-text>
         <mj-text>${t.intro}</mj-text>`, '24px 24px 8px')}
@@ -17,8 +15,6 @@ ${recommendations(t.recommendations)}`);
 
 export const shippingNotice = defineStarter({
   key: 'shipping-notice',
-  name: 'Shipping notice',
-  description: 'Tells the customer the order is on its way, with tips from the blog, the FAQ and a “follow us” block.',
   kind: 'transactional',
 }, 'shippingNotice', (t) => `${card(`        <mj-text font-size="24px" font-weight="bold" line-height="30px">${t.heading}</mj-text>
         <mj-text>${t.intro}</mj-text>
@@ -38,8 +34,6 @@ ${card(`        <mj-text align="center" font-weight="bold">${t.followUs}</mj-tex
 
 export const reviewRequest = defineStarter({
   key: 'review-request',
-  name: 'Review request',
-  description: 'Asks for a review of each item bought, one “rate this” link per item. Send it 7–15 days after delivery.',
   kind: 'marketing',
 }, 'reviewRequest', (t) => `${card(`        <mj-text font-size="24px" font-weight="bold" line-height="30px">${t.heading}</mj-text>
         <mj-text>${t.intro}</mj-text>`, '24px 24px 8px')}

@@ -15,6 +15,10 @@ export interface LayoutTexts {
 export type ShopLink = (path: string, label: string) => string;
 
 interface EmailTexts {
+  /** What the Templates page calls the starter, and the name of a template made from it. */
+  name: string;
+  /** One line on what it is for, in the starter picker. */
+  description: string;
   subject: string;
   preheader: string;
   /** The document's title (the browser tab when opened as a page). */

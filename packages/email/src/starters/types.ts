@@ -23,4 +23,6 @@ export interface StarterTemplate {
   body: string;
   /** The same email in the shops' other languages: the same merge fields, the same layout. */
   variants: Record<StarterLocale, StarterVariant>;
+  /** `name` and `description` in the other languages. */
+  titles: Record<StarterLocale, { name: string; description: string }>;
 }

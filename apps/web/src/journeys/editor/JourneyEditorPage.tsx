@@ -55,7 +55,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [live, setLive] = useState(false);
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
-  const issues = useMemo(() => validateGraph(graph, registry), [graph]);
+  const issues = useMemo(() => validateGraph(graph, registry, locale), [graph, locale]);
   const selected = graph.nodes.find((n) => n.id === selectedId) ?? null;
 
   const saveDraft = useMutation(trpc.journeys.saveDraft.mutationOptions());

@@ -4,6 +4,8 @@ import type { StarterTexts } from '../texts';
 export const en: StarterTexts = {
   layout: { lang: 'en', footer: 'You get this email because you shopped with us.' },
   orderConfirmation: {
+    name: 'Order confirmation',
+    description: 'Thanks the customer, lists what they bought with pictures and prices, and the total.',
     subject: 'Your order {{ order.id }} is confirmed, {{ customer.firstName }}',
     preheader: 'Thank you! Here is what is on its way to you.',
     title: 'Your order is confirmed',
@@ -14,6 +16,8 @@ export const en: StarterTexts = {
     recommendations: 'Goes well with your order',
   },
   shippingNotice: {
+    name: 'Shipping notice',
+    description: 'Tells the customer the order is on its way, with tips from the blog, the FAQ and a “follow us” block.',
     subject: 'Good news, {{ customer.firstName }}: your order is on its way',
     preheader: 'Your parcel has left our warehouse.',
     title: 'Your order is on its way',
@@ -25,6 +29,8 @@ export const en: StarterTexts = {
     followUs: 'Follow us',
   },
   reviewRequest: {
+    name: 'Review request',
+    description: 'Asks for a review of each item bought, one “rate this” link per item. Send it 7–15 days after delivery.',
     subject: '{{ customer.firstName }}, how do you like your new things?',
     preheader: 'Your review helps other shoppers choose. It takes a minute.',
     title: 'How do you like it?',
@@ -34,6 +40,8 @@ export const en: StarterTexts = {
     thanks: 'As a thank-you, every review earns you loyalty points. You have <strong>{{ loyalty.points }}</strong> points right now.',
   },
   replenishmentReminder: {
+    name: 'Replenishment reminder',
+    description: 'Reminds the customer a little before they run out of what they bought last time.',
     subject: 'Running low, {{ customer.firstName }}?',
     preheader: 'Time to stock up on your favourites.',
     title: 'Time to stock up',
@@ -43,6 +51,8 @@ export const en: StarterTexts = {
     reorderAll: 'Reorder everything',
   },
   birthdayGreeting: {
+    name: 'Birthday greeting',
+    description: 'Wishes a happy birthday with a gift: the coupon issued earlier in the journey, or free shipping.',
     subject: 'Happy birthday, {{ customer.firstName }}! A little gift inside',
     preheader: 'We have something for you today.',
     title: 'Happy birthday',
@@ -52,6 +62,8 @@ export const en: StarterTexts = {
     button: 'Treat yourself',
   },
   crossSell: {
+    name: 'Cross-sell',
+    description: 'Suggests what other customers bought together with this order’s items.',
     subject: '{{ customer.firstName }}, these go perfectly with your order',
     preheader: 'Picked for you from what other shoppers bought together.',
     title: 'Goes well with your order',
@@ -61,6 +73,8 @@ export const en: StarterTexts = {
     button: 'Shop now',
   },
   winBack: {
+    name: 'Win-back',
+    description: 'Gives a customer who stopped buying a reason to come back: what is new, and a coupon if one was issued.',
     subject: 'We miss you, {{ customer.firstName }}',
     preheader: 'A lot has changed since your last visit.',
     title: 'We miss you',
@@ -70,6 +84,8 @@ export const en: StarterTexts = {
     recommendations: 'Picked for you',
   },
   satisfactionSurvey: {
+    name: 'Satisfaction survey',
+    description: 'Asks how happy the customer is with the order on a 1–5 scale, one click per answer.',
     subject: 'Quick question about your order, {{ customer.firstName }}',
     preheader: 'One click: how happy are you?',
     title: 'How did we do?',
@@ -78,6 +94,8 @@ export const en: StarterTexts = {
     scale: '1 = not happy at all · 5 = delighted',
   },
   pointsBalance: {
+    name: 'Points balance update',
+    description: 'Shows the customer’s points, tier and how far the next tier is.',
     subject: '{{ customer.firstName }}, you have {{ loyalty.points }} points',
     preheader: 'Your {{ loyalty.tier }} status and what your points are worth.',
     title: 'Your points',

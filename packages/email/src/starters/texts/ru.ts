@@ -5,6 +5,8 @@ import type { StarterTexts } from '../texts';
 export const ru: StarterTexts = {
   layout: { lang: 'ru', footer: 'Вы получили это письмо, потому что делали покупки в нашем магазине.' },
   orderConfirmation: {
+    name: 'Подтверждение заказа',
+    description: 'Благодарит покупателя и перечисляет купленные товары с фото, ценами и итоговой суммой.',
     subject: '{{ customer.firstName }}, ваш заказ {{ order.id }} подтверждён',
     preheader: 'Спасибо за покупку! Вот что скоро будет у вас.',
     title: 'Заказ подтверждён',
@@ -15,6 +17,8 @@ export const ru: StarterTexts = {
     recommendations: 'К вашему заказу подойдёт',
   },
   shippingNotice: {
+    name: 'Уведомление об отправке',
+    description: 'Сообщает покупателю, что заказ в пути, с советами из блога, ответами на частые вопросы и блоком «Мы в соцсетях».',
     subject: 'Хорошие новости, {{ customer.firstName }}: ваш заказ уже в пути',
     preheader: 'Мы передали посылку в доставку.',
     title: 'Заказ в пути',
@@ -26,6 +30,8 @@ export const ru: StarterTexts = {
     followUs: 'Мы в соцсетях',
   },
   reviewRequest: {
+    name: 'Просьба об отзыве',
+    description: 'Просит оценить каждый купленный товар, со ссылкой «Оценить» у каждого. Отправляйте через 7–15 дней после доставки.',
     subject: '{{ customer.firstName }}, как вам покупка?',
     preheader: 'Ваш отзыв поможет другим покупателям с выбором. Это займёт минуту.',
     title: 'Как вам покупка?',
@@ -35,6 +41,8 @@ export const ru: StarterTexts = {
     thanks: 'В благодарность за каждый отзыв мы начисляем баллы лояльности. Баллов на вашем счёте: <strong>{{ loyalty.points }}</strong>.',
   },
   replenishmentReminder: {
+    name: 'Напоминание о пополнении запаса',
+    description: 'Напоминает покупателю о товаре незадолго до того, как закончится купленное в прошлый раз.',
     subject: '{{ customer.firstName }}, запасы подходят к концу?',
     preheader: 'Пора пополнить запас любимых товаров.',
     title: 'Пора пополнить запасы',
@@ -44,6 +52,8 @@ export const ru: StarterTexts = {
     reorderAll: 'Повторить весь заказ',
   },
   birthdayGreeting: {
+    name: 'Поздравление с днём рождения',
+    description: 'Поздравляет с днём рождения и дарит подарок: купон, выданный ранее в сценарии, или бесплатную доставку.',
     subject: 'С днём рождения, {{ customer.firstName }}! Внутри — подарок',
     preheader: 'Сегодня у нас для вас сюрприз.',
     title: 'С днём рождения',
@@ -53,6 +63,8 @@ export const ru: StarterTexts = {
     button: 'Порадовать себя',
   },
   crossSell: {
+    name: 'Сопутствующие товары',
+    description: 'Предлагает то, что другие покупатели брали вместе с товарами из этого заказа.',
     subject: '{{ customer.firstName }}, это отлично дополнит ваш заказ',
     preheader: 'Подобрали то, что другие покупатели берут вместе.',
     title: 'Дополнит ваш заказ',
@@ -62,6 +74,8 @@ export const ru: StarterTexts = {
     button: 'Перейти к покупкам',
   },
   winBack: {
+    name: 'Возвращение покупателя',
+    description: 'Даёт покупателю, который перестал покупать, повод вернуться: новинки и купон, если он был выдан.',
     subject: '{{ customer.firstName }}, мы скучаем',
     preheader: 'С вашего последнего визита многое изменилось.',
     title: 'Мы скучаем',
@@ -71,6 +85,8 @@ export const ru: StarterTexts = {
     recommendations: 'Подобрали для вас',
   },
   satisfactionSurvey: {
+    name: 'Опрос об удовлетворённости',
+    description: 'Спрашивает, насколько покупатель доволен заказом, по шкале от 1 до 5, в один клик.',
     subject: '{{ customer.firstName }}, один вопрос о вашем заказе',
     preheader: 'Всего один клик: насколько вы довольны?',
     title: 'Как мы справились?',
@@ -79,6 +95,8 @@ export const ru: StarterTexts = {
     scale: '1 — совсем плохо · 5 — отлично',
   },
   pointsBalance: {
+    name: 'Баланс баллов',
+    description: 'Показывает баллы покупателя, его уровень и сколько осталось до следующего.',
     subject: '{{ customer.firstName }}, баллов на вашем счёте: {{ loyalty.points }}',
     preheader: 'Ваш уровень {{ loyalty.tier }} и на что потратить баллы.',
     title: 'Ваши баллы',

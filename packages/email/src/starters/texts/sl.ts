@@ -5,6 +5,8 @@ import type { StarterTexts } from '../texts';
 export const sl: StarterTexts = {
   layout: { lang: 'sl', footer: 'To sporočilo prejemate, ker ste pri nas nakupovali.' },
   orderConfirmation: {
+    name: 'Potrditev naročila',
+    description: 'Zahvali se kupcu ter navede kupljene izdelke s slikami, cenami in skupnim zneskom.',
     subject: '{{ customer.firstName }}, vaše naročilo {{ order.id }} je potrjeno',
     preheader: 'Hvala za nakup! Tukaj je pregled vašega naročila.',
     title: 'Naročilo je potrjeno',
@@ -15,6 +17,8 @@ export const sl: StarterTexts = {
     recommendations: 'Odlično se poda k vašemu nakupu',
   },
   shippingNotice: {
+    name: 'Obvestilo o odpremi',
+    description: 'Kupcu sporoči, da je naročilo na poti, z nasveti z bloga, pogostimi vprašanji in povabilom, naj nas spremlja.',
     subject: 'Dobra novica, {{ customer.firstName }}: vaše naročilo je na poti',
     preheader: 'Paket je zapustil naše skladišče.',
     title: 'Naročilo je na poti',
@@ -26,6 +30,8 @@ export const sl: StarterTexts = {
     followUs: 'Sledite nam',
   },
   reviewRequest: {
+    name: 'Prošnja za oceno',
+    description: 'Prosi za oceno vsakega kupljenega izdelka, s povezavo za oceno ob vsakem. Pošljite jo 7–15 dni po dostavi.',
     subject: '{{ customer.firstName }}, kako ste zadovoljni z novim nakupom?',
     preheader: 'Vaše mnenje drugim kupcem pomaga pri izbiri. Vzame le minuto.',
     title: 'Kako ste zadovoljni?',
@@ -35,6 +41,8 @@ export const sl: StarterTexts = {
     thanks: 'V zahvalo za vsako oceno prejmete točke zvestobe. Stanje vaših točk: <strong>{{ loyalty.points }}</strong>.',
   },
   replenishmentReminder: {
+    name: 'Opomnik za ponovno naročilo',
+    description: 'Kupca opomni malo preden mu zmanjka tistega, kar je kupil zadnjič.',
     subject: '{{ customer.firstName }}, vam bo kmalu zmanjkalo?',
     preheader: 'Čas je, da obnovite zalogo priljubljenih izdelkov.',
     title: 'Čas za novo zalogo',
@@ -44,6 +52,8 @@ export const sl: StarterTexts = {
     reorderAll: 'Naročite vse znova',
   },
   birthdayGreeting: {
+    name: 'Rojstnodnevna čestitka',
+    description: 'Vošči za rojstni dan z darilom: kuponom, izdanim prej v poteku, ali brezplačno dostavo.',
     subject: 'Vse najboljše, {{ customer.firstName }}! Pripravili smo darilo za vas',
     preheader: 'Danes vas čaka majhno presenečenje.',
     title: 'Vse najboljše',
@@ -53,6 +63,8 @@ export const sl: StarterTexts = {
     button: 'Razvajajte se',
   },
   crossSell: {
+    name: 'Navzkrižna prodaja',
+    description: 'Predlaga izdelke, ki so jih drugi kupci kupili skupaj z izdelki iz tega naročila.',
     subject: '{{ customer.firstName }}, to se odlično poda k vašemu naročilu',
     preheader: 'Izbrali smo, kar drugi kupci pogosto kupijo skupaj.',
     title: 'K vašemu naročilu',
@@ -62,6 +74,8 @@ export const sl: StarterTexts = {
     button: 'Nakupujte zdaj',
   },
   winBack: {
+    name: 'Ponovna pridobitev kupca',
+    description: 'Kupcu, ki ne kupuje več, da razlog za vrnitev: novosti in kupon, če je bil izdan.',
     subject: 'Pogrešamo vas, {{ customer.firstName }}',
     preheader: 'Od vašega zadnjega obiska se je marsikaj spremenilo.',
     title: 'Pogrešamo vas',
@@ -71,6 +85,8 @@ export const sl: StarterTexts = {
     recommendations: 'Izbrano za vas',
   },
   satisfactionSurvey: {
+    name: 'Anketa o zadovoljstvu',
+    description: 'Kupca vpraša, kako zadovoljen je z naročilom, na lestvici od 1 do 5, z enim klikom.',
     subject: '{{ customer.firstName }}, kratko vprašanje o vašem naročilu',
     preheader: 'En klik: kako ste zadovoljni?',
     title: 'Kako smo se odrezali?',
@@ -79,6 +95,8 @@ export const sl: StarterTexts = {
     scale: '1 = zelo slabo · 5 = odlično',
   },
   pointsBalance: {
+    name: 'Stanje točk',
+    description: 'Prikaže kupčeve točke, raven in koliko manjka do naslednje ravni.',
     subject: '{{ customer.firstName }}, stanje vaših točk: {{ loyalty.points }}',
     preheader: 'Vaša raven {{ loyalty.tier }} in kaj lahko dobite za svoje točke.',
     title: 'Vaše točke',

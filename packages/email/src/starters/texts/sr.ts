@@ -6,6 +6,8 @@ import type { StarterTexts } from '../texts';
 export const sr: StarterTexts = {
   layout: { lang: 'sr', footer: 'Ову поруку добијате јер сте куповали код нас.' },
   orderConfirmation: {
+    name: 'Потврда поруџбине',
+    description: 'Захваљује купцу, наводи шта је купио, са сликама и ценама, и укупан износ.',
     subject: '{{ customer.firstName }}, Ваша поруџбина {{ order.id }} је потврђена',
     preheader: 'Хвала на куповини! Ево шта Вам ускоро стиже.',
     title: 'Поруџбина је потврђена',
@@ -16,6 +18,8 @@ export const sr: StarterTexts = {
     recommendations: 'Препоручујемо уз Вашу куповину',
   },
   shippingNotice: {
+    name: 'Обавештење о слању',
+    description: 'Јавља купцу да је поруџбина на путу, уз савете са блога, питања и одговоре и позив да нас прати.',
     subject: 'Добре вести, {{ customer.firstName }}: Ваша поруџбина је на путу',
     preheader: 'Пакет је управо кренуо из нашег магацина.',
     title: 'Поруџбина је на путу',
@@ -27,6 +31,8 @@ export const sr: StarterTexts = {
     followUs: 'Пратите нас',
   },
   reviewRequest: {
+    name: 'Молба за оцену',
+    description: 'Моли за оцену сваког купљеног производа, са линком за оцену уз сваки. Пошаљите је 7–15 дана после испоруке.',
     subject: '{{ customer.firstName }}, како сте задовољни новом куповином?',
     preheader: 'Ваша оцена помаже другим купцима да изаберу. Потребан је само минут.',
     title: 'Како сте задовољни?',
@@ -36,6 +42,8 @@ export const sr: StarterTexts = {
     thanks: 'У знак захвалности, за сваку оцену добијате бодове лојалности. Стање Ваших бодова: <strong>{{ loyalty.points }}</strong>.',
   },
   replenishmentReminder: {
+    name: 'Подсетник за допуну',
+    description: 'Подсећа купца мало пре него што му понестане онога што је прошли пут купио.',
     subject: '{{ customer.firstName }}, да Вам не понестане?',
     preheader: 'Време је да обновите залихе омиљених производа.',
     title: 'Време је за допуну',
@@ -45,6 +53,8 @@ export const sr: StarterTexts = {
     reorderAll: 'Поручите све поново',
   },
   birthdayGreeting: {
+    name: 'Рођенданска честитка',
+    description: 'Честита рођендан уз поклон: купон издат раније у току или бесплатну доставу.',
     subject: 'Срећан рођендан, {{ customer.firstName }}! Имамо поклон за Вас',
     preheader: 'Данас Вас чека мало изненађење.',
     title: 'Срећан рођендан',
@@ -54,6 +64,8 @@ export const sr: StarterTexts = {
     button: 'Почастите се',
   },
   crossSell: {
+    name: 'Допунска понуда',
+    description: 'Предлаже оно што су други купци куповали заједно са производима из ове поруџбине.',
     subject: '{{ customer.firstName }}, ово савршено иде уз Вашу поруџбину',
     preheader: 'Изабрали смо за Вас оно што други купци најчешће купују заједно.',
     title: 'Уз Вашу поруџбину',
@@ -63,6 +75,8 @@ export const sr: StarterTexts = {
     button: 'Погледајте понуду',
   },
   winBack: {
+    name: 'Повратак купца',
+    description: 'Даје купцу који је престао да купује разлог да се врати: новитете и купон, ако је издат.',
     subject: '{{ customer.firstName }}, недостајете нам',
     preheader: 'Од Ваше последње посете много тога је ново.',
     title: 'Недостајете нам',
@@ -72,6 +86,8 @@ export const sr: StarterTexts = {
     recommendations: 'Изабрали смо за Вас',
   },
   satisfactionSurvey: {
+    name: 'Анкета о задовољству',
+    description: 'Пита купца колико је задовољан поруџбином, на скали од 1 до 5, једним кликом.',
     subject: '{{ customer.firstName }}, кратко питање о Вашој поруџбини',
     preheader: 'Само један клик: колико сте задовољни?',
     title: 'Како смо се показали?',
@@ -80,6 +96,8 @@ export const sr: StarterTexts = {
     scale: '1 = веома лоше · 5 = одлично',
   },
   pointsBalance: {
+    name: 'Стање бодова',
+    description: 'Приказује купчеве бодове, ниво и колико му недостаје до следећег нивоа.',
     subject: '{{ customer.firstName }}, стање Ваших бодова: {{ loyalty.points }}',
     preheader: 'Ваш ниво {{ loyalty.tier }} и шта све можете добити за бодове.',
     title: 'Ваши бодови',
