@@ -1,10 +1,10 @@
 // The API's own messages (not found, conflicts, refusals) in every locale: ICU messages under
 // stable keys in messages/<locale>.json, English the source and every key's fallback. Code
 // names a message by key and values (`text('notFound.journey', { id })`), never by its words,
-// so rewording or translating one touches only the catalogues. Serbian is written once, in
-// Cyrillic; the Latin catalogue is its transliteration, made here so the two cannot drift.
-import { toLatin, type Locale } from '@afterglow/i18n';
-import { IntlMessageFormat } from 'intl-messageformat';
+// so rewording or translating one touches only the catalogues. Loading, Serbian's Latin
+// catalogue and formatting are @afterglow/i18n's (shared with the recipients' pages).
+import type { Locale } from '@afterglow/i18n';
+import { messageFormatter, withSerbianLatin } from '@afterglow/i18n/messages';
 import en from './messages/en.json';
 import ru from './messages/ru.json';
 import sl from './messages/sl.json';
@@ -18,28 +18,8 @@ export interface Text { key: MessageKey; values?: MessageValues }
 
 export const text = (key: MessageKey, values?: MessageValues): Text => ({ key, values });
 
-export type Catalogue = Record<string, string>;
-
-/** A Cyrillic catalogue in Latin script (Serbian's second script). */
-const latinOf = (catalogue: Catalogue): Catalogue =>
-  Object.fromEntries(Object.entries(catalogue).map(([key, message]) => [key, toLatin(message)]));
-
-/** Each locale's catalogue, Serbian Latin derived from Serbian Cyrillic. */
-export function byLocale(catalogues: Record<Exclude<Locale, 'sr-Latn'>, Catalogue>): Record<Locale, Catalogue> {
-  return { ...catalogues, 'sr-Latn': latinOf(catalogues['sr-Cyrl']) };
-}
-
-export const messages = byLocale({ en, 'sr-Cyrl': srCyrl, sl, ru });
-
-const compiled = new Map<string, IntlMessageFormat>();
-
-/** An ICU message with its values, in the locale's plural rules and number formats (compiled once). */
-export function formatMessage(message: string, locale: Locale, values?: MessageValues): string {
-  const id = `${locale}\u0000${message}`;
-  let format = compiled.get(id);
-  if (!format) compiled.set(id, format = new IntlMessageFormat(message, locale));
-  return String(format.format(values));
-}
+export const messages = withSerbianLatin({ en, 'sr-Cyrl': srCyrl, sl, ru });
+const format = messageFormatter<MessageKey>(messages);
 
 /**
  * The text in the locale, else in English. A message that cannot be formatted (a value its
@@ -47,11 +27,9 @@ export function formatMessage(message: string, locale: Locale, values?: MessageV
  * wording problem never turns a refusal into a 500.
  */
 export function say(text: Text, locale: Locale): string {
-  for (const catalogue of [messages[locale], messages.en]) {
-    const message = catalogue[text.key];
-    if (message === undefined) continue;
+  for (const inLocale of [locale, 'en'] as const) {
     try {
-      return formatMessage(message, catalogue === messages.en ? 'en' : locale, text.values);
+      return format(inLocale, text.key, text.values);
     } catch {
       // the next catalogue
     }

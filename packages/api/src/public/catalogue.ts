@@ -1,36 +1,24 @@
 // The texts of the recipients' pages in every locale: ICU messages, one JSON per locale in
-// messages/ (sr-Latn is toLatin of sr-Cyrl, written by nobody; catalogue.test.ts checks it).
-// Each message is compiled once per locale. A message may wrap words in <link>…</link>, the one
-// tag the pages need (a link inside a sentence, where word order differs by language).
+// messages/ (Serbian written once, in Cyrillic; loading, its Latin catalogue and formatting are
+// @afterglow/i18n's, shared with the API's errors). A message may wrap words in <link>…</link>,
+// the one tag the pages need (a link inside a sentence, where word order differs by language).
 import type { Locale } from '@afterglow/i18n';
-import { IntlMessageFormat } from 'intl-messageformat';
+import { messageFormatter, withSerbianLatin } from '@afterglow/i18n/messages';
 import en from './messages/en.json' with { type: 'json' };
 import ru from './messages/ru.json' with { type: 'json' };
 import sl from './messages/sl.json' with { type: 'json' };
 import srCyrl from './messages/sr-Cyrl.json' with { type: 'json' };
-import srLatn from './messages/sr-Latn.json' with { type: 'json' };
 import { escapeHtml } from './escape';
 
 export type MessageKey = keyof typeof en;
 type Values = Record<string, string>;
 
-export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { en, 'sr-Cyrl': srCyrl, 'sr-Latn': srLatn, sl, ru };
-
-const compiled = new Map<string, IntlMessageFormat>();
-
-function formatter(locale: Locale, key: MessageKey): IntlMessageFormat {
-  const id = `${locale}\u0000${key}`;
-  let format = compiled.get(id);
-  if (!format) {
-    format = new IntlMessageFormat(CATALOGUES[locale][key], locale);
-    compiled.set(id, format);
-  }
-  return format;
-}
+export const CATALOGUES = withSerbianLatin({ en, 'sr-Cyrl': srCyrl, sl, ru });
+const format = messageFormatter<MessageKey>(CATALOGUES);
 
 /** A message as plain text (for a <title>, escaped where it is written). */
 export function text(locale: Locale, key: MessageKey, values: Values = {}): string {
-  return String(formatter(locale, key).format(values));
+  return format(locale, key, values);
 }
 
 // Private-use characters mark where <link> opened and closed while the whole text is escaped.
@@ -41,6 +29,6 @@ const MARKERS = /[\ue000\ue001]/g;
 /** A message as HTML: its text and values escaped, <link>…</link> an anchor to `href`. */
 export function html(locale: Locale, key: MessageKey, values: Values = {}, href = ''): string {
   const clean = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value.replace(MARKERS, '')]));
-  const formatted = String(formatter(locale, key).format({ ...clean, link: (chunks: string[]) => `${OPEN}${chunks.join('')}${CLOSE}` }));
+  const formatted = format(locale, key, { ...clean, link: (chunks: string[]) => `${OPEN}${chunks.join('')}${CLOSE}` });
   return escapeHtml(formatted).replace(new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`, 'g'), (_, words: string) => `<a href="${escapeHtml(href)}">${words}</a>`);
 }

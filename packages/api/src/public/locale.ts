@@ -4,8 +4,8 @@
 // last. Every tag goes through negotiateLocale, so 'sr-RS', 'ru-RU' or 'sl-SI' all find theirs.
 import type { Queryable } from '@afterglow/db';
 import { isLocale, negotiateLocale, type Locale } from '@afterglow/i18n';
-import Negotiator from 'negotiator';
 import type { IncomingMessage } from 'node:http';
+import { acceptedLanguages } from '../i18n/request-locale';
 
 /** The languages a page can read about its reader: from the customer row and the workspace. */
 export interface KnownLanguages {
@@ -22,7 +22,7 @@ const chosenLanguage = (req: IncomingMessage) => new URLSearchParams((req.url ??
 
 export function pageLocale(req: IncomingMessage, known?: KnownLanguages): Locale {
   const chosen = chosenLanguage(req);
-  const browser = new Negotiator(req).languages().filter((tag) => tag !== '*').slice(0, MAX_BROWSER_TAGS);
+  const browser = acceptedLanguages(req.headers['accept-language']).slice(0, MAX_BROWSER_TAGS);
   const tags = known?.customerKnown ? [known.customerLocale] : [...browser];
   return negotiateLocale([chosen, ...tags, known?.shopLocale].filter((tag): tag is string => Boolean(tag)));
 }
