@@ -106,7 +106,7 @@ describe('form widgets in the browser', () => {
     await screenshot(page, 'widgets-config-ru');
     await page.getByTestId('config-panel').screenshot({ path: path.join(ARTIFACTS, 'widgets-config-ru-panel.png') });
 
-    await page.getByTestId('node-wait').getByText('Ожидание').click();
+    await page.getByTestId('node-wait').getByText('Ожидание', { exact: true }).first().click();
     expect(await page.getByLabel('Единица', { exact: true }).locator('option').allTextContents()).toEqual(['минут', 'часов', 'дней', 'недель']);
     await page.getByLabel('Сколько', { exact: true }).fill('0');
     await waitForText(page.locator('[data-testid="field-error-amount"]'), (t) => t === 'Не меньше 1');

@@ -3,7 +3,7 @@
 // Only the router's TYPE is imported; no server code reaches the bundle.
 import type { AppRouter } from '@afterglow/api';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
 import { createTRPCContext, type TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { i18n } from './i18n';
 
@@ -33,12 +33,20 @@ export function createQueryClient(): QueryClient {
   return client;
 }
 
+/** Past this many characters of JSON, a query's input goes in a POST body: Node refuses request heads over 16 KB. */
+const LONGEST_QUERY_INPUT = 4_000;
+
 export function createClient() {
+  const options = {
+    url: '/trpc',
+    headers: () => ({ 'accept-language': i18n.language }),
+    fetch: (url: URL | RequestInfo, init?: RequestInit) => fetch(url, { ...init, credentials: 'same-origin' }),
+  };
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({
-      url: '/trpc',
-      headers: () => ({ 'accept-language': i18n.language }),
-      fetch: (url, init) => fetch(url, { ...init, credentials: 'same-origin' }),
+    links: [splitLink({
+      condition: (op) => op.type === 'query' && op.input !== undefined && JSON.stringify(op.input).length > LONGEST_QUERY_INPUT,
+      true: httpLink({ ...options, methodOverride: 'POST' }),
+      false: httpBatchLink(options),
     })],
   });
 }

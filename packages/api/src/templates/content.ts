@@ -14,9 +14,10 @@ const variant = z.object(text);
 
 const contentShape = {
   ...text,
-  language: z.enum(TEMPLATE_LANGUAGES, 'The main language is one of en, sr, sl, ru').default('en'),
+  // Both optional: a save that leaves them out (a client that predates languages) keeps the stored ones.
+  language: z.enum(TEMPLATE_LANGUAGES, 'The main language is one of en, sr, sl, ru').optional(),
   variants: z.strictObject({ en: variant.optional(), sr: variant.optional(), sl: variant.optional(), ru: variant.optional() },
-    'Variants are for en, sr, sl and ru only').default({}),
+    'Variants are for en, sr, sl and ru only').optional(),
 };
 type ContentInput = z.output<z.ZodObject<typeof contentShape>>;
 
@@ -24,20 +25,25 @@ type ContentInput = z.output<z.ZodObject<typeof contentShape>>;
 export function templateContent<T extends z.ZodRawShape>(more: T) {
   return z.object({ ...contentShape, ...more }).superRefine((content, ctx) => {
     const { language, variants } = content as unknown as ContentInput;
-    if (variants[language]) {
+    if (language && variants?.[language]) {
       ctx.addIssue({ code: 'custom', path: ['variants', language], message: `${language} is the main language: its text is the main text, not a variant` });
     }
   });
 }
 
-/** The stored shape: absent variants dropped, keys in one order (so equal content compares equal). */
-export function toLocalised(content: ContentInput): LocalisedTemplate {
+/**
+ * The stored shape: absent variants dropped, keys in one order (so equal content compares equal).
+ * A language or variants left out are `kept`'s (the stored version's), else English and none.
+ */
+export function toLocalised(content: ContentInput, kept?: Pick<LocalisedTemplate, 'language' | 'variants'>): LocalisedTemplate {
+  const given = content.variants ?? kept?.variants ?? {};
   const variants: TemplateVariants = {};
   for (const language of TEMPLATE_LANGUAGES) {
-    const v = content.variants[language];
+    const v = given[language];
     if (v) variants[language] = { subject: v.subject, preheader: v.preheader, body: v.body };
   }
-  return { subject: content.subject, preheader: content.preheader, body: content.body, language: content.language, variants };
+  const language = content.language ?? kept?.language ?? 'en';
+  return { subject: content.subject, preheader: content.preheader, body: content.body, language, variants };
 }
 
 export interface ContentIssue { field: string; message: string }

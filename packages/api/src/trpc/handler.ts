@@ -39,6 +39,9 @@ export function createTrpcHandler(deps: ApiDeps): (req: IncomingMessage, res: Se
       res,
       path: pathname.slice(PREFIX.length),
       maxBodySize: MAX_BODY_BYTES,
+      // A query whose input outgrows a URL (a template's every language, for its preview and
+      // check) comes as a POST; it is still a query (read-only, never audited).
+      allowMethodOverride: true,
       createContext: async ({ req: request, res: response }) => {
         const { availability } = deps.database;
         if (!availability.up) throw unavailable(availability);

@@ -70,10 +70,13 @@ export const templatesRouter = router({
       name: z.string().trim().min(1, 'Give the template a name').max(200),
       kind: z.enum(['marketing', 'transactional']),
     }))
-    .mutation(({ ctx, input }) => saveTemplate(ctx.deps.database.sql, ctx.deps.templateSandbox.check, {
-      workspaceId: ctx.user.workspaceId, userId: ctx.user.id, now: ctx.deps.clock.now(),
-      id: input.id, name: input.name, kind: input.kind, content: toLocalised(input),
-    })),
+    .mutation(async ({ ctx, input }) => {
+      const kept = input.language && input.variants ? undefined : await getTemplate(ctx.deps.database.sql, ctx.user.workspaceId, input.id);
+      return saveTemplate(ctx.deps.database.sql, ctx.deps.templateSandbox.check, {
+        workspaceId: ctx.user.workspaceId, userId: ctx.user.id, now: ctx.deps.clock.now(),
+        id: input.id, name: input.name, kind: input.kind, content: toLocalised(input, kept),
+      });
+    }),
 
   /** Customers to preview with: those with an email, most recent buyers first. */
   previewCustomers: protectedProcedure
