@@ -100,5 +100,7 @@ it('offers the starters, and names a template made from one, in the marketer’s
   const template = await marketer.templates.get.query({ id: made.id });
   // Named in Serbian; its texts are every language's, English the main one.
   expect(template).toMatchObject({ name: 'Potvrda porudžbine', language: 'en', variants: { sr: expect.anything(), ru: expect.anything() } });
+  const blank = await marketer.templates.create.mutate({}) as { id: string };
+  expect((await marketer.templates.get.query({ id: blank.id })).name).toBe('Šablon bez naziva');
   await marketer.auth.setLocale.mutate({ locale: 'en' });
 });

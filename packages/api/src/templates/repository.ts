@@ -7,7 +7,7 @@ import {
 } from '@afterglow/email';
 import type { Locale } from '@afterglow/i18n';
 import { randomBytes } from 'node:crypto';
-import { text } from '../i18n/catalogue';
+import { say, text } from '../i18n/catalogue';
 import { DomainError, notFound } from '../journeys/errors';
 import { checkLanguages, sameContent, type ContentIssue } from './content';
 
@@ -96,7 +96,7 @@ export async function createTemplate(sql: Queryable, opts: {
   return inTransaction(sql, async (tx) => {
     // Named and described in the creator's language (the texts stay the starter's, every language).
     const title = starter ? starterTitle(starter, opts.locale ?? 'en') : null;
-    const name = await freeName(tx, opts.workspaceId, opts.name?.trim() || title?.name || 'Untitled template');
+    const name = await freeName(tx, opts.workspaceId, opts.name?.trim() || title?.name || say(text('template.untitled'), opts.locale ?? 'en'));
     await tx`insert into email_templates (id, workspace_id, name, description, starter, kind, latest_version, created_at, updated_at)
       values (${id}, ${opts.workspaceId}, ${name}, ${title?.description ?? ''}, ${starter?.key ?? null},
         ${starter?.kind ?? 'marketing'}, 1, ${opts.now}, ${opts.now})`;
