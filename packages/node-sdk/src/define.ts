@@ -37,8 +37,8 @@ export function branchesOf(def: NodeTypeDefinition, config: unknown): BranchSpec
  * Zod issues as { field, message }, the shape every error in Afterglow uses. With a `locale`, the
  * schema's own messages come translated by the node's `translations[locale].messages` (the SDK's
  * ready-made fields translate theirs); zod's built-in messages (a `.max(200)` given no message)
- * are in the language zod is configured for: `z.config(z.locales.ru())`, as the web app does for
- * its user.
+ * are in the language zod is configured for (`z.config({ localeError })`; Afterglow's web app
+ * sets it to its user's language).
  *
  * @example
  * // translations: { sl: { messages: { 'Write the message': 'Napišite sporočilo' } } }

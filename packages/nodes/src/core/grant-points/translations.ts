@@ -5,16 +5,16 @@ import type { GrantPointsConfig } from './definition';
 
 export const translations = translated({
   'sr-Cyrl': {
-    label: 'Додели поене лојалности',
-    description: 'Додаје поене на купчево стање у програму лојалности.',
+    label: 'Додели бодове лојалности',
+    description: 'Додаје бодове на купчево стање у програму лојалности.',
     branches: { out: THEN.sr },
-    counters: { points: 'Додељено поена' },
-    fields: { amount: { label: 'Поени' }, reason: { label: 'Разлог', help: 'Приказује се у историји поена' } },
+    counters: { points: 'Додељено бодова' },
+    fields: { amount: { label: 'Бодови' }, reason: { label: 'Разлог', help: 'Приказује се у историји бодова' } },
     messages: {
       'Points are whole numbers': 'Поени су цели бројеви',
-      'Grant at least 1 point': 'Доделите најмање 1 поен',
-      'At most 1,000,000 points': 'Највише 1.000.000 поена',
-      'Say why, the customer sees it in their points history': 'Наведите разлог, купац га види у историји поена',
+      'Grant at least 1 point': 'Доделите најмање 1 бод',
+      'At most 1,000,000 points': 'Највише 1.000.000 бодова',
+      'Say why, the customer sees it in their points history': 'Наведите разлог, купац га види у историји бодова',
     },
   },
   sl: {
@@ -47,7 +47,7 @@ export const translations = translated({
 
 export const summaries: Summaries<GrantPointsConfig> = {
   en: (c) => `+${c.amount} points: ${c.reason}`,
-  sr: (c, say) => `+${say.count(c.amount, { one: 'поен', few: 'поена', other: 'поена' })}: ${say.quote(c.reason)}`,
+  sr: (c, say) => `+${say.count(c.amount, { one: 'бод', few: 'бода', other: 'бодова' })}: ${say.quote(c.reason)}`,
   sl: (c, say) => `+${say.count(c.amount, { one: 'točka', two: 'točki', few: 'točke', other: 'točk' })}: ${say.quote(c.reason)}`,
   ru: (c, say) => `+${say.count(c.amount, { one: 'балл', few: 'балла', many: 'баллов', other: 'балла' })}: ${say.quote(c.reason)}`,
 };
