@@ -74,6 +74,8 @@ it('adds a Serbian variant, previews it in Cyrillic and in Latin, and saves it',
   await page.getByRole('button', { name: 'Сачувај' }).waitFor();
   await page.getByRole('group', { name: 'Писмо српског текста' }).waitFor();
   await page.getByText('Нема проблема').waitFor();
+  // After the reload the preview follows the Serbian tab too.
+  await waitForText(page.getByTestId('preview-subject'), (t) => t.startsWith('Поруџбина '));
   await screenshot(page, 'template-languages-ui-sr-Cyrl');
   expect(await overflowing(page)).toEqual([]);
 });

@@ -25,7 +25,7 @@ describe('node summaries', () => {
 
   it('format numbers, percentages and dates in the locale', () => {
     expect(summaryOf(grantPoints, { amount: 1500, reason: 'Хвала' }, 'ru')).toBe('+1\u00a0500 баллов: Хвала');
-    expect(summaryOf(grantPoints, { amount: 1500, reason: 'Hvala' }, 'sr-Latn')).toBe('+1.500 poena: Hvala');
+    expect(summaryOf(grantPoints, { amount: 1500, reason: 'Hvala' }, 'sr-Latn')).toBe('+1.500 bodova: Hvala');
     const coupon = { kind: 'percent', value: 10, prefix: '', validDays: 30, minOrderTotal: 2500, description: '' };
     expect(summaryOf(issueCoupon, coupon, 'sl')).toBe('10\u00a0% popusta pri naslednjem naročilu v vrednosti vsaj 2500 · velja 30 dni');
     expect(summaryOf(issueCoupon, coupon, 'ru')).toBe('Скидка 10\u00a0% на следующий заказ от 2\u00a0500 · действует 30 дней');
