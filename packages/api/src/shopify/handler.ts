@@ -10,7 +10,7 @@ import { upsertProducts } from '../ingest/records';
 import { retryTransaction } from '../ingest/retry';
 import { messageIssues, type ParsedMessage } from '../ingest/schema';
 import { storeMessages, type IngestedEvent } from '../ingest/store';
-import { customerMessage, orderMessages, productUpdate, refundMessage, ShopifyPayloadError, type OrderTopic } from './map';
+import { customerMessage, orderMessages, productUpdate, refundMessage, type OrderTopic } from './map';
 import { topics, type ShopifyCustomer, type ShopifyOrder, type ShopifyProduct, type ShopifyRefund, type Topic } from './payloads';
 import { workspaceForSignature } from './verify';
 
@@ -64,16 +64,10 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
       parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })));
   }
 
-  let messages: ParsedMessage[];
-  try {
-    // A refund's messages need its stored order: made inside the transaction below.
-    messages = topic === 'refunds/create' ? []
-      : topic.startsWith('orders/') ? orderMessages(topic as OrderTopic, parsed.data as ShopifyOrder, webhookId)
-      : topic.startsWith('customers/') ? [customerMessage(parsed.data as ShopifyCustomer, `shopify:${webhookId}`)] : [];
-  } catch (err) {
-    if (err instanceof ShopifyPayloadError) throw new HttpError(400, err.message, [{ path: err.path, message: err.message }]);
-    throw err;
-  }
+  // A refund's messages need its stored order: made inside the transaction below.
+  let messages: ParsedMessage[] = topic === 'refunds/create' ? []
+    : topic.startsWith('orders/') ? orderMessages(topic as OrderTopic, parsed.data as ShopifyOrder, webhookId)
+    : topic.startsWith('customers/') ? [customerMessage(parsed.data as ShopifyCustomer, `shopify:${webhookId}`)] : [];
   // Order events are re-read by the store as Segment order properties: they must parse there.
   const issues = messages.filter((m) => m.kind === 'track').flatMap(messageIssues);
   if (issues.length > 0) throw new HttpError(400, `Webhook ${webhookId} ${topic} is invalid: nothing was stored`, issues);

@@ -8,12 +8,6 @@ import type { ProductUpdate } from '../ingest/records';
 import type { ParsedMessage } from '../ingest/schema';
 import type { ShopifyCustomer, ShopifyOrder, ShopifyProduct, ShopifyRefund } from './payloads';
 
-export class ShopifyPayloadError extends Error {
-  constructor(readonly path: string, message: string) {
-    super(message);
-  }
-}
-
 // orders/fulfilled counts as order_shipped for journeys. orders/updated is "order_updated"
 // carrying the state the order is in, so it updates the record (last writer wins by
 // updated_at) without enrolling "Order Completed" journeys a second time.
@@ -46,13 +40,21 @@ export function customerTraits(c: ShopifyCustomer, checkoutLocale?: string | nul
   });
 }
 
-export function customerMessage(c: ShopifyCustomer, messageId: string, checkoutLocale?: string | null): ParsedMessage {
-  return { kind: 'identify', msg: { type: 'identify', userId: c.id, messageId, timestamp: c.updated_at, traits: customerTraits(c, checkoutLocale) } };
+/** `at`: when the customer was seen when the profile carries no updated_at (Shopify's samples); else now. */
+export function customerMessage(c: ShopifyCustomer, messageId: string, checkoutLocale?: string | null, at?: string): ParsedMessage {
+  return { kind: 'identify', msg: { type: 'identify', userId: c.id, messageId, timestamp: c.updated_at ?? at, traits: customerTraits(c, checkoutLocale) } };
 }
 
+/**
+ * Whose order it is: its customer, else its email (a guest checkout, where its emails go),
+ * else the order itself (a POS or API order with no customer and "email": ""): a profile
+ * without an email, so the order still counts in revenue and analytics.
+ */
+export const orderCustomerId = (order: { id: string; customer?: { id: string } | null; email?: string | null }) =>
+  order.customer?.id ?? order.email?.toLowerCase() ?? `shopify-order-${order.id}`;
+
 export function orderMessages(topic: OrderTopic, order: ShopifyOrder, webhookId: string): ParsedMessage[] {
-  const customerId = order.customer?.id ?? order.email?.toLowerCase();
-  if (!customerId) throw new ShopifyPayloadError('customer.id', `order ${order.id}: customer.id or email is required to know whose order it is`);
+  const customerId = orderCustomerId(order);
   const timestamp = topic === 'orders/create' ? order.created_at
     : topic === 'orders/cancelled' ? order.cancelled_at ?? order.updated_at : order.updated_at;
   const products = order.line_items.filter((i) => i.quantity > 0).map((i) => defined({
@@ -61,10 +63,9 @@ export function orderMessages(topic: OrderTopic, order: ShopifyOrder, webhookId:
     sku: i.sku, name: i.title ?? i.name, brand: i.vendor, price: i.price, quantity: i.quantity,
   }));
   const messages: ParsedMessage[] = [];
-  if (order.customer) messages.push(customerMessage(order.customer, `shopify:${webhookId}:customer`, order.customer_locale));
-  // A guest checkout is keyed by its email, which is also where its emails go.
+  if (order.customer) messages.push(customerMessage(order.customer, `shopify:${webhookId}:customer`, order.customer_locale, order.updated_at));
   else {
-    const traits = defined({ email: customerId, locale: languageOf(null, order.customer_locale) });
+    const traits = defined({ email: order.email?.toLowerCase(), locale: languageOf(null, order.customer_locale) });
     messages.push({ kind: 'identify', msg: { type: 'identify', userId: customerId, messageId: `shopify:${webhookId}:customer`, timestamp: order.created_at, traits } });
   }
   messages.push({
@@ -105,7 +106,7 @@ export function refundMessage(refund: ShopifyRefund, order: { customerId: string
     kind: 'track',
     msg: {
       type: 'track', userId: order.customerId, event: full ? 'order_refunded' : 'order_partially_refunded',
-      messageId: `shopify:${webhookId}`, timestamp: refund.created_at,
+      messageId: `shopify:${webhookId}`, timestamp: refund.created_at ?? refund.processed_at ?? undefined,
       properties: { order_id: refund.order_id, refund_id: refund.id, amount, quantity, source: 'shopify' },
     },
   };

@@ -7,22 +7,38 @@ const id = (field: string) => z.union([z.number().int().min(0).max(Number.MAX_SA
   error: (i) => (i.input === undefined ? `${field} is required` : `${field} must be a number or string`),
 }).transform(String);
 const instant = (field: string) => timestamptz(field, `${field} must be an ISO 8601 date-time`);
+// Shopify's sample payloads ("Send test notification") carry null for dates such as a
+// customer's updated_at or a refund's created_at: the message then takes another date, or now.
+const maybeInstant = (field: string) => instant(field).nullish();
+// Guest, POS and API orders carry "email": "": no address, not a bad one.
+const optionalEmail = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.email('email must be an email address').nullish());
+// An object's admin_graphql_api_id ("gid://shopify/Order/820982911946154508") is a string, so
+// never rounded: when a JSON tool between Shopify and Afterglow rounded a 64-bit id past 2^53
+// (820982911946154500: a different id, the same double), the gid's exact digits are kept.
+const GID = /^gid:\/\/shopify\/[A-Za-z]+\/(\d{16,30})$/;
+const exactId = (v: unknown) => {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  const gid = GID.exec(String((v as { admin_graphql_api_id?: unknown }).admin_graphql_api_id ?? ''));
+  const given = String((v as { id?: unknown }).id);
+  return gid && given !== gid[1] && Number(given) === Number(gid[1]) ? { ...v, id: gid[1] } : v;
+};
+const withExactId = <T extends z.ZodType>(schema: T) => z.preprocess(exactId, schema);
 const optionalText = z.string().max(500).nullish();
 /** A line's sku and vendor become the order item's sku and brand, at most 200 characters there. */
 const lineText = (field: string) => z.string().max(200, `${field} is at most 200 characters`).nullish();
 
-export const shopifyCustomerSchema = z.looseObject({
+export const shopifyCustomerSchema = withExactId(z.looseObject({
   id: id('id'),
-  email: z.email('email must be an email address').nullish(),
+  email: optionalEmail,
   first_name: optionalText,
   last_name: optionalText,
-  updated_at: instant('updated_at'),
+  updated_at: maybeInstant('updated_at'),
   accepts_marketing: z.boolean().nullish(),
   email_marketing_consent: z.looseObject({ state: z.string().nullish() }).nullish(),
   tags: z.string().nullish(),
   // The customer's language ('sr-RS', 'en'); read leniently: ingestion drops a value that is no tag.
   locale: z.string().max(100).nullish().catch(null),
-}, { error: 'customer must be an object' });
+}, { error: 'customer must be an object' }));
 
 const lineItem = z.looseObject({
   id: id('id'),
@@ -36,9 +52,9 @@ const lineItem = z.looseObject({
   quantity: int4('quantity').max(QUANTITY_MAX, `quantity is at most ${QUANTITY_MAX}`),
 });
 
-export const shopifyOrderSchema = z.looseObject({
+export const shopifyOrderSchema = withExactId(z.looseObject({
   id: id('id'),
-  email: z.email('email must be an email address').nullish(),
+  email: optionalEmail,
   created_at: instant('created_at'),
   updated_at: instant('updated_at'),
   cancelled_at: instant('cancelled_at').nullish(),
@@ -54,9 +70,9 @@ export const shopifyOrderSchema = z.looseObject({
   discount_codes: z.array(z.looseObject({ code: z.string().max(100) })).max(100).nullish().catch(null),
   // The language the customer checked out in: their language when their profile names none.
   customer_locale: z.string().max(100).nullish().catch(null),
-}, { error: 'the body must be an order object' });
+}, { error: 'the body must be an order object' }));
 
-export const shopifyProductSchema = z.looseObject({
+export const shopifyProductSchema = withExactId(z.looseObject({
   id: id('id'),
   title: z.string({ error: 'title is required' }).min(1).max(500),
   vendor: optionalText,
@@ -66,19 +82,20 @@ export const shopifyProductSchema = z.looseObject({
   variants: z.array(z.looseObject({ sku: optionalText, price: moneyAmount('variants.price').nullish() })).default([]),
   image: z.looseObject({ src: z.url().nullish() }).nullish(),
   images: z.array(z.looseObject({ src: z.url().nullish() })).default([]),
-}, { error: 'the body must be a product object' });
+}, { error: 'the body must be a product object' }));
 
 /** refunds/create: which order, when, and what was given back (lines and/or money). */
-export const shopifyRefundSchema = z.looseObject({
+export const shopifyRefundSchema = withExactId(z.looseObject({
   id: id('id'),
   order_id: id('order_id'),
-  created_at: instant('created_at'),
+  created_at: maybeInstant('created_at'),
+  processed_at: maybeInstant('processed_at'),
   refund_line_items: z.array(z.looseObject({
     quantity: int4('refund_line_items.quantity'),
   })).max(1_000).default([]),
   transactions: z.array(z.looseObject({ kind: z.string().max(50).nullish(), amount: moneyAmount('transactions.amount').nullish() }))
     .max(1_000).default([]),
-}, { error: 'the body must be a refund object' });
+}, { error: 'the body must be a refund object' }));
 
 export type ShopifyOrder = z.output<typeof shopifyOrderSchema>;
 export type ShopifyRefund = z.output<typeof shopifyRefundSchema>;
