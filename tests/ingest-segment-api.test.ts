@@ -58,6 +58,22 @@ it('a refused single message is named by its messageId', async () => {
 });
 
 describe('traits', () => {
+  it("Segment's reserved trait name fills the first and last name a message does not carry", async () => {
+    await h.post('/v1/batch', { batch: [
+      { type: 'identify', userId: 'cust_n1', messageId: 'm-n1', traits: { name: '  Ana Marija   Kovač ' } },
+      { type: 'identify', userId: 'cust_n2', messageId: 'm-n2', traits: { name: 'Cher' } },
+      { type: 'identify', userId: 'cust_n3', messageId: 'm-n3', traits: { name: 'Peter Novak', firstName: 'Pero' } },
+      { type: 'identify', userId: 'cust_n4', messageId: 'm-n4', traits: { name: 'Peter Novak', first_name: 'Pero', last_name: 'Nov' } },
+    ] });
+    const rows = await h.database.sql`select id, first_name, last_name from customers where id like 'cust_n_' order by id`;
+    expect(rows.map((r) => ({ ...r }))).toEqual([
+      { id: 'cust_n1', first_name: 'Ana', last_name: 'Marija Kovač' },
+      { id: 'cust_n2', first_name: 'Cher', last_name: null },
+      { id: 'cust_n3', first_name: 'Pero', last_name: 'Novak' },
+      { id: 'cust_n4', first_name: 'Pero', last_name: 'Nov' },
+    ]);
+  });
+
   it('reads the time zone from context and the birthday as a calendar date', async () => {
     await h.post('/v1/identify', {
       userId: 'cust_tz', messageId: 'm-tz', context: { timezone: 'America/New_York' }, traits: { birthday: '1988-02-29T23:30:00-05:00' },

@@ -5,7 +5,8 @@ import type { Database } from '@afterglow/db';
 import type { Logger } from '@afterglow/node-sdk';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type postgres from 'postgres';
-import { guardRequests, HttpError, parseJsonBody, readBody, sendJson } from './http-io';
+import { readEncodedBody } from './encoded-body';
+import { guardRequests, HttpError, parseJsonBody, sendJson } from './http-io';
 import { keyFromAuthorization, keyFromBody, workspaceForKey } from './keys';
 import { endpoints, messageIdOf, parseMessages, type Endpoint } from './schema';
 import { retryTransaction } from './retry';
@@ -41,7 +42,7 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
   if (headerKey && !workspaceId) throw new HttpError(401, 'Unknown or revoked ingestion key');
 
   // The input policy applies to each message (parseMessages): a batch keeps its good ones.
-  const body = parseJsonBody(await readBody(req));
+  const body = parseJsonBody(await readEncodedBody(req));
   if (!workspaceId) {
     const bodyKey = keyFromBody(body);
     if (!bodyKey) throw new HttpError(401, 'Send the ingestion key as the HTTP Basic username (empty password)');

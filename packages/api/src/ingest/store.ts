@@ -71,15 +71,25 @@ function toEventRow(m: ParsedMessage, customerId: string | null, now: Date): Eve
   };
 }
 
+/**
+ * Segment's reserved trait `name` ("Ana Marija Kovač"): its first word is the first name, the
+ * rest the last name, each used only when the message has no first or last name of its own.
+ */
+function nameParts(name: unknown): { first: string | null; last: string | null } {
+  const words = typeof name === 'string' ? name.trim().split(/\s+/).filter(Boolean) : [];
+  return { first: words[0]?.slice(0, 200) ?? null, last: words.length > 1 ? words.slice(1).join(' ').slice(0, 200) : null };
+}
+
 function profileOf(customerId: string, msg: IdentifyMessage, at: string): ProfileUpdate {
   const t = msg.traits;
+  const named = nameParts(t.name);
   const attributes: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(t)) if (!KNOWN_TRAITS.has(k)) attributes[k] = v;
   return {
     id: customerId, at,
     email: t.email ?? null,
-    first_name: t.firstName ?? t.first_name ?? null,
-    last_name: t.lastName ?? t.last_name ?? null,
+    first_name: t.firstName ?? t.first_name ?? named.first,
+    last_name: t.lastName ?? t.last_name ?? named.last,
     // A birthday sent as a date-time keeps its calendar date: birthdays are days, not instants.
     birthday: t.birthday ? t.birthday.slice(0, 10) : null,
     timezone: t.timezone ?? msg.context?.timezone ?? null,
