@@ -12,7 +12,7 @@ beforeEach(() => h.reset());
 
 async function postEncoded(path: string, body: Buffer, encoding: string) {
   const res = await fetch(h.base + path, {
-    method: 'POST', body,
+    method: 'POST', body: new Uint8Array(body),
     headers: { 'content-type': 'application/json', 'content-encoding': encoding, authorization: basicAuth(KEY) },
   });
   return { status: res.status, json: await res.json() as { error?: string; issues?: Array<{ path: string }> } };

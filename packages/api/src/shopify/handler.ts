@@ -1,17 +1,16 @@
-// POST /webhooks/shopify: orders, refunds, customers and products from a Shopify shop. The
+// POST /webhooks/shopify: orders, refunds, fulfilments, checkouts, customers (consent and
+// GDPR erasure included) and products from a Shopify shop (the topics in topics.ts). The
 // signature is checked before anything is parsed or stored; X-Shopify-Webhook-Id makes
 // a redelivery a no-op; order webhooks are stored as order events in the same
 // transaction as their enrolment, like the Segment API's.
-import { ERASED_CUSTOMER_ID } from '@afterglow/db';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { guardRequests, HttpError, readBody, refuseBadInput, sendJson } from '../ingest/http-io';
 import type { IngestDeps } from '../ingest/handler';
-import { upsertProducts } from '../ingest/records';
 import { retryTransaction } from '../ingest/retry';
-import { messageIssues, type ParsedMessage } from '../ingest/schema';
+import { messageIssues } from '../ingest/schema';
 import { storeMessages, type IngestedEvent } from '../ingest/store';
-import { customerMessage, orderMessages, productUpdate, refundMessage, type OrderTopic } from './map';
-import { topics, type ShopifyCustomer, type ShopifyOrder, type ShopifyProduct, type ShopifyRefund, type Topic } from './payloads';
+import { eraseCustomer } from '../privacy/erase';
+import { topicHandlers } from './topics';
 import { workspaceForSignature } from './verify';
 
 const MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
@@ -48,8 +47,9 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
     throw new HttpError(400, 'X-Shopify-Webhook-Id is too long', [{ path: 'X-Shopify-Webhook-Id', message: `at most ${MAX_WEBHOOK_ID} characters` }]);
   }
   // Shopify retries anything but 2xx: topics Afterglow has no use for are acknowledged.
-  if (!Object.hasOwn(topics, topic)) return sendJson(res, 200, { success: true, ignored: `topic ${topic} is not used by Afterglow` });
+  if (!Object.hasOwn(topicHandlers, topic)) return sendJson(res, 200, { success: true, ignored: `topic ${topic} is not used by Afterglow` });
 
+  const handler = topicHandlers[topic];
   let json: unknown;
   try {
     json = parseShopifyJson(raw.toString('utf8'));
@@ -57,40 +57,28 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
     throw new HttpError(400, `Webhook ${webhookId}: body is not valid JSON`, [{ path: '(body)', message: (err as Error).message }]);
   }
   refuseBadInput(json, `Webhook ${webhookId} ${topic}`);
-  const parsed = topics[topic as Topic].safeParse(json);
+  const parsed = handler.schema.safeParse(json);
   if (!parsed.success) {
     const what = json && typeof json === 'object' && 'id' in json ? ` (${topic.split('/')[0].replace(/s$/, '')} ${String((json as { id: unknown }).id)})` : '';
     throw new HttpError(400, `Webhook ${webhookId} ${topic}${what} is invalid: nothing was stored`,
       parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })));
   }
 
-  // A refund's messages need its stored order: made inside the transaction below.
-  let messages: ParsedMessage[] = topic === 'refunds/create' ? []
-    : topic.startsWith('orders/') ? orderMessages(topic as OrderTopic, parsed.data as ShopifyOrder, webhookId)
-    : topic.startsWith('customers/') ? [customerMessage(parsed.data as ShopifyCustomer, `shopify:${webhookId}`)] : [];
-  // Order events are re-read by the store as Segment order properties: they must parse there.
-  const issues = messages.filter((m) => m.kind === 'track').flatMap(messageIssues);
-  if (issues.length > 0) throw new HttpError(400, `Webhook ${webhookId} ${topic} is invalid: nothing was stored`, issues);
-
   const now = deps.clock.now();
+  // Erased first, on its own: an erasure is safe to repeat, so a failure after it only makes
+  // Shopify redeliver and erase again, while a stored receipt would have ended its retries.
+  for (const customerId of handler.erases?.(parsed.data) ?? []) await eraseCustomer(deps.database.sql, workspaceId, customerId, now);
   const duplicate = await retryTransaction(() => deps.database.sql.begin(async (tx) => {
     const [receipt] = await tx`
       insert into webhook_receipts (workspace_id, source, webhook_id, topic, received_at)
       values (${workspaceId}, 'shopify', ${webhookId}, ${topic}, ${now.toISOString()}::timestamptz)
       on conflict do nothing returning webhook_id`;
     if (!receipt) return true;
-    if (topic.startsWith('products/')) await upsertProducts(tx, workspaceId, [productUpdate(parsed.data as ShopifyProduct, shopDomain)]);
-    if (topic === 'refunds/create') {
-      const refund = parsed.data as ShopifyRefund;
-      const [order] = await tx<{ customerId: string; total: number; quantity: number }[]>`
-        select o.customer_id as "customerId", o.total::float8 as total, (select coalesce(sum(i.quantity), 0)::int from order_items i
-          where i.workspace_id = o.workspace_id and i.order_id = o.id) as quantity
-        from orders o where o.workspace_id = ${workspaceId} and o.id = ${refund.order_id} and o.customer_id <> ${ERASED_CUSTOMER_ID}`;
-      // An order never received (e.g. placed before the shop was connected), or an erased
-      // customer's: nothing to refund. Its orders/updated webhook, which follows a refund,
-      // brings the order with its state.
-      if (order) messages = [refundMessage(refund, order, webhookId)];
-    }
+    const messages = await handler.messages(parsed.data, { tx, workspaceId, webhookId, shopDomain, now });
+    // Order events are re-read by the store as Segment order properties: they must parse there.
+    // Thrown inside the transaction, the refusal rolls back the receipt with the rest.
+    const issues = messages.filter((m) => m.kind === 'track').flatMap(messageIssues);
+    if (issues.length > 0) throw new HttpError(400, `Webhook ${webhookId} ${topic} is invalid: nothing was stored`, issues);
     const events: IngestedEvent[] = await storeMessages(tx, workspaceId, messages, now);
     if (events.length > 0) await deps.onEventsStored(tx, events);
     return false;

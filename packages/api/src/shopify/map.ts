@@ -10,10 +10,11 @@ import type { ShopifyCustomer, ShopifyOrder, ShopifyProduct, ShopifyRefund } fro
 
 // orders/fulfilled counts as order_shipped for journeys. orders/updated is "order_updated"
 // carrying the state the order is in, so it updates the record (last writer wins by
-// updated_at) without enrolling "Order Completed" journeys a second time.
+// updated_at) without enrolling "Order Completed" journeys a second time. orders/paid is
+// "order_paid": an event for journeys (e.g. thank a pending order once paid), no new state.
 const orderEvents = {
   'orders/create': 'Order Completed', 'orders/fulfilled': 'order_shipped', 'orders/cancelled': 'order_cancelled',
-  'orders/updated': 'order_updated',
+  'orders/updated': 'order_updated', 'orders/paid': 'order_paid',
 } as const;
 export type OrderTopic = keyof typeof orderEvents;
 
@@ -24,11 +25,11 @@ function stateOf(order: ShopifyOrder): OrderStatus {
   return 'placed';
 }
 
-const defined = <T extends Record<string, unknown>>(o: T) =>
+export const defined = <T extends Record<string, unknown>>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
 
 /** The customer's language: their own, else the one they checked out in (an order's customer_locale); only real tags. */
-const languageOf = (own: string | null | undefined, checkout: string | null | undefined) =>
+export const languageOf = (own: string | null | undefined, checkout: string | null | undefined) =>
   canonicalLanguageTag(own) ?? canonicalLanguageTag(checkout) ?? undefined;
 
 /** `checkoutLocale`: an order's customer_locale, the customer's language when their profile has none. */
@@ -53,27 +54,34 @@ export function customerMessage(c: ShopifyCustomer, messageId: string, checkoutL
 export const orderCustomerId = (order: { id: string; customer?: { id: string } | null; email?: string | null }) =>
   order.customer?.id ?? order.email?.toLowerCase() ?? `shopify-order-${order.id}`;
 
+/** An order's or checkout's lines as Segment products. Custom line items have no product: they are keyed by their line id. */
+export const productsOf = (lines: Array<{ id?: string | null; product_id?: string | null; variant_id?: string | null; sku?: string | null;
+  title?: string | null; name?: string | null; vendor?: string | null; price: number; quantity: number }>) =>
+  lines.filter((i) => i.quantity > 0).map((i, n) => defined({
+    product_id: i.product_id ?? i.variant_id ?? `line-${i.id ?? n + 1}`,
+    sku: i.sku, name: i.title ?? i.name, brand: i.vendor, price: i.price, quantity: i.quantity,
+  }));
+
+/** The identify for an order's or checkout's buyer: their customer profile, else the guest's email (if any). */
+export function buyerMessage(customerId: string, from: { customer?: ShopifyCustomer | null; email?: string | null; customer_locale?: string | null },
+  messageId: string, at: string): ParsedMessage {
+  if (from.customer) return customerMessage(from.customer, messageId, from.customer_locale, at);
+  const traits = defined({ email: from.email?.toLowerCase(), locale: languageOf(null, from.customer_locale) });
+  return { kind: 'identify', msg: { type: 'identify', userId: customerId, messageId, timestamp: at, traits } };
+}
+
 export function orderMessages(topic: OrderTopic, order: ShopifyOrder, webhookId: string): ParsedMessage[] {
   const customerId = orderCustomerId(order);
   const timestamp = topic === 'orders/create' ? order.created_at
     : topic === 'orders/cancelled' ? order.cancelled_at ?? order.updated_at : order.updated_at;
-  const products = order.line_items.filter((i) => i.quantity > 0).map((i) => defined({
-    // Custom line items have no product: they are keyed by their line id.
-    product_id: i.product_id ?? i.variant_id ?? `line-${i.id}`,
-    sku: i.sku, name: i.title ?? i.name, brand: i.vendor, price: i.price, quantity: i.quantity,
-  }));
-  const messages: ParsedMessage[] = [];
-  if (order.customer) messages.push(customerMessage(order.customer, `shopify:${webhookId}:customer`, order.customer_locale, order.updated_at));
-  else {
-    const traits = defined({ email: order.email?.toLowerCase(), locale: languageOf(null, order.customer_locale) });
-    messages.push({ kind: 'identify', msg: { type: 'identify', userId: customerId, messageId: `shopify:${webhookId}:customer`, timestamp: order.created_at, traits } });
-  }
+  const messages = [buyerMessage(customerId, order, `shopify:${webhookId}:customer`, order.updated_at)];
   messages.push({
     kind: 'track',
     msg: {
       type: 'track', userId: customerId, event: orderEvents[topic], messageId: `shopify:${webhookId}`, timestamp,
       properties: defined({
-        order_id: order.id, total: order.total_price, currency: order.currency, products, source: 'shopify',
+        order_id: order.id, total: order.total_price, currency: order.currency, products: productsOf(order.line_items), source: 'shopify',
+        checkout_token: order.checkout_token ?? undefined,
         status: topic === 'orders/updated' ? stateOf(order) : undefined,
         discount_codes: order.discount_codes?.some((d) => d.code.trim()) ? order.discount_codes.map((d) => d.code).filter((c) => c.trim()) : undefined,
       }),

@@ -3,26 +3,26 @@
 import { z } from 'zod';
 import { int4, moneyAmount, QUANTITY_MAX, timestamptz } from '../input-policy/index';
 
-const id = (field: string) => z.union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().trim().regex(/^\d{1,30}$/, `${field} must be a numeric id`)], {
+export const id = (field: string) => z.union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().trim().regex(/^\d{1,30}$/, `${field} must be a numeric id`)], {
   error: (i) => (i.input === undefined ? `${field} is required` : `${field} must be a number or string`),
 }).transform(String);
-const instant = (field: string) => timestamptz(field, `${field} must be an ISO 8601 date-time`);
+export const instant = (field: string) => timestamptz(field, `${field} must be an ISO 8601 date-time`);
 // Shopify's sample payloads ("Send test notification") carry null for dates such as a
 // customer's updated_at or a refund's created_at: the message then takes another date, or now.
-const maybeInstant = (field: string) => instant(field).nullish();
+export const maybeInstant = (field: string) => instant(field).nullish();
 // Guest, POS and API orders carry "email": "": no address, not a bad one.
-const optionalEmail = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.email('email must be an email address').nullish());
+export const optionalEmail = z.union([z.string().regex(/^\s*$/), z.email()], { error: 'email must be an email address' }).nullish()
+  .transform((v) => (v?.trim() ? v : null));
 // An object's admin_graphql_api_id ("gid://shopify/Order/820982911946154508") is a string, so
 // never rounded: when a JSON tool between Shopify and Afterglow rounded a 64-bit id past 2^53
 // (820982911946154500: a different id, the same double), the gid's exact digits are kept.
 const GID = /^gid:\/\/shopify\/[A-Za-z]+\/(\d{16,30})$/;
-const exactId = (v: unknown) => {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
-  const gid = GID.exec(String((v as { admin_graphql_api_id?: unknown }).admin_graphql_api_id ?? ''));
-  const given = String((v as { id?: unknown }).id);
+const exactId = <T extends { id?: unknown; admin_graphql_api_id?: unknown }>(v: T): T => {
+  const gid = GID.exec(String(v.admin_graphql_api_id ?? ''));
+  const given = String(v.id);
   return gid && given !== gid[1] && Number(given) === Number(gid[1]) ? { ...v, id: gid[1] } : v;
 };
-const withExactId = <T extends z.ZodType>(schema: T) => z.preprocess(exactId, schema);
+export const withExactId = <T extends z.ZodType<{ id?: unknown }>>(schema: T) => schema.transform((v) => exactId(v as z.output<T> & { id?: unknown }));
 const optionalText = z.string().max(500).nullish();
 /** A line's sku and vendor become the order item's sku and brand, at most 200 characters there. */
 const lineText = (field: string) => z.string().max(200, `${field} is at most 200 characters`).nullish();
@@ -40,7 +40,7 @@ export const shopifyCustomerSchema = withExactId(z.looseObject({
   locale: z.string().max(100).nullish().catch(null),
 }, { error: 'customer must be an object' }));
 
-const lineItem = z.looseObject({
+export const lineItem = z.looseObject({
   id: id('id'),
   product_id: id('product_id').nullish(),
   variant_id: id('variant_id').nullish(),
@@ -70,6 +70,8 @@ export const shopifyOrderSchema = withExactId(z.looseObject({
   discount_codes: z.array(z.looseObject({ code: z.string().max(100) })).max(100).nullish().catch(null),
   // The language the customer checked out in: their language when their profile names none.
   customer_locale: z.string().max(100).nullish().catch(null),
+  // The checkout the order completed: lets an abandoned-checkout journey match its order.
+  checkout_token: z.string().max(200).nullish().catch(null),
 }, { error: 'the body must be an order object' }));
 
 export const shopifyProductSchema = withExactId(z.looseObject({
@@ -101,17 +103,3 @@ export type ShopifyOrder = z.output<typeof shopifyOrderSchema>;
 export type ShopifyRefund = z.output<typeof shopifyRefundSchema>;
 export type ShopifyCustomer = z.output<typeof shopifyCustomerSchema>;
 export type ShopifyProduct = z.output<typeof shopifyProductSchema>;
-
-/** The topics handled, with the schema of their body. */
-export const topics = {
-  'orders/create': shopifyOrderSchema,
-  'orders/fulfilled': shopifyOrderSchema,
-  'orders/cancelled': shopifyOrderSchema,
-  'orders/updated': shopifyOrderSchema,
-  'refunds/create': shopifyRefundSchema,
-  'customers/create': shopifyCustomerSchema,
-  'customers/update': shopifyCustomerSchema,
-  'products/create': shopifyProductSchema,
-  'products/update': shopifyProductSchema,
-} as const;
-export type Topic = keyof typeof topics;
