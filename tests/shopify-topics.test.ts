@@ -141,5 +141,11 @@ describe('deletions', () => {
     expect((await database.sql`select count(*)::int as n from events where workspace_id = 'ws_t' and customer_id in ('6001', 'eva@example.com')`)[0].n).toBe(0);
     expect((await send({ topic: 'customers/delete', id: 'tp-r4', body: { id: 6002 } })).status).toBe(200);
     expect(await people()).toEqual([]);
+    const audit = await database.sql`select actor_email, action, target_id, detail->>'topic' as topic from audit_log where workspace_id = 'ws_t' order by id`;
+    expect(audit.map((a) => ({ ...a }))).toEqual([
+      { actor_email: 'shopify:shop-a.myshopify.com', action: 'customers.erase', target_id: '6001', topic: 'customers/redact' },
+      { actor_email: 'shopify:shop-a.myshopify.com', action: 'customers.erase', target_id: 'eva@example.com', topic: 'customers/redact' },
+      { actor_email: 'shopify:shop-a.myshopify.com', action: 'customers.erase', target_id: '6002', topic: 'customers/delete' },
+    ]);
   });
 });

@@ -4,6 +4,7 @@
 // a redelivery a no-op; order webhooks are stored as order events in the same
 // transaction as their enrolment, like the Segment API's.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { recordAudit } from '../audit/record';
 import { guardRequests, HttpError, readBody, refuseBadInput, sendJson } from '../ingest/http-io';
 import type { IngestDeps } from '../ingest/handler';
 import { retryTransaction } from '../ingest/retry';
@@ -67,7 +68,14 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
   const now = deps.clock.now();
   // Erased first, on its own: an erasure is safe to repeat, so a failure after it only makes
   // Shopify redeliver and erase again, while a stored receipt would have ended its retries.
-  for (const customerId of handler.erases?.(parsed.data) ?? []) await eraseCustomer(deps.database.sql, workspaceId, customerId, now);
+  // Audit-logged like an erasure from the customer page, the shop and webhook named as the actor.
+  for (const customerId of handler.erases?.(parsed.data) ?? []) {
+    const erased = await eraseCustomer(deps.database.sql, workspaceId, customerId, now);
+    await recordAudit(deps.database.sql, {
+      workspaceId, at: now, actorEmail: `shopify:${shopDomain?.slice(0, 200) ?? 'unknown shop'}`, action: 'customers.erase', targetId: customerId,
+      detail: { topic, webhookId, existed: erased.existed, rows: erased.rows }, ip: null,
+    });
+  }
   const duplicate = await retryTransaction(() => deps.database.sql.begin(async (tx) => {
     const [receipt] = await tx`
       insert into webhook_receipts (workspace_id, source, webhook_id, topic, received_at)
