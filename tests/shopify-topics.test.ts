@@ -74,6 +74,14 @@ describe('fulfilments', () => {
     expect(await orderRow('1073459980')).toEqual({ customer_id: '1073339474', status: 'delivered' });
   });
 
+  it("orders/fulfilled's order_shipped carries the latest shipment's tracking", async () => {
+    expect((await send({ topic: 'orders/fulfilled', id: 'tp-of', body: sample('appjs/order-450789469.json') })).status).toBe(200);
+    expect(events().find((e) => e.name === 'order_shipped')?.properties).toMatchObject({
+      order_id: '450789469', tracking_company: 'USPS', tracking_number: '1Z1234512345123456',
+      tracking_url: 'https://tools.usps.com/go/TrackConfirmAction_input?qtc_tLabels1=1Z1234512345123456',
+    });
+  });
+
   it('a fulfilment of an order never received is acknowledged and stores nothing', async () => {
     const res = await send({ topic: 'fulfillments/create', id: 'tp-f4', body: fulfillment({ order_id: 999 }) });
     expect(res.status).toBe(200);

@@ -70,6 +70,12 @@ export function buyerMessage(customerId: string, from: { customer?: ShopifyCusto
   return { kind: 'identify', msg: { type: 'identify', userId: customerId, messageId, timestamp: at, traits } };
 }
 
+/** The tracking of an order's latest shipment that has any. */
+function trackingOf(order: ShopifyOrder): Record<string, unknown> {
+  const shipment = (order.fulfillments ?? []).findLast((f) => f.tracking_number || f.tracking_url);
+  return shipment ? defined({ tracking_company: shipment.tracking_company, tracking_number: shipment.tracking_number, tracking_url: shipment.tracking_url }) : {};
+}
+
 export function orderMessages(topic: OrderTopic, order: ShopifyOrder, webhookId: string): ParsedMessage[] {
   const customerId = orderCustomerId(order);
   const timestamp = topic === 'orders/create' ? order.created_at
@@ -82,6 +88,7 @@ export function orderMessages(topic: OrderTopic, order: ShopifyOrder, webhookId:
       properties: defined({
         order_id: order.id, total: order.total_price, currency: order.currency, products: productsOf(order.line_items), source: 'shopify',
         checkout_token: order.checkout_token ?? undefined,
+        ...(topic === 'orders/fulfilled' ? trackingOf(order) : {}),
         status: topic === 'orders/updated' ? stateOf(order) : undefined,
         discount_codes: order.discount_codes?.some((d) => d.code.trim()) ? order.discount_codes.map((d) => d.code).filter((c) => c.trim()) : undefined,
       }),

@@ -70,6 +70,11 @@ export const shopifyOrderSchema = withExactId(z.looseObject({
   discount_codes: z.array(z.looseObject({ code: z.string().max(100) })).max(100).nullish().catch(null),
   // The language the customer checked out in: their language when their profile names none.
   customer_locale: z.string().max(100).nullish().catch(null),
+  // Its shipments: orders/fulfilled's order_shipped carries the latest one's tracking. Read leniently.
+  fulfillments: z.array(z.looseObject({
+    tracking_company: z.string().max(200).nullish(), tracking_number: z.string().max(200).nullish(),
+    tracking_url: z.url({ protocol: /^https?$/ }).max(2000).nullish(),
+  })).max(100).nullish().catch(null),
   // The checkout the order completed: lets an abandoned-checkout journey match its order.
   checkout_token: z.string().max(200).nullish().catch(null),
 }, { error: 'the body must be an order object' }));
