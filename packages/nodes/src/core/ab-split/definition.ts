@@ -8,7 +8,7 @@ import { summaries, translations } from './translations';
  * Branch ids by the arm's place in the list: renaming an arm or changing its share keeps its
  * connection. The arms' names are the marketer's own words, shown as written.
  */
-export const ARM_IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as const;
+const ARM_IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as const;
 
 const arm = z.object({
   name: z.string().trim().min(1, 'Name the arm').max(30, 'Keep the name to 30 characters')
