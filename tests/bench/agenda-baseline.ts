@@ -51,8 +51,9 @@ export async function agendaStepsPerSecond(db: Database, registry: NodeRegistry,
     const ctx: ExecContext = {
       run: { id: run.id, journeyId: run.journey_id, versionId: run.version_id, enteredAt: run.entered_at, stepCount: run.step_count, trigger: null, context: run.context },
       customer, nodeId: run.node_id, now: () => now, idempotencyKey: key, log: () => {},
-      // The bench journey counts nothing, queues with no service and sends no marketing email.
+      // The bench journey counts nothing, queues with no service, sends no marketing email, holds no one out.
       count: () => {},
+      holdOut: () => { throw new Error('the bench journey has no holdout'); },
       enqueue: async () => { throw new Error('the bench journey uses no service'); },
       sendPolicy: { check: async () => ({ decision: 'send' }) },
       services: {

@@ -12,6 +12,7 @@ import { writeOutbox } from './outbox-write';
 import { writeWalks } from './walks-write';
 import { claimDueRuns } from './claim';
 import { createCouponLookup, writeCoupons } from './coupons';
+import { writeHoldouts } from './holdout';
 import { writeServiceEffects } from './services/queue';
 import { createSegmentLoader } from './segment-loader';
 import { createSendPolicy } from './send-policy';
@@ -40,7 +41,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     const runs = await claimDueRuns(tx, now, batchSize);
     if (runs.length === 0) return { runs: 0, steps: 0, emails: 0 };
 
-    const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [], services: new Map() };
+    const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [], services: new Map(), holdouts: [] };
     // Every lookup of the batch goes through its transaction: none waits for a pool connection
     // while the batch holds one (the plan and template caches' rare misses excepted).
     const email: EmailQueue = { ...deps.email, blockReason: createBlockChecker(tx) };
@@ -53,6 +54,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     const walks = results.map((r) => r.steps).filter((w) => w.length > 0);
     await writeBack(tx, updates, walks, buffer, deps.email.fromAddress, now);
     const issued = await writeCoupons(tx, buffer.coupons);
+    await writeHoldouts(tx, buffer.holdouts);
     await writeServiceEffects(tx, buffer.services);
     const steps = walks.flat();
     await writeNodeCounts(tx, steps, issued);

@@ -3,9 +3,10 @@
 // its effect key, unique in the database, so a retried batch never acts twice.
 import type { SecretBox } from '@afterglow/db';
 import type { BlockRequest } from '@afterglow/email';
-import type { CustomerSnapshot, EmailOutcome, EmailRequest, JourneyEvent, NodeRegistry, Services } from '@afterglow/node-sdk';
+import { HOLDOUT_REASON, type CouponRequest, type CustomerSnapshot, type EmailOutcome, type EmailRequest, type IssuedCoupon, type JourneyEvent, type NodeRegistry, type Services } from '@afterglow/node-sdk';
 import { createHash } from 'node:crypto';
 import { couponService, type CouponLookup, type CouponRow } from './coupons';
+import { isHeldOut, withhold, type HoldoutRow } from './holdout';
 import type { SegmentLoader } from './segment-loader';
 import type { SendPolicy } from './send-policy';
 import type { ServiceEffectBuffer } from './services/queue';
@@ -50,6 +51,8 @@ export interface EffectBuffer {
   coupons: CouponRow[];
   /** Effects queued with services (ctx.enqueue), written by writeServiceEffects. */
   services: ServiceEffectBuffer;
+  /** Runs held out by this batch (ctx.holdOut()), marked by writeHoldouts. */
+  holdouts: HoldoutRow[];
 }
 
 export interface ContentRow { workspace_id: string; hash: string; request: EmailRequest }
@@ -125,6 +128,7 @@ export class StepServices implements Services {
     const { run, nodeId, customer, now, detail } = this.scope;
     return (this.#points ??= {
       grant: async (amount, reason) => {
+        if (isHeldOut(run)) return withhold(detail);
         this.deps.buffer.ledger.push({
           workspace_id: run.workspaceId, customer_id: customer.id, points: amount, reason,
           effect_key: effectKey(run.id, nodeId), run_id: run.id, node_id: nodeId, created_at: now.toISOString(),
@@ -136,14 +140,23 @@ export class StepServices implements Services {
 
   get coupons(): Services['coupons'] {
     const { run, nodeId, customer, now, detail } = this.scope;
-    return (this.#coupons ??= couponService(run, nodeId, customer.id, effectKey(run.id, nodeId), now,
-      this.deps.buffer.coupons, this.deps.coupons, detail));
+    this.#coupons ??= isHeldOut(run)
+      ? { issue: async (r) => heldOutCoupon(r, now, detail) }
+      : couponService(run, nodeId, customer.id, effectKey(run.id, nodeId), now, this.deps.buffer.coupons, this.deps.coupons, detail);
+    return this.#coupons;
   }
 
   get segments(): Services['segments'] {
     const { run, customer } = this.scope;
     return { isMember: (segmentId) => this.deps.segments.isMember(run.workspaceId, segmentId, customer.id) };
   }
+}
+
+/** What a held-out run's coupons.issue answers: nothing stored, no code (see ExecContext.holdOut). */
+function heldOutCoupon(request: CouponRequest, now: Date, detail: Record<string, unknown>): IssuedCoupon {
+  withhold(detail);
+  return { code: '', kind: request.kind, value: request.value, minOrderTotal: request.minOrderTotal, description: request.description,
+    expiresAt: new Date(now.getTime() + request.validDays * 86400e3).toISOString() };
 }
 
 function emailService(scope: StepScope, deps: ServiceDeps): Services['email'] {
@@ -155,6 +168,10 @@ function emailService(scope: StepScope, deps: ServiceDeps): Services['email'] {
         scope.detail.email = `skipped: ${reason}`;
         return { status: 'skipped', reason };
       };
+      if (isHeldOut(run)) {
+        withhold(scope.detail);
+        return skipped(HOLDOUT_REASON);
+      }
       if (!customer.email) return skipped('the customer has no email address');
       if (request.kind === 'marketing' && !customer.marketingConsent) return skipped('the customer opted out of marketing email');
       const verdict = await policy.check(run.workspaceId, customer, { channel: 'email', kind: request.kind, whenCapped: request.whenCapped });

@@ -21,6 +21,8 @@ export function countSteps(steps: StepRow[]): Map<string, { version: string; nod
     // Held by quiet hours or the frequency cap (each hold once), skipped by the cap.
     if (step.outcome === 'defer') add(step, 'held');
     if (String(step.detail?.email ?? '').startsWith('skipped: frequency cap')) add(step, 'capped');
+    // Held out: the run was put in a holdout group here, or this step's effect was withheld from it.
+    if (step.detail?.held_out === true) add(step, 'held_out');
     // Points granted (the ledger row is written in the same transaction).
     if (typeof step.detail?.points === 'number') add(step, 'points', step.detail.points);
     // The node type's own counters (ctx.count).

@@ -1,7 +1,8 @@
 // The ExecContext a node's execute() receives, built per step. Counters and effects land in
 // the step's detail and the batch's buffer: nothing is written until the batch commits.
-import { NodeError, type CustomerSnapshot, type ExecContext, type JourneyEvent, type NodeTypeDefinition } from '@afterglow/node-sdk';
+import { HOLDOUT_REASON, NodeError, type CustomerSnapshot, type ExecContext, type JourneyEvent, type NodeTypeDefinition } from '@afterglow/node-sdk';
 import { effectKey, StepServices, type ServiceDeps } from './effects';
+import { holdOut, isHeldOut, withhold } from './holdout';
 import { enqueueEffect } from './services/queue';
 import type { RunRow } from './types';
 
@@ -33,9 +34,16 @@ export function stepContext(input: StepInput, deps: ServiceDeps): ExecContext {
       counts[counter] = (counts[counter] ?? 0) + by;
     },
     async enqueue(service, payload, options) {
-      enqueueEffect({ run, nodeId, customerId: customer.id, now, detail },
+      enqueueEffect({ run, nodeId, customerId: customer.id, now, detail, heldOut: isHeldOut(run) },
         { registry: deps.registry, secrets: deps.secrets, effects: deps.buffer.services }, service, payload, options);
     },
-    sendPolicy: { check: (request) => deps.policy.check(run.workspaceId, customer, request) },
+    sendPolicy: {
+      async check(request) {
+        if (!isHeldOut(run)) return deps.policy.check(run.workspaceId, customer, request);
+        withhold(detail); // no slot under the cap is taken for a message that is never sent
+        return { decision: 'skip', reason: HOLDOUT_REASON };
+      },
+    },
+    holdOut: () => holdOut(run, nodeId, now, detail, deps.buffer.holdouts),
   };
 }

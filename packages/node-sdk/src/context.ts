@@ -52,6 +52,9 @@ export interface EnqueueOptions {
   marketing?: boolean;
 }
 
+/** Why a held-out run's message was not sent (`email.send`'s `skipped` reason, `sendPolicy`'s `skip`). */
+export const HOLDOUT_REASON = 'the run is in a holdout group';
+
 export interface ExecContext {
   run: RunSnapshot;
   customer: CustomerSnapshot;
@@ -77,4 +80,13 @@ export interface ExecContext {
    * verdict reserves the customer's slot under the cap: ask only when about to send.
    */
   sendPolicy: { check(request: SendPolicyRequest): Promise<SendPolicyVerdict> };
+  /**
+   * Puts the run in a holdout group from this step on (a control group, to measure a journey's
+   * lift): it keeps walking the journey and its conversions still count, but nothing reaches the
+   * customer. Every later effect is withheld and counted `held_out` on its node: `email.send`
+   * answers `skipped` (HOLDOUT_REASON), `points.grant` grants nothing, `coupons.issue` stores no
+   * coupon (its answer's `code` is ''), `enqueue` queues nothing, `sendPolicy.check` answers
+   * `skip`. The mark is `run.context.holdout` (`{ nodeId, at }`); once set, calling again does nothing.
+   */
+  holdOut(): void;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { HOLDOUT_REASON } from './context.js';
 import { configIssues, defineNodeType, summaryOf } from './define.js';
 import { localizeNode } from './i18n.js';
 import { hold, next } from './instructions.js';
@@ -100,5 +101,18 @@ describe('node SDK v1 contract', () => {
     expect(() => definePlugin({ id: 'acme', nodeTypes: [], routes: [{ method: 'POST', path: '../x', handle: async () => ({ status: 200 }) }] }))
       .toThrow(/route path/);
     expect(new NodeRegistry([], [plugin]).plugins()).toEqual([plugin]);
+  });
+
+  it('withholds a held-out run\'s effects in the test context, counting them', async () => {
+    const { ctx, effects } = createTestContext();
+    await ctx.services.email.send({ subject: 'Hi', body: '<mjml />', kind: 'marketing' });
+    ctx.holdOut();
+    expect(ctx.run.context.holdout).toEqual({ nodeId: 'node_test', at: '2026-01-05T10:00:00.000Z' });
+    expect(await ctx.services.email.send({ subject: 'Hi', body: '<mjml />', kind: 'marketing' })).toEqual({ status: 'skipped', reason: HOLDOUT_REASON });
+    await ctx.services.points.grant(5, 'x');
+    expect((await ctx.services.coupons.issue({ kind: 'percent', value: 10, prefix: 'X', validDays: 1, minOrderTotal: 0, description: '' })).code).toBe('');
+    expect(await ctx.sendPolicy.check({ channel: 'sms', kind: 'marketing' })).toEqual({ decision: 'skip', reason: HOLDOUT_REASON });
+    expect(effects).toMatchObject({ emails: [{ subject: 'Hi' }], points: [], coupons: [], heldOut: 4 });
+    expect(ctx.run.context.coupon).toBeUndefined();
   });
 });

@@ -4,9 +4,9 @@ import type { BranchSpec, ConfigIssue, NodeTypeDefinition } from './types.js';
 
 const NODE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 const COUNTER_ID = /^[a-z0-9_]{1,40}$/;
-/** What the engine counts on every node (entries, holds, caps, where runs are). */
+/** What the engine counts on every node (entries, holds, caps, effects held out, where runs are). */
 // machine_opens and machine_clicks are read into opens and clicks by a workspace setting.
-const RESERVED_COUNTERS = new Set(['entered', 'held', 'capped', 'waiting', 'failed', 'exited', 'machine_opens', 'machine_clicks']);
+const RESERVED_COUNTERS = new Set(['entered', 'held', 'capped', 'held_out', 'waiting', 'failed', 'exited', 'machine_opens', 'machine_clicks']);
 
 /**
  * Checks the definition's shape once, where it is written, and gives its config its inferred

@@ -29,7 +29,10 @@ export interface RunSnapshot {
   stepCount: number;
   /** The event that started the run (null for segment or schedule entry). */
   trigger: JourneyEvent | null;
-  /** Data gathered during the run, e.g. a coupon issued by an earlier node. */
+  /**
+   * Data gathered during the run, e.g. `coupon` issued by an earlier node, `holdout`
+   * (`{ nodeId, at }`) once the run is held out (`ctx.holdOut()`).
+   */
   context: Record<string, unknown>;
 }
 

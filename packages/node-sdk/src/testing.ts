@@ -2,7 +2,7 @@
 // for unit tests of `execute`. A whole journey through the real engine is tested with
 // `createJourneyTest` (see docs/nodes.md).
 import type { z } from 'zod';
-import type { EmailOutcome, ExecContext, SendPolicyRequest, SendPolicyVerdict } from './context.js';
+import { HOLDOUT_REASON, type EmailOutcome, type ExecContext, type SendPolicyRequest, type SendPolicyVerdict } from './context.js';
 import { NodeError } from './errors.js';
 import type { CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, RunSnapshot } from './requests.js';
 import type { AnyServiceDefinition } from './services.js';
@@ -15,6 +15,8 @@ export interface RecordedEffects {
   queued: { service: string; key: string; payload: unknown }[];
   /** Counter totals the step added to. */
   counts: Record<string, number>;
+  /** Effects withheld because the run is held out (`ctx.holdOut()`, or `run.context.holdout` given). */
+  heldOut: number;
 }
 
 export interface TestContextOptions {
@@ -30,7 +32,7 @@ export interface TestContextOptions {
 }
 
 export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecContext; effects: RecordedEffects } {
-  const effects: RecordedEffects = { emails: [], points: [], coupons: [], queued: [], counts: {} };
+  const effects: RecordedEffects = { emails: [], points: [], coupons: [], queued: [], counts: {}, heldOut: 0 };
   const now = opts.now ?? new Date('2026-01-05T10:00:00Z');
   const run: RunSnapshot = {
     id: 'run_test', journeyId: 'j_test', versionId: 'v_test', enteredAt: now, stepCount: 0,
@@ -42,6 +44,12 @@ export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecCon
   };
   const nodeId = opts.nodeId ?? 'node_test';
   const idempotencyKey = `${run.id}:${nodeId}`;
+  // Like the engine: a held-out run's effects are withheld and counted, nothing recorded.
+  const withheld = (): boolean => {
+    if (run.context.holdout === undefined) return false;
+    effects.heldOut++;
+    return true;
+  };
   const ctx: ExecContext = {
     run, customer, nodeId, idempotencyKey,
     now: () => now,
@@ -54,24 +62,30 @@ export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecCon
         const issue = parsed.error.issues[0];
         throw new NodeError(`${service.id}: ${issue.path.join('.') || 'payload'} ${issue.message}`, { code: 'config', field: issue.path.join('.') });
       }
+      if (withheld()) return;
       const key = `${idempotencyKey}:${service.id}${options.key ? `:${options.key}` : ''}`;
       if (!effects.queued.some((q) => q.key === key)) effects.queued.push({ service: service.id, key, payload: parsed.data });
     },
-    sendPolicy: { check: async (request) => opts.sendPolicy?.(request) ?? { decision: 'send' } },
+    sendPolicy: { check: async (request) => (withheld() ? { decision: 'skip', reason: HOLDOUT_REASON } : opts.sendPolicy?.(request) ?? { decision: 'send' }) },
+    holdOut: () => void (run.context.holdout ??= { nodeId, at: now.toISOString() }),
     services: {
       email: { send: async (r) => {
+        if (withheld()) return { status: 'skipped', reason: HOLDOUT_REASON };
         const outcome = opts.emailOutcome?.(r) ?? { status: 'queued' };
         if (outcome.status === 'queued') effects.emails.push(r);
         return outcome;
       } },
-      points: { grant: async (amount, reason) => void effects.points.push({ amount, reason }) },
+      points: { grant: async (amount, reason) => {
+        if (!withheld()) effects.points.push({ amount, reason });
+      } },
       coupons: { issue: async (r) => {
+        const expiresAt = new Date(now.getTime() + r.validDays * 86400e3).toISOString();
+        if (withheld()) return { code: '', kind: r.kind, value: r.value, minOrderTotal: r.minOrderTotal, description: r.description, expiresAt };
         effects.coupons.push(r);
         // Like the engine's: the coupon lands in the run's context, where later steps read it.
         const coupon: IssuedCoupon = {
           code: `${r.prefix ? `${r.prefix.toUpperCase()}-` : ''}TEST${effects.coupons.length}`, kind: r.kind, value: r.value,
-          minOrderTotal: r.minOrderTotal, description: r.description,
-          expiresAt: new Date(now.getTime() + r.validDays * 86400e3).toISOString(),
+          minOrderTotal: r.minOrderTotal, description: r.description, expiresAt,
         };
         run.context.coupon = coupon;
         return coupon;

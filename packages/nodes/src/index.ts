@@ -6,6 +6,8 @@ import { triggerSegmentLeft } from './core/trigger-segment-left/definition';
 import { wait } from './core/wait/definition';
 import { waitForEventNode } from './core/wait-for-event/definition';
 import { segmentCondition } from './core/segment-condition/definition';
+import { abSplit } from './core/ab-split/definition';
+import { holdout } from './core/holdout/definition';
 import { sendEmail } from './core/send-email/definition';
 import { grantPoints } from './core/grant-points/definition';
 import { issueCoupon } from './core/issue-coupon/definition';
@@ -22,6 +24,8 @@ export const builtInNodeTypes: NodeTypeDefinition[] = [
   wait,
   waitForEventNode,
   segmentCondition,
+  abSplit,
+  holdout,
   sendEmail,
   grantPoints,
   issueCoupon,
@@ -40,6 +44,6 @@ export function createRegistry(plugins: readonly AfterglowPlugin[] = []): NodeRe
   return new NodeRegistry(builtInNodeTypes, [corePlugin, ...plugins]);
 }
 
-export { triggerSegmentEntered, triggerSegmentLeft, webhookService };
+export { triggerSegmentEntered, triggerSegmentLeft, webhookService, abSplit, holdout };
 export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, exitJourney };
 

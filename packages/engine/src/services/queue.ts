@@ -8,6 +8,7 @@
 import type { Queryable, SecretBox } from '@afterglow/db';
 import { mapConfigSecrets } from '@afterglow/journey-core';
 import { NodeError, type EnqueueOptions, type NodeRegistry, type AnyServiceDefinition } from '@afterglow/node-sdk';
+import { withhold } from '../holdout';
 import type { RunRow } from '../types';
 
 export interface ServiceEffectRow {
@@ -36,6 +37,8 @@ export interface EnqueueScope {
   now: Date;
   /** The step's facts: `services` lists what it queued. */
   detail: Record<string, unknown>;
+  /** The run is held out (ctx.holdOut()): the payload is checked, then withheld. */
+  heldOut?: boolean;
 }
 
 export interface EnqueueDeps {
@@ -71,6 +74,11 @@ export function enqueueEffect(
   if (parsed.data === undefined || parsed.data === null) throw new NodeError(`${service.id}: the payload is empty`, { code: 'config' });
   const { run, nodeId, now, detail } = scope;
   const name = options.key ? `${service.id}:${options.key}` : service.id;
+  if (scope.heldOut) {
+    ((detail.services ??= {}) as Record<string, string>)[name] = 'held out';
+    withhold(detail);
+    return;
+  }
   const effectKey = `${run.id}:${nodeId}:${name}`;
   const slot = `${run.workspaceId}\u0000${effectKey}`;
   // One effect per key: a second enqueue of the same key (in this step, or a later visit of the node) is the first one.

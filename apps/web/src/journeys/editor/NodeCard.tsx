@@ -85,7 +85,7 @@ function StatsStrip({ id, locale, stats, counters, holdsRuns }: {
   id: string; locale: Locale; stats: NodeStats | null; counters: readonly CounterSpec[]; holdsRuns: boolean;
 }) {
   const { t, i18n } = useTranslation('editor');
-  // The engine's own counters (entered, waiting, held, capped, failed) are worded here; a type's, by the type.
+  // The engine's own counters (entered, waiting, held, capped, held_out, failed) are worded here; a type's, by the type.
   const engineCounter = (counter: string) => (i18n.exists(`stat.${counter}`, { ns: 'editor' }) ? t(`stat.${counter}`) : counter);
   const [entered, waiting, failed] = ['entered', 'waiting', 'failed'].map(engineCounter);
   const cell = (label: string, value: number, testId: string) => (
