@@ -6,6 +6,7 @@ import { triggerSegmentLeft } from './core/trigger-segment-left/definition';
 import { wait } from './core/wait/definition';
 import { waitForEventNode } from './core/wait-for-event/definition';
 import { segmentCondition } from './core/segment-condition/definition';
+import { propertyCondition } from './core/property-condition/definition';
 import { sendEmail } from './core/send-email/definition';
 import { grantPoints } from './core/grant-points/definition';
 import { issueCoupon } from './core/issue-coupon/definition';
@@ -22,6 +23,7 @@ export const builtInNodeTypes: NodeTypeDefinition[] = [
   wait,
   waitForEventNode,
   segmentCondition,
+  propertyCondition,
   sendEmail,
   grantPoints,
   issueCoupon,
@@ -40,6 +42,6 @@ export function createRegistry(plugins: readonly AfterglowPlugin[] = []): NodeRe
   return new NodeRegistry(builtInNodeTypes, [corePlugin, ...plugins]);
 }
 
-export { triggerSegmentEntered, triggerSegmentLeft, webhookService };
+export { triggerSegmentEntered, triggerSegmentLeft, webhookService, propertyCondition };
 export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, exitJourney };
 
