@@ -7,6 +7,7 @@ import { wait } from './core/wait/definition';
 import { waitForEventNode } from './core/wait-for-event/definition';
 import { segmentCondition } from './core/segment-condition/definition';
 import { propertyCondition } from './core/property-condition/definition';
+import { hasBought } from './core/has-bought/definition';
 import { sendEmail } from './core/send-email/definition';
 import { grantPoints } from './core/grant-points/definition';
 import { issueCoupon } from './core/issue-coupon/definition';
@@ -24,6 +25,7 @@ export const builtInNodeTypes: NodeTypeDefinition[] = [
   waitForEventNode,
   segmentCondition,
   propertyCondition,
+  hasBought,
   sendEmail,
   grantPoints,
   issueCoupon,
@@ -42,6 +44,6 @@ export function createRegistry(plugins: readonly AfterglowPlugin[] = []): NodeRe
   return new NodeRegistry(builtInNodeTypes, [corePlugin, ...plugins]);
 }
 
-export { triggerSegmentEntered, triggerSegmentLeft, webhookService, propertyCondition };
+export { triggerSegmentEntered, triggerSegmentLeft, webhookService, propertyCondition, hasBought };
 export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, exitJourney };
 
