@@ -8,6 +8,7 @@ import { waitForEventNode } from './core/wait-for-event/definition';
 import { segmentCondition } from './core/segment-condition/definition';
 import { propertyCondition } from './core/property-condition/definition';
 import { hasBought } from './core/has-bought/definition';
+import { multiSplit } from './core/multi-split/definition';
 import { sendEmail } from './core/send-email/definition';
 import { grantPoints } from './core/grant-points/definition';
 import { issueCoupon } from './core/issue-coupon/definition';
@@ -26,6 +27,7 @@ export const builtInNodeTypes: NodeTypeDefinition[] = [
   segmentCondition,
   propertyCondition,
   hasBought,
+  multiSplit,
   sendEmail,
   grantPoints,
   issueCoupon,
@@ -44,6 +46,6 @@ export function createRegistry(plugins: readonly AfterglowPlugin[] = []): NodeRe
   return new NodeRegistry(builtInNodeTypes, [corePlugin, ...plugins]);
 }
 
-export { triggerSegmentEntered, triggerSegmentLeft, webhookService, propertyCondition, hasBought };
+export { triggerSegmentEntered, triggerSegmentLeft, webhookService, propertyCondition, hasBought, multiSplit };
 export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, exitJourney };
 

@@ -48,7 +48,7 @@ export const conditionShape = {
   number: z.number({ error: 'Enter a number' }).finite().meta({ label: 'Number', showIf: { operator: ['greater_than', 'less_than', 'between'] } }),
   numberTo: z.number({ error: 'Enter a number' }).finite().meta({ label: 'And', showIf: { operator: 'between' } }),
   date: z.string().meta({ label: 'Date', widget: 'datetime', showIf: { operator: ['before', 'after'] } }),
-  days: z.number({ error: 'Enter a number of days' }).meta({ label: 'Days', showIf: { operator: 'within_last_days' } }),
+  days: z.number({ error: 'Enter a number of days' }).default(30).meta({ label: 'Days', showIf: { operator: 'within_last_days' } }),
   values: z.array(z.string().trim().max(200, 'At most 200 characters')).max(50, 'At most 50 values')
     .meta({ label: 'Values', widget: 'list', showIf: { operator: ['in_list', 'not_in_list'] } }),
 };
