@@ -7,7 +7,7 @@ import type { Condition } from './schema';
 const DAY_MS = 86_400_000;
 
 /** The value the condition looks at, or undefined when the run has none. */
-export function subjectOf(ctx: Pick<ExecContext, 'customer' | 'run'>, c: Condition): unknown {
+function subjectOf(ctx: Pick<ExecContext, 'customer' | 'run'>, c: Condition): unknown {
   switch (c.source) {
     case 'customer':
       return c.customerField === 'attribute' ? propertyAt(ctx.customer.attributes, c.attribute) : ctx.customer[c.customerField];

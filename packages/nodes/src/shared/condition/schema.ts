@@ -6,9 +6,9 @@
 // never blocks a save.
 import { z } from 'zod';
 
-export const SOURCES = ['customer', 'event', 'context', 'order'] as const;
-export const CUSTOMER_FIELDS = ['email', 'firstName', 'lastName', 'locale', 'timezone', 'birthday', 'attribute'] as const;
-export const OPERATORS = [
+const SOURCES = ['customer', 'event', 'context', 'order'] as const;
+const CUSTOMER_FIELDS = ['email', 'firstName', 'lastName', 'locale', 'timezone', 'birthday', 'attribute'] as const;
+const OPERATORS = [
   'equals', 'not_equals', 'contains', 'greater_than', 'less_than', 'between', 'is_set', 'is_not_set',
   'in_list', 'not_in_list', 'before', 'after', 'within_last_days',
 ] as const;
@@ -22,7 +22,7 @@ const FIELD_LABELS: Record<(typeof CUSTOMER_FIELDS)[number], string> = {
   email: 'Email', firstName: 'First name', lastName: 'Last name', locale: 'Language', timezone: 'Time zone',
   birthday: 'Birthday', attribute: 'Another attribute…',
 };
-export const OPERATOR_LABELS: Record<Operator, string> = {
+const OPERATOR_LABELS: Record<Operator, string> = {
   equals: 'is', not_equals: 'is not', contains: 'contains', greater_than: 'is greater than', less_than: 'is less than',
   between: 'is between', is_set: 'is set', is_not_set: 'is not set', in_list: 'is one of', not_in_list: 'is none of',
   before: 'is before', after: 'is after', within_last_days: 'is within the last days',
@@ -63,7 +63,7 @@ export const conditionDefaults: z.input<typeof conditionSchema> = {
 
 type Kind = 'text' | 'number' | 'date' | 'any';
 /** What a subject holds, so a comparison that cannot fit it is refused while the form is open. */
-export function kindOf(c: Pick<Condition, 'source' | 'customerField'>): Kind {
+function kindOf(c: Pick<Condition, 'source' | 'customerField'>): Kind {
   if (c.source === 'order') return 'number';
   if (c.source !== 'customer' || c.customerField === 'attribute') return 'any';
   return c.customerField === 'birthday' ? 'date' : 'text';
