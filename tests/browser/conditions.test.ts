@@ -3,7 +3,8 @@
 // a big and a small order; the card counts each branch.
 import { ManualClock } from '@afterglow/engine';
 import { describe, expect, it } from 'vitest';
-import { connectHandles, dragLocatorTo, screenshot, useAppInBrowser, waitForText } from './browser';
+import { WIN_BACK_JOURNEY_ID } from '../../apps/server/src/seed/win-back';
+import { connectHandles, dragLocatorTo, overflowing, pickLanguage, screenshot, useAppInBrowser, waitForText } from './browser';
 
 const env = useAppInBrowser({ clock: new ManualClock(new Date()), viewport: { width: 1600, height: 1200 } });
 
@@ -72,5 +73,29 @@ describe('conditions in the browser', () => {
     await waitForText(page.getByTestId(`branch-${condition}-no`), (t) => t === 'No1');
     await waitForText(page.getByTestId(`stat-${points}-entered`), (t) => t === '1');
     await screenshot(page, 'journey-property-split');
+  });
+
+  it('configures a split by rules in Serbian Cyrillic, each rule a branch named as written', { timeout: 180_000 }, async () => {
+    const { app, page } = env;
+    // Signed in already when the test above ran first (the page is shared).
+    if (await page.getByTestId('user-name').count() === 0) await env.logIn();
+    await pickLanguage(page, 'sr-Cyrl');
+    await page.goto(`${app.url}/journeys/${WIN_BACK_JOURNEY_ID}`);
+    await page.getByTestId('journey-checklist').waitFor();
+    // A step added from the palette lands selected: its config panel opens.
+    await page.getByTestId('palette-core/multi-split').click();
+    const added = page.locator('[data-node-type="core/multi-split"]');
+    await added.waitFor();
+    const id = (await added.getAttribute('data-testid'))!.replace(/^node-/, '');
+    await page.getByTestId('config-panel').getByText('+ Додај у „Правила“').click();
+    await page.getByLabel('Назив гране', { exact: true }).fill('Велике поруџбине');
+    await page.getByLabel('Провери', { exact: true }).selectOption({ label: 'Вредност поруџбине' });
+    await page.getByLabel('Услов', { exact: true }).selectOption({ label: 'је веће од' });
+    await page.getByLabel('Број', { exact: true }).fill('100');
+    await waitForText(page.getByTestId(`node-summary-${id}`), (t) => t === 'Прво које важи: „Велике поруџбине“; иначе сви остали');
+    await waitForText(page.getByTestId(`branch-${id}-rule:велике поруџбине`), (t) => t === 'Велике поруџбине');
+    await waitForText(page.getByTestId(`branch-${id}-else`), (t) => t === 'Сви остали');
+    await screenshot(page, 'split-by-rules-sr-Cyrl');
+    expect(await overflowing(page, '[data-testid="config-panel"] label, [data-testid="config-panel"] select')).toEqual([]);
   });
 });
