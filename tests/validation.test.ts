@@ -1,7 +1,7 @@
 // Every node type's bad config, in a journey, yields an issue naming the node id and field.
 import { validateGraph, type JourneyGraph } from '@afterglow/journey-core';
 import { describe, expect, it } from 'vitest';
-import { builtInNodeTypes, createRegistry } from '@afterglow/nodes';
+import { builtInNodeTypes, createRegistry, propertyCondition } from '@afterglow/nodes';
 
 const registry = createRegistry();
 const badConfigs: Record<string, { config: Record<string, unknown>; field: string }> = {
@@ -18,6 +18,9 @@ const badConfigs: Record<string, { config: Record<string, unknown>; field: strin
   'core/call-webhook': { config: { url: 'https://hooks.example.com/in', method: 'POST', headers: [], secret: '',
     body: '{ "email": "{{ customer.email }}", }' }, field: 'body' },
   'core/exit': { config: { reason: '' }, field: 'reason' },
+  'core/property-condition': { config: { ...propertyCondition.defaults, source: 'order', operator: 'contains', value: 'x' }, field: 'operator' },
+  'core/has-bought': { config: { what: 'brand', value: '', withinDays: 0 }, field: 'value' },
+  'core/multi-split': { config: { rules: [{ ...propertyCondition.defaults, name: 'VIP', operator: 'equals' }] }, field: 'rules.0.value' },
 };
 
 describe('config validation of every built-in node type', () => {
@@ -38,7 +41,7 @@ describe('config validation of every built-in node type', () => {
       const issues = validateGraph(graph, registry);
       expect(issues).toContainEqual(expect.objectContaining({ nodeId: 'node_under_test', field: badConfigs[def.id].field }));
       // The defaults a new node starts with are valid (except where the marketer must choose).
-      expect(def.config.safeParse(def.defaults).success || ['core/trigger-event', 'core/segment-condition', 'core/trigger-segment-entered', 'core/trigger-segment-left', 'core/trigger-broadcast'].includes(def.id)).toBe(true);
+      expect(def.config.safeParse(def.defaults).success || ['core/trigger-event', 'core/segment-condition', 'core/trigger-segment-entered', 'core/trigger-segment-left', 'core/trigger-broadcast', 'core/has-bought', 'core/multi-split'].includes(def.id)).toBe(true);
     });
   }
 });

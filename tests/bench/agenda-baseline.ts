@@ -40,7 +40,7 @@ export async function agendaStepsPerSecond(db: Database, registry: NodeRegistry,
   async function step(tx: Queryable, runId: string): Promise<boolean> {
     const [run] = await tx`select * from journey_runs where id = ${runId} for update`;
     const [customer] = await tx<CustomerSnapshot[]>`
-      select id, email, first_name as "firstName", last_name as "lastName", timezone, birthday,
+      select id, email, first_name as "firstName", last_name as "lastName", timezone, birthday, locale,
         marketing_consent as "marketingConsent", attributes
       from customers where workspace_id = ${run.workspace_id} and id = ${run.customer_id}`;
     const plan = await planOf(run.version_id);
@@ -93,6 +93,12 @@ export async function agendaStepsPerSecond(db: Database, registry: NodeRegistry,
             const [s] = await tx`select rule from segments where workspace_id = ${run.workspace_id} and id = ${segmentId}`;
             const members = await segmentMembers(tx as Sql, run.workspace_id, parseSegmentRule(s.rule), [customer.id], now);
             return members.has(customer.id);
+          },
+        },
+        orders: {
+          async hasBought(f) {
+            const rule = { kind: 'bought' as const, what: f.what, value: f.value, withinDays: f.withinDays };
+            return (await segmentMembers(tx as Sql, run.workspace_id, rule, [customer.id], now)).has(customer.id);
           },
         },
       },

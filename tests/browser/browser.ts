@@ -103,6 +103,8 @@ export function useAppInBrowser(opts: {
 }
 
 async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  // A palette item below the fold (the palette scrolls) is scrolled to first, as a person would.
+  await locator.scrollIntoViewIfNeeded();
   const box = await locator.boundingBox();
   if (!box) throw new Error(`Not visible: ${locator}`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };

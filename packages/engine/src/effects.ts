@@ -150,6 +150,11 @@ export class StepServices implements Services {
     const { run, customer } = this.scope;
     return { isMember: (segmentId) => this.deps.segments.isMember(run.workspaceId, segmentId, customer.id) };
   }
+
+  get orders(): Services['orders'] {
+    const { run, customer } = this.scope;
+    return { hasBought: (filter) => this.deps.segments.hasBought(run.workspaceId, filter, customer.id) };
+  }
 }
 
 /** What a held-out run's coupons.issue answers: nothing stored, no code (see ExecContext.holdOut). */

@@ -1,20 +1,24 @@
-// Batches segment membership checks: every run of a batch that asks about the same segment
-// in the same tick is answered by one SQL query (`customer id = any(...)`), not one each.
-import { segmentMembers, segmentRuleSchema, type Queryable as Sql } from '@afterglow/db';
-import { NodeError } from '@afterglow/node-sdk';
+// Batches the questions steps ask about customers: segment membership and purchases. Every run
+// of a batch that asks the same question in the same tick is answered by one SQL query
+// (`customer id = any(...)`), not one each. A purchase question is a segment rule of its own
+// (`bought`), so both go through the segment compiler and its customer_purchases index.
+import { segmentMembers, segmentRuleSchema, type Queryable as Sql, type SegmentRule } from '@afterglow/db';
+import { NodeError, type PurchaseFilter } from '@afterglow/node-sdk';
 
 interface Pending {
+  rule: () => Promise<SegmentRule>;
   customerIds: Set<string>;
   waiters: { customerId: string; resolve: (v: boolean) => void; reject: (e: unknown) => void }[];
 }
 
 export interface SegmentLoader {
   isMember(workspaceId: string, segmentId: string, customerId: string): Promise<boolean>;
+  hasBought(workspaceId: string, filter: PurchaseFilter, customerId: string): Promise<boolean>;
 }
 
 export function createSegmentLoader(sql: Sql, now: Date): SegmentLoader {
   const pending = new Map<string, Pending>();
-  const rules = new Map<string, Promise<unknown>>();
+  const rules = new Map<string, Promise<SegmentRule>>();
   let scheduled = false;
 
   const ruleOf = (workspaceId: string, segmentId: string) => {
@@ -34,10 +38,9 @@ export function createSegmentLoader(sql: Sql, now: Date): SegmentLoader {
     const batches = [...pending.entries()];
     pending.clear();
     await Promise.all(batches.map(async ([key, batch]) => {
-      const [workspaceId, segmentId] = key.split('\u0000');
+      const workspaceId = key.split('\u0000')[1];
       try {
-        const rule = (await ruleOf(workspaceId, segmentId)) as Parameters<typeof segmentMembers>[2];
-        const members = await segmentMembers(sql as never, workspaceId, rule, [...batch.customerIds], now);
+        const members = await segmentMembers(sql as never, workspaceId, await batch.rule(), [...batch.customerIds], now);
         for (const w of batch.waiters) w.resolve(members.has(w.customerId));
       } catch (err) {
         for (const w of batch.waiters) w.reject(err);
@@ -45,19 +48,23 @@ export function createSegmentLoader(sql: Sql, now: Date): SegmentLoader {
     }));
   };
 
+  const ask = (key: string, rule: Pending['rule'], customerId: string) => new Promise<boolean>((resolve, reject) => {
+    const batch = pending.get(key) ?? { rule, customerIds: new Set(), waiters: [] };
+    batch.customerIds.add(customerId);
+    batch.waiters.push({ customerId, resolve, reject });
+    pending.set(key, batch);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(() => void flush());
+    }
+  });
+
   return {
-    isMember(workspaceId, segmentId, customerId) {
-      return new Promise((resolve, reject) => {
-        const key = `${workspaceId}\u0000${segmentId}`;
-        const batch = pending.get(key) ?? { customerIds: new Set(), waiters: [] };
-        batch.customerIds.add(customerId);
-        batch.waiters.push({ customerId, resolve, reject });
-        pending.set(key, batch);
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(() => void flush());
-        }
-      });
+    isMember: (workspaceId, segmentId, customerId) =>
+      ask(`segment\u0000${workspaceId}\u0000${segmentId}`, () => ruleOf(workspaceId, segmentId), customerId),
+    hasBought(workspaceId, filter, customerId) {
+      const rule: SegmentRule = { kind: 'bought', what: filter.what, value: filter.value.trim(), ...(filter.withinDays ? { withinDays: filter.withinDays } : {}) };
+      return ask(`bought\u0000${workspaceId}\u0000${JSON.stringify(rule)}`, async () => rule, customerId);
     },
   };
 }

@@ -3,7 +3,7 @@
 // the run's new state, keyed by the step's idempotency key, so a retried step never acts twice.
 import type { z } from 'zod';
 import type {
-  CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, RunSnapshot,
+  CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, PurchaseFilter, RunSnapshot,
 } from './requests.js';
 import type { AnyServiceDefinition } from './services.js';
 
@@ -26,6 +26,11 @@ export interface Services {
    */
   coupons: { issue(request: CouponRequest): Promise<IssuedCoupon> };
   segments: { isMember(segmentId: string): Promise<boolean> };
+  /**
+   * The customer's order history. The engine answers every run of a batch asking the same
+   * question with one query, so a condition on purchases costs no query per run.
+   */
+  orders: { hasBought(filter: PurchaseFilter): Promise<boolean> };
 }
 
 /** A marketing or transactional message on a channel, asked of the workspace's sending rules. */

@@ -17,6 +17,8 @@ export interface CustomerSnapshot {
   lastName: string | null;
   timezone: string;
   birthday: string | null;
+  /** The customer's language, a BCP 47 tag as the shop sent it ('sr-Latn-RS', 'sl'); null when unknown. */
+  locale: string | null;
   marketingConsent: boolean;
   attributes: Record<string, unknown>;
 }
@@ -34,6 +36,17 @@ export interface RunSnapshot {
    * (`{ nodeId, at }`) once the run is held out (`ctx.holdOut()`).
    */
   context: Record<string, unknown>;
+}
+
+/**
+ * Purchases asked about (`services.orders.hasBought`): a product (by id), a category (also its
+ * sub-categories, "Skin care" matches "Skin care > Serums") or a brand; names compare ignoring case.
+ */
+export interface PurchaseFilter {
+  what: 'product' | 'category' | 'brand';
+  value: string;
+  /** Only purchases in the last N days before the step's `now()`; absent: ever. */
+  withinDays?: number;
 }
 
 export interface EmailRequest {

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { HOLDOUT_REASON, type EmailOutcome, type ExecContext, type SendPolicyRequest, type SendPolicyVerdict } from './context.js';
 import { NodeError } from './errors.js';
-import type { CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, RunSnapshot } from './requests.js';
+import type { CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, PurchaseFilter, RunSnapshot } from './requests.js';
 import type { AnyServiceDefinition } from './services.js';
 
 export interface RecordedEffects {
@@ -24,6 +24,8 @@ export interface TestContextOptions {
   customer?: Partial<CustomerSnapshot>;
   run?: Partial<RunSnapshot>;
   segmentMembers?: Record<string, boolean>;
+  /** The customer's purchases, which `services.orders.hasBought` searches (default: none). */
+  purchases?: { productId: string; category?: string; brand?: string; at: Date }[];
   nodeId?: string;
   /** The workspace's sending rules' answer (default: send). */
   sendPolicy?: (request: SendPolicyRequest) => SendPolicyVerdict;
@@ -40,7 +42,7 @@ export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecCon
   };
   const customer: CustomerSnapshot = {
     id: 'cust_test', email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace',
-    timezone: 'UTC', birthday: null, marketingConsent: true, attributes: {}, ...opts.customer,
+    timezone: 'UTC', birthday: null, locale: null, marketingConsent: true, attributes: {}, ...opts.customer,
   };
   const nodeId = opts.nodeId ?? 'node_test';
   const idempotencyKey = `${run.id}:${nodeId}`;
@@ -91,7 +93,18 @@ export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecCon
         return coupon;
       } },
       segments: { isMember: async (id) => opts.segmentMembers?.[id] ?? false },
+      orders: { hasBought: async (filter) => (opts.purchases ?? []).some((p) => bought(p, filter, now)) },
     },
   };
   return { ctx, effects };
+}
+
+/** Like the engine's purchase search: a category also matches its sub-categories ("A > B"). */
+function bought(p: NonNullable<TestContextOptions['purchases']>[number], f: PurchaseFilter, now: Date): boolean {
+  if (f.withinDays !== undefined && p.at.getTime() <= now.getTime() - f.withinDays * 86_400_000) return false;
+  const want = f.value.trim().toLowerCase();
+  if (f.what === 'product') return p.productId === f.value.trim();
+  const have = (f.what === 'brand' ? p.brand : p.category)?.trim().toLowerCase();
+  if (!have) return false;
+  return have === want || (f.what === 'category' && have.startsWith(`${want} > `));
 }

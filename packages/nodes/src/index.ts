@@ -8,6 +8,9 @@ import { waitForEventNode } from './core/wait-for-event/definition';
 import { segmentCondition } from './core/segment-condition/definition';
 import { abSplit } from './core/ab-split/definition';
 import { holdout } from './core/holdout/definition';
+import { propertyCondition } from './core/property-condition/definition';
+import { hasBought } from './core/has-bought/definition';
+import { multiSplit } from './core/multi-split/definition';
 import { sendEmail } from './core/send-email/definition';
 import { grantPoints } from './core/grant-points/definition';
 import { issueCoupon } from './core/issue-coupon/definition';
@@ -26,6 +29,9 @@ export const builtInNodeTypes: NodeTypeDefinition[] = [
   segmentCondition,
   abSplit,
   holdout,
+  propertyCondition,
+  hasBought,
+  multiSplit,
   sendEmail,
   grantPoints,
   issueCoupon,
@@ -44,6 +50,6 @@ export function createRegistry(plugins: readonly AfterglowPlugin[] = []): NodeRe
   return new NodeRegistry(builtInNodeTypes, [corePlugin, ...plugins]);
 }
 
-export { triggerSegmentEntered, triggerSegmentLeft, webhookService, abSplit, holdout };
+export { triggerSegmentEntered, triggerSegmentLeft, webhookService, abSplit, holdout, propertyCondition, hasBought, multiSplit };
 export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, exitJourney };
 

@@ -67,7 +67,8 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
       {branches.length > 0 && (
         <div className="flex justify-around border-t border-slate-100 px-2 pb-1.5 pt-1">
           {branches.map((b) => (
-            <span key={b.id} className="text-[11px] font-medium text-slate-500" data-testid={`branch-${id}-${b.id}`}>
+            // A split by rules names its branches itself: long names are cut, the whole name in the tooltip.
+            <span key={b.id} className="min-w-0 truncate text-[11px] font-medium text-slate-500" title={b.label} data-testid={`branch-${id}-${b.id}`}>
               {b.label}{data.live && <b className="ml-1 tabular-nums text-slate-800">{formatNumber(locale, s?.branches[b.id] ?? 0)}</b>}
             </span>
           ))}
