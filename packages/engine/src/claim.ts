@@ -17,13 +17,14 @@ export interface ClaimedRun extends RunRow {
 type ClaimRow = RunRow & { [K in keyof CustomerSnapshot as `c_${K}`]: CustomerSnapshot[K] | null };
 
 // The customer's columns come flat (prefixed) rather than as one JSON object: no document
-// to build in Postgres and parse again here for every run.
+// to build in Postgres and parse again here for every run. The birthday is a calendar day, sent
+// as its text: a Date at UTC midnight would be the day before west of Greenwich.
 const columns = (tx: Queryable) => tx`
   r.id, r.workspace_id as "workspaceId", r.customer_id as "customerId", r.journey_id as "journeyId",
   r.version_id as "versionId", r.status, r.node_id as "nodeId", r.wait, r.context,
   r.step_count as "stepCount", r.entered_at as "enteredAt",
   c.id as "c_id", c.email as "c_email", c.first_name as "c_firstName", c.last_name as "c_lastName",
-  c.timezone as "c_timezone", c.birthday as "c_birthday", c.locale as "c_locale", c.marketing_consent as "c_marketingConsent",
+  c.timezone as "c_timezone", to_char(c.birthday, 'YYYY-MM-DD') as "c_birthday", c.locale as "c_locale", c.marketing_consent as "c_marketingConsent",
   c.attributes as "c_attributes"`;
 
 // A probe per run by primary key. `limit 1` keeps the planner from turning it into a join:

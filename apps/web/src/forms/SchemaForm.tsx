@@ -36,7 +36,7 @@ const GROUPS = new Set<FormWidget>(['list', 'fields', 'key-value']);
 
 function ObjectFields({ schema, value, onChange, form, path, idPrefix }:
   { schema: FieldSchema; value: Obj; onChange(next: Obj): void; form: FormContext; path: string; idPrefix: string }) {
-  // A config saved before a field existed lacks it: visibility then reads the field's default.
+  // A config saved before a field existed lacks it: visibility and its input read the field's default.
   const withDefaults = { ...Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, f]) => [k, f.default])), ...value };
   return (
     <div className="space-y-4">
@@ -51,7 +51,7 @@ function ObjectFields({ schema, value, onChange, form, path, idPrefix }:
         return (
           <div key={key}>
             <label htmlFor={builtIn && GROUPS.has(builtIn) ? undefined : id} className="mb-1 block text-xs font-semibold text-slate-700">{labelOf(key, field)}</label>
-            <FieldInput field={field} value={value[key]} id={id} path={fieldPath} form={form}
+            <FieldInput field={field} value={withDefaults[key]} id={id} path={fieldPath} form={form}
               onChange={(next) => onChange({ ...value, [key]: next })} />
             {error && <p className="mt-1 text-xs font-medium text-rose-600" data-testid={`field-error-${fieldPath}`}>{error}</p>}
             {!error && field.help && <p className="mt-1 text-xs text-slate-500">{field.help}</p>}
