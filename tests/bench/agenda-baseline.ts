@@ -94,6 +94,8 @@ export async function agendaStepsPerSecond(db: Database, registry: NodeRegistry,
             return members.has(customer.id);
           },
         },
+        // The bench journey alerts no one.
+        staff: { alert: async () => { throw new Error('the bench journey sends no staff alert'); } },
       },
     };
     const instruction: Instruction = def.execute
