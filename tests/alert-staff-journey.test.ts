@@ -68,6 +68,11 @@ describe('Alert staff', () => {
     const [bor] = test.emails('bor@trgovina.example');
     expect(bor.subject).toBe('Opozorilo: Review Submitted – Jana c1');
     expect(test.emails('bor@trgovina.example')).toHaveLength(2);
+    // Each recipient's own Message-ID, spelling its outbox row's effect key (run:node.alert.<hash>).
+    expect(ana.headers['message-id']).toMatch(/^<[0-9a-f-]{36}\.alert\.alert\.[0-9a-f]{16}@afterglow>$/);
+    expect(bor.headers['message-id']).not.toBe(ana.headers['message-id']);
+    const [row] = await test.database.sql`select effect_key from email_outbox where message_id = ${ana.headers['message-id']}`;
+    expect(`<${row.effect_key.replace(':', '.')}@afterglow>`).toBe(ana.headers['message-id']);
     expect(test.emails('mia@trgovina.example')).toHaveLength(0);
     expect(test.emails('c1@mail.example')).toHaveLength(0);
     expect(await test.counters(j, 'alert')).toMatchObject({ alerts: 2, limited: 1, emails: 4 });

@@ -7,6 +7,7 @@
 // the last 60 minutes under a transaction lock per journey, so two batches cannot both take
 // the last slot; a batch that rolls back gives its slots back with its rows.
 import type { Queryable } from '@afterglow/db';
+import { createHash } from 'node:crypto';
 import { readWorkspaceSettings } from '@afterglow/journey-core';
 import type { Services, StaffAlertRequest } from '@afterglow/node-sdk';
 import { effectKey, type EffectBuffer, type StepScope } from './effects';
@@ -88,11 +89,13 @@ export function staffService(scope: StepScope, buffer: EffectBuffer, lookup: Sta
       for (const r of resolved.recipients) {
         const message = composed.get(r.locale) ?? request.compose({ locale: r.locale, customerUrl });
         composed.set(r.locale, message);
-        const key = `${effectKey(run.id, nodeId)}:alert:${r.address}`;
+        // `<run>:<node>.alert.<address hash>`, so the Message-ID <run.node.alert.hash@afterglow>
+        // spells the effect key as every Afterglow Message-ID does (bounce reports find the row by it).
+        const key = `${effectKey(run.id, nodeId)}.alert.${createHash('sha256').update(r.address).digest('hex').slice(0, 16)}`;
         buffer.outbox.push({
           workspace_id: run.workspaceId, effect_key: key, customer_id: customer.id, run_id: run.id,
           journey_id: run.journeyId, version_id: run.versionId, node_id: nodeId, kind: 'alert', topic: null,
-          to_address: r.address, content_hash: null, message_id: `<${key.replace(/[:@<>\s]/g, '.')}@afterglow>`,
+          to_address: r.address, content_hash: null, message_id: `<${key.replace(':', '.')}@afterglow>`,
           ready: { ...message, subject: message.subject.replace(/[\r\n]+/g, ' '), locale: r.locale },
         });
       }
