@@ -81,6 +81,15 @@ describe('Alert staff', () => {
     await review(test, 'c4', 'Scratched');
     expect(test.emails('ana@trgovina.example').map((m) => m.subject)).toContain('Upozorenje: Review Submitted – Jana c4');
     expect(await test.counters(j, 'alert')).toMatchObject({ alerts: 3, limited: 1, emails: 6 });
+
+    // Erasing the customer erases the alerts about them, never the team's addresses.
+    await test.api.customers.erase({ id: 'c1', confirm: 'c1' });
+    const alerts = await test.database.sql`select to_address, html from email_outbox where kind = 'alert'`;
+    expect(alerts.filter((r) => r.html === null)).toHaveLength(2); // c1's alert, to both managers
+    expect(alerts.filter((r) => r.html?.includes('Jana c1<'))).toEqual([]);
+    const [{ team }] = await test.database.sql`select count(*)::int as team from hashed_suppressions
+      where address_hash in (afterglow_address_hash('ana@trgovina.example'), afterglow_address_hash('bor@trgovina.example'))`;
+    expect(team).toBe(0);
   });
 
   it('sends to a listed team address in the shop language, and refuses an address outside the workspace', async () => {
