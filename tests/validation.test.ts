@@ -17,6 +17,7 @@ const badConfigs: Record<string, { config: Record<string, unknown>; field: strin
   'core/issue-coupon': { config: { kind: 'percent', value: 150, prefix: 'VIP', validDays: 30, minOrderTotal: 0, description: '' }, field: 'value' },
   'core/call-webhook': { config: { url: 'https://hooks.example.com/in', method: 'POST', headers: [], secret: '',
     body: '{ "email": "{{ customer.email }}", }' }, field: 'body' },
+  'core/alert-staff': { config: { to: 'address', role: 'owner', address: 'care', note: '', perHour: 10 }, field: 'address' },
   'core/exit': { config: { reason: '' }, field: 'reason' },
   'core/property-condition': { config: { ...propertyCondition.defaults, source: 'order', operator: 'contains', value: 'x' }, field: 'operator' },
   'core/has-bought': { config: { what: 'brand', value: '', withinDays: 0 }, field: 'value' },

@@ -101,6 +101,8 @@ export async function agendaStepsPerSecond(db: Database, registry: NodeRegistry,
             return (await segmentMembers(tx as Sql, run.workspace_id, rule, [customer.id], now)).has(customer.id);
           },
         },
+        // The bench journey alerts no one.
+        staff: { alert: async () => { throw new Error('the bench journey sends no staff alert'); } },
       },
     };
     const instruction: Instruction = def.execute

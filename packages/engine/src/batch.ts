@@ -1,7 +1,7 @@
 // One batch of the engine: claim due runs with their customers (SKIP LOCKED, so any number of
 // workers share the work), walk each, and write every result back with set-based SQL in the
 // same transaction: one UPDATE of runs, one INSERT of walks (each run's steps in one row), one
-// of outbox rows, one of ledger rows, one of service effects, and last the batch's node counters
+// of outbox rows (staff alerts among them), one of ledger rows, one of service effects, and last the batch's node counters
 // (its steps' and the coupons it issued) in one statement.
 import { pgArray, type Queryable, type SecretBox, type Sql } from '@afterglow/db';
 import { createBlockChecker } from '@afterglow/email';
@@ -16,6 +16,7 @@ import { writeHoldouts } from './holdout';
 import { writeServiceEffects } from './services/queue';
 import { createSegmentLoader } from './segment-loader';
 import { createSendPolicy } from './send-policy';
+import { createStaffLookup } from './staff-alerts';
 import type { Logger, PlanLoader, RunRow } from './types';
 import { walkRun, type RunUpdate, type StepRow } from './walk';
 
@@ -28,6 +29,8 @@ export interface BatchDeps {
   /** Without blockReason: each batch checks suppressions through its own transaction. */
   email: Omit<EmailQueue, 'blockReason'>;
   log: Logger;
+  /** Base of the links to the app in staff alerts (AFTERGLOW_PUBLIC_URL). */
+  publicUrl: () => string;
 }
 
 export interface BatchResult {
@@ -45,7 +48,8 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     // Every lookup of the batch goes through its transaction: none waits for a pool connection
     // while the batch holds one (the plan and template caches' rare misses excepted).
     const email: EmailQueue = { ...deps.email, blockReason: createBlockChecker(tx) };
-    const walkDeps = { registry: deps.registry, secrets: deps.secrets, segments: createSegmentLoader(tx, now), policy: createSendPolicy(tx, now), email, buffer, coupons: createCouponLookup(tx), now, log: deps.log };
+    const walkDeps = { registry: deps.registry, secrets: deps.secrets, segments: createSegmentLoader(tx, now), policy: createSendPolicy(tx, now), email, buffer, coupons: createCouponLookup(tx),
+      staff: createStaffLookup(tx, now, deps.publicUrl), now, log: deps.log };
     const results = await Promise.all(runs.map(async (run) => {
       if (!run.customer) return missingCustomer(run);
       return walkRun(run, await deps.loadPlan(run.versionId), run.customer, walkDeps);

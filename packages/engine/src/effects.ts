@@ -9,6 +9,7 @@ import { couponService, type CouponLookup, type CouponRow } from './coupons';
 import { isHeldOut, withhold, type HoldoutRow } from './holdout';
 import type { SegmentLoader } from './segment-loader';
 import type { SendPolicy } from './send-policy';
+import { staffService, type StaffLookup } from './staff-alerts';
 import type { ServiceEffectBuffer } from './services/queue';
 import type { RunRow } from './types';
 
@@ -27,8 +28,12 @@ export interface OutboxRow {
   kind: string;
   topic: string | null;
   to_address: string;
-  /** What to render at send time: an email_contents row of the same workspace. */
-  content_hash: string;
+  /** What to render at send time: an email_contents row of the same workspace; null for a ready-made row. */
+  content_hash: string | null;
+  /** Set when the Message-ID is not the step's own (several emails of one step: staff alerts). */
+  message_id?: string;
+  /** A row written ready to send (a staff alert): not rendered, tracked or footed by the dispatcher. */
+  ready?: { subject: string; html: string; text: string; locale: string };
 }
 
 export interface LedgerRow {
@@ -107,6 +112,7 @@ export interface ServiceDeps {
   email: EmailQueue;
   policy: SendPolicy;
   coupons: CouponLookup;
+  staff: StaffLookup;
 }
 
 /**
@@ -144,6 +150,10 @@ export class StepServices implements Services {
       ? { issue: async (r) => heldOutCoupon(r, now, detail) }
       : couponService(run, nodeId, customer.id, effectKey(run.id, nodeId), now, this.deps.buffer.coupons, this.deps.coupons, detail);
     return this.#coupons;
+  }
+
+  get staff(): Services['staff'] {
+    return staffService(this.scope, this.deps.buffer, this.deps.staff);
   }
 
   get segments(): Services['segments'] {

@@ -87,7 +87,7 @@ export function createEngine(opts: EngineOptions): Engine {
     pinnedTemplate: createPinnedTemplateCache(database.sql),
     fromAddress: opts.fromAddress ?? 'Afterglow Demo Shop <shop@afterglow.local>',
   };
-  const deps: BatchDeps = { sql: database.sql, secrets: database.secrets, registry, loadPlan: createPlanCache(database.sql, registry, database.secrets), email, log };
+  const deps: BatchDeps = { sql: database.sql, secrets: database.secrets, registry, loadPlan: createPlanCache(database.sql, registry, database.secrets), email, log, publicUrl };
 
   async function advanceUntilIdle(): Promise<number> {
     await runDueBroadcasts(database.sql, registry, clock.now(), log);

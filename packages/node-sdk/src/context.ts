@@ -31,7 +31,42 @@ export interface Services {
    * question with one query, so a condition on purchases costs no query per run.
    */
   orders: { hasBought(filter: PurchaseFilter): Promise<boolean> };
+  /**
+   * An internal email about this customer to the shop's team: never frequency-capped or held
+   * for quiet hours, whatever the customer's marketing consent. One per recipient per (run, node).
+   */
+  staff: { alert(request: StaffAlertRequest): Promise<StaffAlertOutcome> };
 }
+
+/** The workspace's roles (owner, admin, marketer, manager, developer, viewer). */
+export type StaffRole = 'owner' | 'admin' | 'marketer' | 'manager' | 'developer' | 'viewer';
+
+/** A staff alert, written by the node in each recipient's language. */
+export interface StaffAlertMessage { subject: string; html: string; text: string }
+
+export interface StaffAlertRequest {
+  /**
+   * The workspace's users of a role, or one team address: a user's address or one of the
+   * workspace's listed test recipients (others are refused: the alert carries the customer's data).
+   */
+  to: { role: StaffRole } | { address: string };
+  /** At most this many alerts from the journey in any 60 minutes; beyond that, 'limited'. */
+  perHour: number;
+  /**
+   * The email in one language (a user's own, else the shop's default), called once per language
+   * among the recipients; `customerUrl` is the customer's page in the app.
+   */
+  compose(input: { locale: string; customerUrl: string }): StaffAlertMessage;
+}
+
+export type StaffAlertOutcome =
+  | { status: 'queued'; recipients: number }
+  /** The journey's hourly limit was reached: nothing sent. */
+  | { status: 'limited' }
+  /** Nobody to send to (no user has the role). */
+  | { status: 'skipped'; reason: string }
+  /** The address may not receive alerts: a configuration error. */
+  | { status: 'refused'; reason: string };
 
 /** A marketing or transactional message on a channel, asked of the workspace's sending rules. */
 export interface SendPolicyRequest {

@@ -2,7 +2,10 @@
 // for unit tests of `execute`. A whole journey through the real engine is tested with
 // `createJourneyTest` (see docs/nodes.md).
 import type { z } from 'zod';
-import { HOLDOUT_REASON, type EmailOutcome, type ExecContext, type SendPolicyRequest, type SendPolicyVerdict } from './context.js';
+import {
+  HOLDOUT_REASON, type EmailOutcome, type ExecContext, type SendPolicyRequest, type SendPolicyVerdict, type StaffAlertMessage,
+  type StaffAlertOutcome, type StaffAlertRequest,
+} from './context.js';
 import { NodeError } from './errors.js';
 import type { CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, PurchaseFilter, RunSnapshot } from './requests.js';
 import type { AnyServiceDefinition } from './services.js';
@@ -11,6 +14,8 @@ export interface RecordedEffects {
   emails: EmailRequest[];
   points: { amount: number; reason: string }[];
   coupons: CouponRequest[];
+  /** Staff alerts queued: one per language composed (see `staffLocales`). */
+  alerts: { to: StaffAlertRequest['to']; perHour: number; locale: string; customerUrl: string; message: StaffAlertMessage }[];
   /** Effects queued with services, payloads as parsed by each service's schema. */
   queued: { service: string; key: string; payload: unknown }[];
   /** Counter totals the step added to. */
@@ -31,10 +36,14 @@ export interface TestContextOptions {
   sendPolicy?: (request: SendPolicyRequest) => SendPolicyVerdict;
   /** What the email service answers (default: queued). */
   emailOutcome?: (request: EmailRequest) => EmailOutcome;
+  /** The languages of a staff alert's recipients (default: ['en']); each gets the alert composed. */
+  staffLocales?: string[];
+  /** What the staff alert service answers (default: queued, for every language). */
+  staffAlertOutcome?: (request: StaffAlertRequest) => StaffAlertOutcome;
 }
 
 export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecContext; effects: RecordedEffects } {
-  const effects: RecordedEffects = { emails: [], points: [], coupons: [], queued: [], counts: {}, heldOut: 0 };
+  const effects: RecordedEffects = { emails: [], points: [], coupons: [], alerts: [], queued: [], counts: {}, heldOut: 0 };
   const now = opts.now ?? new Date('2026-01-05T10:00:00Z');
   const run: RunSnapshot = {
     id: 'run_test', journeyId: 'j_test', versionId: 'v_test', enteredAt: now, stepCount: 0,
@@ -94,6 +103,15 @@ export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecCon
       } },
       segments: { isMember: async (id) => opts.segmentMembers?.[id] ?? false },
       orders: { hasBought: async (filter) => (opts.purchases ?? []).some((p) => bought(p, filter, now)) },
+      staff: { alert: async (r) => {
+        const outcome = opts.staffAlertOutcome?.(r) ?? { status: 'queued', recipients: (opts.staffLocales ?? ['en']).length };
+        if (outcome.status !== 'queued') return outcome;
+        const customerUrl = `https://afterglow.test/customers/${encodeURIComponent(customer.id)}`;
+        for (const locale of opts.staffLocales ?? ['en']) {
+          effects.alerts.push({ to: r.to, perHour: r.perHour, locale, customerUrl, message: r.compose({ locale, customerUrl }) });
+        }
+        return outcome;
+      } },
     },
   };
   return { ctx, effects };

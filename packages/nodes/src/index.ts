@@ -17,6 +17,7 @@ import { issueCoupon } from './core/issue-coupon/definition';
 import { callWebhook } from './core/call-webhook/definition';
 import { webhookService } from './core/call-webhook/service';
 import { exitJourney } from './core/exit/definition';
+import { alertStaff } from './core/alert-staff/definition';
 
 /** Built-in node types, in palette order. Adding a type: one folder, one line here. */
 export const builtInNodeTypes: NodeTypeDefinition[] = [
@@ -36,6 +37,7 @@ export const builtInNodeTypes: NodeTypeDefinition[] = [
   grantPoints,
   issueCoupon,
   callWebhook,
+  alertStaff,
   exitJourney,
 ];
 
@@ -51,5 +53,5 @@ export function createRegistry(plugins: readonly AfterglowPlugin[] = []): NodeRe
 }
 
 export { triggerSegmentEntered, triggerSegmentLeft, webhookService, abSplit, holdout, propertyCondition, hasBought, multiSplit };
-export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, exitJourney };
+export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, alertStaff, exitJourney };
 

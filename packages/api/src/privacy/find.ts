@@ -30,13 +30,14 @@ export async function findCustomerData(
   const runs = await tx<{ id: string }[]>`
     select id from journey_runs where workspace_id = ${workspaceId} and customer_id = ${customerId} order by id ${lock}`;
   const [outbox, aliases] = await Promise.all([
-    tx<{ id: string; messageId: string; address: string }[]>`
-      select id, message_id as "messageId", lower(btrim(to_address)) as address from email_outbox
+    tx<{ id: string; messageId: string; address: string; kind: string }[]>`
+      select id, message_id as "messageId", lower(btrim(to_address)) as address, kind from email_outbox
       where workspace_id = ${workspaceId} and customer_id = ${customerId}`,
     tx<{ aliasId: string }[]>`
       select alias_id as "aliasId" from customer_aliases where workspace_id = ${workspaceId} and customer_id = ${customerId}`,
   ]);
-  const addresses = new Set(outbox.map((o) => o.address));
+  // A staff alert about them went to the team: its address is not theirs (the row itself is erased).
+  const addresses = new Set(outbox.filter((o) => o.kind !== 'alert').map((o) => o.address));
   if (profileAddress) addresses.add(profileAddress);
   addresses.delete('');
   return {

@@ -58,6 +58,7 @@ export const emailOutbox = pgTable('email_outbox', {
   journeyId: text('journey_id'),
   versionId: text('version_id'),
   nodeId: text('node_id'),
+  /** 'marketing', 'transactional', or 'alert' (a staff alert: written ready-made, sent to the team about the customer). */
   kind: text('kind').notNull().default('marketing'),
   toAddress: text('to_address').notNull(),
   fromAddress: text('from_address').notNull(),
@@ -96,6 +97,8 @@ export const emailOutbox = pgTable('email_outbox', {
   index('email_outbox_queued_idx').on(t.versionId, t.nodeId).where(sql`status = 'pending'`),
   // Rows being sent: a handful per running dispatcher, looked through for those of dead ones.
   index('email_outbox_claimed_idx').on(t.claimedBy).where(sql`claimed_by is not null`),
+  // A journey's staff alerts of the last hour, counted against its hourly limit (few rows: alerts only).
+  index('email_outbox_alerts_idx').on(t.journeyId, t.createdAt).where(sql`kind = 'alert'`),
 ]);
 
 /** What the development SMTP sink received: shown on the Outbox page. */

@@ -1,0 +1,1 @@
+CREATE INDEX "email_outbox_alerts_idx" ON "email_outbox" USING btree ("journey_id","created_at") WHERE kind = 'alert';
