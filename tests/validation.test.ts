@@ -20,6 +20,8 @@ const badConfigs: Record<string, { config: Record<string, unknown>; field: strin
   'core/alert-staff': { config: { to: 'address', role: 'owner', address: 'care', note: '', perHour: 10 }, field: 'address' },
   'core/exit': { config: { reason: '' }, field: 'reason' },
   'core/property-condition': { config: { ...propertyCondition.defaults, source: 'order', operator: 'contains', value: 'x' }, field: 'operator' },
+  'core/ab-split': { config: { arms: [{ name: 'A', weight: 50 }, { name: 'B', weight: 0 }] }, field: 'arms.1.weight' },
+  'core/holdout': { config: { percent: 95 }, field: 'percent' },
   'core/has-bought': { config: { what: 'brand', value: '', withinDays: 0 }, field: 'value' },
   'core/multi-split': { config: { rules: [{ ...propertyCondition.defaults, name: 'VIP', operator: 'equals' }] }, field: 'rules.0.value' },
 };
