@@ -1,7 +1,7 @@
 // Headless Chromium for browser tests: the one setup every test file shares (a seeded app on a
 // fresh database, Chromium, a page, a picture of a failing test), plus mouse and polling helpers.
 import type { Clock } from '@afterglow/engine';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
@@ -134,14 +134,25 @@ export const overflowing = (page: Page, selector: string) => page.evaluate((css)
     .filter((el) => !el.closest('.truncate') && el.scrollWidth > el.clientWidth + 1)
     .map((el) => el.textContent), selector);
 
+const WEB_LOCALES = path.join(import.meta.dirname, '../../apps/web/src/i18n/locales');
+
+const menuLabel = (locale: string): string =>
+  (JSON.parse(readFileSync(path.join(WEB_LOCALES, locale, 'shell.json'), 'utf8')) as Record<string, string>)['menu.label'];
+
 /**
  * Picks the app's language in the user menu, as a user does (stored on the account too), and closes
  * the menu once the app speaks it; `picture` names a screenshot of the open menu.
  */
 export async function pickLanguage(page: Page, locale: string, picture?: string) {
   await page.getByTestId('user-name').click();
-  await page.getByTestId('language-picker').selectOption(locale);
-  await expect.poll(() => page.getByRole('menu').getAttribute('aria-label')).not.toBe('Account');
+  // Wait for the account to store it too: a page loaded before that would speak the old language.
+  const picker = page.getByTestId('language-picker');
+  if (await picker.inputValue() !== locale) {
+    const stored = page.waitForResponse((response) => response.url().includes('auth.setLocale') && response.ok());
+    await picker.selectOption(locale);
+    await stored;
+  }
+  await expect.poll(() => page.getByRole('menu').getAttribute('aria-label')).toBe(menuLabel(locale));
   if (picture) await screenshot(page, picture);
   await page.keyboard.press('Escape');
 }

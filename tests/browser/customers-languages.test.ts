@@ -5,7 +5,7 @@
 // heading, column title or field label may overflow its box.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { screenshot, useAppInBrowser } from './browser';
+import { pickLanguage, screenshot, useAppInBrowser } from './browser';
 
 const env = useAppInBrowser();
 
@@ -13,13 +13,6 @@ const overflowing = (page: Page) => page.evaluate(() =>
   [...document.querySelectorAll('h1, h2, th, dt, label, button, [data-testid="segment-count"]')]
     .filter((el) => el.scrollWidth > el.clientWidth + 1)
     .map((el) => el.textContent));
-
-async function pickLanguage(page: Page, locale: string) {
-  await page.getByTestId('user-name').click();
-  await page.getByTestId('language-picker').selectOption(locale);
-  await expect.poll(() => page.getByRole('menu').getAttribute('aria-label')).not.toBe('Account');
-  await page.keyboard.press('Escape');
-}
 
 const localeOf = async (id: string) =>
   (await env.app.database.sql<{ locale: string | null }[]>`select locale from customers where workspace_id = ${env.demo.workspaceId} and id = ${id}`)[0].locale;

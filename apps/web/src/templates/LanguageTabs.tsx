@@ -4,11 +4,13 @@
 import type { Locale } from '@afterglow/i18n';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../ui/icons';
+import { languageName as namedIn } from '../ui/languageNames';
 import { useLocale } from '../ui/locale';
 import { addLanguage, languagesOf, removeLanguage, TEMPLATE_LANGUAGES, type Draft, type Language } from './draft';
 
+/** A tab's language in the user's words, capitalised as a tab title ("Српски", "Serbian"). */
 export function languageName(language: Language | Locale, uiLocale: Locale): string {
-  const name = new Intl.DisplayNames([uiLocale], { type: 'language' }).of(language) ?? language;
+  const name = namedIn(language, uiLocale);
   return name.charAt(0).toLocaleUpperCase(uiLocale) + name.slice(1);
 }
 
