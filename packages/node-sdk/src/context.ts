@@ -3,7 +3,7 @@
 // the run's new state, keyed by the step's idempotency key, so a retried step never acts twice.
 import type { z } from 'zod';
 import type {
-  CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, RunSnapshot,
+  CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, ProfileUpdate, RunSnapshot,
 } from './requests.js';
 import type { AnyServiceDefinition } from './services.js';
 
@@ -26,6 +26,11 @@ export interface Services {
    */
   coupons: { issue(request: CouponRequest): Promise<IssuedCoupon> };
   segments: { isMember(segmentId: string): Promise<boolean> };
+  /**
+   * Changes the customer's attributes and tags, written with the step. Later steps of the same
+   * walk see the change in `ctx.customer.attributes`.
+   */
+  profile: { update(update: ProfileUpdate): Promise<void> };
 }
 
 /** A marketing or transactional message on a channel, asked of the workspace's sending rules. */

@@ -4,13 +4,15 @@
 import type { z } from 'zod';
 import type { EmailOutcome, ExecContext, SendPolicyRequest, SendPolicyVerdict } from './context.js';
 import { NodeError } from './errors.js';
-import type { CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, RunSnapshot } from './requests.js';
+import type { CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, ProfileUpdate, RunSnapshot } from './requests.js';
 import type { AnyServiceDefinition } from './services.js';
 
 export interface RecordedEffects {
   emails: EmailRequest[];
   points: { amount: number; reason: string }[];
   coupons: CouponRequest[];
+  /** Profile changes asked for, in order. */
+  profile: ProfileUpdate[];
   /** Effects queued with services, payloads as parsed by each service's schema. */
   queued: { service: string; key: string; payload: unknown }[];
   /** Counter totals the step added to. */
@@ -30,7 +32,7 @@ export interface TestContextOptions {
 }
 
 export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecContext; effects: RecordedEffects } {
-  const effects: RecordedEffects = { emails: [], points: [], coupons: [], queued: [], counts: {} };
+  const effects: RecordedEffects = { emails: [], points: [], coupons: [], profile: [], queued: [], counts: {} };
   const now = opts.now ?? new Date('2026-01-05T10:00:00Z');
   const run: RunSnapshot = {
     id: 'run_test', journeyId: 'j_test', versionId: 'v_test', enteredAt: now, stepCount: 0,
@@ -38,7 +40,7 @@ export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecCon
   };
   const customer: CustomerSnapshot = {
     id: 'cust_test', email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace',
-    timezone: 'UTC', birthday: null, marketingConsent: true, attributes: {}, ...opts.customer,
+    timezone: 'UTC', birthday: null, marketingConsent: true, attributes: {}, tags: [], ...opts.customer,
   };
   const nodeId = opts.nodeId ?? 'node_test';
   const idempotencyKey = `${run.id}:${nodeId}`;
@@ -77,6 +79,7 @@ export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecCon
         return coupon;
       } },
       segments: { isMember: async (id) => opts.segmentMembers?.[id] ?? false },
+      profile: { update: async (u) => void effects.profile.push(u) },
     },
   };
   return { ctx, effects };
