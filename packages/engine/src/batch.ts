@@ -1,8 +1,8 @@
 // One batch of the engine: claim due runs with their customers (SKIP LOCKED, so any number of
 // workers share the work), walk each, and write every result back with set-based SQL in the
 // same transaction: one UPDATE of runs, one INSERT of walks (each run's steps in one row), one
-// of outbox rows, one of ledger rows, one of service effects, and last the batch's node counters
-// (its steps' and the coupons it issued) in one statement.
+// of outbox rows, one of ledger rows, one UPDATE of customers' profiles, one of service effects,
+// and last the batch's node counters (its steps' and the coupons it issued) in one statement.
 import { pgArray, type Queryable, type SecretBox, type Sql } from '@afterglow/db';
 import { createBlockChecker } from '@afterglow/email';
 import type { NodeRegistry } from '@afterglow/node-sdk';
@@ -12,6 +12,7 @@ import { writeOutbox } from './outbox-write';
 import { writeWalks } from './walks-write';
 import { claimDueRuns } from './claim';
 import { createCouponLookup, writeCoupons } from './coupons';
+import { writeProfiles } from './profile';
 import { writeServiceEffects } from './services/queue';
 import { createSegmentLoader } from './segment-loader';
 import { createSendPolicy } from './send-policy';
@@ -40,7 +41,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     const runs = await claimDueRuns(tx, now, batchSize);
     if (runs.length === 0) return { runs: 0, steps: 0, emails: 0 };
 
-    const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [], services: new Map() };
+    const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [], profiles: new Map(), services: new Map() };
     // Every lookup of the batch goes through its transaction: none waits for a pool connection
     // while the batch holds one (the plan and template caches' rare misses excepted).
     const email: EmailQueue = { ...deps.email, blockReason: createBlockChecker(tx) };
@@ -53,6 +54,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     const walks = results.map((r) => r.steps).filter((w) => w.length > 0);
     await writeBack(tx, updates, walks, buffer, deps.email.fromAddress, now);
     const issued = await writeCoupons(tx, buffer.coupons);
+    await writeProfiles(tx, buffer.profiles, now);
     await writeServiceEffects(tx, buffer.services);
     const steps = walks.flat();
     await writeNodeCounts(tx, steps, issued);

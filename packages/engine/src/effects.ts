@@ -6,6 +6,7 @@ import type { BlockRequest } from '@afterglow/email';
 import type { CustomerSnapshot, EmailOutcome, EmailRequest, JourneyEvent, NodeRegistry, Services } from '@afterglow/node-sdk';
 import { createHash } from 'node:crypto';
 import { couponService, type CouponLookup, type CouponRow } from './coupons';
+import { profileService, type ProfileBuffer } from './profile';
 import type { SegmentLoader } from './segment-loader';
 import type { SendPolicy } from './send-policy';
 import type { ServiceEffectBuffer } from './services/queue';
@@ -48,6 +49,8 @@ export interface EffectBuffer {
   contents: Map<string, ContentRow>;
   /** Coupons issued, stored by writeCoupons with each run's context.coupon. */
   coupons: CouponRow[];
+  /** Profile changes (Update profile), one row per customer, stored by writeProfiles. */
+  profiles: ProfileBuffer;
   /** Effects queued with services (ctx.enqueue), written by writeServiceEffects. */
   services: ServiceEffectBuffer;
 }
@@ -114,6 +117,7 @@ export class StepServices implements Services {
   #email?: Services['email'];
   #points?: Services['points'];
   #coupons?: Services['coupons'];
+  #profile?: Services['profile'];
 
   constructor(private readonly scope: StepScope, private readonly deps: ServiceDeps) {}
 
@@ -138,6 +142,11 @@ export class StepServices implements Services {
     const { run, nodeId, customer, now, detail } = this.scope;
     return (this.#coupons ??= couponService(run, nodeId, customer.id, effectKey(run.id, nodeId), now,
       this.deps.buffer.coupons, this.deps.coupons, detail));
+  }
+
+  get profile(): Services['profile'] {
+    const { run, customer, detail } = this.scope;
+    return (this.#profile ??= profileService(run.workspaceId, customer, this.deps.buffer.profiles, detail));
   }
 
   get segments(): Services['segments'] {

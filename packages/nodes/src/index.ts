@@ -12,6 +12,7 @@ import { issueCoupon } from './core/issue-coupon/definition';
 import { callWebhook } from './core/call-webhook/definition';
 import { webhookService } from './core/call-webhook/service';
 import { exitJourney } from './core/exit/definition';
+import { updateProfile } from './core/update-profile/definition';
 
 /** Built-in node types, in palette order. Adding a type: one folder, one line here. */
 export const builtInNodeTypes: NodeTypeDefinition[] = [
@@ -26,6 +27,7 @@ export const builtInNodeTypes: NodeTypeDefinition[] = [
   grantPoints,
   issueCoupon,
   callWebhook,
+  updateProfile,
   exitJourney,
 ];
 
@@ -41,5 +43,5 @@ export function createRegistry(plugins: readonly AfterglowPlugin[] = []): NodeRe
 }
 
 export { triggerSegmentEntered, triggerSegmentLeft, webhookService };
-export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, exitJourney };
+export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, updateProfile, exitJourney };
 
