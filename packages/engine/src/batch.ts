@@ -45,7 +45,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     // Every lookup of the batch goes through its transaction: none waits for a pool connection
     // while the batch holds one (the plan and template caches' rare misses excepted).
     const email: EmailQueue = { ...deps.email, blockReason: createBlockChecker(tx) };
-    const walkDeps = { registry: deps.registry, secrets: deps.secrets, segments: createSegmentLoader(tx, now), policy: createSendPolicy(tx, now), email, buffer, coupons: createCouponLookup(tx), now, log: deps.log };
+    const walkDeps = { registry: deps.registry, secrets: deps.secrets, segments: createSegmentLoader(tx, now, () => writeProfiles(tx, buffer.profiles, now)), policy: createSendPolicy(tx, now), email, buffer, coupons: createCouponLookup(tx), now, log: deps.log };
     const results = await Promise.all(runs.map(async (run) => {
       if (!run.customer) return missingCustomer(run);
       return walkRun(run, await deps.loadPlan(run.versionId), run.customer, walkDeps);

@@ -50,13 +50,17 @@ function applyToSnapshot(customer: CustomerSnapshot, update: ProfileUpdate) {
 }
 
 /**
- * One UPDATE for the batch. Cleared attributes go before set ones (`-` then `||`); tags keep
- * their first position, new ones after, each once. Rows go in key order, as every writer of
- * customers takes its locks, so two batches never wait on each other in a cycle.
+ * One UPDATE for what the batch has buffered (usually the whole batch, at its end; earlier when a
+ * segment check must see it), emptying the buffer. Cleared attributes go before set ones (`-`
+ * then `||`); tags keep their first position, new ones after, each once. Rows go in key order,
+ * as ingestion takes its locks; a rare deadlock between two batches rolls one back, to be retried.
  */
 export async function writeProfiles(tx: Queryable, buffer: ProfileBuffer, now: Date): Promise<void> {
   if (buffer.size === 0) return;
-  const rows = [...buffer.values()].sort((a, b) =>
+  // Taken out before the await: changes buffered meanwhile wait for the next write.
+  const taken = [...buffer.values()];
+  buffer.clear();
+  const rows = taken.sort((a, b) =>
     a.workspace_id.localeCompare(b.workspace_id) || (a.customer_id < b.customer_id ? -1 : a.customer_id > b.customer_id ? 1 : 0))
     .map((r) => {
       const entries = Object.entries(r.attributes);

@@ -1,5 +1,7 @@
 // Batches segment membership checks: every run of a batch that asks about the same segment
 // in the same tick is answered by one SQL query (`customer id = any(...)`), not one each.
+// `beforeQuery` writes what the batch has changed so far that a rule may read (profile
+// updates: a tag added a step earlier counts), in the same transaction.
 import { segmentMembers, segmentRuleSchema, type Queryable as Sql } from '@afterglow/db';
 import { NodeError } from '@afterglow/node-sdk';
 
@@ -12,7 +14,7 @@ export interface SegmentLoader {
   isMember(workspaceId: string, segmentId: string, customerId: string): Promise<boolean>;
 }
 
-export function createSegmentLoader(sql: Sql, now: Date): SegmentLoader {
+export function createSegmentLoader(sql: Sql, now: Date, beforeQuery: () => Promise<void> = async () => {}): SegmentLoader {
   const pending = new Map<string, Pending>();
   const rules = new Map<string, Promise<unknown>>();
   let scheduled = false;
@@ -33,6 +35,12 @@ export function createSegmentLoader(sql: Sql, now: Date): SegmentLoader {
     scheduled = false;
     const batches = [...pending.entries()];
     pending.clear();
+    try {
+      await beforeQuery();
+    } catch (err) {
+      for (const [, batch] of batches) for (const w of batch.waiters) w.reject(err);
+      return;
+    }
     await Promise.all(batches.map(async ([key, batch]) => {
       const [workspaceId, segmentId] = key.split('\u0000');
       try {
