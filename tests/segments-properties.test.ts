@@ -23,12 +23,13 @@ const segmentIds = [`seg${MARKER}'a`, `seg${MARKER}"b`, 'seg_plain'];
 
 async function load(sql: Database['sql'], d: OracleData) {
   const json = (rows: object[]) => sql.json(rows as never);
-  await sql`insert into customers (workspace_id, id, email, first_name, last_name, birthday, timezone, locale, attributes, created_at)
-    select ${WS}, v.id, v.email, v.first_name, v.last_name, v.birthday, v.timezone, v.locale, v.attributes, v.created_at
+  await sql`insert into customers (workspace_id, id, email, first_name, last_name, birthday, timezone, locale, attributes, tags, created_at)
+    select ${WS}, v.id, v.email, v.first_name, v.last_name, v.birthday, v.timezone, v.locale, v.attributes, v.tags, v.created_at
     from jsonb_to_recordset(${json(d.customers.map((c) => ({ id: c.id, email: c.email, first_name: c.firstName,
       last_name: c.lastName, birthday: c.birthday, timezone: c.timezone, locale: c.locale, attributes: c.attributes,
-      created_at: c.createdAt.toISOString() })))})
-    as v(id text, email text, first_name text, last_name text, birthday date, timezone text, locale text, attributes jsonb, created_at timestamptz)`;
+      tags: c.tags, created_at: c.createdAt.toISOString() })))})
+    as v(id text, email text, first_name text, last_name text, birthday date, timezone text, locale text, attributes jsonb,
+      tags text[], created_at timestamptz)`;
   await sql`insert into orders (workspace_id, id, customer_id, status, total, placed_at)
     select ${WS}, v.id, v.customer_id, v.status, v.total, v.placed_at from jsonb_to_recordset(${json(d.orders.map((o) => ({
       id: o.id, customer_id: o.customerId, status: o.status, total: o.total, placed_at: o.placedAt.toISOString() })))})

@@ -43,7 +43,7 @@ async function send({ topic, id, body, raw = JSON.stringify(body), secret = SECR
 
 const customer = (updatedAt: string, extra: Record<string, unknown> = {}) => ({
   id: 7001, email: 'ana@example.com', first_name: 'Ana', last_name: 'Kovač', updated_at: updatedAt,
-  email_marketing_consent: { state: 'subscribed' }, tags: 'vip', ...extra,
+  email_marketing_consent: { state: 'subscribed' }, tags: 'vip, Wholesale ', ...extra,
 });
 const order = (extra: Record<string, unknown> = {}) => ({
   id: 820982911946154500, email: 'ana@example.com', created_at: '2025-05-20T09:00:00+02:00', updated_at: '2025-05-20T09:00:00+02:00',
@@ -90,8 +90,8 @@ describe('records', () => {
       { product_id: '632910392', sku: 'IPOD-1', name: 'Trail runner', brand: 'Apple', price: 49.9, quantity: 2 },
       { product_id: 'line-2', sku: null, name: 'Gift wrap', brand: null, price: 0, quantity: 1 },
     ]);
-    const [c] = await database.sql`select email, first_name, marketing_consent, attributes from customers where id = '7001'`;
-    expect({ ...c }).toEqual({ email: 'ana@example.com', first_name: 'Ana', marketing_consent: true, attributes: { shopify_customer_id: '7001', shopify_tags: 'vip' } });
+    const [c] = await database.sql`select email, first_name, marketing_consent, attributes, tags from customers where id = '7001'`;
+    expect({ ...c }).toEqual({ email: 'ana@example.com', first_name: 'Ana', marketing_consent: true, attributes: { shopify_customer_id: '7001' }, tags: ['vip', 'Wholesale'] });
     expect(stored.flat().map((e) => [e.name, e.customerId, e.properties.order_id])).toEqual([['Order Completed', '7001', '820982911946154500']]);
   });
 

@@ -41,7 +41,7 @@ export async function agendaStepsPerSecond(db: Database, registry: NodeRegistry,
     const [run] = await tx`select * from journey_runs where id = ${runId} for update`;
     const [customer] = await tx<CustomerSnapshot[]>`
       select id, email, first_name as "firstName", last_name as "lastName", timezone, birthday, locale,
-        marketing_consent as "marketingConsent", attributes
+        marketing_consent as "marketingConsent", attributes, tags
       from customers where workspace_id = ${run.workspace_id} and id = ${run.customer_id}`;
     const plan = await planOf(run.version_id);
     const node = plan.nodes[run.node_id];
@@ -88,6 +88,7 @@ export async function agendaStepsPerSecond(db: Database, registry: NodeRegistry,
             return coupon;
           },
         },
+        profile: { update: async () => { throw new Error('the bench journey updates no profile'); } },
         segments: {
           async isMember(segmentId) {
             const [s] = await tx`select rule from segments where workspace_id = ${run.workspace_id} and id = ${segmentId}`;

@@ -1,6 +1,7 @@
 // The customer and segment screens in Serbian Cyrillic and Russian, in Chromium: a marketer sets
 // a customer's language on their page (stored canonical), sees it in the list, and builds a
-// segment on "language is Serbian" whose live count finds that customer. Screenshots of each
+// segment on "language is Serbian" whose live count finds that customer; the customer's tags show
+// on their page, and a segment on "has the tag VIP" counts the customers tagged so. Screenshots of each
 // screen in each language (test-artifacts/customers-languages-*.png): Cyrillic runs longer, so no
 // heading, column title or field label may overflow its box.
 import type { Page } from 'playwright-core';
@@ -18,12 +19,16 @@ const localeOf = async (id: string) =>
   (await env.app.database.sql<{ locale: string | null }[]>`select locale from customers where workspace_id = ${env.demo.workspaceId} and id = ${id}`)[0].locale;
 
 it.each([
-  { locale: 'sr-Cyrl', customer: 'cust_0001', language: 'Језик', unknown: 'Непознат (језик продавнице)', serbian: 'српски' },
-  { locale: 'ru', customer: 'cust_0002', language: 'Язык', unknown: 'Неизвестен (язык магазина)', serbian: 'сербский' },
-])('sets a customer\'s language and segments by it, in $locale', { timeout: 180_000 }, async ({ locale, customer, language, unknown, serbian }) => {
+  { locale: 'sr-Cyrl', customer: 'cust_0001', language: 'Језик', unknown: 'Непознат (језик продавнице)', serbian: 'српски',
+    tags: ['Ознаке', 'Ознака'], regular: 'Верни купац' },
+  { locale: 'ru', customer: 'cust_0002', language: 'Язык', unknown: 'Неизвестен (язык магазина)', serbian: 'сербский',
+    tags: ['Теги', 'Тег'], regular: 'Постоянный покупатель' },
+])('sets a customer\'s language and segments by it, in $locale', { timeout: 180_000 }, async ({ locale, customer, language, unknown, serbian, tags, regular }) => {
   const { app, page } = env;
   if (locale === 'sr-Cyrl') await env.logIn();
   await pickLanguage(page, locale);
+  await app.database.sql`update customers set tags = array['VIP', ${regular}]
+    where workspace_id = ${env.demo.workspaceId} and id = ${customer}`;
 
   // The customer page: the language row offers "unknown" and Afterglow's five, each in itself.
   await page.goto(`${app.url}/customers/${customer}`);
@@ -36,6 +41,9 @@ it.each([
   const ownTag = own && !['en', 'sr-Cyrl', 'sr-Latn', 'sl', 'ru'].includes(own) ? 1 : 0;
   expect(options.length).toBe(6 + ownTag);
   expect([options[0], ...options.slice(1 + ownTag)]).toEqual([unknown, 'English', 'Српски (ћирилица)', 'Srpski (latinica)', 'Slovenščina', 'Русский']);
+  // Its tags, under their heading in the reader's language.
+  await expect.poll(() => page.getByText(tags[0], { exact: true }).isVisible()).toBe(true);
+  expect(await page.getByTestId('customer-tags').locator('span').allTextContents()).toEqual(['VIP', regular]);
   await select.selectOption('sr-Latn');
   await expect.poll(() => localeOf(customer)).toBe('sr-Latn');
   await screenshot(page, `customers-languages-customer-${locale}`);
@@ -61,5 +69,15 @@ it.each([
   expect(serbians).toBeGreaterThan(2);
   await expect.poll(() => page.getByTestId('segment-count').textContent(), { timeout: 30_000 }).toBe(String(serbians));
   await screenshot(page, `customers-languages-segment-${locale}`);
+  expect(await overflowing(page)).toEqual([]);
+
+  // The same condition turned into "has the tag VIP": the customers tagged so far.
+  await kind.selectOption('tag');
+  await page.getByLabel(tags[1], { exact: true }).fill('VIP');
+  const [{ vips }] = await app.database.sql<{ vips: number }[]>`select count(*)::int as vips from customers
+    where workspace_id = ${env.demo.workspaceId} and tags @> array['VIP']`;
+  expect(vips).toBe(locale === 'ru' ? 2 : 1);
+  await expect.poll(() => page.getByTestId('segment-count').textContent(), { timeout: 30_000 }).toBe(String(vips));
+  await screenshot(page, `customers-languages-segment-tag-${locale}`);
   expect(await overflowing(page)).toEqual([]);
 });

@@ -8,6 +8,7 @@ const DAY = 86_400_000;
 export interface OracleCustomer {
   id: string; email: string | null; firstName: string | null; lastName: string | null;
   birthday: string | null; timezone: string; locale: string | null; createdAt: Date; attributes: Record<string, string | number | boolean>;
+  tags: string[];
 }
 export interface OracleOrder { id: string; customerId: string; status: string; total: number; placedAt: Date }
 export interface OracleItem { orderId: string; customerId: string; productId: string; category: string | null; brand: string | null }
@@ -122,6 +123,11 @@ export function evaluate(rule: SegmentRule, c: OracleCustomer, data: OracleData,
       const wanted = Intl.getCanonicalLocales(rule.language!.replaceAll('_', '-'))[0].split('-');
       const tag = c.locale?.split('-') ?? [];
       return wanted.every((subtag, i) => tag[i] === subtag);
+    }
+    case 'tag': {
+      // Exactly as written: case and spaces inside count.
+      const has = c.tags.includes(rule.tag.trim());
+      return rule.op === 'has' ? has : !has;
     }
     case 'segment': {
       const inner = data.segments.get(rule.segmentId);

@@ -37,6 +37,8 @@ export const EVENT_NAMES = ['Order Completed', 'order_completed', 'Viewed Produc
 export const ATTR_KEYS = ['tier', 'score', 'note', `k${MARKER}'); drop table x; --`];
 /** Canonical tags as ingestion stores them: Serbian in both scripts and with regions, and a near miss ('srn'). */
 const LOCALES_SEEN = ['sr', 'sr-RS', 'sr-Latn-RS', 'sr-Cyrl', 'srn', 'sl-SI', 'ru', 'en-CA'];
+/** Tags as customers carry them, a case and a space apart, and one hostile. */
+const TAGS = ['VIP', 'vip', 'Wholesale', 'Recent buyer', `t${MARKER}'`];
 const ATTR_VALUES: (string | number | boolean)[] = ['gold', 'GOLD', 'silver', '42', ' 7 ', '4.5', 'n/a', '', 12, 3.5, true, `v${MARKER}%`];
 
 export function randomData(r: Rng, now: Date, customerCount: number): Omit<OracleData, 'segments'> {
@@ -52,6 +54,7 @@ export function randomData(r: Rng, now: Date, customerCount: number): Omit<Oracl
       birthday: r.chance(0.7) ? `19${r.int(50, 99)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}` : null,
       timezone: r.pick(['UTC', 'Europe/Berlin', 'America/New_York']), createdAt: ago(900), attributes,
       locale: r.pick([null, ...LOCALES_SEEN]),
+      tags: TAGS.filter(() => r.chance(0.3)),
     });
     for (let o = r.int(0, 4); o > 0; o--) {
       const orderId = `${id}_o${o}`;
@@ -110,6 +113,7 @@ export function randomCondition(r: Rng, segmentIds: string[]): SegmentRule {
         return r.chance(0.2) ? { kind: 'language', op: 'unknown' }
           : { kind: 'language', op: 'is', language: r.pick(['sr', 'SR_latn', 'sr-Latn-RS', 'sl', 'ru-RU', 'en', 'de']) };
       }
+      if (r.chance(0.3)) return { kind: 'tag', op: r.pick(['has', 'lacks'] as const), tag: r.pick([...TAGS, 'Recent', ' VIP ']) };
       return { kind: 'email', action: r.pick(['open', 'click'] as const), withinDays: window(r), negate: r.chance(0.3) };
     default:
       return { kind: 'segment', segmentId: r.pick(segmentIds), negate: r.chance(0.3) };

@@ -1,8 +1,9 @@
 // One batch of the engine: claim due runs with their customers (SKIP LOCKED, so any number of
 // workers share the work), walk each, and write every result back with set-based SQL in the
 // same transaction: one UPDATE of runs, one INSERT of walks (each run's steps in one row), one
-// of outbox rows (staff alerts among them), one of ledger rows, one of service effects, and last the batch's node counters
-// (its steps' and the coupons it issued) in one statement.
+// of outbox rows (staff alerts among them), one of ledger rows, one UPDATE of customers'
+// profiles, one of service effects, and last the batch's node counters (its steps' and the
+// coupons it issued) in one statement.
 import { pgArray, type Queryable, type SecretBox, type Sql } from '@afterglow/db';
 import { createBlockChecker } from '@afterglow/email';
 import type { NodeRegistry } from '@afterglow/node-sdk';
@@ -13,6 +14,7 @@ import { writeWalks } from './walks-write';
 import { claimDueRuns } from './claim';
 import { createCouponLookup, writeCoupons } from './coupons';
 import { writeHoldouts } from './holdout';
+import { writeProfiles } from './profile';
 import { writeServiceEffects } from './services/queue';
 import { createSegmentLoader } from './segment-loader';
 import { createSendPolicy } from './send-policy';
@@ -44,11 +46,12 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     const runs = await claimDueRuns(tx, now, batchSize);
     if (runs.length === 0) return { runs: 0, steps: 0, emails: 0 };
 
-    const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [], services: new Map(), holdouts: [] };
+    const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [], profiles: new Map(), services: new Map(), holdouts: [] };
     // Every lookup of the batch goes through its transaction: none waits for a pool connection
     // while the batch holds one (the plan and template caches' rare misses excepted).
     const email: EmailQueue = { ...deps.email, blockReason: createBlockChecker(tx) };
-    const walkDeps = { registry: deps.registry, secrets: deps.secrets, segments: createSegmentLoader(tx, now), policy: createSendPolicy(tx, now), email, buffer, coupons: createCouponLookup(tx),
+    const segments = createSegmentLoader(tx, now, () => writeProfiles(tx, buffer.profiles, now));
+    const walkDeps = { registry: deps.registry, secrets: deps.secrets, segments, policy: createSendPolicy(tx, now), email, buffer, coupons: createCouponLookup(tx),
       staff: createStaffLookup(tx, now, deps.publicUrl), now, log: deps.log };
     const results = await Promise.all(runs.map(async (run) => {
       if (!run.customer) return missingCustomer(run);
@@ -59,6 +62,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     await writeBack(tx, updates, walks, buffer, deps.email.fromAddress, now);
     const issued = await writeCoupons(tx, buffer.coupons);
     await writeHoldouts(tx, buffer.holdouts);
+    await writeProfiles(tx, buffer.profiles, now);
     await writeServiceEffects(tx, buffer.services);
     const steps = walks.flat();
     await writeNodeCounts(tx, steps, issued);

@@ -25,7 +25,7 @@ const columns = (tx: Queryable) => tx`
   r.step_count as "stepCount", r.entered_at as "enteredAt",
   c.id as "c_id", c.email as "c_email", c.first_name as "c_firstName", c.last_name as "c_lastName",
   c.timezone as "c_timezone", to_char(c.birthday, 'YYYY-MM-DD') as "c_birthday", c.locale as "c_locale", c.marketing_consent as "c_marketingConsent",
-  c.attributes as "c_attributes"`;
+  c.attributes as "c_attributes", c.tags as "c_tags"`;
 
 // A probe per run by primary key. `limit 1` keeps the planner from turning it into a join:
 // the cached generic plan, not knowing the batch size, would hash all customers instead.
@@ -61,10 +61,10 @@ export async function claimDueRuns(tx: Queryable, now: Date, batchSize: number):
 }
 
 function toClaimedRun(row: ClaimRow): ClaimedRun {
-  const { c_id, c_email, c_firstName, c_lastName, c_timezone, c_birthday, c_locale, c_marketingConsent, c_attributes, ...run } = row;
+  const { c_id, c_email, c_firstName, c_lastName, c_timezone, c_birthday, c_locale, c_marketingConsent, c_attributes, c_tags, ...run } = row;
   const customer: CustomerSnapshot | null = c_id === null ? null : {
     id: c_id, email: c_email, firstName: c_firstName, lastName: c_lastName, timezone: c_timezone!,
-    birthday: c_birthday, locale: c_locale, marketingConsent: c_marketingConsent!, attributes: c_attributes!,
+    birthday: c_birthday, locale: c_locale, marketingConsent: c_marketingConsent!, attributes: c_attributes!, tags: c_tags!,
   };
   return { ...run, customer };
 }

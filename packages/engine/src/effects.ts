@@ -7,6 +7,7 @@ import { HOLDOUT_REASON, type CouponRequest, type CustomerSnapshot, type EmailOu
 import { createHash } from 'node:crypto';
 import { couponService, type CouponLookup, type CouponRow } from './coupons';
 import { isHeldOut, withhold, type HoldoutRow } from './holdout';
+import { profileService, type ProfileBuffer } from './profile';
 import type { SegmentLoader } from './segment-loader';
 import type { SendPolicy } from './send-policy';
 import { staffService, type StaffLookup } from './staff-alerts';
@@ -54,6 +55,8 @@ export interface EffectBuffer {
   contents: Map<string, ContentRow>;
   /** Coupons issued, stored by writeCoupons with each run's context.coupon. */
   coupons: CouponRow[];
+  /** Profile changes (Update profile), one row per customer, stored by writeProfiles. */
+  profiles: ProfileBuffer;
   /** Effects queued with services (ctx.enqueue), written by writeServiceEffects. */
   services: ServiceEffectBuffer;
   /** Runs held out by this batch (ctx.holdOut()), marked by writeHoldouts. */
@@ -123,6 +126,7 @@ export class StepServices implements Services {
   #email?: Services['email'];
   #points?: Services['points'];
   #coupons?: Services['coupons'];
+  #profile?: Services['profile'];
 
   constructor(private readonly scope: StepScope, private readonly deps: ServiceDeps) {}
 
@@ -153,7 +157,18 @@ export class StepServices implements Services {
   }
 
   get staff(): Services['staff'] {
-    return staffService(this.scope, this.deps.buffer, this.deps.staff);
+    const { run, detail } = this.scope;
+    if (!isHeldOut(run)) return staffService(this.scope, this.deps.buffer, this.deps.staff);
+    return { alert: async () => (withhold(detail), { status: 'skipped', reason: HOLDOUT_REASON }) };
+  }
+
+  // A held-out run changes no profile either: a tag it added could start another journey's messages.
+  get profile(): Services['profile'] {
+    const { run, customer, detail } = this.scope;
+    this.#profile ??= isHeldOut(run)
+      ? { update: async () => withhold(detail) }
+      : profileService(run.workspaceId, customer, this.deps.buffer.profiles, detail);
+    return this.#profile;
   }
 
   get segments(): Services['segments'] {

@@ -2,6 +2,8 @@
 // of a batch that asks the same question in the same tick is answered by one SQL query
 // (`customer id = any(...)`), not one each. A purchase question is a segment rule of its own
 // (`bought`), so both go through the segment compiler and its customer_purchases index.
+// `beforeQuery` writes what the batch has changed so far that a rule may read (profile
+// updates: a tag added a step earlier counts), in the same transaction.
 import { segmentMembers, segmentRuleSchema, type Queryable as Sql, type SegmentRule } from '@afterglow/db';
 import { NodeError, type PurchaseFilter } from '@afterglow/node-sdk';
 
@@ -16,7 +18,7 @@ export interface SegmentLoader {
   hasBought(workspaceId: string, filter: PurchaseFilter, customerId: string): Promise<boolean>;
 }
 
-export function createSegmentLoader(sql: Sql, now: Date): SegmentLoader {
+export function createSegmentLoader(sql: Sql, now: Date, beforeQuery: () => Promise<void> = async () => {}): SegmentLoader {
   const pending = new Map<string, Pending>();
   const rules = new Map<string, Promise<SegmentRule>>();
   let scheduled = false;
@@ -37,6 +39,12 @@ export function createSegmentLoader(sql: Sql, now: Date): SegmentLoader {
     scheduled = false;
     const batches = [...pending.entries()];
     pending.clear();
+    try {
+      await beforeQuery();
+    } catch (err) {
+      for (const [, batch] of batches) for (const w of batch.waiters) w.reject(err);
+      return;
+    }
     await Promise.all(batches.map(async ([key, batch]) => {
       const workspaceId = key.split('\u0000')[1];
       try {

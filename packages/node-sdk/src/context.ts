@@ -3,7 +3,7 @@
 // the run's new state, keyed by the step's idempotency key, so a retried step never acts twice.
 import type { z } from 'zod';
 import type {
-  CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, PurchaseFilter, RunSnapshot,
+  CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, ProfileUpdate, PurchaseFilter, RunSnapshot,
 } from './requests.js';
 import type { AnyServiceDefinition } from './services.js';
 
@@ -36,6 +36,11 @@ export interface Services {
    * for quiet hours, whatever the customer's marketing consent. One per recipient per (run, node).
    */
   staff: { alert(request: StaffAlertRequest): Promise<StaffAlertOutcome> };
+  /**
+   * Changes the customer's attributes and tags, written with the step. Later steps of the same
+   * walk see the change in `ctx.customer.attributes` and `ctx.customer.tags`.
+   */
+  profile: { update(update: ProfileUpdate): Promise<void> };
 }
 
 /** The workspace's roles (owner, admin, marketer, manager, developer, viewer). */
@@ -126,7 +131,7 @@ export interface ExecContext {
    * customer. Every later effect is withheld and counted `held_out` on its node: `email.send`
    * answers `skipped` (HOLDOUT_REASON), `points.grant` grants nothing, `coupons.issue` stores no
    * coupon (its answer's `code` is ''), `enqueue` queues nothing, `sendPolicy.check` answers
-   * `skip`. The mark is `run.context.holdout` (`{ nodeId, at }`); once set, calling again does nothing.
+   * `skip`, `staff.alert` answers `skipped`, `profile.update` changes nothing. The mark is `run.context.holdout` (`{ nodeId, at }`); once set, calling again does nothing.
    */
   holdOut(): void;
 }

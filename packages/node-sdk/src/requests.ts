@@ -21,6 +21,8 @@ export interface CustomerSnapshot {
   locale: string | null;
   marketingConsent: boolean;
   attributes: Record<string, unknown>;
+  /** The customer's tags (a journey's Update profile, the shop's tags, identify's `tags` trait). */
+  tags: string[];
 }
 
 export interface RunSnapshot {
@@ -65,6 +67,19 @@ export interface EmailRequest {
    * subject, preheader and body instead of the inline ones above.
    */
   templateId?: string;
+}
+
+/**
+ * A change to the customer's profile. Each part is idempotent (setting a value twice, adding a
+ * tag the customer has, removing one they lack change nothing), so a retried step is harmless.
+ */
+export interface ProfileUpdate {
+  /** Attributes to set; `null` clears (removes) the attribute. */
+  attributes?: Record<string, string | number | boolean | null>;
+  /** Tags to add (trimmed; one the customer already has is kept once). */
+  addTags?: string[];
+  /** Tags to remove (exact match after trimming). */
+  removeTags?: string[];
 }
 
 export type CouponKind = 'percent' | 'fixed' | 'free_shipping';

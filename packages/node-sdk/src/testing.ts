@@ -7,7 +7,7 @@ import {
   type StaffAlertOutcome, type StaffAlertRequest,
 } from './context.js';
 import { NodeError } from './errors.js';
-import type { CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, PurchaseFilter, RunSnapshot } from './requests.js';
+import type { CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, ProfileUpdate, PurchaseFilter, RunSnapshot } from './requests.js';
 import type { AnyServiceDefinition } from './services.js';
 
 export interface RecordedEffects {
@@ -16,6 +16,8 @@ export interface RecordedEffects {
   coupons: CouponRequest[];
   /** Staff alerts queued: one per language composed (see `staffLocales`). */
   alerts: { to: StaffAlertRequest['to']; perHour: number; locale: string; customerUrl: string; message: StaffAlertMessage }[];
+  /** Profile changes asked for, in order. */
+  profile: ProfileUpdate[];
   /** Effects queued with services, payloads as parsed by each service's schema. */
   queued: { service: string; key: string; payload: unknown }[];
   /** Counter totals the step added to. */
@@ -43,7 +45,7 @@ export interface TestContextOptions {
 }
 
 export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecContext; effects: RecordedEffects } {
-  const effects: RecordedEffects = { emails: [], points: [], coupons: [], alerts: [], queued: [], counts: {}, heldOut: 0 };
+  const effects: RecordedEffects = { emails: [], points: [], coupons: [], alerts: [], profile: [], queued: [], counts: {}, heldOut: 0 };
   const now = opts.now ?? new Date('2026-01-05T10:00:00Z');
   const run: RunSnapshot = {
     id: 'run_test', journeyId: 'j_test', versionId: 'v_test', enteredAt: now, stepCount: 0,
@@ -51,7 +53,7 @@ export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecCon
   };
   const customer: CustomerSnapshot = {
     id: 'cust_test', email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace',
-    timezone: 'UTC', birthday: null, locale: null, marketingConsent: true, attributes: {}, ...opts.customer,
+    timezone: 'UTC', birthday: null, locale: null, marketingConsent: true, attributes: {}, tags: [], ...opts.customer,
   };
   const nodeId = opts.nodeId ?? 'node_test';
   const idempotencyKey = `${run.id}:${nodeId}`;
@@ -104,6 +106,7 @@ export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecCon
       segments: { isMember: async (id) => opts.segmentMembers?.[id] ?? false },
       orders: { hasBought: async (filter) => (opts.purchases ?? []).some((p) => bought(p, filter, now)) },
       staff: { alert: async (r) => {
+        if (withheld()) return { status: 'skipped', reason: HOLDOUT_REASON };
         const outcome = opts.staffAlertOutcome?.(r) ?? { status: 'queued', recipients: (opts.staffLocales ?? ['en']).length };
         if (outcome.status !== 'queued') return outcome;
         const customerUrl = `https://afterglow.test/customers/${encodeURIComponent(customer.id)}`;
@@ -112,6 +115,7 @@ export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecCon
         }
         return outcome;
       } },
+      profile: { update: async (u) => void (withheld() || effects.profile.push(u)) },
     },
   };
   return { ctx, effects };

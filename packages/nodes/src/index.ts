@@ -18,6 +18,7 @@ import { callWebhook } from './core/call-webhook/definition';
 import { webhookService } from './core/call-webhook/service';
 import { exitJourney } from './core/exit/definition';
 import { alertStaff } from './core/alert-staff/definition';
+import { updateProfile } from './core/update-profile/definition';
 
 /** Built-in node types, in palette order. Adding a type: one folder, one line here. */
 export const builtInNodeTypes: NodeTypeDefinition[] = [
@@ -38,6 +39,7 @@ export const builtInNodeTypes: NodeTypeDefinition[] = [
   issueCoupon,
   callWebhook,
   alertStaff,
+  updateProfile,
   exitJourney,
 ];
 
@@ -53,5 +55,5 @@ export function createRegistry(plugins: readonly AfterglowPlugin[] = []): NodeRe
 }
 
 export { triggerSegmentEntered, triggerSegmentLeft, webhookService, abSplit, holdout, propertyCondition, hasBought, multiSplit };
-export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, alertStaff, exitJourney };
+export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, alertStaff, updateProfile, exitJourney };
 

@@ -13,6 +13,7 @@ import { CustomerActivity } from './CustomerActivity';
 import { CustomerCoupons } from './CustomerCoupons';
 import { CustomerDataRights } from './CustomerDataRights';
 import { CustomerLanguage } from './CustomerLanguage';
+import { CustomerTags } from './CustomerTags';
 import { calendarDay, day, moment, money } from './format';
 
 export function CustomerPage({ id }: { id: string }) {
@@ -54,6 +55,7 @@ export function CustomerPage({ id }: { id: string }) {
           <Section title={t('profile.title')}>
             <dl className="space-y-2 text-sm">
               <div><dt className="text-slate-500">{t('profile.language')}</dt><dd className="mt-1"><CustomerLanguage id={profile.id} locale={profile.locale} /></dd></div>
+              <CustomerTags tags={profile.tags} />
               <Row label={t('profile.timezone')}>{profile.timezone}</Row>
               <Row label={t('profile.birthday')}>{calendarDay(locale, profile.birthday)}</Row>
               <Row label={t('profile.since')}>{day(locale, profile.createdAt)}</Row>

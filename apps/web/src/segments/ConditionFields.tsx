@@ -1,8 +1,9 @@
 // The inputs of one condition, by its kind (orders / bought / attribute here; the customer's
-// language in LanguageFields; behaviour in ActivityFields).
+// language in LanguageFields, tags in TagFields; behaviour in ActivityFields).
 import { useTranslation } from 'react-i18next';
 import { ActivityFields, sized, small, WithinDays } from './ActivityFields';
 import { LanguageFields } from './LanguageFields';
+import { TagFields } from './TagFields';
 import { attributeFields, attributeOps, orderMeasures, orderOps, type ConditionRule } from './rule';
 import { LIST_IDS } from './vocabulary';
 
@@ -49,6 +50,7 @@ export function ConditionFields({ rule, onChange }: { rule: ConditionRule; onCha
     );
   }
   if (rule.kind === 'language') return <LanguageFields rule={rule} onChange={onChange} />;
+  if (rule.kind === 'tag') return <TagFields rule={rule} onChange={onChange} />;
   if (rule.kind !== 'attribute') return <ActivityFields rule={rule} onChange={onChange} />;
   const isDate = rule.field === 'signupDate';
   const builtIn = (attributeFields as readonly string[]).includes(rule.field);

@@ -33,7 +33,7 @@ export function RuleGroup({ group, onChange, onRemove, depth = 0 }: { group: Gro
                 <div className="flex flex-wrap items-center gap-2 rounded-lg bg-white p-2.5 ring-1 ring-slate-200">
                   <select aria-label={t('condition.type')} value={rule.kind} className={small}
                     onChange={(e) => setChild(i, newCondition(e.target.value as ConditionKind))}>
-                    {conditionKinds.map((kind) => <option key={kind} value={kind}>{t(`kind.${kind}`)}</option>)}
+                    {conditionKinds.map((kind) => <option key={kind} value={kind}>{t(kind === 'tag' ? 'tags:segment.kind' : `kind.${kind}`)}</option>)}
                   </select>
                   <ConditionFields rule={rule} onChange={(r) => setChild(i, r)} />
                   <button type="button" aria-label={t('condition.remove')} onClick={() => setChild(i, null)}

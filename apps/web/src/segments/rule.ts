@@ -9,8 +9,8 @@ export type GroupRule = Extract<SegmentRule, { kind: 'group' }>;
 export type ConditionRule = Exclude<SegmentRule, { kind: 'group' }>;
 export type ConditionKind = ConditionRule['kind'];
 
-/** Labels: `kind.<kind>`. */
-export const conditionKinds: ConditionKind[] = ['orders', 'bought', 'attribute', 'language', 'event', 'email', 'loyalty', 'tier', 'segment'];
+/** Labels: `kind.<kind>` (the tag condition's: `segment.kind` in the `tags` catalogue). */
+export const conditionKinds: ConditionKind[] = ['orders', 'bought', 'attribute', 'language', 'tag', 'event', 'email', 'loyalty', 'tier', 'segment'];
 
 export function newCondition(kind: ConditionKind): ConditionRule {
   switch (kind) {
@@ -18,6 +18,7 @@ export function newCondition(kind: ConditionKind): ConditionRule {
     case 'bought': return { kind, what: 'category', value: '', withinDays: 365 };
     case 'attribute': return { kind, field: 'email', op: 'contains', value: '' };
     case 'language': return { kind, op: 'is', language: 'sr' };
+    case 'tag': return { kind, op: 'has', tag: '' };
     case 'event': return { kind, name: '', minCount: 1, withinDays: 30 };
     case 'email': return { kind, action: 'open', withinDays: 90 };
     case 'loyalty': return { kind, measure: 'points', op: 'gte', value: 100 };

@@ -16,6 +16,11 @@ export interface ProfileUpdate {
   device_locale: string | null;
   marketing_consent: boolean | null;
   attributes: Record<string, unknown>;
+  /**
+   * Tags the source gives the customer: added to theirs, never removing one, whatever the
+   * order (journeys tag customers too, and a shop's payload knows nothing of those tags).
+   */
+  tags: string[] | null;
   /** ISO source timestamp */
   at: string;
 }
@@ -38,6 +43,7 @@ function fold(updates: ProfileUpdate[]): ProfileUpdate[] {
       device_locale: u.device_locale ?? prev.device_locale,
       marketing_consent: u.marketing_consent === false || prev.marketing_consent === false ? false : u.marketing_consent ?? prev.marketing_consent,
       attributes: { ...prev.attributes, ...u.attributes },
+      tags: prev.tags && u.tags ? [...new Set([...prev.tags, ...u.tags])] : u.tags ?? prev.tags,
     });
   }
   return [...byId.values()];
@@ -56,7 +62,7 @@ export async function applyProfiles(tx: postgres.TransactionSql, workspaceId: st
   await tx`
     update customers c set
       email = n.email, first_name = n.first_name, last_name = n.last_name, birthday = n.birthday, timezone = n.timezone,
-      locale = n.locale, marketing_consent = n.marketing_consent, attributes = n.attributes,
+      locale = n.locale, marketing_consent = n.marketing_consent, attributes = n.attributes, tags = n.tags,
       source_updated_at = n.source_updated_at, updated_at = ${now.toISOString()}::timestamptz
     from (
       select c0.id,
@@ -72,18 +78,19 @@ export async function applyProfiles(tx: postgres.TransactionSql, workspaceId: st
         -- Afterglow must not be undone by a shop system's stale "accepts marketing" flag.
         c0.marketing_consent and coalesce(p.marketing_consent, true) as marketing_consent,
         case when p.newer then c0.attributes || p.attributes else p.attributes || c0.attributes end as attributes,
+        c0.tags || array(select t from unnest(p.tags) t where t <> all(c0.tags)) as tags,
         greatest(c0.source_updated_at, p.at) as source_updated_at
       from (
         select x.*, x.at >= coalesce(c1.source_updated_at, '-infinity') as newer
         from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as x(
           id text, email text, first_name text, last_name text, birthday date, timezone text, locale text, device_locale text,
           marketing_consent boolean,
-          attributes jsonb, at timestamptz)
+          attributes jsonb, tags text[], at timestamptz)
         cross join lateral (select source_updated_at from customers c1 where c1.workspace_id = ${workspaceId} and c1.id = x.id limit 1) c1
       ) p
       cross join lateral (select * from customers c0 where c0.workspace_id = ${workspaceId} and c0.id = p.id limit 1) c0
     ) n
     where c.workspace_id = ${workspaceId} and c.id = any(${tx.array(rows.map((r) => r.id))}::text[]) and c.id = n.id
-      and (n.email, n.first_name, n.last_name, n.birthday, n.timezone, n.locale, n.marketing_consent, n.attributes)
-        is distinct from (c.email, c.first_name, c.last_name, c.birthday, c.timezone, c.locale, c.marketing_consent, c.attributes)`;
+      and (n.email, n.first_name, n.last_name, n.birthday, n.timezone, n.locale, n.marketing_consent, n.attributes, n.tags)
+        is distinct from (c.email, c.first_name, c.last_name, c.birthday, c.timezone, c.locale, c.marketing_consent, c.attributes, c.tags)`;
 }

@@ -55,6 +55,9 @@ export const traitsSchema = z.looseObject({
     .refine(fitsDate, 'birthday must be in the years 0001-9999').optional(),
   timezone: timeZone.optional(),
   marketing_consent: z.boolean({ error: 'traits.marketing_consent must be true or false' }).optional(),
+  // A list, or Shopify's way: one string, tags separated by commas.
+  tags: z.union([z.array(z.string().max(100)).max(250), z.string().max(25_000)],
+    { error: 'traits.tags must be a list of tags or one string of comma-separated tags' }).optional(),
 }, { error: 'traits must be an object' });
 
 const trackBase = z.looseObject({

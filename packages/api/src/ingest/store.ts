@@ -33,8 +33,15 @@ interface EventRow {
 }
 
 const KNOWN_TRAITS = new Set([
-  'email', 'firstName', 'first_name', 'lastName', 'last_name', 'birthday', 'timezone', 'locale', 'language', 'marketing_consent',
+  'email', 'firstName', 'first_name', 'lastName', 'last_name', 'birthday', 'timezone', 'locale', 'language', 'marketing_consent', 'tags',
 ]);
+
+/** `tags` as a list or comma-separated, each trimmed, once; null when the message has none. */
+function traitTags(tags: string | string[] | undefined): string[] | null {
+  if (tags === undefined) return null;
+  const list = (typeof tags === 'string' ? tags.split(',') : tags).map((t) => t.trim()).filter(Boolean);
+  return [...new Set(list)];
+}
 
 /**
  * The language a message says the customer speaks: traits `locale`, then `language`, made
@@ -97,6 +104,7 @@ function profileOf(customerId: string, msg: IdentifyMessage, at: string): Profil
     device_locale: deviceLocale({ kind: 'identify', msg }),
     marketing_consent: t.marketing_consent ?? null,
     attributes,
+    tags: traitTags(t.tags),
   };
 }
 
@@ -107,7 +115,7 @@ function deviceOf(customerId: string, m: ParsedMessage, at: string): ProfileUpda
   if (timezone === null && locale === null) return null;
   return {
     id: customerId, at, timezone, device_locale: locale,
-    locale: null, email: null, first_name: null, last_name: null, birthday: null, marketing_consent: null, attributes: {},
+    locale: null, email: null, first_name: null, last_name: null, birthday: null, marketing_consent: null, attributes: {}, tags: null,
   };
 }
 

@@ -37,7 +37,7 @@ export function customerTraits(c: ShopifyCustomer, checkoutLocale?: string | nul
   const consent = c.email_marketing_consent?.state ? c.email_marketing_consent.state === 'subscribed' : c.accepts_marketing;
   return defined({
     email: c.email ?? undefined, first_name: c.first_name, last_name: c.last_name, locale: languageOf(c.locale, checkoutLocale),
-    marketing_consent: consent ?? undefined, shopify_customer_id: c.id, shopify_tags: c.tags || undefined,
+    marketing_consent: consent ?? undefined, shopify_customer_id: c.id, tags: c.tags || undefined,
   });
 }
 

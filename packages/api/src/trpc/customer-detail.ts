@@ -12,10 +12,11 @@ export async function customerDetail(deps: ApiDeps, workspaceId: string, id: str
   const { sql } = deps.database;
   const [profile] = await sql<{
     id: string; email: string | null; firstName: string | null; lastName: string | null; birthday: string | null;
-    timezone: string; locale: string | null; marketingConsent: boolean; attributes: Record<string, unknown>; createdAt: Ts; updatedAt: Ts;
+    timezone: string; locale: string | null; marketingConsent: boolean; attributes: Record<string, unknown>; tags: string[];
+    createdAt: Ts; updatedAt: Ts;
   }[]>`
     select id, email, first_name as "firstName", last_name as "lastName", birthday::text as birthday, timezone, locale,
-      marketing_consent as "marketingConsent", attributes, created_at as "createdAt", updated_at as "updatedAt"
+      marketing_consent as "marketingConsent", attributes, tags, created_at as "createdAt", updated_at as "updatedAt"
     from customers where workspace_id = ${workspaceId} and id = ${id}`;
   if (!profile) throw notFound('customer', id);
 

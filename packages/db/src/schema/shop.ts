@@ -48,6 +48,11 @@ export const customers = pgTable('customers', {
   locale: text('locale'),
   marketingConsent: boolean('marketing_consent').notNull().default(true),
   attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
+  /**
+   * Labels a journey (Update profile), the shop (Shopify's customer tags) or identify (`traits.tags`)
+   * puts on the customer, each trimmed, at most once: segments ask "has tag" through the GIN index.
+   */
+  tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   // The source's (e.g. Shopify's) updated_at of the profile last applied: older updates lose.
@@ -55,6 +60,7 @@ export const customers = pgTable('customers', {
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.id] }),
   index('customers_email_idx').on(t.workspaceId, t.email),
+  index('customers_tags_idx').using('gin', t.tags),
 ]);
 
 export const products = pgTable('products', {

@@ -60,6 +60,8 @@ function compileNode(sql: Sql, rule: SegmentRule, now: Date, refs: SegmentRefs, 
     case 'tier': return compileTier(sql, rule);
     case 'email': return compileEmail(sql, rule, now);
     case 'language': return compileLanguage(sql, rule);
+    // Containment, so the GIN index on customers.tags serves "has" over a whole workspace.
+    case 'tag': return rule.op === 'has' ? sql`c.tags @> array[${rule.tag}::text]` : sql`not (c.tags @> array[${rule.tag}::text])`;
     case 'segment': {
       const referenced = refs.get(rule.segmentId);
       if (!referenced) throw new Error(`Segment ${rule.segmentId} is not loaded (or does not exist)`);

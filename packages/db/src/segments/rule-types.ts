@@ -71,6 +71,12 @@ export interface SegmentLanguageRule {
   /** A BCP 47 tag, compared in its canonical form; ignored for `unknown`. */
   language?: string;
 }
+export interface SegmentTagRule {
+  kind: 'tag';
+  /** `has`: customers.tags holds `tag` (exactly, as written); `lacks`: it does not. */
+  op: 'has' | 'lacks';
+  tag: string;
+}
 export interface SegmentRefRule {
   kind: 'segment';
   segmentId: string;
@@ -78,4 +84,5 @@ export interface SegmentRefRule {
 }
 export type SegmentRule =
   | SegmentGroupRule | SegmentAttributeRule | SegmentOrdersRule | SegmentBoughtRule
-  | SegmentEventRule | SegmentLoyaltyRule | SegmentTierRule | SegmentEmailRule | SegmentLanguageRule | SegmentRefRule;
+  | SegmentEventRule | SegmentLoyaltyRule | SegmentTierRule | SegmentEmailRule | SegmentLanguageRule | SegmentTagRule
+  | SegmentRefRule;

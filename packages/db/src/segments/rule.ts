@@ -113,6 +113,12 @@ const languageRule = z.object({
   }
 });
 
+const tagRule = z.object({
+  kind: z.literal('tag'),
+  op: z.enum(['has', 'lacks']),
+  tag: z.string().trim().min(1, 'Name the tag').max(100, 'Tags are at most 100 characters').refine(noNul, NUL_MESSAGE),
+});
+
 const segmentRefRule = z.object({
   kind: z.literal('segment'),
   segmentId: z.string().trim().min(1, 'Choose a segment').max(100).refine(noNul, NUL_MESSAGE),
@@ -130,7 +136,8 @@ const groupRule = z.object({
 
 // Discriminated by kind, so a bad condition reports its own fields, not "no union member matched".
 const anyRule = z.discriminatedUnion('kind', [
-  groupRule, attributeRule, ordersRule, boughtRule, eventRule, loyaltyRule, tierRule, emailRule, languageRule, segmentRefRule,
+  groupRule, attributeRule, ordersRule, boughtRule, eventRule, loyaltyRule, tierRule, emailRule, languageRule, tagRule,
+  segmentRefRule,
 ]) as unknown as z.ZodType<SegmentRule>;
 
 function measure(rule: SegmentRule, depth = 1): { depth: number; conditions: number } {

@@ -22,9 +22,9 @@ export function usesOrderStats(rule: SegmentRule, refs: Refs): boolean {
   return some(rule, refs, (r) => r.kind === 'orders');
 }
 
-/** Conditions on the customer's own columns (attributes, birthday, sign-up, language) need the customers row. */
+/** Conditions on the customer's own columns (attributes, birthday, sign-up, language, tags) need the customers row. */
 export function readsCustomer(rule: SegmentRule, refs: Refs): boolean {
-  return some(rule, refs, (r) => r.kind === 'attribute' || r.kind === 'language');
+  return some(rule, refs, (r) => r.kind === 'attribute' || r.kind === 'language' || r.kind === 'tag');
 }
 
 /**
