@@ -11,7 +11,7 @@ import { profileService, writeProfiles, type ProfileBuffer } from './profile';
 let db: Database;
 const now = new Date('2026-06-01T12:00:00Z');
 const snapshot = (id: string): CustomerSnapshot => ({ id, email: null, firstName: null, lastName: null, timezone: 'UTC',
-  birthday: null, marketingConsent: true, attributes: { plan: 'gold', city: 'Niš' }, tags: ['VIP', 'Old'] });
+  birthday: null, locale: null, marketingConsent: true, attributes: { plan: 'gold', city: 'Niš' }, tags: ['VIP', 'Old'] });
 
 beforeAll(async () => {
   db = await createTestDatabase();
