@@ -3,6 +3,8 @@ import { triggerOnEvent } from './core/trigger-event/definition';
 import { triggerBroadcast } from './core/trigger-broadcast/definition';
 import { triggerSegmentEntered } from './core/trigger-segment-entered/definition';
 import { triggerSegmentLeft } from './core/trigger-segment-left/definition';
+import { triggerDate } from './core/trigger-date/definition';
+import { triggerSchedule } from './core/trigger-schedule/definition';
 import { wait } from './core/wait/definition';
 import { waitForEventNode } from './core/wait-for-event/definition';
 import { segmentCondition } from './core/segment-condition/definition';
@@ -19,6 +21,8 @@ export const builtInNodeTypes: NodeTypeDefinition[] = [
   triggerBroadcast,
   triggerSegmentEntered,
   triggerSegmentLeft,
+  triggerDate,
+  triggerSchedule,
   wait,
   waitForEventNode,
   segmentCondition,
@@ -40,6 +44,6 @@ export function createRegistry(plugins: readonly AfterglowPlugin[] = []): NodeRe
   return new NodeRegistry(builtInNodeTypes, [corePlugin, ...plugins]);
 }
 
-export { triggerSegmentEntered, triggerSegmentLeft, webhookService };
+export { triggerSegmentEntered, triggerSegmentLeft, triggerDate, triggerSchedule, webhookService };
 export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, exitJourney };
 
