@@ -10,16 +10,25 @@ type DateTrigger = Extract<CalendarTrigger, { kind: 'date' }>;
 type ScheduleTrigger = Extract<CalendarTrigger, { kind: 'schedule' }>;
 
 /**
- * The clock each customer is read in: their own zone (one Postgres does not know, such as a
- * typo that slipped in before validation, counts as UTC, never failing the statement), or the
- * shop's zone for all.
+ * The clock each customer is read in: their own zone, or the shop's zone for all. `zones` are
+ * the names Postgres knows (knownTimeZones); a customer's zone it does not know counts as UTC
+ * rather than failing the whole statement.
  */
-export function localClock(sql: Sql, now: Date, timeZone: string | null): Fragment {
+export function localClock(sql: Sql, now: Date, timeZone: string | null, zones: string[]): Fragment {
   const zone = timeZone === null
-    ? sql`left join (select name from pg_timezone_names) z on z.name = c.timezone
+    ? sql`left join unnest(${zones}::text[]) z(name) on z.name = c.timezone
       cross join lateral (select coalesce(z.name, 'UTC') as zone) lz`
     : sql`cross join lateral (select ${timeZone}::text as zone) lz`;
   return sql`${zone} cross join lateral (select lz.zone, (${now}::timestamptz at time zone lz.zone) as local) l`;
+}
+
+let zoneList: Promise<string[]> | null = null;
+
+/** The time zone names Postgres knows, read once per process (reading them scans its zone files). */
+export function knownTimeZones(sql: Sql): Promise<string[]> {
+  zoneList ??= sql<{ name: string }[]>`select name from pg_timezone_names`.then((rows) => rows.map((r) => r.name));
+  zoneList.catch(() => (zoneList = null));
+  return zoneList;
 }
 
 /** The customer's date the trigger counts from, as a date (null: none). */

@@ -10,7 +10,7 @@ import {
 import { publishedDefinitionOf, type JourneyPlan } from '@afterglow/journey-core';
 import type { CalendarTrigger, NodeRegistry } from '@afterglow/node-sdk';
 import type { Fragment } from 'postgres';
-import { dateOccurs, localClock, occurrenceDate, occurrenceInstant, scheduleOccurs, sourceDate } from './calendar-sql';
+import { dateOccurs, knownTimeZones, localClock, occurrenceDate, occurrenceInstant, scheduleOccurs, sourceDate } from './calendar-sql';
 import type { Logger } from './types';
 
 interface LiveJourney {
@@ -59,7 +59,7 @@ async function enrolOccurrences(sql: Sql, j: LiveJourney, t: CalendarTrigger, no
       context, entered_at, updated_at)
     select c.workspace_id, c.id, ${j.journeyId}, ${j.versionId}, ${entryKey}, 'active', ${j.plan.triggerNodeId}, ${now},
       jsonb_build_object('calendar', jsonb_build_object('occurrence', ${day}::text)), ${now}, ${now}
-    from ${source} ${localClock(sql, now, t.kind === 'schedule' ? t.timeZone : null)}
+    from ${source} ${localClock(sql, now, t.kind === 'schedule' ? t.timeZone : null, await knownTimeZones(sql))}
     where c.workspace_id = ${j.workspaceId} and ${occurs}
       and ${occurrenceInstant(sql, t)} >= ${j.publishedAt}
       and not exists (select 1 from journey_runs r where r.workspace_id = c.workspace_id and r.customer_id = c.id
