@@ -1,7 +1,9 @@
 // The SQL of calendar triggers: which customers have an occurrence now. Each piece is a
-// fragment over `customers c` with `l.local` (the customer's wall clock now, a timestamp
-// without zone) and `l.zone` (the zone it was read in), so one INSERT … SELECT per journey
-// finds every occurrence, whatever the customers' time zones.
+// fragment over `customers c` joined to `l`, the customer's clock: `l.zone` (the zone read in),
+// `l.day` (their local date now) and `l.due` (the trigger's local time has come today, and
+// came after the version was published). The clock is computed once per time zone (a few
+// hundred zones, not a million conversions) and joined by name, so one INSERT … SELECT per
+// journey finds every occurrence, whatever the customers' time zones.
 import type { Sql } from '@afterglow/db';
 import type { CalendarTrigger, DateSource } from '@afterglow/node-sdk';
 import type { Fragment } from 'postgres';
@@ -9,17 +11,30 @@ import type { Fragment } from 'postgres';
 type DateTrigger = Extract<CalendarTrigger, { kind: 'date' }>;
 type ScheduleTrigger = Extract<CalendarTrigger, { kind: 'schedule' }>;
 
+/** Each zone's local date now, and whether the trigger's time has come there (after `publishedAt`). */
+function zoneClocks(sql: Sql, zones: string[], now: Date, t: CalendarTrigger, publishedAt: Date): Fragment {
+  const time = sql`make_time(${t.hour}::int, ${t.kind === 'date' ? 0 : t.minute}::int, 0)`;
+  return sql`(select z.zone, x.local::date as day,
+      x.local::time >= ${time} and ((x.local::date + ${time}) at time zone z.zone) >= ${publishedAt}::timestamptz as due
+    from unnest(${zones}::text[]) z(zone) cross join lateral (select ${now}::timestamptz at time zone z.zone as local) x)`;
+}
+
 /**
  * The clock each customer is read in: their own zone, or the shop's zone for all. `zones` are
  * the names Postgres knows (knownTimeZones); a customer's zone it does not know counts as UTC
- * rather than failing the whole statement.
+ * rather than failing the whole statement. `with` is the statement's WITH (materialized, so the
+ * few hundred zone clocks are computed once and hash-joined); `join` joins `l` to `customers c`.
  */
-export function localClock(sql: Sql, now: Date, timeZone: string | null, zones: string[]): Fragment {
-  const zone = timeZone === null
-    ? sql`left join unnest(${zones}::text[]) z(name) on z.name = c.timezone
-      cross join lateral (select coalesce(z.name, 'UTC') as zone) lz`
-    : sql`cross join lateral (select ${timeZone}::text as zone) lz`;
-  return sql`${zone} cross join lateral (select lz.zone, (${now}::timestamptz at time zone lz.zone) as local) l`;
+export function localClock(sql: Sql, now: Date, t: CalendarTrigger, publishedAt: Date, zones: string[]): { with: Fragment; join: Fragment } {
+  if (t.kind === 'schedule' && t.timeZone !== null) {
+    return { with: sql`with clocks as materialized ${zoneClocks(sql, [t.timeZone], now, t, publishedAt)}`, join: sql`cross join clocks l` };
+  }
+  return {
+    with: sql`with clocks as materialized ${zoneClocks(sql, [...zones, 'UTC'], now, t, publishedAt)}`,
+    join: sql`left join clocks own on own.zone = c.timezone
+      cross join (select day, due from clocks where zone = 'UTC' limit 1) utc
+      cross join lateral (select coalesce(own.zone, 'UTC') as zone, coalesce(own.day, utc.day) as day, coalesce(own.due, utc.due) as due) l`,
+  };
 }
 
 let zoneList: Promise<string[]> | null = null;
@@ -53,31 +68,22 @@ export function sourceDate(sql: Sql, source: DateSource): Fragment {
  * 28 February in other years.
  */
 export function dateOccurs(sql: Sql, t: DateTrigger, source: Fragment): Fragment {
-  const e = sql`(l.local::date - ${t.offsetDays}::int)`;
-  const hourCome = sql`extract(hour from l.local) >= ${t.hour}`;
-  if (t.repeat === 'once') return sql`${hourCome} and ${source} = ${e}`;
-  return sql`${hourCome} and ${source} < ${e}
-    and ${e} = (${source} + make_interval(years => (extract(year from ${e}) - extract(year from ${source}))::int))::date`;
+  const e = occurrenceDate(sql, t);
+  if (t.repeat === 'once') return sql`l.due and ${source} = ${e}`;
+  return sql`l.due and ${source} < ${e}
+    and ${e} = (${source} + make_interval(years => (date_part('year', ${e}) - date_part('year', ${source}))::int))::date`;
 }
 
 /** The occurrence's date (the anniversary for a date trigger, the day for a schedule). */
 export const occurrenceDate = (sql: Sql, t: CalendarTrigger): Fragment =>
-  t.kind === 'date' ? sql`(l.local::date - ${t.offsetDays}::int)` : sql`l.local::date`;
-
-/** The occurrence's instant: today at the trigger's local time, in the zone it is read in. */
-export function occurrenceInstant(sql: Sql, t: CalendarTrigger): Fragment {
-  const minute = t.kind === 'date' ? 0 : t.minute;
-  return sql`((l.local::date + make_time(${t.hour}::int, ${minute}::int, 0)) at time zone l.zone)`;
-}
+  t.kind === 'date' ? sql`(l.day - ${t.offsetDays}::int)` : sql`l.day`;
 
 /** Today is a day of the schedule, and its time has come. */
 export function scheduleOccurs(sql: Sql, t: ScheduleTrigger): Fragment {
-  const day = sql`l.local::date`;
-  const timeCome = sql`l.local::time >= make_time(${t.hour}::int, ${t.minute}::int, 0)`;
   switch (t.every) {
-    case 'daily': return timeCome;
-    case 'weekly': return sql`${timeCome} and extract(dow from ${day})::int = any(${t.weekdays}::int[])`;
-    case 'monthly': return sql`${timeCome} and extract(day from ${day})::int
-      = least(${t.dayOfMonth}::int, extract(day from date_trunc('month', ${day}) + interval '1 month - 1 day')::int)`;
+    case 'daily': return sql`l.due`;
+    case 'weekly': return sql`l.due and extract(dow from l.day)::int = any(${t.weekdays}::int[])`;
+    case 'monthly': return sql`l.due and extract(day from l.day)::int
+      = least(${t.dayOfMonth}::int, extract(day from date_trunc('month', l.day) + interval '1 month - 1 day')::int)`;
   }
 }

@@ -10,7 +10,7 @@ import {
 import { publishedDefinitionOf, type JourneyPlan } from '@afterglow/journey-core';
 import type { CalendarTrigger, NodeRegistry } from '@afterglow/node-sdk';
 import type { Fragment } from 'postgres';
-import { dateOccurs, knownTimeZones, localClock, occurrenceDate, occurrenceInstant, scheduleOccurs, sourceDate } from './calendar-sql';
+import { dateOccurs, knownTimeZones, localClock, occurrenceDate, scheduleOccurs, sourceDate } from './calendar-sql';
 import type { Logger } from './types';
 
 interface LiveJourney {
@@ -47,26 +47,39 @@ async function enrolOccurrences(sql: Sql, j: LiveJourney, t: CalendarTrigger, no
   const prefix = t.kind === 'date' ? 'date:' : 'schedule:';
   const entryKey = reentry.mode === 'once' ? sql`'once'`
     : reentry.mode === 'cooldown' ? sql`'cooldown:' || ${day}::text` : sql`${prefix} || ${day}::text`;
+  // Written as scalar subqueries with LIMIT, which Postgres runs per candidate through the
+  // runs' unique index: as NOT EXISTS, a stale estimate right after a big enrolment made it an
+  // anti join scanning the journey's every run for every candidate.
   const cooled = reentry.mode === 'cooldown'
-    ? sql`and not exists (select 1 from journey_runs r where r.workspace_id = c.workspace_id and r.customer_id = c.id
-        and r.journey_id = ${j.journeyId} and r.entered_at > ${new Date(now.getTime() - reentry.days * 86400e3)})`
+    ? sql`and (select 1 from journey_runs r where r.workspace_id = c.workspace_id and r.customer_id = c.id
+        and r.journey_id = ${j.journeyId} and r.entered_at > ${new Date(now.getTime() - reentry.days * 86400e3)} limit 1) is null`
     : sql``;
   const { source, occurs } = t.kind === 'date'
     ? { source: sql`customers c`, occurs: dateOccurs(sql, t, sourceDate(sql, t.source)) }
     : await scheduleAudience(sql, j.workspaceId, t, now);
-  const result = await sql`
+  const clock = localClock(sql, now, t, j.publishedAt, await knownTimeZones(sql));
+  const insert = (via: Sql, onConflict: Fragment) => via`
+    ${clock.with}
     insert into journey_runs (workspace_id, customer_id, journey_id, version_id, entry_key, status, node_id, due_at,
       context, entered_at, updated_at)
     select c.workspace_id, c.id, ${j.journeyId}, ${j.versionId}, ${entryKey}, 'active', ${j.plan.triggerNodeId}, ${now},
       jsonb_build_object('calendar', jsonb_build_object('occurrence', ${day}::text)), ${now}, ${now}
-    from ${source} ${localClock(sql, now, t.kind === 'schedule' ? t.timeZone : null, await knownTimeZones(sql))}
+    from ${source} ${clock.join}
     where c.workspace_id = ${j.workspaceId} and ${occurs}
-      and ${occurrenceInstant(sql, t)} >= ${j.publishedAt}
-      and not exists (select 1 from journey_runs r where r.workspace_id = c.workspace_id and r.customer_id = c.id
-        and r.journey_id = ${j.journeyId} and r.entry_key = ${entryKey})
+      and (select 1 from journey_runs r where r.workspace_id = c.workspace_id and r.customer_id = c.id
+        and r.journey_id = ${j.journeyId} and r.entry_key = ${entryKey} limit 1) is null
       ${cooled}
-    on conflict (workspace_id, customer_id, journey_id, entry_key) do nothing`;
-  return result.count;
+    ${onConflict}`;
+  return sql.begin(async (tx) => {
+    try {
+      // As enrolSegment does: a plain INSERT skips ON CONFLICT's speculative insertion; only
+      // when another worker or an event committed the same entry meanwhile does the guarded form run.
+      return (await tx.savepoint((sp) => insert(sp as unknown as Sql, sp``))).count;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '23505') throw err;
+      return (await insert(tx as unknown as Sql, tx`on conflict (workspace_id, customer_id, journey_id, entry_key) do nothing`)).count;
+    }
+  }) as Promise<number>;
 }
 
 /** A schedule's audience: the segment's members (its rule compiled as of now) on the schedule's days. */
