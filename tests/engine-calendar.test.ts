@@ -18,7 +18,7 @@ let engine: Engine;
 
 const graph = (type: string, config: Record<string, unknown>): JourneyGraph => ({
   nodes: [
-    { id: 't', type, position: at, config: { ...registry.get(type)!.defaults, ...config } },
+    { id: 't', type, position: at, config: { ...(registry.get(type)!.defaults as object), ...config } },
     { id: 'gift', type: 'core/grant-points', position: at, config: { amount: 10, reason: 'Calendar gift' } },
   ],
   edges: [{ id: 'e', source: 't', sourceHandle: 'out', target: 'gift' }],

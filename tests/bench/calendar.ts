@@ -26,8 +26,8 @@ async function seed(db: Database, customers: number) {
   const registry = createRegistry();
   const versionId = await publishGraph(db, registry, WS, 'j_birthday', {
     nodes: [
-      { id: 't', type: 'core/trigger-date', position: { x: 0, y: 0 }, config: { ...registry.get('core/trigger-date')!.defaults, hour: 9 } },
-      { id: 'exit', type: 'core/exit', position: { x: 0, y: 0 }, config: registry.get('core/exit')!.defaults },
+      { id: 't', type: 'core/trigger-date', position: { x: 0, y: 0 }, config: { ...(registry.get('core/trigger-date')!.defaults as object), hour: 9 } },
+      { id: 'exit', type: 'core/exit', position: { x: 0, y: 0 }, config: registry.get('core/exit')!.defaults as Record<string, unknown> },
     ],
     edges: [{ id: 'e', source: 't', sourceHandle: 'out', target: 'exit' }],
   });
