@@ -12,6 +12,9 @@ const badConfigs: Record<string, { config: Record<string, unknown>; field: strin
   'core/wait-for-event': { config: { event: 'Order Delivered', matchTriggerProperty: '', timeoutAmount: 0, timeoutUnit: 'days' }, field: 'timeoutAmount' },
   'core/trigger-segment-entered': { config: { segmentId: '' }, field: 'segmentId' },
   'core/trigger-segment-left': { config: { segmentId: '' }, field: 'segmentId' },
+  'core/trigger-date': { config: { source: 'attribute', attribute: '', when: 'on', days: 7, repeat: 'yearly', hour: 9 }, field: 'attribute' },
+  'core/trigger-schedule': { config: { segmentId: 'seg', every: 'daily', monday: false, tuesday: false, wednesday: false, thursday: false,
+    friday: false, saturday: false, sunday: false, dayOfMonth: 1, time: '25:00', timeZone: '' }, field: 'time' },
   'core/send-email': { config: { subject: '', preheader: '', body: '<mjml></mjml>', kind: 'marketing' }, field: 'subject' },
   'core/grant-points': { config: { amount: 2.5, reason: 'x' }, field: 'amount' },
   'core/issue-coupon': { config: { kind: 'percent', value: 150, prefix: 'VIP', validDays: 30, minOrderTotal: 0, description: '' }, field: 'value' },
@@ -44,7 +47,9 @@ describe('config validation of every built-in node type', () => {
       const issues = validateGraph(graph, registry);
       expect(issues).toContainEqual(expect.objectContaining({ nodeId: 'node_under_test', field: badConfigs[def.id].field }));
       // The defaults a new node starts with are valid (except where the marketer must choose).
-      expect(def.config.safeParse(def.defaults).success || ['core/trigger-event', 'core/segment-condition', 'core/trigger-segment-entered', 'core/trigger-segment-left', 'core/trigger-broadcast', 'core/has-bought', 'core/multi-split'].includes(def.id)).toBe(true);
+      const needsChoice = ['core/trigger-event', 'core/segment-condition', 'core/trigger-segment-entered', 'core/trigger-segment-left',
+        'core/trigger-broadcast', 'core/trigger-schedule', 'core/has-bought', 'core/multi-split'];
+      expect(def.config.safeParse(def.defaults).success || needsChoice.includes(def.id)).toBe(true);
     });
   }
 });

@@ -10,6 +10,7 @@ import { segmentBench } from './segments';
 import { emailBench } from './email';
 import { complianceBench } from './compliance';
 import { engineBench } from './engine';
+import { calendarBench } from './calendar';
 
 const quick = process.argv.includes('--quick');
 const rows: [string, string][] = [];
@@ -63,6 +64,7 @@ async function main() {
       await bigDb.close();
       report('ingested events/s through HTTP (batches of 250)', big.eventsPerSecond.toFixed(0));
     });
+    await section('calendar', () => calendarBench(pg.url, quick, report, target));
     // Last: after loading 10M orders, Postgres keeps vacuuming and checkpointing for minutes,
     // which would take CPU from any section measured after it.
     await section('segments', () => segmentBench(pg.url, quick, report, target));

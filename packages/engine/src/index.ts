@@ -4,6 +4,7 @@ import type { JourneyStats } from '@afterglow/journey-core';
 import { silentLogger, type NodeRegistry } from '@afterglow/node-sdk';
 import { advanceBatch, type BatchDeps } from './batch';
 import { runDueBroadcasts } from './broadcast';
+import { runCalendarTriggers } from './calendar';
 import { systemClock, type Clock } from './clock';
 import { enrolEvents } from './enrol';
 import { applyEventsToRuns } from './event-effects';
@@ -48,6 +49,11 @@ export interface EngineOptions {
   /** How often every segment is fully re-checked for time-based membership changes (own Agenda job; default 1 h). */
   segmentFullCheckEveryMs?: number;
   /**
+   * How often calendar triggers (dates such as birthdays, recurring schedules) enrol their due
+   * occurrences (own Agenda job; default every 5 minutes, so a 09:00 birthday starts by 09:05).
+   */
+  calendarEvery?: string;
+  /**
    * Let Call webhook steps and services' deliveries reach loopback and private addresses (tests,
    * a development receiver; AFTERGLOW_WEBHOOK_ALLOW_PRIVATE=1). Off by default: such targets are
    * refused with the address named.
@@ -67,6 +73,8 @@ export interface Engine {
   retryFailed(versionId: string, nodeId?: string): Promise<number>;
   /** The full segment membership re-check the hourly job runs; returns the changes found. */
   recheckSegments(): Promise<number>;
+  /** What the calendar job runs: enrols every calendar trigger's due occurrences; returns the runs created. */
+  runCalendarTriggers(): Promise<number>;
 }
 
 export function createEngine(opts: EngineOptions): Engine {
@@ -128,10 +136,17 @@ export function createEngine(opts: EngineOptions): Engine {
   }
 
   const recheckSegments = async () => (await recheckAllSegments(database.sql, registry, clock.now(), log)).changes;
+  // New runs are due at once: the workers are woken rather than left for the next tick.
+  const calendar = async () => {
+    const enrolled = await runCalendarTriggers(database.sql, registry, clock.now(), log);
+    if (enrolled > 0) await database.sql.notify(WAKE_CHANNEL, 'calendar');
+    return enrolled;
+  };
   const worker = createWorker({
     url: database.url, sql: database.sql, availability: database.availability, runOnce: advanceUntilIdle, log, tickEvery: opts.tickEvery,
     jobs: [
       { name: 'segments:full-check', every: opts.segmentFullCheckEveryMs ?? '1 hour', run: recheckSegments },
+      { name: 'triggers:calendar', every: opts.calendarEvery ?? '5 minutes', run: calendar },
       { name: 'housekeeping:retention', every: '1 day', run: () => deleteExpired(database.sql, clock.now()) },
     ],
   });
@@ -154,5 +169,6 @@ export function createEngine(opts: EngineOptions): Engine {
       return count;
     },
     recheckSegments,
+    runCalendarTriggers: calendar,
   };
 }

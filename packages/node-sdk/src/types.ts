@@ -41,7 +41,48 @@ export interface TriggerBehaviour<C> {
    * set-based statement when the version is live and `startAt` (null: at once) has come.
    */
   audience?(config: C): { segmentId: string; startAt: Date | null };
+  /**
+   * Enrols on a calendar instead of an event: a date in each customer's profile (a birthday)
+   * or a recurring schedule for a segment. The engine's calendar job enrols each occurrence
+   * with one set-based statement per journey, once per customer and occurrence.
+   */
+  calendar?(config: C): CalendarTrigger;
 }
+
+/** Where a date trigger reads each customer's date. */
+export type DateSource =
+  | { field: 'birthday' }
+  /** The day the customer's profile was created (customers.created_at). */
+  | { field: 'signup' }
+  /** The day of the customer's first order. */
+  | { field: 'first_order' }
+  /** A custom attribute holding a date (YYYY-MM-DD, or an ISO date-time whose date part is used). */
+  | { field: 'attribute'; name: string };
+
+export type CalendarTrigger =
+  | {
+    kind: 'date';
+    source: DateSource;
+    /** Days after the date (negative: before). */
+    offsetDays: number;
+    /** 'yearly': every anniversary (29 February: 28 February in other years); 'once': the date itself. */
+    repeat: 'yearly' | 'once';
+    /** Local hour (0-23) in the customer's time zone. */
+    hour: number;
+  }
+  | {
+    kind: 'schedule';
+    segmentId: string;
+    every: 'daily' | 'weekly' | 'monthly';
+    /** For 'weekly': the days, 0 = Sunday … 6 = Saturday. */
+    weekdays: number[];
+    /** For 'monthly': 1-31; a month without that day uses its last day. */
+    dayOfMonth: number;
+    hour: number;
+    minute: number;
+    /** An IANA zone for everyone (the shop's); null: each customer's own. */
+    timeZone: string | null;
+  };
 
 /** Icons of the web app's set that suit node types. */
 export type NodeIconName =

@@ -3,6 +3,8 @@ import { triggerOnEvent } from './core/trigger-event/definition';
 import { triggerBroadcast } from './core/trigger-broadcast/definition';
 import { triggerSegmentEntered } from './core/trigger-segment-entered/definition';
 import { triggerSegmentLeft } from './core/trigger-segment-left/definition';
+import { triggerDate } from './core/trigger-date/definition';
+import { triggerSchedule } from './core/trigger-schedule/definition';
 import { wait } from './core/wait/definition';
 import { waitForEventNode } from './core/wait-for-event/definition';
 import { segmentCondition } from './core/segment-condition/definition';
@@ -26,14 +28,16 @@ export const builtInNodeTypes: NodeTypeDefinition[] = [
   triggerBroadcast,
   triggerSegmentEntered,
   triggerSegmentLeft,
+  triggerDate,
+  triggerSchedule,
   wait,
   waitForEventNode,
   segmentCondition,
-  abSplit,
-  holdout,
   propertyCondition,
   hasBought,
   multiSplit,
+  abSplit,
+  holdout,
   sendEmail,
   grantPoints,
   issueCoupon,
@@ -54,6 +58,6 @@ export function createRegistry(plugins: readonly AfterglowPlugin[] = []): NodeRe
   return new NodeRegistry(builtInNodeTypes, [corePlugin, ...plugins]);
 }
 
-export { triggerSegmentEntered, triggerSegmentLeft, webhookService, abSplit, holdout, propertyCondition, hasBought, multiSplit };
+export { triggerSegmentEntered, triggerSegmentLeft, triggerDate, triggerSchedule, webhookService, abSplit, holdout, propertyCondition, hasBought, multiSplit };
 export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, alertStaff, updateProfile, exitJourney };
 

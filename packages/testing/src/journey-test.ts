@@ -34,10 +34,13 @@ const sweep = async (p: HarnessParts) => void (await p.engine.advanceUntilIdle()
 
 /**
  * At a moment of time: the tick's sweep, after the time-based segment re-check (hourly in
- * production, at each stop here), so memberships that lapse with time are seen on the way.
+ * production, at each stop here), so memberships that lapse with time are seen on the way, and
+ * after the calendar job (every 5 minutes in production, at each stop here), so a birthday or a
+ * schedule whose time has come by the stop enrols then.
  */
 async function sweepAtTime(p: HarnessParts): Promise<void> {
   await p.engine.recheckSegments();
+  await p.engine.runCalendarTriggers();
   await p.engine.advanceUntilIdle();
 }
 
