@@ -133,3 +133,26 @@ it('enrols a segment every week on its day, at 10:00 in the shop\'s time zone, t
     ['tokyo', `schedule:2031-01-${day}`, `2031-01-${day}T09:00:00.000Z`],
   ]));
 });
+
+it('sweeps each time zone once a day: a customer added after its sweep waits for the next occurrence', async () => {
+  await db.sql`update journeys set status = 'paused' where workspace_id = ${WS}`; // the other tests' journeys
+  clock.set(new Date('2031-06-01T00:00:00Z'));
+  await publish('j_swept', graph('core/trigger-date', { source: 'birthday', hour: 9 }));
+  await db.sql`insert into customers (workspace_id, id, email, timezone, birthday, created_at)
+    values (${WS}, 'early', 'early@example.com', 'UTC', '1980-06-02', '2020-01-01T00:00:00Z')`;
+  clock.set(new Date('2031-06-02T09:05:00Z'));
+  expect(await engine.runCalendarTriggers()).toBe(1);
+  const swept = await db.sql<{ zone: string; day: string }[]>`select zone, day::text from calendar_sweeps s
+    join journey_versions v on v.id::text = s.version_id where v.journey_id = 'j_swept' and zone in ('UTC', 'Asia/Tokyo', 'America/New_York')`;
+  // Tokyo's 09:00 (00:00Z) has come and been swept; New York's (13:00Z) has not.
+  expect(swept.map((z) => `${z.zone} ${z.day}`).sort()).toEqual(['Asia/Tokyo 2031-06-02', 'UTC 2031-06-02']);
+  await db.sql`insert into customers (workspace_id, id, email, timezone, birthday, created_at)
+    values (${WS}, 'late', 'late@example.com', 'UTC', '1981-06-02', '2031-06-02T10:00:00Z')`;
+  clock.set(new Date('2031-06-02T11:00:00Z'));
+  expect(await engine.runCalendarTriggers()).toBe(0);
+  clock.set(new Date('2032-06-02T09:00:00Z'));
+  expect(await engine.runCalendarTriggers()).toBe(2);
+  expect((await runs('j_swept')).map((r) => [r.customer, r.key])).toEqual([
+    ['early', 'date:2031-06-02'], ['early', 'date:2032-06-02'], ['late', 'date:2032-06-02'],
+  ]);
+});

@@ -11,26 +11,54 @@ import type { Fragment } from 'postgres';
 type DateTrigger = Extract<CalendarTrigger, { kind: 'date' }>;
 type ScheduleTrigger = Extract<CalendarTrigger, { kind: 'schedule' }>;
 
-/** Each zone's local date now, and whether the trigger's time has come there (after `publishedAt`). */
-function zoneClocks(sql: Sql, zones: string[], now: Date, t: CalendarTrigger, publishedAt: Date): Fragment {
+/** The zones a trigger's customers are read in: the schedule's one, or every zone Postgres knows (and UTC). */
+export const clockZones = (t: CalendarTrigger, known: string[]): string[] =>
+  (t.kind === 'schedule' && t.timeZone !== null ? [t.timeZone] : [...new Set([...known, 'UTC'])]);
+
+/**
+ * Each zone's local date now, and whether the trigger's local time has come there today (after
+ * `publishedAt`): the zone is `due` if it is also one of `due`, the zones this tick sweeps.
+ */
+function zoneClocks(sql: Sql, zones: string[], now: Date, t: CalendarTrigger, publishedAt: Date, due: string[] | null): Fragment {
   const time = sql`make_time(${t.hour}::int, ${t.kind === 'date' ? 0 : t.minute}::int, 0)`;
+  const swept = due === null ? sql`` : sql`and z.zone = any(${due}::text[])`;
   return sql`(select z.zone, x.local::date as day,
-      x.local::time >= ${time} and ((x.local::date + ${time}) at time zone z.zone) >= ${publishedAt}::timestamptz as due
+      x.local::time >= ${time} and ((x.local::date + ${time}) at time zone z.zone) >= ${publishedAt}::timestamptz ${swept} as due
     from unnest(${zones}::text[]) z(zone) cross join lateral (select ${now}::timestamptz at time zone z.zone as local) x)`;
 }
 
 /**
- * The clock each customer is read in: their own zone, or the shop's zone for all. `zones` are
- * the names Postgres knows (knownTimeZones); a customer's zone it does not know counts as UTC
- * rather than failing the whole statement. `with` is the statement's WITH (materialized, so the
- * few hundred zone clocks are computed once and hash-joined); `join` joins `l` to `customers c`.
+ * The zones whose trigger time has come today and that the version has not swept yet today,
+ * with their local day: usually none, so the job reads no customer in most ticks.
  */
-export function localClock(sql: Sql, now: Date, t: CalendarTrigger, publishedAt: Date, zones: string[]): { with: Fragment; join: Fragment } {
+export async function unsweptZones(sql: Sql, versionId: string, now: Date, t: CalendarTrigger, publishedAt: Date, zones: string[])
+  : Promise<{ zone: string; day: string }[]> {
+  return sql<{ zone: string; day: string }[]>`
+    select l.zone, l.day::text as day from ${zoneClocks(sql, zones, now, t, publishedAt, null)} l
+    where l.due and not exists (select 1 from calendar_sweeps s where s.version_id = ${versionId} and s.zone = l.zone and s.day = l.day)`;
+}
+
+/** Records the zones swept, with the enrolment, in its transaction (a concurrent sweep's rows stand). */
+export async function markSwept(sql: Sql, versionId: string, swept: { zone: string; day: string }[], now: Date): Promise<void> {
+  await sql`insert into calendar_sweeps (version_id, zone, day, swept_at)
+    select ${versionId}, zone, day::date, ${now} from unnest(${swept.map((z) => z.zone)}::text[], ${swept.map((z) => z.day)}::text[]) s(zone, day)
+    on conflict do nothing`;
+}
+
+/**
+ * The clock each customer is read in: their own zone, or the shop's zone for all. `zones` are
+ * clockZones' (the names Postgres knows, from knownTimeZones); a customer's zone it does not know counts as UTC
+ * rather than failing the whole statement. Only the zones in `due` count as due. `with` is the
+ * statement's WITH (materialized, so the few hundred zone clocks are computed once and
+ * hash-joined); `join` joins `l` to `customers c`.
+ */
+export function localClock(sql: Sql, now: Date, t: CalendarTrigger, publishedAt: Date, zones: string[], due: string[]): { with: Fragment; join: Fragment } {
+  const clocks = zoneClocks(sql, zones, now, t, publishedAt, due);
   if (t.kind === 'schedule' && t.timeZone !== null) {
-    return { with: sql`with clocks as materialized ${zoneClocks(sql, [t.timeZone], now, t, publishedAt)}`, join: sql`cross join clocks l` };
+    return { with: sql`with clocks as materialized ${clocks}`, join: sql`cross join clocks l` };
   }
   return {
-    with: sql`with clocks as materialized ${zoneClocks(sql, [...zones, 'UTC'], now, t, publishedAt)}`,
+    with: sql`with clocks as materialized ${clocks}`,
     join: sql`left join clocks own on own.zone = c.timezone
       cross join (select day, due from clocks where zone = 'UTC' limit 1) utc
       cross join lateral (select coalesce(own.zone, 'UTC') as zone, coalesce(own.day, utc.day) as day, coalesce(own.due, utc.due) as due) l`,

@@ -4,13 +4,18 @@
 // (workspace, customer, journey, entry key) index makes each occurrence enrol a customer once,
 // however often the job runs or how many workers run it. Occurrences before the version was
 // published are skipped; one missed while no worker ran is caught up later the same local day.
+// Each zone is swept once per local day (calendar_sweeps): the job reads customers only in the
+// few ticks a day when some zone's trigger time has newly come. A customer who joins a swept
+// zone's audience later that day (a new sign-up with today's birthday) waits for the next occurrence.
 import {
   compileSegmentRule, parseSegmentRule, resolveSegmentRefs, segmentSource, type Sql,
 } from '@afterglow/db';
 import { publishedDefinitionOf, type JourneyPlan } from '@afterglow/journey-core';
 import type { CalendarTrigger, NodeRegistry } from '@afterglow/node-sdk';
 import type { Fragment } from 'postgres';
-import { dateOccurs, knownTimeZones, localClock, occurrenceDate, scheduleOccurs, sourceDate } from './calendar-sql';
+import {
+  clockZones, dateOccurs, knownTimeZones, localClock, markSwept, occurrenceDate, scheduleOccurs, sourceDate, unsweptZones,
+} from './calendar-sql';
 import type { Logger } from './types';
 
 interface LiveJourney {
@@ -27,6 +32,8 @@ export async function runCalendarTriggers(sql: Sql, registry: NodeRegistry, now:
     select j.id as "journeyId", j.workspace_id as "workspaceId", v.id as "versionId", v.published_at as "publishedAt", v.plan
     from journeys j join journey_versions v on v.id = j.current_version_id
     where j.status = 'live' and v.plan->>'triggerEvent' is null`;
+  // Sweeps older than the widest local day (UTC-12 to UTC+14) plus a day are never read again.
+  await sql`delete from calendar_sweeps where day < ${now}::date - 2`;
   let enrolled = 0;
   for (const journey of journeys) {
     const node = journey.plan.nodes[journey.plan.triggerNodeId];
@@ -42,6 +49,9 @@ export async function runCalendarTriggers(sql: Sql, registry: NodeRegistry, now:
 }
 
 async function enrolOccurrences(sql: Sql, j: LiveJourney, t: CalendarTrigger, now: Date): Promise<number> {
+  const zones = clockZones(t, await knownTimeZones(sql));
+  const due = await unsweptZones(sql, j.versionId, now, t, j.publishedAt, zones);
+  if (due.length === 0) return 0;
   const day = occurrenceDate(sql, t);
   const reentry = j.plan.settings?.reentry ?? { mode: 'trigger' };
   const prefix = t.kind === 'date' ? 'date:' : 'schedule:';
@@ -57,7 +67,7 @@ async function enrolOccurrences(sql: Sql, j: LiveJourney, t: CalendarTrigger, no
   const { source, occurs } = t.kind === 'date'
     ? { source: sql`customers c`, occurs: dateOccurs(sql, t, sourceDate(sql, t.source)) }
     : await scheduleAudience(sql, j.workspaceId, t, now);
-  const clock = localClock(sql, now, t, j.publishedAt, await knownTimeZones(sql));
+  const clock = localClock(sql, now, t, j.publishedAt, zones, due.map((z) => z.zone));
   const insert = (via: Sql, onConflict: Fragment) => via`
     ${clock.with}
     insert into journey_runs (workspace_id, customer_id, journey_id, version_id, entry_key, status, node_id, due_at,
@@ -71,14 +81,17 @@ async function enrolOccurrences(sql: Sql, j: LiveJourney, t: CalendarTrigger, no
       ${cooled}
     ${onConflict}`;
   return sql.begin(async (tx) => {
+    let count: number;
     try {
       // As enrolSegment does: a plain INSERT skips ON CONFLICT's speculative insertion; only
       // when another worker or an event committed the same entry meanwhile does the guarded form run.
-      return (await tx.savepoint((sp) => insert(sp as unknown as Sql, sp``))).count;
+      count = (await tx.savepoint((sp) => insert(sp as unknown as Sql, sp``))).count;
     } catch (err) {
       if ((err as { code?: string }).code !== '23505') throw err;
-      return (await insert(tx as unknown as Sql, tx`on conflict (workspace_id, customer_id, journey_id, entry_key) do nothing`)).count;
+      count = (await insert(tx as unknown as Sql, tx`on conflict (workspace_id, customer_id, journey_id, entry_key) do nothing`)).count;
     }
+    await markSwept(tx as unknown as Sql, j.versionId, due, now);
+    return count;
   }) as Promise<number>;
 }
 

@@ -2,7 +2,7 @@
 // Run state lives here (not in Agenda): the engine advances runs in batches with SQL.
 import { sql } from 'drizzle-orm';
 import {
-  bigint, index, integer, jsonb, numeric, pgTable, pgView, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigint, date, index, integer, jsonb, numeric, pgTable, pgView, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -121,6 +121,18 @@ export const journeyNodeCounts = pgTable('journey_node_counts', {
   metric: text('metric').notNull(),
   n: bigint('n', { mode: 'number' }).notNull(),
 }, (t) => [primaryKey({ columns: [t.versionId, t.nodeId, t.metric] })]);
+
+/**
+ * The time zones a calendar trigger has already enrolled for a local day: each (version, zone,
+ * day) is swept once, so the calendar job, running every few minutes, reads customers only in
+ * the ticks where some zone's trigger time has newly come (a few dozen a day, not 288).
+ */
+export const calendarSweeps = pgTable('calendar_sweeps', {
+  versionId: text('version_id').notNull(),
+  zone: text('zone').notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
+  sweptAt: ts('swept_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.versionId, t.zone, t.day] })]);
 
 /**
  * How many runs of a version are at each node in each status: what the canvas and the journey
