@@ -21,7 +21,7 @@ it('routes each customer by the first rule that holds, by purchases in a window,
   const j = await t.publish(t.journey()
     .trigger(triggerOnEvent, { event: 'Order Completed', entryKeyProperty: 'order_id' })
     .then(multiSplit, { rules: [
-      rule('VIP', { ...base, customerField: 'attribute', attribute: 'tags', operator: 'contains', value: 'vip' }),
+      rule('VIP', { ...base, customerField: 'tags', operator: 'equals', value: 'vip' }),
       rule('Big order', { ...base, source: 'order', operator: 'greater_than', number: 100 }),
       rule('Serbian', { ...base, customerField: 'locale', operator: 'in_list', values: ['sr-Latn-RS', 'sr-Cyrl-RS'] }),
     ] }, { id: 'split' })

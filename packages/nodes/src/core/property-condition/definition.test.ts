@@ -39,6 +39,11 @@ describe('property condition', () => {
     expect(await branch({ customerField: 'attribute', attribute: 'address.city', operator: 'equals', value: 'novi sad' }, { customer })).toBe('yes');
     expect(await branch({ customerField: 'attribute', attribute: 'tags', operator: 'contains', value: 'vip' }, { customer })).toBe('yes');
     expect(await branch({ customerField: 'attribute', attribute: 'tags', operator: 'not_in_list', values: ['vip'] }, { customer })).toBe('no');
+    // The customer's own tags (a field since tags left the attributes); none is "not set".
+    const tagged = { tags: ['VIP', 'Wholesale'] };
+    expect(await branch({ customerField: 'tags', operator: 'equals', value: 'vip' }, { customer: tagged })).toBe('yes');
+    expect(await branch({ customerField: 'tags', operator: 'in_list', values: ['retail', 'wholesale'] }, { customer: tagged })).toBe('yes');
+    expect(await branch({ customerField: 'tags', operator: 'is_set' }, { customer: { tags: [] } })).toBe('no');
     expect(await branch({ customerField: 'attribute', attribute: 'points', operator: 'between', number: 100, numberTo: 150 }, { customer })).toBe('yes');
     expect(await branch({ customerField: 'attribute', attribute: 'nope', operator: 'is_not_set' }, { customer })).toBe('yes');
     expect(await branch({ customerField: 'attribute', attribute: 'nope', operator: 'not_equals', value: 'x' }, { customer })).toBe('yes');

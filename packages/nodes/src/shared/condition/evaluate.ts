@@ -22,7 +22,8 @@ function subjectOf(ctx: Pick<ExecContext, 'customer' | 'run'>, c: Condition): un
   }
 }
 
-const isMissing = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const isMissing = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
+  || (Array.isArray(v) && v.length === 0);
 const textOf = (v: unknown) => (typeof v === 'object' ? JSON.stringify(v) : String(v)).trim().toLowerCase();
 const itemsOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
 

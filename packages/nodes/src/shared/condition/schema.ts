@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 const SOURCES = ['customer', 'event', 'context', 'order'] as const;
-const CUSTOMER_FIELDS = ['email', 'firstName', 'lastName', 'locale', 'timezone', 'birthday', 'attribute'] as const;
+const CUSTOMER_FIELDS = ['email', 'firstName', 'lastName', 'locale', 'timezone', 'birthday', 'tags', 'attribute'] as const;
 const OPERATORS = [
   'equals', 'not_equals', 'contains', 'greater_than', 'less_than', 'between', 'is_set', 'is_not_set',
   'in_list', 'not_in_list', 'before', 'after', 'within_last_days',
@@ -20,7 +20,7 @@ const SOURCE_LABELS: Record<(typeof SOURCES)[number], string> = {
 };
 const FIELD_LABELS: Record<(typeof CUSTOMER_FIELDS)[number], string> = {
   email: 'Email', firstName: 'First name', lastName: 'Last name', locale: 'Language', timezone: 'Time zone',
-  birthday: 'Birthday', attribute: 'Another attribute…',
+  birthday: 'Birthday', tags: 'Tags', attribute: 'Another attribute…',
 };
 const OPERATOR_LABELS: Record<Operator, string> = {
   equals: 'is', not_equals: 'is not', contains: 'contains', greater_than: 'is greater than', less_than: 'is less than',

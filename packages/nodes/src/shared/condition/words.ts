@@ -21,7 +21,7 @@ interface Words {
 const sr: Words = {
   fields: {
     source: { label: 'Провери', options: { customer: 'Податак о купцу', event: 'Догађај који је покренуо ток', context: 'Оно што је сачувао ранији корак', order: 'Вредност поруџбине' } },
-    customerField: { label: 'Податак о купцу', options: { email: 'Имејл', firstName: 'Име', lastName: 'Презиме', locale: 'Језик', timezone: 'Временска зона', birthday: 'Рођендан', attribute: 'Други податак…' } },
+    customerField: { label: 'Податак о купцу', options: { email: 'Имејл', firstName: 'Име', lastName: 'Презиме', locale: 'Језик', timezone: 'Временска зона', birthday: 'Рођендан', tags: 'Ознаке', attribute: 'Други податак…' } },
     attribute: { label: 'Назив податка', placeholder: 'нпр. vip_level', help: 'Како га продавница шаље уз купца; тачка залази унутра: address.city' },
     eventProperty: { label: 'Својство догађаја', placeholder: 'нпр. shipping.country', help: 'Својство догађаја који је покренуо ток' },
     contextKey: { label: 'Сачувана вредност', placeholder: 'coupon', help: 'coupon: купон који је издао ранији корак (coupon.value за његову вредност)' },
@@ -40,7 +40,7 @@ const sr: Words = {
     'Choose a date': 'Изаберите датум', 'Use whole days from 1 to 36500': 'Унесите цео број дана, од 1 до 36500', 'Add at least one value': 'Додајте бар једну вредност',
   },
   sources: { attribute: 'Податак о купцу', event: 'Својство догађаја', context: 'Сачувано', order: 'Вредност поруџбине' },
-  customerFields: { email: 'Имејл купца', firstName: 'Име купца', lastName: 'Презиме купца', locale: 'Језик купца', timezone: 'Временска зона купца', birthday: 'Рођендан купца' },
+  customerFields: { email: 'Имејл купца', firstName: 'Име купца', lastName: 'Презиме купца', locale: 'Језик купца', timezone: 'Временска зона купца', birthday: 'Рођендан купца', tags: 'Ознаке купца' },
   operators: { equals: 'је', not_equals: 'није', contains: 'садржи', greater_than: 'веће од', less_than: 'мање од', between: 'између', is_set: 'унето', is_not_set: 'није унето', in_list: 'једно од', not_in_list: 'ниједно од', before: 'пре', after: 'после', within_last_days: 'у последњих' },
   and: 'и', days: { one: 'дан', few: 'дана', other: 'дана' },
 };
@@ -48,7 +48,7 @@ const sr: Words = {
 const sl: Words = {
   fields: {
     source: { label: 'Preveri', options: { customer: 'Podatek o kupcu', event: 'Dogodek, ki je začel potek', context: 'Kar je shranil prejšnji korak', order: 'Vrednost naročila' } },
-    customerField: { label: 'Podatek o kupcu', options: { email: 'E-pošta', firstName: 'Ime', lastName: 'Priimek', locale: 'Jezik', timezone: 'Časovni pas', birthday: 'Rojstni dan', attribute: 'Drug podatek …' } },
+    customerField: { label: 'Podatek o kupcu', options: { email: 'E-pošta', firstName: 'Ime', lastName: 'Priimek', locale: 'Jezik', timezone: 'Časovni pas', birthday: 'Rojstni dan', tags: 'Oznake', attribute: 'Drug podatek …' } },
     attribute: { label: 'Ime podatka', placeholder: 'npr. vip_level', help: 'Kot ga trgovina pošlje s kupcem; pika seže noter: address.city' },
     eventProperty: { label: 'Lastnost dogodka', placeholder: 'npr. shipping.country', help: 'Lastnost dogodka, ki je začel potek' },
     contextKey: { label: 'Shranjena vrednost', placeholder: 'coupon', help: 'coupon: kupon, ki ga je izdal prejšnji korak (coupon.value za njegovo vrednost)' },
@@ -67,7 +67,7 @@ const sl: Words = {
     'Choose a date': 'Izberite datum', 'Use whole days from 1 to 36500': 'Vpišite celo število dni, od 1 do 36500', 'Add at least one value': 'Dodajte vsaj eno vrednost',
   },
   sources: { attribute: 'Podatek o kupcu', event: 'Lastnost dogodka', context: 'Shranjeno', order: 'Vrednost naročila' },
-  customerFields: { email: 'E-pošta kupca', firstName: 'Ime kupca', lastName: 'Priimek kupca', locale: 'Jezik kupca', timezone: 'Časovni pas kupca', birthday: 'Rojstni dan kupca' },
+  customerFields: { email: 'E-pošta kupca', firstName: 'Ime kupca', lastName: 'Priimek kupca', locale: 'Jezik kupca', timezone: 'Časovni pas kupca', birthday: 'Rojstni dan kupca', tags: 'Oznake kupca' },
   operators: { equals: 'je', not_equals: 'ni', contains: 'vsebuje', greater_than: 'večje od', less_than: 'manjše od', between: 'med', is_set: 'vpisano', is_not_set: 'ni vpisano', in_list: 'eno od', not_in_list: 'nobeno od', before: 'pred', after: 'po', within_last_days: 'v zadnjih' },
   and: 'in', days: { one: 'dnevu', two: 'dneh', few: 'dneh', other: 'dneh' },
 };
@@ -75,7 +75,7 @@ const sl: Words = {
 const ru: Words = {
   fields: {
     source: { label: 'Проверить', options: { customer: 'Данные покупателя', event: 'Событие, запустившее сценарий', context: 'То, что сохранил предыдущий шаг', order: 'Сумма заказа' } },
-    customerField: { label: 'Данные покупателя', options: { email: 'Эл. почта', firstName: 'Имя', lastName: 'Фамилия', locale: 'Язык', timezone: 'Часовой пояс', birthday: 'День рождения', attribute: 'Другой атрибут…' } },
+    customerField: { label: 'Данные покупателя', options: { email: 'Эл. почта', firstName: 'Имя', lastName: 'Фамилия', locale: 'Язык', timezone: 'Часовой пояс', birthday: 'День рождения', tags: 'Теги', attribute: 'Другой атрибут…' } },
     attribute: { label: 'Название атрибута', placeholder: 'например, vip_level', help: 'Как магазин передаёт его вместе с покупателем; точка ведёт внутрь: address.city' },
     eventProperty: { label: 'Свойство события', placeholder: 'например, shipping.country', help: 'Свойство события, запустившего сценарий' },
     contextKey: { label: 'Сохранённое значение', placeholder: 'coupon', help: 'coupon: купон, выданный предыдущим шагом (coupon.value — его размер)' },
@@ -94,7 +94,7 @@ const ru: Words = {
     'Choose a date': 'Выберите дату', 'Use whole days from 1 to 36500': 'Целое число дней от 1 до 36500', 'Add at least one value': 'Добавьте хотя бы одно значение',
   },
   sources: { attribute: 'Атрибут покупателя', event: 'Свойство события', context: 'Сохранено', order: 'Сумма заказа' },
-  customerFields: { email: 'Эл. почта покупателя', firstName: 'Имя покупателя', lastName: 'Фамилия покупателя', locale: 'Язык покупателя', timezone: 'Часовой пояс покупателя', birthday: 'День рождения покупателя' },
+  customerFields: { email: 'Эл. почта покупателя', firstName: 'Имя покупателя', lastName: 'Фамилия покупателя', locale: 'Язык покупателя', timezone: 'Часовой пояс покупателя', birthday: 'День рождения покупателя', tags: 'Теги покупателя' },
   operators: { equals: 'равно', not_equals: 'не равно', contains: 'содержит', greater_than: 'больше', less_than: 'меньше', between: 'между', is_set: 'заполнено', is_not_set: 'не заполнено', in_list: 'одно из', not_in_list: 'ни одно из', before: 'раньше', after: 'позже', within_last_days: 'за последние' },
   and: 'и', days: { one: 'день', few: 'дня', many: 'дней', other: 'дня' },
 };
@@ -102,7 +102,7 @@ const ru: Words = {
 const en: Words = {
   fields: {}, messages: {},
   sources: { attribute: 'Customer', event: 'Event', context: 'Stored', order: 'Order value' },
-  customerFields: { email: 'Customer’s email', firstName: 'Customer’s first name', lastName: 'Customer’s last name', locale: 'Customer’s language', timezone: 'Customer’s time zone', birthday: 'Customer’s birthday' },
+  customerFields: { email: 'Customer’s email', firstName: 'Customer’s first name', lastName: 'Customer’s last name', locale: 'Customer’s language', timezone: 'Customer’s time zone', birthday: 'Customer’s birthday', tags: 'Customer’s tags' },
   operators: { equals: 'is', not_equals: 'is not', contains: 'contains', greater_than: 'greater than', less_than: 'less than', between: 'between', is_set: 'is set', is_not_set: 'is not set', in_list: 'one of', not_in_list: 'none of', before: 'before', after: 'after', within_last_days: 'within the last' },
   and: 'and', days: { one: 'day', other: 'days' },
 };
