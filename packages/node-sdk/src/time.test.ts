@@ -21,4 +21,15 @@ describe('time zone arithmetic', () => {
     expect(nextLocalTime(morning, 'Asia/Tokyo', 18).toISOString()).toBe('2026-06-01T09:00:00.000Z');
     expect(nextLocalTime(morning, 'Asia/Tokyo', 9).toISOString()).toBe('2026-06-02T00:00:00.000Z');
   });
+
+  it('treats a DST gap and a repeated hour alike in every zone', () => {
+    // Spring: 02:30 does not exist; it moves forward to 03:30 local.
+    expect(zonedTime('Europe/Belgrade', 2026, 3, 29, 2, 30).toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(zonedTime('America/New_York', 2026, 3, 8, 2, 30).toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    // Autumn: 01:30 (New York) and 02:30 (Belgrade) are shown twice; the first is meant.
+    expect(zonedTime('Europe/Belgrade', 2026, 10, 25, 2, 30).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(zonedTime('America/New_York', 2026, 11, 1, 1, 30).toISOString()).toBe('2026-11-01T05:30:00.000Z');
+    // A zone that skipped a whole day (Samoa, 30 December 2011) still lands on the next instant.
+    expect(zonedTime('Pacific/Apia', 2011, 12, 30, 12).toISOString()).toBe('2011-12-30T22:00:00.000Z');
+  });
 });

@@ -36,17 +36,28 @@ export function localParts(at: Date, timeZone: string): LocalParts {
   };
 }
 
-/** The instant when the wall clock in `timeZone` shows the given local date and time. */
+const DAY_MS = 86400e3;
+
+/** The zone's offset from UTC at `at`, in ms (the wall clock minus UTC, to the minute). */
+function offsetAt(at: number, timeZone: string): number {
+  const p = localParts(new Date(at), timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(at / 60e3) * 60e3;
+}
+
+/**
+ * The instant when the wall clock in `timeZone` shows the given local date and time. Across a
+ * DST change the same in every zone: a time the clocks skip moves forward by the skipped length
+ * (02:30 on the spring night becomes 03:30), a time they show twice is its first occurrence.
+ */
 export function zonedTime(timeZone: string, y: number, m: number, d: number, hour: number, minute = 0): Date {
-  const guess = Date.UTC(y, m - 1, d, hour, minute);
-  // Two passes settle the offset even across a DST change.
-  let at = guess;
-  for (let i = 0; i < 2; i++) {
-    const p = localParts(new Date(at), timeZone);
-    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-    at += guess - shown;
-  }
-  return new Date(at);
+  const wall = Date.UTC(y, m - 1, d, hour, minute);
+  // The zone's offsets a day either side bracket any change that night; the candidate whose
+  // offset the zone really shows then is the answer (the earlier one when both are: shown twice).
+  const [before, after] = [offsetAt(wall - DAY_MS, timeZone), offsetAt(wall + DAY_MS, timeZone)];
+  const shows = (at: number) => offsetAt(at, timeZone) === wall - at;
+  const candidates = [wall - Math.max(before, after), wall - Math.min(before, after)].filter(shows);
+  // None shows it: the clocks skipped it, and the offset before the change moves it forward.
+  return new Date(candidates[0] ?? wall - before);
 }
 
 /**

@@ -1,8 +1,8 @@
 // When a wait on a date ends: a date written in the customer's data (a birthday, a custom date
 // attribute, an event's property) or on the card, moved by an offset, at an optional local hour,
-// all on the customer's own calendar (DST-correct: see wallTime). Pure functions of
+// all on the customer's own calendar (DST-correct: see the SDK's zonedTime). Pure functions of
 // their arguments, so a step run again computes the same moment.
-import { localParts } from '@afterglow/node-sdk';
+import { localParts, zonedTime } from '@afterglow/node-sdk';
 
 /** A date as written: a calendar day (with a wall-clock time when one was given), or an exact instant. */
 export type WrittenDate =
@@ -11,25 +11,6 @@ export type WrittenDate =
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 const DAY_MS = 86400e3;
-
-/** The zone's offset from UTC at `at`, in ms. */
-const offsetAt = (at: number, timeZone: string) => {
-  const p = localParts(new Date(at), timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(at / 60e3) * 60e3;
-};
-
-/**
- * The instant the customer's wall clock shows this date and time. Across DST the same in every
- * zone: a time the clocks skip moves forward by the skipped hour (02:30 → 03:30), a time they
- * show twice is its first occurrence.
- */
-export function wallTime(timeZone: string, year: number, month: number, day: number, hour: number, minute = 0): Date {
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  const [before, after] = [offsetAt(wall - DAY_MS, timeZone), offsetAt(wall + DAY_MS, timeZone)];
-  const shows = (at: number) => offsetAt(at, timeZone) === wall - at;
-  const candidates = [wall - Math.max(before, after), wall - Math.min(before, after)].filter(shows);
-  return new Date(candidates[0] ?? wall - before);
-}
 
 /** A value read as a date: 'YYYY-MM-DD', a local date-time, or ISO 8601 with a zone; anything else is null. */
 export function readDate(value: unknown): WrittenDate | null {
@@ -67,13 +48,13 @@ export interface Shift {
 /** The moment `shift` away from `date`, on the customer's calendar. */
 export function shifted(date: WrittenDate, shift: Shift, timeZone: string): Date {
   if (shift.unit === 'hours') {
-    const start = date.kind === 'instant' ? date.at : wallTime(timeZone, date.year, date.month, date.day, date.hour, date.minute);
+    const start = date.kind === 'instant' ? date.at : zonedTime(timeZone, date.year, date.month, date.day, date.hour, date.minute);
     return new Date(start.getTime() + shift.amount * 3600e3);
   }
   const w = wallClock(date, timeZone);
   const day = new Date(Date.UTC(w.year, w.month - 1, w.day) + shift.amount * DAY_MS);
   const [hour, minute] = shift.atHour === null ? [w.hour, w.minute] : [shift.atHour, 0];
-  return wallTime(timeZone, day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute);
+  return zonedTime(timeZone, day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute);
 }
 
 /**
@@ -95,7 +76,7 @@ export function nextAnniversary(date: WrittenDate, shift: Shift, timeZone: strin
 /** A wall-clock date and time written on the card ('2026-12-24T09:00:00+01:00'), placed in `timeZone`. */
 export function wallTimeIn(iso: string, timeZone: string): Date | null {
   const date = readDate(iso.replace(/(Z|[+-]\d{2}:?\d{2})$/i, ''));
-  return date?.kind === 'day' ? wallTime(timeZone, date.year, date.month, date.day, date.hour, date.minute) : null;
+  return date?.kind === 'day' ? zonedTime(timeZone, date.year, date.month, date.day, date.hour, date.minute) : null;
 }
 
 /**
@@ -111,5 +92,5 @@ export function inWindow(from: Date, window: { minDays: number; maxDays: number;
   }
   const start = localParts(from, timeZone);
   const day = new Date(Date.UTC(start.year, start.month - 1, start.day + minDays + Math.floor(share * (maxDays - minDays + 1))));
-  return wallTime(timeZone, day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), atHour);
+  return zonedTime(timeZone, day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), atHour);
 }
