@@ -134,6 +134,19 @@ it('enrols a segment every week on its day, at 10:00 in the shop\'s time zone, t
   ]));
 });
 
+it('enrols a segment on a holiday every year (8 March at 10:00 in each customer\'s zone)', async () => {
+  clock.set(new Date('2031-02-01T00:00:00Z'));
+  await publish('j_holiday', graph('core/trigger-schedule', { segmentId: 'seg_buyers', every: 'yearly', month: '3', dayOfMonth: 8, time: '10:00' }));
+  await sweep('2031-03-07T00:00:00Z', '2031-03-09T00:00:00Z', 3 * 3600e3);
+  await sweep('2032-03-07T00:00:00Z', '2032-03-09T00:00:00Z', 3 * 3600e3);
+  expect((await runs('j_holiday')).map((r) => [r.customer, r.key, r.entered.toISOString()])).toEqual([
+    ['tokyo', 'schedule:2031-03-08', '2031-03-08T03:00:00.000Z'], // 10:00 JST is 01:00Z; the sweep after it
+    ['belgrade', 'schedule:2031-03-08', '2031-03-08T09:00:00.000Z'],
+    ['tokyo', 'schedule:2032-03-08', '2032-03-08T03:00:00.000Z'],
+    ['belgrade', 'schedule:2032-03-08', '2032-03-08T09:00:00.000Z'],
+  ]);
+});
+
 it('sweeps each time zone once a day: a customer added after its sweep waits for the next occurrence', async () => {
   await db.sql`update journeys set status = 'paused' where workspace_id = ${WS}`; // the other tests' journeys
   clock.set(new Date('2031-06-01T00:00:00Z'));

@@ -106,12 +106,16 @@ export function dateOccurs(sql: Sql, t: DateTrigger, source: Fragment): Fragment
 export const occurrenceDate = (sql: Sql, t: CalendarTrigger): Fragment =>
   t.kind === 'date' ? sql`(l.day - ${t.offsetDays}::int)` : sql`l.day`;
 
+/** The local day is the month's `day`, or its last day when the month is shorter. */
+const onDayOfMonth = (sql: Sql, day: number): Fragment => sql`extract(day from l.day)::int
+  = least(${day}::int, extract(day from date_trunc('month', l.day) + interval '1 month - 1 day')::int)`;
+
 /** Today is a day of the schedule, and its time has come. */
 export function scheduleOccurs(sql: Sql, t: ScheduleTrigger): Fragment {
   switch (t.every) {
     case 'daily': return sql`l.due`;
     case 'weekly': return sql`l.due and extract(dow from l.day)::int = any(${t.weekdays}::int[])`;
-    case 'monthly': return sql`l.due and extract(day from l.day)::int
-      = least(${t.dayOfMonth}::int, extract(day from date_trunc('month', l.day) + interval '1 month - 1 day')::int)`;
+    case 'monthly': return sql`l.due and ${onDayOfMonth(sql, t.dayOfMonth)}`;
+    case 'yearly': return sql`l.due and extract(month from l.day)::int = ${t.month ?? 1}::int and ${onDayOfMonth(sql, t.dayOfMonth)}`;
   }
 }

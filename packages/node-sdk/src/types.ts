@@ -73,11 +73,13 @@ export type CalendarTrigger =
   | {
     kind: 'schedule';
     segmentId: string;
-    every: 'daily' | 'weekly' | 'monthly';
+    every: 'daily' | 'weekly' | 'monthly' | 'yearly';
     /** For 'weekly': the days, 0 = Sunday … 6 = Saturday. */
     weekdays: number[];
-    /** For 'monthly': 1-31; a month without that day uses its last day. */
+    /** For 'monthly' and 'yearly': 1-31; a month without that day uses its last day. */
     dayOfMonth: number;
+    /** For 'yearly': the month, 1-12 (a holiday: 8 March is month 3, dayOfMonth 8). */
+    month?: number;
     hour: number;
     minute: number;
     /** An IANA zone for everyone (the shop's); null: each customer's own. */
