@@ -48,7 +48,7 @@ describe('segments and customers in the browser', () => {
     await page.goto(`${app.url}/segments/new`);
     await page.getByLabel('Condition type').first().waitFor();
     const kinds = await page.getByLabel('Condition type').first().locator('option').allTextContents();
-    expect(kinds).toEqual(['Order history', 'Bought', 'Customer attribute', 'Language', 'Did something', 'Email engagement', 'Loyalty points', 'Loyalty tier', 'Another segment']);
+    expect(kinds).toEqual(['Order history', 'Bought', 'Customer attribute', 'Language', 'Tag', 'Did something', 'Email engagement', 'Loyalty points', 'Loyalty tier', 'Another segment']);
     await page.getByLabel('Condition type').first().selectOption('bought');
     await page.getByLabel('Product or category').selectOption('brand');
     // The catalogue's brands arrive with the vocabulary query.
