@@ -3,9 +3,10 @@
 // that starts a journey once, carrying the cart and the recovery link; a completed checkout,
 // an order completing it or any later order of its customer keeps it from being abandoned; an
 // update restarts the wait but never makes a second event; two workers make one; history is
-// never announced; the delay is the workspace's setting; erasure takes the checkouts too.
+// never announced; the delay is the workspace's setting; erasure takes the checkouts too, and
+// the daily clean-up those 30 days past their last activity.
 import type { Database } from '@afterglow/db';
-import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
+import { createEngine, deleteExpired, ManualClock, type Engine } from '@afterglow/engine';
 import type { JourneyGraph } from '@afterglow/journey-core';
 import { createRegistry } from '@afterglow/nodes';
 import http from 'node:http';
@@ -199,4 +200,15 @@ it('erasing the customer removes their checkouts', async () => {
   expect(erased.rows.checkouts).toBe(1);
   expect(await count()).toBe(0);
   expect(await after(61)).toBe(0);
+});
+
+it('the daily clean-up deletes checkouts 30 days after their last activity, abandoned or not', async () => {
+  await sendCheckout('checkouts/create', 'tok-old');
+  const kept = async () => (await db.sql`select id from checkouts where workspace_id = ${WS} and id in ('tok-old', 'tok-plain')`).map((r) => r.id).sort();
+  expect(await kept()).toEqual(['tok-old', 'tok-plain']);
+  const lastActivity = clock.now().getTime();
+  await deleteExpired(db.sql, new Date(lastActivity + 29.9 * 86400e3));
+  expect(await kept()).toEqual(['tok-old']);
+  await deleteExpired(db.sql, new Date(lastActivity + 30.1 * 86400e3));
+  expect(await kept()).toEqual([]);
 });
