@@ -2,6 +2,7 @@ import type { Database, Queryable } from '@afterglow/db';
 import { createPinnedTemplateCache, dispatchDueEmails, type Mailer } from '@afterglow/email';
 import type { JourneyStats } from '@afterglow/journey-core';
 import { silentLogger, type NodeRegistry } from '@afterglow/node-sdk';
+import { emitAbandonedCheckouts } from './abandoned-checkouts';
 import { advanceBatch, type BatchDeps } from './batch';
 import { runDueBroadcasts } from './broadcast';
 import { runCalendarTriggers } from './calendar';
@@ -23,6 +24,7 @@ export { ManualClock, systemClock, type Clock } from './clock';
 export { enrolSegment, type SegmentEnrolment } from './broadcast';
 export type { StoredEvent, Logger } from './types';
 export { WAKE_CHANNEL } from './worker';
+export { CHECKOUT_ABANDONED } from './abandoned-checkouts';
 export { deleteExpired } from './retention';
 export { blockedReason, resolveTarget, TargetRefused, type Resolver, type ResolvedTarget } from './outbound/guard';
 export * from './services/index';
@@ -53,6 +55,8 @@ export interface EngineOptions {
    * occurrences (own Agenda job; default every 5 minutes, so a 09:00 birthday starts by 09:05).
    */
   calendarEvery?: string;
+  /** How often checkouts quiet for the workspace's abandonment delay become "Checkout Abandoned" (own Agenda job; default every minute). */
+  checkoutsEvery?: string;
   /**
    * Let Call webhook steps and services' deliveries reach loopback and private addresses (tests,
    * a development receiver; AFTERGLOW_WEBHOOK_ALLOW_PRIVATE=1). Off by default: such targets are
@@ -75,6 +79,8 @@ export interface Engine {
   recheckSegments(): Promise<number>;
   /** What the calendar job runs: enrols every calendar trigger's due occurrences; returns the runs created. */
   runCalendarTriggers(): Promise<number>;
+  /** What the checkouts job runs: stores and delivers each due checkout's "Checkout Abandoned"; returns how many. */
+  runAbandonedCheckouts(): Promise<number>;
 }
 
 export function createEngine(opts: EngineOptions): Engine {
@@ -142,22 +148,29 @@ export function createEngine(opts: EngineOptions): Engine {
     if (enrolled > 0) await database.sql.notify(WAKE_CHANNEL, 'calendar');
     return enrolled;
   };
+  // Goals and awaited events act on runs already under way before new runs start, so
+  // the event that starts a run never counts as that run's own goal.
+  const deliver = async (tx: Queryable, events: StoredEvent[]) => {
+    await applyEventsToRuns(tx, events, clock.now());
+    return enrolEvents(tx, registry, events, clock.now());
+  };
+  const abandonedCheckouts = async () => {
+    const emitted = await emitAbandonedCheckouts(database.sql, clock.now(), deliver);
+    if (emitted > 0) await database.sql.notify(WAKE_CHANNEL, 'checkouts');
+    return emitted;
+  };
   const worker = createWorker({
     url: database.url, sql: database.sql, availability: database.availability, runOnce: advanceUntilIdle, log, tickEvery: opts.tickEvery,
     jobs: [
       { name: 'segments:full-check', every: opts.segmentFullCheckEveryMs ?? '1 hour', run: recheckSegments },
       { name: 'triggers:calendar', every: opts.calendarEvery ?? '5 minutes', run: calendar },
+      { name: 'checkouts:abandoned', every: opts.checkoutsEvery ?? '1 minute', run: abandonedCheckouts },
       { name: 'housekeeping:retention', every: '1 day', run: () => deleteExpired(database.sql, clock.now()) },
     ],
   });
 
   return {
-    async enrolEvents(tx, events) {
-      // Goals and awaited events act on runs already under way before new runs start, so
-      // the event that starts a run never counts as that run's own goal.
-      await applyEventsToRuns(tx, events, clock.now());
-      return enrolEvents(tx, registry, events, clock.now());
-    },
+    enrolEvents: deliver,
     wake: async () => void (await database.sql.notify(WAKE_CHANNEL, 'event')),
     advanceUntilIdle,
     start: () => worker.start(),
@@ -170,5 +183,6 @@ export function createEngine(opts: EngineOptions): Engine {
     },
     recheckSegments,
     runCalendarTriggers: calendar,
+    runAbandonedCheckouts: abandonedCheckouts,
   };
 }

@@ -1,6 +1,7 @@
 // Daily clean-up of what is kept only for a while: audit log entries past their workspace's
 // retention, expired sessions, invitations that can no longer be accepted, and service effects
-// long settled (their counts live on in journey_node_counts).
+// long settled (their counts live on in journey_node_counts), and checkouts long past
+// (abandoned or not, their events stay on the customers' timelines).
 import type { Sql } from '@afterglow/db';
 
 /**
@@ -9,6 +10,9 @@ import type { Sql } from '@afterglow/db';
  * given up after as long.
  */
 export const SERVICE_EFFECT_RETENTION_DAYS = 180;
+
+/** How long a checkout is kept after its last activity: long past any abandonment delay (at most 7 days). */
+export const CHECKOUT_RETENTION_DAYS = 30;
 
 export async function deleteExpired(sql: Sql, now: Date): Promise<number> {
   const audit = await sql`
@@ -22,5 +26,7 @@ export async function deleteExpired(sql: Sql, now: Date): Promise<number> {
     delete from service_effects
     where status in ('delivered', 'failed', 'cancelled', 'accepted')
       and created_at < ${now}::timestamptz - make_interval(days => ${SERVICE_EFFECT_RETENTION_DAYS})`;
-  return audit.count + sessions.count + invitations.count + effects.count;
+  const checkouts = await sql`
+    delete from checkouts where updated_at < ${now}::timestamptz - make_interval(days => ${CHECKOUT_RETENTION_DAYS})`;
+  return audit.count + sessions.count + invitations.count + effects.count + checkouts.count;
 }

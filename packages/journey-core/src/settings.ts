@@ -64,6 +64,20 @@ export const sendingLimitsSchema = z.object({
 });
 export type SendingLimits = z.output<typeof sendingLimitsSchema>;
 
+/**
+ * When a checkout counts as abandoned: this many minutes after its last activity, with no
+ * completion and no order of the customer since it started (the engine's checkouts job).
+ * Kept in workspaces.settings.checkouts; the engine reads a missing value as the default.
+ */
+export const ABANDONED_AFTER_MINUTES_DEFAULT = 60;
+export const checkoutSettingsSchema = z.object({
+  abandonedAfterMinutes: z.number({ error: 'abandonedAfterMinutes must be a number' })
+    .int('abandonedAfterMinutes must be a whole number of minutes')
+    .min(10, 'abandonedAfterMinutes is at least 10 minutes').max(10_080, 'abandonedAfterMinutes is at most 10,080 minutes (7 days)')
+    .default(ABANDONED_AFTER_MINUTES_DEFAULT),
+});
+export type CheckoutSettings = z.output<typeof checkoutSettingsSchema>;
+
 /** Everything the workspace stores about sending, as the engine reads it. */
 export const workspaceSettingsSchema = sendingRulesSchema.extend(sendingLimitsSchema.shape);
 export type WorkspaceSettings = z.output<typeof workspaceSettingsSchema>;

@@ -3,7 +3,7 @@
 // web app calls, as that owner: a server-side caller, so no HTTP, but the same input schemas,
 // permission table, domain errors and audit log.
 import { appRouter, firstRunCode, type ApiDeps, type TrpcContext } from '@afterglow/api';
-import type { SendingLimits, SendingRules, ShopSettings } from '@afterglow/journey-core';
+import type { CheckoutSettings, SendingLimits, SendingRules, ShopSettings } from '@afterglow/journey-core';
 
 /** Every tRPC procedure, called as the workspace's owner: `api.segments.save(...)`. */
 export type OwnerApi = ReturnType<typeof appRouter.createCaller>;
@@ -11,6 +11,8 @@ export type OwnerApi = ReturnType<typeof appRouter.createCaller>;
 /** Workspace settings, as on the Settings page; what is left out keeps its current value. */
 export interface WorkspaceSettingsInput extends Partial<SendingRules>, Partial<SendingLimits> {
   shop?: ShopSettings;
+  /** When a checkout counts as abandoned. */
+  checkouts?: CheckoutSettings;
 }
 
 export interface TestWorkspace {
@@ -34,7 +36,7 @@ export async function createWorkspace(deps: ApiDeps, name: string): Promise<Test
 
 /** Saves the settings given over the stored ones, each group through its own procedure. */
 export async function saveWorkspaceSettings(api: OwnerApi, input: WorkspaceSettingsInput): Promise<void> {
-  const { shop, emailsPerMinute, testRecipients, ...rules } = input;
+  const { shop, checkouts, emailsPerMinute, testRecipients, ...rules } = input;
   const current = await api.sending.get();
   if (Object.keys(rules).length > 0) {
     const { frequencyCap, quietHours, countMachineOpens } = current;
@@ -46,4 +48,5 @@ export async function saveWorkspaceSettings(api: OwnerApi, input: WorkspaceSetti
     });
   }
   if (shop) await api.shop.save(shop);
+  if (checkouts) await api.checkouts.saveSettings(checkouts);
 }

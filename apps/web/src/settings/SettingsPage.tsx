@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 import { ErrorNote, PageHeader, Spinner } from '../ui/kit';
 import { Icon } from '../ui/icons';
+import { AbandonedCheckoutCard } from './AbandonedCheckoutCard';
 import { ConsentCard } from './ConsentCard';
 import { IngestKeysCard } from './IngestKeysCard';
 import { IntegrationsCard } from './IntegrationsCard';
@@ -33,6 +34,7 @@ export function SettingsPage() {
       <div className="mb-8"><ShopCard /></div>
       <div className="mb-8"><SendingRulesCard /></div>
       <div className="mb-8"><SendingLimitsCard /></div>
+      <div className="mb-8"><AbandonedCheckoutCard /></div>
       <div className="mb-8"><ConsentCard /></div>
       {keys.isPending && <Spinner />}
       {keys.isError && codeOf(keys.error) === 'FORBIDDEN' && (

@@ -5,6 +5,7 @@
 import { canonicalLanguageTag } from '@afterglow/i18n';
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
+import { recordCheckouts, type TrackedEvent } from './checkouts';
 import { redeemCoupons, redemptionsOf, type Redemption } from './coupon-redemptions';
 import { linkAliases, resolveAliases, type AliasLink } from './identities';
 import { orderUpdateOf, type OrderUpdate } from './order-schema';
@@ -161,6 +162,7 @@ export async function storeMessages(
   const profiles: ProfileUpdate[] = [];
   const orders: OrderUpdate[] = [];
   const redemptions: Redemption[] = [];
+  const tracked: TrackedEvent[] = [];
   rows.forEach((row, i) => {
     if (!fresh.delete(row.message_id)) return; // delete: a repeat inside the request counts once
     freshRows.push(row);
@@ -175,6 +177,7 @@ export async function storeMessages(
     if (m.kind === 'track') {
       const order = orderUpdateOf(row.customer_id, m.msg.event, m.msg.properties, row.timestamp);
       if (order) orders.push(order);
+      tracked.push({ customerId: row.customer_id, name: m.msg.event, properties: m.msg.properties, at: row.timestamp });
       redemptions.push(...redemptionsOf(m.msg.event, m.msg.properties, row.timestamp));
     }
   });
@@ -186,6 +189,7 @@ export async function storeMessages(
     applyProfiles(tx, workspaceId, profiles, now),
     applyOrderUpdates(tx, workspaceId, orders, now),
     redeemCoupons(tx, workspaceId, redemptions),
+    recordCheckouts(tx, workspaceId, tracked),
   ]);
 
   return freshRows

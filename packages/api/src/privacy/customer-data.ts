@@ -111,6 +111,8 @@ export const customerTables: CustomerTable[] = [
     exportOmits: ['workspace_id'], erasure: deleted,
   },
   { table: 'customer_aliases', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
+  // Their carts and recovery links; an abandoned one's event went with their events.
+  { table: 'checkouts', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   { table: 'customer_preferences', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   { table: 'consent_ledger', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   { table: 'loyalty_ledger', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },

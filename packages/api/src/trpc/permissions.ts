@@ -77,6 +77,8 @@ export const permissions: Record<string, Permission> = {
   'shop.save': change(marketing),
   'sending.get': read(),
   'sending.save': change(marketing),
+  'checkouts.settings': read(),
+  'checkouts.saveSettings': change(marketing),
   'settings.sendingLimits.save': change(administration),
 
   'compliance.overview': read(),

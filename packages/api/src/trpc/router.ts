@@ -1,6 +1,7 @@
 import { approvalsRouter } from './approvals';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
+import { checkoutsRouter } from './checkouts';
 import { complianceRouter } from './compliance';
 import { customersRouter } from './customers';
 import { eventsRouter } from './events';
@@ -23,6 +24,7 @@ export const appRouter = router({
   segments: segmentsRouter,
   sending: sendingRouter,
   shop: shopRouter,
+  checkouts: checkoutsRouter,
   customers: customersRouter,
   outbox: outboxRouter,
   events: eventsRouter,

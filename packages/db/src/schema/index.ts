@@ -8,3 +8,4 @@ export * from './segments';
 export * from './coupons';
 export * from './team';
 export * from './services';
+export * from './checkouts';
