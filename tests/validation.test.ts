@@ -21,6 +21,7 @@ const badConfigs: Record<string, { config: Record<string, unknown>; field: strin
   'core/call-webhook': { config: { url: 'https://hooks.example.com/in', method: 'POST', headers: [], secret: '',
     body: '{ "email": "{{ customer.email }}", }' }, field: 'body' },
   'core/alert-staff': { config: { to: 'address', role: 'owner', address: 'care', note: '', perHour: 10 }, field: 'address' },
+  'core/update-profile': { config: { action: 'add-tag', attribute: '', value: '', tag: 'VIP, Gold' }, field: 'tag' },
   'core/exit': { config: { reason: '' }, field: 'reason' },
   'core/property-condition': { config: { ...propertyCondition.defaults, source: 'order', operator: 'contains', value: 'x' }, field: 'operator' },
   'core/ab-split': { config: { arms: [{ name: 'A', weight: 50 }, { name: 'B', weight: 0 }] }, field: 'arms.1.weight' },
@@ -48,7 +49,7 @@ describe('config validation of every built-in node type', () => {
       expect(issues).toContainEqual(expect.objectContaining({ nodeId: 'node_under_test', field: badConfigs[def.id].field }));
       // The defaults a new node starts with are valid (except where the marketer must choose).
       const needsChoice = ['core/trigger-event', 'core/segment-condition', 'core/trigger-segment-entered', 'core/trigger-segment-left',
-        'core/trigger-broadcast', 'core/trigger-schedule', 'core/has-bought', 'core/multi-split'];
+        'core/trigger-broadcast', 'core/trigger-schedule', 'core/has-bought', 'core/multi-split', 'core/update-profile'];
       expect(def.config.safeParse(def.defaults).success || needsChoice.includes(def.id)).toBe(true);
     });
   }
