@@ -22,6 +22,7 @@ const badConfigs: Record<string, { config: Record<string, unknown>; field: strin
     body: '{ "email": "{{ customer.email }}", }' }, field: 'body' },
   'core/alert-staff': { config: { to: 'address', role: 'owner', address: 'care', note: '', perHour: 10 }, field: 'address' },
   'core/exit': { config: { reason: '' }, field: 'reason' },
+  'core/go-to': { config: { times: 0 }, field: 'times' },
   'core/property-condition': { config: { ...propertyCondition.defaults, source: 'order', operator: 'contains', value: 'x' }, field: 'operator' },
   'core/ab-split': { config: { arms: [{ name: 'A', weight: 50 }, { name: 'B', weight: 0 }] }, field: 'arms.1.weight' },
   'core/holdout': { config: { percent: 95 }, field: 'percent' },
