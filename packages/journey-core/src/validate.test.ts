@@ -132,5 +132,12 @@ describe('validateGraph', () => {
       const loop = validateGraph(beside, registry).find((i) => i.code === 'loop');
       expect(loop).toMatchObject({ nodeId: null, field: 'edges' });
     });
+
+    it('asks for the way back to be connected: left open, it would end the journey there', () => {
+      const open = { ...reminder, edges: reminder.edges.filter((e) => e.id !== 'e4') };
+      expect(validateGraph(open, registry)).toEqual([
+        { nodeId: 'goto', field: 'edges', code: 'loop-open', message: 'Connect its way back to the earlier step it should lead to' },
+      ]);
+    });
   });
 });

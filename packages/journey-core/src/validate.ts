@@ -12,7 +12,7 @@ import { definitionOf, typeVersionOf } from './versions';
  */
 export type GraphIssueCode =
   | 'duplicate-id' | 'no-trigger' | 'second-trigger' | 'missing-node' | 'unknown-branch' | 'branch-connected-twice'
-  | 'unknown-type' | 'version-too-new' | 'version-outdated' | 'trigger-has-input' | 'unreachable' | 'loop'
+  | 'unknown-type' | 'version-too-new' | 'version-outdated' | 'trigger-has-input' | 'unreachable' | 'loop' | 'loop-open'
   | 'config' | 'check' | 'draft';
 
 export interface GraphIssue {
@@ -81,6 +81,10 @@ export function validateGraph(graph: JourneyGraph, registry: NodeRegistry, local
     }
     if (def.category !== 'trigger' && !incoming.get(node.id)) {
       issues.push({ nodeId: node.id, field: 'edges', code: 'unreachable', message: 'Not connected: no customer can reach this step' });
+    }
+    // A way back that leads nowhere would end the journey where the marketer meant a loop.
+    if (def.loop && !seenBranch.has(`${node.id}/${def.loop.branch}`)) {
+      issues.push({ nodeId: node.id, field: 'edges', code: 'loop-open', message: 'Connect its way back to the earlier step it should lead to' });
     }
   }
   if (hasUnboundedCycle(graph, registry)) {
