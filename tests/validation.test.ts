@@ -23,6 +23,7 @@ const badConfigs: Record<string, { config: Record<string, unknown>; field: strin
   'core/alert-staff': { config: { to: 'address', role: 'owner', address: 'care', note: '', perHour: 10 }, field: 'address' },
   'core/update-profile': { config: { action: 'add-tag', attribute: '', value: '', tag: 'VIP, Gold' }, field: 'tag' },
   'core/exit': { config: { reason: '' }, field: 'reason' },
+  'core/go-to': { config: { times: 0 }, field: 'times' },
   'core/property-condition': { config: { ...propertyCondition.defaults, source: 'order', operator: 'contains', value: 'x' }, field: 'operator' },
   'core/ab-split': { config: { arms: [{ name: 'A', weight: 50 }, { name: 'B', weight: 0 }] }, field: 'arms.1.weight' },
   'core/holdout': { config: { percent: 95 }, field: 'percent' },

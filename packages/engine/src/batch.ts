@@ -14,6 +14,7 @@ import { writeWalks } from './walks-write';
 import { claimDueRuns } from './claim';
 import { createCouponLookup, writeCoupons } from './coupons';
 import { writeHoldouts } from './holdout';
+import { writeLoops } from './loops';
 import { writeProfiles } from './profile';
 import { writeServiceEffects } from './services/queue';
 import { createSegmentLoader } from './segment-loader';
@@ -46,7 +47,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     const runs = await claimDueRuns(tx, now, batchSize);
     if (runs.length === 0) return { runs: 0, steps: 0, emails: 0 };
 
-    const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [], profiles: new Map(), services: new Map(), holdouts: [] };
+    const buffer: EffectBuffer = { outbox: [], ledger: [], contents: new Map(), coupons: [], profiles: new Map(), services: new Map(), holdouts: [], loops: new Map() };
     // Every lookup of the batch goes through its transaction: none waits for a pool connection
     // while the batch holds one (the plan and template caches' rare misses excepted).
     const email: EmailQueue = { ...deps.email, blockReason: createBlockChecker(tx) };
@@ -62,6 +63,7 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     await writeBack(tx, updates, walks, buffer, deps.email.fromAddress, now);
     const issued = await writeCoupons(tx, buffer.coupons);
     await writeHoldouts(tx, buffer.holdouts);
+    await writeLoops(tx, buffer.loops);
     await writeProfiles(tx, buffer.profiles, now);
     await writeServiceEffects(tx, buffer.services);
     const steps = walks.flat();

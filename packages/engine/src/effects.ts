@@ -11,6 +11,8 @@ import { profileService, type ProfileBuffer } from './profile';
 import type { SegmentLoader } from './segment-loader';
 import type { SendPolicy } from './send-policy';
 import { staffService, type StaffLookup } from './staff-alerts';
+import type { LoopBuffer } from './loops';
+import { passOf } from './loops';
 import type { ServiceEffectBuffer } from './services/queue';
 import type { RunRow } from './types';
 
@@ -61,6 +63,8 @@ export interface EffectBuffer {
   services: ServiceEffectBuffer;
   /** Runs held out by this batch (ctx.holdOut()), marked by writeHoldouts. */
   holdouts: HoldoutRow[];
+  /** Runs that took a loop branch (Go to), their turns stored by writeLoops. */
+  loops: LoopBuffer;
 }
 
 export interface ContentRow { workspace_id: string; hash: string; request: EmailRequest }
@@ -102,7 +106,18 @@ export interface StepScope {
   detail: Record<string, unknown>;
 }
 
-export const effectKey = (runId: string, nodeId: string) => `${runId}:${nodeId}`;
+/**
+ * What a step's effects are keyed by: run and node, and on a later pass through a loop the pass
+ * (`run:node.pass2`), so the step acts again on each turn but once per turn, however often retried.
+ */
+export const effectKey = (run: RunRow, nodeId: string): string => {
+  const pass = passOf(run);
+  return pass ? `${run.id}:${nodeId}.pass${pass}` : `${run.id}:${nodeId}`;
+};
+
+/** The Message-ID spells the effect key (see bounces/record.ts); undefined: the default <run.node@afterglow>. */
+export const messageIdOf = (key: string, run: RunRow, nodeId: string): string | undefined =>
+  (key === `${run.id}:${nodeId}` ? undefined : `<${key.replace(':', '.')}@afterglow>`);
 
 /** What every step of a batch shares: where effects go and what they consult. */
 export interface ServiceDeps {
@@ -141,7 +156,7 @@ export class StepServices implements Services {
         if (isHeldOut(run)) return withhold(detail);
         this.deps.buffer.ledger.push({
           workspace_id: run.workspaceId, customer_id: customer.id, points: amount, reason,
-          effect_key: effectKey(run.id, nodeId), run_id: run.id, node_id: nodeId, created_at: now.toISOString(),
+          effect_key: effectKey(run, nodeId), run_id: run.id, node_id: nodeId, created_at: now.toISOString(),
         });
         detail.points = amount;
       },
@@ -152,7 +167,7 @@ export class StepServices implements Services {
     const { run, nodeId, customer, now, detail } = this.scope;
     this.#coupons ??= isHeldOut(run)
       ? { issue: async (r) => heldOutCoupon(r, now, detail) }
-      : couponService(run, nodeId, customer.id, effectKey(run.id, nodeId), now, this.deps.buffer.coupons, this.deps.coupons, detail);
+      : couponService(run, nodeId, customer.id, effectKey(run, nodeId), now, this.deps.buffer.coupons, this.deps.coupons, detail);
     return this.#coupons;
   }
 
@@ -214,8 +229,11 @@ function emailService(scope: StepScope, deps: ServiceDeps): Services['email'] {
         toAddress: customer.email, kind: request.kind, topic: request.topic });
       if (blocked !== null) return skipped(blocked);
       const { hash } = contentOf(buffer.contents, run.workspaceId, request);
+      const key = effectKey(run, nodeId);
+      const messageId = messageIdOf(key, run, nodeId);
       buffer.outbox.push({
-        workspace_id: run.workspaceId, effect_key: effectKey(run.id, nodeId), customer_id: customer.id, run_id: run.id,
+        ...(messageId ? { message_id: messageId } : {}),
+        workspace_id: run.workspaceId, effect_key: key, customer_id: customer.id, run_id: run.id,
         journey_id: run.journeyId, version_id: run.versionId, node_id: nodeId, kind: request.kind,
         topic: request.topic ?? null, to_address: customer.email, content_hash: hash,
       });

@@ -91,7 +91,7 @@ export function staffService(scope: StepScope, buffer: EffectBuffer, lookup: Sta
         composed.set(r.locale, message);
         // `<run>:<node>.alert.<address hash>`, so the Message-ID <run.node.alert.hash@afterglow>
         // spells the effect key as every Afterglow Message-ID does (bounce reports find the row by it).
-        const key = `${effectKey(run.id, nodeId)}.alert.${createHash('sha256').update(r.address).digest('hex').slice(0, 16)}`;
+        const key = `${effectKey(run, nodeId)}.alert.${createHash('sha256').update(r.address).digest('hex').slice(0, 16)}`;
         buffer.outbox.push({
           workspace_id: run.workspaceId, effect_key: key, customer_id: customer.id, run_id: run.id,
           journey_id: run.journeyId, version_id: run.versionId, node_id: nodeId, kind: 'alert', topic: null,

@@ -25,7 +25,7 @@ export function stepContext(input: StepInput, deps: ServiceDeps): ExecContext {
   return {
     run: { id: run.id, journeyId: run.journeyId, versionId: run.versionId, enteredAt: run.enteredAt,
       stepCount: input.stepCount, trigger, context: run.context },
-    customer, nodeId, now: () => now, idempotencyKey: effectKey(run.id, nodeId), log: input.log,
+    customer, nodeId, now: () => now, idempotencyKey: effectKey(run, nodeId), log: input.log,
     services: new StepServices({ run, nodeId, customer, trigger, now, detail }, deps),
     count(counter, by = 1) {
       if (!declared.has(counter)) throw new NodeError(`${def.id} counts "${counter}", which it does not declare in counters`, { code: 'config' });

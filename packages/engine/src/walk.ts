@@ -4,10 +4,14 @@
 import type { JourneyPlan } from '@afterglow/journey-core';
 import { NodeError, type CustomerSnapshot, type Instruction, type JourneyEvent } from '@afterglow/node-sdk';
 import type { ServiceDeps } from './effects';
+import { takeLoop } from './loops';
 import { stepContext } from './step-context';
 import type { Logger, RunRow, WaitState } from './types';
 
-/** A run that loops through more steps than this in one go is parked until the next batch. */
+/**
+ * A run that walks more steps than this in one go (a Go to loop with no wait in it) is parked,
+ * due at once, and goes on in a later batch: one run never holds a batch for long.
+ */
 const MAX_STEPS_PER_WALK = 100;
 const MAX_RETRIES = 5;
 
@@ -99,6 +103,8 @@ export async function walkRun(
       instruction = def.execute
         ? await def.execute(stepContext({ run, def, nodeId, stepCount: stepNo, customer, trigger, now, detail, log }, deps), config.data)
         : { kind: 'next', branch: Object.keys(node.next)[0] ?? 'out' };
+      // A turn through a declared loop branch is counted, and refused past the type's limit.
+      if (instruction.kind === 'next' && def.loop?.branch === instruction.branch) takeLoop(run, nodeId, def, config.data, deps.buffer.loops);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const retries = (run.wait?.retries ?? 0) + 1;

@@ -92,7 +92,52 @@ describe('validateGraph', () => {
     expect(issues.map((i) => [i.code, i.message])).toEqual(expect.arrayContaining([
       ['no-trigger', 'Add a trigger: it decides who enters the journey'],
       ['unreachable', 'Not connected: no customer can reach this step'],
-      ['loop', 'The journey loops back on itself; loops are not allowed'],
+      ['loop', 'The journey loops back on itself without a limit: lead back to an earlier step only from a Go to step'],
     ]));
+  });
+
+  describe('loops', () => {
+    // Trigger → email → wait → Go to, whose "Again" leads back to the email.
+    const reminder: JourneyGraph = {
+      nodes: [
+        good.nodes[0],
+        { id: 'email', type: 'core/grant-points', position: at, config: { amount: 1, reason: 'Reminder' } },
+        { id: 'wait', type: 'core/wait', position: at, config: { mode: 'duration', amount: 2, unit: 'days', weekday: -1, hour: 9 } },
+        { id: 'goto', type: 'core/go-to', typeVersion: 1, position: at, config: { times: 3 } },
+        { id: 'after', type: 'core/grant-points', position: at, config: { amount: 5, reason: 'Last chance' } },
+      ],
+      edges: [
+        { id: 'e1', source: 'trigger', sourceHandle: 'out', target: 'email' },
+        { id: 'e2', source: 'email', sourceHandle: 'out', target: 'wait' },
+        { id: 'e3', source: 'wait', sourceHandle: 'out', target: 'goto' },
+        { id: 'e4', source: 'goto', sourceHandle: 'again', target: 'email' },
+        { id: 'e5', source: 'goto', sourceHandle: 'limit', target: 'after' },
+      ],
+    };
+    const codes = (graph: JourneyGraph) => validateGraph(graph, registry).map((i) => i.code);
+
+    it('accepts a cycle through a Go to step’s “Again”, and compiles it', () => {
+      expect(validateGraph(reminder, registry)).toEqual([]);
+      expect(compileGraph(reminder, registry).nodes.goto.next).toEqual({ again: 'email', limit: 'after' });
+    });
+
+    it('refuses any other cycle: through its “Limit reached”, or one beside it', () => {
+      const throughLimit = structuredClone(reminder);
+      throughLimit.edges[3] = { id: 'e4', source: 'goto', sourceHandle: 'again', target: 'after' };
+      throughLimit.edges[4] = { id: 'e5', source: 'goto', sourceHandle: 'limit', target: 'email' };
+      expect(codes(throughLimit)).toEqual(['loop']);
+      const beside = structuredClone(reminder);
+      beside.edges.push({ id: 'e6', source: 'after', sourceHandle: 'out', target: 'wait' });
+      expect(codes(beside)).toEqual(['loop']);
+      const loop = validateGraph(beside, registry).find((i) => i.code === 'loop');
+      expect(loop).toMatchObject({ nodeId: null, field: 'edges' });
+    });
+
+    it('asks for the way back to be connected: left open, it would end the journey there', () => {
+      const open = { ...reminder, edges: reminder.edges.filter((e) => e.id !== 'e4') };
+      expect(validateGraph(open, registry)).toEqual([
+        { nodeId: 'goto', field: 'edges', code: 'loop-open', message: 'Connect its way back to the earlier step it should lead to' },
+      ]);
+    });
   });
 });

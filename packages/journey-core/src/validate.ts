@@ -12,7 +12,7 @@ import { definitionOf, typeVersionOf } from './versions';
  */
 export type GraphIssueCode =
   | 'duplicate-id' | 'no-trigger' | 'second-trigger' | 'missing-node' | 'unknown-branch' | 'branch-connected-twice'
-  | 'unknown-type' | 'version-too-new' | 'version-outdated' | 'trigger-has-input' | 'unreachable' | 'loop'
+  | 'unknown-type' | 'version-too-new' | 'version-outdated' | 'trigger-has-input' | 'unreachable' | 'loop' | 'loop-open'
   | 'config' | 'check' | 'draft';
 
 export interface GraphIssue {
@@ -82,8 +82,14 @@ export function validateGraph(graph: JourneyGraph, registry: NodeRegistry, local
     if (def.category !== 'trigger' && !incoming.get(node.id)) {
       issues.push({ nodeId: node.id, field: 'edges', code: 'unreachable', message: 'Not connected: no customer can reach this step' });
     }
+    // A way back that leads nowhere would end the journey where the marketer meant a loop.
+    if (def.loop && !seenBranch.has(`${node.id}/${def.loop.branch}`)) {
+      issues.push({ nodeId: node.id, field: 'edges', code: 'loop-open', message: 'Connect its way back to the earlier step it should lead to' });
+    }
   }
-  if (hasCycle(graph)) issues.push({ nodeId: null, field: 'edges', code: 'loop', message: 'The journey loops back on itself; loops are not allowed' });
+  if (hasUnboundedCycle(graph, registry)) {
+    issues.push({ nodeId: null, field: 'edges', code: 'loop', message: 'The journey loops back on itself without a limit: lead back to an earlier step only from a Go to step' });
+  }
   return issues;
 }
 
@@ -104,9 +110,18 @@ function versionIssueOf(node: GraphNode, def: NodeTypeDefinition): Pick<GraphIss
   return null;
 }
 
-function hasCycle(graph: JourneyGraph): boolean {
+/**
+ * A cycle is allowed only through a branch its node type declares as a bounded loop (`loop` in the
+ * definition: the engine stops a run taking it more than its limit): with those connections set
+ * aside, what remains must have no cycle.
+ */
+function hasUnboundedCycle(graph: JourneyGraph, registry: NodeRegistry): boolean {
+  const loopBranch = new Map(graph.nodes.map((n) => [n.id, definitionOf(registry, n)?.loop?.branch]));
   const out = new Map<string, string[]>();
-  for (const e of graph.edges) out.set(e.source, [...(out.get(e.source) ?? []), e.target]);
+  for (const e of graph.edges) {
+    if (loopBranch.get(e.source) === e.sourceHandle) continue;
+    out.set(e.source, [...(out.get(e.source) ?? []), e.target]);
+  }
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (id: string): boolean => {
     if (state.get(id) === 'done') return false;

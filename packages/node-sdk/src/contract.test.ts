@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { HOLDOUT_REASON } from './context.js';
-import { configIssues, defineNodeType, summaryOf } from './define.js';
+import { configIssues, defineNodeType, loopTurns, summaryOf } from './define.js';
 import { localizeNode } from './i18n.js';
 import { hold, next } from './instructions.js';
 import { defineConfig, definePlugin, defineService } from './plugin.js';
@@ -114,5 +114,20 @@ describe('node SDK v1 contract', () => {
     expect(await ctx.sendPolicy.check({ channel: 'sms', kind: 'marketing' })).toEqual({ decision: 'skip', reason: HOLDOUT_REASON });
     expect(effects).toMatchObject({ emails: [{ subject: 'Hi' }], points: [], coupons: [], heldOut: 4 });
     expect(ctx.run.context.coupon).toBeUndefined();
+  });
+
+  it('declares a bounded loop: checked where defined, turns read from the run, targets passed to the summary', () => {
+    const again = defineNodeType({
+      ...v1, id: 'acme/again', counters: [],
+      ui: { ...v1.ui, branches: [{ id: 'again', label: 'Again' }, { id: 'done', label: 'Done' }],
+        summary: (c, _locale, targets) => `Back to ${targets?.again ?? 'nothing'}` },
+      loop: { branch: 'again', limit: () => 2 },
+      execute: (ctx) => next(loopTurns(ctx) < 2 ? 'again' : 'done'),
+    });
+    expect(() => defineNodeType({ ...again, loop: { branch: 'back', limit: () => 2 } })).toThrow(/loop branch "back"/);
+    expect(summaryOf(again, { text: 'x' }, 'en', { again: 'Send email' })).toBe('Back to Send email');
+    expect(summaryOf(again, { text: 'x' })).toBe('Back to nothing');
+    const turns = (context: Record<string, unknown>) => loopTurns(createTestContext({ run: { context } }).ctx);
+    expect([turns({}), turns({ loops: { node_test: 2 } }), turns({ loops: { other: 5 } }), turns({ loops: { node_test: 'x' } })]).toEqual([0, 2, 0, 0]);
   });
 });

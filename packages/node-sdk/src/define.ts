@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { localizeNode } from './i18n.js';
-import type { BranchSpec, ConfigIssue, NodeTypeDefinition } from './types.js';
+import type { ExecContext } from './context.js';
+import type { BranchSpec, BranchTargets, ConfigIssue, NodeTypeDefinition } from './types.js';
 
 const NODE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 const COUNTER_ID = /^[a-z0-9_]{1,40}$/;
@@ -20,6 +21,12 @@ export function defineNodeType<S extends z.ZodType>(def: NodeTypeDefinition<S>):
   for (const c of def.counters ?? []) {
     if (!COUNTER_ID.test(c.id)) throw new Error(`${def.id}: counter id "${c.id}" must be lower-case letters, digits and _`);
     if (RESERVED_COUNTERS.has(c.id)) throw new Error(`${def.id}: counter id "${c.id}" is counted by the engine itself`);
+  }
+  if (def.loop && (def.category === 'trigger' || typeof def.loop.limit !== 'function')) {
+    throw new Error(`${def.id}: a loop needs a step (not a trigger) and a limit(config) function`);
+  }
+  if (def.loop && Array.isArray(def.ui.branches) && !def.ui.branches.some((b) => b.id === def.loop!.branch)) {
+    throw new Error(`${def.id}: the loop branch "${def.loop.branch}" is not one of its branches`);
   }
   for (let v = 1; v < def.version; v++) {
     if (!def.migrations?.some((m) => m.from === v)) throw new Error(`${def.id} v${def.version}: no migration from version ${v}`);
@@ -51,8 +58,24 @@ export function configIssues(def: NodeTypeDefinition, config: unknown, locale?: 
   return parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: text ? text.message(i.message) : i.message }));
 }
 
-/** The card's line in `locale`; "Needs configuration" (translated) while the config does not parse. */
-export function summaryOf(def: NodeTypeDefinition, config: unknown, locale?: string): string {
+/**
+ * The card's line in `locale`; "Needs configuration" (translated) while the config does not parse.
+ * `targets`: the names of the steps the connected branches lead to (the editor knows them).
+ */
+export function summaryOf(def: NodeTypeDefinition, config: unknown, locale?: string, targets?: BranchTargets): string {
   const parsed = def.config.safeParse(config);
-  return parsed.success ? def.ui.summary(parsed.data, locale) : localizeNode(def, locale).message('Needs configuration');
+  return parsed.success ? def.ui.summary(parsed.data, locale, targets) : localizeNode(def, locale).message('Needs configuration');
+}
+
+/**
+ * How many times this run has taken the step's loop branch so far (`loop` in the definition);
+ * the engine keeps the count in `run.context.loops`.
+ *
+ * @example
+ * execute: (ctx, c) => next(loopTurns(ctx) < c.times ? 'again' : 'done')
+ */
+export function loopTurns(ctx: Pick<ExecContext, 'run' | 'nodeId'>): number {
+  const loops = ctx.run.context.loops as Record<string, unknown> | undefined;
+  const turns = loops?.[ctx.nodeId];
+  return typeof turns === 'number' && Number.isInteger(turns) && turns > 0 ? turns : 0;
 }

@@ -35,7 +35,8 @@ export interface RunSnapshot {
   trigger: JourneyEvent | null;
   /**
    * Data gathered during the run, e.g. `coupon` issued by an earlier node, `holdout`
-   * (`{ nodeId, at }`) once the run is held out (`ctx.holdOut()`).
+   * (`{ nodeId, at }`) once the run is held out (`ctx.holdOut()`), `loops` (turns through each
+   * step's loop branch, by node id: `loopTurns(ctx)`).
    */
   context: Record<string, unknown>;
 }

@@ -102,8 +102,31 @@ export interface NodeUi<C> {
   color: ColorToken;
   /** Branches leaving the node: fixed, or computed from its config. */
   branches: BranchSpec[] | ((config: C) => BranchSpec[]);
-  /** One line for the canvas card, in the reader's language (`locale`, e.g. 'sr-Latn'; English when absent). */
-  summary(config: C, locale?: string): string;
+  /**
+   * One line for the canvas card, in the reader's language (`locale`, e.g. 'sr-Latn'; English when
+   * absent). `targets` names what each connected branch leads to, when the caller knows the graph.
+   */
+  summary(config: C, locale?: string, targets?: BranchTargets): string;
+}
+
+/**
+ * What each connected branch of a step leads to on the canvas: the name of the step at the end of
+ * its connection, as people read it ("Send email"), by branch id. The editor's card passes it, so a
+ * summary can say "Back to ‘Send email’"; elsewhere it is absent.
+ */
+export type BranchTargets = Readonly<Record<string, string>>;
+
+/**
+ * A branch that may lead back to an earlier step: a loop. Validation accepts a cycle in a journey
+ * only when it passes through such a branch. The engine counts each run's turns through it in
+ * `run.context.loops` (by node id; read it with `loopTurns(ctx)`) and fails a run that would take
+ * it more than `limit(config)` times, so every loop ends.
+ */
+export interface LoopSpec<C> {
+  /** The branch id that leads back. */
+  branch: string;
+  /** Turns through the branch allowed per run (the engine allows at most 1,000 whatever this says). */
+  limit(config: C): number;
 }
 
 /** A counter the node owns, added to by `ctx.count` or by its services' outcomes. */
@@ -157,6 +180,8 @@ export interface NodeTypeDefinition<S extends z.ZodType = z.ZodType> {
    */
   execute?(ctx: ExecContext, config: z.output<S>): Promise<Instruction> | Instruction;
   check?(config: z.output<S>, ctx: CheckContext): Promise<ConfigIssue[]>;
+  /** One of the branches may lead back to an earlier step, a bounded number of times per run. */
+  loop?: LoopSpec<z.output<S>>;
   /** Counters shown on the canvas card (e.g. emails sent, points granted). */
   counters?: readonly CounterSpec[];
   /** From each earlier version to the next, in order: required when `version` > 1. */

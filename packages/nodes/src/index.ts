@@ -21,6 +21,7 @@ import { webhookService } from './core/call-webhook/service';
 import { exitJourney } from './core/exit/definition';
 import { alertStaff } from './core/alert-staff/definition';
 import { updateProfile } from './core/update-profile/definition';
+import { goTo } from './core/go-to/definition';
 
 /** Built-in node types, in palette order. Adding a type: one folder, one line here. */
 export const builtInNodeTypes: NodeTypeDefinition[] = [
@@ -44,6 +45,7 @@ export const builtInNodeTypes: NodeTypeDefinition[] = [
   callWebhook,
   alertStaff,
   updateProfile,
+  goTo,
   exitJourney,
 ];
 
@@ -59,5 +61,5 @@ export function createRegistry(plugins: readonly AfterglowPlugin[] = []): NodeRe
 }
 
 export { triggerSegmentEntered, triggerSegmentLeft, triggerDate, triggerSchedule, webhookService, abSplit, holdout, propertyCondition, hasBought, multiSplit };
-export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, alertStaff, updateProfile, exitJourney };
+export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, alertStaff, updateProfile, goTo, exitJourney };
 

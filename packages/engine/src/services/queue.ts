@@ -8,6 +8,7 @@
 import type { Queryable, SecretBox } from '@afterglow/db';
 import { mapConfigSecrets } from '@afterglow/journey-core';
 import { NodeError, type EnqueueOptions, type NodeRegistry, type AnyServiceDefinition } from '@afterglow/node-sdk';
+import { effectKey as stepEffectKey } from '../effects';
 import { withhold } from '../holdout';
 import type { RunRow } from '../types';
 
@@ -79,7 +80,7 @@ export function enqueueEffect(
     withhold(detail);
     return;
   }
-  const effectKey = `${run.id}:${nodeId}:${name}`;
+  const effectKey = `${stepEffectKey(run, nodeId)}:${name}`;
   const slot = `${run.workspaceId}\u0000${effectKey}`;
   // One effect per key: a second enqueue of the same key (in this step, or a later visit of the node) is the first one.
   if (deps.effects.has(slot)) return;

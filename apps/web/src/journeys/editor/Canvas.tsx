@@ -11,6 +11,8 @@ import { DeletableEdge } from './DeletableEdge';
 import { connect, moveNodes, removeEdges, removeNodes } from './graphOps';
 import { CARD_WIDTH, JourneyNodeCard, type JourneyFlowNode } from './NodeCard';
 import { PALETTE_MIME } from './Palette';
+import { branchTargets, isLoopEdge } from './loops';
+import { useLocale } from '../../ui/locale';
 
 // Module level, so React Flow never sees a new object and remounts every card.
 const nodeTypes: NodeTypes = { journey: JourneyNodeCard };
@@ -34,6 +36,7 @@ export interface CanvasProps {
 
 export function Canvas(p: CanvasProps) {
   const { t } = useTranslation('editor');
+  const locale = useLocale();
   const { screenToFlowPosition } = useReactFlow();
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   const [selectedEdges, setSelectedEdges] = useState<Set<string>>(new Set());
@@ -45,14 +48,15 @@ export function Canvas(p: CanvasProps) {
 
   const nodes = useMemo<JourneyFlowNode[]>(() => p.graph.nodes.map((n) => ({
     id: n.id, type: 'journey', position: n.position, selected: n.id === p.selectedId, measured: measured[n.id],
-    data: { typeId: n.type, typeVersion: n.typeVersion, config: n.config, issues: p.issues.filter((i) => i.nodeId === n.id), stats: p.stats?.nodes[n.id] ?? null, live: p.live },
-  })), [p.graph.nodes, p.selectedId, p.issues, p.stats, p.live, measured]);
+    data: { typeId: n.type, typeVersion: n.typeVersion, config: n.config, targets: branchTargets(p.graph, n.id, locale),
+      issues: p.issues.filter((i) => i.nodeId === n.id), stats: p.stats?.nodes[n.id] ?? null, live: p.live },
+  })), [p.graph, p.selectedId, p.issues, p.stats, p.live, measured, locale]);
 
   const removeEdge = useCallback((id: string) => onApply(removeEdges(graphRef.current, [id])), [onApply]);
   const edges = useMemo<Edge[]>(() => p.graph.edges.map((e) => ({
     id: e.id, source: e.source, sourceHandle: e.sourceHandle, target: e.target, targetHandle: 'in',
-    selected: selectedEdges.has(e.id), data: { onRemove: p.live ? undefined : removeEdge }, deletable: !p.live,
-  })), [p.graph.edges, selectedEdges, removeEdge, p.live]);
+    selected: selectedEdges.has(e.id), data: { onRemove: p.live ? undefined : removeEdge, loop: isLoopEdge(p.graph, e) }, deletable: !p.live,
+  })), [p.graph, selectedEdges, removeEdge, p.live]);
 
   const onNodesChange = useCallback((changes: NodeChange<JourneyFlowNode>[]) => {
     const positions = new Map<string, { x: number; y: number }>();

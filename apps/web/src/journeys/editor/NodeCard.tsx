@@ -1,6 +1,6 @@
 // The one card component for every node type: colour, icon, label, summary and branch
 // handles all come from the type's definition object.
-import { branchesOf, localizeNode, summaryOf, type CounterSpec } from '@afterglow/node-sdk';
+import { branchesOf, localizeNode, summaryOf, type BranchTargets, type CounterSpec } from '@afterglow/node-sdk';
 import { definitionOf, type GraphIssue, type NodeStats } from '@afterglow/journey-core';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { formatNumber, type Locale } from '@afterglow/i18n';
@@ -17,6 +17,8 @@ export type JourneyNodeData = {
   /** The version its config was written for (absent: 1); a step not yet migrated shows as that version. */
   typeVersion?: number;
   config: Record<string, unknown>;
+  /** The names of the steps its connected branches lead to (a Go to card says where it leads back). */
+  targets: BranchTargets;
   issues: GraphIssue[];
   /** Present in live-stats mode. */
   stats: NodeStats | null;
@@ -48,7 +50,7 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
         <div className="min-w-0 flex-1">
           <div className={`text-[11px] font-semibold uppercase tracking-wide ${tone.text}`}>{t(`category.${def.category}`)}</div>
           <div className="truncate text-sm font-semibold text-slate-900">{text.label}</div>
-          <div className="mt-0.5 line-clamp-2 text-xs text-slate-500" data-testid={`node-summary-${id}`}>{summaryOf(def, data.config, locale)}</div>
+          <div className="mt-0.5 line-clamp-2 text-xs text-slate-500" data-testid={`node-summary-${id}`}>{summaryOf(def, data.config, locale, data.targets)}</div>
         </div>
       </div>
       {issue && !data.live && (

@@ -13,8 +13,9 @@ describe('wordIssue', () => {
 
   it('words a structural problem in the user\'s language', () => {
     expect(wordIssue(i18n, issue('unreachable'), 'ru')).toBe('Шаг не подключён: ни один покупатель до него не дойдёт');
-    expect(wordIssue(i18n, issue('loop'), 'sl')).toBe('Potek se vrača sam vase; zanke niso dovoljene');
+    expect(wordIssue(i18n, issue('loop'), 'sl')).toBe('Potek se vrača sam vase brez omejitve: na prejšnji korak vračajte le s korakom „Pojdi na korak“');
     expect(wordIssue(i18n, issue('unreachable'), 'en')).toBe('Not connected: no customer can reach this step');
+    expect(wordIssue(i18n, issue('loop-open'), 'sr-Latn')).toBe('Povežite povratak s ranijim korakom na koji treba da vodi');
   });
 
   it('fills in the values it names, the step type by its label in that language, in either Serbian script', () => {

@@ -1,0 +1,23 @@
+// What the canvas needs to show loops: the connections that leave a step by the branch its type
+// declares as a bounded loop (Go to's "Again"), drawn apart as a way back; and, for each step, the
+// names of the steps its branches lead to, so its card can say "Back to “Send email”".
+import { definitionOf, type GraphEdge, type JourneyGraph } from '@afterglow/journey-core';
+import type { BranchTargets } from '@afterglow/node-sdk';
+import { registry, typeLabel } from './registry';
+
+/** The connection leaves its step by the branch the step's type declares as a loop. */
+export function isLoopEdge(graph: JourneyGraph, edge: Pick<GraphEdge, 'source' | 'sourceHandle'>): boolean {
+  const source = graph.nodes.find((n) => n.id === edge.source);
+  return source !== undefined && definitionOf(registry, source)?.loop?.branch === edge.sourceHandle;
+}
+
+/** Each connected branch of the step: the name of the step it leads to, in `locale`. */
+export function branchTargets(graph: JourneyGraph, nodeId: string, locale: string): BranchTargets {
+  const targets: Record<string, string> = {};
+  for (const e of graph.edges) {
+    if (e.source !== nodeId) continue;
+    const target = graph.nodes.find((n) => n.id === e.target);
+    if (target) targets[e.sourceHandle] = typeLabel(target.type, locale);
+  }
+  return targets;
+}
