@@ -30,9 +30,9 @@ it('finds the next days: today while its time is to come, a short month\'s last 
   const monthly = { ...weekly, every: 'monthly' as const, dayOfMonth: 31 };
   expect(iso(nextOccurrences(monthly, new Date('2027-01-31T12:00:00Z'), 3))).toEqual(['2027-02-28', '2027-03-31', '2027-04-30']);
   // A holiday every year; 29 February is the 28th in other years.
-  const womensDay = { ...weekly, every: 'yearly' as const, month: '3', dayOfMonth: 8 };
+  const womensDay = { ...weekly, every: 'yearly' as const, month: '3' as const, dayOfMonth: 8 };
   expect(iso(nextOccurrences(womensDay, new Date('2027-03-08T10:00:00Z'), 2))).toEqual(['2028-03-08', '2029-03-08']);
-  const leap = { ...weekly, every: 'yearly' as const, month: '2', dayOfMonth: 29 };
+  const leap = { ...weekly, every: 'yearly' as const, month: '2' as const, dayOfMonth: 29 };
   expect(iso(nextOccurrences(leap, new Date('2027-01-01T00:00:00Z'), 3))).toEqual(['2027-02-28', '2028-02-29', '2029-02-28']);
   expect(triggerSchedule.trigger!.calendar!(womensDay)).toMatchObject({ every: 'yearly', month: 3, dayOfMonth: 8 });
 });
@@ -48,9 +48,9 @@ it('shows the schedule and its next days on the card', () => {
   expect(summaryOf(triggerSchedule, { ...weekly, every: 'monthly', dayOfMonth: 15, timeZone: 'Europe/Moscow' }, 'ru'))
     .toMatch(/^Ежемесячно, 15-го числа, в 10:00 \(Europe\/Moscow\) · ближайшие: /);
   expect(summaryOf(triggerSchedule, { ...weekly, every: 'daily' }, 'sl')).toMatch(/^Vsak dan ob 10:00 po kupčevem času · naslednji: /);
-  const womensDay = { ...weekly, every: 'yearly' as const, month: '3', dayOfMonth: 8 };
+  const womensDay = { ...weekly, every: 'yearly' as const, month: '3' as const, dayOfMonth: 8 };
   expect(summaryOf(triggerSchedule, womensDay)).toMatch(/^Yearly on March 8 at 10:00 local · next: /);
   expect(summaryOf(triggerSchedule, womensDay, 'sr-Cyrl')).toMatch(/^Сваке године, 8\. март, у 10:00 по времену купца/);
   expect(summaryOf(triggerSchedule, womensDay, 'ru')).toMatch(/^Ежегодно, 8 марта, в 10:00/);
-  expect(summaryOf(triggerSchedule, { ...womensDay, month: '4', dayOfMonth: 31 }, 'sl')).toMatch(/^Vsako leto, 30\. april, ob 10:00/);
+  expect(summaryOf(triggerSchedule, { ...womensDay, month: '4' as const, dayOfMonth: 31 }, 'sl')).toMatch(/^Vsako leto, 30\. april, ob 10:00/);
 });
