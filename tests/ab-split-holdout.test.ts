@@ -39,8 +39,8 @@ describe('A/B split', () => {
     t = await createJourneyTest();
     const j = await t.publish(t.journey()
       .trigger(triggerOnEvent, { event: 'Order Completed', entryKeyProperty: 'order_id' })
-      .then(abSplit, { arms: [{ name: 'Control', weight: 20 }, { name: 'Coupon', weight: 30 }, { name: 'Points', weight: 50 }] }, { id: 'split' })
-      .branch('b', (b) => b.then(grantPoints, { amount: 5, reason: 'Arm B' }, { id: 'points-b' })));
+      .then(abSplit, { arms: [{ id: 'control', name: 'Control', weight: 20 }, { id: 'coupon', name: 'Coupon', weight: 30 }, { id: 'points', name: 'Points', weight: 50 }] }, { id: 'split' })
+      .branch('coupon', (b) => b.then(grantPoints, { amount: 5, reason: 'Arm B' }, { id: 'points-b' })));
     await orders(t, 10_000);
 
     const runs = await t.runs(j);
@@ -48,13 +48,13 @@ describe('A/B split', () => {
     const armOf = new Map(runs.map((r) => [r.id, r.steps.find((s) => s.node === 'split')!.branch!]));
     const share = (arm: string) => [...armOf.values()].filter((a) => a === arm).length / runs.length;
     // A share's standard deviation over 10,000 runs is at most 0.5 points: 2 points is 4 sigma.
-    expect(Math.abs(share('a') - 0.2)).toBeLessThan(0.02);
-    expect(Math.abs(share('b') - 0.3)).toBeLessThan(0.02);
-    expect(Math.abs(share('c') - 0.5)).toBeLessThan(0.02);
+    expect(Math.abs(share('control') - 0.2)).toBeLessThan(0.02);
+    expect(Math.abs(share('coupon') - 0.3)).toBeLessThan(0.02);
+    expect(Math.abs(share('points') - 0.5)).toBeLessThan(0.02);
     // The canvas's counts per arm are the runs' own.
     const { nodes } = await t.stats(j);
-    expect(nodes.split.branches).toEqual({ a: share('a') * 10_000, b: share('b') * 10_000, c: share('c') * 10_000 });
-    expect(nodes['points-b'].entered).toBe(share('b') * 10_000);
+    expect(nodes.split.branches).toEqual({ control: share('control') * 10_000, coupon: share('coupon') * 10_000, points: share('points') * 10_000 });
+    expect(nodes['points-b'].entered).toBe(share('coupon') * 10_000);
 
     // As after a crash: 300 finished runs put back before the split and stepped again.
     const again = runs.slice(0, 300).map((r) => r.id);
