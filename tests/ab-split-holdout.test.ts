@@ -39,8 +39,8 @@ describe('A/B split', () => {
     t = await createJourneyTest();
     const j = await t.publish(t.journey()
       .trigger(triggerOnEvent, { event: 'Order Completed', entryKeyProperty: 'order_id' })
-      .then(abSplit, { arms: [{ name: 'Control', weight: 20 }, { name: 'Coupon', weight: 30 }, { name: 'Points', weight: 50 }] }, { id: 'split' })
-      .branch('b', (b) => b.then(grantPoints, { amount: 5, reason: 'Arm B' }, { id: 'points-b' })));
+      .then(abSplit, { arms: [{ id: 'control', name: 'Control', weight: 20 }, { id: 'coupon', name: 'Coupon', weight: 30 }, { id: 'points', name: 'Points', weight: 50 }] }, { id: 'split' })
+      .branch('coupon', (b) => b.then(grantPoints, { amount: 5, reason: 'Arm B' }, { id: 'points-b' })));
     await orders(t, 10_000);
 
     const runs = await t.runs(j);
@@ -49,13 +49,13 @@ describe('A/B split', () => {
     const count = (arm: string) => [...armOf.values()].filter((a) => a === arm).length;
     const share = (arm: string) => count(arm) / runs.length;
     // A share's standard deviation over 10,000 runs is at most 0.5 points: 2 points is 4 sigma.
-    expect(Math.abs(share('a') - 0.2)).toBeLessThan(0.02);
-    expect(Math.abs(share('b') - 0.3)).toBeLessThan(0.02);
-    expect(Math.abs(share('c') - 0.5)).toBeLessThan(0.02);
+    expect(Math.abs(share('control') - 0.2)).toBeLessThan(0.02);
+    expect(Math.abs(share('coupon') - 0.3)).toBeLessThan(0.02);
+    expect(Math.abs(share('points') - 0.5)).toBeLessThan(0.02);
     // The canvas's counts per arm are the runs' own.
     const { nodes } = await t.stats(j);
-    expect(nodes.split.branches).toEqual({ a: count('a'), b: count('b'), c: count('c') });
-    expect(nodes['points-b'].entered).toBe(count('b'));
+    expect(nodes.split.branches).toEqual({ control: count('control'), coupon: count('coupon'), points: count('points') });
+    expect(nodes['points-b'].entered).toBe(count('coupon'));
 
     // As after a crash: 300 finished runs put back before the split and stepped again.
     const again = runs.slice(0, 300).map((r) => r.id);

@@ -14,7 +14,8 @@ afterEach(async () => {
 
 // A condition's every field, as a new one starts (the property condition's defaults).
 const base = propertyCondition.defaults;
-const rule = (name: string, condition: typeof base) => ({ name, ...condition });
+// A rule's id (its branch is rule:<id>) as the form would keep it; here the name in lower case, for reading.
+const rule = (name: string, condition: typeof base) => ({ id: name.toLowerCase(), name, ...condition });
 
 it('routes each customer by the first rule that holds, by purchases in a window, and by the event', async () => {
   t = await createJourneyTest({ start: '2026-03-02T09:00:00Z' });

@@ -25,10 +25,10 @@ const badConfigs: Record<string, { config: Record<string, unknown>; field: strin
   'core/exit': { config: { reason: '' }, field: 'reason' },
   'core/go-to': { config: { times: 0 }, field: 'times' },
   'core/property-condition': { config: { ...propertyCondition.defaults, source: 'order', operator: 'contains', value: 'x' }, field: 'operator' },
-  'core/ab-split': { config: { arms: [{ name: 'A', weight: 50 }, { name: 'B', weight: 0 }] }, field: 'arms.1.weight' },
+  'core/ab-split': { config: { arms: [{ id: 'a', name: 'A', weight: 50 }, { id: 'b', name: 'B', weight: 0 }] }, field: 'arms.1.weight' },
   'core/holdout': { config: { percent: 95 }, field: 'percent' },
   'core/has-bought': { config: { what: 'brand', value: '', withinDays: 0 }, field: 'value' },
-  'core/multi-split': { config: { rules: [{ ...propertyCondition.defaults, name: 'VIP', operator: 'equals' }] }, field: 'rules.0.value' },
+  'core/multi-split': { config: { rules: [{ ...propertyCondition.defaults, id: 'vip', name: 'VIP', operator: 'equals' }] }, field: 'rules.0.value' },
 };
 
 describe('config validation of every built-in node type', () => {
@@ -42,7 +42,7 @@ describe('config validation of every built-in node type', () => {
       const graph: JourneyGraph = {
         nodes: [
           ...(isTrigger ? [] : [{ id: 'start', type: 'core/trigger-event', position: { x: 0, y: 0 }, config: { event: 'x', filters: [], entryKeyProperty: '' } }]),
-          { id: 'node_under_test', type: def.id, position: { x: 0, y: 0 }, config: badConfigs[def.id].config },
+          { id: 'node_under_test', type: def.id, typeVersion: def.version, position: { x: 0, y: 0 }, config: badConfigs[def.id].config },
         ],
         edges: isTrigger ? [] : [{ id: 'e', source: 'start', sourceHandle: 'out', target: 'node_under_test' }],
       };

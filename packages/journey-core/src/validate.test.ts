@@ -74,7 +74,7 @@ describe('validateGraph', () => {
       { nodeId: 'points', code: 'duplicate-id', params: { id: 'points' } },
       { nodeId: 'second', code: 'second-trigger', params: undefined },
       { nodeId: 'points', code: 'missing-node', params: { edge: 'e5' } },
-      { nodeId: 'cond', code: 'unknown-branch', params: { edge: 'e3', branch: 'maybe' } },
+      { nodeId: 'cond', code: 'unknown-branch', params: { edge: 'e3', branch: 'maybe', target: 'core/grant-points' } },
       { nodeId: 'cond', code: 'branch-connected-twice', params: { branch: 'yes' } },
       { nodeId: 'alien', code: 'unknown-type', params: { type: 'acme/unknown' } },
       { nodeId: 'trigger', code: 'trigger-has-input', params: undefined },

@@ -54,9 +54,11 @@ export function validateGraph(graph: JourneyGraph, registry: NodeRegistry, local
     }
     const def = definitionOf(registry, source);
     if (def && !branchesOf(def, source.config).some((b) => b.id === edge.sourceHandle)) {
+      // Named by the step it leads to: the branch is gone (an arm removed), its id says nothing to people.
+      const target = graph.nodes.find((n) => n.id === edge.target)!.type;
       issues.push({
-        nodeId: source.id, field: 'edges', code: 'unknown-branch', params: { edge: edge.id, branch: edge.sourceHandle },
-        message: `Connection ${edge.id} leaves from an unknown branch “${edge.sourceHandle}”`,
+        nodeId: source.id, field: 'edges', code: 'unknown-branch', params: { edge: edge.id, branch: edge.sourceHandle, target },
+        message: `The connection to “${registry.get(target)?.ui.label ?? target}” leaves from a branch this step does not have: delete it, or draw it from one of the step's branches`,
       });
     }
     const key = `${edge.source}/${edge.sourceHandle}`;

@@ -6,7 +6,7 @@ import { localizeNode } from './i18n.js';
 import { hold, next } from './instructions.js';
 import { defineConfig, definePlugin, defineService } from './plugin.js';
 import { NodeRegistry } from './registry.js';
-import { durationSchema } from './schemas.js';
+import { durationSchema, itemIdSchema, newItemId } from './schemas.js';
 import { createTestContext } from './testing.js';
 
 const v1 = defineNodeType({
@@ -129,5 +129,19 @@ describe('node SDK v1 contract', () => {
     expect(summaryOf(again, { text: 'x' })).toBe('Back to nothing');
     const turns = (context: Record<string, unknown>) => loopTurns(createTestContext({ run: { context } }).ctx);
     expect([turns({}), turns({ loops: { node_test: 2 } }), turns({ loops: { other: 5 } }), turns({ loops: { node_test: 'x' } })]).toEqual([0, 2, 0, 0]);
+  });
+
+  it('gives list items ids of their own: new ones differ, a lost one is named', () => {
+    const ids = new Set(Array.from({ length: 1_000 }, newItemId));
+    expect(ids.size).toBe(1_000);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]{10}$/);
+    expect(z.toJSONSchema(itemIdSchema())).toMatchObject({ type: 'string', widget: 'item-id' });
+    const lists = defineNodeType({
+      id: 'acme/lists', version: 1, category: 'action', defaults: { items: [] },
+      config: z.object({ items: z.array(z.object({ id: itemIdSchema(), name: z.string() })) }),
+      ui: { ...v1.ui, branches: [{ id: 'out', label: 'Then' }], summary: () => '' }, execute: () => next(),
+    });
+    expect(configIssues(lists, { items: [{ id: ' ', name: 'A' }] }, 'ru'))
+      .toEqual([{ field: 'items.0.id', message: 'У этого элемента пропал идентификатор: удалите его и добавьте заново' }]);
   });
 });

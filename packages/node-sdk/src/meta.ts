@@ -22,7 +22,12 @@ export type BuiltInWidget =
   /** Sealed at rest, hidden from users who cannot edit journeys, opened only when the step runs. */
   | 'secret'
   /** An array of objects, one sub-form per item. */
-  | 'list';
+  | 'list'
+  /**
+   * A list item's own id (see `itemIdSchema`): generated when the item is added, never shown, kept
+   * through renames and reorders, so what hangs on the item (a branch, its connection) follows it.
+   */
+  | 'item-id';
 
 /** A plugin's own widget: `<plugin id>/<name>`, registered in the plugin's `widgets`. */
 export type PluginWidget = `${string}/${string}`;

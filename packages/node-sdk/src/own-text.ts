@@ -11,6 +11,8 @@ const cyrillic: Record<string, string> = {
   'At least {min}': 'Најмање {min}',
   'A name': 'Назив',
   'Each name once': 'Сваки назив само једном',
+  'This item has lost its id: remove it and add it again': 'Ова ставка је изгубила ознаку: уклоните је и додајте поново',
+  'Two items share an id: remove one and add it again': 'Две ставке имају исту ознаку: уклоните једну и додајте је поново',
   'A date and time, e.g. 2026-12-24T09:00:00+01:00': 'Датум и време, нпр. 2026-12-24T09:00:00+01:00',
 };
 
@@ -23,6 +25,8 @@ const messages: Record<string, Record<string, string>> = {
     'At least {min}': 'Najmanje {min}',
     'A name': 'Naziv',
     'Each name once': 'Svaki naziv samo jednom',
+    'This item has lost its id: remove it and add it again': 'Ova stavka je izgubila oznaku: uklonite je i dodajte ponovo',
+    'Two items share an id: remove one and add it again': 'Dve stavke imaju istu oznaku: uklonite jednu i dodajte je ponovo',
     'A date and time, e.g. 2026-12-24T09:00:00+01:00': 'Datum i vreme, npr. 2026-12-24T09:00:00+01:00',
   },
   sl: {
@@ -31,6 +35,8 @@ const messages: Record<string, Record<string, string>> = {
     'At least {min}': 'Najmanj {min}',
     'A name': 'Ime',
     'Each name once': 'Vsako ime le enkrat',
+    'This item has lost its id: remove it and add it again': 'Ta postavka je izgubila oznako: odstranite jo in jo dodajte znova',
+    'Two items share an id: remove one and add it again': 'Dve postavki imata isto oznako: eno odstranite in jo dodajte znova',
     'A date and time, e.g. 2026-12-24T09:00:00+01:00': 'Datum in čas, npr. 2026-12-24T09:00:00+01:00',
   },
   ru: {
@@ -39,6 +45,8 @@ const messages: Record<string, Record<string, string>> = {
     'At least {min}': 'Не меньше {min}',
     'A name': 'Название',
     'Each name once': 'Каждое название только один раз',
+    'This item has lost its id: remove it and add it again': 'У этого элемента пропал идентификатор: удалите его и добавьте заново',
+    'Two items share an id: remove one and add it again': 'У двух элементов одинаковый идентификатор: удалите один и добавьте заново',
     'A date and time, e.g. 2026-12-24T09:00:00+01:00': 'Дата и время, напр. 2026-12-24T09:00:00+01:00',
   },
 };

@@ -26,3 +26,20 @@ export function keyValueSchema(opts: { label: string; help?: string; max?: numbe
     .refine((rows) => new Set(rows.map((r) => r.key)).size === rows.length, 'Each name once')
     .meta({ label: opts.label, help: opts.help, widget: 'key-value' });
 }
+
+/**
+ * A list item's stable id: the form generates one (`newItemId`) when the item is added and never
+ * shows it. Use it as the id of what the item stands for (a branch per arm), not the item's place
+ * in the list or its name, which change when items are removed, reordered or renamed.
+ * @example z.array(z.object({ id: itemIdSchema(), name: z.string() })).meta({ widget: 'list' })
+ */
+export function itemIdSchema() {
+  return z.string().trim().min(1, 'This item has lost its id: remove it and add it again').max(100).meta({ widget: 'item-id' });
+}
+
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A new item id: 10 random letters and digits (getRandomValues: also on a page served over plain http). */
+export function newItemId(): string {
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(10)), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('');
+}

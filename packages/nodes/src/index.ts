@@ -9,10 +9,12 @@ import { wait } from './core/wait/definition';
 import { waitForEventNode } from './core/wait-for-event/definition';
 import { segmentCondition } from './core/segment-condition/definition';
 import { abSplit } from './core/ab-split/definition';
+import { abSplitV1 } from './core/ab-split/v1';
 import { holdout } from './core/holdout/definition';
 import { propertyCondition } from './core/property-condition/definition';
 import { hasBought } from './core/has-bought/definition';
 import { multiSplit } from './core/multi-split/definition';
+import { multiSplitV1 } from './core/multi-split/v1';
 import { sendEmail } from './core/send-email/definition';
 import { grantPoints } from './core/grant-points/definition';
 import { issueCoupon } from './core/issue-coupon/definition';
@@ -51,9 +53,10 @@ export const builtInNodeTypes: NodeTypeDefinition[] = [
 
 /**
  * The services the built-in node types queue their effects with, delivered by the same
- * dispatcher as any plugin's: always installed, whatever afterglow.config.ts enables.
+ * dispatcher as any plugin's: always installed, whatever afterglow.config.ts enables. With them,
+ * the older versions of built-in types, kept so journeys published on them keep running.
  */
-export const corePlugin = definePlugin({ id: 'core', nodeTypes: [], services: [webhookService] });
+export const corePlugin = definePlugin({ id: 'core', nodeTypes: [abSplitV1, multiSplitV1], services: [webhookService] });
 
 /** The built-in node types and services, and those of the enabled plugins (afterglow.config.ts). */
 export function createRegistry(plugins: readonly AfterglowPlugin[] = []): NodeRegistry {

@@ -153,6 +153,21 @@ describe('built-in widgets', () => {
     expect($<HTMLElement>('[data-testid="json-problem-body"]').textContent).toMatch(/^Not valid JSON/);
   });
 
+  it('gives a list item an id of its own when added, never shows it, and keeps it when an item above is removed', async () => {
+    await render();
+    const rows = () => config.rows as { id: string; name: string }[];
+    click(byText('+ Add to “Rows”'));
+    const [first, added] = rows();
+    expect(first.id).toBe('first_id');
+    expect(added.id).toMatch(/^[a-z0-9]{10}$/);
+    expect(host.querySelector('[id$="-id"]')).toBeNull();
+    expect([...host.querySelectorAll('label')].map((l) => l.textContent)).not.toContain('Id');
+    enter($('#cfg-rows-rows-1-name'), 'second');
+    click($('[aria-label="Remove Rows 1"]'));
+    expect(rows()).toEqual([{ id: added.id, name: 'second' }]);
+    expect($('#cfg-rows-rows-0-name').value).toBe('second');
+  });
+
   it('shows units, placeholders, and a field only while its sibling holds one of the listed values', async () => {
     await render();
     expect($<HTMLElement>('[data-testid=field-unit]').textContent).toBe('points');

@@ -8,7 +8,7 @@ import { DateTimeInput } from './DateTimeInput';
 import { DurationInput } from './DurationInput';
 import { invalidClass, type FieldProps, type FormContext, type PluginWidgets } from './fieldProps';
 import { CheckboxInput, NumberInput, SecretInput, SelectInput, TextareaInput, TextInput } from './inputs';
-import { fieldError, initialValue, isVisible, labelOf, type FieldSchema } from './jsonSchema';
+import { fieldError, initialValue, isVisible, itemIdKey, labelOf, type FieldSchema } from './jsonSchema';
 import { KeyValueInput } from './KeyValueInput';
 import { PluginField } from './pluginWidgets';
 import { chooseWidget, warnUnknownWidget, type FormWidget } from './widgetChoice';
@@ -41,7 +41,8 @@ function ObjectFields({ schema, value, onChange, form, path, idPrefix }:
   return (
     <div className="space-y-4">
       {Object.entries(schema.properties ?? {}).map(([key, field]) => {
-        if (!isVisible(field, withDefaults)) return null;
+        // A list item's id is never shown: the form made it, nobody edits it.
+        if (!isVisible(field, withDefaults) || field.widget === 'item-id') return null;
         const fieldPath = path ? `${path}.${key}` : key;
         const id = `${idPrefix}-${fieldPath.replace(/\./g, '-')}`;
         const choice = chooseWidget(field, (name) => form.widgets.has(name));
@@ -82,6 +83,7 @@ const inputs: Record<FormWidget, (p: FieldProps) => ReactNode> = {
   code: (p) => <CodeField {...p} widget="code" />,
   json: (p) => <CodeField {...p} widget="json" />,
   mjml: (p) => <CodeField {...p} widget="mjml" />,
+  'item-id': () => null,
   list: (p) => <ListField {...p} />,
   fields: (p) => (
     <div className="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200" role="group" aria-label={p.field.label}>
@@ -104,11 +106,14 @@ function ListField({ field, value, onChange, id, path, form }: FieldProps) {
   const item = field.items ?? { type: 'string' };
   const canAdd = field.maxItems === undefined || items.length < field.maxItems;
   const update = (i: number, next: unknown) => onChange(items.map((x, j) => (j === i ? next : x)));
+  // Items with ids of their own keep their inputs when another item is removed above them.
+  const idKey = itemIdKey(item);
+  const keyOf = (entry: unknown, i: number) => (idKey ? String((entry as Obj | null)?.[idKey] ?? i) : i);
   return (
     <div className="space-y-2" role="group" aria-label={field.label}>
       {items.length === 0 && <p className="text-xs text-slate-400">{t('list.empty')}</p>}
       {items.map((entry, i) => (
-        <div key={i} className="relative rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
+        <div key={keyOf(entry, i)} className="relative rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
           <button type="button" aria-label={t('list.removeItem', { label: field.label ?? t('list.item'), number: i + 1 })}
             onClick={() => onChange(items.filter((_, j) => j !== i))}
             className="absolute right-2 top-2 rounded px-1.5 text-xs text-slate-400 hover:bg-slate-200 hover:text-slate-700">{t('list.remove')}</button>

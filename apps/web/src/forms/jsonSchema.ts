@@ -1,6 +1,6 @@
 // Config forms are generated from each node type's zod schema via z.toJSONSchema, which
 // keeps the `.meta()` UI hints (label, help, widget, options, showIf, unit, ...) on every property.
-import { localizeNode, type FieldMeta, type NodeTypeDefinition } from '@afterglow/node-sdk';
+import { localizeNode, newItemId, type FieldMeta, type NodeTypeDefinition } from '@afterglow/node-sdk';
 import { z } from 'zod';
 
 export interface FieldOption { value: string | number | boolean; label: string }
@@ -71,6 +71,8 @@ export function isVisible(field: FieldSchema, siblings: Record<string, unknown>)
 
 /** A sensible starting value for a new list item or a missing field. */
 export function initialValue(field: FieldSchema): unknown {
+  // A list item's id is its own from the moment it is added (itemIdSchema).
+  if (field.widget === 'item-id') return newItemId();
   if (field.default !== undefined) return field.default;
   if (field.options?.length) return field.options[0].value;
   if (field.enum?.length) return field.enum[0];
@@ -82,6 +84,11 @@ export function initialValue(field: FieldSchema): unknown {
       return Object.fromEntries(Object.entries(field.properties ?? {}).map(([k, f]) => [k, initialValue(f)]));
     default: return '';
   }
+}
+
+/** The item field holding a list item's stable id (itemIdSchema), if the item has one. */
+export function itemIdKey(item: FieldSchema): string | undefined {
+  return Object.entries(item.properties ?? {}).find(([, f]) => f.widget === 'item-id')?.[0];
 }
 
 export function labelOf(key: string, field: FieldSchema): string {

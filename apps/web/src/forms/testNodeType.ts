@@ -1,6 +1,6 @@
 // A node type for the form's tests: one field per kind of widget, a plugin widget, and an
 // 'sr-Latn' translation (with 'sr' for what it leaves out), as a plugin would write them.
-import { dateTimeSchema, defineNodeType, definePlugin, durationSchema, keyValueSchema, next, type WidgetProps } from '@afterglow/node-sdk';
+import { dateTimeSchema, defineNodeType, definePlugin, durationSchema, itemIdSchema, keyValueSchema, next, type WidgetProps } from '@afterglow/node-sdk';
 import { createElement } from 'react';
 import { z } from 'zod';
 
@@ -18,7 +18,7 @@ const config = z.object({
   phone: z.string().meta({ label: 'Phone', widget: 'test-sms/phone' }),
   broken: z.string().meta({ label: 'Broken', widget: 'test-sms/broken' }),
   legacy: z.string().meta({ label: 'Legacy', widget: 'gone/widget' }),
-  rows: z.array(z.object({ name: z.string().meta({ label: 'Name', help: 'As the gateway names it' }) })).meta({ label: 'Rows' }),
+  rows: z.array(z.object({ id: itemIdSchema(), name: z.string().meta({ label: 'Name', help: 'As the gateway names it' }) })).meta({ label: 'Rows' }),
   urgent: z.boolean().meta({ label: 'Urgent' }),
 });
 
@@ -31,7 +31,7 @@ export const testNodeType = defineNodeType({
     mode: 'sms', message: '', points: 0, sendAt: '2026-07-15T09:00:00+02:00', delay: { amount: 2, unit: 'hours' },
     headers: [{ key: 'X-Shop', value: 'trail' }], tokens: [{ key: 'api', value: 's3cret' }], payload: { a: 1 },
     body: '{ "to": "{{ customer.phone }}" }', snippet: 'Hi {{ customer.firstName }}', phone: '+381601234567', broken: '', legacy: 'kept',
-    rows: [{ name: 'first' }], urgent: false,
+    rows: [{ id: 'first_id', name: 'first' }], urgent: false,
   },
   ui: {
     label: 'Send SMS', description: 'Sends a text message.', icon: 'message', color: 'sky',

@@ -9,7 +9,7 @@ import type { FieldSchema } from './jsonSchema';
 const BUILT_IN: Record<BuiltInWidget, true> = {
   text: true, textarea: true, number: true, checkbox: true, select: true, datetime: true, duration: true,
   segment: true, 'email-template': true, 'event-name': true, 'key-value': true, code: true, json: true,
-  mjml: true, secret: true, list: true,
+  mjml: true, secret: true, list: true, 'item-id': true,
 };
 
 /** A built-in widget, or 'fields': a nested object edited as its own fields. */

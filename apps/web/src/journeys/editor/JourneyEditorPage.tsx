@@ -2,7 +2,7 @@
 // publishing and the live-stats overlay. Steps the server migrated to a new version of their
 // node type arrive as one edit on top of the stored draft, so they autosave and undo like any.
 import { formatNumber } from '@afterglow/i18n';
-import { journeyGraphSchema, validateGraph, type JourneyGraph } from '@afterglow/journey-core';
+import { definitionOf, journeyGraphSchema, validateGraph, type JourneyGraph } from '@afterglow/journey-core';
 import type { NodeTypeDefinition } from '@afterglow/node-sdk';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
@@ -136,7 +136,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
         <aside className="w-96 shrink-0 overflow-hidden border-l border-slate-200 bg-white">
           {selected ? (
             <ConfigPanel key={selected.id} node={selected} issues={issues} readOnly={live}
-              onChange={(config) => apply(setConfig(graph, selected.id, config), `config:${selected.id}`)}
+              onChange={(config) => apply(setConfig(graph, selected.id, config, definitionOf(registry, selected)), `config:${selected.id}`)}
               onDelete={() => { apply(removeNodes(graph, [selected.id])); setSelectedId(null); }} />
           ) : (
             <div className="h-full overflow-y-auto">

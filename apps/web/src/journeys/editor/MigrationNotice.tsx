@@ -2,15 +2,24 @@
 // upgraded), each with what changed in the type's own words, and any step whose update failed.
 // The update is an ordinary edit of the draft: it autosaves, and Undo puts the steps back.
 import type { NodeMigration } from '@afterglow/journey-core';
+import { localizeNode } from '@afterglow/node-sdk';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/icons';
-import { typeLabel } from './registry';
+import { useLocale } from '../../ui/locale';
+import { registry, typeLabel } from './registry';
+
+/** A migration's note in the reader's language, when the type translates it among its messages. */
+function noteText(type: string, note: string, locale: string): string {
+  const def = registry.get(type);
+  return def ? localizeNode(def, locale).message(note) : note;
+}
 
 export function MigrationNotice({ migrations, editable, onSelect, onDismiss }: {
   /** editable: the update is this user's edit to save or undo (else they only see it). */
   migrations: NodeMigration[]; editable: boolean; onSelect(nodeId: string): void; onDismiss(): void;
 }) {
   const { t } = useTranslation('editor');
+  const locale = useLocale();
   const updated = migrations.filter((m) => !m.error);
   const failed = migrations.filter((m) => m.error);
   return (
@@ -36,7 +45,7 @@ export function MigrationNotice({ migrations, editable, onSelect, onDismiss }: {
             </button>
             {m.error
               ? <p className="ml-1 text-rose-700">{m.errorCode ? t(`migration.error.${m.errorCode}`, m.errorParams ?? {}) : m.error}</p>
-              : <ul className="ml-5 list-disc text-sky-800">{m.notes.map((note, i) => <li key={i}>{note}</li>)}</ul>}
+              : <ul className="ml-5 list-disc text-sky-800">{m.notes.map((note, i) => <li key={i}>{noteText(m.type, note, locale)}</li>)}</ul>}
           </li>
         ))}
       </ul>

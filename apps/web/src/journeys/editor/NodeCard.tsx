@@ -27,6 +27,8 @@ export type JourneyNodeData = {
 export type JourneyFlowNode = Node<JourneyNodeData, 'journey'>;
 
 export const CARD_WIDTH = 264;
+/** The branch row's side padding (px-2), so each handle sits under its branch's column. */
+const BRANCH_PADDING = 8;
 
 function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   const locale = useLocale();
@@ -37,6 +39,7 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
   const tone = toneOf(def.ui.color);
   const text = localizeNode(def, locale);
   const branches = branchesOf(def, data.config).map((b) => ({ ...b, label: text.branch(b.id, b.label) }));
+  const summary = summaryOf(def, data.config, locale, data.targets);
   const issue = data.issues[0];
   const s = data.stats;
   return (
@@ -50,7 +53,8 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
         <div className="min-w-0 flex-1">
           <div className={`text-[11px] font-semibold uppercase tracking-wide ${tone.text}`}>{t(`category.${def.category}`)}</div>
           <div className="truncate text-sm font-semibold text-slate-900">{text.label}</div>
-          <div className="mt-0.5 line-clamp-2 text-xs text-slate-500" data-testid={`node-summary-${id}`}>{summaryOf(def, data.config, locale, data.targets)}</div>
+          {/* Three lines hold a split's arms and shares in Russian or Serbian; the whole line in the tooltip. */}
+          <div className="mt-0.5 line-clamp-3 text-xs text-slate-500" title={summary} data-testid={`node-summary-${id}`}>{summary}</div>
         </div>
       </div>
       {issue && !data.live && (
@@ -67,18 +71,21 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
       )}
       {data.live && <StatsStrip id={id} locale={locale} stats={s} counters={(def.counters ?? []).map((c) => ({ ...c, label: text.counter(c) }))} holdsRuns={def.category === 'wait'} />}
       {branches.length > 0 && (
-        <div className="flex justify-around border-t border-slate-100 px-2 pb-1.5 pt-1">
+        // One column per branch, its handle under the column's middle. A name the marketer gave (an
+        // A/B arm, a rule) wraps onto a second line, then is cut (whole in the tooltip); in live
+        // stats the count goes under it, so a long name never hides it.
+        <div className="grid items-start border-t border-slate-100 px-2 pb-1.5 pt-1" style={{ gridTemplateColumns: `repeat(${branches.length}, minmax(0, 1fr))` }}>
           {branches.map((b) => (
-            // A split by rules names its branches itself: long names are cut, the whole name in the tooltip.
-            <span key={b.id} className="min-w-0 truncate text-[11px] font-medium text-slate-500" title={b.label} data-testid={`branch-${id}-${b.id}`}>
-              {b.label}{data.live && <b className="ml-1 tabular-nums text-slate-800">{formatNumber(locale, s?.branches[b.id] ?? 0)}</b>}
+            <span key={b.id} className="flex min-w-0 flex-col items-center px-0.5 text-center text-[11px] font-medium leading-tight text-slate-500" title={b.label} data-testid={`branch-${id}-${b.id}`}>
+              <span className="line-clamp-2 max-w-full break-words">{b.label}</span>
+              {data.live && <b className="tabular-nums text-slate-800">{formatNumber(locale, s?.branches[b.id] ?? 0)}</b>}
             </span>
           ))}
         </div>
       )}
       {branches.map((b, i) => (
         <Handle key={b.id} type="source" position={Position.Bottom} id={b.id} title={b.label}
-          style={{ left: `${((i + 1) / (branches.length + 1)) * 100}%` }} data-testid={`handle-${id}-${b.id}`} />
+          style={{ left: `calc(${BRANCH_PADDING}px + (100% - ${2 * BRANCH_PADDING}px) * ${(i + 0.5) / branches.length})` }} data-testid={`handle-${id}-${b.id}`} />
       ))}
     </div>
   );

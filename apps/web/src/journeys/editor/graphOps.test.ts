@@ -1,4 +1,4 @@
-import { validateGraph, type JourneyGraph } from '@afterglow/journey-core';
+import { migrateGraph, validateGraph, type JourneyGraph } from '@afterglow/journey-core';
 import { describe, expect, it } from 'vitest';
 import { addNode, connect, moveNodes, newNodeId, removeEdges, removeNodes, setConfig } from './graphOps';
 import { historyReducer, initialHistory } from './history';
@@ -50,6 +50,40 @@ describe('graph edits', () => {
     expect(g.edges).toEqual([]);
     expect(validateGraph(g, registry).some((i) => i.message.includes('missing node'))).toBe(false);
     expect(removeEdges(sample(), ['t1:out->w1']).edges.map((e) => e.id)).toEqual(['w1:out->c1']);
+  });
+
+  it('removing an A/B arm drops its connection only; the other arms keep theirs, whatever their place', () => {
+    const split = registry.require('core/ab-split');
+    let g = addNode(sample(), split, { x: 0, y: 450 }, 's1');
+    g = setConfig(g, 's1', { arms: [{ id: 'k1', name: 'Control', weight: 20 }, { id: 'k2', name: 'Coupon', weight: 30 }, { id: 'k3', name: 'Points', weight: 50 }] }, split);
+    for (const arm of ['k1', 'k2', 'k3']) g = connect(addNode(g, wait, { x: 0, y: 600 }, `w_${arm}`), { source: 's1', sourceHandle: arm, target: `w_${arm}` });
+    const coupon = g.nodes.find((n) => n.id === 's1')!.config.arms as { id: string }[];
+    // While the shares do not add up, the branches are unknown: every connection stays.
+    const halfway = setConfig(g, 's1', { arms: [coupon[0], coupon[2]] }, split);
+    expect(halfway.edges).toEqual(g.edges);
+    const done = setConfig(halfway, 's1', { arms: [{ ...coupon[0], weight: 50 }, coupon[2]] }, split);
+    expect(done.edges.filter((e) => e.source === 's1').map((e) => [e.sourceHandle, e.target])).toEqual([['k1', 'w_k1'], ['k3', 'w_k3']]);
+    expect(validateGraph(done, registry).filter((i) => i.nodeId === 's1' && i.code !== 'unreachable')).toEqual([]);
+  });
+
+  it('a draft on version 1 of the splits opens on version 2 with every connection where it was', () => {
+    const at = { x: 0, y: 0 };
+    const draft: JourneyGraph = {
+      nodes: [
+        { id: 't', type: 'core/trigger-event', typeVersion: 1, position: at, config: { event: 'Order Completed', filters: [], entryKeyProperty: '' } },
+        { id: 's', type: 'core/ab-split', typeVersion: 1, position: at, config: { arms: [{ name: 'A', weight: 30 }, { name: 'B', weight: 70 }] } },
+        { id: 'r', type: 'core/multi-split', typeVersion: 1, position: at, config: { rules: [{ ...(registry.require('core/property-condition').defaults as Record<string, unknown>), name: 'Big order', source: 'order', operator: 'greater_than', number: 100 }] } },
+        { id: 'x', type: 'core/exit', typeVersion: 1, position: at, config: { reason: 'Completed' } },
+      ],
+      edges: [
+        { id: 'e1', source: 't', sourceHandle: 'out', target: 's' }, { id: 'e2', source: 's', sourceHandle: 'a', target: 'r' },
+        { id: 'e3', source: 's', sourceHandle: 'b', target: 'x' }, { id: 'e4', source: 'r', sourceHandle: 'rule:big order', target: 'x' },
+      ],
+    };
+    const { graph, migrations } = migrateGraph(draft, registry);
+    expect(migrations.map((m) => [m.nodeId, m.from, m.to, m.error])).toEqual([['s', 1, 2, undefined], ['r', 1, 2, undefined]]);
+    expect(graph.edges).toEqual(draft.edges);
+    expect(validateGraph(graph, registry)).toEqual([]);
   });
 
   it('moves only the named nodes', () => {

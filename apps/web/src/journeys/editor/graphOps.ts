@@ -1,6 +1,6 @@
 // Pure edits of the draft graph. Every canvas gesture becomes one of these, so undo/redo
 // and autosave see plain graph snapshots.
-import type { NodeTypeDefinition } from '@afterglow/node-sdk';
+import { branchesOf, type NodeTypeDefinition } from '@afterglow/node-sdk';
 import type { GraphEdge, JourneyGraph } from '@afterglow/journey-core';
 
 type Position = { x: number; y: number };
@@ -54,8 +54,16 @@ export function moveNodes(graph: JourneyGraph, positions: ReadonlyMap<string, Po
   };
 }
 
-export function setConfig(graph: JourneyGraph, id: string, config: Record<string, unknown>): JourneyGraph {
-  return { ...graph, nodes: graph.nodes.map((n) => (n.id === id ? { ...n, config } : n)) };
+/**
+ * A step's new settings. Given the step's type, a complete config also drops the connections of
+ * branches it no longer has (an A/B arm removed): left in place they would be refused at publish.
+ * A config still being filled in keeps them, since its branches are not known until it parses.
+ */
+export function setConfig(graph: JourneyGraph, id: string, config: Record<string, unknown>, def?: NodeTypeDefinition): JourneyGraph {
+  const nodes = graph.nodes.map((n) => (n.id === id ? { ...n, config } : n));
+  if (!def?.config.safeParse(config).success) return { ...graph, nodes };
+  const branches = new Set(branchesOf(def, config).map((b) => b.id));
+  return { nodes, edges: graph.edges.filter((e) => e.source !== id || branches.has(e.sourceHandle)) };
 }
 
 const roundPosition = (p: Position): Position => ({ x: Math.round(p.x), y: Math.round(p.y) });

@@ -24,6 +24,12 @@ describe('wordIssue', () => {
     expect(wordIssue(i18n, outdated, 'sr-Latn')).toMatch(new RegExp(`^Još je na verziji 1 koraka „${typeLabel('core/wait', 'sr-Latn')}“, a instalirana je verzija 2`));
   });
 
+  it('names a connection left from a branch the step no longer has by the step it leads to, not by ids', () => {
+    const dangling = issue('unknown-branch', { edge: 'ab-split_x1:k3x9a2bq7z->grant-points_aa', branch: 'k3x9a2bq7z', target: 'core/grant-points' });
+    expect(wordIssue(i18n, dangling, 'ru')).toBe(`Связь с шагом «${typeLabel('core/grant-points', 'ru')}» выходит из ветки, которой у этого шага больше нет: удалите её или проведите от одной из его веток`);
+    expect(wordIssue(i18n, dangling, 'en')).toBe('The connection to “Grant loyalty points” leaves from a branch this step does not have: delete it, or draw it from one of the step’s branches');
+  });
+
   it('keeps the message of a code it does not word (a node type\'s own config or publish check)', () => {
     expect(wordIssue(i18n, { ...issue('config'), message: 'Grant at least 1 point' }, 'ru')).toBe('Grant at least 1 point');
     expect(wordIssue(i18n, { ...issue('check'), message: 'Segment seg_b does not exist' }, 'sr-Cyrl')).toBe('Segment seg_b does not exist');

@@ -11,8 +11,9 @@ import { typeLabel } from './registry';
 export function wordIssue(i18n: I18n, issue: GraphIssue, locale: string): string {
   const key = `issue.${issue.code}`;
   if (!i18n.exists(key, { ns: 'editor', lng: locale })) return issue.message;
-  const type = issue.params?.type;
-  return i18n.getFixedT(locale, 'editor')(key, { ...issue.params, label: typeof type === 'string' ? typeLabel(type, locale) : undefined });
+  // Types named by the issue (the step's own, the step a connection leads to) are worded by their labels.
+  const labelOf = (type: unknown) => (typeof type === 'string' ? typeLabel(type, locale) : undefined);
+  return i18n.getFixedT(locale, 'editor')(key, { ...issue.params, label: labelOf(issue.params?.type), targetLabel: labelOf(issue.params?.target) });
 }
 
 /** wordIssue in the language the user reads, re-rendering when they switch. */

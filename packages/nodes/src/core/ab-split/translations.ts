@@ -3,7 +3,6 @@
 // ("„A“ 50%, „B“ 50%", shares as each language writes a percent: 50 % in Slovenian and Russian).
 import { translated, type Language, type Say, type Summaries } from '../../shared/translate';
 import { QUOTE } from '../../shared/words';
-import type { AbSplitConfig } from './definition';
 
 export const translations = translated({
   'sr-Cyrl': {
@@ -20,6 +19,7 @@ export const translations = translated({
       'Split into at least 2 arms': 'Поделите на бар 2 гране', 'At most 10 arms': 'Највише 10 грана',
       'The shares add up to {total}%: make them 100%': 'Удели заједно чине {total}%: треба да буде 100%',
       'Give each arm a name of its own': 'Свака грана треба да има свој назив',
+      'Each arm now keeps its connection when another arm is removed; the connections stay as they were': 'Свака грана сада задржава своју везу када се уклони друга грана; постојеће везе су остале какве су биле',
     },
   },
   sl: {
@@ -36,6 +36,7 @@ export const translations = translated({
       'Split into at least 2 arms': 'Razdelite v vsaj 2 veji', 'At most 10 arms': 'Največ 10 vej',
       'The shares add up to {total}%: make them 100%': 'Deleži skupaj dajo {total} %: skupaj naj bo 100 %',
       'Give each arm a name of its own': 'Vsaka veja naj ima svoje ime',
+      'Each arm now keeps its connection when another arm is removed; the connections stay as they were': 'Vsaka veja zdaj obdrži svojo povezavo, ko odstranite drugo vejo; obstoječe povezave so ostale, kot so bile',
     },
   },
   ru: {
@@ -52,9 +53,13 @@ export const translations = translated({
       'Split into at least 2 arms': 'Нужно не меньше 2 веток', 'At most 10 arms': 'Не больше 10 веток',
       'The shares add up to {total}%: make them 100%': 'Сумма долей {total} %, а должна быть 100 %',
       'Give each arm a name of its own': 'У каждой ветки должно быть своё название',
+      'Each arm now keeps its connection when another arm is removed; the connections stay as they were': 'Теперь каждая ветка сохраняет свою связь, когда удаляют другую ветку; существующие связи остались как были',
     },
   },
 });
+
+/** What the card names: version 1's config and version 2's alike. */
+type AbSplitConfig = { arms: readonly { name: string; weight: number }[] };
 
 /** "„A“ 50%, „B“ 50%": each arm's name as written and its share in the reader's locale. */
 const arms = (c: AbSplitConfig, say: Say, quote: (t: string) => string) => {

@@ -3,7 +3,6 @@
 import { CONDITION_WORDS, fieldsUnder } from '../../shared/condition/words';
 import { translated, type Summaries } from '../../shared/translate';
 import { QUOTE } from '../../shared/words';
-import type { MultiSplitConfig } from './definition';
 
 export const translations = translated({
   'sr-Cyrl': {
@@ -15,7 +14,7 @@ export const translations = translated({
       'rules.name': { label: 'Назив гране', placeholder: 'нпр. VIP', help: 'Пише на грани' },
       ...fieldsUnder('rules', CONDITION_WORDS.sr.fields),
     },
-    messages: { ...CONDITION_WORDS.sr.messages, 'Name the rule': 'Унесите назив правила', 'At most 40 characters': 'Највише 40 знакова', 'Add a rule': 'Додајте правило', 'At most 10 rules': 'Највише 10 правила', 'Give each rule its own name': 'Свако правило мора имати свој назив' },
+    messages: { ...CONDITION_WORDS.sr.messages, 'Name the rule': 'Унесите назив правила', 'At most 40 characters': 'Највише 40 знакова', 'Add a rule': 'Додајте правило', 'At most 10 rules': 'Највише 10 правила', 'Give each rule its own name': 'Свако правило мора имати свој назив', 'A rule now keeps its connection when it is renamed; the connections stay as they were': 'Правило сада задржава своју везу када га преименујете; постојеће везе су остале какве су биле' },
   },
   sl: {
     label: 'Razvejitev po pravilih',
@@ -26,7 +25,7 @@ export const translations = translated({
       'rules.name': { label: 'Ime veje', placeholder: 'npr. VIP', help: 'Napisano na veji' },
       ...fieldsUnder('rules', CONDITION_WORDS.sl.fields),
     },
-    messages: { ...CONDITION_WORDS.sl.messages, 'Name the rule': 'Vpišite ime pravila', 'At most 40 characters': 'Največ 40 znakov', 'Add a rule': 'Dodajte pravilo', 'At most 10 rules': 'Največ 10 pravil', 'Give each rule its own name': 'Vsako pravilo potrebuje svoje ime' },
+    messages: { ...CONDITION_WORDS.sl.messages, 'Name the rule': 'Vpišite ime pravila', 'At most 40 characters': 'Največ 40 znakov', 'Add a rule': 'Dodajte pravilo', 'At most 10 rules': 'Največ 10 pravil', 'Give each rule its own name': 'Vsako pravilo potrebuje svoje ime', 'A rule now keeps its connection when it is renamed; the connections stay as they were': 'Pravilo zdaj obdrži svojo povezavo, ko ga preimenujete; obstoječe povezave so ostale, kot so bile' },
   },
   ru: {
     label: 'Ветвление по правилам',
@@ -37,9 +36,12 @@ export const translations = translated({
       'rules.name': { label: 'Название ветки', placeholder: 'например, VIP', help: 'Показывается на ветке' },
       ...fieldsUnder('rules', CONDITION_WORDS.ru.fields),
     },
-    messages: { ...CONDITION_WORDS.ru.messages, 'Name the rule': 'Назовите правило', 'At most 40 characters': 'Не больше 40 символов', 'Add a rule': 'Добавьте правило', 'At most 10 rules': 'Не больше 10 правил', 'Give each rule its own name': 'У каждого правила должно быть своё название' },
+    messages: { ...CONDITION_WORDS.ru.messages, 'Name the rule': 'Назовите правило', 'At most 40 characters': 'Не больше 40 символов', 'Add a rule': 'Добавьте правило', 'At most 10 rules': 'Не больше 10 правил', 'Give each rule its own name': 'У каждого правила должно быть своё название', 'A rule now keeps its connection when it is renamed; the connections stay as they were': 'Теперь правило сохраняет свою связь, когда его переименовывают; существующие связи остались как были' },
   },
 });
+
+/** What the card names: version 1's config and version 2's alike. */
+type MultiSplitConfig = { rules: readonly { name: string }[] };
 
 const names = (c: MultiSplitConfig, quote: (t: string) => string) => c.rules.map((r) => quote(r.name)).join(', ');
 
