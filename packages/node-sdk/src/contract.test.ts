@@ -59,6 +59,28 @@ describe('node SDK v1 contract', () => {
     expect(summaryOf(v1, { text: 'x' }, 'sl')).toBe('Pozdrav: x');
   });
 
+  it('gives the summary the names of what its config refers to, when the caller has them', () => {
+    const invite = defineNodeType({
+      ...v1,
+      config: z.object({ segmentId: z.string().min(1) }),
+      defaults: { segmentId: '' },
+      ui: {
+        ...v1.ui,
+        summary: (c, _locale, names) => {
+          if (!names?.segment) return 'Invites a segment';
+          const name = names.segment(c.segmentId);
+          return name ? `Invites “${name}”` : 'Invites a deleted segment';
+        },
+      },
+    });
+    const segments = new Map([['seg_1', 'VIP']]);
+    const names = { segment: (id: string) => segments.get(id) };
+    expect(summaryOf(invite, { segmentId: 'seg_1' }, 'en', names)).toBe('Invites “VIP”');
+    expect(summaryOf(invite, { segmentId: 'seg_gone' }, 'en', names)).toBe('Invites a deleted segment');
+    expect(summaryOf(invite, { segmentId: 'seg_1' })).toBe('Invites a segment');
+    expect(summaryOf(invite, { segmentId: 'seg_1' }, 'en', {})).toBe('Invites a segment');
+  });
+
   it('translates validation messages: the node\'s own (with {name} parts), then the SDK\'s ready-made fields\'', () => {
     const greet = defineNodeType({
       ...v1,

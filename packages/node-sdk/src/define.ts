@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { localizeNode } from './i18n.js';
-import type { BranchSpec, ConfigIssue, NodeTypeDefinition } from './types.js';
+import type { BranchSpec, ConfigIssue, NodeTypeDefinition, SummaryNames } from './types.js';
 
 const NODE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 const COUNTER_ID = /^[a-z0-9_]{1,40}$/;
@@ -51,8 +51,15 @@ export function configIssues(def: NodeTypeDefinition, config: unknown, locale?: 
   return parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: text ? text.message(i.message) : i.message }));
 }
 
-/** The card's line in `locale`; "Needs configuration" (translated) while the config does not parse. */
-export function summaryOf(def: NodeTypeDefinition, config: unknown, locale?: string): string {
+/**
+ * The card's line in `locale`, naming what the config refers to through `names`; "Needs
+ * configuration" (translated) while the config does not parse.
+ *
+ * @example
+ * summaryOf(segmentCondition, { segmentId: 'seg_1' }, 'en', { segment: (id) => segments.get(id)?.name })
+ * // 'Is the customer in “VIP”?'
+ */
+export function summaryOf(def: NodeTypeDefinition, config: unknown, locale?: string, names?: SummaryNames): string {
   const parsed = def.config.safeParse(config);
-  return parsed.success ? def.ui.summary(parsed.data, locale) : localizeNode(def, locale).message('Needs configuration');
+  return parsed.success ? def.ui.summary(parsed.data, locale, names) : localizeNode(def, locale).message('Needs configuration');
 }

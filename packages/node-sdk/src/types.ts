@@ -100,8 +100,34 @@ export interface NodeUi<C> {
   color: ColorToken;
   /** Branches leaving the node: fixed, or computed from its config. */
   branches: BranchSpec[] | ((config: C) => BranchSpec[]);
-  /** One line for the canvas card, in the reader's language (`locale`, e.g. 'sr-Latn'; English when absent). */
-  summary(config: C, locale?: string): string;
+  /**
+   * One line for the canvas card, in the reader's language (`locale`, e.g. 'sr-Latn'; English when
+   * absent). `names` turns the ids a config holds (a template, a segment, another step) into the
+   * names people gave them; a line names what it uses in words, never by its id.
+   */
+  summary(config: C, locale?: string, names?: SummaryNames): string;
+}
+
+/**
+ * Names of what a config refers to, for the card's line. A look-up answers the name, or
+ * `undefined` when nothing has that id any more (it was deleted: say so, e.g. "a deleted
+ * template"). A look-up that is absent means the caller cannot tell (its lists are still loading,
+ * or it has none): word the line without the name.
+ *
+ * @example
+ * summary: (c, locale, names) => {
+ *   if (!names?.segment) return 'Customers in a segment';
+ *   const name = names.segment(c.segmentId);
+ *   return name ? `Customers in “${name}”` : 'Customers in a deleted segment';
+ * }
+ */
+export interface SummaryNames {
+  /** A saved email template's name. */
+  template?(templateId: string): string | undefined;
+  /** A saved segment's name. */
+  segment?(segmentId: string): string | undefined;
+  /** Another step of the same journey, by node id, as the editor names it ("Send email · “Welcome”"). */
+  step?(nodeId: string): string | undefined;
 }
 
 /** A counter the node owns, added to by `ctx.count` or by its services' outcomes. */
