@@ -51,3 +51,12 @@ export const UNIT_OPTIONS: Record<Translated, Record<DurationUnit, string>> = {
 export const QUOTE: Record<Language, (text: string) => string> = {
   en: (t) => `“${t}”`, sr: (t) => `„${t}“`, sl: (t) => `„${t}“`, ru: (t) => `«${t}»`,
 };
+
+/**
+ * How a line refers to a template or segment it uses (Say.name): by its name, as deleted, or,
+ * when the reader's names are not known, without one.
+ */
+export function refer(name: string | null | undefined, words: { named(name: string): string; deleted: string; unknown: string }): string {
+  if (name === undefined) return words.unknown;
+  return name === null ? words.deleted : words.named(name);
+}

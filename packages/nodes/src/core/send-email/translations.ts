@@ -1,6 +1,6 @@
 // Send email in the shops' languages: its texts, messages and the card's line.
 import { translated, type Summaries } from '../../shared/translate';
-import { QUOTE, THEN } from '../../shared/words';
+import { QUOTE, refer, THEN } from '../../shared/words';
 import type { SendEmailConfig } from './definition';
 
 export const translations = translated({
@@ -81,9 +81,19 @@ export const translations = translated({
   },
 });
 
+// A saved template by its name (its subject lives in the template); an email written here by its
+// subject, merge fields in words.
 export const summaries: Summaries<SendEmailConfig> = {
-  en: (c) => (c.templateId ? 'Sends a saved template' : `“${c.subject}”`),
-  sr: (c, say) => (c.templateId ? 'Шаље сачувани шаблон' : QUOTE.sr(say.quote(c.subject))),
-  sl: (c, say) => (c.templateId ? 'Pošlje shranjeno predlogo' : QUOTE.sl(say.quote(c.subject))),
-  ru: (c, say) => (c.templateId ? 'Отправляет сохранённый шаблон' : QUOTE.ru(say.quote(c.subject))),
+  en: (c, say) => (c.templateId ? refer(say.name('template', c.templateId), {
+    named: (n) => `Template ${QUOTE.en(n)}`, deleted: 'A deleted template: choose another', unknown: 'Sends a saved template',
+  }) : QUOTE.en(say.quote(c.subject))),
+  sr: (c, say) => (c.templateId ? refer(say.name('template', c.templateId), {
+    named: (n) => `Шаблон ${QUOTE.sr(n)}`, deleted: 'Обрисани шаблон: изаберите други', unknown: 'Шаље сачувани шаблон',
+  }) : QUOTE.sr(say.quote(c.subject))),
+  sl: (c, say) => (c.templateId ? refer(say.name('template', c.templateId), {
+    named: (n) => `Predloga ${QUOTE.sl(n)}`, deleted: 'Izbrisana predloga: izberite drugo', unknown: 'Pošlje shranjeno predlogo',
+  }) : QUOTE.sl(say.quote(c.subject))),
+  ru: (c, say) => (c.templateId ? refer(say.name('template', c.templateId), {
+    named: (n) => `Шаблон ${QUOTE.ru(n)}`, deleted: 'Удалённый шаблон: выберите другой', unknown: 'Отправляет сохранённый шаблон',
+  }) : QUOTE.ru(say.quote(c.subject))),
 };
