@@ -66,6 +66,7 @@ describe('node SDK v1 contract', () => {
       defaults: { segmentId: '' },
       ui: {
         ...v1.ui,
+        branches: [{ id: 'out', label: 'Then' }],
         summary: (c, _locale, names) => {
           if (!names?.segment) return 'Invites a segment';
           const name = names.segment(c.segmentId);
