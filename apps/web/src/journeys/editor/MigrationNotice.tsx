@@ -4,11 +4,10 @@
 import type { NodeMigration } from '@afterglow/journey-core';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/icons';
-import { typeLabel } from './registry';
 
-export function MigrationNotice({ migrations, editable, onSelect, onDismiss }: {
+export function MigrationNotice({ migrations, editable, stepName, onSelect, onDismiss }: {
   /** editable: the update is this user's edit to save or undo (else they only see it). */
-  migrations: NodeMigration[]; editable: boolean; onSelect(nodeId: string): void; onDismiss(): void;
+  migrations: NodeMigration[]; editable: boolean; stepName(nodeId: string): string; onSelect(nodeId: string): void; onDismiss(): void;
 }) {
   const { t } = useTranslation('editor');
   const updated = migrations.filter((m) => !m.error);
@@ -32,7 +31,7 @@ export function MigrationNotice({ migrations, editable, onSelect, onDismiss }: {
         {migrations.map((m) => (
           <li key={m.nodeId} data-testid="migration-step">
             <button type="button" onClick={() => onSelect(m.nodeId)} className="rounded px-1 text-left font-medium hover:bg-sky-100">
-              {typeLabel(m.type)} <span className="font-normal text-sky-700">{t(m.error ? 'migration.versionsFailed' : 'migration.versions', { id: m.nodeId, from: m.from, to: m.to })}</span>
+              {stepName(m.nodeId)} <span className="font-normal text-sky-700">· {t(m.error ? 'cards:migration.versionsFailed' : 'cards:migration.versions', { from: m.from, to: m.to })}</span>
             </button>
             {m.error
               ? <p className="ml-1 text-rose-700">{m.errorCode ? t(`migration.error.${m.errorCode}`, m.errorParams ?? {}) : m.error}</p>

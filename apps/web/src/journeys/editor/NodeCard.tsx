@@ -11,6 +11,7 @@ import { Icon } from '../../ui/icons';
 import { useLocale } from '../../ui/locale';
 import { useIssueText } from './issueText';
 import { registry } from './registry';
+import { useSummaryNames } from './stepNames';
 
 export type JourneyNodeData = {
   typeId: string;
@@ -30,6 +31,7 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
   const locale = useLocale();
   const { t } = useTranslation('editor');
   const issueText = useIssueText();
+  const names = useSummaryNames();
   const def = definitionOf(registry, { type: data.typeId, typeVersion: data.typeVersion }) ?? registry.get(data.typeId);
   if (!def) return <UnknownCard id={id} typeId={data.typeId} selected={selected} />;
   const tone = toneOf(def.ui.color);
@@ -48,7 +50,7 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
         <div className="min-w-0 flex-1">
           <div className={`text-[11px] font-semibold uppercase tracking-wide ${tone.text}`}>{t(`category.${def.category}`)}</div>
           <div className="truncate text-sm font-semibold text-slate-900">{text.label}</div>
-          <div className="mt-0.5 line-clamp-2 text-xs text-slate-500" data-testid={`node-summary-${id}`}>{summaryOf(def, data.config, locale)}</div>
+          <div className="mt-0.5 line-clamp-2 text-xs text-slate-500" data-testid={`node-summary-${id}`}>{summaryOf(def, data.config, locale, names)}</div>
         </div>
       </div>
       {issue && !data.live && (
