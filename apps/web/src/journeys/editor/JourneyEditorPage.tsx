@@ -22,6 +22,7 @@ import { historyReducer, initialHistory } from './history';
 import { MigrationNotice } from './MigrationNotice';
 import { Palette } from './Palette';
 import { PublishNotice, type PublishOutcome } from './PublishNotice';
+import { inTypeWords } from './issueText';
 import { registry } from './registry';
 import { stepName, SummaryNamesProvider, useWorkspaceNames } from './stepNames';
 import { EditorToolbar } from './EditorToolbar';
@@ -84,6 +85,10 @@ function JourneyEditor({ journey }: { journey: Journey }) {
     () => ({ ...workspaceNames, step: (id) => stepName(graph, id, locale, workspaceNames) }), [workspaceNames, graph, locale]);
   const nameStep = useCallback((id: string) => names.step?.(id) ?? t('cards:step.removed'), [names, t]);
 
+  // The server's publish checks are English; each is said in its step type's words.
+  const shownOutcome = useMemo(() => (outcome && !outcome.ok && 'issues' in outcome
+    ? { ...outcome, issues: outcome.issues.map((i) => inTypeWords(i, graph, locale)) } : outcome), [outcome, graph, locale]);
+
   const focusNode = useCallback((nodeId: string) => {
     setSelectedId(nodeId);
     void flow.fitView({ nodes: [{ id: nodeId }], maxZoom: 1.1, duration: 300 });
@@ -123,7 +128,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
         live={live} onToggleLive={() => setLive((v) => !v)} hasVersion={!!versionId}
         flush={autosave.flush} onPublished={(o) => { setOutcome(o); if (o.ok) setLive(false); }} />
       {migrations.length > 0 && <MigrationNotice migrations={migrations} stepName={nameStep} editable={canSave} onSelect={focusNode} onDismiss={() => setMigrations([])} />}
-      {outcome && <PublishNotice outcome={outcome} stepName={nameStep} onSelect={focusNode} onDismiss={() => setOutcome(null)} />}
+      {shownOutcome && <PublishNotice outcome={shownOutcome} stepName={nameStep} onSelect={focusNode} onDismiss={() => setOutcome(null)} />}
       <div className="flex min-h-0 flex-1">
         <Palette onAdd={(def) => addFromPalette(def)} disabled={live} />
         <div className="relative min-w-0 flex-1 bg-slate-50">

@@ -27,6 +27,7 @@ export const translations = translated({
       'Subject must be a single line': 'Наслов мора бити у једном реду',
       'Write the email body': 'Напишите садржај имејла',
       'Template {id} cannot be checked here': 'Шаблон {id} овде не може да се провери',
+      'The template no longer exists: choose another': 'Шаблон више не постоји: изаберите други',
     },
   },
   sl: {
@@ -52,6 +53,7 @@ export const translations = translated({
       'Subject must be a single line': 'Zadeva mora biti v eni vrstici',
       'Write the email body': 'Napišite vsebino sporočila',
       'Template {id} cannot be checked here': 'Predloge {id} tukaj ni mogoče preveriti',
+      'The template no longer exists: choose another': 'Predloga ne obstaja več: izberite drugo',
     },
   },
   ru: {
@@ -77,6 +79,7 @@ export const translations = translated({
       'Subject must be a single line': 'Тема должна быть в одну строку',
       'Write the email body': 'Напишите текст письма',
       'Template {id} cannot be checked here': 'Шаблон {id} нельзя проверить здесь',
+      'The template no longer exists: choose another': 'Шаблона больше нет: выберите другой',
     },
   },
 });
