@@ -22,7 +22,7 @@ import { historyReducer, initialHistory } from './history';
 import { MigrationNotice } from './MigrationNotice';
 import { Palette } from './Palette';
 import { PublishNotice, type PublishOutcome } from './PublishNotice';
-import { inTypeWords } from './issueText';
+import { inStepWords } from './issueText';
 import { registry } from './registry';
 import { stepName, SummaryNamesProvider, useWorkspaceNames } from './stepNames';
 import { EditorToolbar } from './EditorToolbar';
@@ -57,7 +57,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [live, setLive] = useState(false);
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
-  const issues = useMemo(() => validateGraph(graph, registry, locale), [graph, locale]);
+  const issues = useMemo(() => validateGraph(graph, registry, locale).map((i) => inStepWords(i, graph, locale)), [graph, locale]);
   const selected = graph.nodes.find((n) => n.id === selectedId) ?? null;
 
   const saveDraft = useMutation(trpc.journeys.saveDraft.mutationOptions());
@@ -85,9 +85,9 @@ function JourneyEditor({ journey }: { journey: Journey }) {
     () => ({ ...workspaceNames, step: (id) => stepName(graph, id, locale, workspaceNames) }), [workspaceNames, graph, locale]);
   const nameStep = useCallback((id: string) => names.step?.(id) ?? t('cards:step.removed'), [names, t]);
 
-  // The server's publish checks are English; each is said in its step type's words.
+  // The server's publish checks are English; each is said in its step's words.
   const shownOutcome = useMemo(() => (outcome && !outcome.ok && 'issues' in outcome
-    ? { ...outcome, issues: outcome.issues.map((i) => inTypeWords(i, graph, locale)) } : outcome), [outcome, graph, locale]);
+    ? { ...outcome, issues: outcome.issues.map((i) => inStepWords(i, graph, locale)) } : outcome), [outcome, graph, locale]);
 
   const focusNode = useCallback((nodeId: string) => {
     setSelectedId(nodeId);

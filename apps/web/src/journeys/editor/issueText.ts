@@ -2,7 +2,7 @@
 // names, the words are the `editor` catalogue's (`issue.<code>`). A code the catalogue does not
 // word (a node type's own config and publish checks) shows the type's message as it came.
 import { definitionOf, type GraphIssue, type JourneyGraph } from '@afterglow/journey-core';
-import { localizeNode } from '@afterglow/node-sdk';
+import { branchesOf, localizeNode } from '@afterglow/node-sdk';
 import type { i18n as I18n } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,11 +24,21 @@ export function useIssueText(): (issue: GraphIssue) => string {
 }
 
 /**
- * A publish check's problem (the server's English, e.g. "The segment no longer exists: choose
- * another") in the words of the step's own type, in `locale`; other problems as they are.
+ * A problem in the words of its step: a publish check (the server's English, e.g. "The segment no
+ * longer exists: choose another") in the step type's own translation, and a branch by its label
+ * ("Yes", an A/B arm's name), never its id. Problems of no step, or of one no longer in the graph,
+ * stay as they are.
  */
-export function inTypeWords(issue: GraphIssue, graph: JourneyGraph, locale: string): GraphIssue {
-  const node = issue.code === 'check' ? graph.nodes.find((n) => n.id === issue.nodeId) : undefined;
+export function inStepWords(issue: GraphIssue, graph: JourneyGraph, locale: string): GraphIssue {
+  const node = graph.nodes.find((n) => n.id === issue.nodeId);
   const def = node && definitionOf(registry, node);
-  return def ? { ...issue, message: localizeNode(def, locale).message(issue.message) } : issue;
+  if (!node || !def) return issue;
+  const text = localizeNode(def, locale);
+  const branch = issue.params?.branch;
+  const spec = typeof branch === 'string' ? branchesOf(def, node.config).find((b) => b.id === branch) : undefined;
+  return {
+    ...issue,
+    ...(issue.code === 'check' && { message: text.message(issue.message) }),
+    ...(spec && { params: { ...issue.params, branch: text.branch(spec.id, spec.label) } }),
+  };
 }
