@@ -61,18 +61,18 @@ describe('node SDK v1 contract', () => {
 
   it('gives the summary the names of what its config refers to, when the caller has them', () => {
     const invite = defineNodeType({
-      ...v1,
+      id: 'acme/invite', version: 1, category: 'action',
       config: z.object({ segmentId: z.string().min(1) }),
       defaults: { segmentId: '' },
       ui: {
-        ...v1.ui,
-        branches: [{ id: 'out', label: 'Then' }],
+        label: 'Invite', description: 'Invites a segment', icon: 'segments', color: 'sky', branches: [{ id: 'out', label: 'Then' }],
         summary: (c, _locale, names) => {
           if (!names?.segment) return 'Invites a segment';
           const name = names.segment(c.segmentId);
           return name ? `Invites “${name}”` : 'Invites a deleted segment';
         },
       },
+      execute: () => next(),
     });
     const segments = new Map([['seg_1', 'VIP']]);
     const names = { segment: (id: string) => segments.get(id) };
