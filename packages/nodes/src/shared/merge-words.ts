@@ -29,7 +29,7 @@ const MARK: Record<Language, (word: string) => string> = {
 const MARKUP = /\{\{-?\s*([^}|]*?)\s*(?:\|[^}]*)?-?\}\}|\{%[\s\S]*?%\}/g;
 
 /** One piece of a text: the marketer's own words, or a merge field said in the reader's language. */
-export type Piece = { text: string } | { field: string };
+type Piece = { text: string } | { field: string };
 
 /** The text cut into the marketer's words and merge fields; tags dropped, spaces they leave closed. */
 export function pieces(source: string): Piece[] {

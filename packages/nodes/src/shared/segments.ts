@@ -4,7 +4,7 @@ import { normalizeEventName, type CheckContext, type ConfigIssue, type TriggerBe
 import { z } from 'zod';
 
 /** A segment deleted since the step was set up (said without its id: the marketer never saw one). */
-export const SEGMENT_GONE = 'The segment no longer exists: choose another';
+const SEGMENT_GONE = 'The segment no longer exists: choose another';
 
 export const segmentIdField = (message = 'Choose a segment') =>
   z.string().min(1, message).meta({ label: 'Segment', widget: 'segment' });
