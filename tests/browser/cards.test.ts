@@ -83,6 +83,9 @@ it('names templates, segments, merge fields and steps in words, in English and S
   await page.goto(`${app.url}/journeys/j_cards_gone`);
   await waitForText(page.getByTestId('node-summary-entered'), (t) => t === 'When the customer enters a deleted segment');
   await waitForText(page.getByTestId('node-summary-mail'), (t) => t === 'A deleted template: choose another');
+  // The checklist says so before publishing, naming each step.
+  await waitForText(page.getByTestId('journey-checklist'), (t) => t.includes('Enters segment · When the customer enters a deleted segment · '
+    + 'The segment no longer exists: choose another') && t.includes('Send email · A deleted template: choose another · The template no longer exists'));
   await expectNoIds(page, ['seg_gone_1', 'tpl_gone_1']);
   await screenshot(page, 'cards-deleted-en');
 
@@ -99,5 +102,7 @@ it('names templates, segments, merge fields and steps in words, in English and S
   await page.goto(`${app.url}/journeys/j_cards_gone`);
   await waitForText(page.getByTestId('node-summary-mail'), (t) => t === 'Обрисани шаблон: изаберите други');
   await waitForText(page.getByTestId('node-summary-entered'), (t) => t === 'Када купац уђе у обрисани сегмент');
+  await waitForText(page.getByTestId('journey-checklist'), (t) => t.includes('Сегмент више не постоји: изаберите други')
+    && t.includes('Шаблон више не постоји: изаберите други'));
   await screenshot(page, 'cards-deleted-sr-Cyrl');
 });

@@ -24,7 +24,7 @@ import { Palette } from './Palette';
 import { PublishNotice, type PublishOutcome } from './PublishNotice';
 import { inStepWords } from './issueText';
 import { registry } from './registry';
-import { stepName, SummaryNamesProvider, useWorkspaceNames } from './stepNames';
+import { deletedReferences, stepName, SummaryNamesProvider, useWorkspaceNames } from './stepNames';
 import { EditorToolbar } from './EditorToolbar';
 import { useAutosave } from './useAutosave';
 import { useUndoShortcuts } from './useUndoShortcuts';
@@ -57,7 +57,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [live, setLive] = useState(false);
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
-  const issues = useMemo(() => validateGraph(graph, registry, locale).map((i) => inStepWords(i, graph, locale)), [graph, locale]);
+
   const selected = graph.nodes.find((n) => n.id === selectedId) ?? null;
 
   const saveDraft = useMutation(trpc.journeys.saveDraft.mutationOptions());
@@ -84,6 +84,9 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const names = useMemo<SummaryNames>(
     () => ({ ...workspaceNames, step: (id) => stepName(graph, id, locale, workspaceNames) }), [workspaceNames, graph, locale]);
   const nameStep = useCallback((id: string) => names.step?.(id) ?? t('cards:step.removed'), [names, t]);
+  // Live problems, with a segment or template deleted since the step was set up, in each step's words.
+  const issues = useMemo(() => [...validateGraph(graph, registry, locale), ...deletedReferences(graph, workspaceNames)]
+    .map((i) => inStepWords(i, graph, locale)), [graph, locale, workspaceNames]);
 
   // The server's publish checks are English; each is said in its step's words.
   const shownOutcome = useMemo(() => (outcome && !outcome.ok && 'issues' in outcome

@@ -2,7 +2,7 @@
 // never by its id; a step whose settings are incomplete by its label alone.
 import type { JourneyGraph } from '@afterglow/journey-core';
 import { describe, expect, it } from 'vitest';
-import { stepName } from './stepNames';
+import { deletedReferences, stepName } from './stepNames';
 
 const graph: JourneyGraph = {
   nodes: [
@@ -32,5 +32,14 @@ describe('stepName', () => {
 
   it('names no step that is not in the graph', () => {
     expect(stepName(graph, 'node_zz', 'en', names)).toBeUndefined();
+  });
+
+  it('lists a deleted segment or template as a problem of its field, once the lists are known', () => {
+    expect(deletedReferences(graph, names)).toEqual([
+      { nodeId: 'node_d4', field: 'segmentId', code: 'check', message: 'The segment no longer exists: choose another' },
+    ]);
+    expect(deletedReferences(graph, { ...names, template: () => undefined })).toContainEqual(
+      { nodeId: 'node_a1', field: 'templateId', code: 'check', message: 'The template no longer exists: choose another' });
+    expect(deletedReferences(graph, {})).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
 // What the editor calls things, in words: a template or segment by the name the marketer gave it
 // (from the same lists the pickers load), a step by its type's label and a short summary. Node
 // cards read the names from context; the checklist, the publish notice and the failed-runs card
-// name steps with stepName. Never an id: what cannot be named says so.
-import type { JourneyGraph } from '@afterglow/journey-core';
-import { definitionOf } from '@afterglow/journey-core';
+// name steps with stepName. Never an id: what cannot be named says so, and the checklist lists it.
+import { definitionOf, type GraphIssue, type JourneyGraph } from '@afterglow/journey-core';
 import { localizeNode, summaryOf, type SummaryNames } from '@afterglow/node-sdk';
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useMemo } from 'react';
+import { formSchemaOf } from '../../forms/jsonSchema';
 import { useTRPC } from '../../trpc';
 import { registry, typeLabel } from './registry';
 
@@ -46,4 +46,31 @@ export function stepName(graph: JourneyGraph, nodeId: string, locale: string, na
   // A step's summary names templates and segments, not other steps: names never recurse.
   const line = summaryOf(def, node.config, locale, { template: names.template, segment: names.segment });
   return `${label} · ${line.length > SHORT ? `${line.slice(0, SHORT - 1).trimEnd()}…` : line}`;
+}
+
+// The server's words for a deleted segment or template (its publish check), which each node type
+// translates: the checklist says it before publishing, in the same words.
+const GONE = {
+  segment: { lookUp: 'segment', message: 'The segment no longer exists: choose another' },
+  'email-template': { lookUp: 'template', message: 'The template no longer exists: choose another' },
+} as const;
+
+/**
+ * Steps whose segment or template (a field with the `segment` or `email-template` widget) was
+ * deleted, as problems of those fields, once the lists have loaded; publishing refuses them too.
+ */
+export function deletedReferences(graph: JourneyGraph, names: SummaryNames): GraphIssue[] {
+  const issues: GraphIssue[] = [];
+  for (const node of graph.nodes) {
+    const def = definitionOf(registry, node);
+    for (const [field, schema] of Object.entries(def ? formSchemaOf(def).properties ?? {} : {})) {
+      const gone = schema.widget === 'segment' || schema.widget === 'email-template' ? GONE[schema.widget] : null;
+      const id = node.config[field];
+      const lookUp = gone && names[gone.lookUp];
+      if (lookUp && typeof id === 'string' && id && lookUp(id) === undefined) {
+        issues.push({ nodeId: node.id, field, code: 'check', message: gone.message });
+      }
+    }
+  }
+  return issues;
 }
