@@ -99,7 +99,7 @@ describe('journeys', () => {
     if (refused.ok) return;
     expect(refused.issues).toContainEqual({ nodeId: 'trigger', field: 'event', code: 'config', message: 'Choose the event that starts the journey' });
     // Another workspace's segment does not exist for this journey.
-    expect(refused.issues).toContainEqual({ nodeId: 'cond', field: 'segmentId', code: 'check', message: 'Segment seg_b does not exist' });
+    expect(refused.issues).toContainEqual({ nodeId: 'cond', field: 'segmentId', code: 'check', message: 'The segment no longer exists: choose another' });
     expect(refused.issues.find((i) => i.nodeId === 'email')).toMatchObject({ field: 'subject', message: expect.stringContaining('fristName') });
     expect((await owner.journeys.get.query({ id })).versions).toEqual([]);
 

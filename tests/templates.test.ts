@@ -192,7 +192,7 @@ describe('templates API', () => {
     });
     await marketer.journeys.saveDraft.mutate({ id: journeyId, draft: graph('tpl_missing') });
     const refused = await marketer.journeys.publish.mutate({ id: journeyId });
-    expect(refused).toEqual({ ok: false, issues: [{ nodeId: 'mail', field: 'templateId', code: 'check', message: 'Template tpl_missing does not exist' }] });
+    expect(refused).toEqual({ ok: false, issues: [{ nodeId: 'mail', field: 'templateId', code: 'check', message: 'The template no longer exists: choose another' }] });
     expect((await marketer.templates.get.query({ id })).usedBy).toEqual([]);
     await marketer.journeys.saveDraft.mutate({ id: journeyId, draft: graph(id) });
     expect(await marketer.journeys.publish.mutate({ id: journeyId })).toMatchObject({ ok: true });

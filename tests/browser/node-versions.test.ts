@@ -53,13 +53,14 @@ describe('node type versions in the editor', () => {
     expect(text).toContain('Text is now called Greeting (at most 160 characters); the new Shout option is off');
     expect(text).toContain('The updated settings are not valid: greeting: Keep the greeting to 160 characters');
     expect(await notice.getByTestId('migration-step').allTextContents()).toEqual([
-      expect.stringMatching(/^Greet \(greet_vip\) · version 1 → 2/),
-      expect.stringMatching(/^Greet \(greet_new\) · version 1, 2 installed/),
+      // Each step by its label and summary, never its id.
+      expect.stringMatching(/^Greet · Welcome back! · version 1 → 2/),
+      expect.stringMatching(/^Greet · .+… · version 1, 2 installed/),
     ]);
     await page.getByTestId('node-greet_vip').waitFor();
     await screenshot(page, 'journey-migration-notice');
     // The updated step's form is version 2's.
-    await notice.getByRole('button', { name: /greet_vip/ }).click();
+    await notice.getByRole('button', { name: /^Greet · Welcome back!/ }).click();
     await page.getByLabel('Greeting').waitFor();
     expect(await page.getByLabel('Greeting').inputValue()).toBe('Welcome back!');
     await screenshot(page, 'journey-migrated-step');

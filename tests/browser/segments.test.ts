@@ -108,7 +108,7 @@ describe('segments and customers in the browser', () => {
     await added.waitFor();
     await added.locator('.text-sm.font-semibold').first().click();
     await page.getByLabel('Segment').selectOption('seg_demo_vip');
-    await expect.poll(() => added.textContent()).toContain('When the customer enters the segment');
+    await expect.poll(() => added.textContent()).toContain('When the customer enters “VIP: 3+ orders”');
     await screenshot(page, 'journey-enters-segment-trigger');
   });
 });

@@ -127,7 +127,7 @@ describe('templates in the browser', () => {
     await expect.poll(() => picker.locator('option').allTextContents()).toContain('Order confirmation');
     await picker.selectOption({ label: 'Order confirmation' });
     await expect.poll(() => panel.getByLabel('Subject').count()).toBe(0);
-    await waitForText(email, (t) => t.includes('Sends a saved template'));
+    await waitForText(email, (t) => t.includes('Template “Order confirmation”'));
     await screenshot(page, 'journey-email-uses-template');
     await page.getByTestId('publish').click();
     await waitForText(page.getByTestId('publish-success'), (t) => t.includes('Published version 2'));

@@ -59,6 +59,29 @@ describe('node SDK v1 contract', () => {
     expect(summaryOf(v1, { text: 'x' }, 'sl')).toBe('Pozdrav: x');
   });
 
+  it('gives the summary the names of what its config refers to, when the caller has them', () => {
+    const invite = defineNodeType({
+      id: 'acme/invite', version: 1, category: 'action',
+      config: z.object({ segmentId: z.string().min(1) }),
+      defaults: { segmentId: '' },
+      ui: {
+        label: 'Invite', description: 'Invites a segment', icon: 'segments', color: 'sky', branches: [{ id: 'out', label: 'Then' }],
+        summary: (c, _locale, names) => {
+          if (!names?.segment) return 'Invites a segment';
+          const name = names.segment(c.segmentId);
+          return name ? `Invites “${name}”` : 'Invites a deleted segment';
+        },
+      },
+      execute: () => next(),
+    });
+    const segments = new Map([['seg_1', 'VIP']]);
+    const names = { segment: (id: string) => segments.get(id) };
+    expect(summaryOf(invite, { segmentId: 'seg_1' }, 'en', names)).toBe('Invites “VIP”');
+    expect(summaryOf(invite, { segmentId: 'seg_gone' }, 'en', names)).toBe('Invites a deleted segment');
+    expect(summaryOf(invite, { segmentId: 'seg_1' })).toBe('Invites a segment');
+    expect(summaryOf(invite, { segmentId: 'seg_1' }, 'en', {})).toBe('Invites a segment');
+  });
+
   it('translates validation messages: the node\'s own (with {name} parts), then the SDK\'s ready-made fields\'', () => {
     const greet = defineNodeType({
       ...v1,
@@ -116,16 +139,16 @@ describe('node SDK v1 contract', () => {
     expect(ctx.run.context.coupon).toBeUndefined();
   });
 
-  it('declares a bounded loop: checked where defined, turns read from the run, targets passed to the summary', () => {
+  it('declares a bounded loop: checked where defined, turns read from the run, the branch\'s step named to the summary', () => {
     const again = defineNodeType({
       ...v1, id: 'acme/again', counters: [],
       ui: { ...v1.ui, branches: [{ id: 'again', label: 'Again' }, { id: 'done', label: 'Done' }],
-        summary: (c, _locale, targets) => `Back to ${targets?.again ?? 'nothing'}` },
+        summary: (c, _locale, names) => `Back to ${names?.branch?.('again') ?? 'nothing'}` },
       loop: { branch: 'again', limit: () => 2 },
       execute: (ctx) => next(loopTurns(ctx) < 2 ? 'again' : 'done'),
     });
     expect(() => defineNodeType({ ...again, loop: { branch: 'back', limit: () => 2 } })).toThrow(/loop branch "back"/);
-    expect(summaryOf(again, { text: 'x' }, 'en', { again: 'Send email' })).toBe('Back to Send email');
+    expect(summaryOf(again, { text: 'x' }, 'en', { branch: (b) => (b === 'again' ? 'Send email' : undefined) })).toBe('Back to Send email');
     expect(summaryOf(again, { text: 'x' })).toBe('Back to nothing');
     const turns = (context: Record<string, unknown>) => loopTurns(createTestContext({ run: { context } }).ctx);
     expect([turns({}), turns({ loops: { node_test: 2 } }), turns({ loops: { other: 5 } }), turns({ loops: { node_test: 'x' } })]).toEqual([0, 2, 0, 0]);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { localizeNode } from './i18n.js';
 import type { ExecContext } from './context.js';
-import type { BranchSpec, BranchTargets, ConfigIssue, NodeTypeDefinition } from './types.js';
+import type { BranchSpec, ConfigIssue, NodeTypeDefinition, SummaryNames } from './types.js';
 
 const NODE_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 const COUNTER_ID = /^[a-z0-9_]{1,40}$/;
@@ -59,12 +59,16 @@ export function configIssues(def: NodeTypeDefinition, config: unknown, locale?: 
 }
 
 /**
- * The card's line in `locale`; "Needs configuration" (translated) while the config does not parse.
- * `targets`: the names of the steps the connected branches lead to (the editor knows them).
+ * The card's line in `locale`, naming what the config refers to through `names`; "Needs
+ * configuration" (translated) while the config does not parse.
+ *
+ * @example
+ * summaryOf(segmentCondition, { segmentId: 'seg_1' }, 'en', { segment: (id) => segments.get(id)?.name })
+ * // 'Is the customer in “VIP”?'
  */
-export function summaryOf(def: NodeTypeDefinition, config: unknown, locale?: string, targets?: BranchTargets): string {
+export function summaryOf(def: NodeTypeDefinition, config: unknown, locale?: string, names?: SummaryNames): string {
   const parsed = def.config.safeParse(config);
-  return parsed.success ? def.ui.summary(parsed.data, locale, targets) : localizeNode(def, locale).message('Needs configuration');
+  return parsed.success ? def.ui.summary(parsed.data, locale, names) : localizeNode(def, locale).message('Needs configuration');
 }
 
 /**

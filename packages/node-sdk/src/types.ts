@@ -104,17 +104,38 @@ export interface NodeUi<C> {
   branches: BranchSpec[] | ((config: C) => BranchSpec[]);
   /**
    * One line for the canvas card, in the reader's language (`locale`, e.g. 'sr-Latn'; English when
-   * absent). `targets` names what each connected branch leads to, when the caller knows the graph.
+   * absent). `names` turns the ids a config holds (a template, a segment, another step) into the
+   * names people gave them; a line names what it uses in words, never by its id.
    */
-  summary(config: C, locale?: string, targets?: BranchTargets): string;
+  summary(config: C, locale?: string, names?: SummaryNames): string;
 }
 
 /**
- * What each connected branch of a step leads to on the canvas: the name of the step at the end of
- * its connection, as people read it ("Send email"), by branch id. The editor's card passes it, so a
- * summary can say "Back to ‘Send email’"; elsewhere it is absent.
+ * Names of what a config refers to, for the card's line. A look-up answers the name, or
+ * `undefined` when nothing has that id any more (it was deleted: say so, e.g. "a deleted
+ * template"). A look-up that is absent means the caller cannot tell (its lists are still loading,
+ * or it has none): word the line without the name.
+ *
+ * @example
+ * summary: (c, locale, names) => {
+ *   if (!names?.segment) return 'Customers in a segment';
+ *   const name = names.segment(c.segmentId);
+ *   return name ? `Customers in “${name}”` : 'Customers in a deleted segment';
+ * }
  */
-export type BranchTargets = Readonly<Record<string, string>>;
+export interface SummaryNames {
+  /** A saved email template's name. */
+  template?(templateId: string): string | undefined;
+  /** A saved segment's name. */
+  segment?(segmentId: string): string | undefined;
+  /** Another step of the same journey, by node id, as the editor names it ("Send email · “Welcome”"). */
+  step?(nodeId: string): string | undefined;
+  /**
+   * The step this step's branch leads to, by branch id, named as `step` names it; undefined when
+   * the branch is not connected. A Go to's card says "Back to “Send email”" with it.
+   */
+  branch?(branchId: string): string | undefined;
+}
 
 /**
  * A branch that may lead back to an earlier step: a loop. Validation accepts a cycle in a journey

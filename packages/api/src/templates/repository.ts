@@ -136,7 +136,8 @@ export async function checkSavedTemplate(sql: Queryable, check: TemplateCheck, w
     select t.name, v.subject, v.preheader, v.body, v.language, v.variants from email_templates t
     join email_template_versions v on v.template_id = t.id and v.version = t.latest_version
     where t.workspace_id = ${workspaceId} and t.id = ${templateId}`;
-  if (!row) return [{ field: 'templateId', message: `Template ${templateId} does not exist` }];
+  // Said without the id: the marketer picked the template by its name (the node type translates it).
+  if (!row) return [{ field: 'templateId', message: 'The template no longer exists: choose another' }];
   // Saved versions passed this check already; a stricter check in a newer Afterglow may not.
   const issues = await checkLanguages(localised(row), check);
   return issues.map((i) => ({ field: 'templateId', message: `Template “${row.name}” (${i.field}): ${i.message}` }));

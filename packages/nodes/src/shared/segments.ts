@@ -3,11 +3,14 @@
 import { normalizeEventName, type CheckContext, type ConfigIssue, type TriggerBehaviour } from '@afterglow/node-sdk';
 import { z } from 'zod';
 
+/** A segment deleted since the step was set up (said without its id: the marketer never saw one). */
+const SEGMENT_GONE = 'The segment no longer exists: choose another';
+
 export const segmentIdField = (message = 'Choose a segment') =>
   z.string().min(1, message).meta({ label: 'Segment', widget: 'segment' });
 
 export async function segmentMustExist(segmentId: string, ctx: CheckContext): Promise<ConfigIssue[]> {
-  return (await ctx.segmentExists(segmentId)) ? [] : [{ field: 'segmentId', message: `Segment ${segmentId} does not exist` }];
+  return (await ctx.segmentExists(segmentId)) ? [] : [{ field: 'segmentId', message: SEGMENT_GONE }];
 }
 
 /**

@@ -3,7 +3,8 @@
 // always as complete as 'sr-Cyrl', so localizeNode's fallback from 'sr-Latn' to plain 'sr'
 // (Cyrillic, Serbian's default script) never shows a Latin reader a Cyrillic word.
 import { negotiateLocale, toLatin, type Locale } from '@afterglow/i18n';
-import type { NodeText } from '@afterglow/node-sdk';
+import type { NodeText, SummaryNames } from '@afterglow/node-sdk';
+import { fieldWords, pieces, placeholder } from './merge-words';
 
 /** What a node type writes: Serbian in Cyrillic only; English stays in the definition. */
 export interface NodeTranslations { 'sr-Cyrl': NodeText; sl: NodeText; ru: NodeText }
@@ -25,8 +26,16 @@ export type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: stri
 /** Formatting for one summary, in the reader's locale. */
 export interface Say {
   locale: Locale;
-  /** The marketer's own text (an event name, a reason): shown as written, never transliterated. */
+  /**
+   * The marketer's own text (an event name, a reason): shown as written, never transliterated,
+   * but for its merge fields, which read as words ("Hi «first name»"), never as `{{ … }}`.
+   */
   quote(text: string): string;
+  /**
+   * The name of a template, segment or step the config refers to, quoted as written; null when
+   * it was deleted; undefined when the reader's names are not known (say it without the name).
+   */
+  name(kind: keyof SummaryNames, id: string): string | null | undefined;
   number(n: number): string;
   /** "3 дана", "5 дней", "2 dneva": the number and the word its plural category takes. */
   count(n: number, forms: Forms): string;
@@ -42,16 +51,32 @@ export type Summaries<C> = Record<Language, (config: C, say: Say) => string>;
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
 
-/** The summary for `locale` (any tag: 'sr-Latn-RS', 'sr', 'de' → English). */
-export function summarize<C>(summaries: Summaries<C>, config: C, locale?: string): string {
+/**
+ * The summary for `locale` (any tag: 'sr-Latn-RS', 'sr', 'de' → English), naming what the config
+ * refers to through `names` (the SDK's SummaryNames, filled by the editor).
+ */
+export function summarize<C>(summaries: Summaries<C>, config: C, locale?: string, names?: SummaryNames): string {
   const l = negotiateLocale(locale ?? 'en');
   const language: Language = l === 'sr-Cyrl' || l === 'sr-Latn' ? 'sr' : l;
   const kept: string[] = [];
+  const keep = (text: string) => `${OPEN}${kept.push(text) - 1}${CLOSE}`;
   const numbers = new Intl.NumberFormat(l);
   const plural = new Intl.PluralRules(l);
+  // A merge field the editor offers is said in the reader's language; any other by its own name.
+  const field = (path: string) => {
+    const { words, own } = fieldWords(path, language);
+    return placeholder(language, own ? keep(words) : words);
+  };
+  const quote = (text: string) => pieces(text).map((p) => ('text' in p ? keep(p.text) : field(p.field))).join('');
   const say: Say = {
     locale: l,
-    quote: (text) => `${OPEN}${kept.push(text) - 1}${CLOSE}`,
+    quote,
+    name: (kind, id) => {
+      const lookUp = names?.[kind];
+      if (!lookUp) return undefined;
+      const name = lookUp(id);
+      return name === undefined ? null : quote(name);
+    },
     number: (n) => numbers.format(n),
     count: (n, forms) => `${numbers.format(n)} ${forms[plural.select(n)] ?? forms.other}`,
   };

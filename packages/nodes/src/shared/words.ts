@@ -13,9 +13,9 @@ export const SEGMENT_FIELD: Record<Translated, FieldText> = {
 
 /** The segment fields' and checks' messages (shared/segments.ts). */
 export const SEGMENT_MESSAGES: Record<Translated, Record<string, string>> = {
-  sr: { 'Choose a segment': 'Изаберите сегмент', 'Segment {id} does not exist': 'Сегмент {id} не постоји' },
-  sl: { 'Choose a segment': 'Izberite segment', 'Segment {id} does not exist': 'Segment {id} ne obstaja' },
-  ru: { 'Choose a segment': 'Выберите сегмент', 'Segment {id} does not exist': 'Сегмента {id} не существует' },
+  sr: { 'Choose a segment': 'Изаберите сегмент', 'The segment no longer exists: choose another': 'Сегмент више не постоји: изаберите други' },
+  sl: { 'Choose a segment': 'Izberite segment', 'The segment no longer exists: choose another': 'Segment ne obstaja več: izberite drugega' },
+  ru: { 'Choose a segment': 'Выберите сегмент', 'The segment no longer exists: choose another': 'Сегмента больше нет: выберите другой' },
 };
 
 /** "Wait 3 days", "at most 2 weeks": a count of units as the object of a verb (accusative). */
@@ -51,3 +51,12 @@ export const UNIT_OPTIONS: Record<Translated, Record<DurationUnit, string>> = {
 export const QUOTE: Record<Language, (text: string) => string> = {
   en: (t) => `“${t}”`, sr: (t) => `„${t}“`, sl: (t) => `„${t}“`, ru: (t) => `«${t}»`,
 };
+
+/**
+ * How a line refers to a template or segment it uses (Say.name): by its name, as deleted, or,
+ * when the reader's names are not known, without one.
+ */
+export function refer(name: string | null | undefined, words: { named(name: string): string; deleted: string; unknown: string }): string {
+  if (name === undefined) return words.unknown;
+  return name === null ? words.deleted : words.named(name);
+}

@@ -84,7 +84,7 @@ export function JourneyChecklist({ issues, stepName, onSelect }: { issues: Graph
               <button type="button" disabled={!i.nodeId} onClick={() => i.nodeId && onSelect(i.nodeId)}
                 className="flex w-full gap-2 rounded-lg bg-white p-3 text-left text-xs text-slate-700 ring-1 ring-slate-200 enabled:hover:ring-violet-300">
                 <Icon name="alert" className="h-4 w-4 shrink-0 text-rose-500" />
-                <span>{i.nodeId && <span className="font-medium text-slate-500" title={i.nodeId}>{stepName(i.nodeId)} · </span>}{issueText(i)}</span>
+                <span>{i.nodeId && <span className="font-medium text-slate-500" data-testid="checklist-step">{stepName(i.nodeId)} · </span>}{issueText(i)}</span>
               </button>
             </li>
           ))}

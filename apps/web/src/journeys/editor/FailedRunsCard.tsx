@@ -6,7 +6,9 @@ import { useTRPC } from '../../trpc';
 import { Icon } from '../../ui/icons';
 import { Button } from '../../ui/kit';
 
-export function FailedRunsCard({ stats, versionId, onSelect }: { stats: JourneyStats; versionId: string; onSelect(nodeId: string): void }) {
+export function FailedRunsCard({ stats, versionId, stepName, onSelect }: {
+  stats: JourneyStats; versionId: string; stepName(nodeId: string): string; onSelect(nodeId: string): void;
+}) {
   const trpc = useTRPC();
   const { t } = useTranslation('editor');
   const retry = useMutation(trpc.journeys.retryFailed.mutationOptions());
@@ -21,7 +23,9 @@ export function FailedRunsCard({ stats, versionId, onSelect }: { stats: JourneyS
       <ul className="mt-3 space-y-2">
         {failed.map(([nodeId, n]) => (
           <li key={nodeId} className="flex items-center justify-between gap-2 rounded-lg bg-rose-50 p-2 ring-1 ring-rose-200">
-            <button type="button" className="truncate font-mono text-xs text-rose-700" onClick={() => onSelect(nodeId)}>{nodeId} · {t('failed.count', { count: n.failed })}</button>
+            <button type="button" className="truncate text-xs text-rose-700" title={stepName(nodeId)} onClick={() => onSelect(nodeId)}>
+              {stepName(nodeId)} · {t('failed.count', { count: n.failed })}
+            </button>
             <Button disabled={retry.isPending} onClick={() => retry.mutate({ versionId, nodeId })} data-testid={`retry-${nodeId}`}>{t('failed.retry')}</Button>
           </li>
         ))}

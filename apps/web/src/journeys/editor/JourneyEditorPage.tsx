@@ -3,7 +3,7 @@
 // node type arrive as one edit on top of the stored draft, so they autosave and undo like any.
 import { formatNumber } from '@afterglow/i18n';
 import { definitionOf, journeyGraphSchema, validateGraph, type JourneyGraph } from '@afterglow/journey-core';
-import type { NodeTypeDefinition } from '@afterglow/node-sdk';
+import type { NodeTypeDefinition, SummaryNames } from '@afterglow/node-sdk';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
@@ -22,7 +22,9 @@ import { historyReducer, initialHistory } from './history';
 import { MigrationNotice } from './MigrationNotice';
 import { Palette } from './Palette';
 import { PublishNotice, type PublishOutcome } from './PublishNotice';
-import { registry, stepLabel } from './registry';
+import { inStepWords } from './issueText';
+import { registry } from './registry';
+import { deletedReferences, stepName, SummaryNamesProvider, useWorkspaceNames } from './stepNames';
 import { EditorToolbar } from './EditorToolbar';
 import { useAutosave } from './useAutosave';
 import { useUndoShortcuts } from './useUndoShortcuts';
@@ -55,7 +57,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [live, setLive] = useState(false);
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
-  const issues = useMemo(() => validateGraph(graph, registry, locale), [graph, locale]);
+
   const selected = graph.nodes.find((n) => n.id === selectedId) ?? null;
 
   const saveDraft = useMutation(trpc.journeys.saveDraft.mutationOptions());
@@ -76,6 +78,19 @@ function JourneyEditor({ journey }: { journey: Journey }) {
     ...trpc.journeys.stats.queryOptions({ versionId: versionId ?? '' }),
     enabled: live && !!versionId, refetchInterval: 2000, staleTime: 0,
   });
+
+  // Cards, the checklist and notices name templates, segments and steps in words, never by id.
+  const workspaceNames = useWorkspaceNames();
+  const names = useMemo<SummaryNames>(
+    () => ({ ...workspaceNames, step: (id) => stepName(graph, id, locale, workspaceNames) }), [workspaceNames, graph, locale]);
+  const nameStep = useCallback((id: string) => names.step?.(id) ?? t('cards:step.removed'), [names, t]);
+  // Live problems, with a segment or template deleted since the step was set up, in each step's words.
+  const issues = useMemo(() => [...validateGraph(graph, registry, locale), ...deletedReferences(graph, workspaceNames)]
+    .map((i) => inStepWords(i, graph, locale)), [graph, locale, workspaceNames]);
+
+  // The server's publish checks are English; each is said in its step's words.
+  const shownOutcome = useMemo(() => (outcome && !outcome.ok && 'issues' in outcome
+    ? { ...outcome, issues: outcome.issues.map((i) => inStepWords(i, graph, locale)) } : outcome), [outcome, graph, locale]);
 
   const focusNode = useCallback((nodeId: string) => {
     setSelectedId(nodeId);
@@ -109,13 +124,14 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   }, [live, flow]);
 
   return (
+    <SummaryNamesProvider value={names}>
     <div className="flex h-full flex-col">
       <EditorToolbar journey={journey} name={name} onRename={setName} saveStatus={autosave.status} saveError={autosave.error} savedAt={autosave.savedAt}
         canUndo={history.past.length > 0 && !live} canRedo={history.future.length > 0 && !live} onUndo={undo} onRedo={redo}
         live={live} onToggleLive={() => setLive((v) => !v)} hasVersion={!!versionId}
         flush={autosave.flush} onPublished={(o) => { setOutcome(o); if (o.ok) setLive(false); }} />
-      {migrations.length > 0 && <MigrationNotice migrations={migrations} editable={canSave} onSelect={focusNode} onDismiss={() => setMigrations([])} />}
-      {outcome && <PublishNotice outcome={outcome} stepName={(id) => stepLabel(graph, id)} onSelect={focusNode} onDismiss={() => setOutcome(null)} />}
+      {migrations.length > 0 && <MigrationNotice migrations={migrations} stepName={nameStep} editable={canSave} onSelect={focusNode} onDismiss={() => setMigrations([])} />}
+      {shownOutcome && <PublishNotice outcome={shownOutcome} stepName={nameStep} onSelect={focusNode} onDismiss={() => setOutcome(null)} />}
       <div className="flex min-h-0 flex-1">
         <Palette onAdd={(def) => addFromPalette(def)} disabled={live} />
         <div className="relative min-w-0 flex-1 bg-slate-50">
@@ -140,13 +156,14 @@ function JourneyEditor({ journey }: { journey: Journey }) {
               onDelete={() => { apply(removeNodes(graph, [selected.id])); setSelectedId(null); }} />
           ) : (
             <div className="h-full overflow-y-auto">
-              <JourneyChecklist issues={issues} stepName={(id) => stepLabel(graph, id)} onSelect={focusNode} />
-              {live && stats.data && versionId && <FailedRunsCard stats={stats.data} versionId={versionId} onSelect={focusNode} />}
+              <JourneyChecklist issues={issues} stepName={nameStep} onSelect={focusNode} />
+              {live && stats.data && versionId && <FailedRunsCard stats={stats.data} stepName={nameStep} versionId={versionId} onSelect={focusNode} />}
               <JourneySettingsCard journeyId={journey.id} initial={journey.settings} readOnly={live} />
             </div>
           )}
         </aside>
       </div>
     </div>
+    </SummaryNamesProvider>
   );
 }

@@ -6,7 +6,7 @@ import { localizeNode } from '@afterglow/node-sdk';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/icons';
 import { useLocale } from '../../ui/locale';
-import { registry, typeLabel } from './registry';
+import { registry } from './registry';
 
 /** A migration's note in the reader's language, when the type translates it among its messages. */
 function noteText(type: string, note: string, locale: string): string {
@@ -14,9 +14,9 @@ function noteText(type: string, note: string, locale: string): string {
   return def ? localizeNode(def, locale).message(note) : note;
 }
 
-export function MigrationNotice({ migrations, editable, onSelect, onDismiss }: {
+export function MigrationNotice({ migrations, editable, stepName, onSelect, onDismiss }: {
   /** editable: the update is this user's edit to save or undo (else they only see it). */
-  migrations: NodeMigration[]; editable: boolean; onSelect(nodeId: string): void; onDismiss(): void;
+  migrations: NodeMigration[]; editable: boolean; stepName(nodeId: string): string; onSelect(nodeId: string): void; onDismiss(): void;
 }) {
   const { t } = useTranslation('editor');
   const locale = useLocale();
@@ -41,7 +41,7 @@ export function MigrationNotice({ migrations, editable, onSelect, onDismiss }: {
         {migrations.map((m) => (
           <li key={m.nodeId} data-testid="migration-step">
             <button type="button" onClick={() => onSelect(m.nodeId)} className="rounded px-1 text-left font-medium hover:bg-sky-100">
-              {typeLabel(m.type)} <span className="font-normal text-sky-700">{t(m.error ? 'migration.versionsFailed' : 'migration.versions', { id: m.nodeId, from: m.from, to: m.to })}</span>
+              {stepName(m.nodeId)} <span className="font-normal text-sky-700">· {t(m.error ? 'cards:migration.versionsFailed' : 'cards:migration.versions', { from: m.from, to: m.to })}</span>
             </button>
             {m.error
               ? <p className="ml-1 text-rose-700">{m.errorCode ? t(`migration.error.${m.errorCode}`, m.errorParams ?? {}) : m.error}</p>

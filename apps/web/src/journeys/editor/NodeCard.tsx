@@ -1,6 +1,6 @@
 // The one card component for every node type: colour, icon, label, summary and branch
 // handles all come from the type's definition object.
-import { branchesOf, localizeNode, summaryOf, type BranchTargets, type CounterSpec } from '@afterglow/node-sdk';
+import { branchesOf, localizeNode, summaryOf, type CounterSpec } from '@afterglow/node-sdk';
 import { definitionOf, type GraphIssue, type NodeStats } from '@afterglow/journey-core';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { formatNumber, type Locale } from '@afterglow/i18n';
@@ -11,6 +11,7 @@ import { Icon } from '../../ui/icons';
 import { useLocale } from '../../ui/locale';
 import { useIssueText } from './issueText';
 import { registry } from './registry';
+import { useSummaryNames } from './stepNames';
 
 export type JourneyNodeData = {
   typeId: string;
@@ -18,7 +19,8 @@ export type JourneyNodeData = {
   typeVersion?: number;
   config: Record<string, unknown>;
   /** The names of the steps its connected branches lead to (a Go to card says where it leads back). */
-  targets: BranchTargets;
+  /** The name of the step each connected branch leads to (for a card saying "Back to …"). */
+  targets: Readonly<Record<string, string>>;
   issues: GraphIssue[];
   /** Present in live-stats mode. */
   stats: NodeStats | null;
@@ -34,12 +36,13 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
   const locale = useLocale();
   const { t } = useTranslation('editor');
   const issueText = useIssueText();
+  const names = useSummaryNames();
   const def = definitionOf(registry, { type: data.typeId, typeVersion: data.typeVersion }) ?? registry.get(data.typeId);
   if (!def) return <UnknownCard id={id} typeId={data.typeId} selected={selected} />;
   const tone = toneOf(def.ui.color);
   const text = localizeNode(def, locale);
   const branches = branchesOf(def, data.config).map((b) => ({ ...b, label: text.branch(b.id, b.label) }));
-  const summary = summaryOf(def, data.config, locale, data.targets);
+  const summary = summaryOf(def, data.config, locale, { ...names, branch: (branchId) => data.targets[branchId] });
   const issue = data.issues[0];
   const s = data.stats;
   return (

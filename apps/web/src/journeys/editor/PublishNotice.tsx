@@ -50,7 +50,7 @@ export function PublishNotice({ outcome, stepName, onSelect, onDismiss }: {
             <li key={k}>
               <button type="button" disabled={!i.nodeId} onClick={() => i.nodeId && onSelect(i.nodeId)}
                 className="flex w-full gap-3 rounded px-2 py-1 text-left enabled:hover:bg-rose-100" data-testid="publish-issue">
-                <span className="w-44 shrink-0 truncate font-medium text-rose-700" title={i.nodeId ?? undefined}>{i.nodeId ? stepName(i.nodeId) : t('publish.journey')}</span>
+                <span className="w-44 shrink-0 truncate font-medium text-rose-700" title={i.nodeId ? stepName(i.nodeId) : undefined}>{i.nodeId ? stepName(i.nodeId) : t('publish.journey')}</span>
                 <span>{issueText(i)}</span>
               </button>
             </li>

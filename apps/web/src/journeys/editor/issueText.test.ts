@@ -3,7 +3,7 @@
 import type { GraphIssue } from '@afterglow/journey-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { i18n, switchLanguage } from '../../i18n';
-import { wordIssue } from './issueText';
+import { inStepWords, wordIssue } from './issueText';
 import { typeLabel } from './registry';
 
 const issue = (code: GraphIssue['code'], params?: GraphIssue['params']): GraphIssue => ({ nodeId: 'a', field: 'edges', code, params, message: `English for ${code}` });
@@ -33,5 +33,20 @@ describe('wordIssue', () => {
   it('keeps the message of a code it does not word (a node type\'s own config or publish check)', () => {
     expect(wordIssue(i18n, { ...issue('config'), message: 'Grant at least 1 point' }, 'ru')).toBe('Grant at least 1 point');
     expect(wordIssue(i18n, { ...issue('check'), message: 'Segment seg_b does not exist' }, 'sr-Cyrl')).toBe('Segment seg_b does not exist');
+  });
+
+  it('says a publish check\'s problem in the words of the step\'s type, naming no id', () => {
+    const graph = { nodes: [{ id: 'cond', type: 'core/segment-condition', typeVersion: 1, position: { x: 0, y: 0 }, config: { segmentId: 'seg_b' } }], edges: [] };
+    const check: GraphIssue = { nodeId: 'cond', field: 'segmentId', code: 'check', message: 'The segment no longer exists: choose another' };
+    expect(wordIssue(i18n, inStepWords(check, graph, 'sr-Latn'), 'sr-Latn')).toBe('Segment više ne postoji: izaberite drugi');
+    expect(inStepWords(check, graph, 'ru').message).toBe('Сегмента больше нет: выберите другой');
+    expect(inStepWords({ ...check, nodeId: 'gone' }, graph, 'ru').message).toBe(check.message);
+  });
+
+  it('names a branch by its label in the reader\'s language, not its id', () => {
+    const graph = { nodes: [{ id: 'cond', type: 'core/segment-condition', typeVersion: 1, position: { x: 0, y: 0 }, config: { segmentId: 'seg_b' } }], edges: [] };
+    const twice = issue('branch-connected-twice', { branch: 'yes' });
+    expect(wordIssue(i18n, inStepWords({ ...twice, nodeId: 'cond' }, graph, 'sr-Cyrl'), 'sr-Cyrl')).toBe('Грана „Да“ је повезана двапут');
+    expect(inStepWords({ ...twice, nodeId: 'cond', params: { branch: 'gone' } }, graph, 'en').params).toEqual({ branch: 'gone' });
   });
 });

@@ -2,7 +2,6 @@
 // declares as a bounded loop (Go to's "Again"), drawn apart as a way back; and, for each step, the
 // names of the steps its branches lead to, so its card can say "Back to “Send email”".
 import { definitionOf, type GraphEdge, type JourneyGraph } from '@afterglow/journey-core';
-import type { BranchTargets } from '@afterglow/node-sdk';
 import { registry, typeLabel } from './registry';
 
 /** The connection leaves its step by the branch the step's type declares as a loop. */
@@ -12,7 +11,7 @@ export function isLoopEdge(graph: JourneyGraph, edge: Pick<GraphEdge, 'source' |
 }
 
 /** Each connected branch of the step: the name of the step it leads to, in `locale`. */
-export function branchTargets(graph: JourneyGraph, nodeId: string, locale: string): BranchTargets {
+export function branchTargets(graph: JourneyGraph, nodeId: string, locale: string): Readonly<Record<string, string>> {
   const targets: Record<string, string> = {};
   for (const e of graph.edges) {
     if (e.source !== nodeId) continue;

@@ -52,7 +52,7 @@ export const alertStaff = defineNodeType({
     icon: 'bell',
     color: 'amber',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   counters: [{ id: 'alerts', label: 'Alerts' }, { id: 'emails', label: 'Sent' }, { id: 'limited', label: 'Rate limited', tone: 'bad' }],
   execute: async (ctx, c) => {

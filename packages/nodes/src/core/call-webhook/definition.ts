@@ -94,7 +94,7 @@ export const callWebhook = defineNodeType({
     icon: 'webhook',
     color: 'slate',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   // 'undelivered', as for emails: the card's own 'failed' counts runs that failed in the step.
   counters: [{ id: 'delivered', label: 'Delivered', tone: 'good' }, { id: 'undelivered', label: 'Undelivered', tone: 'bad' }],

@@ -20,7 +20,7 @@ export const exitJourney = defineNodeType({
     icon: 'flag',
     color: 'slate',
     branches: [],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   execute: (_ctx, c) => exit(c.reason),
   translations,

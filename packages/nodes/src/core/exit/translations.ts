@@ -24,7 +24,7 @@ export const translations = translated({
 });
 
 export const summaries: Summaries<ExitConfig> = {
-  en: (c) => `Exit: ${c.reason}`,
+  en: (c, say) => `Exit: ${say.quote(c.reason)}`,
   sr: (c, say) => `Излаз: ${say.quote(c.reason)}`,
   sl: (c, say) => `Izhod: ${say.quote(c.reason)}`,
   ru: (c, say) => `Выход: ${say.quote(c.reason)}`,

@@ -34,7 +34,7 @@ describe('core/go-to', () => {
   });
 
   it('names on the card the step it leads back to, by the name the canvas gives it', () => {
-    const targets = { again: 'Send reminder' };
+    const targets = { branch: (id: string) => (id === 'again' ? 'Send reminder' : undefined) };
     expect(summaryOf(goTo, { times: 3 }, 'en', targets)).toBe('Back to “Send reminder”, at most 3 times');
     expect(summaryOf(goTo, { times: 1 }, 'en', targets)).toBe('Back to “Send reminder”, at most 1 time');
     expect(summaryOf(goTo, { times: 3 }, 'sr-Latn', { again: 'Пошаљи имејл' })).toBe('Nazad na „Пошаљи имејл“, najviše 3 puta');

@@ -31,7 +31,7 @@ export const goTo = defineNodeType({
     color: 'slate',
     branches: [{ id: 'again', label: 'Again' }, { id: 'limit', label: 'Limit reached' }],
     // The step "Again" leads to is named by the canvas (its label, never its id).
-    summary: (c, locale, targets) => summarize(summaries, { ...c, target: targets?.again ?? null }, locale),
+    summary: (c, locale, names) => summarize(summaries, { ...c, target: names?.branch?.('again') ?? null }, locale),
   },
   loop: { branch: 'again', limit: (c) => c.times },
   execute: (ctx, c) => next(loopTurns(ctx) < c.times ? 'again' : 'limit'),

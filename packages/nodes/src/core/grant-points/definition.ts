@@ -23,7 +23,7 @@ export const grantPoints = defineNodeType({
     icon: 'star',
     color: 'rose',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   counters: [{ id: 'points', label: 'Points granted', tone: 'good' }],
   execute: async (ctx, c) => {

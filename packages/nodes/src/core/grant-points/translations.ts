@@ -46,7 +46,7 @@ export const translations = translated({
 });
 
 export const summaries: Summaries<GrantPointsConfig> = {
-  en: (c) => `+${c.amount} points: ${c.reason}`,
+  en: (c, say) => `+${c.amount} points: ${say.quote(c.reason)}`,
   sr: (c, say) => `+${say.count(c.amount, { one: 'бод', few: 'бода', other: 'бодова' })}: ${say.quote(c.reason)}`,
   sl: (c, say) => `+${say.count(c.amount, { one: 'točka', two: 'točki', few: 'točke', other: 'točk' })}: ${say.quote(c.reason)}`,
   ru: (c, say) => `+${say.count(c.amount, { one: 'балл', few: 'балла', many: 'баллов', other: 'балла' })}: ${say.quote(c.reason)}`,

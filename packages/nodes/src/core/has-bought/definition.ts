@@ -35,7 +35,7 @@ export const hasBought = defineNodeType({
     icon: 'split',
     color: 'sky',
     branches: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   execute: async (ctx, c) => {
     const bought = await ctx.services.orders.hasBought({ what: c.what, value: c.value, ...(c.withinDays > 0 ? { withinDays: c.withinDays } : {}) });

@@ -52,7 +52,7 @@ const DAYS = {
 };
 
 export const summaries: Summaries<HasBoughtConfig> = {
-  en: (c) => `Bought ${{ category: 'from category', brand: 'from brand', product: 'product' }[c.what]} “${c.value}”${c.withinDays ? ` in the last ${c.withinDays} day${c.withinDays === 1 ? '' : 's'}` : ''}?`,
+  en: (c, say) => `Bought ${{ category: 'from category', brand: 'from brand', product: 'product' }[c.what]} “${say.quote(c.value)}”${c.withinDays ? ` in the last ${c.withinDays} day${c.withinDays === 1 ? '' : 's'}` : ''}?`,
   sr: (c, say) => `Купио ${{ category: 'из категорије', brand: 'од бренда', product: 'производ' }[c.what]} ${QUOTE.sr(say.quote(c.value))}${c.withinDays ? ` у последњих ${say.count(c.withinDays, DAYS.sr)}` : ''}?`,
   sl: (c, say) => `Je kupil ${{ category: 'v kategoriji', brand: 'znamke', product: 'izdelek' }[c.what]} ${QUOTE.sl(say.quote(c.value))}${c.withinDays ? ` v zadnjih ${say.count(c.withinDays, DAYS.sl)}` : ''}?`,
   ru: (c, say) => `Покупал ${{ category: 'из категории', brand: 'бренда', product: 'товар' }[c.what]} ${QUOTE.ru(say.quote(c.value))}${c.withinDays ? ` за последние ${say.count(c.withinDays, DAYS.ru)}` : ''}?`,

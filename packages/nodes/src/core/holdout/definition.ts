@@ -25,7 +25,7 @@ export const holdout = defineNodeType({
     icon: 'chart',
     color: 'sky',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   // Held out by a hash of the run and the step, so a step executed again decides the same way.
   // The engine withholds every later effect of the run and counts it (ctx.holdOut()).

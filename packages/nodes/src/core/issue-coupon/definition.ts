@@ -42,7 +42,7 @@ export const issueCoupon = defineNodeType({
     icon: 'ticket',
     color: 'indigo',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   counters: [{ id: 'issued', label: 'Issued' }, { id: 'redeemed', label: 'Redeemed', tone: 'good' }],
   execute: async (ctx, c) => {

@@ -113,6 +113,6 @@ function line(language: Language) {
 }
 
 export const summaries: Summaries<IssueCouponConfig> = {
-  en: (c) => `${c.description || describeCoupon(c)} · valid ${c.validDays} day${c.validDays === 1 ? '' : 's'}`,
+  en: (c, say) => `${c.description ? say.quote(c.description) : describeCoupon(c)} · valid ${c.validDays} day${c.validDays === 1 ? '' : 's'}`,
   sr: line('sr'), sl: line('sl'), ru: line('ru'),
 };

@@ -24,7 +24,7 @@ export const propertyCondition = defineNodeType({
     icon: 'split',
     color: 'sky',
     branches: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   execute: (ctx, c) => next(conditionHolds(ctx, c) ? 'yes' : 'no'),
   translations,

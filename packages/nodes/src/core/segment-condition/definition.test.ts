@@ -12,6 +12,6 @@ it('branches yes for members and no for everyone else', async () => {
 
 it('refuses to publish with a segment that does not exist', async () => {
   const ctx = { segmentExists: async (id: string) => id === 'seg_vip', checkEmailTemplate: async () => [] };
-  expect(await segmentCondition.check!({ segmentId: 'seg_gone' }, ctx)).toEqual([{ field: 'segmentId', message: 'Segment seg_gone does not exist' }]);
+  expect(await segmentCondition.check!({ segmentId: 'seg_gone' }, ctx)).toEqual([{ field: 'segmentId', message: 'The segment no longer exists: choose another' }]);
   expect(await segmentCondition.check!({ segmentId: 'seg_vip' }, ctx)).toEqual([]);
 });

@@ -18,7 +18,7 @@ export const segmentCondition = defineNodeType({
     icon: 'split',
     color: 'sky',
     branches: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   execute: async (ctx, c) => next((await ctx.services.segments.isMember(c.segmentId)) ? 'yes' : 'no'),
   check: (c, ctx) => segmentMustExist(c.segmentId, ctx),

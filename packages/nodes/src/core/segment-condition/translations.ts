@@ -1,6 +1,6 @@
 // Condition: in segment, in the shops' languages.
 import { translated, type Summaries } from '../../shared/translate';
-import { SEGMENT_FIELD, SEGMENT_MESSAGES } from '../../shared/words';
+import { QUOTE, refer, SEGMENT_FIELD, SEGMENT_MESSAGES } from '../../shared/words';
 
 export const translations = translated({
   'sr-Cyrl': {
@@ -20,9 +20,19 @@ export const translations = translated({
   },
 });
 
-export const summaries: Summaries<unknown> = {
-  en: () => 'Is the customer in the segment?',
-  sr: () => 'Да ли је купац у сегменту?',
-  sl: () => 'Ali je kupec v segmentu?',
-  ru: () => 'Покупатель в сегменте?',
+type Config = { segmentId: string };
+
+export const summaries: Summaries<Config> = {
+  en: (c, say) => refer(say.name('segment', c.segmentId), {
+    named: (n) => `Is the customer in ${QUOTE.en(n)}?`, deleted: 'Checks a deleted segment: choose another', unknown: 'Is the customer in the segment?',
+  }),
+  sr: (c, say) => refer(say.name('segment', c.segmentId), {
+    named: (n) => `Да ли је купац у сегменту ${QUOTE.sr(n)}?`, deleted: 'Проверава обрисани сегмент: изаберите други', unknown: 'Да ли је купац у сегменту?',
+  }),
+  sl: (c, say) => refer(say.name('segment', c.segmentId), {
+    named: (n) => `Ali je kupec v segmentu ${QUOTE.sl(n)}?`, deleted: 'Preverja izbrisan segment: izberite drugega', unknown: 'Ali je kupec v segmentu?',
+  }),
+  ru: (c, say) => refer(say.name('segment', c.segmentId), {
+    named: (n) => `Покупатель в сегменте ${QUOTE.ru(n)}?`, deleted: 'Проверяет удалённый сегмент: выберите другой', unknown: 'Покупатель в сегменте?',
+  }),
 };

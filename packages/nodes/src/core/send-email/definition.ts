@@ -60,7 +60,7 @@ export const sendEmail = defineNodeType({
     icon: 'mail',
     color: 'emerald',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   counters: [
     { id: 'emails', label: 'Sent' }, { id: 'opens', label: 'Opened', tone: 'good' }, { id: 'clicks', label: 'Clicked', tone: 'good' },

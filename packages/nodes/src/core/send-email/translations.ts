@@ -1,6 +1,6 @@
 // Send email in the shops' languages: its texts, messages and the card's line.
 import { translated, type Summaries } from '../../shared/translate';
-import { QUOTE, THEN } from '../../shared/words';
+import { QUOTE, refer, THEN } from '../../shared/words';
 import type { SendEmailConfig } from './definition';
 
 export const translations = translated({
@@ -27,6 +27,7 @@ export const translations = translated({
       'Subject must be a single line': 'Наслов мора бити у једном реду',
       'Write the email body': 'Напишите садржај имејла',
       'Template {id} cannot be checked here': 'Шаблон {id} овде не може да се провери',
+      'The template no longer exists: choose another': 'Шаблон више не постоји: изаберите други',
     },
   },
   sl: {
@@ -52,6 +53,7 @@ export const translations = translated({
       'Subject must be a single line': 'Zadeva mora biti v eni vrstici',
       'Write the email body': 'Napišite vsebino sporočila',
       'Template {id} cannot be checked here': 'Predloge {id} tukaj ni mogoče preveriti',
+      'The template no longer exists: choose another': 'Predloga ne obstaja več: izberite drugo',
     },
   },
   ru: {
@@ -77,13 +79,24 @@ export const translations = translated({
       'Subject must be a single line': 'Тема должна быть в одну строку',
       'Write the email body': 'Напишите текст письма',
       'Template {id} cannot be checked here': 'Шаблон {id} нельзя проверить здесь',
+      'The template no longer exists: choose another': 'Шаблона больше нет: выберите другой',
     },
   },
 });
 
+// A saved template by its name (its subject lives in the template); an email written here by its
+// subject, merge fields in words.
 export const summaries: Summaries<SendEmailConfig> = {
-  en: (c) => (c.templateId ? 'Sends a saved template' : `“${c.subject}”`),
-  sr: (c, say) => (c.templateId ? 'Шаље сачувани шаблон' : QUOTE.sr(say.quote(c.subject))),
-  sl: (c, say) => (c.templateId ? 'Pošlje shranjeno predlogo' : QUOTE.sl(say.quote(c.subject))),
-  ru: (c, say) => (c.templateId ? 'Отправляет сохранённый шаблон' : QUOTE.ru(say.quote(c.subject))),
+  en: (c, say) => (c.templateId ? refer(say.name('template', c.templateId), {
+    named: (n) => `Template ${QUOTE.en(n)}`, deleted: 'A deleted template: choose another', unknown: 'Sends a saved template',
+  }) : QUOTE.en(say.quote(c.subject))),
+  sr: (c, say) => (c.templateId ? refer(say.name('template', c.templateId), {
+    named: (n) => `Шаблон ${QUOTE.sr(n)}`, deleted: 'Обрисани шаблон: изаберите други', unknown: 'Шаље сачувани шаблон',
+  }) : QUOTE.sr(say.quote(c.subject))),
+  sl: (c, say) => (c.templateId ? refer(say.name('template', c.templateId), {
+    named: (n) => `Predloga ${QUOTE.sl(n)}`, deleted: 'Izbrisana predloga: izberite drugo', unknown: 'Pošlje shranjeno predlogo',
+  }) : QUOTE.sl(say.quote(c.subject))),
+  ru: (c, say) => (c.templateId ? refer(say.name('template', c.templateId), {
+    named: (n) => `Шаблон ${QUOTE.ru(n)}`, deleted: 'Удалённый шаблон: выберите другой', unknown: 'Отправляет сохранённый шаблон',
+  }) : QUOTE.ru(say.quote(c.subject))),
 };

@@ -24,7 +24,7 @@ export const triggerBroadcast = defineNodeType({
     icon: 'megaphone',
     color: 'violet',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   trigger: {
     eventName: () => null,

@@ -1,7 +1,7 @@
 // Broadcast to segment in the shops' languages: its texts, messages and the card's line (the
 // start shown in UTC, as the English line does, in the reader's date format).
-import { translated, type Summaries } from '../../shared/translate';
-import { SEGMENT_FIELD, SEGMENT_MESSAGES, THEN } from '../../shared/words';
+import { translated, type Say, type Summaries } from '../../shared/translate';
+import { QUOTE, refer, SEGMENT_FIELD, SEGMENT_MESSAGES, THEN } from '../../shared/words';
 import type { BroadcastConfig } from './definition';
 
 export const translations = translated({
@@ -52,9 +52,16 @@ export const translations = translated({
 const utc = (locale: string, iso: string) =>
   `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso))} UTC`;
 
+/** Who is sent to: the segment by name, a deleted one, or (names unknown) "the segment". */
+const everyone = (c: BroadcastConfig, say: Say, words: Parameters<typeof refer>[1]) => refer(say.name('segment', c.segmentId), words);
+
 export const summaries: Summaries<BroadcastConfig> = {
-  en: (c) => (c.startAt ? `Everyone in the segment, from ${new Date(c.startAt).toUTCString().slice(0, 22)}` : 'Everyone in the segment, on publish'),
-  sr: (c, say) => (c.startAt ? `Сви у сегменту, од ${utc(say.locale, c.startAt)}` : 'Сви у сегменту, чим се ток објави'),
-  sl: (c, say) => (c.startAt ? `Vsi v segmentu, od ${utc(say.locale, c.startAt)}` : 'Vsi v segmentu, ob objavi'),
-  ru: (c, say) => (c.startAt ? `Все в сегменте, с ${utc(say.locale, c.startAt)}` : 'Все в сегменте, сразу после публикации'),
+  en: (c, say) => `${everyone(c, say, { named: (n) => `Everyone in ${QUOTE.en(n)}`, deleted: 'Everyone in a deleted segment', unknown: 'Everyone in the segment' })}, `
+    + (c.startAt ? `from ${new Date(c.startAt).toUTCString().slice(0, 22)}` : 'on publish'),
+  sr: (c, say) => `${everyone(c, say, { named: (n) => `Сви у сегменту ${QUOTE.sr(n)}`, deleted: 'Сви у обрисаном сегменту', unknown: 'Сви у сегменту' })}, `
+    + (c.startAt ? `од ${utc(say.locale, c.startAt)}` : 'чим се ток објави'),
+  sl: (c, say) => `${everyone(c, say, { named: (n) => `Vsi v segmentu ${QUOTE.sl(n)}`, deleted: 'Vsi v izbrisanem segmentu', unknown: 'Vsi v segmentu' })}, `
+    + (c.startAt ? `od ${utc(say.locale, c.startAt)}` : 'ob objavi'),
+  ru: (c, say) => `${everyone(c, say, { named: (n) => `Все в сегменте ${QUOTE.ru(n)}`, deleted: 'Все в удалённом сегменте', unknown: 'Все в сегменте' })}, `
+    + (c.startAt ? `с ${utc(say.locale, c.startAt)}` : 'сразу после публикации'),
 };

@@ -48,7 +48,7 @@ export const triggerDate = defineNodeType({
     icon: 'gift',
     color: 'violet',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   trigger: {
     eventName: () => null,

@@ -51,7 +51,7 @@ export const triggerOnEvent = defineNodeType({
     icon: 'bolt',
     color: 'violet',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   trigger: {
     eventName: (c) => normalizeEventName(c.event),

@@ -63,7 +63,7 @@ export const translations = translated({
 const filters = (n: number, words: string) => (n ? ` (${words})` : '');
 
 export const summaries: Summaries<TriggerEventConfig> = {
-  en: (c) => `When “${c.event}” happens${c.filters.length ? ` (${c.filters.length} filter${c.filters.length > 1 ? 's' : ''})` : ''}`,
+  en: (c, say) => `When “${say.quote(c.event)}” happens${c.filters.length ? ` (${c.filters.length} filter${c.filters.length > 1 ? 's' : ''})` : ''}`,
   sr: (c, say) => `Када се догоди ${QUOTE.sr(say.quote(c.event))}${filters(c.filters.length, say.count(c.filters.length, { one: 'филтер', few: 'филтера', other: 'филтера' }))}`,
   sl: (c, say) => `Ko se zgodi ${QUOTE.sl(say.quote(c.event))}${filters(c.filters.length, say.count(c.filters.length, { one: 'filter', two: 'filtra', few: 'filtri', other: 'filtrov' }))}`,
   ru: (c, say) => `Когда происходит ${QUOTE.ru(say.quote(c.event))}${filters(c.filters.length, say.count(c.filters.length, { one: 'фильтр', few: 'фильтра', many: 'фильтров', other: 'фильтра' }))}`,

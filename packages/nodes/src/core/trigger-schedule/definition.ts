@@ -46,7 +46,7 @@ export const triggerSchedule = defineNodeType({
     icon: 'clock',
     color: 'violet',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   trigger: {
     eventName: () => null,

@@ -2,7 +2,7 @@
 // next three days, weekdays and dates through Intl in the reader's locale (so no case of a
 // weekday's name is needed: "Недељно: понедељак и четвртак").
 import { translated, type Say, type Summaries } from '../../shared/translate';
-import { SEGMENT_FIELD, SEGMENT_MESSAGES, THEN } from '../../shared/words';
+import { QUOTE, refer, SEGMENT_FIELD, SEGMENT_MESSAGES, THEN } from '../../shared/words';
 import type { ScheduleConfig } from './definition';
 import { monthOptions, nextOccurrences, weekdaysOf } from './occurrences';
 
@@ -65,13 +65,17 @@ export const translations = translated({
   },
 });
 
-interface Words { daily: string; weekly: string; monthly: (day: string) => string; yearly: (date: string) => string; at: string; local: string; next: string }
+interface Words {
+  daily: string; weekly: string; monthly: (day: string) => string; yearly: (date: string) => string; at: string; local: string; next: string;
+  /** Who enters, before the schedule; nothing while the reader's names are not known. */
+  segment: (name: string) => string; deleted: string;
+}
 
 const WORDS: Record<'en' | 'sr' | 'sl' | 'ru', Words> = {
-  en: { daily: 'Daily', weekly: 'Weekly on', monthly: (d) => `Monthly on day ${d}`, yearly: (d) => `Yearly on ${d}`, at: 'at', local: 'local', next: 'next' },
-  sr: { daily: 'Сваког дана', weekly: 'Недељно:', monthly: (d) => `Месечно, ${d}. у месецу,`, yearly: (d) => `Сваке године, ${d},`, at: 'у', local: 'по времену купца', next: 'следеће' },
-  sl: { daily: 'Vsak dan', weekly: 'Tedensko:', monthly: (d) => `Mesečno, ${d}. v mesecu,`, yearly: (d) => `Vsako leto, ${d},`, at: 'ob', local: 'po kupčevem času', next: 'naslednji' },
-  ru: { daily: 'Каждый день', weekly: 'Еженедельно:', monthly: (d) => `Ежемесячно, ${d}-го числа,`, yearly: (d) => `Ежегодно, ${d},`, at: 'в', local: 'по времени покупателя', next: 'ближайшие' },
+  en: { daily: 'Daily', weekly: 'Weekly on', monthly: (d) => `Monthly on day ${d}`, yearly: (d) => `Yearly on ${d}`, at: 'at', local: 'local', next: 'next', segment: (n) => `Segment ${QUOTE.en(n)}`, deleted: 'A deleted segment' },
+  sr: { daily: 'Сваког дана', weekly: 'Недељно:', monthly: (d) => `Месечно, ${d}. у месецу,`, yearly: (d) => `Сваке године, ${d},`, at: 'у', local: 'по времену купца', next: 'следеће', segment: (n) => `Сегмент ${QUOTE.sr(n)}`, deleted: 'Обрисани сегмент' },
+  sl: { daily: 'Vsak dan', weekly: 'Tedensko:', monthly: (d) => `Mesečno, ${d}. v mesecu,`, yearly: (d) => `Vsako leto, ${d},`, at: 'ob', local: 'po kupčevem času', next: 'naslednji', segment: (n) => `Segment ${QUOTE.sl(n)}`, deleted: 'Izbrisan segment' },
+  ru: { daily: 'Каждый день', weekly: 'Еженедельно:', monthly: (d) => `Ежемесячно, ${d}-го числа,`, yearly: (d) => `Ежегодно, ${d},`, at: 'в', local: 'по времени покупателя', next: 'ближайшие', segment: (n) => `Сегмент ${QUOTE.ru(n)}`, deleted: 'Удалённый сегмент' },
 };
 
 /** The schedule's line at `from` (the card passes the present). */
@@ -86,7 +90,8 @@ function scheduleLine(c: ScheduleConfig, say: Say, w: Words, from: Date): string
   const when = { daily: w.daily, weekly: `${w.weekly} ${days}`, monthly: w.monthly(say.number(c.dayOfMonth)), yearly: w.yearly(holiday) }[c.every];
   const zone = c.timeZone ? `(${say.quote(c.timeZone)})` : w.local;
   const next = nextOccurrences(c, from, 3).map((d) => dates.format(d)).join(', ');
-  return `${when} ${w.at} ${c.time} ${zone} · ${w.next}: ${next}`;
+  const who = refer(say.name('segment', c.segmentId), { named: w.segment, deleted: w.deleted, unknown: '' });
+  return `${who ? `${who} · ` : ''}${when} ${w.at} ${c.time} ${zone} · ${w.next}: ${next}`;
 }
 
 const line = (language: keyof typeof WORDS) => (c: ScheduleConfig, say: Say) => scheduleLine(c, say, WORDS[language], new Date());

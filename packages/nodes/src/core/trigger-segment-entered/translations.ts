@@ -1,6 +1,6 @@
 // Enters segment in the shops' languages.
 import { translated, type Summaries } from '../../shared/translate';
-import { SEGMENT_FIELD, SEGMENT_MESSAGES, THEN } from '../../shared/words';
+import { QUOTE, refer, SEGMENT_FIELD, SEGMENT_MESSAGES, THEN } from '../../shared/words';
 
 export const translations = translated({
   'sr-Cyrl': {
@@ -20,9 +20,19 @@ export const translations = translated({
   },
 });
 
-export const summaries: Summaries<unknown> = {
-  en: () => 'When the customer enters the segment',
-  sr: () => 'Када купац уђе у сегмент',
-  sl: () => 'Ko kupec vstopi v segment',
-  ru: () => 'Когда покупатель попадает в сегмент',
+type Config = { segmentId: string };
+
+export const summaries: Summaries<Config> = {
+  en: (c, say) => refer(say.name('segment', c.segmentId), {
+    named: (n) => `When the customer enters ${QUOTE.en(n)}`, deleted: 'When the customer enters a deleted segment', unknown: 'When the customer enters the segment',
+  }),
+  sr: (c, say) => refer(say.name('segment', c.segmentId), {
+    named: (n) => `Када купац уђе у сегмент ${QUOTE.sr(n)}`, deleted: 'Када купац уђе у обрисани сегмент', unknown: 'Када купац уђе у сегмент',
+  }),
+  sl: (c, say) => refer(say.name('segment', c.segmentId), {
+    named: (n) => `Ko kupec vstopi v segment ${QUOTE.sl(n)}`, deleted: 'Ko kupec vstopi v izbrisan segment', unknown: 'Ko kupec vstopi v segment',
+  }),
+  ru: (c, say) => refer(say.name('segment', c.segmentId), {
+    named: (n) => `Когда покупатель попадает в сегмент ${QUOTE.ru(n)}`, deleted: 'Когда покупатель попадает в удалённый сегмент', unknown: 'Когда покупатель попадает в сегмент',
+  }),
 };

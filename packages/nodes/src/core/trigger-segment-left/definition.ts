@@ -16,7 +16,7 @@ export const triggerSegmentLeft = defineNodeType({
     icon: 'segments',
     color: 'violet',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   trigger: segmentChangeTrigger('segment_left'),
   check: (c, ctx) => segmentMustExist(c.segmentId, ctx),

@@ -1,6 +1,6 @@
 // Leaves segment in the shops' languages.
 import { translated, type Summaries } from '../../shared/translate';
-import { SEGMENT_FIELD, SEGMENT_MESSAGES, THEN } from '../../shared/words';
+import { QUOTE, refer, SEGMENT_FIELD, SEGMENT_MESSAGES, THEN } from '../../shared/words';
 
 export const translations = translated({
   'sr-Cyrl': {
@@ -20,9 +20,19 @@ export const translations = translated({
   },
 });
 
-export const summaries: Summaries<unknown> = {
-  en: () => 'When the customer leaves the segment',
-  sr: () => 'Када купац изађе из сегмента',
-  sl: () => 'Ko kupec izstopi iz segmenta',
-  ru: () => 'Когда покупатель выходит из сегмента',
+type Config = { segmentId: string };
+
+export const summaries: Summaries<Config> = {
+  en: (c, say) => refer(say.name('segment', c.segmentId), {
+    named: (n) => `When the customer leaves ${QUOTE.en(n)}`, deleted: 'When the customer leaves a deleted segment', unknown: 'When the customer leaves the segment',
+  }),
+  sr: (c, say) => refer(say.name('segment', c.segmentId), {
+    named: (n) => `Када купац изађе из сегмента ${QUOTE.sr(n)}`, deleted: 'Када купац изађе из обрисаног сегмента', unknown: 'Када купац изађе из сегмента',
+  }),
+  sl: (c, say) => refer(say.name('segment', c.segmentId), {
+    named: (n) => `Ko kupec izstopi iz segmenta ${QUOTE.sl(n)}`, deleted: 'Ko kupec izstopi iz izbrisanega segmenta', unknown: 'Ko kupec izstopi iz segmenta',
+  }),
+  ru: (c, say) => refer(say.name('segment', c.segmentId), {
+    named: (n) => `Когда покупатель выходит из сегмента ${QUOTE.ru(n)}`, deleted: 'Когда покупатель выходит из удалённого сегмента', unknown: 'Когда покупатель выходит из сегмента',
+  }),
 };

@@ -49,7 +49,7 @@ export const updateProfile = defineNodeType({
     icon: 'tag',
     color: 'violet',
     branches: [{ id: 'out', label: 'Then' }],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   counters: [{ id: 'updated', label: 'Updated', tone: 'good' }, { id: 'skipped', label: 'Skipped' }],
   execute: async (ctx, c) => {

@@ -27,7 +27,7 @@ export const waitForEventNode = defineNodeType({
     icon: 'hourglass',
     color: 'amber',
     branches: [{ id: 'happened', label: 'Happened' }, { id: 'timed_out', label: 'Timed out' }],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   execute: (ctx, c) => {
     const match: Record<string, string | number | boolean> = {};

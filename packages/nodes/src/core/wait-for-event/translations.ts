@@ -49,7 +49,7 @@ export const translations = translated({
 const same = (property: string, words: (p: string) => string) => (property ? ` (${words(property)})` : '');
 
 export const summaries: Summaries<WaitForEventConfig> = {
-  en: (c) => `Until “${c.event}”${c.matchTriggerProperty ? ` (same ${c.matchTriggerProperty})` : ''}, at most ${c.timeoutAmount} ${c.timeoutUnit}`,
+  en: (c, say) => `Until “${say.quote(c.event)}”${c.matchTriggerProperty ? ` (same ${say.quote(c.matchTriggerProperty)})` : ''}, at most ${c.timeoutAmount} ${c.timeoutUnit}`,
   sr: (c, say) => `До ${QUOTE.sr(say.quote(c.event))}${same(c.matchTriggerProperty, (p) => `исто ${say.quote(p)}`)}, највише ${say.count(c.timeoutAmount, DURATION.sr[c.timeoutUnit])}`,
   sl: (c, say) => `Do ${QUOTE.sl(say.quote(c.event))}${same(c.matchTriggerProperty, (p) => `enak ${say.quote(p)}`)}, največ ${say.count(c.timeoutAmount, DURATION.sl[c.timeoutUnit])}`,
   ru: (c, say) => `До ${QUOTE.ru(say.quote(c.event))}${same(c.matchTriggerProperty, (p) => `тот же ${say.quote(p)}`)}, максимум ${say.count(c.timeoutAmount, DURATION.ru[c.timeoutUnit])}`,

@@ -104,7 +104,7 @@ export const wait = defineNodeType({
     icon: 'clock',
     color: 'amber',
     branches: (c) => [{ id: 'out', label: 'Then' }, ...(readsData(c) && c.ifMissing === 'branch' ? [{ id: 'missing', label: 'No date' }] : [])],
-    summary: (c, locale) => summarize(summaries, c, locale),
+    summary: (c, locale, names) => summarize(summaries, c, locale, names),
   },
   counters: [{ id: 'missing', label: 'No date', tone: 'bad' }, { id: 'past', label: 'Date passed' }],
   execute: (ctx, c) => {
