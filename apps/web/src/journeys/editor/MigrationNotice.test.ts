@@ -21,7 +21,7 @@ const migrations: NodeMigration[] = [
 async function notes(): Promise<string[]> {
   const host = document.createElement('div');
   const root = createRoot(host);
-  await act(async () => root.render(createElement(MigrationNotice, { migrations, editable: true, onSelect: () => {}, onDismiss: () => {} })));
+  await act(async () => root.render(createElement(MigrationNotice, { migrations, editable: true, stepName: (id) => id, onSelect: () => {}, onDismiss: () => {} })));
   const texts = [...host.querySelectorAll('[data-testid=migration-step] li')].map((li) => li.textContent);
   act(() => root.unmount());
   return texts;

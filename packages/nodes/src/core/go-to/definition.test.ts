@@ -37,11 +37,11 @@ describe('core/go-to', () => {
     const targets = { branch: (id: string) => (id === 'again' ? 'Send reminder' : undefined) };
     expect(summaryOf(goTo, { times: 3 }, 'en', targets)).toBe('Back to “Send reminder”, at most 3 times');
     expect(summaryOf(goTo, { times: 1 }, 'en', targets)).toBe('Back to “Send reminder”, at most 1 time');
-    expect(summaryOf(goTo, { times: 3 }, 'sr-Latn', { again: 'Пошаљи имејл' })).toBe('Nazad na „Пошаљи имејл“, najviše 3 puta');
+    expect(summaryOf(goTo, { times: 3 }, 'sr-Latn', { branch: () => 'Пошаљи имејл' })).toBe('Nazad na „Пошаљи имејл“, najviše 3 puta');
     expect(summaryOf(goTo, { times: 1 }, 'sr-Cyrl', targets)).toBe('Назад на „Send reminder“, највише 1 пут');
-    expect(summaryOf(goTo, { times: 5 }, 'ru', { again: 'Отправить письмо' })).toBe('Назад к шагу «Отправить письмо», не больше 5 раз');
+    expect(summaryOf(goTo, { times: 5 }, 'ru', { branch: () => 'Отправить письмо' })).toBe('Назад к шагу «Отправить письмо», не больше 5 раз');
     expect(summaryOf(goTo, { times: 21 }, 'ru', targets)).toBe('Назад к шагу «Send reminder», не больше 21 раза');
-    expect(summaryOf(goTo, { times: 2 }, 'sl', { again: 'Pošlji e-pošto' })).toBe('Nazaj na „Pošlji e-pošto“, največ 2-krat');
+    expect(summaryOf(goTo, { times: 2 }, 'sl', { branch: () => 'Pošlji e-pošto' })).toBe('Nazaj na „Pošlji e-pošto“, največ 2-krat');
     expect(summaryOf(goTo, { times: 3 })).toBe('Connect “Again” to an earlier step, at most 3 times');
   });
 });
