@@ -1,6 +1,6 @@
 // Ingestion bookkeeping: identities learned from identify/alias, webhook redelivery
 // guards, and the Shopify shops that may post webhooks to a workspace.
-import { pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -37,3 +37,27 @@ export const shopifyConnections = pgTable('shopify_connections', {
   webhookSecret: text('webhook_secret').notNull(),
   createdAt: ts('created_at').notNull(),
 });
+
+/** What the event picker says about one property key of an event: its JSON type and a recent value. */
+export interface EventPropertySummary {
+  /** 'string' | 'number' | 'boolean' | 'object' | 'array' | 'date' (an ISO date or date-time string) */
+  type: string;
+  /** A value seen lately: scalars as sent (strings cut to 80 characters), none for objects and arrays. */
+  sample?: string | number | boolean;
+}
+
+/**
+ * One row per track event name a workspace has received: how many, when last, and the
+ * property keys seen with their types. Kept by ingestion with one upsert per request (not per
+ * event), so the event picker reads a few hundred rows instead of scanning millions of events.
+ */
+export const eventNames = pgTable('event_names', {
+  workspaceId: text('workspace_id').notNull(),
+  /** As the shop sends it ("Order Completed"); names differing only in case or separators are separate rows. */
+  name: text('name').notNull(),
+  count: bigint('count', { mode: 'number' }).notNull(),
+  firstSeenAt: ts('first_seen_at').notNull(),
+  lastSeenAt: ts('last_seen_at').notNull(),
+  /** Property key (one level inside objects too: shipping.country) → its summary; at most 50 keys, the first ones seen. */
+  properties: jsonb('properties').$type<Record<string, EventPropertySummary>>().notNull().default({}),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.name] })]);
