@@ -22,7 +22,7 @@ import { historyReducer, initialHistory } from './history';
 import { MigrationNotice } from './MigrationNotice';
 import { Palette } from './Palette';
 import { PublishNotice, type PublishOutcome } from './PublishNotice';
-import { registry, stepLabel } from './registry';
+import { registry, stepLabel, triggerEventsOf } from './registry';
 import { EditorToolbar } from './EditorToolbar';
 import { useAutosave } from './useAutosave';
 import { useUndoShortcuts } from './useUndoShortcuts';
@@ -56,6 +56,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const [live, setLive] = useState(false);
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
   const issues = useMemo(() => validateGraph(graph, registry, locale), [graph, locale]);
+  const triggerEvents = useMemo(() => triggerEventsOf(graph), [graph]);
   const selected = graph.nodes.find((n) => n.id === selectedId) ?? null;
 
   const saveDraft = useMutation(trpc.journeys.saveDraft.mutationOptions());
@@ -135,14 +136,14 @@ function JourneyEditor({ journey }: { journey: Journey }) {
         </div>
         <aside className="w-96 shrink-0 overflow-hidden border-l border-slate-200 bg-white">
           {selected ? (
-            <ConfigPanel key={selected.id} node={selected} issues={issues} readOnly={live}
+            <ConfigPanel key={selected.id} node={selected} issues={issues} readOnly={live} triggerEvents={triggerEvents}
               onChange={(config) => apply(setConfig(graph, selected.id, config), `config:${selected.id}`)}
               onDelete={() => { apply(removeNodes(graph, [selected.id])); setSelectedId(null); }} />
           ) : (
             <div className="h-full overflow-y-auto">
               <JourneyChecklist issues={issues} stepName={(id) => stepLabel(graph, id)} onSelect={focusNode} />
               {live && stats.data && versionId && <FailedRunsCard stats={stats.data} versionId={versionId} onSelect={focusNode} />}
-              <JourneySettingsCard journeyId={journey.id} initial={journey.settings} readOnly={live} />
+              <JourneySettingsCard journeyId={journey.id} initial={journey.settings} readOnly={live} triggerEvents={triggerEvents} />
             </div>
           )}
         </aside>

@@ -19,3 +19,15 @@ export function stepLabel(graph: JourneyGraph, nodeId: string): string {
   const node = graph.nodes.find((n) => n.id === nodeId);
   return node ? typeLabel(node.type) : nodeId;
 }
+
+/** The events that start the journey, as its triggers name them: whose properties later steps read. */
+export function triggerEventsOf(graph: JourneyGraph): string[] {
+  const names = graph.nodes.map((n) => {
+    try {
+      return registry.get(n.type)?.trigger?.eventName(n.config) ?? null;
+    } catch {
+      return null; // a config being edited may not hold what its trigger reads yet
+    }
+  });
+  return [...new Set(names.filter((name): name is string => !!name))];
+}
