@@ -56,7 +56,7 @@ it('offers what exists, without the hints', () => {
   expect([...host.querySelectorAll('#seg option')].map((o) => o.textContent)).toEqual(['Choose a segment…', `VIP (${(1200).toLocaleString()})`]);
   expect([...host.querySelectorAll('#tpl option')].map((o) => o.textContent)).toEqual(['No template: write the email here', 'Win-back']);
   expect(host.querySelector('#evt')!.getAttribute('role')).toBe('combobox');
-  expect(host.querySelector('[data-testid=evt-status]')!.textContent).toBe(`Order placed: received ${(1200).toLocaleString()} times, last 3 days ago.`);
+  expect(host.querySelector('[data-testid=evt-status]')!.textContent).toBe(`Order placed: received ${(1200).toLocaleString()} times, last seen 3 days ago.`);
   expect(host.querySelector('[data-testid$=-hint]')).toBeNull();
 });
 
