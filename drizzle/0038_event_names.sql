@@ -22,7 +22,8 @@ FROM (
       'type', CASE jsonb_typeof(kv."value") WHEN 'string' THEN
         CASE WHEN kv."value" #>> '{}' ~ '^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$' THEN 'date' ELSE 'string' END
         ELSE jsonb_typeof(kv."value") END,
-      'sample', CASE jsonb_typeof(kv."value") WHEN 'string' THEN to_jsonb(left(kv."value" #>> '{}', 80))
+      'sample', CASE jsonb_typeof(kv."value") WHEN 'string' THEN
+        CASE WHEN strpos(kv."value" #>> '{}', '@') = 0 THEN to_jsonb(left(kv."value" #>> '{}', 80)) END
         WHEN 'number' THEN kv."value" WHEN 'boolean' THEN kv."value" END)) AS "summary"
     FROM (SELECT "id", "workspace_id", "name", "properties" FROM "events"
           WHERE "type" = 'track' AND "name" IS NOT NULL AND jsonb_typeof("properties") = 'object' ORDER BY "id" DESC LIMIT 10000) e

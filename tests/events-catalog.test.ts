@@ -2,7 +2,9 @@
 // names a workspace received with counts, last seen and typed property keys, the known shop
 // events not received yet, nothing of another workspace, and a session required.
 import type { ApiDeps } from '@afterglow/api';
-import { MAX_EVENT_PROPERTY_KEYS } from '@afterglow/db';
+import { MAX_EVENT_PROPERTY_KEYS, rebuildEventNames } from '@afterglow/db';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ManualClock } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +21,7 @@ const unused = async () => { throw new Error('not used in this file'); };
 const track = (messageId: string, event: string, timestamp: string, properties: Record<string, unknown> = {}) =>
   ({ type: 'track', userId: 'cust_1', messageId, event, timestamp, properties });
 const order = (id: string) => ({ order_id: id, total: 30.5, currency: 'EUR', products: [{ product_id: 'p1' }], gift: true,
-  placed_at: '2025-05-01T10:00:00Z', shipping: { country: 'RS' }, note: null });
+  placed_at: '2025-05-01T10:00:00Z', shipping: { country: 'RS' }, note: null, contact: 'ana@example.com' });
 
 beforeAll(async () => {
   h = await startIngestHarness();
@@ -64,6 +66,7 @@ describe('events.catalog', () => {
       ['Order Completed', 3, true, '2025-05-03T10:00:00.000Z'],
     ]);
     expect(byName.get('Order Completed')!.properties).toEqual([
+      { key: 'contact', type: 'string' }, // an address is never kept as a sample
       { key: 'currency', type: 'string', sample: 'EUR' },
       { key: 'gift', type: 'boolean', sample: true },
       { key: 'order_id', type: 'string', sample: 'o2' },
@@ -93,6 +96,29 @@ describe('events.catalog', () => {
     // A key it has keeps learning (latest sample and type); a new one is not added.
     expect(wideEvent.properties[0]).toEqual({ key: 'k00', type: 'string', sample: 'now text' });
     expect(wideEvent.properties.some((p) => p.key === 'zz')).toBe(false);
+  });
+
+  it('is rebuilt from events stored without ingestion (the demo seed, the migration\'s backfill) as ingestion keeps it', async () => {
+    const { sql } = h.database;
+    await sql`insert into workspaces (id, name, signing_secret) values ('ws_c', 'Shop C', 'secret')`;
+    await sql`insert into events (workspace_id, message_id, type, customer_id, name, properties, timestamp) values
+      ('ws_c', 'c1', 'track', 'x', 'Review Left', ${sql.json({ rating: 4, text: 'ok', at: '2025-05-01', by: 'a@b.c', n: null })}, '2025-05-01T00:00:00Z'),
+      ('ws_c', 'c2', 'track', 'x', 'Review Left', ${sql.json({ rating: 5, verified: true })}, '2025-05-02T00:00:00Z'),
+      ('ws_c', 'c3', 'identify', 'x', null, '{}', '2025-05-02T00:00:00Z')`;
+    const summary = async () => (await sql<{ name: string; count: number; properties: unknown }[]>`
+      select name, count::int as count, properties from event_names where workspace_id = 'ws_c'`).map((r) => ({ ...r }));
+    const expected = [{ name: 'Review Left', count: 2, properties: {
+      rating: { type: 'number', sample: 5 }, text: { type: 'string', sample: 'ok' }, at: { type: 'date', sample: '2025-05-01' },
+      by: { type: 'string' }, verified: { type: 'boolean', sample: true },
+    } }];
+    await rebuildEventNames(sql, 'ws_c');
+    expect(await summary()).toEqual(expected);
+
+    await sql`delete from event_names`;
+    const migration = readFileSync(path.join(import.meta.dirname, '../drizzle/0038_event_names.sql'), 'utf8');
+    const handWritten = migration.split('-- hand-written:')[1];
+    for (const statement of handWritten.slice(handWritten.indexOf('\n')).split('--> statement-breakpoint')) await sql.unsafe(statement);
+    expect(await summary()).toEqual(expected);
   });
 
   it('needs a session', async () => {

@@ -26,10 +26,16 @@ export function propertyType(value: unknown): EventPropertySummary['type'] | nul
   return null;
 }
 
+/**
+ * Samples outlive the events they came from (erasing a customer does not visit this table), so
+ * a text holding an address (an email, a note quoting one) is never kept as a sample.
+ */
+const personal = (text: string) => text.includes('@');
+
 function summaryOf(value: unknown): EventPropertySummary | null {
   const type = propertyType(value);
   if (type === null) return null;
-  if (typeof value === 'string') return { type, sample: value.slice(0, MAX_SAMPLE) };
+  if (typeof value === 'string') return personal(value) ? { type } : { type, sample: value.slice(0, MAX_SAMPLE) };
   if (typeof value === 'number' || typeof value === 'boolean') return { type, sample: value };
   return { type };
 }
@@ -107,7 +113,8 @@ export async function rebuildEventNames(tx: Queryable, workspaceId: string): Pro
         select distinct on (e.name, kv.key) e.name, kv.key, jsonb_strip_nulls(jsonb_build_object(
           'type', case jsonb_typeof(kv.value) when 'string' then
             case when kv.value #>> '{}' ~ ${DATE_LIKE.source} then 'date' else 'string' end else jsonb_typeof(kv.value) end,
-          'sample', case jsonb_typeof(kv.value) when 'string' then to_jsonb(left(kv.value #>> '{}', ${MAX_SAMPLE}))
+          'sample', case jsonb_typeof(kv.value) when 'string' then
+            case when strpos(kv.value #>> '{}', '@') = 0 then to_jsonb(left(kv.value #>> '{}', ${MAX_SAMPLE})) end
             when 'number' then kv.value when 'boolean' then kv.value end)) as summary
         from (select name, properties, id from events where workspace_id = ${workspaceId} and type = 'track' and name is not null
                 and jsonb_typeof(properties) = 'object' order by id desc limit 1000) e

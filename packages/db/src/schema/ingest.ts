@@ -42,7 +42,7 @@ export const shopifyConnections = pgTable('shopify_connections', {
 export interface EventPropertySummary {
   /** 'string' | 'number' | 'boolean' | 'object' | 'array' | 'date' (an ISO date or date-time string) */
   type: string;
-  /** A value seen lately: scalars as sent (strings cut to 80 characters), none for objects and arrays. */
+  /** A value seen lately: scalars as sent (strings cut to 80 characters), none for objects, arrays and text with an @. */
   sample?: string | number | boolean;
 }
 
