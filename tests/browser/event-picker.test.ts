@@ -1,8 +1,8 @@
 // The event picker in a real browser on the seeded demo shop: the trigger's event is chosen by
 // its label ("Order paid", raw name order_paid beside it) among the events the shop sent, a
-// filter's property among the keys that event arrived with, and a later condition offers the
-// trigger event's keys too; a name nothing has sent is kept with a warning. Then the same in
-// Russian, pictured in both languages for a look at Cyrillic's longer labels.
+// filter's property among the keys that event arrived with; a later condition and the journey's
+// goal offer the trigger event's keys too; a name nothing has sent is kept with a warning. Then
+// the same in Russian, pictured in both languages for a look at Cyrillic's longer labels.
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { ARTIFACTS, overflowing, pickLanguage, screenshot, useAppInBrowser, waitForText } from './browser';
@@ -68,6 +68,15 @@ it('picks the trigger event and a filter property from what the shop sent, in En
   await eventProperty.click();
   await waitForText(page.getByTestId('property-option').nth(1), (t) => t.startsWith('gateway'));
   await eventProperty.press('Escape');
+
+  // The journey's goal is chosen the same way; "Only with the same" offers the trigger event's keys.
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+  await page.getByLabel('End the journey when a goal is reached').check();
+  await waitForText(page.getByTestId('goal-event-status'), (t) => /^Order placed: received [\d,]+ times, last seen/.test(t));
+  await page.locator('#goal-same-property').click();
+  await expect.poll(() => page.getByTestId('property-option').locator('.font-mono').allTextContents()).toContain('gateway');
+  await page.getByTestId('journey-settings').screenshot({ path: path.join(ARTIFACTS, 'event-picker-goal-en.png') });
+  await page.locator('#goal-same-property').press('Escape');
 
   // A name nothing has sent stays as typed, with a warning.
   await page.getByTestId('node-start').getByText('Trigger on event').click();
