@@ -37,7 +37,7 @@ export function SuggestInput<T>({ id, value, onChange, items, valueOf, render, p
   });
   return (
     <div className="relative">
-      <input autoComplete="off" {...getInputProps({ placeholder, 'aria-label': ariaLabel, className: `${inputClass} ${className}` })} />
+      <input {...getInputProps({ placeholder, 'aria-label': ariaLabel, className: `${inputClass} ${className}` })} />
       <ul {...getMenuProps()} className={`absolute z-30 mt-1 max-h-80 w-full overflow-y-auto rounded-lg bg-white py-1 shadow-lg ring-1 ring-slate-200 ${isOpen ? '' : 'hidden'}`}>
         {isOpen && items.map((item, index) => (
           <li key={`${valueOf(item)}-${index}`} {...getItemProps({ item, index })}
