@@ -1,17 +1,18 @@
 CREATE TABLE "event_names" (
 	"workspace_id" text NOT NULL,
 	"name" text NOT NULL,
+	"shard" smallint NOT NULL,
 	"count" bigint NOT NULL,
 	"first_seen_at" timestamp with time zone NOT NULL,
 	"last_seen_at" timestamp with time zone NOT NULL,
 	"properties" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	CONSTRAINT "event_names_workspace_id_name_pk" PRIMARY KEY("workspace_id","name")
+	CONSTRAINT "event_names_workspace_id_name_shard_pk" PRIMARY KEY("workspace_id","name","shard")
 );
 --> statement-breakpoint
 -- hand-written: the summary of the events already stored (one scan): counts and times of every
 -- track event; keys, types and samples from the latest 10,000 (later events add theirs).
-INSERT INTO "event_names" ("workspace_id", "name", "count", "first_seen_at", "last_seen_at")
-SELECT "workspace_id", "name", count(*), min("timestamp"), max("timestamp")
+INSERT INTO "event_names" ("workspace_id", "name", "shard", "count", "first_seen_at", "last_seen_at")
+SELECT "workspace_id", "name", 0, count(*), min("timestamp"), max("timestamp")
 FROM "events" WHERE "type" = 'track' AND "name" IS NOT NULL
 GROUP BY "workspace_id", "name";
 --> statement-breakpoint

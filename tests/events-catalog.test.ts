@@ -2,7 +2,7 @@
 // names a workspace received with counts, last seen and typed property keys, the known shop
 // events not received yet, nothing of another workspace, and a session required.
 import type { ApiDeps } from '@afterglow/api';
-import { MAX_EVENT_PROPERTY_KEYS, rebuildEventNames } from '@afterglow/db';
+import { MAX_EVENT_PROPERTY_KEYS, rebuildEventNames, recordEventNames } from '@afterglow/db';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ManualClock } from '@afterglow/engine';
@@ -96,6 +96,19 @@ describe('events.catalog', () => {
     // A key it has keeps learning (latest sample and type); a new one is not added.
     expect(wideEvent.properties[0]).toEqual({ key: 'k00', type: 'string', sample: 'now text' });
     expect(wideEvent.properties.some((p) => p.key === 'zz')).toBe(false);
+  });
+
+  it('adds up the shards of a name that requests at different moments wrote', async () => {
+    for (const ms of [0, 1, 2]) {
+      await recordEventNames(h.database.sql, 'ws_a', [{ name: 'Sharded', properties: { [`k${ms}`]: ms }, timestamp: `2025-05-0${ms + 1}T00:00:00Z` }],
+        new Date(NOW.getTime() + ms));
+    }
+    const [{ rows }] = await h.database.sql<{ rows: number }[]>`select count(*)::int as rows from event_names where name = 'Sharded'`;
+    expect(rows).toBe(3);
+    const sharded = (await viewer.events.catalog.query()).find((e) => e.name === 'Sharded')!;
+    expect(sharded).toMatchObject({ count: 3, lastSeenAt: '2025-05-03T00:00:00.000Z' });
+    expect(sharded.properties).toEqual([{ key: 'k0', type: 'number', sample: 0 }, { key: 'k1', type: 'number', sample: 1 }, { key: 'k2', type: 'number', sample: 2 }]);
+    expect((await viewer.events.names.query()).filter((n) => n === 'Sharded')).toEqual(['Sharded']);
   });
 
   it('is rebuilt from events stored without ingestion (the demo seed, the migration\'s backfill) as ingestion keeps it', async () => {

@@ -1,12 +1,17 @@
 // The received-events summary (event_names) the event picker reads. Ingestion folds each
 // request's new track events into it with one upsert, whatever the batch size: names sorted,
-// so requests side by side take rows in one order and never deadlock. Reading it costs a few
-// hundred rows, where counting names in `events` would scan the workspace's whole history.
+// so requests side by side take rows in one order and never deadlock. Every request sends
+// "Order Completed", so each name is spread over EVENT_NAME_SHARDS rows and a request writes
+// the shard of its clock's millisecond: requests side by side rarely wait on one row until the
+// other commits. Reading it costs a few hundred rows, where counting names in `events` would
+// scan the workspace's whole history.
 import type { Queryable } from './client';
 import type { EventPropertySummary } from './schema/ingest';
 
 /** A name stops learning new property keys at this many (a client sending ids as keys cannot grow it). */
 export const MAX_EVENT_PROPERTY_KEYS = 50;
+/** Rows per name: readers add them up. */
+export const EVENT_NAME_SHARDS = 8;
 const MAX_SAMPLE = 80;
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -73,19 +78,23 @@ export function summarizeEvents(events: readonly SummarizedEvent[]): NameRow[] {
 }
 
 /**
- * Folds new track events into the workspace's summary: one statement. A name at the key limit
- * still refreshes the samples of the keys it has, but learns no new ones.
+ * Folds new track events into the workspace's summary: one statement, into the shard of `now`
+ * (the request's clock). A shard at the key limit still refreshes the samples of the keys it
+ * has, but learns no new ones.
  */
-export async function recordEventNames(tx: Queryable, workspaceId: string, events: readonly SummarizedEvent[]): Promise<void> {
+export async function recordEventNames(
+  tx: Queryable, workspaceId: string, events: readonly SummarizedEvent[], now: Date,
+): Promise<void> {
   const rows = summarizeEvents(events);
   if (rows.length === 0) return;
+  const shard = now.getTime() % EVENT_NAME_SHARDS;
   await tx`
-    insert into event_names as n (workspace_id, name, count, first_seen_at, last_seen_at, properties)
-    select ${workspaceId}, x.name, x.count, x.first_seen_at, x.last_seen_at, x.properties
+    insert into event_names as n (workspace_id, name, shard, count, first_seen_at, last_seen_at, properties)
+    select ${workspaceId}, x.name, ${shard}, x.count, x.first_seen_at, x.last_seen_at, x.properties
     from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as x(
       name text, count bigint, first_seen_at timestamptz, last_seen_at timestamptz, properties jsonb)
     order by x.name
-    on conflict (workspace_id, name) do update set
+    on conflict (workspace_id, name, shard) do update set
       count = n.count + excluded.count,
       first_seen_at = least(n.first_seen_at, excluded.first_seen_at),
       last_seen_at = greatest(n.last_seen_at, excluded.last_seen_at),
@@ -102,8 +111,8 @@ export async function recordEventNames(tx: Queryable, workspaceId: string, event
 export async function rebuildEventNames(tx: Queryable, workspaceId: string): Promise<void> {
   await tx`delete from event_names where workspace_id = ${workspaceId}`;
   await tx`
-    insert into event_names (workspace_id, name, count, first_seen_at, last_seen_at, properties)
-    select workspace_id, name, count(*), min(timestamp), max(timestamp), '{}'::jsonb
+    insert into event_names (workspace_id, name, shard, count, first_seen_at, last_seen_at, properties)
+    select workspace_id, name, 0, count(*), min(timestamp), max(timestamp), '{}'::jsonb
     from events where workspace_id = ${workspaceId} and type = 'track' and name is not null
     group by workspace_id, name`;
   await tx`

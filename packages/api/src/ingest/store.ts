@@ -182,14 +182,13 @@ export async function storeMessages(
 
   // Pipelined: created in this order, run in this order on the transaction's connection
   // (profiles need the customers to exist), without a round trip between them. The event
-  // picker's summary goes last: its rows are shared by every request sending that event, so
-  // they are held only for the moment before the commit.
+  // picker's summary goes last: its rows (one shard per name) are locked until the commit.
   await Promise.all([
     ensureCustomers(tx, workspaceId, freshRows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])), at),
     applyProfiles(tx, workspaceId, profiles, now),
     applyOrderUpdates(tx, workspaceId, orders, now),
     redeemCoupons(tx, workspaceId, redemptions),
-    recordEventNames(tx, workspaceId, freshRows.flatMap((r) => (r.type === 'track' && r.name ? [{ name: r.name, properties: r.properties, timestamp: r.timestamp }] : []))),
+    recordEventNames(tx, workspaceId, freshRows.flatMap((r) => (r.type === 'track' && r.name ? [{ name: r.name, properties: r.properties, timestamp: r.timestamp }] : [])), now),
   ]);
 
   return freshRows

@@ -1,7 +1,8 @@
 // What the event picker offers: the events the workspace has received (from the event_names
-// summary ingestion keeps, never a scan of `events`), merged with the shop events Afterglow
-// knows by name, so "Order paid" is offered before the first one arrives.
-import type { EventPropertySummary } from '@afterglow/db';
+// summary ingestion keeps, never a scan of `events`; its shards of a name added up here),
+// merged with the shop events Afterglow knows by name, so "Order paid" is offered before the
+// first one arrives.
+import { EVENT_NAME_SHARDS, MAX_EVENT_PROPERTY_KEYS, type EventPropertySummary } from '@afterglow/db';
 import { KNOWN_EVENTS, knownEvent, type EventPropertyType } from '@afterglow/journey-core';
 import { normalizeEventName } from '@afterglow/node-sdk';
 import { protectedProcedure, router } from './init';
@@ -26,14 +27,16 @@ export interface CatalogEvent {
 function merge(into: CatalogEvent, row: SummaryRow): void {
   into.count += row.count;
   const seen = new Map(into.properties.map((p) => [p.key, p]));
-  for (const [key, p] of Object.entries(row.properties)) if (!seen.has(key)) seen.set(key, { key, ...p } as EventProperty);
+  for (const [key, p] of Object.entries(row.properties)) {
+    if (!seen.has(key) && seen.size < MAX_EVENT_PROPERTY_KEYS) seen.set(key, { key, ...p } as EventProperty);
+  }
   into.properties = [...seen.values()];
 }
 
 /** One entry per event (names differing only in case or separators are one event, as triggers match them). */
 export function eventCatalog(rows: readonly SummaryRow[]): CatalogEvent[] {
   const byKey = new Map<string, CatalogEvent>();
-  for (const row of rows) { // most recently seen first: its spelling names the event
+  for (const row of rows) { // most recently seen first: its spelling, time and samples name the event
     const key = normalizeEventName(row.name);
     let entry = byKey.get(key);
     if (!entry) {
@@ -57,7 +60,7 @@ export const eventsRouter = router({
   names: protectedProcedure.query(async ({ ctx }) => {
     const rows = await ctx.deps.database.sql<{ name: string }[]>`
       select name from event_names where workspace_id = ${ctx.user.workspaceId}
-      order by last_seen_at desc, name limit ${MAX_NAMES}`;
+      group by name order by max(last_seen_at) desc, name limit ${MAX_NAMES}`;
     return rows.map((r) => r.name);
   }),
 
@@ -69,7 +72,7 @@ export const eventsRouter = router({
     const rows = await ctx.deps.database.sql<SummaryRow[]>`
       select name, count::float8 as count, last_seen_at as "lastSeenAt", properties from event_names
       where workspace_id = ${ctx.user.workspaceId}
-      order by last_seen_at desc, name limit ${MAX_NAMES}`;
+      order by last_seen_at desc, name, shard limit ${MAX_NAMES * EVENT_NAME_SHARDS}`;
     return eventCatalog(rows.map((r) => ({ ...r, lastSeenAt: new Date(r.lastSeenAt) })));
   }),
 });
