@@ -1,7 +1,7 @@
 // The tRPC API over real HTTP on a real database: sessions, roles, workspace isolation,
 // segments, customers, outbox and event names.
 import type { ApiDeps } from '@afterglow/api';
-import type { Database } from '@afterglow/db';
+import { rebuildEventNames, type Database } from '@afterglow/db';
 import { ManualClock } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,7 @@ async function seed(sql: Database['sql']) {
   await sql`insert into events (workspace_id, message_id, type, customer_id, name, timestamp)
     values ('ws_a', 'm1', 'track', 'c1', 'Order Completed', ${daysAgo(1)}), ('ws_a', 'm2', 'track', 'c1', 'Product Viewed', ${daysAgo(2)}),
            ('ws_b', 'm3', 'track', 'c1', 'Secret Event', ${daysAgo(1)})`;
+  for (const ws of ['ws_a', 'ws_b']) await rebuildEventNames(sql, ws);
   await sql`insert into segments (id, workspace_id, name, rule) values
     ('seg_a', 'ws_a', 'Repeat buyers', ${JSON.stringify({ kind: 'orders', measure: 'count', op: 'gte', value: 2 })}::text::jsonb),
     ('seg_b', 'ws_b', 'Everyone in B', ${JSON.stringify({ kind: 'group', op: 'and', rules: [] })}::text::jsonb)`;

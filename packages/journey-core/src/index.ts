@@ -6,3 +6,4 @@ export * from './settings';
 export * from './diff';
 export * from './secrets';
 export * from './versions';
+export * from './known-events';

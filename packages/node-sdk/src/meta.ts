@@ -15,6 +15,8 @@ export type BuiltInWidget =
   | 'email-template'
   /** An event name, offered from the events the workspace has received. */
   | 'event-name'
+  /** A property key of an event (see `eventField`), offered from the keys that event was received with. */
+  | 'event-property'
   /** `{ key, value }[]` (see `keyValueSchema`). */
   | 'key-value'
   /** Source code; `language` picks the highlighting. */
@@ -52,6 +54,11 @@ export interface FieldMeta {
   showIf?: Record<string, Scalar | readonly Scalar[]>;
   /** Shown after the input: "points", "%", "SMS". */
   unit?: string;
+  /**
+   * For `event-property`: the field at the config's root that names the event; absent, the
+   * event that started the journey (its trigger's).
+   */
+  eventField?: string;
   /** For `code`: the language to highlight. */
   language?: 'json' | 'liquid' | 'html' | 'mjml' | 'text';
   /**

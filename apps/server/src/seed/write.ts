@@ -1,5 +1,6 @@
 // Writes the generated demo shop with one INSERT per table (JSON sent as text: the shared
 // pool is wrapped by drizzle, which disables postgres.js's own json/date serializers).
+import { rebuildEventNames } from '@afterglow/db';
 import type postgres from 'postgres';
 import type { DemoShop } from './generate';
 
@@ -42,4 +43,6 @@ export async function writeDemoShop(tx: postgres.TransactionSql, workspaceId: st
         where i.workspace_id = o.workspace_id and i.order_id = o.id)),
       o.placed_at, o.placed_at
     from orders o where o.workspace_id = ${workspaceId}`;
+  // The event picker offers what the shop sent: the history above, counted.
+  await rebuildEventNames(tx, workspaceId);
 }

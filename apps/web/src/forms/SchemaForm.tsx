@@ -12,20 +12,26 @@ import { fieldError, initialValue, isVisible, itemIdKey, labelOf, type FieldSche
 import { KeyValueInput } from './KeyValueInput';
 import { PluginField } from './pluginWidgets';
 import { chooseWidget, warnUnknownWidget, type FormWidget } from './widgetChoice';
-import { EmailTemplateSelect, EventNameInput, SegmentSelect } from './widgets';
+import { EventPicker } from './EventPicker';
+import { EventPropertyPicker } from './EventPropertyPicker';
+import { EmailTemplateSelect, SegmentSelect } from './widgets';
 // zod's own validation messages follow the user's language from the first form on.
 import './zodLocale';
 
 type Obj = Record<string, unknown>;
 const noWidgets: PluginWidgets = new Map();
 
-export function SchemaForm({ schema, value, onChange, errors, idPrefix, widgets = noWidgets, disabled = false }: {
+const noEvents: readonly string[] = [];
+
+export function SchemaForm({ schema, value, onChange, errors, idPrefix, widgets = noWidgets, disabled = false, triggerEvents = noEvents }: {
   schema: FieldSchema; value: Obj; onChange(next: Obj): void; errors: Map<string, string>; idPrefix: string;
   /** The enabled plugins' widgets (pluginWidgets(registry.plugins())). */
   widgets?: PluginWidgets;
   disabled?: boolean;
+  /** The events that start the journey: whose keys an `event-property` field without `eventField` offers. */
+  triggerEvents?: readonly string[];
 }) {
-  const form: FormContext = { errors, widgets, config: value, disabled };
+  const form: FormContext = { errors, widgets, config: value, disabled, triggerEvents };
   return <ObjectFields schema={schema} value={value} onChange={onChange} form={form} path="" idPrefix={idPrefix} />;
 }
 
@@ -66,6 +72,13 @@ function ObjectFields({ schema, value, onChange, form, path, idPrefix }:
 const picker = (Picker: typeof SegmentSelect) => (p: FieldProps) =>
   <Picker id={p.id} value={String(p.value ?? '')} onChange={p.onChange} className={invalidClass(p.form.errors.has(p.path))} />;
 
+/** The event whose keys a property field offers: the one its `eventField` names, else the trigger's. */
+function eventsOf(p: FieldProps): readonly string[] {
+  if (!p.field.eventField) return p.form.triggerEvents;
+  const name = p.form.config[p.field.eventField];
+  return typeof name === 'string' && name.trim() ? [name] : noEvents;
+}
+
 /** Every built-in widget (and nested fields): a Record, so none can be forgotten. */
 const inputs: Record<FormWidget, (p: FieldProps) => ReactNode> = {
   text: (p) => <TextInput {...p} />,
@@ -79,7 +92,9 @@ const inputs: Record<FormWidget, (p: FieldProps) => ReactNode> = {
   'key-value': (p) => <KeyValueInput {...p} />,
   segment: picker(SegmentSelect),
   'email-template': picker(EmailTemplateSelect),
-  'event-name': picker(EventNameInput),
+  'event-name': picker(EventPicker),
+  'event-property': (p) => <EventPropertyPicker id={p.id} value={String(p.value ?? '')} onChange={p.onChange}
+    className={invalidClass(p.form.errors.has(p.path))} events={eventsOf(p)} placeholder={p.field.placeholder} />,
   code: (p) => <CodeField {...p} widget="code" />,
   json: (p) => <CodeField {...p} widget="json" />,
   mjml: (p) => <CodeField {...p} widget="mjml" />,

@@ -13,6 +13,8 @@ export interface FormContext {
   /** The whole value being edited (a node's config), handed to plugin widgets. */
   config: Record<string, unknown>;
   disabled: boolean;
+  /** The events that start the journey (an `event-property` field without `eventField` offers their keys). */
+  triggerEvents: readonly string[];
 }
 
 export interface FieldProps {

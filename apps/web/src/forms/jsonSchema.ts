@@ -16,6 +16,7 @@ export interface FieldSchema {
   /** Show the field only while sibling fields hold this value (or one of these values). */
   showIf?: Record<string, unknown>;
   unit?: string;
+  eventField?: string;
   language?: FieldMeta['language'];
   secretTarget?: boolean;
   properties?: Record<string, FieldSchema>;
@@ -102,8 +103,8 @@ export function optionsOf(field: FieldSchema): FieldOption[] | undefined {
 
 /** The hints a plugin widget receives (WidgetProps.meta). */
 export function metaOf(field: FieldSchema): FieldMeta {
-  const { label, help, placeholder, options, showIf, unit, language, secretTarget } = field;
-  const meta: FieldMeta = { label, help, placeholder, options, showIf: showIf as FieldMeta['showIf'], unit, language, secretTarget };
+  const { label, help, placeholder, options, showIf, unit, eventField, language, secretTarget } = field;
+  const meta: FieldMeta = { label, help, placeholder, options, showIf: showIf as FieldMeta['showIf'], unit, eventField, language, secretTarget };
   if (field.widget) meta.widget = field.widget as FieldMeta['widget'];
   return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as FieldMeta;
 }

@@ -8,7 +8,7 @@ import type { FieldSchema } from './jsonSchema';
 // A Record, so a widget added to the SDK's list does not compile here until the form has it.
 const BUILT_IN: Record<BuiltInWidget, true> = {
   text: true, textarea: true, number: true, checkbox: true, select: true, datetime: true, duration: true,
-  segment: true, 'email-template': true, 'event-name': true, 'key-value': true, code: true, json: true,
+  segment: true, 'email-template': true, 'event-name': true, 'event-property': true, 'key-value': true, code: true, json: true,
   mjml: true, secret: true, list: true, 'item-id': true,
 };
 

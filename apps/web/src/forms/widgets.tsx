@@ -58,20 +58,3 @@ export function EmailTemplateSelect({ id, value, onChange, className = '' }: Pic
     </>
   );
 }
-
-/** Free text, offered the event names the workspace has received (events.names). */
-export function EventNameInput({ id, value, onChange, className = '' }: PickerProps) {
-  const { t } = useTranslation('forms');
-  const trpc = useTRPC();
-  const names = useQuery(trpc.events.names.queryOptions());
-  return (
-    <>
-      <input id={id} type="text" list={`${id}-names`} value={value} onChange={(e) => onChange(e.target.value)}
-        placeholder={t('event.placeholder')} autoComplete="off" className={`${inputClass} ${className}`} />
-      <datalist id={`${id}-names`}>
-        {names.data?.map((n) => <option key={n} value={n} />)}
-      </datalist>
-      {names.data?.length === 0 && <Hint id={id}>{t('event.hint')}</Hint>}
-    </>
-  );
-}

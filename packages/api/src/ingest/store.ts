@@ -4,6 +4,7 @@
 // so a client retrying a request changes nothing.
 import { canonicalLanguageTag } from '@afterglow/i18n';
 import { randomUUID } from 'node:crypto';
+import { recordEventNames } from '@afterglow/db';
 import type postgres from 'postgres';
 import { recordCheckouts, type TrackedEvent } from './checkouts';
 import { redeemCoupons, redemptionsOf, type Redemption } from './coupon-redemptions';
@@ -183,13 +184,15 @@ export async function storeMessages(
   });
 
   // Pipelined: created in this order, run in this order on the transaction's connection
-  // (profiles need the customers to exist), without a round trip between them.
+  // (profiles need the customers to exist), without a round trip between them. The event
+  // picker's summary goes last: its rows (one shard per name) are locked until the commit.
   await Promise.all([
     ensureCustomers(tx, workspaceId, freshRows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])), at),
     applyProfiles(tx, workspaceId, profiles, now),
     applyOrderUpdates(tx, workspaceId, orders, now),
     redeemCoupons(tx, workspaceId, redemptions),
     recordCheckouts(tx, workspaceId, tracked),
+    recordEventNames(tx, workspaceId, freshRows.flatMap((r) => (r.type === 'track' && r.name ? [{ name: r.name, properties: r.properties, timestamp: r.timestamp }] : [])), now),
   ]);
 
   return freshRows

@@ -69,6 +69,7 @@ export const permissions: Record<string, Permission> = {
   'customers.erase': change(administration),
 
   'events.names': read(),
+  'events.catalog': read(),
   'outbox.list': read(),
   'outbox.get': read(),
   'outbox.queue': read(),

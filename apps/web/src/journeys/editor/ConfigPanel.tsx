@@ -16,8 +16,10 @@ import { registry } from './registry';
 /** The enabled plugins' form widgets, by '<plugin id>/<name>'. */
 const enabledWidgets = pluginWidgets(registry.plugins());
 
-export function ConfigPanel({ node, issues, readOnly, onChange, onDelete }: {
+export function ConfigPanel({ node, issues, readOnly, triggerEvents, onChange, onDelete }: {
   node: GraphNode; issues: GraphIssue[]; readOnly: boolean;
+  /** The events that start the journey (triggerEventsOf): their properties are offered to steps. */
+  triggerEvents: readonly string[];
   onChange(config: Record<string, unknown>): void; onDelete(): void;
 }) {
   const locale = useLocale();
@@ -53,7 +55,7 @@ export function ConfigPanel({ node, issues, readOnly, onChange, onDelete }: {
         ))}
         <fieldset disabled={readOnly} className="disabled:opacity-70">
           <SchemaForm schema={schema} value={node.config} onChange={onChange} errors={fieldErrors} idPrefix={`cfg-${node.id}`}
-            widgets={enabledWidgets} disabled={readOnly} />
+            widgets={enabledWidgets} disabled={readOnly} triggerEvents={triggerEvents} />
         </fieldset>
       </div>
       {!readOnly && (

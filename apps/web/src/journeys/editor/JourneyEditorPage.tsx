@@ -23,7 +23,7 @@ import { MigrationNotice } from './MigrationNotice';
 import { Palette } from './Palette';
 import { PublishNotice, type PublishOutcome } from './PublishNotice';
 import { inStepWords } from './issueText';
-import { registry } from './registry';
+import { registry, triggerEventsOf } from './registry';
 import { deletedReferences, stepName, SummaryNamesProvider, useWorkspaceNames } from './stepNames';
 import { EditorToolbar } from './EditorToolbar';
 import { useAutosave } from './useAutosave';
@@ -57,7 +57,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [live, setLive] = useState(false);
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
-
+  const triggerEvents = useMemo(() => triggerEventsOf(graph), [graph]);
   const selected = graph.nodes.find((n) => n.id === selectedId) ?? null;
 
   const saveDraft = useMutation(trpc.journeys.saveDraft.mutationOptions());
@@ -151,14 +151,14 @@ function JourneyEditor({ journey }: { journey: Journey }) {
         </div>
         <aside className="w-96 shrink-0 overflow-hidden border-l border-slate-200 bg-white">
           {selected ? (
-            <ConfigPanel key={selected.id} node={selected} issues={issues} readOnly={live}
+            <ConfigPanel key={selected.id} node={selected} issues={issues} readOnly={live} triggerEvents={triggerEvents}
               onChange={(config) => apply(setConfig(graph, selected.id, config, definitionOf(registry, selected)), `config:${selected.id}`)}
               onDelete={() => { apply(removeNodes(graph, [selected.id])); setSelectedId(null); }} />
           ) : (
             <div className="h-full overflow-y-auto">
               <JourneyChecklist issues={issues} stepName={nameStep} onSelect={focusNode} />
               {live && stats.data && versionId && <FailedRunsCard stats={stats.data} stepName={nameStep} versionId={versionId} onSelect={focusNode} />}
-              <JourneySettingsCard journeyId={journey.id} initial={journey.settings} readOnly={live} />
+              <JourneySettingsCard journeyId={journey.id} initial={journey.settings} readOnly={live} triggerEvents={triggerEvents} />
             </div>
           )}
         </aside>

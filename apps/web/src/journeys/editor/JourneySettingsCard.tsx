@@ -4,12 +4,18 @@ import type { JourneySettings } from '@afterglow/journey-core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EventPicker } from '../../forms/EventPicker';
+import { EventPropertyPicker } from '../../forms/EventPropertyPicker';
 import { useTRPC } from '../../trpc';
 import { Button } from '../../ui/kit';
 
 const inputClass = 'w-full rounded-lg border border-slate-200 px-3 py-1.5 text-sm focus:border-violet-400 focus:outline-none focus:ring-2 focus:ring-violet-100';
 
-export function JourneySettingsCard({ journeyId, initial, readOnly }: { journeyId: string; initial: JourneySettings; readOnly: boolean }) {
+export function JourneySettingsCard({ journeyId, initial, readOnly, triggerEvents }: {
+  journeyId: string; initial: JourneySettings; readOnly: boolean;
+  /** The events that start the journey: the goal may have to share one of their properties. */
+  triggerEvents: readonly string[];
+}) {
   const trpc = useTRPC();
   const { t } = useTranslation('editor');
   const [settings, setSettings] = useState<JourneySettings>(initial);
@@ -52,17 +58,24 @@ export function JourneySettingsCard({ journeyId, initial, readOnly }: { journeyI
         </label>
         {settings.goal && (
           <div className="space-y-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
-            <label className="block text-sm font-medium text-slate-700">
-              {t('settings.goalEvent')}
-              <input className={`${inputClass} mt-1 bg-white`} aria-label={t('settings.goalEvent')} value={settings.goal.event}
-                onChange={(e) => change({ ...settings, goal: { ...settings.goal!, event: e.target.value } })} />
+            <div>
+              <label htmlFor="goal-event" className="block text-sm font-medium text-slate-700">{t('settings.goalEvent')}</label>
+              <div className="mt-1">
+                <EventPicker id="goal-event" ariaLabel={t('settings.goalEvent')} value={settings.goal.event} className="bg-white"
+                  onChange={(event) => change({ ...settings, goal: { ...settings.goal!, event } })} />
+              </div>
               {eventError && <span className="mt-1 block text-xs text-rose-600">{eventError}</span>}
-            </label>
-            <label className="block text-sm font-medium text-slate-700">
-              {t('settings.sameProperty')} <span className="font-normal text-slate-400">{t('settings.samePropertyHint')}</span>
-              <input className={`${inputClass} mt-1 bg-white`} placeholder={t('settings.samePropertyPlaceholder')} value={settings.goal.matchTriggerProperty}
-                onChange={(e) => change({ ...settings, goal: { ...settings.goal!, matchTriggerProperty: e.target.value } })} />
-            </label>
+            </div>
+            <div>
+              <label htmlFor="goal-same-property" className="block text-sm font-medium text-slate-700">
+                {t('settings.sameProperty')} <span className="font-normal text-slate-400">{t('settings.samePropertyHint')}</span>
+              </label>
+              <div className="mt-1">
+                <EventPropertyPicker id="goal-same-property" value={settings.goal.matchTriggerProperty} events={triggerEvents} className="bg-white"
+                  placeholder={t('settings.samePropertyPlaceholder')}
+                  onChange={(matchTriggerProperty) => change({ ...settings, goal: { ...settings.goal!, matchTriggerProperty } })} />
+              </div>
+            </div>
             <p className="text-xs text-slate-500">{t('settings.goalHint')}</p>
           </div>
         )}

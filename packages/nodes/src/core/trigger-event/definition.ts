@@ -10,7 +10,7 @@ const operatorLabels: Record<(typeof operators)[number], string> = {
 };
 
 const filter = z.object({
-  property: z.string().trim().min(1, 'Name the event property').meta({ label: 'Property', help: 'e.g. total or shipping.country' }),
+  property: z.string().trim().min(1, 'Name the event property').meta({ label: 'Property', widget: 'event-property', eventField: 'event', help: 'e.g. total or shipping.country' }),
   op: z.enum(operators).meta({ label: 'Operator', widget: 'select', options: operators.map((o) => ({ value: o, label: operatorLabels[o] })) }),
   value: z.string().max(500).meta({ label: 'Value' }),
 });
@@ -21,7 +21,7 @@ const config = z.object({
     .meta({ label: 'Event name', widget: 'event-name', help: 'As your shop sends it, e.g. Order Completed' }),
   filters: z.array(filter).max(10, 'At most 10 filters').meta({ label: 'Only when', widget: 'list', help: 'All must hold' }),
   entryKeyProperty: z.string().trim().max(100)
-    .meta({ label: 'Enter once per', help: 'Event property such as orderId; empty means once per event' }),
+    .meta({ label: 'Enter once per', widget: 'event-property', eventField: 'event', help: 'Event property such as orderId; empty means once per event' }),
 });
 export type TriggerEventConfig = z.output<typeof config>;
 

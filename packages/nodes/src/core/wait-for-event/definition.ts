@@ -9,7 +9,7 @@ const config = z.object({
   event: z.string().trim().min(1, 'Name the event to wait for').max(200)
     .meta({ label: 'Wait for event', widget: 'event-name', help: 'e.g. Order Delivered' }),
   matchTriggerProperty: z.string().trim().max(100)
-    .meta({ label: 'Same value of', help: 'Trigger property the event must share, e.g. order_id; empty: any such event' }),
+    .meta({ label: 'Same value of', widget: 'event-property', help: 'Trigger property the event must share, e.g. order_id; empty: any such event' }),
   timeoutAmount: z.number().int('Use a whole number').min(1, 'Wait at least 1').max(3650).meta({ label: 'Give up after' }),
   timeoutUnit: z.enum(units).meta({ label: 'Unit', widget: 'select', options: units.map((u) => ({ value: u, label: u })) }),
 });

@@ -38,7 +38,7 @@ export const conditionShape = {
     showIf: { source: 'customer', customerField: 'attribute' },
   }),
   eventProperty: z.string().trim().max(100, 'At most 100 characters').meta({
-    label: 'Event property', placeholder: 'e.g. shipping.country', help: 'A property of the event that started the journey', showIf: { source: 'event' },
+    label: 'Event property', widget: 'event-property', placeholder: 'e.g. shipping.country', help: 'A property of the event that started the journey', showIf: { source: 'event' },
   }),
   contextKey: z.string().trim().max(100, 'At most 100 characters').meta({
     label: 'Stored value', placeholder: 'coupon', help: 'coupon: the coupon an earlier step issued (coupon.value for its value)', showIf: { source: 'context' },
