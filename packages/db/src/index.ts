@@ -11,3 +11,4 @@ export * from './secrets/index';
 export * from './erased';
 export * from './column-ranges';
 export * from './node-counts';
+export * from './replenishment';
