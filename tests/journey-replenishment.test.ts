@@ -56,4 +56,15 @@ it('waits until a week before each customer’s predicted next purchase, at 10:0
   await t.advance('40 days');
   expect(await t.counters(j, 'remind')).toMatchObject({ points: 30 });
   expect((await t.stats(j)).totals).toMatchObject({ entered: 3, completed: 3, failed: 0 });
+
+  // The customer page's prediction (customers.replenishment), the same rules without a fallback.
+  expect(await t.api.customers.replenishment({ id: 'ada' })).toEqual([
+    { what: 'category', value: 'Cosmetics > Skin', name: 'Cosmetics > Skin', rule: 'own_history', days: 30, purchases: 3,
+      lastPurchaseAt: '2026-03-06T09:00:00.000Z', predictedAt: '2026-04-05T09:00:00.000Z' },
+    { what: 'product', value: 'serum', name: 'serum', rule: 'own_history', days: 30, purchases: 3,
+      lastPurchaseAt: '2026-03-06T09:00:00.000Z', predictedAt: '2026-04-05T09:00:00.000Z' },
+  ]);
+  expect((await t.api.customers.replenishment({ id: 'bob' })).map((p) => [p.what, p.rule, p.days, p.predictedAt]))
+    .toEqual([['category', 'category_cycle', 70, '2026-05-15T09:00:00.000Z'], ['product', 'category_cycle', 70, '2026-05-15T09:00:00.000Z']]);
+  expect(await t.api.customers.replenishment({ id: 'kim' })).toEqual([]);
 });

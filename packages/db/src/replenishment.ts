@@ -97,13 +97,13 @@ export async function predictionFacts(sql: Queryable, asks: readonly PredictionA
 
 /** The first rule that applies, counted from the last purchase (else `now`); null when none does. */
 export function choosePrediction(facts: PredictionFacts, now: Date, fallbackDays?: number): Prediction | null {
-  const [rule, days] = ((): [PredictionRule, number] | [] => {
-    if (facts.ownDays !== null) return ['own_history', facts.ownDays];
-    if (facts.productDays !== null) return ['product_cycle', facts.productDays];
-    if (facts.categoryDays !== null) return ['category_cycle', facts.categoryDays];
-    return fallbackDays === undefined ? [] : ['fallback', fallbackDays];
-  })();
-  if (rule === undefined) return null;
-  const from = facts.lastAt ?? now;
-  return { at: new Date(from.getTime() + Math.round(days * DAY_MS)), rule, days, lastAt: facts.lastAt };
+  const rules: [PredictionRule, number | null | undefined][] = [
+    ['own_history', facts.ownDays], ['product_cycle', facts.productDays], ['category_cycle', facts.categoryDays], ['fallback', fallbackDays],
+  ];
+  for (const [rule, days] of rules) {
+    if (days === null || days === undefined) continue;
+    const from = facts.lastAt ?? now;
+    return { at: new Date(from.getTime() + Math.round(days * DAY_MS)), rule, days, lastAt: facts.lastAt };
+  }
+  return null;
 }

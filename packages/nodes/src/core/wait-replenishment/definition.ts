@@ -19,13 +19,13 @@ const config = z.object({
     help: 'As your shop names it; a category includes its sub-categories',
   }),
   leadDays: z.number({ error: 'Enter a number of days' }).int('Use whole days').min(0, 'Use 0 or more days').max(365, 'At most 365 days')
-    .meta({ label: 'Days before the predicted purchase', unit: 'days', help: 'Remind a little before it runs out' }),
+    .meta({ label: 'Days before the predicted purchase', help: 'Remind a little before it runs out' }),
   atHour: z.number().int('Use a whole hour').min(0, 'Hour is 0–23').max(23, 'Hour is 0–23').meta({
     label: 'At', widget: 'select', help: 'In the customer’s own time zone',
     options: Array.from({ length: 24 }, (_, h) => ({ value: h, label: `${String(h).padStart(2, '0')}:00` })),
   }),
   fallbackDays: z.number({ error: 'Enter a number of days' }).int('Use whole days').min(1, 'At least 1 day').max(3650, 'At most 3650 days')
-    .meta({ label: 'Otherwise wait (days after the purchase)', unit: 'days', help: 'When neither the customer’s history nor a buying cycle predicts it' }),
+    .meta({ label: 'Otherwise wait (days after the purchase)', help: 'When neither the customer’s history nor a buying cycle predicts it' }),
 }).superRefine((c, issue) => {
   if ((c.for === 'product' || c.for === 'category') && c.value === '') {
     issue.addIssue({ code: 'custom', path: ['value'], message: 'Enter the product ID or category' });
