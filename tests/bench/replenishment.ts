@@ -81,20 +81,25 @@ export async function replenishmentBench(adminUrl: string, quick: boolean, repor
     let smart = 0;
     let fixed = 0;
     let own = 0;
+    const byProduct = new Map<string, { n: number; smart: number; fixed: number }>();
     all.forEach((h, i) => {
       const actual = h.times[h.times.length - 1];
       const last = h.times[h.times.length - 2];
       const prediction = choosePrediction(facts[i], new Date(last));
       if (!prediction) throw new Error(`replenishment bench: no prediction for ${h.customerId}/${h.product.id}`);
       if (prediction.rule === 'own_history') own++;
-      smart += Math.abs(prediction.at.getTime() - actual) / DAY;
-      fixed += Math.abs(last + ((h.product.min + h.product.max) / 2) * DAY - actual) / DAY;
+      const errors = [Math.abs(prediction.at.getTime() - actual) / DAY, Math.abs(last + ((h.product.min + h.product.max) / 2) * DAY - actual) / DAY];
+      smart += errors[0];
+      fixed += errors[1];
+      const mine = byProduct.get(h.product.category) ?? { n: 0, smart: 0, fixed: 0 };
+      byProduct.set(h.product.category, { n: mine.n + 1, smart: mine.smart + errors[0], fixed: mine.fixed + errors[1] });
     });
     const smartMae = smart / all.length;
     const fixedMae = Math.round((fixed / all.length) * 10) / 10;
     report(`replenishment predictions (${all.length.toLocaleString('en')}, one statement)`, `${seconds.toFixed(2)} s, ${(all.length / seconds).toFixed(0)} /s`);
     report('  predicted from the customer’s own history', `${((own / all.length) * 100).toFixed(0)}%`);
     report('replenishment error, smart / fixed cycle (days)', `${smartMae.toFixed(1)} / ${fixedMae.toFixed(1)}`);
+    for (const [category, e] of byProduct) report(`  ${category}`, `${(e.smart / e.n).toFixed(1)} / ${(e.fixed / e.n).toFixed(1)}`);
     // The goal is the fixed-cycle baseline's own error, measured on the same histories.
     target('replenishment-mae-days', smartMae, fixedMae, ' days', false);
   } finally {
