@@ -24,8 +24,11 @@ it('waits until a week before each customer’s predicted next purchase, at 10:0
   await t.advance('30 days');
   await t.track('ada', 'Order Completed', { order_id: 'a2', total: 20, products: [serum] });
   await t.advance('30 days');
-  await t.database.sql`insert into category_buying_cycles (workspace_id, category, min_days, max_days)
-    values (${t.workspaceId}, 'Cosmetics', 56, 84)`;
+  // Settings > Buying cycles: cosmetics last 8-12 weeks (a category named twice keeps its last row).
+  await expect(t.api.shop.saveBuyingCycles({ cycles: [{ category: 'Books', minDays: 90, maxDays: 30 }] })).rejects.toThrow(/maxDays/);
+  expect(await t.api.shop.saveBuyingCycles({ cycles: [
+    { category: 'cosmetics', minDays: 10, maxDays: 20 }, { category: ' Cosmetics ', minDays: 56, maxDays: 84 },
+  ] })).toEqual([{ category: 'Cosmetics', minDays: 56, maxDays: 84 }]);
 
   const j = await t.publish(t.journey()
     .trigger(triggerOnEvent, { event: 'Order Completed', entryKeyProperty: 'order_id' })

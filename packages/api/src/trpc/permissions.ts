@@ -76,6 +76,8 @@ export const permissions: Record<string, Permission> = {
 
   'shop.get': read(),
   'shop.save': change(marketing),
+  'shop.buyingCycles': read(),
+  'shop.saveBuyingCycles': change(marketing),
   'sending.get': read(),
   'sending.save': change(marketing),
   'settings.sendingLimits.save': change(administration),
