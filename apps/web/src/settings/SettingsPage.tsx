@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 import { ErrorNote, PageHeader, Spinner } from '../ui/kit';
 import { Icon } from '../ui/icons';
+import { BuyingCyclesCard } from './BuyingCyclesCard';
 import { ConsentCard } from './ConsentCard';
 import { IngestKeysCard } from './IngestKeysCard';
 import { IntegrationsCard } from './IntegrationsCard';
@@ -31,6 +32,7 @@ export function SettingsPage() {
     <div className="mx-auto max-w-4xl p-8">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <div className="mb-8"><ShopCard /></div>
+      <div className="mb-8"><BuyingCyclesCard /></div>
       <div className="mb-8"><SendingRulesCard /></div>
       <div className="mb-8"><SendingLimitsCard /></div>
       <div className="mb-8"><ConsentCard /></div>
