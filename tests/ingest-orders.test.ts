@@ -102,4 +102,27 @@ describe('order records', () => {
     [p] = await h.database.sql`select name, brand from products where id = 'p-hat'`;
     expect({ ...p }).toEqual({ name: 'Bucket hat', brand: 'Kappa' });
   });
+
+  it('a product line’s buying cycle (days, or a range up to buying_cycle_max_days) is stored; newer orders replace it, older ones only fill it', async () => {
+    const cream = (extra: Record<string, unknown>) => ({ product_id: 'p-cream', name: 'Cream', price: 9, ...extra });
+    const cycle = async () => (await h.database.sql`select buying_cycle_min_days as min, buying_cycle_max_days as max from products where id = 'p-cream'`)
+      .map((r) => [r.min, r.max])[0];
+    await h.post('/v1/track', orderEvent('o-500', 'Order Completed', '2025-07-01T00:00:00Z', 'm-500', { products: [cream({})] }));
+    expect(await cycle()).toEqual([null, null]);
+    await h.post('/v1/track', orderEvent('o-501', 'Order Completed', '2025-06-01T00:00:00Z', 'm-501', { products: [cream({ buying_cycle_days: 56, buying_cycle_max_days: 84 })] }));
+    expect(await cycle()).toEqual([56, 84]);
+    await h.post('/v1/track', orderEvent('o-502', 'Order Completed', '2025-05-01T00:00:00Z', 'm-502', { products: [cream({ buying_cycle_days: 10 })] }));
+    expect(await cycle()).toEqual([56, 84]);
+    await h.post('/v1/track', orderEvent('o-503', 'Order Completed', '2025-08-01T00:00:00Z', 'm-503', { products: [cream({ buying_cycle_days: 30 })] }));
+    expect(await cycle()).toEqual([30, 30]);
+    await h.post('/v1/track', orderEvent('o-504', 'Order Completed', '2025-09-01T00:00:00Z', 'm-504', { products: [cream({})] }));
+    expect(await cycle()).toEqual([30, 30]);
+
+    const refused = await h.post('/v1/track', orderEvent('o-505', 'Order Completed', '2025-09-02T00:00:00Z', 'm-505', { products: [cream({ buying_cycle_days: 90, buying_cycle_max_days: 60 })] }));
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.json)).toContain('buying_cycle_max_days');
+    const zero = await h.post('/v1/track', orderEvent('o-506', 'Order Completed', '2025-09-02T00:00:00Z', 'm-506', { products: [cream({ buying_cycle_days: 0 })] }));
+    expect(zero.status).toBe(400);
+    expect(JSON.stringify(zero.json)).toContain('buying_cycle_days must be a whole number of days from 1 to 3650');
+  });
 });

@@ -100,6 +100,12 @@ describe('the server', () => {
     expect(c.orders).toBeGreaterThanOrEqual(1000);
     expect(c.items).toBeGreaterThan(c.orders);
     expect(c.zones).toBe(3); // Europe, America, Asia
+    // The playbook's buying cycles: cosmetics 8-12 weeks (each product and the category), industrial goods 12-14 months.
+    const cycles = await database.sql`select category, min_days, max_days from category_buying_cycles where workspace_id = 'ws_demo' order by category`;
+    expect(cycles.map((r) => ({ ...r }))).toEqual([{ category: 'Cosmetics', min_days: 56, max_days: 84 }, { category: 'Industrial', min_days: 365, max_days: 426 }]);
+    const [cosmetics] = await database.sql`select count(*)::int as n from products
+      where workspace_id = 'ws_demo' and category = 'Cosmetics' and (buying_cycle_min_days, buying_cycle_max_days) is distinct from (56, 84)`;
+    expect(cosmetics.n).toBe(0);
     // Its markets: Serbian (both scripts), Slovenian and Russian customers besides the English ones, paying in RSD, EUR and RUB.
     const [markets] = await database.sql<{ locales: string[]; currencies: string[] }[]>`
       select (select array_agg(distinct locale order by locale) from customers where workspace_id = 'ws_demo') as locales,

@@ -28,6 +28,7 @@ const badConfigs: Record<string, { config: Record<string, unknown>; field: strin
   'core/ab-split': { config: { arms: [{ id: 'a', name: 'A', weight: 50 }, { id: 'b', name: 'B', weight: 0 }] }, field: 'arms.1.weight' },
   'core/holdout': { config: { percent: 95 }, field: 'percent' },
   'core/has-bought': { config: { what: 'brand', value: '', withinDays: 0 }, field: 'value' },
+  'core/wait-replenishment': { config: { for: 'order-products', value: '', leadDays: 7, atHour: 10, fallbackDays: 0 }, field: 'fallbackDays' },
   'core/multi-split': { config: { rules: [{ ...propertyCondition.defaults, id: 'vip', name: 'VIP', operator: 'equals' }] }, field: 'rules.0.value' },
 };
 

@@ -101,6 +101,7 @@ export async function agendaStepsPerSecond(db: Database, registry: NodeRegistry,
             const rule = { kind: 'bought' as const, what: f.what, value: f.value, withinDays: f.withinDays };
             return (await segmentMembers(tx as Sql, run.workspace_id, rule, [customer.id], now)).has(customer.id);
           },
+          predictNextPurchase: async () => { throw new Error('the bench journey predicts no purchase'); },
         },
         // The bench journey alerts no one.
         staff: { alert: async () => { throw new Error('the bench journey sends no staff alert'); } },

@@ -11,6 +11,7 @@ import { emailBench } from './email';
 import { complianceBench } from './compliance';
 import { engineBench } from './engine';
 import { calendarBench } from './calendar';
+import { replenishmentBench } from './replenishment';
 
 const quick = process.argv.includes('--quick');
 const rows: [string, string][] = [];
@@ -65,6 +66,7 @@ async function main() {
       report('ingested events/s through HTTP (batches of 250)', big.eventsPerSecond.toFixed(0));
     });
     await section('calendar', () => calendarBench(pg.url, quick, report, target));
+    await section('replenishment', () => replenishmentBench(pg.url, quick, report, target));
     // Last: after loading 10M orders, Postgres keeps vacuuming and checkpointing for minutes,
     // which would take CPU from any section measured after it.
     await section('segments', () => segmentBench(pg.url, quick, report, target));

@@ -12,3 +12,4 @@ export * from './erased';
 export * from './column-ranges';
 export * from './node-counts';
 export * from './event-names';
+export * from './replenishment';

@@ -193,7 +193,10 @@ export class StepServices implements Services {
 
   get orders(): Services['orders'] {
     const { run, customer } = this.scope;
-    return { hasBought: (filter) => this.deps.segments.hasBought(run.workspaceId, filter, customer.id) };
+    return {
+      hasBought: (filter) => this.deps.segments.hasBought(run.workspaceId, filter, customer.id),
+      predictNextPurchase: (request) => this.deps.segments.predictNextPurchase(run.workspaceId, customer.id, request),
+    };
   }
 }
 

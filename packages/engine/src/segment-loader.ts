@@ -2,10 +2,13 @@
 // of a batch that asks the same question in the same tick is answered by one SQL query
 // (`customer id = any(...)`), not one each. A purchase question is a segment rule of its own
 // (`bought`), so both go through the segment compiler and its customer_purchases index.
+// When a customer will buy again (replenishment waits) is batched the same way
+// (prediction-batch.ts).
 // `beforeQuery` writes what the batch has changed so far that a rule may read (profile
 // updates: a tag added a step earlier counts), in the same transaction.
 import { segmentMembers, segmentRuleSchema, type Queryable as Sql, type SegmentRule } from '@afterglow/db';
 import { NodeError, type PurchaseFilter } from '@afterglow/node-sdk';
+import { createPredictionBatch, type PredictNextPurchase } from './prediction-batch';
 
 interface Pending {
   rule: () => Promise<SegmentRule>;
@@ -16,6 +19,7 @@ interface Pending {
 export interface SegmentLoader {
   isMember(workspaceId: string, segmentId: string, customerId: string): Promise<boolean>;
   hasBought(workspaceId: string, filter: PurchaseFilter, customerId: string): Promise<boolean>;
+  predictNextPurchase: PredictNextPurchase;
 }
 
 export function createSegmentLoader(sql: Sql, now: Date, beforeQuery: () => Promise<void> = async () => {}): SegmentLoader {
@@ -68,6 +72,7 @@ export function createSegmentLoader(sql: Sql, now: Date, beforeQuery: () => Prom
   });
 
   return {
+    predictNextPurchase: createPredictionBatch(sql, now),
     isMember: (workspaceId, segmentId, customerId) =>
       ask(`segment\u0000${workspaceId}\u0000${segmentId}`, () => ruleOf(workspaceId, segmentId), customerId),
     hasBought(workspaceId, filter, customerId) {

@@ -3,7 +3,7 @@
 // the run's new state, keyed by the step's idempotency key, so a retried step never acts twice.
 import type { z } from 'zod';
 import type {
-  CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, ProfileUpdate, PurchaseFilter, RunSnapshot,
+  CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, ProfileUpdate, PurchaseFilter, PurchasePrediction, PurchasePredictionRequest, RunSnapshot,
 } from './requests.js';
 import type { AnyServiceDefinition } from './services.js';
 
@@ -28,9 +28,14 @@ export interface Services {
   segments: { isMember(segmentId: string): Promise<boolean> };
   /**
    * The customer's order history. The engine answers every run of a batch asking the same
-   * question with one query, so a condition on purchases costs no query per run.
+   * question with one query, so a condition on purchases costs no query per run;
+   * `predictNextPurchase` answers all runs of a batch asking it with one query too (null: no rule
+   * applies and no fallback was given).
    */
-  orders: { hasBought(filter: PurchaseFilter): Promise<boolean> };
+  orders: {
+    hasBought(filter: PurchaseFilter): Promise<boolean>;
+    predictNextPurchase(request: PurchasePredictionRequest): Promise<PurchasePrediction | null>;
+  };
   /**
    * An internal email about this customer to the shop's team: never frequency-capped or held
    * for quiet hours, whatever the customer's marketing consent. One per recipient per (run, node).

@@ -52,6 +52,35 @@ export interface PurchaseFilter {
   withinDays?: number;
 }
 
+/**
+ * A replenishment question (`services.orders.predictNextPurchase`): when will the customer buy
+ * these products (by id) or from these categories (sub-categories included, case ignored) again?
+ */
+export interface PurchasePredictionRequest {
+  what: 'product' | 'category';
+  /** One or more; the answer is the earliest of their predictions. */
+  values: string[];
+  /** Days after the last purchase (or after now, for something never bought) when no other rule predicts; absent: no answer then. */
+  fallbackDays?: number;
+}
+
+/**
+ * Which rule made a prediction, the first that applies: the customer's own rhythm (the median of
+ * their latest intervals between purchases, with two or more intervals), the product's buying
+ * cycle, its category's (the most specific with one), the request's fallback.
+ */
+export type PredictionRule = 'own_history' | 'product_cycle' | 'category_cycle' | 'fallback';
+
+export interface PurchasePrediction {
+  /** The predicted next purchase: the last purchase plus `days`; may be in the past (overdue). */
+  at: Date;
+  rule: PredictionRule;
+  /** The product or category the earliest prediction is for; null when `values` was empty. */
+  value: string | null;
+  days: number;
+  lastPurchaseAt: Date | null;
+}
+
 export interface EmailRequest {
   subject: string;
   /** MJML source with Liquid merge fields such as {{ customer.firstName }}. */

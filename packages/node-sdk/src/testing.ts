@@ -9,6 +9,9 @@ import {
 import { NodeError } from './errors.js';
 import type { CouponRequest, CustomerSnapshot, EmailRequest, IssuedCoupon, ProfileUpdate, PurchaseFilter, RunSnapshot } from './requests.js';
 import type { AnyServiceDefinition } from './services.js';
+import { predictFromTestData, type TestBuyingCycles, type TestPurchase } from './testing-predict.js';
+
+export type { TestBuyingCycles, TestPurchase } from './testing-predict.js';
 
 export interface RecordedEffects {
   emails: EmailRequest[];
@@ -31,8 +34,10 @@ export interface TestContextOptions {
   customer?: Partial<CustomerSnapshot>;
   run?: Partial<RunSnapshot>;
   segmentMembers?: Record<string, boolean>;
-  /** The customer's purchases, which `services.orders.hasBought` searches (default: none). */
-  purchases?: { productId: string; category?: string; brand?: string; at: Date }[];
+  /** The customer's purchases, which `services.orders.hasBought` and `predictNextPurchase` search (default: none). */
+  purchases?: TestPurchase[];
+  /** Buying cycles `services.orders.predictNextPurchase` reads, in days (default: none). */
+  buyingCycles?: TestBuyingCycles;
   nodeId?: string;
   /** The workspace's sending rules' answer (default: send). */
   sendPolicy?: (request: SendPolicyRequest) => SendPolicyVerdict;
@@ -104,7 +109,10 @@ export function createTestContext(opts: TestContextOptions = {}): { ctx: ExecCon
         return coupon;
       } },
       segments: { isMember: async (id) => opts.segmentMembers?.[id] ?? false },
-      orders: { hasBought: async (filter) => (opts.purchases ?? []).some((p) => bought(p, filter, now)) },
+      orders: {
+        hasBought: async (filter) => (opts.purchases ?? []).some((p) => bought(p, filter, now)),
+        predictNextPurchase: async (r) => predictFromTestData(opts.purchases ?? [], opts.buyingCycles ?? {}, r, now),
+      },
       staff: { alert: async (r) => {
         if (withheld()) return { status: 'skipped', reason: HOLDOUT_REASON };
         const outcome = opts.staffAlertOutcome?.(r) ?? { status: 'queued', recipients: (opts.staffLocales ?? ['en']).length };

@@ -6,6 +6,7 @@ import { triggerSegmentLeft } from './core/trigger-segment-left/definition';
 import { triggerDate } from './core/trigger-date/definition';
 import { triggerSchedule } from './core/trigger-schedule/definition';
 import { wait } from './core/wait/definition';
+import { waitReplenishment } from './core/wait-replenishment/definition';
 import { waitForEventNode } from './core/wait-for-event/definition';
 import { segmentCondition } from './core/segment-condition/definition';
 import { abSplit } from './core/ab-split/definition';
@@ -34,6 +35,7 @@ export const builtInNodeTypes: NodeTypeDefinition[] = [
   triggerDate,
   triggerSchedule,
   wait,
+  waitReplenishment,
   waitForEventNode,
   segmentCondition,
   propertyCondition,
@@ -63,6 +65,6 @@ export function createRegistry(plugins: readonly AfterglowPlugin[] = []): NodeRe
   return new NodeRegistry(builtInNodeTypes, [corePlugin, ...plugins]);
 }
 
-export { triggerSegmentEntered, triggerSegmentLeft, triggerDate, triggerSchedule, webhookService, abSplit, holdout, propertyCondition, hasBought, multiSplit };
+export { triggerSegmentEntered, triggerSegmentLeft, triggerDate, triggerSchedule, webhookService, abSplit, holdout, propertyCondition, hasBought, multiSplit, waitReplenishment };
 export { triggerOnEvent, triggerBroadcast, wait, waitForEventNode, segmentCondition, sendEmail, grantPoints, issueCoupon, callWebhook, alertStaff, updateProfile, goTo, exitJourney };
 

@@ -1,5 +1,7 @@
 // The demo shop's catalogue: a sports-and-lifestyle store, varied enough for segments by
-// category and brand (a Red Star jersey buyer, a cosmetics re-buyer, a laptop buyer).
+// category and brand (a Red Star jersey buyer, a cosmetics re-buyer, a laptop buyer), with the
+// playbook's buying cycles for replenishment: cosmetics last 8-12 weeks, industrial goods
+// (the workshop supplies of the trade counter) 12-14 months.
 export interface CatalogProduct {
   id: string;
   sku: string;
@@ -9,6 +11,9 @@ export interface CatalogProduct {
   price: number;
   imageUrl: string;
   url: string;
+  /** How long one lasts, in days (products.buying_cycle_min_days/_max_days); null: not known. */
+  buyingCycleMinDays: number | null;
+  buyingCycleMaxDays: number | null;
 }
 
 export const SHOP_URL = 'https://shop.example';
@@ -63,11 +68,32 @@ const lines: Array<[string, Array<[string, string, number]>]> = [
   ]],
 ];
 
+// The trade counter's workshop supplies: in the catalogue (and its category's cycle) but not in
+// the generated order history, which stays the one every demo test knows.
+const tradeLines: typeof lines = [
+  ['Industrial', [
+    ['Kärcher', 'HEPA Filter Set for Workshop Vacuums', 49.9], ['3M', '6057 Respirator Cartridges (10 pairs)', 89.0],
+    ['Makita', 'Compressor Intake Filter', 24.5], ['Würth', 'Multi-Purpose Grease 5 kg', 64.0],
+    ['Bosch', 'Circular Saw Blades 190 mm (5 pack)', 79.0],
+  ]],
+];
+
+/** Cycles per product by category: 8-12 weeks for cosmetics. */
+const productCycles: Record<string, [number, number]> = { Cosmetics: [56, 84] };
+
+/** The categories' own cycles, for products without one: industrial goods 12-14 months. */
+export const categoryCycles = [
+  { category: 'Cosmetics', minDays: 56, maxDays: 84 },
+  { category: 'Industrial', minDays: 365, maxDays: 426 },
+];
+
 const slug = (s: string) => s.normalize('NFD').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[\s_-]+/g, '-');
 
-export const catalog: CatalogProduct[] = lines.flatMap(([category, items], c) =>
+const productsOf = (rows: typeof lines, first: number): CatalogProduct[] => rows.flatMap(([category, items], n) =>
   items.map(([brand, name, price], i) => {
+    const c = first + n;
     const id = `prod_${String(c * 100 + i + 1).padStart(4, '0')}`;
+    const cycle = productCycles[category];
     return {
       id,
       sku: `${category.slice(0, 3).toUpperCase()}-${brand.replace(/[^A-Za-z]/g, '').slice(0, 4).toUpperCase()}-${String(i + 1).padStart(3, '0')}`,
@@ -77,6 +103,13 @@ export const catalog: CatalogProduct[] = lines.flatMap(([category, items], c) =>
       price,
       imageUrl: `https://picsum.photos/seed/${id}/400/400`,
       url: `${SHOP_URL}/products/${slug(name)}`,
+      buyingCycleMinDays: cycle?.[0] ?? null,
+      buyingCycleMaxDays: cycle?.[1] ?? null,
     };
   }),
 );
+
+/** What the generated orders are drawn from. */
+export const catalog: CatalogProduct[] = productsOf(lines, 0);
+/** Every product of the shop: the catalogue and the trade counter. */
+export const demoProducts: CatalogProduct[] = [...catalog, ...productsOf(tradeLines, lines.length)];

@@ -91,3 +91,19 @@ describe('generateDemoShop', () => {
     expect([jersey('EUR'), jersey('RSD'), jersey('RUB')]).toEqual([89.95, 10590, 8590]);
   });
 });
+
+describe('the demo catalogue’s buying cycles', () => {
+  const shop = generateDemoShop(NOW);
+
+  it('gives cosmetics 8-12 weeks and industrial goods 12-14 months, with industrial goods out of the order history', () => {
+    const cosmetics = shop.products.filter((p) => p.category === 'Cosmetics');
+    expect(cosmetics.length).toBeGreaterThan(0);
+    for (const p of cosmetics) expect([p.buyingCycleMinDays, p.buyingCycleMaxDays]).toEqual([56, 84]);
+    expect(shop.categoryCycles).toEqual(expect.arrayContaining([
+      { category: 'Cosmetics', minDays: 56, maxDays: 84 }, { category: 'Industrial', minDays: 365, maxDays: 426 }]));
+    const industrial = new Set(shop.products.filter((p) => p.category === 'Industrial').map((p) => p.id));
+    expect(industrial.size).toBeGreaterThan(0);
+    expect(shop.items.some((i) => industrial.has(i.product_id))).toBe(false);
+    expect(new Set(shop.products.map((p) => p.id)).size).toBe(shop.products.length);
+  });
+});

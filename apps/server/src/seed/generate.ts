@@ -3,7 +3,7 @@
 // (Serbia in both scripts, Slovenia, Russia: their names, cities, phones, locales, currencies)
 // and from abroad (in English); each pays in their market's currency.
 import type { Currency } from '@afterglow/i18n';
-import { catalog, type CatalogProduct } from './catalog';
+import { catalog, categoryCycles, demoProducts, type CatalogProduct } from './catalog';
 import { localPrice, markets, type Market, type MarketId } from './markets';
 import { emailDomains, emailLocalPart, regions } from './people';
 import { seededRandom, type Random } from './random';
@@ -24,7 +24,10 @@ export interface DemoOrderItem {
   order_id: string; line: number; customer_id: string; product_id: string; name: string;
   category: string; brand: string; price: number; quantity: number;
 }
-export interface DemoShop { customers: DemoCustomer[]; products: CatalogProduct[]; orders: DemoOrder[]; items: DemoOrderItem[] }
+export interface DemoShop {
+  customers: DemoCustomer[]; products: CatalogProduct[]; orders: DemoOrder[]; items: DemoOrderItem[];
+  categoryCycles: { category: string; minDays: number; maxDays: number }[];
+}
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -138,5 +141,5 @@ export function generateDemoShop(now: Date, seed = 20250601): DemoShop {
     });
   }
   const customers = buyers.map(({ currency: _paysIn, ...customer }) => customer);
-  return { customers, products: catalog, orders, items };
+  return { customers, products: demoProducts, orders, items, categoryCycles };
 }

@@ -16,10 +16,15 @@ export async function writeDemoShop(tx: postgres.TransactionSql, workspaceId: st
       id text, email text, first_name text, last_name text, birthday date, timezone text, locale text,
       marketing_consent boolean, attributes jsonb, created_at timestamptz)`;
   await tx`
-    insert into products (workspace_id, id, sku, name, category, brand, price, image_url, url)
-    select ${workspaceId}, p.id, p.sku, p.name, p.category, p.brand, p.price, p."imageUrl", p.url
+    insert into products (workspace_id, id, sku, name, category, brand, price, image_url, url, buying_cycle_min_days, buying_cycle_max_days)
+    select ${workspaceId}, p.id, p.sku, p.name, p.category, p.brand, p.price, p."imageUrl", p.url, p."buyingCycleMinDays", p."buyingCycleMaxDays"
     from jsonb_to_recordset(${json(shop.products)}::text::jsonb) as p(
-      id text, sku text, name text, category text, brand text, price numeric, "imageUrl" text, url text)`;
+      id text, sku text, name text, category text, brand text, price numeric, "imageUrl" text, url text,
+      "buyingCycleMinDays" int, "buyingCycleMaxDays" int)`;
+  await tx`
+    insert into category_buying_cycles (workspace_id, category, min_days, max_days)
+    select ${workspaceId}, c.category, c."minDays", c."maxDays"
+    from jsonb_to_recordset(${json(shop.categoryCycles)}::text::jsonb) as c(category text, "minDays" int, "maxDays" int)`;
   await tx`
     insert into orders (workspace_id, id, customer_id, status, currency, total, placed_at, updated_at)
     select ${workspaceId}, o.id, o.customer_id, o.status, o.currency, o.total, o.placed_at, o.placed_at

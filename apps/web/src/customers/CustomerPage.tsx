@@ -1,5 +1,5 @@
-// One customer: profile, loyalty, orders with items, recent events, journeys, segments, and
-// their data rights (download, erase) for the roles allowed.
+// One customer: profile, loyalty, predicted next purchases, orders with items, recent events,
+// journeys, segments, and their data rights (download, erase) for the roles allowed.
 import { formatNumber } from '@afterglow/i18n';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -13,6 +13,7 @@ import { CustomerActivity } from './CustomerActivity';
 import { CustomerCoupons } from './CustomerCoupons';
 import { CustomerDataRights } from './CustomerDataRights';
 import { CustomerLanguage } from './CustomerLanguage';
+import { CustomerReplenishment } from './CustomerReplenishment';
 import { CustomerTags } from './CustomerTags';
 import { calendarDay, day, moment, money } from './format';
 
@@ -75,6 +76,7 @@ export function CustomerPage({ id }: { id: string }) {
               </ul>
             )}
           </Section>
+          <CustomerReplenishment id={profile.id} />
           <Section title={t('points.title')}>
             {loyalty.ledger.length === 0 ? <p className="text-sm text-slate-400">{t('points.none')}</p> : (
               <ul className="divide-y divide-slate-100 text-sm" data-testid="loyalty-ledger">

@@ -7,6 +7,7 @@ import { useTRPC } from '../trpc';
 import { ErrorNote, PageHeader, Spinner } from '../ui/kit';
 import { Icon } from '../ui/icons';
 import { AbandonedCheckoutCard } from './AbandonedCheckoutCard';
+import { BuyingCyclesCard } from './BuyingCyclesCard';
 import { ConsentCard } from './ConsentCard';
 import { IngestKeysCard } from './IngestKeysCard';
 import { IntegrationsCard } from './IntegrationsCard';
@@ -32,6 +33,7 @@ export function SettingsPage() {
     <div className="mx-auto max-w-4xl p-8">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <div className="mb-8"><ShopCard /></div>
+      <div className="mb-8"><BuyingCyclesCard /></div>
       <div className="mb-8"><SendingRulesCard /></div>
       <div className="mb-8"><SendingLimitsCard /></div>
       <div className="mb-8"><AbandonedCheckoutCard /></div>

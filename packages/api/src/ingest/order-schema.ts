@@ -33,6 +33,9 @@ const id = (field: string) => z.union([z.string().trim().min(1, `${field} must n
 }).transform(String);
 
 const text = (field: string, max = 500) => z.string({ error: `${field} must be a string` }).max(max, `${field} is at most ${max} characters`);
+const cycleDays = (field: string) => z.number({ error: `${field} must be a whole number of days from 1 to 3650` })
+  .int(`${field} must be a whole number of days from 1 to 3650`).min(1, `${field} must be a whole number of days from 1 to 3650`)
+  .max(3650, `${field} must be a whole number of days from 1 to 3650`);
 const url = (field: string) => z.url({ protocol: /^https?$/, error: `${field} must be an http(s) URL` }).max(2000);
 
 export const lineItemSchema = z.looseObject({
@@ -46,7 +49,14 @@ export const lineItemSchema = z.looseObject({
     .min(1, 'quantity must be at least 1').max(QUANTITY_MAX, `quantity is at most ${QUANTITY_MAX}`).default(1),
   image_url: url('image_url').optional(),
   url: url('url').optional(),
-}, { error: 'each product must be an object' });
+  /** How long one lasts (replenishment): the days, or the shortest with buying_cycle_max_days the longest. */
+  buying_cycle_days: cycleDays('buying_cycle_days').optional(),
+  buying_cycle_max_days: cycleDays('buying_cycle_max_days').optional(),
+}, { error: 'each product must be an object' }).superRefine((i, ctx) => {
+  if (i.buying_cycle_max_days !== undefined && (i.buying_cycle_days === undefined || i.buying_cycle_max_days < i.buying_cycle_days)) {
+    ctx.addIssue({ code: 'custom', path: ['buying_cycle_max_days'], message: 'buying_cycle_max_days needs buying_cycle_days, and at least as many days' });
+  }
+});
 
 export const orderPropertiesSchema = z.looseObject({
   order_id: id('order_id'),

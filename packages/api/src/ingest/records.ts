@@ -17,6 +17,9 @@ export interface ProductUpdate {
   price: number | null;
   image_url: string | null;
   url: string | null;
+  /** The buying cycle in days (both or neither); null: this update says nothing of it. */
+  cycle_min: number | null;
+  cycle_max: number | null;
   /** ISO source timestamp */
   at: string;
 }
@@ -55,10 +58,10 @@ export function upsertProducts(tx: postgres.TransactionSql, workspaceId: string,
   const rows = JSON.stringify(folded);
   const ids = folded.map((p) => p.id);
   const insert = tx`
-    insert into products (workspace_id, id, sku, name, category, brand, price, image_url, url, source_updated_at)
-    select ${workspaceId}, u.id, u.sku, coalesce(u.name, u.id), u.category, u.brand, coalesce(u.price, 0), u.image_url, u.url, u.at
+    insert into products (workspace_id, id, sku, name, category, brand, price, image_url, url, buying_cycle_min_days, buying_cycle_max_days, source_updated_at)
+    select ${workspaceId}, u.id, u.sku, coalesce(u.name, u.id), u.category, u.brand, coalesce(u.price, 0), u.image_url, u.url, u.cycle_min, u.cycle_max, u.at
     from jsonb_to_recordset(${rows}::text::jsonb) as u(
-      id text, sku text, name text, category text, brand text, price numeric, image_url text, url text, at timestamptz)
+      id text, sku text, name text, category text, brand text, price numeric, image_url text, url text, cycle_min int, cycle_max int, at timestamptz)
     order by u.id
     on conflict (workspace_id, id) do nothing`;
   // A newer update overwrites the fields it carries; an older one only fills gaps (a
@@ -74,9 +77,14 @@ export function upsertProducts(tx: postgres.TransactionSql, workspaceId: string,
       price = case when u.at >= coalesce(p.source_updated_at, '-infinity') then coalesce(u.price, p.price) else p.price end,
       image_url = case when u.at >= coalesce(p.source_updated_at, '-infinity') then coalesce(u.image_url, p.image_url) else coalesce(p.image_url, u.image_url) end,
       url = case when u.at >= coalesce(p.source_updated_at, '-infinity') then coalesce(u.url, p.url) else coalesce(p.url, u.url) end,
+      -- The cycle's two ends move together (the table checks them as a pair).
+      buying_cycle_min_days = case when u.cycle_min is not null and (u.at >= coalesce(p.source_updated_at, '-infinity') or p.buying_cycle_min_days is null)
+        then u.cycle_min else p.buying_cycle_min_days end,
+      buying_cycle_max_days = case when u.cycle_min is not null and (u.at >= coalesce(p.source_updated_at, '-infinity') or p.buying_cycle_min_days is null)
+        then u.cycle_max else p.buying_cycle_max_days end,
       source_updated_at = greatest(p.source_updated_at, u.at)
     from jsonb_to_recordset(${rows}::text::jsonb) as u(
-        id text, sku text, name text, category text, brand text, price numeric, image_url text, url text, at timestamptz)
+        id text, sku text, name text, category text, brand text, price numeric, image_url text, url text, cycle_min int, cycle_max int, at timestamptz)
     where p.workspace_id = ${workspaceId} and p.id = any(${tx.array(ids)}::text[]) and p.id = u.id
       and (u.sku is not null and u.sku is distinct from p.sku
         or u.name is not null and u.name is distinct from p.name
@@ -84,7 +92,8 @@ export function upsertProducts(tx: postgres.TransactionSql, workspaceId: string,
         or u.brand is not null and u.brand is distinct from p.brand
         or u.price is not null and u.price is distinct from p.price
         or u.image_url is not null and u.image_url is distinct from p.image_url
-        or u.url is not null and u.url is distinct from p.url)`;
+        or u.url is not null and u.url is distinct from p.url
+        or u.cycle_min is not null and (u.cycle_min, u.cycle_max) is distinct from (p.buying_cycle_min_days, p.buying_cycle_max_days))`;
   return Promise.all([insert, update]);
 }
 
@@ -180,7 +189,8 @@ export function applyOrderUpdates(tx: postgres.TransactionSql, workspaceId: stri
     ensureCustomers(tx, workspaceId, rows.map((r) => r.customer_id), at),
     upsertProducts(tx, workspaceId, updates.flatMap((u) => (u.content?.items ?? []).map((i) => ({
       id: i.product_id, sku: i.sku ?? null, name: i.name ?? null, category: i.category ?? null, brand: i.brand ?? null,
-      price: i.price ?? null, image_url: i.image_url ?? null, url: i.url ?? null, at: u.at,
+      price: i.price ?? null, image_url: i.image_url ?? null, url: i.url ?? null,
+      cycle_min: i.buying_cycle_days ?? null, cycle_max: i.buying_cycle_max_days ?? i.buying_cycle_days ?? null, at: u.at,
     })))),
     orders, withItems.length ? removeItems : null, withItems.length ? insertItems : null,
   ]);

@@ -103,6 +103,7 @@ export function productUpdate(p: ShopifyProduct, shopDomain: string | undefined)
     id: p.id, name: p.title, sku: variant?.sku ?? null, category: p.product_type || null, brand: p.vendor || null,
     price: variant?.price ?? null, image_url: p.image?.src ?? p.images[0]?.src ?? null,
     url: shopDomain && p.handle ? `https://${shopDomain}/products/${p.handle}` : null,
+    cycle_min: null, cycle_max: null,
     at: p.updated_at,
   };
 }

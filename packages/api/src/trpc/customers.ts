@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { notFound } from '../journeys/errors';
 import { eraseCustomer, exportCustomerData } from '../privacy/index';
 import { customerDetail } from './customer-detail';
+import { replenishmentOf } from './customer-replenishment';
 import { protectedProcedure, router } from './init';
 import { iso } from './time';
 
@@ -60,6 +61,11 @@ export const customersRouter = router({
   get: protectedProcedure
     .input(z.object({ id: customerId }))
     .query(({ ctx, input }) => customerDetail(ctx.deps, ctx.user.workspaceId, input.id)),
+
+  /** When the customer will probably buy each product (and category) again, and by which rule. */
+  replenishment: protectedProcedure
+    .input(z.object({ id: customerId }))
+    .query(({ ctx, input }) => replenishmentOf(ctx.deps, ctx.user.workspaceId, input.id)),
 
   /**
    * Sets the customer's language by hand (the customer page). A later identify trait or Shopify

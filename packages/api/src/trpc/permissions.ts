@@ -64,6 +64,7 @@ export const permissions: Record<string, Permission> = {
 
   'customers.list': read(),
   'customers.get': read(),
+  'customers.replenishment': read(),
   'customers.setLocale': change(marketing),
   'customers.export': change(oversight),
   'customers.erase': change(administration),
@@ -76,6 +77,8 @@ export const permissions: Record<string, Permission> = {
 
   'shop.get': read(),
   'shop.save': change(marketing),
+  'shop.buyingCycles': read(),
+  'shop.saveBuyingCycles': change(marketing),
   'sending.get': read(),
   'sending.save': change(marketing),
   'checkouts.settings': read(),

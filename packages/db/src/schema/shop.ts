@@ -2,7 +2,7 @@
 // (workspace_id, customer_id) so the schema distributes (Citus) without a rewrite.
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text,
+  bigserial, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text,
   timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -73,9 +73,34 @@ export const products = pgTable('products', {
   price: numeric('price', { precision: 12, scale: 2, mode: 'number' }).notNull().default(0),
   imageUrl: text('image_url'),
   url: text('url'),
+  /**
+   * How long one purchase lasts (cosmetics 8-12 weeks: 56 and 84), as a range because shops
+   * know it as one; a replenishment prediction uses its middle. Both null: not known.
+   */
+  buyingCycleMinDays: integer('buying_cycle_min_days'),
+  buyingCycleMaxDays: integer('buying_cycle_max_days'),
   // Last-writer-wins: the source timestamp of the data last applied to this row.
   sourceUpdatedAt: ts('source_updated_at'),
-}, (t) => [primaryKey({ columns: [t.workspaceId, t.id] })]);
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.id] }),
+  check('products_buying_cycle_ck', sql`(${t.buyingCycleMinDays} is null) = (${t.buyingCycleMaxDays} is null)
+    and ${t.buyingCycleMinDays} between 1 and ${t.buyingCycleMaxDays}`),
+]);
+
+/**
+ * A category's buying cycle, for its products without one of their own; "Cosmetics" also
+ * covers "Cosmetics > Skin" unless that has its own row (the most specific one wins).
+ * Matched ignoring case, as purchases are.
+ */
+export const categoryBuyingCycles = pgTable('category_buying_cycles', {
+  workspaceId: text('workspace_id').notNull(),
+  category: text('category').notNull(),
+  minDays: integer('min_days').notNull(),
+  maxDays: integer('max_days').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.category] }),
+  check('category_buying_cycles_days_ck', sql`${t.minDays} between 1 and ${t.maxDays}`),
+]);
 
 export const orders = pgTable('orders', {
   workspaceId: text('workspace_id').notNull(),
