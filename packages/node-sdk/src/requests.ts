@@ -17,7 +17,7 @@ export interface CustomerSnapshot {
   lastName: string | null;
   timezone: string;
   birthday: string | null;
-  /** The customer's language, a BCP 47 tag as the shop sent it ('sr-Latn-RS', 'sl'); null when unknown. */
+  /** The customer's language: the tag the shop sent, in canonical BCP 47 form ('sr-Latn-RS', 'sl'); null when unknown. */
   locale: string | null;
   marketingConsent: boolean;
   attributes: Record<string, unknown>;
