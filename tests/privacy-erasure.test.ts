@@ -128,7 +128,7 @@ describe("a customer's data rights", () => {
   it('erases the customer: nothing personal remains, runs ended, counts, revenue and aggregates intact', async () => {
     const sql = rig.sql;
     expect(await tablesHolding(sql, PERSONAL)).toEqual(['audit_log', 'customer_aliases', 'customers', 'dev_mailbox', 'email_events',
-      'email_links', 'email_outbox', 'email_suppressions', 'events', 'journey_runs', 'service_effects']);
+      'email_links', 'email_outbox', 'email_suppressions', 'event_names', 'events', 'journey_runs', 'service_effects']);
     const before = await journeyFigures(sql);
     const olafBefore = await sql`select * from customer_order_stats where customer_id = 'cust-olaf'`;
 

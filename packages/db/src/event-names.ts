@@ -32,8 +32,9 @@ export function propertyType(value: unknown): EventPropertySummary['type'] | nul
 }
 
 /**
- * Samples outlive the events they came from (erasing a customer does not visit this table), so
- * a text holding an address (an email, a note quoting one) is never kept as a sample.
+ * Samples record no customer: erasing one clears every sample of the workspace
+ * (privacy/customer-data.ts). Even meanwhile, a text holding an address (an email, a note
+ * quoting one) is never kept as a sample.
  */
 const personal = (text: string) => text.includes('@');
 

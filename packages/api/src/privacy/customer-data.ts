@@ -113,6 +113,16 @@ export const customerTables: CustomerTable[] = [
   { table: 'customer_aliases', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   // Their carts and recovery links; an abandoned one's event went with their events.
   { table: 'checkouts', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
+  {
+    // The event picker's property samples (event_names) record no customer, and one may be a value
+    // of theirs (a phone, a name in a note): every sample of the workspace goes. Keys, types and
+    // counts stay; later events bring new samples. Not exported: it is the shop's, not theirs.
+    table: 'event_names',
+    rows: (sql, f) => sql`t.workspace_id = ${f.workspaceId} and jsonb_path_exists(t.properties, '$.*.sample')`,
+    exportOmits: null,
+    erasure: { set: (sql) => sql`properties = (select coalesce(jsonb_object_agg(e.key, e.value - 'sample'), '{}'::jsonb)
+      from jsonb_each(t.properties) e)` },
+  },
   { table: 'customer_preferences', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   { table: 'consent_ledger', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   { table: 'loyalty_ledger', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
