@@ -12,6 +12,8 @@ export const graphNodeSchema = z.object({
    */
   typeVersion: z.number().int().min(1).max(10_000).optional(),
   position: z.object({ x: z.number().finite(), y: z.number().finite() }),
+  /** The marketer's own name for the step ("Reminder 2"): how cards, the checklist and reports name it. */
+  label: z.string().trim().max(80, 'A step name has at most 80 characters').optional(),
   config: z.record(z.string(), z.unknown()),
 });
 

@@ -48,7 +48,7 @@ export function Canvas(p: CanvasProps) {
 
   const nodes = useMemo<JourneyFlowNode[]>(() => p.graph.nodes.map((n) => ({
     id: n.id, type: 'journey', position: n.position, selected: n.id === p.selectedId, measured: measured[n.id],
-    data: { typeId: n.type, typeVersion: n.typeVersion, config: n.config, targets: branchTargets(p.graph, n.id, locale),
+    data: { typeId: n.type, typeVersion: n.typeVersion, config: n.config, label: n.label, targets: branchTargets(p.graph, n.id, locale),
       issues: p.issues.filter((i) => i.nodeId === n.id), stats: p.stats?.nodes[n.id] ?? null, live: p.live },
   })), [p.graph, p.selectedId, p.issues, p.stats, p.live, measured, locale]);
 

@@ -16,11 +16,11 @@ import { registry } from './registry';
 /** The enabled plugins' form widgets, by '<plugin id>/<name>'. */
 const enabledWidgets = pluginWidgets(registry.plugins());
 
-export function ConfigPanel({ node, issues, readOnly, triggerEvents, onChange, onDelete }: {
+export function ConfigPanel({ node, issues, readOnly, triggerEvents, onChange, onRename, onDelete }: {
   node: GraphNode; issues: GraphIssue[]; readOnly: boolean;
   /** The events that start the journey (triggerEventsOf): their properties are offered to steps. */
   triggerEvents: readonly string[];
-  onChange(config: Record<string, unknown>): void; onDelete(): void;
+  onChange(config: Record<string, unknown>): void; onRename(label: string): void; onDelete(): void;
 }) {
   const locale = useLocale();
   const { t } = useTranslation('editor');
@@ -40,9 +40,12 @@ export function ConfigPanel({ node, issues, readOnly, triggerEvents, onChange, o
       <div className="border-b border-slate-200 p-5">
         <div className="flex items-center gap-3">
           <span className={`rounded-lg p-2 ${tone.icon}`}><Icon name={def.ui.icon} className="h-5 w-5" /></span>
-          <div className="min-w-0">
-            <h2 className="truncate text-base font-semibold text-slate-900">{text.label}</h2>
-            <p className="font-mono text-[11px] text-slate-400">{node.id}</p>
+          <div className="min-w-0 flex-1">
+            <h2 className="truncate text-xs font-semibold uppercase tracking-wide text-slate-500">{text.label}</h2>
+            {/* The step's own name, as cards and the checklist show it; empty: the type's label. */}
+            <input value={node.label ?? ''} onChange={(e) => onRename(e.target.value)} disabled={readOnly} maxLength={80}
+              placeholder={text.label} aria-label={t('panel.stepName')} data-testid="step-name"
+              className="mt-0.5 w-full rounded-md border border-transparent px-1 py-0.5 text-base font-semibold text-slate-900 hover:border-slate-200 focus:border-violet-400 focus:outline-none disabled:bg-transparent" />
           </div>
         </div>
         <p className="mt-3 text-sm text-slate-500">{text.description}</p>

@@ -17,7 +17,7 @@ import { ConfigPanel, JourneyChecklist } from './ConfigPanel';
 import { FailedRunsCard } from './FailedRunsCard';
 import { JourneySettingsCard } from './JourneySettingsCard';
 import { CARD_WIDTH } from './NodeCard';
-import { addNode, removeNodes, setConfig } from './graphOps';
+import { addNode, removeNodes, setConfig, setLabel } from './graphOps';
 import { historyReducer, initialHistory } from './history';
 import { MigrationNotice } from './MigrationNotice';
 import { Palette } from './Palette';
@@ -153,6 +153,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
           {selected ? (
             <ConfigPanel key={selected.id} node={selected} issues={issues} readOnly={live} triggerEvents={triggerEvents}
               onChange={(config) => apply(setConfig(graph, selected.id, config, definitionOf(registry, selected)), `config:${selected.id}`)}
+              onRename={(label) => apply(setLabel(graph, selected.id, label), `label:${selected.id}`)}
               onDelete={() => { apply(removeNodes(graph, [selected.id])); setSelectedId(null); }} />
           ) : (
             <div className="h-full overflow-y-auto">

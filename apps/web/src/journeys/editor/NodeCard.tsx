@@ -21,6 +21,8 @@ export type JourneyNodeData = {
   /** The names of the steps its connected branches lead to (a Go to card says where it leads back). */
   /** The name of the step each connected branch leads to (for a card saying "Back to …"). */
   targets: Readonly<Record<string, string>>;
+  /** The marketer's name for the step, shown instead of the type's label. */
+  label?: string;
   issues: GraphIssue[];
   /** Present in live-stats mode. */
   stats: NodeStats | null;
@@ -55,7 +57,7 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
         <div className={`mt-0.5 rounded-lg p-1.5 ${tone.icon}`}><Icon name={def.ui.icon} /></div>
         <div className="min-w-0 flex-1">
           <div className={`text-[11px] font-semibold uppercase tracking-wide ${tone.text}`}>{t(`category.${def.category}`)}</div>
-          <div className="truncate text-sm font-semibold text-slate-900">{text.label}</div>
+          <div className="truncate text-sm font-semibold text-slate-900" title={data.label ? text.label : undefined}>{data.label ?? text.label}</div>
           {/* Three lines hold a split's arms and shares in Russian or Serbian; the whole line in the tooltip. */}
           <div className="mt-0.5 line-clamp-3 text-xs text-slate-500" title={summary} data-testid={`node-summary-${id}`}>{summary}</div>
         </div>

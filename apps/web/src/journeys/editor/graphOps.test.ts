@@ -1,6 +1,6 @@
-import { migrateGraph, validateGraph, type JourneyGraph } from '@afterglow/journey-core';
+import { journeyGraphSchema, migrateGraph, validateGraph, type JourneyGraph } from '@afterglow/journey-core';
 import { describe, expect, it } from 'vitest';
-import { addNode, connect, moveNodes, newNodeId, removeEdges, removeNodes, setConfig } from './graphOps';
+import { addNode, connect, moveNodes, newNodeId, removeEdges, removeNodes, setConfig, setLabel } from './graphOps';
 import { historyReducer, initialHistory } from './history';
 import { registry } from './registry';
 
@@ -89,6 +89,17 @@ describe('graph edits', () => {
   it('moves only the named nodes', () => {
     const g = moveNodes(sample(), new Map([['c1', { x: 10.2, y: 20.7 }]]));
     expect(g.nodes.map((n) => n.position)).toEqual([{ x: 0, y: 0 }, { x: 0, y: 151 }, { x: 10, y: 21 }]);
+  });
+});
+
+describe('step names', () => {
+  it('names a step, takes an empty name away, and stores what the graph schema accepts', () => {
+    const named = setLabel(sample(), 'w1', '  Cool-off  ');
+    expect(journeyGraphSchema.parse(named).nodes.find((n) => n.id === 'w1')!.label).toBe('Cool-off');
+    expect(setLabel(named, 'w1', '  ').nodes.find((n) => n.id === 'w1')!.label).toBeUndefined();
+    expect(setLabel(named, 'w1', 'x'.repeat(100)).nodes.find((n) => n.id === 'w1')!.label).toHaveLength(80);
+    const tooLong = { ...named, nodes: named.nodes.map((n) => ({ ...n, label: 'x'.repeat(81) })) };
+    expect(journeyGraphSchema.safeParse(tooLong).error?.issues[0].message).toBe('A step name has at most 80 characters');
   });
 });
 

@@ -66,4 +66,10 @@ export function setConfig(graph: JourneyGraph, id: string, config: Record<string
   return { nodes, edges: graph.edges.filter((e) => e.source !== id || branches.has(e.sourceHandle)) };
 }
 
+/** The step's own name; empty takes it away (the step is named by its type again). */
+export function setLabel(graph: JourneyGraph, id: string, label: string): JourneyGraph {
+  const named = label.trim() ? label.slice(0, 80) : undefined;
+  return { ...graph, nodes: graph.nodes.map((n) => (n.id === id ? { ...n, label: named } : n)) };
+}
+
 const roundPosition = (p: Position): Position => ({ x: Math.round(p.x), y: Math.round(p.y) });

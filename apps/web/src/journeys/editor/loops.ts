@@ -16,7 +16,7 @@ export function branchTargets(graph: JourneyGraph, nodeId: string, locale: strin
   for (const e of graph.edges) {
     if (e.source !== nodeId) continue;
     const target = graph.nodes.find((n) => n.id === e.target);
-    if (target) targets[e.sourceHandle] = typeLabel(target.type, locale);
+    if (target) targets[e.sourceHandle] = target.label ?? typeLabel(target.type, locale);
   }
   return targets;
 }

@@ -30,6 +30,12 @@ describe('stepName', () => {
     expect(long.length).toBeLessThanOrEqual('Exit · '.length + 48);
   });
 
+  it('names a step the marketer named by that name alone, in every language', () => {
+    const named = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'node_a1' ? { ...n, label: 'Reminder 2' } : n)) };
+    expect(stepName(named, 'node_a1', 'en', names)).toBe('Reminder 2');
+    expect(stepName(named, 'node_a1', 'ru', names)).toBe('Reminder 2');
+  });
+
   it('names no step that is not in the graph', () => {
     expect(stepName(graph, 'node_zz', 'en', names)).toBeUndefined();
   });

@@ -33,12 +33,14 @@ export function useWorkspaceNames(): SummaryNames {
 }
 
 /**
- * "Send email · “Thank you, «first name»!”": the step's type label and its summary, cut short; the
- * label alone while its settings are incomplete. undefined for a step no longer in the graph.
+ * The step's own name when the marketer gave one; else "Send email · “Thank you, «first name»!”":
+ * the type's label and its summary, cut short (the label alone while its settings are
+ * incomplete). undefined for a step no longer in the graph.
  */
 export function stepName(graph: JourneyGraph, nodeId: string, locale: string, names: SummaryNames): string | undefined {
   const node = graph.nodes.find((n) => n.id === nodeId);
   if (!node) return undefined;
+  if (node.label) return node.label;
   const def = definitionOf(registry, node) ?? registry.get(node.type);
   if (!def) return typeLabel(node.type, locale);
   const label = localizeNode(def, locale).label;
