@@ -128,7 +128,7 @@ describe('events.catalog', () => {
     expect(await summary()).toEqual(expected);
 
     await sql`delete from event_names`;
-    const migration = readFileSync(path.join(import.meta.dirname, '../drizzle/0038_event_names.sql'), 'utf8');
+    const migration = readFileSync(path.join(import.meta.dirname, '../drizzle/0040_event_names.sql'), 'utf8');
     const handWritten = migration.split('-- hand-written:')[1];
     for (const statement of handWritten.slice(handWritten.indexOf('\n')).split('--> statement-breakpoint')) await sql.unsafe(statement);
     expect(await summary()).toEqual(expected);

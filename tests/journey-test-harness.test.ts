@@ -152,6 +152,6 @@ describe('conditions on segments', () => {
     const refused = await t.publish(graph).catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(JourneyRefusedError);
     const issues = (refused as JourneyRefusedError).issues;
-    expect(issues).toEqual([{ nodeId: 'check', field: 'segmentId', code: 'check', message: expect.stringContaining('seg_missing') }]);
+    expect(issues).toEqual([{ nodeId: 'check', field: 'segmentId', code: 'check', message: 'The segment no longer exists: choose another' }]);
   });
 });
