@@ -120,6 +120,12 @@ it('a Shopify checkout quiet for 60 minutes is one "Checkout Abandoned" with the
     ],
   } }]);
   expect(await runsFor('tok-plain')).toBe(1);
+  // The event picker counts it, with its properties, as it counts events the shop sends.
+  const [named] = await db.sql<{ n: number; keys: string[] }[]>`select sum(count)::int as n,
+    array(select distinct k from event_names e, jsonb_object_keys(e.properties) k where e.workspace_id = ${WS} and e.name = 'Checkout Abandoned' order by k) as keys
+    from event_names where workspace_id = ${WS} and name = 'Checkout Abandoned'`;
+  expect(named.n).toBe(1);
+  expect(named.keys).toEqual(expect.arrayContaining(['checkout_id', 'products', 'recovery_url', 'total']));
   await engine.advanceUntilIdle();
   const [ledger] = await db.sql`select count(*)::int as n from loyalty_ledger where workspace_id = ${WS} and customer_id = ${BOB}`;
   expect(ledger.n).toBe(1);

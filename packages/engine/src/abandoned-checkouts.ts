@@ -6,7 +6,7 @@
 // Exactly once per checkout under retries and any number of workers: rows are claimed with
 // SKIP LOCKED and re-checked when marked, and the event's message id is the checkout's.
 import { ABANDONED_AFTER_MINUTES_DEFAULT } from '@afterglow/journey-core';
-import type { Queryable, Sql } from '@afterglow/db';
+import { recordEventNames, type Queryable, type Sql } from '@afterglow/db';
 import type { StoredEvent } from './types';
 
 export const CHECKOUT_ABANDONED = 'Checkout Abandoned';
@@ -69,6 +69,10 @@ async function settleBatch(sql: Sql, now: Date, deliver: (tx: Queryable, events:
       name: CHECKOUT_ABANDONED, timestamp: now,
     }));
     if (events.length > 0) await deliver(tx as unknown as Queryable, events);
+    // Counted where the event picker reads, as ingested events are.
+    for (const workspaceId of new Set(events.map((e) => e.workspaceId))) {
+      await recordEventNames(tx as unknown as Queryable, workspaceId, events.filter((e) => e.workspaceId === workspaceId), now);
+    }
     return { claimed: rows[0].claimed, emitted: events.length };
   }) as Promise<{ claimed: number; emitted: number }>;
 }
