@@ -4,7 +4,7 @@
 // SMTP). Each test says what the customer finds in the inbox, and when. Reviews, loyalty and
 // referrals (journeys 2, 3, 11, 12) have their own issue.
 import {
-  abSplit, hasBought, holdout, issueCoupon, sendEmail, triggerBroadcast, triggerDate,
+  abSplit, hasBought, holdout, issueCoupon, multiSplit, propertyCondition, sendEmail, triggerBroadcast, triggerDate,
   triggerOnEvent, triggerSchedule, triggerSegmentEntered, waitForEventNode, wait, waitReplenishment,
 } from '@afterglow/nodes';
 import { createJourneyTest, type JourneyTest, type JourneyTestOptions } from '@afterglow/testing';
@@ -167,10 +167,26 @@ it('6. cross-sell: accessories others bought with a Sony camera, care tips for l
   expect(subjects('tom')).toEqual([]);
 });
 
-// Split by rules reads an event property by its path; `products.category` reaches into no item of
-// the order's list (only `products.0.category`, the first item), so an order whose camera is not
-// its first item goes down "Else". Has bought (above) covers the journey meanwhile.
-it.todo('6. cross-sell by Split by rules on the order\'s category: a rule cannot match any item of the order (products.category)');
+it('6. cross-sell by Split by rules on the order\'s lines: any line in the category counts', async () => {
+  await shop();
+  const onCategory = (name: string, category: string) => ({
+    ...propertyCondition.defaults, id: name.toLowerCase(), name, source: 'event' as const, eventProperty: 'products.category', operator: 'contains' as const, value: category,
+  });
+  await t.publish(t.journey()
+    .trigger(triggerOnEvent, { event: 'Order Completed', entryKeyProperty: 'order_id' })
+    .then(multiSplit, { rules: [onCategory('Camera', 'Cameras'), onCategory('Leather', 'Leather')] }, { id: 'split' })
+    .branch('rule:camera', (b) => b.then(sendEmail, email('Lenses for your camera', 'Three lenses that fit it.')))
+    .branch('rule:leather', (b) => b.then(sendEmail, email('Caring for your leather shoes', 'Polish them once a month.'))));
+  for (const c of ['sara', 'lena', 'tom']) await customer(c);
+  // The camera is the order's second line.
+  await t.track('sara', 'Order Completed', order('s1', [{ product_id: 'bag', name: 'Bag', category: 'Bags', price: 40 }, { product_id: 'a7', name: 'Alpha 7', category: 'Cameras', price: 1500 }]));
+  await t.track('lena', 'Order Completed', order('l1', [{ product_id: 'oxf', name: 'Oxfords', category: 'Leather goods > Shoes', price: 120 }]));
+  await t.track('tom', 'Order Completed', order('t1', [{ product_id: 'pen', name: 'Pen', category: 'Office', price: 2 }]));
+  await t.advance('1 minute');
+  expect(subjects('sara')).toEqual(['Lenses for your camera']);
+  expect(subjects('lena')).toEqual(['Caring for your leather shoes']);
+  expect(subjects('tom')).toEqual([]);
+});
 
 it('7. interest segments: Red Star jersey buyers hear first about the club\'s new products', async () => {
   await shop();

@@ -34,6 +34,20 @@ describe('property condition', () => {
     expect(await branch({ ...within, days: 15 }, { customer: { attributes } })).toBe('no');
   });
 
+  it('reads across an order\'s lines: a path through a list holds when any line\'s value does', async () => {
+    const run = { trigger: { name: 'Order Completed', properties: { products: [
+      { category: 'Bags', price: 40, added: '2026-01-05' }, { category: 'Cameras', price: 1500, added: '2026-02-20' },
+    ] } } };
+    const on = (over: Partial<typeof conditionDefaults>) => branch({ source: 'event', ...over }, { run });
+    expect(await on({ eventProperty: 'products.category', operator: 'equals', value: 'cameras' })).toBe('yes');
+    expect(await on({ eventProperty: 'products.0.category', operator: 'equals', value: 'cameras' })).toBe('no');
+    expect(await on({ eventProperty: 'products.category', operator: 'not_in_list', values: ['Cameras'] })).toBe('no');
+    expect(await on({ eventProperty: 'products.price', operator: 'greater_than', number: 1000 })).toBe('yes');
+    expect(await on({ eventProperty: 'products.price', operator: 'less_than', number: 10 })).toBe('no');
+    expect(await on({ eventProperty: 'products.added', operator: 'after', date: '2026-02-01T00:00:00Z' })).toBe('yes');
+    expect(await on({ eventProperty: 'products.brand', operator: 'is_set' })).toBe('no');
+  });
+
   it('reads attributes by path, lists (tags) by any item, and missing values as not set', async () => {
     const customer = { attributes: { address: { city: 'Novi Sad' }, tags: ['VIP', 'wholesale'], points: '120' } };
     expect(await branch({ customerField: 'attribute', attribute: 'address.city', operator: 'equals', value: 'novi sad' }, { customer })).toBe('yes');

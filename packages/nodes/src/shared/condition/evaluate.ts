@@ -1,20 +1,41 @@
 // Whether a condition holds for a run, read from what the engine already loaded for the step
 // (the customer, the trigger event, the run's context): no query. Text compares ignoring case
-// and surrounding spaces; a list value (tags) contains / is one of when any of its items does.
-import { propertyAt, type ExecContext } from '@afterglow/node-sdk';
+// and surrounding spaces; a list value (tags, an order's lines) holds when any of its items does:
+// "products.category is Cameras" holds for an order with a camera among its lines.
+import type { ExecContext } from '@afterglow/node-sdk';
 import type { Condition } from './schema';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The value at a dotted path ("shipping.country"). Across a list, every item's: `products.category`
+ * is the list of the order's lines' categories; a number picks one item (`products.0.category`).
+ */
+export function valueAt(source: unknown, path: string): unknown {
+  let values: unknown[] = [source];
+  let listed = false;
+  for (const key of path.split('.')) {
+    values = values.flatMap((v) => {
+      if (Array.isArray(v) && !/^\d+$/.test(key)) {
+        listed = true;
+        return v.map((item: unknown) => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined));
+      }
+      return [v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined];
+    });
+  }
+  const found = values.filter((v) => v !== undefined);
+  return listed ? found.flat() : found[0];
+}
 
 /** The value the condition looks at, or undefined when the run has none. */
 function subjectOf(ctx: Pick<ExecContext, 'customer' | 'run'>, c: Condition): unknown {
   switch (c.source) {
     case 'customer':
-      return c.customerField === 'attribute' ? propertyAt(ctx.customer.attributes, c.attribute) : ctx.customer[c.customerField];
+      return c.customerField === 'attribute' ? valueAt(ctx.customer.attributes, c.attribute) : ctx.customer[c.customerField];
     case 'event':
-      return ctx.run.trigger ? propertyAt(ctx.run.trigger.properties, c.eventProperty) : undefined;
+      return ctx.run.trigger ? valueAt(ctx.run.trigger.properties, c.eventProperty) : undefined;
     case 'context':
-      return propertyAt(ctx.run.context, c.contextKey);
+      return valueAt(ctx.run.context, c.contextKey);
     case 'order': {
       const p = ctx.run.trigger?.properties ?? {};
       return p.total ?? p.revenue;
@@ -63,21 +84,23 @@ export function conditionHolds(ctx: Pick<ExecContext, 'customer' | 'run' | 'now'
     case 'contains': return items.some((a) => textOf(a).includes(c.value.toLowerCase()));
     case 'in_list': return items.some((a) => values.some((v) => same(a, v)));
     case 'not_in_list': return !items.some((a) => values.some((v) => same(a, v)));
-    case 'greater_than': case 'less_than': case 'between': {
-      const n = numberOf(actual);
-      if (n === null) return false;
-      if (c.operator === 'greater_than') return n > c.number;
-      if (c.operator === 'less_than') return n < c.number;
-      return n >= c.number && n <= c.numberTo;
-    }
-    case 'before': case 'after': case 'within_last_days': {
-      const t = timeOf(actual);
-      if (t === null) return false;
-      if (c.operator === 'within_last_days') {
-        const now = ctx.now().getTime();
-        return t <= now && t >= now - c.days * DAY_MS;
-      }
-      return c.operator === 'before' ? t < Date.parse(c.date) : t > Date.parse(c.date);
-    }
+    case 'greater_than': case 'less_than': case 'between':
+      return items.some((a) => {
+        const n = numberOf(a);
+        if (n === null) return false;
+        if (c.operator === 'greater_than') return n > c.number;
+        if (c.operator === 'less_than') return n < c.number;
+        return n >= c.number && n <= c.numberTo;
+      });
+    case 'before': case 'after': case 'within_last_days':
+      return items.some((a) => {
+        const t = timeOf(a);
+        if (t === null) return false;
+        if (c.operator === 'within_last_days') {
+          const now = ctx.now().getTime();
+          return t <= now && t >= now - c.days * DAY_MS;
+        }
+        return c.operator === 'before' ? t < Date.parse(c.date) : t > Date.parse(c.date);
+      });
   }
 }
