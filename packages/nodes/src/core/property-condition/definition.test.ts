@@ -35,7 +35,7 @@ describe('property condition', () => {
   });
 
   it('reads across an order\'s lines: a path through a list holds when any line\'s value does', async () => {
-    const run = { trigger: { name: 'Order Completed', properties: { products: [
+    const run = { trigger: { name: 'Order Completed', messageId: 'm1', customerId: 'c1', timestamp: new Date('2026-03-01T00:00:00Z'), properties: { products: [
       { category: 'Bags', price: 40, added: '2026-01-05' }, { category: 'Cameras', price: 1500, added: '2026-02-20' },
     ] } } };
     const on = (over: Partial<typeof conditionDefaults>) => branch({ source: 'event', ...over }, { run });
