@@ -1,9 +1,10 @@
 // The moments `advance` stops at on its way to its target: each time at which the engine has
 // something to do of its own accord (a wait ending, a held send, a retry's backoff, a scheduled
-// broadcast). Stopping at each, in order, runs every step at its own time, as the recurring
+// broadcast, a checkout's abandonment delay ending, and with a calendar trigger live each hour at
+// its minute, when a birthday or a schedule may fall due somewhere). Stopping at each, in order, runs every step at its own time, as the recurring
 // tick would: an email due on day 3 goes out on day 3, not when the test's last day comes.
 import type { Queryable } from '@afterglow/db';
-import type { JourneyPlan } from '@afterglow/journey-core';
+import { ABANDONED_AFTER_MINUTES_DEFAULT, type JourneyPlan } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 
 /** The earliest due moment strictly after `after`, or null when nothing is scheduled. */
@@ -14,20 +15,62 @@ export async function nextDueTime(sql: Queryable, registry: NodeRegistry, after:
       union all select min(next_attempt_at) from email_outbox where status = 'pending' and next_attempt_at > ${after}
       union all select min(next_attempt_at) from service_effects where status = 'pending' and next_attempt_at > ${after}
     ) due`;
-  const broadcast = await nextBroadcastStart(sql, registry, after);
-  const times = [row?.at, broadcast].filter((t): t is Date => t instanceof Date);
+  const plans = await livePlans(sql);
+  const broadcast = nextBroadcastStart(plans, registry, after);
+  const times = [row?.at, broadcast, nextCalendarHour(plans, registry, after), await nextAbandonment(sql, after)]
+    .filter((t): t is Date => t instanceof Date);
   return times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
 }
 
+interface LivePlan { plan: JourneyPlan; enrolled: boolean }
+
+/** The live versions started by no event (broadcasts, calendar triggers), and whether a broadcast enrolled. */
+const livePlans = (sql: Queryable) => sql<LivePlan[]>`
+  select v.plan, b.version_id is not null as enrolled from journeys j join journey_versions v on v.id = j.current_version_id
+  left join broadcasts b on b.version_id = v.id
+  where j.status = 'live' and v.plan->>'triggerEvent' is null`;
+
+const triggerOf = (registry: NodeRegistry, plan: JourneyPlan) => {
+  const config = plan.nodes[plan.triggerNodeId]?.config as never;
+  return { def: registry.get(plan.triggerType)?.trigger, config };
+};
+
 /** Live broadcast versions not enrolled yet start at their trigger's `startAt` (the engine's own rule). */
-async function nextBroadcastStart(sql: Queryable, registry: NodeRegistry, after: Date): Promise<Date | null> {
-  const plans = await sql<{ plan: JourneyPlan }[]>`
-    select v.plan from journeys j join journey_versions v on v.id = j.current_version_id
-    left join broadcasts b on b.version_id = v.id
-    where j.status = 'live' and b.version_id is null and v.plan->>'triggerEvent' is null`;
-  const starts = plans.flatMap(({ plan }) => {
-    const audience = registry.get(plan.triggerType)?.trigger?.audience?.(plan.nodes[plan.triggerNodeId]?.config as never);
+function nextBroadcastStart(plans: LivePlan[], registry: NodeRegistry, after: Date): Date | null {
+  const starts = plans.flatMap(({ plan, enrolled }) => {
+    if (enrolled) return [];
+    const { def, config } = triggerOf(registry, plan);
+    const audience = def?.audience?.(config);
     return audience?.startAt && audience.startAt > after ? [audience.startAt.getTime()] : [];
   });
   return starts.length ? new Date(Math.min(...starts)) : null;
+}
+
+/**
+ * With a calendar trigger live, the next hour at its minute (a date trigger's :00, a schedule's
+ * own): some zone's local hour may have come. Zones off the hour by 30 or 45 minutes are caught
+ * up at the stop after, the same local day, as the engine's job catches up.
+ */
+function nextCalendarHour(plans: LivePlan[], registry: NodeRegistry, after: Date): Date | null {
+  const minutes = new Set(plans.flatMap(({ plan }) => {
+    const { def, config } = triggerOf(registry, plan);
+    const calendar = def?.calendar?.(config);
+    return calendar ? [calendar.kind === 'schedule' ? calendar.minute : 0] : [];
+  }));
+  const hour = Math.floor(after.getTime() / 3600e3) * 3600e3;
+  const next = [...minutes].map((m) => {
+    const at = hour + m * 60e3;
+    return at > after.getTime() ? at : at + 3600e3;
+  });
+  return next.length ? new Date(Math.min(...next)) : null;
+}
+
+/** When the first open checkout's abandonment delay ends (the workspace's, else 60 minutes). */
+async function nextAbandonment(sql: Queryable, after: Date): Promise<Date | null> {
+  const [row] = await sql<{ at: Date | null }[]>`
+    select min(c.updated_at + make_interval(mins => coalesce((w.settings #>> '{checkouts,abandonedAfterMinutes}')::int, ${ABANDONED_AFTER_MINUTES_DEFAULT}::int))) as at
+    from checkouts c join workspaces w on w.id = c.workspace_id
+    where c.completed_at is null and c.abandoned_at is null
+      and c.updated_at + make_interval(mins => coalesce((w.settings #>> '{checkouts,abandonedAfterMinutes}')::int, ${ABANDONED_AFTER_MINUTES_DEFAULT}::int)) > ${after}`;
+  return row?.at ?? null;
 }
