@@ -9,3 +9,4 @@ export * from './coupons';
 export * from './team';
 export * from './services';
 export * from './checkouts';
+export * from './reviews';
