@@ -113,7 +113,7 @@ export async function dispatchDueEmails(opts: {
     await releaseOrphanedRows(opts.sql);
     const rows = await claimDueRows(session, now, batchSize);
     if (rows.length === 0) return { sent: 0, retried: 0, failed: 0, suppressed: 0 };
-    await renderQueued(rows, createOutboxRenderer(session.sql, { publicUrl: opts.publicUrl ?? (() => 'http://localhost:3000'), secrets: opts.secrets }));
+    await renderQueued(rows, createOutboxRenderer(session.sql, { publicUrl: opts.publicUrl ?? (() => 'http://localhost:3000'), secrets: opts.secrets, now }));
     const stored = storeRendered(opts.sql, session.owner, rows);
     const outcomes = await sendAll(rows, mailer, now, stored, createOutcomeWriter(opts.sql, session, now)).finally(() => stored.settled);
     const count = (status: Outcome['status']) => outcomes.filter((o) => o.status === status).length;

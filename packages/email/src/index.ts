@@ -23,6 +23,8 @@ export { startDevSmtpSink } from './dev-sink';
 export { TIERS, loyaltyStatus } from './loyalty';
 export type { LoyaltyStatus } from './loyalty';
 export { couponFromContext, reviewUrl, emptyExtras } from './merge-extras';
+export { reviewPageLinks, REVIEW_LINK_DAYS } from './review-links';
+export type { ReviewPageLink } from './review-links';
 export type { MergeExtras, MergeRecommendation, MergeCoupon } from './merge-extras';
 export { loadShopExtras, createShopExtrasLoader } from './shop-data';
 export type { ExtrasRequest } from './shop-data';

@@ -6,6 +6,7 @@ import type { Queryable } from '@afterglow/db';
 import { buildMergeData, defaultShop, orderFromProperties, type MergeCustomerInput, type MergeEventInput } from './merge-data';
 import { couponFromContext, emptyExtras } from './merge-extras';
 import { renderEmail, type RenderedEmail } from './render';
+import type { ReviewPageLink } from './review-links';
 import { createShopExtrasLoader } from './shop-data';
 import { createPinnedTemplateCache } from './template-store';
 import { languageOf, pickVariant, supportedLocale, type LocalisedTemplate, type ServedText } from './variants';
@@ -15,6 +16,8 @@ export interface JourneyRenderScope {
   workspaceId: string; versionId: string; context: Record<string, unknown>;
   /** The shop's default language and currency (workspaces.settings.shop); English and euros when unset. */
   shop?: { locale: string | null; currency: string | null };
+  /** Signs the hosted review page's links for this customer; without it, review links go to the shop's own form. */
+  reviewPage?: ReviewPageLink;
 }
 
 /** The email, and the locale it was written in: which variant went out, in which script. */
@@ -44,7 +47,7 @@ export function createJourneyEmailRenderer(sql: Queryable, shop: { name: string;
     const { shopName, shopUrl, ...loaded } = reads('loyalty') || reads('recommendations') || reads('shop') || reads('reviewUrl')
       ? await extras.load({ workspaceId: scope.workspaceId, customerId: customer.id, productIds, recommendations: reads('recommendations') })
       : { ...emptyExtras(), shopName: null, shopUrl: null };
-    const data = buildMergeData(customer, trigger, { name: shopName ?? shop.name, url: shopUrl ?? shop.url, currency },
+    const data = buildMergeData(customer, trigger, { name: shopName ?? shop.name, url: shopUrl ?? shop.url, currency, reviewPage: scope.reviewPage },
       { ...loaded, coupon: couponFromContext(scope.context) });
     const format = { locale: content.locale, currency: data.order?.currency ?? currency, timeZone: customer.timezone || 'UTC' };
     const email = await renderEmail({ subject: content.subject, body: content.body, preheader: content.preheader }, data, format);

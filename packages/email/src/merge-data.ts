@@ -3,6 +3,7 @@
 // journey triggered by such an event can list what was bought without another query.
 import { z } from 'zod';
 import { emptyExtras, reviewUrl, type MergeExtras } from './merge-extras';
+import type { ReviewPageLink } from './review-links';
 
 /** The customer as the engine snapshots it (structurally the node SDK's CustomerSnapshot). */
 export interface MergeCustomerInput {
@@ -34,7 +35,7 @@ export interface MergeOrderItem {
   lineTotal: number;
   imageUrl: string;
   url: string;
-  /** The shop's review form for this product of this order (set by buildMergeData). */
+  /** The review page for this product of this order: hosted when signed links are at hand, else the shop's form (set by buildMergeData). */
   reviewUrl?: string;
 }
 
@@ -47,7 +48,11 @@ export interface MergeData extends MergeExtras {
   };
   /** The trigger event's properties, as sent. */
   event: Record<string, unknown>;
-  order: { id: string; total: number; currency: string; itemCount: number; items: MergeOrderItem[] } | null;
+  order: {
+    id: string; total: number; currency: string; itemCount: number; items: MergeOrderItem[];
+    /** The hosted review page for all items of the order (the shop's address when links are not signed: a preview). */
+    reviewUrl?: string;
+  } | null;
   shop: { name: string; url: string };
 }
 
@@ -94,7 +99,7 @@ export function orderFromProperties(properties: Record<string, unknown>, currenc
 export function buildMergeData(
   customer: MergeCustomerInput,
   trigger: MergeEventInput | null,
-  shop: { name: string; url: string; currency?: string } = defaultShop,
+  shop: { name: string; url: string; currency?: string; reviewPage?: ReviewPageLink } = defaultShop,
   extras: Partial<MergeExtras> = {},
 ): MergeData {
   const firstName = customer.firstName ?? '';
@@ -108,16 +113,19 @@ export function buildMergeData(
       attributes: customer.attributes ?? {},
     },
     event: properties,
-    order: withReviewLinks(orderFromProperties(properties, shop.currency), shop.url),
+    order: withReviewLinks(orderFromProperties(properties, shop.currency), shop.url, shop.reviewPage),
     shop: { name: shop.name, url: shop.url },
     ...emptyExtras(),
     ...extras,
   };
 }
 
-function withReviewLinks(order: MergeData['order'], shopUrl: string): MergeData['order'] {
+function withReviewLinks(order: MergeData['order'], shopUrl: string, page: ReviewPageLink | undefined): MergeData['order'] {
   if (!order) return null;
-  return { ...order, items: order.items.map((item) => ({ ...item, reviewUrl: reviewUrl(shopUrl, item.productId, order.id) })) };
+  if (!page || !order.id) {
+    return { ...order, reviewUrl: shopUrl, items: order.items.map((item) => ({ ...item, reviewUrl: reviewUrl(shopUrl, item.productId, order.id) })) };
+  }
+  return { ...order, reviewUrl: page(order.id), items: order.items.map((item) => ({ ...item, reviewUrl: page(order.id, item.productId || undefined) })) };
 }
 
 /** Data that has every known field, used to check templates for unknown merge fields. */

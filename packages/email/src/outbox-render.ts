@@ -7,6 +7,7 @@ import type { Queryable, SecretBox } from '@afterglow/db';
 import { prepareForSending } from './compliance/prepare';
 import { createJourneyEmailRenderer, type JourneyEmailRequest } from './journey-renderer';
 import type { MergeCustomerInput } from './merge-data';
+import { reviewPageLinks } from './review-links';
 
 export interface RenderableRow {
   id: string;
@@ -40,23 +41,26 @@ export interface RenderedRow {
 /** A row that cannot be rendered (deleted customer, broken template) fails for good, with this message. */
 export class RenderFailure extends Error {}
 
-export function createOutboxRenderer(sql: Queryable, opts: { publicUrl: () => string; secrets: SecretBox }) {
+/** `now` starts the review links' validity (REVIEW_LINK_DAYS). */
+export function createOutboxRenderer(sql: Queryable, opts: { publicUrl: () => string; secrets: SecretBox; now: Date }) {
   const render = createJourneyEmailRenderer(sql);
   return async (row: RenderableRow): Promise<RenderedRow> => {
     if (!row.customer) throw new RenderFailure(`Customer ${row.customer_id} no longer exists`);
     if (!row.secret) throw new RenderFailure(`Workspace ${row.workspace_id} has no signing secret`);
     const trigger = row.context?.trigger ? { name: row.context.trigger.name, properties: row.context.trigger.properties ?? {} } : null;
+    const secret = opts.secrets.open(row.secret);
+    const reviewPage = reviewPageLinks({ publicUrl: opts.publicUrl(), secret, workspaceId: row.workspace_id, customerId: row.customer_id, now: opts.now });
     let mail;
     try {
       mail = await render(row.request, row.customer, trigger,
         { workspaceId: row.workspace_id, versionId: row.version_id ?? '', context: row.context ?? {},
-          shop: { locale: row.shop_locale, currency: row.shop_currency } });
+          shop: { locale: row.shop_locale, currency: row.shop_currency }, reviewPage });
     } catch (err) {
       throw new RenderFailure(`Could not render the email: ${err instanceof Error ? err.message : String(err)}`);
     }
     const prepared = prepareForSending({
       html: mail.html, text: mail.text, kind: row.kind, topic: row.request.topic, workspaceId: row.workspace_id,
-      customerId: row.customer_id, outboxId: row.id, secret: opts.secrets.open(row.secret), publicUrl: opts.publicUrl(),
+      customerId: row.customer_id, outboxId: row.id, secret, publicUrl: opts.publicUrl(),
       shopName: row.shop_name ?? undefined, locale: mail.locale,
     });
     return { subject: mail.subject, ...prepared, locale: mail.locale };
