@@ -9,6 +9,7 @@ CREATE TABLE "reviews" (
 	"photo_ref" text,
 	"status" text DEFAULT 'new' NOT NULL,
 	"reply" text,
+	"revision" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "reviews_workspace_id_id_pk" PRIMARY KEY("workspace_id","id"),

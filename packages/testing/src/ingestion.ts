@@ -2,7 +2,7 @@
 // endpoints, served in-process by the server's own ingestion handler. Parsing and refusals (a
 // 400 naming the field), deduplication by messageId, profiles, order records and enrolment in
 // journeys (the engine's enrolEvents, in the same transaction) are therefore production's.
-import { createIngestHandler, type IngestDeps } from '@afterglow/api';
+import { createIngestHandler, isPublicPath, type IngestDeps } from '@afterglow/api';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,10 +24,15 @@ export interface Ingestion {
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
-/** Serves /v1 with the server's ingestion handler, and /hooks/ with `hooks` (plugins' routes) when given. */
-export async function startIngestion(deps: IngestDeps, key: string, hooks?: Handler): Promise<Ingestion> {
+/**
+ * Serves /v1 with the server's ingestion handler, /hooks/ with `hooks` (plugins' routes) and the
+ * recipients' pages (/u/, /p/, /t/, /r/: the links in the emails) with `recipients`, when given.
+ */
+export async function startIngestion(deps: IngestDeps, key: string, hooks?: Handler, recipients?: Handler): Promise<Ingestion> {
   const handle = createIngestHandler(deps);
-  const server = http.createServer((req, res) => void (hooks && req.url?.startsWith('/hooks/') ? hooks : handle)(req, res));
+  const route = (url = '/'): Handler => (hooks && url.startsWith('/hooks/') ? hooks
+    : recipients && isPublicPath(url.split('?')[0]) ? recipients : handle);
+  const server = http.createServer((req, res) => void route(req.url)(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const authorization = `Basic ${Buffer.from(`${key}:`).toString('base64')}`;

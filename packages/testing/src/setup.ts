@@ -2,7 +2,7 @@
 // plugins, createEngine with a mailer delivering to an in-process SMTP server, the API's
 // dependencies for the workspace's owner, the /v1 ingestion handler enrolling through the
 // engine. Each part is pushed to `cleanups` as it starts, so a half-started harness closes too.
-import { createPluginRouteHandler, type ApiDeps, type IngestDeps } from '@afterglow/api';
+import { createPluginRouteHandler, createPublicHandler, type ApiDeps, type IngestDeps } from '@afterglow/api';
 import type { Database } from '@afterglow/db';
 import { checkEmailTemplate, createMailer, previewEmail } from '@afterglow/email';
 import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
@@ -66,7 +66,9 @@ export async function startParts(opts: JourneyTestOptions, cleanups: Cleanups): 
   };
   // Plugins' routes as the server serves them (/hooks/<plugin>/<workspace>/<path>), on the same port.
   const hooks = createPluginRouteHandler({ ...ingestDeps, registry, publicUrl: () => publicUrl, log });
-  const ingestion = await startIngestion(ingestDeps, workspace.ingestKey, hooks);
+  // The pages the emails' links open (unsubscribe, preferences, tracking, reviews), on the same port.
+  const recipients = createPublicHandler({ database, clock, log, onEventsStored: ingestDeps.onEventsStored, afterCommit: ingestDeps.afterCommit });
+  const ingestion = await startIngestion(ingestDeps, workspace.ingestKey, hooks, recipients);
   cleanups.push(() => ingestion.close());
   publicUrl = ingestion.url;
   return { clock, registry, database, engine, workspace, ingestion, smtp, publicUrl };
