@@ -1,5 +1,5 @@
 // The endpoints recipients reach from an email, without a session: /u/ (unsubscribe),
-// /p/ (preferences), /t/o/ (open pixel) and /t/c/ (click). Each takes one signed token
+// /p/ (preferences), /t/o/ (open pixel), /t/c/ (click) and /r/ (review an order). Each takes one signed token
 // as its only path segment; anything else under these prefixes is a 404.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from '../ingest/http-io';
@@ -8,6 +8,7 @@ import { escapeHtml } from './escape';
 import { pageLocale } from './locale';
 import { sendPage } from './page';
 import { handlePreferences } from './preferences';
+import { handleReview } from './review-page';
 import { handleClick, handleOpen } from './tracking';
 import type { PublicDeps } from './types';
 import { handleUnsubscribe } from './unsubscribe';
@@ -19,10 +20,11 @@ const ROUTES: Array<[RegExp, (deps: PublicDeps, req: IncomingMessage, res: Serve
   [/^\/p\/([^/]+)$/, handlePreferences],
   [/^\/t\/o\/([^/]+)\.gif$/, handleOpen],
   [/^\/t\/c\/([^/]+)$/, handleClick],
+  [/^\/r\/([^/]+)$/, handleReview],
 ];
 
 /** True for paths this handler owns. */
-export const isPublicPath = (pathname: string) => /^\/(u|p|t)\//.test(pathname);
+export const isPublicPath = (pathname: string) => /^\/(u|p|t|r)\//.test(pathname);
 
 export function createPublicHandler(deps: PublicDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -39,12 +39,14 @@ export interface PageContent {
   body: string;
   /** The shop's name (plain text), shown above the body. */
   shop?: string;
+  /** CSS of this page alone, after the shared style. */
+  style?: string;
 }
 
-export function sendPage(res: ServerResponse, status: number, locale: Locale, { title, body, shop = '' }: PageContent): void {
+export function sendPage(res: ServerResponse, status: number, locale: Locale, { title, body, shop = '', style = '' }: PageContent): void {
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">`
     + `<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">`
-    + `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>`
+    + `<title>${escapeHtml(title)}</title><style>${STYLE}${style}</style></head><body><main>`
     + (shop ? `<div class="shop">${escapeHtml(shop)}</div>` : '')
     + `${body}</main>${languageSwitch(locale)}</body></html>`;
   res.writeHead(status, {

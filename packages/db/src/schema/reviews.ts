@@ -2,7 +2,7 @@
 // review-request email). One review per product of an order: a second submission of the
 // same form updates it. Staff moderate them (new -> published or hidden) and may reply.
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -22,6 +22,8 @@ export const reviews = pgTable('reviews', {
   status: text('status').$type<ReviewStatus>().notNull().default('new'),
   /** The shop's public answer; null until staff reply. */
   reply: text('reply'),
+  /** 1 when written, one more each time a resubmission changes it: names its Review Submitted event. */
+  revision: integer('revision').notNull().default(1),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 }, (t) => [
