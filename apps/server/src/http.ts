@@ -2,7 +2,7 @@
 // plugins' routes under /hooks), a health check, and the web app's static files, all with the
 // same security headers and an X-Request-Id. While the database is unreachable (its breaker
 // open), whatever needs it is answered 503 with Retry-After at once.
-import { requestIdFor, sendUnavailable, withRequestId } from '@afterglow/api';
+import { isPublicPath, requestIdFor, sendUnavailable, withRequestId } from '@afterglow/api';
 import type { Database } from '@afterglow/db';
 import type { Logger } from '@afterglow/node-sdk';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -20,7 +20,7 @@ export interface HttpRoutes {
   bounces?: Handler;
   /** Plugins' routes for their providers' callbacks: /hooks/<plugin id>/<workspace id>/<route path>. */
   hooks?: Handler;
-  /** Unsubscribe, preferences and tracking links from emails: /u/, /p/, /t/. */
+  /** Unsubscribe, preferences, tracking and review links from emails: /u/, /p/, /t/, /r/ (isPublicPath). */
   recipients?: Handler;
   webDistDir: string;
   log: Logger;
@@ -67,7 +67,7 @@ export function createRequestListener(routes: HttpRoutes): (req: IncomingMessage
     if (pathname === '/webhooks/bounces' && routes.bounces) return routes.bounces(req, res);
     if (pathname.startsWith('/hooks/') && routes.hooks) return routes.hooks(req, res);
     if (pathname === '/healthz') return healthz(res);
-    if (routes.recipients && /^\/(u|p|t)\//.test(pathname)) return availability.up ? routes.recipients(req, res) : sendUnavailable(res, availability);
+    if (routes.recipients && isPublicPath(pathname)) return availability.up ? routes.recipients(req, res) : sendUnavailable(res, availability);
     return serveStatic(req, res);
   }
 
