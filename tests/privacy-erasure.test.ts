@@ -6,7 +6,7 @@
 // their runs are ended with the canvas counts exact, revenue and aggregates agree, and the same
 // address, identified again, gets no marketing email (transactional still goes).
 import { rebuildOrderAggregates, type Database } from '@afterglow/db';
-import { complianceUrls } from '@afterglow/email';
+import { complianceUrls, reviewPageLinks } from '@afterglow/email';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf } from './support/api-client';
@@ -87,6 +87,10 @@ beforeAll(async () => {
   const preferences = complianceUrls(rig.app.url, { workspaceId: WS, customerId: ZEPH, outboxId: '', secret: SIGNING_SECRET }).preferences;
   await fetch(preferences, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: 'marketing=on&topic_new_products=on&topic_reviews=on&topic_loyalty=on' });
+  // And reviewed the mug on the hosted review page, signing with her name.
+  const review = reviewPageLinks({ publicUrl: rig.app.url, secret: SIGNING_SECRET, workspaceId: WS, customerId: ZEPH, now: rig.clock.now() })('ord-z1');
+  expect((await fetch(review, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'rating_0=5&text_0=Lovely+mug%2C+Zephyrine+Quillfeather' })).status).toBe(200);
 
   // A second order reaches the first run's goal and starts a new run.
   rig.clock.advance(86400e3);
@@ -108,7 +112,7 @@ describe("a customer's data rights", () => {
     const data = await rig.as('manager').customers.export.mutate({ id: ZEPH });
     const counts = Object.fromEntries(Object.entries(data.tables).map(([table, rows]) => [table, rows.length]));
     expect(counts).toMatchObject({
-      customers: 1, customer_aliases: 1, customer_preferences: 1, events: 4, orders: 2, order_items: 2, loyalty_ledger: 2,
+      customers: 1, customer_aliases: 1, customer_preferences: 1, events: 5, reviews: 1, orders: 2, order_items: 2, loyalty_ledger: 2,
       coupons: 2, segment_memberships: 1, customer_order_stats: 1, journey_runs: 2, conversions: 1, email_outbox: 4,
       email_events: expect.any(Number), email_links: 2, dev_mailbox: 4, consent_ledger: expect.any(Number),
       email_suppressions: 1, service_effects: 2, hashed_suppressions: 0,
@@ -128,7 +132,7 @@ describe("a customer's data rights", () => {
   it('erases the customer: nothing personal remains, runs ended, counts, revenue and aggregates intact', async () => {
     const sql = rig.sql;
     expect(await tablesHolding(sql, PERSONAL)).toEqual(['audit_log', 'customer_aliases', 'customers', 'dev_mailbox', 'email_events',
-      'email_links', 'email_outbox', 'email_suppressions', 'event_names', 'events', 'journey_runs', 'service_effects']);
+      'email_links', 'email_outbox', 'email_suppressions', 'event_names', 'events', 'journey_runs', 'reviews', 'service_effects']);
     const before = await journeyFigures(sql);
     const olafBefore = await sql`select * from customer_order_stats where customer_id = 'cust-olaf'`;
 
@@ -136,7 +140,7 @@ describe("a customer's data rights", () => {
     const mistyped = await errorOf(rig.as('admin').customers.erase.mutate({ id: ZEPH, confirm: 'cust-zep' }));
     expect(mistyped.data.issues).toEqual([{ field: 'confirm', message: 'Type the customer id to confirm the erasure' }]);
     const erased = await rig.as('admin').customers.erase.mutate({ id: ZEPH, confirm: ZEPH });
-    expect(erased).toMatchObject({ customerId: ZEPH, existed: true, rows: { customers: 1, journey_runs: 2, events: 4, orders: 2 } });
+    expect(erased).toMatchObject({ customerId: ZEPH, existed: true, rows: { customers: 1, journey_runs: 2, events: 5, reviews: 1, orders: 2 } });
 
     expect(await tablesHolding(sql, PERSONAL)).toEqual([]);
     const hash = createHash('sha256').update(EMAIL.toLowerCase()).digest('hex');
