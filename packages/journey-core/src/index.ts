@@ -3,6 +3,7 @@ export * from './validate';
 export * from './compile';
 export * from './stats';
 export * from './settings';
+export * from './loyalty-settings';
 export * from './diff';
 export * from './secrets';
 export * from './versions';
