@@ -128,6 +128,7 @@ export const customerTables: CustomerTable[] = [
   { table: 'customer_preferences', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   { table: 'consent_ledger', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   { table: 'loyalty_ledger', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
+  { table: 'loyalty_members', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   { table: 'coupons', rows: byCustomer, exportOmits: ['workspace_id'], erasure: { set: toErased } },
   { table: 'segment_memberships', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   // Kept for revenue: amount, currency, status and time, of no one. A line keeps its product and

@@ -174,6 +174,17 @@ export const loyaltyLedger = pgTable('loyalty_ledger', {
   customerId: text('customer_id').notNull(),
   points: integer('points').notNull(),
   reason: text('reason').notNull(),
+  /**
+   * Where the points came from or went: 'grant' (a journey's Grant points step), 'order',
+   * 'refund' (an order's points taken back), 'review', 'referral', 'birthday', 'signup',
+   * 'redeem' (a reward bought), 'expire', 'adjust' (by staff).
+   */
+  kind: text('kind').notNull().default('grant'),
+  /** The order an 'order' or 'refund' entry is for. */
+  orderId: text('order_id'),
+  /** The reward a 'redeem' entry bought, and the coupon it issued. */
+  rewardId: text('reward_id'),
+  couponId: uuid('coupon_id'),
   // The effect key: one grant per (run, node) however often a step is retried.
   effectKey: text('effect_key'),
   runId: uuid('run_id'),
@@ -183,3 +194,23 @@ export const loyaltyLedger = pgTable('loyalty_ledger', {
   uniqueIndex('loyalty_effect_uq').on(t.workspaceId, t.effectKey).where(sql`effect_key is not null`),
   index('loyalty_customer_idx').on(t.workspaceId, t.customerId),
 ]);
+
+/**
+ * A loyalty member's state that the ledger alone cannot tell: the tier and the milestone last
+ * announced (so Loyalty Tier Changed and Points Milestone Reached fire once per change), and the
+ * clock of expiry (points expire after months without activity; one reminder per quiet spell).
+ */
+export const loyaltyMembers = pgTable('loyalty_members', {
+  workspaceId: text('workspace_id').notNull(),
+  customerId: text('customer_id').notNull(),
+  /** The tier (its settings id) last announced; null until first computed. */
+  tierId: text('tier_id'),
+  tierChangedAt: ts('tier_changed_at'),
+  /** The highest points milestone already announced; 0 for none. */
+  milestone: integer('milestone').notNull().default(0),
+  /** The last earning or redemption: expiry counts from here. */
+  lastActivityAt: ts('last_activity_at'),
+  /** When the Points Expiring reminder for the current quiet spell went out. */
+  expiryRemindedAt: ts('expiry_reminded_at'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.customerId] })]);
