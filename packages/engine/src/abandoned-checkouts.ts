@@ -28,6 +28,17 @@ interface Row {
 }
 
 /**
+ * The workspace's abandonment delay as an interval over `workspaces w`: the value as stored,
+ * bounded as the settings form bounds it; a value that is not a number is the default. The test
+ * harness asks the same expression when the next checkout falls due.
+ */
+export function abandonmentDelay(sql: Queryable) {
+  return sql`make_interval(mins => case when jsonb_typeof(w.settings #> '{checkouts,abandonedAfterMinutes}') = 'number'
+    then least(greatest((w.settings #>> '{checkouts,abandonedAfterMinutes}')::numeric, 10), 10080)::int
+    else ${ABANDONED_AFTER_MINUTES_DEFAULT}::int end)`;
+}
+
+/**
  * Settles one batch of due checkouts: one followed by an order of its customer is completed by
  * it (so it is never looked at again), the others are marked abandoned and their events stored;
  * hands those events to `deliver` in the same transaction. Returns how many were settled and emitted.
@@ -35,10 +46,7 @@ interface Row {
 async function settleBatch(sql: Sql, now: Date, deliver: (tx: Queryable, events: StoredEvent[]) => Promise<unknown>)
   : Promise<{ claimed: number; emitted: number }> {
   return sql.begin(async (tx) => {
-    // The delay as stored, bounded as the settings form bounds it; a value not a number is the default.
-    const delay = tx`make_interval(mins => case when jsonb_typeof(w.settings #> '{checkouts,abandonedAfterMinutes}') = 'number'
-      then least(greatest((w.settings #>> '{checkouts,abandonedAfterMinutes}')::numeric, 10), 10080)::int
-      else ${ABANDONED_AFTER_MINUTES_DEFAULT}::int end)`;
+    const delay = abandonmentDelay(tx);
     const rows = await tx<Row[]>`
       with due as (
         select c.workspace_id, c.id, (select o.placed_at from orders o where o.workspace_id = c.workspace_id

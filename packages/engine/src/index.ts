@@ -24,7 +24,7 @@ export { ManualClock, systemClock, type Clock } from './clock';
 export { enrolSegment, type SegmentEnrolment } from './broadcast';
 export type { StoredEvent, Logger } from './types';
 export { WAKE_CHANNEL } from './worker';
-export { CHECKOUT_ABANDONED } from './abandoned-checkouts';
+export { CHECKOUT_ABANDONED, abandonmentDelay } from './abandoned-checkouts';
 export { deleteExpired } from './retention';
 export { blockedReason, resolveTarget, TargetRefused, type Resolver, type ResolvedTarget } from './outbound/guard';
 export * from './services/index';

@@ -4,7 +4,8 @@
 // its minute, when a birthday or a schedule may fall due somewhere). Stopping at each, in order, runs every step at its own time, as the recurring
 // tick would: an email due on day 3 goes out on day 3, not when the test's last day comes.
 import type { Queryable } from '@afterglow/db';
-import { ABANDONED_AFTER_MINUTES_DEFAULT, type JourneyPlan } from '@afterglow/journey-core';
+import { abandonmentDelay } from '@afterglow/engine';
+import type { JourneyPlan } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 
 /** The earliest due moment strictly after `after`, or null when nothing is scheduled. */
@@ -65,12 +66,11 @@ function nextCalendarHour(plans: LivePlan[], registry: NodeRegistry, after: Date
   return next.length ? new Date(Math.min(...next)) : null;
 }
 
-/** When the first open checkout's abandonment delay ends (the workspace's, else 60 minutes). */
+/** When the first open checkout's abandonment delay ends (the engine's own expression of the delay). */
 async function nextAbandonment(sql: Queryable, after: Date): Promise<Date | null> {
   const [row] = await sql<{ at: Date | null }[]>`
-    select min(c.updated_at + make_interval(mins => coalesce((w.settings #>> '{checkouts,abandonedAfterMinutes}')::int, ${ABANDONED_AFTER_MINUTES_DEFAULT}::int))) as at
+    select min(c.updated_at + ${abandonmentDelay(sql)}) as at
     from checkouts c join workspaces w on w.id = c.workspace_id
-    where c.completed_at is null and c.abandoned_at is null
-      and c.updated_at + make_interval(mins => coalesce((w.settings #>> '{checkouts,abandonedAfterMinutes}')::int, ${ABANDONED_AFTER_MINUTES_DEFAULT}::int)) > ${after}`;
+    where c.completed_at is null and c.abandoned_at is null and c.updated_at + ${abandonmentDelay(sql)} > ${after}`;
   return row?.at ?? null;
 }
