@@ -3,12 +3,24 @@ export function normalizeEventName(name: string): string {
   return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
 }
 
-/** Reads a dotted path (`shipping.country`, `products.0.sku`) from event properties. */
-export function propertyAt(source: Record<string, unknown>, path: string): unknown {
-  let value: unknown = source;
+/**
+ * Reads a dotted path (`shipping.country`, `products.0.sku`) from event properties.
+ * With `{ acrossLists: true }` a key met on a list reads every item's: `products.category` is the
+ * list of the lines' categories (a number still picks one item), so a condition can ask whether
+ * any line of an order is in a category.
+ * @example propertyAt({ products: [{ category: 'Tea' }, { category: 'Cups' }] }, 'products.category', { acrossLists: true }) // ['Tea', 'Cups']
+ */
+export function propertyAt(source: unknown, path: string, options: { acrossLists?: boolean } = {}): unknown {
+  let values: unknown[] = [source];
+  let listed = false;
+  const read = (v: unknown, key: string) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined);
   for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
+    values = values.flatMap((v) => {
+      if (!options.acrossLists || !Array.isArray(v) || /^\d+$/.test(key)) return [read(v, key)];
+      listed = true;
+      return v.map((item: unknown) => read(item, key));
+    });
   }
-  return value;
+  if (!listed) return values[0];
+  return values.filter((v) => v !== undefined).flat();
 }

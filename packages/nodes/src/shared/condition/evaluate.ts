@@ -2,40 +2,22 @@
 // (the customer, the trigger event, the run's context): no query. Text compares ignoring case
 // and surrounding spaces; a list value (tags, an order's lines) holds when any of its items does:
 // "products.category is Cameras" holds for an order with a camera among its lines.
-import type { ExecContext } from '@afterglow/node-sdk';
+import { propertyAt, type ExecContext } from '@afterglow/node-sdk';
 import type { Condition } from './schema';
 
 const DAY_MS = 86_400_000;
-
-/**
- * The value at a dotted path ("shipping.country"). Across a list, every item's: `products.category`
- * is the list of the order's lines' categories; a number picks one item (`products.0.category`).
- */
-export function valueAt(source: unknown, path: string): unknown {
-  let values: unknown[] = [source];
-  let listed = false;
-  for (const key of path.split('.')) {
-    values = values.flatMap((v) => {
-      if (Array.isArray(v) && !/^\d+$/.test(key)) {
-        listed = true;
-        return v.map((item: unknown) => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined));
-      }
-      return [v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined];
-    });
-  }
-  const found = values.filter((v) => v !== undefined);
-  return listed ? found.flat() : found[0];
-}
+/** `products.category` reads every line's category: the condition holds when any does. */
+const ACROSS_LISTS = { acrossLists: true };
 
 /** The value the condition looks at, or undefined when the run has none. */
 function subjectOf(ctx: Pick<ExecContext, 'customer' | 'run'>, c: Condition): unknown {
   switch (c.source) {
     case 'customer':
-      return c.customerField === 'attribute' ? valueAt(ctx.customer.attributes, c.attribute) : ctx.customer[c.customerField];
+      return c.customerField === 'attribute' ? propertyAt(ctx.customer.attributes, c.attribute, ACROSS_LISTS) : ctx.customer[c.customerField];
     case 'event':
-      return ctx.run.trigger ? valueAt(ctx.run.trigger.properties, c.eventProperty) : undefined;
+      return ctx.run.trigger ? propertyAt(ctx.run.trigger.properties, c.eventProperty, ACROSS_LISTS) : undefined;
     case 'context':
-      return valueAt(ctx.run.context, c.contextKey);
+      return propertyAt(ctx.run.context, c.contextKey, ACROSS_LISTS);
     case 'order': {
       const p = ctx.run.trigger?.properties ?? {};
       return p.total ?? p.revenue;
