@@ -14,6 +14,7 @@ export const MERGE_FIELDS: MergeFieldGroup[] = [
     { key: 'orderId', snippet: '{{ order.id }}' },
     { key: 'total', snippet: '{{ order.total | money }}' },
     { key: 'items', snippet: '{% for item in order.items %}{{ item.quantity }} × {{ item.name }}: {{ item.price | money }} <a href="{{ item.reviewUrl }}">Rate this</a><br />{% endfor %}' },
+    { key: 'reviewUrl', snippet: '{{ order.reviewUrl }}' },
   ] },
   { key: 'recommendations', fields: [
     { key: 'together', snippet: '{% for product in recommendations %}<a href="{{ product.url }}">{{ product.name }}</a> {{ product.price | money }}<br />{% endfor %}' },
