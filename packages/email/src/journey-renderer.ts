@@ -1,13 +1,15 @@
 // The engine's email renderer: resolves a saved template to its pinned version, picks the
 // customer's language variant (variants.ts), loads the database-backed merge data (loyalty,
-// recommendations) batched across the emails of one engine batch, takes the coupon from the
-// run, then personalises the compiled template in the variant's locale.
+// recommendations, the stored order of an event that only names it) batched across the emails
+// of one engine batch, takes the coupon from the run, then personalises the compiled template
+// in the variant's locale.
 import type { Queryable } from '@afterglow/db';
 import { buildMergeData, defaultShop, orderFromProperties, type MergeCustomerInput, type MergeEventInput } from './merge-data';
 import { couponFromContext, emptyExtras } from './merge-extras';
 import { renderEmail, type RenderedEmail } from './render';
 import type { ReviewPageLink } from './review-links';
 import { createShopExtrasLoader } from './shop-data';
+import { createStoredOrderLoader, withStoredOrder } from './stored-orders';
 import { createPinnedTemplateCache } from './template-store';
 import { languageOf, pickVariant, supportedLocale, type LocalisedTemplate, type ServedText } from './variants';
 
@@ -33,6 +35,7 @@ function inlineTemplate(request: JourneyEmailRequest, shopLocale: string | null)
 export function createJourneyEmailRenderer(sql: Queryable, shop: { name: string; url: string } = defaultShop) {
   const extras = createShopExtrasLoader(sql);
   const pinned = createPinnedTemplateCache(sql);
+  const storedOrders = createStoredOrderLoader(sql);
   return async (
     request: JourneyEmailRequest, customer: MergeCustomerInput, trigger: MergeEventInput | null, scope: JourneyRenderScope,
   ): Promise<LocalisedEmail> => {
@@ -40,15 +43,19 @@ export function createJourneyEmailRenderer(sql: Queryable, shop: { name: string;
     const currency = scope.shop?.currency ?? 'EUR';
     const template = request.templateId ? await pinned(scope.workspaceId, scope.versionId, request.templateId) : inlineTemplate(request, shopLocale);
     const content = pickVariant(template, customer.locale, shopLocale);
-    const productIds = (orderFromProperties(trigger?.properties ?? {})?.items ?? []).map((i) => i.productId).filter(Boolean);
     const reads = (field: string) => content.body.includes(field) || content.subject.includes(field) || content.preheader.includes(field);
+    // An event that names an order without listing it (a delivery, a review) reads the stored order.
+    const orderProperties = trigger && (reads('order') || reads('recommendations'))
+      ? await withStoredOrder(trigger.properties, { workspaceId: scope.workspaceId, customerId: customer.id }, storedOrders)
+      : trigger?.properties ?? {};
+    const productIds = (orderFromProperties(orderProperties)?.items ?? []).map((i) => i.productId).filter(Boolean);
     // Most emails read none of it: they cost the batch no query at all. Review links are
     // built on the shop's address, so an email with them reads the shop too.
     const { shopName, shopUrl, ...loaded } = reads('loyalty') || reads('recommendations') || reads('shop') || reads('reviewUrl')
       ? await extras.load({ workspaceId: scope.workspaceId, customerId: customer.id, productIds, recommendations: reads('recommendations') })
       : { ...emptyExtras(), shopName: null, shopUrl: null };
     const data = buildMergeData(customer, trigger, { name: shopName ?? shop.name, url: shopUrl ?? shop.url, currency, reviewPage: scope.reviewPage },
-      { ...loaded, coupon: couponFromContext(scope.context) });
+      { ...loaded, coupon: couponFromContext(scope.context) }, orderProperties);
     const format = { locale: content.locale, currency: data.order?.currency ?? currency, timeZone: customer.timezone || 'UTC' };
     const email = await renderEmail({ subject: content.subject, body: content.body, preheader: content.preheader }, data, format);
     return { ...email, locale: content.locale };

@@ -101,6 +101,8 @@ export function buildMergeData(
   trigger: MergeEventInput | null,
   shop: { name: string; url: string; currency?: string; reviewPage?: ReviewPageLink } = defaultShop,
   extras: Partial<MergeExtras> = {},
+  /** Where {{ order }} is read from: the trigger's properties, or those with the stored order filled in (stored-orders.ts). */
+  orderProperties: Record<string, unknown> = trigger?.properties ?? {},
 ): MergeData {
   const firstName = customer.firstName ?? '';
   const lastName = customer.lastName ?? '';
@@ -113,7 +115,7 @@ export function buildMergeData(
       attributes: customer.attributes ?? {},
     },
     event: properties,
-    order: withReviewLinks(orderFromProperties(properties, shop.currency), shop.url, shop.reviewPage),
+    order: withReviewLinks(orderFromProperties(orderProperties, shop.currency), shop.url, shop.reviewPage),
     shop: { name: shop.name, url: shop.url },
     ...emptyExtras(),
     ...extras,

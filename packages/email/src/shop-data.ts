@@ -5,6 +5,7 @@
 import type { Queryable } from '@afterglow/db';
 import { loyaltyStatus } from './loyalty';
 import type { MergeExtras, MergeRecommendation } from './merge-extras';
+import { batchInTick } from './tick-batch';
 
 export interface ExtrasRequest {
   workspaceId: string;
@@ -83,26 +84,7 @@ export async function loadShopExtras(sql: Queryable, requests: ExtrasRequest[]):
   return result;
 }
 
-/**
- * Collects the requests made in one tick and loads them together (the DataLoader pattern):
- * callers await their own answer and never see the batching.
- */
+/** Loads the requests made in one tick together (one loyalty and one recommendations query per batch). */
 export function createShopExtrasLoader(sql: Queryable) {
-  let pending: { request: ExtrasRequest; resolve: (v: LoadedExtras) => void; reject: (e: unknown) => void }[] = [];
-  const flush = () => {
-    const batch = pending;
-    pending = [];
-    loadShopExtras(sql, batch.map((b) => b.request)).then(
-      (rows) => batch.forEach((b, i) => b.resolve(rows[i])),
-      (err) => batch.forEach((b) => b.reject(err)),
-    );
-  };
-  return {
-    load(request: ExtrasRequest): Promise<LoadedExtras> {
-      return new Promise((resolve, reject) => {
-        if (pending.length === 0) setImmediate(flush);
-        pending.push({ request, resolve, reject });
-      });
-    },
-  };
+  return { load: batchInTick((requests: ExtrasRequest[]) => loadShopExtras(sql, requests)) };
 }

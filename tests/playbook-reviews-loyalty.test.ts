@@ -1,0 +1,79 @@
+// The playbook's reviews, loyalty and referral journeys (DOMAIN.md 2, 3, 11, 12), built as a
+// marketer builds them: built-in steps, starter templates and the settings screens' procedures,
+// fed shop events through the whole harness (the /v1 handler, the hosted pages on real HTTP, the
+// engine's jobs at each stop of a manual clock, real SMTP). Each test says what the customer and
+// the staff find in their inboxes, and when.
+import { alertStaff, issueCoupon, sendEmail, triggerOnEvent, wait } from '@afterglow/nodes';
+import { expect, it } from 'vitest';
+import { at, customer, email, inbox, order, received, shop, starter, subjects, t } from './support/playbook';
+
+/** Sends the hosted review form at `url` as a phone's browser would. */
+const review = (url: string, form: Record<string, string>) => fetch(url, {
+  method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString(),
+});
+/** The review links of a review request, in the order of its items (its text part shows where each tracked link leads). */
+const reviewLinks = (mail: { text: string }) => [...mail.text.matchAll(/\((http\S+\/r\/\S+)\)/g)].map((m) => m[1]);
+const boots = [{ product_id: 'boot', name: 'Trail boot', price: 80 }, { product_id: 'wax', name: 'Boot wax', price: 15 }];
+
+it('2. review request 7–15 days after delivery, straight to a form for the items bought', async () => {
+  await shop();
+  await t.publish(t.journey()
+    .trigger(triggerOnEvent, { event: 'order_delivered', entryKeyProperty: 'order_id' })
+    .then(wait, { mode: 'window', from: 'trigger', minDays: 7, maxDays: 15, atHour: 10 })
+    .then(sendEmail, { templateId: await starter('review-request') }));
+  await customer('ana');
+  await t.track('ana', 'Order Completed', order('o-1', boots));
+  await t.track('ana', 'order_delivered', { order_id: 'o-1' });
+  await t.advance(at('2026-03-09T09:59:00Z'));
+  expect(t.emails()).toEqual([]);
+  await t.advance(at('2026-03-18T00:00:00Z'));
+  const [[subject, sentAt]] = await received('ana');
+  expect(sentAt >= '2026-03-09T10:00:00.000Z' && sentAt <= '2026-03-17T10:00:00.000Z' && sentAt.endsWith('T10:00:00.000Z'), sentAt).toBe(true);
+  const [mail] = t.emails('ana@example.com');
+  expect(mail.subject).toBe(subject);
+  const links = reviewLinks(mail);
+  expect(links.map((l) => new URL(l).searchParams.get('product'))).toEqual(['boot', 'wax']);
+
+  // The first item's link opens the form with that item first; one form reviews both.
+  const page = await (await fetch(links[0])).text();
+  expect(page.indexOf('Trail boot')).toBeLessThan(page.indexOf('Boot wax'));
+  expect((await review(links[0], { rating_0: '5', text_0: 'Dry feet all week', rating_1: '4' })).status).toBe(200);
+  const stored = await t.database.sql`select product_id, rating, text from reviews where workspace_id = ${t.workspaceId} order by product_id`;
+  expect(stored.map((r) => [r.product_id, r.rating, r.text])).toEqual([['boot', 5, 'Dry feet all week'], ['wax', 4, '']]);
+});
+
+it('3. negative review rescue: staff alerted with the words, a goodwill coupon the customer then uses', async () => {
+  await shop({ settings: { testRecipients: ['care@shop.example'] } });
+  await t.publish(t.journey()
+    .trigger(triggerOnEvent, { event: 'Review Submitted', entryKeyProperty: 'review_id', filters: [{ property: 'rating', op: 'less_than', value: '3' }] })
+    .then(alertStaff, { to: 'address', address: 'care@shop.example', note: 'Call them today' })
+    .then(issueCoupon, { kind: 'percent', value: 20, prefix: 'SORRY', validDays: 30 })
+    .then(sendEmail, email('We are sorry about your {{ event.product_name }}', 'Please take {{ coupon.code }} for 20% off, and reply to tell us more.', { kind: 'transactional' })));
+  await t.publish(t.journey()
+    .trigger(triggerOnEvent, { event: 'order_delivered', entryKeyProperty: 'order_id' })
+    .then(sendEmail, { templateId: await starter('review-request') }));
+  await customer('ana');
+  await t.track('ana', 'Order Completed', order('o-1', boots));
+  await t.track('ana', 'order_delivered', { order_id: 'o-1' });
+  await t.settle();
+  const [request] = t.emails('ana@example.com');
+  expect((await review(reviewLinks(request)[0], { rating_0: '2', text_0: 'The sole came off', rating_1: '5' })).status).toBe(200);
+  await t.settle();
+
+  // One alert, for the low rating only, with the customer's own words.
+  const alerts = t.emails('care@shop.example');
+  expect(alerts).toHaveLength(1);
+  expect(alerts[0].text).toContain('The sole came off');
+  expect(alerts[0].text).toContain('Call them today');
+  const [, sorry] = inbox('ana');
+  expect(sorry[0]).toBe('We are sorry about your Trail boot');
+  const code = /take (SORRY-[A-Z0-9]+) for 20% off/.exec(sorry[1])?.[1];
+  expect(code).toEqual(expect.any(String));
+  expect(subjects('ana')).toHaveLength(2);
+
+  // The coupon buys the next order, and is spent.
+  await t.track('ana', 'Order Completed', order('o-2', [{ product_id: 'boot', name: 'Trail boot', price: 80 }], { coupon: code!.toLowerCase() }));
+  await t.settle();
+  const [coupon] = await t.database.sql`select redeemed_order_id from coupons where workspace_id = ${t.workspaceId} and code = ${code!}`;
+  expect(coupon.redeemed_order_id).toBe('o-2');
+});
