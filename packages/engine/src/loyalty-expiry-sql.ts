@@ -6,6 +6,9 @@
 //   reminder comes late (expiry just switched on, workers stopped): nobody loses points unwarned.
 // - expire: a member whose announced expiry has come loses the whole positive balance as one
 //   'expire' ledger entry, and a Points Expired event says how many.
+// The claim (FOR UPDATE re-checks its conditions on the row it locks) holds the rows to the end of
+// the transaction, so the marking joins on the key alone: a re-check there would let the planner
+// scan the claim's partial index once per claimed row when its statistics are stale.
 // A spell is named by its last activity's time: the ledger's effect key and the events' message
 // ids carry it, so a retry or a second worker never makes a second entry or event. New activity
 // (the ledger trigger of 0044) clears both marks and so cancels an announced expiry.
@@ -51,7 +54,7 @@ export function remindBatch(tx: Queryable, rule: ExpiryRule, now: Date) {
     marked as (
       update loyalty_members m set expiry_reminded_at = ${now}, updated_at = ${now},
         expires_at = case when counted.points > 0 then greatest(counted.last_activity_at + ${months(tx, rule)}, ${now}::timestamptz + ${days(tx, rule)}) end
-      from counted where m.workspace_id = ${ws} and m.customer_id = counted.customer_id and m.expiry_reminded_at is null
+      from counted where m.workspace_id = ${ws} and m.customer_id = counted.customer_id
       returning m.customer_id, m.last_activity_at, m.expires_at, counted.points),
     stored as (
       insert into events (workspace_id, message_id, type, customer_id, name, properties, timestamp, received_at)
@@ -78,7 +81,7 @@ export function expireBatch(tx: Queryable, rule: ExpiryRule, now: Date) {
     counted as (select due.customer_id, due.last_activity_at, ${balance(tx, rule)} as points from due),
     marked as (
       update loyalty_members m set expires_at = null, updated_at = ${now}
-      from counted where m.workspace_id = ${ws} and m.customer_id = counted.customer_id and m.expires_at <= ${now}
+      from counted where m.workspace_id = ${ws} and m.customer_id = counted.customer_id
       returning m.customer_id, m.last_activity_at, counted.points),
     entries as (
       insert into loyalty_ledger (workspace_id, customer_id, points, reason, kind, effect_key, created_at)
