@@ -40,6 +40,7 @@ const events = (customer: string, name: string) => t.database.sql<{ properties: 
 const text = (customer: string) => t.emails(`${customer}@example.com`).map((e) => e.text.replace(/\s+/g, ' '));
 
 it('does nothing while expiry is off', async () => {
+  await setExpiry({ enabled: false, monthsInactive: 1, remindDaysBefore: 1 });
   await order('zed');
   await t.advance('100 days');
   expect(await balance('zed')).toBe(120);
