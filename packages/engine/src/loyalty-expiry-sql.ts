@@ -1,5 +1,5 @@
 // The two statements of points expiry, each settling one bounded batch of one workspace's members
-// (claimed with SKIP LOCKED, re-checked when marked) and storing the events it derives:
+// (claimed with SKIP LOCKED) and storing the events it derives:
 // - remind: a member quiet until `remindDaysBefore` days before their expiry, not yet reminded in
 //   this quiet spell, is marked reminded and, holding points, told when they expire (Points
 //   Expiring). The date told is the spell's expiry, or `remindDaysBefore` days on when the
