@@ -12,6 +12,7 @@ import { complianceBench } from './compliance';
 import { engineBench } from './engine';
 import { calendarBench } from './calendar';
 import { replenishmentBench } from './replenishment';
+import { loyaltyExpiryBench } from './loyalty-expiry';
 
 const quick = process.argv.includes('--quick');
 const rows: [string, string][] = [];
@@ -67,6 +68,7 @@ async function main() {
     });
     await section('calendar', () => calendarBench(pg.url, quick, report, target));
     await section('replenishment', () => replenishmentBench(pg.url, quick, report, target));
+    await section('loyalty', () => loyaltyExpiryBench(pg.url, quick, report, target));
     // Last: after loading 10M orders, Postgres keeps vacuuming and checkpointing for minutes,
     // which would take CPU from any section measured after it.
     await section('segments', () => segmentBench(pg.url, quick, report, target));

@@ -9,6 +9,7 @@ import { runCalendarTriggers } from './calendar';
 import { systemClock, type Clock } from './clock';
 import { enrolEvents } from './enrol';
 import { applyEventsToRuns } from './event-effects';
+import { runLoyaltyExpiry } from './loyalty-expiry';
 import { foldPlaceDeltas } from './places';
 import { createPlanCache } from './plans';
 import { processSegmentChanges, recheckAllSegments } from './segment-changes';
@@ -25,6 +26,7 @@ export { enrolSegment, type SegmentEnrolment } from './broadcast';
 export type { StoredEvent, Logger } from './types';
 export { WAKE_CHANNEL } from './worker';
 export { CHECKOUT_ABANDONED, abandonmentDelay } from './abandoned-checkouts';
+export { nextLoyaltyExpiry } from './loyalty-expiry';
 export { deleteExpired } from './retention';
 export { blockedReason, resolveTarget, TargetRefused, type Resolver, type ResolvedTarget } from './outbound/guard';
 export * from './services/index';
@@ -57,6 +59,8 @@ export interface EngineOptions {
   calendarEvery?: string;
   /** How often checkouts quiet for the workspace's abandonment delay become "Checkout Abandoned" (own Agenda job; default every minute). */
   checkoutsEvery?: string;
+  /** How often quiet loyalty members are reminded of expiring points and lose expired ones (own Agenda job; default hourly). */
+  loyaltyExpiryEvery?: string;
   /**
    * Let Call webhook steps and services' deliveries reach loopback and private addresses (tests,
    * a development receiver; AFTERGLOW_WEBHOOK_ALLOW_PRIVATE=1). Off by default: such targets are
@@ -81,6 +85,8 @@ export interface Engine {
   runCalendarTriggers(): Promise<number>;
   /** What the checkouts job runs: stores and delivers each due checkout's "Checkout Abandoned"; returns how many. */
   runAbandonedCheckouts(): Promise<number>;
+  /** What the loyalty expiry job runs: stores and delivers the due Points Expiring and Points Expired events; returns how many. */
+  runLoyaltyExpiry(): Promise<{ reminded: number; expired: number }>;
 }
 
 export function createEngine(opts: EngineOptions): Engine {
@@ -159,12 +165,18 @@ export function createEngine(opts: EngineOptions): Engine {
     if (emitted > 0) await database.sql.notify(WAKE_CHANNEL, 'checkouts');
     return emitted;
   };
+  const loyaltyExpiry = async () => {
+    const emitted = await runLoyaltyExpiry(database.sql, clock.now(), deliver);
+    if (emitted.reminded + emitted.expired > 0) await database.sql.notify(WAKE_CHANNEL, 'loyalty');
+    return emitted;
+  };
   const worker = createWorker({
     url: database.url, sql: database.sql, availability: database.availability, runOnce: advanceUntilIdle, log, tickEvery: opts.tickEvery,
     jobs: [
       { name: 'segments:full-check', every: opts.segmentFullCheckEveryMs ?? '1 hour', run: recheckSegments },
       { name: 'triggers:calendar', every: opts.calendarEvery ?? '5 minutes', run: calendar },
       { name: 'checkouts:abandoned', every: opts.checkoutsEvery ?? '1 minute', run: abandonedCheckouts },
+      { name: 'loyalty:expiry', every: opts.loyaltyExpiryEvery ?? '1 hour', run: loyaltyExpiry },
       { name: 'housekeeping:retention', every: '1 day', run: () => deleteExpired(database.sql, clock.now()) },
     ],
   });
@@ -184,5 +196,6 @@ export function createEngine(opts: EngineOptions): Engine {
     recheckSegments,
     runCalendarTriggers: calendar,
     runAbandonedCheckouts: abandonedCheckouts,
+    runLoyaltyExpiry: loyaltyExpiry,
   };
 }

@@ -1,6 +1,7 @@
 import { normalizeEventName } from '@afterglow/node-sdk';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_EVENTS, knownEvent, knownEventText } from './known-events';
+import { LOYALTY_EVENTS } from './loyalty-settings';
 
 describe('known shop events', () => {
   it('name each event once, whatever its spelling', () => {
@@ -9,6 +10,12 @@ describe('known shop events', () => {
     expect(knownEvent('Order Shipped')?.name).toBe('order_shipped');
     expect(knownEvent('order completed')?.name).toBe('Order Completed');
     expect(knownEvent('Something Else')).toBeUndefined();
+  });
+
+  it('offer the derived points expiry events with the properties they carry', () => {
+    expect(knownEvent(LOYALTY_EVENTS.expiring)?.properties).toEqual({ points: 'number', expires_at: 'date', days_left: 'number' });
+    expect(knownEvent(LOYALTY_EVENTS.expired)?.properties).toEqual({ points: 'number' });
+    expect(knownEventText(knownEvent('points_expiring')!, 'sr-Latn').label).toBe('Poeni uskoro ističu');
   });
 
   it('say each label and description in every language, Serbian Latin derived', () => {

@@ -5,6 +5,7 @@
 // in Cyrillic; the Latin text is derived (toLatin).
 import { toLatin, type Locale } from '@afterglow/i18n';
 import { normalizeEventName } from '@afterglow/node-sdk';
+import { LOYALTY_EVENTS } from './loyalty-settings';
 
 export type EventPropertyType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'date';
 
@@ -99,6 +100,16 @@ export const KNOWN_EVENTS: readonly KnownEvent[] = [
     sr: { label: 'Нова рецензија', description: 'Шаље га сам Afterglow: купац је на страници за рецензије оценио производ из поруџбине (од 1 до 5 звездица, уз свој коментар).' },
     sl: { label: 'Nova ocena', description: 'Pošlje ga Afterglow sam: kupec je na strani za ocene ocenil izdelek iz naročila (od 1 do 5 zvezdic, s svojim komentarjem).' },
     ru: { label: 'Новый отзыв', description: 'Отправляет сам Afterglow: покупатель оценил товар из заказа на странице отзывов (от 1 до 5 звёзд, с комментарием).' } } },
+  { name: LOYALTY_EVENTS.expiring, properties: { points: 'number', expires_at: 'date', days_left: 'number' }, text: {
+    en: { label: 'Points expiring', description: 'Sent by Afterglow itself: a loyalty member’s points expire soon, as they have neither earned nor spent any for a while (how many, when, days left).' },
+    sr: { label: 'Поени ускоро истичу', description: 'Шаље га сам Afterglow: поени члана програма лојалности ускоро истичу, јер их дуже време није ни зарадио ни потрошио (колико, када, преостали дани).' },
+    sl: { label: 'Točke kmalu potečejo', description: 'Pošlje ga Afterglow sam: točke člana programa zvestobe kmalu potečejo, ker jih že dlje časa ni ne zbral ne porabil (koliko, kdaj, koliko dni še).' },
+    ru: { label: 'Баллы скоро сгорят', description: 'Отправляет сам Afterglow: баллы участника программы лояльности скоро сгорят, потому что он давно их не получал и не тратил (сколько, когда, сколько дней осталось).' } } },
+  { name: LOYALTY_EVENTS.expired, properties: { points: 'number' }, text: {
+    en: { label: 'Points expired', description: 'Sent by Afterglow itself: a loyalty member’s unused points expired after months without earning or spending (how many).' },
+    sr: { label: 'Поени истекли', description: 'Шаље га сам Afterglow: неискоришћени поени члана програма лојалности истекли су после месеци без зараде или потрошње (колико).' },
+    sl: { label: 'Točke potekle', description: 'Pošlje ga Afterglow sam: neporabljene točke člana programa zvestobe so potekle po mesecih brez zbiranja ali porabe (koliko).' },
+    ru: { label: 'Баллы сгорели', description: 'Отправляет сам Afterglow: неиспользованные баллы участника программы лояльности сгорели после нескольких месяцев без начислений и списаний (сколько).' } } },
   { name: 'Product Viewed', properties: { product_id: 'string', name: 'string', category: 'string', price: 'number' }, text: {
     en: { label: 'Product viewed', description: 'A customer opened a product page (sent by the shop’s site).' },
     sr: { label: 'Прегледан производ', description: 'Купац је отворио страницу производа (шаље сајт продавнице).' },

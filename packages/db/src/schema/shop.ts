@@ -212,5 +212,15 @@ export const loyaltyMembers = pgTable('loyalty_members', {
   lastActivityAt: ts('last_activity_at'),
   /** When the Points Expiring reminder for the current quiet spell went out. */
   expiryRemindedAt: ts('expiry_reminded_at'),
+  /**
+   * When the points the reminder announced expire: set by the reminder, cleared by the expiry or
+   * by new activity. Both expiry columns are kept by a trigger on loyalty_ledger (see 0044).
+   */
+  expiresAt: ts('expires_at'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.workspaceId, t.customerId] })]);
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.customerId] }),
+  // What the expiry job looks for: quiet members not yet reminded, and announced expiries.
+  index('loyalty_members_unreminded_idx').on(t.workspaceId, t.lastActivityAt).where(sql`expiry_reminded_at is null`),
+  index('loyalty_members_expires_idx').on(t.workspaceId, t.expiresAt).where(sql`expires_at is not null`),
+]);
