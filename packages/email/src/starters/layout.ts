@@ -63,7 +63,7 @@ export function orderItems(extra = ''): string {
         <mj-image src="{{ item.imageUrl }}" alt="{{ item.name }}" href="{{ item.url }}" width="100px" border-radius="8px" />
       </mj-column>
       <mj-column width="70%" vertical-align="middle">
-        <mj-text><a href="{{ item.url }}" style="color:#27272a;font-weight:bold;text-decoration:none">{{ item.name }}</a><br />{{ item.quantity }} × {{ item.price | money: order.currency }}${extra}</mj-text>
+        <mj-text>{% if item.url != "" %}<a href="{{ item.url }}" style="color:#27272a;font-weight:bold;text-decoration:none">{{ item.name }}</a>{% else %}<strong style="color:#27272a">{{ item.name }}</strong>{% endif %}<br />{{ item.quantity }} × {{ item.price | money: order.currency }}${extra}</mj-text>
       </mj-column>
     </mj-section>
     <mj-raw>{% endfor %}</mj-raw>`;
