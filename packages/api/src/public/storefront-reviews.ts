@@ -11,7 +11,7 @@ import { pathSegment } from './path-segment';
 import { loadProductReviews } from './storefront-query';
 import type { PublicDeps } from './types';
 
-export const MAX_PAGE = 50;
+const MAX_PAGE = 50;
 const DEFAULT_PAGE = 10;
 // Past this, a storefront pages through thousands of reviews: nobody reads that far.
 const MAX_OFFSET = 10_000;
