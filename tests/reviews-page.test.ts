@@ -110,6 +110,21 @@ it('stores one review per product, updates on resubmission, and starts the rescu
   expect(named).toBeDefined();
 });
 
+it('serves the storefront JSON of the published reviews from the harness, with absolute photo URLs', async () => {
+  const form = new FormData();
+  for (const [field, value] of Object.entries({ rating_0: '2', text_0: 'Broke after a week', rating_1: '4' })) form.append(field, value);
+  form.append('photo_1', new Blob([new Uint8Array(Buffer.from('\x89PNG\r\n\x1a\n-a-wax-tin', 'latin1'))], { type: 'image/png' }), 'wax.png');
+  expect((await fetch(orderLink, { method: 'POST', body: form })).status).toBe(200);
+  await t.database.sql`update reviews set status = 'published' where workspace_id = ${t.workspaceId} and product_id = 'wax'`;
+  const res = await get(`${t.publicUrl}/reviews/${t.workspaceId}/products/wax.json`);
+  expect(res.status).toBe(200);
+  const body = await res.json();
+  expect(body).toMatchObject({ reviewCount: 1, ratingValue: 4, reviews: [{ rating: 4, author: 'Ana' }] });
+  expect(body.reviews[0].photoUrl).toMatch(new RegExp(`^${t.publicUrl}/reviews/${t.workspaceId}/photos/[\\w-]+/[0-9a-f]{64}\\.png$`));
+  expect((await get(body.reviews[0].photoUrl)).headers.get('content-type')).toBe('image/png');
+  expect((await get(`${t.publicUrl}/reviews/${t.workspaceId}/products/boot.json`)).status).toBe(200);
+});
+
 it('answers a tampered link with a 400 page and an expired one with a 410 page, in the reader\'s language', async () => {
   const [body, signature] = orderLink.split('/r/')[1].split('.');
   const other = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), o: 'o-999' })).toString('base64url');

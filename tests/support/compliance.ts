@@ -68,14 +68,15 @@ export async function startRig(customers: FixtureCustomer[]): Promise<Rig> {
   const clock = new ManualClock(new Date('2026-05-04T09:00:00Z'));
   const registry = createRegistry();
   const webDir = mkdtempSync(path.join(os.tmpdir(), 'ag-comply-'));
+  let base = '';
   const notHere = async (_req: http.IncomingMessage, res: http.ServerResponse) => void res.writeHead(404).end();
   const server = http.createServer(createRequestListener({
     database: db, trpc: notHere, ingest: notHere, webDistDir: webDir, log: createProcessLogger({ write: (line) => console.error(line) }),
-    recipients: createPublicHandler({ database: db, clock }),
+    recipients: createPublicHandler({ database: db, clock, publicUrl: () => base }),
     bounces: createBounceWebhookHandler({ database: db, clock }),
   }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const engine = createEngine({ database: db, registry, clock, publicUrl: () => base });
   const sink = await startTestSmtpSink();
   const mailer = createMailer({ smtpUrl: sink.url });

@@ -197,7 +197,7 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
         shopify: createShopifyWebhookHandler(ingestDeps),
         bounces: createBounceWebhookHandler({ database, clock, log: ingestDeps.log }),
         hooks: createPluginRouteHandler({ ...ingestDeps, registry, publicUrl: () => linkBase, log }),
-        recipients: createPublicHandler({ database, clock, log: httpLog, onEventsStored: ingestDeps.onEventsStored, afterCommit: ingestDeps.afterCommit }),
+        recipients: createPublicHandler({ database, clock, log: httpLog, publicUrl: () => linkBase, onEventsStored: ingestDeps.onEventsStored, afterCommit: ingestDeps.afterCommit }),
         webDistDir: opts.webDistDir ?? webDistDir,
         log: httpLog,
       }));

@@ -95,7 +95,7 @@ export const KNOWN_EVENTS: readonly KnownEvent[] = [
     sr: { label: 'Напуштена корпа', description: 'Шаље га сам Afterglow: куповина је започета, а није завршена на време.' },
     sl: { label: 'Zapuščena košarica', description: 'Pošlje ga Afterglow sam: nakup je bil začet, a ne pravočasno zaključen.' },
     ru: { label: 'Брошенная корзина', description: 'Отправляет сам Afterglow: оформление заказа начато, но не завершено вовремя.' } } },
-  { name: 'Review Submitted', properties: { rating: 'number', product_id: 'string', product_name: 'string', text: 'string', order_id: 'string', review_id: 'string' }, text: {
+  { name: 'Review Submitted', properties: { rating: 'number', product_id: 'string', product_name: 'string', text: 'string', order_id: 'string', review_id: 'string', has_photo: 'boolean' }, text: {
     en: { label: 'Review submitted', description: 'Sent by Afterglow itself: a customer rated a product of an order on the review page (1 to 5 stars, with their text).' },
     sr: { label: 'Нова рецензија', description: 'Шаље га сам Afterglow: купац је на страници за рецензије оценио производ из поруџбине (од 1 до 5 звездица, уз свој коментар).' },
     sl: { label: 'Nova ocena', description: 'Pošlje ga Afterglow sam: kupec je na strani za ocene ocenil izdelek iz naročila (od 1 do 5 zvezdic, s svojim komentarjem).' },

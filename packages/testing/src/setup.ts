@@ -67,7 +67,7 @@ export async function startParts(opts: JourneyTestOptions, cleanups: Cleanups): 
   // Plugins' routes as the server serves them (/hooks/<plugin>/<workspace>/<path>), on the same port.
   const hooks = createPluginRouteHandler({ ...ingestDeps, registry, publicUrl: () => publicUrl, log });
   // The pages the emails' links open (unsubscribe, preferences, tracking, reviews), on the same port.
-  const recipients = createPublicHandler({ database, clock, log, onEventsStored: ingestDeps.onEventsStored, afterCommit: ingestDeps.afterCommit });
+  const recipients = createPublicHandler({ database, clock, log, publicUrl: () => publicUrl, onEventsStored: ingestDeps.onEventsStored, afterCommit: ingestDeps.afterCommit });
   const ingestion = await startIngestion(ingestDeps, workspace.ingestKey, hooks, recipients);
   cleanups.push(() => ingestion.close());
   publicUrl = ingestion.url;

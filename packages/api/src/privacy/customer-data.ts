@@ -113,6 +113,12 @@ export const customerTables: CustomerTable[] = [
   { table: 'customer_aliases', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   // Their carts and recovery links; an abandoned one's event went with their events.
   { table: 'checkouts', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
+  {
+    // The photos of their reviews (exported as base64, see migration 0044), before the reviews that name them.
+    table: 'review_photos', exportFrom: 'review_photo_files', exportOmits: ['workspace_id'], erasure: deleted,
+    rows: (sql, f) => sql`t.workspace_id = ${f.workspaceId}
+      and t.review_id in (select r.id from reviews r where r.workspace_id = ${f.workspaceId} and r.customer_id = ${f.customerId})`,
+  },
   // Their reviews: their own words (and photo reference); the shop's reply to them goes too.
   { table: 'reviews', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   {

@@ -1,6 +1,7 @@
 // The endpoints recipients reach from an email, without a session: /u/ (unsubscribe),
 // /p/ (preferences), /t/o/ (open pixel), /t/c/ (click) and /r/ (review an order). Each takes one signed token
-// as its only path segment; anything else under these prefixes is a 404.
+// as its only path segment; anything else under these prefixes is a 404. Beside them, the
+// storefront's: a product's published reviews as JSON and the reviews' photos (storefront-routes.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from '../ingest/http-io';
 import { text } from './catalogue';
@@ -9,6 +10,7 @@ import { pageLocale } from './locale';
 import { sendPage } from './page';
 import { handlePreferences } from './preferences';
 import { handleReview } from './review-page';
+import { isStorefrontPath, serveStorefront } from './storefront-routes';
 import { handleClick, handleOpen } from './tracking';
 import type { PublicDeps } from './types';
 import { handleUnsubscribe } from './unsubscribe';
@@ -24,11 +26,12 @@ const ROUTES: Array<[RegExp, (deps: PublicDeps, req: IncomingMessage, res: Serve
 ];
 
 /** True for paths this handler owns. */
-export const isPublicPath = (pathname: string) => /^\/(u|p|t|r)\//.test(pathname);
+export const isPublicPath = (pathname: string) => /^\/(u|p|t|r)\//.test(pathname) || isStorefrontPath(pathname);
 
 export function createPublicHandler(deps: PublicDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const pathname = (req.url ?? '/').split('?')[0];
+    if (await serveStorefront(deps, req, res, pathname)) return;
     for (const [pattern, handle] of ROUTES) {
       const match = pattern.exec(pathname);
       if (!match) continue;

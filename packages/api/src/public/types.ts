@@ -8,6 +8,8 @@ export interface PublicDeps {
   /** Injected time (the engine's Clock shape), so tests control when opens and consent happen. */
   clock: { now(): Date };
   log?: Logger;
+  /** Where the server is reached publicly (no trailing slash): the storefront's photo URLs start with it. */
+  publicUrl?: () => string;
   /** Events the pages store (a submitted review), inside their transaction: the engine enrols them. */
   onEventsStored?: (tx: postgres.TransactionSql, events: IngestedEvent[]) => Promise<unknown>;
   /** After that transaction commits (wakes the workers). */
