@@ -3,6 +3,7 @@ import { createPinnedTemplateCache, dispatchDueEmails, type Mailer } from '@afte
 import type { JourneyStats } from '@afterglow/journey-core';
 import { silentLogger, type NodeRegistry } from '@afterglow/node-sdk';
 import { emitAbandonedCheckouts } from './abandoned-checkouts';
+import { grantBirthdayPoints } from './birthday-points';
 import { advanceBatch, type BatchDeps } from './batch';
 import { runDueBroadcasts } from './broadcast';
 import { runCalendarTriggers } from './calendar';
@@ -55,6 +56,8 @@ export interface EngineOptions {
    * occurrences (own Agenda job; default every 5 minutes, so a 09:00 birthday starts by 09:05).
    */
   calendarEvery?: string;
+  /** How often customers whose birthday it is (in their time zone) get the loyalty programme's birthday points (own Agenda job; default hourly). */
+  birthdayPointsEvery?: string;
   /** How often checkouts quiet for the workspace's abandonment delay become "Checkout Abandoned" (own Agenda job; default every minute). */
   checkoutsEvery?: string;
   /**
@@ -81,6 +84,8 @@ export interface Engine {
   runCalendarTriggers(): Promise<number>;
   /** What the checkouts job runs: stores and delivers each due checkout's "Checkout Abandoned"; returns how many. */
   runAbandonedCheckouts(): Promise<number>;
+  /** What the birthday points job runs: grants the birthday points due now (once a year each); returns how many. */
+  runBirthdayPoints(): Promise<number>;
 }
 
 export function createEngine(opts: EngineOptions): Engine {
@@ -165,6 +170,7 @@ export function createEngine(opts: EngineOptions): Engine {
       { name: 'segments:full-check', every: opts.segmentFullCheckEveryMs ?? '1 hour', run: recheckSegments },
       { name: 'triggers:calendar', every: opts.calendarEvery ?? '5 minutes', run: calendar },
       { name: 'checkouts:abandoned', every: opts.checkoutsEvery ?? '1 minute', run: abandonedCheckouts },
+      { name: 'loyalty:birthday-points', every: opts.birthdayPointsEvery ?? '1 hour', run: () => grantBirthdayPoints(database.sql, clock.now()) },
       { name: 'housekeeping:retention', every: '1 day', run: () => deleteExpired(database.sql, clock.now()) },
     ],
   });
@@ -184,5 +190,6 @@ export function createEngine(opts: EngineOptions): Engine {
     recheckSegments,
     runCalendarTriggers: calendar,
     runAbandonedCheckouts: abandonedCheckouts,
+    runBirthdayPoints: () => grantBirthdayPoints(database.sql, clock.now()),
   };
 }
