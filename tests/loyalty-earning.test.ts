@@ -23,6 +23,9 @@ const saveEarning = (rules: Record<string, unknown>) => t.database.sql`
 const ledger = (customerId: string) => t.database.sql<{ kind: string; points: number; orderId: string | null; reason: string }[]>`
   select kind, points, order_id as "orderId", reason from loyalty_ledger
   where workspace_id = ${t.workspaceId} and customer_id = ${customerId} order by id`.then((rows) => rows.map((r) => ({ ...r })));
+const orderOf = async (id: string) => ({ ...(await t.database.sql`
+  select status, total::float8 as total, (select count(*)::int from order_items i where i.workspace_id = o.workspace_id and i.order_id = o.id) as items
+  from orders o where workspace_id = ${t.workspaceId} and id = ${id}`)[0] });
 const balance = async (customerId: string) => (await ledger(customerId)).reduce((n, e) => n + e.points, 0);
 
 beforeAll(async () => {
@@ -66,6 +69,7 @@ describe('refunds', () => {
       { kind: 'order', points: 60, orderId: 'o-10', reason: 'Order o-10' },
       { kind: 'refund', points: -60, orderId: 'o-10', reason: 'Refund of order o-10' },
     ]);
+    expect(await orderOf('o-10')).toEqual({ status: 'cancelled', total: 40, items: 0 });
   });
 
   it('partial refunds take back the refunded share, two of them never more than the order earned, a replay nothing', async () => {
@@ -76,9 +80,9 @@ describe('refunds', () => {
     await t.track('eva', 'Order Refunded', { order_id: 'o-20', amount: 80 }, { messageId: 'refund-2' }); // 120 of 150: only 105 are left
     await t.track('eva', 'Order Refunded', { order_id: 'o-20', amount: 5 }, { messageId: 'refund-3' });
     expect((await ledger('eva')).map((e) => e.points)).toEqual([150, -45, -105]);
-    // The refund's total is the money given back: the order keeps its own total and items.
-    const [order] = await t.database.sql`select total::float8 as total from orders where workspace_id = ${t.workspaceId} and id = 'o-20'`;
-    expect(order.total).toBe(100);
+    // The refund's total is the money given back: the order keeps its own total and items, and, each
+    // refund giving back less than its total, stays placed and in the order history.
+    expect(await orderOf('o-20')).toEqual({ status: 'placed', total: 100, items: 1 });
   });
 
   it('partial refunds of one order in one request are counted in time order against what is left', async () => {

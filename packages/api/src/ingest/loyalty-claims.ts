@@ -48,8 +48,9 @@ export function refundClaimOf(event: string, properties: Record<string, unknown>
   const status = orderStatusOf(event, properties);
   if (status === 'cancelled') return { orderId, key, amount: null, at };
   if (status !== 'refunded') return null;
-  // Shopify's orders/updated names the order's own total: the order is refunded whole.
-  const refunded = normalizeEventName(event) === 'order_updated' ? null
+  // Shopify's orders/updated names the order's own total, and its order_refunded is a full refund
+  // by Shopify's own count (every item, or the whole total): the order is refunded whole.
+  const refunded = normalizeEventName(event) === 'order_updated' || properties.source === 'shopify' ? null
     : money(properties.amount) ?? money(properties.total) ?? money(properties.revenue);
   return { orderId, key, amount: refunded, at };
 }

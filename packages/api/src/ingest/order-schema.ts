@@ -89,6 +89,8 @@ export interface OrderUpdate {
   at: string;
   /** Present when the update carries the order's content (total and/or items). */
   content: { total: number | null; currency: string | null; items: LineItem[] | null } | null;
+  /** A refund event's money given back, when it says: less than the order's total is a partial refund. */
+  refunded?: number | null;
 }
 
 /** The order update a valid order event's properties describe. */
@@ -104,5 +106,7 @@ export function orderUpdateOf(customerId: string, event: string, properties: Rec
   return {
     orderId: p.order_id, customerId, status, at,
     content: hasContent ? { total, currency: p.currency ?? null, items: p.products ?? null } : null,
+    // Shopify's refunds/create already told a full refund (order_refunded) from a partial one.
+    refunded: refund && p.source !== 'shopify' ? p.amount ?? total : null,
   };
 }

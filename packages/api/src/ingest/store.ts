@@ -11,6 +11,7 @@ import { redeemCoupons, redemptionsOf, type Redemption } from './coupon-redempti
 import { linkAliases, resolveAliases, type AliasLink } from './identities';
 import { addClaims, earnPoints, hasClaims, loyaltySettingsOf, type LoyaltyClaims } from './loyalty-earning';
 import { orderUpdateOf, type OrderUpdate } from './order-schema';
+import { withoutPartialRefunds } from './partial-refunds';
 import { applyProfiles, type ProfileUpdate } from './profiles';
 import { applyOrderUpdates, ensureCustomers } from './records';
 import type { IdentifyMessage, ParsedMessage } from './schema';
@@ -188,13 +189,14 @@ export async function storeMessages(
 
   // The earning rules are read only when a message may earn or take back points.
   const settings = hasClaims(loyalty) ? await loyaltySettingsOf(tx, workspaceId) : null;
+  const orderChanges = await withoutPartialRefunds(tx, workspaceId, orders);
   // Pipelined: created in this order, run in this order on the transaction's connection
   // (profiles need the customers to exist), without a round trip between them. The event
   // picker's summary goes last: its rows (one shard per name) are locked until the commit.
   await Promise.all([
     ensureCustomers(tx, workspaceId, freshRows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])), at),
     applyProfiles(tx, workspaceId, profiles, now),
-    applyOrderUpdates(tx, workspaceId, orders, now),
+    applyOrderUpdates(tx, workspaceId, orderChanges, now),
     settings && earnPoints(tx, workspaceId, loyalty, settings, now),
     redeemCoupons(tx, workspaceId, redemptions),
     recordCheckouts(tx, workspaceId, tracked),
