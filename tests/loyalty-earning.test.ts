@@ -97,6 +97,17 @@ describe('refunds', () => {
     expect(res.status).toBe(200);
     expect((await ledger('fil')).map((e) => e.points)).toEqual([30, -15, -15]);
   });
+  it('concurrent partial refunds of one order take turns: together never more than the order earned', async () => {
+    await t.track('gus', 'Order Completed', { order_id: 'o-35', total: 100 });
+    const send = (n: number) => fetch(`${t.ingestion.url}/v1/track`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${t.ingestion.key}:`).toString('base64')}` },
+      body: JSON.stringify({ type: 'track', userId: 'gus', event: 'Order Refunded', messageId: `c-${n}`, properties: { order_id: 'o-35', amount: 60 } }),
+    });
+    expect((await Promise.all([1, 2, 3, 4].map(send))).map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const entries = await ledger('gus');
+    expect(entries.map((e) => e.points).sort((a, b) => a - b)).toEqual([-90, -60, 150]);
+    expect(await balance('gus')).toBe(0);
+  });
 });
 
 describe('sign-up and reviews', () => {
