@@ -150,7 +150,7 @@ describe('the server', () => {
     expect(mail.to_addresses).toEqual([customer.email]);
     expect(mail.html).toContain('Red Star &lt;Home&gt; Jersey');
     expect(mail.html).toContain('Red Star Scarf');
-    const points = await eventually(async () => (await database.sql`select points from loyalty_ledger where customer_id = 'cust_0001'`)[0], 'the points');
+    const points = await eventually(async () => (await database.sql`select points from loyalty_ledger where customer_id = 'cust_0001' and kind = 'grant'`)[0], 'the points');
     expect(points.points).toBe(10);
   });
 

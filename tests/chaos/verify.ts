@@ -52,7 +52,7 @@ export async function verifyChaos(db: Database, received: Received[], now: Date)
   for (const m of received) idsByRecipient.set(m.to, (idsByRecipient.get(m.to) ?? new Set()).add(m.messageId));
   const [ledger] = await db.sql`select count(*)::int as rows,
       count(distinct (run_id, node_id))::int as "distinctRunNodes", count(distinct run_id)::int as "runsGranted"
-    from loyalty_ledger`;
+    from loyalty_ledger where kind = 'grant'`;
   // The counts the canvas reads, kept by triggers through every kill and restart.
   const placesOff = (await placesOffRuns(db.sql)).length;
   // The counters the canvas reads, added by the dispatch releasing its rows and by the batches.

@@ -3,6 +3,7 @@ import { createPinnedTemplateCache, dispatchDueEmails, type Mailer } from '@afte
 import type { JourneyStats } from '@afterglow/journey-core';
 import { silentLogger, type NodeRegistry } from '@afterglow/node-sdk';
 import { emitAbandonedCheckouts } from './abandoned-checkouts';
+import { grantBirthdayPoints } from './birthday-points';
 import { advanceBatch, type BatchDeps } from './batch';
 import { runDueBroadcasts } from './broadcast';
 import { runCalendarTriggers } from './calendar';
@@ -57,6 +58,8 @@ export interface EngineOptions {
    * occurrences (own Agenda job; default every 5 minutes, so a 09:00 birthday starts by 09:05).
    */
   calendarEvery?: string;
+  /** How often customers whose birthday it is (in their time zone) get the loyalty programme's birthday points (own Agenda job; default hourly). */
+  birthdayPointsEvery?: string;
   /** How often checkouts quiet for the workspace's abandonment delay become "Checkout Abandoned" (own Agenda job; default every minute). */
   checkoutsEvery?: string;
   /** How often quiet loyalty members are reminded of expiring points and lose expired ones (own Agenda job; default hourly). */
@@ -87,6 +90,8 @@ export interface Engine {
   runAbandonedCheckouts(): Promise<number>;
   /** What the loyalty expiry job runs: stores and delivers the due Points Expiring and Points Expired events; returns how many. */
   runLoyaltyExpiry(): Promise<{ reminded: number; expired: number }>;
+  /** What the birthday points job runs: grants the birthday points due now (once a year each); returns how many. */
+  runBirthdayPoints(): Promise<number>;
 }
 
 export function createEngine(opts: EngineOptions): Engine {
@@ -177,6 +182,7 @@ export function createEngine(opts: EngineOptions): Engine {
       { name: 'triggers:calendar', every: opts.calendarEvery ?? '5 minutes', run: calendar },
       { name: 'checkouts:abandoned', every: opts.checkoutsEvery ?? '1 minute', run: abandonedCheckouts },
       { name: 'loyalty:expiry', every: opts.loyaltyExpiryEvery ?? '1 hour', run: loyaltyExpiry },
+      { name: 'loyalty:birthday-points', every: opts.birthdayPointsEvery ?? '1 hour', run: () => grantBirthdayPoints(database.sql, clock.now()) },
       { name: 'housekeeping:retention', every: '1 day', run: () => deleteExpired(database.sql, clock.now()) },
     ],
   });
@@ -197,5 +203,6 @@ export function createEngine(opts: EngineOptions): Engine {
     runCalendarTriggers: calendar,
     runAbandonedCheckouts: abandonedCheckouts,
     runLoyaltyExpiry: loyaltyExpiry,
+    runBirthdayPoints: () => grantBirthdayPoints(database.sql, clock.now()),
   };
 }

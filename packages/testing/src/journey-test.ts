@@ -37,14 +37,17 @@ const sweep = async (p: HarnessParts) => void (await p.engine.advanceUntilIdle()
  * production, at each stop here), so memberships that lapse with time are seen on the way, and
  * after the calendar job (every 5 minutes in production, at each stop here), so a birthday or a
  * schedule whose time has come by the stop enrols then; likewise the checkouts job (every minute
- * in production), so a checkout quiet for the abandonment delay by the stop is abandoned then; and the
- * loyalty expiry job (hourly in production), so a reminder or an expiry due by the stop happens then.
+ * in production), so a checkout quiet for the abandonment delay by the stop is abandoned then; the
+ * loyalty expiry job (hourly in production), so a reminder or an expiry due by the stop happens then;
+ * and the birthday points job (hourly in production), so a customer whose birthday has begun by the
+ * stop has them.
  */
 async function sweepAtTime(p: HarnessParts): Promise<void> {
   await p.engine.recheckSegments();
   await p.engine.runCalendarTriggers();
   await p.engine.runAbandonedCheckouts();
   await p.engine.runLoyaltyExpiry();
+  await p.engine.runBirthdayPoints();
   await p.engine.advanceUntilIdle();
 }
 

@@ -2,7 +2,8 @@
 // something to do of its own accord (a wait ending, a held send, a retry's backoff, a scheduled
 // broadcast, a checkout's abandonment delay ending, a loyalty member's points expiry reminder or
 // expiry falling due, and with a calendar trigger live each hour at
-// its minute, when a birthday or a schedule may fall due somewhere). Stopping at each, in order, runs every step at its own time, as the recurring
+// its minute, when a birthday or a schedule may fall due somewhere; with birthday points on, each
+// birthday's local midnight). Stopping at each, in order, runs every step at its own time, as the recurring
 // tick would: an email due on day 3 goes out on day 3, not when the test's last day comes.
 import type { Queryable } from '@afterglow/db';
 import { abandonmentDelay, nextLoyaltyExpiry } from '@afterglow/engine';
@@ -19,7 +20,8 @@ export async function nextDueTime(sql: Queryable, registry: NodeRegistry, after:
     ) due`;
   const plans = await livePlans(sql);
   const broadcast = nextBroadcastStart(plans, registry, after);
-  const times = [row?.at, broadcast, nextCalendarHour(plans, registry, after), await nextAbandonment(sql, after), await nextLoyaltyExpiry(sql, after)]
+  const times = [row?.at, broadcast, nextCalendarHour(plans, registry, after), await nextAbandonment(sql, after),
+    await nextLoyaltyExpiry(sql, after), await nextBirthday(sql, after)]
     .filter((t): t is Date => t instanceof Date);
   return times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
 }
@@ -73,5 +75,22 @@ async function nextAbandonment(sql: Queryable, after: Date): Promise<Date | null
     select min(c.updated_at + ${abandonmentDelay(sql)}) as at
     from checkouts c join workspaces w on w.id = c.workspace_id
     where c.completed_at is null and c.abandoned_at is null and c.updated_at + ${abandonmentDelay(sql)} > ${after}`;
+  return row?.at ?? null;
+}
+
+/**
+ * With the loyalty programme's birthday points on, when the next customer's birthday begins (local
+ * midnight in their time zone, UTC for an unknown one; 29 February is 28 February in other years).
+ */
+async function nextBirthday(sql: Queryable, after: Date): Promise<Date | null> {
+  const [row] = await sql<{ at: Date | null }[]>`
+    select min(s.at) as at from workspaces w
+    join customers c on c.workspace_id = w.id and c.birthday is not null
+    left join pg_timezone_names z on z.name = c.timezone
+    cross join generate_series(extract(year from ${after}::timestamptz at time zone 'UTC')::int - 1,
+      extract(year from ${after}::timestamptz at time zone 'UTC')::int + 1) y
+    cross join lateral (select (c.birthday + make_interval(years => y - extract(year from c.birthday)::int))::date::timestamp
+      at time zone coalesce(z.name, 'UTC') as at) s
+    where w.settings #>> '{loyalty,earning,birthday,enabled}' = 'true' and y > extract(year from c.birthday) and s.at > ${after}`;
   return row?.at ?? null;
 }

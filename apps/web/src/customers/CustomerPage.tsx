@@ -13,6 +13,7 @@ import { CustomerActivity } from './CustomerActivity';
 import { CustomerCoupons } from './CustomerCoupons';
 import { CustomerDataRights } from './CustomerDataRights';
 import { CustomerLanguage } from './CustomerLanguage';
+import { CustomerPoints } from './CustomerPoints';
 import { CustomerReplenishment } from './CustomerReplenishment';
 import { CustomerTags } from './CustomerTags';
 import { calendarDay, day, moment, money } from './format';
@@ -77,18 +78,7 @@ export function CustomerPage({ id }: { id: string }) {
             )}
           </Section>
           <CustomerReplenishment id={profile.id} />
-          <Section title={t('points.title')}>
-            {loyalty.ledger.length === 0 ? <p className="text-sm text-slate-400">{t('points.none')}</p> : (
-              <ul className="divide-y divide-slate-100 text-sm" data-testid="loyalty-ledger">
-                {loyalty.ledger.map((l) => (
-                  <li key={l.id} className="flex items-center justify-between py-2">
-                    <div><div className="text-slate-700">{l.reason}</div><div className="text-xs text-slate-400">{moment(locale, l.createdAt)}</div></div>
-                    <span className={`font-semibold tabular-nums ${l.points >= 0 ? 'text-emerald-600' : 'text-rose-600'}`}>{formatNumber(locale, l.points, SIGNED)}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Section>
+          <CustomerPoints ledger={loyalty.ledger} />
           <CustomerCoupons coupons={customer.data.coupons} />
         </div>
         <CustomerActivity data={customer.data} />
@@ -110,7 +100,6 @@ type Consent = { marketing: boolean; suppressed: { reason: string; since: string
   history: { action: string; topic: string | null; source: string; at: string }[] };
 
 /** Points granted read +50, points spent −20. */
-const SIGNED: Intl.NumberFormatOptions = { signDisplay: 'exceptZero' };
 
 /** Suppression reasons with words of their own (`suppression.<reason>`); others show as stored. */
 const SUPPRESSION_REASONS = ['hard_bounce', 'complaint', 'manual', 'erased'];

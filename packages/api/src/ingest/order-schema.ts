@@ -1,6 +1,7 @@
 // Order lifecycle events (Segment e-commerce spec plus Afterglow's snake_case names) and
 // the shape of their properties, so orders, order items and products become rows.
 import { fitsMoney } from '@afterglow/db';
+import { normalizeEventName } from '@afterglow/node-sdk';
 import { z } from 'zod';
 import { moneyAmount, moneyMessage, QUANTITY_MAX } from '../input-policy/index';
 
@@ -62,6 +63,8 @@ export const orderPropertiesSchema = z.looseObject({
   order_id: id('order_id'),
   total: moneyAmount('total').optional(),
   revenue: moneyAmount('revenue').optional(),
+  /** On a refund: the money given back (else its total, else the whole order). */
+  amount: moneyAmount('amount').optional(),
   currency: z.string().regex(/^[A-Za-z]{3}$/, 'currency must be a three-letter ISO code such as EUR').transform((c) => c.toUpperCase()).optional(),
   products: z.array(lineItemSchema, { error: 'products must be an array' }).max(1_000, 'an order holds at most 1,000 products').optional(),
 }).superRefine((p, ctx) => {
@@ -86,6 +89,8 @@ export interface OrderUpdate {
   at: string;
   /** Present when the update carries the order's content (total and/or items). */
   content: { total: number | null; currency: string | null; items: LineItem[] | null } | null;
+  /** A refund event's money given back, when it says: less than the order's total is a partial refund. */
+  refunded?: number | null;
 }
 
 /** The order update a valid order event's properties describe. */
@@ -94,9 +99,14 @@ export function orderUpdateOf(customerId: string, event: string, properties: Rec
   if (!status) return null;
   const p = orderPropertiesSchema.parse(properties);
   const total = p.total ?? p.revenue ?? null;
-  const hasContent = total !== null || p.products !== undefined;
+  // A refund's total and products are what was given back, not the order's: the order keeps its
+  // own (Shopify's orders/updated of a refunded order names the order's own, and they count).
+  const refund = status === 'refunded' && normalizeEventName(event) !== 'order_updated';
+  const hasContent = !refund && (total !== null || p.products !== undefined);
   return {
     orderId: p.order_id, customerId, status, at,
     content: hasContent ? { total, currency: p.currency ?? null, items: p.products ?? null } : null,
+    // Shopify's refunds/create already told a full refund (order_refunded) from a partial one.
+    refunded: refund && p.source !== 'shopify' ? p.amount ?? total : null,
   };
 }

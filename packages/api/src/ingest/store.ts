@@ -9,7 +9,9 @@ import type postgres from 'postgres';
 import { recordCheckouts, type TrackedEvent } from './checkouts';
 import { redeemCoupons, redemptionsOf, type Redemption } from './coupon-redemptions';
 import { linkAliases, resolveAliases, type AliasLink } from './identities';
+import { addClaims, earnPoints, hasClaims, loyaltySettingsOf, type LoyaltyClaims } from './loyalty-earning';
 import { orderUpdateOf, type OrderUpdate } from './order-schema';
+import { withoutPartialRefunds } from './partial-refunds';
 import { applyProfiles, type ProfileUpdate } from './profiles';
 import { applyOrderUpdates, ensureCustomers } from './records';
 import type { IdentifyMessage, ParsedMessage } from './schema';
@@ -164,6 +166,7 @@ export async function storeMessages(
   const orders: OrderUpdate[] = [];
   const redemptions: Redemption[] = [];
   const tracked: TrackedEvent[] = [];
+  const loyalty: LoyaltyClaims = { orderIds: [], refunds: [], events: [] };
   rows.forEach((row, i) => {
     if (!fresh.delete(row.message_id)) return; // delete: a repeat inside the request counts once
     freshRows.push(row);
@@ -178,18 +181,23 @@ export async function storeMessages(
     if (m.kind === 'track') {
       const order = orderUpdateOf(row.customer_id, m.msg.event, m.msg.properties, row.timestamp);
       if (order) orders.push(order);
+      addClaims(loyalty, { customerId: row.customer_id, event: m.msg.event, properties: m.msg.properties, at: row.timestamp, messageId: row.message_id, order });
       tracked.push({ customerId: row.customer_id, name: m.msg.event, properties: m.msg.properties, at: row.timestamp });
       redemptions.push(...redemptionsOf(m.msg.event, m.msg.properties, row.timestamp));
     }
   });
 
+  // The earning rules are read only when a message may earn or take back points.
+  const settings = hasClaims(loyalty) ? await loyaltySettingsOf(tx, workspaceId) : null;
+  const orderChanges = await withoutPartialRefunds(tx, workspaceId, orders);
   // Pipelined: created in this order, run in this order on the transaction's connection
   // (profiles need the customers to exist), without a round trip between them. The event
   // picker's summary goes last: its rows (one shard per name) are locked until the commit.
   await Promise.all([
     ensureCustomers(tx, workspaceId, freshRows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])), at),
     applyProfiles(tx, workspaceId, profiles, now),
-    applyOrderUpdates(tx, workspaceId, orders, now),
+    applyOrderUpdates(tx, workspaceId, orderChanges, now),
+    settings && earnPoints(tx, workspaceId, loyalty, settings, now),
     redeemCoupons(tx, workspaceId, redemptions),
     recordCheckouts(tx, workspaceId, tracked),
     recordEventNames(tx, workspaceId, freshRows.flatMap((r) => (r.type === 'track' && r.name ? [{ name: r.name, properties: r.properties, timestamp: r.timestamp }] : [])), now),

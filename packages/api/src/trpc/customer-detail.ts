@@ -24,8 +24,8 @@ export async function customerDetail(deps: ApiDeps, workspaceId: string, id: str
     sql<{ balance: number }[]>`
       select coalesce(sum(points), 0)::int as balance from loyalty_ledger
       where workspace_id = ${workspaceId} and customer_id = ${id}`,
-    sql<{ id: number; points: number; reason: string; nodeId: string | null; createdAt: Ts }[]>`
-      select id::int as id, points, reason, node_id as "nodeId", created_at as "createdAt" from loyalty_ledger
+    sql<{ id: number; points: number; reason: string; kind: string; orderId: string | null; nodeId: string | null; createdAt: Ts }[]>`
+      select id::int as id, points, reason, kind, order_id as "orderId", node_id as "nodeId", created_at as "createdAt" from loyalty_ledger
       where workspace_id = ${workspaceId} and customer_id = ${id} order by created_at desc, id desc limit ${RECENT}`,
     sql<{ id: string; status: string; currency: string; total: number; placedAt: Ts; items: OrderItem[] }[]>`
       select o.id, o.status, o.currency, o.total::float8 as total, o.placed_at as "placedAt",
