@@ -23,14 +23,17 @@ beforeAll(async () => {
   await t.publish(t.journey().trigger(triggerOnEvent, { event: 'Order Completed', entryKeyProperty: 'order_id' })
     .then(grantPoints, { amount: 120, reason: 'Order' }));
   await t.publish(t.journey().trigger(triggerOnEvent, { event: 'Points Expiring' }).then(sendEmail, { templateId: id }, { id: 'remind' }));
+  await setExpiry({ enabled: false, monthsInactive: 12, remindDaysBefore: 14 });
   for (const c of ['ana', 'ivo', 'zed']) await t.identify(c, { email: `${c}@example.com`, firstName: c, marketing_consent: true });
 }, 120_000);
 afterAll(() => t?.close());
 
 let orders = 0;
 const order = (customer: string) => t.track(customer, 'Order Completed', { order_id: `o${++orders}`, total: 120, currency: 'EUR' });
+// Orders earn nothing of their own here: the Grant points step is the only earning.
+const noOrderPoints = { orders: { enabled: false, pointsPerUnit: 1 } };
 const setExpiry = (expiry: { enabled: boolean; monthsInactive: number; remindDaysBefore: number }) =>
-  t.database.sql`update workspaces set settings = jsonb_set(coalesce(settings, '{}'), '{loyalty}', ${t.database.sql.json({ expiry })}) where id = ${t.workspaceId}`;
+  t.database.sql`update workspaces set settings = jsonb_set(coalesce(settings, '{}'), '{loyalty}', ${t.database.sql.json({ expiry, earning: noOrderPoints })}) where id = ${t.workspaceId}`;
 const balance = async (customer: string) => (await t.database.sql<{ points: number }[]>`
   select coalesce(sum(points), 0)::int as points from loyalty_ledger where workspace_id = ${t.workspaceId} and customer_id = ${customer}`)[0].points;
 const expiries = (customer: string) => t.database.sql<{ points: number; createdAt: Date }[]>`
