@@ -25,6 +25,7 @@ export { enrolSegment, type SegmentEnrolment } from './broadcast';
 export type { StoredEvent, Logger } from './types';
 export { WAKE_CHANNEL } from './worker';
 export { CHECKOUT_ABANDONED } from './abandoned-checkouts';
+export { issueCoupon, type CouponIssue, type StoredCoupon } from './coupon-issue';
 export { deleteExpired } from './retention';
 export { blockedReason, resolveTarget, TargetRefused, type Resolver, type ResolvedTarget } from './outbound/guard';
 export * from './services/index';

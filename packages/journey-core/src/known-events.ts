@@ -99,6 +99,11 @@ export const KNOWN_EVENTS: readonly KnownEvent[] = [
     sr: { label: 'Нова рецензија', description: 'Шаље га сам Afterglow: купац је на страници за рецензије оценио производ из поруџбине (од 1 до 5 звездица, уз свој коментар).' },
     sl: { label: 'Nova ocena', description: 'Pošlje ga Afterglow sam: kupec je na strani za ocene ocenil izdelek iz naročila (od 1 do 5 zvezdic, s svojim komentarjem).' },
     ru: { label: 'Новый отзыв', description: 'Отправляет сам Afterglow: покупатель оценил товар из заказа на странице отзывов (от 1 до 5 звёзд, с комментарием).' } } },
+  { name: 'Reward Redeemed', properties: { reward_id: 'string', reward_name: 'string', points: 'number', coupon_code: 'string', coupon_expires_at: 'date', balance: 'number' }, text: {
+    en: { label: 'Reward redeemed', description: 'Sent by Afterglow itself: a customer spent points on a reward and got its coupon code (with the points left).' },
+    sr: { label: 'Искоришћена награда', description: 'Шаље га сам Afterglow: купац је потрошио поене на награду и добио њен код за попуст (уз поене који су му остали).' },
+    sl: { label: 'Unovčena nagrada', description: 'Pošlje ga Afterglow sam: kupec je točke zamenjal za nagrado in dobil njeno kodo za popust (s preostalimi točkami).' },
+    ru: { label: 'Награда получена', description: 'Отправляет сам Afterglow: покупатель обменял баллы на награду и получил её промокод (с оставшимися баллами).' } } },
   { name: 'Product Viewed', properties: { product_id: 'string', name: 'string', category: 'string', price: 'number' }, text: {
     en: { label: 'Product viewed', description: 'A customer opened a product page (sent by the shop’s site).' },
     sr: { label: 'Прегледан производ', description: 'Купац је отворио страницу производа (шаље сајт продавнице).' },
