@@ -3,7 +3,7 @@
 // debit, issues the coupon and stores a Reward Redeemed event (so a journey can thank the
 // customer and show the code). Used by staff (tRPC), by the shop's own backend (REST) and by the
 // customer's My rewards page: each gives the transaction, and enrols the events it returns.
-import { lockedBalance } from '@afterglow/db';
+import { lockedBalance, type Queryable } from '@afterglow/db';
 import { issueCoupon, type StoredCoupon } from '@afterglow/engine';
 import { LOYALTY_EVENTS, readLoyaltySettings, type LoyaltyReward } from '@afterglow/journey-core';
 import type postgres from 'postgres';
@@ -32,7 +32,7 @@ export interface Redemption {
 
 export interface RedeemRequest { workspaceId: string; customerId: string; rewardId: string; now: Date }
 
-export async function loyaltyRewards(tx: postgres.TransactionSql | postgres.Sql, workspaceId: string): Promise<LoyaltyReward[]> {
+export async function loyaltyRewards(tx: Queryable, workspaceId: string): Promise<LoyaltyReward[]> {
   const [row] = await tx<{ loyalty: unknown }[]>`select settings->'loyalty' as loyalty from workspaces where id = ${workspaceId}`;
   return readLoyaltySettings(row?.loyalty).rewards;
 }
