@@ -13,6 +13,7 @@ import { CustomerActivity } from './CustomerActivity';
 import { CustomerCoupons } from './CustomerCoupons';
 import { CustomerDataRights } from './CustomerDataRights';
 import { CustomerLanguage } from './CustomerLanguage';
+import { CustomerRedeemReward } from './CustomerRedeemReward';
 import { CustomerReplenishment } from './CustomerReplenishment';
 import { CustomerTags } from './CustomerTags';
 import { calendarDay, day, moment, money } from './format';
@@ -77,7 +78,7 @@ export function CustomerPage({ id }: { id: string }) {
             )}
           </Section>
           <CustomerReplenishment id={profile.id} />
-          <Section title={t('points.title')}>
+          <Section title={t('points.title')} aside={<CustomerRedeemReward customerId={profile.id} balance={loyalty.balance} />}>
             {loyalty.ledger.length === 0 ? <p className="text-sm text-slate-400">{t('points.none')}</p> : (
               <ul className="divide-y divide-slate-100 text-sm" data-testid="loyalty-ledger">
                 {loyalty.ledger.map((l) => (

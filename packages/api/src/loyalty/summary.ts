@@ -7,7 +7,7 @@ import { loyaltyStatus, type LoyaltyStatus } from '@afterglow/email';
 import type { LoyaltyReward } from '@afterglow/journey-core';
 import { loyaltyRewards } from './redeem';
 
-export interface OfferedReward extends Pick<LoyaltyReward, 'id' | 'name' | 'points' | 'coupon'> {
+interface OfferedReward extends Pick<LoyaltyReward, 'id' | 'name' | 'points' | 'coupon'> {
   /** The balance covers it now. */
   affordable: boolean;
 }

@@ -8,7 +8,7 @@ import { runRedemption } from '../loyalty/redeem-run';
 import { getLoyaltySettings, saveLoyaltySettings } from '../loyalty/settings';
 import { protectedProcedure, router } from './init';
 
-export const redeemInput = z.object({
+const redeemInput = z.object({
   customerId: z.string({ error: 'Choose a customer' }).min(1, 'Choose a customer').max(200, 'A customer id is at most 200 characters'),
   rewardId: z.string({ error: 'Choose a reward' }).min(1, 'Choose a reward').max(40, 'A reward id is at most 40 characters'),
 });
