@@ -127,6 +127,7 @@ it('the shop backend redeems: the coupon and balance; 400 naming the field, 404,
   const body = await res.json();
   expect(body).toMatchObject({ userId: 'ana', reward: { id: 'ten-off', points: 100 }, balance: 50, coupon: { kind: 'percent', value: 10 } });
   expect(body.coupon.code).toMatch(/^[A-Z2-9]{12}$/);
+  expect(body.replayed).toBe(false);
 
   const noReward = await call('/v1/loyalty/redeem', { method: 'POST', body: JSON.stringify({ userId: 'ana' }) });
   expect(noReward.status).toBe(400);
@@ -140,4 +141,16 @@ it('the shop backend redeems: the coupon and balance; 400 naming the field, 404,
   expect((await call('/v1/loyalty/redeem', { method: 'POST', body: '{' })).status).toBe(400);
   const [{ balance }] = await db.sql`select sum(points)::int as balance from loyalty_ledger where workspace_id = ${WS} and customer_id = 'ana'`;
   expect(balance).toBe(50);
+});
+
+it('a backend retrying with its idempotency key gets the first redemption back, not a second one', async () => {
+  await db.sql`insert into loyalty_ledger (workspace_id, customer_id, points, reason) values (${WS}, 'bo', 160, 'Order')`;
+  const send = () => call('/v1/loyalty/redeem', { method: 'POST', body: JSON.stringify({ userId: 'bo', rewardId: 'ten-off', idempotencyKey: 'shop-req-1' }) });
+  const first = await (await send()).json();
+  const again = await send();
+  expect(again.status).toBe(200);
+  expect(await again.json()).toEqual({ ...first, replayed: true });
+  expect(first).toMatchObject({ balance: 100, replayed: false });
+  const bad = await call('/v1/loyalty/redeem', { method: 'POST', body: JSON.stringify({ userId: 'bo', rewardId: 'ten-off', idempotencyKey: '' }) });
+  expect((await bad.json()).issues.map((i: { path: string }) => i.path)).toEqual(['idempotencyKey']);
 });

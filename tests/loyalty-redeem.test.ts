@@ -22,8 +22,8 @@ async function customerWith(id: string, points: number) {
   await db.sql`insert into loyalty_ledger (workspace_id, customer_id, points, reason, kind) values (${WS}, ${id}, ${points}, 'Welcome', 'grant')`;
 }
 
-const redeem = (customerId: string, rewardId: string) =>
-  db.sql.begin((tx) => redeemReward(tx, { workspaceId: WS, customerId, rewardId, now: NOW }));
+const redeem = (customerId: string, rewardId: string, idempotencyKey?: string) =>
+  db.sql.begin((tx) => redeemReward(tx, { workspaceId: WS, customerId, rewardId, now: NOW, idempotencyKey }));
 
 async function refusal(call: Promise<unknown>): Promise<RedemptionRefused> {
   const outcome = await call.then(() => null, (err: unknown) => err);
@@ -90,4 +90,23 @@ it('20 redemptions at once against points for exactly 3: 3 coupons, 3 debits, a 
   expect(ledger).toEqual({ debits: 3, balance: 0 });
   const [{ events }] = await db.sql`select count(*)::int as events from events where workspace_id = ${WS} and customer_id = 'cy' and name = ${LOYALTY_EVENTS.redeemed}`;
   expect(events).toBe(3);
+});
+
+it('a retry with the same idempotency key returns the first redemption, even 5 at once: one coupon, one debit, one event', async () => {
+  await customerWith('di', 1000);
+  const outcomes = await Promise.all(Array.from({ length: 5 }, () => redeem('di', 'ten-off', 'order-77')));
+  expect(new Set(outcomes.map((o) => o.coupon.code)).size).toBe(1);
+  expect(outcomes.filter((o) => !o.replayed)).toHaveLength(1);
+  expect(outcomes.map((o) => o.balance)).toEqual(Array(5).fill(900));
+  const replay = outcomes.find((o) => o.replayed)!;
+  expect(replay).toMatchObject({ reward: { id: 'ten-off', name: '10% off', points: 100 }, events: [], coupon: { kind: 'percent', value: 10, expiresAt: '2026-06-03T10:00:00.000Z' } });
+  // Another key is another redemption; the same key of another customer is theirs alone.
+  expect((await redeem('di', 'ten-off', 'order-78')).balance).toBe(800);
+  await customerWith('ed', 100);
+  expect((await redeem('ed', 'ten-off', 'order-77')).replayed).toBe(false);
+  const [counts] = await db.sql`select count(*)::int as debits, sum(points)::int as balance from loyalty_ledger
+    where workspace_id = ${WS} and customer_id = 'di' and kind = 'redeem'`;
+  expect(counts).toEqual({ debits: 2, balance: -200 });
+  const [{ events }] = await db.sql`select count(*)::int as events from events where workspace_id = ${WS} and customer_id = 'di'`;
+  expect(events).toBe(2);
 });

@@ -14,6 +14,8 @@ export interface StoredCoupon extends Omit<IssuedCoupon, 'expiresAt'> {
 export interface CouponIssue {
   workspaceId: string;
   customerId: string;
+  /** Unique per workspace: a second coupon for the same key fails (the caller's retry guard). */
+  effectKey?: string | null;
   /** `validDays` 0: the coupon never expires. */
   request: CouponRequest;
   now: Date;
@@ -27,9 +29,9 @@ export async function issueCoupon(tx: Queryable, issue: CouponIssue): Promise<St
   const coupon = newCoupon(issue.request, issue.now);
   const expiresAt = issue.request.validDays > 0 ? coupon.expiresAt : null;
   const [row] = await tx<{ id: string }[]>`
-    insert into coupons (workspace_id, code, customer_id, kind, value, min_order_total, description, expires_at, created_at)
-    values (${issue.workspaceId}, ${coupon.code}, ${issue.customerId}, ${coupon.kind}, ${coupon.value}, ${coupon.minOrderTotal},
-      ${coupon.description}, ${expiresAt}, ${issue.now})
+    insert into coupons (workspace_id, code, customer_id, effect_key, kind, value, min_order_total, description, expires_at, created_at)
+    values (${issue.workspaceId}, ${coupon.code}, ${issue.customerId}, ${issue.effectKey ?? null}, ${coupon.kind}, ${coupon.value},
+      ${coupon.minOrderTotal}, ${coupon.description}, ${expiresAt}, ${issue.now})
     returning id`;
   return { ...coupon, id: row.id, expiresAt };
 }

@@ -1,7 +1,7 @@
 // The loyalty API for the shop's own backend, authenticated like ingestion (the workspace's
 // ingestion key as the HTTP Basic username; only from a server: the key spends customers' points):
 //   GET  /v1/loyalty/:userId   the balance, tier and rewards on offer
-//   POST /v1/loyalty/redeem    {userId, rewardId} -> the coupon issued and the balance left
+//   POST /v1/loyalty/redeem    {userId, rewardId, idempotencyKey?} -> the coupon issued and the balance left
 // Bad input is a 400 naming the field; an unknown customer or reward a 404; a reward switched
 // off or a balance short of its cost a 409, each with its `reason`.
 import { z } from 'zod';
@@ -19,6 +19,8 @@ export const LOYALTY_API_PREFIX = '/v1/loyalty/';
 const redeemBody = z.object({
   userId: z.string({ error: 'userId is required: the customer\'s id' }).trim().min(1, 'userId must not be empty').max(200, 'userId is at most 200 characters'),
   rewardId: z.string({ error: 'rewardId is required: the id of a reward in Settings > Loyalty' }).trim().min(1, 'rewardId must not be empty').max(40, 'rewardId is at most 40 characters'),
+  /** Your own id for this redemption: a retry with the same one returns the first redemption instead of redeeming again. */
+  idempotencyKey: z.string({ error: 'idempotencyKey must be a string' }).trim().min(1, 'idempotencyKey must not be empty').max(100, 'idempotencyKey is at most 100 characters').optional(),
 });
 
 async function workspaceOf(deps: IngestDeps, req: IncomingMessage): Promise<string> {
@@ -34,14 +36,14 @@ async function redeem(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
   if (!parsed.success) {
     throw new HttpError(400, 'Invalid redemption: nothing was redeemed', parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })));
   }
-  const { userId, rewardId } = parsed.data;
+  const { userId, rewardId, idempotencyKey } = parsed.data;
   try {
     const done = await runRedemption(
       { database: deps.database, enrolEvents: deps.onEventsStored, wake: deps.afterCommit, log: deps.log },
-      { workspaceId, customerId: userId, rewardId, now: deps.clock.now() },
+      { workspaceId, customerId: userId, rewardId, idempotencyKey, now: deps.clock.now() },
     );
     const { id: _id, ...coupon } = done.coupon;
-    sendJson(res, 200, { userId, reward: { id: done.reward.id, name: done.reward.name, points: done.reward.points }, coupon, balance: done.balance });
+    sendJson(res, 200, { userId, reward: done.reward, coupon, balance: done.balance, replayed: done.replayed });
   } catch (err) {
     if (!(err instanceof RedemptionRefused)) throw err;
     const { balance, cost } = err.detail;

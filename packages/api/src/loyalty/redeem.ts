@@ -9,6 +9,7 @@ import { LOYALTY_EVENTS, readLoyaltySettings, type LoyaltyReward } from '@afterg
 import type postgres from 'postgres';
 import { trackSchema, type ParsedMessage } from '../ingest/schema';
 import { storeMessages, type IngestedEvent } from '../ingest/store';
+import { priorRedemption } from './redeem-replay';
 
 export type RedemptionRefusalReason = 'unknown_customer' | 'unknown_reward' | 'reward_disabled' | 'insufficient_points';
 
@@ -22,15 +23,24 @@ export class RedemptionRefused extends Error {
 }
 
 export interface Redemption {
-  reward: LoyaltyReward;
+  reward: Pick<LoyaltyReward, 'id' | 'name' | 'points'>;
   coupon: StoredCoupon;
   /** Points left after the debit. */
   balance: number;
   /** The Reward Redeemed event just stored: hand it to the engine's enrolment in the same transaction. */
   events: IngestedEvent[];
+  /** True when the idempotency key names an earlier redemption: that one is returned, nothing is written. */
+  replayed: boolean;
 }
 
-export interface RedeemRequest { workspaceId: string; customerId: string; rewardId: string; now: Date }
+export interface RedeemRequest {
+  workspaceId: string; customerId: string; rewardId: string; now: Date;
+  /**
+   * The caller's own id for this redemption (the shop's backend retrying after a timeout): the same
+   * key for the same customer redeems once, and a repeat returns the first redemption.
+   */
+  idempotencyKey?: string;
+}
 
 export async function loyaltyRewards(tx: Queryable, workspaceId: string): Promise<LoyaltyReward[]> {
   const [row] = await tx<{ loyalty: unknown }[]>`select settings->'loyalty' as loyalty from workspaces where id = ${workspaceId}`;
@@ -41,16 +51,20 @@ export async function redeemReward(tx: postgres.TransactionSql, request: RedeemR
   const { workspaceId, customerId, rewardId, now } = request;
   const refuse = (reason: RedemptionRefusalReason, extra: { balance?: number; cost?: number } = {}) =>
     new RedemptionRefused(reason, { customerId, rewardId, ...extra });
+  const balance = await lockedBalance(tx, workspaceId, customerId);
+  if (balance === null) throw refuse('unknown_customer');
+  // Under the lock: a retry racing its own first attempt waits for it, then finds it.
+  const effectKey = request.idempotencyKey === undefined ? null : `loyalty-redeem:${customerId}:${request.idempotencyKey}`;
+  const prior = effectKey ? await priorRedemption(tx, workspaceId, effectKey, balance) : null;
+  if (prior) return prior;
   const reward = (await loyaltyRewards(tx, workspaceId)).find((r) => r.id === rewardId);
   if (!reward) throw refuse('unknown_reward');
   if (!reward.enabled) throw refuse('reward_disabled');
-  const balance = await lockedBalance(tx, workspaceId, customerId);
-  if (balance === null) throw refuse('unknown_customer');
   if (balance < reward.points) throw refuse('insufficient_points', { balance, cost: reward.points });
 
   const { kind, value, minOrderTotal, validDays } = reward.coupon;
   const coupon = await issueCoupon(tx, {
-    workspaceId, customerId, now,
+    workspaceId, customerId, now, effectKey,
     request: { kind, value: kind === 'free_shipping' ? 0 : value, minOrderTotal, validDays, prefix: '', description: reward.name },
   });
   const [debit] = await tx<{ id: string }[]>`
@@ -72,5 +86,5 @@ export async function redeemReward(tx: postgres.TransactionSql, request: RedeemR
       },
     }),
   } as ParsedMessage], now);
-  return { reward, coupon, balance: left, events };
+  return { reward: { id: reward.id, name: reward.name, points: reward.points }, coupon, balance: left, events, replayed: false };
 }
