@@ -2,7 +2,8 @@
 // save them, audited, a bad field named in the caller's language), staff redeeming a reward for a
 // customer (audited; refusals coded), and the shop backend's REST API keyed like ingestion
 // (GET the balance, tier and rewards; POST a redemption: 400 naming the field, 404 for an unknown
-// customer, 409 for a short balance). A Reward Redeemed event starts a journey at once.
+// customer, 409 for a short balance), and the coupon it issues is used by the next order. A Reward
+// Redeemed event starts a journey at once.
 import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock } from '@afterglow/engine';
 import { LOYALTY_EVENTS, type JourneyGraph } from '@afterglow/journey-core';
@@ -10,7 +11,7 @@ import { createRegistry } from '@afterglow/nodes';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { hashIngestKey, type IngestDeps } from '../packages/api/src/ingest/index';
+import { createIngestHandler, hashIngestKey, type IngestDeps } from '../packages/api/src/ingest/index';
 import { createLoyaltyApiHandler } from '../packages/api/src/loyalty/index';
 import { apiClient, errorOf, seedUser, signIn, startApiServer, unusedTemplateSandbox, type ApiClient, type ApiServer } from './support/api-client';
 import { createTestDatabase } from './support/db';
@@ -42,8 +43,8 @@ beforeAll(async () => {
   manager = await signIn(server.url, 'manager@s.test', 'pw-manager');
   viewer = await signIn(server.url, 'viewer@s.test', 'pw-viewer');
   const deps: IngestDeps = { database: db, clock, onEventsStored: (tx, events) => engine.enrolEvents(tx as never, events), afterCommit: async () => {} };
-  const handle = createLoyaltyApiHandler(deps);
-  rest = http.createServer((req, res) => void handle(req, res));
+  const [loyalty, ingest] = [createLoyaltyApiHandler(deps), createIngestHandler(deps)];
+  rest = http.createServer((req, res) => void (req.url?.startsWith('/v1/loyalty/') ? loyalty : ingest)(req, res));
   await new Promise<void>((resolve) => rest.listen(0, '127.0.0.1', resolve));
   restUrl = `http://127.0.0.1:${(rest.address() as AddressInfo).port}`;
   // A journey that thanks the customer: it starts on Reward Redeemed (its wait keeps the run visible).
@@ -128,6 +129,14 @@ it('the shop backend redeems: the coupon and balance; 400 naming the field, 404,
   expect(body).toMatchObject({ userId: 'ana', reward: { id: 'ten-off', points: 100 }, balance: 50, coupon: { kind: 'percent', value: 10 } });
   expect(body.coupon.code).toMatch(/^[A-Z2-9]{12}$/);
   expect(body.replayed).toBe(false);
+  // The shop's next order names the code: the coupon is redeemed by it.
+  const order = await call('/v1/track', { method: 'POST', body: JSON.stringify({
+    userId: 'ana', event: 'Order Completed', messageId: 'o-ana-1', timestamp: clock.now().toISOString(),
+    properties: { order_id: 'ana-1', total: 80, currency: 'EUR', coupon: body.coupon.code.toLowerCase(), products: [] },
+  }) });
+  expect(order.status).toBe(200);
+  const [used] = await db.sql`select redeemed_order_id from coupons where workspace_id = ${WS} and code = ${body.coupon.code}`;
+  expect(used.redeemed_order_id).toBe('ana-1');
 
   const noReward = await call('/v1/loyalty/redeem', { method: 'POST', body: JSON.stringify({ userId: 'ana' }) });
   expect(noReward.status).toBe(400);
