@@ -2,7 +2,7 @@
 // secrets, the demo seed (into a new database, when asked), the development SMTP sink, the
 // engine's workers and the HTTP server, by role.
 import {
-  createBounceWebhookHandler, createIngestHandler, createPluginRouteHandler, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, firstRunCode, hasNoUser,
+  createBounceWebhookHandler, createIngestHandler, createLoyaltyApiHandler, createPluginRouteHandler, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, firstRunCode, hasNoUser,
   publishJourney, sealStoredSecrets, type ApiDeps, type IngestDeps,
 } from '@afterglow/api';
 import {
@@ -194,6 +194,7 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
         database,
         trpc: createTrpcHandler(apiDeps),
         ingest: createIngestHandler(ingestDeps),
+        loyalty: createLoyaltyApiHandler(ingestDeps),
         shopify: createShopifyWebhookHandler(ingestDeps),
         bounces: createBounceWebhookHandler({ database, clock, log: ingestDeps.log }),
         hooks: createPluginRouteHandler({ ...ingestDeps, registry, publicUrl: () => linkBase, log }),

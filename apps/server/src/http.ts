@@ -14,6 +14,8 @@ export interface HttpRoutes {
   database: Database;
   trpc: Handler;
   ingest: Handler;
+  /** The loyalty API for the shop's backend: /v1/loyalty/ (balance, rewards, redemption), keyed like ingestion. */
+  loyalty?: Handler;
   /** Shopify webhooks: POST /webhooks/shopify. */
   shopify?: Handler;
   /** Bounces and complaints reported after delivery: POST /webhooks/bounces. */
@@ -62,6 +64,7 @@ export function createRequestListener(routes: HttpRoutes): (req: IncomingMessage
   async function route(req: IncomingMessage, res: ServerResponse) {
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === '/trpc' || pathname.startsWith('/trpc/')) return routes.trpc(req, res);
+    if (pathname.startsWith('/v1/loyalty/') && routes.loyalty) return routes.loyalty(req, res);
     if (pathname.startsWith('/v1/')) return routes.ingest(req, res);
     if (pathname === '/webhooks/shopify' && routes.shopify) return routes.shopify(req, res);
     if (pathname === '/webhooks/bounces' && routes.bounces) return routes.bounces(req, res);

@@ -8,3 +8,4 @@ export * from './secrets/index';
 export * from './privacy/index';
 export * from './plugins/index';
 export { currentRequestId, requestIdFor, withRequestId } from './request-id';
+export * from './loyalty/index';

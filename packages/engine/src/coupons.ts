@@ -41,6 +41,14 @@ export function newCouponCode(prefix: string): string {
   return prefix ? `${prefix.toUpperCase()}-${out}` : out;
 }
 
+/** The coupon a request asks for, with a fresh code, expiring `validDays` after `now`. */
+export function newCoupon(request: CouponRequest, now: Date): IssuedCoupon {
+  return {
+    code: newCouponCode(request.prefix), kind: request.kind, value: request.value, minOrderTotal: request.minOrderTotal,
+    description: request.description, expiresAt: new Date(now.getTime() + request.validDays * 86400e3).toISOString(),
+  };
+}
+
 export interface CouponLookup {
   /** The coupon already stored for this effect key, if any. */
   existing(workspaceId: string, effectKey: string): Promise<IssuedCoupon | null>;
@@ -88,10 +96,7 @@ export function couponService(
   };
 
   async function issueOnce(request: CouponRequest): Promise<IssuedCoupon> {
-    const coupon: IssuedCoupon = (await lookup.existing(run.workspaceId, effectKey)) ?? {
-      code: newCouponCode(request.prefix), kind: request.kind, value: request.value, minOrderTotal: request.minOrderTotal,
-      description: request.description, expiresAt: new Date(now.getTime() + request.validDays * 86400e3).toISOString(),
-    };
+    const coupon: IssuedCoupon = (await lookup.existing(run.workspaceId, effectKey)) ?? newCoupon(request, now);
     buffer.push({
       workspace_id: run.workspaceId, code: coupon.code, customer_id: customerId, journey_id: run.journeyId,
       version_id: run.versionId, run_id: run.id, node_id: nodeId, effect_key: effectKey, kind: coupon.kind,

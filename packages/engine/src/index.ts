@@ -27,6 +27,7 @@ export { enrolSegment, type SegmentEnrolment } from './broadcast';
 export type { StoredEvent, Logger } from './types';
 export { WAKE_CHANNEL } from './worker';
 export { CHECKOUT_ABANDONED, abandonmentDelay } from './abandoned-checkouts';
+export { issueCoupon, type CouponIssue, type StoredCoupon } from './coupon-issue';
 export { nextLoyaltyExpiry } from './loyalty-expiry';
 export { deleteExpired } from './retention';
 export { blockedReason, resolveTarget, TargetRefused, type Resolver, type ResolvedTarget } from './outbound/guard';

@@ -110,6 +110,11 @@ export const KNOWN_EVENTS: readonly KnownEvent[] = [
     sr: { label: 'Поени истекли', description: 'Шаље га сам Afterglow: неискоришћени поени члана програма лојалности истекли су после месеци без зараде или потрошње (колико).' },
     sl: { label: 'Točke potekle', description: 'Pošlje ga Afterglow sam: neporabljene točke člana programa zvestobe so potekle po mesecih brez zbiranja ali porabe (koliko).' },
     ru: { label: 'Баллы сгорели', description: 'Отправляет сам Afterglow: неиспользованные баллы участника программы лояльности сгорели после нескольких месяцев без начислений и списаний (сколько).' } } },
+  { name: 'Reward Redeemed', properties: { reward_id: 'string', reward_name: 'string', points: 'number', coupon_code: 'string', coupon_expires_at: 'date', balance: 'number' }, text: {
+    en: { label: 'Reward redeemed', description: 'Sent by Afterglow itself: a customer spent points on a reward and got its coupon code (with the points left).' },
+    sr: { label: 'Искоришћена награда', description: 'Шаље га сам Afterglow: купац је потрошио поене на награду и добио њен код за попуст (уз поене који су му остали).' },
+    sl: { label: 'Unovčena nagrada', description: 'Pošlje ga Afterglow sam: kupec je točke zamenjal za nagrado in dobil njeno kodo za popust (s preostalimi točkami).' },
+    ru: { label: 'Награда получена', description: 'Отправляет сам Afterglow: покупатель обменял баллы на награду и получил её промокод (с оставшимися баллами).' } } },
   { name: 'Product Viewed', properties: { product_id: 'string', name: 'string', category: 'string', price: 'number' }, text: {
     en: { label: 'Product viewed', description: 'A customer opened a product page (sent by the shop’s site).' },
     sr: { label: 'Прегледан производ', description: 'Купац је отворио страницу производа (шаље сајт продавнице).' },

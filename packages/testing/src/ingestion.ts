@@ -2,7 +2,7 @@
 // endpoints, served in-process by the server's own ingestion handler. Parsing and refusals (a
 // 400 naming the field), deduplication by messageId, profiles, order records and enrolment in
 // journeys (the engine's enrolEvents, in the same transaction) are therefore production's.
-import { createIngestHandler, isPublicPath, type IngestDeps } from '@afterglow/api';
+import { createIngestHandler, createLoyaltyApiHandler, isPublicPath, LOYALTY_API_PREFIX, type IngestDeps } from '@afterglow/api';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,12 +25,13 @@ export interface Ingestion {
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
 /**
- * Serves /v1 with the server's ingestion handler, /hooks/ with `hooks` (plugins' routes) and the
+ * Serves /v1 with the server's ingestion handler (and /v1/loyalty/ with its loyalty API), /hooks/ with `hooks` (plugins' routes) and the
  * recipients' pages (/u/, /p/, /t/, /r/: the links in the emails) with `recipients`, when given.
  */
 export async function startIngestion(deps: IngestDeps, key: string, hooks?: Handler, recipients?: Handler): Promise<Ingestion> {
   const handle = createIngestHandler(deps);
-  const route = (url = '/'): Handler => (hooks && url.startsWith('/hooks/') ? hooks
+  const loyalty = createLoyaltyApiHandler(deps);
+  const route = (url = '/'): Handler => (url.startsWith(LOYALTY_API_PREFIX) ? loyalty : hooks && url.startsWith('/hooks/') ? hooks
     : recipients && isPublicPath(url.split('?')[0]) ? recipients : handle);
   const server = http.createServer((req, res) => void route(req.url)(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -10,7 +10,7 @@ import { FirstRunPage } from './FirstRunPage';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
 import {
-  ApprovalsPage, AuditLogPage, CustomerPage, CustomersPage, InvitationPage, JourneyEditorPage, JourneysPage, OutboxPage, PageFrame,
+  ApprovalsPage, AuditLogPage, CustomerPage, CustomersPage, InvitationPage, JourneyEditorPage, JourneysPage, LoyaltySettingsPage, OutboxPage, PageFrame,
   SegmentEditorPage, SegmentsPage, SettingsPage, TemplateEditorPage, TemplatesPage, UsersPage,
 } from './pages';
 import { matchPath, useRouter } from './router';
@@ -66,6 +66,7 @@ function Route({ path }: { path: string }) {
   if (matchPath('/outbox', path)) return <OutboxPage selectedId={null} />;
   if ((m = matchPath('/outbox/:id', path))) return <OutboxPage selectedId={m.id} />;
   if (matchPath('/settings', path)) return <SettingsPage />;
+  if (matchPath('/settings/loyalty', path)) return <LoyaltySettingsPage />;
   if (matchPath('/users', path)) return <UsersPage />;
   if (matchPath('/approvals', path)) return <ApprovalsPage />;
   if (matchPath('/audit', path)) return <AuditLogPage />;

@@ -23,6 +23,7 @@ export const CustomersPage = page(() => import('../customers/CustomersPage'), 'C
 export const CustomerPage = page(() => import('../customers/CustomerPage'), 'CustomerPage');
 export const OutboxPage = page(() => import('../outbox/OutboxPage'), 'OutboxPage');
 export const SettingsPage = page(() => import('../settings/SettingsPage'), 'SettingsPage');
+export const LoyaltySettingsPage = page(() => import('../settings/loyalty/LoyaltySettingsPage'), 'LoyaltySettingsPage');
 export const UsersPage = page(() => import('../team/UsersPage'), 'UsersPage');
 export const InvitationPage = page(() => import('../team/InvitationPage'), 'InvitationPage');
 export const ApprovalsPage = page(() => import('../approvals/ApprovalsPage'), 'ApprovalsPage');

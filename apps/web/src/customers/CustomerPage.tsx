@@ -14,6 +14,7 @@ import { CustomerCoupons } from './CustomerCoupons';
 import { CustomerDataRights } from './CustomerDataRights';
 import { CustomerLanguage } from './CustomerLanguage';
 import { CustomerPoints } from './CustomerPoints';
+import { CustomerRedeemReward } from './CustomerRedeemReward';
 import { CustomerReplenishment } from './CustomerReplenishment';
 import { CustomerTags } from './CustomerTags';
 import { calendarDay, day, moment, money } from './format';
@@ -78,7 +79,7 @@ export function CustomerPage({ id }: { id: string }) {
             )}
           </Section>
           <CustomerReplenishment id={profile.id} />
-          <CustomerPoints ledger={loyalty.ledger} />
+          <CustomerPoints ledger={loyalty.ledger} aside={<CustomerRedeemReward customerId={profile.id} balance={loyalty.balance} />} />
           <CustomerCoupons coupons={customer.data.coupons} />
         </div>
         <CustomerActivity data={customer.data} />

@@ -2,6 +2,7 @@
 // kind: a journey's step, an order, its refund, a review, a birthday…), in the reader's language,
 // with the step's own words for what a journey or staff granted.
 import { formatNumber } from '@afterglow/i18n';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../ui/locale';
 import { Section } from './CustomerPage';
@@ -14,11 +15,12 @@ const SIGNED: Intl.NumberFormatOptions = { signDisplay: 'exceptZero' };
 const DESCRIBED = new Set(['order', 'refund', 'review', 'referral', 'birthday', 'signup', 'redeem', 'expire']);
 const KINDS = new Set([...DESCRIBED, 'grant', 'adjust']);
 
-export function CustomerPoints({ ledger }: { ledger: LedgerEntry[] }) {
+/** `aside`: what staff can do with the points (Redeem reward), beside the title. */
+export function CustomerPoints({ ledger, aside }: { ledger: LedgerEntry[]; aside?: ReactNode }) {
   const { t } = useTranslation('customers');
   const locale = useLocale();
   return (
-    <Section title={t('points.title')}>
+    <Section title={t('points.title')} aside={aside}>
       {ledger.length === 0 ? <p className="text-sm text-slate-400">{t('points.none')}</p> : (
         <ul className="divide-y divide-slate-100 text-sm" data-testid="loyalty-ledger">
           {ledger.map((l) => (

@@ -11,6 +11,7 @@ import { BuyingCyclesCard } from './BuyingCyclesCard';
 import { ConsentCard } from './ConsentCard';
 import { IngestKeysCard } from './IngestKeysCard';
 import { IntegrationsCard } from './IntegrationsCard';
+import { LoyaltyLinkCard } from './loyalty/LoyaltyLinkCard';
 import { SendingLimitsCard } from './SendingLimitsCard';
 import { SendingRulesCard } from './SendingRulesCard';
 import { ShopCard } from './ShopCard';
@@ -34,6 +35,7 @@ export function SettingsPage() {
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <div className="mb-8"><ShopCard /></div>
       <div className="mb-8"><BuyingCyclesCard /></div>
+      <div className="mb-8"><LoyaltyLinkCard /></div>
       <div className="mb-8"><SendingRulesCard /></div>
       <div className="mb-8"><SendingLimitsCard /></div>
       <div className="mb-8"><AbandonedCheckoutCard /></div>

@@ -8,7 +8,8 @@ export interface ApiDeps {
   database: Database;
   registry: NodeRegistry;
   clock: Clock;
-  engine: Pick<Engine, 'stats' | 'wake' | 'retryFailed'>;
+  /** enrolEvents: journeys start on events the API derives (Reward Redeemed); absent in tests that need none. */
+  engine: Pick<Engine, 'stats' | 'wake' | 'retryFailed'> & Partial<Pick<Engine, 'enrolEvents'>>;
   /** Checks and renders templates a request brings (drafts, saves, publishes) off the event loop. */
   templateSandbox: Pick<TemplateSandbox, 'check' | 'preview'>;
   /** Adds `Secure` to the session cookie (set when served over HTTPS). */

@@ -83,6 +83,10 @@ export const permissions: Record<string, Permission> = {
   'sending.save': change(marketing),
   'checkouts.settings': read(),
   'checkouts.saveSettings': change(marketing),
+  'loyalty.settings': read(),
+  'loyalty.saveSettings': change(marketing),
+  /** Staff redeem a reward for a customer (the customer page): managers give the best customers special service. */
+  'loyalty.redeem': change(['owner', 'admin', 'marketer', 'manager']),
   'settings.sendingLimits.save': change(administration),
 
   'compliance.overview': read(),
