@@ -9,6 +9,7 @@ import { router } from './init';
 import { integrationsRouter } from './integrations';
 import { journeysRouter } from './journeys';
 import { outboxRouter } from './outbox';
+import { reviewsRouter } from './reviews';
 import { segmentsRouter } from './segments';
 import { sendingRouter } from './sending';
 import { settingsRouter } from './settings';
@@ -27,6 +28,7 @@ export const appRouter = router({
   checkouts: checkoutsRouter,
   customers: customersRouter,
   outbox: outboxRouter,
+  reviews: reviewsRouter,
   events: eventsRouter,
   settings: settingsRouter,
   integrations: integrationsRouter,
