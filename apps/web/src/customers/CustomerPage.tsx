@@ -14,6 +14,7 @@ import { CustomerCoupons } from './CustomerCoupons';
 import { CustomerDataRights } from './CustomerDataRights';
 import { CustomerLanguage } from './CustomerLanguage';
 import { CustomerReplenishment } from './CustomerReplenishment';
+import { CustomerReviews } from './CustomerReviews';
 import { CustomerTags } from './CustomerTags';
 import { calendarDay, day, moment, money } from './format';
 
@@ -90,6 +91,7 @@ export function CustomerPage({ id }: { id: string }) {
             )}
           </Section>
           <CustomerCoupons coupons={customer.data.coupons} />
+          <CustomerReviews id={profile.id} />
         </div>
         <CustomerActivity data={customer.data} />
       </div>
