@@ -145,3 +145,13 @@ it('replies, and emails the reply to the customer in their language, escaped, th
   await expect(t.api.reviews.reply({ id: oleg.id, text: 'Sorry', email: true })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   expect((await t.api.reviews.reply({ id: oleg.id, text: 'Sorry' })).outboxId).toBeNull();
 });
+
+it('erases with the customer the reviews imported under their address before they were a customer', async () => {
+  await t.api.reviews.import({ csv: 'product_id,rating,text,email,date\nwax,3,Fine,Zoe@Example.com,2025-01-02\n' });
+  await t.identify('zoe', { email: 'zoe@example.com' });
+  expect(JSON.stringify(await t.api.customers.export({ id: 'zoe' }))).toContain('Zoe@Example.com');
+  await t.api.customers.erase({ id: 'zoe', confirm: 'zoe' });
+  const [left] = await t.database.sql<{ n: number }[]>`
+    select count(*)::int as n from reviews where workspace_id = ${t.workspaceId} and author_email = 'Zoe@Example.com'`;
+  expect(left.n).toBe(0);
+});
