@@ -49,10 +49,11 @@ export const reviews = pgTable('reviews', {
   uniqueIndex('reviews_order_product_uq').on(t.workspaceId, t.orderId, t.productId),
   index('reviews_product_idx').on(t.workspaceId, t.productId, t.status),
   index('reviews_customer_idx').on(t.workspaceId, t.customerId),
-  // The Reviews page: newest first, by status, and those needing attention (bad, unanswered).
-  index('reviews_recent_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
-  index('reviews_status_recent_idx').on(t.workspaceId, t.status, t.createdAt.desc(), t.id.desc()),
-  index('reviews_attention_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()).where(sql`rating <= 2 and reply is null`),
+  // The Reviews page: newest first (each scanned backwards), by status, and those needing
+  // attention (bad, unanswered).
+  index('reviews_recent_idx').on(t.workspaceId, t.createdAt, t.id),
+  index('reviews_status_recent_idx').on(t.workspaceId, t.status, t.createdAt, t.id),
+  index('reviews_attention_idx').on(t.workspaceId, t.createdAt, t.id).where(sql`rating <= 2 and reply is null`),
   uniqueIndex('reviews_import_uq').on(t.workspaceId, t.importKey).where(sql`import_key is not null`),
   check('reviews_rating_ck', sql`${t.rating} between 1 and 5`),
   check('reviews_status_ck', sql`${t.status} in ('new', 'published', 'hidden')`),
