@@ -32,7 +32,7 @@ export interface TeamEmail {
 export async function queueTeamEmail(sql: Queryable, email: TeamEmail): Promise<{ outboxId: string }> {
   const id = randomUUID();
   const prefix = email.keyPrefix ?? 'team';
-  const body = email.paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join('');
+  const body = email.paragraphs.map((p) => `<p style="margin:0 0 16px;white-space:pre-line">${escapeHtml(p)}</p>`).join('');
   const button = email.action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(email.action.url)}" style="background:#7c3aed;color:#fff;padding:10px 18px;border-radius:8px;text-decoration:none">${escapeHtml(email.action.label)}</a></p>`
     : '';
