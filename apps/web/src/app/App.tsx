@@ -10,7 +10,7 @@ import { FirstRunPage } from './FirstRunPage';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
 import {
-  ApprovalsPage, AuditLogPage, CustomerPage, CustomersPage, InvitationPage, JourneyEditorPage, JourneysPage, LoyaltySettingsPage, OutboxPage, PageFrame,
+  ApprovalsPage, AuditLogPage, CustomerPage, CustomersPage, InvitationPage, JourneyEditorPage, JourneysPage, LoyaltySettingsPage, OutboxPage, PageFrame, ReviewsPage,
   SegmentEditorPage, SegmentsPage, SettingsPage, TemplateEditorPage, TemplatesPage, UsersPage,
 } from './pages';
 import { matchPath, useRouter } from './router';
@@ -63,6 +63,7 @@ function Route({ path }: { path: string }) {
   if ((m = matchPath('/templates/:id', path))) return <TemplateEditorPage key={m.id} id={m.id} />;
   if (matchPath('/customers', path)) return <CustomersPage />;
   if ((m = matchPath('/customers/:id', path))) return <CustomerPage key={m.id} id={m.id} />;
+  if (matchPath('/reviews', path)) return <ReviewsPage />;
   if (matchPath('/outbox', path)) return <OutboxPage selectedId={null} />;
   if ((m = matchPath('/outbox/:id', path))) return <OutboxPage selectedId={m.id} />;
   if (matchPath('/settings', path)) return <SettingsPage />;

@@ -21,6 +21,7 @@ export const TemplatesPage = page(() => import('../templates/TemplatesPage'), 'T
 export const TemplateEditorPage = page(() => import('../templates/TemplateEditorPage'), 'TemplateEditorPage');
 export const CustomersPage = page(() => import('../customers/CustomersPage'), 'CustomersPage');
 export const CustomerPage = page(() => import('../customers/CustomerPage'), 'CustomerPage');
+export const ReviewsPage = page(() => import('../reviews/ReviewsPage'), 'ReviewsPage');
 export const OutboxPage = page(() => import('../outbox/OutboxPage'), 'OutboxPage');
 export const SettingsPage = page(() => import('../settings/SettingsPage'), 'SettingsPage');
 export const LoyaltySettingsPage = page(() => import('../settings/loyalty/LoyaltySettingsPage'), 'LoyaltySettingsPage');
@@ -34,7 +35,7 @@ export function preloadPage(path: string) {
   const [, section, id] = path.split('/');
   const pages = {
     journeys: [JourneysPage, JourneyEditorPage], segments: [SegmentsPage, SegmentEditorPage], templates: [TemplatesPage, TemplateEditorPage],
-    customers: [CustomersPage, CustomerPage], outbox: [OutboxPage, OutboxPage], settings: [SettingsPage, SettingsPage],
+    customers: [CustomersPage, CustomerPage], outbox: [OutboxPage, OutboxPage], reviews: [ReviewsPage, ReviewsPage], settings: [SettingsPage, SettingsPage],
     users: [UsersPage, UsersPage], approvals: [ApprovalsPage, ApprovalsPage], audit: [AuditLogPage, AuditLogPage],
   } as const;
   pages[section as keyof typeof pages]?.[id ? 1 : 0].preload();

@@ -13,7 +13,7 @@ import { useDebounced } from '../ui/useDebounced';
 import { useLocale } from '../ui/locale';
 
 // The filter's kinds of action by path prefix; each named by kind.<prefix> ('kind.' for all).
-const KINDS = ['', 'auth.', 'journeys.', 'approvals.', 'users.', 'settings.', 'sending.', 'customers.', 'templates.', 'segments.'];
+const KINDS = ['', 'auth.', 'journeys.', 'approvals.', 'users.', 'settings.', 'sending.', 'customers.', 'templates.', 'segments.', 'reviews.'];
 
 function Retention() {
   const trpc = useTRPC();

@@ -16,6 +16,7 @@ import { CustomerLanguage } from './CustomerLanguage';
 import { CustomerPoints } from './CustomerPoints';
 import { CustomerRedeemReward } from './CustomerRedeemReward';
 import { CustomerReplenishment } from './CustomerReplenishment';
+import { CustomerReviews } from './CustomerReviews';
 import { CustomerTags } from './CustomerTags';
 import { calendarDay, day, moment, money } from './format';
 
@@ -81,6 +82,7 @@ export function CustomerPage({ id }: { id: string }) {
           <CustomerReplenishment id={profile.id} />
           <CustomerPoints ledger={loyalty.ledger} aside={<CustomerRedeemReward customerId={profile.id} balance={loyalty.balance} />} />
           <CustomerCoupons coupons={customer.data.coupons} />
+          <CustomerReviews id={profile.id} />
         </div>
         <CustomerActivity data={customer.data} />
       </div>

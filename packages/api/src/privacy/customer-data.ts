@@ -114,13 +114,18 @@ export const customerTables: CustomerTable[] = [
   // Their carts and recovery links; an abandoned one's event went with their events.
   { table: 'checkouts', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   {
-    // The photos of their reviews (exported as base64, see migration 0044), before the reviews that name them.
+    // The photos of their reviews (exported as base64, see migration 0045), before the reviews that name them.
     table: 'review_photos', exportFrom: 'review_photo_files', exportOmits: ['workspace_id'], erasure: deleted,
     rows: (sql, f) => sql`t.workspace_id = ${f.workspaceId}
       and t.review_id in (select r.id from reviews r where r.workspace_id = ${f.workspaceId} and r.customer_id = ${f.customerId})`,
   },
-  // Their reviews: their own words (and photo reference); the shop's reply to them goes too.
-  { table: 'reviews', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
+  // Their reviews: their own words (and photo reference); the shop's reply to them goes too. With
+  // them, those imported from another app under one of their addresses but no customer then.
+  {
+    table: 'reviews', exportOmits: ['workspace_id'], erasure: deleted,
+    rows: (sql, f) => sql`t.workspace_id = ${f.workspaceId} and (t.customer_id = ${f.customerId}
+      or (t.customer_id is null and lower(btrim(t.author_email)) = any(${f.addresses}::text[])))`,
+  },
   {
     // The event picker's property samples (event_names) record no customer, and one may be a value
     // of theirs (a phone, a name in a note): every sample of the workspace goes. Keys, types and

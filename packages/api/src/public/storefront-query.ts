@@ -37,7 +37,10 @@ export async function loadProductReviews(sql: Queryable, workspaceId: string, pr
       (select round(avg(rating), 1)::float8 from published) as average,
       coalesce((select jsonb_agg(jsonb_build_object('rating', p.rating, 'text', p.text, 'reply', p.reply, 'reviewId', p.id,
           'photoRef', p.photo_ref, 'createdAt', p.created_at, 'author', p.author) order by p.created_at desc, p.id desc)
-        from (select x.*, nullif(concat_ws(' ', nullif(btrim(c.first_name), ''), upper(left(nullif(btrim(c.last_name), ''), 1)) || '.'), '') as author
+        -- "Ana K.": the customer's first name and last initial; an imported review's author name likewise.
+        from (select x.*, coalesce(nullif(concat_ws(' ', nullif(btrim(c.first_name), ''), upper(left(nullif(btrim(c.last_name), ''), 1)) || '.'), ''),
+            nullif(concat_ws(' ', split_part(btrim(x.author_name), ' ', 1),
+              case when btrim(x.author_name) like '% %' then upper(left(regexp_replace(btrim(x.author_name), '^.*\s', ''), 1)) || '.' end), '')) as author
           from published x left join customers c on c.workspace_id = ${workspaceId} and c.id = x.customer_id
           order by x.created_at desc, x.id desc limit ${page.limit} offset ${page.offset}) p), '[]'::jsonb) as reviews`;
   return row;

@@ -69,6 +69,12 @@ export const permissions: Record<string, Permission> = {
   'customers.export': change(oversight),
   'customers.erase': change(administration),
 
+  'reviews.list': read(),
+  'reviews.summary': read(),
+  'reviews.setStatus': change(marketing),
+  'reviews.reply': change(marketing),
+  'reviews.import': change(marketing),
+
   'events.names': read(),
   'events.catalog': read(),
   'outbox.list': read(),

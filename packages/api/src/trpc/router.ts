@@ -10,6 +10,7 @@ import { integrationsRouter } from './integrations';
 import { journeysRouter } from './journeys';
 import { loyaltyRouter } from './loyalty';
 import { outboxRouter } from './outbox';
+import { reviewsRouter } from './reviews';
 import { segmentsRouter } from './segments';
 import { sendingRouter } from './sending';
 import { settingsRouter } from './settings';
@@ -29,6 +30,7 @@ export const appRouter = router({
   loyalty: loyaltyRouter,
   customers: customersRouter,
   outbox: outboxRouter,
+  reviews: reviewsRouter,
   events: eventsRouter,
   settings: settingsRouter,
   integrations: integrationsRouter,
