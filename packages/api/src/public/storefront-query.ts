@@ -25,7 +25,7 @@ export interface ProductReviews {
 export async function loadProductReviews(sql: Queryable, workspaceId: string, productId: string, page: { limit: number; offset: number }): Promise<ProductReviews> {
   const [row] = await sql<ProductReviews[]>`
     with published as (
-      select r.id, r.customer_id, r.rating, r.text, r.reply, r.photo_ref, r.created_at from reviews r
+      select r.id, r.customer_id, r.author_name, r.rating, r.text, r.reply, r.photo_ref, r.created_at from reviews r
       where r.workspace_id = ${workspaceId} and r.product_id = ${productId} and r.status = 'published'
     )
     select exists (select 1 from workspaces where id = ${workspaceId}) as "workspaceKnown",
@@ -40,7 +40,7 @@ export async function loadProductReviews(sql: Queryable, workspaceId: string, pr
         -- "Ana K.": the customer's first name and last initial; an imported review's author name likewise.
         from (select x.*, coalesce(nullif(concat_ws(' ', nullif(btrim(c.first_name), ''), upper(left(nullif(btrim(c.last_name), ''), 1)) || '.'), ''),
             nullif(concat_ws(' ', split_part(btrim(x.author_name), ' ', 1),
-              case when btrim(x.author_name) like '% %' then upper(left(regexp_replace(btrim(x.author_name), '^.*\s', ''), 1)) || '.' end), '')) as author
+              case when btrim(x.author_name) like '% %' then upper(left(regexp_replace(btrim(x.author_name), '^.* ', ''), 1)) || '.' end), '')) as author
           from published x left join customers c on c.workspace_id = ${workspaceId} and c.id = x.customer_id
           order by x.created_at desc, x.id desc limit ${page.limit} offset ${page.offset}) p), '[]'::jsonb) as reviews`;
   return row;
