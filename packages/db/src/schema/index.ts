@@ -10,3 +10,4 @@ export * from './team';
 export * from './services';
 export * from './checkouts';
 export * from './reviews';
+export * from './referrals';
