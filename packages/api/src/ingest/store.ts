@@ -12,6 +12,7 @@ import { linkAliases, resolveAliases, type AliasLink } from './identities';
 import { orderUpdateOf, type OrderUpdate } from './order-schema';
 import { applyProfiles, type ProfileUpdate } from './profiles';
 import { applyOrderUpdates, ensureCustomers } from './records';
+import { recordReferrals, referralSignals } from './referral-claims';
 import type { IdentifyMessage, ParsedMessage } from './schema';
 
 /** A newly stored track event, as handed to the engine for enrolment. */
@@ -142,7 +143,8 @@ export async function storeMessages(
   now: Date,
 ): Promise<IngestedEvent[]> {
   const at = now.toISOString();
-  await linkAliases(tx, workspaceId, linksOf(messages), at);
+  const links = linksOf(messages);
+  await linkAliases(tx, workspaceId, links, at);
   // A message with only an anonymousId belongs to the customer that id was linked to, if any.
   const anonymousOnly = messages.filter((m) => m.msg.userId === undefined).map((m) => m.msg.anonymousId as string);
   const known = await resolveAliases(tx, workspaceId, anonymousOnly);
@@ -164,6 +166,7 @@ export async function storeMessages(
   const orders: OrderUpdate[] = [];
   const redemptions: Redemption[] = [];
   const tracked: TrackedEvent[] = [];
+  const signals = referralSignals();
   rows.forEach((row, i) => {
     if (!fresh.delete(row.message_id)) return; // delete: a repeat inside the request counts once
     freshRows.push(row);
@@ -181,6 +184,7 @@ export async function storeMessages(
       tracked.push({ customerId: row.customer_id, name: m.msg.event, properties: m.msg.properties, at: row.timestamp });
       redemptions.push(...redemptionsOf(m.msg.event, m.msg.properties, row.timestamp));
     }
+    signals.add(row.customer_id, m, row.timestamp);
   });
 
   // Pipelined: created in this order, run in this order on the transaction's connection
@@ -192,6 +196,7 @@ export async function storeMessages(
     applyOrderUpdates(tx, workspaceId, orders, now),
     redeemCoupons(tx, workspaceId, redemptions),
     recordCheckouts(tx, workspaceId, tracked),
+    recordReferrals(tx, workspaceId, signals, links, now),
     recordEventNames(tx, workspaceId, freshRows.flatMap((r) => (r.type === 'track' && r.name ? [{ name: r.name, properties: r.properties, timestamp: r.timestamp }] : [])), now),
   ]);
 
