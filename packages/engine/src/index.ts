@@ -11,6 +11,7 @@ import { enrolEvents } from './enrol';
 import { applyEventsToRuns } from './event-effects';
 import { foldPlaceDeltas } from './places';
 import { createPlanCache } from './plans';
+import { completeReferrals } from './referrals';
 import { processSegmentChanges, recheckAllSegments } from './segment-changes';
 import { logDispatch, logServiceDispatch, reportFailure } from './report';
 import { retryFailedRuns } from './retry';
@@ -25,6 +26,7 @@ export { enrolSegment, type SegmentEnrolment } from './broadcast';
 export type { StoredEvent, Logger } from './types';
 export { WAKE_CHANNEL } from './worker';
 export { CHECKOUT_ABANDONED } from './abandoned-checkouts';
+export { nextReferralDue } from './referral-sql';
 export { deleteExpired } from './retention';
 export { blockedReason, resolveTarget, TargetRefused, type Resolver, type ResolvedTarget } from './outbound/guard';
 export * from './services/index';
@@ -57,6 +59,8 @@ export interface EngineOptions {
   calendarEvery?: string;
   /** How often checkouts quiet for the workspace's abandonment delay become "Checkout Abandoned" (own Agenda job; default every minute). */
   checkoutsEvery?: string;
+  /** How often pending referrals are decided and completed ones announced (own Agenda job; default every 15 minutes). */
+  referralsEvery?: string;
   /**
    * Let Call webhook steps and services' deliveries reach loopback and private addresses (tests,
    * a development receiver; AFTERGLOW_WEBHOOK_ALLOW_PRIVATE=1). Off by default: such targets are
@@ -81,6 +85,8 @@ export interface Engine {
   runCalendarTriggers(): Promise<number>;
   /** What the checkouts job runs: stores and delivers each due checkout's "Checkout Abandoned"; returns how many. */
   runAbandonedCheckouts(): Promise<number>;
+  /** What the referrals job runs: decides due referrals, storing and delivering each completed one's two "Referral Completed"; returns how many events. */
+  runReferrals(): Promise<number>;
 }
 
 export function createEngine(opts: EngineOptions): Engine {
@@ -159,12 +165,18 @@ export function createEngine(opts: EngineOptions): Engine {
     if (emitted > 0) await database.sql.notify(WAKE_CHANNEL, 'checkouts');
     return emitted;
   };
+  const referrals = async () => {
+    const emitted = await completeReferrals(database.sql, clock.now(), deliver);
+    if (emitted > 0) await database.sql.notify(WAKE_CHANNEL, 'referrals');
+    return emitted;
+  };
   const worker = createWorker({
     url: database.url, sql: database.sql, availability: database.availability, runOnce: advanceUntilIdle, log, tickEvery: opts.tickEvery,
     jobs: [
       { name: 'segments:full-check', every: opts.segmentFullCheckEveryMs ?? '1 hour', run: recheckSegments },
       { name: 'triggers:calendar', every: opts.calendarEvery ?? '5 minutes', run: calendar },
       { name: 'checkouts:abandoned', every: opts.checkoutsEvery ?? '1 minute', run: abandonedCheckouts },
+      { name: 'referrals:complete', every: opts.referralsEvery ?? '15 minutes', run: referrals },
       { name: 'housekeeping:retention', every: '1 day', run: () => deleteExpired(database.sql, clock.now()) },
     ],
   });
@@ -184,5 +196,6 @@ export function createEngine(opts: EngineOptions): Engine {
     recheckSegments,
     runCalendarTriggers: calendar,
     runAbandonedCheckouts: abandonedCheckouts,
+    runReferrals: referrals,
   };
 }

@@ -1,10 +1,11 @@
 // The moments `advance` stops at on its way to its target: each time at which the engine has
 // something to do of its own accord (a wait ending, a held send, a retry's backoff, a scheduled
-// broadcast, a checkout's abandonment delay ending, and with a calendar trigger live each hour at
+// broadcast, a checkout's abandonment delay ending, a referral's qualifying period ending, and with a calendar trigger live each hour at
 // its minute, when a birthday or a schedule may fall due somewhere). Stopping at each, in order, runs every step at its own time, as the recurring
 // tick would: an email due on day 3 goes out on day 3, not when the test's last day comes.
 import type { Queryable } from '@afterglow/db';
 import { ABANDONED_AFTER_MINUTES_DEFAULT, type JourneyPlan } from '@afterglow/journey-core';
+import { nextReferralDue } from '@afterglow/engine';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 
 /** The earliest due moment strictly after `after`, or null when nothing is scheduled. */
@@ -17,7 +18,7 @@ export async function nextDueTime(sql: Queryable, registry: NodeRegistry, after:
     ) due`;
   const plans = await livePlans(sql);
   const broadcast = nextBroadcastStart(plans, registry, after);
-  const times = [row?.at, broadcast, nextCalendarHour(plans, registry, after), await nextAbandonment(sql, after)]
+  const times = [row?.at, broadcast, nextCalendarHour(plans, registry, after), await nextAbandonment(sql, after), await nextReferralDue(sql, after)]
     .filter((t): t is Date => t instanceof Date);
   return times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
 }
