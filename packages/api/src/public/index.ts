@@ -1,6 +1,7 @@
 // The endpoints recipients reach from an email, without a session: /u/ (unsubscribe),
 // /p/ (preferences), /t/o/ (open pixel), /t/c/ (click) and /r/ (review an order). Each takes one signed token
-// as its only path segment; anything else under these prefixes is a 404.
+// as its only path segment; anything else under these prefixes is a 404. /ref/:workspace/:code, a
+// customer's referral link, is public by design (the code is meant to be shared), not signed.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from '../ingest/http-io';
 import { text } from './catalogue';
@@ -8,6 +9,7 @@ import { escapeHtml } from './escape';
 import { pageLocale } from './locale';
 import { sendPage } from './page';
 import { handlePreferences } from './preferences';
+import { handleReferralLink } from './referral-link';
 import { handleReview } from './review-page';
 import { handleClick, handleOpen } from './tracking';
 import type { PublicDeps } from './types';
@@ -21,10 +23,11 @@ const ROUTES: Array<[RegExp, (deps: PublicDeps, req: IncomingMessage, res: Serve
   [/^\/t\/o\/([^/]+)\.gif$/, handleOpen],
   [/^\/t\/c\/([^/]+)$/, handleClick],
   [/^\/r\/([^/]+)$/, handleReview],
+  [/^\/ref\/([^/]+\/[^/]+)$/, handleReferralLink],
 ];
 
 /** True for paths this handler owns. */
-export const isPublicPath = (pathname: string) => /^\/(u|p|t|r)\//.test(pathname);
+export const isPublicPath = (pathname: string) => /^\/(u|p|t|r|ref)\//.test(pathname);
 
 export function createPublicHandler(deps: PublicDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
