@@ -83,6 +83,9 @@ export const permissions: Record<string, Permission> = {
   'sending.save': change(marketing),
   'checkouts.settings': read(),
   'checkouts.saveSettings': change(marketing),
+  'referrals.settings': read(),
+  'referrals.stats': read(),
+  'referrals.saveSettings': change(marketing),
   'settings.sendingLimits.save': change(administration),
 
   'compliance.overview': read(),

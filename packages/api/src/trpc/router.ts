@@ -2,6 +2,7 @@ import { approvalsRouter } from './approvals';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { checkoutsRouter } from './checkouts';
+import { referralsRouter } from './referrals';
 import { complianceRouter } from './compliance';
 import { customersRouter } from './customers';
 import { eventsRouter } from './events';
@@ -25,6 +26,7 @@ export const appRouter = router({
   sending: sendingRouter,
   shop: shopRouter,
   checkouts: checkoutsRouter,
+  referrals: referralsRouter,
   customers: customersRouter,
   outbox: outboxRouter,
   events: eventsRouter,
