@@ -157,6 +157,21 @@ describe('the guards', () => {
   });
 });
 
+it('completes a due referral once with three referrals jobs running at the same moment', async () => {
+  await person('jo', { referral_code: await codeOf('ana') });
+  await t.track('jo', 'Order Completed', order('o-jo'));
+  const emitted = t.emails().length;
+  t.clock.set(new Date(t.now().getTime() + 14 * 86_400e3 + 60e3));
+  const runs = await Promise.all([t.engine.runReferrals(), t.engine.runReferrals(), t.engine.runReferrals()]);
+  expect(runs.reduce((a, b) => a + b, 0)).toBe(2);
+  await t.settle();
+  expect(await referralOf('jo')).toMatchObject({ referrer: 'ana', state: 'completed', source: 'identify' });
+  expect(t.emails().slice(emitted).map((m) => m.to).sort()).toEqual(['ana@example.com', 'jo@example.com']);
+  const [points] = await t.database.sql<{ points: number }[]>`
+    select sum(points)::int as points from loyalty_ledger where workspace_id = ${t.workspaceId} and customer_id = 'ana' and kind = 'referral'`;
+  expect(points.points).toBe(500);
+});
+
 it('keeps the qualifying period between 0 and 365 days, naming the field', async () => {
   expect(await t.api.referrals.settings()).toEqual({ qualifyingDays: 14 });
   for (const bad of [-1, 366, 2.5]) {
