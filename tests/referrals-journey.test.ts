@@ -150,6 +150,12 @@ describe('the guards', () => {
     expect(t.emails()).toHaveLength(sent);
     expect(await completedEvents()).toBe(2);
 
+    // The customer page shows both sides, with the guard that refused.
+    expect(await t.api.customers.referrals({ id: 'ed' })).toMatchObject({
+      referredBy: { customerId: 'di', name: 'Di', state: 'refused', reason: 'same_address', source: 'order' }, referred: [] });
+    expect(await t.api.customers.referrals({ id: 'ana' })).toMatchObject({
+      code: await codeOf('ana'), referredBy: null, referred: [{ customerId: 'bo', name: 'Bo', state: 'completed', reason: null }] });
+
     expect(await t.api.referrals.stats()).toEqual({
       pending: 0, completed: 1,
       refused: { self: 1, same_email: 1, same_address: 1, existing_customer: 1, order_refunded: 1 },

@@ -47,3 +47,20 @@ it('an owner sets the qualifying period and sees the referrals by state and reas
   }
   await pickLanguage(page, 'en');
 });
+
+it('the customer page shows their code and the friends they brought, a refusal with its reason', { timeout: 60_000 }, async () => {
+  const { page, app } = env;
+  await app.database.sql`insert into referral_codes (workspace_id, customer_id, code) values (${env.demo.workspaceId}, 'cust_0001', 'K7QX4M2P')`;
+  await page.goto(`${app.url}/customers/cust_0001`);
+  const section = page.getByTestId('customer-referrals');
+  await section.waitFor();
+  expect(await page.getByTestId('referral-code').textContent()).toBe('K7QX4M2P');
+  const text = await section.innerText();
+  expect(text).toContain('Friends they brought');
+  expect(text).toMatch(/friend_2\s+Refused\s+Same shipping address as the referrer/);
+  expect(text).toMatch(/friend_1\s+Completed/);
+  const card = section.locator('xpath=ancestor::*[contains(@class, "p-5")][1]');
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: path.join(ARTIFACTS, 'customer-referrals-en.png') });
+  expect(await overflowing(page, '[data-testid="customer-referrals"] *')).toEqual([]);
+});

@@ -13,6 +13,7 @@ import { CustomerActivity } from './CustomerActivity';
 import { CustomerCoupons } from './CustomerCoupons';
 import { CustomerDataRights } from './CustomerDataRights';
 import { CustomerLanguage } from './CustomerLanguage';
+import { CustomerReferrals } from './CustomerReferrals';
 import { CustomerReplenishment } from './CustomerReplenishment';
 import { CustomerTags } from './CustomerTags';
 import { calendarDay, day, moment, money } from './format';
@@ -90,6 +91,7 @@ export function CustomerPage({ id }: { id: string }) {
             )}
           </Section>
           <CustomerCoupons coupons={customer.data.coupons} />
+          <CustomerReferrals id={profile.id} />
         </div>
         <CustomerActivity data={customer.data} />
       </div>

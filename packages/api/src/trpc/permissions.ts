@@ -65,6 +65,7 @@ export const permissions: Record<string, Permission> = {
   'customers.list': read(),
   'customers.get': read(),
   'customers.replenishment': read(),
+  'customers.referrals': read(),
   'customers.setLocale': change(marketing),
   'customers.export': change(oversight),
   'customers.erase': change(administration),
