@@ -14,3 +14,4 @@ export * from './column-ranges';
 export * from './node-counts';
 export * from './event-names';
 export * from './replenishment';
+export * from './referral-codes';

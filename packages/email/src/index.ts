@@ -22,7 +22,7 @@ export { DEFAULT_EMAILS_PER_MINUTE, RATE_WINDOW_MS } from './send-rate';
 export { startDevSmtpSink } from './dev-sink';
 export { TIERS, loyaltyStatus } from './loyalty';
 export type { LoyaltyStatus } from './loyalty';
-export { couponFromContext, reviewUrl, emptyExtras } from './merge-extras';
+export { couponFromContext, reviewUrl, referralUrl, emptyExtras } from './merge-extras';
 export { reviewPageLinks, REVIEW_LINK_DAYS } from './review-links';
 export type { ReviewPageLink } from './review-links';
 export type { MergeExtras, MergeRecommendation, MergeCoupon } from './merge-extras';

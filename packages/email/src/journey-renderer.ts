@@ -5,7 +5,7 @@
 // in the variant's locale.
 import type { Queryable } from '@afterglow/db';
 import { buildMergeData, defaultShop, orderFromProperties, type MergeCustomerInput, type MergeEventInput } from './merge-data';
-import { couponFromContext, emptyExtras } from './merge-extras';
+import { couponFromContext, emptyExtras, referralUrl } from './merge-extras';
 import { renderEmail, type RenderedEmail } from './render';
 import type { ReviewPageLink } from './review-links';
 import { createShopExtrasLoader } from './shop-data';
@@ -20,6 +20,10 @@ export interface JourneyRenderScope {
   shop?: { locale: string | null; currency: string | null };
   /** Signs the hosted review page's links for this customer; without it, review links go to the shop's own form. */
   reviewPage?: ReviewPageLink;
+  /** Base of the customer's referral link (AFTERGLOW_PUBLIC_URL); without it, customer.referralUrl is ''. */
+  publicUrl?: string;
+  /** When the email is rendered: stamps a referral code made for it. */
+  now?: Date;
 }
 
 /** The email, and the locale it was written in: which variant went out, in which script. */
@@ -51,11 +55,14 @@ export function createJourneyEmailRenderer(sql: Queryable, shop: { name: string;
     const productIds = (orderFromProperties(orderProperties)?.items ?? []).map((i) => i.productId).filter(Boolean);
     // Most emails read none of it: they cost the batch no query at all. Review links are
     // built on the shop's address, so an email with them reads the shop too.
-    const { shopName, shopUrl, ...loaded } = reads('loyalty') || reads('recommendations') || reads('shop') || reads('reviewUrl')
-      ? await extras.load({ workspaceId: scope.workspaceId, customerId: customer.id, productIds, recommendations: reads('recommendations') })
-      : { ...emptyExtras(), shopName: null, shopUrl: null };
-    const data = buildMergeData(customer, trigger, { name: shopName ?? shop.name, url: shopUrl ?? shop.url, currency, reviewPage: scope.reviewPage },
-      { ...loaded, coupon: couponFromContext(scope.context) }, orderProperties);
+    const referral = reads('referral');
+    const { shopName, shopUrl, referralCode, ...loaded } = reads('loyalty') || reads('recommendations') || reads('shop') || reads('reviewUrl') || referral
+      ? await extras.load({ workspaceId: scope.workspaceId, customerId: customer.id, productIds, recommendations: reads('recommendations'), referral, now: scope.now })
+      : { ...emptyExtras(), shopName: null, shopUrl: null, referralCode: null };
+    const data = buildMergeData(customer, trigger, { name: shopName ?? shop.name, url: shopUrl ?? shop.url, currency, reviewPage: scope.reviewPage }, {
+      ...loaded, coupon: couponFromContext(scope.context),
+      referral: referralCode ? { code: referralCode, url: scope.publicUrl ? referralUrl(scope.publicUrl, scope.workspaceId, referralCode) : '' } : null,
+    }, orderProperties);
     const format = { locale: content.locale, currency: data.order?.currency ?? currency, timeZone: customer.timezone || 'UTC' };
     const email = await renderEmail({ subject: content.subject, body: content.body, preheader: content.preheader }, data, format);
     return { ...email, locale: content.locale };

@@ -2,7 +2,7 @@
 // The order is derived from a Segment e-commerce event (Order Completed and friends), so a
 // journey triggered by such an event can list what was bought without another query.
 import { z } from 'zod';
-import { emptyExtras, reviewUrl, type MergeExtras } from './merge-extras';
+import { emptyExtras, reviewUrl, type MergeExtras, type MergeReferral } from './merge-extras';
 import type { ReviewPageLink } from './review-links';
 
 /** The customer as the engine snapshots it (structurally the node SDK's CustomerSnapshot). */
@@ -45,6 +45,9 @@ export interface MergeData extends MergeExtras {
     timezone: string; birthday: string;
     /** Custom attributes sent with identify(): {{ customer.attributes.favouriteTeam }}. */
     attributes: Record<string, unknown>;
+    /** Their own referral code and link (/ref/...) to share with friends; '' where not loaded. */
+    referralCode: string;
+    referralUrl: string;
   };
   /** The trigger event's properties, as sent. */
   event: Record<string, unknown>;
@@ -100,7 +103,7 @@ export function buildMergeData(
   customer: MergeCustomerInput,
   trigger: MergeEventInput | null,
   shop: { name: string; url: string; currency?: string; reviewPage?: ReviewPageLink } = defaultShop,
-  extras: Partial<MergeExtras> = {},
+  { referral, ...extras }: Partial<MergeExtras> & { referral?: MergeReferral | null } = {},
   /** Where {{ order }} is read from: the trigger's properties, or those with the stored order filled in (stored-orders.ts). */
   orderProperties: Record<string, unknown> = trigger?.properties ?? {},
 ): MergeData {
@@ -113,6 +116,7 @@ export function buildMergeData(
       fullName: [firstName, lastName].filter(Boolean).join(' '),
       timezone: customer.timezone, birthday: customer.birthday ?? '',
       attributes: customer.attributes ?? {},
+      referralCode: referral?.code ?? '', referralUrl: referral?.url ?? '',
     },
     event: properties,
     order: withReviewLinks(orderFromProperties(orderProperties, shop.currency), shop.url, shop.reviewPage),
@@ -144,6 +148,7 @@ export function sampleMergeData(): MergeData {
     defaultShop,
     {
       coupon: { code: 'SAMPLE-10', description: '10% off', expiresAt: '2026-01-31T00:00:00.000Z' },
+      referral: { code: 'K7QX4M2P', url: 'https://afterglow.example/ref/ws/K7QX4M2P' },
       recommendations: [{ productId: 'p2', name: 'Sample add-on', category: 'Sample', price: 9, imageUrl: 'https://shop.example/p2.jpg', url: 'https://shop.example/p2', boughtTogether: 3 }],
     },
   );

@@ -39,6 +39,14 @@ export function couponFromContext(context: Record<string, unknown> | undefined):
   return { code: raw.code, description: text(raw.description), expiresAt: text(raw.expiresAt) };
 }
 
+/** The customer's own referral code and the link that carries it, for customer.referralCode and customer.referralUrl. */
+export interface MergeReferral { code: string; url: string }
+
+/** The public referral link of a code (/ref/:workspace/:code on the app's public address). */
+export function referralUrl(publicUrl: string, workspaceId: string, code: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/ref/${encodeURIComponent(workspaceId)}/${encodeURIComponent(code)}`;
+}
+
 /** The link a "rate this" button points at: the shop's review form for one product of one order. */
 export function reviewUrl(shopUrl: string, productId: string, orderId: string): string {
   const base = shopUrl.replace(/\/+$/, '');

@@ -54,7 +54,7 @@ export function createOutboxRenderer(sql: Queryable, opts: { publicUrl: () => st
     try {
       mail = await render(row.request, row.customer, trigger,
         { workspaceId: row.workspace_id, versionId: row.version_id ?? '', context: row.context ?? {},
-          shop: { locale: row.shop_locale, currency: row.shop_currency }, reviewPage });
+          shop: { locale: row.shop_locale, currency: row.shop_currency }, reviewPage, publicUrl: opts.publicUrl(), now: opts.now });
     } catch (err) {
       throw new RenderFailure(`Could not render the email: ${err instanceof Error ? err.message : String(err)}`);
     }

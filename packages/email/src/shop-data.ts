@@ -2,7 +2,7 @@
 // run concurrently (Promise.all over the claimed runs); every request made in the same tick
 // is answered by one loyalty query and one recommendations query, so a batch of 500 emails
 // costs two statements, not a thousand.
-import type { Queryable } from '@afterglow/db';
+import { ensureReferralCodes, type Queryable } from '@afterglow/db';
 import { loyaltyStatus } from './loyalty';
 import type { MergeExtras, MergeRecommendation } from './merge-extras';
 import { batchInTick } from './tick-batch';
@@ -14,6 +14,10 @@ export interface ExtrasRequest {
   productIds: string[];
   /** False when the template never reads `recommendations`: the costliest query is skipped. */
   recommendations?: boolean;
+  /** True when the template reads the customer's referral code or link: made for them if they have none. */
+  referral?: boolean;
+  /** When a code made now is stamped created. */
+  now?: Date;
 }
 
 type LoadedExtras = Omit<MergeExtras, 'coupon'> & {
@@ -21,6 +25,8 @@ type LoadedExtras = Omit<MergeExtras, 'coupon'> & {
   shopName: string | null;
   /** The shop's address from the workspace's settings (base of shop and review links). */
   shopUrl: string | null;
+  /** The customer's referral code, when asked for (made for them if they had none). */
+  referralCode: string | null;
 };
 
 export const RECOMMENDATIONS_PER_EMAIL = 3;
@@ -78,7 +84,14 @@ export async function loadShopExtras(sql: Queryable, requests: ExtrasRequest[]):
     where k.rank <= ${RECOMMENDATIONS_PER_EMAIL}
     order by k.idx, k.rank`;
 
-  const result: LoadedExtras[] = requests.map(() => ({ loyalty: loyaltyStatus(0, 0), recommendations: [], shopName: null, shopUrl: null }));
+  // One insert and one select for every customer of the batch whose email shows a referral code.
+  const owners = requests.filter((r) => r.referral);
+  const codes = owners.length === 0 ? new Map<string, string>() : await ensureReferralCodes(sql, owners, owners[0].now ?? null);
+
+  const result: LoadedExtras[] = requests.map((r) => ({
+    loyalty: loyaltyStatus(0, 0), recommendations: [], shopName: null, shopUrl: null,
+    referralCode: r.referral ? codes.get(`${r.workspaceId}\n${r.customerId}`) ?? null : null,
+  }));
   for (const p of points) Object.assign(result[p.idx], { loyalty: loyaltyStatus(p.balance, p.lifetime), shopName: p.shopName, shopUrl: p.shopUrl });
   for (const { idx, ...rec } of recommendations) result[idx].recommendations.push(rec);
   return result;

@@ -13,6 +13,7 @@ import { applyEventsToRuns } from './event-effects';
 import { runLoyaltyExpiry } from './loyalty-expiry';
 import { foldPlaceDeltas } from './places';
 import { createPlanCache } from './plans';
+import { completeReferrals } from './referrals';
 import { processSegmentChanges, recheckAllSegments } from './segment-changes';
 import { logDispatch, logServiceDispatch, reportFailure } from './report';
 import { retryFailedRuns } from './retry';
@@ -29,6 +30,7 @@ export { WAKE_CHANNEL } from './worker';
 export { CHECKOUT_ABANDONED, abandonmentDelay } from './abandoned-checkouts';
 export { issueCoupon, type CouponIssue, type StoredCoupon } from './coupon-issue';
 export { nextLoyaltyExpiry } from './loyalty-expiry';
+export { nextReferralDue } from './referral-sql';
 export { deleteExpired } from './retention';
 export { blockedReason, resolveTarget, TargetRefused, type Resolver, type ResolvedTarget } from './outbound/guard';
 export * from './services/index';
@@ -65,6 +67,8 @@ export interface EngineOptions {
   checkoutsEvery?: string;
   /** How often quiet loyalty members are reminded of expiring points and lose expired ones (own Agenda job; default hourly). */
   loyaltyExpiryEvery?: string;
+  /** How often pending referrals are decided and completed ones announced (own Agenda job; default every 15 minutes). */
+  referralsEvery?: string;
   /**
    * Let Call webhook steps and services' deliveries reach loopback and private addresses (tests,
    * a development receiver; AFTERGLOW_WEBHOOK_ALLOW_PRIVATE=1). Off by default: such targets are
@@ -93,6 +97,8 @@ export interface Engine {
   runLoyaltyExpiry(): Promise<{ reminded: number; expired: number }>;
   /** What the birthday points job runs: grants the birthday points due now (once a year each); returns how many. */
   runBirthdayPoints(): Promise<number>;
+  /** What the referrals job runs: decides due referrals, storing and delivering each completed one's two "Referral Completed"; returns how many events. */
+  runReferrals(): Promise<number>;
 }
 
 export function createEngine(opts: EngineOptions): Engine {
@@ -176,6 +182,11 @@ export function createEngine(opts: EngineOptions): Engine {
     if (emitted.reminded + emitted.expired > 0) await database.sql.notify(WAKE_CHANNEL, 'loyalty');
     return emitted;
   };
+  const referrals = async () => {
+    const emitted = await completeReferrals(database.sql, clock.now(), deliver);
+    if (emitted > 0) await database.sql.notify(WAKE_CHANNEL, 'referrals');
+    return emitted;
+  };
   const worker = createWorker({
     url: database.url, sql: database.sql, availability: database.availability, runOnce: advanceUntilIdle, log, tickEvery: opts.tickEvery,
     jobs: [
@@ -184,6 +195,7 @@ export function createEngine(opts: EngineOptions): Engine {
       { name: 'checkouts:abandoned', every: opts.checkoutsEvery ?? '1 minute', run: abandonedCheckouts },
       { name: 'loyalty:expiry', every: opts.loyaltyExpiryEvery ?? '1 hour', run: loyaltyExpiry },
       { name: 'loyalty:birthday-points', every: opts.birthdayPointsEvery ?? '1 hour', run: () => grantBirthdayPoints(database.sql, clock.now()) },
+      { name: 'referrals:complete', every: opts.referralsEvery ?? '15 minutes', run: referrals },
       { name: 'housekeeping:retention', every: '1 day', run: () => deleteExpired(database.sql, clock.now()) },
     ],
   });
@@ -205,5 +217,6 @@ export function createEngine(opts: EngineOptions): Engine {
     runAbandonedCheckouts: abandonedCheckouts,
     runLoyaltyExpiry: loyaltyExpiry,
     runBirthdayPoints: () => grantBirthdayPoints(database.sql, clock.now()),
+    runReferrals: referrals,
   };
 }

@@ -4,6 +4,7 @@ export * from './compile';
 export * from './stats';
 export * from './settings';
 export * from './loyalty-settings';
+export * from './referral-settings';
 export * from './diff';
 export * from './secrets';
 export * from './versions';

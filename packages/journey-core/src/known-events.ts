@@ -115,6 +115,19 @@ export const KNOWN_EVENTS: readonly KnownEvent[] = [
     sr: { label: 'Искоришћена награда', description: 'Шаље га сам Afterglow: купац је потрошио поене на награду и добио њен код за попуст (уз поене који су му остали).' },
     sl: { label: 'Unovčena nagrada', description: 'Pošlje ga Afterglow sam: kupec je točke zamenjal za nagrado in dobil njeno kodo za popust (s preostalimi točkami).' },
     ru: { label: 'Награда получена', description: 'Отправляет сам Afterglow: покупатель обменял баллы на награду и получил её промокод (с оставшимися баллами).' } } },
+  { name: 'Referral Link Opened', properties: { code: 'string', referrer_id: 'string' }, text: {
+    en: { label: 'Referral link opened', description: 'Sent by Afterglow itself: someone opened a customer’s referral link (the code and who it belongs to).' },
+    sr: { label: 'Отворен линк за препоруку', description: 'Шаље га сам Afterglow: неко је отворио купчев линк за препоруку (код и чији је).' },
+    sl: { label: 'Odprta povezava za priporočilo', description: 'Pošlje ga Afterglow sam: nekdo je odprl kupčevo povezavo za priporočilo (koda in čigava je).' },
+    ru: { label: 'Открыта реферальная ссылка', description: 'Отправляет сам Afterglow: кто-то открыл реферальную ссылку покупателя (код и чей он).' } } },
+  { name: 'Referral Completed', properties: {
+    role: 'string', referrer_id: 'string', friend_id: 'string', order_id: 'string', code: 'string',
+    referrer_first_name: 'string', referrer_email: 'string', friend_first_name: 'string', friend_email: 'string',
+  }, text: {
+    en: { label: 'Referral completed', description: 'Sent by Afterglow itself, once to each side: a referred friend’s first order passed the qualifying period (role: referrer or friend).' },
+    sr: { label: 'Препорука остварена', description: 'Шаље га сам Afterglow, по једном свакој страни: прва поруџбина препорученог пријатеља прошла је период провере (улога: referrer или friend).' },
+    sl: { label: 'Priporočilo uspešno', description: 'Pošlje ga Afterglow sam, po enkrat vsaki strani: prvo naročilo priporočenega prijatelja je prestalo čakalno obdobje (vloga: referrer ali friend).' },
+    ru: { label: 'Рекомендация засчитана', description: 'Отправляет сам Afterglow, по разу каждой стороне: первый заказ приглашённого друга прошёл проверочный срок (роль: referrer или friend).' } } },
   { name: 'Product Viewed', properties: { product_id: 'string', name: 'string', category: 'string', price: 'number' }, text: {
     en: { label: 'Product viewed', description: 'A customer opened a product page (sent by the shop’s site).' },
     sr: { label: 'Прегледан производ', description: 'Купац је отворио страницу производа (шаље сајт продавнице).' },

@@ -39,8 +39,9 @@ const sweep = async (p: HarnessParts) => void (await p.engine.advanceUntilIdle()
  * schedule whose time has come by the stop enrols then; likewise the checkouts job (every minute
  * in production), so a checkout quiet for the abandonment delay by the stop is abandoned then; the
  * loyalty expiry job (hourly in production), so a reminder or an expiry due by the stop happens then;
- * and the birthday points job (hourly in production), so a customer whose birthday has begun by the
- * stop has them.
+ * the birthday points job (hourly in production), so a customer whose birthday has begun by the
+ * stop has them; and the referrals job (every 15 minutes in production), so a referral due by the
+ * stop completes then.
  */
 async function sweepAtTime(p: HarnessParts): Promise<void> {
   await p.engine.recheckSegments();
@@ -48,6 +49,7 @@ async function sweepAtTime(p: HarnessParts): Promise<void> {
   await p.engine.runAbandonedCheckouts();
   await p.engine.runLoyaltyExpiry();
   await p.engine.runBirthdayPoints();
+  await p.engine.runReferrals();
   await p.engine.advanceUntilIdle();
 }
 

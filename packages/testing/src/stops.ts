@@ -1,12 +1,12 @@
 // The moments `advance` stops at on its way to its target: each time at which the engine has
 // something to do of its own accord (a wait ending, a held send, a retry's backoff, a scheduled
 // broadcast, a checkout's abandonment delay ending, a loyalty member's points expiry reminder or
-// expiry falling due, and with a calendar trigger live each hour at
-// its minute, when a birthday or a schedule may fall due somewhere; with birthday points on, each
-// birthday's local midnight). Stopping at each, in order, runs every step at its own time, as the recurring
+// expiry falling due, a referral's qualifying period ending, and with a calendar trigger live each
+// hour at its minute, when a birthday or a schedule may fall due somewhere; with birthday points
+// on, each birthday's local midnight). Stopping at each, in order, runs every step at its own time, as the recurring
 // tick would: an email due on day 3 goes out on day 3, not when the test's last day comes.
 import type { Queryable } from '@afterglow/db';
-import { abandonmentDelay, nextLoyaltyExpiry } from '@afterglow/engine';
+import { abandonmentDelay, nextLoyaltyExpiry, nextReferralDue } from '@afterglow/engine';
 import type { JourneyPlan } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 
@@ -21,7 +21,7 @@ export async function nextDueTime(sql: Queryable, registry: NodeRegistry, after:
   const plans = await livePlans(sql);
   const broadcast = nextBroadcastStart(plans, registry, after);
   const times = [row?.at, broadcast, nextCalendarHour(plans, registry, after), await nextAbandonment(sql, after),
-    await nextLoyaltyExpiry(sql, after), await nextBirthday(sql, after)]
+    await nextLoyaltyExpiry(sql, after), await nextBirthday(sql, after), await nextReferralDue(sql, after)]
     .filter((t): t is Date => t instanceof Date);
   return times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
 }

@@ -15,6 +15,7 @@ import { CustomerDataRights } from './CustomerDataRights';
 import { CustomerLanguage } from './CustomerLanguage';
 import { CustomerPoints } from './CustomerPoints';
 import { CustomerRedeemReward } from './CustomerRedeemReward';
+import { CustomerReferrals } from './CustomerReferrals';
 import { CustomerReplenishment } from './CustomerReplenishment';
 import { CustomerReviews } from './CustomerReviews';
 import { CustomerTags } from './CustomerTags';
@@ -83,6 +84,7 @@ export function CustomerPage({ id }: { id: string }) {
           <CustomerPoints ledger={loyalty.ledger} aside={<CustomerRedeemReward customerId={profile.id} balance={loyalty.balance} />} />
           <CustomerCoupons coupons={customer.data.coupons} />
           <CustomerReviews id={profile.id} />
+          <CustomerReferrals id={profile.id} />
         </div>
         <CustomerActivity data={customer.data} />
       </div>

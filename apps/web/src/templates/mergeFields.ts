@@ -9,6 +9,8 @@ export const MERGE_FIELDS: MergeFieldGroup[] = [
     { key: 'firstName', snippet: '{{ customer.firstName }}' },
     { key: 'fullName', snippet: '{{ customer.fullName }}' },
     { key: 'email', snippet: '{{ customer.email }}' },
+    { key: 'referralCode', snippet: '{{ customer.referralCode }}' },
+    { key: 'referralUrl', snippet: '<a href="{{ customer.referralUrl }}">{{ customer.referralUrl }}</a>' },
   ] },
   { key: 'order', fields: [
     { key: 'orderId', snippet: '{{ order.id }}' },

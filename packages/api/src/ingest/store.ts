@@ -14,6 +14,7 @@ import { orderUpdateOf, type OrderUpdate } from './order-schema';
 import { withoutPartialRefunds } from './partial-refunds';
 import { applyProfiles, type ProfileUpdate } from './profiles';
 import { applyOrderUpdates, ensureCustomers } from './records';
+import { recordReferrals, referralSignals } from './referral-claims';
 import type { IdentifyMessage, ParsedMessage } from './schema';
 
 /** A newly stored track event, as handed to the engine for enrolment. */
@@ -144,7 +145,8 @@ export async function storeMessages(
   now: Date,
 ): Promise<IngestedEvent[]> {
   const at = now.toISOString();
-  await linkAliases(tx, workspaceId, linksOf(messages), at);
+  const links = linksOf(messages);
+  await linkAliases(tx, workspaceId, links, at);
   // A message with only an anonymousId belongs to the customer that id was linked to, if any.
   const anonymousOnly = messages.filter((m) => m.msg.userId === undefined).map((m) => m.msg.anonymousId as string);
   const known = await resolveAliases(tx, workspaceId, anonymousOnly);
@@ -167,6 +169,7 @@ export async function storeMessages(
   const redemptions: Redemption[] = [];
   const tracked: TrackedEvent[] = [];
   const loyalty: LoyaltyClaims = { orderIds: [], refunds: [], events: [] };
+  const signals = referralSignals();
   rows.forEach((row, i) => {
     if (!fresh.delete(row.message_id)) return; // delete: a repeat inside the request counts once
     freshRows.push(row);
@@ -185,6 +188,7 @@ export async function storeMessages(
       tracked.push({ customerId: row.customer_id, name: m.msg.event, properties: m.msg.properties, at: row.timestamp });
       redemptions.push(...redemptionsOf(m.msg.event, m.msg.properties, row.timestamp));
     }
+    signals.add(row.customer_id, m, row.timestamp);
   });
 
   // The earning rules are read only when a message may earn or take back points.
@@ -200,6 +204,7 @@ export async function storeMessages(
     settings && earnPoints(tx, workspaceId, loyalty, settings, now),
     redeemCoupons(tx, workspaceId, redemptions),
     recordCheckouts(tx, workspaceId, tracked),
+    recordReferrals(tx, workspaceId, signals, links, now),
     recordEventNames(tx, workspaceId, freshRows.flatMap((r) => (r.type === 'track' && r.name ? [{ name: r.name, properties: r.properties, timestamp: r.timestamp }] : [])), now),
   ]);
 

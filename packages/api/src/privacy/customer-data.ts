@@ -140,6 +140,14 @@ export const customerTables: CustomerTable[] = [
   { table: 'consent_ledger', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   { table: 'loyalty_ledger', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   { table: 'loyalty_members', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
+  // Their referral code, the referrals they made or came by (either side), the addresses their
+  // orders named (kept for the self-referral guard): all theirs, all go.
+  { table: 'referral_codes', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
+  {
+    table: 'referrals', rows: (sql, f) => sql`t.workspace_id = ${f.workspaceId} and (t.customer_id = ${f.customerId} or t.referrer_id = ${f.customerId})`,
+    exportOmits: ['workspace_id'], erasure: deleted,
+  },
+  { table: 'customer_addresses', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   { table: 'coupons', rows: byCustomer, exportOmits: ['workspace_id'], erasure: { set: toErased } },
   { table: 'segment_memberships', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   // Kept for revenue: amount, currency, status and time, of no one. A line keeps its product and

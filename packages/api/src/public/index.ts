@@ -2,6 +2,8 @@
 // /p/ (preferences), /t/o/ (open pixel), /t/c/ (click) and /r/ (review an order). Each takes one signed token
 // as its only path segment; anything else under these prefixes is a 404. Beside them, the
 // storefront's: a product's published reviews as JSON and the reviews' photos (storefront-routes.ts).
+// /ref/:workspace/:code, a customer's referral link, is public by design (the code is meant to be
+// shared), not signed.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from '../ingest/http-io';
 import { text } from './catalogue';
@@ -9,6 +11,7 @@ import { escapeHtml } from './escape';
 import { pageLocale } from './locale';
 import { sendPage } from './page';
 import { handlePreferences } from './preferences';
+import { handleReferralLink } from './referral-link';
 import { handleReview } from './review-page';
 import { isStorefrontPath, serveStorefront } from './storefront-routes';
 import { handleClick, handleOpen } from './tracking';
@@ -23,10 +26,11 @@ const ROUTES: Array<[RegExp, (deps: PublicDeps, req: IncomingMessage, res: Serve
   [/^\/t\/o\/([^/]+)\.gif$/, handleOpen],
   [/^\/t\/c\/([^/]+)$/, handleClick],
   [/^\/r\/([^/]+)$/, handleReview],
+  [/^\/ref\/([^/]+\/[^/]+)$/, handleReferralLink],
 ];
 
 /** True for paths this handler owns. */
-export const isPublicPath = (pathname: string) => /^\/(u|p|t|r)\//.test(pathname) || isStorefrontPath(pathname);
+export const isPublicPath = (pathname: string) => /^\/(u|p|t|r|ref)\//.test(pathname) || isStorefrontPath(pathname);
 
 export function createPublicHandler(deps: PublicDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -88,6 +88,7 @@ export function orderMessages(topic: OrderTopic, order: ShopifyOrder, webhookId:
       properties: defined({
         order_id: order.id, total: order.total_price, currency: order.currency, products: productsOf(order.line_items), source: 'shopify',
         checkout_token: order.checkout_token ?? undefined,
+        shipping_address: order.shipping_address ?? undefined,
         ...(topic === 'orders/fulfilled' ? trackingOf(order) : {}),
         status: topic === 'orders/updated' ? stateOf(order) : undefined,
         discount_codes: order.discount_codes?.some((d) => d.code.trim()) ? order.discount_codes.map((d) => d.code).filter((c) => c.trim()) : undefined,

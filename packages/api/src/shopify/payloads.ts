@@ -75,6 +75,11 @@ export const shopifyOrderSchema = withExactId(z.looseObject({
     tracking_company: z.string().max(200).nullish(), tracking_number: z.string().max(200).nullish(),
     tracking_url: z.url({ protocol: /^https?$/ }).max(2000).nullish(),
   })).max(100).nullish().catch(null),
+  // Where it goes: the referral guard compares a friend's address with the referrer's. Read leniently.
+  shipping_address: z.looseObject({
+    address1: z.string().max(500).nullish(), address2: z.string().max(500).nullish(), city: z.string().max(200).nullish(),
+    zip: z.string().max(50).nullish(), country_code: z.string().max(10).nullish(),
+  }).nullish().catch(null),
   // The checkout the order completed: lets an abandoned-checkout journey match its order.
   checkout_token: z.string().max(200).nullish().catch(null),
 }, { error: 'the body must be an order object' }));

@@ -4,7 +4,7 @@
 // rendered for them. The rendering itself happens in the sandbox.
 import type { Queryable } from '@afterglow/db';
 import {
-  buildMergeData, defaultShop, languageOf, loadShopExtras, pickVariant, serveIn,
+  buildMergeData, defaultShop, languageOf, loadShopExtras, pickVariant, referralUrl, serveIn,
   type LocalisedTemplate, type MergeCustomerInput, type MergeData, type MergeEventInput, type PreviewRequest, type ServedText,
 } from '@afterglow/email';
 import type { Locale } from '@afterglow/i18n';
@@ -50,6 +50,7 @@ type PreviewCustomer = MergeCustomerInput & { shopLocale: string | null; shopCur
  */
 export async function previewFor(
   sql: Queryable, workspaceId: string, customerId: string, now: Date, template: LocalisedTemplate, locale: Locale | null,
+  publicUrl = 'http://localhost:3000',
 ): Promise<{ request: PreviewRequest; data: MergeData; locale: Locale }> {
   const [customer] = await sql<PreviewCustomer[]>`
     select c.id, c.email, c.first_name as "firstName", c.last_name as "lastName", c.timezone, c.birthday, c.attributes, c.locale,
@@ -58,7 +59,7 @@ export async function previewFor(
     where c.workspace_id = ${workspaceId} and c.id = ${customerId}`;
   if (!customer) throw notFound('customer', customerId, 'customerId');
   const currency = customer.shopCurrency ?? 'EUR';
-  const data = await customerMergeData(sql, workspaceId, customer, currency, now);
+  const data = await customerMergeData(sql, workspaceId, customer, currency, now, publicUrl);
   const served = locale ? variantIn(template, locale) : pickVariant(template, customer.locale, customer.shopLocale);
   const format = { locale: served.locale, currency: data.order?.currency ?? currency, timeZone: customer.timezone || 'UTC' };
   return { request: { subject: served.subject, preheader: served.preheader, body: served.body, format }, data, locale: served.locale };
@@ -71,12 +72,14 @@ function variantIn(template: LocalisedTemplate, locale: Locale): ServedText {
 }
 
 /** Merge data for one customer, loaded the way the engine loads it for a journey email. */
-async function customerMergeData(sql: Queryable, workspaceId: string, customer: MergeCustomerInput, currency: string, now: Date): Promise<MergeData> {
+async function customerMergeData(sql: Queryable, workspaceId: string, customer: MergeCustomerInput, currency: string, now: Date, publicUrl: string): Promise<MergeData> {
   const customerId = customer.id;
   const trigger = await latestOrderEvent(sql, workspaceId, customerId);
   const products = (trigger?.properties.products as { product_id: string }[] | undefined) ?? [];
-  const [{ shopName, shopUrl, ...extras }] = await loadShopExtras(sql, [{ workspaceId, customerId, productIds: products.map((p) => p.product_id) }]);
+  // The customer's own referral code, as the email would carry it (made now if they have none).
+  const [{ shopName, shopUrl, referralCode, ...extras }] = await loadShopExtras(sql, [{ workspaceId, customerId, productIds: products.map((p) => p.product_id), referral: true, now }]);
+  const referral = referralCode ? { code: referralCode, url: referralUrl(publicUrl, workspaceId, referralCode) } : null;
   // A preview has no run, so no coupon was issued: show a sample so coupon blocks are visible.
   return buildMergeData(customer, trigger, { name: shopName ?? defaultShop.name, url: shopUrl ?? defaultShop.url, currency },
-    { ...extras, coupon: { code: 'PREVIEW-10', description: '10% off your next order', expiresAt: new Date(now.getTime() + 30 * 86400e3).toISOString() } });
+    { ...extras, referral, coupon: { code: 'PREVIEW-10', description: '10% off your next order', expiresAt: new Date(now.getTime() + 30 * 86400e3).toISOString() } });
 }

@@ -4,6 +4,7 @@ import { notFound } from '../journeys/errors';
 import { eraseCustomer, exportCustomerData } from '../privacy/index';
 import { customerDetail } from './customer-detail';
 import { replenishmentOf } from './customer-replenishment';
+import { customerReferrals } from '../referrals/customer';
 import { protectedProcedure, router } from './init';
 import { iso } from './time';
 
@@ -66,6 +67,11 @@ export const customersRouter = router({
   replenishment: protectedProcedure
     .input(z.object({ id: customerId }))
     .query(({ ctx, input }) => replenishmentOf(ctx.deps, ctx.user.workspaceId, input.id)),
+
+  /** Their referral code, who referred them and the friends they brought, each with its state (and a refusal's reason). */
+  referrals: protectedProcedure
+    .input(z.object({ id: customerId }))
+    .query(({ ctx, input }) => customerReferrals(ctx.deps, ctx.user.workspaceId, input.id)),
 
   /**
    * Sets the customer's language by hand (the customer page). A later identify trait or Shopify

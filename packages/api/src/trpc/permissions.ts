@@ -65,6 +65,7 @@ export const permissions: Record<string, Permission> = {
   'customers.list': read(),
   'customers.get': read(),
   'customers.replenishment': read(),
+  'customers.referrals': read(),
   'customers.setLocale': change(marketing),
   'customers.export': change(oversight),
   'customers.erase': change(administration),
@@ -93,6 +94,9 @@ export const permissions: Record<string, Permission> = {
   'loyalty.saveSettings': change(marketing),
   /** Staff redeem a reward for a customer (the customer page): managers give the best customers special service. */
   'loyalty.redeem': change(['owner', 'admin', 'marketer', 'manager']),
+  'referrals.settings': read(),
+  'referrals.stats': read(),
+  'referrals.saveSettings': change(marketing),
   'settings.sendingLimits.save': change(administration),
 
   'compliance.overview': read(),

@@ -2,6 +2,7 @@ import { approvalsRouter } from './approvals';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { checkoutsRouter } from './checkouts';
+import { referralsRouter } from './referrals';
 import { complianceRouter } from './compliance';
 import { customersRouter } from './customers';
 import { eventsRouter } from './events';
@@ -28,6 +29,7 @@ export const appRouter = router({
   shop: shopRouter,
   checkouts: checkoutsRouter,
   loyalty: loyaltyRouter,
+  referrals: referralsRouter,
   customers: customersRouter,
   outbox: outboxRouter,
   reviews: reviewsRouter,

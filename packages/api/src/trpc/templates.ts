@@ -9,6 +9,7 @@ import { previewFor } from '../templates/preview';
 import { localeOf } from './localize';
 import { assertTestRecipient, testRecipients } from '../templates/test-recipients';
 import { queueTestEmail } from '../templates/test-send';
+import { appUrl } from './deps';
 import { protectedProcedure, router } from './init';
 import { iso } from './time';
 
@@ -99,7 +100,7 @@ export const templatesRouter = router({
     .input(templateContent({ customerId, locale }))
     .query(async ({ ctx, input }) => {
       const { request, data, locale: shown } = await previewFor(ctx.deps.database.sql, ctx.user.workspaceId, input.customerId,
-        ctx.deps.clock.now(), toLocalised(input), input.locale);
+        ctx.deps.clock.now(), toLocalised(input), input.locale, appUrl(ctx.deps));
       return { ...await ctx.deps.templateSandbox.preview(request, data), locale: shown };
     }),
 
@@ -111,7 +112,7 @@ export const templatesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { sql } = ctx.deps.database;
       await assertTestRecipient(sql, ctx.user.workspaceId, input.to);
-      const { request, data, locale: shown } = await previewFor(sql, ctx.user.workspaceId, input.customerId, ctx.deps.clock.now(), toLocalised(input), input.locale);
+      const { request, data, locale: shown } = await previewFor(sql, ctx.user.workspaceId, input.customerId, ctx.deps.clock.now(), toLocalised(input), input.locale, appUrl(ctx.deps));
       const preview = await ctx.deps.templateSandbox.preview(request, data);
       if (!preview.ok || preview.issues.length) return { ok: false as const, issues: preview.issues };
       const queued = await queueTestEmail(sql, {

@@ -11,3 +11,4 @@ export * from './services';
 export * from './checkouts';
 export * from './reviews';
 export * from './review-photos';
+export * from './referrals';
