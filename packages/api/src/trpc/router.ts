@@ -8,6 +8,7 @@ import { eventsRouter } from './events';
 import { router } from './init';
 import { integrationsRouter } from './integrations';
 import { journeysRouter } from './journeys';
+import { loyaltyAnalyticsProcedure } from './loyalty-analytics';
 import { outboxRouter } from './outbox';
 import { segmentsRouter } from './segments';
 import { sendingRouter } from './sending';
@@ -25,6 +26,7 @@ export const appRouter = router({
   sending: sendingRouter,
   shop: shopRouter,
   checkouts: checkoutsRouter,
+  loyalty: router({ analytics: loyaltyAnalyticsProcedure }),
   customers: customersRouter,
   outbox: outboxRouter,
   events: eventsRouter,
