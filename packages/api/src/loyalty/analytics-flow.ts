@@ -32,22 +32,26 @@ const DEBIT_KINDS = ['redeem', 'expire', 'refund'];
 export async function pointsFlow(database: Database, workspaceId: string, period: AnalyticsPeriod) {
   const { sql } = database;
   const { from, to, bucket } = period;
-  const issued = (kind: string) => sql`coalesce(sum(points) filter (where points > 0 and kind = ${kind}), 0)::float8`;
-  const taken = (kind: string) => sql`coalesce(-sum(points) filter (where points < 0 and kind = ${kind}), 0)::float8`;
+  // Summed per (bucket, kind, sign) first, a few rows per bucket, then spread into the series.
+  const issued = (kind: string) => sql`coalesce(sum(points) filter (where credit and kind = ${kind}), 0)::float8`;
+  const taken = (kind: string) => sql`coalesce(-sum(points) filter (where not credit and kind = ${kind}), 0)::float8`;
   const rows = await sql<Row[]>`
     with buckets as (
       select generate_series(date_trunc(${bucket}, ${from}::timestamptz, 'UTC'), date_trunc(${bucket}, ${to}::timestamptz, 'UTC'),
         ('1 ' || ${bucket})::interval, 'UTC') as start
+    ), summed as (
+      select date_trunc(${bucket}, created_at, 'UTC') as start, kind, points > 0 as credit, sum(points) as points
+      from loyalty_ledger
+      where workspace_id = ${workspaceId} and created_at > ${from} and created_at <= ${to} and points <> 0
+      group by 1, 2, 3
     ), moved as (
-      select date_trunc(${bucket}, created_at, 'UTC') as start,
+      select start,
         ${issued('order')} as orders, ${issued('grant')} as journeys, ${issued('review')} as reviews,
         ${issued('referral')} as referrals, ${issued('birthday')} as birthday, ${issued('signup')} as signup,
-        coalesce(sum(points) filter (where points > 0 and kind <> all(${EARNING_KINDS}::text[])), 0)::float8 as adjustments,
+        coalesce(sum(points) filter (where credit and kind <> all(${EARNING_KINDS}::text[])), 0)::float8 as adjustments,
         ${taken('redeem')} as redeemed, ${taken('expire')} as expired, ${taken('refund')} as refunded,
-        coalesce(-sum(points) filter (where points < 0 and kind <> all(${DEBIT_KINDS}::text[])), 0)::float8 as deducted
-      from loyalty_ledger
-      where workspace_id = ${workspaceId} and created_at > ${from} and created_at <= ${to}
-      group by 1
+        coalesce(-sum(points) filter (where not credit and kind <> all(${DEBIT_KINDS}::text[])), 0)::float8 as deducted
+      from summed group by start
     )
     select b.start, coalesce(m.orders, 0) as orders, coalesce(m.journeys, 0) as journeys, coalesce(m.reviews, 0) as reviews,
       coalesce(m.referrals, 0) as "referralPoints", coalesce(m.birthday, 0) as birthday, coalesce(m.signup, 0) as signup,

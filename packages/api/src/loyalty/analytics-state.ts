@@ -38,12 +38,10 @@ export async function programmeState(database: Database, workspaceId: string): P
           coalesce(sum(balance) filter (where balance > 0), 0)::float8 as points
         from members group by tier_id) t) as tiers,
       (select coalesce(json_agg(x order by x.balance desc, x.lifetime desc, x.id), '[]') from (
-        select mb.customer_id as id, mb.tier_id as "tierId", mb.balance, mb.lifetime,
-          c.email, c.first_name as "firstName", c.last_name as "lastName"
-        from members mb left join customers c on c.workspace_id = ${workspaceId} and c.id = mb.customer_id
-        where mb.balance > 0
-        order by mb.balance desc, mb.lifetime desc, mb.customer_id
-        limit ${TOP_MEMBERS}) x) as top`;
+        select top.*, c.email, c.first_name as "firstName", c.last_name as "lastName"
+        from (select customer_id as id, tier_id as "tierId", balance, lifetime from members where balance > 0
+          order by balance desc, lifetime desc, customer_id limit ${TOP_MEMBERS}) top
+        left join customers c on c.workspace_id = ${workspaceId} and c.id = top.id) x) as top`;
   return {
     tiers: row.tiers.map(({ tierId, members }) => ({ tierId, members })),
     outstandingPoints: row.tiers.reduce((sum, t) => sum + t.points, 0),
