@@ -13,6 +13,7 @@ const nav = [
   { to: '/segments', label: 'nav.segments', icon: 'segments', needs: 'segments.list' },
   { to: '/templates', label: 'nav.templates', icon: 'mail', needs: 'templates.list' },
   { to: '/customers', label: 'nav.customers', icon: 'customers', needs: 'customers.list' },
+  { to: '/loyalty', label: 'nav.loyalty', icon: 'gift', needs: 'loyalty.analytics' },
   { to: '/outbox', label: 'nav.outbox', icon: 'outbox', needs: 'outbox.list' },
   { to: '/approvals', label: 'nav.approvals', icon: 'shield', needs: 'approvals.list' },
   { to: '/users', label: 'nav.users', icon: 'team', needs: 'users.list' },
