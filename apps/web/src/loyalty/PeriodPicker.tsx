@@ -10,7 +10,7 @@ export interface Period { days: (typeof PERIOD_DAYS)[number]; bucket: Bucket }
 export function PeriodPicker({ value, onChange }: { value: Period; onChange(next: Period): void }) {
   const { t } = useTranslation('loyalty-analytics');
   return (
-    <div className="flex flex-wrap items-end gap-3">
+    <div className="flex shrink-0 items-end gap-3">
       <label className="text-xs font-medium text-slate-500">{t('period.label')}
         <select className={`${inputClass} mt-1 w-44`} value={value.days}
           onChange={(e) => onChange({ ...value, days: Number(e.target.value) as Period['days'] })}>

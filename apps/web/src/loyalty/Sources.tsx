@@ -11,10 +11,11 @@ export function Sources({ data }: { data: LoyaltyAnalytics }) {
   const { t } = useTranslation('loyalty-analytics');
   const locale = useLocale();
   const issued = (source: (typeof SOURCES)[number]) => data.series.reduce((sum, b) => sum + b.issued[source], 0);
+  // `|| 0`: nothing taken is 0, not -0.
   const rows = [
     ...SOURCES.map((source) => ({ key: source, label: t(`source.${source}`), value: issued(source) })),
-    { key: 'refunded', label: t('taken.refunded'), value: -data.totals.refunded },
-    { key: 'deducted', label: t('taken.deducted'), value: -data.totals.deducted },
+    { key: 'refunded', label: t('taken.refunded'), value: -data.totals.refunded || 0 },
+    { key: 'deducted', label: t('taken.deducted'), value: -data.totals.deducted || 0 },
   ];
   return (
     <Card className="p-4">
