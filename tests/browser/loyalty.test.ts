@@ -8,6 +8,9 @@ import { overflowing, pickLanguage, screenshot, useAppInBrowser, waitForText } f
 const clock = new ManualClock(new Date());
 const env = useAppInBrowser({ clock });
 const DAY = 86_400_000;
+const TEXTS = 'main h1, main h2, main label, main figcaption, main dt, main dd, main td, main th';
+/** Nothing on the page is wider than the page (no sideways scrolling). */
+const fitsWidth = () => env.page.locator('main').evaluate((main) => main.scrollWidth <= main.clientWidth);
 
 /** Ledger rows over the last four weeks for twelve customers; tiers stored for most; two referrals. */
 async function seedProgramme() {
@@ -59,7 +62,8 @@ describe('the Loyalty page', () => {
     const tierTable = page.getByRole('table').filter({ hasText: 'Platinum' }).first();
     expect(await tierTable.locator('tbody tr').allTextContents()).toEqual(['Bronze5', 'Silver3', 'Gold3', 'Platinum1']);
     expect(await page.getByTestId('top-customers').locator('tbody tr').count()).toBe(10);
-    expect(await overflowing(page, 'main h1, main h2, main figcaption, main dt, main dd, main td, main th')).toEqual([]);
+    expect(await overflowing(page, TEXTS)).toEqual([]);
+    expect(await fitsWidth()).toBe(true);
     await screenshot(page, 'loyalty-en');
     await page.locator('main').evaluate((main) => main.scrollTo(0, main.scrollHeight));
     await screenshot(page, 'loyalty-en-bottom');
@@ -72,10 +76,12 @@ describe('the Loyalty page', () => {
 
     await pickLanguage(page, 'ru');
     await page.getByRole('heading', { name: 'Лояльность' }).waitFor();
+    await page.getByLabel('Период').selectOption('365');
     await page.getByLabel('Группировка').selectOption('week');
     await waitForText(page.getByTestId('tile-issued'), (t) => t.length > 0);
     await expect.poll(() => page.locator('[data-testid="chart-plot"] canvas').count(), { timeout: 30_000 }).toBe(2);
-    expect(await overflowing(page, 'main h1, main h2, main figcaption, main dt, main dd, main td, main th')).toEqual([]);
+    expect(await overflowing(page, TEXTS)).toEqual([]);
+    expect(await fitsWidth()).toBe(true);
     await screenshot(page, 'loyalty-ru');
     await page.locator('main').evaluate((main) => main.scrollTo(0, main.scrollHeight));
     await screenshot(page, 'loyalty-ru-bottom');

@@ -26,7 +26,8 @@ export function LoyaltyPage() {
   const empty = data && data.members === 0 && data.referralsCompleted === 0;
   return (
     <div className="mx-auto max-w-6xl p-8">
-      <PageHeader title={t('title')} subtitle={t('subtitle')} actions={<PeriodPicker value={period} onChange={setPeriod} />} />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <div className="mb-4"><PeriodPicker value={period} onChange={setPeriod} /></div>
       {analytics.isPending && <Spinner />}
       {analytics.isError && <ErrorNote error={analytics.error} />}
       {empty && (

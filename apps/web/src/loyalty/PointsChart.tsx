@@ -12,13 +12,13 @@ export function PointsChart({ data }: { data: LoyaltyAnalytics }) {
   const { series, period } = data;
   const chart = useMemo<ChartData>(() => ({
     kind: 'lines',
-    categories: series.map((b) => bucketLabel(locale, b.start, period.bucket)),
+    categories: series.map((b) => bucketLabel(locale, b.start, period)),
     series: [
       { label: t('series.issued'), values: series.map((b) => Object.values(b.issued).reduce((sum, n) => sum + n, 0)), color: '#7c3aed' },
       { label: t('series.redeemed'), values: series.map((b) => b.redeemed), color: '#059669' },
       { label: t('series.expired'), values: series.map((b) => b.expired), color: '#d97706' },
     ],
     formatValue: (n) => points(locale, n),
-  }), [series, period.bucket, t, locale]);
+  }), [series, period, t, locale]);
   return <Card className="p-4"><Chart caption={t('chart.points')} categoryTitle={t(`bucket.${period.bucket}`)} data={chart} /></Card>;
 }

@@ -7,12 +7,15 @@ import type { ChartData } from './types';
 export interface Plot { resize(width: number): void; destroy(): void }
 
 const AXIS = { stroke: '#64748b', grid: { stroke: '#f1f5f9' }, ticks: { stroke: '#e2e8f0' }, font: '11px system-ui, sans-serif' };
-const MAX_LABELS = 8;
+/** Roughly how wide a label of the axis font is, in CSS pixels, per character (plus a gap). */
+const CHAR_WIDTH = 6.5;
+const LABEL_GAP = 16;
 
-/** Every category when they fit, else every n-th (30 days show 8 dates, not 31 on top of each other). */
-function labelled(count: number): number[] {
-  const step = Math.max(1, Math.ceil(count / MAX_LABELS));
-  return Array.from({ length: count }, (_, i) => i).filter((i) => i % step === 0);
+/** Every category when the labels fit side by side, else every n-th (31 days show a few dates, not 31 on top of each other). */
+function labelled(categories: string[], width: number): number[] {
+  const room = Math.max(...categories.map((c) => c.length), 1) * CHAR_WIDTH + LABEL_GAP;
+  const step = Math.max(1, Math.ceil(categories.length / Math.max(1, Math.floor(width / room))));
+  return categories.map((_, i) => i).filter((i) => i % step === 0);
 }
 
 function options(data: ChartData, width: number, height: number): Options {
@@ -24,7 +27,7 @@ function options(data: ChartData, width: number, height: number): Options {
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
     axes: [
-      { ...AXIS, splits: () => labelled(n), values: (_u, splits) => splits.map((i) => data.categories[i] ?? '') },
+      { ...AXIS, splits: (u) => labelled(data.categories, u.bbox.width / uPlot.pxRatio), values: (_u, splits) => splits.map((i) => data.categories[i] ?? '') },
       { ...AXIS, size: 64, values: (_u, splits) => splits.map((v) => data.formatValue(v)) },
     ],
     series: [
