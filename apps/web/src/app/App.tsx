@@ -10,7 +10,7 @@ import { FirstRunPage } from './FirstRunPage';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
 import {
-  ApprovalsPage, AuditLogPage, CustomerPage, CustomersPage, InvitationPage, JourneyEditorPage, JourneysPage, LoyaltySettingsPage, OutboxPage, PageFrame, ReviewsPage,
+  ApprovalsPage, AuditLogPage, CustomerPage, CustomersPage, InvitationPage, JourneyEditorPage, JourneysPage, LoyaltyPage, LoyaltySettingsPage, OutboxPage, PageFrame, ReviewsPage,
   SegmentEditorPage, SegmentsPage, SettingsPage, TemplateEditorPage, TemplatesPage, UsersPage,
 } from './pages';
 import { matchPath, useRouter } from './router';
@@ -71,5 +71,6 @@ function Route({ path }: { path: string }) {
   if (matchPath('/users', path)) return <UsersPage />;
   if (matchPath('/approvals', path)) return <ApprovalsPage />;
   if (matchPath('/audit', path)) return <AuditLogPage />;
+  if (matchPath('/loyalty', path)) return <LoyaltyPage />;
   return <JourneysPage />;
 }

@@ -14,6 +14,7 @@ const nav = [
   { to: '/templates', label: 'nav.templates', icon: 'mail', needs: 'templates.list' },
   { to: '/customers', label: 'nav.customers', icon: 'customers', needs: 'customers.list' },
   { to: '/reviews', label: 'nav.reviews', icon: 'star', needs: 'reviews.list' },
+  { to: '/loyalty', label: 'nav.loyalty', icon: 'gift', needs: 'loyalty.analytics' },
   { to: '/outbox', label: 'nav.outbox', icon: 'outbox', needs: 'outbox.list' },
   { to: '/approvals', label: 'nav.approvals', icon: 'shield', needs: 'approvals.list' },
   { to: '/users', label: 'nav.users', icon: 'team', needs: 'users.list' },

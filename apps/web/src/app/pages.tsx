@@ -29,6 +29,7 @@ export const UsersPage = page(() => import('../team/UsersPage'), 'UsersPage');
 export const InvitationPage = page(() => import('../team/InvitationPage'), 'InvitationPage');
 export const ApprovalsPage = page(() => import('../approvals/ApprovalsPage'), 'ApprovalsPage');
 export const AuditLogPage = page(() => import('../audit/AuditLogPage'), 'AuditLogPage');
+export const LoyaltyPage = page(() => import('../loyalty/LoyaltyPage'), 'LoyaltyPage');
 
 /** Starts downloading the code of the page at `path` (a nav link or a row is about to be clicked). */
 export function preloadPage(path: string) {
@@ -37,6 +38,7 @@ export function preloadPage(path: string) {
     journeys: [JourneysPage, JourneyEditorPage], segments: [SegmentsPage, SegmentEditorPage], templates: [TemplatesPage, TemplateEditorPage],
     customers: [CustomersPage, CustomerPage], outbox: [OutboxPage, OutboxPage], reviews: [ReviewsPage, ReviewsPage], settings: [SettingsPage, SettingsPage],
     users: [UsersPage, UsersPage], approvals: [ApprovalsPage, ApprovalsPage], audit: [AuditLogPage, AuditLogPage],
+    loyalty: [LoyaltyPage, LoyaltyPage],
   } as const;
   pages[section as keyof typeof pages]?.[id ? 1 : 0].preload();
 }

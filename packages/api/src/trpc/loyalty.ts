@@ -1,5 +1,6 @@
 // The loyalty programme for staff: its settings (Settings > Loyalty; everyone reads, marketers
-// save) and redeeming a reward for a customer (the customer page's "Redeem reward").
+// save), redeeming a reward for a customer (the customer page's "Redeem reward"), and the
+// Loyalty page's figures.
 import { loyaltySettingsSchema } from '@afterglow/journey-core';
 import { z } from 'zod';
 import { refusalAsDomainError } from '../loyalty/refusals';
@@ -7,6 +8,7 @@ import { RedemptionRefused } from '../loyalty/redeem';
 import { runRedemption } from '../loyalty/redeem-run';
 import { getLoyaltySettings, saveLoyaltySettings } from '../loyalty/settings';
 import { protectedProcedure, router } from './init';
+import { loyaltyAnalyticsProcedure } from './loyalty-analytics';
 
 const redeemInput = z.object({
   customerId: z.string({ error: 'Choose a customer' }).min(1, 'Choose a customer').max(200, 'A customer id is at most 200 characters'),
@@ -14,6 +16,7 @@ const redeemInput = z.object({
 });
 
 export const loyaltyRouter = router({
+  analytics: loyaltyAnalyticsProcedure,
   settings: protectedProcedure.query(({ ctx }) => getLoyaltySettings(ctx.deps, ctx.user.workspaceId)),
   saveSettings: protectedProcedure
     .input(loyaltySettingsSchema)

@@ -20,6 +20,8 @@ const administration: readonly Role[] = ['owner', 'admin'];
 const integration: readonly Role[] = ['owner', 'admin', 'developer'];
 /** Exports of customer data and the audit log. */
 const oversight: readonly Role[] = ['owner', 'admin', 'manager'];
+/** The programmes' results (the Loyalty page): managers read analytics; marketers run the programme. */
+const results: readonly Role[] = ['owner', 'admin', 'marketer', 'manager'];
 
 const read = (roles = everyone): Permission => ({ roles });
 const change = (roles: readonly Role[]): Permission => ({ roles, audit: true });
@@ -97,6 +99,7 @@ export const permissions: Record<string, Permission> = {
   'referrals.settings': read(),
   'referrals.stats': read(),
   'referrals.saveSettings': change(marketing),
+  'loyalty.analytics': read(results),
   'settings.sendingLimits.save': change(administration),
 
   'compliance.overview': read(),

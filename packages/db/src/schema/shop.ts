@@ -156,6 +156,8 @@ export const events = pgTable('events', {
   index('events_customer_idx').on(t.workspaceId, t.customerId, t.timestamp),
   // Anonymous events waiting for identify/alias to name their customer.
   index('events_anonymous_idx').on(t.workspaceId, t.anonymousId).where(sql`customer_id is null`),
+  // Referrals completed in a period (the Loyalty page), without reading the workspace's other events.
+  index('events_referral_completed_idx').on(t.workspaceId, t.timestamp).where(sql`name = 'Referral Completed'`),
 ]);
 
 export const segments = pgTable('segments', {
@@ -192,7 +194,10 @@ export const loyaltyLedger = pgTable('loyalty_ledger', {
   createdAt: ts('created_at').notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('loyalty_effect_uq').on(t.workspaceId, t.effectKey).where(sql`effect_key is not null`),
-  index('loyalty_customer_idx').on(t.workspaceId, t.customerId),
+  // Balances and lifetime points of a workspace's members read from the index alone (the Loyalty page).
+  index('loyalty_customer_idx').on(t.workspaceId, t.customerId, t.kind, t.points),
+  // Points that moved in a period, from the index alone (the Loyalty page's series).
+  index('loyalty_ledger_time_idx').on(t.workspaceId, t.createdAt, t.kind, t.points),
 ]);
 
 /**
