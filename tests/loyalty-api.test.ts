@@ -88,7 +88,7 @@ it('reads the settings with the defaults; marketers save them (audited), viewers
   const bad = await errorOf(serbian.loyalty.saveSettings.mutate({ ...defaults, rewards: [{ ...REWARD, points: 0, coupon: { ...REWARD.coupon, value: 150 } }] }));
   expect(bad.code).toBe('BAD_REQUEST');
   expect(bad.data.issues).toEqual(expect.arrayContaining([
-    { field: 'rewards.0.points', message: 'Награда кошта најмање 1 поен' },
+    { field: 'rewards.0.points', message: 'Награда кошта најмање 1 бод' },
     { field: 'rewards.0.coupon.value', message: 'Купон у процентима даје попуст од 1 до 100 процената' },
   ]));
 });

@@ -69,7 +69,7 @@ it('an owner sets up rewards, tiers and milestones; a bad field is named; staff 
   await page.goto(`${app.url}/settings/loyalty`);
   await page.getByTestId('loyalty-reward').getByLabel('Кошта').fill('0');
   await page.getByRole('button', { name: 'Сачувај' }).first().click();
-  await page.getByText('Награда кошта најмање 1 поен').waitFor();
+  await page.getByText('Награда кошта најмање 1 бод').waitFor();
   await pictureWhole('loyalty-settings-sr-Cyrl');
   await pickLanguage(page, 'en');
 });

@@ -102,17 +102,17 @@ export const KNOWN_EVENTS: readonly KnownEvent[] = [
     ru: { label: 'Новый отзыв', description: 'Отправляет сам Afterglow: покупатель оценил товар из заказа на странице отзывов (от 1 до 5 звёзд, с комментарием).' } } },
   { name: LOYALTY_EVENTS.expiring, properties: { points: 'number', expires_at: 'date', days_left: 'number' }, text: {
     en: { label: 'Points expiring', description: 'Sent by Afterglow itself: a loyalty member’s points expire soon, as they have neither earned nor spent any for a while (how many, when, days left).' },
-    sr: { label: 'Поени ускоро истичу', description: 'Шаље га сам Afterglow: поени члана програма лојалности ускоро истичу, јер их дуже време није ни зарадио ни потрошио (колико, када, преостали дани).' },
+    sr: { label: 'Бодови ускоро истичу', description: 'Шаље га сам Afterglow: бодови члана програма лојалности ускоро истичу, јер их дуже време није ни зарадио ни потрошио (колико, када, преостали дани).' },
     sl: { label: 'Točke kmalu potečejo', description: 'Pošlje ga Afterglow sam: točke člana programa zvestobe kmalu potečejo, ker jih že dlje časa ni ne zbral ne porabil (koliko, kdaj, koliko dni še).' },
     ru: { label: 'Баллы скоро сгорят', description: 'Отправляет сам Afterglow: баллы участника программы лояльности скоро сгорят, потому что он давно их не получал и не тратил (сколько, когда, сколько дней осталось).' } } },
   { name: LOYALTY_EVENTS.expired, properties: { points: 'number' }, text: {
     en: { label: 'Points expired', description: 'Sent by Afterglow itself: a loyalty member’s unused points expired after months without earning or spending (how many).' },
-    sr: { label: 'Поени истекли', description: 'Шаље га сам Afterglow: неискоришћени поени члана програма лојалности истекли су после месеци без зараде или потрошње (колико).' },
+    sr: { label: 'Бодови истекли', description: 'Шаље га сам Afterglow: неискоришћени бодови члана програма лојалности истекли су после месеци без зараде или потрошње (колико).' },
     sl: { label: 'Točke potekle', description: 'Pošlje ga Afterglow sam: neporabljene točke člana programa zvestobe so potekle po mesecih brez zbiranja ali porabe (koliko).' },
     ru: { label: 'Баллы сгорели', description: 'Отправляет сам Afterglow: неиспользованные баллы участника программы лояльности сгорели после нескольких месяцев без начислений и списаний (сколько).' } } },
   { name: 'Reward Redeemed', properties: { reward_id: 'string', reward_name: 'string', points: 'number', coupon_code: 'string', coupon_expires_at: 'date', balance: 'number' }, text: {
     en: { label: 'Reward redeemed', description: 'Sent by Afterglow itself: a customer spent points on a reward and got its coupon code (with the points left).' },
-    sr: { label: 'Искоришћена награда', description: 'Шаље га сам Afterglow: купац је потрошио поене на награду и добио њен код за попуст (уз поене који су му остали).' },
+    sr: { label: 'Искоришћена награда', description: 'Шаље га сам Afterglow: купац је потрошио бодове на награду и добио њен код за попуст (уз бодове који су му остали).' },
     sl: { label: 'Unovčena nagrada', description: 'Pošlje ga Afterglow sam: kupec je točke zamenjal za nagrado in dobil njeno kodo za popust (s preostalimi točkami).' },
     ru: { label: 'Награда получена', description: 'Отправляет сам Afterglow: покупатель обменял баллы на награду и получил её промокод (с оставшимися баллами).' } } },
   { name: 'Referral Link Opened', properties: { code: 'string', referrer_id: 'string' }, text: {

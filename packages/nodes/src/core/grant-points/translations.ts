@@ -11,7 +11,7 @@ export const translations = translated({
     counters: { points: 'Додељено бодова' },
     fields: { amount: { label: 'Бодови' }, reason: { label: 'Разлог', help: 'Приказује се у историји бодова' } },
     messages: {
-      'Points are whole numbers': 'Поени су цели бројеви',
+      'Points are whole numbers': 'Бодови су цели бројеви',
       'Grant at least 1 point': 'Доделите најмање 1 бод',
       'At most 1,000,000 points': 'Највише 1.000.000 бодова',
       'Say why, the customer sees it in their points history': 'Наведите разлог, купац га види у историји бодова',
