@@ -77,3 +77,40 @@ it('3. negative review rescue: staff alerted with the words, a goodwill coupon t
   const [coupon] = await t.database.sql`select redeemed_order_id from coupons where workspace_id = ${t.workspaceId} and code = ${code!}`;
   expect(coupon.redeemed_order_id).toBe('o-2');
 });
+
+it('12. referrals: the customer\'s link in an email brings a friend; after 14 days both are rewarded, a self-referral never', async () => {
+  await shop({ settings: { shop: { name: 'Trail shop', url: 'https://shop.example', locale: 'en' } } });
+  const programme = await t.api.loyalty.settings();
+  await t.api.loyalty.saveSettings({ ...programme, earning: { ...programme.earning, referral: { enabled: true, points: 300 } } });
+  await t.publish(t.journey()
+    .trigger(triggerOnEvent, { event: 'Order Completed', entryKeyProperty: 'order_id' })
+    .then(sendEmail, email('Thank you, {{ customer.firstName }}', 'Give a friend 15% off: {{ customer.referralUrl }}')));
+  await t.publish(t.journey()
+    .trigger(triggerOnEvent, { event: 'Referral Completed' })
+    .then(issueCoupon, { kind: 'percent', value: 15, prefix: 'FRIEND', validDays: 30 })
+    .then(sendEmail, email('A gift for you', '{% if event.role == "referrer" %}Thanks for bringing {{ event.friend_first_name }}{% else %}Welcome, friend of {{ event.referrer_first_name }}{% endif %}: {{ coupon.code }}')));
+  await customer('ana');
+  await t.track('ana', 'Order Completed', order('o-ana', boots));
+  await t.settle();
+  const link = /friend 15% off: (\S+\/ref\/\S+)$/.exec(inbox('ana')[0][1])?.[1];
+  expect(link).toEqual(expect.any(String));
+
+  // Bo follows Ana's link, becomes a customer and orders; Ana tries her own code on her next order.
+  const opened = await fetch(link!, { redirect: 'manual' });
+  expect(opened.headers.get('location')).toMatch(/^https:\/\/shop\.example\/?\?ref=[A-Z2-9]{8}$/);
+  const visitor = /ag_aid=([^;]+)/.exec(opened.headers.getSetCookie().join(';'))![1];
+  await t.identify('bo', { email: 'bo@example.com', firstName: 'Bo', marketing_consent: true }, { anonymousId: visitor });
+  await t.track('bo', 'Order Completed', order('o-bo', [{ product_id: 'wax', name: 'Boot wax', price: 15 }]));
+  const code = new URL(opened.headers.get('location')!).searchParams.get('ref')!;
+  await t.track('ana', 'Order Completed', order('o-ana-2', boots, { coupon: code }));
+  await t.advance('13 days');
+  expect(subjects('ana')).not.toContain('A gift for you');
+  await t.advance('1 day');
+  expect(inbox('ana').filter(([s]) => s === 'A gift for you').map(([, text]) => text)).toEqual([expect.stringMatching(/^Thanks for bringing Bo: FRIEND-/)]);
+  expect(inbox('bo').filter(([s]) => s === 'A gift for you').map(([, text]) => text)).toEqual([expect.stringMatching(/^Welcome, friend of Ana: FRIEND-/)]);
+  const [points] = await t.database.sql`select coalesce(sum(points), 0)::int as points from loyalty_ledger
+    where workspace_id = ${t.workspaceId} and customer_id = 'ana' and kind = 'referral'`;
+  expect(points.points).toBe(300);
+  await t.advance('30 days');
+  expect(subjects('ana').filter((s) => s === 'A gift for you')).toHaveLength(1);
+});

@@ -12,6 +12,8 @@ export interface MessageOptions {
   messageId?: string;
   /** When it happened; default the clock's now. */
   timestamp?: Date;
+  /** The device's anonymous id (a cookie's): an identify with it names that visitor's earlier messages. */
+  anonymousId?: string;
 }
 
 export interface Ingestion {
@@ -40,7 +42,8 @@ export async function startIngestion(deps: IngestDeps, key: string, hooks?: Hand
   return {
     url, key,
     async send(endpoint, message, opts = {}) {
-      const body = { ...message, messageId: opts.messageId ?? randomUUID(), ...(opts.timestamp ? { timestamp: opts.timestamp.toISOString() } : {}) };
+      const body = { ...message, messageId: opts.messageId ?? randomUUID(), ...(opts.timestamp ? { timestamp: opts.timestamp.toISOString() } : {}),
+        ...(opts.anonymousId ? { anonymousId: opts.anonymousId } : {}) };
       const res = await fetch(`${url}/v1/${endpoint}`, {
         method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(body),
       });
