@@ -3,6 +3,7 @@ import { createPinnedTemplateCache, dispatchDueEmails, type Mailer } from '@afte
 import type { JourneyStats } from '@afterglow/journey-core';
 import { silentLogger, type NodeRegistry } from '@afterglow/node-sdk';
 import { emitAbandonedCheckouts } from './abandoned-checkouts';
+import { runLoyaltyStatus } from './loyalty-status';
 import { advanceBatch, type BatchDeps } from './batch';
 import { runDueBroadcasts } from './broadcast';
 import { runCalendarTriggers } from './calendar';
@@ -57,6 +58,8 @@ export interface EngineOptions {
   calendarEvery?: string;
   /** How often checkouts quiet for the workspace's abandonment delay become "Checkout Abandoned" (own Agenda job; default every minute). */
   checkoutsEvery?: string;
+  /** How often loyalty tiers and milestones are recomputed for changed customers and announced (own Agenda job; default every minute). */
+  loyaltyEvery?: string;
   /**
    * Let Call webhook steps and services' deliveries reach loopback and private addresses (tests,
    * a development receiver; AFTERGLOW_WEBHOOK_ALLOW_PRIVATE=1). Off by default: such targets are
@@ -81,6 +84,8 @@ export interface Engine {
   runCalendarTriggers(): Promise<number>;
   /** What the checkouts job runs: stores and delivers each due checkout's "Checkout Abandoned"; returns how many. */
   runAbandonedCheckouts(): Promise<number>;
+  /** What the loyalty:status job runs: recomputes changed tiers and milestones, stores and delivers their events; returns how many. */
+  runLoyaltyStatus(): Promise<number>;
 }
 
 export function createEngine(opts: EngineOptions): Engine {
@@ -159,12 +164,18 @@ export function createEngine(opts: EngineOptions): Engine {
     if (emitted > 0) await database.sql.notify(WAKE_CHANNEL, 'checkouts');
     return emitted;
   };
+  const loyaltyStatus = async () => {
+    const emitted = await runLoyaltyStatus(database.sql, clock.now(), deliver);
+    if (emitted > 0) await database.sql.notify(WAKE_CHANNEL, 'loyalty');
+    return emitted;
+  };
   const worker = createWorker({
     url: database.url, sql: database.sql, availability: database.availability, runOnce: advanceUntilIdle, log, tickEvery: opts.tickEvery,
     jobs: [
       { name: 'segments:full-check', every: opts.segmentFullCheckEveryMs ?? '1 hour', run: recheckSegments },
       { name: 'triggers:calendar', every: opts.calendarEvery ?? '5 minutes', run: calendar },
       { name: 'checkouts:abandoned', every: opts.checkoutsEvery ?? '1 minute', run: abandonedCheckouts },
+      { name: 'loyalty:status', every: opts.loyaltyEvery ?? '1 minute', run: loyaltyStatus },
       { name: 'housekeeping:retention', every: '1 day', run: () => deleteExpired(database.sql, clock.now()) },
     ],
   });
@@ -184,5 +195,6 @@ export function createEngine(opts: EngineOptions): Engine {
     recheckSegments,
     runCalendarTriggers: calendar,
     runAbandonedCheckouts: abandonedCheckouts,
+    runLoyaltyStatus: loyaltyStatus,
   };
 }

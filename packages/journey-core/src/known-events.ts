@@ -5,6 +5,7 @@
 // in Cyrillic; the Latin text is derived (toLatin).
 import { toLatin, type Locale } from '@afterglow/i18n';
 import { normalizeEventName } from '@afterglow/node-sdk';
+import { LOYALTY_EVENTS } from './loyalty-settings';
 
 export type EventPropertyType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'date';
 
@@ -99,6 +100,16 @@ export const KNOWN_EVENTS: readonly KnownEvent[] = [
     sr: { label: 'Нова рецензија', description: 'Шаље га сам Afterglow: купац је на страници за рецензије оценио производ из поруџбине (од 1 до 5 звездица, уз свој коментар).' },
     sl: { label: 'Nova ocena', description: 'Pošlje ga Afterglow sam: kupec je na strani za ocene ocenil izdelek iz naročila (od 1 do 5 zvezdic, s svojim komentarjem).' },
     ru: { label: 'Новый отзыв', description: 'Отправляет сам Afterglow: покупатель оценил товар из заказа на странице отзывов (от 1 до 5 звёзд, с комментарием).' } } },
+  { name: LOYALTY_EVENTS.tierChanged, properties: { from_tier: 'string', to_tier: 'string', from_tier_name: 'string', to_tier_name: 'string', direction: 'string' }, text: {
+    en: { label: 'Loyalty tier changed', description: 'Sent by Afterglow itself: the customer moved up or down a loyalty tier (direction up or down, the tiers’ ids and names).' },
+    sr: { label: 'Промењен ниво лојалности', description: 'Шаље га сам Afterglow: купац је прешао на виши или нижи ниво програма лојалности (смер up или down, ознаке и називи нивоа).' },
+    sl: { label: 'Sprememba ravni zvestobe', description: 'Pošlje ga Afterglow sam: kupec se je v programu zvestobe povzpel ali spustil na drugo raven (smer up ali down, oznaki in imeni ravni).' },
+    ru: { label: 'Изменён уровень лояльности', description: 'Отправляет сам Afterglow: покупатель перешёл на более высокий или низкий уровень программы лояльности (направление up или down, коды и названия уровней).' } } },
+  { name: LOYALTY_EVENTS.milestone, properties: { milestone: 'number', points: 'number' }, text: {
+    en: { label: 'Points milestone reached', description: 'Sent by Afterglow itself: the customer’s points balance reached one of the shop’s milestones (once per milestone).' },
+    sr: { label: 'Достигнут праг бодова', description: 'Шаље га сам Afterglow: стање бодова купца је достигло један од прагова продавнице (једном за сваки праг).' },
+    sl: { label: 'Dosežen mejnik točk', description: 'Pošlje ga Afterglow sam: stanje točk kupca je doseglo enega od mejnikov trgovine (enkrat za vsak mejnik).' },
+    ru: { label: 'Достигнут порог баллов', description: 'Отправляет сам Afterglow: баланс баллов покупателя достиг одного из порогов магазина (один раз для каждого порога).' } } },
   { name: 'Product Viewed', properties: { product_id: 'string', name: 'string', category: 'string', price: 'number' }, text: {
     en: { label: 'Product viewed', description: 'A customer opened a product page (sent by the shop’s site).' },
     sr: { label: 'Прегледан производ', description: 'Купац је отворио страницу производа (шаље сајт продавнице).' },

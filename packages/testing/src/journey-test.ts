@@ -37,12 +37,15 @@ const sweep = async (p: HarnessParts) => void (await p.engine.advanceUntilIdle()
  * production, at each stop here), so memberships that lapse with time are seen on the way, and
  * after the calendar job (every 5 minutes in production, at each stop here), so a birthday or a
  * schedule whose time has come by the stop enrols then; likewise the checkouts job (every minute
- * in production), so a checkout quiet for the abandonment delay by the stop is abandoned then.
+ * in production), so a checkout quiet for the abandonment delay by the stop is abandoned then,
+ * and the loyalty:status job (every minute), so points or orders since the last stop, or a
+ * rolling window moving, announce tier changes and milestones then.
  */
 async function sweepAtTime(p: HarnessParts): Promise<void> {
   await p.engine.recheckSegments();
   await p.engine.runCalendarTriggers();
   await p.engine.runAbandonedCheckouts();
+  await p.engine.runLoyaltyStatus();
   await p.engine.advanceUntilIdle();
 }
 
