@@ -49,6 +49,7 @@ describe('tiers by points earned in the last 30 days', () => {
   afterAll(() => t?.close());
 
   it('moves a customer up once, emails them their new tier through a journey filtered on direction up, and down once when the window passes', async () => {
+    const earned = t.now();
     await ledger(t, 'ana', 120, 'order');
     await t.advance('1 minute');
     await t.settle();
@@ -68,9 +69,13 @@ describe('tiers by points earned in the last 30 days', () => {
     await Promise.all([t.engine.runLoyaltyStatus(), t.engine.runLoyaltyStatus()]);
     expect(await announced(t)).toHaveLength(2);
 
-    // 30 days after the points: no new activity, yet out of the window, so back to Member (no email: the journey wants up).
-    await t.advance('30 days');
+    // 30 days after the points: no new activity, yet out of the window, so back to Member (no email:
+    // the journey wants up), at that very moment on the way to day 40 (the harness stops there).
+    await t.advance('40 days');
     await t.settle();
+    const [down] = await t.database.sql<{ at: Date }[]>`select timestamp as at from events
+      where workspace_id = ${t.workspaceId} and name = 'Loyalty Tier Changed' and properties->>'direction' = 'down'`;
+    expect(down.at).toEqual(new Date(earned.getTime() + 30 * DAY));
     const all = await announced(t);
     expect(all.slice(2)).toEqual([
       { customerId: 'ana', name: 'Loyalty Tier Changed', properties: { from_tier: 'silver', to_tier: 'member', from_tier_name: 'Silver Circle', to_tier_name: 'Member', direction: 'down' } },
