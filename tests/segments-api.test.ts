@@ -2,7 +2,7 @@
 // segments (missing, self, cycles) refused with the field named, the builder's vocabulary,
 // search that treats LIKE wildcards literally and stops counting at 10,000, and the 360 extras.
 import type { ApiDeps } from '@afterglow/api';
-import { checkSegmentMemberships, TIERS, type Database } from '@afterglow/db';
+import { checkSegmentMemberships, type Database } from '@afterglow/db';
 import { ManualClock } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,7 +77,9 @@ describe('segment references', () => {
     expect(words).toMatchObject({
       categories: ['Cosmetics', 'Football > Red Star'], brands: ['Adidas', 'Nivea'], events: ['Viewed Product'],
     });
-    expect(words.tiers.map((t) => t.name)).toEqual(TIERS.map((t) => t.name));
+    // No loyalty settings: the default tiers, by id, name and threshold.
+    expect(words.tiers.map((t) => `${t.id}:${t.name}:${t.threshold}`)).toEqual(['bronze:Bronze:0', 'silver:Silver:500', 'gold:Gold:1500', 'platinum:Platinum:5000']);
+    expect(words.tierBasis).toBe('points');
   });
 });
 

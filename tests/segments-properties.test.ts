@@ -4,7 +4,7 @@
 // - the compiled SQL selects exactly the customers a small in-memory evaluator selects, on
 //   random shop data (orders, items, events, points, email engagement, nested segments).
 import {
-  compileSegmentQuery, compileSegmentRule, countSegment, parseSegmentRule, resolveSegmentRefs, segmentMembers,
+  compileSegmentQuery, compileSegmentRule, countSegment, parseSegmentRule, resolveSegmentRefs, segmentMembers, segmentTiers,
   segmentRuleSchema, segmentSource, type Database, type SegmentRule,
 } from '@afterglow/db';
 import { randomUUID } from 'node:crypto';
@@ -74,10 +74,11 @@ describe('segment compiler, randomised', () => {
     let checked = 0;
     for (const rule of rules(SEED + 1)) {
       const refs = await resolveSegmentRefs(db.sql, WS, rule);
-      const where = compileSegmentRule(db.sql, rule, NOW, refs);
+      const tiers = await segmentTiers(db.sql, WS, rule, refs);
+      const where = compileSegmentRule(db.sql, rule, NOW, refs, { tiers });
       const statement = db.sql`select c.id from ${segmentSource(db.sql)} where c.workspace_id = ${WS} and ${where}`;
       // The query as evaluated (driven by purchases or aggregates when the rule allows it).
-      const q = compileSegmentQuery(db.sql, rule, NOW, refs);
+      const q = compileSegmentQuery(db.sql, rule, NOW, refs, tiers);
       const driven = db.sql`select c.id from ${q.from} where c.workspace_id = ${WS} and ${q.where}`;
       for (const s of [statement, driven]) {
         const { string } = await s.describe();

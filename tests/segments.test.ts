@@ -1,6 +1,6 @@
 // Segment rules compiled to SQL, evaluated on a real Postgres with a controlled `now`.
 import {
-  compileSegmentRule, countSegment, parseSegmentRule, sampleSegment, segmentMembers, segmentRuleSchema,
+  compileSegmentRule, countSegment, parseSegmentRule, sampleSegment, segmentMembers, SegmentRuleError, segmentRuleSchema,
   type Database, type SegmentRule,
 } from '@afterglow/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -185,7 +185,7 @@ describe('days since the last order', () => {
 });
 
 describe('loyalty tier conditions', () => {
-  it('reads the tier from lifetime points (spending never demotes), exactly or at least', async () => {
+  it('reads the default tiers from points earned ever (spending never demotes), by name as older rules did, exactly or at least', async () => {
     const grant = (id: string, points: number) => database.sql`
       insert into loyalty_ledger (workspace_id, customer_id, points, reason) values (${WS}, ${id}, ${points}, 'test')`;
     await grant('ada', 2000); // Gold, and spends most of it: still Gold
@@ -200,8 +200,33 @@ describe('loyalty tier conditions', () => {
     } finally {
       await database.sql`delete from loyalty_ledger where workspace_id = ${WS}`;
     }
-    const bad = segmentRuleSchema.safeParse({ kind: 'tier', op: 'is', tier: 'Diamond' });
-    expect(bad.error!.issues.map((i) => i.path.join('.'))).toEqual(['tier']);
+    // The default tiers by id, as the editor saves them.
+    expect(await members({ kind: 'tier', op: 'is', tier: 'bronze' })).toEqual(ALL);
+  });
+
+  it('reads the shop\'s own tiers: by spend over a rolling window, and refuses a tier they lack, naming the field', async () => {
+    const configure = (windowDays: number) => database.sql`
+      insert into workspaces (id, name, signing_secret, settings) values (${WS}, 'Shop', 'x', ${JSON.stringify({ loyalty: { tiers: {
+        basis: 'spend', windowDays, list: [{ id: 'member', name: 'Member', threshold: 0 }, { id: 'fan', name: 'Fan', threshold: 50 },
+          { id: 'vip', name: 'VIP', threshold: 250 }] } } })}::text::jsonb)
+      on conflict (id) do update set settings = excluded.settings`;
+    try {
+      // Ever: Ada 175 (a Fan), Bob 300 (his cancelled 999 never counts: a VIP), Eve 20.
+      await configure(0);
+      expect(await members({ kind: 'tier', op: 'is', tier: 'fan' })).toEqual(['ada']);
+      expect(await members({ kind: 'tier', op: 'atLeast', tier: 'fan' })).toEqual(['ada', 'bob']);
+      expect(await members({ kind: 'tier', op: 'is', tier: 'member' })).toEqual(['cyd', 'dee', 'eve']);
+      // The last 20 days: Bob's order (30 days ago) no longer counts; Ada's (10 days ago) does.
+      await configure(20);
+      expect(await members({ kind: 'tier', op: 'atLeast', tier: 'fan' })).toEqual(['ada']);
+      // The same rule 11 days later: Ada's order has left the window too.
+      expect(await members({ kind: 'tier', op: 'atLeast', tier: 'fan' }, new Date(NOW.getTime() + 11 * 86_400_000))).toEqual([]);
+      const unknown = await members({ kind: 'tier', op: 'is', tier: 'gold' }).catch((err: unknown) => err);
+      expect(unknown).toBeInstanceOf(SegmentRuleError);
+      expect((unknown as SegmentRuleError).issues).toEqual([{ field: 'tier', message: 'No loyalty tier "gold" (tiers: member, fan, vip)' }]);
+    } finally {
+      await database.sql`delete from workspaces where id = ${WS}`;
+    }
   });
 });
 

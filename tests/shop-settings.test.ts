@@ -70,7 +70,7 @@ it('keeps the name and address per workspace', async () => {
 });
 
 it('puts the shop into emails: name, address and review links', async () => {
-  const render = createJourneyEmailRenderer(db.sql);
+  const render = createJourneyEmailRenderer(db.sql, () => new Date('2026-03-01T00:00:00Z'));
   const cleo = { id: 'c1', email: 'c1@example.com', firstName: 'Cleo', lastName: null, timezone: 'UTC', birthday: null, attributes: {} };
   const trigger = { name: 'Order Completed', properties: { order_id: 'o1', products: [{ product_id: 'boot', name: 'Boot', price: 90 }] } };
   const body = `<mjml><mj-body><mj-section><mj-column><mj-text><span class="shop">{{ shop.name }} at {{ shop.url }}</span>

@@ -3,7 +3,8 @@
 // and a journey's email node sending a saved template pinned to its version at publish.
 import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock } from '@afterglow/engine';
-import { buildMergeData, createJourneyEmailRenderer, createMailer, createShopExtrasLoader, loadShopExtras, loyaltyStatus, STARTER_TEMPLATES, checkEmailTemplate, TIERS } from '@afterglow/email';
+import { buildMergeData, createJourneyEmailRenderer, createMailer, createShopExtrasLoader, loadShopExtras, loyaltyStatus, STARTER_TEMPLATES, checkEmailTemplate } from '@afterglow/email';
+import { readLoyaltySettings } from '@afterglow/journey-core';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createTestDatabase } from './support/db';
@@ -49,13 +50,30 @@ beforeAll(async () => {
 afterAll(async () => { await db?.close(); });
 
 describe('loyalty tiers', () => {
-  it('are earned by lifetime points, so spending never demotes', () => {
-    expect(TIERS.map((t) => t.name)).toEqual(['Bronze', 'Silver', 'Gold', 'Platinum']);
-    expect(loyaltyStatus(350, 600)).toEqual({ points: 350, lifetimePoints: 600, tier: 'Silver', nextTier: 'Gold', pointsToNextTier: 900 });
-    expect(loyaltyStatus(0, 0)).toMatchObject({ tier: 'Bronze', nextTier: 'Silver', pointsToNextTier: 500 });
-    expect(loyaltyStatus(9000, 9000)).toMatchObject({ tier: 'Platinum', nextTier: '', pointsToNextTier: 0 });
+  it('describe the tier the database computed: name, benefits, the next tier and what is left to it', () => {
+    const { tiers } = readLoyaltySettings({});
+    expect(loyaltyStatus(350, 600, tiers, { index: 1, measure: 600 })).toEqual({
+      points: 350, lifetimePoints: 600, tier: 'Silver', tierId: 'silver', benefits: '', basis: 'points',
+      nextTier: 'Gold', nextTierBenefits: '', toNextTier: 900, pointsToNextTier: 900, spendToNextTier: 0,
+    });
+    expect(loyaltyStatus(9000, 9000, tiers, { index: 3, measure: 9000 })).toMatchObject({ tier: 'Platinum', nextTier: '', toNextTier: 0, pointsToNextTier: 0 });
+    const spend = readLoyaltySettings({ tiers: { basis: 'spend', windowDays: 365, list: [
+      { id: 'member', name: 'Member', threshold: 0 }, { id: 'vip', name: 'VIP', threshold: 250.5, benefits: 'Free shipping' }] } }).tiers;
+    expect(loyaltyStatus(0, 0, spend, { index: 0, measure: 100.25 })).toMatchObject({
+      tier: 'Member', basis: 'spend', nextTier: 'VIP', nextTierBenefits: 'Free shipping', toNextTier: 150.25, spendToNextTier: 150.25, pointsToNextTier: 0,
+    });
   });
 });
+
+/** db.sql that counts the statements sent: queries awaited, not fragments built with sql`` inside them. */
+function countingSql(onSend: () => void): typeof db.sql {
+  return ((...args: Parameters<typeof db.sql>) => {
+    const query = db.sql(...args);
+    const then = query.then.bind(query);
+    Object.assign(query, { then: (...a: Parameters<typeof then>) => { onSend(); return then(...a); } });
+    return query;
+  }) as unknown as typeof db.sql;
+}
 
 describe('database-backed merge data', () => {
   it('loads points and frequently-bought-together for many emails in one call', async () => {
@@ -63,7 +81,7 @@ describe('database-backed merge data', () => {
       { workspaceId: WS, customerId: 'bob', productIds: ['cam'] },
       { workspaceId: WS, customerId: 'ann', productIds: [] },
       { workspaceId: WS, customerId: 'ghost', productIds: ['nothing'] },
-    ]);
+    ], clock.now());
     expect(bob.loyalty).toMatchObject({ points: 350, lifetimePoints: 600, tier: 'Silver' });
     expect(bob.shopName).toBe('Test shop');
     // Ranked by how many camera orders also held the product; the seed itself never comes back.
@@ -77,16 +95,16 @@ describe('database-backed merge data', () => {
 
   it('skips the recommendations query when no template of the batch reads them', async () => {
     let statements = 0;
-    const counting = ((...args: Parameters<typeof db.sql>) => { statements++; return db.sql(...args); }) as unknown as typeof db.sql;
-    const [bob] = await loadShopExtras(counting, [{ workspaceId: WS, customerId: 'bob', productIds: ['cam'], recommendations: false }]);
-    expect(statements).toBe(1);
+    const counting = countingSql(() => statements++);
+    const [bob] = await loadShopExtras(counting, [{ workspaceId: WS, customerId: 'bob', productIds: ['cam'], recommendations: false }], clock.now());
+    expect(statements).toBe(2); // points, then the workspace's tiers
     expect(bob).toMatchObject({ recommendations: [], loyalty: { points: 350 } });
   });
 
   it('loads nothing for an email that reads no shop data', async () => {
     let statements = 0;
-    const counting = ((...args: Parameters<typeof db.sql>) => { statements++; return db.sql(...args); }) as unknown as typeof db.sql;
-    const render = createJourneyEmailRenderer(counting);
+    const counting = countingSql(() => statements++);
+    const render = createJourneyEmailRenderer(counting, () => clock.now());
     const bob = { id: 'bob', email: 'bob@example.com', firstName: 'Bob', lastName: null, timezone: 'UTC', birthday: null, attributes: {} };
     const scope = { workspaceId: WS, versionId: 'v_none', context: {} };
     const plain = await render({ subject: 'Hi {{ customer.firstName }}', body: '<mjml><mj-body><mj-section><mj-column><mj-text>Hello</mj-text></mj-column></mj-section></mj-body></mjml>' }, bob, null, scope);
@@ -94,18 +112,18 @@ describe('database-backed merge data', () => {
     expect(statements).toBe(0);
     const points = await render({ subject: '{{ loyalty.points }} points at {{ shop.name }}', body: '<mjml><mj-body><mj-section><mj-column><mj-text>x</mj-text></mj-column></mj-section></mj-body></mjml>' }, bob, null, scope);
     expect(points.subject).toBe('350 points at Test shop');
-    expect(statements).toBe(1); // loyalty without recommendations: one query
+    expect(statements).toBe(2); // loyalty without recommendations: points and tiers
   });
 
   it('answers concurrent requests from one batched load', async () => {
     let statements = 0;
-    const counting = ((...args: Parameters<typeof db.sql>) => { statements++; return db.sql(...args); }) as unknown as typeof db.sql;
-    const loader = createShopExtrasLoader(counting);
+    const counting = countingSql(() => statements++);
+    const loader = createShopExtrasLoader(counting, () => clock.now());
     const [a, b] = await Promise.all([
       loader.load({ workspaceId: WS, customerId: 'bob', productIds: ['lens'] }),
       loader.load({ workspaceId: WS, customerId: 'cid', productIds: ['bag'] }),
     ]);
-    expect(statements).toBe(2);
+    expect(statements).toBe(3); // points, tiers (one workspace), recommendations
     expect(a.recommendations[0]).toMatchObject({ productId: 'cam', boughtTogether: 3 });
     // Ties (one order each) are broken by product id, three at most.
     expect(b.recommendations.map((r) => r.productId)).toEqual(['cam', 'card', 'lens']);

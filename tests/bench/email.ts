@@ -17,7 +17,7 @@ function dataFor(i: number): MergeData {
     { name: 'Order Completed', properties: { order_id: `order_${i}`, total: 60, currency: 'EUR', products } },
     { name: 'Demo Shop', url: 'https://shop.example' },
     {
-      loyalty: { points: i % 900, lifetimePoints: i % 2000, tier: 'Silver', nextTier: 'Gold', pointsToNextTier: 100 },
+      loyalty: { points: i % 900, lifetimePoints: i % 2000, tier: 'Silver', tierId: 'silver', benefits: '', basis: 'points', nextTier: 'Gold', nextTierBenefits: '', toNextTier: 100, pointsToNextTier: 100, spendToNextTier: 0 },
       recommendations: Array.from({ length: 3 }, (_, k) => ({
         productId: `r${k}`, name: `Recommended ${k}`, category: 'Running', price: 19.9, imageUrl: '', url: `https://shop.example/r/${k}`, boughtTogether: 5 - k,
       })),

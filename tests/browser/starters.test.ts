@@ -16,7 +16,7 @@ function shopData(firstName: string, shopName: string, currency: string, product
     { name: 'Order Completed', properties: { order_id: '10482', currency, products: items, tracking_url: `${url}/track/10482` } },
     { name: shopName, url },
     {
-      loyalty: { points: 1600, lifetimePoints: 1600, tier: 'Gold', nextTier: 'Platinum', pointsToNextTier: 3400 },
+      loyalty: { points: 1600, lifetimePoints: 1600, tier: 'Gold', tierId: 'gold', benefits: '', basis: 'points' as const, nextTier: 'Platinum', nextTierBenefits: '', toNextTier: 3400, pointsToNextTier: 3400, spendToNextTier: 0 },
       coupon: { code: 'THANKS-15', description: '15%', expiresAt: '2026-12-31T00:00:00.000Z' },
       recommendations: items.map((i, n) => ({ productId: i.product_id, name: i.name, category: '', price: i.price, imageUrl: i.image_url, url: i.url, boughtTogether: 3 - n })),
     },

@@ -1,7 +1,8 @@
 // A small in-memory evaluator of segment rules: the reference the compiled SQL is checked
 // against (tests/segments-properties.test.ts). Written from the rules' documented meaning,
 // line by line independent of the SQL compiler.
-import { TIERS, type SegmentRule } from '@afterglow/db';
+import type { SegmentRule } from '@afterglow/db';
+import { DEFAULT_LOYALTY_TIERS } from '@afterglow/journey-core';
 
 const DAY = 86_400_000;
 
@@ -107,10 +108,10 @@ export function evaluate(rule: SegmentRule, c: OracleCustomer, data: OracleData,
     case 'loyalty':
       return compare(data.points.filter((p) => p.customerId === c.id).reduce((a, p) => a + p.points, 0), rule.op, rule.value);
     case 'tier': {
-      // Lifetime points: grants count, spending does not; the tier is the highest one reached.
+      // The default tiers (no settings): points earned ever, grants count, spending does not; the highest tier reached.
       const lifetime = data.points.filter((p) => p.customerId === c.id).reduce((a, p) => a + Math.max(0, p.points), 0);
-      const reached = TIERS.filter((t) => lifetime >= t.minLifetimePoints).length - 1;
-      const wanted = TIERS.findIndex((t) => t.name === rule.tier);
+      const reached = DEFAULT_LOYALTY_TIERS.filter((t) => lifetime >= t.threshold).length - 1;
+      const wanted = DEFAULT_LOYALTY_TIERS.findIndex((t) => t.id === rule.tier);
       return rule.op === 'is' ? reached === wanted : reached >= wanted;
     }
     case 'email': {

@@ -1,7 +1,8 @@
 // Seeded generators of shop data and segment rules for the property and differential tests.
 // Every user-supplied string carries the marker "Zq9", so a test can prove none of them ever
 // reaches the SQL text.
-import { TIERS, type SegmentRule } from '@afterglow/db';
+import type { SegmentRule } from '@afterglow/db';
+import { DEFAULT_LOYALTY_TIERS } from '@afterglow/journey-core';
 import type { OracleData } from './segment-oracle';
 
 export const MARKER = 'Zq9';
@@ -106,7 +107,7 @@ export function randomCondition(r: Rng, segmentIds: string[]): SegmentRule {
     case 4:
       return { kind: 'event', name: r.chance(0.15) ? hostile(r) : r.pick([...EVENT_NAMES, 'ORDER-COMPLETED']), minCount: r.int(1, 3), withinDays: window(r), negate: r.chance(0.3) };
     case 5:
-      if (r.chance(0.5)) return { kind: 'tier', op: r.pick(['is', 'atLeast'] as const), tier: r.pick(TIERS).name };
+      if (r.chance(0.5)) return { kind: 'tier', op: r.pick(['is', 'atLeast'] as const), tier: r.pick(DEFAULT_LOYALTY_TIERS).id };
       return { kind: 'loyalty', measure: 'points', op: cmp(r), value: r.pick([0, 50, 100, -10]) };
     case 6:
       if (r.chance(0.3)) {

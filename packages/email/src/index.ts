@@ -20,7 +20,7 @@ export { dispatchDueEmails, retryDelayMs, MAX_ATTEMPTS } from './dispatcher';
 export type { DispatchResult } from './dispatcher';
 export { DEFAULT_EMAILS_PER_MINUTE, RATE_WINDOW_MS } from './send-rate';
 export { startDevSmtpSink } from './dev-sink';
-export { TIERS, loyaltyStatus } from './loyalty';
+export { loyaltyStatus } from './loyalty';
 export type { LoyaltyStatus } from './loyalty';
 export { couponFromContext, reviewUrl, referralUrl, emptyExtras } from './merge-extras';
 export { reviewPageLinks, REVIEW_LINK_DAYS } from './review-links';

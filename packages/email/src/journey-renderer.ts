@@ -35,9 +35,12 @@ function inlineTemplate(request: JourneyEmailRequest, shopLocale: string | null)
   return { subject: request.subject, preheader: request.preheader ?? '', body: request.body, language, variants: {} };
 }
 
-/** `shop` is the fallback for a workspace that has not set its name and https address (Settings). */
-export function createJourneyEmailRenderer(sql: Queryable, shop: { name: string; url: string } = defaultShop) {
-  const extras = createShopExtrasLoader(sql);
+/**
+ * `now`: the moment loyalty tiers are computed for (a rolling window moves with it). `shop` is the
+ * fallback for a workspace that has not set its name and https address (Settings).
+ */
+export function createJourneyEmailRenderer(sql: Queryable, now: () => Date, shop: { name: string; url: string } = defaultShop) {
+  const extras = createShopExtrasLoader(sql, now);
   const pinned = createPinnedTemplateCache(sql);
   const storedOrders = createStoredOrderLoader(sql);
   return async (

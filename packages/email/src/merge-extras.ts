@@ -1,6 +1,7 @@
 // The merge data that needs the shop's database (loyalty, recommendations) or the run
 // (coupon), next to what the trigger event already carries. Kept apart from merge-data.ts
 // so rendering without a database (tests, the bench) needs none of it.
+import { defaultTierSettings } from '@afterglow/db';
 import { loyaltyStatus, type LoyaltyStatus } from './loyalty';
 
 export interface MergeRecommendation {
@@ -29,7 +30,10 @@ export interface MergeExtras {
   coupon: MergeCoupon | null;
 }
 
-export const emptyExtras = (): MergeExtras => ({ loyalty: loyaltyStatus(0, 0), recommendations: [], coupon: null });
+/** No loyalty data: the lowest of the default tiers, no points. */
+export const noLoyalty = (): LoyaltyStatus => loyaltyStatus(0, 0, defaultTierSettings(), { index: 0, measure: 0 });
+
+export const emptyExtras = (): MergeExtras => ({ loyalty: noLoyalty(), recommendations: [], coupon: null });
 
 /** A coupon stored in the run's context by an earlier node ({ code, description?, expiresAt? }). */
 export function couponFromContext(context: Record<string, unknown> | undefined): MergeCoupon | null {

@@ -41,9 +41,9 @@ export interface RenderedRow {
 /** A row that cannot be rendered (deleted customer, broken template) fails for good, with this message. */
 export class RenderFailure extends Error {}
 
-/** `now` starts the review links' validity (REVIEW_LINK_DAYS). */
+/** `now` starts the review links' validity (REVIEW_LINK_DAYS) and is when loyalty tiers are computed for. */
 export function createOutboxRenderer(sql: Queryable, opts: { publicUrl: () => string; secrets: SecretBox; now: Date }) {
-  const render = createJourneyEmailRenderer(sql);
+  const render = createJourneyEmailRenderer(sql, () => opts.now);
   return async (row: RenderableRow): Promise<RenderedRow> => {
     if (!row.customer) throw new RenderFailure(`Customer ${row.customer_id} no longer exists`);
     if (!row.secret) throw new RenderFailure(`Workspace ${row.workspace_id} has no signing secret`);

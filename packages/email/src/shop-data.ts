@@ -1,10 +1,11 @@
 // Loads the database-backed merge data for many emails at once. Renders of one engine batch
 // run concurrently (Promise.all over the claimed runs); every request made in the same tick
-// is answered by one loyalty query and one recommendations query, so a batch of 500 emails
-// costs two statements, not a thousand.
-import { ensureReferralCodes, type Queryable } from '@afterglow/db';
+// is answered by one points query, one tier query per workspace (a batch has one) and one
+// recommendations query, so a batch of 500 emails costs three statements, not a thousand.
+// Tiers are the shop's, as of `now` (a rolling window moves with it).
+import { customerTiers, ensureReferralCodes, readLoyaltyTiers, type Queryable } from '@afterglow/db';
 import { loyaltyStatus } from './loyalty';
-import type { MergeExtras, MergeRecommendation } from './merge-extras';
+import { noLoyalty, type MergeExtras, type MergeRecommendation } from './merge-extras';
 import { batchInTick } from './tick-batch';
 
 export interface ExtrasRequest {
@@ -32,7 +33,7 @@ type LoadedExtras = Omit<MergeExtras, 'coupon'> & {
 export const RECOMMENDATIONS_PER_EMAIL = 3;
 
 /** Loyalty and recommendations for every request, in the order given. */
-export async function loadShopExtras(sql: Queryable, requests: ExtrasRequest[]): Promise<LoadedExtras[]> {
+export async function loadShopExtras(sql: Queryable, requests: ExtrasRequest[], now: Date): Promise<LoadedExtras[]> {
   if (requests.length === 0) return [];
   const index = requests.map((_, i) => i);
   const workspaces = requests.map((r) => r.workspaceId);
@@ -42,9 +43,10 @@ export async function loadShopExtras(sql: Queryable, requests: ExtrasRequest[]):
   requests.forEach((r, i) => r.productIds.forEach((p) => { seedIdx.push(i); seedProducts.push(p); }));
   const wanted = index.filter((i) => requests[i].recommendations !== false);
 
-  const points = await sql<{ idx: number; balance: number; lifetime: number; shopName: string | null; shopUrl: string | null }[]>`
-    select r.idx, coalesce(sum(l.points), 0)::int as balance, coalesce(sum(greatest(l.points, 0)), 0)::int as lifetime,
-           min(w.name) as "shopName", min(w.settings->'shop'->>'url') as "shopUrl"
+  const points = await sql<{ idx: number; balance: number; lifetime: number; shopName: string | null; shopUrl: string | null; loyalty: unknown }[]>`
+    select r.idx, coalesce(sum(l.points), 0)::int as balance,
+           coalesce(sum(l.points) filter (where l.points > 0 and l.kind not in ('redeem', 'expire')), 0)::int as lifetime,
+           min(w.name) as "shopName", min(w.settings->'shop'->>'url') as "shopUrl", (array_agg(w.settings->'loyalty'))[1] as loyalty
     from unnest(${index}::int[], ${workspaces}::text[], ${customers}::text[]) as r(idx, ws, cust)
     left join workspaces w on w.id = r.ws
     left join loyalty_ledger l on l.workspace_id = r.ws and l.customer_id = r.cust
@@ -89,15 +91,22 @@ export async function loadShopExtras(sql: Queryable, requests: ExtrasRequest[]):
   const codes = owners.length === 0 ? new Map<string, string>() : await ensureReferralCodes(sql, owners, owners[0].now ?? null);
 
   const result: LoadedExtras[] = requests.map((r) => ({
-    loyalty: loyaltyStatus(0, 0), recommendations: [], shopName: null, shopUrl: null,
+    loyalty: noLoyalty(), recommendations: [], shopName: null, shopUrl: null,
     referralCode: r.referral ? codes.get(`${r.workspaceId}\n${r.customerId}`) ?? null : null,
   }));
-  for (const p of points) Object.assign(result[p.idx], { loyalty: loyaltyStatus(p.balance, p.lifetime), shopName: p.shopName, shopUrl: p.shopUrl });
+  for (const p of points) Object.assign(result[p.idx], { shopName: p.shopName, shopUrl: p.shopUrl });
+  // Each workspace's tiers for its customers: one statement per workspace of the batch.
+  for (const ws of new Set(workspaces)) {
+    const mine = points.filter((p) => requests[p.idx].workspaceId === ws);
+    const tiers = readLoyaltyTiers(mine[0]?.loyalty);
+    const found = new Map((await customerTiers(sql, ws, tiers, mine.map((p) => customers[p.idx]), now)).map((t) => [t.customerId, t]));
+    for (const p of mine) result[p.idx].loyalty = loyaltyStatus(p.balance, p.lifetime, tiers, found.get(customers[p.idx]) ?? { index: 0, measure: 0 });
+  }
   for (const { idx, ...rec } of recommendations) result[idx].recommendations.push(rec);
   return result;
 }
 
-/** Loads the requests made in one tick together (one loyalty and one recommendations query per batch). */
-export function createShopExtrasLoader(sql: Queryable) {
-  return { load: batchInTick((requests: ExtrasRequest[]) => loadShopExtras(sql, requests)) };
+/** Loads the requests made in one tick together, with the tiers as of `now()` then. */
+export function createShopExtrasLoader(sql: Queryable, now: () => Date) {
+  return { load: batchInTick((requests: ExtrasRequest[]) => loadShopExtras(sql, requests, now())) };
 }

@@ -2,7 +2,7 @@
 // compiled segment rule (never a loop of inserts), idempotent through the runs' unique
 // entry index. Broadcast versions are enrolled once, marked in `broadcasts`.
 import {
-  compileSegmentRule, parseSegmentRule, resolveSegmentRefs, segmentSource, type Sql,
+  compileSegmentRule, parseSegmentRule, resolveSegmentRefs, segmentSource, segmentTiers, type Sql,
 } from '@afterglow/db';
 import type { Fragment, TransactionSql } from 'postgres';
 import { publishedDefinitionOf, type JourneyPlan } from '@afterglow/journey-core';
@@ -26,7 +26,8 @@ export async function enrolSegment(tx: TransactionSql, e: SegmentEnrolment, now:
   const [segment] = await tx<{ rule: unknown }[]>`select rule from segments where workspace_id = ${e.workspaceId} and id = ${e.segmentId}`;
   if (!segment) throw new Error(`Segment ${e.segmentId} does not exist`);
   const rule = parseSegmentRule(segment.rule);
-  const where = compileSegmentRule(tx as unknown as Sql, rule, now, await resolveSegmentRefs(tx, e.workspaceId, rule));
+  const refs = await resolveSegmentRefs(tx, e.workspaceId, rule);
+  const where = compileSegmentRule(tx as unknown as Sql, rule, now, refs, { tiers: await segmentTiers(tx, e.workspaceId, rule, refs) });
   const insert = (via: TransactionSql, onConflict: Fragment) => via`
     insert into journey_runs (workspace_id, customer_id, journey_id, version_id, entry_key, status, node_id, due_at,
       context, entered_at, updated_at)

@@ -8,7 +8,7 @@
 // few ticks a day when some zone's trigger time has newly come. A customer who joins a swept
 // zone's audience later that day (a new sign-up with today's birthday) waits for the next occurrence.
 import {
-  compileSegmentRule, parseSegmentRule, resolveSegmentRefs, segmentSource, type Sql,
+  compileSegmentRule, parseSegmentRule, resolveSegmentRefs, segmentSource, segmentTiers, type Sql,
 } from '@afterglow/db';
 import { publishedDefinitionOf, type JourneyPlan } from '@afterglow/journey-core';
 import type { CalendarTrigger, NodeRegistry } from '@afterglow/node-sdk';
@@ -104,6 +104,6 @@ async function scheduleAudience(sql: Sql, workspaceId: string, t: Extract<Calend
   const refs = await resolveSegmentRefs(sql, workspaceId, rule);
   return {
     source: segmentSource(sql, rule, refs),
-    occurs: sql`(${compileSegmentRule(sql, rule, now, refs)}) and ${scheduleOccurs(sql, t)}`,
+    occurs: sql`(${compileSegmentRule(sql, rule, now, refs, { tiers: await segmentTiers(sql, workspaceId, rule, refs) })}) and ${scheduleOccurs(sql, t)}`,
   };
 }

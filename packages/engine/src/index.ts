@@ -4,6 +4,7 @@ import type { JourneyStats } from '@afterglow/journey-core';
 import { silentLogger, type NodeRegistry } from '@afterglow/node-sdk';
 import { emitAbandonedCheckouts } from './abandoned-checkouts';
 import { grantBirthdayPoints } from './birthday-points';
+import { runLoyaltyStatus } from './loyalty-status';
 import { advanceBatch, type BatchDeps } from './batch';
 import { runDueBroadcasts } from './broadcast';
 import { runCalendarTriggers } from './calendar';
@@ -69,6 +70,8 @@ export interface EngineOptions {
   loyaltyExpiryEvery?: string;
   /** How often pending referrals are decided and completed ones announced (own Agenda job; default every 15 minutes). */
   referralsEvery?: string;
+  /** How often loyalty tiers and milestones are recomputed for changed customers and announced (own Agenda job; default every minute). */
+  loyaltyEvery?: string;
   /**
    * Let Call webhook steps and services' deliveries reach loopback and private addresses (tests,
    * a development receiver; AFTERGLOW_WEBHOOK_ALLOW_PRIVATE=1). Off by default: such targets are
@@ -99,6 +102,8 @@ export interface Engine {
   runBirthdayPoints(): Promise<number>;
   /** What the referrals job runs: decides due referrals, storing and delivering each completed one's two "Referral Completed"; returns how many events. */
   runReferrals(): Promise<number>;
+  /** What the loyalty:status job runs: recomputes changed tiers and milestones, stores and delivers their events; returns how many. */
+  runLoyaltyStatus(): Promise<number>;
 }
 
 export function createEngine(opts: EngineOptions): Engine {
@@ -187,6 +192,11 @@ export function createEngine(opts: EngineOptions): Engine {
     if (emitted > 0) await database.sql.notify(WAKE_CHANNEL, 'referrals');
     return emitted;
   };
+  const loyaltyStatus = async () => {
+    const emitted = await runLoyaltyStatus(database.sql, clock.now(), deliver);
+    if (emitted > 0) await database.sql.notify(WAKE_CHANNEL, 'loyalty');
+    return emitted;
+  };
   const worker = createWorker({
     url: database.url, sql: database.sql, availability: database.availability, runOnce: advanceUntilIdle, log, tickEvery: opts.tickEvery,
     jobs: [
@@ -196,6 +206,7 @@ export function createEngine(opts: EngineOptions): Engine {
       { name: 'loyalty:expiry', every: opts.loyaltyExpiryEvery ?? '1 hour', run: loyaltyExpiry },
       { name: 'loyalty:birthday-points', every: opts.birthdayPointsEvery ?? '1 hour', run: () => grantBirthdayPoints(database.sql, clock.now()) },
       { name: 'referrals:complete', every: opts.referralsEvery ?? '15 minutes', run: referrals },
+      { name: 'loyalty:status', every: opts.loyaltyEvery ?? '1 minute', run: loyaltyStatus },
       { name: 'housekeeping:retention', every: '1 day', run: () => deleteExpired(database.sql, clock.now()) },
     ],
   });
@@ -218,5 +229,6 @@ export function createEngine(opts: EngineOptions): Engine {
     runLoyaltyExpiry: loyaltyExpiry,
     runBirthdayPoints: () => grantBirthdayPoints(database.sql, clock.now()),
     runReferrals: referrals,
+    runLoyaltyStatus: loyaltyStatus,
   };
 }

@@ -128,6 +128,16 @@ export const KNOWN_EVENTS: readonly KnownEvent[] = [
     sr: { label: 'Препорука остварена', description: 'Шаље га сам Afterglow, по једном свакој страни: прва поруџбина препорученог пријатеља прошла је период провере (улога: referrer или friend).' },
     sl: { label: 'Priporočilo uspešno', description: 'Pošlje ga Afterglow sam, po enkrat vsaki strani: prvo naročilo priporočenega prijatelja je prestalo čakalno obdobje (vloga: referrer ali friend).' },
     ru: { label: 'Рекомендация засчитана', description: 'Отправляет сам Afterglow, по разу каждой стороне: первый заказ приглашённого друга прошёл проверочный срок (роль: referrer или friend).' } } },
+  { name: LOYALTY_EVENTS.tierChanged, properties: { from_tier: 'string', to_tier: 'string', from_tier_name: 'string', to_tier_name: 'string', direction: 'string' }, text: {
+    en: { label: 'Loyalty tier changed', description: 'Sent by Afterglow itself: the customer moved up or down a loyalty tier (direction up or down, the tiers’ ids and names).' },
+    sr: { label: 'Промењен ниво лојалности', description: 'Шаље га сам Afterglow: купац је прешао на виши или нижи ниво програма лојалности (смер up или down, ознаке и називи нивоа).' },
+    sl: { label: 'Sprememba ravni zvestobe', description: 'Pošlje ga Afterglow sam: kupec se je v programu zvestobe povzpel ali spustil na drugo raven (smer up ali down, oznaki in imeni ravni).' },
+    ru: { label: 'Изменён уровень лояльности', description: 'Отправляет сам Afterglow: покупатель перешёл на более высокий или низкий уровень программы лояльности (направление up или down, коды и названия уровней).' } } },
+  { name: LOYALTY_EVENTS.milestone, properties: { milestone: 'number', points: 'number' }, text: {
+    en: { label: 'Points milestone reached', description: 'Sent by Afterglow itself: the customer’s points balance reached one of the shop’s milestones (once per milestone).' },
+    sr: { label: 'Достигнут праг бодова', description: 'Шаље га сам Afterglow: стање бодова купца је достигло један од прагова продавнице (једном за сваки праг).' },
+    sl: { label: 'Dosežen mejnik točk', description: 'Pošlje ga Afterglow sam: stanje točk kupca je doseglo enega od mejnikov trgovine (enkrat za vsak mejnik).' },
+    ru: { label: 'Достигнут порог баллов', description: 'Отправляет сам Afterglow: баланс баллов покупателя достиг одного из порогов магазина (один раз для каждого порога).' } } },
   { name: 'Product Viewed', properties: { product_id: 'string', name: 'string', category: 'string', price: 'number' }, text: {
     en: { label: 'Product viewed', description: 'A customer opened a product page (sent by the shop’s site).' },
     sr: { label: 'Прегледан производ', description: 'Купац је отворио страницу производа (шаље сајт продавнице).' },

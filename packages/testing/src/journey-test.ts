@@ -40,8 +40,9 @@ const sweep = async (p: HarnessParts) => void (await p.engine.advanceUntilIdle()
  * in production), so a checkout quiet for the abandonment delay by the stop is abandoned then; the
  * loyalty expiry job (hourly in production), so a reminder or an expiry due by the stop happens then;
  * the birthday points job (hourly in production), so a customer whose birthday has begun by the
- * stop has them; and the referrals job (every 15 minutes in production), so a referral due by the
- * stop completes then.
+ * stop has them; the referrals job (every 15 minutes in production), so a referral due by the
+ * stop completes then; and the loyalty:status job (every minute), so points or orders since the
+ * last stop, or a rolling window moving, announce tier changes and milestones then.
  */
 async function sweepAtTime(p: HarnessParts): Promise<void> {
   await p.engine.recheckSegments();
@@ -50,6 +51,7 @@ async function sweepAtTime(p: HarnessParts): Promise<void> {
   await p.engine.runLoyaltyExpiry();
   await p.engine.runBirthdayPoints();
   await p.engine.runReferrals();
+  await p.engine.runLoyaltyStatus();
   await p.engine.advanceUntilIdle();
 }
 

@@ -1,13 +1,14 @@
 // The moments `advance` stops at on its way to its target: each time at which the engine has
 // something to do of its own accord (a wait ending, a held send, a retry's backoff, a scheduled
 // broadcast, a checkout's abandonment delay ending, a loyalty member's points expiry reminder or
-// expiry falling due, a referral's qualifying period ending, and with a calendar trigger live each
-// hour at its minute, when a birthday or a schedule may fall due somewhere; with birthday points
-// on, each birthday's local midnight). Stopping at each, in order, runs every step at its own time, as the recurring
+// expiry falling due, a referral's qualifying period ending, points or an order leaving a rolling
+// loyalty window (a tier may fall then), and with a calendar trigger live each hour at its minute,
+// when a birthday or a schedule may fall due somewhere; with birthday points on, each birthday's
+// local midnight). Stopping at each, in order, runs every step at its own time, as the recurring
 // tick would: an email due on day 3 goes out on day 3, not when the test's last day comes.
-import type { Queryable } from '@afterglow/db';
+import { NOT_EARNED_KINDS, type Queryable } from '@afterglow/db';
 import { abandonmentDelay, nextLoyaltyExpiry, nextReferralDue } from '@afterglow/engine';
-import type { JourneyPlan } from '@afterglow/journey-core';
+import { readLoyaltySettings, type JourneyPlan } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 
 /** The earliest due moment strictly after `after`, or null when nothing is scheduled. */
@@ -21,7 +22,7 @@ export async function nextDueTime(sql: Queryable, registry: NodeRegistry, after:
   const plans = await livePlans(sql);
   const broadcast = nextBroadcastStart(plans, registry, after);
   const times = [row?.at, broadcast, nextCalendarHour(plans, registry, after), await nextAbandonment(sql, after),
-    await nextLoyaltyExpiry(sql, after), await nextBirthday(sql, after), await nextReferralDue(sql, after)]
+    await nextLoyaltyExpiry(sql, after), await nextBirthday(sql, after), await nextReferralDue(sql, after), await nextWindowExit(sql, after)]
     .filter((t): t is Date => t instanceof Date);
   return times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
 }
@@ -93,4 +94,26 @@ async function nextBirthday(sql: Queryable, after: Date): Promise<Date | null> {
       at time zone coalesce(z.name, 'UTC') as at) s
     where w.settings #>> '{loyalty,earning,birthday,enabled}' = 'true' and y > extract(year from c.birthday) and s.at > ${after}`;
   return row?.at ?? null;
+}
+
+/**
+ * With a rolling loyalty window, the first moment after `after` that an earning entry (or, for
+ * tiers by spend, an order) leaves it: an entry written at t counts until t + windowDays.
+ */
+async function nextWindowExit(sql: Queryable, after: Date): Promise<Date | null> {
+  const workspaces = await sql<{ id: string; loyalty: unknown }[]>`select id, settings->'loyalty' as loyalty from workspaces`;
+  const exits: number[] = [];
+  for (const w of workspaces) {
+    const { tiers } = readLoyaltySettings(w.loyalty);
+    if (tiers.windowDays === 0) continue;
+    const windowMs = tiers.windowDays * 86_400_000;
+    const since = new Date(after.getTime() - windowMs);
+    const [row] = tiers.basis === 'spend'
+      ? await sql<{ t: Date | null }[]>`select min(placed_at) as t from orders where workspace_id = ${w.id}
+          and placed_at > ${since} and status not in ('cancelled', 'refunded')`
+      : await sql<{ t: Date | null }[]>`select min(created_at) as t from loyalty_ledger where workspace_id = ${w.id}
+          and created_at > ${since} and kind <> all(${NOT_EARNED_KINDS}::text[]) and (points > 0 or kind = 'refund')`;
+    if (row?.t) exits.push(row.t.getTime() + windowMs);
+  }
+  return exits.length ? new Date(Math.min(...exits)) : null;
 }

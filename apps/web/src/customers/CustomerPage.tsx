@@ -19,6 +19,7 @@ import { CustomerReferrals } from './CustomerReferrals';
 import { CustomerReplenishment } from './CustomerReplenishment';
 import { CustomerReviews } from './CustomerReviews';
 import { CustomerTags } from './CustomerTags';
+import { CustomerTier } from './CustomerTier';
 import { calendarDay, day, moment, money } from './format';
 
 export function CustomerPage({ id }: { id: string }) {
@@ -53,6 +54,7 @@ export function CustomerPage({ id }: { id: string }) {
         <div className="text-right">
           <div className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t('fact.points')}</div>
           <div className="text-3xl font-semibold tabular-nums text-violet-700" data-testid="loyalty-balance">{formatNumber(locale, loyalty.balance)}</div>
+          <CustomerTier tier={loyalty.tier} currency={currency} />
         </div>
       </div>
       <div className="grid gap-6 lg:grid-cols-[320px_minmax(0,1fr)]">

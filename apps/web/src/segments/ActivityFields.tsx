@@ -32,7 +32,7 @@ export function WithinDays({ value, onChange }: { value: number | undefined; onC
 type Activity = Extract<ConditionRule, { kind: 'event' | 'email' | 'loyalty' | 'tier' | 'segment' }>;
 
 export function ActivityFields({ rule, onChange }: { rule: Activity; onChange(r: ConditionRule): void }) {
-  const { segments, tiers } = useVocabulary();
+  const { segments, tiers, tierBasis } = useVocabulary();
   const { t } = useTranslation('segments');
   const locale = useLocale();
   switch (rule.kind) {
@@ -74,22 +74,26 @@ export function ActivityFields({ rule, onChange }: { rule: Activity; onChange(r:
           onChange={(e) => onChange({ ...rule, value: Number.isNaN(e.target.valueAsNumber) ? 0 : e.target.valueAsNumber })} />
       </>
     );
-    case 'tier': return (
-      <>
-        <span className="text-sm text-slate-600">{t('tier.is')}</span>
-        <select aria-label={t('tier.opLabel')} className={small} value={rule.op} onChange={(e) => onChange({ ...rule, op: e.target.value as typeof rule.op })}>
-          <option value="atLeast">{t('tier.atLeast')}</option>
-          <option value="is">{t('tier.exactly')}</option>
-        </select>
-        {/* The tiers and their thresholds come from the server (one definition, packages/db). */}
-        <select aria-label={t('tier.label')} className={small} value={rule.tier} onChange={(e) => onChange({ ...rule, tier: e.target.value })}>
-          {!tiers.some((tier) => tier.name === rule.tier) && <option value={rule.tier}>{rule.tier}</option>}
-          {tiers.map((tier) => (
-            <option key={tier.name} value={tier.name}>{t('tier.option', { tier: tier.name, points: formatNumber(locale, tier.minLifetimePoints) })}</option>
-          ))}
-        </select>
-      </>
-    );
+    case 'tier': {
+      // The rule names a tier by id (by name in rules saved before tiers were configurable).
+      const chosen = tiers.find((tier) => tier.id === rule.tier) ?? tiers.find((tier) => tier.name.toLowerCase() === rule.tier.toLowerCase());
+      const threshold = (n: number) => tierBasis === 'spend'
+        ? t('tier.optionSpend', { amount: formatNumber(locale, n) }) : t('tier.option', { points: formatNumber(locale, n) });
+      return (
+        <>
+          <span className="text-sm text-slate-600">{t('tier.is')}</span>
+          <select aria-label={t('tier.opLabel')} className={small} value={rule.op} onChange={(e) => onChange({ ...rule, op: e.target.value as typeof rule.op })}>
+            <option value="atLeast">{t('tier.atLeast')}</option>
+            <option value="is">{t('tier.exactly')}</option>
+          </select>
+          {/* The shop's tiers, from its loyalty settings (the server decides who is in which). */}
+          <select aria-label={t('tier.label')} className={small} value={chosen?.id ?? ''} onChange={(e) => onChange({ ...rule, tier: e.target.value })}>
+            {!chosen && <option value="">{t('tier.choose')}</option>}
+            {tiers.map((tier) => <option key={tier.id} value={tier.id}>{`${tier.name} ${threshold(tier.threshold)}`}</option>)}
+          </select>
+        </>
+      );
+    }
     case 'segment': return (
       <>
         <select aria-label={t('segment.label')} className={small} value={rule.negate ? 'not' : 'in'} onChange={(e) => onChange({ ...rule, negate: e.target.value === 'not' })}>

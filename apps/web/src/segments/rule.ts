@@ -22,7 +22,8 @@ export function newCondition(kind: ConditionKind): ConditionRule {
     case 'event': return { kind, name: '', minCount: 1, withinDays: 30 };
     case 'email': return { kind, action: 'open', withinDays: 90 };
     case 'loyalty': return { kind, measure: 'points', op: 'gte', value: 100 };
-    case 'tier': return { kind, op: 'atLeast', tier: 'Gold' };
+    // Chosen from the shop's tiers in the picker.
+    case 'tier': return { kind, op: 'atLeast', tier: '' };
     case 'segment': return { kind, segmentId: '' };
   }
 }

@@ -6,10 +6,12 @@ import { useTRPC } from '../trpc';
 
 interface Vocabulary {
   segments: { id: string; name: string }[];
-  tiers: { name: string; minLifetimePoints: number }[];
+  /** The shop's loyalty tiers, lowest first, and what their thresholds measure. */
+  tiers: { id: string; name: string; threshold: number }[];
+  tierBasis: 'points' | 'spend';
   selfId: string | null;
 }
-const VocabularyContext = createContext<Vocabulary>({ segments: [], tiers: [], selfId: null });
+const VocabularyContext = createContext<Vocabulary>({ segments: [], tiers: [], tierBasis: 'points', selfId: null });
 export const useVocabulary = () => useContext(VocabularyContext);
 
 export const LIST_IDS = { categories: 'seg-categories', brands: 'seg-brands', events: 'seg-events' } as const;
@@ -21,6 +23,7 @@ export function VocabularyProvider({ selfId, children }: { selfId: string | null
   const value: Vocabulary = {
     segments: (segments.data ?? []).filter((s) => s.id !== selfId).map((s) => ({ id: s.id, name: s.name })),
     tiers: words.data?.tiers ?? [],
+    tierBasis: words.data?.tierBasis ?? 'points',
     selfId,
   };
   return (

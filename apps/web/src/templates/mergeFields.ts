@@ -25,7 +25,10 @@ export const MERGE_FIELDS: MergeFieldGroup[] = [
     { key: 'points', snippet: '{{ loyalty.points | number }}' },
     { key: 'pointsPlural', snippet: "{{ loyalty.points | plural: '# point', '# points' }}" },
     { key: 'tier', snippet: '{{ loyalty.tier }}' },
+    { key: 'benefits', snippet: '{{ loyalty.benefits }}' },
     { key: 'nextTier', snippet: '{% if loyalty.nextTier != "" %}{{ loyalty.pointsToNextTier | number }} points to {{ loyalty.nextTier }}{% endif %}' },
+    // For tiers measured by spend (Loyalty settings): money left, in the order's currency.
+    { key: 'spendToNextTier', snippet: '{% if loyalty.nextTier != "" %}{{ loyalty.spendToNextTier | money }} more to reach {{ loyalty.nextTier }}{% endif %}' },
   ] },
   { key: 'coupon', fields: [
     { key: 'code', snippet: '{% if coupon %}{{ coupon.code }}{% endif %}' },

@@ -72,7 +72,7 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
   const workspaceId = await workspaceOf(deps, req);
   if (method === 'POST') return redeem(deps, req, res, workspaceId);
   const userId = userIdOf(rest);
-  const summary = await loyaltySummary(deps.database.sql, workspaceId, userId);
+  const summary = await loyaltySummary(deps.database.sql, workspaceId, userId, deps.clock.now());
   if (!summary) throw new HttpError(404, `Customer ${userId} does not exist`, [{ path: 'userId', message: 'unknown_customer' }], { reason: 'unknown_customer' });
   sendJson(res, 200, summary);
 }

@@ -164,6 +164,8 @@ export const customerTables: CustomerTable[] = [
   { table: 'customer_purchases', rows: byCustomer, exportOmits: ['workspace_id'], erasure: deleted },
   { table: 'order_aggregates_pending', rows: byCustomer, exportOmits: null, erasure: deleted },
   { table: 'segment_dirty_customers', rows: byCustomer, exportOmits: null, erasure: deleted },
+  // Likewise the loyalty:status mark the order updates above made: no tier is computed for them.
+  { table: 'loyalty_dirty_customers', rows: byCustomer, exportOmits: null, erasure: deleted },
   {
     // The team's record of lifting a suppression names the address (as typed): it keeps the action, not the address.
     table: 'audit_log',

@@ -77,7 +77,7 @@ async function customerMergeData(sql: Queryable, workspaceId: string, customer: 
   const trigger = await latestOrderEvent(sql, workspaceId, customerId);
   const products = (trigger?.properties.products as { product_id: string }[] | undefined) ?? [];
   // The customer's own referral code, as the email would carry it (made now if they have none).
-  const [{ shopName, shopUrl, referralCode, ...extras }] = await loadShopExtras(sql, [{ workspaceId, customerId, productIds: products.map((p) => p.product_id), referral: true, now }]);
+  const [{ shopName, shopUrl, referralCode, ...extras }] = await loadShopExtras(sql, [{ workspaceId, customerId, productIds: products.map((p) => p.product_id), referral: true, now }], now);
   const referral = referralCode ? { code: referralCode, url: referralUrl(publicUrl, workspaceId, referralCode) } : null;
   // A preview has no run, so no coupon was issued: show a sample so coupon blocks are visible.
   return buildMergeData(customer, trigger, { name: shopName ?? defaultShop.name, url: shopUrl ?? defaultShop.url, currency },

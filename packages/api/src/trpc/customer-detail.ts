@@ -1,5 +1,5 @@
 // Everything the customer page shows, read in a handful of bounded queries.
-import { segmentMembers, segmentRuleSchema } from '@afterglow/db';
+import { customerTiers, loadLoyaltySettings, segmentMembers, segmentRuleSchema } from '@afterglow/db';
 import { notFound } from '../journeys/errors';
 import { couponsOf } from './customer-coupons';
 import type { ApiDeps } from './deps';
@@ -20,7 +20,7 @@ export async function customerDetail(deps: ApiDeps, workspaceId: string, id: str
     from customers where workspace_id = ${workspaceId} and id = ${id}`;
   if (!profile) throw notFound('customer', id);
 
-  const [balance, ledger, orders, events, runs, segments, consent, stats, coupons] = await Promise.all([
+  const [balance, ledger, orders, events, runs, segments, consent, stats, coupons, tier] = await Promise.all([
     sql<{ balance: number }[]>`
       select coalesce(sum(points), 0)::int as balance from loyalty_ledger
       where workspace_id = ${workspaceId} and customer_id = ${id}`,
@@ -57,11 +57,12 @@ export async function customerDetail(deps: ApiDeps, workspaceId: string, id: str
       select order_count as "orderCount", total_spent::float8 as "totalSpent", last_order_at as "lastOrderAt"
       from customer_order_stats where workspace_id = ${workspaceId} and customer_id = ${id}`,
     couponsOf(deps, workspaceId, id, RECENT),
+    tierOf(deps, workspaceId, id),
   ]);
 
   return {
     profile: { ...profile, createdAt: iso(profile.createdAt), updatedAt: iso(profile.updatedAt) },
-    loyalty: { balance: balance[0].balance, ledger: ledger.map((l) => ({ ...l, createdAt: iso(l.createdAt) })) },
+    loyalty: { balance: balance[0].balance, tier, ledger: ledger.map((l) => ({ ...l, createdAt: iso(l.createdAt) })) },
     orders: orders.map((o) => ({ ...o, placedAt: iso(o.placedAt) })),
     events: events.map((e) => ({ ...e, timestamp: iso(e.timestamp) })),
     // Where they are, in the marketer's words: the step's label from its node type.
@@ -75,6 +76,18 @@ export async function customerDetail(deps: ApiDeps, workspaceId: string, id: str
     orderStats: stats[0]
       ? { ...stats[0], lastOrderAt: iso(stats[0].lastOrderAt) }
       : { orderCount: 0, totalSpent: 0, lastOrderAt: null },
+  };
+}
+
+/** The customer's tier in the shop's tiers now (the one definition, @afterglow/db), and what is left to the next. */
+async function tierOf(deps: ApiDeps, workspaceId: string, customerId: string) {
+  const { tiers } = await loadLoyaltySettings(deps.database.sql, workspaceId);
+  const [found] = await customerTiers(deps.database.sql, workspaceId, tiers, [customerId], deps.clock.now());
+  const current = tiers.list[found.index];
+  const next = tiers.list[found.index + 1];
+  return {
+    id: current.id, name: current.name, benefits: current.benefits, basis: tiers.basis, windowDays: tiers.windowDays,
+    next: next ? { name: next.name, left: Math.max(0, Math.round((next.threshold - found.measure) * 100) / 100) } : null,
   };
 }
 

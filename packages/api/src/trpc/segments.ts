@@ -1,5 +1,5 @@
 import {
-  countSegment, resolveSegmentRefs, sampleSegment, SegmentRuleError, segmentRuleSchema, storedMembershipCounts, TIERS,
+  countSegment, findTier, loadLoyaltySettings, resolveSegmentRefs, sampleSegment, SegmentRuleError, segmentRuleSchema, storedMembershipCounts,
   type SegmentRule,
 } from '@afterglow/db';
 import { randomBytes } from 'node:crypto';
@@ -32,6 +32,21 @@ async function checkReferences(deps: ApiDeps, workspaceId: string, rule: Segment
     if (err instanceof SegmentRuleError) throw new DomainError('INVALID', text('segment.badReference', { detail: err.issues.map((i) => i.message).join('; ') }), 'rule.segmentId');
     throw err;
   }
+}
+
+/** Where in the rule each tier condition is ('rule.rules.0.tier'), with the tier it names. */
+function tierFields(rule: SegmentRule, path = 'rule'): { field: string; tier: string }[] {
+  if (rule.kind === 'tier') return [{ field: `${path}.tier`, tier: rule.tier }];
+  return rule.kind === 'group' ? rule.rules.flatMap((r, i) => tierFields(r, `${path}.rules.${i}`)) : [];
+}
+
+/** A tier condition must name one of the workspace's tiers (by id; a name, as rules saved before tiers were configurable did). */
+async function checkTiers(deps: ApiDeps, workspaceId: string, rule: SegmentRule) {
+  const named = tierFields(rule);
+  if (named.length === 0) return;
+  const { tiers } = await loadLoyaltySettings(deps.database.sql, workspaceId);
+  const bad = named.find((n) => findTier(tiers, n.tier) < 0);
+  if (bad) throw new DomainError('INVALID', text('segment.unknownTier', { tier: bad.tier, tiers: tiers.list.map((t) => t.id).join(', ') }), bad.field);
 }
 
 export const segmentsRouter = router({
@@ -75,6 +90,7 @@ export const segmentsRouter = router({
       const { sql } = ctx.deps.database;
       const now = ctx.deps.clock.now().toISOString();
       await checkReferences(ctx.deps, ctx.user.workspaceId, input.rule, input.id);
+      await checkTiers(ctx.deps, ctx.user.workspaceId, input.rule);
       const rule = JSON.stringify(input.rule);
       if (input.id) {
         const [row] = await sql`
@@ -97,6 +113,7 @@ export const segmentsRouter = router({
     .query(async ({ ctx, input }) => {
       const { sql } = ctx.deps.database;
       await checkReferences(ctx.deps, ctx.user.workspaceId, input.rule, input.id);
+      await checkTiers(ctx.deps, ctx.user.workspaceId, input.rule);
       const now = ctx.deps.clock.now();
       const [count, sample] = await Promise.all([
         countSegment(sql, ctx.user.workspaceId, input.rule, now),
@@ -109,16 +126,19 @@ export const segmentsRouter = router({
   vocabulary: protectedProcedure.query(async ({ ctx }) => {
     const { sql } = ctx.deps.database;
     const ws = ctx.user.workspaceId;
-    const [categories, brands, events] = await Promise.all([
+    const [categories, brands, events, loyalty] = await Promise.all([
       sql<{ v: string }[]>`select distinct category as v from products where workspace_id = ${ws} and category <> '' order by 1 limit 500`,
       sql<{ v: string }[]>`select distinct brand as v from products where workspace_id = ${ws} and brand <> '' order by 1 limit 500`,
       // Bounded: the names among the latest events, not a scan of the whole history.
       sql<{ v: string }[]>`select distinct name as v from (select name from events where workspace_id = ${ws} and name is not null
         order by id desc limit 5000) e order by 1 limit 200`,
+      loadLoyaltySettings(sql, ws),
     ]);
     return {
       categories: categories.map((r) => r.v), brands: brands.map((r) => r.v), events: events.map((r) => r.v),
-      tiers: TIERS.map((t) => ({ name: t.name, minLifetimePoints: t.minLifetimePoints })),
+      // The shop's tiers, lowest first: the picker names them, the rule stores the id.
+      tiers: loyalty.tiers.list.map((t) => ({ id: t.id, name: t.name, threshold: t.threshold })),
+      tierBasis: loyalty.tiers.basis,
     };
   }),
 });

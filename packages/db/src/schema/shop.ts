@@ -118,6 +118,8 @@ export const orders = pgTable('orders', {
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.id] }),
   index('orders_customer_idx').on(t.workspaceId, t.customerId, t.placedAt),
+  // A rolling spend window finds the orders that just left it by time (loyalty:status).
+  index('orders_placed_idx').on(t.workspaceId, t.placedAt),
 ]);
 
 export const orderItems = pgTable('order_items', {
@@ -196,7 +198,8 @@ export const loyaltyLedger = pgTable('loyalty_ledger', {
   uniqueIndex('loyalty_effect_uq').on(t.workspaceId, t.effectKey).where(sql`effect_key is not null`),
   // Balances and lifetime points of a workspace's members read from the index alone (the Loyalty page).
   index('loyalty_customer_idx').on(t.workspaceId, t.customerId, t.kind, t.points),
-  // Points that moved in a period, from the index alone (the Loyalty page's series).
+  // Points that moved in a period, from the index alone (the Loyalty page's series); a rolling tier
+  // window finds the entries that just left it by time (loyalty:status).
   index('loyalty_ledger_time_idx').on(t.workspaceId, t.createdAt, t.kind, t.points),
 ]);
 
@@ -229,3 +232,24 @@ export const loyaltyMembers = pgTable('loyalty_members', {
   index('loyalty_members_unreminded_idx').on(t.workspaceId, t.lastActivityAt).where(sql`expiry_reminded_at is null`),
   index('loyalty_members_expires_idx').on(t.workspaceId, t.expiresAt).where(sql`expires_at is not null`),
 ]);
+
+/**
+ * Customers whose points or orders changed since loyalty:status last computed their tier (filled
+ * by triggers on loyalty_ledger and orders). No unique key, like segment_dirty_customers: a
+ * writer never waits on a check holding the same customer's mark.
+ */
+export const loyaltyDirtyCustomers = pgTable('loyalty_dirty_customers', {
+  workspaceId: text('workspace_id').notNull(),
+  customerId: text('customer_id').notNull(),
+}, (t) => [index('loyalty_dirty_workspace_idx').on(t.workspaceId)]);
+
+/**
+ * Per workspace, what loyalty:status last did: the moment its window was last swept (entries
+ * between the previous window start and this one's are the ones that may demote) and the hash of
+ * the tiers and milestones it computed with (a change recomputes everyone).
+ */
+export const loyaltyStatusState = pgTable('loyalty_status_state', {
+  workspaceId: text('workspace_id').primaryKey(),
+  sweptAt: ts('swept_at'),
+  settingsHash: text('settings_hash'),
+});

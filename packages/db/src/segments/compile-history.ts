@@ -2,8 +2,9 @@
 // no time window), purchases by product / brand / category, events, loyalty points and email
 // engagement. Cancelled and refunded orders never became sales, so order history ignores them.
 import type { Queryable as Sql } from '../client';
-import { tierRange, type TierName } from '../loyalty';
+import { findTier, tierMeasure, tierPosition, type TierSettings } from '../loyalty';
 import type { SqlCondition } from './compile';
+import { SegmentRuleError } from './rule';
 import type {
   OrderComparison, SegmentBoughtRule, SegmentEmailRule, SegmentEventRule, SegmentLoyaltyRule, SegmentOrdersRule, SegmentTierRule,
 } from './rule-types';
@@ -136,13 +137,13 @@ export function compileLoyalty(sql: Sql, rule: SegmentLoyaltyRule): SqlCondition
   return compare(sql, points, rule.op, rule.value);
 }
 
-/** Tiers are earned by lifetime points: every grant counts, spending (negative rows) does not. */
-export function compileTier(sql: Sql, rule: SegmentTierRule): SqlCondition {
-  const { min, below } = tierRange(rule.tier as TierName);
-  const lifetime = sql`coalesce((select sum(greatest(l.points, 0)) from loyalty_ledger l
-    where l.workspace_id = c.workspace_id and l.customer_id = c.id), 0)`;
-  if (rule.op === 'atLeast' || below === null) return sql`${lifetime} >= ${min}::bigint`;
-  return sql`${lifetime} between ${min}::bigint and ${below - 1}::bigint`;
+/** The customer's tier as the one definition computes it (packages/db/src/loyalty.ts), against the rule's. */
+export function compileTier(sql: Sql, rule: SegmentTierRule, now: Date, tiers: TierSettings | undefined): SqlCondition {
+  if (!tiers) throw new Error('A loyalty tier condition needs the workspace\'s tiers (segmentTiers)');
+  const index = findTier(tiers, rule.tier);
+  if (index < 0) throw new SegmentRuleError([{ field: 'tier', message: `No loyalty tier "${rule.tier}" (tiers: ${tiers.list.map((t) => t.id).join(', ')})` }]);
+  const position = tierPosition(sql, tiers, tierMeasure(sql, tiers, now, sql`c.workspace_id`, sql`c.id`));
+  return rule.op === 'atLeast' ? sql`${position} >= ${index + 1}::int` : sql`${position} = ${index + 1}::int`;
 }
 
 export function compileEmail(sql: Sql, rule: SegmentEmailRule, now: Date): SqlCondition {

@@ -6,6 +6,7 @@
 import { canonicalLanguageTag } from '@afterglow/i18n';
 import type postgres from 'postgres';
 import type { Queryable } from '../client';
+import type { TierSettings } from '../loyalty';
 import {
   compileBought, compileBoughtAny, compileEmail, compileEvent, compileLoyalty, compileOrders, compileTier,
 } from './compile-history';
@@ -37,6 +38,8 @@ export function segmentSource(sql: Sql, rule?: SegmentRule, refs: SegmentRefs = 
  */
 export interface CompileContext {
   purchaseRow?: { what: SegmentBoughtRule['what']; value: string };
+  /** The workspace's loyalty tiers, for tier conditions (segmentTiers loads them when a rule has one). */
+  tiers?: TierSettings;
 }
 
 export function compileSegmentRule(
@@ -57,7 +60,7 @@ function compileNode(sql: Sql, rule: SegmentRule, now: Date, refs: SegmentRefs, 
     case 'bought': return compileBought(sql, rule, now, ctx.purchaseRow);
     case 'event': return compileEvent(sql, rule, now);
     case 'loyalty': return compileLoyalty(sql, rule);
-    case 'tier': return compileTier(sql, rule);
+    case 'tier': return compileTier(sql, rule, now, ctx.tiers);
     case 'email': return compileEmail(sql, rule, now);
     case 'language': return compileLanguage(sql, rule);
     // Containment, so the GIN index on customers.tags serves "has" over a whole workspace.

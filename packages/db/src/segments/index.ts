@@ -1,7 +1,7 @@
 export * from './rule';
 export { compileSegmentRule, segmentSource, type SegmentRefs, type SqlCondition } from './compile';
 export { compileSegmentQuery, type SegmentQuery } from './subject';
-export { resolveSegmentRefs } from './resolve';
+export { resolveSegmentRefs, segmentTiers } from './resolve';
 export * from './query';
 export * from './membership';
 export * from './aggregates';

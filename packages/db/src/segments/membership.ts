@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Queryable as Sql } from '../client';
 import type { SqlCondition } from './compile';
 import { withSegmentMemory } from './query';
-import { resolveSegmentRefs } from './resolve';
+import { resolveSegmentRefs, segmentTiers } from './resolve';
 import { segmentRuleSchema } from './rule';
 import { compileSegmentQuery } from './subject';
 
@@ -80,7 +80,7 @@ export async function checkSegmentMemberships(tx: Sql, now: Date, opts: Membersh
     try {
       const rule = segmentRuleSchema.parse(segment.rule);
       const refs = await resolveSegmentRefs(tx, segment.workspaceId, rule, segment.id);
-      ({ where, from } = compileSegmentQuery(tx, rule, now, refs));
+      ({ where, from } = compileSegmentQuery(tx, rule, now, refs, await segmentTiers(tx, segment.workspaceId, rule, refs)));
     } catch (err) {
       result.errors.push({ segmentId: segment.id, message: err instanceof Error ? err.message : String(err) });
       continue;

@@ -1,7 +1,7 @@
 // Segment evaluation: one set-based query per call, whatever the number of customers.
 import type postgres from 'postgres';
 import type { Queryable } from '../client';
-import { resolveSegmentRefs } from './resolve';
+import { resolveSegmentRefs, segmentTiers } from './resolve';
 import type { SegmentRule } from './rule';
 import { compileSegmentQuery, type SegmentQuery } from './subject';
 
@@ -17,7 +17,7 @@ export interface SegmentSampleMember {
 // Returned wrapped: a postgres.js fragment is a thenable, and an async function would run it.
 async function condition(sql: Sql, workspaceId: string, rule: SegmentRule, now: Date): Promise<{ q: SegmentQuery }> {
   const refs = await resolveSegmentRefs(sql, workspaceId, rule);
-  return { q: compileSegmentQuery(sql, rule, now, refs) };
+  return { q: compileSegmentQuery(sql, rule, now, refs, await segmentTiers(sql, workspaceId, rule, refs)) };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Segment references ("is in segment X"): loaded once per evaluation, checked for cycles,
 // and handed to the compiler, which inlines them.
 import type { Queryable as Sql } from '../client';
+import { findTier, loadLoyaltySettings, type TierSettings } from '../loyalty';
 import type { SegmentRefs } from './compile';
 import { referencedSegments, SegmentRuleError, segmentRuleSchema, type SegmentRule } from './rule';
 
@@ -28,4 +29,24 @@ export async function resolveSegmentRefs(
   };
   visit(rule, selfId ? [selfId] : []);
   return refs;
+}
+
+function tierConditions(rule: SegmentRule): string[] {
+  if (rule.kind === 'tier') return [rule.tier];
+  return rule.kind === 'group' ? rule.rules.flatMap(tierConditions) : [];
+}
+
+/**
+ * The workspace's loyalty tiers when `rule` (or a segment it refers to) has a tier condition,
+ * else undefined (no query). Throws naming the field for a tier the settings do not have.
+ */
+export async function segmentTiers(sql: Sql, workspaceId: string, rule: SegmentRule, refs: SegmentRefs): Promise<TierSettings | undefined> {
+  const named = [rule, ...refs.values()].flatMap(tierConditions);
+  if (named.length === 0) return undefined;
+  const { tiers } = await loadLoyaltySettings(sql, workspaceId);
+  const unknown = named.filter((t) => findTier(tiers, t) < 0);
+  if (unknown.length > 0) {
+    throw new SegmentRuleError([{ field: 'tier', message: `No loyalty tier "${unknown[0]}" (tiers: ${tiers.list.map((t) => t.id).join(', ')})` }]);
+  }
+  return tiers;
 }

@@ -50,7 +50,7 @@ export interface SegmentTierRule {
   kind: 'tier';
   /** `is`: exactly this tier; `atLeast`: this tier or a higher one. */
   op: 'is' | 'atLeast';
-  /** A tier name of TIERS (packages/db/src/loyalty.ts). */
+  /** A tier id of the workspace's loyalty settings (a name, in rules saved before tiers were configurable). */
   tier: string;
 }
 export interface SegmentEmailRule {

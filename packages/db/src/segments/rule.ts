@@ -2,7 +2,6 @@
 // segments, stored as jsonb in segments.rule and validated here at every boundary.
 import { canonicalLanguageTag, MAX_LANGUAGE_TAG } from '@afterglow/i18n';
 import { z } from 'zod';
-import { tierNames } from '../loyalty';
 import type { SegmentRule } from './rule-types';
 
 export * from './rule-types';
@@ -93,7 +92,8 @@ const loyaltyRule = z.object({
 const tierRule = z.object({
   kind: z.literal('tier'),
   op: z.enum(['is', 'atLeast']),
-  tier: z.enum(tierNames, { error: `Choose a loyalty tier: ${tierNames.join(', ')}` }),
+  // A tier id of the workspace's loyalty settings (checked against them when saved and compiled).
+  tier: z.string({ error: 'Choose a loyalty tier' }).trim().min(1, 'Choose a loyalty tier').max(60, 'Choose a loyalty tier'),
 });
 
 const emailRule = z.object({

@@ -10,6 +10,7 @@
 // order's customer row exists (writers create it in the same transaction), so the aggregates
 // never hold a customer the customers table lacks.
 import type { Queryable as Sql } from '../client';
+import type { TierSettings } from '../loyalty';
 import { boughtValue } from './compile-history';
 import { compileSegmentRule, type CompileContext, type SegmentRefs, type SqlCondition } from './compile';
 import type { SegmentRule } from './rule';
@@ -21,12 +22,14 @@ export interface SegmentQuery {
   where: SqlCondition;
 }
 
-export function compileSegmentQuery(sql: Sql, rule: SegmentRule, now: Date, refs: SegmentRefs = new Map()): SegmentQuery {
+export function compileSegmentQuery(
+  sql: Sql, rule: SegmentRule, now: Date, refs: SegmentRefs = new Map(), tiers?: TierSettings,
+): SegmentQuery {
   const customerColumns = readsCustomer(rule, refs);
   const stats = usesOrderStats(rule, refs);
   const purchase = drivingPurchase(rule);
   if (purchase) {
-    const ctx: CompileContext = { purchaseRow: { what: purchase.what, value: purchase.value } };
+    const ctx: CompileContext = { purchaseRow: { what: purchase.what, value: purchase.value }, tiers };
     const customer = customerColumns
       ? sql`join customers c on c.workspace_id = p0.workspace_id and c.id = p0.customer_id`
       : sql`cross join lateral (select p0.workspace_id, p0.customer_id as id) c`;
@@ -43,10 +46,10 @@ export function compileSegmentQuery(sql: Sql, rule: SegmentRule, now: Date, refs
     const customer = customerColumns
       ? sql`join customers c on c.workspace_id = s.workspace_id and c.id = s.customer_id`
       : sql`cross join lateral (select s.workspace_id, s.customer_id as id) c`;
-    return { from: sql`customer_order_stats s ${customer}`, where: compileSegmentRule(sql, rule, now, refs) };
+    return { from: sql`customer_order_stats s ${customer}`, where: compileSegmentRule(sql, rule, now, refs, { tiers }) };
   }
   const from = stats
     ? sql`customers c left join customer_order_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id`
     : sql`customers c`;
-  return { from, where: compileSegmentRule(sql, rule, now, refs) };
+  return { from, where: compileSegmentRule(sql, rule, now, refs, { tiers }) };
 }

@@ -101,7 +101,7 @@ export const en: StarterTexts = {
     title: 'Your points',
     balance: 'YOUR BALANCE',
     points: '{{ loyalty.points }} points',
-    status: 'You are a <strong>{{ loyalty.tier }}</strong> member, {{ customer.firstName }}.{% if loyalty.nextTier != "" %} Only <strong>{{ loyalty.pointsToNextTier }}</strong> more points to reach {{ loyalty.nextTier }}.{% endif %}',
+    status: 'You are a <strong>{{ loyalty.tier }}</strong> member, {{ customer.firstName }}.{% if loyalty.nextTier != "" and loyalty.basis == "points" %} Only <strong>{{ loyalty.pointsToNextTier }}</strong> more points to reach {{ loyalty.nextTier }}.{% endif %}',
     button: 'Spend your points',
     recommendations: 'Ideas to spend them on',
   },

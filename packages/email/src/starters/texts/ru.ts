@@ -102,7 +102,7 @@ export const ru: StarterTexts = {
     title: 'Ваши баллы',
     balance: 'БАЛЛОВ НА СЧЁТЕ',
     points: '{{ loyalty.points }}',
-    status: '{{ customer.firstName }}, ваш уровень в программе лояльности — <strong>{{ loyalty.tier }}</strong>.{% if loyalty.nextTier != "" %} Баллов до уровня {{ loyalty.nextTier }}: ещё <strong>{{ loyalty.pointsToNextTier }}</strong>.{% endif %}',
+    status: '{{ customer.firstName }}, ваш уровень в программе лояльности — <strong>{{ loyalty.tier }}</strong>.{% if loyalty.nextTier != "" and loyalty.basis == "points" %} Баллов до уровня {{ loyalty.nextTier }}: ещё <strong>{{ loyalty.pointsToNextTier }}</strong>.{% endif %}',
     button: 'Потратить баллы',
     recommendations: 'На что потратить баллы',
   },

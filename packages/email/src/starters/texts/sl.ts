@@ -102,7 +102,7 @@ export const sl: StarterTexts = {
     title: 'Vaše točke',
     balance: 'STANJE TOČK',
     points: '{{ loyalty.points }}',
-    status: '{{ customer.firstName }}, vaša raven v programu zvestobe je <strong>{{ loyalty.tier }}</strong>.{% if loyalty.nextTier != "" %} Točk do ravni {{ loyalty.nextTier }}: še <strong>{{ loyalty.pointsToNextTier }}</strong>.{% endif %}',
+    status: '{{ customer.firstName }}, vaša raven v programu zvestobe je <strong>{{ loyalty.tier }}</strong>.{% if loyalty.nextTier != "" and loyalty.basis == "points" %} Točk do ravni {{ loyalty.nextTier }}: še <strong>{{ loyalty.pointsToNextTier }}</strong>.{% endif %}',
     button: 'Unovčite točke',
     recommendations: 'Ideje, za kaj porabiti točke',
   },

@@ -103,7 +103,7 @@ export const sr: StarterTexts = {
     title: 'Ваши бодови',
     balance: 'СТАЊЕ БОДОВА',
     points: '{{ loyalty.points }}',
-    status: '{{ customer.firstName }}, Ваш ниво у програму лојалности је <strong>{{ loyalty.tier }}</strong>.{% if loyalty.nextTier != "" %} Бодова до нивоа {{ loyalty.nextTier }}: још само <strong>{{ loyalty.pointsToNextTier }}</strong>.{% endif %}',
+    status: '{{ customer.firstName }}, Ваш ниво у програму лојалности је <strong>{{ loyalty.tier }}</strong>.{% if loyalty.nextTier != "" and loyalty.basis == "points" %} Бодова до нивоа {{ loyalty.nextTier }}: још само <strong>{{ loyalty.pointsToNextTier }}</strong>.{% endif %}',
     button: 'Искористите бодове',
     recommendations: 'Идеје за Ваше бодове',
   },
