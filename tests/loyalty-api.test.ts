@@ -115,7 +115,10 @@ it('the shop backend reads a customer\'s balance, tier and rewards, keyed like i
   expect(res.status).toBe(200);
   expect(await res.json()).toEqual({
     userId: 'ana', balance: 150,
-    tier: { lifetimePoints: 250, tier: 'Bronze', nextTier: 'Silver', pointsToNextTier: 250 },
+    tier: {
+      lifetimePoints: 250, tier: 'Bronze', tierId: 'bronze', benefits: '', basis: 'points',
+      nextTier: 'Silver', nextTierBenefits: '', toNextTier: 250, pointsToNextTier: 250, spendToNextTier: 0,
+    },
     rewards: [{ id: 'ten-off', name: '10% off', points: 100, coupon: REWARD.coupon, affordable: true }],
   });
   expect((await call('/v1/loyalty/nobody')).status).toBe(404);

@@ -114,3 +114,56 @@ it('12. referrals: the customer\'s link in an email brings a friend; after 14 da
   await t.advance('30 days');
   expect(subjects('ana').filter((s) => s === 'A gift for you')).toHaveLength(1);
 });
+
+it('11. loyalty: points for an order and a review, a tier with its benefits, a reward bought with points, a reminder before they expire', async () => {
+  await shop();
+  const programme = await t.api.loyalty.settings();
+  await t.api.loyalty.saveSettings({
+    ...programme,
+    earning: { ...programme.earning, orders: { enabled: true, pointsPerUnit: 1 }, review: { enabled: true, points: 50 } },
+    tiers: { basis: 'points', windowDays: 0, list: [
+      { id: 'member', name: 'Member', threshold: 0, benefits: '' },
+      { id: 'silver', name: 'Silver Circle', threshold: 150, benefits: 'Free shipping on every order' },
+      { id: 'gold', name: 'Gold Circle', threshold: 500, benefits: 'A personal shopper' },
+    ] },
+    rewards: [{ id: 'ten', name: '10% off', points: 100, coupon: { kind: 'percent', value: 10, minOrderTotal: 0, validDays: 30 }, enabled: true }],
+    expiry: { enabled: true, monthsInactive: 6, remindDaysBefore: 14 },
+  });
+  await t.publish(t.journey()
+    .trigger(triggerOnEvent, { event: 'Loyalty Tier Changed', filters: [{ property: 'direction', op: 'equals', value: 'up' }] })
+    .then(sendEmail, email('Welcome to {{ event.to_tier_name }}', '{{ loyalty.benefits }}. {{ loyalty.pointsToNextTier }} points to {{ loyalty.nextTier }}.')));
+  await t.publish(t.journey()
+    .trigger(triggerOnEvent, { event: 'Reward Redeemed' })
+    .then(sendEmail, email('Your reward', '{{ event.reward_name }}: {{ event.coupon_code }}. {{ event.balance }} points left.', { kind: 'transactional' })));
+  await t.publish(t.journey()
+    .trigger(triggerOnEvent, { event: 'Points Expiring' })
+    .then(sendEmail, email('Your points expire soon', '{{ event.points }} points expire in {{ event.days_left }} days.')));
+  await customer('ana');
+  await t.track('ana', 'Order Completed', order('o-1', [{ product_id: 'boot', name: 'Trail boot', price: 120 }]));
+  await t.advance('1 hour');
+  expect(subjects('ana')).toEqual([]);
+  await t.track('ana', 'Review Submitted', { review_id: 'r-1', product_id: 'boot', rating: 5, order_id: 'o-1' });
+  await t.advance('1 hour');
+  expect(inbox('ana')).toEqual([['Welcome to Silver Circle', 'Free shipping on every order. 330 points to Gold Circle.']]);
+
+  // The shop's backend spends 100 points on the reward: a coupon, and the customer is told.
+  const redeemed = await fetch(`${t.ingestion.url}/v1/loyalty/redeem`, {
+    method: 'POST', body: JSON.stringify({ userId: 'ana', rewardId: 'ten' }),
+    headers: { authorization: `Basic ${Buffer.from(`${t.ingestion.key}:`).toString('base64')}`, 'content-type': 'application/json' },
+  });
+  expect(redeemed.status).toBe(200);
+  const { coupon, balance } = await redeemed.json() as { coupon: { code: string }; balance: number };
+  expect(balance).toBe(70);
+  await t.advance('1 hour');
+  expect(inbox('ana')[1]).toEqual(['Your reward', `10% off: ${coupon.code}. 70 points left.`]);
+
+  // Quiet for six months since the redemption (2 March, 11:00): reminded two weeks before, then the points are gone.
+  await t.advance(at('2026-08-19T10:59:00Z'));
+  expect(subjects('ana')).toHaveLength(2);
+  await t.advance(at('2026-08-20T00:00:00Z'));
+  expect(inbox('ana')[2]).toEqual(['Your points expire soon', '70 points expire in 14 days.']);
+  await t.advance(at('2026-09-03T00:00:00Z'));
+  const [left] = await t.database.sql`select coalesce(sum(points), 0)::int as points from loyalty_ledger where workspace_id = ${t.workspaceId} and customer_id = 'ana'`;
+  expect(left.points).toBe(0);
+  expect(subjects('ana')).toHaveLength(3);
+});
