@@ -1,0 +1,80 @@
+// From what a report says about one recipient to a reason and hard or soft. The words of the
+// diagnostic come first (a "550 5.7.1 mailbox full" is full, whatever the code says); a
+// specific enhanced status code (RFC 3463) next; a bare class last. Delays, auto-replies and
+// delivery notices are never failures, so they are never hard.
+import { OTHER_PATTERN, TEXT_PATTERNS } from './patterns';
+import { isHardReason, type BounceReason } from './reasons';
+
+export interface BounceFacts {
+  /** Enhanced status code, e.g. "5.1.1". */
+  status?: string | null;
+  /** SMTP reply code, e.g. "550". */
+  replyCode?: string | null;
+  diagnostic?: string | null;
+  /** DSN Action: failed, delayed, delivered, relayed, expanded. */
+  action?: string | null;
+  /** ARF Feedback-Type: abuse, fraud, virus, not-spam, other. */
+  feedbackType?: string | null;
+}
+
+export interface Classification {
+  reason: BounceReason;
+  hard: boolean;
+}
+
+// Enhanced status codes whose meaning is one reason whatever the text (RFC 3463, RFC 7505).
+const STATUS_REASONS: Record<string, BounceReason> = {
+  '1.1': 'user_unknown', '1.2': 'host_unknown', '1.3': 'user_unknown', '1.4': 'user_unknown', '1.6': 'has_moved',
+  '1.7': 'rejected', '1.8': 'rejected', '1.10': 'not_accepting',
+  '2.1': 'suspended', '2.2': 'mailbox_full', '2.3': 'policy', '3.1': 'mailbox_full', '3.2': 'not_accepting', '3.4': 'policy',
+  '4.4': 'host_unknown', '4.7': 'expired', '5.3': 'policy', '5.4': 'policy', '6.0': 'policy', '6.1': 'policy',
+  '7.0': 'blocked', '7.1': 'blocked', '7.7': 'policy', '7.23': 'authentication', '7.25': 'blocked', '7.26': 'authentication',
+  '7.27': 'not_accepting', '7.8': 'authentication', '7.9': 'authentication', '7.10': 'authentication', '7.11': 'authentication',
+  '7.13': 'suspended', '7.14': 'authentication', '7.15': 'authentication', '7.16': 'mailbox_full', '7.17': 'suspended', '7.18': 'suspended', '7.20': 'authentication',
+  '7.21': 'authentication', '7.22': 'authentication', '7.24': 'authentication',
+};
+
+/** Whether the status or reply code says the failure is permanent (5xx). */
+export function isPermanent(facts: BounceFacts): boolean {
+  return /^5/.test(facts.status ?? '') || (!facts.status && /^5/.test(facts.replyCode ?? ''));
+}
+
+export function reasonOfText(text: string): BounceReason | null {
+  for (const [reason, pattern] of TEXT_PATTERNS) if (pattern.test(text)) return reason;
+  return null;
+}
+
+const AFTER_DATA = /after (end of )?data|>>> DATA|SMTP command:? DATA|reply to (end of )?DATA/i;
+const FIXED_STATUS = new Set(['1.7', '1.8', '1.10', '2.2', '7.25', '7.27', '4.7', '1.6']);
+const statusKey = (status: string | null | undefined) => /^[245]\.(\d{1,3}\.\d{1,3})$/.exec(status ?? '')?.[1] ?? '';
+
+function reasonOfStatus(status: string | null | undefined): BounceReason | null {
+  return STATUS_REASONS[statusKey(status)] ?? null;
+}
+
+export function classifyBounce(facts: BounceFacts): Classification {
+  const feedback = facts.feedbackType?.trim().toLowerCase();
+  // Every feedback report is read as one; which of them suppress is the caller's choice.
+  if (feedback) return { reason: 'complaint', hard: false };
+  const action = facts.action?.trim().toLowerCase() ?? '';
+  if (/^(delivered|relayed|expanded)/.test(action)) return { reason: 'delivered', hard: false };
+  const permanent = isPermanent(facts);
+  const text = facts.diagnostic ?? '';
+  let reason = reasonOfText(text) ?? reasonOfStatus(facts.status);
+  // Codes that mean one thing whatever the words ("Sender address rejected" is no unknown user).
+  const fixed = FIXED_STATUS.has(statusKey(facts.status)) ? reasonOfStatus(facts.status) : null;
+  if (fixed) reason = fixed;
+  // "User unknown" under a status about the mail system (5.3.x) or the content (5.6.x), or said
+  // after the message was sent (DATA), is a filter's answer, not a missing mailbox.
+  else if ((reason === 'user_unknown' || reason === 'host_unknown') && ['3', '6'].includes(statusKey(facts.status).split('.')[0])) {
+    reason = reasonOfStatus(facts.status) ?? 'other';
+  } else if (reason === 'user_unknown' && AFTER_DATA.test(text)) reason = 'filtered';
+  // A name server that failed to answer says nothing about the domain yet.
+  else if (reason === 'host_unknown' && /try again|name service error|malformed|temporar|timed? ?out|servfail/i.test(text)) reason = 'other';
+  if (!reason) reason = OTHER_PATTERN.test(text) ? 'other' : /^4/.test(facts.status ?? '') && !text ? 'expired' : 'other';
+  // A delay that has not given up yet is not a failure, whatever the words.
+  if (action.startsWith('delayed')) return { reason: 'delayed', hard: false };
+  // A temporary failure (4.x.x, 4xx) is retried by the sender: it never suppresses.
+  const temporary = /^4/.test(facts.status ?? '') || (!facts.status && /^4/.test(facts.replyCode ?? ''));
+  return { reason, hard: !temporary && isHardReason(reason, permanent) };
+}

@@ -1,0 +1,138 @@
+// Reads any bounce, delay, auto-reply or complaint mail into one shape: per recipient the
+// address, status, reply code, diagnostic and the reason with hard or soft. A DSN
+// (multipart/report; report-type=delivery-status) gives its fields; an ARF report (or a
+// provider's own complaint form) its feedback type; anything else is read as prose.
+import { simpleParser, type Attachment, type MailParserOptions, type ParsedMail } from 'mailparser';
+import { classifyBounce } from './classify';
+import { originalHeaders, originalText, partOf, quotedMessageId } from './original';
+import { readFeedback } from './read-feedback';
+import { addressesIn, noticeText, readTextNotice, replyCodeIn, statusIn, type TextRecipient } from './read-text';
+import type { BounceReason } from './reasons';
+import { parseFieldBlocks, ReportError } from './report-error';
+
+export interface RecipientReport {
+  address: string | null;
+  action: string | null;
+  status: string | null;
+  replyCode: string | null;
+  diagnostic: string;
+  reason: BounceReason;
+  hard: boolean;
+  feedbackType: string | null;
+}
+
+export interface BounceReading {
+  kind: 'dsn' | 'feedback' | 'notice' | 'auto-reply';
+  /** With angle brackets; null when the mail returns no copy of the original. */
+  messageId: string | null;
+  recipients: RecipientReport[];
+}
+
+/** "rfc822; Ada@Example.org" or "<ada@example.org>" → "ada@example.org". */
+export const addressOf = (value: string | undefined | null): string | null => {
+  const bare = value?.replace(/^\s*rfc822\s*;/i, '').trim().replace(/^<|>$/g, '').trim().toLowerCase();
+  return bare && /^[^\s@<>]+@[^\s@<>]+$/.test(bare) ? bare : null;
+};
+
+const AUTO_REPLY_SUBJECT = /^\s*(auto(matic)?[ -]?(reply|response|antwort)|out of (the )?office|vacation|away( from| until)|absence|abwesen|r[ée]ponse automatique|risposta automatica)/i;
+
+export async function readBounceMail(raw: Buffer | string): Promise<BounceReading> {
+  // keepDeliveryStatus: the message/delivery-status part stays a part instead of being merged
+  // into the text body. (A real mailparser 3.x option that @types/mailparser does not list.)
+  const mail = await simpleParser(raw, { keepDeliveryStatus: true } as MailParserOptions);
+  const contentType = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  const rawText = Buffer.isBuffer(raw) ? raw.toString('latin1') : raw;
+  const quoted = originalText(rawText, contentType?.params?.boundary, mail.attachments);
+  const body = bodyText(mail);
+  // A prose notice quotes the original below its own text instead of attaching it.
+  const tail = body.slice(noticeText(body).length).replace(/^.*(original message|copy of|message follows|below this line).*\n/i, '').trimStart();
+  const original = quoted ? await originalHeaders(quoted) : /^[A-Za-z-]+:/.test(tail) ? await originalHeaders(tail) : null;
+  const messageId = original?.messageId ?? quotedMessageId(tail) ?? null;
+
+  const feedback = readFeedback(mail, original, rawText);
+  if (feedback) return { kind: 'feedback', messageId, recipients: feedback };
+
+  const ignore = new Set([...addressesOfHeader(mail.to), ...addressesOfHeader(mail.from), ...addressesOfHeader(original?.from)]);
+  const prose = readTextNotice(body, ignore);
+  const status = partOf(mail.attachments, 'message/delivery-status', 'message/global-delivery-status');
+  const dsn = readDsnFields(status ? status.content.toString('utf8') : body, prose);
+  if (dsn.length > 0) return { kind: 'dsn', messageId, recipients: dsn };
+
+  if (isAutoReply(mail) && !/\b[45]\d\d\b|undeliver|failure|failed/i.test(mail.subject ?? '')) {
+    const address = addressOf(addressesOfHeader(mail.from)[0]);
+    return { kind: 'auto-reply', messageId, recipients: [fromFacts(address, { diagnostic: mail.subject ?? '' }, 'vacation')] };
+  }
+  const notice = noticeText(body);
+  const recipients = (prose.length > 0 ? prose : fallbackRecipients(body, ignore, original)).map((r) => noticeRecipient(r, notice));
+  // A notice that names nobody, or only the original's addressee without a word of failure, is no bounce.
+  if (recipients.length === 0 || (prose.length === 0 && recipients.every((r) => r.reason === 'other' && !r.status && !r.replyCode))) {
+    const reportType = contentType?.params?.['report-type']?.toLowerCase();
+    if (status) throw new ReportError('Final-Recipient', 'The DSN names no recipient (Final-Recipient / Action fields)');
+    if (reportType === 'delivery-status') throw new ReportError('message/delivery-status', 'The DSN has no message/delivery-status part and its text names no failed recipient');
+    throw new ReportError('Content-Type', 'Expected a bounce or complaint: a multipart/report (a DSN, RFC 3464, or an ARF report, RFC 5965) or a mail server\'s failure notice naming the recipient');
+  }
+  return { kind: 'notice', messageId, recipients };
+}
+
+function bodyText(mail: ParsedMail): string {
+  const text = mail.text ?? '';
+  // A part with a text type that mailparser kept as an attachment (a second text/plain part).
+  const extra = mail.attachments.filter((a) => a.contentType === 'text/plain' && a.contentDisposition !== 'attachment').map((a) => a.content.toString('utf8'));
+  return [text, ...extra].join('\n');
+}
+
+function addressesOfHeader(header: ParsedMail['to'] | ParsedMail['from'] | undefined): string[] {
+  const list = Array.isArray(header) ? header : header ? [header] : [];
+  return list.flatMap((h) => h.value.flatMap((a) => [a.address, ...(a.group ?? []).map((g) => g.address)])).filter((a): a is string => !!a).map((a) => a.toLowerCase());
+}
+
+function isAutoReply(mail: ParsedMail): boolean {
+  const auto = String(mail.headers.get('auto-submitted') ?? '').toLowerCase();
+  const precedence = String(mail.headers.get('precedence') ?? '').toLowerCase();
+  return auto.startsWith('auto-replied') || mail.headers.has('x-autoreply') || mail.headers.has('x-autorespond')
+    || precedence === 'auto_reply' || AUTO_REPLY_SUBJECT.test(mail.subject ?? '');
+}
+
+/** The recipient of a notice that names no address at the start of a line. */
+function fallbackRecipients(body: string, ignore: Set<string>, original: ParsedMail | null): TextRecipient[] {
+  const notice = noticeText(body);
+  const named = addressesIn(body, ignore)[0] ?? addressesOfHeader(original?.to)[0];
+  const diagnostic = notice.replace(/\s+/g, ' ').trim();
+  return named ? [{ address: named, status: statusIn(diagnostic), replyCode: replyCodeIn(diagnostic), diagnostic }] : [];
+}
+
+function noticeRecipient(r: TextRecipient, notice: string): RecipientReport {
+  const own = fromFacts(r.address, r, null);
+  if (own.reason !== 'other') return own;
+  // The lines about the address say nothing recognisable: the notice as a whole may.
+  const whole = notice.replace(/\s+/g, ' ');
+  return fromFacts(r.address, { ...r, status: r.status ?? statusIn(whole), replyCode: r.replyCode ?? replyCodeIn(whole), diagnostic: `${r.diagnostic} ${whole}`.trim() }, null);
+}
+
+type Facts = { status?: string | null; replyCode?: string | null; diagnostic?: string | null; action?: string | null; feedbackType?: string | null };
+
+export function fromFacts(address: string | null, facts: Facts, reason: BounceReason | null): RecipientReport {
+  const classified = reason ? { reason, hard: false } : classifyBounce(facts);
+  return {
+    address, action: facts.action ?? null, status: facts.status ?? null, replyCode: facts.replyCode ?? null,
+    diagnostic: (facts.diagnostic ?? '').slice(0, 2_000), feedbackType: facts.feedbackType ?? null, ...classified,
+  };
+}
+
+/** A DSN's per-recipient blocks; a recipient's Diagnostic-Code missing, the notice's lines about it. */
+function readDsnFields(text: string, prose: TextRecipient[]): RecipientReport[] {
+  const blocks = parseFieldBlocks(text).filter((b) => b['final-recipient'] || (b.action && b.status) || b['original-recipient']);
+  return blocks.map((block) => {
+    const address = addressOf(block['final-recipient']) ?? addressOf(block['original-recipient']) ?? addressOf(block['x-actual-recipient']);
+    const lines = prose.find((p) => p.address === address);
+    const code = block['diagnostic-code']?.replace(/^\s*smtp\s*;\s*/i, '') ?? '';
+    const diagnostic = [code, lines?.diagnostic].filter(Boolean).join(' ');
+    const status = /^[245]\.\d{1,3}\.\d{1,3}/.exec(block.status ?? '')?.[0] ?? statusIn(code) ?? lines?.status ?? null;
+    const facts = { action: block.action ?? null, status, replyCode: replyCodeIn(code) ?? lines?.replyCode ?? null, diagnostic: code };
+    // The server's own words first; the notice's lines only when those say nothing recognisable.
+    const own = fromFacts(address, facts, null);
+    return own.reason === 'other' && lines ? fromFacts(address, { ...facts, diagnostic }, null) : own;
+  });
+}
+
+export type { Attachment };
