@@ -34,18 +34,14 @@ const STATUS_REASONS: Record<string, BounceReason> = {
   '7.21': 'authentication', '7.22': 'authentication', '7.24': 'authentication',
 };
 
-/** Whether the status or reply code says the failure is permanent (5xx). */
-export function isPermanent(facts: BounceFacts): boolean {
-  return /^5/.test(facts.status ?? '') || (!facts.status && /^5/.test(facts.replyCode ?? ''));
-}
-
 export function reasonOfText(text: string): BounceReason | null {
   for (const [reason, pattern] of TEXT_PATTERNS) if (pattern.test(text)) return reason;
   return null;
 }
 
+const DNS_TROUBLE = /(name service|dns|name ?server).{0,80}(try again|malformed|temporar|timed? ?out|servfail)|(try again|temporar).{0,40}(dns|name ?server)/i;
 const AFTER_DATA = /after (end of )?data|>>> DATA|SMTP command:? DATA|reply to (end of )?DATA/i;
-const FIXED_STATUS = new Set(['1.7', '1.8', '1.10', '2.2', '7.25', '7.27', '4.7', '1.6']);
+const FIXED_STATUS = new Set(['1.2', '1.7', '1.8', '1.10', '2.2', '3.2', '7.25', '7.27', '4.7', '1.6']);
 const statusKey = (status: string | null | undefined) => /^[245]\.(\d{1,3}\.\d{1,3})$/.exec(status ?? '')?.[1] ?? '';
 
 function reasonOfStatus(status: string | null | undefined): BounceReason | null {
@@ -58,23 +54,22 @@ export function classifyBounce(facts: BounceFacts): Classification {
   if (feedback) return { reason: 'complaint', hard: false };
   const action = facts.action?.trim().toLowerCase() ?? '';
   if (/^(delivered|relayed|expanded)/.test(action)) return { reason: 'delivered', hard: false };
-  const permanent = isPermanent(facts);
   const text = facts.diagnostic ?? '';
   let reason = reasonOfText(text) ?? reasonOfStatus(facts.status);
   // Codes that mean one thing whatever the words ("Sender address rejected" is no unknown user).
   const fixed = FIXED_STATUS.has(statusKey(facts.status)) ? reasonOfStatus(facts.status) : null;
   if (fixed) reason = fixed;
-  // "User unknown" under a status about the mail system (5.3.x) or the content (5.6.x), or said
+  // "User unknown" under a status about the content (5.6.x), or said
   // after the message was sent (DATA), is a filter's answer, not a missing mailbox.
-  else if ((reason === 'user_unknown' || reason === 'host_unknown') && ['3', '6'].includes(statusKey(facts.status).split('.')[0])) {
+  else if ((reason === 'user_unknown' || reason === 'host_unknown') && statusKey(facts.status).startsWith('6.')) {
     reason = reasonOfStatus(facts.status) ?? 'other';
   } else if (reason === 'user_unknown' && AFTER_DATA.test(text)) reason = 'filtered';
   // A name server that failed to answer says nothing about the domain yet.
-  else if (reason === 'host_unknown' && /try again|name service error|malformed|temporar|timed? ?out|servfail/i.test(text)) reason = 'other';
+  else if (reason === 'host_unknown' && DNS_TROUBLE.test(text)) reason = 'other';
   if (!reason) reason = OTHER_PATTERN.test(text) ? 'other' : /^4/.test(facts.status ?? '') && !text ? 'expired' : 'other';
   // A delay that has not given up yet is not a failure, whatever the words.
   if (action.startsWith('delayed')) return { reason: 'delayed', hard: false };
   // A temporary failure (4.x.x, 4xx) is retried by the sender: it never suppresses.
   const temporary = /^4/.test(facts.status ?? '') || (!facts.status && /^4/.test(facts.replyCode ?? ''));
-  return { reason, hard: !temporary && isHardReason(reason, permanent) };
+  return { reason, hard: isHardReason(reason, temporary) };
 }

@@ -3,7 +3,7 @@
 // (multipart/report; report-type=delivery-status) gives its fields; an ARF report (or a
 // provider's own complaint form) its feedback type; anything else is read as prose.
 import { simpleParser, type Attachment, type MailParserOptions, type ParsedMail } from 'mailparser';
-import { classifyBounce } from './classify';
+import { classifyBounce, type BounceFacts } from './classify';
 import { originalHeaders, originalText, partOf, quotedMessageId } from './original';
 import { readFeedback } from './read-feedback';
 import { addressesIn, noticeText, readTextNotice, replyCodeIn, statusIn, type TextRecipient } from './read-text';
@@ -43,9 +43,9 @@ export async function readBounceMail(raw: Buffer | string): Promise<BounceReadin
   const contentType = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
   const rawText = Buffer.isBuffer(raw) ? raw.toString('latin1') : raw;
   const quoted = originalText(rawText, contentType?.params?.boundary, mail.attachments);
-  const body = bodyText(mail);
+  const body = bodyText(mail, rawText);
   // A prose notice quotes the original below its own text instead of attaching it.
-  const tail = body.slice(noticeText(body).length).replace(/^.*(original message|copy of|message follows|below this line).*\n/i, '').trimStart();
+  const tail = body.slice(noticeText(body).length).trimStart().replace(/^.*(original message|copy of|message follows|below this line).*\n/i, '').trimStart();
   const original = quoted ? await originalHeaders(quoted) : /^[A-Za-z-]+:/.test(tail) ? await originalHeaders(tail) : null;
   const messageId = original?.messageId ?? quotedMessageId(tail) ?? null;
 
@@ -58,7 +58,7 @@ export async function readBounceMail(raw: Buffer | string): Promise<BounceReadin
   const dsn = readDsnFields(status ? status.content.toString('utf8') : body, prose);
   if (dsn.length > 0) return { kind: 'dsn', messageId, recipients: dsn };
 
-  if (isAutoReply(mail) && !/\b[45]\d\d\b|undeliver|failure|failed/i.test(mail.subject ?? '')) {
+  if (isAutoReply(mail) && !/\b[45]\d\d\b|undeliver|failure|failed|error|returned/i.test(mail.subject ?? '')) {
     const address = addressOf(addressesOfHeader(mail.from)[0]);
     return { kind: 'auto-reply', messageId, recipients: [fromFacts(address, { diagnostic: mail.subject ?? '' }, 'vacation')] };
   }
@@ -74,11 +74,12 @@ export async function readBounceMail(raw: Buffer | string): Promise<BounceReadin
   return { kind: 'notice', messageId, recipients };
 }
 
-function bodyText(mail: ParsedMail): string {
-  const text = mail.text ?? '';
+function bodyText(mail: ParsedMail, raw: string): string {
+  // A multipart type over a body with no parts in it (old Sendmail): the body is the text.
+  const text = mail.text?.trim() || mail.attachments.length > 0 ? mail.text ?? '' : raw.slice(raw.search(/\r?\n\r?\n/) + 1);
   // A part with a text type that mailparser kept as an attachment (a second text/plain part).
   const extra = mail.attachments.filter((a) => a.contentType === 'text/plain' && a.contentDisposition !== 'attachment').map((a) => a.content.toString('utf8'));
-  return [text, ...extra].join('\n');
+  return [text, ...extra].join('\n').replace(/\r\n?/g, '\n');
 }
 
 function addressesOfHeader(header: ParsedMail['to'] | ParsedMail['from'] | undefined): string[] {
@@ -109,7 +110,7 @@ function noticeRecipient(r: TextRecipient, notice: string): RecipientReport {
   return fromFacts(r.address, { ...r, status: r.status ?? statusIn(whole), replyCode: r.replyCode ?? replyCodeIn(whole), diagnostic: `${r.diagnostic} ${whole}`.trim() }, null);
 }
 
-type Facts = { status?: string | null; replyCode?: string | null; diagnostic?: string | null; action?: string | null; feedbackType?: string | null };
+type Facts = BounceFacts;
 
 export function fromFacts(address: string | null, facts: Facts, reason: BounceReason | null): RecipientReport {
   const classified = reason ? { reason, hard: false } : classifyBounce(facts);

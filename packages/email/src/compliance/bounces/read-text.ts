@@ -18,11 +18,11 @@ const ANCHORS = [
   new RegExp(`^\\s*\\d{3}[ -](?:\\d\\.\\d{1,3}\\.\\d{1,3}\\s+)?<(${ADDRESS})>\\.\\.\\.`, 'i'),
   new RegExp(`RCPT TO:\\s*<(${ADDRESS})>`, 'i'),
   new RegExp(`(?:Original|Final)-Recipient:\\s*(?:rfc822;)?\\s*<?(${ADDRESS})>?`, 'i'),
-  new RegExp(`(?:delivery to|deliver(?:ed)? (?:the message|your message)? ?to|recipient:?|address:|To:)\\s*<?(${ADDRESS})>?`, 'i'),
+  new RegExp(`(?:delivery to|deliver(?:ed|ing)? (?:(?:the |your |this )?(?:message|mail) )?(?:to|for)|recipient:?|address:|To:)\\s*<?(${ADDRESS})>?`, 'i'),
 ];
 
 // Where a copy of the original message starts, in the wording of the common servers.
-const ORIGINAL_STARTS = /^\s*(?:-{2,}|={2,}|\*{2,})?.{0,30}\b(?:original message|copy of|unsent message|returned message|message follows|below this line|original (?:mail|headers)|headers of the|rejected message|undelivered message|message headers follow)\b|^(?:Return-Path|Received|DKIM-Signature|Message-I[dD]|X-Originating-IP|Delivered-To|Authentication-Results):/im;
+const ORIGINAL_STARTS = /^[ \t]*(?:-{2,}|={2,}|\*{2,})?(?!.*received at).{0,30}\b(?:original message|copy of|unsent message|returned message|message follows|below this line|original (?:mail|headers)|headers of the|rejected message|undelivered message|message headers follow)\b|^(?:Return-Path|Received|DKIM-Signature|Message-I[dD]|X-Originating-IP|Delivered-To|Authentication-Results|Reporting-MTA):/im;
 
 /** The notice's own text: everything before the quoted original message. */
 export function noticeText(text: string): string {
@@ -68,10 +68,12 @@ function anchorOf(line: string, ignore: ReadonlySet<string>): string | null {
   return null;
 }
 
-export const isServiceAddress = (address: string) => /^(mailer-daemon|postmaster|no-?reply|abuse|root|daemon)@/i.test(address);
+// postmaster@ is left in: a bounce about mail to a postmaster is a real one.
+export const isServiceAddress = (address: string) => /^(mailer-daemon|no-?reply|daemon)@/i.test(address);
 
 /** Every address in the notice (for a notice that names its recipient only in passing). */
 export function addressesIn(text: string, ignore: ReadonlySet<string>): string[] {
   const found = (noticeText(text).match(new RegExp(ADDRESS, 'g')) ?? []).map((a) => a.toLowerCase().replace(/\.$/, ''));
   return [...new Set(found)].filter((a) => !ignore.has(a) && !isServiceAddress(a));
 }
+

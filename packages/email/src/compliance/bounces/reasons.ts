@@ -26,14 +26,13 @@ export const BOUNCE_REASONS = [
 ] as const;
 export type BounceReason = (typeof BOUNCE_REASONS)[number];
 
-/** Reasons that mean the address will never work; `not_accepting` is hard only when permanent. */
-const HARD_REASONS: ReadonlySet<BounceReason> = new Set(['user_unknown', 'host_unknown', 'has_moved']);
+/** Reasons that mean the address will never work (unless the failure was only temporary, 4xx). */
+const HARD_REASONS: ReadonlySet<BounceReason> = new Set(['user_unknown', 'host_unknown', 'has_moved', 'not_accepting']);
 
 /** Reasons that are no bounce at all and so never count against the address. */
 export const NOT_A_FAILURE: ReadonlySet<BounceReason> = new Set(['delayed', 'vacation', 'delivered']);
 
-/** Whether `reason` means the address is gone for good (`permanent`: a 5xx status or reply). */
-export function isHardReason(reason: BounceReason, permanent: boolean): boolean {
-  if (reason === 'not_accepting') return permanent;
-  return HARD_REASONS.has(reason);
+/** Whether `reason` means the address is gone for good; a temporary (4xx) failure never is. */
+export function isHardReason(reason: BounceReason, temporary: boolean): boolean {
+  return !temporary && HARD_REASONS.has(reason);
 }
