@@ -3,6 +3,7 @@
 // specific enhanced status code (RFC 3463) next; a bare class last. Delays, auto-replies and
 // delivery notices are never failures, so they are never hard.
 import { OTHER_PATTERN, TEXT_PATTERNS } from './patterns';
+import { statusIn } from './read-text';
 import { isHardReason, type BounceReason } from './reasons';
 
 export interface BounceFacts {
@@ -15,6 +16,8 @@ export interface BounceFacts {
   action?: string | null;
   /** ARF Feedback-Type: abuse, fraud, virus, not-spam, other. */
   feedbackType?: string | null;
+  /** The notice's own lines about the recipient: they may name the SMTP command refused. */
+  context?: string | null;
 }
 
 export interface Classification {
@@ -34,12 +37,27 @@ const STATUS_REASONS: Record<string, BounceReason> = {
   '7.21': 'authentication', '7.22': 'authentication', '7.24': 'authentication',
 };
 
+/**
+ * "User unknown" is the mailbox's absence only when the code says so (x.1.1) or the server said
+ * it at RCPT TO; said after the message was sent, or with no telling when, it is a filter's
+ * answer (the reading of sisimai and of mail administrators).
+ */
+function userUnknownConfirmed(facts: BounceFacts, text: string): boolean {
+  if (statusKey(facts.status).startsWith('1.') || statusKey(statusIn(text)).startsWith('1.')) return true;
+  const said = `${text} ${facts.context ?? ''}`;
+  if (AFTER_DATA.test(said)) return false;
+  return RCPT_COMMAND.test(said) || NAMED_ABSENT.test(text);
+}
+
 export function reasonOfText(text: string): BounceReason | null {
   for (const [reason, pattern] of TEXT_PATTERNS) if (pattern.test(text)) return reason;
   return null;
 }
 
 const DNS_TROUBLE = /(name service|dns|name ?server).{0,80}(try again|malformed|temporar|timed? ?out|servfail)|(try again|temporar).{0,40}(dns|name ?server)/i;
+// Wordings that say the mailbox is missing in so many words (not a bare "user unknown").
+const NAMED_ABSENT = /not recognized|not listed in|invalid final delivery|no valid recipients|(couldn't|could not) be found|mailbox (is )?unavailable|mailbox not found|destinataire invalide|invalid recipient|did not reach the following recipient/i;
+const RCPT_COMMAND = /RCPT|does not like recipient/i;
 const AFTER_DATA = /after (end of )?data|>>> DATA|SMTP command:? DATA|reply to (end of )?DATA/i;
 const FIXED_STATUS = new Set(['1.2', '1.7', '1.8', '1.10', '2.2', '3.2', '7.25', '7.27', '4.7', '1.6']);
 const statusKey = (status: string | null | undefined) => /^[245]\.(\d{1,3}\.\d{1,3})$/.exec(status ?? '')?.[1] ?? '';
@@ -63,7 +81,7 @@ export function classifyBounce(facts: BounceFacts): Classification {
   // after the message was sent (DATA), is a filter's answer, not a missing mailbox.
   else if ((reason === 'user_unknown' || reason === 'host_unknown') && statusKey(facts.status).startsWith('6.')) {
     reason = reasonOfStatus(facts.status) ?? 'other';
-  } else if (reason === 'user_unknown' && AFTER_DATA.test(text)) reason = 'filtered';
+  } else if (reason === 'user_unknown' && !userUnknownConfirmed(facts, text)) reason = 'filtered';
   // A name server that failed to answer says nothing about the domain yet.
   else if (reason === 'host_unknown' && DNS_TROUBLE.test(text)) reason = 'other';
   if (!reason) reason = OTHER_PATTERN.test(text) ? 'other' : /^4/.test(facts.status ?? '') && !text ? 'expired' : 'other';

@@ -103,11 +103,11 @@ function fallbackRecipients(body: string, ignore: Set<string>, original: ParsedM
 }
 
 function noticeRecipient(r: TextRecipient, notice: string): RecipientReport {
-  const own = fromFacts(r.address, r, null);
+  const own = fromFacts(r.address, { ...r, context: notice }, null);
   if (own.reason !== 'other') return own;
   // The lines about the address say nothing recognisable: the notice as a whole may.
   const whole = notice.replace(/\s+/g, ' ');
-  return fromFacts(r.address, { ...r, status: r.status ?? statusIn(whole), replyCode: r.replyCode ?? replyCodeIn(whole), diagnostic: `${r.diagnostic} ${whole}`.trim() }, null);
+  return fromFacts(r.address, { ...r, status: r.status ?? statusIn(whole), replyCode: r.replyCode ?? replyCodeIn(whole), diagnostic: `${r.diagnostic} ${whole}`.trim(), context: notice }, null);
 }
 
 type Facts = BounceFacts;
@@ -129,7 +129,7 @@ function readDsnFields(text: string, prose: TextRecipient[]): RecipientReport[] 
     const code = block['diagnostic-code']?.replace(/^\s*smtp\s*;\s*/i, '') ?? '';
     const diagnostic = [code, lines?.diagnostic].filter(Boolean).join(' ');
     const status = /^[245]\.\d{1,3}\.\d{1,3}/.exec(block.status ?? '')?.[0] ?? statusIn(code) ?? lines?.status ?? null;
-    const facts = { action: block.action ?? null, status, replyCode: replyCodeIn(code) ?? lines?.replyCode ?? null, diagnostic: code };
+    const facts = { action: block.action ?? null, status, replyCode: replyCodeIn(code) ?? lines?.replyCode ?? null, diagnostic: code, context: lines?.diagnostic ?? null };
     // The server's own words first; the notice's lines only when those say nothing recognisable.
     const own = fromFacts(address, facts, null);
     return own.reason === 'other' && lines ? fromFacts(address, { ...facts, diagnostic }, null) : own;
