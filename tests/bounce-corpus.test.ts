@@ -19,11 +19,11 @@ describe('the bounce corpus read as a mail administrator would', () => {
       `unread (4xx) mails with an expectation: ${unread.length}`, 'Reason agreement per sisimai reason:',
       ...perReason(comparisons).map(([r, a]) => `  ${line(r, a)}`)].join('\n'));
     // Floors: the figures reached, less a small margin.
-    expect(figures.hardVsSoft.percent).toBeGreaterThanOrEqual(93.5);
+    expect(figures.hardVsSoft.percent).toBeGreaterThanOrEqual(95);
     expect(figures.complaint.percent).toBeGreaterThanOrEqual(95);
     expect(figures.notComplaint.percent).toBeGreaterThanOrEqual(99);
-    expect(figures.reason.percent).toBeGreaterThanOrEqual(66);
-    expect(figures.recipient.percent).toBeGreaterThanOrEqual(90);
+    expect(figures.reason.percent).toBeGreaterThanOrEqual(67.5);
+    expect(figures.recipient.percent).toBeGreaterThanOrEqual(91);
   });
 
   it('never takes a delay, an auto-reply or a delivery for a hard bounce', () => {

@@ -44,9 +44,9 @@ const STATUS_REASONS: Record<string, BounceReason> = {
  */
 function userUnknownConfirmed(facts: BounceFacts, text: string): boolean {
   if (statusKey(facts.status).startsWith('1.') || statusKey(statusIn(text)).startsWith('1.')) return true;
+  if (NAMED_ABSENT.test(text)) return true;
   const said = `${text} ${facts.context ?? ''}`;
-  if (AFTER_DATA.test(said)) return false;
-  return RCPT_COMMAND.test(said) || NAMED_ABSENT.test(text);
+  return !AFTER_DATA.test(said) && RCPT_COMMAND.test(said);
 }
 
 export function reasonOfText(text: string): BounceReason | null {
@@ -56,7 +56,7 @@ export function reasonOfText(text: string): BounceReason | null {
 
 const DNS_TROUBLE = /(name service|dns|name ?server).{0,80}(try again|malformed|temporar|timed? ?out|servfail)|(try again|temporar).{0,40}(dns|name ?server)/i;
 // Wordings that say the mailbox is missing in so many words (not a bare "user unknown").
-const NAMED_ABSENT = /not recognized|not listed in|invalid final delivery|no valid recipients|(couldn't|could not) be found|mailbox (is )?unavailable|mailbox not found|destinataire invalide|invalid recipient|did not reach the following recipient/i;
+const NAMED_ABSENT = /not recognized|not listed in|invalid final delivery|no valid recipients|(couldn't|could not) be found|mailbox (is )?unavailable|mailbox not found|destinataire invalide|invalid recipient|did not reach the following recipient|delivery error: dd |check if (the )?address is correct/i;
 const RCPT_COMMAND = /RCPT|does not like recipient/i;
 const AFTER_DATA = /after (end of )?data|>>> DATA|SMTP command:? DATA|reply to (end of )?DATA/i;
 const FIXED_STATUS = new Set(['1.2', '1.7', '1.8', '1.10', '2.2', '3.2', '7.25', '7.27', '4.7', '1.6']);
