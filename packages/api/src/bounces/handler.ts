@@ -26,12 +26,16 @@ type Report =
   | { type: 'bounce' | 'complaint'; messageId: string; reason: string; hard: boolean; detail: string }
   | { type: 'ignored'; messageId: string | null; reason: string; detail: string };
 
-/** A relay's JSON notice: its `hard` if it says, else what its reason's words mean. */
+/**
+ * A relay's JSON notice: its `hard` if it says. Otherwise the relay called it a bounce, so it is
+ * hard unless its reason's words name a soft cause (a full mailbox, a block, a delay, ...).
+ */
 function noticeReport(notice: BounceNotice): Report {
   if (notice.type === 'complaint') return { type: 'complaint', messageId: notice.messageId, reason: 'complaint', hard: false, detail: notice.reason || 'complaint' };
   const status = /\b[245]\.\d{1,3}\.\d{1,3}\b/.exec(notice.reason)?.[0] ?? null;
-  const classified = notice.reason ? classifyBounce({ status, diagnostic: notice.reason }) : { reason: 'other' as const, hard: true };
-  return { type: 'bounce', messageId: notice.messageId, reason: classified.reason, hard: notice.hard ?? classified.hard, detail: notice.reason || 'bounce' };
+  const classified = classifyBounce({ status, diagnostic: notice.reason });
+  const hard = notice.hard ?? (classified.hard || (classified.reason === 'other' && !/^4/.test(status ?? notice.reason)));
+  return { type: 'bounce', messageId: notice.messageId, reason: classified.reason, hard, detail: notice.reason || 'bounce' };
 }
 
 async function readReport(req: IncomingMessage, raw: Buffer): Promise<Report> {
@@ -39,8 +43,9 @@ async function readReport(req: IncomingMessage, raw: Buffer): Promise<Report> {
   if (type === 'message/rfc822') {
     try {
       const report = await parseDeliveryReport(raw);
-      // Its fields are the mail's text: a NUL byte in a Diagnostic-Code would reach the database.
-      refuseBadInput(report, 'Report');
+      // Its fields are the mail's text: a NUL byte in a Diagnostic-Code would reach the database
+      // (the detail stored holds the action, status and diagnostic).
+      refuseBadInput({ messageId: report.messageId, address: report.address, diagnostic: report.detail }, 'Report');
       return report;
     } catch (err) {
       if (err instanceof ReportError) throw new HttpError(400, `Unreadable report: ${err.message}`, [{ path: err.field, message: err.message }]);
