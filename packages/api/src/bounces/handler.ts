@@ -5,7 +5,7 @@
 // JSON { type, messageId, address, reason, hard? }. Only a hard bounce or a complaint suppresses;
 // a soft bounce is recorded as an event; delays and auto-replies change nothing.
 import type { Database } from '@afterglow/db';
-import { classifyBounce, parseDeliveryReport, ReportError } from '@afterglow/email';
+import { classifyBounce, isHardRefusal, parseDeliveryReport, ReportError } from '@afterglow/email';
 import type { Logger } from '@afterglow/node-sdk';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { guardRequests, HttpError, parseJsonBody, readBody, refuseBadInput, sendJson } from '../ingest/http-io';
@@ -33,9 +33,10 @@ type Report =
 function noticeReport(notice: BounceNotice): Report {
   if (notice.type === 'complaint') return { type: 'complaint', messageId: notice.messageId, reason: 'complaint', hard: false, detail: notice.reason || 'complaint' };
   const status = /\b[245]\.\d{1,3}\.\d{1,3}\b/.exec(notice.reason)?.[0] ?? null;
-  const classified = classifyBounce({ status, diagnostic: notice.reason });
-  const hard = notice.hard ?? (classified.hard || (classified.reason === 'other' && !/^4/.test(status ?? notice.reason)));
-  return { type: 'bounce', messageId: notice.messageId, reason: classified.reason, hard, detail: notice.reason || 'bounce' };
+  const facts = { status, replyCode: /^\s*([245]\d\d)\b/.exec(notice.reason)?.[1] ?? null, diagnostic: notice.reason };
+  const { reason } = classifyBounce(facts);
+  const hard = notice.hard ?? isHardRefusal(facts);
+  return { type: 'bounce', messageId: notice.messageId, reason, hard, detail: notice.reason || 'bounce' };
 }
 
 async function readReport(req: IncomingMessage, raw: Buffer): Promise<Report> {

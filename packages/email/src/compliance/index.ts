@@ -12,7 +12,7 @@ export { parseDeliveryReport, parseFieldBlocks, ReportError } from './reports';
 export type { DeliveryReport, RecipientReport } from './reports';
 export { readBounceMail } from './bounces/read-mail';
 export type { BounceReading } from './bounces/read-mail';
-export { classifyBounce } from './bounces/classify';
+export { classifyBounce, isHardRefusal } from './bounces/classify';
 export type { BounceFacts, Classification } from './bounces/classify';
 export { BOUNCE_REASONS } from './bounces/reasons';
 export type { BounceReason } from './bounces/reasons';

@@ -91,3 +91,14 @@ export function classifyBounce(facts: BounceFacts): Classification {
   const temporary = /^4/.test(facts.status ?? '') || (!facts.status && /^4/.test(facts.replyCode ?? ''));
   return { reason, hard: isHardReason(reason, temporary) };
 }
+
+/**
+ * A refusal someone already called a permanent failure (an SMTP 5xx reply at sending, a relay's
+ * "bounce"): hard unless its words name a soft cause (a full mailbox, a block, a filter, ...) or
+ * it was only temporary. Words that say nothing recognisable leave it hard, as the sender said.
+ */
+export function isHardRefusal(facts: BounceFacts): boolean {
+  const { reason, hard } = classifyBounce(facts);
+  const temporary = /^4/.test(facts.status ?? '') || /^4/.test(facts.replyCode ?? '');
+  return hard || (reason === 'other' && !temporary);
+}
