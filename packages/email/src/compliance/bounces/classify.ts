@@ -71,7 +71,7 @@ export function classifyBounce(facts: BounceFacts): Classification {
   // Every feedback report is read as one; which of them suppress is the caller's choice.
   if (feedback) return { reason: 'complaint', hard: false };
   const action = facts.action?.trim().toLowerCase() ?? '';
-  if (/^(delivered|relayed|expanded)/.test(action)) return { reason: 'delivered', hard: false };
+  if (/^(delivered|relayed|expanded)/.test(action) || /^2\./.test(facts.status ?? '')) return { reason: 'delivered', hard: false };
   const text = facts.diagnostic ?? '';
   let reason = reasonOfText(text) ?? reasonOfStatus(facts.status);
   // Codes that mean one thing whatever the words ("Sender address rejected" is no unknown user).

@@ -63,9 +63,12 @@ export async function readBounceMail(raw: Buffer | string): Promise<BounceReadin
     return { kind: 'auto-reply', messageId, recipients: [fromFacts(address, { diagnostic: mail.subject ?? '' }, 'vacation')] };
   }
   const notice = noticeText(body);
-  const recipients = (prose.length > 0 ? prose : fallbackRecipients(body, ignore, original)).map((r) => noticeRecipient(r, notice));
+  // Exim and Google name the failed addresses in a header too.
+  const failedHeader = String(mail.headers.get('x-failed-recipients') ?? '').split(',').map((a) => addressOf(a)).filter((a): a is string => !!a);
+  const named = prose.length > 0 ? prose : failedHeader.length > 0 ? failedHeader.map((address) => atFallback(address, notice)) : fallbackRecipients(body, ignore, original);
+  const recipients = named.map((r) => noticeRecipient(r, notice));
   // A notice that names nobody, or only the original's addressee without a word of failure, is no bounce.
-  if (recipients.length === 0 || (prose.length === 0 && recipients.every((r) => r.reason === 'other' && !r.status && !r.replyCode))) {
+  if (recipients.length === 0 || (prose.length === 0 && failedHeader.length === 0 && recipients.every((r) => r.reason === 'other' && !r.status && !r.replyCode))) {
     const reportType = contentType?.params?.['report-type']?.toLowerCase();
     if (status) throw new ReportError('Final-Recipient', 'The DSN names no recipient (Final-Recipient / Action fields)');
     if (reportType === 'delivery-status') throw new ReportError('message/delivery-status', 'The DSN has no message/delivery-status part and its text names no failed recipient');
@@ -90,6 +93,9 @@ function addressesOfHeader(header: ParsedMail['to'] | ParsedMail['from'] | undef
 function isAutoReply(mail: ParsedMail): boolean {
   const auto = String(mail.headers.get('auto-submitted') ?? '').toLowerCase();
   const precedence = String(mail.headers.get('precedence') ?? '').toLowerCase();
+  // Some mail servers mark their bounces auto-replied too: a mailer daemon's mail is no vacation.
+  const from = addressesOfHeader(mail.from)[0] ?? '';
+  if (/^(mailer-daemon|postmaster)@/i.test(from)) return false;
   return auto.startsWith('auto-replied') || mail.headers.has('x-autoreply') || mail.headers.has('x-autorespond')
     || precedence === 'auto_reply' || AUTO_REPLY_SUBJECT.test(mail.subject ?? '');
 }
@@ -98,8 +104,13 @@ function isAutoReply(mail: ParsedMail): boolean {
 function fallbackRecipients(body: string, ignore: Set<string>, original: ParsedMail | null): TextRecipient[] {
   const notice = noticeText(body);
   const named = addressesIn(body, ignore)[0] ?? addressesOfHeader(original?.to)[0];
+  return named ? [atFallback(named, notice)] : [];
+}
+
+/** An address the notice names only in passing: the whole notice is what it says about it. */
+function atFallback(address: string, notice: string): TextRecipient {
   const diagnostic = notice.replace(/\s+/g, ' ').trim();
-  return named ? [{ address: named, status: statusIn(diagnostic), replyCode: replyCodeIn(diagnostic), diagnostic }] : [];
+  return { address, status: statusIn(diagnostic), replyCode: replyCodeIn(diagnostic), diagnostic };
 }
 
 function noticeRecipient(r: TextRecipient, notice: string): RecipientReport {
