@@ -56,8 +56,9 @@ export function reasonOfText(text: string): BounceReason | null {
 
 const DNS_TROUBLE = /(name service|dns|name ?server).{0,80}(try again|malformed|temporar|timed? ?out|servfail)|(try again|temporar).{0,40}(dns|name ?server)/i;
 // Wordings that say the mailbox is missing in so many words (not a bare "user unknown").
-const NAMED_ABSENT = /not recognized|not listed in|invalid final delivery|no valid recipients|(couldn't|could not) be found|mailbox (is )?unavailable|mailbox not found|destinataire invalide|invalid recipient|did not reach the following recipient|delivery error: dd |check if (the )?address is correct/i;
-const RCPT_COMMAND = /RCPT|does not like recipient/i;
+const NAMED_ABSENT = /not recognized|not listed in|invalid final delivery|no valid recipients|(couldn't|could not) be found|mailbox (is )?unavailable|mailbox not found|destinataire invalide|invalid recipient|did not reach the following recipient|delivery error: dd |mail\.local: unknown user|check if (the )?address is correct/i;
+// Postfix words a refusal at RCPT TO as "<address>: ... User unknown".
+const RCPT_COMMAND = /RCPT|does not like recipient|<[^<>\s]+@[^<>\s]+>:\s*(recipient address rejected|user unknown)/i;
 const AFTER_DATA = /after (end of )?data|>>> DATA|SMTP command:? DATA|reply to (end of )?DATA/i;
 const FIXED_STATUS = new Set(['1.2', '1.7', '1.8', '1.10', '2.2', '3.2', '7.25', '7.27', '4.7', '1.6']);
 const statusKey = (status: string | null | undefined) => /^[245]\.(\d{1,3}\.\d{1,3})$/.exec(status ?? '')?.[1] ?? '';

@@ -82,7 +82,11 @@ function bodyText(mail: ParsedMail, raw: string): string {
   const text = mail.text?.trim() || mail.attachments.length > 0 ? mail.text ?? '' : raw.slice(raw.search(/\r?\n\r?\n/) + 1);
   // A part with a text type that mailparser kept as an attachment (a second text/plain part).
   const extra = mail.attachments.filter((a) => a.contentType === 'text/plain' && a.contentDisposition !== 'attachment').map((a) => a.content.toString('utf8'));
-  return [text, ...extra].join('\n').replace(/\r\n?/g, '\n');
+  const joined = [text, ...extra].join('\n').replace(/\r\n?/g, '\n');
+  // A bounce forwarded as a quote ("> " before every line) reads as the bounce itself.
+  const lines = joined.split('\n');
+  const quoted = lines.filter((l) => /^> ?/.test(l) && !/^>>/.test(l)).length;
+  return quoted > lines.length / 3 ? lines.map((l) => l.replace(/^> ?(?!>)/, '')).join('\n') : joined;
 }
 
 function addressesOfHeader(header: ParsedMail['to'] | ParsedMail['from'] | undefined): string[] {
@@ -133,7 +137,7 @@ export function fromFacts(address: string | null, facts: Facts, reason: BounceRe
 
 /** A DSN's per-recipient blocks; a recipient's Diagnostic-Code missing, the notice's lines about it. */
 function readDsnFields(text: string, prose: TextRecipient[]): RecipientReport[] {
-  const blocks = parseFieldBlocks(text).filter((b) => b['final-recipient'] || (b.action && b.status) || b['original-recipient']);
+  const blocks = parseFieldBlocks(splitRecipients(text)).filter((b) => b['final-recipient'] || (b.action && b.status) || b['original-recipient']);
   return blocks.map((block) => {
     const address = addressOf(block['final-recipient']) ?? addressOf(block['original-recipient']) ?? addressOf(block['x-actual-recipient']);
     const lines = prose.find((p) => p.address === address);
@@ -145,6 +149,21 @@ function readDsnFields(text: string, prose: TextRecipient[]): RecipientReport[] 
     const own = fromFacts(address, facts, null);
     return own.reason === 'other' && lines ? fromFacts(address, { ...facts, diagnostic }, null) : own;
   });
+}
+
+/**
+ * A blank line before a recipient's fields that follow another recipient's in the same block
+ * (AOL writes per-message and per-recipient fields in one block), so each reads as its own.
+ */
+function splitRecipients(text: string): string {
+  let seen = false;
+  return text.replace(/\r\n?/g, '\n').split('\n').map((line) => {
+    if (!line.trim()) seen = false;
+    if (!/^final-recipient\s*:/i.test(line)) return line;
+    const split = seen ? '\n' : '';
+    seen = true;
+    return `${split}${line}`;
+  }).join('\n');
 }
 
 export type { Attachment };
