@@ -2,12 +2,13 @@
 // status notification (RFC 3464), a mail server's failure notice in prose, an auto-reply, or
 // an abuse feedback report (ARF, RFC 5965). All are read by `readBounceMail` (bounces/); this
 // decides what each means for the address: only a hard bounce or a complaint suppresses.
-import { readBounceMail, type RecipientReport } from './bounces/read-mail';
+import { readBounceMail } from './bounces/read-mail';
+import type { RecipientReport } from './bounces/recipient';
 import { NOT_A_FAILURE, type BounceReason } from './bounces/reasons';
 import { ReportError } from './bounces/report-error';
 
 export { parseFieldBlocks, ReportError } from './bounces/report-error';
-export type { RecipientReport } from './bounces/read-mail';
+export type { RecipientReport } from './bounces/recipient';
 
 interface ReportFacts {
   /** The recipient the report is about (the first failed one). */

@@ -3,8 +3,7 @@
 // unsubscribe request Apple Mail sends as a plain mail (X-Apple-Unsubscribe).
 import type { ParsedMail } from 'mailparser';
 import { partOf } from './original';
-import type { RecipientReport } from './read-mail';
-import { addressOf, fromFacts } from './read-mail';
+import { addressOf, fromFacts, type RecipientReport } from './recipient';
 import { parseFieldBlocks, ReportError } from './report-error';
 
 const toAddresses = (mail: ParsedMail | null) => {

@@ -2,24 +2,13 @@
 // address, status, reply code, diagnostic and the reason with hard or soft. A DSN
 // (multipart/report; report-type=delivery-status) gives its fields; an ARF report (or a
 // provider's own complaint form) its feedback type; anything else is read as prose.
-import { simpleParser, type Attachment, type MailParserOptions, type ParsedMail } from 'mailparser';
-import { classifyBounce, type BounceFacts } from './classify';
+import { simpleParser, type MailParserOptions, type ParsedMail } from 'mailparser';
 import { originalHeaders, originalText, partOf, quotedMessageId } from './original';
 import { readFeedback } from './read-feedback';
+import { readDsnFields } from './read-dsn';
 import { addressesIn, noticeText, readTextNotice, replyCodeIn, statusIn, type TextRecipient } from './read-text';
-import type { BounceReason } from './reasons';
-import { parseFieldBlocks, ReportError } from './report-error';
-
-export interface RecipientReport {
-  address: string | null;
-  action: string | null;
-  status: string | null;
-  replyCode: string | null;
-  diagnostic: string;
-  reason: BounceReason;
-  hard: boolean;
-  feedbackType: string | null;
-}
+import { addressOf, fromFacts, type RecipientReport } from './recipient';
+import { ReportError } from './report-error';
 
 export interface BounceReading {
   kind: 'dsn' | 'feedback' | 'notice' | 'auto-reply';
@@ -27,12 +16,6 @@ export interface BounceReading {
   messageId: string | null;
   recipients: RecipientReport[];
 }
-
-/** "rfc822; Ada@Example.org" or "<ada@example.org>" → "ada@example.org". */
-export const addressOf = (value: string | undefined | null): string | null => {
-  const bare = value?.replace(/^\s*rfc822\s*;/i, '').trim().replace(/^<|>$/g, '').trim().toLowerCase();
-  return bare && /^[^\s@<>]+@[^\s@<>]+$/.test(bare) ? bare : null;
-};
 
 const AUTO_REPLY_SUBJECT = /^\s*(auto(matic)?[ -]?(reply|response|antwort)|out of (the )?office|vacation|away( from| until)|absence|abwesen|r[ée]ponse automatique|risposta automatica)/i;
 
@@ -125,45 +108,3 @@ function noticeRecipient(r: TextRecipient, notice: string): RecipientReport {
   return fromFacts(r.address, { ...r, status: r.status ?? statusIn(whole), replyCode: r.replyCode ?? replyCodeIn(whole), diagnostic: `${r.diagnostic} ${whole}`.trim(), context: notice }, null);
 }
 
-type Facts = BounceFacts;
-
-export function fromFacts(address: string | null, facts: Facts, reason: BounceReason | null): RecipientReport {
-  const classified = reason ? { reason, hard: false } : classifyBounce(facts);
-  return {
-    address, action: facts.action ?? null, status: facts.status ?? null, replyCode: facts.replyCode ?? null,
-    diagnostic: (facts.diagnostic ?? '').slice(0, 2_000), feedbackType: facts.feedbackType ?? null, ...classified,
-  };
-}
-
-/** A DSN's per-recipient blocks; a recipient's Diagnostic-Code missing, the notice's lines about it. */
-function readDsnFields(text: string, prose: TextRecipient[]): RecipientReport[] {
-  const blocks = parseFieldBlocks(splitRecipients(text)).filter((b) => b['final-recipient'] || (b.action && b.status) || b['original-recipient']);
-  return blocks.map((block) => {
-    const address = addressOf(block['final-recipient']) ?? addressOf(block['original-recipient']) ?? addressOf(block['x-actual-recipient']);
-    const lines = prose.find((p) => p.address === address);
-    const code = block['diagnostic-code']?.replace(/^\s*smtp\s*;\s*/i, '') ?? '';
-    const diagnostic = [code, lines?.diagnostic].filter(Boolean).join(' ');
-    const status = /^[245]\.\d{1,3}\.\d{1,3}/.exec(block.status ?? '')?.[0] ?? statusIn(code) ?? lines?.status ?? null;
-    const facts = { action: block.action ?? null, status, replyCode: replyCodeIn(code) ?? lines?.replyCode ?? null, diagnostic: code, context: lines?.diagnostic ?? null };
-    // The server's own words first; the notice's lines only when those say nothing recognisable.
-    const own = fromFacts(address, facts, null);
-    return own.reason === 'other' && lines ? fromFacts(address, { ...facts, diagnostic }, null) : own;
-  });
-}
-
-/**
- * A blank line before a recipient's fields that follow another recipient's in the same block
- * (AOL writes per-message and per-recipient fields in one block), so each reads as its own.
- */
-function splitRecipients(text: string): string {
-  let seen = false;
-  return text.replace(/\r\n?/g, '\n').split('\n').map((line) => {
-    if (!line.trim()) seen = false;
-    if (!/^final-recipient\s*:/i.test(line)) return line;
-    const split = seen ? '\n' : '';
-    seen = true;
-    return `${split}${line}`;
-  }).join('\n');
-}
-
-export type { Attachment };
