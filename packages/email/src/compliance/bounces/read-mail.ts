@@ -19,7 +19,8 @@ export interface BounceReading {
 
 const AUTO_REPLY_SUBJECT = /^\s*(auto(matic)?[ -]?(reply|response|antwort)|out of (the )?office|vacation|away( from| until)|absence|abwesen|r[ée]ponse automatique|risposta automatica)/i;
 
-export async function readBounceMail(raw: Buffer | string): Promise<BounceReading> {
+/** Reads a bounce, delay, auto-reply or complaint mail (`nested`: reading one found attached to another). */
+export async function readBounceMail(raw: Buffer | string, nested = false): Promise<BounceReading> {
   // keepDeliveryStatus: the message/delivery-status part stays a part instead of being merged
   // into the text body. (A real mailparser 3.x option that @types/mailparser does not list.)
   const mail = await simpleParser(raw, { keepDeliveryStatus: true } as MailParserOptions);
@@ -52,6 +53,8 @@ export async function readBounceMail(raw: Buffer | string): Promise<BounceReadin
   const recipients = named.map((r) => noticeRecipient(r, notice));
   // A notice that names nobody, or only the original's addressee without a word of failure, is no bounce.
   if (recipients.length === 0 || (prose.length === 0 && failedHeader.length === 0 && recipients.every((r) => r.reason === 'other' && !r.status && !r.replyCode))) {
+    // A bounce passed on as the attachment of another mail (a relay forwarding what it received).
+    if (!nested && quoted && /^content-type:\s*multipart\/report/im.test(quoted)) return readBounceMail(quoted, true);
     const reportType = contentType?.params?.['report-type']?.toLowerCase();
     if (status) throw new ReportError('Final-Recipient', 'The DSN names no recipient (Final-Recipient / Action fields)');
     if (reportType === 'delivery-status') throw new ReportError('message/delivery-status', 'The DSN has no message/delivery-status part and its text names no failed recipient');
