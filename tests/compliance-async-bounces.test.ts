@@ -3,7 +3,7 @@
 // JSON a relay forwards. Real Postgres, the real dispatcher and SMTP sink, the real HTTP front door.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INGEST_KEY, startRig, WS, type Rig } from './support/compliance';
-import { arf, dsn } from './support/reports';
+import { arf, autoReply, dsn, qmailNotice } from './support/reports';
 
 let rig: Rig;
 const customers = [
@@ -11,6 +11,8 @@ const customers = [
   { id: 'bob', email: 'bob@example.com', firstName: 'Bob' },
   { id: 'cy', email: 'cy@example.com', firstName: 'Cy' },
   { id: 'dee', email: 'dee@example.com', firstName: 'Dee' },
+  { id: 'eve', email: 'eve@example.com', firstName: 'Eve' },
+  { id: 'fay', email: 'fay@example.com', firstName: 'Fay' },
 ];
 beforeAll(async () => { rig = await startRig(customers); });
 afterAll(async () => { await rig?.close(); });
@@ -68,6 +70,32 @@ describe('a DSN hard bounce received later', () => {
     expect(res.status).toBe(200);
     expect(res.body.ignored).toMatch(/delayed/);
     expect(await suppression('cy@example.com')).toBeUndefined();
+  });
+});
+
+describe('soft bounces, notices in prose, auto-replies', () => {
+  it('a full mailbox (5.2.2) is recorded as a bounce on the step but suppresses nothing: the next email goes', async () => {
+    const messageId = await deliveredMarketingEmail('eve', 'o-8');
+    const res = await post(dsn({ messageId, recipient: 'eve@example.com', status: '5.2.2', diagnostic: '552 5.2.2 Mailbox full' }), 'message/rfc822');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ success: true, type: 'bounce', reason: 'mailbox_full', hard: false, suppressed: null });
+    expect(await suppression('eve@example.com')).toBeUndefined();
+    expect(await events('eve', 'bounce')).toEqual(['mail']);
+    expect(await deliveredMarketingEmail('eve', 'o-9')).toMatch(/@afterglow>$/);
+  });
+
+  it('a qmail notice in plain text is read: an unknown user is a hard bounce', async () => {
+    const messageId = await deliveredMarketingEmail('fay', 'o-10');
+    const res = await post(qmailNotice({ messageId, recipient: 'fay@example.com', said: '550 5.1.1 <fay@example.com>... User Unknown' }), 'message/rfc822');
+    expect(res.body).toMatchObject({ type: 'bounce', reason: 'user_unknown', hard: true, address: 'fay@example.com', suppressed: 'hard_bounce' });
+    expect((await suppression('fay@example.com')).detail).toContain('User Unknown');
+  });
+
+  it('an out-of-office auto-reply changes nothing', async () => {
+    const res = await post(autoReply({ recipient: 'eve@example.com' }), 'message/rfc822');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ success: true, reason: 'vacation' });
+    expect(await suppression('eve@example.com')).toBeUndefined();
   });
 });
 

@@ -158,7 +158,7 @@ describe('bounces and recipient links', () => {
   it('a NUL byte in a DSN field → 400 naming it, nothing recorded', async () => {
     const res = await send({ method: 'POST', path: '/webhooks/bounces', headers: { 'content-type': 'message/rfc822', authorization: basic(fuzz.ingestKey) }, body: dsn('smtp; 550 no\u0000such user') });
     expect(res.status).toBe(400);
-    expect(res.json.issues.map((i: { path: string }) => i.path)).toEqual(['reason']);
+    expect(res.json.issues.map((i: { path: string }) => i.path)).toEqual(['diagnostic']);
     expect(res.written).toEqual([]);
   });
 

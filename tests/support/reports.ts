@@ -3,7 +3,7 @@
 // Reporting Format (RFC 5965 §B.2). CRLF line endings, as they arrive from a mailbox.
 const crlf = (lines: string[]) => lines.join('\r\n');
 
-export function dsn(o: { messageId: string; recipient: string; action?: string; status?: string; original?: 'message' | 'headers' | 'none' }): string {
+export function dsn(o: { messageId: string; recipient: string; action?: string; status?: string; diagnostic?: string; original?: 'message' | 'headers' | 'none' }): string {
   const action = o.action ?? 'failed';
   const status = o.status ?? '5.1.1';
   const original = o.original ?? 'message';
@@ -46,8 +46,10 @@ export function dsn(o: { messageId: string; recipient: string; action?: string; 
     `Action: ${action}`,
     `Status: ${status}`,
     'Remote-MTA: dns; mail.example.org',
-    `Diagnostic-Code: smtp; 550 5.1.1 <${o.recipient}>: Recipient address rejected:`,
-    '    User unknown in virtual mailbox table',
+    ...(o.diagnostic ? [`Diagnostic-Code: smtp; ${o.diagnostic}`] : [
+      `Diagnostic-Code: smtp; 550 5.1.1 <${o.recipient}>: Recipient address rejected:`,
+      '    User unknown in virtual mailbox table',
+    ]),
     '',
     ...(original === 'none' ? [] : [
       '--4F2A1.1777885500/mx.example.net',
@@ -117,5 +119,42 @@ export function arf(o: { messageId: string; recipient: string; feedbackType?: st
     '',
     '--part1_13d.2e68ed54_boundary--',
     '',
+  ]);
+}
+
+/** A qmail failure notice: plain text, the original quoted below the notice (no MIME report). */
+export function qmailNotice(o: { messageId: string; recipient: string; said: string }): string {
+  return crlf([
+    'From: MAILER-DAEMON@mx.example.net',
+    'To: shop@afterglow.test',
+    'Subject: failure notice',
+    'Date: Mon, 4 May 2026 09:05:00 +0000',
+    '',
+    'Hi. This is the qmail-send program at mx.example.net.',
+    "I'm afraid I wasn't able to deliver your message to the following addresses.",
+    "This is a permanent error; I've given up. Sorry it didn't work out.",
+    '',
+    `<${o.recipient}>:`,
+    `203.0.113.7 does not like recipient.`,
+    `Remote host said: ${o.said}`,
+    'Giving up on 203.0.113.7.',
+    '',
+    '--- Below this line is a copy of the message.',
+    '',
+    'From: Test shop <shop@afterglow.test>',
+    `To: ${o.recipient}`,
+    'Subject: Thanks for your order',
+    `Message-ID: ${o.messageId}`,
+    '',
+    'Hi, thanks for your order.',
+    '',
+  ]);
+}
+
+/** An out-of-office auto-reply (RFC 3834). */
+export function autoReply(o: { recipient: string }): string {
+  return crlf([
+    `From: ${o.recipient}`, 'To: shop@afterglow.test', 'Subject: Out of office: Thanks for your order', 'Auto-Submitted: auto-replied',
+    'Date: Mon, 4 May 2026 09:05:00 +0000', '', 'I am away until Monday.', '',
   ]);
 }

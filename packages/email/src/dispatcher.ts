@@ -11,6 +11,7 @@
 // steps when the dispatch releases its rows (outbox-release.ts). The pool needs a second
 // connection, for the stores and the releases, beside the dispatch's own.
 import type { SecretBox, Sql } from '@afterglow/db';
+import { isHardRefusal } from './compliance/bounces/classify';
 import { MailError, SMTP_CONNECTIONS, type Mailer } from './mailer';
 import { claimDueRows, type ClaimedRow } from './outbox-claim';
 import { closeDispatchSession, openDispatchSession, releaseOrphanedRows } from './outbox-ownership';
@@ -76,7 +77,10 @@ async function sendOne(row: ClaimedRow, mailer: Mailer, now: Date): Promise<Outc
     const mailError = err instanceof MailError ? err : new MailError(String((err as Error)?.message ?? err), false);
     const attempts = row.attempts + 1;
     const error = (mailError.code ? `${mailError.code} ` : '') + mailError.message.slice(0, 1_000);
-    const hardBounce = mailError.permanent && mailError.code !== undefined && mailError.code >= 500 && mailError.code < 600;
+    // A 5xx suppresses the address only when its words do not name a soft cause: a "552 mailbox
+    // full" or a "554 blocked" leaves the customer reachable later.
+    const hardBounce = mailError.permanent && mailError.code !== undefined && mailError.code >= 500 && mailError.code < 600
+      && isHardRefusal({ replyCode: String(mailError.code), status: /\b[245]\.\d{1,3}\.\d{1,3}\b/.exec(mailError.message)?.[0] ?? null, diagnostic: mailError.message });
     if (mailError.permanent || attempts >= MAX_ATTEMPTS) return { status: 'failed', error, nextAttemptAt: null, hardBounce };
     const retryAt = new Date(now.getTime() + retryDelayMs(attempts));
     return { status: 'pending', error, nextAttemptAt: retryAt.toISOString() };

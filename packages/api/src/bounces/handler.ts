@@ -1,15 +1,17 @@
 // POST /webhooks/bounces: bounces and spam complaints reported after the SMTP server accepted
 // an email. Authenticated with an ingestion key (HTTP Basic user name, like /v1). The body is
-// either the report itself, Content-Type message/rfc822 (a DSN, RFC 3464, or an ARF report,
-// RFC 5965, as a bounce mailbox received it), or JSON { type, messageId, address, reason }.
+// either the report itself, Content-Type message/rfc822 (a DSN, RFC 3464, a mail server's
+// failure notice, an auto-reply or an ARF report, RFC 5965, as a bounce mailbox received it), or
+// JSON { type, messageId, address, reason, hard? }. Only a hard bounce or a complaint suppresses;
+// a soft bounce is recorded as an event; delays and auto-replies change nothing.
 import type { Database } from '@afterglow/db';
-import { parseDeliveryReport, ReportError, type DeliveryReport } from '@afterglow/email';
+import { classifyBounce, isHardRefusal, parseDeliveryReport, ReportError } from '@afterglow/email';
 import type { Logger } from '@afterglow/node-sdk';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { guardRequests, HttpError, parseJsonBody, readBody, refuseBadInput, sendJson } from '../ingest/http-io';
 import { keyFromAuthorization, workspaceForKey } from '../ingest/keys';
 import { recordDeliveryReport } from './record';
-import { bounceNoticeSchema } from './schema';
+import { bounceNoticeSchema, type BounceNotice } from './schema';
 
 export interface BounceDeps {
   database: Database;
@@ -20,13 +22,31 @@ export interface BounceDeps {
 // A DSN may quote the whole original email (HTML and all).
 const MAX_REPORT_BYTES = 2 * 1024 * 1024;
 
-async function readReport(req: IncomingMessage, raw: Buffer): Promise<DeliveryReport> {
+type Report =
+  | { type: 'bounce' | 'complaint'; messageId: string; reason: string; hard: boolean; detail: string }
+  | { type: 'ignored'; messageId: string | null; reason: string; detail: string };
+
+/**
+ * A relay's JSON notice: its `hard` if it says. Otherwise the relay called it a bounce, so it is
+ * hard unless its reason's words name a soft cause (a full mailbox, a block, a delay, ...).
+ */
+function noticeReport(notice: BounceNotice): Report {
+  if (notice.type === 'complaint') return { type: 'complaint', messageId: notice.messageId, reason: 'complaint', hard: false, detail: notice.reason || 'complaint' };
+  const status = /\b[245]\.\d{1,3}\.\d{1,3}\b/.exec(notice.reason)?.[0] ?? null;
+  const facts = { status, replyCode: /^\s*([245]\d\d)\b/.exec(notice.reason)?.[1] ?? null, diagnostic: notice.reason };
+  const { reason } = classifyBounce(facts);
+  const hard = notice.hard ?? isHardRefusal(facts);
+  return { type: 'bounce', messageId: notice.messageId, reason, hard, detail: notice.reason || 'bounce' };
+}
+
+async function readReport(req: IncomingMessage, raw: Buffer): Promise<Report> {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (type === 'message/rfc822') {
     try {
       const report = await parseDeliveryReport(raw);
-      // Its fields are the mail's text: a NUL byte in a Diagnostic-Code would reach the database.
-      refuseBadInput(report, 'Report');
+      // Its fields are the mail's text: a NUL byte in a Diagnostic-Code would reach the database
+      // (the detail stored holds the action, status and diagnostic).
+      refuseBadInput({ messageId: report.messageId, address: report.address, diagnostic: report.detail }, 'Report');
       return report;
     } catch (err) {
       if (err instanceof ReportError) throw new HttpError(400, `Unreadable report: ${err.message}`, [{ path: err.field, message: err.message }]);
@@ -44,7 +64,7 @@ async function readReport(req: IncomingMessage, raw: Buffer): Promise<DeliveryRe
     throw new HttpError(400, 'Invalid bounce notice: nothing was recorded',
       parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })));
   }
-  return { ...parsed.data, reason: parsed.data.reason || parsed.data.type };
+  return noticeReport(parsed.data);
 }
 
 async function handle(deps: BounceDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -58,7 +78,7 @@ async function handle(deps: BounceDeps, req: IncomingMessage, res: ServerRespons
   if (!workspaceId) throw new HttpError(401, 'Unknown or revoked ingestion key');
 
   const report = await readReport(req, await readBody(req, MAX_REPORT_BYTES));
-  if (report.type === 'ignored') return sendJson(res, 200, { success: true, ignored: report.reason, messageId: report.messageId });
+  if (report.type === 'ignored') return sendJson(res, 200, { success: true, ignored: report.detail, reason: report.reason, messageId: report.messageId });
   const result = await recordDeliveryReport(deps.database, workspaceId, report, deps.clock.now());
   if (!result.found) {
     const message = `No email with Message-ID ${report.messageId} was sent from this workspace`;
@@ -66,8 +86,8 @@ async function handle(deps: BounceDeps, req: IncomingMessage, res: ServerRespons
   }
   deps.log?.info(`${report.type} recorded`, { workspaceId, outboxId: result.outboxId, duplicate: result.duplicate });
   sendJson(res, 200, {
-    success: true, type: report.type, outboxId: result.outboxId, address: result.address,
-    suppressed: report.type === 'bounce' ? 'hard_bounce' : 'complaint', ...(result.duplicate ? { duplicate: true } : {}),
+    success: true, type: report.type, reason: report.reason, hard: report.hard, outboxId: result.outboxId, address: result.address,
+    suppressed: report.type === 'complaint' ? 'complaint' : report.hard ? 'hard_bounce' : null, ...(result.duplicate ? { duplicate: true } : {}),
   });
 }
 

@@ -1,5 +1,6 @@
 // What a bounce or complaint reported after delivery leaves behind, in one transaction: the
-// address on the suppression list (a hard bounce stops all email, a complaint marketing), a
+// address on the suppression list (a hard bounce stops all email, a complaint marketing; a soft
+// bounce suppresses nothing, counting soft bounces towards a suppression is a later policy), a
 // 'bounce' or 'complaint' event on the email's node (and counted there), and for a complaint the customer's
 // marketing consent withdrawn with a consent-ledger row. Repeating a report changes nothing,
 // and so does a report about an erased customer's email (their address is kept hashed already).
@@ -11,7 +12,10 @@ export interface ReportToRecord {
   type: 'bounce' | 'complaint';
   /** With angle brackets, as stored in email_outbox.message_id. */
   messageId: string;
-  reason: string;
+  /** What a person reads in the suppression list: status and the server's words. */
+  detail: string;
+  /** A hard bounce suppresses the address; a soft one is only recorded as an event. */
+  hard: boolean;
 }
 
 /**
@@ -40,9 +44,9 @@ export async function recordDeliveryReport(database: Database, workspaceId: stri
     if (!row) return { found: false } as const;
     const address = row.to_address.toLowerCase();
     const reason = report.type === 'bounce' ? 'hard_bounce' : 'complaint';
-    const detail = `${report.type === 'bounce' ? 'Bounced after delivery' : 'Marked as spam'}: ${report.reason}`.slice(0, 1_000);
+    const detail = `${report.type === 'bounce' ? 'Bounced after delivery' : 'Marked as spam'}: ${report.detail}`.slice(0, 1_000);
     // A hard bounce outranks an earlier complaint: it stops transactional email too.
-    await tx`
+    if (report.type === 'complaint' || report.hard) await tx`
       insert into email_suppressions (workspace_id, address, reason, detail, outbox_id, created_at)
       values (${workspaceId}, ${address}, ${reason}, ${detail}, ${row.id}, ${now})
       on conflict (workspace_id, address) do update set reason = excluded.reason, detail = excluded.detail, outbox_id = excluded.outbox_id

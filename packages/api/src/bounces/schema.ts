@@ -1,5 +1,6 @@
 // The JSON a relay (SES, Postmark, a script reading a bounce mailbox) forwards for a bounce
-// or complaint: { type, messageId, address, reason }.
+// or complaint: { type, messageId, address, reason, hard? }. Without `hard`, the reason's words
+// decide (a "mailbox full" is soft); a bounce with no reason at all is taken as hard, as before.
 import { z } from 'zod';
 
 export const bounceNoticeSchema = z.object({
@@ -10,5 +11,6 @@ export const bounceNoticeSchema = z.object({
     .transform((id) => `<${id}>`),
   address: z.email({ error: 'address must be the email address that bounced or complained' }).max(320).transform((a) => a.toLowerCase()),
   reason: z.string({ error: 'reason must be text' }).trim().max(2_000, 'reason is at most 2,000 characters').default(''),
+  hard: z.boolean({ error: 'hard must be true (the address will never work) or false' }).optional(),
 });
 export type BounceNotice = z.output<typeof bounceNoticeSchema>;

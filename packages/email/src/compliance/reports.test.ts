@@ -1,5 +1,5 @@
 // Reading DSN (RFC 3464) and ARF (RFC 5965) reports: which ones are hard bounces or
-// complaints, and which part a broken report lacks.
+// complaints, and which part a broken report lacks. (The corpus of real mails: corpus.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { parseDeliveryReport, parseFieldBlocks, ReportError } from './reports';
 
@@ -26,20 +26,25 @@ describe('parseDeliveryReport', () => {
       [ct('message/delivery-status'), 'Reporting-MTA: dns; mx\r\n\r\nFinal-Recipient: rfc822; bob@example.org\r\nAction: delayed\r\nStatus: 4.4.1\r\n\r\nFinal-Recipient: rfc822; Ada@Example.org\r\nAction: failed\r\nStatus: 5.2.1\r\nDiagnostic-Code: smtp; 550 mailbox disabled'],
       [`${ct('text/rfc822-headers')}\r\nContent-Transfer-Encoding: base64`, headers],
     ]);
-    expect(await parseDeliveryReport(dsn)).toEqual({
-      type: 'bounce', messageId: '<r2.mail@afterglow>', address: 'ada@example.org', reason: '5.2.1 smtp; 550 mailbox disabled',
+    // A disabled mailbox (5.2.1) is suspended, a soft bounce: recorded, never suppressed.
+    expect(await parseDeliveryReport(dsn)).toMatchObject({
+      type: 'bounce', messageId: '<r2.mail@afterglow>', address: 'ada@example.org', reason: 'suspended', hard: false,
+      status: '5.2.1', diagnostic: '550 mailbox disabled', detail: 'action failed 5.2.1 550 mailbox disabled',
     });
+    expect((await parseDeliveryReport(dsn)).recipients.map((r) => [r.address, r.reason])).toEqual([['bob@example.org', 'delayed'], ['ada@example.org', 'suspended']]);
   });
 
-  it('a failed action with a 4.x.x status is not a hard bounce', async () => {
-    const dsn = report('delivery-status', [[ct('message/delivery-status'), 'Reporting-MTA: dns; mx\r\n\r\nFinal-Recipient: rfc822; a@b.c\r\nAction: failed\r\nStatus: 4.2.2'], original]);
-    expect(await parseDeliveryReport(dsn)).toMatchObject({ type: 'ignored', messageId: '<r1.mail@afterglow>' });
+  it('a failed action with a 4.x.x status is a soft bounce; an unknown user is hard', async () => {
+    const dsn = (status: string, diagnostic = '') => report('delivery-status', [[ct('message/delivery-status'), `Reporting-MTA: dns; mx\r\n\r\nFinal-Recipient: rfc822; a@b.c\r\nAction: failed\r\nStatus: ${status}${diagnostic}`], original]);
+    expect(await parseDeliveryReport(dsn('4.2.2'))).toMatchObject({ type: 'bounce', reason: 'mailbox_full', hard: false, messageId: '<r1.mail@afterglow>' });
+    expect(await parseDeliveryReport(dsn('5.7.1', '\r\nDiagnostic-Code: smtp; 550 5.7.1 Mailbox full'))).toMatchObject({ type: 'bounce', reason: 'mailbox_full', hard: false });
+    expect(await parseDeliveryReport(dsn('5.1.1'))).toMatchObject({ type: 'bounce', reason: 'user_unknown', hard: true });
   });
 
   it('an ARF not-spam report is no complaint; fraud is', async () => {
     const arf = (type: string) => report('feedback-report', [[ct('message/feedback-report'), `Feedback-Type: ${type}\r\nVersion: 1`], original]);
     expect(await parseDeliveryReport(arf('not-spam'))).toMatchObject({ type: 'ignored' });
-    expect(await parseDeliveryReport(arf('fraud'))).toMatchObject({ type: 'complaint', messageId: '<r1.mail@afterglow>', address: null });
+    expect(await parseDeliveryReport(arf('fraud'))).toMatchObject({ type: 'complaint', messageId: '<r1.mail@afterglow>', address: 'ada@example.org', reason: 'complaint' });
   });
 
   it('names the part or field a broken report lacks', async () => {
