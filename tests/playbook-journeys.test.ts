@@ -2,7 +2,7 @@
 // built-in steps and what their forms set, published and fed shop events through the whole harness
 // (the /v1 handler, the tRPC procedures, the engine's jobs at each stop of a manual clock, real
 // SMTP). Each test says what the customer finds in the inbox, and when. Reviews, loyalty and
-// referrals (journeys 2, 3, 11, 12) have their own issue.
+// referrals (journeys 2, 3, 11, 12) are in playbook-reviews-loyalty.test.ts.
 import {
   abSplit, hasBought, holdout, issueCoupon, multiSplit, propertyCondition, sendEmail, triggerBroadcast, triggerDate,
   triggerOnEvent, triggerSchedule, triggerSegmentEntered, waitForEventNode, wait, waitReplenishment,
