@@ -21,7 +21,7 @@ main{max-width:520px}h2{font-size:17px;margin:24px 0 10px;color:#1e1b4b}
 .coupon h2{margin:0 0 6px;color:#065f46}.coupon code{display:block;font-size:28px;font-weight:700;letter-spacing:.08em;color:#065f46;overflow-wrap:anywhere;margin:6px 0}
 .coupon p{margin:0;color:#065f46;font-size:14px}
 .refusal{background:#fef2f2;color:#991b1b;border-radius:10px;padding:10px 14px;margin-bottom:16px;font-size:14px}
-.referral input{box-sizing:border-box;width:100%;border:1px solid #ddd6fe;border-radius:10px;padding:10px;font:inherit;font-size:14px;color:#1e1b4b}
+.referral input{box-sizing:border-box;width:100%;margin-bottom:12px;border:1px solid #ddd6fe;border-radius:10px;padding:10px;font:inherit;font-size:14px;color:#1e1b4b}
 .referral code{font-size:18px;font-weight:700;letter-spacing:.08em;color:#4c1d95}
 ol{list-style:none;margin:0;padding:0}li{display:flex;justify-content:space-between;gap:12px;border-top:1px solid #ede9fe;padding:8px 0;font-size:14px}
 li div{min-width:0;overflow-wrap:anywhere}li span{display:block;font-size:12px;color:#64748b}li b{flex:none;color:#065f46}li b.minus{color:#991b1b}`;
