@@ -44,6 +44,7 @@ const KINDS = new Set(['grant', 'order', 'refund', 'review', 'referral', 'birthd
 function outcomeHtml(locale: Locale, outcome: RewardsOutcome | undefined, date: (d: Date) => string): string {
   if (!outcome) return '';
   if ('refusal' in outcome) return `<p class="refusal" role="alert" data-testid="rewards-refusal">${rewardsHtml(locale, outcome.refusal, outcome.values)}</p>`;
+  // No full stop after the date: Serbian and Russian dates end in one already ("3. 6. 2026.", "3 июн. 2026 г.").
   const expires = outcome.coupon.expiresAt ? `<p>${rewardsHtml(locale, 'redeemed.expires', { date: date(new Date(outcome.coupon.expiresAt)) })}</p>` : '';
   return `<section class="coupon" role="status"><h2>${rewardsHtml(locale, 'redeemed.heading')}</h2>`
     + `<code data-testid="rewards-coupon">${escapeHtml(outcome.coupon.code)}</code>`
