@@ -22,7 +22,7 @@ export interface HttpRoutes {
   bounces?: Handler;
   /** Plugins' routes for their providers' callbacks: /hooks/<plugin id>/<workspace id>/<route path>. */
   hooks?: Handler;
-  /** Unsubscribe, preferences, tracking and review links from emails: /u/, /p/, /t/, /r/, and referral links /ref/ (isPublicPath). */
+  /** Unsubscribe, preferences, tracking and review links from emails: /u/, /p/, /t/, /r/, My rewards /w/, and referral links /ref/ (isPublicPath). */
   recipients?: Handler;
   webDistDir: string;
   log: Logger;

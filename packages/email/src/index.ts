@@ -25,6 +25,7 @@ export type { LoyaltyStatus } from './loyalty';
 export { couponFromContext, reviewUrl, referralUrl, emptyExtras } from './merge-extras';
 export { reviewPageLinks, REVIEW_LINK_DAYS } from './review-links';
 export type { ReviewPageLink } from './review-links';
+export { rewardsPageUrl, REWARDS_LINK_DAYS } from './rewards-links';
 export type { MergeExtras, MergeRecommendation, MergeCoupon } from './merge-extras';
 export { loadShopExtras, createShopExtrasLoader } from './shop-data';
 export type { ExtrasRequest } from './shop-data';

@@ -20,6 +20,8 @@ export interface JourneyRenderScope {
   shop?: { locale: string | null; currency: string | null };
   /** Signs the hosted review page's links for this customer; without it, review links go to the shop's own form. */
   reviewPage?: ReviewPageLink;
+  /** Signs the customer's My rewards link; called only for an email that reads customer.rewardsUrl (else it is ''). */
+  rewardsPage?: () => string;
   /** Base of the customer's referral link (AFTERGLOW_PUBLIC_URL); without it, customer.referralUrl is ''. */
   publicUrl?: string;
   /** When the email is rendered: stamps a referral code made for it. */
@@ -63,7 +65,7 @@ export function createJourneyEmailRenderer(sql: Queryable, now: () => Date, shop
       ? await extras.load({ workspaceId: scope.workspaceId, customerId: customer.id, productIds, recommendations: reads('recommendations'), referral, now: scope.now })
       : { ...emptyExtras(), shopName: null, shopUrl: null, referralCode: null };
     const data = buildMergeData(customer, trigger, { name: shopName ?? shop.name, url: shopUrl ?? shop.url, currency, reviewPage: scope.reviewPage }, {
-      ...loaded, coupon: couponFromContext(scope.context),
+      ...loaded, coupon: couponFromContext(scope.context), rewardsUrl: reads('rewardsUrl') ? scope.rewardsPage?.() ?? '' : '',
       referral: referralCode ? { code: referralCode, url: scope.publicUrl ? referralUrl(scope.publicUrl, scope.workspaceId, referralCode) : '' } : null,
     }, orderProperties);
     const format = { locale: content.locale, currency: data.order?.currency ?? currency, timeZone: customer.timezone || 'UTC' };

@@ -48,6 +48,8 @@ export interface MergeData extends MergeExtras {
     /** Their own referral code and link (/ref/...) to share with friends; '' where not loaded. */
     referralCode: string;
     referralUrl: string;
+    /** Their hosted My rewards page (/w/...): balance, history, rewards to redeem; '' where links are not signed. */
+    rewardsUrl: string;
   };
   /** The trigger event's properties, as sent. */
   event: Record<string, unknown>;
@@ -103,7 +105,7 @@ export function buildMergeData(
   customer: MergeCustomerInput,
   trigger: MergeEventInput | null,
   shop: { name: string; url: string; currency?: string; reviewPage?: ReviewPageLink } = defaultShop,
-  { referral, ...extras }: Partial<MergeExtras> & { referral?: MergeReferral | null } = {},
+  { referral, rewardsUrl = '', ...extras }: Partial<MergeExtras> & { referral?: MergeReferral | null; rewardsUrl?: string } = {},
   /** Where {{ order }} is read from: the trigger's properties, or those with the stored order filled in (stored-orders.ts). */
   orderProperties: Record<string, unknown> = trigger?.properties ?? {},
 ): MergeData {
@@ -116,7 +118,7 @@ export function buildMergeData(
       fullName: [firstName, lastName].filter(Boolean).join(' '),
       timezone: customer.timezone, birthday: customer.birthday ?? '',
       attributes: customer.attributes ?? {},
-      referralCode: referral?.code ?? '', referralUrl: referral?.url ?? '',
+      referralCode: referral?.code ?? '', referralUrl: referral?.url ?? '', rewardsUrl,
     },
     event: properties,
     order: withReviewLinks(orderFromProperties(orderProperties, shop.currency), shop.url, shop.reviewPage),
@@ -149,6 +151,7 @@ export function sampleMergeData(): MergeData {
     {
       coupon: { code: 'SAMPLE-10', description: '10% off', expiresAt: '2026-01-31T00:00:00.000Z' },
       referral: { code: 'K7QX4M2P', url: 'https://afterglow.example/ref/ws/K7QX4M2P' },
+      rewardsUrl: 'https://afterglow.example/w/sample',
       recommendations: [{ productId: 'p2', name: 'Sample add-on', category: 'Sample', price: 9, imageUrl: 'https://shop.example/p2.jpg', url: 'https://shop.example/p2', boughtTogether: 3 }],
     },
   );

@@ -8,6 +8,7 @@ import { prepareForSending } from './compliance/prepare';
 import { createJourneyEmailRenderer, type JourneyEmailRequest } from './journey-renderer';
 import type { MergeCustomerInput } from './merge-data';
 import { reviewPageLinks } from './review-links';
+import { rewardsPageUrl } from './rewards-links';
 
 export interface RenderableRow {
   id: string;
@@ -49,12 +50,14 @@ export function createOutboxRenderer(sql: Queryable, opts: { publicUrl: () => st
     if (!row.secret) throw new RenderFailure(`Workspace ${row.workspace_id} has no signing secret`);
     const trigger = row.context?.trigger ? { name: row.context.trigger.name, properties: row.context.trigger.properties ?? {} } : null;
     const secret = opts.secrets.open(row.secret);
-    const reviewPage = reviewPageLinks({ publicUrl: opts.publicUrl(), secret, workspaceId: row.workspace_id, customerId: row.customer_id, now: opts.now });
+    const linkScope = { publicUrl: opts.publicUrl(), secret, workspaceId: row.workspace_id, customerId: row.customer_id, now: opts.now };
+    const reviewPage = reviewPageLinks(linkScope);
+    const rewardsPage = () => rewardsPageUrl(linkScope);
     let mail;
     try {
       mail = await render(row.request, row.customer, trigger,
         { workspaceId: row.workspace_id, versionId: row.version_id ?? '', context: row.context ?? {},
-          shop: { locale: row.shop_locale, currency: row.shop_currency }, reviewPage, publicUrl: opts.publicUrl(), now: opts.now });
+          shop: { locale: row.shop_locale, currency: row.shop_currency }, reviewPage, rewardsPage, publicUrl: opts.publicUrl(), now: opts.now });
     } catch (err) {
       throw new RenderFailure(`Could not render the email: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -28,7 +28,7 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<
 
 /**
  * Serves /v1 with the server's ingestion handler (and /v1/loyalty/ with its loyalty API), /hooks/ with `hooks` (plugins' routes) and the
- * recipients' pages (/u/, /p/, /t/, /r/: the links in the emails) with `recipients`, when given.
+ * recipients' pages (/u/, /p/, /t/, /r/, /w/: the links in the emails) with `recipients`, when given.
  */
 export async function startIngestion(deps: IngestDeps, key: string, hooks?: Handler, recipients?: Handler): Promise<Ingestion> {
   const handle = createIngestHandler(deps);

@@ -11,6 +11,7 @@ export const MERGE_FIELDS: MergeFieldGroup[] = [
     { key: 'email', snippet: '{{ customer.email }}' },
     { key: 'referralCode', snippet: '{{ customer.referralCode }}' },
     { key: 'referralUrl', snippet: '<a href="{{ customer.referralUrl }}">{{ customer.referralUrl }}</a>' },
+    { key: 'rewardsUrl', snippet: '<a href="{{ customer.rewardsUrl }}">My rewards</a>' },
   ] },
   { key: 'order', fields: [
     { key: 'orderId', snippet: '{{ order.id }}' },

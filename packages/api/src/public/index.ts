@@ -1,5 +1,5 @@
 // The endpoints recipients reach from an email, without a session: /u/ (unsubscribe),
-// /p/ (preferences), /t/o/ (open pixel), /t/c/ (click) and /r/ (review an order). Each takes one signed token
+// /p/ (preferences), /t/o/ (open pixel), /t/c/ (click), /r/ (review an order) and /w/ (My rewards). Each takes one signed token
 // as its only path segment; anything else under these prefixes is a 404. Beside them, the
 // storefront's: a product's published reviews as JSON and the reviews' photos (storefront-routes.ts).
 // /ref/:workspace/:code, a customer's referral link, is public by design (the code is meant to be
@@ -13,6 +13,7 @@ import { sendPage } from './page';
 import { handlePreferences } from './preferences';
 import { handleReferralLink } from './referral-link';
 import { handleReview } from './review-page';
+import { handleRewards } from './rewards-page';
 import { isStorefrontPath, serveStorefront } from './storefront-routes';
 import { handleClick, handleOpen } from './tracking';
 import type { PublicDeps } from './types';
@@ -26,11 +27,12 @@ const ROUTES: Array<[RegExp, (deps: PublicDeps, req: IncomingMessage, res: Serve
   [/^\/t\/o\/([^/]+)\.gif$/, handleOpen],
   [/^\/t\/c\/([^/]+)$/, handleClick],
   [/^\/r\/([^/]+)$/, handleReview],
+  [/^\/w\/([^/]+)$/, handleRewards],
   [/^\/ref\/([^/]+\/[^/]+)$/, handleReferralLink],
 ];
 
 /** True for paths this handler owns. */
-export const isPublicPath = (pathname: string) => /^\/(u|p|t|r|ref)\//.test(pathname) || isStorefrontPath(pathname);
+export const isPublicPath = (pathname: string) => /^\/(u|p|t|r|w|ref)\//.test(pathname) || isStorefrontPath(pathname);
 
 export function createPublicHandler(deps: PublicDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -79,7 +79,9 @@ async function customerMergeData(sql: Queryable, workspaceId: string, customer: 
   // The customer's own referral code, as the email would carry it (made now if they have none).
   const [{ shopName, shopUrl, referralCode, ...extras }] = await loadShopExtras(sql, [{ workspaceId, customerId, productIds: products.map((p) => p.product_id), referral: true, now }], now);
   const referral = referralCode ? { code: referralCode, url: referralUrl(publicUrl, workspaceId, referralCode) } : null;
-  // A preview has no run, so no coupon was issued: show a sample so coupon blocks are visible.
+  // A preview has no run, so no coupon was issued: show a sample so coupon blocks are visible. Its My
+  // rewards link is a stand-in (a 400 page): a live one would let whoever gets a test email spend the customer's points.
+  const rewardsUrl = `${publicUrl.replace(/\/+$/, '')}/w/preview`;
   return buildMergeData(customer, trigger, { name: shopName ?? defaultShop.name, url: shopUrl ?? defaultShop.url, currency },
-    { ...extras, referral, coupon: { code: 'PREVIEW-10', description: '10% off your next order', expiresAt: new Date(now.getTime() + 30 * 86400e3).toISOString() } });
+    { ...extras, referral, rewardsUrl, coupon: { code: 'PREVIEW-10', description: '10% off your next order', expiresAt: new Date(now.getTime() + 30 * 86400e3).toISOString() } });
 }

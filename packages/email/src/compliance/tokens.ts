@@ -1,4 +1,5 @@
-// Signed tokens for the links in an email: unsubscribe, preferences, open pixel, click, review.
+// Signed tokens for the links in an email: unsubscribe, preferences, open pixel, click, review,
+// My rewards.
 // A token is base64url(JSON payload) "." base64url(HMAC-SHA256(workspace signing secret,
 // payload part)). The payload names its purpose, so a token minted for one use (an open
 // pixel) is refused for another (an unsubscribe).
@@ -16,6 +17,8 @@ const payloadSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('c'), w: z.string().min(1), o: z.uuid(), i: z.number().int().min(0).max(10_000) }),
   /** Review page of one order of a customer, until x (Unix seconds): the link expires. */
   z.object({ t: z.literal('r'), w: z.string().min(1), c: z.string().min(1), o: z.string().min(1).max(200), x: z.number().int().positive() }),
+  /** My rewards page of a customer (balance, history, redeeming), until x (Unix seconds): the link expires. */
+  z.object({ t: z.literal('w'), w: z.string().min(1), c: z.string().min(1), x: z.number().int().positive() }),
 ]);
 
 export type TokenPayload = z.infer<typeof payloadSchema>;

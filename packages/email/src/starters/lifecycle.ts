@@ -54,5 +54,5 @@ export const pointsBalance = defineStarter({
 }, 'pointsBalance', (t) => `${card(`        <mj-text font-size="13px" color="#71717a" align="center">${t.balance}</mj-text>
         <mj-text font-size="40px" font-weight="bold" line-height="46px" align="center" color="${BRAND}">${t.points}</mj-text>
         <mj-text align="center">${t.status}</mj-text>
-        <mj-button href="{{ shop.url }}/account/rewards">${t.button}</mj-button>`)}
+        <mj-button href="{{ customer.rewardsUrl }}">${t.rewards}</mj-button>`)}
 ${recommendations(t.recommendations)}`);

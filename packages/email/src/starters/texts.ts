@@ -45,7 +45,9 @@ export interface StarterTexts {
     balance: string;
     /** The balance itself, large. */
     points: string;
-    status: string; button: string; recommendations: string;
+    status: string;
+    /** The button to the customer's hosted My rewards page. */
+    rewards: string; recommendations: string;
   };
 }
 

@@ -102,7 +102,7 @@ export const en: StarterTexts = {
     balance: 'YOUR BALANCE',
     points: '{{ loyalty.points }} points',
     status: 'You are a <strong>{{ loyalty.tier }}</strong> member, {{ customer.firstName }}.{% if loyalty.nextTier != "" and loyalty.basis == "points" %} Only <strong>{{ loyalty.pointsToNextTier }}</strong> more points to reach {{ loyalty.nextTier }}.{% endif %}',
-    button: 'Spend your points',
+    rewards: 'See your rewards',
     recommendations: 'Ideas to spend them on',
   },
 };

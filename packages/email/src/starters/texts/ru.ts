@@ -103,7 +103,7 @@ export const ru: StarterTexts = {
     balance: 'БАЛЛОВ НА СЧЁТЕ',
     points: '{{ loyalty.points }}',
     status: '{{ customer.firstName }}, ваш уровень в программе лояльности — <strong>{{ loyalty.tier }}</strong>.{% if loyalty.nextTier != "" and loyalty.basis == "points" %} Баллов до уровня {{ loyalty.nextTier }}: ещё <strong>{{ loyalty.pointsToNextTier }}</strong>.{% endif %}',
-    button: 'Потратить баллы',
+    rewards: 'Посмотреть свои награды',
     recommendations: 'На что потратить баллы',
   },
 };

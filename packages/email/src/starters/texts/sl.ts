@@ -103,7 +103,7 @@ export const sl: StarterTexts = {
     balance: 'STANJE TOČK',
     points: '{{ loyalty.points }}',
     status: '{{ customer.firstName }}, vaša raven v programu zvestobe je <strong>{{ loyalty.tier }}</strong>.{% if loyalty.nextTier != "" and loyalty.basis == "points" %} Točk do ravni {{ loyalty.nextTier }}: še <strong>{{ loyalty.pointsToNextTier }}</strong>.{% endif %}',
-    button: 'Unovčite točke',
+    rewards: 'Oglejte si svoje nagrade',
     recommendations: 'Ideje, za kaj porabiti točke',
   },
 };

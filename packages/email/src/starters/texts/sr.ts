@@ -104,7 +104,7 @@ export const sr: StarterTexts = {
     balance: 'СТАЊЕ БОДОВА',
     points: '{{ loyalty.points }}',
     status: '{{ customer.firstName }}, Ваш ниво у програму лојалности је <strong>{{ loyalty.tier }}</strong>.{% if loyalty.nextTier != "" and loyalty.basis == "points" %} Бодова до нивоа {{ loyalty.nextTier }}: још само <strong>{{ loyalty.pointsToNextTier }}</strong>.{% endif %}',
-    button: 'Искористите бодове',
+    rewards: 'Погледајте своје награде',
     recommendations: 'Идеје за Ваше бодове',
   },
 };
