@@ -104,9 +104,12 @@ describe('the setting', () => {
     expect(await full('eli')).toMatchObject({ suppressed: 'soft_bounce' });
   });
 
-  it('lifting a soft-bounce suppression mails the address again', async () => {
-    expect(await (await admin()).compliance.unsuppress.mutate({ address: 'eli@example.com' })).toEqual({ address: 'eli@example.com' });
-    await rig.order('eli', `o-${++orders}`);
-    expect((await rig.dispatch()).sent).toBe(2);
+  it('lifting a soft-bounce suppression mails the address again, and its count starts afresh', async () => {
+    const client = await admin();
+    const [listed] = (await client.compliance.overview.query({ search: 'eli@' })).suppressions;
+    expect(listed).toMatchObject({ reason: 'soft_bounce', facts: { count: 2, days: 2, reasons: { mailbox_full: 2 } } });
+    expect(await client.compliance.unsuppress.mutate({ address: 'eli@example.com' })).toEqual({ address: 'eli@example.com' });
+    expect(await full('eli')).toMatchObject({ suppressed: null });
+    expect(await full('eli')).toMatchObject({ suppressed: 'soft_bounce' });
   });
 });

@@ -21,6 +21,7 @@ import { CustomerReviews } from './CustomerReviews';
 import { CustomerTags } from './CustomerTags';
 import { CustomerTier } from './CustomerTier';
 import { calendarDay, day, moment, money } from './format';
+import { useSuppressionWhy, type SuppressionReasonFacts } from '../settings/suppression-why';
 
 export function CustomerPage({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -103,24 +104,26 @@ export function Section({ title, children, aside }: { title: string; children: R
   );
 }
 
-type Consent = { marketing: boolean; suppressed: { reason: string; since: string } | null; topicsOff: string[];
+type Consent = { marketing: boolean; suppressed: (SuppressionReasonFacts & { since: string }) | null; topicsOff: string[];
   history: { action: string; topic: string | null; source: string; at: string }[] };
 
 /** Points granted read +50, points spent −20. */
 
 /** Suppression reasons with words of their own (`suppression.<reason>`); others show as stored. */
-const SUPPRESSION_REASONS = ['hard_bounce', 'complaint', 'manual', 'erased'];
+const SUPPRESSION_REASONS = ['hard_bounce', 'soft_bounce', 'complaint', 'manual', 'erased'];
 
 function ConsentSection({ consent }: { consent: Consent }) {
   const { t } = useTranslation('customers');
   const locale = useLocale();
   const blocked = !consent.marketing || consent.suppressed;
   const reason = consent.suppressed?.reason ?? '';
+  // With the bounce reasons stored, the words say which ("Soft bounces: 3 × mailbox full in 9 days").
+  const why = useSuppressionWhy();
   return (
     <Section title={t('consent.title')} aside={<Badge tone={blocked ? 'error' : 'live'}>{blocked ? t('consent.blocked') : t('consent.allowed')}</Badge>}>
       <dl className="space-y-2 text-sm">
         <Row label={t('consent.marketing')}>{consent.marketing ? t('consent.optedIn') : t('consent.optedOut')}</Row>
-        {consent.suppressed && <Row label={t('consent.suppressed')}>{SUPPRESSION_REASONS.includes(reason) ? t(`suppression.${reason}`) : reason}</Row>}
+        {consent.suppressed && <Row label={t('consent.suppressed')}>{consent.suppressed.facts ? why(consent.suppressed) : SUPPRESSION_REASONS.includes(reason) ? t(`suppression.${reason}`) : reason}</Row>}
         {consent.topicsOff.length > 0 && <Row label={t('consent.topicsOff')}>{consent.topicsOff.join(', ')}</Row>}
       </dl>
       {consent.history.length > 0 && (

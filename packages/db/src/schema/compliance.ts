@@ -92,7 +92,7 @@ export const emailEvents = pgTable('email_events', {
   botReason: text('bot_reason'),
   /** A bounce's reason code (`mailbox_full`, `user_unknown`); soft bounces are counted by it. */
   reason: text('reason'),
-  /** A soft bounce (counted towards the soft-bounce limit) rather than a hard one. */
+  /** A soft bounce still counted towards the soft-bounce limit (lifting its suppression clears it). */
   soft: boolean('soft').notNull().default(false),
   userAgent: text('user_agent'),
   at: ts('at').notNull(),
