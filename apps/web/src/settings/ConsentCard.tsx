@@ -60,7 +60,8 @@ export function ConsentCard() {
                 <li key={s.address} className="flex items-center gap-3 py-2.5 text-sm">
                   <div className="min-w-0 flex-1">
                     <div className="truncate font-medium text-slate-800">{s.address}</div>
-                    <div className="truncate text-xs text-slate-500" title={s.detail}>{s.facts ? why(s) : s.detail || '—'}</div>
+                    {/* The why wraps (Cyrillic runs long); a bare server detail is cut, whole in its tooltip. */}
+                    <div className={`${s.facts ? '' : 'truncate '}text-xs text-slate-500`} title={s.detail}>{s.facts ? why(s) : s.detail || '—'}</div>
                   </div>
                   <Badge tone="error">{t(`consent.reason.${s.reason}`, { defaultValue: s.reason })}</Badge>
                   <span className="w-24 text-right text-xs text-slate-500">{relativeTime(s.createdAt)}</span>

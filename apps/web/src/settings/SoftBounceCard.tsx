@@ -39,10 +39,12 @@ export function SoftBounceCard() {
     <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" data-testid="soft-bounces">
       <h2 className="text-base font-semibold text-slate-900">{t('bounces.title')}</h2>
       <p className="mt-1 text-sm text-slate-500">{t('bounces.subtitle')}</p>
-      <div className="mt-5 flex flex-wrap items-end gap-4">
+      <div className="mt-5 flex flex-wrap items-start gap-4">
         {FIELDS.map((f) => <div key={f.name}>{field(f.name, f.min, f.max)}</div>)}
-        {mayEdit && <Button variant="primary" disabled={save.isPending} onClick={() => save.mutate(policy)}>{t('bounces.save')}</Button>}
-        {save.isSuccess && <span className="text-xs text-emerald-600">{t('bounces.saved')}</span>}
+        <div className="flex items-center gap-3 pt-6">
+          {mayEdit && <Button variant="primary" disabled={save.isPending} onClick={() => save.mutate(policy)}>{t('bounces.save')}</Button>}
+          {save.isSuccess && <span className="text-xs text-emerald-600">{t('bounces.saved')}</span>}
+        </div>
       </div>
     </section>
   );
