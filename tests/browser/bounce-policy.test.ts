@@ -45,4 +45,18 @@ it('an owner sets the soft-bounce limit; the list names the soft bounces in the 
     expect(await overflowing(page, '[data-testid="soft-bounces"] *')).toEqual([]);
   }
   await pickLanguage(page, 'en');
+
+  // The customer page says why too, and an owner lifts it there.
+  const [customer] = await sql<{ id: string; email: string }[]>`
+    select id, email from customers where workspace_id = ${env.demo.workspaceId} and email is not null order by id limit 1`;
+  await sql`insert into email_suppressions (workspace_id, address, reason, detail, facts, created_at) values
+    (${env.demo.workspaceId}, ${customer.email.toLowerCase()}, 'soft_bounce', '3 × mailbox_full', ${sql.json({ count: 3, days: 5, reasons: { mailbox_full: 3 } })}, now())
+    on conflict do nothing`;
+  await page.goto(`${app.url}/customers/${encodeURIComponent(customer.id)}`);
+  const here = page.getByTestId('customer-suppression');
+  await here.getByText('Soft bounces: 3 × mailbox full in 5 days').waitFor();
+  await here.screenshot({ path: path.join(ARTIFACTS, 'customer-suppression-en.png') });
+  await here.getByRole('button', { name: 'Lift' }).click();
+  await here.waitFor({ state: 'detached' });
+  expect(await sql`select 1 from email_suppressions where address = ${customer.email.toLowerCase()}`).toHaveLength(0);
 });
