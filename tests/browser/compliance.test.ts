@@ -66,17 +66,23 @@ describe('compliance in the browser', () => {
     await screenshot(page, 'canvas-email-counters');
 
     // Settings: counts, the suppression list and the consent ledger; an editor lifts a suppression.
-    await sql`insert into email_suppressions (workspace_id, address, reason, detail, created_at)
-      values (${app.demo!.workspaceId}, 'gone@mail.example', 'hard_bounce', '550 5.1.1 <gone@mail.example>: user unknown', ${clock.now()})`;
+    // Each says why in words (the bounce reasons the webhook stored); a soft-bounce one is lifted like any.
+    await sql`insert into email_suppressions (workspace_id, address, reason, detail, facts, created_at) values
+      (${app.demo!.workspaceId}, 'gone@mail.example', 'hard_bounce', '550 5.1.1 <gone@mail.example>: user unknown', ${sql.json({ reason: 'user_unknown' })}, ${clock.now()}),
+      (${app.demo!.workspaceId}, 'full@mail.example', 'soft_bounce', '3 × mailbox_full: 3 soft bounces in 9 days',
+        ${sql.json({ count: 3, days: 9, reasons: { mailbox_full: 3 } })}, ${clock.now()})`;
     await page.getByRole('link', { name: 'Settings' }).click();
     const card = page.getByTestId('consent-card');
-    await waitForText(card.getByTestId('consent-suppressed'), (t) => t === '1');
+    await waitForText(card.getByTestId('consent-suppressed'), (t) => t === '2');
+    await waitForText(card.getByTestId('suppressions'), (t) => t.includes('Hard bounce: mailbox does not exist') && t.includes('Soft bounces: 3 × mailbox full in 9 days'));
     await waitForText(card.getByTestId('consent-ledger'), (t) => t.includes('Opted out') && t.includes('Opted in'));
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'settings-consent');
+    await card.getByRole('button', { name: 'Lift' }).first().click();
+    await waitForText(card.getByTestId('consent-suppressed'), (t) => t === '1');
     await card.getByRole('button', { name: 'Lift' }).click();
     await waitForText(card.getByTestId('consent-suppressed'), (t) => t === '0');
-    expect(await sql`select 1 from email_suppressions where address = 'gone@mail.example'`).toHaveLength(0);
+    expect(await sql`select 1 from email_suppressions where address in ('gone@mail.example', 'full@mail.example')`).toHaveLength(0);
 
     // A journey whose email step uses a saved template: its emails' engagement shows on the template's card.
     const [template] = await sql<{ id: string; body: string }[]>`

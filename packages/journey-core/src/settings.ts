@@ -78,6 +78,21 @@ export const checkoutSettingsSchema = z.object({
 });
 export type CheckoutSettings = z.output<typeof checkoutSettingsSchema>;
 
+/**
+ * When soft bounces (a full mailbox, a block, a spam filter) suppress an address: after
+ * softLimit of them within softWindowDays with no delivery to the address in between. Three in
+ * thirty days: a weekly newsletter reaches it after three weeks of bouncing, a mailbox full for
+ * that long is most likely abandoned, and one full week (or a blocklisting fixed in days) does
+ * not lose the customer. Kept in workspaces.settings.bounces.
+ */
+export const bounceSettingsSchema = z.object({
+  softLimit: z.number({ error: 'softLimit must be a number' }).int('softLimit must be a whole number')
+    .min(2, 'softLimit is at least 2 soft bounces').max(20, 'softLimit is at most 20 soft bounces').default(3),
+  softWindowDays: z.number({ error: 'softWindowDays must be a number' }).int('softWindowDays must be a whole number of days')
+    .min(1, 'softWindowDays is at least 1 day').max(365, 'softWindowDays is at most 365 days').default(30),
+});
+export type BounceSettings = z.output<typeof bounceSettingsSchema>;
+
 /** Everything the workspace stores about sending, as the engine reads it. */
 export const workspaceSettingsSchema = sendingRulesSchema.extend(sendingLimitsSchema.shape);
 export type WorkspaceSettings = z.output<typeof workspaceSettingsSchema>;

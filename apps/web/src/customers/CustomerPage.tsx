@@ -21,6 +21,8 @@ import { CustomerReviews } from './CustomerReviews';
 import { CustomerTags } from './CustomerTags';
 import { CustomerTier } from './CustomerTier';
 import { calendarDay, day, moment, money } from './format';
+import type { SuppressionReasonFacts } from '../settings/suppression-why';
+import { CustomerSuppression } from './CustomerSuppression';
 
 export function CustomerPage({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -69,7 +71,7 @@ export function CustomerPage({ id }: { id: string }) {
               {Object.entries(profile.attributes ?? {}).map(([k, v]) => <Row key={k} label={k}>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</Row>)}
             </dl>
           </Section>
-          <ConsentSection consent={consent} />
+          <ConsentSection consent={consent} id={profile.id} email={profile.email} />
           <Section title={t('segments.title')}>
             {segments.length === 0 ? <p className="text-sm text-slate-400">{t('segments.none')}</p> : (
               <ul className="space-y-2 text-sm" data-testid="customer-segments">
@@ -103,15 +105,15 @@ export function Section({ title, children, aside }: { title: string; children: R
   );
 }
 
-type Consent = { marketing: boolean; suppressed: { reason: string; since: string } | null; topicsOff: string[];
+type Consent = { marketing: boolean; suppressed: (SuppressionReasonFacts & { since: string }) | null; topicsOff: string[];
   history: { action: string; topic: string | null; source: string; at: string }[] };
 
 /** Points granted read +50, points spent −20. */
 
 /** Suppression reasons with words of their own (`suppression.<reason>`); others show as stored. */
-const SUPPRESSION_REASONS = ['hard_bounce', 'complaint', 'manual', 'erased'];
+const SUPPRESSION_REASONS = ['hard_bounce', 'soft_bounce', 'complaint', 'manual', 'erased'];
 
-function ConsentSection({ consent }: { consent: Consent }) {
+function ConsentSection({ consent, id, email }: { consent: Consent; id: string; email: string | null }) {
   const { t } = useTranslation('customers');
   const locale = useLocale();
   const blocked = !consent.marketing || consent.suppressed;
@@ -121,6 +123,7 @@ function ConsentSection({ consent }: { consent: Consent }) {
       <dl className="space-y-2 text-sm">
         <Row label={t('consent.marketing')}>{consent.marketing ? t('consent.optedIn') : t('consent.optedOut')}</Row>
         {consent.suppressed && <Row label={t('consent.suppressed')}>{SUPPRESSION_REASONS.includes(reason) ? t(`suppression.${reason}`) : reason}</Row>}
+        {consent.suppressed && <CustomerSuppression id={id} email={email} suppressed={consent.suppressed} />}
         {consent.topicsOff.length > 0 && <Row label={t('consent.topicsOff')}>{consent.topicsOff.join(', ')}</Row>}
       </dl>
       {consent.history.length > 0 && (

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 import { Badge, Button, inputClass, relativeTime, Spinner } from '../ui/kit';
 import { useLocale } from '../ui/locale';
+import { useSuppressionWhy } from './suppression-why';
 
 // Why an address is suppressed and where a consent change came from: catalogue keys by code
 // (consent.reason.hard_bounce, consent.source.one_click); an unknown code shows as it is.
@@ -27,6 +28,7 @@ export function ConsentCard() {
   const queryClient = useQueryClient();
   const { t } = useTranslation('settings');
   useLocale(); // relative times follow a language switch
+  const why = useSuppressionWhy();
   const [search, setSearch] = useState('');
   const overview = useQuery({ ...trpc.compliance.overview.queryOptions({ search }), placeholderData: keepPreviousData });
   const lift = useMutation(trpc.compliance.unsuppress.mutationOptions({
@@ -58,7 +60,8 @@ export function ConsentCard() {
                 <li key={s.address} className="flex items-center gap-3 py-2.5 text-sm">
                   <div className="min-w-0 flex-1">
                     <div className="truncate font-medium text-slate-800">{s.address}</div>
-                    <div className="truncate text-xs text-slate-500" title={s.detail}>{s.detail || '—'}</div>
+                    {/* The why wraps (Cyrillic runs long); a bare server detail is cut, whole in its tooltip. */}
+                    <div className={`${s.facts ? '' : 'truncate '}text-xs text-slate-500`} title={s.detail}>{s.facts ? why(s) : s.detail || '—'}</div>
                   </div>
                   <Badge tone="error">{t(`consent.reason.${s.reason}`, { defaultValue: s.reason })}</Badge>
                   <span className="w-24 text-right text-xs text-slate-500">{relativeTime(s.createdAt)}</span>

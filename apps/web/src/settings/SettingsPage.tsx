@@ -7,6 +7,7 @@ import { useTRPC } from '../trpc';
 import { ErrorNote, PageHeader, Spinner } from '../ui/kit';
 import { Icon } from '../ui/icons';
 import { AbandonedCheckoutCard } from './AbandonedCheckoutCard';
+import { SoftBounceCard } from './SoftBounceCard';
 import { ReferralsCard } from './ReferralsCard';
 import { BuyingCyclesCard } from './BuyingCyclesCard';
 import { ConsentCard } from './ConsentCard';
@@ -41,6 +42,7 @@ export function SettingsPage() {
       <div className="mb-8"><SendingLimitsCard /></div>
       <div className="mb-8"><AbandonedCheckoutCard /></div>
       <div className="mb-8"><ReferralsCard /></div>
+      <div className="mb-8"><SoftBounceCard /></div>
       <div className="mb-8"><ConsentCard /></div>
       {keys.isPending && <Spinner />}
       {keys.isError && codeOf(keys.error) === 'FORBIDDEN' && (

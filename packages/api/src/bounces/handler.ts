@@ -2,8 +2,8 @@
 // an email. Authenticated with an ingestion key (HTTP Basic user name, like /v1). The body is
 // either the report itself, Content-Type message/rfc822 (a DSN, RFC 3464, a mail server's
 // failure notice, an auto-reply or an ARF report, RFC 5965, as a bounce mailbox received it), or
-// JSON { type, messageId, address, reason, hard? }. Only a hard bounce or a complaint suppresses;
-// a soft bounce is recorded as an event; delays and auto-replies change nothing.
+// JSON { type, messageId, address, reason, hard? }. A hard bounce or a complaint suppresses; a
+// soft bounce is counted and suppresses after the workspace's limit; delays and auto-replies change nothing.
 import type { Database } from '@afterglow/db';
 import { classifyBounce, isHardRefusal, parseDeliveryReport, ReportError } from '@afterglow/email';
 import type { Logger } from '@afterglow/node-sdk';
@@ -87,7 +87,7 @@ async function handle(deps: BounceDeps, req: IncomingMessage, res: ServerRespons
   deps.log?.info(`${report.type} recorded`, { workspaceId, outboxId: result.outboxId, duplicate: result.duplicate });
   sendJson(res, 200, {
     success: true, type: report.type, reason: report.reason, hard: report.hard, outboxId: result.outboxId, address: result.address,
-    suppressed: report.type === 'complaint' ? 'complaint' : report.hard ? 'hard_bounce' : null, ...(result.duplicate ? { duplicate: true } : {}),
+    suppressed: result.suppressed, ...(result.duplicate ? { duplicate: true } : {}),
   });
 }
 

@@ -2,6 +2,7 @@
 // opt-ins and opt-outs (the consent ledger), and lifting a suppression that was a mistake
 // (e.g. a mailbox that bounced while its domain was misconfigured), or one an erased customer
 // who came back asks to have lifted.
+import type { SuppressionFacts } from '@afterglow/db';
 import { EMAIL_TOPICS } from '@afterglow/email';
 import { z } from 'zod';
 import { notFound } from '../journeys/errors';
@@ -19,8 +20,9 @@ export const complianceRouter = router({
       const [counts] = await sql<{ unsubscribed: number; suppressed: number }[]>`
         select (select count(*)::int from customers where workspace_id = ${ws} and not marketing_consent) as unsubscribed,
                (select count(*)::int from email_suppressions where workspace_id = ${ws}) as suppressed`;
-      const suppressions = await sql<{ address: string; reason: string; detail: string; createdAt: Date | string }[]>`
-        select address, reason, detail, created_at as "createdAt" from email_suppressions
+      // facts: the bounce reason code, or the soft bounces counted; outboxId: the email the last report was about.
+      const suppressions = await sql<{ address: string; reason: string; detail: string; facts: SuppressionFacts | null; outboxId: string | null; createdAt: Date | string }[]>`
+        select address, reason, detail, facts, outbox_id as "outboxId", created_at as "createdAt" from email_suppressions
         where workspace_id = ${ws} and address like ${like}
         order by created_at desc, address limit 50`;
       const ledger = await sql<{ customerId: string; email: string | null; action: string; topic: string | null; source: string; at: Date | string }[]>`
@@ -73,7 +75,12 @@ export const complianceRouter = router({
     .mutation(async ({ ctx, input }) => {
       const sql = ctx.deps.database.sql;
       const [plain, hashed] = await Promise.all([
-        sql`delete from email_suppressions where workspace_id = ${ctx.user.workspaceId} and address = ${input.address} returning 1`,
+        // Lifted, the address starts afresh: its earlier soft bounces no longer count towards the limit.
+        sql`with lifted as (delete from email_suppressions where workspace_id = ${ctx.user.workspaceId} and address = ${input.address} returning 1),
+          forgiven as (update email_events e set soft = false from email_outbox o
+            where e.workspace_id = ${ctx.user.workspaceId} and e.type = 'bounce' and e.soft
+              and o.workspace_id = e.workspace_id and o.id = e.outbox_id and lower(o.to_address) = ${input.address})
+          select 1 from lifted`,
         sql`delete from hashed_suppressions where workspace_id = ${ctx.user.workspaceId}
           and address_hash = afterglow_address_hash(${input.address}) returning 1`,
       ]);

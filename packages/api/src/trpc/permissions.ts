@@ -90,6 +90,8 @@ export const permissions: Record<string, Permission> = {
   'shop.saveBuyingCycles': change(marketing),
   'sending.get': read(),
   'sending.save': change(marketing),
+  'bounces.settings': read(),
+  'bounces.saveSettings': change(administration),
   'checkouts.settings': read(),
   'checkouts.saveSettings': change(marketing),
   'loyalty.settings': read(),

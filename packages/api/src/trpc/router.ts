@@ -1,6 +1,7 @@
 import { approvalsRouter } from './approvals';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
+import { bouncesRouter } from './bounces';
 import { checkoutsRouter } from './checkouts';
 import { referralsRouter } from './referrals';
 import { complianceRouter } from './compliance';
@@ -27,6 +28,7 @@ export const appRouter = router({
   segments: segmentsRouter,
   sending: sendingRouter,
   shop: shopRouter,
+  bounces: bouncesRouter,
   checkouts: checkoutsRouter,
   loyalty: loyaltyRouter,
   referrals: referralsRouter,

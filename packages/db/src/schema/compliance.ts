@@ -31,13 +31,20 @@ export const customerPreferences = pgTable('customer_preferences', {
   updatedAt: ts('updated_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.customerId] })]);
 
+export interface SuppressionFacts { reason?: string; count?: number; days?: number; reasons?: Record<string, number> }
+
 /** Addresses never to mail again in a workspace (lower-cased). */
 export const emailSuppressions = pgTable('email_suppressions', {
   workspaceId: text('workspace_id').notNull(),
   address: text('address').notNull(),
-  /** 'hard_bounce' | 'complaint' | 'manual' */
+  /** 'hard_bounce' | 'soft_bounce' | 'complaint' | 'manual' */
   reason: text('reason').notNull(),
   detail: text('detail').notNull().default(''),
+  /**
+   * Why, for people to read in their language: the bounce reason code (`user_unknown`) and, for
+   * soft bounces, how many in how many days by reason ({ count: 3, days: 9, reasons: { mailbox_full: 3 } }).
+   */
+  facts: jsonb('facts').$type<SuppressionFacts>(),
   outboxId: uuid('outbox_id'),
   createdAt: ts('created_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.address] })]);
@@ -83,6 +90,10 @@ export const emailEvents = pgTable('email_events', {
   /** Machine opens and clicks (scanners, prefetch, Apple Mail Privacy Protection): counted apart, shown when the workspace says so. */
   bot: boolean('bot').notNull().default(false),
   botReason: text('bot_reason'),
+  /** A bounce's reason code (`mailbox_full`, `user_unknown`); soft bounces are counted by it. */
+  reason: text('reason'),
+  /** A soft bounce still counted towards the soft-bounce limit (lifting its suppression clears it). */
+  soft: boolean('soft').notNull().default(false),
   userAgent: text('user_agent'),
   at: ts('at').notNull(),
 }, (t) => [

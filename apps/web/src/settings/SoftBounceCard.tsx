@@ -1,0 +1,51 @@
+// When soft bounces (a full mailbox, a block) suppress an address from marketing: after so many
+// within so many days with no delivery in between (docs/email.md, "Bounces"). Admins set it.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../app/me';
+import { useTRPC } from '../trpc';
+import { Button, Spinner } from '../ui/kit';
+import { fieldErrors } from './SettingsPage';
+import { numberInputClass } from './SendingRulesCard';
+
+type Policy = { softLimit: number; softWindowDays: number };
+// The schema's bounds (bounceSettingsSchema); the server refuses others naming the field.
+const FIELDS = [{ name: 'softLimit', min: 2, max: 20 }, { name: 'softWindowDays', min: 1, max: 365 }] as const;
+
+export function SoftBounceCard() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { t } = useTranslation('settings');
+  const current = useQuery(trpc.bounces.settings.queryOptions());
+  const mayEdit = useCan()('bounces.saveSettings');
+  const [policy, setPolicy] = useState<Policy | null>(null);
+  useEffect(() => { if (current.data && policy === null) setPolicy(current.data); }, [current.data, policy]);
+  const save = useMutation(trpc.bounces.saveSettings.mutationOptions({
+    onSuccess: (saved) => queryClient.setQueryData(trpc.bounces.settings.queryKey(), saved),
+  }));
+  if (policy === null) return <Spinner />;
+  const errors = fieldErrors(save.error);
+  const field = (name: keyof Policy, min: number, max: number) => (
+    <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+      {t(`bounces.${name}`)}
+      <input type="number" min={min} max={max} className={`${numberInputClass} w-24`} value={policy[name]} disabled={!mayEdit}
+        onChange={(e) => { setPolicy({ ...policy, [name]: Number(e.target.value) }); save.reset(); }} />
+      {errors[name] && <span className="text-xs text-rose-600">{errors[name]}</span>}
+    </label>
+  );
+
+  return (
+    <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200" data-testid="soft-bounces">
+      <h2 className="text-base font-semibold text-slate-900">{t('bounces.title')}</h2>
+      <p className="mt-1 text-sm text-slate-500">{t('bounces.subtitle')}</p>
+      <div className="mt-5 flex flex-wrap items-start gap-4">
+        {FIELDS.map((f) => <div key={f.name}>{field(f.name, f.min, f.max)}</div>)}
+        <div className="flex items-center gap-3 pt-6">
+          {mayEdit && <Button variant="primary" disabled={save.isPending} onClick={() => save.mutate(policy)}>{t('bounces.save')}</Button>}
+          {save.isSuccess && <span className="text-xs text-emerald-600">{t('bounces.saved')}</span>}
+        </div>
+      </div>
+    </section>
+  );
+}
