@@ -23,7 +23,11 @@ it('after too many wrong passwords, the login page names the wait and counts it 
   const alert = page.getByRole('alert');
   for (let i = 0; i < 5; i++) {
     await page.getByLabel('Password').fill(`wrong-${i}`);
+    // Each attempt answered before the next (and before the clock moves): the alert alone still
+    // shows the previous attempt's words while this one is in flight.
+    const answered = page.waitForResponse((r) => r.url().includes('/trpc/auth.login'));
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await answered;
     await expect.poll(() => alert.textContent()).toBe('Email or password is incorrect');
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor(); // enabled again
   }

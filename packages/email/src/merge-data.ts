@@ -118,7 +118,9 @@ export function buildMergeData(
       fullName: [firstName, lastName].filter(Boolean).join(' '),
       timezone: customer.timezone, birthday: customer.birthday ?? '',
       attributes: customer.attributes ?? {},
-      referralCode: referral?.code ?? '', referralUrl: referral?.url ?? '', rewardsUrl,
+      // Without a signed link (nothing to sign it with), the shop's address, as review links do:
+      // a button never leads nowhere.
+      referralCode: referral?.code ?? '', referralUrl: referral?.url ?? '', rewardsUrl: rewardsUrl || shop.url,
     },
     event: properties,
     order: withReviewLinks(orderFromProperties(orderProperties, shop.currency), shop.url, shop.reviewPage),

@@ -15,7 +15,7 @@ describe('known shop events', () => {
   it('offer the derived points expiry events with the properties they carry', () => {
     expect(knownEvent(LOYALTY_EVENTS.expiring)?.properties).toEqual({ points: 'number', expires_at: 'date', days_left: 'number' });
     expect(knownEvent(LOYALTY_EVENTS.expired)?.properties).toEqual({ points: 'number' });
-    expect(knownEventText(knownEvent('points_expiring')!, 'sr-Latn').label).toBe('Poeni uskoro ističu');
+    expect(knownEventText(knownEvent('points_expiring')!, 'sr-Latn').label).toBe('Bodovi uskoro ističu');
   });
 
   it('say each label and description in every language, Serbian Latin derived', () => {
