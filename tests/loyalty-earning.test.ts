@@ -5,6 +5,7 @@
 import { sendEmail, triggerOnEvent } from '@afterglow/nodes';
 import { createJourneyTest, type JourneyTest } from '@afterglow/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeLoyaltySettings } from './support/loyalty';
 
 let t: JourneyTest;
 
@@ -16,9 +17,7 @@ const earning = {
   signUp: { enabled: true, points: 25 },
 };
 /** The programme's settings as its screen saves them (workspaces.settings.loyalty). */
-const saveEarning = (rules: Record<string, unknown>) => t.database.sql`
-  update workspaces set settings = jsonb_set(coalesce(settings, '{}'::jsonb), '{loyalty}', ${JSON.stringify({ earning: rules })}::text::jsonb)
-  where id = ${t.workspaceId}`;
+const saveEarning = (rules: Record<string, unknown>) => storeLoyaltySettings(t.database.sql, t.workspaceId, { earning: rules });
 
 const ledger = (customerId: string) => t.database.sql<{ kind: string; points: number; orderId: string | null; reason: string }[]>`
   select kind, points, order_id as "orderId", reason from loyalty_ledger

@@ -8,6 +8,7 @@
 import { grantPoints, sendEmail, triggerOnEvent } from '@afterglow/nodes';
 import { createJourneyTest, type JourneyTest } from '@afterglow/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { storeLoyaltySettings } from './support/loyalty';
 
 const body = `<mjml><mj-body><mj-section><mj-column>
 <mj-text>Hi {{ customer.firstName }}, your {{ event.points }} points expire on {{ event.expires_at | format_date: 'long' }}, in {{ event.days_left }} days.</mj-text>
@@ -33,7 +34,7 @@ const order = (customer: string) => t.track(customer, 'Order Completed', { order
 // Orders earn nothing of their own here: the Grant points step is the only earning.
 const noOrderPoints = { orders: { enabled: false, pointsPerUnit: 1 } };
 const setExpiry = (expiry: { enabled: boolean; monthsInactive: number; remindDaysBefore: number }) =>
-  t.database.sql`update workspaces set settings = jsonb_set(coalesce(settings, '{}'), '{loyalty}', ${t.database.sql.json({ expiry, earning: noOrderPoints })}) where id = ${t.workspaceId}`;
+  storeLoyaltySettings(t.database.sql, t.workspaceId, { expiry, earning: noOrderPoints });
 const balance = async (customer: string) => (await t.database.sql<{ points: number }[]>`
   select coalesce(sum(points), 0)::int as points from loyalty_ledger where workspace_id = ${t.workspaceId} and customer_id = ${customer}`)[0].points;
 const expiries = (customer: string) => t.database.sql<{ points: number; createdAt: Date }[]>`

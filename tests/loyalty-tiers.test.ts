@@ -7,12 +7,12 @@
 import { sendEmail, triggerOnEvent } from '@afterglow/nodes';
 import { createJourneyTest, type JourneyTest } from '@afterglow/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeLoyaltySettings } from './support/loyalty';
 
 const DAY = 86_400_000;
 
 async function configure(t: JourneyTest, loyalty: object) {
-  await t.database.sql`update workspaces set settings = jsonb_set(settings, '{loyalty}', ${JSON.stringify(loyalty)}::text::jsonb)
-    where id = ${t.workspaceId}`;
+  await storeLoyaltySettings(t.database.sql, t.workspaceId, loyalty);
 }
 
 /** Points as the earning rules and redemptions write them, at the clock's time. */

@@ -8,6 +8,7 @@ import { ensureReferralCodes } from '@afterglow/db';
 import { issueCoupon, sendEmail, triggerOnEvent } from '@afterglow/nodes';
 import { createJourneyTest, type JourneyTest } from '@afterglow/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeLoyaltySettings } from './support/loyalty';
 
 const body = `<mjml><mj-body><mj-section><mj-column>
 <mj-text>Hi {{ customer.firstName }}, {% if event.role == 'referrer' %}thanks for bringing {{ event.friend_first_name }}{% else %}welcome, friend of {{ event.referrer_first_name }}{% endif %}.
@@ -29,8 +30,7 @@ const open = (path: string, cookie?: string) => fetch(`${t.publicUrl}${path}`, {
 
 beforeAll(async () => {
   t = await createJourneyTest({ start: '2026-03-02T09:00:00Z', settings: { shop: { name: 'Trail shop', url: 'https://shop.example/welcome', locale: 'en' } } });
-  await t.database.sql`update workspaces set settings = jsonb_set(settings, '{loyalty}', '{"earning":{"referral":{"enabled":true,"points":250}}}')
-    where id = ${t.workspaceId}`;
+  await storeLoyaltySettings(t.database.sql, t.workspaceId, { earning: { referral: { enabled: true, points: 250 } } });
   const { id } = await t.api.templates.create({ name: 'Referral thanks' }) as { id: string };
   expect(await t.api.templates.save({ id, name: 'Referral thanks', kind: 'marketing', subject: 'A gift for you', preheader: '', body, language: 'en' }))
     .toMatchObject({ ok: true });

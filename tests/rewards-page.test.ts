@@ -7,6 +7,7 @@
 import { sendEmail, triggerOnEvent } from '@afterglow/nodes';
 import { createJourneyTest, type JourneyTest } from '@afterglow/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { storeLoyaltySettings } from './support/loyalty';
 
 const mjml = (text: string) => `<mjml><mj-body><mj-section><mj-column><mj-text>${text}</mj-text></mj-column></mj-section></mj-body></mjml>`;
 const LOYALTY = {
@@ -32,7 +33,7 @@ const formKey = (html: string, rewardId: string) => new RegExp(`name="reward" va
 
 beforeAll(async () => {
   t = await createJourneyTest({ start: '2026-03-02T09:00:00Z' });
-  await t.database.sql`update workspaces set settings = jsonb_set(settings, '{loyalty}', ${JSON.stringify(LOYALTY)}::text::jsonb) where id = ${t.workspaceId}`;
+  await storeLoyaltySettings(t.database.sql, t.workspaceId, LOYALTY);
   await t.publish(t.journey()
     .trigger(triggerOnEvent, { event: 'Points Checked' })
     .then(sendEmail, { subject: 'Your points', preheader: '', kind: 'transactional', body: mjml('<span class="rewards">{{ customer.rewardsUrl }}</span>') }));

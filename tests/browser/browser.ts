@@ -134,6 +134,18 @@ export const overflowing = (page: Page, selector: string) => page.evaluate((css)
     .filter((el) => !el.closest('.truncate') && el.scrollWidth > el.clientWidth + 1)
     .map((el) => el.textContent), selector);
 
+/**
+ * On a hosted page (a card in <main>): the texts of elements matching `selector` that run past their
+ * own box or out of the card. Inputs are left out: a long link scrolls inside its box by design.
+ */
+export const spillingOnPage = (page: Page, selector: string) => page.evaluate((css) => {
+  const main = document.querySelector('main')!.getBoundingClientRect();
+  return [...document.querySelectorAll(css)]
+    .filter((el) => !(el instanceof HTMLInputElement))
+    .filter((el) => el.scrollWidth > el.clientWidth + 1 || (el.closest('main') && el.getBoundingClientRect().right > main.right + 1))
+    .map((el) => el.textContent);
+}, selector);
+
 const WEB_LOCALES = path.join(import.meta.dirname, '../../apps/web/src/i18n/locales');
 
 const menuLabel = (locale: string): string =>

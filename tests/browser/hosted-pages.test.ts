@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRig, WS, type Rig } from '../support/compliance';
-import { ARTIFACTS, launchBrowser, screenshot } from './browser';
+import { ARTIFACTS, launchBrowser, screenshot, spillingOnPage } from './browser';
 
 let rig: Rig;
 let browser: Browser;
@@ -30,13 +30,8 @@ afterAll(async () => {
   await rig?.close();
 });
 
-/** Elements whose text runs past their own box or out of the card: cut or overflowing labels. */
-const overflowing = (page: Page) => page.evaluate(() => {
-  const main = document.querySelector('main')!.getBoundingClientRect();
-  return [...document.querySelectorAll('h1, p, b, span, button, a, label')]
-    .filter((el) => el.scrollWidth > el.clientWidth + 1 || (el.closest('main') && el.getBoundingClientRect().right > main.right + 1))
-    .map((el) => el.textContent);
-});
+/** Cut or overflowing labels on the page. */
+const overflowing = (page: Page) => spillingOnPage(page, 'h1, p, b, span, button, a, label');
 
 describe('hosted pages in the customer\'s language', () => {
   it.each(CUSTOMERS)('unsubscribe and preferences in $expect', { timeout: 120_000 }, async (customer) => {

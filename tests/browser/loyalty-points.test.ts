@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { pickLanguage, screenshot, useAppInBrowser, waitForText } from './browser';
+import { storeLoyaltySettings } from '../support/loyalty';
 
 const env = useAppInBrowser();
 const CUSTOMER = 'cust_loyal';
@@ -19,8 +20,7 @@ it.each([
   const { app, page } = env;
   if (locale === 'en') {
     const ws = env.demo.workspaceId;
-    await app.database.sql`update workspaces set settings = jsonb_set(coalesce(settings, '{}'::jsonb), '{loyalty}',
-      ${JSON.stringify({ earning: { orders: { enabled: true, pointsPerUnit: 1 }, signUp: { enabled: true, points: 100 } } })}::text::jsonb) where id = ${ws}`;
+    await storeLoyaltySettings(app.database.sql, ws, { earning: { orders: { enabled: true, pointsPerUnit: 1 }, signUp: { enabled: true, points: 100 } } });
     const track = (messageId: string, event: string, properties: Record<string, unknown> = {}) =>
       env.track({ userId: CUSTOMER, event, messageId, properties }).then((r) => expect(r.status).toBe(200));
     await track('lp-signup', 'Signed Up');

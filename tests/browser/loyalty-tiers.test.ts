@@ -4,6 +4,7 @@
 import { ManualClock } from '@afterglow/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, useAppInBrowser } from './browser';
+import { storeLoyaltySettings } from '../support/loyalty';
 
 const env = useAppInBrowser({ clock: new ManualClock(new Date()) });
 beforeAll(async () => {
@@ -13,8 +14,7 @@ beforeAll(async () => {
     { id: 'insider', name: 'Insider', threshold: 100, benefits: 'Free shipping' },
     { id: 'icon', name: 'Icon', threshold: 1000, benefits: 'A personal stylist' },
   ] } };
-  await env.app.database.sql`update workspaces set settings = jsonb_set(settings, '{loyalty}', ${JSON.stringify(loyalty)}::text::jsonb)
-    where id = ${env.demo.workspaceId}`;
+  await storeLoyaltySettings(env.app.database.sql, env.demo.workspaceId, loyalty);
 }, 120_000);
 
 describe('configured loyalty tiers in the browser', () => {

@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startRig, WS, type Rig } from '../support/compliance';
-import { ARTIFACTS, launchBrowser } from './browser';
+import { ARTIFACTS, launchBrowser, spillingOnPage } from './browser';
+import { storeLoyaltySettings } from '../support/loyalty';
 
 let rig: Rig;
 let browser: Browser;
@@ -32,8 +33,8 @@ const LEDGER = [[400, 'Поруџбина o-1001', 'order'], [50, 'Реценз�
 
 beforeAll(async () => {
   rig = await startRig(CUSTOMERS.map(({ id }) => ({ id, email: `${id}@example.com`, firstName: id })));
-  await rig.db.sql`update workspaces set name = 'Sportska radnja Zvezda',
-    settings = jsonb_set(settings, '{loyalty}', ${JSON.stringify(LOYALTY)}::text::jsonb) where id = ${WS}`;
+  await rig.db.sql`update workspaces set name = 'Sportska radnja Zvezda' where id = ${WS}`;
+  await storeLoyaltySettings(rig.db.sql, WS, LOYALTY);
   for (const c of CUSTOMERS) {
     await rig.db.sql`update customers set locale = ${c.locale} where workspace_id = ${WS} and id = ${c.id}`;
     for (const [i, [points, reason, kind]] of LEDGER.entries()) {
@@ -48,14 +49,8 @@ afterAll(async () => {
   await rig?.close();
 });
 
-/** Elements whose text runs past their own box or out of the card. */
-const overflowing = (page: Page) => page.evaluate(() => {
-  const main = document.querySelector('main')!.getBoundingClientRect();
-  return [...document.querySelectorAll('h1, h2, p, span, b, code, button, a, input, li')]
-    .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > main.right + 1)
-    .filter((el) => !(el instanceof HTMLInputElement)) // a long link scrolls inside its box by design
-    .map((el) => el.textContent);
-});
+/** Text that runs past its own box or out of the card. */
+const overflowing = (page: Page) => spillingOnPage(page, 'h1, h2, p, span, b, code, button, a, li');
 
 it.each(CUSTOMERS)('My rewards on a phone in $expect, and after redeeming', { timeout: 120_000 }, async (customer) => {
   const link = rewardsPageUrl({ publicUrl: rig.base, secret: SECRET, workspaceId: WS, customerId: customer.id, now: rig.clock.now() });

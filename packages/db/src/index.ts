@@ -6,6 +6,8 @@ export * from './embedded/index';
 export { and, eq, sql as sqlExpr, desc, asc, inArray } from 'drizzle-orm';
 export * from './segments/index';
 export * from './loyalty';
+export * from './settings-sections';
+export type { WorkspaceSettingsSection } from './workspace-settings';
 export * from './loyalty-balance';
 export * from './pg-array';
 export * from './secrets/index';

@@ -10,6 +10,7 @@
 import { readLoyaltySettings, type LoyaltySettings } from '@afterglow/journey-core';
 import type postgres from 'postgres';
 import type { Queryable as Sql } from './client';
+import { loyaltySettingsSection } from './settings-sections';
 
 export type TierSettings = LoyaltySettings['tiers'];
 type Fragment = postgres.Fragment;
@@ -18,8 +19,7 @@ const DAY_MS = 86_400_000;
 
 /** The workspace's loyalty settings, with the defaults (the fixed programme) for what is not set. */
 export async function loadLoyaltySettings(sql: Sql, workspaceId: string): Promise<LoyaltySettings> {
-  const [row] = await sql<{ loyalty: unknown }[]>`select settings->'loyalty' as loyalty from workspaces where id = ${workspaceId}`;
-  return readLoyaltySettings(row?.loyalty);
+  return (await loyaltySettingsSection.get(sql, workspaceId)) ?? readLoyaltySettings({});
 }
 
 /** The tiers of stored loyalty settings (workspaces.settings.loyalty), with the defaults. */

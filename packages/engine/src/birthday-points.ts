@@ -4,15 +4,12 @@
 // workspace whose birthday rule is on; the effect key `birthday:<customer>:<year>` makes a
 // second run that day (another worker, a retry) grant nothing more.
 import type { Sql } from '@afterglow/db';
-import { ERASED_CUSTOMER_ID } from '@afterglow/db';
-import { readLoyaltySettings } from '@afterglow/journey-core';
+import { ERASED_CUSTOMER_ID, loyaltySettingsSection } from '@afterglow/db';
 import { knownTimeZones } from './calendar-sql';
 
 /** The workspaces whose birthday rule is on, and its points. */
 async function birthdayRules(sql: Sql): Promise<{ workspaceIds: string[]; points: number[] }> {
-  const rows = await sql<{ id: string; loyalty: unknown }[]>`
-    select id, settings->'loyalty' as loyalty from workspaces where settings->'loyalty' is not null`;
-  const on = rows.map((w) => ({ id: w.id, rule: readLoyaltySettings(w.loyalty).earning.birthday }))
+  const on = (await loyaltySettingsSection.getAll(sql)).map((w) => ({ id: w.workspaceId, rule: w.settings.earning.birthday }))
     .filter((w) => w.rule.enabled && w.rule.points > 0);
   return { workspaceIds: on.map((w) => w.id), points: on.map((w) => w.rule.points) };
 }

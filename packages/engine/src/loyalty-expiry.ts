@@ -3,8 +3,8 @@
 // moment comes, lose their points (one 'expire' ledger entry, Points Expired). The statements are
 // in loyalty-expiry-sql.ts; here the batches run in transactions and their events go where
 // ingested ones go (goals, waits, triggers) in the same transaction, as abandoned checkouts do.
-import { recordEventNames, type Queryable, type Sql } from '@afterglow/db';
-import { LOYALTY_EVENTS, readLoyaltySettings } from '@afterglow/journey-core';
+import { loyaltySettingsSection, recordEventNames, type Queryable, type Sql } from '@afterglow/db';
+import { LOYALTY_EVENTS } from '@afterglow/journey-core';
 import { EXPIRY_BATCH, expireBatch, nextExpiryMoment, remindBatch, type ExpiryRow, type ExpiryRule } from './loyalty-expiry-sql';
 import type { StoredEvent } from './types';
 
@@ -13,12 +13,8 @@ type Statement = (tx: Queryable, rule: ExpiryRule, now: Date) => Promise<ExpiryR
 
 /** The workspaces whose expiry is on, with their rule as the settings read it (invalid settings are the defaults: off). */
 async function expiryRules(sql: Queryable): Promise<ExpiryRule[]> {
-  const rows = await sql<{ id: string; loyalty: unknown }[]>`
-    select id, settings -> 'loyalty' as loyalty from workspaces where settings #>> '{loyalty,expiry,enabled}' = 'true'`;
-  return rows.flatMap(({ id, loyalty }) => {
-    const { expiry } = readLoyaltySettings(loyalty);
-    return expiry.enabled ? [{ workspaceId: id, monthsInactive: expiry.monthsInactive, remindDaysBefore: expiry.remindDaysBefore }] : [];
-  });
+  return (await loyaltySettingsSection.getAll(sql)).flatMap(({ workspaceId, settings: { expiry } }) =>
+    expiry.enabled ? [{ workspaceId, monthsInactive: expiry.monthsInactive, remindDaysBefore: expiry.remindDaysBefore }] : []);
 }
 
 /** One batch in one transaction: settled, its events stored, delivered and counted for the event picker. */

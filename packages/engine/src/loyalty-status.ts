@@ -8,8 +8,8 @@
 // - everyone with loyalty data, the first time and whenever the tiers or milestones change.
 // One worker per workspace at a time (its state row is claimed with SKIP LOCKED).
 import { createHash } from 'node:crypto';
-import { readLoyaltySettings, type LoyaltySettings } from '@afterglow/journey-core';
-import { NOT_EARNED_KINDS, recordEventNames, tierWindowStart, type Queryable, type Sql } from '@afterglow/db';
+import type { LoyaltySettings } from '@afterglow/journey-core';
+import { loyaltySettingsSection, NOT_EARNED_KINDS, recordEventNames, tierWindowStart, type Queryable, type Sql } from '@afterglow/db';
 import { writeLoyaltyStatus } from './loyalty-status-write';
 import type { StoredEvent } from './types';
 
@@ -20,9 +20,8 @@ const hashOf = (s: LoyaltySettings) => createHash('sha256').update(JSON.stringif
 
 /** Every workspace's pass; returns how many events were stored and delivered. */
 export async function runLoyaltyStatus(sql: Sql, now: Date, deliver: Deliver): Promise<number> {
-  const workspaces = await sql<{ id: string; loyalty: unknown }[]>`select id, settings->'loyalty' as loyalty from workspaces order by id`;
   let emitted = 0;
-  for (const w of workspaces) emitted += await workspacePass(sql, w.id, readLoyaltySettings(w.loyalty), now, deliver);
+  for (const w of await loyaltySettingsSection.getAll(sql)) emitted += await workspacePass(sql, w.workspaceId, w.settings, now, deliver);
   return emitted;
 }
 

@@ -6,8 +6,8 @@
 // journey rewards and thanks both; and grants the referrer the loyalty rule's points when the
 // rule is on. Set-based per batch, exactly once: rows are claimed with SKIP LOCKED and re-checked
 // when marked, the events' message ids and the ledger's effect key are the referral's.
-import { LOYALTY_EVENTS, readLoyaltySettings } from '@afterglow/journey-core';
-import { recordEventNames, type Queryable, type Sql } from '@afterglow/db';
+import { LOYALTY_EVENTS } from '@afterglow/journey-core';
+import { loyaltySettingsSection, recordEventNames, type Queryable, type Sql } from '@afterglow/db';
 import { normalisedEmail, qualifyingPeriod } from './referral-sql';
 import type { StoredEvent } from './types';
 
@@ -93,11 +93,9 @@ async function storeCompletions(tx: Queryable, completed: Decided[], now: Date):
 /** The referrer's points, when the workspace's referral rule is on: once per referral (the effect key). */
 async function grantReferralPoints(tx: Queryable, completed: Decided[], now: Date): Promise<void> {
   const workspaceIds = [...new Set(completed.map((r) => r.workspaceId!))];
-  const settings = await tx<{ id: string; loyalty: unknown }[]>`
-    select id, settings->'loyalty' as loyalty from workspaces where id = any(${workspaceIds}::text[])`;
-  const points = new Map(settings.map((w) => {
-    const rule = readLoyaltySettings(w.loyalty).earning.referral;
-    return [w.id, rule.enabled ? rule.points : 0];
+  const points = new Map((await loyaltySettingsSection.getAll(tx, workspaceIds)).map((w) => {
+    const rule = w.settings.earning.referral;
+    return [w.workspaceId, rule.enabled ? rule.points : 0];
   }));
   const grants = completed.filter((r) => (points.get(r.workspaceId!) ?? 0) > 0)
     .map((r) => ({ ws: r.workspaceId, customer: r.referrerId, points: points.get(r.workspaceId!), key: `referral:${r.id}`, order: r.orderId }));

@@ -2,15 +2,15 @@
 // complaint) once it has soft-bounced softLimit times within softWindowDays with no delivery in
 // between. A delivery is an email to the address that was sent and has not bounced; the soft
 // bounces counted are those reported after the last one. One statement, time from the caller's clock.
-import type { Queryable } from '@afterglow/db';
-import { getBounceSettings } from './settings';
+import { bounceSettingsSection, type Queryable } from '@afterglow/db';
+import { bounceSettingsSchema } from '@afterglow/journey-core';
 
 export interface SoftBounceTally { count: number; days: number; reasons: Record<string, number> }
 
 export async function suppressAfterSoftBounces(
   tx: Queryable, workspaceId: string, address: string, outboxId: string, now: Date,
 ): Promise<SoftBounceTally | null> {
-  const { softLimit, softWindowDays } = await getBounceSettings(tx, workspaceId);
+  const { softLimit, softWindowDays } = (await bounceSettingsSection.get(tx, workspaceId)) ?? bounceSettingsSchema.parse({});
   const [row] = await tx<{ count: number; days: number; reasons: Record<string, number>; suppressed: boolean }[]>`
     with delivered as (
       select max(o.sent_at) as at from email_outbox o

@@ -3,7 +3,7 @@
 // set-based statements per request, whatever its size; each entry carries an effect key unique
 // in the ledger, so a replayed message, a redelivered webhook or a retried request grants nothing twice.
 import { ERASED_CUSTOMER_ID } from '@afterglow/db';
-import { readLoyaltySettings, type LoyaltySettings } from '@afterglow/journey-core';
+import type { LoyaltySettings } from '@afterglow/journey-core';
 import type postgres from 'postgres';
 import { eventClaimOf, refundClaimOf, type EventClaim, type RefundClaim } from './loyalty-claims';
 import type { OrderUpdate } from './order-schema';
@@ -29,11 +29,6 @@ export function addClaims(claims: LoyaltyClaims, e: { customerId: string; event:
 }
 
 export const hasClaims = (c: LoyaltyClaims) => c.orderIds.length + c.refunds.length + c.events.length > 0;
-
-export async function loyaltySettingsOf(tx: postgres.TransactionSql, workspaceId: string): Promise<LoyaltySettings> {
-  const [row] = await tx<{ loyalty: unknown }[]>`select settings->'loyalty' as loyalty from workspaces where id = ${workspaceId}`;
-  return readLoyaltySettings(row?.loyalty);
-}
 
 /**
  * Orders placed (or already on their way) earn floor(total × points per unit), once per order

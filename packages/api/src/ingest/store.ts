@@ -4,12 +4,12 @@
 // so a client retrying a request changes nothing.
 import { canonicalLanguageTag } from '@afterglow/i18n';
 import { randomUUID } from 'node:crypto';
-import { recordEventNames } from '@afterglow/db';
+import { loadLoyaltySettings, recordEventNames } from '@afterglow/db';
 import type postgres from 'postgres';
 import { recordCheckouts, type TrackedEvent } from './checkouts';
 import { redeemCoupons, redemptionsOf, type Redemption } from './coupon-redemptions';
 import { linkAliases, resolveAliases, type AliasLink } from './identities';
-import { addClaims, earnPoints, hasClaims, loyaltySettingsOf, type LoyaltyClaims } from './loyalty-earning';
+import { addClaims, earnPoints, hasClaims, type LoyaltyClaims } from './loyalty-earning';
 import { orderUpdateOf, type OrderUpdate } from './order-schema';
 import { withoutPartialRefunds } from './partial-refunds';
 import { applyProfiles, type ProfileUpdate } from './profiles';
@@ -192,7 +192,7 @@ export async function storeMessages(
   });
 
   // The earning rules are read only when a message may earn or take back points.
-  const settings = hasClaims(loyalty) ? await loyaltySettingsOf(tx, workspaceId) : null;
+  const settings = hasClaims(loyalty) ? await loadLoyaltySettings(tx, workspaceId) : null;
   const orderChanges = await withoutPartialRefunds(tx, workspaceId, orders);
   // Pipelined: created in this order, run in this order on the transaction's connection
   // (profiles need the customers to exist), without a round trip between them. The event

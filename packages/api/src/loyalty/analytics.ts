@@ -3,8 +3,8 @@
 // in the period, per UTC bucket. Tier ids are named and ordered by the shop's settings: a member
 // the tiers job has not placed yet counts in the first tier (every member has reached its 0); a
 // tier id the settings no longer list (a removed tier) is counted apart until the job moves them.
-import type { Database } from '@afterglow/db';
-import { readLoyaltySettings, type LoyaltyTier } from '@afterglow/journey-core';
+import { loadLoyaltySettings, type Database } from '@afterglow/db';
+import type { LoyaltyTier } from '@afterglow/journey-core';
 import { pointsFlow, type FlowBucket } from './analytics-flow';
 import { periodOf, type LoyaltyAnalyticsInput } from './analytics-period';
 import { programmeState } from './analytics-state';
@@ -13,12 +13,12 @@ const sumOf = (series: FlowBucket[], pick: (b: FlowBucket) => number) => series.
 
 export async function loyaltyAnalytics(database: Database, workspaceId: string, input: LoyaltyAnalyticsInput, now: Date) {
   const period = periodOf(input, now);
-  const [[settingsRow], state, flow] = await Promise.all([
-    database.sql<{ loyalty: unknown }[]>`select settings -> 'loyalty' as loyalty from workspaces where id = ${workspaceId}`,
+  const [settings, state, flow] = await Promise.all([
+    loadLoyaltySettings(database.sql, workspaceId),
     programmeState(database, workspaceId),
     pointsFlow(database, workspaceId, period),
   ]);
-  const list = readLoyaltySettings(settingsRow?.loyalty).tiers.list;
+  const list = settings.tiers.list;
   const placed = (tierId: string | null): LoyaltyTier | null => (tierId === null ? list[0] : list.find((t) => t.id === tierId) ?? null);
   const tiers = list.map((tier) => ({ id: tier.id, name: tier.name, members: 0 }));
   let removedTier = 0;

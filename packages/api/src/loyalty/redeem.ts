@@ -3,9 +3,9 @@
 // debit, issues the coupon and stores a Reward Redeemed event (so a journey can thank the
 // customer and show the code). Used by staff (tRPC), by the shop's own backend (REST) and by the
 // customer's My rewards page: each gives the transaction, and enrols the events it returns.
-import { lockedBalance, type Queryable } from '@afterglow/db';
+import { loadLoyaltySettings, lockedBalance } from '@afterglow/db';
 import { issueCoupon, type StoredCoupon } from '@afterglow/engine';
-import { LOYALTY_EVENTS, readLoyaltySettings, type LoyaltyReward } from '@afterglow/journey-core';
+import { LOYALTY_EVENTS, type LoyaltyReward } from '@afterglow/journey-core';
 import type postgres from 'postgres';
 import { trackSchema, type ParsedMessage } from '../ingest/schema';
 import { storeMessages, type IngestedEvent } from '../ingest/store';
@@ -42,11 +42,6 @@ export interface RedeemRequest {
   idempotencyKey?: string;
 }
 
-export async function loyaltyRewards(tx: Queryable, workspaceId: string): Promise<LoyaltyReward[]> {
-  const [row] = await tx<{ loyalty: unknown }[]>`select settings->'loyalty' as loyalty from workspaces where id = ${workspaceId}`;
-  return readLoyaltySettings(row?.loyalty).rewards;
-}
-
 export async function redeemReward(tx: postgres.TransactionSql, request: RedeemRequest): Promise<Redemption> {
   const { workspaceId, customerId, rewardId, now } = request;
   const refuse = (reason: RedemptionRefusalReason, extra: { balance?: number; cost?: number } = {}) =>
@@ -57,7 +52,7 @@ export async function redeemReward(tx: postgres.TransactionSql, request: RedeemR
   const effectKey = request.idempotencyKey === undefined ? null : `loyalty-redeem:${customerId}:${request.idempotencyKey}`;
   const prior = effectKey ? await priorRedemption(tx, workspaceId, effectKey, balance) : null;
   if (prior) return prior;
-  const reward = (await loyaltyRewards(tx, workspaceId)).find((r) => r.id === rewardId);
+  const reward = (await loadLoyaltySettings(tx, workspaceId)).rewards.find((r) => r.id === rewardId);
   if (!reward) throw refuse('unknown_reward');
   if (!reward.enabled) throw refuse('reward_disabled');
   if (balance < reward.points) throw refuse('insufficient_points', { balance, cost: reward.points });

@@ -1,14 +1,15 @@
 // The loyalty programme for staff: its settings (Settings > Loyalty; everyone reads, marketers
 // save), redeeming a reward for a customer (the customer page's "Redeem reward"), and the
 // Loyalty page's figures.
+import { loyaltySettingsSection } from '@afterglow/db';
 import { loyaltySettingsSchema } from '@afterglow/journey-core';
 import { z } from 'zod';
 import { refusalAsDomainError } from '../loyalty/refusals';
 import { RedemptionRefused } from '../loyalty/redeem';
 import { runRedemption } from '../loyalty/redeem-run';
-import { getLoyaltySettings, saveLoyaltySettings } from '../loyalty/settings';
 import { protectedProcedure, router } from './init';
 import { loyaltyAnalyticsProcedure } from './loyalty-analytics';
+import { settingsProcedures } from './settings-section';
 
 const redeemInput = z.object({
   customerId: z.string({ error: 'Choose a customer' }).min(1, 'Choose a customer').max(200, 'A customer id is at most 200 characters'),
@@ -17,10 +18,7 @@ const redeemInput = z.object({
 
 export const loyaltyRouter = router({
   analytics: loyaltyAnalyticsProcedure,
-  settings: protectedProcedure.query(({ ctx }) => getLoyaltySettings(ctx.deps, ctx.user.workspaceId)),
-  saveSettings: protectedProcedure
-    .input(loyaltySettingsSchema)
-    .mutation(({ ctx, input }) => saveLoyaltySettings(ctx.deps, ctx.user.workspaceId, input)),
+  ...settingsProcedures(loyaltySettingsSection, loyaltySettingsSchema),
   redeem: protectedProcedure.input(redeemInput).mutation(async ({ ctx, input }) => {
     const { engine, database, clock, log } = ctx.deps;
     try {

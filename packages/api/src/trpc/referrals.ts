@@ -1,12 +1,11 @@
+import { referralSettingsSection } from '@afterglow/db';
 import { referralSettingsSchema } from '@afterglow/journey-core';
-import { getReferralSettings, referralStats, saveReferralSettings } from '../referrals/settings';
+import { referralStats } from '../referrals/stats';
 import { protectedProcedure, router } from './init';
+import { settingsProcedures } from './settings-section';
 
 /** The referral programme: its qualifying period, and what became of the workspace's referrals. */
 export const referralsRouter = router({
-  settings: protectedProcedure.query(({ ctx }) => getReferralSettings(ctx.deps, ctx.user.workspaceId)),
+  ...settingsProcedures(referralSettingsSection, referralSettingsSchema),
   stats: protectedProcedure.query(({ ctx }) => referralStats(ctx.deps, ctx.user.workspaceId)),
-  saveSettings: protectedProcedure
-    .input(referralSettingsSchema)
-    .mutation(({ ctx, input }) => saveReferralSettings(ctx.deps, ctx.user.workspaceId, input)),
 });
