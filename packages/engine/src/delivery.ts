@@ -23,31 +23,37 @@ export interface DeliveryDeps {
   metrics?: EngineMetrics;
 }
 
+/** Asked before each batch: a stopping worker ends its drain after the batch under way. */
+type KeepGoing = () => boolean;
+const always: KeepGoing = () => true;
+
 /** Emails sent, retried, failed or suppressed until none is due; 0 without a mailer. */
-export async function drainEmails(deps: DeliveryDeps): Promise<number> {
+export async function drainEmails(deps: DeliveryDeps, keepGoing = always): Promise<number> {
   if (!deps.mailer) return 0;
   let total = 0;
-  for (;;) {
+  while (keepGoing()) {
     const result = await dispatchDueEmails({ sql: deps.database.sql, secrets: deps.database.secrets, mailer: deps.mailer,
       now: deps.clock.now(), batchSize: 50, publicUrl: deps.publicUrl });
     logDispatch(deps.log, result);
     deps.metrics?.emails(result);
     const handled = result.sent + result.retried + result.failed + result.suppressed;
-    if (handled === 0) return total;
+    if (handled === 0) break;
     total += handled;
   }
+  return total;
 }
 
 /** Services' effects delivered, accepted, retried or failed until none is due. */
-export async function drainServiceEffects(deps: DeliveryDeps): Promise<number> {
+export async function drainServiceEffects(deps: DeliveryDeps, keepGoing = always): Promise<number> {
   let total = 0;
-  for (;;) {
+  while (keepGoing()) {
     const result = await dispatchDueServiceEffects({ sql: deps.database.sql, secrets: deps.database.secrets, registry: deps.registry,
       now: deps.clock.now(), publicUrl: deps.publicUrl, allowPrivate: deps.allowPrivate, log: deps.log });
     logServiceDispatch(deps.log, result);
     deps.metrics?.services(result);
     const handled = result.delivered + result.accepted + result.retried + result.failed;
-    if (handled === 0) return total;
+    if (handled === 0) break;
     total += handled;
   }
+  return total;
 }

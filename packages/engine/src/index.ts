@@ -208,8 +208,8 @@ export function createEngine(opts: EngineOptions): Engine {
   const worker = createWorker({
     url: database.url, sql: database.sql, availability: database.availability, runOnce: step, log, tickEvery: opts.tickEvery,
     drains: [
-      { name: 'email:deliver', every: opts.deliverEvery ?? '2 seconds', run: () => drainEmails(delivery) },
-      { name: 'services:deliver', every: opts.deliverEvery ?? '2 seconds', run: () => drainServiceEffects(delivery) },
+      { name: 'email:deliver', every: opts.deliverEvery ?? '2 seconds', run: (keepGoing) => drainEmails(delivery, keepGoing) },
+      { name: 'services:deliver', every: opts.deliverEvery ?? '2 seconds', run: (keepGoing) => drainServiceEffects(delivery, keepGoing) },
     ],
     jobs: [
       { name: 'segments:full-check', every: opts.segmentFullCheckEveryMs ?? '1 hour', run: recheckSegments },

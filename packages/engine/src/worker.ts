@@ -24,7 +24,8 @@ export interface Drain {
   name: string;
   /** How often the durable job wakes it (retries and deferred sends fall due in between). */
   every: string;
-  run: () => Promise<unknown>;
+  /** Drains until nothing is due, or until `keepGoing` says the worker is stopping. */
+  run: (keepGoing: () => boolean) => Promise<unknown>;
 }
 
 export interface WorkerOptions {
@@ -53,7 +54,7 @@ export function createWorker(opts: WorkerOptions) {
   const mayRun = () => !stopped && opts.availability.up;
   const drains = (opts.drains ?? []).map((drain) => ({
     drain,
-    loop: coalesce(async () => void (await drain.run().catch(report(`${drain.name} failed; its next wake-up retries`))), mayRun),
+    loop: coalesce(async () => void (await drain.run(mayRun).catch(report(`${drain.name} failed; its next wake-up retries`))), mayRun),
   }));
   const kickDrains = (which: string) => drains.forEach((d) => (which === 'all' || which === d.drain.name) && d.loop.kick());
   // Coalesces wake-ups: one sweep at a time per process, and one more if woken meanwhile.
