@@ -19,6 +19,8 @@ import path from 'node:path';
 import { repoRoot } from './env';
 import { logAvailability } from './database-log';
 import { createRequestListener } from './http';
+import { createMetrics } from './metrics';
+import { createMetricsHandler, serveMetricsAlone } from './metrics-route';
 import { describeKeys, loadSecretKeys } from './secret-key';
 import { createProcessLogger } from './logger';
 import { ensureDemo } from './seed/index';
@@ -62,6 +64,10 @@ export interface AfterglowOptions {
   /** AFTERGLOW_TRUSTED_PROXIES: reverse proxies in front, whose X-Forwarded-For names the client. Default 0. */
   trustedProxies?: number;
   log?: (line: string) => void;
+  /** AFTERGLOW_METRICS_TOKEN: /metrics answers other machines bearing it; without it, loopback only. */
+  metricsToken?: string;
+  /** AFTERGLOW_METRICS_PORT: a `--role=worker` process serves /metrics there (the others serve it with the app). */
+  metricsPort?: number;
   /** The plugins to run; default: those enabled in afterglow.config.ts. */
   plugins?: readonly AfterglowPlugin[];
 }
@@ -152,9 +158,10 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
 
     // Links in emails point here; with port 0 the real port is known only once listening.
     let linkBase = opts.publicUrl ?? `http://localhost:${opts.port || 3000}`;
+    const metrics = createMetrics({ sql: database.sql, now: () => clock.now() });
     const engine = createEngine({
       database, registry, clock, mailer, publicUrl: () => linkBase, allowPrivateWebhookTargets: opts.webhookAllowPrivate ?? false,
-      log,
+      log, metrics: metrics.engine,
     });
     // Its worker threads start on the first template a request brings, not before.
     const templateSandbox = createTemplateSandbox({ log: (line) => log.child({ component: 'sandbox' }).warn(line) });
@@ -175,6 +182,8 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
     }
     const needsOwner = serves && (await hasNoUser(database));
 
+    const metricsHandler = createMetricsHandler({ registry: metrics.registry, token: opts.metricsToken });
+    if (role === 'worker' && opts.metricsPort) cleanups.push(await serveMetricsAlone(metricsHandler, opts.metricsPort));
     if (runsWorkers) {
       await engine.start();
       cleanups.push(() => engine.stop());
@@ -190,15 +199,21 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
         afterCommit: () => engine.wake(),
         log: log.child({ component: 'ingest' }),
       };
+      // Counted in the ingestion transaction: a transaction retried after a conflict counts its events again (rare).
+      const from = (source: string): IngestDeps => ({ ...ingestDeps, onEventsStored: (tx, events) => {
+        metrics.ingested(source, events.length);
+        return ingestDeps.onEventsStored(tx, events);
+      } });
       const server = http.createServer(createRequestListener({
         database,
         trpc: createTrpcHandler(apiDeps),
-        ingest: createIngestHandler(ingestDeps),
-        loyalty: createLoyaltyApiHandler(ingestDeps),
-        shopify: createShopifyWebhookHandler(ingestDeps),
+        ingest: createIngestHandler(from('api')),
+        loyalty: createLoyaltyApiHandler(from('loyalty')),
+        shopify: createShopifyWebhookHandler(from('shopify')),
         bounces: createBounceWebhookHandler({ database, clock, log: ingestDeps.log }),
-        hooks: createPluginRouteHandler({ ...ingestDeps, registry, publicUrl: () => linkBase, log }),
-        recipients: createPublicHandler({ database, clock, log: httpLog, publicUrl: () => linkBase, onEventsStored: ingestDeps.onEventsStored, afterCommit: ingestDeps.afterCommit }),
+        hooks: createPluginRouteHandler({ ...from('hooks'), registry, publicUrl: () => linkBase, log }),
+        recipients: createPublicHandler({ database, clock, log: httpLog, publicUrl: () => linkBase, onEventsStored: from('links').onEventsStored, afterCommit: ingestDeps.afterCommit }),
+        metrics: metricsHandler,
         webDistDir: opts.webDistDir ?? webDistDir,
         log: httpLog,
       }));

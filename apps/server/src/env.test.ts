@@ -17,3 +17,11 @@ it('writes JSON in production or off a terminal, readable lines on one, unless L
   expect(readEnv({ LOG_FORMAT: 'json' }, true).logFormat).toBe('json');
   expect(() => readEnv({ LOG_FORMAT: 'xml' }, true)).toThrow(/LOG_FORMAT must be json or pretty/);
 });
+
+it('reads the metrics token and port, naming each when it is wrong', () => {
+  expect(readEnv({}, true)).toMatchObject({ metricsToken: undefined, metricsPort: undefined });
+  expect(readEnv({ AFTERGLOW_METRICS_TOKEN: 'a-long-metrics-token', AFTERGLOW_METRICS_PORT: '9464' }, true))
+    .toMatchObject({ metricsToken: 'a-long-metrics-token', metricsPort: 9464 });
+  expect(() => readEnv({ AFTERGLOW_METRICS_TOKEN: 'short' }, true)).toThrow(/AFTERGLOW_METRICS_TOKEN must be at least 16 characters/);
+  expect(() => readEnv({ AFTERGLOW_METRICS_PORT: 'ninety' }, true)).toThrow(/AFTERGLOW_METRICS_PORT must be a port number/);
+});

@@ -37,6 +37,11 @@ const envSchema = z.object({
   AFTERGLOW_TRUSTED_PROXIES: z.coerce.number({ error: 'AFTERGLOW_TRUSTED_PROXIES must be a number of proxies, e.g. 1' })
     .int('AFTERGLOW_TRUSTED_PROXIES must be a whole number').min(0, 'AFTERGLOW_TRUSTED_PROXIES must be 0 or more')
     .max(10, 'AFTERGLOW_TRUSTED_PROXIES must be at most 10').default(0),
+  // Lets /metrics be scraped from other machines with this bearer token (without it: loopback only).
+  // A --role=worker process serves /metrics on this port (it serves no other HTTP).
+  AFTERGLOW_METRICS_PORT: optionalText.refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65_535),
+    'AFTERGLOW_METRICS_PORT must be a port number'),
+  AFTERGLOW_METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'AFTERGLOW_METRICS_TOKEN must be at least 16 characters').optional()),
 });
 
 /** The demo by default only where it cannot be mistaken for a deployment: embedded database, not production. */
@@ -66,6 +71,10 @@ export interface ServerEnv {
   /** LOG_FORMAT, else JSON in production (NODE_ENV=production) or when stdout is not a terminal. */
   logFormat: LogFormat;
   trustedProxies: number;
+  /** AFTERGLOW_METRICS_TOKEN: the bearer token /metrics asks of scrapers not on this machine. */
+  metricsToken?: string;
+  /** AFTERGLOW_METRICS_PORT: where a --role=worker process serves /metrics. */
+  metricsPort?: number;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env, stdoutIsTerminal = process.stdout.isTTY === true): ServerEnv {
@@ -92,5 +101,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env, stdoutIsTermina
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT || (env.NODE_ENV === 'production' || !stdoutIsTerminal ? 'json' : 'pretty'),
     trustedProxies: env.AFTERGLOW_TRUSTED_PROXIES,
+    metricsToken: env.AFTERGLOW_METRICS_TOKEN,
+    metricsPort: env.AFTERGLOW_METRICS_PORT ? Number(env.AFTERGLOW_METRICS_PORT) : undefined,
   };
 }

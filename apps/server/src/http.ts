@@ -24,6 +24,8 @@ export interface HttpRoutes {
   hooks?: Handler;
   /** Unsubscribe, preferences, tracking and review links from emails: /u/, /p/, /t/, /r/, My rewards /w/, and referral links /ref/ (isPublicPath). */
   recipients?: Handler;
+  /** Prometheus metrics: GET /metrics (metrics-route.ts decides who may read them). */
+  metrics?: Handler;
   webDistDir: string;
   log: Logger;
 }
@@ -70,6 +72,7 @@ export function createRequestListener(routes: HttpRoutes): (req: IncomingMessage
     if (pathname === '/webhooks/bounces' && routes.bounces) return routes.bounces(req, res);
     if (pathname.startsWith('/hooks/') && routes.hooks) return routes.hooks(req, res);
     if (pathname === '/healthz') return healthz(res);
+    if (pathname === '/metrics' && routes.metrics) return routes.metrics(req, res);
     if (routes.recipients && isPublicPath(pathname)) return availability.up ? routes.recipients(req, res) : sendUnavailable(res, availability);
     return serveStatic(req, res);
   }

@@ -36,6 +36,8 @@ async function main() {
     previousSecretKeys: env.previousSecretKeys,
     production: env.production,
     trustedProxies: env.trustedProxies,
+    metricsToken: env.metricsToken,
+    metricsPort: env.metricsPort,
   });
 
   const lines = ['', `Afterglow is running (role: ${role})`];

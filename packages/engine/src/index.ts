@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '@afterglow/db';
-import { createPinnedTemplateCache, dispatchDueEmails, type Mailer } from '@afterglow/email';
+import { createPinnedTemplateCache, type Mailer } from '@afterglow/email';
 import type { JourneyStats } from '@afterglow/journey-core';
 import { silentLogger, type NodeRegistry } from '@afterglow/node-sdk';
 import { emitAbandonedCheckouts } from './abandoned-checkouts';
@@ -16,17 +16,19 @@ import { foldPlaceDeltas } from './places';
 import { createPlanCache } from './plans';
 import { completeReferrals } from './referrals';
 import { processSegmentChanges, recheckAllSegments } from './segment-changes';
-import { logDispatch, logServiceDispatch, reportFailure } from './report';
+import { reportFailure } from './report';
 import { retryFailedRuns } from './retry';
 import { deleteExpired } from './retention';
 import { journeyStats } from './stats';
-import { dispatchDueServiceEffects } from './services/dispatcher';
+import { drainEmails, drainServiceEffects, type DeliveryDeps } from './delivery';
+import type { EngineMetrics } from './metrics';
 import type { Logger, StoredEvent } from './types';
 import { WAKE_CHANNEL, createWorker } from './worker';
 
 export { ManualClock, systemClock, type Clock } from './clock';
 export { enrolSegment, type SegmentEnrolment } from './broadcast';
 export type { StoredEvent, Logger } from './types';
+export type { EngineMetrics } from './metrics';
 export { WAKE_CHANNEL } from './worker';
 export { CHECKOUT_ABANDONED, abandonmentDelay } from './abandoned-checkouts';
 export { issueCoupon, type CouponIssue, type StoredCoupon } from './coupon-issue';
@@ -78,6 +80,10 @@ export interface EngineOptions {
    * refused with the address named.
    */
   allowPrivateWebhookTargets?: boolean;
+  /** Told of each sweep and each delivered batch (the server's /metrics). */
+  metrics?: EngineMetrics;
+  /** How often the email and the service delivery jobs wake every worker's drains (default every 2 seconds each). */
+  deliverEvery?: string;
 }
 
 export interface Engine {
@@ -126,7 +132,13 @@ export function createEngine(opts: EngineOptions): Engine {
   };
   const deps: BatchDeps = { sql: database.sql, secrets: database.secrets, registry, loadPlan: createPlanCache(database.sql, registry, database.secrets), email, log, publicUrl };
 
-  async function advanceUntilIdle(): Promise<number> {
+  const delivery: DeliveryDeps = {
+    database, registry, clock, mailer: opts.mailer, publicUrl, allowPrivate: opts.allowPrivateWebhookTargets, log: dispatcherLog, metrics: opts.metrics,
+  };
+
+  /** One stepping sweep (the worker's runOnce): broadcasts, segment changes, then due runs until none is left. */
+  async function step(): Promise<number> {
+    const started = performance.now();
     await runDueBroadcasts(database.sql, registry, clock.now(), log);
     // Customers touched since the last sweep may have entered or left segments (enrolling them).
     // A failed check (e.g. a deadlock with another worker's check) rolls back and is retried on
@@ -148,19 +160,15 @@ export function createEngine(opts: EngineOptions): Engine {
     const failed = loops.find((l): l is PromiseRejectedResult => l.status === 'rejected');
     if (failed) throw failed.reason;
     await foldPlaceDeltas(database.sql);
-    if (opts.mailer) {
-      for (;;) {
-        const sent = await dispatchDueEmails({ sql: database.sql, secrets: database.secrets, mailer: opts.mailer, now: clock.now(), batchSize: 50, publicUrl });
-        logDispatch(dispatcherLog, sent);
-        if (sent.sent + sent.retried + sent.failed + sent.suppressed === 0) break;
-      }
-    }
-    for (;;) {
-      const effects = await dispatchDueServiceEffects({ sql: database.sql, secrets: database.secrets, registry, now: clock.now(),
-        publicUrl, allowPrivate: opts.allowPrivateWebhookTargets, log: dispatcherLog });
-      logServiceDispatch(dispatcherLog, effects);
-      if (effects.delivered + effects.accepted + effects.retried + effects.failed === 0) break;
-    }
+    opts.metrics?.sweep((performance.now() - started) / 1000, steps);
+    return steps;
+  }
+
+  /** A sweep, then both deliveries until idle: what the test harness runs at each stop. */
+  async function advanceUntilIdle(): Promise<number> {
+    const steps = await step();
+    await drainEmails(delivery);
+    await drainServiceEffects(delivery);
     return steps;
   }
 
@@ -198,7 +206,11 @@ export function createEngine(opts: EngineOptions): Engine {
     return emitted;
   };
   const worker = createWorker({
-    url: database.url, sql: database.sql, availability: database.availability, runOnce: advanceUntilIdle, log, tickEvery: opts.tickEvery,
+    url: database.url, sql: database.sql, availability: database.availability, runOnce: step, log, tickEvery: opts.tickEvery,
+    drains: [
+      { name: 'email:deliver', every: opts.deliverEvery ?? '2 seconds', run: (keepGoing) => drainEmails(delivery, keepGoing) },
+      { name: 'services:deliver', every: opts.deliverEvery ?? '2 seconds', run: (keepGoing) => drainServiceEffects(delivery, keepGoing) },
+    ],
     jobs: [
       { name: 'segments:full-check', every: opts.segmentFullCheckEveryMs ?? '1 hour', run: recheckSegments },
       { name: 'triggers:calendar', every: opts.calendarEvery ?? '5 minutes', run: calendar },

@@ -1,23 +1,41 @@
 // The worker: Agenda 6 (on Postgres) owns the durable recurring tick and its locking across
 // processes; LISTEN/NOTIFY wakes every worker at once when an event enrols someone. Either
 // way the work itself is the batched sweep (`runOnce`), never one Agenda job per step.
+// Deliveries (email, services' effects) are drains of their own, each with its own Agenda job
+// and wake-up: stepping never waits for an SMTP server, nor delivery for a sweep, and every
+// worker process drains each queue side by side (their claims skip each other's rows).
 // While the database is unreachable (its breaker open) the worker does not sweep: it waits,
 // quietly, and sweeps once the breaker's probe finds the database again.
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import type { DatabaseAvailability, Sql } from '@afterglow/db';
 import { Agenda } from 'agenda';
 import pg from 'pg';
+import { coalesce } from './coalesce';
 import { reportFailure } from './report';
 import type { Logger } from './types';
 
 export const WAKE_CHANNEL = 'afterglow_wake';
+/** Wakes every worker's delivery drains: the payload names one drain, or 'all'. */
+export const DELIVER_CHANNEL = 'afterglow_deliver';
 const TICK_JOB = 'engine:tick';
+
+export interface Drain {
+  /** Its Agenda job's name, also the wake-up payload naming it. */
+  name: string;
+  /** How often the durable job wakes it (retries and deferred sends fall due in between). */
+  every: string;
+  /** Drains until nothing is due, or until `keepGoing` says the worker is stopping. */
+  run: (keepGoing: () => boolean) => Promise<unknown>;
+}
 
 export interface WorkerOptions {
   url: string;
   sql: Sql;
   availability: DatabaseAvailability;
-  runOnce: () => Promise<unknown>;
+  /** One stepping sweep; returns the steps taken (deliveries are woken when there were some). */
+  runOnce: () => Promise<number>;
+  /** Deliveries, each drained by every worker on its own (see above). */
+  drains?: Drain[];
   log: Logger;
   /** How often the durable tick sweeps for runs whose wait has ended. */
   tickEvery?: string;
@@ -26,8 +44,6 @@ export interface WorkerOptions {
 }
 
 export function createWorker(opts: WorkerOptions) {
-  let running: Promise<void> | null = null;
-  let again = false;
   let stopped = false;
   let pool: pg.Pool | null = null;
   let agenda: Agenda | null = null;
@@ -35,21 +51,19 @@ export function createWorker(opts: WorkerOptions) {
   let unwatch: (() => void) | null = null;
   const report = (message: string) => (err: unknown) => reportFailure(opts.availability, opts.log, message, err);
 
+  const mayRun = () => !stopped && opts.availability.up;
+  const drains = (opts.drains ?? []).map((drain) => ({
+    drain,
+    loop: coalesce(async () => void (await drain.run(mayRun).catch(report(`${drain.name} failed; its next wake-up retries`))), mayRun),
+  }));
+  const kickDrains = (which: string) => drains.forEach((d) => (which === 'all' || which === d.drain.name) && d.loop.kick());
   // Coalesces wake-ups: one sweep at a time per process, and one more if woken meanwhile.
-  const kick = () => {
-    if (stopped || !opts.availability.up) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await opts.runOnce().catch(report('engine sweep failed; the next tick retries'));
-      } while (again && !stopped && opts.availability.up);
-      running = null;
-    })();
-  };
+  // Steps that queued deliveries wake every worker's drains (this one's included, through its listener).
+  const sweep = coalesce(async () => {
+    const steps = await opts.runOnce().catch((err: unknown) => void report('engine sweep failed; the next tick retries')(err));
+    if (steps && drains.length > 0) await opts.sql.notify(DELIVER_CHANNEL, 'all').catch(report('delivery wake-up failed; its tick delivers'));
+  }, mayRun);
+  const kick = () => sweep.kick();
 
   async function createAgenda(): Promise<Agenda> {
     pool = new pg.Pool({ connectionString: opts.url, max: 3 });
@@ -70,6 +84,10 @@ export function createWorker(opts: WorkerOptions) {
       await opts.sql.notify(WAKE_CHANNEL, 'tick');
     }, { lockLifetime: 10_000 });
     for (const job of opts.jobs ?? []) created.define(job.name, async () => void (await job.run()), { lockLifetime: 30 * 60_000 });
+    // Like the tick, a drain's job only broadcasts: the drains run in every worker, not under Agenda's lock.
+    for (const { drain } of drains) {
+      created.define(drain.name, async () => void (await opts.sql.notify(DELIVER_CHANNEL, drain.name)), { lockLifetime: 10_000 });
+    }
     return created;
   }
 
@@ -77,8 +95,16 @@ export function createWorker(opts: WorkerOptions) {
     kick,
     async start() {
       const listener = await opts.sql.listen(WAKE_CHANNEL, () => kick());
-      unlisten = listener.unlisten;
-      unwatch = opts.availability.onChange((change) => change.up && kick());
+      const deliveries = drains.length > 0 ? await opts.sql.listen(DELIVER_CHANNEL, (which) => kickDrains(which)) : null;
+      unlisten = async () => {
+        await listener.unlisten();
+        await deliveries?.unlisten();
+      };
+      unwatch = opts.availability.onChange((change) => {
+        if (!change.up) return;
+        kick();
+        kickDrains('all');
+      });
       // Workers starting together would create Agenda's tables and its recurring jobs at the
       // same moment (seen to fail: two CREATE INDEX IF NOT EXISTS collide on pg_class), so
       // everything from the backend's first connection on happens one worker at a time,
@@ -90,11 +116,13 @@ export function createWorker(opts: WorkerOptions) {
         await startWithRetry(agenda);
         await agenda.every(opts.tickEvery ?? '2 seconds', TICK_JOB, undefined, { skipImmediate: false });
         for (const job of opts.jobs ?? []) await agenda.every(job.every, job.name, undefined, { skipImmediate: true });
+        for (const { drain } of drains) await agenda.every(drain.every, drain.name, undefined, { skipImmediate: false });
       } finally {
         await conn`select pg_advisory_unlock(hashtext('afterglow:agenda-start'))`.catch(() => {});
         conn.release();
       }
       kick();
+      kickDrains('all');
     },
     async stop() {
       stopped = true;
@@ -102,7 +130,7 @@ export function createWorker(opts: WorkerOptions) {
       await unlisten?.().catch(() => {});
       await agenda?.stop().catch(() => {});
       await pool?.end().catch(() => {});
-      await running;
+      await Promise.all([sweep.idle(), ...drains.map((d) => d.loop.idle())]);
     },
   };
 }

@@ -12,9 +12,11 @@ import { serverOsUser } from './os-user';
 import { adoptPassword, passwordFileOf, passwordFor, SUPERUSER } from './password';
 import { DEFAULT_RUNTIME_ROOT, placeCluster } from './placement';
 import { initCluster, isCluster, startServer, stopServer, stopStaleServer } from './server';
+import { sizingFlags, type Machine } from './sizing';
 
 export { DEFAULT_RUNTIME_ROOT } from './placement';
 export { stopStaleServer } from './server';
+export { sizedSettings, type Machine } from './sizing';
 
 export interface EmbeddedOptions {
   /** Where the cluster should live; as root, a link to elsewhere when the postgres OS user cannot reach it. */
@@ -28,6 +30,8 @@ export interface EmbeddedOptions {
   runtimeRoot?: string;
   /** The PostgreSQL binary tree (bin/, lib/, share/). Default: the installed platform package's. */
   binariesDir?: string;
+  /** The machine its memory and parallelism are sized for (sizing.ts); default this one. */
+  machine?: Machine;
 }
 
 export interface EmbeddedDatabase {
@@ -80,6 +84,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
 
   const flags = [
     '-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
+    ...sizingFlags(opts.machine),
     ...(opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
   ];
   const start = async () => {
