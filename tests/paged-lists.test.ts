@@ -122,3 +122,28 @@ describe('templates, customers and the outbox', () => {
     expect((await trpc.outbox.page.query({ search: 'r1@' })).items.map((m) => m.subject)).toEqual(['Thanks for your review']);
   });
 });
+
+describe('reviews', () => {
+  it('page by keyset newest or oldest first, with search', async () => {
+    await database.sql`insert into products (workspace_id, id, name) values (${WS}, 'p1', 'Mug')`;
+    // Imported reviews (another app's export) need no order.
+    await database.sql`insert into reviews (workspace_id, source, customer_id, product_id, rating, text, created_at, updated_at)
+      select ${WS}, 'import', 'c1', 'p1', 1 + g % 5, 'Review number ' || g, ${NOW}::timestamptz + g * interval '1 hour', ${NOW}::timestamptz
+      from generate_series(1, 5) g`;
+    const walk = async (sort: 'newest' | 'oldest') => {
+      const texts: string[] = [];
+      let cursor: { createdAt: string; id: string } | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof trpc.reviews.list.query>> = await trpc.reviews.list.query({ sort, limit: 2, cursor });
+        texts.push(...page.items.map((r) => r.text));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return texts;
+    };
+    const oldest = await walk('oldest');
+    expect(oldest).toEqual([1, 2, 3, 4, 5].map((g) => `Review number ${g}`));
+    expect(await walk('newest')).toEqual([...oldest].reverse());
+    expect((await trpc.reviews.list.query({ search: 'number 3' })).items.map((r) => r.text)).toEqual(['Review number 3']);
+    expect((await errorOf(trpc.reviews.list.query({ sort: 'rating' as never }))).code).toBe('BAD_REQUEST');
+  });
+});
