@@ -1,7 +1,7 @@
 // The tRPC API over real HTTP on a real database: sessions, roles, workspace isolation,
 // segments, customers, outbox and event names.
 import type { ApiDeps } from '@afterglow/api';
-import { rebuildEventNames, type Database } from '@afterglow/db';
+import { checkSegmentMemberships, rebuildEventNames, type Database } from '@afterglow/db';
 import { ManualClock } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,6 +155,9 @@ describe('segments, customers, outbox, events', () => {
     });
     const { id } = await trpc.segments.save.mutate({ name: 'Bought in the last 30 days', description: 'Recent', rule: recentBuyers });
     await trpc.segments.save.mutate({ id, name: 'Bought in the last 30 days', description: 'Renamed', rule: recentBuyers });
+    // The list never counts: a new segment waits for the engine's check (run here as its sweep would).
+    expect((await trpc.segments.list.query()).find((s) => s.id === id)).toMatchObject({ memberCount: null, countedAt: null });
+    await database.sql.begin((tx) => checkSegmentMemberships(tx, NOW));
     const list = await trpc.segments.list.query();
     expect(list.find((s) => s.id === id)).toMatchObject({ description: 'Renamed', memberCount: 1, ruleError: null });
     expect(list.find((s) => s.id === 'seg_a')?.memberCount).toBe(1);

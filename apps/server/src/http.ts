@@ -6,6 +6,7 @@ import { isPublicPath, requestIdFor, sendUnavailable, withRequestId } from '@aft
 import type { Database } from '@afterglow/db';
 import type { Logger } from '@afterglow/node-sdk';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { compressed } from './compress';
 import { createStaticHandler } from './static';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -47,6 +48,10 @@ function securityHeaders(res: ServerResponse): void {
 
 export function createRequestListener(routes: HttpRoutes): (req: IncomingMessage, res: ServerResponse) => void {
   const serveStatic = createStaticHandler(routes.webDistDir);
+  // JSON APIs compress when large; static files come precompressed; webhooks and hosted pages as they are.
+  const trpc = compressed(routes.trpc);
+  const ingest = compressed(routes.ingest);
+  const loyalty = routes.loyalty && compressed(routes.loyalty);
 
   const { availability } = routes.database;
 
@@ -65,9 +70,9 @@ export function createRequestListener(routes: HttpRoutes): (req: IncomingMessage
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const pathname = (req.url ?? '/').split('?')[0];
-    if (pathname === '/trpc' || pathname.startsWith('/trpc/')) return routes.trpc(req, res);
-    if (pathname.startsWith('/v1/loyalty/') && routes.loyalty) return routes.loyalty(req, res);
-    if (pathname.startsWith('/v1/')) return routes.ingest(req, res);
+    if (pathname === '/trpc' || pathname.startsWith('/trpc/')) return trpc(req, res);
+    if (pathname.startsWith('/v1/loyalty/') && loyalty) return loyalty(req, res);
+    if (pathname.startsWith('/v1/')) return ingest(req, res);
     if (pathname === '/webhooks/shopify' && routes.shopify) return routes.shopify(req, res);
     if (pathname === '/webhooks/bounces' && routes.bounces) return routes.bounces(req, res);
     if (pathname.startsWith('/hooks/') && routes.hooks) return routes.hooks(req, res);

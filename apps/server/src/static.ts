@@ -11,6 +11,28 @@ const types: Record<string, string> = {
   '.ico': 'image/x-icon', '.woff': 'font/woff', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.map': 'application/json',
 };
 
+/** The build's precompressed copies (apps/web/precompress.ts), best first. */
+const ENCODINGS = [{ name: 'br', suffix: 'br' }, { name: 'gzip', suffix: 'gz' }] as const;
+
+/** Encodings the request accepts: listed in Accept-Encoding (or via *) and not refused with q=0. */
+function accepted(req: IncomingMessage): Set<string> {
+  const header = req.headers['accept-encoding'];
+  const offers = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return { name: name.trim(), q: q ? Number(q.slice(2)) : 1 };
+  });
+  const refused = new Set(offers.filter((o) => !(o.q > 0)).map((o) => o.name));
+  const wildcard = offers.some((o) => o.name === '*' && o.q > 0);
+  return new Set(ENCODINGS.map((e) => e.name).filter((name) =>
+    !refused.has(name) && (wildcard || offers.some((o) => o.name === name))));
+}
+
+function precompressedFor(req: IncomingMessage, file: string) {
+  const ok = accepted(req);
+  return ENCODINGS.find((e) => ok.has(e.name) && existsSync(`${file}.${e.suffix}`));
+}
+
 const notBuiltPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Afterglow: web app not built</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#27272a}code{background:#f4f4f5;padding:.1rem .3rem;border-radius:4px}</style></head>
 <body><h1>The web app has not been built yet</h1><p>The server is running (the API answers under <code>/trpc</code> and <code>/v1</code>), but
@@ -21,15 +43,19 @@ export function createStaticHandler(distDir: string) {
   const indexFile = path.join(root, 'index.html');
 
   function send(req: IncomingMessage, res: ServerResponse, file: string, immutable: boolean) {
-    const stat = statSync(file);
+    const encoding = precompressedFor(req, file);
+    const served = encoding ? `${file}.${encoding.suffix}` : file;
     res.writeHead(200, {
       'content-type': types[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': stat.size,
+      'content-length': statSync(served).size,
+      ...(encoding ? { 'content-encoding': encoding.name } : {}),
+      // Caches keep one copy per encoding; the same URL answers br, gzip or raw bytes.
+      vary: 'Accept-Encoding',
       // Vite fingerprints assets/*; index.html must always be revalidated to pick up new builds.
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).pipe(res);
+    createReadStream(served).pipe(res);
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {

@@ -1,14 +1,12 @@
 import { formatNumber } from '@afterglow/i18n';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../app/router';
 import { useTRPC } from '../trpc';
-import { Icon } from '../ui/icons';
-import { Button, Card, EmptyState, ErrorNote, inputClass, PageHeader, Spinner } from '../ui/kit';
+import { Card, EmptyState, ErrorNote, PageHeader, Spinner } from '../ui/kit';
 import { customerLanguageName } from '../ui/languageNames';
 import { useLocale } from '../ui/locale';
-import { useDebounced } from '../ui/useDebounced';
+import { ListControls, Pager, usePaging } from '../ui/Pager';
 
 const PAGE = 50;
 
@@ -16,24 +14,18 @@ export function CustomersPage() {
   const trpc = useTRPC();
   const { t } = useTranslation('customers');
   const locale = useLocale();
-  const [search, setSearch] = useState('');
-  const [offset, setOffset] = useState(0);
-  const term = useDebounced(search.trim(), 250);
+  const paging = usePaging<'id' | 'newest' | 'name'>('id', PAGE);
+  const { term } = paging;
+  const sorts = (['id', 'newest', 'name'] as const).map((value) => ({ value, label: t(`list.sort.${value}`) }));
   const customers = useQuery({
-    ...trpc.customers.list.queryOptions({ search: term || undefined, limit: PAGE, offset }),
+    ...trpc.customers.list.queryOptions(paging.input),
     placeholderData: keepPreviousData,
   });
   const rows = customers.data?.items ?? [];
-  const total = customers.data?.total ?? 0;
-  const range = { from: formatNumber(locale, offset + 1), to: formatNumber(locale, offset + rows.length), total: formatNumber(locale, total) };
   return (
     <div className="mx-auto max-w-6xl p-8">
       <PageHeader title={t('list.title')} subtitle={t('list.subtitle')} />
-      <div className="relative mb-4 max-w-md">
-        <Icon name="search" className="pointer-events-none absolute left-3 top-2.5 h-4 w-4 text-slate-400" />
-        <input type="search" aria-label={t('list.search')} placeholder={t('list.searchPlaceholder')} value={search}
-          onChange={(e) => { setSearch(e.target.value); setOffset(0); }} className={`${inputClass} pl-9`} />
-      </div>
+      <ListControls paging={paging} sorts={sorts} searchLabel={t('list.search')} placeholder={t('list.searchPlaceholder')} />
       {customers.isPending && <Spinner />}
       {customers.isError && <ErrorNote error={customers.error} />}
       {customers.data && rows.length === 0 && (
@@ -67,15 +59,9 @@ export function CustomersPage() {
               ))}
             </tbody>
           </table>
-          <div className="flex items-center justify-between border-t border-slate-100 px-5 py-3 text-sm text-slate-500">
-            <span>{customers.data?.totalCapped ? t('list.rangeCapped', range) : t('list.range', range)}</span>
-            <div className="flex gap-2">
-              <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('list.previous')}</Button>
-              <Button disabled={offset + rows.length >= total && !customers.data?.totalCapped} onClick={() => setOffset(offset + PAGE)}>{t('list.next')}</Button>
-            </div>
-          </div>
         </Card>
       )}
+      <Pager paging={paging} shown={rows.length} total={customers.data?.total} capped={customers.data?.totalCapped} />
     </div>
   );
 }

@@ -28,7 +28,7 @@ export function SegmentSelect({ id, value, onChange, className = '' }: PickerPro
         disabled={segments.isPending}>
         <option value="">{segments.isPending ? t('segment.loading') : segments.data?.length === 0 ? t('segment.none') : t('segment.choose')}</option>
         {value && segments.data && !known && <option value={value}>{t('segment.missing', { id: value })}</option>}
-        {segments.data?.map((s) => <option key={s.id} value={s.id}>{t('segment.option', { name: s.name, count: s.memberCount })}</option>)}
+        {segments.data?.map((s) => <option key={s.id} value={s.id}>{s.memberCount === null ? s.name : t('segment.option', { name: s.name, count: s.memberCount })}</option>)}
       </select>
       {segments.data?.length === 0 && (
         <Hint id={id}><Trans t={t} i18nKey="segment.hint" components={{ link: <NewTabLink href="/segments/new" /> }} /></Hint>

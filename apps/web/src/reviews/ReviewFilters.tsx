@@ -1,4 +1,4 @@
-// The filter bar of the Reviews page: status, a rating range, product, words, needs attention,
+// The filter bar of the Reviews page: status, a rating range, product, words, needs attention, order,
 // and the customer the page was opened for (from the customer page), which can be cleared.
 import { useTranslation } from 'react-i18next';
 import { Button, Card, inputClass } from '../ui/kit';
@@ -7,7 +7,7 @@ import type { ReviewFilter } from './types';
 const RATINGS = [1, 2, 3, 4, 5];
 const STATUSES = ['new', 'published', 'hidden'] as const;
 
-export interface FilterState { status: ReviewFilter['status']; minRating: number; maxRating: number; productId: string; search: string; needsAttention: boolean }
+export interface FilterState { status: ReviewFilter['status']; minRating: number; maxRating: number; productId: string; search: string; needsAttention: boolean; sort: 'newest' | 'oldest' }
 
 export function ReviewFilters({ value, onChange, customerId, onClearCustomer }:
   { value: FilterState; onChange(next: FilterState): void; customerId: string | null; onClearCustomer(): void }) {
@@ -45,6 +45,12 @@ export function ReviewFilters({ value, onChange, customerId, onClearCustomer }:
       <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
         <input type="checkbox" checked={value.needsAttention} onChange={(e) => set('needsAttention', e.target.checked)} className="h-4 w-4 accent-violet-600" />
         {t('filter.attention')}
+      </label>
+      <label className={label}>{t('filter.sort')}
+        <select value={value.sort} onChange={(e) => set('sort', e.target.value as FilterState['sort'])} className={`${inputClass} w-40`}>
+          <option value="newest">{t('filter.sortNewest')}</option>
+          <option value="oldest">{t('filter.sortOldest')}</option>
+        </select>
       </label>
       {customerId && (
         <div className="flex w-full items-center gap-2 text-sm text-slate-600">

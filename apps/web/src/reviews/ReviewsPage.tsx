@@ -17,7 +17,7 @@ import { ReviewFilters, type FilterState } from './ReviewFilters';
 import { ReviewImport } from './ReviewImport';
 import type { ReviewFilter } from './types';
 
-const NO_FILTER: FilterState = { status: undefined, minRating: 1, maxRating: 5, productId: '', search: '', needsAttention: false };
+const NO_FILTER: FilterState = { status: undefined, minRating: 1, maxRating: 5, productId: '', search: '', needsAttention: false, sort: 'newest' };
 
 const customerInUrl = () => new URLSearchParams(window.location.search).get('customer');
 

@@ -1,7 +1,7 @@
 // The Templates page: every saved email template (with the languages it is written in), and
 // "New from starter" to begin from one of the shipped starters (order confirmation, review
 // request, win-back, …), which come with their translations.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { preloadPage } from '../app/pages';
@@ -9,30 +9,37 @@ import { Link, useRouter } from '../app/router';
 import { useTRPC } from '../trpc';
 import { Badge, Button, Card, Dialog, EmptyState, ErrorNote, PageHeader, relativeTime, Spinner } from '../ui/kit';
 import { useLocale } from '../ui/locale';
+import { ListControls, Pager, usePaging } from '../ui/Pager';
 import type { Language } from './draft';
 import { languageName } from './LanguageTabs';
 import { TemplateEngagement } from './TemplateEngagement';
 
+const PAGE = 24;
+
 export function TemplatesPage() {
   const trpc = useTRPC();
   // Always fresh on arrival: publishing a journey elsewhere changes which templates are in use.
-  const templates = useQuery({ ...trpc.templates.list.queryOptions(), staleTime: 0 });
+  const paging = usePaging<'updated' | 'name'>('updated', PAGE);
+  const templates = useQuery({ ...trpc.templates.page.queryOptions(paging.input), staleTime: 0, placeholderData: keepPreviousData });
+  const rows = templates.data?.items ?? [];
   const engagement = useQuery({ ...trpc.compliance.templateStats.queryOptions(), staleTime: 0 });
   const [choosing, setChoosing] = useState(false);
   const { t } = useTranslation('templates');
   const locale = useLocale();
   const newButton = <Button variant="primary" icon="plus" onClick={() => setChoosing(true)}>{t('new')}</Button>;
+  const sorts = [{ value: 'updated' as const, label: t('list.sort.updated') }, { value: 'name' as const, label: t('list.sort.name') }];
   return (
     <div className="mx-auto max-w-5xl p-8">
       <PageHeader title={t('title')} subtitle={t('subtitle')} actions={newButton} />
+      <ListControls paging={paging} sorts={sorts} searchLabel={t('list.search')} placeholder={t('list.searchPlaceholder')} />
       {templates.isPending && <Spinner />}
       {templates.isError && <ErrorNote error={templates.error} />}
-      {templates.data?.length === 0 && (
-        <EmptyState icon="mail" title={t('empty.title')} action={newButton}>{t('empty.body')}</EmptyState>
-      )}
-      {templates.data && templates.data.length > 0 && (
+      {templates.data && rows.length === 0 && (paging.term
+        ? <EmptyState icon="mail" title={t('list.noMatch')}>{t('list.noMatchBody', { term: paging.term })}</EmptyState>
+        : <EmptyState icon="mail" title={t('empty.title')} action={newButton}>{t('empty.body')}</EmptyState>)}
+      {rows.length > 0 && (
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {templates.data.map((tpl) => (
+          {rows.map((tpl) => (
             <Link key={tpl.id} to={`/templates/${tpl.id}`} onMouseEnter={() => preloadPage(`/templates/${tpl.id}`)} data-testid={`template-${tpl.id}`}>
               <Card className="flex h-full flex-col p-5 transition hover:shadow-md hover:ring-violet-300">
                 <div className="flex items-start justify-between gap-2">
@@ -53,6 +60,7 @@ export function TemplatesPage() {
           ))}
         </div>
       )}
+      <Pager paging={paging} shown={rows.length} total={templates.data?.total} />
       {choosing && <StarterDialog onClose={() => setChoosing(false)} />}
     </div>
   );
@@ -69,6 +77,7 @@ function StarterDialog({ onClose }: { onClose(): void }) {
     onSuccess: (result) => {
       if (!result.ok) return;
       void queryClient.invalidateQueries({ queryKey: trpc.templates.list.queryKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.templates.page.queryKey() });
       navigate(`/templates/${result.id}`);
     },
   }));

@@ -31,7 +31,8 @@ export async function listReviews(sql: Queryable, workspaceId: string, f: Review
     f.needsAttention ? sql`and r.rating <= ${ATTENTION_MAX_RATING} and r.reply is null` : sql``,
     // The trigram index's own expression (drizzle/0044); LIKE's wildcards in the search match literally.
     f.search ? sql`and lower(r.text || ' ' || coalesce(r.author_name, '') || ' ' || coalesce(r.author_email, '')) like ${likePattern(f.search)}` : sql``,
-    f.cursor ? sql`and (r.created_at, r.id) < (${f.cursor.createdAt}::timestamptz, ${f.cursor.id}::uuid)` : sql``,
+    f.cursor && f.sort === 'oldest' ? sql`and (r.created_at, r.id) > (${f.cursor.createdAt}::timestamptz, ${f.cursor.id}::uuid)` : sql``,
+    f.cursor && f.sort === 'newest' ? sql`and (r.created_at, r.id) < (${f.cursor.createdAt}::timestamptz, ${f.cursor.id}::uuid)` : sql``,
   ];
   const rows = await sql<Row[]>`
     select r.id, r.rating, r.text, r.status, r.source, r.reply, r.replied_at as "repliedAt", u.name as "repliedBy",
@@ -46,7 +47,7 @@ export async function listReviews(sql: Queryable, workspaceId: string, f: Review
     left join customers c on c.workspace_id = r.workspace_id and c.id = r.customer_id
     left join users u on u.workspace_id = r.workspace_id and u.id = r.replied_by
     where ${where.reduce((a, b) => sql`${a} ${b}`)}
-    order by r.created_at desc, r.id desc
+    order by ${f.sort === 'oldest' ? sql`r.created_at, r.id` : sql`r.created_at desc, r.id desc`}
     limit ${f.limit + 1}`;
   const page = rows.slice(0, f.limit);
   const last = page.at(-1);

@@ -13,6 +13,8 @@ export const reviewFilterSchema = z.object({
   /** Bad (1-2 stars) and not answered yet. */
   needsAttention: z.boolean().default(false),
   search: z.string().trim().max(200).optional(),
+  /** Newest or oldest first: both walk the same (created_at, id) index, forwards or backwards. */
+  sort: z.enum(['newest', 'oldest']).default('newest'),
   /** The last review of the previous page (nextCursor). */
   cursor: z.object({ createdAt: z.iso.datetime(), id: reviewId }).nullish(),
   limit: z.number().int().min(1).max(100).default(25),

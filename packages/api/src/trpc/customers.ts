@@ -6,13 +6,14 @@ import { customerDetail } from './customer-detail';
 import { replenishmentOf } from './customer-replenishment';
 import { customerReferrals } from '../referrals/customer';
 import { protectedProcedure, router } from './init';
+import { containsPattern, pageInput } from './paging';
 import { iso } from './time';
 
-const listInput = z.object({
-  search: z.string().trim().max(200).optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-  offset: z.number().int().min(0).default(0),
-}).default({ limit: 50, offset: 0 });
+const listInput = pageInput(['id', 'newest', 'name'] as const);
+const orders = {
+  id: 'c.id', newest: 'c.created_at desc, c.id',
+  name: "lower(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), c.id",
+} as const;
 
 const TOTAL_CAP = 10_000;
 
@@ -34,7 +35,7 @@ export const customersRouter = router({
     // The same expression as the trigram index customers_search_trgm_idx (drizzle/0005), so a
     // substring search stays an index scan at millions of customers. LIKE's own wildcards in
     // the search text are escaped: %, _ and \ match literally.
-    const pattern = input.search ? `%${input.search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%` : null;
+    const pattern = input.search ? containsPattern(input.search) : null;
     const matches = pattern
       ? sql`and lower(c.id || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) like ${pattern}`
       : sql``;
@@ -47,7 +48,7 @@ export const customersRouter = router({
           coalesce(s.order_count, 0)::int as "orderCount"
         from customers c left join customer_order_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id
         where c.workspace_id = ${ws} ${matches}
-        order by c.id limit ${input.limit} offset ${input.offset}`,
+        order by ${sql.unsafe(orders[input.sort])} limit ${input.limit} offset ${input.offset}`,
       // Counting stops at TOTAL_CAP: a one-letter search must not count a million rows.
       sql<{ total: number }[]>`select count(*)::int as total from (
         select 1 from customers c where c.workspace_id = ${ws} ${matches} limit ${TOTAL_CAP + 1}) t`,

@@ -5,6 +5,7 @@ import type { Database } from '@afterglow/db';
 import { z } from 'zod';
 import { notFound } from '../journeys/errors';
 import { protectedProcedure, router } from './init';
+import { containsPattern, pageInput } from './paging';
 import { iso } from './time';
 
 /**
@@ -33,6 +34,20 @@ export const outboxRouter = router({
         order by received_at desc, id limit ${input.limit}`;
       return rows.map((r) => ({ ...r, receivedAt: iso(r.receivedAt) }));
     }),
+
+  /** The Outbox page: searched by subject or recipient, newest or oldest first, paged (hasMore, no count of the mailbox). */
+  page: protectedProcedure.input(pageInput(['newest', 'oldest'] as const)).query(async ({ ctx, input }) => {
+    const { sql } = ctx.deps.database;
+    const matches = input.search
+      ? sql`and lower(d.subject || ' ' || d.to_addresses::text) like ${containsPattern(input.search)}` : sql``;
+    const order = input.sort === 'oldest' ? sql`received_at, id` : sql`received_at desc, id`;
+    const rows = await sql<{ id: string; from: string; to: string[]; subject: string; locale: string | null; receivedAt: Date | string }[]>`
+      select id, from_address as "from", to_addresses as "to", subject,
+        ${sentLocale(sql, ctx.user.workspaceId)} as locale, received_at as "receivedAt"
+      from dev_mailbox d where ${sentByWorkspace(sql, ctx.user.workspaceId)} ${matches}
+      order by ${order} limit ${input.limit + 1} offset ${input.offset}`;
+    return { items: rows.slice(0, input.limit).map((r) => ({ ...r, receivedAt: iso(r.receivedAt) })), hasMore: rows.length > input.limit };
+  }),
 
   get: protectedProcedure
     .input(z.object({ id: z.uuid('Message ids are UUIDs') }))

@@ -48,12 +48,14 @@ export const permissions: Record<string, Permission> = {
   'journeys.retryFailed': change(marketing),
 
   'segments.list': read(),
+  'segments.page': read(),
   'segments.get': read(),
   'segments.preview': read(),
   'segments.vocabulary': read(),
   'segments.save': change(marketing),
 
   'templates.list': read(),
+  'templates.page': read(),
   'templates.starters': read(),
   'templates.get': read(),
   'templates.versions': read(),
@@ -81,6 +83,7 @@ export const permissions: Record<string, Permission> = {
   'events.names': read(),
   'events.catalog': read(),
   'outbox.list': read(),
+  'outbox.page': read(),
   'outbox.get': read(),
   'outbox.queue': read(),
 

@@ -1,5 +1,5 @@
 import {
-  countSegment, findTier, loadLoyaltySettings, resolveSegmentRefs, sampleSegment, SegmentRuleError, segmentRuleSchema, storedMembershipCounts,
+  countSegment, findTier, loadLoyaltySettings, resolveSegmentRefs, sampleSegment, SegmentRuleError, segmentRuleSchema,
   type SegmentRule,
 } from '@afterglow/db';
 import { randomBytes } from 'node:crypto';
@@ -9,6 +9,7 @@ import { DomainError, notFound } from '../journeys/errors';
 import type { ApiDeps } from './deps';
 import { protectedProcedure, router } from './init';
 import { iso } from './time';
+import { segmentPage, segmentPageInput, withStoredCounts } from '../segments/list-page';
 
 interface SegmentRow { id: string; name: string; description: string; rule: unknown; updatedAt: Date | string }
 
@@ -50,24 +51,17 @@ async function checkTiers(deps: ApiDeps, workspaceId: string, rule: SegmentRule)
 }
 
 export const segmentsRouter = router({
-  /**
-   * Counts come from the stored memberships the engine keeps current (incrementally, and fully
-   * every hour), so the list costs no segment evaluation; a segment not yet checked under its
-   * current rule (just saved) is counted live once.
-   */
+  /** Every segment by name, for pickers: stored counts only, like the page. */
   list: protectedProcedure.query(async ({ ctx }) => {
     const rows = await ctx.deps.database.sql<SegmentRow[]>`
       select id, name, description, rule, updated_at as "updatedAt" from segments
       where workspace_id = ${ctx.user.workspaceId} order by name, id`;
-    const stored = await storedMembershipCounts(ctx.deps.database.sql, ctx.user.workspaceId, rows);
-    return Promise.all(rows.map(async (s) => {
-      const kept = stored.get(s.id);
-      const counted = kept?.current
-        ? { memberCount: kept.count, ruleError: null as string | null }
-        : await membership(ctx.deps, ctx.user.workspaceId, s.rule);
-      return { id: s.id, name: s.name, description: s.description, updatedAt: iso(s.updatedAt), ...counted };
-    }));
+    return withStoredCounts(ctx.deps.database.sql, ctx.user.workspaceId, rows);
   }),
+
+  /** The Segments page: searched, sorted and paged in SQL; no segment is evaluated (see list-page.ts). */
+  page: protectedProcedure.input(segmentPageInput).query(({ ctx, input }) =>
+    segmentPage(ctx.deps.database.sql, ctx.user.workspaceId, input)),
 
   get: protectedProcedure
     .input(z.object({ id: z.string().min(1).max(100) }))
@@ -98,6 +92,8 @@ export const segmentsRouter = router({
             rule = ${rule}::text::jsonb, updated_at = ${now}::timestamptz
           where workspace_id = ${ctx.user.workspaceId} and id = ${input.id} returning id`;
         if (!row) throw notFound('segment', input.id);
+        // The engine's next sweep counts the changed rule (lists never do): wake it now.
+        await ctx.deps.engine.wake();
         return { id: input.id };
       }
       const id = `seg_${randomBytes(9).toString('base64url')}`;
@@ -105,6 +101,7 @@ export const segmentsRouter = router({
         insert into segments (id, workspace_id, name, description, rule, created_at, updated_at)
         values (${id}, ${ctx.user.workspaceId}, ${input.name}, ${input.description}, ${rule}::text::jsonb,
           ${now}::timestamptz, ${now}::timestamptz)`;
+      await ctx.deps.engine.wake();
       return { id };
     }),
 

@@ -5,6 +5,7 @@ import { LOCALES } from '@afterglow/i18n';
 import { z } from 'zod';
 import { templateContent, toLocalised } from '../templates/content';
 import { createTemplate, getTemplate, localised, saveTemplate, starterVariants, templateUses } from '../templates/repository';
+import { templatePage, templatePageInput } from '../templates/list-page';
 import { previewFor } from '../templates/preview';
 import { localeOf } from './localize';
 import { assertTestRecipient, testRecipients } from '../templates/test-recipients';
@@ -31,6 +32,10 @@ export const templatesRouter = router({
     const uses = await templateUses(ctx.deps.database.sql, ctx.user.workspaceId, null);
     return rows.map((r) => ({ ...r, updatedAt: iso(r.updatedAt), journeys: uses.filter((u) => u.templateId === r.id).length }));
   }),
+
+  /** The Templates page: searched, sorted and paged (list stays whole for pickers). */
+  page: protectedProcedure.input(templatePageInput).query(({ ctx, input }) =>
+    templatePage(ctx.deps.database.sql, ctx.user.workspaceId, input)),
 
   starters: protectedProcedure.query(({ ctx }) =>
     STARTER_TEMPLATES.map((starter) => {
