@@ -2,7 +2,7 @@ import { formatNumber } from '@afterglow/i18n';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useRouter } from '../app/router';
+import { Link, useLeaveGuard, useRouter } from '../app/router';
 import { useTRPC } from '../trpc';
 import { fieldErrors } from '../ui/fieldIssues';
 import { Icon } from '../ui/icons';
@@ -39,10 +39,14 @@ function SegmentEditor({ initial }: { initial: { id: string | null; name: string
   const save = useMutation(trpc.segments.save.mutationOptions({
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: trpc.segments.list.queryKey() });
-      navigate('/segments');
+      navigate('/segments', { force: true });
     },
   }));
   const counting = preview.isFetching || debouncedRule !== rule;
+  // Warned, not autosaved: saving changes who is in the segment, and so whom live journeys reach,
+  // so a half-built rule must never go live on its own.
+  const dirty = JSON.stringify({ name, description, rule }) !== JSON.stringify({ name: initial.name, description: initial.description, rule: asGroup(initial.rule) });
+  useLeaveGuard(dirty && !save.isSuccess);
   // Refusals shown on their fields: the live count's (as you type) and the save's (e.g. the name).
   const issues = { ...fieldErrors(preview.error), ...fieldErrors(save.error) };
   const ruleIssues = Object.keys(issues).some((f) => f.startsWith('rule.rules'));
