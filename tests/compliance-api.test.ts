@@ -27,6 +27,7 @@ beforeAll(async () => {
     (${WS}, 'bob@example.com', 'hard_bounce', '550 5.1.1 No such user', ${at}),
     (${WS}, 'old_100%@example.com', 'hard_bounce', '550 gone', ${new Date(at.getTime() - 86400e3)}),
     ('ws_other', 'elsewhere@example.com', 'hard_bounce', '550', ${at})`;
+  await rig.db.sql`insert into customers (workspace_id, id, email, marketing_consent) values (${WS}, 'nell', 'nell@example.com', false)`;
   await rig.order('ada', 'o-1');
   await rig.dispatch(); // renders the email: its List-Unsubscribe header is what Ada clicks
   const [row] = await rig.db.sql`select headers from email_outbox where customer_id = 'ada' and node_id = 'mail'`;
@@ -44,7 +45,8 @@ describe('compliance over tRPC', () => {
   it('shows counts, this workspace\'s suppressions (searchable) and the latest consent changes', async () => {
     const viewer = await signIn('viewer@shop.test', 'viewer-pass-1');
     const all = await viewer.compliance.overview.query();
-    expect(all).toMatchObject({ unsubscribed: 1, suppressed: 2 });
+    // Ada unsubscribed here (the ledger says so); Nell came without consent: both get no marketing, only Ada "unsubscribed".
+    expect(all).toMatchObject({ withoutConsent: 2, unsubscribed: 1, suppressed: 2 });
     expect(all.suppressions.map((s) => s.address)).toEqual(['bob@example.com', 'old_100%@example.com']);
     expect(all.suppressions[0]).toMatchObject({ reason: 'hard_bounce', detail: '550 5.1.1 No such user' });
     expect(all.ledger).toEqual([expect.objectContaining({ customerId: 'ada', email: 'ada@example.com', action: 'opt_out', topic: null, source: 'one_click' })]);

@@ -9,6 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, errorOf, seedUser, startApiServer, type ApiServer, signIn as signInAs } from './support/api-client';
+import { topicHandlers } from '../packages/api/src/shopify/topics';
 import { createTestDatabase } from './support/db';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
@@ -108,5 +109,12 @@ describe('Shopify connection', () => {
     expect(await owner.settings.shopify.get.query()).toEqual(set);
     await owner.settings.shopify.remove.mutate();
     expect(await owner.settings.shopify.get.query()).toBeNull();
+  });
+
+  it('lists every topic the webhook handles, for the card to show (one source: the handlers)', async () => {
+    const owner = await signIn('owner@a.test', 'owner-pw');
+    const topics = await owner.settings.shopify.topics.query();
+    expect(topics).toEqual(Object.keys(topicHandlers));
+    expect(topics).toEqual(expect.arrayContaining(['orders/paid', 'refunds/create', 'fulfillments/update', 'checkouts/create', 'customers/redact']));
   });
 });

@@ -122,3 +122,23 @@ describe('segments list', () => {
     }
   });
 });
+
+describe('refusals the editor shows on the field', () => {
+  it('names the condition\'s field of an empty value or a comparison its type does not allow, in the caller\'s language', async () => {
+    const ru = apiClient(server.url, { 'accept-language': 'ru' }).trpc;
+    await ru.auth.login.mutate({ email: 'owner@shop.test', password: 'pw-owner' });
+    const rule = { kind: 'group', op: 'and', rules: [
+      { kind: 'orders', measure: 'count', op: 'gte', value: 1 },
+      { kind: 'attribute', field: 'email', op: 'equals', value: '' },
+      { kind: 'attribute', field: 'birthdayMonth', op: 'contains', value: '3' },
+    ] };
+    const refused = await errorOf(ru.segments.preview.query({ rule })) as { code: string; data: { issues: { field: string; message: string }[] } };
+    expect(refused.code).toBe('BAD_REQUEST');
+    expect(refused.data.issues).toEqual([
+      { field: 'rule.rules.1.value', message: 'Введите значение' },
+      { field: 'rule.rules.2.op', message: 'Для числа выберите «равно», «не равно», «больше», «меньше» или «заполнено»' },
+    ]);
+    const month = await errorOf(trpc.segments.save.mutate({ name: 'Born in month 13', rule: { kind: 'attribute', field: 'birthdayMonth', op: 'equals', value: 13 } })) as typeof refused;
+    expect(month.data.issues).toEqual([{ field: 'rule.value', message: 'Enter a month from 1 to 12' }]);
+  });
+});

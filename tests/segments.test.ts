@@ -239,7 +239,15 @@ describe('rule validation', () => {
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(['rules.0.value', 'rules.1.withinDays']);
-    expect(() => parseSegmentRule({ kind: 'attribute', field: 'birthdayMonth', op: 'contains', value: 3 })).toThrow(/op: .*birthdayMonth/);
+    expect(() => parseSegmentRule({ kind: 'attribute', field: 'birthdayMonth', op: 'contains', value: 3 })).toThrow(/^Invalid segment rule: op: For a number, choose/);
+    // Each field's type decides its comparisons and values (the editor offers the same: opsForField).
+    const refused = (rule: object) => segmentRuleSchema.safeParse(rule).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(refused({ kind: 'attribute', field: 'birthdayMonth', op: 'equals', value: 13 })).toEqual(['value: Enter a month from 1 to 12']);
+    expect(refused({ kind: 'attribute', field: 'birthdayDay', op: 'gt', value: 'x' })).toEqual(['value: Enter a number']);
+    expect(refused({ kind: 'attribute', field: 'email', op: 'gt', value: 3 })).toEqual(['op: For text, choose is, is not, contains or is set']);
+    expect(refused({ kind: 'attribute', field: 'signupDate', op: 'contains', value: '2024' })).toEqual(['op: For a date, choose is on, is not on, after or before']);
+    expect(refused({ kind: 'attribute', field: 'email', op: 'equals', value: '' })).toEqual(['value: Enter a value']);
+    expect(refused({ kind: 'attribute', field: 'score', op: 'contains', value: '1' })).toBeUndefined();
     expect(() => parseSegmentRule({ kind: 'nope' })).toThrow(/kind/);
   });
 

@@ -156,6 +156,12 @@ describe('the server', () => {
     expect(mail.to_addresses).toEqual([customer.email]);
     expect(mail.html).toContain('Red Star &lt;Home&gt; Jersey');
     expect(mail.html).toContain('Red Star Scarf');
+    // An order confirmation is transactional: no unsubscribe link, and it says so.
+    const [sent] = await database.sql<{ kind: string; headers: Record<string, string> }[]>`
+      select kind, headers from email_outbox where customer_id = 'cust_0001' and node_id = 'thank_you_email'`;
+    expect(sent.kind).toBe('transactional');
+    expect(sent.headers['X-Afterglow-Kind']).toBe('transactional');
+    expect(sent.headers['List-Unsubscribe']).toBeUndefined();
     const points = await eventually(async () => (await database.sql`select points from loyalty_ledger where customer_id = 'cust_0001' and kind = 'grant'`)[0], 'the points');
     expect(points.points).toBe(10);
   });

@@ -61,6 +61,9 @@ export function useAppInBrowser(opts: {
     app = await startAfterglow({ port: 0, smtpDevPort: 0, seed: true, log: () => {}, ...opts.appOptions, databaseUrl, clock: opts.clock });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: opts.viewport ?? { width: 1400, height: 1000 } });
+    // A test's page.goto leaves like a person who answered the browser's "Leave site?" with Leave
+    // (an editor with unsaved changes asks); any other dialog is dismissed, as Playwright would.
+    page.on('dialog', (d) => void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()));
   });
 
   afterEach(async (ctx) => {

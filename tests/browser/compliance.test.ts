@@ -18,16 +18,31 @@ describe('compliance in the browser', () => {
     const sql = app.database.sql;
     const [customer] = await sql<{ id: string }[]>`
       select id from customers where workspace_id = ${app.demo!.workspaceId} and marketing_consent and email is not null order by id limit 1`;
+    // The seeded thank-you is an order confirmation (transactional, no unsubscribe link); the shop's
+    // marketing email after an order is this journey's.
+    const [thankYou] = await sql<{ body: string }[]>`select draft->'nodes'->1->'config'->>'body' as body from journeys where id = 'jrn_demo_thank_you'`;
+    await publishGraph(app.database, createRegistry(), app.demo!.workspaceId, 'j_order_news', {
+      nodes: [
+        { id: 'trigger', type: 'core/trigger-event', position: { x: 0, y: 0 }, config: { event: 'Order Completed', filters: [], entryKeyProperty: 'order_id' } },
+        { id: 'news', type: 'core/send-email', position: { x: 0, y: 200 },
+          config: { subject: 'What is new this week', preheader: '', body: thankYou.body, kind: 'marketing' } },
+      ],
+      edges: [{ id: 'e1', source: 'trigger', sourceHandle: 'out', target: 'news' }],
+    });
+    await sql`update journeys set name = 'Order news' where id = 'j_order_news'`;
     const sent = await env.track({ userId: customer.id, event: 'Order Completed', messageId: 'compliance-order-1',
       properties: { order_id: 'ord_compliance_1', total: 20, currency: 'EUR', products: [] } });
     expect(sent.status).toBe(200);
     // The running worker (woken by the ingestion) and this call share the work; wait for the delivery.
     await app.engine.advanceUntilIdle();
-    const sentMail = () => sql<{ headers: Record<string, string>; html: string }[]>`
-      select headers, html from email_outbox where customer_id = ${customer.id} and node_id = 'thank_you_email' and status = 'sent'`;
-    await expect.poll(async () => (await sentMail()).length, { timeout: 30_000 }).toBe(1);
-    const [mail] = await sentMail();
+    const sentMail = () => sql<{ headers: Record<string, string>; html: string; nodeId: string }[]>`
+      select headers, html, node_id as "nodeId" from email_outbox where customer_id = ${customer.id} and status = 'sent' order by node_id`;
+    await expect.poll(async () => (await sentMail()).length, { timeout: 30_000 }).toBe(2);
+    const [mail, confirmation] = await sentMail();
+    expect([mail.nodeId, confirmation.nodeId]).toEqual(['news', 'thank_you_email']);
     expect(mail.headers['X-Afterglow-Kind']).toBe('marketing');
+    expect(confirmation.headers['X-Afterglow-Kind']).toBe('transactional');
+    expect(confirmation.headers['List-Unsubscribe']).toBeUndefined();
 
     // A person reads the email a minute later and clicks its first link.
     clock.advance(60_000);
@@ -56,13 +71,13 @@ describe('compliance in the browser', () => {
     await screenshot(page, 'preferences');
 
     await env.logIn();
-    await page.getByRole('link', { name: 'Thank you for your order' }).first().click();
+    await page.getByRole('link', { name: 'Order news' }).first().click();
     await page.getByTestId('canvas').waitFor();
     await page.getByTestId('toggle-live-stats').click();
-    await waitForText(page.getByTestId('stat-thank_you_email-emails'), (t) => t === '1');
-    await waitForText(page.getByTestId('stat-thank_you_email-opens'), (t) => t === '1');
-    await waitForText(page.getByTestId('stat-thank_you_email-clicks'), (t) => t === '1');
-    await waitForText(page.getByTestId('stat-thank_you_email-unsubscribes'), (t) => t === '1');
+    await waitForText(page.getByTestId('stat-news-emails'), (t) => t === '1');
+    await waitForText(page.getByTestId('stat-news-opens'), (t) => t === '1');
+    await waitForText(page.getByTestId('stat-news-clicks'), (t) => t === '1');
+    await waitForText(page.getByTestId('stat-news-unsubscribes'), (t) => t === '1');
     await screenshot(page, 'canvas-email-counters');
 
     // Settings: counts, the suppression list and the consent ledger; an editor lifts a suppression.

@@ -77,6 +77,11 @@ it('picks the trigger event and a filter property from what the shop sent, in En
   await expect.poll(() => page.getByTestId('property-option').locator('.font-mono').allTextContents()).toContain('gateway');
   await page.getByTestId('journey-settings').screenshot({ path: path.join(ARTIFACTS, 'event-picker-goal-en.png') });
   await page.locator('#goal-same-property').press('Escape');
+  // Journey settings save as you edit, like the graph: no Save button to forget.
+  await waitForText(page.getByTestId('settings-save-state'), (t) => t === 'Saved ✓');
+  const [stored] = await app.database.sql<{ settings: { goal: { event: string } | null } }[]>`select settings from journeys where id = 'j_picker'`;
+  expect(stored.settings.goal?.event).toBe('Order Completed');
+  expect(await page.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
 
   // A name nothing has sent stays as typed, with a warning.
   await page.getByTestId('node-start').getByText('Trigger on event').click();

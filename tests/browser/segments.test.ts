@@ -71,6 +71,47 @@ describe('segments and customers in the browser', () => {
     await screenshot(page, 'segments-builder-kinds');
   });
 
+  it('offers a field only the comparisons its type allows, says what is wrong on the condition, and asks before dropping edits', { timeout: 180_000 }, async () => {
+    const { app, page } = env;
+    await page.goto(`${app.url}/segments/new`);
+    await page.getByLabel('Name').fill('Spring birthdays');
+    await page.getByLabel('Condition type').first().selectOption('attribute');
+    // A month is a number: no "contains"; its value is picked by name.
+    await page.getByLabel('Field', { exact: true }).selectOption('birthdayMonth');
+    expect(await page.getByLabel('Operator').locator('option').allTextContents()).toEqual(['is', 'is not', 'is greater than', 'is less than', 'is set']);
+    expect(await page.getByLabel('Value').locator('option').count()).toBe(12);
+    await page.getByLabel('Value').selectOption({ label: 'March' });
+    await waitForText(page.getByText('Live count, updated as you edit'), () => true);
+    // Text offers contains but no ordering; an empty value is named on the condition, not as JSON.
+    await page.getByLabel('Field', { exact: true }).selectOption('email');
+    expect(await page.getByLabel('Operator').locator('option').allTextContents()).toEqual(['is', 'is not', 'contains', 'is set']);
+    const condition = page.getByTestId('condition-rule.rules.0');
+    await waitForText(condition.getByRole('alert'), (t) => t === 'Enter a value');
+    await waitForText(page.getByRole('alert').filter({ hasText: 'Fix the marked conditions' }), () => true);
+    expect(await page.locator('body').textContent()).not.toContain('"code"');
+    await screenshot(page, 'segments-inline-error');
+
+    // Leaving with unsaved edits asks in the app; staying keeps them, leaving drops them.
+    await page.getByRole('link', { name: 'Segments' }).first().click();
+    const ask = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await ask.waitFor();
+    await screenshot(page, 'segments-leave-confirm');
+    await ask.getByRole('button', { name: 'Stay and keep editing' }).click();
+    expect(await page.getByLabel('Name').inputValue()).toBe('Spring birthdays');
+    expect(new URL(page.url()).pathname).toBe('/segments/new');
+    await page.getByRole('link', { name: 'Segments' }).first().click();
+    await ask.getByRole('button', { name: 'Leave and discard changes' }).click();
+    await page.waitForURL((u) => u.pathname === '/segments');
+
+    // In Russian the refusal on the field is Russian too.
+    await page.evaluate(() => localStorage.setItem('afterglow.locale', 'ru'));
+    await page.goto(`${app.url}/segments/new`);
+    await page.getByLabel('Тип условия').first().selectOption('attribute');
+    await waitForText(page.getByTestId('condition-rule.rules.0').getByRole('alert'), (t) => t === 'Введите значение');
+    await screenshot(page, 'segments-inline-error-ru');
+    await page.evaluate(() => localStorage.setItem('afterglow.locale', 'en'));
+  });
+
   it('finds customers by part of their email and shows their 360 page', { timeout: 120_000 }, async () => {
     const { app, page } = env;
     await page.goto(`${app.url}/customers`);

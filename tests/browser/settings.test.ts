@@ -7,7 +7,7 @@ import { createRegistry } from '@afterglow/nodes';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import config from '../../afterglow.config';
-import { ARTIFACTS, screenshot, useAppInBrowser } from './browser';
+import { ARTIFACTS, screenshot, useAppInBrowser, waitForText } from './browser';
 
 const env = useAppInBrowser();
 
@@ -52,6 +52,8 @@ it('an owner creates, uses and revokes a key, and connects Shopify', { timeout: 
   await expect.poll(() => page.getByTestId('shopify-connection').textContent()).toContain('demo-shop.myshopify.com');
   expect(await page.getByTestId('shopify-connection').textContent()).toContain('…9f3a');
   expect(await page.getByTestId('shopify-url').textContent()).toBe(`${new URL(page.url()).origin}/webhooks/shopify`);
+  // Every topic the server handles, not a hand-kept seven.
+  await waitForText(page.getByTestId('shopify-topics'), (t) => t.includes('refunds/create') && t.includes('checkouts/update') && t.includes('customers/redact'));
   await screenshot(page, 'settings-shopify');
 });
 

@@ -106,7 +106,9 @@ describe('templates in the browser', () => {
       .toEqual([`[Test] ${buyer.firstName}, how do you like your new things?`]);
     await page.getByRole('button', { name: 'Done' }).click();
 
+    // Version 1 is open as unsaved changes: leaving asks first, and this time drops them.
     await page.getByRole('link', { name: 'Templates' }).first().click();
+    await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave and discard changes' }).click();
     await page.getByRole('button', { name: 'New from starter' }).click();
     await screenshot(page, 'template-starters');
     await page.getByRole('button', { name: /^Win-back/ }).click();

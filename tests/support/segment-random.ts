@@ -83,14 +83,20 @@ export function randomCondition(r: Rng, segmentIds: string[]): SegmentRule {
   switch (r.int(0, segmentIds.length ? 7 : 6)) {
     case 0: case 1: {
       const field = r.pick([...ATTR_KEYS, 'email', 'firstName', 'timezone', 'birthdayMonth', 'birthdayDay', 'signupDaysAgo', 'signupDate', hostile(r)]);
+      // Only comparisons the field's type allows (the schema refuses the rest: see opsForField).
       if (field === 'signupDate') {
-        return { kind: 'attribute', field, op: r.pick(['equals', 'not_equals', 'gt', 'lt', 'exists'] as const),
+        return { kind: 'attribute', field, op: r.pick(['equals', 'not_equals', 'gt', 'lt'] as const),
           value: new Date(Date.UTC(2024, 0, 1) + r.int(0, 900) * DAY).toISOString().slice(0, 10) };
       }
       const numeric = ['birthdayMonth', 'birthdayDay', 'signupDaysAgo'].includes(field);
-      const op = numeric ? r.pick(['equals', 'not_equals', 'gt', 'lt', 'exists'] as const) : r.pick(['equals', 'not_equals', 'contains', 'gt', 'lt', 'exists'] as const);
-      const value = op === 'gt' || op === 'lt' || numeric ? r.pick([r.int(0, 400), String(r.int(0, 50)), 4.5, ' 7 ', '0x10'])
-        : r.pick([...ATTR_VALUES.filter((v) => v !== ''), hostile(r), 'EXAMPLE.com', 'ann']);
+      const text = ['email', 'firstName', 'timezone'].includes(field);
+      const op = numeric ? r.pick(['equals', 'not_equals', 'gt', 'lt', 'exists'] as const)
+        : text ? r.pick(['equals', 'not_equals', 'contains', 'exists'] as const)
+          : r.pick(['equals', 'not_equals', 'contains', 'gt', 'lt', 'exists'] as const);
+      const value = field === 'birthdayMonth' ? r.pick([r.int(1, 12), String(r.int(1, 12)), ' 7 '])
+        : field === 'birthdayDay' ? r.pick([r.int(1, 31), String(r.int(1, 31)), ' 7 ', '0x10'])
+          : op === 'gt' || op === 'lt' || numeric ? r.pick([r.int(0, 400), String(r.int(0, 50)), 4.5, ' 7 ', '0x10'])
+            : r.pick([...ATTR_VALUES.filter((v) => v !== ''), hostile(r), 'EXAMPLE.com', 'ann']);
       return { kind: 'attribute', field, op, value };
     }
     case 2: {

@@ -62,7 +62,9 @@ export function thankYouGraph(): JourneyGraph {
           subject: thankYouSubject,
           preheader: 'Here is what you bought, and 10 points on us.',
           body: thankYouBody,
-          kind: 'marketing',
+          // An order confirmation is transactional: it goes to everyone who ordered (consent or
+          // not), with no unsubscribe link, and never counts against the promotions cap.
+          kind: 'transactional',
         },
       },
       {

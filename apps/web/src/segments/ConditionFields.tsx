@@ -1,13 +1,12 @@
-// The inputs of one condition, by its kind (orders / bought / attribute here; the customer's
+// The inputs of one condition, by its kind (orders / bought here; a customer field in AttributeFields; the customer's
 // language in LanguageFields, tags in TagFields; behaviour in ActivityFields).
 import { useTranslation } from 'react-i18next';
 import { ActivityFields, sized, small, WithinDays } from './ActivityFields';
 import { LanguageFields } from './LanguageFields';
 import { TagFields } from './TagFields';
-import { attributeFields, attributeOps, orderMeasures, orderOps, type ConditionRule } from './rule';
+import { AttributeFields } from './AttributeFields';
+import { orderMeasures, orderOps, type ConditionRule } from './rule';
 import { LIST_IDS } from './vocabulary';
-
-const dateOps: readonly string[] = ['equals', 'not_equals', 'gt', 'lt'];
 
 export function ConditionFields({ rule, onChange }: { rule: ConditionRule; onChange(r: ConditionRule): void }) {
   const { t } = useTranslation('segments');
@@ -52,29 +51,5 @@ export function ConditionFields({ rule, onChange }: { rule: ConditionRule; onCha
   if (rule.kind === 'language') return <LanguageFields rule={rule} onChange={onChange} />;
   if (rule.kind === 'tag') return <TagFields rule={rule} onChange={onChange} />;
   if (rule.kind !== 'attribute') return <ActivityFields rule={rule} onChange={onChange} />;
-  const isDate = rule.field === 'signupDate';
-  const builtIn = (attributeFields as readonly string[]).includes(rule.field);
-  return (
-    <>
-      <select aria-label={t('field.label')} className={small} value={builtIn ? rule.field : '__custom'}
-        onChange={(e) => {
-          const field = e.target.value === '__custom' ? '' : e.target.value;
-          // A date needs a date operator and value; switching away from it starts clean too.
-          if (field === 'signupDate') onChange({ ...rule, field, op: 'gt', value: '2025-01-01' });
-          else onChange({ ...rule, field, ...(isDate ? { op: 'equals' as const, value: '' } : {}) });
-        }}>
-        {attributeFields.map((f) => <option key={f} value={f}>{t(`field.${f}`)}</option>)}
-        <option value="__custom">{t('field.custom')}</option>
-      </select>
-      {!builtIn && <input aria-label={t('field.customName')} className={sized('!w-36')} placeholder={t('field.customPlaceholder')} value={rule.field}
-        onChange={(e) => onChange({ ...rule, field: e.target.value })} />}
-      <select aria-label={t('op.label')} className={small} value={rule.op} onChange={(e) => onChange({ ...rule, op: e.target.value as typeof rule.op })}>
-        {attributeOps.filter((o) => !isDate || dateOps.includes(o)).map((o) => (
-          <option key={o} value={o}>{isDate ? t(`dateOp.${o}`) : t(`op.${o}`)}</option>
-        ))}
-      </select>
-      {rule.op !== 'exists' && <input aria-label={t('value.label')} type={rule.field === 'signupDate' ? 'date' : 'text'} className={sized('!w-40')} value={String(rule.value ?? '')}
-        onChange={(e) => onChange({ ...rule, value: e.target.value })} />}
-    </>
-  );
+  return <AttributeFields rule={rule} onChange={onChange} />;
 }

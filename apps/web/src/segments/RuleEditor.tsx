@@ -1,6 +1,7 @@
 // Edits a rule tree: AND/OR groups of conditions, nested up to a few levels.
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../ui/icons';
+import { issuesUnder } from '../ui/fieldIssues';
 import { inputClass } from '../ui/kit';
 import { ConditionFields } from './ConditionFields';
 import { conditionKinds, newCondition, newGroup, type ConditionKind, type GroupRule, type SegmentRule } from './rule';
@@ -8,7 +9,13 @@ import { conditionKinds, newCondition, newGroup, type ConditionKind, type GroupR
 const MAX_DEPTH = 3;
 const small = `${inputClass} !w-auto !py-1.5`;
 
-export function RuleGroup({ group, onChange, onRemove, depth = 0 }: { group: GroupRule; onChange(g: GroupRule): void; onRemove?(): void; depth?: number }) {
+interface GroupProps {
+  group: GroupRule; onChange(g: GroupRule): void; onRemove?(): void; depth?: number;
+  /** The server's refusals by field path ('rule.rules.1.value'), and this group's path. */
+  issues?: Record<string, string>; path?: string;
+}
+
+export function RuleGroup({ group, onChange, onRemove, depth = 0, issues = {}, path = 'rule' }: GroupProps) {
   const { t } = useTranslation('segments');
   const setChild = (i: number, next: SegmentRule | null) =>
     onChange({ ...group, rules: next ? group.rules.map((r, j) => (j === i ? next : r)) : group.rules.filter((_, j) => j !== i) });
@@ -24,13 +31,16 @@ export function RuleGroup({ group, onChange, onRemove, depth = 0 }: { group: Gro
       </div>
       <div className="space-y-2">
         {group.rules.length === 0 && <p className="text-sm text-slate-400">{group.op === 'and' ? t('group.emptyAll') : t('group.emptyAny')}</p>}
-        {group.rules.map((rule, i) => (
+        {group.rules.map((rule, i) => {
+          const at = `${path}.rules.${i}`;
+          const said = rule.kind === 'group' ? [] : issuesUnder(issues, at);
+          return (
           <div key={i}>
             {i > 0 && <div className="py-1 pl-2 text-[11px] font-semibold uppercase tracking-wide text-violet-600">{group.op === 'and' ? t('group.and') : t('group.or')}</div>}
             {rule.kind === 'group'
-              ? <RuleGroup group={rule} depth={depth + 1} onChange={(g) => setChild(i, g)} onRemove={() => setChild(i, null)} />
+              ? <RuleGroup group={rule} depth={depth + 1} onChange={(g) => setChild(i, g)} onRemove={() => setChild(i, null)} issues={issues} path={at} />
               : (
-                <div className="flex flex-wrap items-center gap-2 rounded-lg bg-white p-2.5 ring-1 ring-slate-200">
+                <div className={`flex flex-wrap items-center gap-2 rounded-lg bg-white p-2.5 ring-1 ${said.length ? 'ring-rose-300' : 'ring-slate-200'}`} data-testid={`condition-${at}`}>
                   <select aria-label={t('condition.type')} value={rule.kind} className={small}
                     onChange={(e) => setChild(i, newCondition(e.target.value as ConditionKind))}>
                     {conditionKinds.map((kind) => <option key={kind} value={kind}>{t(kind === 'tag' ? 'tags:segment.kind' : `kind.${kind}`)}</option>)}
@@ -38,10 +48,12 @@ export function RuleGroup({ group, onChange, onRemove, depth = 0 }: { group: Gro
                   <ConditionFields rule={rule} onChange={(r) => setChild(i, r)} />
                   <button type="button" aria-label={t('condition.remove')} onClick={() => setChild(i, null)}
                     className="ml-auto rounded p-1 text-slate-400 hover:bg-rose-50 hover:text-rose-600"><Icon name="x" /></button>
+                  {said.map((m) => <p key={m} className="basis-full text-xs text-rose-600" role="alert">{m}</p>)}
                 </div>
               )}
           </div>
-        ))}
+          );
+        })}
       </div>
       <div className="mt-3 flex gap-3 text-sm">
         <button type="button" className="font-medium text-violet-700 hover:text-violet-900"

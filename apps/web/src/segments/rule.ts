@@ -33,15 +33,10 @@ export const newGroup = (op: 'and' | 'or' = 'and', rules: SegmentRule[] = []): G
 export const defaultRule = (): GroupRule => newGroup('and', [newCondition('orders')]);
 
 /** Labels: `field.<field>`. */
-export const attributeFields = [
-  'email', 'firstName', 'lastName', 'timezone', 'birthdayMonth', 'birthdayDay', 'signupDaysAgo', 'signupDate',
-] as const;
+export { builtInSegmentFields as attributeFields } from '@afterglow/journey-core';
 
 /** Labels: `measure.<measure>`. */
 export const orderMeasures = ['count', 'totalSpent', 'averageOrderValue', 'daysSinceLastOrder'] as const;
-
-/** Labels: `op.<op>`, and `dateOp.<op>` for dates. */
-export const attributeOps = ['equals', 'not_equals', 'contains', 'gt', 'lt', 'exists'] as const;
 
 /** Labels: `compare.<op>`. */
 export const orderOps = ['gte', 'lte', 'gt', 'lt', 'eq'] as const;

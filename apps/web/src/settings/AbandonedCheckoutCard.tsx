@@ -9,6 +9,8 @@ import { useTRPC } from '../trpc';
 import { Button, Spinner } from '../ui/kit';
 import { fieldErrors } from './SettingsPage';
 import { numberInputClass } from './SendingRulesCard';
+import { useLeaveGuard } from '../app/router';
+import { differs } from '../ui/unsaved';
 
 export function AbandonedCheckoutCard() {
   const trpc = useTRPC();
@@ -23,6 +25,8 @@ export function AbandonedCheckoutCard() {
   const save = useMutation(trpc.checkouts.saveSettings.mutationOptions({
     onSuccess: (saved) => queryClient.setQueryData(trpc.checkouts.settings.queryKey(), saved),
   }));
+  // Leaving with edits not saved asks first (a setting changes live sending: never saved on its own).
+  useLeaveGuard(differs(minutes, current.data?.abandonedAfterMinutes));
   if (minutes === null) return <Spinner />;
   const error = fieldErrors(save.error).abandonedAfterMinutes;
 

@@ -8,6 +8,8 @@ import { useTRPC } from '../trpc';
 import { Icon } from '../ui/icons';
 import { Button, inputClass, Spinner } from '../ui/kit';
 import { fieldErrors } from './SettingsPage';
+import { useLeaveGuard } from '../app/router';
+import { differs } from '../ui/unsaved';
 
 interface Row { category: string; minDays: number; maxDays: number }
 const FIELDS = ['category', 'minDays', 'maxDays'] as const;
@@ -23,6 +25,8 @@ export function BuyingCyclesCard() {
   const save = useMutation(trpc.shop.saveBuyingCycles.mutationOptions({
     onSuccess: (saved) => { queryClient.setQueryData(trpc.shop.buyingCycles.queryKey(), saved); setRows(saved); },
   }));
+  // Leaving with edits not saved asks first (a setting changes live sending: never saved on its own).
+  useLeaveGuard(differs(rows, current.data));
   if (!rows) return <Spinner />;
   const refused = fieldErrors(save.error);
   const change = (i: number, next: Partial<Row>) => { setRows(rows.map((r, n) => (n === i ? { ...r, ...next } : r))); save.reset(); };

@@ -27,7 +27,7 @@ export function ConsentCard() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { t } = useTranslation('settings');
-  useLocale(); // relative times follow a language switch
+  const locale = useLocale(); // relative times follow a language switch
   const why = useSuppressionWhy();
   const [search, setSearch] = useState('');
   const overview = useQuery({ ...trpc.compliance.overview.queryOptions({ search }), placeholderData: keepPreviousData });
@@ -44,7 +44,16 @@ export function ConsentCard() {
       {data && (
         <>
           <div className="mt-5 grid grid-cols-2 gap-3">
-            <Stat label={t('consent.unsubscribed', { count: data.unsubscribed })} value={data.unsubscribed} testId="consent-unsubscribed" />
+            <div className="rounded-lg bg-slate-50 px-4 py-3 ring-1 ring-slate-100">
+              <div className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="consent-without">{formatNumber(locale, data.withoutConsent)}</div>
+              <div className="text-xs text-slate-500">{t('consent.withoutConsent', { count: data.withoutConsent })}</div>
+              {/* Which of them the ledger below saw opt out, so the two never seem to disagree. */}
+              {data.withoutConsent > 0 && (
+                <div className="mt-1 text-xs text-slate-400" data-testid="consent-split">
+                  {t('consent.unsubscribedHere', { count: data.unsubscribed })} · {t('consent.cameWithout', { count: data.withoutConsent - data.unsubscribed })}
+                </div>
+              )}
+            </div>
             <Stat label={t('consent.suppressedCount', { count: data.suppressed })} value={data.suppressed} testId="consent-suppressed" />
           </div>
           <div className="mt-6 flex items-center justify-between gap-4">

@@ -9,6 +9,8 @@ import { useTRPC } from '../trpc';
 import { Button, Spinner } from '../ui/kit';
 import { fieldErrors } from './SettingsPage';
 import { numberInputClass } from './SendingRulesCard';
+import { useLeaveGuard } from '../app/router';
+import { differs } from '../ui/unsaved';
 
 const REASONS = ['self', 'same_email', 'same_address', 'existing_customer', 'order_refunded'] as const;
 
@@ -42,6 +44,8 @@ export function ReferralsCard() {
   const save = useMutation(trpc.referrals.saveSettings.mutationOptions({
     onSuccess: (saved) => queryClient.setQueryData(trpc.referrals.settings.queryKey(), saved),
   }));
+  // Leaving with edits not saved asks first (a setting changes live sending: never saved on its own).
+  useLeaveGuard(differs(days, current.data?.qualifyingDays));
   if (days === null) return <Spinner />;
   const error = fieldErrors(save.error).qualifyingDays;
 

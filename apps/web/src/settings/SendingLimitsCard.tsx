@@ -10,6 +10,8 @@ import { useTRPC } from '../trpc';
 import { Button, inputClass, Spinner } from '../ui/kit';
 import { fieldErrors } from './SettingsPage';
 import { numberInputClass } from './SendingRulesCard';
+import { useLeaveGuard } from '../app/router';
+import { differs } from '../ui/unsaved';
 
 export function SendingLimitsCard() {
   const trpc = useTRPC();
@@ -29,6 +31,8 @@ export function SendingLimitsCard() {
       setLimits({ emailsPerMinute: saved.emailsPerMinute, testRecipients: saved.testRecipients });
     },
   }));
+  // Leaving with edits not saved asks first (a setting changes live sending: never saved on its own).
+  useLeaveGuard(differs(limits, current.data && { emailsPerMinute: current.data.emailsPerMinute, testRecipients: current.data.testRecipients }));
   if (!limits) return <Spinner />;
   const errors = fieldErrors(save.error);
   const set = (next: SendingLimits) => { setLimits(next); save.reset(); };

@@ -10,6 +10,8 @@ import { useTRPC } from '../trpc';
 import { useCan } from '../app/me';
 import { Button, Spinner } from '../ui/kit';
 import { fieldErrors } from './SettingsPage';
+import { useLeaveGuard } from '../app/router';
+import { differs } from '../ui/unsaved';
 
 export const numberInputClass = 'w-20 rounded-lg border border-slate-200 px-2 py-1 text-sm focus:border-violet-400 focus:outline-none focus:ring-2 focus:ring-violet-100';
 
@@ -26,6 +28,8 @@ export function SendingRulesCard() {
   const save = useMutation(trpc.sending.save.mutationOptions({
     onSuccess: (saved) => queryClient.setQueryData(trpc.sending.get.queryKey(), saved),
   }));
+  // Leaving with edits not saved asks first (a setting changes live sending: never saved on its own).
+  useLeaveGuard(differs(rules, current.data && { frequencyCap: current.data.frequencyCap, quietHours: current.data.quietHours, countMachineOpens: current.data.countMachineOpens }));
   if (!rules) return <Spinner />;
   const errors = fieldErrors(save.error);
   const cap = rules.frequencyCap;

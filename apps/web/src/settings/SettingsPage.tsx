@@ -23,10 +23,7 @@ import { ShopifyCard } from './ShopifyCard';
 export const codeOf = (error: unknown) => (error as { data?: { code?: string } } | null)?.data?.code;
 
 /** Field messages of a failed mutation, keyed by field name. */
-export function fieldErrors(error: unknown): Record<string, string> {
-  const issues = (error as { data?: { issues?: Array<{ field: string; message: string }> | null } } | null)?.data?.issues ?? [];
-  return Object.fromEntries(issues.map((i) => [i.field, i.message]));
-}
+export { fieldErrors } from '../ui/fieldIssues';
 
 export function SettingsPage() {
   const trpc = useTRPC();

@@ -12,6 +12,8 @@ import { useTRPC } from '../trpc';
 import { Button, inputClass, Spinner } from '../ui/kit';
 import { CurrencySelect } from './CurrencySelect';
 import { fieldErrors } from './SettingsPage';
+import { useLeaveGuard } from '../app/router';
+import { differs } from '../ui/unsaved';
 
 type Field = 'name' | 'url' | 'locale' | 'currency';
 interface ShopForm { name: string; url: string; locale: Locale; currency: string }
@@ -45,10 +47,14 @@ export function ShopCard() {
   const save = useMutation(trpc.shop.save.mutationOptions({
     onSuccess: (saved) => {
       queryClient.setQueryData(trpc.shop.get.queryKey(), saved);
+      // The form shows what was stored (the server tidies the address), so it is not "unsaved" after.
+      setForm({ name: saved.name, url: saved.urlIsDefault ? '' : saved.url, locale: saved.locale, currency: saved.currency });
       // The header names the workspace by the shop's name.
       void queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
     },
   }));
+  // Leaving with edits not saved asks first (a setting changes live sending: never saved on its own).
+  useLeaveGuard(differs(form, current.data && { name: current.data.name, url: current.data.urlIsDefault ? '' : current.data.url, locale: current.data.locale, currency: current.data.currency }));
   if (!form) return <Spinner />;
   const refused = fieldErrors(save.error);
   const problems = checked ? problemsOf(form) : {};

@@ -10,14 +10,14 @@ import { useLocale } from '../ui/locale';
 import { CopyField } from './CopyField';
 import { fieldErrors } from './SettingsPage';
 
-const TOPICS = ['orders/create', 'orders/fulfilled', 'orders/cancelled', 'customers/create', 'customers/update', 'products/create', 'products/update'];
-
 export function ShopifyCard() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { t } = useTranslation('settings');
   useLocale(); // the connection's date follows a language switch
   const connection = useQuery({ ...trpc.settings.shopify.get.queryOptions(), retry: false });
+  // The server's handlers, so the list never falls behind what the webhook accepts.
+  const topics = useQuery({ ...trpc.settings.shopify.topics.queryOptions(), staleTime: Infinity });
   const [secret, setSecret] = useState('');
   const [domain, setDomain] = useState('');
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.settings.shopify.get.queryKey() });
@@ -39,8 +39,8 @@ export function ShopifyCard() {
         <div>
           <div className="mb-1.5 text-xs font-medium uppercase tracking-wide text-slate-400">{t('shopify.url')}</div>
           <CopyField value={`${window.location.origin}/webhooks/shopify`} label={t('shopify.url')} testId="shopify-url" />
-          <div className="mt-2 flex flex-wrap gap-1.5">
-            {TOPICS.map((topic) => <span key={topic} className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-600">{topic}</span>)}
+          <div className="mt-2 flex flex-wrap gap-1.5" data-testid="shopify-topics">
+            {(topics.data ?? []).map((topic) => <span key={topic} className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-600">{topic}</span>)}
           </div>
           <p className="mt-2 text-xs text-slate-500">
             <Trans t={t} i18nKey="shopify.events" values={{ shipped: 'order_shipped', completed: 'Order Completed' }} components={{ b: <b /> }} />

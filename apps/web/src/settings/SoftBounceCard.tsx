@@ -8,6 +8,8 @@ import { useTRPC } from '../trpc';
 import { Button, Spinner } from '../ui/kit';
 import { fieldErrors } from './SettingsPage';
 import { numberInputClass } from './SendingRulesCard';
+import { useLeaveGuard } from '../app/router';
+import { differs } from '../ui/unsaved';
 
 type Policy = { softLimit: number; softWindowDays: number };
 // The schema's bounds (bounceSettingsSchema); the server refuses others naming the field.
@@ -24,6 +26,8 @@ export function SoftBounceCard() {
   const save = useMutation(trpc.bounces.saveSettings.mutationOptions({
     onSuccess: (saved) => queryClient.setQueryData(trpc.bounces.settings.queryKey(), saved),
   }));
+  // Leaving with edits not saved asks first (a setting changes live sending: never saved on its own).
+  useLeaveGuard(differs(policy, current.data));
   if (policy === null) return <Spinner />;
   const errors = fieldErrors(save.error);
   const field = (name: keyof Policy, min: number, max: number) => (

@@ -5,7 +5,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../app/router';
+import { Link, useLeaveGuard } from '../app/router';
 import { useTRPC } from '../trpc';
 import { Icon } from '../ui/icons';
 import { Button, ErrorNote, inputClass, Spinner } from '../ui/kit';
@@ -87,6 +87,8 @@ function TemplateEditor({ id, version, usedBy, initial }: { id: string; version:
   const issues: Issue[] = refused.length ? refused : preview.isError ? previewRefusal : preview.data?.issues ?? [];
   const tabIssues = refused.length ? issuesOf(refused, draft, active) : issues;
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
+  // Warned, not autosaved: each save is a new version journeys' emails use, so it stays a decision.
+  useLeaveGuard(dirty);
   const email = preview.data?.ok ? preview.data.email : null;
 
   return (

@@ -17,9 +17,16 @@ export const complianceRouter = router({
       const sql = ctx.deps.database.sql;
       const ws = ctx.user.workspaceId;
       const like = `%${input.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const [counts] = await sql<{ unsubscribed: number; suppressed: number }[]>`
-        select (select count(*)::int from customers where workspace_id = ${ws} and not marketing_consent) as unsubscribed,
-               (select count(*)::int from email_suppressions where workspace_id = ${ws}) as suppressed`;
+      // Customers without marketing consent, and of them those who withdrew it here (the consent
+      // ledger's opt-outs): the rest came without it (the shop's profile, an import), so the card
+      // never counts as "unsubscribed" people the ledger has never seen opt out.
+      const [counts] = await sql<{ withoutConsent: number; unsubscribed: number; suppressed: number }[]>`
+        select count(*) filter (where not c.marketing_consent)::int as "withoutConsent",
+               count(*) filter (where not c.marketing_consent and exists (
+                 select 1 from consent_ledger l where l.workspace_id = c.workspace_id and l.customer_id = c.id
+                   and l.topic is null and l.action = 'opt_out'))::int as unsubscribed,
+               (select count(*)::int from email_suppressions where workspace_id = ${ws}) as suppressed
+        from customers c where c.workspace_id = ${ws}`;
       // facts: the bounce reason code, or the soft bounces counted; outboxId: the email the last report was about.
       const suppressions = await sql<{ address: string; reason: string; detail: string; facts: SuppressionFacts | null; outboxId: string | null; createdAt: Date | string }[]>`
         select address, reason, detail, facts, outbox_id as "outboxId", created_at as "createdAt" from email_suppressions

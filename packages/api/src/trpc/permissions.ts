@@ -115,6 +115,7 @@ export const permissions: Record<string, Permission> = {
   'settings.ingestKeys.create': change(integration),
   'settings.ingestKeys.revoke': change(integration),
   'settings.shopify.get': read(integration),
+  'settings.shopify.topics': read(integration),
   'settings.shopify.set': change(integration),
   'settings.shopify.remove': change(integration),
   'integrations.list': read(integration),

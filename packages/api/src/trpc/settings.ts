@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { createIngestKey, listIngestKeys, revokeIngestKey } from '../ingest/key-admin';
 import { saveWorkspaceSettings } from '../journeys/settings';
 import { getShopifyConnection, removeShopifyConnection, setShopifyConnection } from '../shopify/connections';
+import { topicHandlers } from '../shopify/topics';
 import { protectedProcedure, router } from './init';
 
 const shopDomain = z.string().trim().toLowerCase()
@@ -30,6 +31,8 @@ export const settingsRouter = router({
   }),
   shopify: router({
     get: protectedProcedure.query(({ ctx }) => getShopifyConnection(ctx.deps.database, ctx.user.workspaceId)),
+    /** The topics the webhook handles, for the settings card to list (the handlers are the one source). */
+    topics: protectedProcedure.query(() => Object.keys(topicHandlers)),
     set: protectedProcedure
       .input(z.object({
         secret: z.string().trim().min(8, 'secret must be at least 8 characters').max(200, 'secret is at most 200 characters'),

@@ -1,22 +1,33 @@
 // A segment is a rule tree over customers, their orders, events, loyalty points and other
 // segments, stored as jsonb in segments.rule and validated here at every boundary.
 import { canonicalLanguageTag, MAX_LANGUAGE_TAG } from '@afterglow/i18n';
+import { builtInSegmentFields, fieldRange, opsForField, segmentFieldType, attributeOps } from '@afterglow/journey-core';
 import { z } from 'zod';
 import type { SegmentRule } from './rule-types';
 
 export * from './rule-types';
 
-/** Customer columns a rule can name; any other field is a key of customers.attributes. */
-export const builtInSegmentFields = [
-  'email', 'firstName', 'lastName', 'timezone', 'birthdayMonth', 'birthdayDay', 'signupDaysAgo', 'signupDate',
-] as const;
-export type BuiltInSegmentField = (typeof builtInSegmentFields)[number];
+export { attributeOps, builtInSegmentFields, type BuiltInSegmentField } from '@afterglow/journey-core';
 /** Built-in fields compared as numbers (contains makes no sense for them). */
-export const numericSegmentFields: readonly string[] = ['birthdayMonth', 'birthdayDay', 'signupDaysAgo'];
+export const numericSegmentFields: readonly string[] = builtInSegmentFields.filter((f) => ['number', 'month', 'day'].includes(segmentFieldType(f)));
 /** Built-in fields compared as calendar dates (YYYY-MM-DD). */
-export const dateSegmentFields: readonly string[] = ['signupDate'];
+export const dateSegmentFields: readonly string[] = builtInSegmentFields.filter((f) => segmentFieldType(f) === 'date');
 
-export const attributeOps = ['equals', 'not_equals', 'contains', 'gt', 'lt', 'exists'] as const;
+/**
+ * What an attribute condition is refused for. Said on the input itself in the editor (the issue's
+ * path names it), so the words need not repeat the field; fixed, so they are translated.
+ */
+export const attributeRuleMessages = {
+  value: 'Enter a value',
+  text: 'For text, choose is, is not, contains or is set',
+  number: 'For a number, choose is, is not, greater than, less than or is set',
+  date: 'For a date, choose is on, is not on, after or before',
+  dateValue: 'Enter a date such as 2024-01-31',
+  numberValue: 'Enter a number',
+  month: 'Enter a month from 1 to 12',
+  day: 'Enter a day of the month from 1 to 31',
+} as const;
+
 export const orderOps = ['gte', 'lte', 'gt', 'lt', 'eq'] as const;
 export const orderMeasures = ['count', 'totalSpent', 'averageOrderValue', 'daysSinceLastOrder'] as const;
 export const boughtKinds = ['product', 'category', 'brand'] as const;
@@ -37,20 +48,22 @@ const attributeRule = z.object({
   op: z.enum(attributeOps),
   value: z.union([z.string().max(500).refine(noNul, NUL_MESSAGE), z.number().finite(), z.boolean()]).optional(),
 }).superRefine((r, ctx) => {
+  const type = segmentFieldType(r.field);
+  const say = (path: 'op' | 'value', message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (!opsForField(r.field).includes(r.op)) return say('op', attributeRuleMessages[type === 'date' ? 'date' : type === 'text' ? 'text' : 'number']);
   if (r.op === 'exists') return;
-  if (r.value === undefined || r.value === '') {
-    ctx.addIssue({ code: 'custom', path: ['value'], message: `Enter a value for field “${r.field}”` });
-  } else if (dateSegmentFields.includes(r.field)) {
-    if (r.op === 'contains') ctx.addIssue({ code: 'custom', path: ['op'], message: `“${r.field}” is a date: use equals, before or after` });
-    else if (!DATE.test(String(r.value)) || Number.isNaN(Date.parse(String(r.value)))) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `“${r.field}” needs a date like 2024-01-31` });
-    }
-  } else if ((r.op === 'gt' || r.op === 'lt') && !Number.isFinite(Number(r.value))) {
-    ctx.addIssue({ code: 'custom', path: ['value'], message: `“${r.field}” ${r.op === 'gt' ? 'greater' : 'less'} than needs a number` });
-  } else if (numericSegmentFields.includes(r.field) && r.op === 'contains') {
-    ctx.addIssue({ code: 'custom', path: ['op'], message: `“${r.field}” is a number: use equals, greater or less than` });
-  } else if (numericSegmentFields.includes(r.field) && !Number.isFinite(Number(r.value))) {
-    ctx.addIssue({ code: 'custom', path: ['value'], message: `“${r.field}” needs a number` });
+  if (r.value === undefined || r.value === '') return say('value', attributeRuleMessages.value);
+  const text = String(r.value);
+  if (type === 'date') {
+    if (!DATE.test(text) || Number.isNaN(Date.parse(text))) say('value', attributeRuleMessages.dateValue);
+    return;
+  }
+  const numeric = type !== 'text' && type !== 'any';
+  if ((numeric || r.op === 'gt' || r.op === 'lt') && (text.trim() === '' || !Number.isFinite(Number(r.value)))) return say('value', attributeRuleMessages.numberValue);
+  const range = fieldRange(type);
+  if (range) {
+    const n = Number(r.value);
+    if (!Number.isInteger(n) || n < range.min || n > range.max) say('value', attributeRuleMessages[type === 'month' ? 'month' : 'day']);
   }
 });
 

@@ -72,3 +72,12 @@ describe('the starters in Serbian, Slovenian and Russian', () => {
     }
   });
 });
+
+it('sends what a customer needs about an order as transactional, and everything that sells as marketing', () => {
+  // Transactional mail goes to every customer who ordered (consent or not) and carries no unsubscribe link.
+  expect(Object.fromEntries(STARTER_TEMPLATES.map((s) => [s.key, s.kind]))).toEqual({
+    'order-confirmation': 'transactional', 'shipping-notice': 'transactional', 'review-request': 'marketing',
+    'replenishment-reminder': 'marketing', 'birthday-greeting': 'marketing', 'cross-sell': 'marketing', 'win-back': 'marketing',
+    'satisfaction-survey': 'marketing', 'points-balance': 'marketing',
+  });
+});

@@ -1,5 +1,7 @@
 // Who may enter the journey again, and the goal that ends a run early (a conversion).
-// Saved on its own; like the steps, it takes effect for customers entering after the next publish.
+// Saved as you edit, debounced like the graph (useAutosave: saved on the way out too), so the
+// editor has one way of keeping work; like the steps, it takes effect after the next publish.
+// Not part of the graph's undo history: an undo on the canvas never rewinds these.
 import type { JourneySettings } from '@afterglow/journey-core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { EventPicker } from '../../forms/EventPicker';
 import { EventPropertyPicker } from '../../forms/EventPropertyPicker';
 import { useTRPC } from '../../trpc';
-import { Button } from '../../ui/kit';
+import { useAutosave } from './useAutosave';
 
 const inputClass = 'w-full rounded-lg border border-slate-200 px-3 py-1.5 text-sm focus:border-violet-400 focus:outline-none focus:ring-2 focus:ring-violet-100';
 
@@ -20,11 +22,12 @@ export function JourneySettingsCard({ journeyId, initial, readOnly, triggerEvent
   const { t } = useTranslation('editor');
   const [settings, setSettings] = useState<JourneySettings>(initial);
   const save = useMutation(trpc.journeys.saveSettings.mutationOptions());
+  const autosave = useAutosave(settings, (next) => save.mutateAsync({ id: journeyId, settings: next }));
   const issues = (save.error as { data?: { issues?: { field: string; message: string }[] } } | null)?.data?.issues ?? [];
   const errorOf = (field: string) => issues.find((i) => i.field.endsWith(field))?.message;
   const [daysError, eventError] = [errorOf('days'), errorOf('event')];
   const reentry = settings.reentry;
-  const change = (next: JourneySettings) => { setSettings(next); save.reset(); };
+  const change = (next: JourneySettings) => setSettings(next);
 
   return (
     <section className="border-t border-slate-200 p-5" data-testid="journey-settings">
@@ -79,11 +82,13 @@ export function JourneySettingsCard({ journeyId, initial, readOnly, triggerEvent
             <p className="text-xs text-slate-500">{t('settings.goalHint')}</p>
           </div>
         )}
-        <div className="flex items-center gap-3">
-          <Button variant="primary" disabled={save.isPending} onClick={() => save.mutate({ id: journeyId, settings })}>{t('settings.save')}</Button>
-          {save.isSuccess && <span className="text-xs text-emerald-600" data-testid="settings-saved">{t('settings.saved')}</span>}
-          {save.isError && issues.length === 0 && <span className="text-xs text-rose-600">{save.error.message}</span>}
-        </div>
+        {!readOnly && (
+          <div className="flex items-center gap-3 text-xs" aria-live="polite" data-testid="settings-save-state">
+            {autosave.status === 'saved' && <span className="text-slate-500">{autosave.savedAt ? t('settings.saved') : t('settings.autosaves')}</span>}
+            {(autosave.status === 'pending' || autosave.status === 'saving') && <span className="text-slate-500">{t('settings.saving')}</span>}
+            {autosave.status === 'error' && <span className="text-rose-600">{issues.length === 0 ? autosave.error : t('settings.notSaved')}</span>}
+          </div>
+        )}
       </fieldset>
     </section>
   );
