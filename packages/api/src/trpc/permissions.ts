@@ -46,6 +46,8 @@ export const permissions: Record<string, Permission> = {
   'journeys.publish': change(marketing),
   'journeys.setStatus': change(marketing),
   'journeys.retryFailed': change(marketing),
+  'journeys.exportFile': read(),
+  'journeys.importFile': change(marketing),
 
   'segments.list': read(),
   'segments.get': read(),
