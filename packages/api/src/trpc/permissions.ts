@@ -48,6 +48,8 @@ export const permissions: Record<string, Permission> = {
   'journeys.retryFailed': change(marketing),
   'journeys.exportFile': read(),
   'journeys.importFile': change(marketing),
+  'journeys.gallery': read(),
+  'journeys.useGalleryTemplate': change(marketing),
 
   'segments.list': read(),
   'segments.get': read(),
