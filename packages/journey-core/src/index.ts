@@ -10,3 +10,4 @@ export * from './secrets';
 export * from './versions';
 export * from './known-events';
 export * from './segment-fields';
+export * from './journey-file/index';

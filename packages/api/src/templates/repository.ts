@@ -91,17 +91,29 @@ export async function createTemplate(sql: Queryable, opts: {
   // A starter or the default: content of this code base, checked in-process.
   const issues = await checkLanguages(content, checkEmailTemplate);
   if (issues.length) return { ok: false, issues };
+  // Named and described in the creator's language (the texts stay the starter's, every language).
+  const title = starter ? starterTitle(starter, opts.locale ?? 'en') : null;
+  const id = await insertTemplate(sql, {
+    ...opts, name: opts.name?.trim() || title?.name || say(text('template.untitled'), opts.locale ?? 'en'),
+    description: title?.description ?? '', starter: starter?.key ?? null, kind: starter?.kind ?? 'marketing',
+  }, content);
+  return { ok: true as const, id, version: 1 };
+}
+
+/**
+ * A new template with checked content as its first version, under `name` or the next free
+ * "name (2)"; the template and its version appear together or not at all.
+ */
+export async function insertTemplate(sql: Queryable, opts: {
+  workspaceId: string; userId: string | null; now: Date; name: string; description: string; starter: string | null; kind: 'marketing' | 'transactional';
+}, content: TemplateContent): Promise<string> {
   const id = `tpl_${randomBytes(9).toString('base64url')}`;
-  // The template and its first version appear together or not at all.
   return inTransaction(sql, async (tx) => {
-    // Named and described in the creator's language (the texts stay the starter's, every language).
-    const title = starter ? starterTitle(starter, opts.locale ?? 'en') : null;
-    const name = await freeName(tx, opts.workspaceId, opts.name?.trim() || title?.name || say(text('template.untitled'), opts.locale ?? 'en'));
+    const name = await freeName(tx, opts.workspaceId, opts.name);
     await tx`insert into email_templates (id, workspace_id, name, description, starter, kind, latest_version, created_at, updated_at)
-      values (${id}, ${opts.workspaceId}, ${name}, ${title?.description ?? ''}, ${starter?.key ?? null},
-        ${starter?.kind ?? 'marketing'}, 1, ${opts.now}, ${opts.now})`;
+      values (${id}, ${opts.workspaceId}, ${name}, ${opts.description}, ${opts.starter}, ${opts.kind}, 1, ${opts.now}, ${opts.now})`;
     await insertVersion(tx, { ...opts, id, version: 1 }, content);
-    return { ok: true as const, id, version: 1 };
+    return id;
   });
 }
 

@@ -10,6 +10,10 @@ import {
 } from '../journeys/repository';
 import { openDraft } from '../journeys/open-draft';
 import { saveJourneySettings } from '../journeys/settings';
+import { exportJourneyFile } from '../journeys/journey-file/export';
+import { importJourneyFile } from '../journeys/journey-file/import';
+import { galleryCards, useGalleryEntry } from '../gallery/index';
+import { localeOf } from './localize';
 import { protectedProcedure, router } from './init';
 import { mayCall } from './permissions';
 
@@ -66,6 +70,24 @@ export const journeysRouter = router({
   saveSettings: protectedProcedure
     .input(z.object({ id: journeyId, settings: journeySettingsSchema }))
     .mutation(({ ctx, input }) => saveJourneySettings(ctx.deps, ctx.user.workspaceId, input.id, input.settings)),
+
+  /** The journey as a file (docs/journey-format.md): its draft, settings, templates and segments; secrets blanked. */
+  exportFile: protectedProcedure
+    .input(z.object({ id: journeyId }))
+    .query(({ ctx, input }) => exportJourneyFile(ctx.deps, ctx.user.workspaceId, input.id)),
+
+  /** A journey file as a new draft with its own copies of the templates (and segments) it carries; problems named by step. */
+  importFile: protectedProcedure
+    .input(z.object({ file: z.unknown() }))
+    .mutation(({ ctx, input }) => importJourneyFile(ctx.deps, { workspaceId: ctx.user.workspaceId, userId: ctx.user.id, locale: localeOf(ctx) }, input.file)),
+
+  /** The playbook's journeys (and a blank one) to start from, with the events each needs and whether they have arrived. */
+  gallery: protectedProcedure.query(({ ctx }) => galleryCards(ctx.deps, ctx.user.workspaceId, localeOf(ctx))),
+
+  /** A gallery journey as a new draft with its templates (every language) and segments: the same import as a file's. */
+  useGalleryTemplate: protectedProcedure
+    .input(z.object({ key: z.string().min(1).max(100) }))
+    .mutation(({ ctx, input }) => useGalleryEntry(ctx.deps, { workspaceId: ctx.user.workspaceId, userId: ctx.user.id, locale: localeOf(ctx) }, input.key)),
 
   /** Failed runs of a version (or of one step) try again from the step that failed. */
   retryFailed: protectedProcedure

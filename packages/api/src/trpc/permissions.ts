@@ -46,6 +46,10 @@ export const permissions: Record<string, Permission> = {
   'journeys.publish': change(marketing),
   'journeys.setStatus': change(marketing),
   'journeys.retryFailed': change(marketing),
+  'journeys.exportFile': read(),
+  'journeys.importFile': change(marketing),
+  'journeys.gallery': read(),
+  'journeys.useGalleryTemplate': change(marketing),
 
   'segments.list': read(),
   'segments.page': read(),

@@ -8,6 +8,7 @@ import { useTRPC, useTRPCClient, type Api, type inferOutput } from '../../trpc';
 import { Icon } from '../../ui/icons';
 import { Button, StatusBadge } from '../../ui/kit';
 import { useLocale } from '../../ui/locale';
+import { ExportJourneyButton } from '../gallery/ExportJourneyButton';
 import type { PublishOutcome } from './PublishNotice';
 import type { SaveStatus } from './useAutosave';
 
@@ -66,6 +67,7 @@ export function EditorToolbar(p: {
       <div className="ml-auto flex items-center gap-1.5">
         <Button variant="ghost" icon="undo" onClick={p.onUndo} disabled={!p.canUndo} aria-label={t('toolbar.undo')} title={t('toolbar.undoHint')} />
         <Button variant="ghost" icon="redo" onClick={p.onRedo} disabled={!p.canRedo} aria-label={t('toolbar.redo')} title={t('toolbar.redoHint')} />
+        <ExportJourneyButton id={p.journey.id} flush={p.flush} />
         <span className="mx-1 h-6 w-px bg-slate-200" />
         {p.hasVersion && (
           <Button icon="chart" onClick={p.onToggleLive} aria-pressed={p.live} data-testid="toggle-live-stats"

@@ -1,0 +1,3 @@
+export * from './schema';
+export * from './references';
+export * from './problems';
