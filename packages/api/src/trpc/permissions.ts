@@ -46,6 +46,13 @@ export const permissions: Record<string, Permission> = {
   'journeys.publish': change(marketing),
   'journeys.setStatus': change(marketing),
   'journeys.retryFailed': change(marketing),
+  'journeys.runCounts': read(),
+  'journeys.versions': read(),
+  'journeys.diffVersions': read(),
+  'journeys.duplicate': change(marketing),
+  'journeys.setArchived': change(marketing),
+  'journeys.delete': change(marketing),
+  'journeys.revertDraft': change(marketing),
 
   'segments.list': read(),
   'segments.get': read(),

@@ -1,6 +1,6 @@
 import { formatDateTime, formatRelativeTime } from '@afterglow/i18n';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useReducer } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/me';
 import { Link } from '../../app/router';
@@ -8,6 +8,7 @@ import { useTRPC, useTRPCClient, type Api, type inferOutput } from '../../trpc';
 import { Icon } from '../../ui/icons';
 import { Button, StatusBadge } from '../../ui/kit';
 import { useLocale } from '../../ui/locale';
+import { VersionHistoryDialog } from '../history/VersionHistoryDialog';
 import type { PublishOutcome } from './PublishNotice';
 import type { SaveStatus } from './useAutosave';
 
@@ -49,6 +50,7 @@ export function EditorToolbar(p: {
   const status = p.journey.status;
   const nextStatus = status === 'live' ? 'paused' : 'live';
   const [mayPause, mayPublish] = [can('journeys.setStatus'), can('journeys.publish') || can('approvals.request')];
+  const [history, setHistory] = useState(false);
   const latest = p.journey.versions.reduce<Journey['versions'][number] | null>((a, v) => (a && a.version > v.version ? a : v), null);
 
   return (
@@ -66,6 +68,9 @@ export function EditorToolbar(p: {
       <div className="ml-auto flex items-center gap-1.5">
         <Button variant="ghost" icon="undo" onClick={p.onUndo} disabled={!p.canUndo} aria-label={t('toolbar.undo')} title={t('toolbar.undoHint')} />
         <Button variant="ghost" icon="redo" onClick={p.onRedo} disabled={!p.canRedo} aria-label={t('toolbar.redo')} title={t('toolbar.redoHint')} />
+        {p.journey.versions.length > 0 && (
+          <Button variant="ghost" icon="history" onClick={() => setHistory(true)} data-testid="version-history">{t('versions:button')}</Button>
+        )}
         <span className="mx-1 h-6 w-px bg-slate-200" />
         {p.hasVersion && (
           <Button icon="chart" onClick={p.onToggleLive} aria-pressed={p.live} data-testid="toggle-live-stats"
@@ -85,6 +90,7 @@ export function EditorToolbar(p: {
           </Button>
         )}
       </div>
+      {history && <VersionHistoryDialog journeyId={p.journey.id} flush={p.flush} onClose={() => setHistory(false)} />}
     </div>
   );
 }
