@@ -43,11 +43,21 @@ it('shows one page of 500 journeys, searches and duplicates', { timeout: 180_000
   await expect.poll(() => rows.count()).toBe(1);
   await expect.poll(() => rows.first().textContent()).toContain('draft');
 
+  // Deleting a journey no one entered: the dialog says so, and the list loses one.
+  await page.getByTestId('journey-search').fill('Seasonal offer 499');
+  await expect.poll(() => rows.count()).toBe(1);
+  await rows.first().getByTestId('delete-journey').click();
+  await expect.poll(() => page.getByTestId('confirm-journey').textContent())
+    .toBe('No customer is in this journey now; no one has ever entered it.Its draft and published versions are deleted for good. This cannot be undone.');
+  await screenshot(page, 'journey-list-delete');
+  await page.getByTestId('confirm-delete').click();
+  await expect.poll(() => page.getByTestId('journeys-none').count()).toBe(1);
+
   await page.getByRole('button', { name: 'Drafts' }).click();
   await page.getByTestId('journey-search').fill('');
-  await expect.poll(() => page.getByTestId('journeys-range').textContent()).toBe('1–25 of 502 journeys');
+  await expect.poll(() => page.getByTestId('journeys-range').textContent()).toBe('1–25 of 501 journeys');
   await page.getByRole('button', { name: 'Next' }).click();
-  await expect.poll(() => page.getByTestId('journeys-range').textContent()).toBe('26–50 of 502 journeys');
+  await expect.poll(() => page.getByTestId('journeys-range').textContent()).toBe('26–50 of 501 journeys');
 });
 
 it('compares two published versions in words and reverts the draft', { timeout: 180_000 }, async () => {
@@ -80,6 +90,7 @@ it('compares two published versions in words and reverts the draft', { timeout: 
   expect(reverted!.amount).toBe(10);
   await page.goto(`${app.url}/journeys`);
   await page.getByTestId('journey-search').fill('Thank you for');
+  await expect.poll(() => page.locator('tr[data-testid^="journey-row-"]').count()).toBe(2);
   await expect.poll(() => page.getByTestId('unpublished-changes').count()).toBe(1);
   await screenshot(page, 'journey-list-unpublished');
 });

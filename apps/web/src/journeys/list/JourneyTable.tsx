@@ -14,6 +14,7 @@ import { RowActions } from './RowActions';
 export type JourneyRow = inferOutput<Api['journeys']['list']>['journeys'][number];
 
 const cell = 'px-4 py-3';
+const head = `${cell} whitespace-nowrap`;
 const ARROWS = { asc: '↑', desc: '↓' } as const;
 
 function SortHeader({ label, sortKey, query, onSort, right }: {
@@ -24,7 +25,7 @@ function SortHeader({ label, sortKey, query, onSort, right }: {
   const first = sortKey === 'name' ? 'asc' : 'desc';
   const next = active ? (query.direction === 'asc' ? 'desc' : 'asc') : first;
   return (
-    <th className={`${cell} ${right ? 'text-right' : ''}`} aria-sort={active ? (query.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+    <th className={`${head} ${right ? 'text-right' : ''}`} aria-sort={active ? (query.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
       <button type="button" onClick={() => onSort(sortKey, next)} className={`uppercase tracking-wide hover:text-slate-800 ${active ? 'text-slate-800' : ''}`}>
         {label}{active && <span aria-hidden="true"> {ARROWS[query.direction]}</span>}
       </button>
@@ -54,11 +55,11 @@ export function JourneyTable({ journeys, query, onSort }: { journeys: JourneyRow
       <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
         <tr>
           <SortHeader label={t('column.journey')} sortKey="name" query={query} onSort={onSort} />
-          <th className={cell}>{t('column.status')}</th>
-          <th className={`${cell} text-right`}>{t('column.active')}</th>
+          <th className={head}>{t('column.status')}</th>
+          <th className={`${head} text-right`}>{t('column.active')}</th>
           <SortHeader label={t('column.entries')} sortKey="entries" query={query} onSort={onSort} right />
-          <th className={`${cell} text-right`}>{t('column.conversions')}</th>
-          <th className={`${cell} text-right`}>{t('column.revenue')}</th>
+          <th className={`${head} text-right`}>{t('column.conversions')}</th>
+          <th className={`${head} text-right`}>{t('column.revenue')}</th>
           <SortHeader label={t('column.edited')} sortKey="updated" query={query} onSort={onSort} right />
           <th className={cell}><span className="sr-only">{t('column.actions')}</span></th>
         </tr>

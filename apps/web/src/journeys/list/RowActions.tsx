@@ -3,6 +3,7 @@
 // to them (ConfirmJourneyDialog). Shown only to those the permission table lets act.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/me';
 import { useRouter } from '../../app/router';
@@ -43,8 +44,9 @@ export function RowActions({ journey }: { journey: JourneyRow }) {
         <Button variant="ghost" icon="trash" aria-label={t('action.delete', named)} title={t('action.deleteHint')}
           className="hover:!text-rose-600" onClick={() => setConfirm('delete')} data-testid="delete-journey" />
       )}
-      {confirm && <ConfirmJourneyDialog kind={confirm} journey={journey} onClose={() => setConfirm(null)} onDone={() => void refresh()}
-        onArchiveInstead={() => setConfirm('archive')} />}
+      {/* Out of the table: a dialog inside a row is clipped with it and re-laid out with every refetch. */}
+      {confirm && createPortal(<ConfirmJourneyDialog kind={confirm} journey={journey} onClose={() => setConfirm(null)} onDone={() => void refresh()}
+        onArchiveInstead={() => setConfirm('archive')} />, document.body)}
     </div>
   );
 }
