@@ -107,7 +107,7 @@ describe('journeys', () => {
     const v1 = await owner.journeys.publish.mutate({ id });
     expect(v1).toMatchObject({ ok: true, version: 1 });
     if (!v1.ok) return;
-    const listed = (await owner.journeys.list.query()).find((j) => j.id === id);
+    const listed = (await owner.journeys.list.query()).journeys.find((j) => j.id === id);
     expect(listed).toMatchObject({ name: 'Order thank-you', status: 'live', currentVersion: 1, runs: { active: 0, total: 0 } });
 
     // A customer enters version 1 and walks it to the end.
@@ -141,7 +141,7 @@ describe('journeys', () => {
 
     // Pausing stops enrolment; other workspaces can read neither the stats nor the journey.
     await owner.journeys.setStatus.mutate({ id, status: 'paused' });
-    expect((await owner.journeys.list.query()).find((j) => j.id === id)?.status).toBe('paused');
+    expect((await owner.journeys.list.query()).journeys.find((j) => j.id === id)?.status).toBe('paused');
     expect(await orderCompleted('c1', 'o2')).toBe(0);
     expect((await errorOf(other.journeys.stats.query({ versionId: v1.versionId }))).code).toBe('NOT_FOUND');
     expect((await errorOf(other.journeys.setStatus.mutate({ id, status: 'live' }))).code).toBe('NOT_FOUND');

@@ -110,7 +110,7 @@ describe('sessions and roles', () => {
 
   it('lets a viewer read but not change anything', async () => {
     const { trpc } = await signIn('viewer@a.test', 'viewer-pw');
-    expect(await trpc.journeys.list.query()).toEqual([]);
+    expect((await trpc.journeys.list.query()).journeys).toEqual([]);
     const refused = await errorOf(trpc.journeys.create.mutate({ name: 'Win-back' }));
     expect(refused.code).toBe('FORBIDDEN');
     expect(refused.message).toContain('viewer@a.test');
@@ -126,7 +126,7 @@ describe('workspace isolation', () => {
     const a = (await signIn('owner@a.test', 'owner-pw')).trpc;
     const b = (await signIn('owner@b.test', 'b-pw')).trpc;
     const { id } = await a.journeys.create.mutate({ name: 'A only' });
-    expect((await b.journeys.list.query()).map((j) => j.id)).not.toContain(id);
+    expect((await b.journeys.list.query()).journeys.map((j) => j.id)).not.toContain(id);
     const hidden = await errorOf(b.journeys.get.query({ id }));
     expect(hidden.code).toBe('NOT_FOUND');
     expect(hidden.message).toContain(id);

@@ -71,12 +71,12 @@ describe('the server', () => {
     const cookie = login.setCookie!.split(';')[0];
     const list = await trpc('journeys.list', undefined, cookie);
     expect(list.status).toBe(200);
-    expect(list.body.result.data).toEqual(expect.arrayContaining([
+    expect(list.body.result.data.journeys).toEqual(expect.arrayContaining([
       expect.objectContaining({ name: 'Thank you for your order', status: 'live', currentVersion: 1 }),
       // A draft to show the Issue coupon step: nothing runs until the marketer publishes it.
       expect.objectContaining({ name: 'Win back lapsed customers', status: 'draft' }),
     ]));
-    expect(list.body.result.data).toHaveLength(2);
+    expect(list.body.result.data.journeys).toHaveLength(2);
     // Lists never count; the engine's sweep counts the seeded segments in the background.
     type Listed = { name: string; memberCount: number | null };
     const listed = await eventually(async () => {

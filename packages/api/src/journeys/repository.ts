@@ -8,32 +8,6 @@ import { iso } from '../trpc/time';
 import { DomainError, notFound } from './errors';
 import { sealDraftSecrets } from './keep-secrets';
 
-export interface JourneySummary {
-  id: string;
-  name: string;
-  status: string;
-  currentVersion: number | null;
-  updatedAt: string;
-  runs: { active: number; total: number };
-}
-
-export async function listJourneys(deps: ApiDeps, workspaceId: string): Promise<JourneySummary[]> {
-  // Runs are counted from where they are (journey_places_now: a few rows per version).
-  const rows = await deps.database.sql<(Omit<JourneySummary, 'runs'> & { active: number; total: number; updatedAt: Date | string })[]>`
-    select j.id, j.name, j.status, v.version as "currentVersion", j.updated_at as "updatedAt",
-      coalesce(r.active, 0)::int as active, coalesce(r.total, 0)::int as total
-    from journeys j
-    left join journey_versions v on v.id = j.current_version_id
-    left join lateral (
-      select sum(p.n) filter (where p.status in ('active', 'waiting')) as active, sum(p.n) as total
-      from journey_places_now p
-      where p.version_id in (select jv.id from journey_versions jv where jv.journey_id = j.id)
-    ) r on true
-    where j.workspace_id = ${workspaceId}
-    order by j.updated_at desc, j.id`;
-  return rows.map(({ active, total, ...j }) => ({ ...j, updatedAt: iso(j.updatedAt), runs: { active, total } }));
-}
-
 /** A new draft holds one unconfigured trigger: the first trigger in palette order. */
 export async function createJourney(deps: ApiDeps, workspaceId: string, name: string): Promise<{ id: string }> {
   const trigger = deps.registry.triggers()[0];

@@ -5,8 +5,7 @@ import { approvalRequired } from '../journeys/approvals';
 import { DomainError } from '../journeys/errors';
 import { publishJourney } from '../journeys/publish';
 import {
-  assertJourneyInWorkspace, assertVersionInWorkspace, createJourney, getJourney, listJourneys, saveDraft,
-  setJourneyStatus,
+  assertJourneyInWorkspace, assertVersionInWorkspace, createJourney, getJourney, saveDraft, setJourneyStatus,
 } from '../journeys/repository';
 import { openDraft } from '../journeys/open-draft';
 import { saveJourneySettings } from '../journeys/settings';
@@ -15,13 +14,14 @@ import { importJourneyFile } from '../journeys/journey-file/import';
 import { galleryCards, useGalleryEntry } from '../gallery/index';
 import { localeOf } from './localize';
 import { protectedProcedure, router } from './init';
+import { journeyListProcedures } from './journey-list';
 import { mayCall } from './permissions';
 
 const journeyId = z.string().min(1).max(100);
 const journeyName = z.string().trim().min(1, 'Give the journey a name').max(200, 'Keep the name under 200 characters');
 
 export const journeysRouter = router({
-  list: protectedProcedure.query(({ ctx }) => listJourneys(ctx.deps, ctx.user.workspaceId)),
+  ...journeyListProcedures,
 
   create: protectedProcedure
     .input(z.object({ name: journeyName }))

@@ -50,6 +50,13 @@ export const permissions: Record<string, Permission> = {
   'journeys.importFile': change(marketing),
   'journeys.gallery': read(),
   'journeys.useGalleryTemplate': change(marketing),
+  'journeys.runCounts': read(),
+  'journeys.versions': read(),
+  'journeys.diffVersions': read(),
+  'journeys.duplicate': change(marketing),
+  'journeys.setArchived': change(marketing),
+  'journeys.delete': change(marketing),
+  'journeys.revertDraft': change(marketing),
 
   'segments.list': read(),
   'segments.page': read(),

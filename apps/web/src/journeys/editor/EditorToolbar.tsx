@@ -1,6 +1,6 @@
 import { formatDateTime, formatRelativeTime } from '@afterglow/i18n';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useReducer } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/me';
 import { Link } from '../../app/router';
@@ -9,6 +9,7 @@ import { Icon } from '../../ui/icons';
 import { Button, StatusBadge } from '../../ui/kit';
 import { useLocale } from '../../ui/locale';
 import { ExportJourneyButton } from '../gallery/ExportJourneyButton';
+import { VersionHistoryDialog } from '../history/VersionHistoryDialog';
 import type { PublishOutcome } from './PublishNotice';
 import type { SaveStatus } from './useAutosave';
 
@@ -50,6 +51,7 @@ export function EditorToolbar(p: {
   const status = p.journey.status;
   const nextStatus = status === 'live' ? 'paused' : 'live';
   const [mayPause, mayPublish] = [can('journeys.setStatus'), can('journeys.publish') || can('approvals.request')];
+  const [history, setHistory] = useState(false);
   const latest = p.journey.versions.reduce<Journey['versions'][number] | null>((a, v) => (a && a.version > v.version ? a : v), null);
 
   return (
@@ -68,6 +70,9 @@ export function EditorToolbar(p: {
         <Button variant="ghost" icon="undo" onClick={p.onUndo} disabled={!p.canUndo} aria-label={t('toolbar.undo')} title={t('toolbar.undoHint')} />
         <Button variant="ghost" icon="redo" onClick={p.onRedo} disabled={!p.canRedo} aria-label={t('toolbar.redo')} title={t('toolbar.redoHint')} />
         <ExportJourneyButton id={p.journey.id} flush={p.flush} />
+        {p.journey.versions.length > 0 && (
+          <Button variant="ghost" icon="history" onClick={() => setHistory(true)} data-testid="version-history">{t('versions:button')}</Button>
+        )}
         <span className="mx-1 h-6 w-px bg-slate-200" />
         {p.hasVersion && (
           <Button icon="chart" onClick={p.onToggleLive} aria-pressed={p.live} data-testid="toggle-live-stats"
@@ -87,6 +92,7 @@ export function EditorToolbar(p: {
           </Button>
         )}
       </div>
+      {history && <VersionHistoryDialog journeyId={p.journey.id} flush={p.flush} onClose={() => setHistory(false)} />}
     </div>
   );
 }
