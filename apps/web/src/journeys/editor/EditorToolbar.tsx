@@ -18,6 +18,7 @@ export function EditorToolbar(p: {
   canUndo: boolean; canRedo: boolean; onUndo(): void; onRedo(): void;
   live: boolean; onToggleLive(): void; hasVersion: boolean;
   flush(): Promise<void>; onPublished(outcome: PublishOutcome): void;
+  onTidy(): void; tidying: boolean; onShortcuts(): void;
 }) {
   const trpc = useTRPC();
   const { t } = useTranslation('editor');
@@ -66,6 +67,8 @@ export function EditorToolbar(p: {
       <div className="ml-auto flex items-center gap-1.5">
         <Button variant="ghost" icon="undo" onClick={p.onUndo} disabled={!p.canUndo} aria-label={t('toolbar.undo')} title={t('toolbar.undoHint')} />
         <Button variant="ghost" icon="redo" onClick={p.onRedo} disabled={!p.canRedo} aria-label={t('toolbar.redo')} title={t('toolbar.redoHint')} />
+        <Button variant="ghost" icon="layout" onClick={p.onTidy} disabled={p.live || p.tidying} title={t('toolbar.tidyHint')} data-testid="tidy">{t('toolbar.tidy')}</Button>
+        <Button variant="ghost" icon="keyboard" onClick={p.onShortcuts} aria-label={t('toolbar.shortcuts')} title={t('toolbar.shortcuts')} data-testid="shortcuts" />
         <span className="mx-1 h-6 w-px bg-slate-200" />
         {p.hasVersion && (
           <Button icon="chart" onClick={p.onToggleLive} aria-pressed={p.live} data-testid="toggle-live-stats"
