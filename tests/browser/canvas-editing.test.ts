@@ -23,6 +23,8 @@ const messy = {
   edges: [wire('start', 'out', 'pause'), wire('pause', 'out', 'vip'), wire('vip', 'yes', 'later'), wire('vip', 'no', 'bye'), wire('later', 'out', 'bye')],
 };
 
+// Generous: the layout library loads on first use, and the machine is shared.
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
 const cards = () => env.page.locator('.react-flow__node');
 const wires = () => env.page.locator('.react-flow__edge');
 const title = (id: string) => env.page.getByTestId(`node-${id}`).locator('.text-sm.font-semibold').first();
@@ -41,54 +43,54 @@ describe('canvas editing', () => {
     const { app, page } = env;
     const ws = app.demo!.workspaceId;
     await app.database.sql`insert into journeys (id, workspace_id, name, draft) values
-      ('j_messy', ${ws}, 'Messy sketch', ${app.database.sql.json(messy)}),
-      ('j_other', ${ws}, 'Another journey', ${app.database.sql.json({ nodes: [step('t2', 'core/trigger-event', 0, 0)], edges: [] })})`;
+      ('j_messy', ${ws}, 'Messy sketch', ${JSON.stringify(messy)}::text::jsonb),
+      ('j_other', ${ws}, 'Another journey', ${JSON.stringify({ nodes: [step('t2', 'core/trigger-event', 0, 0)], edges: [] })}::text::jsonb)`;
     await env.logIn();
     await page.goto(`${app.url}/journeys/j_messy`);
-    await expect.poll(() => cards().count()).toBe(5);
+    await poll(() => cards().count()).toBe(5);
     expect(overlapping(await boxes()).length).toBeGreaterThan(0);
     await screenshot(page, 'canvas-messy');
 
     // Tidy up: no card on another, top to bottom in the wires' order, and one undo brings the sketch back.
     await page.getByTestId('tidy').click();
-    await expect.poll(async () => overlapping(await boxes())).toEqual([]);
+    await poll(async () => overlapping(await boxes())).toEqual([]);
     const tidy = Object.fromEntries((await boxes()).map((b) => [b.id, b]));
     expect(tidy.start.y).toBeLessThan(tidy.pause.y);
     expect(tidy.pause.y).toBeLessThan(tidy.vip.y);
     expect(tidy.vip.y).toBeLessThan(tidy.bye.y);
     await screenshot(page, 'canvas-tidy');
     await page.keyboard.press('Control+z');
-    await expect.poll(async () => overlapping(await boxes()).length).toBeGreaterThan(0);
+    await poll(async () => overlapping(await boxes()).length).toBeGreaterThan(0);
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(async () => overlapping(await boxes())).toEqual([]);
+    await poll(async () => overlapping(await boxes())).toEqual([]);
 
     // Deleting a step with its wires is one edit; one undo brings the step and all three wires back.
     await title('vip').click();
     await page.keyboard.press('Delete');
-    await expect.poll(() => cards().count()).toBe(4);
+    await poll(() => cards().count()).toBe(4);
     expect(await wires().count()).toBe(2);
     await page.keyboard.press('Control+z');
-    await expect.poll(() => cards().count()).toBe(5);
+    await poll(() => cards().count()).toBe(5);
     expect(await wires().count()).toBe(5);
 
     // Shift-click selects two steps; copy, then paste them beside the originals with the wire between them.
     await title('pause').click();
     await title('vip').click({ modifiers: ['Shift'] });
-    await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(2);
+    await poll(() => page.locator('.react-flow__node.selected').count()).toBe(2);
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
-    await expect.poll(() => cards().count()).toBe(7);
+    await poll(() => cards().count()).toBe(7);
     expect(await wires().count()).toBe(6);
     expect(overlapping(await boxes())).toEqual([]);
     await page.keyboard.press('Control+z');
-    await expect.poll(() => cards().count()).toBe(5);
+    await poll(() => cards().count()).toBe(5);
 
     // The right-click menu duplicates the step under the pointer.
     await title('bye').click({ button: 'right' });
     await page.getByTestId('canvas-menu').waitFor();
     await screenshot(page, 'canvas-menu');
     await page.getByTestId('menu-duplicate').click();
-    await expect.poll(() => cards().count()).toBe(6);
+    await poll(() => cards().count()).toBe(6);
     expect(overlapping(await boxes())).toEqual([]);
 
     // Box select (Shift + drag over the canvas) takes every step; Delete removes them all, one undo restores them.
@@ -96,23 +98,23 @@ describe('canvas editing', () => {
     await page.keyboard.down('Shift');
     await mouseDrag(page, { x: canvas.x + 5, y: canvas.y + 5 }, { x: canvas.x + canvas.width - 140, y: canvas.y + canvas.height - 110 });
     await page.keyboard.up('Shift');
-    await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(6);
+    await poll(() => page.locator('.react-flow__node.selected').count()).toBe(6);
     await page.keyboard.press('Backspace');
-    await expect.poll(() => cards().count()).toBe(0);
+    await poll(() => cards().count()).toBe(0);
     await page.keyboard.press('Control+z');
-    await expect.poll(() => cards().count()).toBe(6);
+    await poll(() => cards().count()).toBe(6);
     expect(await wires().count()).toBe(5);
-    await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Saved ✓');
+    await poll(() => page.getByTestId('save-status').textContent()).toBe('Saved ✓');
 
     // What was copied pastes into another journey, wire included.
     await page.goto(`${app.url}/journeys/j_other`);
-    await expect.poll(() => cards().count()).toBe(1);
+    await poll(() => cards().count()).toBe(1);
     await page.getByTestId('canvas').click({ position: { x: 20, y: 20 } });
     await page.keyboard.press('Control+v');
-    await expect.poll(() => cards().count()).toBe(3);
+    await poll(() => cards().count()).toBe(3);
     expect(await wires().count()).toBe(1);
     expect(overlapping(await boxes())).toEqual([]);
-    await expect.poll(async () => {
+    await poll(async () => {
       const [row] = await app.database.sql<{ draft: { nodes: unknown[]; edges: unknown[] } }[]>`select draft from journeys where id = 'j_other'`;
       return [row.draft.nodes.length, row.draft.edges.length];
     }).toEqual([3, 1]);
@@ -122,6 +124,6 @@ describe('canvas editing', () => {
     await page.getByTestId('shortcuts-dialog').waitFor();
     await screenshot(page, 'canvas-shortcuts');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByTestId('shortcuts-dialog').count()).toBe(0);
+    await poll(() => page.getByTestId('shortcuts-dialog').count()).toBe(0);
   });
 });

@@ -27,8 +27,9 @@ export function Layout({ user, children }: { user: LayoutUser; children: ReactNo
   const { path } = useRouter();
   const { t } = useTranslation();
   const active = (to: string) => path === to || path.startsWith(`${to}/`) || (to === '/journeys' && path === '/');
-  // Collapsed to icons (names in tooltips), the navigation leaves the room to wide screens like the journey canvas.
-  const [narrow, setNarrow] = useStoredFlag('afterglow.nav.collapsed', false);
+  // Collapsed to icons (names in tooltips), the navigation leaves the room to wide screens: the journey
+  // canvas starts that way until the user chooses.
+  const [narrow, setNarrow] = useStoredFlag('afterglow.nav.collapsed', /^\/journeys\/[^/]+/.test(path));
   return (
     <div className="flex h-full">
       <aside className={`flex shrink-0 flex-col border-r border-slate-200 bg-white ${narrow ? 'w-14' : 'w-56'}`} data-testid="side-nav">

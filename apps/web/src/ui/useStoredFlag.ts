@@ -1,13 +1,13 @@
 import { useCallback, useState } from 'react';
 
-/** A yes/no choice remembered in this browser (a collapsed panel); `fallback` until one is made. */
+/** A yes/no choice remembered in this browser (a collapsed panel); `fallback` (which may change) until one is made. */
 export function useStoredFlag(key: string, fallback: boolean): [boolean, (next: boolean) => void] {
-  const [value, setValue] = useState(() => {
+  const [value, setValue] = useState<boolean | null>(() => {
     try {
       const stored = localStorage.getItem(key);
-      return stored === null ? fallback : stored === '1';
+      return stored === null ? null : stored === '1';
     } catch {
-      return fallback; // storage refused (privacy mode): the choice lasts for the page only
+      return null; // storage refused (privacy mode): the choice lasts for the page only
     }
   });
   const set = useCallback((next: boolean) => {
@@ -18,5 +18,5 @@ export function useStoredFlag(key: string, fallback: boolean): [boolean, (next: 
       // as above
     }
   }, [key]);
-  return [value, set];
+  return [value ?? fallback, set];
 }
