@@ -33,13 +33,12 @@ async function dragFps(page: Page, moves: number): Promise<number> {
   const card = page.locator('.react-flow__node').nth(1);
   const box = (await card.boundingBox())!;
   const [x, y] = [box.x + box.width / 2, box.y + 24];
-  await page.evaluate(() => {
-    const w = window as unknown as { frames_: number; counting: boolean };
-    w.frames_ = 0;
-    w.counting = true;
-    const tick = () => { if (w.counting) { w.frames_++; requestAnimationFrame(tick); } };
+  // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+  await page.evaluate(`(() => {
+    window.framesCounted = 0; window.counting = true;
+    const tick = () => { if (window.counting) { window.framesCounted++; requestAnimationFrame(tick); } };
     requestAnimationFrame(tick);
-  });
+  })()`);
   const started = performance.now();
   await page.mouse.move(x, y);
   await page.mouse.down();
@@ -49,11 +48,7 @@ async function dragFps(page: Page, moves: number): Promise<number> {
   }
   await page.mouse.up();
   const seconds = (performance.now() - started) / 1000;
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { frames_: number; counting: boolean };
-    w.counting = false;
-    return w.frames_;
-  });
+  const frames = await page.evaluate<number>('(() => { window.counting = false; return window.framesCounted; })()');
   return frames / seconds;
 }
 

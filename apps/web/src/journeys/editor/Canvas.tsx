@@ -24,7 +24,8 @@ import { useLocale } from '../../ui/locale';
 const nodeTypes: NodeTypes = { journey: JourneyNodeCard };
 const edgeTypes: EdgeTypes = { deletable: DeletableEdge };
 const defaultEdgeOptions = { type: 'deletable', markerEnd: { type: MarkerType.ArrowClosed, color: '#94a3b8' } };
-const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+// Shift is box select (Shift + drag); Ctrl or Cmd + click adds a step to the selection.
+const MULTI_SELECT_KEYS = ['Meta', 'Control'];
 
 export interface CanvasProps {
   graph: JourneyGraph;
@@ -123,6 +124,11 @@ export function Canvas(p: CanvasProps) {
     setMenu({ x: e.clientX - frame.left, y: e.clientY - frame.top });
   }, [onSelectionChange]);
 
+  const onPaneClick = useCallback(() => {
+    setMenu(null);
+    onSelectionChange(new Set());
+  }, [onSelectionChange]);
+
   // Opened once the cards are measured: the whole journey if it reads at that size, else its start.
   const initialised = useNodesInitialized();
   const [opened, setOpened] = useState(false);
@@ -146,7 +152,7 @@ export function Canvas(p: CanvasProps) {
       <ReactFlow<JourneyFlowNode>
         nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect} onNodeDragStop={onNodeDragStop}
-        onNodeContextMenu={p.live ? undefined : onNodeContextMenu} onPaneClick={() => { setMenu(null); onSelectionChange(new Set()); }}
+        onNodeContextMenu={p.live ? undefined : onNodeContextMenu} onPaneClick={onPaneClick}
         onMoveStart={() => setMenu(null)} isValidConnection={(c) => c.source !== c.target}
         nodesDraggable nodesConnectable={!p.live} deleteKeyCode={null} multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift" selectionMode={SelectionMode.Partial}

@@ -19,7 +19,7 @@ export const SHORTCUTS = [
   { keys: ['mod', 'D'], label: 'duplicate' },
   { keys: ['mod', 'A'], label: 'selectAll' },
   { keys: ['Delete'], label: 'delete' },
-  { keys: ['Shift', 'click'], label: 'addToSelection' },
+  { keys: ['mod', 'click'], label: 'addToSelection' },
   { keys: ['Shift', 'drag'], label: 'boxSelect' },
   { keys: ['?'], label: 'help' },
 ] as const;
