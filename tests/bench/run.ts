@@ -13,6 +13,7 @@ import { engineBench } from './engine';
 import { calendarBench } from './calendar';
 import { replenishmentBench } from './replenishment';
 import { loyaltyExpiryBench } from './loyalty-expiry';
+import { canvasBench } from './canvas';
 
 const quick = process.argv.includes('--quick');
 const rows: [string, string][] = [];
@@ -51,6 +52,8 @@ async function main() {
     // dropping databases and writing dirty pages, and one core's figure sank by a third.
     await section('email', () => emailBench(quick, report, target));
     await section('compliance', () => complianceBench(quick, report, target));
+    // The browser figures, also while the machine is otherwise idle (a drag is judged per frame).
+    await section('canvas', () => canvasBench(pg.url, quick, report, target));
     await section('engine', () => engineBench(pg.url, quick, report, target));
     await section('ingest', async () => {
       // Segment batches of 100 (page views, identifies, orders with items) over 8 keep-alive connections.

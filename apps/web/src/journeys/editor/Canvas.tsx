@@ -1,82 +1,89 @@
-// The React Flow canvas, controlled by the draft graph: every gesture becomes a pure graph
-// edit (graphOps) that the editor records for undo and autosave.
+// The React Flow canvas, controlled by the draft graph: every gesture becomes one pure graph edit
+// (graphOps, clipboard) that the editor records for undo and autosave. While a card is dragged only
+// React Flow's own change application runs here; the move is one edit on the drop, so validation
+// and the cards' data are worked out once per gesture, not once per mouse move.
 import type { GraphIssue, JourneyGraph, JourneyStats } from '@afterglow/journey-core';
 import {
-  Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow,
+  applyNodeChanges, Background, Controls, MarkerType, MiniMap, ReactFlow, SelectionMode, useNodesInitialized, useReactFlow,
   type Connection, type Edge, type EdgeChange, type NodeChange, type NodeTypes, type EdgeTypes,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CanvasMenu, type CanvasCommands } from './CanvasMenu';
 import { DeletableEdge } from './DeletableEdge';
-import { connect, moveNodes, removeEdges, removeNodes } from './graphOps';
-import { CARD_WIDTH, JourneyNodeCard, type JourneyFlowNode } from './NodeCard';
+import { CARD_WIDTH, type Position, type Size } from './geometry';
+import { connect, moveNodes, removeEdges } from './graphOps';
+import { JourneyNodeCard, type JourneyFlowNode } from './NodeCard';
 import { PALETTE_MIME } from './Palette';
-import { branchTargets, isLoopEdge } from './loops';
+import { isLoopEdge } from './loops';
+import { useFlowNodes } from './useFlowNodes';
+import { FIT_PADDING, fitJourney } from './view';
 import { useLocale } from '../../ui/locale';
 
 // Module level, so React Flow never sees a new object and remounts every card.
 const nodeTypes: NodeTypes = { journey: JourneyNodeCard };
 const edgeTypes: EdgeTypes = { deletable: DeletableEdge };
 const defaultEdgeOptions = { type: 'deletable', markerEnd: { type: MarkerType.ArrowClosed, color: '#94a3b8' } };
+// Shift is box select (Shift + drag); Ctrl or Cmd + click adds a step to the selection.
+const MULTI_SELECT_KEYS = ['Meta', 'Control'];
 
 export interface CanvasProps {
   graph: JourneyGraph;
   issues: GraphIssue[];
   stats: JourneyStats | null;
   live: boolean;
-  selectedId: string | null;
-  onSelect(id: string | null): void;
-  /** A recorded edit (add, delete, connect, drag end). */
+  selection: ReadonlySet<string>;
+  onSelectionChange(next: ReadonlySet<string>): void;
+  /** A recorded edit (connect, a wire removed, a drop). */
   onApply(next: JourneyGraph): void;
-  /** An unrecorded live update (positions while dragging). */
-  onPreview(next: JourneyGraph): void;
-  onCheckpoint(before: JourneyGraph): void;
-  onDropType(typeId: string, position: { x: number; y: number }): void;
+  onDropType(typeId: string, position: Position): void;
+  commands: CanvasCommands;
 }
 
 export function Canvas(p: CanvasProps) {
   const { t } = useTranslation('editor');
   const locale = useLocale();
-  const { screenToFlowPosition } = useReactFlow();
-  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
-  const [selectedEdges, setSelectedEdges] = useState<Set<string>>(new Set());
-  const dragStart = useRef<JourneyGraph | null>(null);
+  const flow = useReactFlow<JourneyFlowNode>();
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(new Map());
+  const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
+  const [menu, setMenu] = useState<Position | null>(null);
+  const box = useRef<HTMLDivElement>(null);
   const graphRef = useRef(p.graph);
   graphRef.current = p.graph;
+  const selectionRef = useRef(p.selection);
+  selectionRef.current = p.selection;
   // Plain functions, not p.onX(...) calls, so each callback depends on the handler, not on all props.
-  const { onApply, onPreview, onSelect, onCheckpoint, onDropType } = p;
+  const { onApply, onSelectionChange, onDropType } = p;
 
-  const nodes = useMemo<JourneyFlowNode[]>(() => p.graph.nodes.map((n) => ({
-    id: n.id, type: 'journey', position: n.position, selected: n.id === p.selectedId, measured: measured[n.id],
-    data: { typeId: n.type, typeVersion: n.typeVersion, config: n.config, label: n.label, targets: branchTargets(p.graph, n.id, locale),
-      issues: p.issues.filter((i) => i.nodeId === n.id), stats: p.stats?.nodes[n.id] ?? null, live: p.live },
-  })), [p.graph, p.selectedId, p.issues, p.stats, p.live, measured, locale]);
+  const derived = useFlowNodes({ graph: p.graph, issues: p.issues, stats: p.stats, live: p.live, selection: p.selection, locale, measured });
+  // React Flow drags its own copy; a new graph (an edit, the drop) replaces it.
+  const [nodes, setNodes] = useState(derived);
+  const [shown, setShown] = useState(derived);
+  if (shown !== derived) {
+    setShown(derived);
+    setNodes(derived);
+  }
 
   const removeEdge = useCallback((id: string) => onApply(removeEdges(graphRef.current, [id])), [onApply]);
   const edges = useMemo<Edge[]>(() => p.graph.edges.map((e) => ({
     id: e.id, source: e.source, sourceHandle: e.sourceHandle, target: e.target, targetHandle: 'in',
-    selected: selectedEdges.has(e.id), data: { onRemove: p.live ? undefined : removeEdge, loop: isLoopEdge(p.graph, e) }, deletable: !p.live,
+    selected: selectedEdges.has(e.id), data: { onRemove: p.live ? undefined : removeEdge, loop: isLoopEdge(p.graph, e) }, deletable: false,
   })), [p.graph, selectedEdges, removeEdge, p.live]);
 
   const onNodesChange = useCallback((changes: NodeChange<JourneyFlowNode>[]) => {
-    const positions = new Map<string, { x: number; y: number }>();
-    const removed: string[] = [];
-    for (const c of changes) {
-      if (c.type === 'dimensions' && c.dimensions) setMeasured((m) => ({ ...m, [c.id]: c.dimensions! }));
-      else if (c.type === 'position' && c.position) positions.set(c.id, c.position);
-      else if (c.type === 'remove') removed.push(c.id);
-      else if (c.type === 'select' && c.selected) onSelect(c.id);
+    const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
+    if (local.length) setNodes((current) => applyNodeChanges(local, current));
+    const sizes = changes.flatMap((c) => (c.type === 'dimensions' && c.dimensions ? [[c.id, c.dimensions] as const] : []));
+    if (sizes.length) setMeasured((m) => new Map([...m, ...sizes]));
+    const selects = changes.filter((c) => c.type === 'select');
+    if (selects.length) {
+      const next = new Set(selectionRef.current);
+      for (const c of selects) if (c.type === 'select') c.selected ? next.add(c.id) : next.delete(c.id);
+      if (next.size !== selectionRef.current.size || [...next].some((id) => !selectionRef.current.has(id))) onSelectionChange(next);
     }
-    if (positions.size) onPreview(moveNodes(graphRef.current, positions));
-    if (removed.length) {
-      onApply(removeNodes(graphRef.current, removed));
-      if (p.selectedId && removed.includes(p.selectedId)) onSelect(null);
-    }
-  }, [onPreview, onApply, onSelect, p.selectedId]);
+  }, [onSelectionChange]);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-    if (removed.length) onApply(removeEdges(graphRef.current, removed));
     const selects = changes.filter((c) => c.type === 'select');
     if (selects.length) {
       setSelectedEdges((prev) => {
@@ -85,36 +92,76 @@ export function Canvas(p: CanvasProps) {
         return next;
       });
     }
-  }, [onApply]);
+  }, []);
 
   const onConnect = useCallback((c: Connection) => {
     if (!c.sourceHandle) return;
     onApply(connect(graphRef.current, { source: c.source, sourceHandle: c.sourceHandle, target: c.target }));
   }, [onApply]);
 
+  // The whole gesture (one card or a selection) is one edit; a click without a move is none.
+  const onNodeDragStop = useCallback((_e: unknown, _node: JourneyFlowNode, dragged: JourneyFlowNode[]) => {
+    const at = new Map(graphRef.current.nodes.map((n) => [n.id, n.position]));
+    const moved = new Map(dragged.filter((d) => {
+      const was = at.get(d.id);
+      return was && (Math.round(d.position.x) !== was.x || Math.round(d.position.y) !== was.y);
+    }).map((d) => [d.id, d.position]));
+    if (moved.size) onApply(moveNodes(graphRef.current, moved));
+  }, [onApply]);
+
   const onDrop = useCallback((e: DragEvent) => {
     const typeId = e.dataTransfer.getData(PALETTE_MIME);
     if (!typeId) return;
     e.preventDefault();
-    const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
     onDropType(typeId, { x: at.x - CARD_WIDTH / 2, y: at.y - 30 });
-  }, [screenToFlowPosition, onDropType]);
+  }, [flow, onDropType]);
+
+  const onNodeContextMenu = useCallback((e: MouseEvent, node: JourneyFlowNode) => {
+    e.preventDefault();
+    if (!selectionRef.current.has(node.id)) onSelectionChange(new Set([node.id]));
+    const frame = box.current!.getBoundingClientRect();
+    setMenu({ x: e.clientX - frame.left, y: e.clientY - frame.top });
+  }, [onSelectionChange]);
+
+  const onPaneClick = useCallback(() => {
+    setMenu(null);
+    onSelectionChange(new Set());
+  }, [onSelectionChange]);
+
+  // Opened once the cards are measured: the whole journey if it reads at that size, else its start.
+  const initialised = useNodesInitialized();
+  const [opened, setOpened] = useState(false);
+  useEffect(() => {
+    if (!initialised || opened || !box.current) return;
+    setOpened(true);
+    fitJourney(flow, box.current.getBoundingClientRect());
+  }, [initialised, opened, flow]);
+
+  // Cards grow or shrink by the stats strip when live stats go on or off: refit once they have re-measured.
+  const liveBefore = useRef(p.live);
+  useEffect(() => {
+    if (liveBefore.current === p.live) return;
+    liveBefore.current = p.live;
+    const timer = setTimeout(() => box.current && fitJourney(flow, box.current.getBoundingClientRect(), 200), 60);
+    return () => clearTimeout(timer);
+  }, [p.live, flow]);
 
   return (
-    <div className="h-full w-full" data-testid="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
+    <div ref={box} className="relative h-full w-full" data-testid="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
       <ReactFlow<JourneyFlowNode>
         nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
-        onNodeDragStart={() => { dragStart.current = graphRef.current; }}
-        onNodeDragStop={() => { if (dragStart.current) onCheckpoint(dragStart.current); dragStart.current = null; }}
-        onPaneClick={() => onSelect(null)}
-        isValidConnection={(c) => c.source !== c.target}
-        nodesDraggable nodesConnectable={!p.live} deleteKeyCode={p.live ? null : ['Backspace', 'Delete']}
-        fitView fitViewOptions={{ maxZoom: 1, padding: 0.3 }} minZoom={0.2} maxZoom={1.75} proOptions={{ hideAttribution: true }}>
+        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect} onNodeDragStop={onNodeDragStop}
+        onNodeContextMenu={p.live ? undefined : onNodeContextMenu} onPaneClick={onPaneClick}
+        onMoveStart={() => setMenu(null)} isValidConnection={(c) => c.source !== c.target}
+        nodesDraggable nodesConnectable={!p.live} deleteKeyCode={null} multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionKeyCode="Shift" selectionMode={SelectionMode.Partial}
+        minZoom={0.1} maxZoom={1.75} proOptions={{ hideAttribution: true }}>
         <Background gap={20} size={1.2} color="#cbd5e1" />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1 }} />
         <MiniMap pannable zoomable className="!rounded-lg !ring-1 !ring-slate-200" nodeColor="#c4b5fd" style={{ width: 120, height: 84 }} ariaLabel={t('canvas.overview')} />
       </ReactFlow>
+      {menu && <CanvasMenu at={menu} count={p.selection.size} commands={p.commands} onClose={() => setMenu(null)} />}
     </div>
   );
 }

@@ -20,6 +20,7 @@ export function EditorToolbar(p: {
   canUndo: boolean; canRedo: boolean; onUndo(): void; onRedo(): void;
   live: boolean; onToggleLive(): void; hasVersion: boolean;
   flush(): Promise<void>; onPublished(outcome: PublishOutcome): void;
+  onTidy(): void; tidying: boolean; onShortcuts(): void;
 }) {
   const trpc = useTRPC();
   const { t } = useTranslation('editor');
@@ -73,6 +74,8 @@ export function EditorToolbar(p: {
         {p.journey.versions.length > 0 && (
           <Button variant="ghost" icon="history" onClick={() => setHistory(true)} data-testid="version-history">{t('versions:button')}</Button>
         )}
+        <Button variant="ghost" icon="layout" onClick={p.onTidy} disabled={p.live || p.tidying} title={t('toolbar.tidyHint')} data-testid="tidy">{t('toolbar.tidy')}</Button>
+        <Button variant="ghost" icon="keyboard" onClick={p.onShortcuts} aria-label={t('toolbar.shortcuts')} title={t('toolbar.shortcuts')} data-testid="shortcuts" />
         <span className="mx-1 h-6 w-px bg-slate-200" />
         {p.hasVersion && (
           <Button icon="chart" onClick={p.onToggleLive} aria-pressed={p.live} data-testid="toggle-live-stats"

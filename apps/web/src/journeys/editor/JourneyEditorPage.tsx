@@ -16,7 +16,7 @@ import { Canvas } from './Canvas';
 import { ConfigPanel, JourneyChecklist } from './ConfigPanel';
 import { FailedRunsCard } from './FailedRunsCard';
 import { JourneySettingsCard } from './JourneySettingsCard';
-import { CARD_WIDTH } from './NodeCard';
+import { boxesOf, CARD_WIDTH, freeSpot, sizeOf, spotBelow, type Position } from './geometry';
 import { addNode, removeNodes, setConfig, setLabel } from './graphOps';
 import { historyReducer, initialHistory } from './history';
 import { MigrationNotice } from './MigrationNotice';
@@ -28,6 +28,10 @@ import { deletedReferences, stepName, SummaryNamesProvider, useWorkspaceNames } 
 import { EditorToolbar } from './EditorToolbar';
 import { useAutosave } from './useAutosave';
 import { useUndoShortcuts } from './useUndoShortcuts';
+import { useCanvasShortcuts } from './shortcuts';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useCanvasCommands } from './useCanvasCommands';
+import { useMeasuredSizes } from './useMeasuredSizes';
 
 type Journey = inferOutput<Api['journeys']['get']>;
 
@@ -54,7 +58,10 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const [migrations, setMigrations] = useState(journey.migrations);
   const graph = history.present;
   const [name, setName] = useState(journey.name);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
+  const selectedId = selection.size === 1 ? [...selection][0] : null;
+  const setSelectedId = useCallback((id: string | null) => setSelection(new Set(id ? [id] : [])), []);
+  const [helpOpen, setHelpOpen] = useState(false);
   const [live, setLive] = useState(false);
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
   const triggerEvents = useMemo(() => triggerEventsOf(graph), [graph]);
@@ -65,11 +72,13 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const autosave = useAutosave(draft, (d) => saveDraft.mutateAsync({ id: journey.id, draft: d.graph, name: d.name.trim() || journey.name }));
 
   const apply = useCallback((next: JourneyGraph, coalesceKey?: string) => dispatch({ type: 'apply', next, coalesceKey, at: Date.now() }), []);
-  const preview = useCallback((next: JourneyGraph) => dispatch({ type: 'preview', next }), []);
-  const checkpoint = useCallback((before: JourneyGraph) => dispatch({ type: 'checkpoint', before }), []);
   const undo = useCallback(() => dispatch({ type: 'undo' }), []);
   const redo = useCallback(() => dispatch({ type: 'redo' }), []);
   useUndoShortcuts(useMemo(() => (live ? null : { undo, redo }), [live, undo, redo]));
+  const commands = useCanvasCommands({ graph, selection, setSelection, apply });
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  useCanvasShortcuts(useMemo(() => (live ? null : { ...commands, help: openHelp }), [live, commands, openHelp]));
+  const sizes = useMeasuredSizes();
   // Applied once (the same object again is no change), after the stored draft became the saved state.
   useEffect(() => { if (migrated) apply(migrated); }, [migrated, apply]);
 
@@ -95,21 +104,19 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const focusNode = useCallback((nodeId: string) => {
     setSelectedId(nodeId);
     void flow.fitView({ nodes: [{ id: nodeId }], maxZoom: 1.1, duration: 300 });
-  }, [flow]);
+  }, [flow, setSelectedId]);
 
-  const addFromPalette = useCallback((def: NodeTypeDefinition, at?: { x: number; y: number }) => {
-    let position = at;
-    if (!position) {
-      const anchor = graph.nodes.find((n) => n.id === selectedId) ?? graph.nodes.at(-1);
-      position = anchor ? { x: anchor.position.x, y: anchor.position.y + 200 } : { x: 0, y: 0 };
-    }
+  // A new step never lands on another: dropped on a card, or added under the selected (or last) step, it takes the nearest free spot.
+  const addFromPalette = useCallback((def: NodeTypeDefinition, at?: Position) => {
+    const measured = sizes();
+    const position = at ? freeSpot(boxesOf(graph, measured), at, sizeOf(measured, '')) : spotBelow(graph, measured, selectedId);
     const before = graph;
     const next = addNode(before, def, position);
     apply(next);
     setSelectedId(next.nodes.at(-1)!.id);
     // Added by a click, the step lands below the others, maybe out of view: bring it into view.
     if (!at) void flow.setCenter(position.x + CARD_WIDTH / 2, position.y + 70, { zoom: flow.getZoom(), duration: 300 });
-  }, [graph, selectedId, apply, flow]);
+  }, [graph, selectedId, apply, flow, sizes, setSelectedId]);
 
   const onDropType = useCallback((typeId: string, at: { x: number; y: number }) => {
     const def = registry.get(typeId);
@@ -118,10 +125,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
 
   useEffect(() => {
     if (live) setSelectedId(null);
-    // Cards grow or shrink by the stats strip: refit once they have re-measured.
-    const timer = setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }), 60);
-    return () => clearTimeout(timer);
-  }, [live, flow]);
+  }, [live, setSelectedId]);
 
   return (
     <SummaryNamesProvider value={names}>
@@ -129,14 +133,16 @@ function JourneyEditor({ journey }: { journey: Journey }) {
       <EditorToolbar journey={journey} name={name} onRename={setName} saveStatus={autosave.status} saveError={autosave.error} savedAt={autosave.savedAt}
         canUndo={history.past.length > 0 && !live} canRedo={history.future.length > 0 && !live} onUndo={undo} onRedo={redo}
         live={live} onToggleLive={() => setLive((v) => !v)} hasVersion={!!versionId}
-        flush={autosave.flush} onPublished={(o) => { setOutcome(o); if (o.ok) setLive(false); }} />
+        flush={autosave.flush} onPublished={(o) => { setOutcome(o); if (o.ok) setLive(false); }}
+        onTidy={() => void commands.tidy()} tidying={commands.tidying} onShortcuts={openHelp} />
+      {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       {migrations.length > 0 && <MigrationNotice migrations={migrations} stepName={nameStep} editable={canSave} onSelect={focusNode} onDismiss={() => setMigrations([])} />}
       {shownOutcome && <PublishNotice outcome={shownOutcome} stepName={nameStep} onSelect={focusNode} onDismiss={() => setOutcome(null)} />}
       <div className="flex min-h-0 flex-1">
         <Palette onAdd={(def) => addFromPalette(def)} disabled={live} />
         <div className="relative min-w-0 flex-1 bg-slate-50">
-          <Canvas graph={graph} issues={issues} stats={live ? stats.data ?? null : null} live={live} selectedId={selectedId}
-            onSelect={setSelectedId} onApply={apply} onPreview={preview} onCheckpoint={checkpoint} onDropType={onDropType} />
+          <Canvas graph={graph} issues={issues} stats={live ? stats.data ?? null : null} live={live} selection={selection}
+            onSelectionChange={setSelection} onApply={apply} onDropType={onDropType} commands={commands} />
           {live && (
             <div className="pointer-events-none absolute left-4 top-4 rounded-lg bg-white/90 px-3 py-2 text-xs text-slate-600 shadow ring-1 ring-violet-200" data-testid="live-banner">
               <span className="mr-1.5 inline-block h-2 w-2 animate-pulse rounded-full bg-emerald-500" />

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { toneOf } from '../../ui/colors';
 import { Icon } from '../../ui/icons';
 import { useLocale } from '../../ui/locale';
+import { CARD_WIDTH } from './geometry';
 import { useIssueText } from './issueText';
 import { registry } from './registry';
 import { useSummaryNames } from './stepNames';
@@ -30,7 +31,6 @@ export type JourneyNodeData = {
 };
 export type JourneyFlowNode = Node<JourneyNodeData, 'journey'>;
 
-export const CARD_WIDTH = 264;
 /** The branch row's side padding (px-2), so each handle sits under its branch's column. */
 const BRANCH_PADDING = 8;
 

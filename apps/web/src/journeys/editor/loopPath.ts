@@ -1,7 +1,7 @@
 // The path of a way back (a loop branch leading up to an earlier step): down out of the step, out
 // to a lane left of both cards, up past every card between them, and down into the target from
 // above, so it never runs behind a card the way a plain smooth-step path would.
-import { CARD_WIDTH } from './NodeCard';
+import { CARD_WIDTH } from './geometry';
 
 const CLEAR = 28;
 const RADIUS = 12;

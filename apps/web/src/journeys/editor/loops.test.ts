@@ -25,9 +25,9 @@ describe('loops on the canvas', () => {
   });
 
   it('names the step each branch leads to by its label, in the reader\'s language', () => {
-    expect(branchTargets(graph, 'goto', 'en')).toEqual({ again: 'Grant loyalty points', limit: 'Exit' });
-    expect(branchTargets(graph, 'goto', 'ru').again).toBe('Начислить баллы');
-    expect(branchTargets(graph, 'exit', 'en')).toEqual({});
+    expect(branchTargets(graph, 'en').get('goto')).toEqual({ again: 'Grant loyalty points', limit: 'Exit' });
+    expect(branchTargets(graph, 'ru').get('goto')?.again).toBe('Начислить баллы');
+    expect(branchTargets(graph, 'en').get('exit')).toBeUndefined();
   });
 
   it('routes a way back round the left of both cards', () => {

@@ -10,13 +10,16 @@ export function isLoopEdge(graph: JourneyGraph, edge: Pick<GraphEdge, 'source' |
   return source !== undefined && definitionOf(registry, source)?.loop?.branch === edge.sourceHandle;
 }
 
-/** Each connected branch of the step: the name of the step it leads to, in `locale`. */
-export function branchTargets(graph: JourneyGraph, nodeId: string, locale: string): Readonly<Record<string, string>> {
-  const targets: Record<string, string> = {};
+/** For every step, each connected branch: the name of the step it leads to, in `locale` (one pass over the wires). */
+export function branchTargets(graph: JourneyGraph, locale: string): ReadonlyMap<string, Readonly<Record<string, string>>> {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const targets = new Map<string, Record<string, string>>();
   for (const e of graph.edges) {
-    if (e.source !== nodeId) continue;
-    const target = graph.nodes.find((n) => n.id === e.target);
-    if (target) targets[e.sourceHandle] = target.label ?? typeLabel(target.type, locale);
+    const target = byId.get(e.target);
+    if (!target) continue;
+    const of = targets.get(e.source) ?? {};
+    of[e.sourceHandle] = target.label ?? typeLabel(target.type, locale);
+    targets.set(e.source, of);
   }
   return targets;
 }
