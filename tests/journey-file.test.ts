@@ -71,5 +71,5 @@ it('refuses a broken file, naming each problem by its step and field', async () 
   graph.edges.pop();
   const [problem] = await refusal({ ...file, templates: [broken] });
   expect(problem).toMatch(/^templates\.0\.body \| templates\.0\.body: “Sorry”: /);
-  expect((await t.api.journeys.list()).length).toBe(0);
+  expect((await t.api.journeys.list()).journeys).toHaveLength(0);
 });
