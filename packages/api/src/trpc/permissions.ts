@@ -46,6 +46,10 @@ export const permissions: Record<string, Permission> = {
   'journeys.publish': change(marketing),
   'journeys.setStatus': change(marketing),
   'journeys.retryFailed': change(marketing),
+  // Who is where and what each run did: customers' data, for those who run or review journeys.
+  'journeys.stepCustomers': read(results),
+  'journeys.runTimeline': read(results),
+  'journeys.customerRuns': read(results),
 
   'segments.list': read(),
   'segments.get': read(),
