@@ -64,11 +64,13 @@ function waiting(sql: Queryable, workspaceId: string, input: StepCustomersInput,
   // A cursor among the runs without a due time: the due ones are all behind it.
   const due = cursor && !cursor.at ? sql`false` : cursor ? sql`(r.due_at, r.id) > (${cursor.at}::timestamptz, ${cursor.runId}::uuid)` : sql`true`;
   const undue = cursor && !cursor.at ? sql`r.id > ${cursor.runId}::uuid` : sql`true`;
+  // Both halves order as journey_runs_place_idx does (due_at is null in the second: ordering by it
+  // too keeps the planner on that index rather than the primary key's order).
   return sql<Row[]>`
     with page as (
       (select r.* from journey_runs r where ${here} and r.due_at is not null and ${due} order by r.due_at, r.id limit ${take})
       union all
-      (select r.* from journey_runs r where ${here} and r.due_at is null and ${undue} order by r.id limit ${take}))
+      (select r.* from journey_runs r where ${here} and r.due_at is null and ${undue} order by r.due_at, r.id limit ${take}))
     select ${shown(sql)}, null::timestamptz as "passedAt"
     from page r ${joined(sql)}
     order by r.due_at nulls last, r.id limit ${take}`;
