@@ -6,15 +6,20 @@ import { expect, it } from 'vitest';
 import { overflowing, pickLanguage, screenshot, useAppInBrowser, waitForText } from './browser';
 
 const env = useAppInBrowser();
-const CUSTOMER = 'cust_0007';
+const CUSTOMER = 'cust_explorer';
 
 it('lists who passed a step, opens a run\'s timeline, and shows it from the customer page', { timeout: 240_000 }, async () => {
   const { app, page } = env;
   const [journey] = await app.database.sql<{ id: string }[]>`
     select id from journeys where workspace_id = ${env.demo.workspaceId} and name = 'Thank you for your order'`;
+  const identify = await fetch(`${app.url}/v1/identify`, {
+    method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${env.demo.ingestKey}:`).toString('base64')}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: CUSTOMER, messageId: 'rx-0', traits: { email: 'ines@mail.example', firstName: 'Ines', lastName: 'Novak' } }),
+  });
+  expect(identify.status).toBe(200);
   expect((await env.track({ userId: CUSTOMER, event: 'Order Completed', messageId: 'rx-1', properties: { order_id: 'ord_rx_1', total: 42 } })).status).toBe(200);
   await expect.poll(async () => (await app.database.sql`select count(*)::int as n from journey_runs
-    where journey_id = ${journey.id} and customer_id = ${CUSTOMER} and entry_key = 'ord_rx_1' and status = 'completed'`)[0].n, { timeout: 30_000 }).toBe(1);
+    where journey_id = ${journey.id} and customer_id = ${CUSTOMER} and status = 'completed'`)[0].n, { timeout: 30_000 }).toBe(1);
   // Its email reached the development mailbox (the timeline links to it there).
   await expect.poll(async () => (await app.database.sql`select count(*)::int as n from email_outbox o
     join dev_mailbox d on d.message_id = o.message_id
@@ -50,9 +55,12 @@ it('lists who passed a step, opens a run\'s timeline, and shows it from the cust
   await page.goto(`${app.url}/customers/${CUSTOMER}`);
   const runs = page.getByTestId('customer-runs');
   await waitForText(runs, (t) => t.includes('Thank you for your order') && t.includes('v1'));
+  await runs.scrollIntoViewIfNeeded();
+  await screenshot(page, 'run-explorer-customer-list-en');
   await runs.getByRole('button', { name: 'Timeline' }).first().click();
   await waitForText(page.getByTestId('run-timeline'), (t) => t.includes('Send email'));
   await screenshot(page, 'run-explorer-customer-en');
+  await page.getByTestId('run-timeline').getByRole('button', { name: 'Close' }).click();
 
   await pickLanguage(page, 'ru');
   await page.goto(`${app.url}/customers/${CUSTOMER}`);

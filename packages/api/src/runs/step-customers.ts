@@ -20,6 +20,7 @@ export const stepCustomersInput = z.object({
 export type StepCustomersInput = z.output<typeof stepCustomersInput>;
 
 type Ts = Date | string;
+type Named = Awaited<ReturnType<typeof matchingCustomers>>;
 interface Row {
   runId: string; customerId: string; email: string | null; name: string | null; status: string;
   nodeId: string; version: number | null; enteredAt: Ts; updatedAt: Ts; dueAt: Ts | null; passedAt: Ts | null;
@@ -28,9 +29,10 @@ interface Row {
 
 export async function stepCustomers(sql: Queryable, workspaceId: string, input: StepCustomersInput) {
   const cursor = readCursor(input.cursor);
+  const named = input.search ? await matchingCustomers(sql, workspaceId, input.search) : null;
   const rows = input.mode === 'waiting'
-    ? await waiting(sql, workspaceId, input, cursor)
-    : input.search ? await passedBySearch(sql, workspaceId, input, cursor) : await passed(sql, workspaceId, input, cursor);
+    ? await waiting(sql, workspaceId, input, cursor, named)
+    : named ? await passedBySearch(sql, workspaceId, input, cursor, named) : await passed(sql, workspaceId, input, cursor);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   const key = (r: Row) => iso(input.mode === 'waiting' ? r.dueAt : r.passedAt);
@@ -55,11 +57,11 @@ const joined = (sql: Queryable) => sql`
   left join journey_versions v on v.id = r.version_id`;
 
 /** Runs at the step now: those due (by due time), then those with none (failed). */
-function waiting(sql: Queryable, workspaceId: string, input: StepCustomersInput, cursor: Cursor | null) {
+function waiting(sql: Queryable, workspaceId: string, input: StepCustomersInput, cursor: Cursor | null, named: Named | null) {
   const here = sql`r.workspace_id = ${workspaceId} and r.journey_id = ${input.journeyId} and r.node_id = ${input.nodeId}
     and r.status in ('active', 'waiting', 'failed')
     ${input.status ? sql`and r.status = ${input.status}` : sql``}
-    ${input.search ? sql`and r.customer_id in ${matchingCustomers(sql, workspaceId, input.search)}` : sql``}`;
+    ${named ? sql`and r.customer_id in ${named.subquery}` : sql``}`;
   const take = input.limit + 1;
   // A cursor among the runs without a due time: the due ones are all behind it.
   const due = cursor && !cursor.at ? sql`false` : cursor ? sql`(r.due_at, r.id) > (${cursor.at}::timestamptz, ${cursor.runId}::uuid)` : sql`true`;
@@ -90,14 +92,14 @@ function passed(sql: Queryable, workspaceId: string, input: StepCustomersInput, 
 }
 
 /** Passes of the searched customers' runs, read from their own walks (a few runs, not the step's all). */
-function passedBySearch(sql: Queryable, workspaceId: string, input: StepCustomersInput, cursor: Cursor | null) {
+function passedBySearch(sql: Queryable, workspaceId: string, input: StepCustomersInput, cursor: Cursor | null, named: Named) {
   return sql<Row[]>`
     select ${shown(sql)}, w.at as "passedAt"
     from journey_runs r
     join run_walks w on w.run_id = r.id
     ${joined(sql)}
     where r.workspace_id = ${workspaceId} and r.journey_id = ${input.journeyId}
-      and r.customer_id in ${matchingCustomers(sql, workspaceId, input.search ?? '')}
+      and r.customer_id in ${named.subquery}
       ${input.status ? sql`and r.status = ${input.status}` : sql``}
       and exists (select 1 from jsonb_array_elements(w.steps) s(step) where s.step ->> 'node' = ${input.nodeId}
         and (s.step ->> 'outcome' in ('next', 'exit', 'goal') or (s.step ->> 'outcome' = 'resume' and s.step ? 'branch')))

@@ -37,13 +37,14 @@ export function TimelineStep({ step, graph, name, data }: { step: Step; graph: J
   const coupons = effectsOf(data.coupons, data.steps, step);
   const points = effectsOf(data.points, data.steps, step);
   const failed = step.outcome === 'error' || step.outcome === 'retry';
+  const branch = step.branch && branchLabel(graph, step.nodeId, step.branch, locale);
   return (
     <li className="relative text-sm" data-testid="timeline-step">
       <span className={`absolute -left-[26px] top-1.5 h-2.5 w-2.5 rounded-full ring-2 ring-white ${failed ? 'bg-rose-500' : 'bg-violet-500'}`} />
       <div className="flex flex-wrap items-baseline gap-x-2">
         <span className="font-medium text-slate-900">{name}</span>
         <span className={failed ? 'text-rose-700' : 'text-slate-500'}>{OUTCOMES.includes(step.outcome) ? t(`outcome.${step.outcome}`) : step.outcome}</span>
-        {step.branch && <span className="rounded bg-sky-50 px-1.5 text-xs text-sky-800 ring-1 ring-sky-200">{t('branch', { branch: branchLabel(graph, step.nodeId, step.branch, locale) })}</span>}
+        {branch && <span className="rounded bg-sky-50 px-1.5 text-xs text-sky-800 ring-1 ring-sky-200">{t('branch', { branch })}</span>}
         <span className="ml-auto text-xs text-slate-400">{formatDate(step.at)}</span>
       </div>
       {facts.map((f) => <p key={f} className="text-xs text-slate-500">{f}</p>)}

@@ -4,12 +4,17 @@ import { definitionOf, type JourneyGraph } from '@afterglow/journey-core';
 import { branchesOf, localizeNode } from '@afterglow/node-sdk';
 import { registry } from '../editor/registry';
 
-/** The branch's label as its card shows it; the id when the step or branch is gone. */
-export function branchLabel(graph: JourneyGraph, nodeId: string, branchId: string, locale: string): string {
+/**
+ * The branch's label as its card shows it; the id when the step or branch is gone; null for a
+ * step with one way on (its only branch says nothing).
+ */
+export function branchLabel(graph: JourneyGraph, nodeId: string, branchId: string, locale: string): string | null {
   const node = graph.nodes.find((n) => n.id === nodeId);
   const def = node && (definitionOf(registry, node) ?? registry.get(node.type));
   if (!node || !def) return branchId;
-  const branch = branchesOf(def, node.config).find((b) => b.id === branchId);
+  const branches = branchesOf(def, node.config);
+  if (branches.length <= 1) return null;
+  const branch = branches.find((b) => b.id === branchId);
   return branch ? localizeNode(def, locale).branch(branch.id, branch.label) : branchId;
 }
 
