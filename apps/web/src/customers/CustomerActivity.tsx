@@ -1,8 +1,8 @@
-// The right column of a customer: journeys they are in, orders with items, events.
+// The right column of a customer: every journey they walked, orders with items, events.
 import { formatNumber } from '@afterglow/i18n';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../app/router';
 import type { Api, inferOutput } from '../trpc';
+import { CustomerJourneys } from '../journeys/runs/CustomerJourneys';
 import { Badge } from '../ui/kit';
 import { useLocale } from '../ui/locale';
 import { Section } from './CustomerPage';
@@ -11,8 +11,7 @@ import { moment, money } from './format';
 type Customer = inferOutput<Api['customers']['get']>;
 type CustomerEvent = Customer['events'][number];
 
-/** Statuses with words of their own (`run.status.<s>`, `order.status.<s>`); any other shows as stored. */
-const RUN_STATUSES = ['active', 'waiting', 'completed', 'exited', 'failed'];
+/** Statuses with words of their own (`order.status.<s>`); any other shows as stored. */
 const ORDER_STATUSES = ['placed', 'shipped', 'delivered', 'refunded', 'cancelled'];
 /** An object value, folded on its chip. */
 const FOLDED = '{…}';
@@ -37,7 +36,6 @@ export function CustomerActivity({ data }: { data: Customer }) {
   const { t } = useTranslation('customers');
   const locale = useLocale();
   const uncounted = data.orders.filter((o) => o.status === 'cancelled' || o.status === 'refunded').length;
-  const runStatus = (s: string) => (RUN_STATUSES.includes(s) ? t(`run.status.${s}`) : s);
   const orderStatus = (s: string) => (ORDER_STATUSES.includes(s) ? t(`order.status.${s}`) : s);
   /** Membership changes read as sentences; other events by their name. */
   const eventTitle = (e: CustomerEvent) => {
@@ -49,21 +47,7 @@ export function CustomerActivity({ data }: { data: Customer }) {
   return (
     <div className="space-y-6">
       <Section title={t('journeys.title')}>
-        {data.runs.length === 0 ? <p className="text-sm text-slate-400">{t('journeys.none')}</p> : (
-          <ul className="divide-y divide-slate-100 text-sm" data-testid="customer-runs">
-            {data.runs.map((r) => (
-              <li key={r.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
-                <Link to={`/journeys/${r.journeyId}`} className="font-medium text-slate-800 hover:text-violet-700">{r.journeyName}</Link>
-                <Badge tone={r.status === 'failed' ? 'error' : r.status === 'active' || r.status === 'waiting' ? 'live' : 'draft'}>{runStatus(r.status)}</Badge>
-                <span className="text-xs text-slate-500" title={r.nodeId}>
-                  {r.status === 'completed' || r.status === 'exited' ? t('run.lastStep') : t('run.at')} <span className="font-medium text-slate-700">{r.stepLabel}</span>
-                  {r.status === 'waiting' && r.dueAt && <> {t('run.until', { date: moment(locale, r.dueAt) })}</>}
-                </span>
-                <span className="ml-auto text-xs text-slate-400">{t('run.entered', { date: moment(locale, r.enteredAt) })}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <CustomerJourneys customerId={data.profile.id} />
       </Section>
       <Section title={t('orders.title')} aside={(
         <span className="text-xs text-slate-400">

@@ -13,6 +13,9 @@ import { exportJourneyFile } from '../journeys/journey-file/export';
 import { importJourneyFile } from '../journeys/journey-file/import';
 import { galleryCards, useGalleryEntry } from '../gallery/index';
 import { localeOf } from './localize';
+import { customerRuns, customerRunsInput } from '../runs/customer-runs';
+import { runTimeline } from '../runs/run-timeline';
+import { stepCustomers, stepCustomersInput } from '../runs/step-customers';
 import { protectedProcedure, router } from './init';
 import { journeyListProcedures } from './journey-list';
 import { mayCall } from './permissions';
@@ -96,4 +99,22 @@ export const journeysRouter = router({
       await assertVersionInWorkspace(ctx.deps, ctx.user.workspaceId, input.versionId);
       return { retried: await ctx.deps.engine.retryFailed(input.versionId, input.nodeId) };
     }),
+
+  /** Who is at a step now, or went on from it (the run explorer). */
+  stepCustomers: protectedProcedure
+    .input(stepCustomersInput)
+    .query(async ({ ctx, input }) => {
+      await assertJourneyInWorkspace(ctx.deps, ctx.user.workspaceId, input.journeyId);
+      return stepCustomers(ctx.deps.database.sql, ctx.user.workspaceId, input);
+    }),
+
+  /** One run, step by step, with what its steps did. */
+  runTimeline: protectedProcedure
+    .input(z.object({ runId: z.uuid('Run ids are UUIDs') }))
+    .query(({ ctx, input }) => runTimeline(ctx.deps.database.sql, ctx.user.workspaceId, input.runId)),
+
+  /** Every journey a customer walked (the customer page). */
+  customerRuns: protectedProcedure
+    .input(customerRunsInput)
+    .query(({ ctx, input }) => customerRuns(ctx.deps.database.sql, ctx.user.workspaceId, input)),
 });

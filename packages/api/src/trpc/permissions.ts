@@ -57,6 +57,10 @@ export const permissions: Record<string, Permission> = {
   'journeys.setArchived': change(marketing),
   'journeys.delete': change(marketing),
   'journeys.revertDraft': change(marketing),
+  // Who is where and what each run did: customers' data, for those who run or review journeys.
+  'journeys.stepCustomers': read(results),
+  'journeys.runTimeline': read(results),
+  'journeys.customerRuns': read(results),
 
   'segments.list': read(),
   'segments.page': read(),

@@ -69,6 +69,9 @@ export const journeyRuns = pgTable('journey_runs', {
   index('journey_runs_journey_due_idx').on(t.journeyId, t.dueAt).where(sql`status in ('active', 'waiting')`),
   // "Retry failed runs" finds them here: few rows, and none written for a run that steps on.
   index('journey_runs_failed_idx').on(t.versionId, t.nodeId).where(sql`status = 'failed'`),
+  // Who is at a step now (the run explorer), next due first, paged by (due_at, id). The one
+  // index added for reading: the claim's index has no node, and a step holds few of a journey's runs.
+  index('journey_runs_place_idx').on(t.journeyId, t.nodeId, t.dueAt, t.id).where(sql`status in ('active', 'waiting', 'failed')`),
 ]);
 
 /**
@@ -95,6 +98,20 @@ export interface WalkStep {
   branch?: string;
   detail?: Record<string, unknown>;
 }
+
+/**
+ * Runs that went on from a step (moved on, resumed from a wait, exited or reached the goal there),
+ * newest first per (journey, step): the run explorer's "passed" list, paged by (at, run_id) from
+ * the primary key alone. Filled by a trigger on run_walks (migration 0051), so the engine writes
+ * nothing more; a pass through a loop at another time is a row of its own.
+ */
+export const journeyNodePasses = pgTable('journey_node_passes', {
+  workspaceId: text('workspace_id').notNull(),
+  journeyId: text('journey_id').notNull(),
+  nodeId: text('node_id').notNull(),
+  at: ts('at').notNull(),
+  runId: uuid('run_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.journeyId, t.nodeId, t.at, t.runId] })]);
 
 /** Every step a run took, one per row (a view over run_walks, created in migration 0021). */
 export const runSteps = pgView('run_steps', {

@@ -2,7 +2,9 @@
 // checklist of problems when nothing is selected.
 import { configIssues, localizeNode } from '@afterglow/node-sdk';
 import { definitionOf, type GraphIssue, type GraphNode } from '@afterglow/journey-core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/me';
 import { formSchemaOf, issuesByField } from '../../forms/jsonSchema';
 import { pluginWidgets } from '../../forms/pluginWidgets';
 import { SchemaForm } from '../../forms/SchemaForm';
@@ -10,14 +12,20 @@ import { toneOf } from '../../ui/colors';
 import { Icon } from '../../ui/icons';
 import { Button } from '../../ui/kit';
 import { useLocale } from '../../ui/locale';
+import { StepRunsPanel } from '../runs/StepRunsPanel';
 import { useIssueText } from './issueText';
 import { registry } from './registry';
+
+/** The procedure the "Who is here" panel lists with: shown to those who may call it. */
+const WHO_IS_HERE = 'journeys.stepCustomers';
 
 /** The enabled plugins' form widgets, by '<plugin id>/<name>'. */
 const enabledWidgets = pluginWidgets(registry.plugins());
 
-export function ConfigPanel({ node, issues, readOnly, triggerEvents, onChange, onRename, onDelete }: {
+export function ConfigPanel({ node, issues, readOnly, triggerEvents, journeyId, onChange, onRename, onDelete }: {
   node: GraphNode; issues: GraphIssue[]; readOnly: boolean;
+  /** The journey, once published: its customers at this step can be listed ("Who is here"). */
+  journeyId?: string | null;
   /** The events that start the journey (triggerEventsOf): their properties are offered to steps. */
   triggerEvents: readonly string[];
   onChange(config: Record<string, unknown>): void; onRename(label: string): void; onDelete(): void;
@@ -25,6 +33,8 @@ export function ConfigPanel({ node, issues, readOnly, triggerEvents, onChange, o
   const locale = useLocale();
   const { t } = useTranslation('editor');
   const issueText = useIssueText();
+  const can = useCan();
+  const [showRuns, setShowRuns] = useState(false);
   // The version the step's config was written for: a step a migration could not update keeps its form.
   const def = definitionOf(registry, node) ?? registry.get(node.type);
   if (!def) return <div className="p-5 text-sm text-slate-500">{t('panel.notInstalled', { type: node.type })}</div>;
@@ -49,6 +59,10 @@ export function ConfigPanel({ node, issues, readOnly, triggerEvents, onChange, o
           </div>
         </div>
         <p className="mt-3 text-sm text-slate-500">{text.description}</p>
+        {journeyId && can(WHO_IS_HERE) && (
+          <Button icon="customers" onClick={() => setShowRuns(true)} className="mt-3 w-full" data-testid="who-is-here">{t('panel.whoIsHere')}</Button>
+        )}
+        {showRuns && journeyId && <StepRunsPanel journeyId={journeyId} nodeId={node.id} stepName={node.label || text.label} onClose={() => setShowRuns(false)} />}
       </div>
       <div className="flex-1 overflow-y-auto p-5">
         {structural.map((i, k) => (

@@ -158,6 +158,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
         <aside className="w-96 shrink-0 overflow-hidden border-l border-slate-200 bg-white">
           {selected ? (
             <ConfigPanel key={selected.id} node={selected} issues={issues} readOnly={live} triggerEvents={triggerEvents}
+              journeyId={versionId ? journey.id : null}
               onChange={(config) => apply(setConfig(graph, selected.id, config, definitionOf(registry, selected)), `config:${selected.id}`)}
               onRename={(label) => apply(setLabel(graph, selected.id, label), `label:${selected.id}`)}
               onDelete={() => { apply(removeNodes(graph, [selected.id])); setSelectedId(null); }} />
