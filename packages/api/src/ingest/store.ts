@@ -14,6 +14,7 @@ import { orderUpdateOf, type OrderUpdate } from './order-schema';
 import { withoutPartialRefunds } from './partial-refunds';
 import { applyProfiles, type ProfileUpdate } from './profiles';
 import { applyOrderUpdates, ensureCustomers } from './records';
+import { attributeOrders, placedOrders } from './attribution';
 import { recordReferrals, referralSignals } from './referral-claims';
 import type { IdentifyMessage, ParsedMessage } from './schema';
 
@@ -203,6 +204,8 @@ export async function storeMessages(
     applyOrderUpdates(tx, workspaceId, orderChanges, now),
     settings && earnPoints(tx, workspaceId, loyalty, settings, now),
     redeemCoupons(tx, workspaceId, redemptions),
+    // After the orders and their coupons: credits each placed order once (attribution.ts).
+    attributeOrders(tx, workspaceId, placedOrders(orders, redemptions)),
     recordCheckouts(tx, workspaceId, tracked),
     recordReferrals(tx, workspaceId, signals, links, now),
     recordEventNames(tx, workspaceId, freshRows.flatMap((r) => (r.type === 'track' && r.name ? [{ name: r.name, properties: r.properties, timestamp: r.timestamp }] : [])), now),
