@@ -9,3 +9,4 @@ export * from './diff';
 export * from './secrets';
 export * from './versions';
 export * from './known-events';
+export * from './lift';
