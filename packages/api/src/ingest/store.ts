@@ -204,12 +204,12 @@ export async function storeMessages(
     applyOrderUpdates(tx, workspaceId, orderChanges, now),
     settings && earnPoints(tx, workspaceId, loyalty, settings, now),
     redeemCoupons(tx, workspaceId, redemptions),
-    // After the orders and their coupons: credits each placed order once (attribution.ts).
-    attributeOrders(tx, workspaceId, placedOrders(orders, redemptions)),
     recordCheckouts(tx, workspaceId, tracked),
     recordReferrals(tx, workspaceId, signals, links, now),
     recordEventNames(tx, workspaceId, freshRows.flatMap((r) => (r.type === 'track' && r.name ? [{ name: r.name, properties: r.properties, timestamp: r.timestamp }] : [])), now),
   ]);
+  // Once the orders and their coupons are stored: credits each placed order once (attribution.ts).
+  await attributeOrders(tx, workspaceId, placedOrders(orders, redemptions));
 
   return freshRows
     .filter((r): r is EventRow & { customer_id: string } => r.type === 'track' && r.customer_id !== null)

@@ -10,6 +10,7 @@ import {
 } from '../journeys/repository';
 import { openDraft } from '../journeys/open-draft';
 import { saveJourneySettings } from '../journeys/settings';
+import { journeyReport, reportInputSchema } from '../journeys/report/index';
 import { protectedProcedure, router } from './init';
 import { mayCall } from './permissions';
 
@@ -61,6 +62,11 @@ export const journeysRouter = router({
       await assertVersionInWorkspace(ctx.deps, ctx.user.workspaceId, input.versionId);
       return ctx.deps.engine.stats(input.versionId);
     }),
+
+  /** Figures, funnel and experiments over a period, from the rollups (journeys/report). */
+  report: protectedProcedure
+    .input(reportInputSchema)
+    .query(({ ctx, input }) => journeyReport(ctx.deps, ctx.user.workspaceId, input)),
 
   /** Re-entry rule and exit goal; they take effect when the journey is next published. */
   saveSettings: protectedProcedure
