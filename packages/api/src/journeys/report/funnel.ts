@@ -6,7 +6,8 @@ import type { JourneyPlan } from '@afterglow/journey-core';
 import type { Queryable } from '@afterglow/db';
 
 export interface FunnelBranch { branch: string; runs: number; conversions: number; revenue: number; conversionRate: number | null }
-export interface FunnelStep { nodeId: string; type: string; branches: FunnelBranch[] }
+/** The step's type, version and config: for naming it and its branches as the canvas does (branching steps hold no secrets). */
+export interface FunnelStep { nodeId: string; type: string; typeVersion: number; config: Record<string, unknown>; branches: FunnelBranch[] }
 
 function reachable(plan: JourneyPlan, start: string | null): Set<string> {
   const seen = new Set<string>();
@@ -33,7 +34,7 @@ export async function reportFunnel(sql: Queryable, journeyId: string, versionId:
   return Object.entries(plan.nodes).filter(([, n]) => Object.keys(n.next).length > 1).map(([nodeId, node]) => {
     const reach = Object.entries(node.next).map(([branch, next]) => ({ branch, nodes: reachable(plan, next) }));
     return {
-      nodeId, type: node.type,
+      nodeId, type: node.type, typeVersion: node.typeVersion, config: node.config,
       branches: reach.map(({ branch, nodes }) => {
         const only = [...nodes].filter((id) => id !== nodeId && reach.every((r) => r.branch === branch || !r.nodes.has(id)));
         const conversions = only.reduce((sum, id) => sum + ofNode(id, 'conversions'), 0);
