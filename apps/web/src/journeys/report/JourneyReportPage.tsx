@@ -25,7 +25,7 @@ export function JourneyReportPage({ id }: { id: string }) {
   const journey = useQuery(trpc.journeys.get.queryOptions({ id }));
   const report = useQuery(trpc.journeys.report.queryOptions({ journeyId: id, ...range, bucket: period.bucket }, { placeholderData: keepPreviousData }));
   const data = report.data;
-  const plan = data && data.versions.length > 0 ? data : null;
+  const published = data && data.versions.length > 0 ? data : null;
   return (
     <div className="mx-auto max-w-6xl space-y-4 p-8">
       <PageHeader title={t('title', { name: journey.data?.name ?? '' })}
@@ -34,18 +34,18 @@ export function JourneyReportPage({ id }: { id: string }) {
       <ReportControls value={period} onChange={setPeriod} />
       {report.isPending && <Spinner />}
       {report.isError && <ErrorNote error={report.error} />}
-      {data && !plan && <p className="text-sm text-slate-500">{t('notPublished')}</p>}
-      {plan && data.series[0] && (
+      {data && !published && <p className="text-sm text-slate-500">{t('notPublished')}</p>}
+      {published?.series[0] && (
         <>
-          <ReportTiles totals={data.series[0].totals} />
-          <ReportCharts report={data} bucket={period.bucket} />
-          {data.funnel && <FunnelTable funnel={data.funnel} />}
+          <ReportTiles totals={published.series[0].totals} />
+          <ReportCharts report={published} bucket={period.bucket} />
+          {published.funnel && <FunnelTable funnel={published.funnel} />}
           <section className="space-y-3">
             <h2 className="text-sm font-semibold text-slate-900">{t('lift.title')}</h2>
-            {data.experiments.length === 0 ? <p className="text-sm text-slate-500">{t('lift.none')}</p> : (
+            {published.experiments.length === 0 ? <p className="text-sm text-slate-500">{t('lift.none')}</p> : (
               <div className="grid gap-4 lg:grid-cols-2">
-                {data.experiments.map((e) => {
-                  const step = data.funnel?.steps.find((s) => s.nodeId === e.nodeId);
+                {published.experiments.map((e) => {
+                  const step = published.funnel?.steps.find((s) => s.nodeId === e.nodeId);
                   const label = step ? stepWords(step, locale).label : t(e.kind === 'holdout' ? 'lift.holdoutStep' : 'lift.splitStep');
                   return <LiftCard key={e.nodeId} experiment={e} stepLabel={label} />;
                 })}
