@@ -4,7 +4,7 @@
 // (test-artifacts/journey-report-*.png).
 import { ManualClock } from '@afterglow/engine';
 import { describe, expect, it } from 'vitest';
-import { screenshot, useAppInBrowser, waitForText } from './browser';
+import { ARTIFACTS, screenshot, useAppInBrowser, waitForText } from './browser';
 
 const clock = new ManualClock(new Date());
 const env = useAppInBrowser({ clock, viewport: { width: 1280, height: 1400 } });
@@ -37,6 +37,11 @@ describe('the journey report', () => {
     await seedFigures(journey.id, journey.versionId);
     await env.logIn();
     await page.goto(`${new URL(page.url()).origin}/journeys/${journey.id}`);
+    // The journey's settings say what counts: orders, within 5 days, groups compared over 30.
+    const attribution = page.getByTestId('attribution-settings');
+    await attribution.scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('attribution-windowDays').inputValue()).toBe('5');
+    await attribution.screenshot({ path: `${ARTIFACTS}/journey-attribution-settings.png` });
     await page.getByTestId('open-report').click();
     await page.getByTestId('report-tiles').waitFor();
     await waitForText(page.getByTestId('report-tiles'), (t) => t.includes('Entries') && t.includes('Attributed revenue'));

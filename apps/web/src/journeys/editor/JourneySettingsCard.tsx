@@ -8,6 +8,7 @@ import { EventPicker } from '../../forms/EventPicker';
 import { EventPropertyPicker } from '../../forms/EventPropertyPicker';
 import { useTRPC } from '../../trpc';
 import { Button } from '../../ui/kit';
+import { AttributionFields } from './AttributionFields';
 
 const inputClass = 'w-full rounded-lg border border-slate-200 px-3 py-1.5 text-sm focus:border-violet-400 focus:outline-none focus:ring-2 focus:ring-violet-100';
 
@@ -79,6 +80,8 @@ export function JourneySettingsCard({ journeyId, initial, readOnly, triggerEvent
             <p className="text-xs text-slate-500">{t('settings.goalHint')}</p>
           </div>
         )}
+        <AttributionFields value={settings.attribution} inputClass={inputClass} errorOf={errorOf}
+          onChange={(attribution) => change({ ...settings, attribution })} />
         <div className="flex items-center gap-3">
           <Button variant="primary" disabled={save.isPending} onClick={() => save.mutate({ id: journeyId, settings })}>{t('settings.save')}</Button>
           {save.isSuccess && <span className="text-xs text-emerald-600" data-testid="settings-saved">{t('settings.saved')}</span>}
