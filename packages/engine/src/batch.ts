@@ -14,6 +14,7 @@ import { writeWalks } from './walks-write';
 import { claimDueRuns } from './claim';
 import { createCouponLookup, writeCoupons } from './coupons';
 import { writeHoldouts } from './holdout';
+import { groupsOf, writeGroups, type GroupRow } from './experiment-groups';
 import { writeLoops } from './loops';
 import { writeProfiles } from './profile';
 import { writeServiceEffects } from './services/queue';
@@ -54,15 +55,20 @@ export async function advanceBatch(deps: BatchDeps, now: Date, batchSize: number
     const segments = createSegmentLoader(tx, now, () => writeProfiles(tx, buffer.profiles, now));
     const walkDeps = { registry: deps.registry, secrets: deps.secrets, segments, policy: createSendPolicy(tx, now), email, buffer, coupons: createCouponLookup(tx),
       staff: createStaffLookup(tx, now, deps.publicUrl), now, log: deps.log };
+    const groups: GroupRow[] = [];
     const results = await Promise.all(runs.map(async (run) => {
       if (!run.customer) return missingCustomer(run);
-      return walkRun(run, await deps.loadPlan(run.versionId), run.customer, walkDeps);
+      const plan = await deps.loadPlan(run.versionId);
+      const result = await walkRun(run, plan, run.customer, walkDeps);
+      groups.push(...groupsOf(run, plan, result.steps));
+      return result;
     }));
     const updates = results.map((r) => r.update);
     const walks = results.map((r) => r.steps).filter((w) => w.length > 0);
     await writeBack(tx, updates, walks, buffer, deps.email.fromAddress, now);
     const issued = await writeCoupons(tx, buffer.coupons);
     await writeHoldouts(tx, buffer.holdouts);
+    await writeGroups(tx, groups, now);
     await writeLoops(tx, buffer.loops);
     await writeProfiles(tx, buffer.profiles, now);
     await writeServiceEffects(tx, buffer.services);

@@ -11,3 +11,4 @@ export * from './versions';
 export * from './known-events';
 export * from './segment-fields';
 export * from './journey-file/index';
+export * from './lift';

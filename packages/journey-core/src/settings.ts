@@ -16,9 +16,27 @@ export const goalSchema = z.object({
   matchTriggerProperty: z.string().trim().max(100).default(''),
 });
 
+/**
+ * What counts as the journey's conversion and for how long (docs/analytics.md). `conversion`:
+ * 'order' (a placed order, from Order Completed or a Shopify order) or 'none' (the journey
+ * takes no credit: order confirmations and other service mail). `windowDays`: an order within
+ * this many days of the customer's latest email from the journey (sent, opened or clicked) is
+ * credited to it. `liftDays`: how long after a Holdout or A/B split step the customer's orders
+ * count for comparing the groups.
+ */
+export const attributionSchema = z.object({
+  conversion: z.enum(['order', 'none'], { error: 'conversion must be order or none' }).default('order'),
+  windowDays: z.number({ error: 'windowDays must be a number' }).int('windowDays must be a whole number of days')
+    .min(1, 'windowDays is at least 1 day').max(90, 'windowDays is at most 90 days').default(5),
+  liftDays: z.number({ error: 'liftDays must be a number' }).int('liftDays must be a whole number of days')
+    .min(1, 'liftDays is at least 1 day').max(365, 'liftDays is at most 365 days').default(30),
+});
+export const ATTRIBUTION_DEFAULTS = attributionSchema.parse({});
+
 export const journeySettingsSchema = z.object({
   reentry: reentrySchema.default({ mode: 'trigger' }),
   goal: goalSchema.nullable().default(null),
+  attribution: attributionSchema.default(ATTRIBUTION_DEFAULTS),
 });
 export type JourneySettings = z.output<typeof journeySettingsSchema>;
 

@@ -10,7 +10,8 @@ import { FirstRunPage } from './FirstRunPage';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
 import {
-  ApprovalsPage, AuditLogPage, CustomerPage, CustomersPage, InvitationPage, JourneyEditorPage, JourneyGalleryPage, JourneysPage, LoyaltyPage, LoyaltySettingsPage, OutboxPage, PageFrame, ReviewsPage,
+  ApprovalsPage, AuditLogPage, CustomerPage, CustomersPage, InvitationPage, JourneyEditorPage, JourneyGalleryPage, JourneyReportPage, JourneysPage, LoyaltyPage,
+  LoyaltySettingsPage, OutboxPage, PageFrame, ReviewsPage,
   SegmentEditorPage, SegmentsPage, SettingsPage, TemplateEditorPage, TemplatesPage, UsersPage,
 } from './pages';
 import { matchPath, useRouter } from './router';
@@ -57,6 +58,7 @@ function Routes() {
 function Route({ path }: { path: string }) {
   let m: Record<string, string> | null;
   if (matchPath('/journeys/new', path)) return <JourneyGalleryPage />;
+  if ((m = matchPath('/journeys/:id/report', path))) return <JourneyReportPage key={m.id} id={m.id} />;
   if ((m = matchPath('/journeys/:id', path))) return <JourneyEditorPage key={m.id} id={m.id} />;
   if (matchPath('/segments', path)) return <SegmentsPage />;
   if ((m = matchPath('/segments/:id', path))) return <SegmentEditorPage key={m.id} id={m.id === 'new' ? null : m.id} />;

@@ -16,6 +16,7 @@ function page<M extends Record<K, ComponentType<any>>, K extends keyof M & strin
 export const JourneysPage = page(() => import('../journeys/JourneysPage'), 'JourneysPage');
 export const JourneyGalleryPage = page(() => import('../journeys/gallery/JourneyGalleryPage'), 'JourneyGalleryPage');
 export const JourneyEditorPage = page(() => import('../journeys/editor/JourneyEditorPage'), 'JourneyEditorPage');
+export const JourneyReportPage = page(() => import('../journeys/report/JourneyReportPage'), 'JourneyReportPage');
 export const SegmentsPage = page(() => import('../segments/SegmentsPage'), 'SegmentsPage');
 export const SegmentEditorPage = page(() => import('../segments/SegmentEditorPage'), 'SegmentEditorPage');
 export const TemplatesPage = page(() => import('../templates/TemplatesPage'), 'TemplatesPage');

@@ -14,6 +14,7 @@ import { orderUpdateOf, type OrderUpdate } from './order-schema';
 import { withoutPartialRefunds } from './partial-refunds';
 import { applyProfiles, type ProfileUpdate } from './profiles';
 import { applyOrderUpdates, ensureCustomers } from './records';
+import { attributeOrders, placedOrders } from './attribution';
 import { recordReferrals, referralSignals } from './referral-claims';
 import type { IdentifyMessage, ParsedMessage } from './schema';
 
@@ -207,6 +208,8 @@ export async function storeMessages(
     recordReferrals(tx, workspaceId, signals, links, now),
     recordEventNames(tx, workspaceId, freshRows.flatMap((r) => (r.type === 'track' && r.name ? [{ name: r.name, properties: r.properties, timestamp: r.timestamp }] : [])), now),
   ]);
+  // Once the orders and their coupons are stored: credits each placed order once (attribution.ts).
+  await attributeOrders(tx, workspaceId, placedOrders(orders, redemptions));
 
   return freshRows
     .filter((r): r is EventRow & { customer_id: string } => r.type === 'track' && r.customer_id !== null)

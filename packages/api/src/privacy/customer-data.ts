@@ -78,6 +78,9 @@ export const customerTables: CustomerTable[] = [
   },
   { table: 'run_walks', rows: ofRuns, exportOmits: ['workspace_id'], exportFrom: 'run_steps', erasure: deleted },
   { table: 'conversions', rows: ofRuns, exportOmits: ['workspace_id'], erasure: { set: toErased } },
+  // Attributed revenue and the experiments' counts stay (moved to the erased customer); lift_orders holds no customer.
+  { table: 'order_attributions', rows: byCustomer, exportOmits: ['workspace_id'], erasure: { set: toErased } },
+  { table: 'run_groups', rows: byCustomer, exportOmits: ['workspace_id'], erasure: { set: toErased } },
   { table: 'email_links', rows: ofEmails, exportOmits: ['workspace_id'], erasure: deleted },
   {
     table: 'email_events', rows: ofEmails, exportOmits: ['workspace_id'],

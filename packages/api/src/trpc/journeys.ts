@@ -16,6 +16,7 @@ import { localeOf } from './localize';
 import { customerRuns, customerRunsInput } from '../runs/customer-runs';
 import { runTimeline } from '../runs/run-timeline';
 import { stepCustomers, stepCustomersInput } from '../runs/step-customers';
+import { journeyReport, reportInputSchema } from '../journeys/report/index';
 import { protectedProcedure, router } from './init';
 import { journeyListProcedures } from './journey-list';
 import { mayCall } from './permissions';
@@ -68,6 +69,11 @@ export const journeysRouter = router({
       await assertVersionInWorkspace(ctx.deps, ctx.user.workspaceId, input.versionId);
       return ctx.deps.engine.stats(input.versionId);
     }),
+
+  /** Figures, funnel and experiments over a period, from the rollups (journeys/report). */
+  report: protectedProcedure
+    .input(reportInputSchema)
+    .query(({ ctx, input }) => journeyReport(ctx.deps, ctx.user.workspaceId, input)),
 
   /** Re-entry rule and exit goal; they take effect when the journey is next published. */
   saveSettings: protectedProcedure

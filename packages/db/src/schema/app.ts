@@ -99,6 +99,8 @@ export const emailOutbox = pgTable('email_outbox', {
   index('email_outbox_claimed_idx').on(t.claimedBy).where(sql`claimed_by is not null`),
   // A journey's staff alerts of the last hour, counted against its hourly limit (few rows: alerts only).
   index('email_outbox_alerts_idx').on(t.journeyId, t.createdAt).where(sql`kind = 'alert'`),
+  // A customer's journey emails by send time: the last touch before an order (attribution).
+  index('email_outbox_touch_idx').on(t.workspaceId, t.customerId, t.sentAt).where(sql`journey_id is not null and sent_at is not null`),
 ]);
 
 /** What the development SMTP sink received: shown on the Outbox page. */

@@ -12,3 +12,4 @@ export * from './checkouts';
 export * from './reviews';
 export * from './review-photos';
 export * from './referrals';
+export * from './attribution';

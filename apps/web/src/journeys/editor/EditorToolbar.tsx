@@ -53,6 +53,7 @@ export function EditorToolbar(p: {
   const nextStatus = status === 'live' ? 'paused' : 'live';
   const [mayPause, mayPublish] = [can('journeys.setStatus'), can('journeys.publish') || can('approvals.request')];
   const [history, setHistory] = useState(false);
+  const mayReadReport = can('journeys.report');
   const latest = p.journey.versions.reduce<Journey['versions'][number] | null>((a, v) => (a && a.version > v.version ? a : v), null);
 
   return (
@@ -82,6 +83,10 @@ export function EditorToolbar(p: {
             className={p.live ? '!bg-violet-50 !text-violet-700 !ring-violet-300' : ''}>
             {p.live ? t('toolbar.backToEditing') : t('toolbar.liveStats')}
           </Button>
+        )}
+        {p.hasVersion && mayReadReport && (
+          <Link to={`/journeys/${p.journey.id}/report`} data-testid="open-report"
+            className="rounded-lg px-2.5 py-1.5 text-sm font-medium text-violet-700 hover:bg-violet-50">{t('toolbar.report')}</Link>
         )}
         {p.hasVersion && status !== 'draft' && mayPause && (
           <Button icon={nextStatus === 'live' ? 'play' : 'pause'} disabled={setStatus.isPending}

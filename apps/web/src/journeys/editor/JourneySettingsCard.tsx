@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { EventPicker } from '../../forms/EventPicker';
 import { EventPropertyPicker } from '../../forms/EventPropertyPicker';
 import { useTRPC } from '../../trpc';
+import { AttributionFields } from './AttributionFields';
 import { useAutosave } from './useAutosave';
 
 const inputClass = 'w-full rounded-lg border border-slate-200 px-3 py-1.5 text-sm focus:border-violet-400 focus:outline-none focus:ring-2 focus:ring-violet-100';
@@ -82,6 +83,8 @@ export function JourneySettingsCard({ journeyId, initial, readOnly, triggerEvent
             <p className="text-xs text-slate-500">{t('settings.goalHint')}</p>
           </div>
         )}
+        <AttributionFields value={settings.attribution} inputClass={inputClass} errorOf={errorOf}
+          onChange={(attribution) => change({ ...settings, attribution })} />
         {!readOnly && (
           <div className="flex items-center gap-3 text-xs" aria-live="polite" data-testid="settings-save-state">
             {autosave.status === 'saved' && <span className="text-slate-500">{autosave.savedAt ? t('settings.saved') : t('settings.autosaves')}</span>}
