@@ -2,7 +2,7 @@
 // described in the reader's language, with the shop events it needs.
 import { toLatin, type Locale } from '@afterglow/i18n';
 import {
-  JOURNEY_FILE_FORMAT, JOURNEY_FILE_VERSION, type FileSegment, type FileTemplate, type JourneyFile, type JourneyGraph, type JourneySettings,
+  JOURNEY_FILE_FORMAT, JOURNEY_FILE_VERSION, type FileSegment, type FileTemplate, type JourneyFile, type JourneyGraph, type JourneySettings, journeySettingsSchema,
 } from '@afterglow/journey-core';
 import { ENTRY_TEXTS, type EntryText, type GalleryKey } from './entry-texts';
 
@@ -13,7 +13,7 @@ export interface GalleryEntry {
   graph: JourneyGraph;
   templates: FileTemplate[];
   segments?: FileSegment[];
-  settings?: JourneySettings;
+  settings?: Partial<JourneySettings>;
 }
 
 /** The entry's words in `locale` (Serbian Latin transliterated from Cyrillic). */
@@ -30,7 +30,7 @@ export function entryFile(entry: GalleryEntry, locale: Locale): JourneyFile {
   const text = entryText(entry.key, locale);
   return {
     format: JOURNEY_FILE_FORMAT, version: JOURNEY_FILE_VERSION, name: text.title, description: text.does,
-    settings: entry.settings ?? { reentry: { mode: 'trigger' }, goal: null },
+    settings: journeySettingsSchema.parse(entry.settings ?? {}),
     graph: structuredClone(entry.graph), templates: structuredClone(entry.templates), segments: structuredClone(entry.segments ?? []),
   };
 }

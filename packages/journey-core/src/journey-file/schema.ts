@@ -37,7 +37,7 @@ export const journeyFileSchema = z.object({
   version: z.literal(JOURNEY_FILE_VERSION),
   name: z.string().trim().min(1).max(200),
   description: z.string().max(2000).default(''),
-  settings: journeySettingsSchema.default({ reentry: { mode: 'trigger' }, goal: null }),
+  settings: journeySettingsSchema.default(() => journeySettingsSchema.parse({})),
   graph: journeyGraphSchema,
   templates: z.array(fileTemplateSchema).max(100).default([]),
   segments: z.array(fileSegmentSchema).max(100).default([]),
