@@ -50,6 +50,7 @@ describe('A/B split in the browser', () => {
 
     await env.logIn();
     await page.getByRole('button', { name: 'New journey' }).first().click();
+    await page.getByTestId('use-blank').click();
     await page.getByLabel('Name').fill('Coupon or points for big orders');
     await page.getByRole('button', { name: 'Create journey' }).click();
     const trigger = await page.locator('[data-node-type="core/trigger-event"]').getAttribute('data-testid').then((t) => t!.replace(/^node-/, ''));

@@ -33,6 +33,7 @@ describe('conditions in the browser', () => {
 
     await env.logIn();
     await page.getByRole('button', { name: 'New journey' }).first().click();
+    await page.getByTestId('use-blank').click();
     await page.getByLabel('Name').fill('Points for big orders');
     await page.getByRole('button', { name: 'Create journey' }).click();
     const trigger = await page.locator('[data-node-type="core/trigger-event"]').getAttribute('data-testid').then((t) => t!.replace(/^node-/, ''));

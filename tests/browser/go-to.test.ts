@@ -25,6 +25,7 @@ describe('Go to in the browser', () => {
     const { page } = env;
     await env.logIn();
     await page.getByRole('button', { name: 'New journey' }).first().click();
+    await page.getByTestId('use-blank').click();
     await page.getByLabel('Name').fill('Points until they come back');
     await page.getByRole('button', { name: 'Create journey' }).click();
     const trigger = await page.locator('[data-node-type="core/trigger-event"]').getAttribute('data-testid').then((t) => t!.replace(/^node-/, ''));

@@ -41,6 +41,7 @@ describe('journey builder in the browser', () => {
 
     await env.logIn({ wrongPasswordFirst: 'not the password' });
     await page.getByRole('button', { name: 'New journey' }).first().click();
+    await page.getByTestId('use-blank').click();
     await page.getByLabel('Name').fill('Thank VIPs after their order');
     await page.getByRole('button', { name: 'Create journey' }).click();
     const trigger = await page.locator('[data-node-type="core/trigger-event"]').getAttribute('data-testid').then((t) => t!.replace(/^node-/, ''));
@@ -139,6 +140,7 @@ describe('journey builder in the browser', () => {
     // Publishing an unfinished journey is refused with each problem; clicking one selects its step.
     await page.getByRole('link', { name: 'Journeys', exact: true }).click();
     await page.getByRole('button', { name: 'New journey' }).first().click();
+    await page.getByTestId('use-blank').click();
     await page.getByLabel('Name').fill('Review request');
     await page.getByRole('button', { name: 'Create journey' }).click();
     await page.getByTestId('palette-core/send-email').click();
@@ -171,7 +173,9 @@ describe('journey builder in the browser', () => {
     await waitForText(page.getByTestId('segment-count'), (t) => /^[0-9,]+$/.test(t) && Number(t.replace(/,/g, '')) < Number(vipCount.replace(/,/g, '')));
     await screenshot(page, 'segment-editor');
 
+    // The edited rule is not saved: leaving asks first.
     await page.getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave and discard changes' }).click();
     await page.getByLabel('Search customers').fill('cust_000');
     await expect.poll(() => page.locator('tbody tr').count()).toBe(9); // cust_0001 … cust_0009
     await screenshot(page, 'customers');

@@ -142,6 +142,7 @@ describe('segments and customers in the browser', () => {
     const { app, page } = env;
     await page.goto(`${app.url}/journeys`);
     await page.getByRole('button', { name: 'New journey' }).first().click();
+    await page.getByTestId('use-blank').click();
     await page.getByLabel('Name').fill('Welcome new VIPs');
     await page.getByRole('button', { name: 'Create journey' }).click();
     await page.getByTestId('palette-core/trigger-segment-left').waitFor();
@@ -149,7 +150,7 @@ describe('segments and customers in the browser', () => {
     const added = page.locator('[data-node-type="core/trigger-segment-entered"]');
     await added.waitFor();
     await added.locator('.text-sm.font-semibold').first().click();
-    await page.getByLabel('Segment').selectOption('seg_demo_vip');
+    await page.getByTestId('config-panel').getByLabel('Segment').selectOption('seg_demo_vip');
     await expect.poll(() => added.textContent()).toContain('When the customer enters “VIP: 3+ orders”');
     await screenshot(page, 'journey-enters-segment-trigger');
   });

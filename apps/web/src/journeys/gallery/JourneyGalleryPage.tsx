@@ -1,12 +1,14 @@
-// "New journey": the gallery of the playbook's journeys (and a blank one), each ready to use as a
+// "New journey": the gallery of the playbook's journeys (and a blank one, named first), each ready to use as a
 // draft with its emails in every language, and the import of a journey file.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useRouter } from '../../app/router';
 import { useTRPC } from '../../trpc';
 import { ErrorNote, PageHeader, Spinner } from '../../ui/kit';
 import { GalleryCard } from './GalleryCard';
 import { ImportCard } from './ImportCard';
+import { NewJourneyDialog } from './NewJourneyDialog';
 
 export function JourneyGalleryPage() {
   const trpc = useTRPC();
@@ -18,6 +20,7 @@ export function JourneyGalleryPage() {
     void queryClient.invalidateQueries({ queryKey: trpc.journeys.list.queryKey() });
     navigate(`/journeys/${id}`);
   };
+  const [naming, setNaming] = useState(false);
   const use = useMutation(trpc.journeys.useGalleryTemplate.mutationOptions({ onSuccess: ({ id }) => opened(id) }));
   return (
     <div className="mx-auto max-w-6xl p-8">
@@ -29,11 +32,13 @@ export function JourneyGalleryPage() {
       {gallery.data && (
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
           {gallery.data.map((entry) => (
-            <GalleryCard key={entry.key} entry={entry} busy={use.isPending} onUse={() => use.mutate({ key: entry.key })} />
+            <GalleryCard key={entry.key} entry={entry} busy={use.isPending} 
+              onUse={() => (entry.key === 'blank' ? setNaming(true) : use.mutate({ key: entry.key }))} />
           ))}
           <ImportCard onImported={opened} />
         </div>
       )}
+      {naming && <NewJourneyDialog onClose={() => setNaming(false)} onCreated={opened} />}
     </div>
   );
 }
