@@ -51,7 +51,9 @@ it('saves journey settings, validates them, and publishes them into the plan', a
 
   const settings = { reentry: { mode: 'cooldown' as const, days: 30 }, goal: { event: 'Order Completed', matchTriggerProperty: '' } };
   await marketer.journeys.saveSettings.mutate({ id, settings });
-  expect((await marketer.journeys.get.query({ id })).settings).toEqual(settings);
+  // Settings saved without an attribution window get the defaults (an order within 5 days, lift over 30).
+  const saved = { ...settings, attribution: { conversion: 'order', windowDays: 5, liftDays: 30 } };
+  expect((await marketer.journeys.get.query({ id })).settings).toEqual(saved);
 
   const journey = await marketer.journeys.get.query({ id });
   const draft = structuredClone(journey.draft);
@@ -62,7 +64,7 @@ it('saves journey settings, validates them, and publishes them into the plan', a
   const published = await marketer.journeys.publish.mutate({ id });
   expect(published.ok).toBe(true);
   const [version] = await db.sql`select plan from journey_versions where journey_id = ${id}`;
-  expect(version.plan.settings).toEqual(settings);
+  expect(version.plan.settings).toEqual(saved);
 });
 
 const rules = {

@@ -47,3 +47,9 @@ function requestFor(path: string, def: ProcedureDef, examples: Examples): fc.Arb
 export function trpcRequests(examples: Examples): fc.Arbitrary<FuzzRequest> {
   return fc.oneof(...procedures().map((p) => requestFor(p.path, p.def, examples)));
 }
+
+/** Requests to the procedures named only: the sweep that makes sure chance skipped none. */
+export function trpcRequestsTo(paths: string[], examples: Examples): fc.Arbitrary<FuzzRequest> {
+  const chosen = procedures().filter((p) => paths.includes(p.path));
+  return fc.oneof(...chosen.map((p) => requestFor(p.path, p.def, examples)));
+}

@@ -4,7 +4,7 @@
 // checked strictly.
 import { fitsDate } from '@afterglow/db';
 import { z } from 'zod';
-import { inputIssues, timestamptz } from '../input-policy/index';
+import { commaSeparatedTags, inputIssues, TAG_MAX, timestamptz } from '../input-policy/index';
 import { orderStatusOf, orderPropertiesSchema } from './order-schema';
 
 const idValue = (field: string) => z.union([
@@ -56,7 +56,7 @@ export const traitsSchema = z.looseObject({
   timezone: timeZone.optional(),
   marketing_consent: z.boolean({ error: 'traits.marketing_consent must be true or false' }).optional(),
   // A list, or Shopify's way: one string, tags separated by commas.
-  tags: z.union([z.array(z.string().max(100)).max(250), z.string().max(25_000)],
+  tags: z.union([z.array(z.string().max(TAG_MAX)).max(250), commaSeparatedTags('traits.tags')],
     { error: 'traits.tags must be a list of tags or one string of comma-separated tags' }).optional(),
 }, { error: 'traits must be an object' });
 

@@ -1,2 +1,2 @@
 export { inputIssues, MAX_DEPTH, type InputIssue } from './inspect';
-export { int4, moneyAmount, moneyMessage, QUANTITY_MAX, timestamptz } from './limits';
+export { commaSeparatedTags, int4, moneyAmount, moneyMessage, QUANTITY_MAX, TAG_MAX, timestamptz } from './limits';

@@ -28,3 +28,11 @@ export const timestamptz = (field: string, error: string) => z.iso.datetime({ of
     message: `${field} must be in the years 0001-9999, with a UTC offset of at most ±15:59`,
     when: (payload) => payload.issues.length === 0, // not a date-time at all: said once, above
   });
+
+/** Shopify's own limit for one tag; also keeps a tag far inside a GIN index entry (2,712 bytes). */
+export const TAG_MAX = 255;
+
+/** Tags as Shopify sends them: one string, separated by commas, each at most TAG_MAX characters. */
+export const commaSeparatedTags = (field: string) => z.string({ error: `${field} must be a string of comma-separated tags` })
+  .max(25_000, `${field} is at most 25,000 characters`)
+  .refine((tags) => tags.split(',').every((tag) => tag.trim().length <= TAG_MAX), `each tag in ${field} is at most ${TAG_MAX} characters`);

@@ -1,7 +1,7 @@
 // The parts of Shopify's webhook payloads Afterglow reads (REST Admin API shapes).
 // Loose objects: Shopify sends far more, and adds fields over time.
 import { z } from 'zod';
-import { int4, moneyAmount, QUANTITY_MAX, timestamptz } from '../input-policy/index';
+import { commaSeparatedTags, int4, moneyAmount, QUANTITY_MAX, timestamptz } from '../input-policy/index';
 
 export const id = (field: string) => z.union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().trim().regex(/^\d{1,30}$/, `${field} must be a numeric id`)], {
   error: (i) => (i.input === undefined ? `${field} is required` : `${field} must be a number or string`),
@@ -35,7 +35,7 @@ export const shopifyCustomerSchema = withExactId(z.looseObject({
   updated_at: maybeInstant('updated_at'),
   accepts_marketing: z.boolean().nullish(),
   email_marketing_consent: z.looseObject({ state: z.string().nullish() }).nullish(),
-  tags: z.string().nullish(),
+  tags: commaSeparatedTags('tags').nullish(),
   // The customer's language ('sr-RS', 'en'); read leniently: ingestion drops a value that is no tag.
   locale: z.string().max(100).nullish().catch(null),
 }, { error: 'customer must be an object' }));
