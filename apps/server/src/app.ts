@@ -1,8 +1,8 @@
 // Starts Afterglow: database (embedded unless a URL is given), migrations, sealing of stored
 // secrets, the demo seed (into a new database, when asked), the development SMTP sink, the
-// engine's workers and the HTTP server, by role.
+// engine's workers and the HTTP server (with the bounce listener, when asked), by role.
 import {
-  createBounceWebhookHandler, createIngestHandler, createLoyaltyApiHandler, createPluginRouteHandler, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, firstRunCode, hasNoUser,
+  createBounceWebhookHandler, startBounceListener, createIngestHandler, createLoyaltyApiHandler, createPluginRouteHandler, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, firstRunCode, hasNoUser,
   publishJourney, sealStoredSecrets, type ApiDeps, type IngestDeps,
 } from '@afterglow/api';
 import {
@@ -68,6 +68,10 @@ export interface AfterglowOptions {
   metricsToken?: string;
   /** AFTERGLOW_METRICS_PORT: a `--role=worker` process serves /metrics there (the others serve it with the app). */
   metricsPort?: number;
+  /** BOUNCE_SMTP_PORT: the web process takes bounces by SMTP on this port (0: a free one); unset: no listener. */
+  bounceSmtpPort?: number;
+  /** BOUNCE_SMTP_HOST: the interface the bounce listener binds (default: all). */
+  bounceSmtpHost?: string;
   /** The plugins to run; default: those enabled in afterglow.config.ts. */
   plugins?: readonly AfterglowPlugin[];
 }
@@ -78,6 +82,8 @@ export interface Afterglow {
   database: Database;
   engine: Engine;
   smtpDevPort: number | null;
+  /** Where the bounce listener takes SMTP, or null when it is off. */
+  bounceSmtpPort: number | null;
   /** The demo's secrets when this start created it (shown once), else null. */
   demo: { email: string; password: string; ingestKey: string; workspaceId: string } | null;
   /** No account existed when the server started: the web app shows the first-run page. */
@@ -191,6 +197,7 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
 
     let port = 0;
     let publicUrl = '';
+    let bounceSmtpPort: number | null = null;
     if (serves) {
       const ingestDeps: IngestDeps = {
         database, clock,
@@ -227,13 +234,21 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
         server.closeAllConnections();
       }));
       port = (server.address() as AddressInfo).port;
+      if (opts.bounceSmtpPort !== undefined) {
+        const listener = await startBounceListener({ database, clock, port: opts.bounceSmtpPort, host: opts.bounceSmtpHost, log: ingestDeps.log })
+          .catch((err: NodeJS.ErrnoException) => {
+            throw err.code === 'EADDRINUSE' ? new Error(`Port ${opts.bounceSmtpPort} is taken; set BOUNCE_SMTP_PORT to another one`) : err;
+          });
+        cleanups.push(() => listener.close());
+        bounceSmtpPort = listener.port;
+      }
       publicUrl = opts.publicUrl ?? `http://localhost:${port}`;
       linkBase = publicUrl;
     }
 
     let closing: Promise<void> | null = null;
     return {
-      url: publicUrl, port, database, engine, smtpDevPort, demo, needsOwner,
+      url: publicUrl, port, database, engine, smtpDevPort, bounceSmtpPort, demo, needsOwner,
       firstRunCode: needsOwner ? firstRunCode(database.secrets) : null, close: () => (closing ??= close()),
     };
   } catch (err) {

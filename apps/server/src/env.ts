@@ -42,6 +42,10 @@ const envSchema = z.object({
   AFTERGLOW_METRICS_PORT: optionalText.refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65_535),
     'AFTERGLOW_METRICS_PORT must be a port number'),
   AFTERGLOW_METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'AFTERGLOW_METRICS_TOKEN must be at least 16 characters').optional()),
+  // The inbound bounce mailbox (SMTP) for the workspaces' return-path domains; unset: off.
+  BOUNCE_SMTP_PORT: optionalText.refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65_535),
+    'BOUNCE_SMTP_PORT must be a port number (25 where the return-path domain\'s MX points here)'),
+  BOUNCE_SMTP_HOST: optionalText,
 });
 
 /** The demo by default only where it cannot be mistaken for a deployment: embedded database, not production. */
@@ -75,6 +79,10 @@ export interface ServerEnv {
   metricsToken?: string;
   /** AFTERGLOW_METRICS_PORT: where a --role=worker process serves /metrics. */
   metricsPort?: number;
+  /** BOUNCE_SMTP_PORT: where the bounce listener takes SMTP (off when unset). */
+  bounceSmtpPort?: number;
+  /** BOUNCE_SMTP_HOST: the interface it listens on (default: all). */
+  bounceSmtpHost?: string;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env, stdoutIsTerminal = process.stdout.isTTY === true): ServerEnv {
@@ -103,5 +111,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env, stdoutIsTermina
     trustedProxies: env.AFTERGLOW_TRUSTED_PROXIES,
     metricsToken: env.AFTERGLOW_METRICS_TOKEN,
     metricsPort: env.AFTERGLOW_METRICS_PORT ? Number(env.AFTERGLOW_METRICS_PORT) : undefined,
+    bounceSmtpPort: env.BOUNCE_SMTP_PORT ? Number(env.BOUNCE_SMTP_PORT) : undefined,
+    bounceSmtpHost: env.BOUNCE_SMTP_HOST,
   };
 }

@@ -38,6 +38,8 @@ async function main() {
     trustedProxies: env.trustedProxies,
     metricsToken: env.metricsToken,
     metricsPort: env.metricsPort,
+    bounceSmtpPort: env.bounceSmtpPort,
+    bounceSmtpHost: env.bounceSmtpHost,
   });
 
   const lines = ['', `Afterglow is running (role: ${role})`];
@@ -51,6 +53,7 @@ async function main() {
     lines.push(`  Try it        curl -u '${app.demo.ingestKey}:' ${app.url || 'http://localhost:3000'}/v1/track -H 'content-type: application/json' \\`);
     lines.push(`                  -d '{"userId":"cust_0001","event":"Order Completed","properties":{"order_id":"demo-1","total":89.95,"currency":"EUR","products":[{"product_id":"prod_0001","name":"Red Star Home Jersey 2025","price":89.95,"quantity":1}]}}'`);
   }
+  if (app.bounceSmtpPort !== null) lines.push(`  Bounce SMTP   port ${app.bounceSmtpPort} (bounces to the workspaces' return-path domains)`);
   if (app.smtpDevPort !== null) lines.push(`  Dev SMTP sink 127.0.0.1:${app.smtpDevPort} (emails appear on the Outbox page)`);
   console.log(`${lines.join('\n')}\n`);
 

@@ -12,6 +12,7 @@
 // connection, for the stores and the releases, beside the dispatch's own.
 import type { SecretBox, Sql } from '@afterglow/db';
 import { isHardRefusal } from './compliance/bounces/classify';
+import { verpAddress } from './compliance/verp';
 import { MailError, SMTP_CONNECTIONS, type Mailer } from './mailer';
 import { claimDueRows, type ClaimedRow } from './outbox-claim';
 import { closeDispatchSession, openDispatchSession, releaseOrphanedRows } from './outbox-ownership';
@@ -40,7 +41,7 @@ export interface DispatchResult { sent: number; retried: number; failed: number;
  * (the database connection is gone), no slot takes another row; the error is thrown once
  * every slot has stopped.
  */
-async function sendAll(rows: ClaimedRow[], mailer: Mailer, now: Date, stored: StoredBatch, record: RecordOutcome): Promise<Outcome[]> {
+async function sendAll(rows: ClaimedRow[], mailer: Mailer, now: Date, stored: StoredBatch, record: RecordOutcome, secrets: SecretBox): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const failures: unknown[] = [];
   let next = 0;
@@ -49,7 +50,7 @@ async function sendAll(rows: ClaimedRow[], mailer: Mailer, now: Date, stored: St
       const row = rows[next++];
       try {
         await stored.ready(row);
-        const outcome = await sendOne(row, mailer, now);
+        const outcome = await sendOne(row, mailer, now, returnPathOf(row, secrets));
         await record(row, outcome);
         outcomes.push(outcome);
       } catch (err) {
@@ -63,14 +64,20 @@ async function sendAll(rows: ClaimedRow[], mailer: Mailer, now: Date, stored: St
   return outcomes;
 }
 
-async function sendOne(row: ClaimedRow, mailer: Mailer, now: Date): Promise<Outcome> {
+/** The row's VERP envelope sender when its workspace has a return-path domain; else none (bounces go to From). */
+function returnPathOf(row: ClaimedRow, secrets: SecretBox): string | undefined {
+  if (!row.return_path_domain || !row.secret) return undefined;
+  return verpAddress(secrets.open(row.secret), row.id, row.return_path_domain);
+}
+
+async function sendOne(row: ClaimedRow, mailer: Mailer, now: Date, returnPath: string | undefined): Promise<Outcome> {
   if (row.block) return { status: 'suppressed', error: row.block, nextAttemptAt: null };
   if (row.renderError) return { status: 'failed', error: row.renderError, nextAttemptAt: null };
   const mail = row.rendered ?? { subject: row.subject ?? '', html: row.html ?? '', text: row.text ?? '', headers: row.headers };
   try {
     await mailer.send({
       from: row.from_address, to: row.to_address, subject: mail.subject,
-      html: mail.html, text: mail.text, messageId: row.message_id, headers: { ...row.headers, ...mail.headers },
+      html: mail.html, text: mail.text, messageId: row.message_id, headers: { ...row.headers, ...mail.headers }, returnPath,
     });
     return { status: 'sent', error: null, nextAttemptAt: null };
   } catch (err) {
@@ -119,7 +126,7 @@ export async function dispatchDueEmails(opts: {
     if (rows.length === 0) return { sent: 0, retried: 0, failed: 0, suppressed: 0 };
     await renderQueued(rows, createOutboxRenderer(session.sql, { publicUrl: opts.publicUrl ?? (() => 'http://localhost:3000'), secrets: opts.secrets, now }));
     const stored = storeRendered(opts.sql, session.owner, rows);
-    const outcomes = await sendAll(rows, mailer, now, stored, createOutcomeWriter(opts.sql, session, now)).finally(() => stored.settled);
+    const outcomes = await sendAll(rows, mailer, now, stored, createOutcomeWriter(opts.sql, session, now), opts.secrets).finally(() => stored.settled);
     const count = (status: Outcome['status']) => outcomes.filter((o) => o.status === status).length;
     return { sent: count('sent'), retried: count('pending'), failed: count('failed'), suppressed: count('suppressed') };
   } finally {

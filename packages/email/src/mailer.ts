@@ -20,6 +20,8 @@ export interface OutgoingEmail {
   /** Kept as given, so a retry of the same outbox row carries the same Message-ID. */
   messageId: string;
   headers?: Record<string, string>;
+  /** The envelope sender (SMTP MAIL FROM), where bounces go: the email's VERP address (compliance/verp.ts); else `from`. */
+  returnPath?: string;
 }
 
 export interface Mailer {
@@ -147,6 +149,7 @@ export function createMailer(opts: { smtpUrl: string }): Mailer {
         await transport.sendMail({
           from: msg.from, to: msg.to, subject: msg.subject, html: msg.html, text: msg.text,
           messageId, headers: msg.headers, textEncoding: textEncoding(msg),
+          ...(msg.returnPath ? { envelope: { from: msg.returnPath, to: [msg.to] } } : {}),
         });
       } catch (err) {
         throw toMailError(err);

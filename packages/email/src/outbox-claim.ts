@@ -17,6 +17,8 @@ export interface ClaimedRow extends RenderableRow {
   /** Set for rows rendered in this batch: stored before they are sent (outbox-store.ts). */
   rendered?: RenderedRow;
   renderError?: string;
+  /** The workspace's return-path domain (settings.bounces.returnPathDomain): the email goes out with a VERP envelope sender. */
+  return_path_domain: string | null;
 }
 
 export async function claimDueRows(session: DispatchSession, now: Date, batchSize: number): Promise<ClaimedRow[]> {
@@ -57,6 +59,7 @@ async function claimRows(session: DispatchSession, workspaceId: string, now: Dat
     select o.id, o.workspace_id, o.customer_id, o.version_id, o.node_id, o.kind, o.from_address, o.to_address,
       o.subject, o.html, o.text, o.message_id, o.attempts, o.headers, ${sql.unsafe(BLOCK_REASON_SQL)} as block,
       ec.request, r.context, w.signing_secret as secret, w.name as shop_name,
+      nullif(w.settings->'bounces'->>'returnPathDomain', '') as return_path_domain,
       w.settings->'shop'->>'locale' as shop_locale, w.settings->'shop'->>'currency' as shop_currency,
       case when c.id is not null then jsonb_build_object('id', c.id, 'email', c.email, 'firstName', c.first_name,
         'lastName', c.last_name, 'timezone', c.timezone, 'birthday', c.birthday, 'attributes', c.attributes,

@@ -108,6 +108,17 @@ export const bounceSettingsSchema = z.object({
     .min(2, 'softLimit is at least 2 soft bounces').max(20, 'softLimit is at most 20 soft bounces').default(3),
   softWindowDays: z.number({ error: 'softWindowDays must be a number' }).int('softWindowDays must be a whole number of days')
     .min(1, 'softWindowDays is at least 1 day').max(365, 'softWindowDays is at most 365 days').default(30),
+  /**
+   * The domain of the return path (envelope sender) every email goes out with:
+   * bounces+<token>@<domain>, one address per email (VERP), so a bounce names the email it
+   * answers. Its MX must lead to Afterglow's bounce listener or a mailbox forwarded to the
+   * webhook (docs/email.md, "Matching a report to its email"). Null or absent: no VERP, bounces
+   * go to the From address. Optional, so a save without it keeps what is stored.
+   */
+  returnPathDomain: z.string({ error: 'returnPathDomain must be a domain name' }).trim().toLowerCase()
+    .max(253, 'returnPathDomain is at most 253 characters')
+    .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'returnPathDomain must be a domain name such as bounces.yourshop.com')
+    .nullable().optional(),
 });
 export type BounceSettings = z.output<typeof bounceSettingsSchema>;
 

@@ -5,13 +5,14 @@
 // JSON { type, messageId, address, reason, hard? }. A hard bounce or a complaint suppresses; a
 // soft bounce is counted and suppresses after the workspace's limit; delays and auto-replies change nothing.
 import type { Database } from '@afterglow/db';
-import { classifyBounce, isHardRefusal, parseDeliveryReport, ReportError } from '@afterglow/email';
+import { classifyBounce, isHardRefusal, ReportError } from '@afterglow/email';
 import type { Logger } from '@afterglow/node-sdk';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { guardRequests, HttpError, parseJsonBody, readBody, refuseBadInput, sendJson } from '../ingest/http-io';
 import { keyFromAuthorization, workspaceForKey } from '../ingest/keys';
+import { readMailReport, unmatchedReport, type MailReport } from './mail-report';
 import { recordDeliveryReport } from './record';
-import { bounceNoticeSchema, type BounceNotice } from './schema';
+import { bounceNoticeSchema, MAX_REPORT_BYTES, type BounceNotice } from './schema';
 
 export interface BounceDeps {
   database: Database;
@@ -19,35 +20,27 @@ export interface BounceDeps {
   log?: Logger;
 }
 
-// A DSN may quote the whole original email (HTML and all).
-const MAX_REPORT_BYTES = 2 * 1024 * 1024;
 
-type Report =
-  | { type: 'bounce' | 'complaint'; messageId: string; reason: string; hard: boolean; detail: string }
-  | { type: 'ignored'; messageId: string | null; reason: string; detail: string };
+type Report = MailReport;
 
 /**
  * A relay's JSON notice: its `hard` if it says. Otherwise the relay called it a bounce, so it is
  * hard unless its reason's words name a soft cause (a full mailbox, a block, a delay, ...).
  */
 function noticeReport(notice: BounceNotice): Report {
-  if (notice.type === 'complaint') return { type: 'complaint', messageId: notice.messageId, reason: 'complaint', hard: false, detail: notice.reason || 'complaint' };
+  if (notice.type === 'complaint') return { type: 'complaint', messageId: notice.messageId, address: notice.address, reason: 'complaint', hard: false, detail: notice.reason || 'complaint' };
   const status = /\b[245]\.\d{1,3}\.\d{1,3}\b/.exec(notice.reason)?.[0] ?? null;
   const facts = { status, replyCode: /^\s*([245]\d\d)\b/.exec(notice.reason)?.[1] ?? null, diagnostic: notice.reason };
   const { reason } = classifyBounce(facts);
   const hard = notice.hard ?? isHardRefusal(facts);
-  return { type: 'bounce', messageId: notice.messageId, reason, hard, detail: notice.reason || 'bounce' };
+  return { type: 'bounce', messageId: notice.messageId, address: notice.address, reason, hard, detail: notice.reason || 'bounce' };
 }
 
 async function readReport(req: IncomingMessage, raw: Buffer): Promise<Report> {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (type === 'message/rfc822') {
     try {
-      const report = await parseDeliveryReport(raw);
-      // Its fields are the mail's text: a NUL byte in a Diagnostic-Code would reach the database
-      // (the detail stored holds the action, status and diagnostic).
-      refuseBadInput({ messageId: report.messageId, address: report.address, diagnostic: report.detail }, 'Report');
-      return report;
+      return await readMailReport(raw);
     } catch (err) {
       if (err instanceof ReportError) throw new HttpError(400, `Unreadable report: ${err.message}`, [{ path: err.field, message: err.message }]);
       throw err;
@@ -81,13 +74,13 @@ async function handle(deps: BounceDeps, req: IncomingMessage, res: ServerRespons
   if (report.type === 'ignored') return sendJson(res, 200, { success: true, ignored: report.detail, reason: report.reason, messageId: report.messageId });
   const result = await recordDeliveryReport(deps.database, workspaceId, report, deps.clock.now());
   if (!result.found) {
-    const message = `No email with Message-ID ${report.messageId} was sent from this workspace`;
+    const message = unmatchedReport(report);
     throw new HttpError(404, message, [{ path: 'messageId', message }]);
   }
   deps.log?.info(`${report.type} recorded`, { workspaceId, outboxId: result.outboxId, duplicate: result.duplicate });
   sendJson(res, 200, {
     success: true, type: report.type, reason: report.reason, hard: report.hard, outboxId: result.outboxId, address: result.address,
-    suppressed: result.suppressed, ...(result.duplicate ? { duplicate: true } : {}),
+    suppressed: result.suppressed, matchedBy: result.matchedBy, ...(result.duplicate ? { duplicate: true } : {}),
   });
 }
 

@@ -4,15 +4,15 @@
 // 'bounce' or 'complaint' event on the email's node (and counted there), and for a complaint the customer's
 // marketing consent withdrawn with a consent-ledger row. Repeating a report changes nothing,
 // and so does a report about an erased customer's email (their address is kept hashed already).
-import { ERASED_CUSTOMER_ID, type Database } from '@afterglow/db';
+import type { Database } from '@afterglow/db';
 import { recordEmailEvents } from '@afterglow/email';
 import { setMarketingConsent } from '../public/consent';
+import { findReportedEmail, type MatchedBy, type ReportClues } from './match';
 import { suppressAfterSoftBounces } from './soft-limit';
 
-export interface ReportToRecord {
+/** messageId (with angle brackets, as stored in email_outbox.message_id), address and verp tie it to its email: match.ts. */
+export interface ReportToRecord extends ReportClues {
   type: 'bounce' | 'complaint';
-  /** With angle brackets, as stored in email_outbox.message_id. */
-  messageId: string;
   /** What a person reads in the suppression list: status and the server's words. */
   detail: string;
   /** A hard bounce suppresses the address; a soft one is counted (soft-limit.ts). */
@@ -21,29 +21,13 @@ export interface ReportToRecord {
   reason: string;
 }
 
-/**
- * Our Message-IDs spell the row's effect key: <run.node@afterglow> for a journey step's
- * email (effect key run:node), <test.id@afterglow> for a test send (test:id). A report is
- * found through the effect key's unique index, so no index by Message-ID is kept up to date
- * at every queued email. Anything else was not sent by Afterglow and matches no row.
- */
-export function effectKeyOfMessageId(messageId: string): string {
-  const match = /^<([^.@<>]+)\.([^@<>]+)@afterglow>$/.exec(messageId);
-  return match ? `${match[1]}:${match[2]}` : '';
-}
-
 export type RecordResult =
   | { found: false }
-  | { found: true; outboxId: string; address: string; customerId: string; duplicate: boolean; suppressed: string | null };
+  | { found: true; outboxId: string; address: string; customerId: string; duplicate: boolean; suppressed: string | null; matchedBy: MatchedBy };
 
 export async function recordDeliveryReport(database: Database, workspaceId: string, report: ReportToRecord, now: Date): Promise<RecordResult> {
   return database.sql.begin(async (tx) => {
-    // Locking the row serialises two deliveries of the same report (relays retry).
-    const [row] = await tx<{ id: string; customer_id: string; to_address: string }[]>`
-      select id, customer_id, to_address from email_outbox
-      where workspace_id = ${workspaceId} and effect_key = ${effectKeyOfMessageId(report.messageId)}
-        and message_id = ${report.messageId} and customer_id <> ${ERASED_CUSTOMER_ID}
-      order by created_at desc limit 1 for update`;
+    const row = await findReportedEmail(tx, database.secrets, workspaceId, report, now);
     if (!row) return { found: false } as const;
     const address = row.to_address.toLowerCase();
     const reason = report.type === 'bounce' ? 'hard_bounce' : 'complaint';
@@ -63,7 +47,7 @@ export async function recordDeliveryReport(database: Database, workspaceId: stri
     if (report.type === 'complaint') {
       await setMarketingConsent(tx, { workspaceId, customerId: row.customer_id, source: 'complaint', outboxId: row.id, at: now }, false);
     }
-    return { found: true, outboxId: row.id, address, customerId: row.customer_id, duplicate: inserted.length === 0,
+    return { found: true, outboxId: row.id, address, customerId: row.customer_id, duplicate: inserted.length === 0, matchedBy: row.matchedBy,
       suppressed: report.type === 'complaint' ? 'complaint' : report.hard ? 'hard_bounce' : softSuppressed ? 'soft_bounce' : null } as const;
   });
 }

@@ -3,6 +3,9 @@
 // decide (a "mailbox full" is soft); a bounce with no reason at all is taken as hard, as before.
 import { z } from 'zod';
 
+/** A bounce's size limit, at the webhook and the bounce listener: a DSN may quote the whole original email (HTML and all). */
+export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
+
 export const bounceNoticeSchema = z.object({
   type: z.enum(['bounce', 'complaint'], { error: "type must be 'bounce' or 'complaint'" }),
   messageId: z.string({ error: 'messageId is required: the Message-ID of the email' }).trim()

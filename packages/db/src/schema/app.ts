@@ -101,6 +101,9 @@ export const emailOutbox = pgTable('email_outbox', {
   index('email_outbox_alerts_idx').on(t.journeyId, t.createdAt).where(sql`kind = 'alert'`),
   // A customer's journey emails by send time: the last touch before an order (attribution).
   index('email_outbox_touch_idx').on(t.workspaceId, t.customerId, t.sentAt).where(sql`journey_id is not null and sent_at is not null`),
+  // The emails sent to an address, latest first: a bounce that names only its recipient is tied
+  // to the latest (api/bounces/match.ts), and soft bounces are counted per address.
+  index('email_outbox_recipient_idx').on(t.workspaceId, sql`lower(${t.toAddress})`, t.sentAt).where(sql`sent_at is not null`),
 ]);
 
 /** What the development SMTP sink received: shown on the Outbox page. */

@@ -18,3 +18,5 @@ export { BOUNCE_REASONS } from './bounces/reasons';
 export type { BounceReason } from './bounces/reasons';
 export { recordEmailEvents } from './email-events';
 export type { EmailEvent, EmailEventType } from './email-events';
+export { verpAddress, verpClaimsIn, verpSigned } from './verp';
+export type { VerpClaim } from './verp';

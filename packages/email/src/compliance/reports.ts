@@ -5,7 +5,6 @@
 import { readBounceMail } from './bounces/read-mail';
 import type { RecipientReport } from './bounces/recipient';
 import { NOT_A_FAILURE, type BounceReason } from './bounces/reasons';
-import { ReportError } from './bounces/report-error';
 
 export { parseFieldBlocks, ReportError } from './bounces/report-error';
 export type { RecipientReport } from './bounces/recipient';
@@ -24,7 +23,11 @@ interface ReportFacts {
 }
 
 export type DeliveryReport =
-  | ({ type: 'bounce' | 'complaint'; messageId: string } & ReportFacts)
+  /**
+   * messageId: the original's, with angle brackets; null when the report quotes none of it. The
+   * report is then tied to its email by VERP or by recipient and time (api/bounces/match.ts).
+   */
+  | ({ type: 'bounce' | 'complaint'; messageId: string | null } & ReportFacts)
   /** A report that changes nothing (a delay, an auto-reply, a delivery, a not-spam report). */
   | ({ type: 'ignored'; messageId: string | null } & ReportFacts);
 
@@ -44,23 +47,16 @@ export async function parseDeliveryReport(raw: Buffer | string): Promise<Deliver
   if (first.reason === 'complaint') {
     const feedbackType = first.feedbackType ?? 'abuse';
     if (!COMPLAINT_TYPES.has(feedbackType)) return { type: 'ignored', messageId: reading.messageId, ...facts, detail: `Feedback-Type ${feedbackType} is not a complaint` };
-    return { type: 'complaint', messageId: requireMessageId(reading.messageId), ...facts };
+    return { type: 'complaint', messageId: reading.messageId, ...facts };
   }
   if (NOT_A_FAILURE.has(first.reason)) {
     return { type: 'ignored', messageId: reading.messageId, ...facts, detail: `${first.reason}: ${facts.detail} is not a failure` };
   }
-  return { type: 'bounce', messageId: requireMessageId(reading.messageId), ...facts };
+  return { type: 'bounce', messageId: reading.messageId, ...facts };
 }
 
 function detailOf(r: RecipientReport): string {
   if (r.reason === 'complaint') return `Feedback-Type: ${r.feedbackType ?? 'abuse'}${r.diagnostic ? ` (${r.diagnostic})` : ''}`;
   const words = [r.action && `action ${r.action}`, r.status, r.diagnostic].filter(Boolean).join(' ');
   return (words || r.reason).slice(0, 1_000);
-}
-
-function requireMessageId(messageId: string | null): string {
-  if (!messageId) {
-    throw new ReportError('Message-ID', 'The report carries no original message (message/rfc822 or text/rfc822-headers) with a Message-ID');
-  }
-  return messageId;
 }

@@ -25,7 +25,9 @@ export type TokenPayload = z.infer<typeof payloadSchema>;
 export type TokenKind = TokenPayload['t'];
 export type PayloadOf<K extends TokenKind> = Extract<TokenPayload, { t: K }>;
 
-const sign = (secret: string, body: string) => createHmac('sha256', secret).update(body).digest('base64url');
+/** HMAC-SHA256 of `body` under a workspace's signing secret: links carry it whole, VERP return paths cut short (verp.ts). */
+export const signatureOf = (secret: string, body: string): Buffer => createHmac('sha256', secret).update(body).digest();
+const sign = (secret: string, body: string) => signatureOf(secret, body).toString('base64url');
 
 export function signToken(secret: string, payload: TokenPayload): string {
   if (!secret) throw new Error(`Workspace ${payload.w} has no signing secret`);

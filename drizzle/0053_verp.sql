@@ -1,0 +1,1 @@
+CREATE INDEX "email_outbox_recipient_idx" ON "email_outbox" USING btree ("workspace_id",lower("to_address"),"sent_at") WHERE sent_at is not null;
