@@ -142,9 +142,10 @@ describe('the JSON a relay forwards', () => {
     const unknown = await post(JSON.stringify({ type: 'bounce', messageId: '<nobody@afterglow>', address: 'x@example.com' }), 'application/json');
     expect(unknown.status).toBe(404);
     expect(unknown.body.issues).toEqual([{ path: 'messageId', message: expect.stringContaining('<nobody@afterglow>') }]);
+    // No original, no VERP address, and no email to its recipient: tied to nothing.
     const noOriginal = await post(dsn({ messageId: '<x@y>', recipient: 'x@example.com', original: 'none' }), 'message/rfc822');
-    expect(noOriginal.status).toBe(400);
-    expect(noOriginal.body.issues).toEqual([{ path: 'Message-ID', message: expect.any(String) }]);
+    expect(noOriginal.status).toBe(404);
+    expect(noOriginal.body.issues).toEqual([{ path: 'messageId', message: expect.stringContaining('no email to x@example.com in the last 7 days') }]);
     const notReport = await post('From: a@b\r\nSubject: hi\r\n\r\nhello', 'message/rfc822');
     expect(notReport.body.issues).toEqual([{ path: 'Content-Type', message: expect.stringContaining('multipart/report') }]);
     expect((await post('{}', 'text/plain')).status).toBe(415);
