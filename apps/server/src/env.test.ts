@@ -25,3 +25,9 @@ it('reads the metrics token and port, naming each when it is wrong', () => {
   expect(() => readEnv({ AFTERGLOW_METRICS_TOKEN: 'short' }, true)).toThrow(/AFTERGLOW_METRICS_TOKEN must be at least 16 characters/);
   expect(() => readEnv({ AFTERGLOW_METRICS_PORT: 'ninety' }, true)).toThrow(/AFTERGLOW_METRICS_PORT must be a port number/);
 });
+
+it('reads the bounce listener port, off when unset, naming the variable when it is wrong', () => {
+  expect(readEnv({}, true).bounceSmtpPort).toBeUndefined();
+  expect(readEnv({ BOUNCE_SMTP_PORT: '25', BOUNCE_SMTP_HOST: '0.0.0.0' }, true)).toMatchObject({ bounceSmtpPort: 25, bounceSmtpHost: '0.0.0.0' });
+  expect(() => readEnv({ BOUNCE_SMTP_PORT: 'smtp' }, true)).toThrow(/BOUNCE_SMTP_PORT must be a port number/);
+});
