@@ -1,6 +1,6 @@
 // The bounce policy with a manual clock: soft bounces are counted per address and suppress
 // marketing only after the workspace's limit within its window, with no delivery in between;
-// a hard bounce suppresses at once; the setting over tRPC; lifting a soft-bounce suppression.
+// a hard bounce suppresses at once; the setting over tRPC (and the return-path domain's); lifting a soft-bounce suppression.
 // Real Postgres, the real dispatcher and SMTP sink, real HTTP to the webhook and to tRPC.
 import { createRegistry } from '@afterglow/nodes';
 import { createTemplateSandbox } from '@afterglow/email';
@@ -111,5 +111,18 @@ describe('the setting', () => {
     expect(await client.compliance.unsuppress.mutate({ address: 'eli@example.com' })).toEqual({ address: 'eli@example.com' });
     expect(await full('eli')).toMatchObject({ suppressed: null });
     expect(await full('eli')).toMatchObject({ suppressed: 'soft_bounce' });
+  });
+
+  it('the return-path domain (VERP): a bad one is a 400 naming it; saving the limits alone keeps it; null turns it off', async () => {
+    const client = await admin();
+    for (const bad of ['not a domain', 'bounces..shop.test', 'bounces.shop.test.', `${'x'.repeat(250)}.com`, 42]) {
+      const refused = await errorOf(client.bounces.saveSettings.mutate({ softLimit: 2, softWindowDays: 7, returnPathDomain: bad as string }));
+      expect(refused.data.httpStatus).toBe(400);
+      expect(JSON.stringify(refused)).toContain('returnPathDomain');
+    }
+    const limits = { softLimit: 2, softWindowDays: 7 };
+    expect(await client.bounces.saveSettings.mutate({ ...limits, returnPathDomain: ' Bounces.Shop.Test ' })).toEqual({ ...limits, returnPathDomain: 'bounces.shop.test' });
+    expect(await client.bounces.saveSettings.mutate(limits)).toEqual({ ...limits, returnPathDomain: 'bounces.shop.test' });
+    expect(await client.bounces.saveSettings.mutate({ ...limits, returnPathDomain: null })).toEqual({ ...limits, returnPathDomain: null });
   });
 });

@@ -65,11 +65,11 @@ async function receive(opts: BounceListenerOptions, raw: Buffer, recipients: str
   try {
     report = await readMailReport(raw, recipients);
   } catch (err) {
-    if (err instanceof ReportError) throw smtpError(550, `5.6.0 Unreadable report: ${err.field}: ${err.message}`);
+    if (err instanceof ReportError) throw smtpError(550, `5.6.0 Unreadable report: ${err.field}: ${err.message}`.replace(/[^\x20-\x7e]+/g, ' '));
     if (err instanceof HttpError) throw smtpError(550, `5.6.0 ${err.message}: ${err.issues.map((i) => i.path).join(', ')}`);
     throw err;
   }
-  if (report.type === 'ignored') return `2.6.0 Nothing to do: ${report.detail}`.slice(0, 400);
+  if (report.type === 'ignored') return `2.6.0 Nothing to do: ${report.detail}`;
   const result = await record(opts, report, recipients);
   if (!result.found) {
     opts.log?.info('bounce not tied to an email', { messageId: report.messageId, recipients });
@@ -107,7 +107,8 @@ export async function startBounceListener(opts: BounceListenerOptions): Promise<
       readAll(stream)
         .then(async (raw) => {
           if (stream.sizeExceeded) return callback(smtpError(552, `5.3.4 A report is at most ${MAX_REPORT_BYTES} bytes`));
-          const reply = await receive(opts, raw, session.envelope.rcptTo.map((r) => r.address));
+          // One line of printable text: the reply quotes the report's own words.
+          const reply = (await receive(opts, raw, session.envelope.rcptTo.map((r) => r.address))).replace(/[^\x20-\x7e]+/g, ' ').slice(0, 500);
           // smtp-server sends a message given with success as the 250 reply's text (its types omit it).
           (callback as (err: null, message: string) => void)(null, reply);
         })
