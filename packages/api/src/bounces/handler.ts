@@ -4,6 +4,8 @@
 // failure notice, an auto-reply or an ARF report, RFC 5965, as a bounce mailbox received it), or
 // JSON { type, messageId, address, reason, hard? }. A hard bounce or a complaint suppresses; a
 // soft bounce is counted and suppresses after the workspace's limit; delays and auto-replies change nothing.
+// A report is tied to its email by Message-ID, VERP, or recipient and time (match.ts); one tied to
+// none is a 404 and suppresses no one. The bounce listener (listener.ts) reads mail the same way.
 import type { Database } from '@afterglow/db';
 import { classifyBounce, isHardRefusal, ReportError } from '@afterglow/email';
 import type { Logger } from '@afterglow/node-sdk';
