@@ -82,11 +82,12 @@ export function createSesReader(fetchText: SnsFetch): RelayReader {
     const parsed = snsSchema.safeParse(json);
     if (!parsed.success) throw new HttpError(400, 'Not an Amazon SNS message: nothing was recorded', zodIssues(parsed.error));
     const message = parsed.data;
-    await verify(message);
+    // The topic first: a message for no configured topic never makes Afterglow fetch anything.
     const workspaceIds = await workspacesForTopic(database, message.TopicArn);
     if (workspaceIds.length === 0) {
       throw new HttpError(403, `SNS topic ${message.TopicArn} is not set up in any workspace: add it under Settings, Relay webhooks`, [{ path: 'TopicArn', message: 'not a configured topic' }]);
     }
+    await verify(message);
     if (message.Type === 'UnsubscribeConfirmation') return { workspaceIds, events: [], note: `unsubscribed from ${message.TopicArn}` };
     if (message.Type === 'SubscriptionConfirmation') {
       if (!message.SubscribeURL || !isSnsUrl(message.SubscribeURL)) {
