@@ -41,9 +41,8 @@ function RelayRow({ relay, current }: { relay: (typeof RELAYS)[number]; current:
       <p className="text-xs text-slate-500">{t(`how.${relay.id}`)}</p>
       <form className="flex flex-wrap items-start gap-2" onSubmit={(e) => { e.preventDefault(); submit(); }}>
         <label className="min-w-64 flex-1 text-sm font-medium text-slate-700">
-          <span className="sr-only">{t(`field.${relay.id}`)}</span>
           <input type={relay.id === 'ses' ? 'text' : 'password'} className={inputClass} value={value} autoComplete="off"
-            placeholder={t(`field.${relay.id}`)} onChange={(e) => { setValue(e.target.value); save.reset(); }} />
+            aria-label={t(`field.${relay.id}`)} placeholder={t(`field.${relay.id}`)} onChange={(e) => { setValue(e.target.value); save.reset(); }} />
           {Object.values(errors)[0] && <span className="mt-1 block text-sm font-normal text-rose-600" role="alert">{Object.values(errors)[0]}</span>}
         </label>
         <Button variant="primary" type="submit" disabled={save.isPending || !value.trim()}>{current ? t('replace') : t('save')}</Button>
