@@ -12,11 +12,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { THANK_YOU_JOURNEY_ID } from '../../apps/server/src/seed/journey';
+import { setRelayCredential } from '../../packages/api/src/bounces/providers/settings';
 import { createTestDatabase } from '../support/db';
 import type { Examples } from './json-schema';
 import { TEST_SECRET_KEY } from '../support/secrets';
 
 export const SHOPIFY_SECRET = 'fuzz-shopify-secret';
+/** The Postmark webhook password of the demo workspace, so relay bodies get past authentication. */
+export const POSTMARK_PASSWORD = 'fuzz-postmark-password';
 
 export interface Sent {
   customerId: string;
@@ -110,6 +113,7 @@ export async function startFuzzApp(): Promise<FuzzApp> {
   const demo = app.demo!;
   const sent = await sendOneJourneyEmail(app, database, demo.ingestKey);
   await setGoal(app, 'Checkout Started');
+  await setRelayCredential(database, app.demo!.workspaceId, { provider: 'postmark', password: POSTMARK_PASSWORD }, new Date());
   const [{ secret }] = await database.sql<{ secret: string }[]>`select signing_secret as secret from workspaces where id = ${demo.workspaceId}`;
   const w = demo.workspaceId;
   return {

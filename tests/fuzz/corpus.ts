@@ -44,3 +44,7 @@ const bounceFiles = readdirSync(path.join(dir, 'bounces'));
 export const bounceMails = bounceFiles.filter((f) => f.endsWith('.eml')).map((f) => read('bounces', f).toString('latin1'));
 /** What relays (SES, SendGrid) post about bounces: not Afterglow's shape, so refused. */
 export const relayBodies = bounceFiles.filter((f) => f.endsWith('.json')).map((f) => JSON.parse(read('bounces', f).toString('utf8')) as unknown);
+
+/** The relays' documented webhook bodies (tests/fixtures/relays/, sources in its README). */
+const relayDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'relays');
+export const relaySamples = readdirSync(relayDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(path.join(relayDir, f), 'utf8')) as unknown);

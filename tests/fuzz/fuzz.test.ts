@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFuzzApp, type FuzzApp } from './app';
 import { createSender, rawRequest, type FuzzRequest, type Sender } from './request';
-import { bounceRequests } from './routes/bounces';
+import { bounceRequests, relayWebhookRequests } from './routes/bounces';
 import { publicRequests } from './routes/public';
 import { segmentRequests } from './routes/segment';
 import { shopifyRequests } from './routes/shopify';
@@ -37,6 +37,7 @@ function everyRoute(f: FuzzApp): fc.Arbitrary<FuzzRequest> {
     { weight: 30, arbitrary: segmentRequests(f.ingestKey, f.examples) },
     { weight: 12, arbitrary: shopifyRequests },
     { weight: 10, arbitrary: bounceRequests(f.ingestKey, f.sent.messageId) },
+    { weight: 4, arbitrary: relayWebhookRequests(f.sent.messageId) },
     { weight: 10, arbitrary: publicRequests(f.tokens) },
     { weight: 5, arbitrary: staticRequests },
     { weight: 33, arbitrary: trpcRequests(f.examples) },

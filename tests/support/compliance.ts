@@ -63,7 +63,10 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function startRig(customers: FixtureCustomer[]): Promise<Rig> {
+type Route = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+
+/** `routes.relays` mounts the relays' bounce webhooks (/webhooks/bounces/<relay>) on the front door. */
+export async function startRig(customers: FixtureCustomer[], routes: { relays?: (db: Database, clock: ManualClock) => Route } = {}): Promise<Rig> {
   const db = await createTestDatabase();
   const clock = new ManualClock(new Date('2026-05-04T09:00:00Z'));
   const registry = createRegistry();
@@ -74,6 +77,7 @@ export async function startRig(customers: FixtureCustomer[]): Promise<Rig> {
     database: db, trpc: notHere, ingest: notHere, webDistDir: webDir, log: createProcessLogger({ write: (line) => console.error(line) }),
     recipients: createPublicHandler({ database: db, clock, publicUrl: () => base }),
     bounces: createBounceWebhookHandler({ database: db, clock }),
+    relays: routes.relays?.(db, clock),
   }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -2,7 +2,7 @@
 // secrets, the demo seed (into a new database, when asked), the development SMTP sink, the
 // engine's workers and the HTTP server (with the bounce listener, when asked), by role.
 import {
-  createBounceWebhookHandler, startBounceListener, createIngestHandler, createLoyaltyApiHandler, createPluginRouteHandler, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, firstRunCode, hasNoUser,
+  createBounceWebhookHandler, createRelayWebhookHandler, startBounceListener, createIngestHandler, createLoyaltyApiHandler, createPluginRouteHandler, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, firstRunCode, hasNoUser,
   publishJourney, sealStoredSecrets, type ApiDeps, type IngestDeps,
 } from '@afterglow/api';
 import {
@@ -218,6 +218,7 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
         loyalty: createLoyaltyApiHandler(from('loyalty')),
         shopify: createShopifyWebhookHandler(from('shopify')),
         bounces: createBounceWebhookHandler({ database, clock, log: ingestDeps.log }),
+        relays: createRelayWebhookHandler({ database, clock, log: ingestDeps.log }),
         hooks: createPluginRouteHandler({ ...from('hooks'), registry, publicUrl: () => linkBase, log }),
         recipients: createPublicHandler({ database, clock, log: httpLog, publicUrl: () => linkBase, onEventsStored: from('links').onEventsStored, afterCommit: ingestDeps.afterCommit }),
         metrics: metricsHandler,

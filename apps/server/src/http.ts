@@ -21,6 +21,8 @@ export interface HttpRoutes {
   shopify?: Handler;
   /** Bounces and complaints reported after delivery: POST /webhooks/bounces. */
   bounces?: Handler;
+  /** Relays' own bounce and complaint webhooks: POST /webhooks/bounces/{ses,sendgrid,postmark,mailgun}. */
+  relays?: Handler;
   /** Plugins' routes for their providers' callbacks: /hooks/<plugin id>/<workspace id>/<route path>. */
   hooks?: Handler;
   /** Unsubscribe, preferences, tracking and review links from emails: /u/, /p/, /t/, /r/, My rewards /w/, and referral links /ref/ (isPublicPath). */
@@ -75,6 +77,7 @@ export function createRequestListener(routes: HttpRoutes): (req: IncomingMessage
     if (pathname.startsWith('/v1/')) return ingest(req, res);
     if (pathname === '/webhooks/shopify' && routes.shopify) return routes.shopify(req, res);
     if (pathname === '/webhooks/bounces' && routes.bounces) return routes.bounces(req, res);
+    if (pathname.startsWith('/webhooks/bounces/') && routes.relays) return routes.relays(req, res);
     if (pathname.startsWith('/hooks/') && routes.hooks) return routes.hooks(req, res);
     if (pathname === '/healthz') return healthz(res);
     if (pathname === '/metrics' && routes.metrics) return routes.metrics(req, res);

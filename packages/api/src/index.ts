@@ -4,6 +4,7 @@ export * from './auth/index';
 export * from './public/index';
 export * from './shopify/index';
 export * from './bounces/index';
+export { createRelayWebhookHandler } from './bounces/providers/index';
 export * from './secrets/index';
 export * from './privacy/index';
 export * from './plugins/index';

@@ -4,7 +4,8 @@
 // its zod schema) and relays'.
 import fc from 'fast-check';
 import { bounceNoticeSchema } from '@afterglow/api';
-import { bounceMails, relayBodies } from '../corpus';
+import { POSTMARK_PASSWORD } from '../app';
+import { bounceMails, relayBodies, relaySamples } from '../corpus';
 import { hostileString, toJson, withHostility } from '../hostile';
 import { arbitraryForZod } from '../json-schema';
 import type { FuzzRequest } from '../request';
@@ -56,4 +57,31 @@ export function bounceRequests(ingestKey: string, messageId: string): fc.Arbitra
     headers: { 'content-type': contentType ?? (asJson ? 'application/json' : 'message/rfc822'), ...auth },
     body, bodyEncoding: asJson ? 'utf8' : 'latin1',
   })));
+}
+
+/**
+ * POST /webhooks/bounces/<relay>: the relays' documented samples (tests/fixtures/relays/) and
+ * other relay JSON, with hostile values put in; Postmark's with the workspace's password (so
+ * they reach reading and recording, the Message-ID sometimes the sent email's), the others
+ * unsigned or signed wrong (nothing is fetched: no SNS topic is configured).
+ */
+export function relayWebhookRequests(messageId: string): fc.Arbitrary<FuzzRequest> {
+  const aboutSent = fc.constantFrom(...relaySamples).map((sample) => (sample && typeof sample === 'object' && !Array.isArray(sample)
+    ? { ...sample, Metadata: { 'message-id': messageId }, Email: 'fuzz@example.com' } : sample));
+  const body = withHostility(fc.oneof(fc.constantFrom(...relaySamples, ...relayBodies), aboutSent), 0.6).map(toJson);
+  const headers = fc.constantFrom<Record<string, string>>(
+    { authorization: `Basic ${Buffer.from(`postmark:${POSTMARK_PASSWORD}`).toString('base64')}` },
+    { authorization: `Basic ${Buffer.from('postmark:wrong').toString('base64')}` },
+    { 'x-twilio-email-event-webhook-signature': 'MEUCIQ==', 'x-twilio-email-event-webhook-timestamp': '1700000000' },
+    { 'x-amz-sns-message-type': 'Notification' }, {},
+  );
+  return fc.record({
+    relay: fc.constantFrom('ses', 'sendgrid', 'postmark', 'postmark', 'mailgun', 'sparkpost', ''),
+    method: fc.constantFrom('POST', 'POST', 'POST', 'GET'),
+    headers, body,
+    contentType: fc.constantFrom('application/json', 'text/plain; charset=UTF-8', 'application/x-www-form-urlencoded'),
+  }).map(({ relay, method, headers: h, body: b, contentType }): FuzzRequest => ({
+    route: `${method} /webhooks/bounces/${relay || '(empty)'}`, method, path: `/webhooks/bounces/${relay}`,
+    headers: { 'content-type': contentType, ...h }, body: b, bodyEncoding: 'utf8',
+  }));
 }

@@ -18,6 +18,7 @@ import { SendingLimitsCard } from './SendingLimitsCard';
 import { SendingRulesCard } from './SendingRulesCard';
 import { ShopCard } from './ShopCard';
 import { ShopifyCard } from './ShopifyCard';
+import { RelaysCard } from './RelaysCard';
 
 /** The tRPC error code of a failed query, if it has one. */
 export const codeOf = (error: unknown) => (error as { data?: { code?: string } } | null)?.data?.code;
@@ -56,6 +57,7 @@ export function SettingsPage() {
         <div className="space-y-8">
           <IngestKeysCard keys={keys.data} />
           <ShopifyCard />
+          <RelaysCard />
           <IntegrationsCard />
         </div>
       )}

@@ -37,7 +37,7 @@ function resealer(box: SecretBox, unknown: Map<string, Set<string>>) {
 
 type Reseal = ReturnType<typeof resealer>;
 
-async function sealColumn(database: Database, table: 'workspaces' | 'shopify_connections', key: string, column: string, reseal: Reseal) {
+async function sealColumn(database: Database, table: 'workspaces' | 'shopify_connections' | 'bounce_relays', key: string, column: string, reseal: Reseal) {
   const { sql } = database;
   const rows = await sql<{ id: string; value: string }[]>`
     select ${sql(key)} as id, ${sql(column)} as value from ${sql(table)} where ${sql(column)} not like ${sealedLike(database.secrets.keyId)}`;
@@ -107,6 +107,8 @@ export async function sealStoredSecrets(database: Database, registry: NodeRegist
   const reseal = resealer(database.secrets, unknown);
   const workspaces = await sealColumn(database, 'workspaces', 'id', 'signing_secret', reseal);
   const shopify = await sealColumn(database, 'shopify_connections', 'workspace_id', 'webhook_secret', reseal);
+  const postmark = await sealColumn(database, 'bounce_relays', 'workspace_id', 'postmark_password', reseal);
+  const mailgun = await sealColumn(database, 'bounce_relays', 'workspace_id', 'mailgun_signing_key', reseal);
   const journeys = await sealJourneys(database, registry, reseal);
   const services = await sealServiceSettings(database, registry, reseal);
   const effects = await sealServiceEffects(database, registry, reseal);
@@ -118,6 +120,7 @@ export async function sealStoredSecrets(database: Database, registry: NodeRegist
   return {
     sealed: {
       'workspaces.signing_secret': workspaces, 'shopify_connections.webhook_secret': shopify,
+      'bounce_relays.postmark_password': postmark, 'bounce_relays.mailgun_signing_key': mailgun,
       'journeys.draft': journeys.drafts, 'journey_versions': journeys.versions,
       'service_settings': services, 'service_effects': effects.sealed,
     },

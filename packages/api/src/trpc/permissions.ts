@@ -134,6 +134,9 @@ export const permissions: Record<string, Permission> = {
   'settings.shopify.topics': read(integration),
   'settings.shopify.set': change(integration),
   'settings.shopify.remove': change(integration),
+  'settings.relays.get': read(integration),
+  'settings.relays.set': change(integration),
+  'settings.relays.remove': change(integration),
   'integrations.list': read(integration),
   'integrations.save': change(administration),
 

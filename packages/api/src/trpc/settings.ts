@@ -9,6 +9,7 @@ import { saveWorkspaceSettings } from '../journeys/settings';
 import { getShopifyConnection, removeShopifyConnection, setShopifyConnection } from '../shopify/connections';
 import { topicHandlers } from '../shopify/topics';
 import { protectedProcedure, router } from './init';
+import { relaysRouter } from './relays';
 
 const shopDomain = z.string().trim().toLowerCase()
   .regex(/^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)+$/, 'shopDomain must be a host name such as my-shop.myshopify.com');
@@ -47,4 +48,5 @@ export const settingsRouter = router({
       return null;
     }),
   }),
+  relays: relaysRouter,
 });

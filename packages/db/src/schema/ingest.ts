@@ -64,3 +64,22 @@ export const eventNames = pgTable('event_names', {
   /** Property key (one level inside objects too: shipping.country) → its summary; at most 50 keys, the first ones seen. */
   properties: jsonb('properties').$type<Record<string, EventPropertySummary>>().notNull().default({}),
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.name, t.shard] })]);
+
+/**
+ * The email relays whose own bounce and complaint webhooks a workspace accepts
+ * (/webhooks/bounces/<provider>), with what authenticates each. The Postmark password and the
+ * Mailgun signing key verify requests, so they are kept sealed; the SNS topics (SES) and
+ * SendGrid's verification key are public values. A null column means that relay is not set up.
+ */
+export const bounceRelays = pgTable('bounce_relays', {
+  workspaceId: text('workspace_id').primaryKey(),
+  /** The SNS topic ARNs SES publishes this workspace's bounces and complaints to. */
+  sesTopicArns: text('ses_topic_arns').array(),
+  /** SendGrid's Signed Event Webhook verification key: base64 DER of an ECDSA P-256 public key. */
+  sendgridPublicKey: text('sendgrid_public_key'),
+  /** The password in Postmark's webhook URL (HTTP Basic), sealed. */
+  postmarkPassword: text('postmark_password'),
+  /** Mailgun's HTTP webhook signing key, sealed. */
+  mailgunSigningKey: text('mailgun_signing_key'),
+  updatedAt: ts('updated_at').notNull(),
+});
