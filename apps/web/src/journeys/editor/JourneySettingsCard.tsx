@@ -28,7 +28,7 @@ export function JourneySettingsCard({ journeyId, initial, readOnly, triggerEvent
   const autosave = useAutosave(settings, (next) => save.mutateAsync({ id: journeyId, settings: next }));
   const issues = (save.error as { data?: { issues?: { field: string; message: string }[] } } | null)?.data?.issues ?? [];
   const errorOf = (field: string) => issues.find((i) => i.field.endsWith(field))?.message;
-  const [daysError, eventError] = [errorOf('days'), errorOf('event')];
+  const [daysError, eventError, holdoutError] = [errorOf('days'), errorOf('event'), errorOf('percent')];
   const reentry = settings.reentry;
   const change = (next: JourneySettings) => setSettings(next);
 
@@ -87,7 +87,7 @@ export function JourneySettingsCard({ journeyId, initial, readOnly, triggerEvent
         )}
         <AttributionFields value={settings.attribution} inputClass={inputClass} errorOf={errorOf}
           onChange={(attribution) => change({ ...settings, attribution })} />
-        <HoldoutField value={settings.holdout} inputClass={inputClass} error={errorOf('percent')}
+        <HoldoutField value={settings.holdout} inputClass={inputClass} error={holdoutError}
           onChange={(holdout) => change({ ...settings, holdout })} />
         {!readOnly && (
           <div className="flex items-center gap-3 text-xs" aria-live="polite" data-testid="settings-save-state">

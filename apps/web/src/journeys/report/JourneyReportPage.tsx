@@ -46,8 +46,8 @@ export function JourneyReportPage({ id }: { id: string }) {
               <div className="grid gap-4 lg:grid-cols-2">
                 {published.experiments.map((e) => {
                   const step = published.funnel?.steps.find((s) => s.nodeId === e.nodeId);
-                  const fallback = { journey: 'lift.journeyHoldout', holdout: 'lift.holdoutStep', ab: 'lift.splitStep' } as const;
-                  const label = step ? stepWords(step, locale).label : t(fallback[e.kind]);
+                  const label = step ? stepWords(step, locale).label
+                    : t(e.kind === 'journey' ? 'lift.journeyHoldout' : e.kind === 'holdout' ? 'lift.holdoutStep' : 'lift.splitStep');
                   return <LiftCard key={e.nodeId ?? e.kind} experiment={e} stepLabel={label} journeyId={id} />;
                 })}
               </div>
