@@ -70,7 +70,7 @@ it('makes an arm the winner from the report, then holds out 10% of entrants and 
   expect(await page.getByTestId('holdout-percent').inputValue()).toBe('0');
   await page.getByTestId('holdout-percent').fill('10');
   await waitForText(holdout, (t) => t.includes('10% of the customers who enter get no emails'));
-  await expect.poll(async () => (await sql`select settings #>> '{holdout,percent}' as p from journeys where id = ${id}`)[0].p).toBe('10');
+  await expect.poll(async () => (await sql`select settings #>> '{holdout,percent}' as p from journeys where id = ${id}`)[0].p, { timeout: 30_000 }).toBe('10');
   await holdout.screenshot({ path: `${ARTIFACTS}/journey-holdout-settings.png` });
   const third = (await call('journeys.publish', { id })) as { ok: boolean; versionId: string };
   const [{ percent }] = await sql`select plan #>> '{settings,holdout,percent}' as percent from journey_versions where id = ${third.versionId}`;
