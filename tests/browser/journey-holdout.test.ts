@@ -3,7 +3,7 @@
 // dialog saying what happens to the customers already on the other arm, and the journey is
 // republished with that arm only. Then the journey's settings hold out 10% of entrants, and the
 // report shows the whole journey's treated vs held-out card with its interval.
-// Screenshots: test-artifacts/journey-winner-dialog.png, journey-holdout-settings.png, journey-holdout-report.png.
+// Screenshots: test-artifacts/journey-winner-card.png, journey-winner-dialog.png, journey-holdout-settings.png, journey-holdout-report.png.
 import { ManualClock } from '@afterglow/engine';
 import type { JourneyPlan } from '@afterglow/journey-core';
 import { abSplit, grantPoints, triggerOnEvent } from '@afterglow/nodes';
@@ -50,6 +50,7 @@ it('makes an arm the winner from the report, then holds out 10% of entrants and 
   await page.goto(`${app.url}/journeys/${id}/report`);
   const card = page.getByTestId('lift-card');
   await waitForText(card, (t) => t.includes('Gift') && t.includes('95% interval'));
+  await card.screenshot({ path: `${ARTIFACTS}/journey-winner-card.png` });
   await card.getByTestId('make-winner-gift').click();
   const dialog = page.getByRole('dialog');
   await waitForText(dialog, (t) => t.includes('Make “Gift” the winner?') && t.includes('go on along their arm until they finish'));
