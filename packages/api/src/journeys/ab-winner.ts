@@ -33,7 +33,8 @@ export async function makeArmWinner(deps: ApiDeps, user: Caller, input: MakeWinn
   const node = graph.nodes.find((n) => n.id === input.nodeId);
   // Only a step the report compares arms of: one whose runs were put in A/B groups.
   const [experiment] = await sql`
-    select 1 as one from journey_group_totals where journey_id = ${input.journeyId} and grp like ${`arm:${input.nodeId}:%`} limit 1`;
+    select 1 as one from journey_group_totals
+    where journey_id = ${input.journeyId} and starts_with(grp, ${`arm:${input.nodeId}:`}) limit 1`;
   if (!node || !experiment) throw new DomainError('NOT_FOUND', text('winner.noSplit', { id: input.nodeId }), 'nodeId');
   const def = deps.registry.get(node.type, node.typeVersion);
   if (!def || !branchesOf(def, node.config).some((b) => b.id === input.armId)) {
