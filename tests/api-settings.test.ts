@@ -51,8 +51,8 @@ it('saves journey settings, validates them, and publishes them into the plan', a
 
   const settings = { reentry: { mode: 'cooldown' as const, days: 30 }, goal: { event: 'Order Completed', matchTriggerProperty: '' } };
   await marketer.journeys.saveSettings.mutate({ id, settings });
-  // Settings saved without an attribution window get the defaults (an order within 5 days, lift over 30).
-  const saved = { ...settings, attribution: { conversion: 'order', windowDays: 5, liftDays: 30 } };
+  // Settings saved without an attribution window or holdout get the defaults (an order within 5 days, lift over 30, no one held out).
+  const saved = { ...settings, attribution: { conversion: 'order', windowDays: 5, liftDays: 30 }, holdout: { percent: 0 } };
   expect((await marketer.journeys.get.query({ id })).settings).toEqual(saved);
 
   const journey = await marketer.journeys.get.query({ id });

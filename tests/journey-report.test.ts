@@ -97,7 +97,7 @@ it('attributes each order once and reports every figure exactly', async () => {
   const inGroup = { customers: treated.length, converted: 5, revenue: 320, revenueSq: 100 ** 2 + 50 ** 2 + 70 ** 2 + 60 ** 2 + 40 ** 2 };
   const outGroup = { customers: held.length, converted: 1, revenue: 30, revenueSq: 900 };
   expect(report.experiments).toEqual([{
-    nodeId: 'holdout', kind: 'holdout',
+    nodeId: 'holdout', kind: 'holdout', inLiveVersion: false,
     groups: [
       { id: 'in', name: null, ...inGroup, rate: 5 / treated.length, revenuePerCustomer: Math.round((320 / treated.length) * 100) / 100 },
       { id: 'out', name: null, ...outGroup, rate: 1 / held.length, revenuePerCustomer: Math.round((30 / held.length) * 100) / 100 },

@@ -1,11 +1,13 @@
-// The experiments a batch's runs joined: a Holdout step keeps a run treated ('holdout:<node>:in')
-// or holds it out ('holdout:<node>:out'); an A/B split sends it down an arm ('arm:<node>:<branch>').
+// The experiments a batch's runs joined: the journey's own holdout at entry ('entry:holdout:in'
+// or ':out'), a Holdout step keeps a run treated ('holdout:<node>:in') or holds it out
+// ('holdout:<node>:out'); an A/B split sends it down an arm ('arm:<node>:<branch>').
 // Stored per run (run_groups: ingestion adds the customer's orders within the journey's lift
 // window) and counted per group (journey_group_totals), in the batch's transaction, so the
 // report compares groups from a few rows. A run joins a group once (a step executed again after
 // a crash decides the same way and adds nothing).
 import { ATTRIBUTION_DEFAULTS, type JourneyPlan } from '@afterglow/journey-core';
 import type { Queryable } from '@afterglow/db';
+import { entryGroupOf } from './journey-holdout';
 import type { RunRow } from './types';
 import type { StepRow } from './walk';
 
@@ -25,6 +27,9 @@ export interface GroupRow {
 export function groupsOf(run: RunRow, plan: JourneyPlan, steps: StepRow[]): GroupRow[] {
   const rows: GroupRow[] = [];
   const base = { run_id: run.id, workspace_id: run.workspaceId, customer_id: run.customerId, journey_id: run.journeyId, version_id: run.versionId };
+  // The journey's own holdout, decided as the run entered (journey-holdout.ts).
+  const entry = entryGroupOf(run, plan);
+  if (entry) rows.push({ ...base, grp: entry });
   for (const step of steps) {
     if (step.outcome !== 'next' || !step.branch) continue;
     const type = plan.nodes[step.node_id]?.type;

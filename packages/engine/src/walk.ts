@@ -4,6 +4,7 @@
 import type { JourneyPlan } from '@afterglow/journey-core';
 import { NodeError, type CustomerSnapshot, type Instruction, type JourneyEvent } from '@afterglow/node-sdk';
 import type { ServiceDeps } from './effects';
+import { heldOutAtEntry, JOURNEY_HOLDOUT_REASON } from './journey-holdout';
 import { takeLoop } from './loops';
 import { stepContext } from './step-context';
 import type { Logger, RunRow, WaitState } from './types';
@@ -71,6 +72,11 @@ export async function walkRun(
   } else if (run.status === 'waiting' && run.wait) {
     record('resume', run.wait.onTime);
     if (!follow(run.wait.onTime)) return done('completed', { exit_reason: 'end of journey' });
+  }
+  // Held out by the journey: tracked (its group, its orders), but it walks nothing.
+  if (heldOutAtEntry(run, plan)) {
+    record('exit', null, { reason: JOURNEY_HOLDOUT_REASON, held_out: true });
+    return done('exited', { exit_reason: JOURNEY_HOLDOUT_REASON });
   }
   const trigger: JourneyEvent | null = run.context.trigger
     ? { ...run.context.trigger, customerId: run.customerId, timestamp: new Date(run.context.trigger.timestamp) }

@@ -12,3 +12,4 @@ export * from './known-events';
 export * from './segment-fields';
 export * from './journey-file/index';
 export * from './lift';
+export * from './keep-branch';

@@ -33,10 +33,25 @@ export const attributionSchema = z.object({
 });
 export const ATTRIBUTION_DEFAULTS = attributionSchema.parse({});
 
+/**
+ * The journey-level holdout (docs/analytics.md): this share of entrants, picked by a hash of the
+ * journey and the customer (the same customer lands in the same group every time they enter),
+ * gets nothing from the journey; their orders are set against the treated entrants' for lift.
+ * 0 (the default) holds no one out.
+ */
+export const journeyHoldoutSchema = z.object({
+  percent: z.number({ error: 'holdout.percent must be a number' }).int('holdout.percent must be a whole percent')
+    .min(0, 'holdout.percent is at least 0%').max(90, 'holdout.percent is at most 90%').default(0),
+});
+
+/** run_groups' name of the journey-level holdout's groups: '<this>:in' treated, '<this>:out' held out. */
+export const JOURNEY_HOLDOUT_GROUP = 'entry:holdout';
+
 export const journeySettingsSchema = z.object({
   reentry: reentrySchema.default({ mode: 'trigger' }),
   goal: goalSchema.nullable().default(null),
   attribution: attributionSchema.default(ATTRIBUTION_DEFAULTS),
+  holdout: journeyHoldoutSchema.default({ percent: 0 }),
 });
 export type JourneySettings = z.output<typeof journeySettingsSchema>;
 

@@ -17,6 +17,7 @@ import { customerRuns, customerRunsInput } from '../runs/customer-runs';
 import { runTimeline } from '../runs/run-timeline';
 import { stepCustomers, stepCustomersInput } from '../runs/step-customers';
 import { journeyReport, reportInputSchema } from '../journeys/report/index';
+import { makeArmWinner, makeWinnerInput } from '../journeys/ab-winner';
 import { protectedProcedure, router } from './init';
 import { journeyListProcedures } from './journey-list';
 import { mayCall } from './permissions';
@@ -74,6 +75,11 @@ export const journeysRouter = router({
   report: protectedProcedure
     .input(reportInputSchema)
     .query(({ ctx, input }) => journeyReport(ctx.deps, ctx.user.workspaceId, input)),
+
+  /** An A/B split's arm becomes the only path: the live version without the other arms is published. */
+  makeWinner: protectedProcedure
+    .input(makeWinnerInput)
+    .mutation(({ ctx, input }) => makeArmWinner(ctx.deps, ctx.user, input)),
 
   /** Re-entry rule and exit goal; they take effect when the journey is next published. */
   saveSettings: protectedProcedure

@@ -58,6 +58,8 @@ export const permissions: Record<string, Permission> = {
   'journeys.setArchived': change(marketing),
   'journeys.delete': change(marketing),
   'journeys.revertDraft': change(marketing),
+  // Republishes the journey: marketers (managers read the result, never change a journey).
+  'journeys.makeWinner': change(marketing),
   // Who is where and what each run did: customers' data, for those who run or review journeys.
   'journeys.stepCustomers': read(results),
   'journeys.runTimeline': read(results),

@@ -1,4 +1,5 @@
-// Who may enter the journey again, and the goal that ends a run early (a conversion).
+// Who may enter the journey again, the goal that ends a run early (a conversion), what counts
+// as a conversion, and the share of entrants held out to measure lift.
 // Saved as you edit, debounced like the graph (useAutosave: saved on the way out too), so the
 // editor has one way of keeping work; like the steps, it takes effect after the next publish.
 // Not part of the graph's undo history: an undo on the canvas never rewinds these.
@@ -10,6 +11,7 @@ import { EventPicker } from '../../forms/EventPicker';
 import { EventPropertyPicker } from '../../forms/EventPropertyPicker';
 import { useTRPC } from '../../trpc';
 import { AttributionFields } from './AttributionFields';
+import { HoldoutField } from './HoldoutField';
 import { useAutosave } from './useAutosave';
 
 const inputClass = 'w-full rounded-lg border border-slate-200 px-3 py-1.5 text-sm focus:border-violet-400 focus:outline-none focus:ring-2 focus:ring-violet-100';
@@ -26,7 +28,7 @@ export function JourneySettingsCard({ journeyId, initial, readOnly, triggerEvent
   const autosave = useAutosave(settings, (next) => save.mutateAsync({ id: journeyId, settings: next }));
   const issues = (save.error as { data?: { issues?: { field: string; message: string }[] } } | null)?.data?.issues ?? [];
   const errorOf = (field: string) => issues.find((i) => i.field.endsWith(field))?.message;
-  const [daysError, eventError] = [errorOf('days'), errorOf('event')];
+  const [daysError, eventError, holdoutError] = [errorOf('days'), errorOf('event'), errorOf('percent')];
   const reentry = settings.reentry;
   const change = (next: JourneySettings) => setSettings(next);
 
@@ -85,6 +87,8 @@ export function JourneySettingsCard({ journeyId, initial, readOnly, triggerEvent
         )}
         <AttributionFields value={settings.attribution} inputClass={inputClass} errorOf={errorOf}
           onChange={(attribution) => change({ ...settings, attribution })} />
+        <HoldoutField value={settings.holdout} inputClass={inputClass} error={holdoutError}
+          onChange={(holdout) => change({ ...settings, holdout })} />
         {!readOnly && (
           <div className="flex items-center gap-3 text-xs" aria-live="polite" data-testid="settings-save-state">
             {autosave.status === 'saved' && <span className="text-slate-500">{autosave.savedAt ? t('settings.saved') : t('settings.autosaves')}</span>}

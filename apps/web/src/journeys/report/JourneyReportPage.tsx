@@ -46,8 +46,9 @@ export function JourneyReportPage({ id }: { id: string }) {
               <div className="grid gap-4 lg:grid-cols-2">
                 {published.experiments.map((e) => {
                   const step = published.funnel?.steps.find((s) => s.nodeId === e.nodeId);
-                  const label = step ? stepWords(step, locale).label : t(e.kind === 'holdout' ? 'lift.holdoutStep' : 'lift.splitStep');
-                  return <LiftCard key={e.nodeId} experiment={e} stepLabel={label} />;
+                  const label = step ? stepWords(step, locale).label
+                    : t(e.kind === 'journey' ? 'lift.journeyHoldout' : e.kind === 'holdout' ? 'lift.holdoutStep' : 'lift.splitStep');
+                  return <LiftCard key={e.nodeId ?? e.kind} experiment={e} stepLabel={label} journeyId={id} />;
                 })}
               </div>
             )}

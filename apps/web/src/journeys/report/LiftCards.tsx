@@ -1,11 +1,14 @@
-// Treated vs held out (each Holdout step) and A/B arms: each group's conversion rate and revenue
-// per customer, the difference with its 95% interval, and plainly whether the sample is big
-// enough (docs/analytics.md says how each figure is computed).
+// Treated vs held out (the journey's own holdout, each Holdout step) and A/B arms: each group's
+// conversion rate and revenue per customer, the difference with its 95% interval, and plainly
+// whether the sample is big enough (docs/analytics.md says how each figure is computed). A
+// marketer can make an arm of a live A/B split the winner.
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/me';
 import { Card } from '../../ui/kit';
 import { useLocale } from '../../ui/locale';
 import { count, money, percent, points, signedMoney } from './format';
 import type { Experiment } from './types';
+import { WinnerAction } from './WinnerAction';
 
 function Verdict({ c }: { c: Experiment['comparisons'][number] }) {
   const { t } = useTranslation('journey-report');
@@ -16,15 +19,17 @@ function Verdict({ c }: { c: Experiment['comparisons'][number] }) {
   return <p className="text-xs font-medium text-amber-700" data-testid="lift-too-small">{t('lift.tooSmall', { count: c.moreNeeded, n: count(locale, c.moreNeeded) })}</p>;
 }
 
-export function LiftCard({ experiment, stepLabel }: { experiment: Experiment; stepLabel: string }) {
+export function LiftCard({ experiment, stepLabel, journeyId }: { experiment: Experiment; stepLabel: string; journeyId: string }) {
   const { t } = useTranslation('journey-report');
   const locale = useLocale();
+  const can = useCan();
+  const splitNode = experiment.kind === 'ab' && experiment.inLiveVersion && can('journeys.makeWinner') ? experiment.nodeId : null;
   const name = (id: string) => {
-    if (experiment.kind === 'holdout') return id === 'in' ? t('lift.treated') : t('lift.heldOut');
+    if (experiment.kind !== 'ab') return id === 'in' ? t('lift.treated') : t('lift.heldOut');
     return experiment.groups.find((g) => g.id === id)?.name ?? t('lift.removedArm');
   };
   return (
-    <div data-testid="lift-card"><Card className="p-4">
+    <div data-testid={experiment.kind === 'journey' ? 'lift-card-journey' : 'lift-card'}><Card className="p-4">
       <h3 className="text-sm font-semibold text-slate-900">{stepLabel}</h3>
       <table className="mt-2 w-full text-sm">
         <thead>
@@ -33,6 +38,7 @@ export function LiftCard({ experiment, stepLabel }: { experiment: Experiment; st
             <th className="py-1 text-right font-medium">{t('lift.customers')}</th>
             <th className="py-1 text-right font-medium">{t('figure.conversionRate')}</th>
             <th className="py-1 text-right font-medium">{t('lift.revenuePerCustomer')}</th>
+            {splitNode && <th className="py-1" />}
           </tr>
         </thead>
         <tbody>
@@ -42,6 +48,11 @@ export function LiftCard({ experiment, stepLabel }: { experiment: Experiment; st
               <td className="py-1 text-right tabular-nums">{count(locale, g.customers)}</td>
               <td className="py-1 text-right tabular-nums">{percent(locale, g.rate)}</td>
               <td className="py-1 text-right tabular-nums">{g.revenuePerCustomer === null ? '–' : money(locale, g.revenuePerCustomer)}</td>
+              {splitNode && (
+                <td className="py-1 pl-2 text-right">
+                  {g.name !== null && <WinnerAction journeyId={journeyId} nodeId={splitNode} armId={g.id} armName={g.name} />}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

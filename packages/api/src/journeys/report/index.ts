@@ -38,7 +38,8 @@ export interface JourneyReport {
 export async function journeyReport(deps: ApiDeps, workspaceId: string, input: ReportInput): Promise<JourneyReport> {
   const sql = deps.database.sql;
   const [[journey], published] = await Promise.all([
-    sql<{ settings: unknown }[]>`select settings from journeys where workspace_id = ${workspaceId} and id = ${input.journeyId}`,
+    sql<{ settings: unknown; currentVersionId: string | null }[]>`
+      select settings, current_version_id as "currentVersionId" from journeys where workspace_id = ${workspaceId} and id = ${input.journeyId}`,
     sql<{ id: string; version: number; publishedAt: Date; plan: JourneyPlan }[]>`
       select id, version, published_at as "publishedAt", plan from journey_versions
       where journey_id = ${input.journeyId} and workspace_id = ${workspaceId} order by version`,
@@ -51,7 +52,7 @@ export async function journeyReport(deps: ApiDeps, workspaceId: string, input: R
   const [series, funnel, experiments] = await Promise.all([
     reportSeries(sql, input.journeyId, input, input.versions ? ids : null),
     newest ? reportFunnel(sql, input.journeyId, newest.id, newest.plan) : null,
-    reportExperiments(sql, input.journeyId, ids, newest?.plan ?? null),
+    reportExperiments(sql, input.journeyId, ids, shown.map((v) => v.plan), published.find((v) => v.id === journey.currentVersionId)?.plan ?? null),
   ]);
   return {
     attribution: readJourneySettings(journey.settings).attribution,
