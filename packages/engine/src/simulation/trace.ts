@@ -43,14 +43,16 @@ export class Tracer {
 
   walked(customer: CustomerSnapshot, run: RunRow, steps: StepRow[], buffer: EffectBuffer, now: Date): void {
     const at = now.toISOString();
+    const requests = new Map([...buffer.contents.values()].map((c) => [c.hash, c.request]));
+    // Each email right after the step that queued it.
     for (const s of steps) {
       this.#push(customer.id, { at, kind: 'step', runId: run.id, nodeId: s.node_id, outcome: s.outcome, branch: s.branch, detail: s.detail });
-    }
-    const requests = new Map([...buffer.contents.values()].map((c) => [c.hash, c.request]));
-    for (const row of buffer.outbox) {
-      const request = row.content_hash ? requests.get(row.content_hash) : undefined;
-      const i = this.#push(customer.id, { at, kind: 'email', runId: run.id, nodeId: row.node_id, detail: { kind: row.kind, to: row.to_address } });
-      if (i >= 0 && request) this.emails.set(i, { customer: structuredClone(customer), run: { id: run.id, context: structuredClone(run.context) }, nodeId: row.node_id, at: now, request });
+      if (s.outcome !== 'next') continue;
+      for (const row of buffer.outbox.filter((o) => o.node_id === s.node_id)) {
+        const request = row.content_hash ? requests.get(row.content_hash) : undefined;
+        const i = this.#push(customer.id, { at, kind: 'email', runId: run.id, nodeId: row.node_id, detail: { kind: row.kind, to: row.to_address } });
+        if (i >= 0 && request) this.emails.set(i, { customer: structuredClone(customer), run: { id: run.id, context: structuredClone(run.context) }, nodeId: row.node_id, at: now, request });
+      }
     }
     const effects: [string, unknown][] = [
       ...buffer.coupons.map((c) => ['coupon', { code: c.code, kind: c.kind, value: c.value }] as [string, unknown]),
