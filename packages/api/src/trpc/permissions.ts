@@ -58,6 +58,12 @@ export const permissions: Record<string, Permission> = {
   'journeys.setArchived': change(marketing),
   'journeys.delete': change(marketing),
   'journeys.revertDraft': change(marketing),
+  // Simulations act on nothing (docs/simulation.md): marketers run them, managers read them.
+  'simulations.start': edit(marketing),
+  'simulations.cancel': edit(marketing),
+  'simulations.get': read(results),
+  'simulations.list': read(results),
+  'simulations.followCustomer': read(results),
   // Who is where and what each run did: customers' data, for those who run or review journeys.
   'journeys.stepCustomers': read(results),
   'journeys.runTimeline': read(results),
