@@ -49,7 +49,7 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
   const { sql, plan, spec, workspaceId } = input;
   const from = new Date(spec.from);
   const to = new Date(spec.to);
-  const width = input.windowMs ?? 3_600_000;
+  const width = input.windowMs ?? 6 * 3_600_000;
   const maxRuns = input.maxRuns ?? 1_000_000;
   const [ws] = await sql<{ settings: unknown }[]>`select settings from workspaces where id = ${workspaceId}`;
   const settings = readWorkspaceSettings(ws?.settings);
