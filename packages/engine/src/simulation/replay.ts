@@ -1,9 +1,9 @@
 // The simulation core: replays a period's stored events, in timestamp order, through a journey's
 // plan with the engine's own walk and the sandbox services. Simulated time advances window by
-// window (an hour by default); within a window each customer's events and due steps are taken
+// window (a day by default); within a window each customer's events and due steps are taken
 // in exact order, customers side by side (so their segment and purchase questions batch as in an
 // engine batch). Runs live in memory only, bounded by `maxRuns`; ended runs leave nothing but counts.
-import type { Sql, SecretBox } from '@afterglow/db';
+import type { Queryable, Sql, SecretBox } from '@afterglow/db';
 import { readWorkspaceSettings, type JourneyPlan } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 import type { StoredEvent } from '../types';
@@ -49,7 +49,7 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
   const { sql, plan, spec, workspaceId } = input;
   const from = new Date(spec.from);
   const to = new Date(spec.to);
-  const width = input.windowMs ?? 6 * 3_600_000;
+  const width = input.windowMs ?? 86_400_000;
   const maxRuns = input.maxRuns ?? 1_000_000;
   const [ws] = await sql<{ settings: unknown }[]>`select settings from workspaces where id = ${workspaceId}`;
   const settings = readWorkspaceSettings(ws?.settings);
@@ -76,49 +76,51 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
   let next = 0;
   let pending: StoredEvent[] = [];
 
-  const runWindow = async (w: number, events: StoredEvent[]) => {
+  // A customer is loaded the first time one of their events would enter the journey.
+  const loadFor = async (tx: Queryable, events: StoredEvent[]) => {
+    const candidates = new Set<string>();
+    for (const e of events) if (!state.has(e.customerId) && !candidates.has(e.customerId) && entryFor(input.registry, plan, e, e.timestamp)) candidates.add(e.customerId);
+    for (const [id, c] of await loadCustomers(tx, customerScope, await allowed(tx, [...candidates]))) state.set(id, c);
+  };
+  const runWindow = async (tx: Queryable, w: number, events: StoredEvent[]) => {
     const start = from.getTime() + w * width;
     const end = Math.min(start + width, to.getTime());
     const due = index.take(w);
     if (events.length === 0 && due.length === 0) return;
     const byCustomer = new Map<string, StoredEvent[]>();
     for (const e of events) {
+      if (!state.has(e.customerId)) continue;
       const list = byCustomer.get(e.customerId);
       if (list) list.push(e);
       else byCustomer.set(e.customerId, [e]);
     }
-    await sql.begin('read only', async (tx) => {
-      // A customer is loaded the first time one of their events would enter the journey.
-      const candidates = [...byCustomer].filter(([id, evs]) => !state.has(id) && evs.some((e) => entryFor(input.registry, plan, e, e.timestamp)))
-        .map(([id]) => id);
-      for (const [id, c] of await loadCustomers(tx, customerScope, await allowed(tx, candidates))) state.set(id, c);
-      const depsAt = windowSandbox(tx, new Date(start), sandbox);
-      const who = new Set([...byCustomer.keys(), ...due.map((r) => r.row.customerId)]);
-      const replayed = await Promise.all([...who].map((id) => {
-        const c = state.get(id);
-        return c ? runCustomer(loop, c, byCustomer.get(id) ?? [], end, depsAt) : 0;
-      }));
-      counts.replayed += replayed.reduce((a, b) => a + b, 0);
-    });
+    const depsAt = windowSandbox(tx, new Date(start), sandbox);
+    const who = new Set([...byCustomer.keys(), ...due.map((r) => r.row.customerId)]);
+    const replayed = await Promise.all([...who].map((id) => runCustomer(loop, state.get(id)!, byCustomer.get(id) ?? [], end, depsAt)));
+    counts.replayed += replayed.reduce((a, b) => a + b, 0);
     index.take(w);
   };
   // Windows up to `until` (exclusive) are complete once an event at or after their end was read.
-  const advance = async (until: number) => {
-    for (; next < windows && from.getTime() + (next + 1) * width <= until; next++) {
-      const end = from.getTime() + (next + 1) * width;
-      const cut = pending.findIndex((e) => e.timestamp.getTime() >= end);
-      const events = cut < 0 ? pending : pending.slice(0, cut);
-      pending = cut < 0 ? [] : pending.slice(cut);
-      await runWindow(next, events);
-      await input.progress?.(Math.floor(((next + 1) / windows) * 99));
-    }
+  // One READ ONLY transaction per page of events serves its windows' lookups.
+  const advance = async (until: number, page: StoredEvent[]) => {
+    await sql.begin('read only', async (tx) => {
+      await loadFor(tx, page);
+      for (; next < windows && from.getTime() + (next + 1) * width <= until; next++) {
+        const end = from.getTime() + (next + 1) * width;
+        const cut = pending.findIndex((e) => e.timestamp.getTime() >= end);
+        const events = cut < 0 ? pending : pending.slice(0, cut);
+        pending = cut < 0 ? [] : pending.slice(cut);
+        await runWindow(tx, next, events);
+        await input.progress?.(Math.floor(((next + 1) / windows) * 99));
+      }
+    });
   };
   await readEvents(sql, { workspaceId, from, to, customerId: input.follow }, async (page) => {
     counts.read += page.length;
     pending.push(...page);
-    await advance(page[page.length - 1].timestamp.getTime());
+    await advance(page[page.length - 1].timestamp.getTime(), page);
   });
-  await advance(Infinity);
+  await advance(Infinity, []);
   for (const c of state.values()) for (const r of c.runs) tally.ended(r.row.status, r.row.nodeId, null);
 
   const samples = await renderSamples(sql, { workspaceId, versionId: input.versionId }, tally.samples);
