@@ -14,6 +14,7 @@ import { calendarBench } from './calendar';
 import { replenishmentBench } from './replenishment';
 import { loyaltyExpiryBench } from './loyalty-expiry';
 import { canvasBench } from './canvas';
+import { simulationBench } from './simulation';
 
 const quick = process.argv.includes('--quick');
 const rows: [string, string][] = [];
@@ -69,6 +70,7 @@ async function main() {
       await bigDb.close();
       report('ingested events/s through HTTP (batches of 250)', big.eventsPerSecond.toFixed(0));
     });
+    await section('simulation', () => simulationBench(pg.url, quick, report, target));
     await section('calendar', () => calendarBench(pg.url, quick, report, target));
     await section('replenishment', () => replenishmentBench(pg.url, quick, report, target));
     await section('loyalty', () => loyaltyExpiryBench(pg.url, quick, report, target));

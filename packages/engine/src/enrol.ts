@@ -38,21 +38,14 @@ export async function enrolEvents(tx: Queryable, registry: NodeRegistry, events:
   for (const event of events) {
     for (const journey of journeys) {
       if (journey.workspaceId !== event.workspaceId) continue;
-      // Matched as the trigger's version the journey was published with, as its steps are run.
-      const node = journey.plan.nodes[journey.plan.triggerNodeId];
-      const trigger = publishedDefinitionOf(registry, node)?.trigger;
-      const config = node?.config as never;
-      if (!trigger || !trigger.matches(event, config)) continue;
-      const reentry = journey.plan.settings?.reentry ?? { mode: 'trigger' };
-      const entryKey = reentry.mode === 'once' ? 'once'
-        : reentry.mode === 'cooldown' ? `cooldown:${now.toISOString()}` : trigger.entryKey(event, config);
-      const key = `${journey.journeyId}/${event.customerId}/${entryKey}`;
+      const entry = entryFor(registry, journey.plan, event, now);
+      if (!entry) continue;
+      const key = `${journey.journeyId}/${event.customerId}/${entry.entryKey}`;
       if (entries.has(key)) continue; // the first of identical entries in one batch wins
       entries.set(key, {
         workspace_id: event.workspaceId, customer_id: event.customerId, journey_id: journey.journeyId,
-        version_id: journey.versionId, entry_key: entryKey, node_id: journey.plan.triggerNodeId,
-        context: { trigger: { messageId: event.messageId, name: event.name, properties: event.properties, timestamp: event.timestamp.toISOString() } },
-        cooldownDays: reentry.mode === 'cooldown' ? reentry.days : null,
+        version_id: journey.versionId, entry_key: entry.entryKey, node_id: journey.plan.triggerNodeId,
+        context: entry.context, cooldownDays: entry.cooldownDays,
       });
     }
   }
@@ -67,6 +60,23 @@ export async function enrolEvents(tx: Queryable, registry: NodeRegistry, events:
     on conflict (workspace_id, journey_id, customer_id, entry_key) do nothing
     returning id`;
   return inserted.length;
+}
+
+/** Whether `event` enters `plan`, and under which entry key and re-entry rule (also the simulation's). */
+export function entryFor(registry: NodeRegistry, plan: JourneyPlan, event: StoredEvent, now: Date) {
+  // Matched as the trigger's version the journey was published with, as its steps are run.
+  const node = plan.nodes[plan.triggerNodeId];
+  const trigger = publishedDefinitionOf(registry, node)?.trigger;
+  const config = node?.config as never;
+  if (!trigger || !trigger.matches(event, config)) return null;
+  const reentry = plan.settings?.reentry ?? { mode: 'trigger' };
+  const entryKey = reentry.mode === 'once' ? 'once'
+    : reentry.mode === 'cooldown' ? `cooldown:${now.toISOString()}` : trigger.entryKey(event, config);
+  return {
+    entryKey,
+    cooldownDays: reentry.mode === 'cooldown' ? reentry.days : null,
+    context: { trigger: { messageId: event.messageId, name: event.name, properties: event.properties, timestamp: event.timestamp.toISOString() } },
+  };
 }
 
 /**

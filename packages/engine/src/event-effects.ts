@@ -7,7 +7,8 @@ import { normalizeEventName, propertyAt } from '@afterglow/node-sdk';
 import type { JourneySettings } from '@afterglow/journey-core';
 import type { StoredEvent, WaitState } from './types';
 
-interface Candidate {
+/** A run as goals and awaited events judge it (also the simulation's in-memory runs). */
+export interface Candidate {
   id: string;
   workspaceId: string;
   customerId: string;
@@ -19,14 +20,14 @@ interface Candidate {
 
 const sameValue = (a: unknown, b: unknown) => a !== undefined && a !== null && String(a) === String(b);
 
-function meetsGoal(run: Candidate, event: StoredEvent): boolean {
+export function meetsGoal(run: Candidate, event: StoredEvent): boolean {
   const goal = run.goal;
   if (!goal || normalizeEventName(goal.event) !== normalizeEventName(event.name)) return false;
   if (!goal.matchTriggerProperty) return true;
   return sameValue(propertyAt(event.properties, goal.matchTriggerProperty), propertyAt(run.triggerProperties ?? {}, goal.matchTriggerProperty));
 }
 
-function awaits(run: Candidate, event: StoredEvent): boolean {
+export function awaits(run: Candidate, event: StoredEvent): boolean {
   const wait = run.wait;
   if (run.status !== 'waiting' || !wait?.event || !wait.onEvent || wait.event !== normalizeEventName(event.name)) return false;
   return Object.entries(wait.match ?? {}).every(([key, value]) => sameValue(propertyAt(event.properties, key), value));

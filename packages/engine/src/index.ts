@@ -24,6 +24,7 @@ import { drainEmails, drainServiceEffects, type DeliveryDeps } from './delivery'
 import type { EngineMetrics } from './metrics';
 import type { Logger, StoredEvent } from './types';
 import { WAKE_CHANNEL, createWorker } from './worker';
+import { runQueuedSimulations } from './simulation/index';
 
 export { ManualClock, systemClock, type Clock } from './clock';
 export { enrolSegment, type SegmentEnrolment } from './broadcast';
@@ -37,6 +38,7 @@ export { nextReferralDue } from './referral-sql';
 export { deleteExpired } from './retention';
 export { blockedReason, resolveTarget, TargetRefused, type Resolver, type ResolvedTarget } from './outbound/guard';
 export * from './services/index';
+export { followCustomer, type FollowRequest, type SimulationPopulation, type SimulationResult, type SimulationSpec, type TraceEntry } from './simulation/index';
 
 export interface EngineOptions {
   database: Database;
@@ -82,6 +84,8 @@ export interface EngineOptions {
   allowPrivateWebhookTargets?: boolean;
   /** Told of each sweep and each delivered batch (the server's /metrics). */
   metrics?: EngineMetrics;
+  /** How often queued journey simulations are looked for (own Agenda job; default every 2 seconds). */
+  simulationsEvery?: string;
   /** How often the email and the service delivery jobs wake every worker's drains (default every 2 seconds each). */
   deliverEvery?: string;
 }
@@ -110,6 +114,8 @@ export interface Engine {
   runReferrals(): Promise<number>;
   /** What the loyalty:status job runs: recomputes changed tiers and milestones, stores and delivers their events; returns how many. */
   runLoyaltyStatus(): Promise<number>;
+  /** What the simulations job runs: queued journey simulations, one at a time per workspace; returns how many ran. */
+  runSimulations(): Promise<number>;
 }
 
 export function createEngine(opts: EngineOptions): Engine {
@@ -205,6 +211,7 @@ export function createEngine(opts: EngineOptions): Engine {
     if (emitted > 0) await database.sql.notify(WAKE_CHANNEL, 'loyalty');
     return emitted;
   };
+  const simulations = () => runQueuedSimulations({ database, registry, clock, fromAddress: email.fromAddress, publicUrl, log });
   const worker = createWorker({
     url: database.url, sql: database.sql, availability: database.availability, runOnce: step, log, tickEvery: opts.tickEvery,
     drains: [
@@ -219,6 +226,7 @@ export function createEngine(opts: EngineOptions): Engine {
       { name: 'loyalty:birthday-points', every: opts.birthdayPointsEvery ?? '1 hour', run: () => grantBirthdayPoints(database.sql, clock.now()) },
       { name: 'referrals:complete', every: opts.referralsEvery ?? '15 minutes', run: referrals },
       { name: 'loyalty:status', every: opts.loyaltyEvery ?? '1 minute', run: loyaltyStatus },
+      { name: 'simulations:run', every: opts.simulationsEvery ?? '2 seconds', run: simulations },
       { name: 'housekeeping:retention', every: '1 day', run: () => deleteExpired(database.sql, clock.now()) },
     ],
   });
@@ -242,5 +250,6 @@ export function createEngine(opts: EngineOptions): Engine {
     runBirthdayPoints: () => grantBirthdayPoints(database.sql, clock.now()),
     runReferrals: referrals,
     runLoyaltyStatus: loyaltyStatus,
+    runSimulations: simulations,
   };
 }

@@ -60,6 +60,12 @@ export const permissions: Record<string, Permission> = {
   'journeys.revertDraft': change(marketing),
   // Republishes the journey: marketers (managers read the result, never change a journey).
   'journeys.makeWinner': change(marketing),
+  // Simulations act on nothing (docs/simulation.md): marketers run them, managers read them.
+  'simulations.start': edit(marketing),
+  'simulations.cancel': edit(marketing),
+  'simulations.get': read(results),
+  'simulations.list': read(results),
+  'simulations.followCustomer': read(results),
   // Who is where and what each run did: customers' data, for those who run or review journeys.
   'journeys.stepCustomers': read(results),
   'journeys.runTimeline': read(results),

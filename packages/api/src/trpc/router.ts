@@ -18,6 +18,7 @@ import { sendingRouter } from './sending';
 import { settingsRouter } from './settings';
 import { setupRouter } from './setup';
 import { shopRouter } from './shop';
+import { simulationsRouter } from './simulations';
 import { templatesRouter } from './templates';
 import { invitationsRouter, usersRouter } from './users';
 
@@ -25,6 +26,7 @@ export const appRouter = router({
   auth: authRouter,
   setup: setupRouter,
   journeys: journeysRouter,
+  simulations: simulationsRouter,
   segments: segmentsRouter,
   sending: sendingRouter,
   shop: shopRouter,

@@ -1,0 +1,39 @@
+// The plan a simulation replays: a published version's, or the draft compiled as publishing
+// would compile it (validated, secrets sealed as in journey_versions). A draft's revision is the
+// md5 of its graph and settings as stored: a result is stale once the journey's differs.
+import { compileGraph, journeyGraphSchema, mapGraphSecrets, mapPlanSecrets, validateGraph, type JourneyPlan } from '@afterglow/journey-core';
+import { text } from '../i18n/catalogue';
+import { DomainError, notFound } from '../journeys/errors';
+import type { ApiDeps } from '../trpc/deps';
+import type { StartInput } from './schema';
+
+export interface SimulatedPlan { versionId: string | null; draftRevision: string | null; plan: JourneyPlan }
+
+/** The md5 of the journey's draft and settings, as `simulations.draft_revision` stores it. */
+export const revisionSql = 'md5(draft::text || settings::text)';
+
+export async function planToSimulate(deps: ApiDeps, workspaceId: string, journeyId: string, source: StartInput['source']): Promise<SimulatedPlan> {
+  const { sql, secrets } = deps.database;
+  if (source.kind === 'version') {
+    const [row] = await sql<{ plan: JourneyPlan }[]>`
+      select plan from journey_versions where id = ${source.versionId} and journey_id = ${journeyId} and workspace_id = ${workspaceId}`;
+    if (!row) throw notFound('journeyVersion', source.versionId, 'source.versionId');
+    return refuseUnreplayable({ versionId: source.versionId, draftRevision: null, plan: row.plan });
+  }
+  const [row] = await sql<{ draft: unknown; settings: unknown; revision: string }[]>`
+    select draft, settings, ${sql.unsafe(revisionSql)} as revision from journeys where id = ${journeyId} and workspace_id = ${workspaceId}`;
+  if (!row) throw notFound('journey', journeyId, 'journeyId');
+  const parsed = journeyGraphSchema.safeParse(row.draft);
+  if (!parsed.success) throw new DomainError('INVALID', text('simulation.invalidDraft', { issue: parsed.error.issues[0].message }), 'source');
+  const graph = mapGraphSecrets(parsed.data, deps.registry, (value) => secrets.open(value));
+  const [issue] = validateGraph(graph, deps.registry);
+  if (issue) throw new DomainError('INVALID', text('simulation.invalidDraft', { issue: issue.message }), 'source');
+  const plan = mapPlanSecrets(compileGraph(graph, deps.registry, row.settings), deps.registry, (value) => secrets.seal(value));
+  return refuseUnreplayable({ versionId: null, draftRevision: row.revision, plan });
+}
+
+/** Journeys started by a date, a schedule or a broadcast enter on no stored event: nothing to replay yet. */
+function refuseUnreplayable(simulated: SimulatedPlan): SimulatedPlan {
+  if (simulated.plan.triggerEvent === null) throw new DomainError('INVALID', text('simulation.calendarTrigger'), 'source');
+  return simulated;
+}

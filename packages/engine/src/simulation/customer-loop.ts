@@ -1,0 +1,115 @@
+// One customer's share of a window of simulated time, in exact order: each of their events and
+// each of their runs' due steps, whichever comes first, as the live engine would meet them. An
+// event first ends runs whose goal it meets and wakes runs waiting for it (event-effects.ts's own
+// rules), then enters the journey (enrol.ts's entryFor); a due run walks with the engine's walkRun.
+import type { JourneyPlan } from '@afterglow/journey-core';
+import { silentLogger, type NodeRegistry } from '@afterglow/node-sdk';
+import { randomUUID } from 'node:crypto';
+import type { ServiceDeps } from '../effects';
+import { entryFor } from '../enrol';
+import { awaits, meetsGoal, type Candidate } from '../event-effects';
+import type { StoredEvent } from '../types';
+import { walkRun } from '../walk';
+import type { CustomerState } from './customers';
+import type { DueIndex, SimRun } from './runs';
+import type { Tally } from './tally';
+import type { Tracer } from './trace';
+
+export interface LoopScope {
+  registry: NodeRegistry;
+  plan: JourneyPlan;
+  workspaceId: string;
+  journeyId: string;
+  versionId: string;
+  index: DueIndex;
+  tally: Tally;
+  tracer: Tracer | null;
+  /** Counts runs alive in memory; throws past the simulation's bound. */
+  started(): void;
+  ended(): void;
+}
+
+/** Guards against a step that keeps making itself due at once (a loop with no wait). */
+const MAX_TURNS = 10_000;
+
+export async function runCustomer(
+  scope: LoopScope, c: CustomerState, events: StoredEvent[], windowEnd: number, depsAt: (now: Date) => ServiceDeps,
+): Promise<number> {
+  let replayed = 0;
+  let i = 0;
+  for (let turn = 0; turn < MAX_TURNS; turn++) {
+    const run = earliestDue(c.runs, windowEnd);
+    const event = events[i];
+    if (run && (!event || run.dueAt! <= event.timestamp.getTime())) {
+      await walk(scope, c, run, depsAt);
+      continue;
+    }
+    if (!event) break;
+    i++;
+    replayed++;
+    applyEvent(scope, c, event);
+  }
+  return replayed;
+}
+
+function earliestDue(runs: SimRun[], windowEnd: number): SimRun | null {
+  let best: SimRun | null = null;
+  for (const r of runs) if (r.dueAt !== null && r.dueAt < windowEnd && (!best || r.dueAt < best.dueAt!)) best = r;
+  return best;
+}
+
+function end(scope: LoopScope, c: CustomerState, run: SimRun, status: string, reason: string | null, at: Date) {
+  scope.tally.ended(status, run.row.nodeId, reason);
+  scope.tracer?.end(c.snapshot.id, run.row, status, reason, at);
+  scope.index.set(run, null);
+  c.runs.splice(c.runs.indexOf(run), 1);
+  scope.ended();
+}
+
+function applyEvent(scope: LoopScope, c: CustomerState, event: StoredEvent) {
+  const { plan } = scope;
+  for (const run of [...c.runs]) {
+    const candidate: Candidate = { id: run.row.id, workspaceId: scope.workspaceId, customerId: c.snapshot.id, status: run.row.status,
+      wait: run.row.wait, triggerProperties: run.row.context.trigger?.properties ?? null, goal: plan.settings.goal };
+    if (meetsGoal(candidate, event)) {
+      scope.tally.step(run.row.nodeId, 'goal', null);
+      scope.tracer?.goal(c.snapshot.id, run.row, event);
+      end(scope, c, run, 'exited', `goal: ${event.name}`, event.timestamp);
+    } else if (awaits(candidate, event) && run.row.wait) {
+      run.row.wait = { ...run.row.wait, onTime: run.row.wait.onEvent! };
+      scope.tracer?.woken(c.snapshot.id, run.row, event);
+      scope.index.set(run, event.timestamp.getTime());
+    }
+  }
+  const entry = entryFor(scope.registry, plan, event, event.timestamp);
+  if (!entry || c.entries.has(entry.entryKey)) return;
+  if (entry.cooldownDays !== null) {
+    const since = event.timestamp.getTime() - entry.cooldownDays * 86400e3;
+    if ([...c.entries.values()].some((at) => at > since)) return;
+  }
+  scope.started();
+  c.entries.set(entry.entryKey, event.timestamp.getTime());
+  const run: SimRun = { dueAt: null, row: {
+    id: randomUUID(), workspaceId: scope.workspaceId, customerId: c.snapshot.id, journeyId: scope.journeyId, versionId: scope.versionId,
+    status: 'active', nodeId: plan.triggerNodeId, wait: null, context: entry.context, stepCount: 0, enteredAt: event.timestamp,
+  } };
+  c.runs.push(run);
+  scope.index.set(run, event.timestamp.getTime());
+  scope.tally.entered(event.timestamp);
+  scope.tracer?.entered(c.snapshot.id, run.row, event);
+}
+
+async function walk(scope: LoopScope, c: CustomerState, run: SimRun, depsAt: (now: Date) => ServiceDeps) {
+  const now = new Date(run.dueAt!);
+  const deps = depsAt(now);
+  const { update, steps } = await walkRun(run.row, scope.plan, c.snapshot, { ...deps, now, log: silentLogger });
+  scope.tally.walked(run.row, scope.plan, c.snapshot, steps, deps.buffer, now);
+  scope.tracer?.walked(c.snapshot, run.row, steps, deps.buffer, now);
+  Object.assign(run.row, { nodeId: update.node_id, wait: update.wait, stepCount: update.step_count });
+  if (update.status === 'active' || update.status === 'waiting') {
+    run.row.status = update.status;
+    scope.index.set(run, update.due_at ? Date.parse(update.due_at) : null);
+  } else {
+    end(scope, c, run, update.status, update.exit_reason ?? update.last_error, now);
+  }
+}
