@@ -6,7 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { HttpError, parseJsonBody, refuseBadInput } from '../../ingest/http-io';
-import { effectKeyOfMessageId } from '../record';
+import { effectKeyOfMessageId } from '../match';
 import { addressOf, bounceEvent, bracketed, complaintEvent, ignoredEvent, type RelayEvent } from './report';
 import { credentialsFor } from './settings';
 import { headerOf, type RelayReader } from './types';
