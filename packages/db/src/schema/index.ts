@@ -13,3 +13,4 @@ export * from './reviews';
 export * from './review-photos';
 export * from './referrals';
 export * from './attribution';
+export * from './dashboard';
