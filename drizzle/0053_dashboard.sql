@@ -8,6 +8,8 @@ CREATE TABLE "workspace_daily" (
 --> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "weekly_digest" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 CREATE INDEX "customer_order_stats_first_idx" ON "customer_order_stats" USING btree ("workspace_id","first_order_at");--> statement-breakpoint
+CREATE INDEX "coupons_redeemed_order_idx" ON "coupons" USING btree ("workspace_id","redeemed_order_id") WHERE redeemed_order_id is not null;
+--> statement-breakpoint
 -- hand-written: workspace_daily, the dashboard's rollup, kept by the statements that record
 -- what it counts (docs/analytics.md#the-workspace-dashboard). Days are UTC. Rows are upserted
 -- in key order, so writers side by side never deadlock.
@@ -54,10 +56,12 @@ END $$;
 CREATE TRIGGER coupons_issued_workspace AFTER INSERT ON coupons
   REFERENCING NEW TABLE AS issued FOR EACH STATEMENT EXECUTE FUNCTION afterglow_coupons_issued_workspace();
 --> statement-breakpoint
--- A coupon redeemed (once: redeemed_at goes from null to a time), on the day of the order, with
--- the discount it gave: a fixed amount (at most the order's worth), or a percentage of the price
--- before the discount (the order's total is what was paid: total × p ÷ (100 − p)); free shipping
--- and 100 % coupons count 0 (the shipping or the price is not known).
+-- A coupon redeemed (once: redeemed_at goes from null to a time), on the day it was redeemed, with
+-- the order's total and the discount it gave: a fixed amount, or a percentage of the price before
+-- the discount (the order's total is what was paid: total × p ÷ (100 − p)); free shipping and
+-- 100 % coupons count 0 (the shipping or the price is not known). Ingestion writes the order and
+-- marks its coupons in one transaction, in either order: whichever statement comes second finds
+-- the other's row and counts the money, so it is counted once.
 CREATE FUNCTION afterglow_discount(kind text, value numeric, total numeric) RETURNS numeric
   LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE
@@ -85,6 +89,22 @@ END $$;
 CREATE TRIGGER coupons_redeemed_workspace AFTER UPDATE ON coupons
   REFERENCING OLD TABLE AS before_rows NEW TABLE AS after_rows FOR EACH STATEMENT EXECUTE FUNCTION afterglow_coupons_redeemed_workspace();
 --> statement-breakpoint
+-- A new order whose coupons were marked redeemed before it was written: its money, on the coupon's day.
+CREATE FUNCTION afterglow_orders_coupons_workspace() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO workspace_daily (workspace_id, day, metric, n)
+  SELECT c.workspace_id, (c.redeemed_at AT TIME ZONE 'UTC')::date, m.metric, sum(m.n)
+  FROM placed o
+  JOIN coupons c ON c.workspace_id = o.workspace_id AND c.redeemed_order_id = o.id
+  CROSS JOIN LATERAL (VALUES ('discount_given', afterglow_discount(c.kind, c.value, o.total)), ('coupon_revenue', o.total::numeric)) AS m(metric, n)
+  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (workspace_id, day, metric) DO UPDATE SET n = workspace_daily.n + excluded.n;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER orders_coupons_workspace AFTER INSERT ON orders
+  REFERENCING NEW TABLE AS placed FOR EACH STATEMENT EXECUTE FUNCTION afterglow_orders_coupons_workspace();
+--> statement-breakpoint
 -- Points: issued (every credit), redeemed (rewards bought), and every entry's net, whose sum over
 -- all days is what the shop owes its members.
 CREATE FUNCTION afterglow_ledger_workspace() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -111,9 +131,10 @@ SELECT workspace_id, day, metric, sum(n) FROM (
   SELECT workspace_id, (sent_at AT TIME ZONE 'UTC')::date AS day, 'emails_sent' AS metric, 1::numeric AS n
   FROM email_outbox WHERE status = 'sent' AND sent_at IS NOT NULL AND kind <> 'alert' AND customer_id <> ''
   UNION ALL
-  SELECT DISTINCT ON (workspace_id, outbox_id, type) workspace_id, (at AT TIME ZONE 'UTC')::date,
+  SELECT workspace_id, (at AT TIME ZONE 'UTC')::date,
     CASE type WHEN 'bounce' THEN 'bounced' WHEN 'complaint' THEN 'complained' ELSE 'unsubscribed' END, 1
-  FROM email_events WHERE type IN ('bounce', 'complaint', 'unsubscribe') AND NOT bot
+  FROM (SELECT DISTINCT ON (workspace_id, outbox_id, type) workspace_id, type, at FROM email_events
+    WHERE type IN ('bounce', 'complaint', 'unsubscribe') AND NOT bot ORDER BY workspace_id, outbox_id, type, at, id) first_events
   UNION ALL
   SELECT workspace_id, (created_at AT TIME ZONE 'UTC')::date, 'coupons_issued', 1 FROM coupons
   UNION ALL
