@@ -19,11 +19,12 @@ import { processSegmentChanges, recheckAllSegments } from './segment-changes';
 import { reportFailure } from './report';
 import { retryFailedRuns } from './retry';
 import { deleteExpired } from './retention';
+import { sendWeeklyDigests } from './digest/weekly-digest';
 import { journeyStats } from './stats';
 import { drainEmails, drainServiceEffects, type DeliveryDeps } from './delivery';
 import type { EngineMetrics } from './metrics';
 import type { Logger, StoredEvent } from './types';
-import { WAKE_CHANNEL, createWorker } from './worker';
+import { DELIVER_CHANNEL, WAKE_CHANNEL, createWorker } from './worker';
 
 export { ManualClock, systemClock, type Clock } from './clock';
 export { enrolSegment, type SegmentEnrolment } from './broadcast';
@@ -74,6 +75,8 @@ export interface EngineOptions {
   referralsEvery?: string;
   /** How often loyalty tiers and milestones are recomputed for changed customers and announced (own Agenda job; default every minute). */
   loyaltyEvery?: string;
+  /** How often the weekly digest job looks for workspaces where it is Monday 08:00 or later (own Agenda job; default every 15 minutes). */
+  digestEvery?: string;
   /**
    * Let Call webhook steps and services' deliveries reach loopback and private addresses (tests,
    * a development receiver; AFTERGLOW_WEBHOOK_ALLOW_PRIVATE=1). Off by default: such targets are
@@ -110,6 +113,8 @@ export interface Engine {
   runReferrals(): Promise<number>;
   /** What the loyalty:status job runs: recomputes changed tiers and milestones, stores and delivers their events; returns how many. */
   runLoyaltyStatus(): Promise<number>;
+  /** What the weekly digest job runs: queues the digests due now (Monday 08:00 in each shop's time zone), each once; returns how many. */
+  runWeeklyDigest(): Promise<number>;
 }
 
 export function createEngine(opts: EngineOptions): Engine {
@@ -205,6 +210,11 @@ export function createEngine(opts: EngineOptions): Engine {
     if (emitted > 0) await database.sql.notify(WAKE_CHANNEL, 'loyalty');
     return emitted;
   };
+  const weeklyDigest = async () => {
+    const queued = await sendWeeklyDigests(database.sql, clock.now(), publicUrl);
+    if (queued > 0) await database.sql.notify(DELIVER_CHANNEL, 'email:deliver');
+    return queued;
+  };
   const worker = createWorker({
     url: database.url, sql: database.sql, availability: database.availability, runOnce: step, log, tickEvery: opts.tickEvery,
     drains: [
@@ -220,6 +230,7 @@ export function createEngine(opts: EngineOptions): Engine {
       { name: 'referrals:complete', every: opts.referralsEvery ?? '15 minutes', run: referrals },
       { name: 'loyalty:status', every: opts.loyaltyEvery ?? '1 minute', run: loyaltyStatus },
       { name: 'housekeeping:retention', every: '1 day', run: () => deleteExpired(database.sql, clock.now()) },
+      { name: 'digest:weekly', every: opts.digestEvery ?? '15 minutes', run: weeklyDigest },
     ],
   });
 
@@ -242,5 +253,6 @@ export function createEngine(opts: EngineOptions): Engine {
     runBirthdayPoints: () => grantBirthdayPoints(database.sql, clock.now()),
     runReferrals: referrals,
     runLoyaltyStatus: loyaltyStatus,
+    runWeeklyDigest: weeklyDigest,
   };
 }
