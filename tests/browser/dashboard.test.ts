@@ -64,7 +64,7 @@ describe('the dashboard', () => {
     await page.getByTestId('dashboard-period').selectOption('7');
 
     await page.getByTestId('user-name').click();
-    await page.getByTestId('digest-toggle').check();
+    await page.getByTestId('digest-toggle').click();
     await expect.poll(() => env.app.database.sql`select 1 from users where weekly_digest`.then((r) => r.length)).toBe(1);
     await page.keyboard.press('Escape');
 

@@ -31,9 +31,9 @@ export function RevenueChart({ data }: { data: Dashboard }) {
     rows: data.series.map((p) => [p.start, ...data.journeys.map((j) => p.revenue[j.journeyId] ?? 0)]),
   });
   return (
-    <Section title={t('revenue.title')} note={t('revenue.note')} csv={{ filename: 'revenue-by-journey', table: csv }}>
+    <Section title={t('revenue.title')} csv={{ filename: 'revenue-by-journey', table: csv }}>
       {chart.series.length === 0 ? <p className="py-6 text-sm text-slate-500">{t('revenue.none')}</p>
-        : <Chart caption={t('revenue.title')} categoryTitle={t(`bucket.${data.period.bucket}`)} data={chart} />}
+        : <Chart caption={t('revenue.note')} categoryTitle={t(`bucket.${data.period.bucket}`)} data={chart} />}
     </Section>
   );
 }

@@ -24,7 +24,7 @@ export function DownloadCsv({ filename, table, label }: { filename: string; tabl
   const { t } = useTranslation('kit');
   return (
     <button type="button" onClick={() => save(filename, table())} data-testid={`csv-${filename}`}
-      className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-violet-700 hover:bg-violet-50">
+      className="inline-flex shrink-0 items-center gap-1 whitespace-nowrap rounded-md px-2 py-1 text-xs font-medium text-violet-700 hover:bg-violet-50">
       <Icon name="download" />{label ?? t('csv.download')}
     </button>
   );
