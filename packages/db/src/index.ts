@@ -17,3 +17,4 @@ export * from './node-counts';
 export * from './event-names';
 export * from './replenishment';
 export * from './referral-codes';
+export * from './dashboard/index';

@@ -19,12 +19,14 @@ import { processSegmentChanges, recheckAllSegments } from './segment-changes';
 import { reportFailure } from './report';
 import { retryFailedRuns } from './retry';
 import { deleteExpired } from './retention';
+import { sendWeeklyDigests } from './digest/weekly-digest';
 import { journeyStats } from './stats';
 import { drainEmails, drainServiceEffects, type DeliveryDeps } from './delivery';
 import type { EngineMetrics } from './metrics';
 import type { Logger, StoredEvent } from './types';
 import { WAKE_CHANNEL, createWorker } from './worker';
 import { runQueuedSimulations } from './simulation/index';
+import { DELIVER_CHANNEL, WAKE_CHANNEL, createWorker } from './worker';
 
 export { ManualClock, systemClock, type Clock } from './clock';
 export { enrolSegment, type SegmentEnrolment } from './broadcast';
@@ -76,6 +78,8 @@ export interface EngineOptions {
   referralsEvery?: string;
   /** How often loyalty tiers and milestones are recomputed for changed customers and announced (own Agenda job; default every minute). */
   loyaltyEvery?: string;
+  /** How often the weekly digest job looks for workspaces where it is Monday 08:00 or later (own Agenda job; default every 15 minutes). */
+  digestEvery?: string;
   /**
    * Let Call webhook steps and services' deliveries reach loopback and private addresses (tests,
    * a development receiver; AFTERGLOW_WEBHOOK_ALLOW_PRIVATE=1). Off by default: such targets are
@@ -116,6 +120,8 @@ export interface Engine {
   runLoyaltyStatus(): Promise<number>;
   /** What the simulations job runs: queued journey simulations, one at a time per workspace; returns how many ran. */
   runSimulations(): Promise<number>;
+  /** What the weekly digest job runs: queues the digests due now (Monday 08:00 in each shop's time zone), each once; returns how many. */
+  runWeeklyDigest(): Promise<number>;
 }
 
 export function createEngine(opts: EngineOptions): Engine {
@@ -212,6 +218,11 @@ export function createEngine(opts: EngineOptions): Engine {
     return emitted;
   };
   const simulations = () => runQueuedSimulations({ database, registry, clock, fromAddress: email.fromAddress, publicUrl, log });
+  const weeklyDigest = async () => {
+    const queued = await sendWeeklyDigests(database.sql, clock.now(), publicUrl);
+    if (queued > 0) await database.sql.notify(DELIVER_CHANNEL, 'email:deliver');
+    return queued;
+  };
   const worker = createWorker({
     url: database.url, sql: database.sql, availability: database.availability, runOnce: step, log, tickEvery: opts.tickEvery,
     drains: [
@@ -228,6 +239,7 @@ export function createEngine(opts: EngineOptions): Engine {
       { name: 'loyalty:status', every: opts.loyaltyEvery ?? '1 minute', run: loyaltyStatus },
       { name: 'simulations:run', every: opts.simulationsEvery ?? '2 seconds', run: simulations },
       { name: 'housekeeping:retention', every: '1 day', run: () => deleteExpired(database.sql, clock.now()) },
+      { name: 'digest:weekly', every: opts.digestEvery ?? '15 minutes', run: weeklyDigest },
     ],
   });
 
@@ -251,5 +263,6 @@ export function createEngine(opts: EngineOptions): Engine {
     runReferrals: referrals,
     runLoyaltyStatus: loyaltyStatus,
     runSimulations: simulations,
+    runWeeklyDigest: weeklyDigest,
   };
 }

@@ -42,7 +42,8 @@ const sweep = async (p: HarnessParts) => void (await p.engine.advanceUntilIdle()
  * the birthday points job (hourly in production), so a customer whose birthday has begun by the
  * stop has them; the referrals job (every 15 minutes in production), so a referral due by the
  * stop completes then; and the loyalty:status job (every minute), so points or orders since the
- * last stop, or a rolling window moving, announce tier changes and milestones then.
+ * last stop, or a rolling window moving, announce tier changes and milestones then; and the weekly
+ * digest job (every 15 minutes), so a digest due by the stop (Monday 08:00 in the shop's zone) is sent then.
  */
 async function sweepAtTime(p: HarnessParts): Promise<void> {
   await p.engine.recheckSegments();
@@ -52,6 +53,7 @@ async function sweepAtTime(p: HarnessParts): Promise<void> {
   await p.engine.runBirthdayPoints();
   await p.engine.runReferrals();
   await p.engine.runLoyaltyStatus();
+  await p.engine.runWeeklyDigest();
   await p.engine.advanceUntilIdle();
 }
 

@@ -7,10 +7,11 @@ import { useTRPC } from '../trpc';
 import { Button, ErrorNote, Spinner } from '../ui/kit';
 import { currentLocale, setLocale } from '../ui/locale';
 import { FirstRunPage } from './FirstRunPage';
+import { homeOf, type Home } from './home';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
 import {
-  ApprovalsPage, AuditLogPage, CustomerPage, CustomersPage, InvitationPage, JourneyEditorPage, JourneyGalleryPage, JourneyReportPage, JourneysPage, LoyaltyPage,
+  ApprovalsPage, AuditLogPage, CustomerPage, DashboardPage, CustomersPage, InvitationPage, JourneyEditorPage, JourneyGalleryPage, JourneyReportPage, JourneysPage, LoyaltyPage,
   LoyaltySettingsPage, OutboxPage, PageFrame, ReviewsPage,
   SegmentEditorPage, SegmentsPage, SettingsPage, TemplateEditorPage, TemplatesPage, UsersPage,
 } from './pages';
@@ -39,7 +40,7 @@ export function App() {
     );
   }
   if (!me.data) return <SignedOut />;
-  return <Layout user={me.data}><Routes /></Layout>;
+  return <Layout user={me.data}><Routes home={homeOf(me.data.role)} /></Layout>;
 }
 
 function SignedOut() {
@@ -50,13 +51,14 @@ function SignedOut() {
   return setup.data?.needsOwner ? <FirstRunPage /> : <LoginPage />;
 }
 
-function Routes() {
+function Routes({ home }: { home: Home }) {
   const { path } = useRouter();
-  return <PageFrame resetKey={path}><Route path={path} /></PageFrame>;
+  return <PageFrame resetKey={path}><Route path={path} home={home} /></PageFrame>;
 }
 
-function Route({ path }: { path: string }) {
+function Route({ path, home }: { path: string; home: Home }) {
   let m: Record<string, string> | null;
+  if (matchPath('/dashboard', path) || (path === '/' && home === '/dashboard')) return <DashboardPage />;
   if (matchPath('/journeys/new', path)) return <JourneyGalleryPage />;
   if ((m = matchPath('/journeys/:id/report', path))) return <JourneyReportPage key={m.id} id={m.id} />;
   if ((m = matchPath('/journeys/:id', path))) return <JourneyEditorPage key={m.id} id={m.id} />;

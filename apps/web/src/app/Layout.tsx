@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../ui/icons';
 import { useStoredFlag } from '../ui/useStoredFlag';
 import { preloadPage } from './pages';
+import { homeOf } from './home';
 import { Link, useRouter } from './router';
 import { UserMenu } from './UserMenu';
 
@@ -10,6 +11,7 @@ interface LayoutUser { name: string; email: string; workspaceName: string; role:
 
 /** Each page (its label's message key) with the procedure it needs: a page the role cannot read is not offered. */
 const nav = [
+  { to: '/dashboard', label: 'nav.dashboard', icon: 'chart', needs: 'dashboard.get' },
   { to: '/journeys', label: 'nav.journeys', icon: 'journeys', needs: 'journeys.list' },
   { to: '/segments', label: 'nav.segments', icon: 'segments', needs: 'segments.list' },
   { to: '/templates', label: 'nav.templates', icon: 'mail', needs: 'templates.list' },
@@ -26,7 +28,7 @@ const nav = [
 export function Layout({ user, children }: { user: LayoutUser; children: ReactNode }) {
   const { path } = useRouter();
   const { t } = useTranslation();
-  const active = (to: string) => path === to || path.startsWith(`${to}/`) || (to === '/journeys' && path === '/');
+  const active = (to: string) => path === to || path.startsWith(`${to}/`) || (path === '/' && to === homeOf(user.role));
   // Collapsed to icons (names in tooltips), the navigation leaves the room to wide screens: the journey
   // canvas starts that way until the user chooses.
   const [narrow, setNarrow] = useStoredFlag('afterglow.nav.collapsed', /^\/journeys\/[^/]+/.test(path));

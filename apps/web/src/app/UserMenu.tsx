@@ -5,12 +5,13 @@ import { LOCALE_NAMES, LOCALES, isLocale, type Locale } from '@afterglow/i18n';
 import { hashKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DigestToggle } from '../dashboard/DigestToggle';
 import { useTRPC } from '../trpc';
 import { Icon } from '../ui/icons';
 import { setLocale, useLocale } from '../ui/locale';
 import { useRouter } from './router';
 
-interface MenuUser { name: string; email: string; role: string }
+interface MenuUser { name: string; email: string; role: string; can: string[] }
 
 const itemClass = 'flex w-full items-center gap-2 px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-50 disabled:opacity-50';
 
@@ -74,6 +75,7 @@ export function UserMenu({ user }: { user: MenuUser }) {
               {LOCALES.map((l) => <option key={l} value={l} lang={l}>{LOCALE_NAMES[l]}</option>)}
             </select>
           </label>
+          {user.can.includes('dashboard.setDigest') && <DigestToggle />}
           <button type="button" role="menuitem" className={itemClass} disabled={busy} onClick={() => logout.mutate()}>
             <Icon name="logout" /> {t('menu.logout')}
           </button>

@@ -32,6 +32,7 @@ export const InvitationPage = page(() => import('../team/InvitationPage'), 'Invi
 export const ApprovalsPage = page(() => import('../approvals/ApprovalsPage'), 'ApprovalsPage');
 export const AuditLogPage = page(() => import('../audit/AuditLogPage'), 'AuditLogPage');
 export const LoyaltyPage = page(() => import('../loyalty/LoyaltyPage'), 'LoyaltyPage');
+export const DashboardPage = page(() => import('../dashboard/DashboardPage'), 'DashboardPage');
 
 /** Starts downloading the code of the page at `path` (a nav link or a row is about to be clicked). */
 export function preloadPage(path: string) {
@@ -40,7 +41,7 @@ export function preloadPage(path: string) {
     journeys: [JourneysPage, JourneyEditorPage], segments: [SegmentsPage, SegmentEditorPage], templates: [TemplatesPage, TemplateEditorPage],
     customers: [CustomersPage, CustomerPage], outbox: [OutboxPage, OutboxPage], reviews: [ReviewsPage, ReviewsPage], settings: [SettingsPage, SettingsPage],
     users: [UsersPage, UsersPage], approvals: [ApprovalsPage, ApprovalsPage], audit: [AuditLogPage, AuditLogPage],
-    loyalty: [LoyaltyPage, LoyaltyPage],
+    loyalty: [LoyaltyPage, LoyaltyPage], dashboard: [DashboardPage, DashboardPage],
   } as const;
   pages[section as keyof typeof pages]?.[id ? 1 : 0].preload();
 }

@@ -37,6 +37,10 @@ export const permissions: Record<string, Permission> = {
   'setup.status': { roles: 'public' },
   'setup.createOwner': { roles: 'public' },
 
+  'dashboard.get': read(results),
+  'dashboard.digest': read(['owner', 'admin', 'manager']),
+  'dashboard.setDigest': edit(['owner', 'admin', 'manager']),
+
   'journeys.list': read(),
   'journeys.get': read(),
   'journeys.stats': read(),

@@ -6,6 +6,7 @@ import { checkoutsRouter } from './checkouts';
 import { referralsRouter } from './referrals';
 import { complianceRouter } from './compliance';
 import { customersRouter } from './customers';
+import { dashboardRouter } from './dashboard';
 import { eventsRouter } from './events';
 import { router } from './init';
 import { integrationsRouter } from './integrations';
@@ -25,6 +26,7 @@ import { invitationsRouter, usersRouter } from './users';
 export const appRouter = router({
   auth: authRouter,
   setup: setupRouter,
+  dashboard: dashboardRouter,
   journeys: journeysRouter,
   simulations: simulationsRouter,
   segments: segmentsRouter,

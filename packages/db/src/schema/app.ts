@@ -1,6 +1,6 @@
 // People who use Afterglow, their sessions, sign-in throttling, and the email outbox.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -15,6 +15,8 @@ export const users = pgTable('users', {
   role: text('role').notNull().default('marketer'),
   /** The language the app speaks to this user (a locale of @afterglow/i18n, e.g. 'sr-Latn'); null until they pick one: the browser's language. */
   locale: text('locale'),
+  /** Opted in to the weekly digest (owners, admins and managers): Monday 08:00 in the shop's time zone. */
+  weeklyDigest: boolean('weekly_digest').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('users_email_uq').on(sql`lower(${t.email})`),

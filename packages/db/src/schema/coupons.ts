@@ -31,4 +31,6 @@ export const coupons = pgTable('coupons', {
   uniqueIndex('coupons_code_uq').on(t.workspaceId, t.code),
   uniqueIndex('coupons_effect_uq').on(t.workspaceId, t.effectKey).where(sql`effect_key is not null`),
   index('coupons_customer_idx').on(t.workspaceId, t.customerId),
+  // A new order finds the coupons it redeemed (the dashboard's discount given, migration 0053).
+  index('coupons_redeemed_order_idx').on(t.workspaceId, t.redeemedOrderId).where(sql`redeemed_order_id is not null`),
 ]);

@@ -14,3 +14,4 @@ export * from './review-photos';
 export * from './referrals';
 export * from './attribution';
 export * from './simulations';
+export * from './dashboard';

@@ -18,7 +18,11 @@ export const customerOrderStats = pgTable('customer_order_stats', {
   totalSpent: numeric('total_spent', { precision: 20, scale: 2, mode: 'number' }).notNull(),
   firstOrderAt: ts('first_order_at').notNull(),
   lastOrderAt: ts('last_order_at').notNull(),
-}, (t) => [primaryKey({ columns: [t.workspaceId, t.customerId] })]);
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.customerId] }),
+  // The dashboard's cohorts: the customers whose first order fell in the last twelve months.
+  index('customer_order_stats_first_idx').on(t.workspaceId, t.firstOrderAt),
+]);
 
 /**
  * What a customer bought: one row per (product | brand | category, customer), with the last

@@ -13,6 +13,7 @@ import { FunnelTable } from './FunnelTable';
 import { LiftCard } from './LiftCards';
 import { ReportCharts } from './ReportCharts';
 import { ReportControls, type ReportPeriod } from './ReportControls';
+import { ReportCsv } from './ReportCsv';
 import { ReportTiles } from './ReportTiles';
 import { stepWords } from './stepWords';
 
@@ -31,7 +32,10 @@ export function JourneyReportPage({ id }: { id: string }) {
       <PageHeader title={t('title', { name: journey.data?.name ?? '' })}
         subtitle={data ? t('subtitle', { window: data.attribution.windowDays, lift: data.attribution.liftDays }) : undefined}
         actions={<Link to={`/journeys/${id}`} className="text-sm font-medium text-violet-700 hover:underline">{t('openEditor')}</Link>} />
-      <ReportControls value={period} onChange={setPeriod} />
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <ReportControls value={period} onChange={setPeriod} />
+        {published && <ReportCsv report={published} bucket={period.bucket} />}
+      </div>
       {report.isPending && <Spinner />}
       {report.isError && <ErrorNote error={report.error} />}
       {data && !published && <p className="text-sm text-slate-500">{t('notPublished')}</p>}

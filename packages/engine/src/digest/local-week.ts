@@ -1,0 +1,31 @@
+// When a workspace's digest is due: on Monday from 08:00 in the shop's time zone
+// (workspaces.settings.shop.timeZone, UTC when unset or unknown), for the seven days before.
+const DUE_HOUR = 8;
+const DAY_MS = 86_400_000;
+
+export function validTimeZone(zone: unknown): string {
+  if (typeof zone !== 'string' || zone === '') return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** The local Monday (YYYY-MM-DD) whose digest is due at `now`, or null when it is not Monday 08:00 or later there. */
+export function dueMonday(now: Date, timeZone: string): string | null {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23',
+  }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  if (part('weekday') !== 'Mon' || Number(part('hour')) < DUE_HOUR) return null;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** The week a Monday's digest covers: the seven days before it (UTC days, as the rollups count). */
+export function weekBefore(monday: string): { from: string; to: string } {
+  const start = Date.parse(`${monday}T00:00:00Z`);
+  const day = (offset: number) => new Date(start + offset * DAY_MS).toISOString().slice(0, 10);
+  return { from: day(-7), to: day(-1) };
+}
