@@ -1,17 +1,14 @@
 // The visual email editor (loaded on demand: GrapesJS and its MJML plugin are a chunk of their own).
 // GrapesJS edits the MJML document in a canvas that renders it with MJML; every change is written
-// back as MJML into the template's body (debounced), and a body changed from outside (the code
-// view, a version opened from History) is loaded into the canvas again.
-import grapesjs, { type Editor } from 'grapesjs';
+// back as MJML into the template's body, and a body changed from outside (the code view, a version
+// opened from History) is loaded into the canvas again (useGrapes).
 import 'grapesjs/dist/css/grapes.min.css';
-import mjmlPlugin from 'grapesjs-mjml';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { emailBlocks, IMAGE_PLACEHOLDER } from './blocks';
-import { grapesMessages } from './grapesMessages';
-import { forCanvas } from './mjmlSource';
+import { emailBlocks } from './blocks';
 import { SidePanel, type PanelTab } from './SidePanel';
 import { insertSnippet } from './snippets';
+import { useGrapes } from './useGrapes';
 import './visual.css';
 
 export interface VisualEditorHandle {
@@ -19,54 +16,21 @@ export interface VisualEditorHandle {
   insert(snippet: string): void;
 }
 
-export interface VisualEditorProps { value: string; onChange(next: string): void; ref?: Ref<VisualEditorHandle> }
-
-export default function VisualEditor({ value, onChange, ref }: VisualEditorProps) {
+export default function VisualEditor({ value, onChange, ref }: { value: string; onChange(next: string): void; ref?: Ref<VisualEditorHandle> }) {
   const { t } = useTranslation('email-editor');
   const canvas = useRef<HTMLDivElement>(null);
   const styles = useRef<HTMLDivElement>(null);
   const traits = useRef<HTMLDivElement>(null);
-  const [editor, setEditor] = useState<Editor | null>(null);
   const [tab, setTab] = useState<PanelTab>('blocks');
-  // The MJML the canvas shows: written on every change, compared with what the draft says.
-  const shown = useRef(value);
-  const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
-  const blocks = emailBlocks(t);
+  const [blocks] = useState(() => emailBlocks(t));
+  const editor = useGrapes(value, onChange, t, blocks, { canvas, styles, traits });
 
+  // Selecting an element shows its style; the blocks are one tab away.
   useEffect(() => {
-    const e = grapesjs.init({
-      container: canvas.current!, height: '100%', width: 'auto', storageManager: false, fromElement: false,
-      panels: { defaults: [] }, blockManager: { custom: true },
-      styleManager: { appendTo: styles.current! }, traitManager: { appendTo: traits.current! },
-      i18n: { locale: 'app', localeFallback: 'en', detectLocale: false, messages: { app: grapesMessages(t) } },
-      plugins: [(ed) => mjmlPlugin(ed, { blocks: [], resetBlocks: true, imagePlaceholderSrc: IMAGE_PLACEHOLDER, useCustomTheme: false })],
-      components: forCanvas(value),
-    });
-    for (const block of blocks) e.Blocks.add(block.id, { label: t(`block.${block.id}`), content: block.content });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const write = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const mjml = e.getHtml();
-        if (mjml === shown.current) return;
-        shown.current = mjml;
-        onChangeRef.current(mjml);
-      }, 250);
-    };
-    e.on('update', write);
-    e.on('component:selected', () => setTab('style'));
-    setEditor(e);
-    return () => { clearTimeout(timer); e.destroy(); };
-    // Made once: later bodies arrive through the effect below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  useEffect(() => {
-    if (!editor || value === shown.current) return;
-    shown.current = value;
-    editor.setComponents(forCanvas(value));
-  }, [editor, value]);
+    const show = () => setTab('style');
+    editor?.on('component:selected', show);
+    return () => { editor?.off('component:selected', show); };
+  }, [editor]);
 
   useImperativeHandle(ref, () => ({ insert: (snippet) => { if (editor) insertSnippet(editor, snippet); } }), [editor]);
 
