@@ -12,7 +12,7 @@ import { screenshot, useAppInBrowser, waitForText } from './browser';
 
 const env = useAppInBrowser({ viewport: { width: 1440, height: 900 } });
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpora/mjml/docs/mjml-accordion.mjml');
+const CORPUS = path.resolve(import.meta.dirname, '../fixtures/mjml/mjml-accordion.mjml');
 
 /** The accordion example with its one section repeated, numbered, until the template passes 20 KB. */
 function largeTemplate(): string {
@@ -59,6 +59,11 @@ describe('the visual email editor', () => {
     await screenshot(page, 'visual-email-edited');
     await canvas(page).getByText('Hello from the visual editor').click();
     await page.getByLabel('Insert merge field').selectOption({ label: 'First name' });
+    await new Promise((r) => setTimeout(r, 3000));
+    console.log('ISSUES', await page.getByTestId('template-issues').textContent());
+    await page.getByTestId('body-mode').getByRole('button', { name: 'Code' }).click();
+    console.log('CODE', await codeText(page));
+    await page.getByTestId('body-mode').getByRole('button', { name: 'Visual' }).click();
     await page.frameLocator('[data-testid="preview-frame"]').getByText(`Hello from the visual editor ${buyer.firstName}`).waitFor({ timeout: 30_000 });
 
     // The shop blocks: each fills with this customer's data in the preview.

@@ -116,7 +116,7 @@ function TemplateEditor({ id, version, usedBy, initial }: { id: string; version:
         </div>
       </div>
       {usedBy.length > 0 && <UsedBy uses={usedBy} />}
-      <div className={`grid min-h-0 flex-1 grid-cols-1 ${mode === 'visual' ? 'lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]' : 'lg:grid-cols-2'}`}>
+      <div className={`grid min-h-0 flex-1 grid-cols-1 ${mode === 'visual' ? 'lg:grid-cols-[minmax(0,1fr)_400px]' : 'lg:grid-cols-2'}`}>
         <div className="flex min-h-0 flex-col border-r border-slate-200 bg-white">
           <LanguageTabs draft={draft} active={active} onActive={setActive} onChange={setDraft} />
           <div className="space-y-2 border-b border-slate-200 p-4">

@@ -18,7 +18,7 @@ export function SidePanel({ editor, blocks, tab, onTab, styles, traits }: {
 }) {
   const { t } = useTranslation('email-editor');
   return (
-    <div className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
+    <div className="flex w-56 shrink-0 flex-col border-r border-slate-200 bg-white">
       <div role="tablist" aria-label={t('panel.label')} className="flex border-b border-slate-200 px-2">
         {TABS.map((id) => (
           <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => onTab(id)}

@@ -4,3 +4,11 @@
 const SELF_CLOSING = /<(mj-[a-z-]+)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/>/g;
 
 export const forCanvas = (mjml: string): string => mjml.replace(SELF_CLOSING, '<$1$2></$1>');
+
+// GrapesJS writes text as HTML, escaping `<`, `>` and `&`: inside Liquid (`{% if n > 0 %}`) those
+// are operators, not text, and must come back as they were typed.
+const LIQUID = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
+const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#039;': "'", '&amp;': '&' };
+
+export const fromCanvas = (html: string): string =>
+  html.replace(LIQUID, (liquid) => liquid.replace(/&(?:lt|gt|quot|#039|amp);/g, (entity) => ENTITIES[entity]));

@@ -8,7 +8,10 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { IMAGE_PLACEHOLDER, type EmailBlock } from './blocks';
 import { grapesMessages } from './grapesMessages';
-import { forCanvas } from './mjmlSource';
+import { forCanvas, fromCanvas } from './mjmlSource';
+
+// Liquid between blocks (a loop, a condition) is marked as such in the canvas, not shown as body text.
+const CANVAS_CSS = `[data-gjs-type="mj-raw"] { font: 11px/1.6 ui-monospace, monospace; color: #6d28d9; background: #f5f3ff; padding: 2px 12px; }`;
 
 interface Containers { canvas: RefObject<HTMLDivElement | null>; styles: RefObject<HTMLDivElement | null>; traits: RefObject<HTMLDivElement | null> }
 
@@ -32,14 +35,14 @@ export function useGrapes(value: string, onChange: (next: string) => void, t: TF
       styleManager: { appendTo: at.styles.current! }, traitManager: { appendTo: at.traits.current! },
       i18n: { locale: 'app', localeFallback: 'en', detectLocale: false, messages: { app: grapesMessages(t) } },
       plugins: [(ed) => mjmlPlugin(ed, { blocks: [], resetBlocks: true, imagePlaceholderSrc: IMAGE_PLACEHOLDER, useCustomTheme: false })],
-      components: forCanvas(value),
+      components: forCanvas(value), canvasCss: CANVAS_CSS,
     });
     for (const block of blocks) e.Blocks.add(block.id, { label: t(`block.${block.id}`), content: block.content });
-    loaded.current = { source: value, canvas: e.getHtml() };
+    loaded.current = { source: value, canvas: fromCanvas(e.getHtml()) };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const write = () => {
       clearTimeout(timer);
-      const mjml = e.getHtml();
+      const mjml = fromCanvas(e.getHtml());
       if (mjml === loaded.current.canvas) return; // unchanged: GrapesJS's own formatting is no edit
       loaded.current = { source: mjml, canvas: mjml };
       onChangeRef.current(mjml);
@@ -66,7 +69,7 @@ export function useGrapes(value: string, onChange: (next: string) => void, t: TF
     if (!editor || value === loaded.current.source) return;
     editor.setComponents(forCanvas(value));
     editor.UndoManager.clear();
-    loaded.current = { source: value, canvas: editor.getHtml() };
+    loaded.current = { source: value, canvas: fromCanvas(editor.getHtml()) };
   }, [editor, value]);
 
   return editor;
