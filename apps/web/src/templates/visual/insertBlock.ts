@@ -20,7 +20,7 @@ function childOf(ancestor: Component, component: Component): Component | undefin
 }
 
 export function insertBlock(editor: Editor, block: EmailBlock): void {
-  const body = editor.getWrapper()?.find('mj-body')[0] ?? editor.getWrapper();
+  const body = editor.getWrapper()?.findType('mj-body')[0];
   if (!body) return;
   const selected = editor.getSelected();
   const place = (parent: Component, content: string, after?: Component) => {

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { IMAGE_PLACEHOLDER, type EmailBlock } from './blocks';
 import { grapesMessages } from './grapesMessages';
+import { keepAttributes } from './keepAttributes';
 import { forCanvas, fromCanvas } from './mjmlSource';
 
 // Liquid between blocks (a loop, a condition) is marked as such in the canvas, not shown as body text.
@@ -34,7 +35,7 @@ export function useGrapes(value: string, onChange: (next: string) => void, t: TF
       panels: { defaults: [] }, blockManager: { custom: true },
       styleManager: { appendTo: at.styles.current! }, traitManager: { appendTo: at.traits.current! },
       i18n: { locale: 'app', localeFallback: 'en', detectLocale: false, messages: { app: grapesMessages(t) } },
-      plugins: [(ed) => mjmlPlugin(ed, { blocks: [], resetBlocks: true, imagePlaceholderSrc: IMAGE_PLACEHOLDER, useCustomTheme: false })],
+      plugins: [(ed) => mjmlPlugin(ed, { blocks: [], resetBlocks: true, imagePlaceholderSrc: IMAGE_PLACEHOLDER, useCustomTheme: false }), keepAttributes],
       components: forCanvas(value), canvasCss: CANVAS_CSS,
     });
     for (const block of blocks) e.Blocks.add(block.id, { label: t(`block.${block.id}`), content: block.content });
