@@ -26,7 +26,7 @@ function largeTemplate(): string {
 const canvas = (page: Page) => page.frameLocator('.gjs-frame');
 /** The whole MJML in the code view (CodeMirror draws only the lines in sight; its state has them all). */
 const codeText = (page: Page) => page.locator('.cm-content').evaluate((el) =>
-  (el as unknown as { cmView: { view: { state: { doc: { toString(): string } } } } }).cmView.view.state.doc.toString());
+  (el as unknown as { cmTile: { root: { view: { state: { doc: { toString(): string } } } } } }).cmTile.root.view.state.doc.toString());
 
 describe('the visual email editor', () => {
   it('adds and edits blocks visually, keeps the MJML in sync, previews, saves and sends', { timeout: 300_000 }, async () => {
@@ -65,6 +65,7 @@ describe('the visual email editor', () => {
 
     // The shop blocks: each fills with this customer's data in the preview.
     for (const name of ['Coupon', 'My rewards', 'Order items']) {
+      await page.getByRole('tab', { name: 'Blocks' }).click(); // an added block is selected: its style shows
       await page.getByTestId('visual-blocks').getByRole('button', { name, exact: true }).click();
     }
     const preview = page.frameLocator('[data-testid="preview-frame"]');
