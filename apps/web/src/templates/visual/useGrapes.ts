@@ -11,8 +11,10 @@ import { grapesMessages } from './grapesMessages';
 import { keepAttributes } from './keepAttributes';
 import { forCanvas, fromCanvas } from './mjmlSource';
 
-// Liquid between blocks (a loop, a condition) is marked as such in the canvas, not shown as body text.
-const CANVAS_CSS = `[data-gjs-type="mj-raw"] { font: 11px/1.6 ui-monospace, monospace; color: #6d28d9; background: #f5f3ff; padding: 2px 12px; }`;
+// Liquid between blocks (a loop, a condition) is marked as such in the canvas, not shown as body text;
+// the head (title, default attributes) is no part of the email's picture.
+const CANVAS_CSS = `[data-gjs-type="mj-raw"] { font: 11px/1.6 ui-monospace, monospace; color: #6d28d9; background: #f5f3ff; padding: 2px 12px; }
+[data-gjs-type="mj-head"], mj-head, mj-title, mj-attributes, mj-preview { display: none !important; }`;
 
 interface Containers { canvas: RefObject<HTMLDivElement | null>; styles: RefObject<HTMLDivElement | null>; traits: RefObject<HTMLDivElement | null> }
 
