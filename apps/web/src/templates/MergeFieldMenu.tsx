@@ -6,7 +6,7 @@ import { MERGE_FIELDS } from './mergeFields';
 export function MergeFieldMenu({ onInsert }: { onInsert(snippet: string): void }) {
   const { t } = useTranslation('templates');
   return (
-    <select aria-label={t('merge.insert')} value="" className="rounded-md bg-white px-2 py-1 text-xs text-slate-700 ring-1 ring-slate-200"
+    <select aria-label={t('merge.insert')} data-keeps-typing value="" className="rounded-md bg-white px-2 py-1 text-xs text-slate-700 ring-1 ring-slate-200"
       onChange={(e) => { if (e.target.value) onInsert(e.target.value); }}>
       <option value="">{t('merge.insertPlaceholder')}</option>
       {MERGE_FIELDS.map((g) => (

@@ -11,13 +11,13 @@ import { Icon } from '../ui/icons';
 import { Button, ErrorNote, inputClass, Spinner } from '../ui/kit';
 import { useDebounced } from '../ui/useDebounced';
 import { draftOf, issuesOf, previewLocale, textOf, withText, type Draft, type Language, type SerbianLocale, type Text } from './draft';
+import { BodyEditor } from './BodyEditor';
 import { IssueList, UsedBy, type Issue, type Use } from './EditorNotes';
 import { HistoryDialog } from './HistoryDialog';
 import { LanguageTabs } from './LanguageTabs';
-import { MergeFieldMenu } from './MergeFieldMenu';
-import { MjmlEditor, type MjmlEditorHandle } from './MjmlEditor';
 import { PreviewPane } from './PreviewPane';
 import { SendTestDialog } from './SendTestDialog';
+import type { BodyMode } from './visual/BodyModeSwitch';
 
 export function TemplateEditorPage({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -42,7 +42,7 @@ function TemplateEditor({ id, version, usedBy, initial }: { id: string; version:
   const [testing, setTesting] = useState(false);
   const [history, setHistory] = useState(false);
   const [savedVersion, setSavedVersion] = useState(version);
-  const editor = useRef<MjmlEditorHandle>(null);
+  const [mode, setMode] = useState<BodyMode>('code');
   const text = textOf(draft, active);
   const set = (key: keyof Text) => (value: string) => setDraft((d) => withText(d, active, { [key]: value }));
 
@@ -116,7 +116,7 @@ function TemplateEditor({ id, version, usedBy, initial }: { id: string; version:
         </div>
       </div>
       {usedBy.length > 0 && <UsedBy uses={usedBy} />}
-      <div className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-2">
+      <div className={`grid min-h-0 flex-1 grid-cols-1 ${mode === 'visual' ? 'lg:grid-cols-[minmax(0,1fr)_400px]' : 'lg:grid-cols-2'}`}>
         <div className="flex min-h-0 flex-col border-r border-slate-200 bg-white">
           <LanguageTabs draft={draft} active={active} onActive={setActive} onChange={setDraft} />
           <div className="space-y-2 border-b border-slate-200 p-4">
@@ -127,13 +127,7 @@ function TemplateEditor({ id, version, usedBy, initial }: { id: string; version:
               <input className={`${inputClass} mt-1 font-normal`} value={text.preheader} placeholder={t('editor.preheaderHint')} onChange={(e) => set('preheader')(e.target.value)} />
             </label>
           </div>
-          <div className="flex items-center justify-between gap-2 border-b border-slate-100 bg-slate-50 px-4 py-1.5">
-            <span className="text-xs font-semibold text-slate-500">{t('editor.body')}</span>
-            <MergeFieldMenu onInsert={(snippet) => editor.current?.insert(snippet)} />
-          </div>
-          <div className="min-h-[320px] flex-1">
-            <MjmlEditor key={active} ref={editor} value={text.body} onChange={set('body')} problemLines={linesOf(tabIssues)} label={t('editor.bodyLabel')} />
-          </div>
+          <BodyEditor key={active} mode={mode} onMode={setMode} value={text.body} onChange={set('body')} problemLines={linesOf(tabIssues)} />
           <IssueList issues={issues} refused={refused.length > 0} saveError={save.error?.message} />
         </div>
         <div className="min-h-[480px]">
