@@ -24,7 +24,6 @@ import { journeyStats } from './stats';
 import { drainEmails, drainServiceEffects, type DeliveryDeps } from './delivery';
 import type { EngineMetrics } from './metrics';
 import type { Logger, StoredEvent } from './types';
-import { WAKE_CHANNEL, createWorker } from './worker';
 import { runQueuedSimulations } from './simulation/index';
 import { DELIVER_CHANNEL, WAKE_CHANNEL, createWorker } from './worker';
 

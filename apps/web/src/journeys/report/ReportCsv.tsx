@@ -32,7 +32,7 @@ export function ReportCsv({ report, bucket }: { report: JourneyReport; bucket: '
   const lift = () => ({
     header: [t('step'), r('lift.group'), r('lift.customers'), t('converted'), r('figure.conversionRate'), r('figure.revenue'), r('lift.revenuePerCustomer')],
     rows: report.experiments.flatMap((e) => e.groups.map((g) => [
-      stepLabel(e.nodeId), e.kind === 'holdout' ? r(g.id === 'in' ? 'lift.treated' : 'lift.heldOut') : g.name ?? r('lift.removedArm'),
+      e.nodeId === null ? r('lift.journeyHoldout') : stepLabel(e.nodeId), e.kind === 'holdout' ? r(g.id === 'in' ? 'lift.treated' : 'lift.heldOut') : g.name ?? r('lift.removedArm'),
       g.customers, g.converted, g.rate, g.revenue, g.revenuePerCustomer,
     ])),
   });
