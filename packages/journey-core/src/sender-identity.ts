@@ -9,7 +9,7 @@ const fromName = z.string().trim().max(100, 'A sender name is at most 100 charac
   .refine((s) => !/["<>\\\p{Cc}]/u.test(s), 'A sender name must be one line without quotes or angle brackets')
   .default('');
 
-const address = (message: string) => z.union([z.literal(''), z.email(message).max(254, message)]).default('');
+const address = (message: string) => z.union([z.literal(''), z.email(message).max(254, message)]);
 
 export const senderIdentitySchema = z.object({
   fromName,
