@@ -22,7 +22,7 @@ beforeAll(async () => {
   plain = await template('Plain');
   await t.api.templates.saveSender({ id: own, sender: { fromName: 'Boot Club', fromAddress: 'club@sjaj.example', replyTo: 'club-help@sjaj.example' } });
   await t.publish(t.journey().trigger(triggerOnEvent, { event: 'Club News' }).then(sendEmail, { templateId: own, kind: 'transactional' }), { name: 'Club' });
-  await t.publish(t.journey().trigger(triggerOnEvent, { event: 'Order Shipped' }).then(sendEmail, { templateId: plain, kind: 'transactional' }), { name: 'Plain' });
+  await t.publish(t.journey().trigger(triggerOnEvent, { event: 'Parcel Sent' }).then(sendEmail, { templateId: plain, kind: 'transactional' }), { name: 'Plain' });
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -38,20 +38,20 @@ async function senderOf(event: string) {
 }
 
 it('uses the server’s sender until the workspace names one', async () => {
-  expect(await senderOf('Order Shipped')).toEqual({ from: 'Afterglow Demo Shop <shop@afterglow.local>', replyTo: null });
+  expect(await senderOf('Parcel Sent')).toEqual({ from: 'Afterglow Demo Shop <shop@afterglow.local>', replyTo: null });
 });
 
 it('uses the workspace’s sender for templates without their own, the template’s own above it', async () => {
   await t.api.sender.saveSettings({ fromName: 'Sjaj', fromAddress: 'shop@sjaj.example', replyTo: 'help@sjaj.example' });
-  expect(await senderOf('Order Shipped')).toEqual({ from: 'Sjaj <shop@sjaj.example>', replyTo: 'help@sjaj.example' });
+  expect(await senderOf('Parcel Sent')).toEqual({ from: 'Sjaj <shop@sjaj.example>', replyTo: 'help@sjaj.example' });
   expect(await senderOf('Club News')).toEqual({ from: 'Boot Club <club@sjaj.example>', replyTo: 'club-help@sjaj.example' });
 });
 
 it('takes each part apart: a template naming only a reply-to keeps the workspace’s From', async () => {
   await t.api.templates.saveSender({ id: plain, sender: { fromName: '', fromAddress: '', replyTo: 'orders@sjaj.example' } });
-  expect(await senderOf('Order Shipped')).toEqual({ from: 'Sjaj <shop@sjaj.example>', replyTo: 'orders@sjaj.example' });
+  expect(await senderOf('Parcel Sent')).toEqual({ from: 'Sjaj <shop@sjaj.example>', replyTo: 'orders@sjaj.example' });
   // A workspace address without a name is the bare address.
   await t.api.sender.saveSettings({ fromName: '', fromAddress: 'shop@sjaj.example', replyTo: '' });
   await t.api.templates.saveSender({ id: plain, sender: null });
-  expect(await senderOf('Order Shipped')).toEqual({ from: ' <shop@sjaj.example>', replyTo: null });
+  expect(await senderOf('Parcel Sent')).toEqual({ from: ' <shop@sjaj.example>', replyTo: null });
 });
