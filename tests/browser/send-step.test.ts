@@ -39,7 +39,7 @@ it('picks a template, previews it with real customers, shows problems as typed, 
   const panel = page.getByTestId('config-panel');
   await panel.getByLabel('Template', { exact: true }).selectOption(template.id);
   const preview = panel.getByTestId('step-preview');
-  await waitForText(preview.getByTestId('step-preview-subject'), (t) => t.includes(first.firstName));
+  await waitForText(preview.getByTestId('step-preview-subject'), (t) => t === `${first.firstName}, how do you like your new things?`);
   expect(await preview.getByTestId('step-preview-locale').textContent()).toBe('English');
   await preview.frameLocator('[data-testid="step-preview-frame"]').getByText(first.firstName).first().waitFor();
   await preview.scrollIntoViewIfNeeded();
@@ -51,6 +51,8 @@ it('picks a template, previews it with real customers, shows problems as typed, 
   const slovene = offered.find((id) => slovenes.some((s) => s.id === id))!;
   await preview.getByTestId('step-preview-customer').selectOption(slovene);
   await waitForText(preview.getByTestId('step-preview-locale'), (t) => t === 'Slovenian');
+  await waitForText(preview.getByTestId('step-preview-subject'), (t) => !t.includes('how do you like'));
+  await screenshot(page, 'send-step-preview-sl');
 
   // A test send from the step: to the signed-in user, from the workspace's sender.
   await preview.getByTestId('step-preview-customer').selectOption('cust_0001');
@@ -62,7 +64,7 @@ it('picks a template, previews it with real customers, shows problems as typed, 
   await expect.poll(async () => (await sql<{ subject: string; from: string }[]>`
     select subject, headers->>'from' as from from dev_mailbox where to_addresses ? ${env.demo.email}`)
     .map((r) => `${r.subject} | ${r.from}`), { timeout: 20_000 })
-    .toEqual([`[Test] ${first.firstName}, how do you like your new things? | "Sjaj Shop" <hello@sjaj.example>`]);
+    .toEqual([`[Test] ${first.firstName}, how do you like your new things? | Sjaj Shop <hello@sjaj.example>`]);
   await page.getByRole('button', { name: 'Done' }).click();
 
   // The step's own text: a mistyped merge field and a Liquid error show beside the subject as typed.
