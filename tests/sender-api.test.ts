@@ -67,7 +67,9 @@ it('keeps the workspace sender for owners and admins, refusing bad addresses wit
 });
 
 it('keeps a template’s own sender for marketers, cleared with null, never across workspaces', async () => {
-  const { id } = await marketer.templates.create.mutate({ name: 'Club news' });
+  const created = await marketer.templates.create.mutate({ name: 'Club news' });
+  if (!created.ok) throw new Error(JSON.stringify(created.issues));
+  const { id } = created;
   expect(await viewer.templates.sender.query({ id })).toBeNull();
   const own = { fromName: 'Boot Club', fromAddress: 'club@sjaj.example', replyTo: '' };
   expect(await marketer.templates.saveSender.mutate({ id, sender: own })).toEqual({ sender: own });

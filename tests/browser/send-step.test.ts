@@ -31,6 +31,16 @@ it('picks a template, previews it with real customers, shows problems as typed, 
   await card.scrollIntoViewIfNeeded();
   await screenshot(page, 'send-step-sender-settings');
 
+  // The template's own reply-to, in its editor; the workspace's sender shows where fields are empty.
+  await page.goto(`${app.url}/templates/${template.id}`);
+  await page.getByTestId('template-sender').click();
+  const dialog = page.getByRole('dialog', { name: "This template's sender" });
+  expect(await dialog.getByLabel('From address').getAttribute('placeholder')).toBe('hello@sjaj.example');
+  await dialog.getByLabel('Reply-to address').fill('reviews@sjaj.example');
+  await screenshot(page, 'send-step-template-sender');
+  await dialog.getByRole('button', { name: 'Save sender' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
   // A new Send email step in Win back: pick the saved template.
   await page.goto(`${app.url}/journeys/${WIN_BACK_JOURNEY_ID}`);
   await page.getByTestId('palette-core/send-email').click();
@@ -61,10 +71,10 @@ it('picks a template, previews it with real customers, shows problems as typed, 
   await expect.poll(() => page.getByLabel('Send to').inputValue()).toBe(env.demo.email);
   await page.getByRole('button', { name: 'Send test' }).click();
   await page.getByText('Sent to').waitFor();
-  await expect.poll(async () => (await sql<{ subject: string; from: string }[]>`
-    select subject, headers->>'from' as from from dev_mailbox where to_addresses ? ${env.demo.email}`)
-    .map((r) => `${r.subject} | ${r.from}`), { timeout: 20_000 })
-    .toEqual([`[Test] ${first.firstName}, how do you like your new things? | Sjaj Shop <hello@sjaj.example>`]);
+  await expect.poll(async () => (await sql<{ subject: string; from: string; replyTo: string }[]>`
+    select subject, headers->>'from' as from, headers->>'reply-to' as "replyTo" from dev_mailbox where to_addresses ? ${env.demo.email}`)
+    .map((r) => `${r.subject} | ${r.from} | ${r.replyTo}`), { timeout: 20_000 })
+    .toEqual([`[Test] ${first.firstName}, how do you like your new things? | Sjaj Shop <hello@sjaj.example> | reviews@sjaj.example`]);
   await page.getByRole('button', { name: 'Done' }).click();
 
   // The step's own text: a mistyped merge field and a Liquid error show beside the subject as typed.
