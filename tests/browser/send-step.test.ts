@@ -35,7 +35,7 @@ it('picks a template, previews it with real customers, shows problems as typed, 
   await page.goto(`${app.url}/templates/${template.id}`);
   await page.getByTestId('template-sender').click();
   const dialog = page.getByRole('dialog', { name: "This template's sender" });
-  expect(await dialog.getByLabel('From address').getAttribute('placeholder')).toBe('hello@sjaj.example');
+  await expect.poll(() => dialog.getByLabel('From address').getAttribute('placeholder')).toBe('hello@sjaj.example');
   await dialog.getByLabel('Reply-to address').fill('reviews@sjaj.example');
   await screenshot(page, 'send-step-template-sender');
   await dialog.getByRole('button', { name: 'Save sender' }).click();
