@@ -12,14 +12,16 @@ const FIELDS = [
   { name: 'fromName', type: 'text' }, { name: 'fromAddress', type: 'email' }, { name: 'replyTo', type: 'email' },
 ] as const;
 
-export function SenderFields({ value, onChange, errors, disabled, placeholders }: {
+export function SenderFields({ value, onChange, errors, disabled, placeholders, stacked = false }: {
   value: Sender; onChange(value: Sender): void; errors: Record<string, string>; disabled?: boolean;
+  /** One field a row (a dialog); else the three side by side on wide screens. */
+  stacked?: boolean;
   /** What applies when a field is left empty (the workspace's sender, under a template's). */
   placeholders?: Partial<Sender>;
 }) {
   const { t } = useTranslation('sender');
   return (
-    <div className="grid gap-4 sm:grid-cols-3">
+    <div className={`grid gap-4 ${stacked ? '' : 'sm:grid-cols-3'}`}>
       {FIELDS.map(({ name, type }) => (
         <label key={name} className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           {t(`field.${name}`)}

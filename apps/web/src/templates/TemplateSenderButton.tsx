@@ -36,7 +36,7 @@ function SenderDialog({ id, onClose }: { id: string; onClose(): void }) {
     <Dialog title={t('template.title')} onClose={onClose}>
       <form className="space-y-4" onSubmit={(e) => { e.preventDefault(); save.mutate({ id, sender: empty ? null : sender }); }}>
         <p className="text-sm text-slate-500">{t('template.explain')}</p>
-        <SenderFields value={sender} errors={fieldErrors(save.error)} disabled={own.isPending} placeholders={workspace.data}
+        <SenderFields stacked value={sender} errors={fieldErrors(save.error)} disabled={own.isPending} placeholders={workspace.data}
           onChange={(next) => { setEdited(next); save.reset(); }} />
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>{t('template.cancel')}</Button>
