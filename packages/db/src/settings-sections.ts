@@ -1,7 +1,7 @@
 // The sections of workspaces.settings that Settings cards edit whole, each declared once.
 import {
   bounceSettingsSchema, checkoutSettingsSchema, loyaltySettingsSchema, readLoyaltySettings,
-  readReferralSettings, referralSettingsSchema,
+  readReferralSettings, referralSettingsSchema, senderIdentitySchema,
 } from '@afterglow/journey-core';
 import { workspaceSettingsSection } from './workspace-settings';
 
@@ -9,3 +9,5 @@ export const loyaltySettingsSection = workspaceSettingsSection('loyalty', loyalt
 export const referralSettingsSection = workspaceSettingsSection('referrals', referralSettingsSchema, readReferralSettings);
 export const checkoutSettingsSection = workspaceSettingsSection('checkouts', checkoutSettingsSchema);
 export const bounceSettingsSection = workspaceSettingsSection('bounces', bounceSettingsSchema);
+/** The workspace's default sender (name, address, reply-to): a template may override it. */
+export const senderSettingsSection = workspaceSettingsSection('sender', senderIdentitySchema);

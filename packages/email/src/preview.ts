@@ -3,6 +3,7 @@
 // A draft is untrusted and new at every keystroke, so nothing here fills the render caches.
 import { LiquidError } from 'liquidjs';
 import { checkBody, checkSubject, type TemplateIssue } from './check';
+import { mergeGaps, type MergeGap } from './gaps';
 import { describeLiquidError } from './liquid';
 import type { EmailFormat } from './locale-filters';
 import type { MergeData } from './merge-data';
@@ -15,7 +16,8 @@ export interface PreviewRequest {
   format?: EmailFormat;
 }
 
-export type PreviewResult = { ok: true; email: RenderedEmail; issues: TemplateIssue[] } | { ok: false; issues: TemplateIssue[] };
+/** gaps: the merge fields that are empty for this customer (gaps.ts). */
+export type PreviewResult = { ok: true; email: RenderedEmail; issues: TemplateIssue[]; gaps: MergeGap[] } | { ok: false; issues: TemplateIssue[] };
 
 /** Which part of the template is being worked on: named when it runs out of time or memory. */
 export type TemplateField = TemplateIssue['field'];
@@ -40,7 +42,7 @@ export async function previewEmail(
   try {
     const email = renderCompiled(await compileBodyOnce(content.body, content.preheader), content.subject, data, content.format);
     const large = tooLarge(email);
-    return large ? { ok: false, issues: [...issues, large] } : { ok: true, email, issues };
+    return large ? { ok: false, issues: [...issues, large] } : { ok: true, email, issues, gaps: await mergeGaps(content, data) };
   } catch (err) {
     if (err instanceof TemplateError) return { ok: false, issues: issues.length ? issues : err.problems.map((message) => ({ field: err.field, message })) };
     // Real data can take a branch the sample did not (a loop over a huge range, a filter

@@ -33,6 +33,8 @@ export interface OutboxRow {
   to_address: string;
   /** What to render at send time: an email_contents row of the same workspace; null for a ready-made row. */
   content_hash: string | null;
+  /** The saved template sent: its own sender, if it has one, comes before the workspace's (afterglow_sender). */
+  template_id?: string;
   /** Set when the Message-ID is not the step's own (several emails of one step: staff alerts). */
   message_id?: string;
   /** A row written ready to send (a staff alert): not rendered, tracked or footed by the dispatcher. */
@@ -236,6 +238,7 @@ function emailService(scope: StepScope, deps: ServiceDeps): Services['email'] {
       const messageId = messageIdOf(key, run, nodeId);
       buffer.outbox.push({
         ...(messageId ? { message_id: messageId } : {}),
+        ...(request.templateId ? { template_id: request.templateId } : {}),
         workspace_id: run.workspaceId, effect_key: key, customer_id: customer.id, run_id: run.id,
         journey_id: run.journeyId, version_id: run.versionId, node_id: nodeId, kind: request.kind,
         topic: request.topic ?? null, to_address: customer.email, content_hash: hash,

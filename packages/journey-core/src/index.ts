@@ -3,6 +3,7 @@ export * from './validate';
 export * from './compile';
 export * from './stats';
 export * from './settings';
+export * from './sender-identity';
 export * from './loyalty-settings';
 export * from './referral-settings';
 export * from './diff';

@@ -16,6 +16,7 @@ import { IntegrationsCard } from './IntegrationsCard';
 import { LoyaltyLinkCard } from './loyalty/LoyaltyLinkCard';
 import { SendingLimitsCard } from './SendingLimitsCard';
 import { SendingRulesCard } from './SendingRulesCard';
+import { SenderCard } from './SenderCard';
 import { ShopCard } from './ShopCard';
 import { ShopifyCard } from './ShopifyCard';
 import { RelaysCard } from './RelaysCard';
@@ -38,6 +39,7 @@ export function SettingsPage() {
       <div className="mb-8"><LoyaltyLinkCard /></div>
       <div className="mb-8"><SendingRulesCard /></div>
       <div className="mb-8"><SendingLimitsCard /></div>
+      <div className="mb-8"><SenderCard /></div>
       <div className="mb-8"><AbandonedCheckoutCard /></div>
       <div className="mb-8"><ReferralsCard /></div>
       <div className="mb-8"><SoftBounceCard /></div>

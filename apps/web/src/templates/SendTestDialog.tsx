@@ -12,7 +12,7 @@ import type { Language, Text } from './draft';
 
 export function SendTestDialog({ onClose, request }: {
   onClose(): void;
-  request: Text & { templateId: string; customerId: string; language: Language; variants: Partial<Record<Language, Text>>; locale: Locale };
+  request: Text & { templateId: string | null; customerId: string; language: Language; variants: Partial<Record<Language, Text>>; locale: Locale };
 }) {
   const trpc = useTRPC();
   const { t } = useTranslation('templates');

@@ -18,6 +18,7 @@ import { LanguageTabs } from './LanguageTabs';
 import { PreviewPane } from './PreviewPane';
 import { SendTestDialog } from './SendTestDialog';
 import type { BodyMode } from './visual/BodyModeSwitch';
+import { TemplateSenderButton } from './TemplateSenderButton';
 
 export function TemplateEditorPage({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -108,6 +109,7 @@ function TemplateEditor({ id, version, usedBy, initial }: { id: string; version:
           {t(dirty ? 'editor.versionUnsaved' : 'editor.versionSaved', { version: savedVersion })}
         </span>
         <div className="ml-auto flex items-center gap-2">
+          <TemplateSenderButton id={id} />
           <Button icon="undo" onClick={() => setHistory(true)}>{t('editor.history')}</Button>
           <Button icon="mail" onClick={() => setTesting(true)} disabled={!customerId}>{t('editor.sendTest')}</Button>
           <Button variant="primary" icon="check" disabled={save.isPending || !draft.name.trim()} onClick={saveNow} title={t('editor.saveHint')}>

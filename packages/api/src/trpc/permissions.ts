@@ -93,6 +93,8 @@ export const permissions: Record<string, Permission> = {
   'templates.create': change(marketing),
   'templates.save': change(marketing),
   'templates.sendTest': change(marketing),
+  'templates.sender': read(),
+  'templates.saveSender': change(marketing),
 
   'customers.list': read(),
   'customers.get': read(),
@@ -123,6 +125,8 @@ export const permissions: Record<string, Permission> = {
   'sending.save': change(marketing),
   'bounces.settings': read(),
   'bounces.saveSettings': change(administration),
+  'sender.settings': read(),
+  'sender.saveSettings': change(administration),
   'checkouts.settings': read(),
   'checkouts.saveSettings': change(marketing),
   'loyalty.settings': read(),

@@ -2,6 +2,7 @@ import { approvalsRouter } from './approvals';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { bouncesRouter } from './bounces';
+import { senderRouter } from './sender';
 import { checkoutsRouter } from './checkouts';
 import { referralsRouter } from './referrals';
 import { complianceRouter } from './compliance';
@@ -33,6 +34,7 @@ export const appRouter = router({
   sending: sendingRouter,
   shop: shopRouter,
   bounces: bouncesRouter,
+  sender: senderRouter,
   checkouts: checkoutsRouter,
   loyalty: loyaltyRouter,
   referrals: referralsRouter,

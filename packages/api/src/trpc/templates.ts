@@ -2,6 +2,7 @@
 // customer's data, and test sends. Thin: the work is in ../templates/.
 import { STARTER_TEMPLATES, starterTitle, type TemplateVariants } from '@afterglow/email';
 import { LOCALES } from '@afterglow/i18n';
+import { senderIdentitySchema } from '@afterglow/journey-core';
 import { z } from 'zod';
 import { templateContent, toLocalised } from '../templates/content';
 import { createTemplate, getTemplate, localised, saveTemplate, starterVariants, templateUses } from '../templates/repository';
@@ -10,6 +11,7 @@ import { previewFor } from '../templates/preview';
 import { localeOf } from './localize';
 import { assertTestRecipient, testRecipients } from '../templates/test-recipients';
 import { queueTestEmail } from '../templates/test-send';
+import { saveTemplateSender, templateSender } from '../templates/sender';
 import { appUrl } from './deps';
 import { protectedProcedure, router } from './init';
 import { iso } from './time';
@@ -83,6 +85,13 @@ export const templatesRouter = router({
         id: input.id, name: input.name, kind: input.kind, content: toLocalised(input, kept),
       });
     }),
+
+  /** The template's own sender, or null when the workspace's applies. */
+  sender: protectedProcedure.input(z.object({ id: templateId })).query(({ ctx, input }) =>
+    templateSender(ctx.deps.database.sql, ctx.user.workspaceId, input.id)),
+
+  saveSender: protectedProcedure.input(z.object({ id: templateId, sender: senderIdentitySchema.nullable() }))
+    .mutation(({ ctx, input }) => saveTemplateSender(ctx.deps.database.sql, ctx.user.workspaceId, input.id, input.sender, ctx.deps.clock.now())),
 
   /** Customers to preview with: those with an email, most recent buyers first. */
   previewCustomers: protectedProcedure

@@ -16,6 +16,8 @@ export const emailTemplates = pgTable('email_templates', {
   /** 'marketing' | 'transactional': the default for email nodes using the template. */
   kind: text('kind').notNull().default('marketing'),
   latestVersion: integer('latest_version').notNull().default(0),
+  /** This template's own sender (from name and address, reply-to; '' = the workspace's), or null for the workspace's whole. */
+  sender: jsonb('sender').$type<{ fromName: string; fromAddress: string; replyTo: string }>(),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 }, (t) => [

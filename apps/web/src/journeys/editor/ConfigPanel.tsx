@@ -13,7 +13,9 @@ import { Icon } from '../../ui/icons';
 import { Button } from '../../ui/kit';
 import { useLocale } from '../../ui/locale';
 import { StepRunsPanel } from '../runs/StepRunsPanel';
+import { EmailStepPreview } from './EmailStepPreview';
 import { useIssueText } from './issueText';
+import { useEmailStepPreview } from './useEmailStepPreview';
 import { registry } from './registry';
 
 /** The procedure the "Who is here" panel lists with: shown to those who may call it. */
@@ -35,11 +37,17 @@ export function ConfigPanel({ node, issues, readOnly, triggerEvents, journeyId, 
   const issueText = useIssueText();
   const can = useCan();
   const [showRuns, setShowRuns] = useState(false);
+  // A step that sends a template (a field with the email-template widget) shows the email it sends.
+  const def0 = definitionOf(registry, node) ?? registry.get(node.type);
+  const sendsEmail = Object.values(def0 ? formSchemaOf(def0, locale).properties ?? {} : {}).some((f) => f.widget === 'email-template');
+  const email = useEmailStepPreview(node.config, sendsEmail);
   // The version the step's config was written for: a step a migration could not update keeps its form.
-  const def = definitionOf(registry, node) ?? registry.get(node.type);
+  const def = def0;
   if (!def) return <div className="p-5 text-sm text-slate-500">{t('panel.notInstalled', { type: node.type })}</div>;
   const tone = toneOf(def.ui.color);
   const fieldErrors = issuesByField(configIssues(def, node.config, locale));
+  // Merge-field problems of the step's own subject and body, beside them as they are typed.
+  if (sendsEmail && !email.templateId) for (const i of email.preview.data?.issues ?? []) if (!fieldErrors.has(i.field)) fieldErrors.set(i.field, i.message);
   const text = localizeNode(def, locale);
   const schema = formSchemaOf(def, locale);
   const configKeys = Object.keys(schema.properties ?? {});
@@ -74,6 +82,7 @@ export function ConfigPanel({ node, issues, readOnly, triggerEvents, journeyId, 
           <SchemaForm schema={schema} value={node.config} onChange={onChange} errors={fieldErrors} idPrefix={`cfg-${node.id}`}
             widgets={enabledWidgets} disabled={readOnly} triggerEvents={triggerEvents} />
         </fieldset>
+        {sendsEmail && <EmailStepPreview state={email} />}
       </div>
       {!readOnly && (
         <div className="border-t border-slate-200 p-4">
