@@ -32,6 +32,8 @@ export interface CanvasProps {
   issues: GraphIssue[];
   stats: JourneyStats | null;
   live: boolean;
+  /** The stats shown are a simulation's (cards say so). */
+  simulated?: boolean;
   selection: ReadonlySet<string>;
   onSelectionChange(next: ReadonlySet<string>): void;
   /** A recorded edit (connect, a wire removed, a drop). */
@@ -55,7 +57,7 @@ export function Canvas(p: CanvasProps) {
   // Plain functions, not p.onX(...) calls, so each callback depends on the handler, not on all props.
   const { onApply, onSelectionChange, onDropType } = p;
 
-  const derived = useFlowNodes({ graph: p.graph, issues: p.issues, stats: p.stats, live: p.live, selection: p.selection, locale, measured });
+  const derived = useFlowNodes({ graph: p.graph, issues: p.issues, stats: p.stats, live: p.live, simulated: !!p.simulated, selection: p.selection, locale, measured });
   // React Flow drags its own copy; a new graph (an edit, the drop) replaces it.
   const [nodes, setNodes] = useState(derived);
   const [shown, setShown] = useState(derived);

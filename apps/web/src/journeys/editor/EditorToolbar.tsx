@@ -1,4 +1,5 @@
 import { formatDateTime, formatRelativeTime } from '@afterglow/i18n';
+import type { JourneyGraph, JourneyStats } from '@afterglow/journey-core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { Button, StatusBadge } from '../../ui/kit';
 import { useLocale } from '../../ui/locale';
 import { ExportJourneyButton } from '../gallery/ExportJourneyButton';
 import { VersionHistoryDialog } from '../history/VersionHistoryDialog';
+import { SimulateButton } from '../simulation/SimulateButton';
 import type { PublishOutcome } from './PublishNotice';
 import type { SaveStatus } from './useAutosave';
 
@@ -20,7 +22,7 @@ export function EditorToolbar(p: {
   canUndo: boolean; canRedo: boolean; onUndo(): void; onRedo(): void;
   live: boolean; onToggleLive(): void; hasVersion: boolean;
   flush(): Promise<void>; onPublished(outcome: PublishOutcome): void;
-  onTidy(): void; tidying: boolean; onShortcuts(): void;
+  onTidy(): void; tidying: boolean; onShortcuts(): void; graph: JourneyGraph; onSimulated(stats: JourneyStats): void;
 }) {
   const trpc = useTRPC();
   const { t } = useTranslation('editor');
@@ -94,6 +96,7 @@ export function EditorToolbar(p: {
             {nextStatus === 'live' ? t('toolbar.resume') : t('toolbar.pause')}
           </Button>
         )}
+        <SimulateButton journeyId={p.journey.id} versions={p.journey.versions} graph={p.graph} flush={p.flush} onCanvas={p.onSimulated} />
         {mayPublish && (
           <Button variant="primary" onClick={() => void publishNow()} disabled={publish.isPending} data-testid="publish">
             {t(mustRequest ? (publish.isPending ? 'toolbar.asking' : 'toolbar.requestApproval') : publish.isPending ? 'toolbar.publishing' : 'toolbar.publish')}

@@ -2,7 +2,7 @@
 // publishing and the live-stats overlay. Steps the server migrated to a new version of their
 // node type arrive as one edit on top of the stored draft, so they autosave and undo like any.
 import { formatNumber } from '@afterglow/i18n';
-import { definitionOf, journeyGraphSchema, validateGraph, type JourneyGraph } from '@afterglow/journey-core';
+import { definitionOf, journeyGraphSchema, validateGraph, type JourneyGraph, type JourneyStats } from '@afterglow/journey-core';
 import type { NodeTypeDefinition, SummaryNames } from '@afterglow/node-sdk';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
@@ -32,6 +32,7 @@ import { useCanvasShortcuts } from './shortcuts';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useCanvasCommands } from './useCanvasCommands';
 import { useMeasuredSizes } from './useMeasuredSizes';
+import { SimulatedBanner } from '../simulation/SimulatedBanner';
 
 type Journey = inferOutput<Api['journeys']['get']>;
 
@@ -63,6 +64,9 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const setSelectedId = useCallback((id: string | null) => setSelection(new Set(id ? [id] : [])), []);
   const [helpOpen, setHelpOpen] = useState(false);
   const [live, setLive] = useState(false);
+  // A simulation's counts on the cards (simulation/), until the marketer goes back to editing.
+  const [simulated, setSimulated] = useState<JourneyStats | null>(null);
+  const overlay = live || !!simulated;
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
   const triggerEvents = useMemo(() => triggerEventsOf(graph), [graph]);
   const selected = graph.nodes.find((n) => n.id === selectedId) ?? null;
@@ -132,7 +136,8 @@ function JourneyEditor({ journey }: { journey: Journey }) {
     <div className="flex h-full flex-col">
       <EditorToolbar journey={journey} name={name} onRename={setName} saveStatus={autosave.status} saveError={autosave.error} savedAt={autosave.savedAt}
         canUndo={history.past.length > 0 && !live} canRedo={history.future.length > 0 && !live} onUndo={undo} onRedo={redo}
-        live={live} onToggleLive={() => setLive((v) => !v)} hasVersion={!!versionId}
+        live={live} onToggleLive={() => { setSimulated(null); setLive((v) => !v); }} hasVersion={!!versionId}
+        graph={graph} onSimulated={(s) => { setLive(false); setSimulated(s); }}
         flush={autosave.flush} onPublished={(o) => { setOutcome(o); if (o.ok) setLive(false); }}
         onTidy={() => void commands.tidy()} tidying={commands.tidying} onShortcuts={openHelp} />
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
@@ -141,8 +146,9 @@ function JourneyEditor({ journey }: { journey: Journey }) {
       <div className="flex min-h-0 flex-1">
         <Palette onAdd={(def) => addFromPalette(def)} disabled={live} />
         <div className="relative min-w-0 flex-1 bg-slate-50">
-          <Canvas graph={graph} issues={issues} stats={live ? stats.data ?? null : null} live={live} selection={selection}
+          <Canvas graph={graph} issues={issues} stats={live ? stats.data ?? null : simulated} live={overlay} simulated={!live && !!simulated} selection={selection}
             onSelectionChange={setSelection} onApply={apply} onDropType={onDropType} commands={commands} />
+          {simulated && !live && <SimulatedBanner totals={simulated.totals} onClose={() => setSimulated(null)} />}
           {live && (
             <div className="pointer-events-none absolute left-4 top-4 rounded-lg bg-white/90 px-3 py-2 text-xs text-slate-600 shadow ring-1 ring-violet-200" data-testid="live-banner">
               <span className="mr-1.5 inline-block h-2 w-2 animate-pulse rounded-full bg-emerald-500" />

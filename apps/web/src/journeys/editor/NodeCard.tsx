@@ -28,6 +28,8 @@ export type JourneyNodeData = {
   /** Present in live-stats mode. */
   stats: NodeStats | null;
   live: boolean;
+  /** The stats are a simulation's: the strip says so, in its own colour. */
+  simulated: boolean;
 };
 export type JourneyFlowNode = Node<JourneyNodeData, 'journey'>;
 
@@ -74,7 +76,7 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
           {formatNumber(locale, data.issues.length)}
         </span>
       )}
-      {data.live && <StatsStrip id={id} locale={locale} stats={s} counters={(def.counters ?? []).map((c) => ({ ...c, label: text.counter(c) }))} holdsRuns={def.category === 'wait'} />}
+      {data.live && <StatsStrip id={id} locale={locale} stats={s} counters={data.simulated ? [] : (def.counters ?? []).map((c) => ({ ...c, label: text.counter(c) }))} holdsRuns={def.category === 'wait'} simulated={data.simulated} />}
       {branches.length > 0 && (
         // One column per branch, its handle under the column's middle. A name the marketer gave (an
         // A/B arm, a rule) wraps onto a second line, then is cut (whole in the tooltip); in live
@@ -83,7 +85,7 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
           {branches.map((b) => (
             <span key={b.id} className="flex min-w-0 flex-col items-center px-0.5 text-center text-[11px] font-medium leading-tight text-slate-500" title={b.label} data-testid={`branch-${id}-${b.id}`}>
               <span className="line-clamp-2 max-w-full break-words">{b.label}</span>
-              {data.live && <b className="tabular-nums text-slate-800">{formatNumber(locale, s?.branches[b.id] ?? 0)}</b>}
+              {data.live && <b className={`tabular-nums ${data.simulated ? 'text-amber-800' : 'text-slate-800'}`}>{formatNumber(locale, s?.branches[b.id] ?? 0)}</b>}
             </span>
           ))}
         </div>
@@ -96,8 +98,8 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
   );
 }
 
-function StatsStrip({ id, locale, stats, counters, holdsRuns }: {
-  id: string; locale: Locale; stats: NodeStats | null; counters: readonly CounterSpec[]; holdsRuns: boolean;
+function StatsStrip({ id, locale, stats, counters, holdsRuns, simulated }: {
+  id: string; locale: Locale; stats: NodeStats | null; counters: readonly CounterSpec[]; holdsRuns: boolean; simulated: boolean;
 }) {
   const { t, i18n } = useTranslation('editor');
   // The engine's own counters (entered, waiting, held, capped, held_out, failed) are worded here; a type's, by the type.
@@ -112,7 +114,9 @@ function StatsStrip({ id, locale, stats, counters, holdsRuns }: {
   return (
     // Cells wrap onto a second row when a node type has many counters (an email: sent, opens,
     // clicks, bounces, unsubscribes) instead of squeezing their labels into each other.
-    <div className="grid grid-cols-[repeat(auto-fit,minmax(76px,1fr))] gap-x-1 gap-y-1.5 border-t border-violet-100 bg-violet-50/60 px-2 py-1.5" data-testid={`node-stats-${id}`}>
+    <div className={`grid grid-cols-[repeat(auto-fit,minmax(76px,1fr))] gap-x-1 gap-y-1.5 border-t px-2 py-1.5 ${simulated ? 'border-amber-200 bg-amber-50/70' : 'border-violet-100 bg-violet-50/60'}`}
+      data-testid={`node-stats-${id}`} data-simulated={simulated || undefined} title={simulated ? t('simulation:card.simulated') : undefined}>
+      {simulated && <span className="col-span-full text-center text-[10px] font-semibold uppercase tracking-wide text-amber-700">{t('simulation:card.simulated')}</span>}
       {cell(entered, stats?.entered ?? 0, `stat-${id}-entered`)}
       {(holdsRuns || (stats?.waiting ?? 0) > 0) && cell(waiting, stats?.waiting ?? 0, `stat-${id}-waiting`)}
       {counters.map((c) => <div key={c.id}>{cell(c.label, stats?.counters[c.id] ?? 0, `stat-${id}-${c.id}`)}</div>)}

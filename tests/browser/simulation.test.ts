@@ -1,0 +1,78 @@
+// Simulating a journey in Chromium: the demo's "Thank you for your order" replayed over the last
+// 30 days of the demo shop's stored orders. The panel shows progress until the worker's job is
+// done, then entries per day (the chart) and the sandbox's counts; the counts go onto the canvas
+// cards, marked as simulated; one customer who ordered in the period is followed step by step.
+// Pictured at 1440x900 in English and Russian (test-artifacts/simulation-*.png).
+import { expect, it } from 'vitest';
+import { overflowing, pickLanguage, screenshot, useAppInBrowser, waitForText } from './browser';
+
+const env = useAppInBrowser({ viewport: { width: 1440, height: 900 } });
+
+it('simulates a demo journey over 30 days, shows its counts on the canvas and follows a customer', { timeout: 300_000 }, async () => {
+  const { app, page } = env;
+  const [journey] = await app.database.sql<{ id: string }[]>`
+    select id from journeys where workspace_id = ${env.demo.workspaceId} and name = 'Thank you for your order'`;
+  // A customer whose order is in the period: their path has an entry and the email step.
+  const [buyer] = await app.database.sql<{ customerId: string }[]>`
+    select customer_id as "customerId" from events where workspace_id = ${env.demo.workspaceId} and name = 'Order Completed'
+      and timestamp > now() - interval '25 days' order by timestamp desc limit 1`;
+  expect(buyer).toBeDefined();
+  await env.logIn();
+
+  await page.goto(`${app.url}/journeys/${journey.id}`);
+  await page.getByTestId('canvas').waitFor();
+  await page.getByTestId('simulate').click();
+  const panel = page.getByTestId('simulation-panel');
+  await panel.getByTestId('simulation-form').waitFor();
+  await screenshot(page, 'simulation-form-en');
+  await panel.getByTestId('simulation-period-30').check();
+  await panel.getByTestId('simulation-start').click();
+  // Queued, running, done: the panel polls until the worker's job has finished.
+  const view = panel.getByTestId('simulation-view');
+  await expect.poll(() => view.getAttribute('data-status'), { timeout: 120_000 }).toBe('done');
+  const entries = Number((await panel.getByTestId('simulation-entries').textContent())?.replace(/\D/g, ''));
+  expect(entries).toBeGreaterThan(0);
+  await panel.getByTestId('simulation-charts').getByTestId('chart-plot').first().locator('canvas').waitFor();
+  await waitForText(panel.getByTestId('simulation-policy'), (t) => t.includes('would have been sent'));
+  await screenshot(page, 'simulation-results-en');
+  await panel.getByTestId('simulation-samples').scrollIntoViewIfNeeded();
+  await screenshot(page, 'simulation-samples-en');
+
+  // The counts on the cards, marked as simulated; the trigger's count is the entries.
+  await panel.getByTestId('simulation-show-canvas').click();
+  await page.getByTestId('simulated-banner').waitFor();
+  const strips = page.locator('[data-simulated="true"]');
+  await expect.poll(() => strips.count()).toBeGreaterThan(1);
+  expect(Number((await page.getByTestId('stat-trigger-entered').textContent())?.replace(/\D/g, ''))).toBe(entries);
+  expect(Number((await page.getByTestId('stat-thank_you_email-entered').textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
+  await screenshot(page, 'simulation-canvas-en');
+
+  // Follow the buyer: entered, the steps, the email rendered.
+  await page.getByTestId('simulate').click();
+  await panel.getByTestId('simulation-tab-follow').click();
+  await panel.getByTestId('simulation-customer-search').fill(buyer.customerId);
+  await panel.getByTestId('simulation-customers').locator('li button').first().click();
+  const trace = panel.getByTestId('simulation-trace');
+  await trace.waitFor({ timeout: 60_000 });
+  expect(await trace.getByTestId('trace-entered').count()).toBeGreaterThan(0);
+  expect(await trace.getByTestId('trace-step').count()).toBeGreaterThan(1);
+  await waitForText(trace, (t) => t.includes('Order Completed') && t.includes('went on'));
+  await screenshot(page, 'simulation-follow-en');
+
+  // Past simulations list this one; in Russian the results fit.
+  await panel.getByTestId('simulation-tab-past').click();
+  expect(await panel.getByTestId('simulation-past').locator('li').count()).toBe(1);
+  await pickLanguage(page, 'ru');
+  await page.goto(`${app.url}/journeys/${journey.id}`);
+  await page.getByTestId('canvas').waitFor();
+  await page.getByTestId('simulate').click();
+  await waitForText(panel.getByTestId('simulation-policy'), (t) => t.includes('Было бы отправлено'));
+  await screenshot(page, 'simulation-results-ru');
+  expect(await overflowing(page, '[data-testid="simulation-panel"] *')).toEqual([]);
+  await panel.getByTestId('simulation-tab-follow').click();
+  await panel.getByTestId('simulation-customer-search').fill(buyer.customerId);
+  await panel.getByTestId('simulation-customers').locator('li button').first().click();
+  await waitForText(panel.getByTestId('simulation-trace'), (t) => t.includes('вошёл'));
+  await screenshot(page, 'simulation-follow-ru');
+  await pickLanguage(page, 'en');
+});
