@@ -61,7 +61,7 @@ it('simulates a demo journey over 30 days, shows its counts on the canvas and fo
 
   // Past simulations list this one; in Russian the results fit.
   await panel.getByTestId('simulation-tab-past').click();
-  expect(await panel.getByTestId('simulation-past').locator('li').count()).toBe(1);
+  await expect.poll(() => panel.getByTestId('simulation-past').locator('li').count()).toBe(1);
   await pickLanguage(page, 'ru');
   await page.goto(`${app.url}/journeys/${journey.id}`);
   await page.getByTestId('canvas').waitFor();

@@ -98,7 +98,7 @@ export function SimulationForm({ journeyId, versions, flush, onStarted }: {
       {start.isError && <ErrorNote error={start.error} />}
       <div className="flex items-center justify-between gap-3">
         <p className="text-xs text-slate-500">{t('form.safe')}</p>
-        <Button type="submit" variant="primary" icon="play" disabled={start.isPending || (who === 'segment' && !segmentId)} data-testid="simulation-start">
+        <Button type="submit" variant="primary" icon="play" disabled={start.isPending || (who === 'segment' && !segmentId) || (period === 'dates' && (!from || !to))} data-testid="simulation-start">
           {start.isPending ? t('form.starting') : t('form.start')}
         </Button>
       </div>

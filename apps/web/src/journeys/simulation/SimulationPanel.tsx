@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/me';
 import { useTRPC } from '../../trpc';
-import { Button } from '../../ui/kit';
+import { Button, ErrorNote, Spinner } from '../../ui/kit';
 import { Icon } from '../../ui/icons';
 import { FollowCustomer } from './FollowCustomer';
 import { PastSimulations } from './PastSimulations';
@@ -48,6 +48,8 @@ export function SimulationPanel({ journeyId, versions, graph, flush, onCanvas, o
         ))}
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto">
+        {list.isPending && <Spinner />}
+        {list.isError && <ErrorNote error={list.error} />}
         {tab === 'simulation' && (showForm
           ? <SimulationForm journeyId={journeyId} versions={versions} flush={flush} onStarted={(id) => { setChosen(id); void list.refetch(); }} />
           : open ? <SimulationView key={open} simulationId={open} mayChange={mayChange} onCanvas={onCanvas} />
