@@ -19,7 +19,7 @@ export function factsOf(t: T, detail: Record<string, unknown>): string[] {
   if (typeof detail.until === 'string') facts.push(t('fact.until', { date: formatDate(detail.until) }));
   if (typeof detail.reason === 'string') facts.push(t('fact.reason', { reason: detail.reason }));
   if (typeof detail.error === 'string') facts.push(t('fact.error', { error: detail.error }));
-  if (typeof detail.email === 'string') facts.push(t('fact.email', { what: detail.email }));
+  if (typeof detail.email === 'string' && detail.email !== 'queued') facts.push(t('fact.email', { what: detail.email }));
   if (detail.held_out === true) facts.push(t('fact.heldOut'));
   for (const [key, value] of Object.entries(detail)) if (!WORDED.has(key) && value !== undefined) facts.push(t('fact.data', { key, value: shown(value) }));
   return facts;
