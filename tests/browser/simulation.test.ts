@@ -1,7 +1,8 @@
 // Simulating a journey in Chromium: the demo's "Thank you for your order" replayed over the last
 // 30 days of the demo shop's stored orders. The panel shows progress until the worker's job is
 // done, then entries per day (the chart) and the sandbox's counts; the counts go onto the canvas
-// cards, marked as simulated; one customer who ordered in the period is followed step by step.
+// cards, marked as simulated; one customer who ordered in the period is followed step by step; a
+// 7-day simulation is compared with the 30-day one.
 // Pictured at 1440x900 in English and Russian (test-artifacts/simulation-*.png).
 import { expect, it } from 'vitest';
 import { overflowing, pickLanguage, screenshot, useAppInBrowser, waitForText } from './browser';
@@ -59,9 +60,22 @@ it('simulates a demo journey over 30 days, shows its counts on the canvas and fo
   await waitForText(trace, (t) => t.includes('Order Completed') && t.includes('went on'));
   await screenshot(page, 'simulation-follow-en');
 
-  // Past simulations list this one; in Russian the results fit.
+  // A second simulation (the last 7 days) compared with the first, side by side.
+  await panel.getByTestId('simulation-tab-simulation').click();
+  await panel.getByTestId('simulation-new').click();
+  await panel.getByTestId('simulation-period-7').check();
+  await panel.getByTestId('simulation-start').click();
+  await expect.poll(() => view.getAttribute('data-status'), { timeout: 120_000 }).toBe('done');
   await panel.getByTestId('simulation-tab-past').click();
-  await expect.poll(() => panel.getByTestId('simulation-past').locator('li').count()).toBe(1);
+  await expect.poll(() => panel.getByTestId('simulation-past').locator('li').count()).toBe(2);
+  const picks = panel.getByTestId('simulation-compare-pick');
+  await picks.nth(0).check();
+  await picks.nth(1).check();
+  const compare = await waitForText(panel.getByTestId('simulation-compare'), (t) => t.includes('Entered'));
+  expect(compare).toContain('Difference');
+  await screenshot(page, 'simulation-compare-en');
+
+  // In Russian the results fit and the path reads in Russian.
   await pickLanguage(page, 'ru');
   await page.goto(`${app.url}/journeys/${journey.id}`);
   await page.getByTestId('canvas').waitFor();
