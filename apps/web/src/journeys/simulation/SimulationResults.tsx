@@ -1,5 +1,6 @@
 // A finished simulation: what it replayed, entries and emails per day, where runs are at the end,
 // the frequency cap and quiet hours in words, the effects it would have issued, and sample emails.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../ui/locale';
 import { useSummaryNames } from '../editor/stepNames';
@@ -79,7 +80,7 @@ function Tile({ label, value, testId }: { label: string; value: string; testId: 
   );
 }
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+function Section({ title, children }: { title: string; children: ReactNode }) {
   return <section><h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>{children}</section>;
 }
 
