@@ -76,6 +76,7 @@ it('simulates a demo journey over 30 days, shows its counts on the canvas and fo
   await screenshot(page, 'simulation-compare-en');
 
   // In Russian the results fit and the path reads in Russian.
+  await panel.getByRole('button', { name: 'Close' }).click();
   await pickLanguage(page, 'ru');
   await page.goto(`${app.url}/journeys/${journey.id}`);
   await page.getByTestId('canvas').waitFor();
