@@ -29,7 +29,9 @@ export function CompareSimulations({ ids }: { ids: [string, string] }) {
   if (a.isError || b.isError) return <ErrorNote error={a.error ?? b.error} />;
   if (!a.data.result || !b.data.result) return <p className="p-5 text-sm text-slate-500">{t('compare.unfinished')}</p>;
   const [ra, rb] = [a.data.result, b.data.result];
-  const head = (s: typeof a.data) => t('compare.column', { date: formatDate(s.createdAt), what: s.versionId ? t('past.version') : t('past.draft') });
+  // Named by what and which period they replayed (two of the same minute would read alike by start time).
+  const head = (s: typeof a.data) => t('compare.column', {
+    date: t('past.period', { from: formatDate(s.spec.from, false), to: formatDate(s.spec.to, false) }), what: s.versionId ? t('past.version') : t('past.draft') });
   return (
     <div className="p-5" data-testid="simulation-compare">
       <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{t('compare.title')}</h3>
