@@ -83,7 +83,8 @@ it('simulates a demo journey over 30 days, shows its counts on the canvas and fo
   await page.getByTestId('simulate').click();
   await waitForText(panel.getByTestId('simulation-policy'), (t) => t.includes('Было бы отправлено'));
   await screenshot(page, 'simulation-results-ru');
-  expect(await overflowing(page, '[data-testid="simulation-panel"] *')).toEqual([]);
+  // The charts' tables are for screen readers (hidden): the words around them must fit.
+  expect(await overflowing(page, '[data-testid="simulation-panel"] *:not(figure *)')).toEqual([]);
   await panel.getByTestId('simulation-tab-follow').click();
   await panel.getByTestId('simulation-customer-search').fill(buyer.customerId);
   await panel.getByTestId('simulation-customers').locator('li button').first().click();
