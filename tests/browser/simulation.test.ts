@@ -90,5 +90,6 @@ it('simulates a demo journey over 30 days, shows its counts on the canvas and fo
   await panel.getByTestId('simulation-customers').locator('li button').first().click();
   await waitForText(panel.getByTestId('simulation-trace'), (t) => t.includes('вошёл'));
   await screenshot(page, 'simulation-follow-ru');
+  await panel.getByRole('button', { name: 'Закрыть' }).click();
   await pickLanguage(page, 'en');
 });
