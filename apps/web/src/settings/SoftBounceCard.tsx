@@ -36,6 +36,9 @@ export function SoftBounceCard() {
   const errors = fieldErrors(save.error);
   const domain = (policy.returnPathDomain ?? '').trim().toLowerCase();
   const domainError = domain && !DOMAIN.test(domain) ? t('bounces.returnPathInvalid') : errors.returnPathDomain;
+  // The example address kept whole on one line: the hint is split around it.
+  const example = `bounces+…@${domain && !domainError ? domain : EXAMPLE_DOMAIN}`;
+  const hint = t('bounces.verpHint', { example: '\u0000' }).split('\u0000');
   const field = (name: 'softLimit' | 'softWindowDays', min: number, max: number) => (
     <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
       {t(`bounces.${name}`)}
@@ -60,7 +63,7 @@ export function SoftBounceCard() {
         {domainError && <span className="text-xs font-normal text-rose-600" role="alert">{domainError}</span>}
       </label>
       <p className="mt-1.5 max-w-2xl text-xs text-slate-500" data-testid="verp-hint">
-        {t('bounces.verpHint', { example: `bounces+…@${domain && !domainError ? domain : EXAMPLE_DOMAIN}` })}
+        {hint[0]}<code className="whitespace-nowrap">{example}</code>{hint[1]}
       </p>
       <div className="mt-4 flex items-center gap-3">
         {mayEdit && (

@@ -17,7 +17,7 @@ function Row({ label, testId, children }: { label: string; testId: string; child
   return (
     <>
       <dt className="text-slate-400">{label}</dt>
-      <dd className="min-w-0 break-words text-slate-600" data-testid={testId}>{children}</dd>
+      <dd className="mb-1 min-w-0 break-words text-slate-600 @xs:mb-0" data-testid={testId}>{children}</dd>
     </>
   );
 }
@@ -28,11 +28,12 @@ export function SuppressionReport({ report }: { report: ShownReport }) {
   const reason = t(`bounce.reason.${report.reason}`, { defaultValue: report.reason.replace(/_/g, ' ') });
   const email = report.email;
   return (
-    <details className="mt-1 text-xs" data-testid="suppression-report">
+    // Label beside value where there is room (Settings), above it in a narrow column (the customer page).
+    <details className="@container mt-1 text-xs" data-testid="suppression-report">
       <summary className="cursor-pointer select-none text-violet-700 hover:underline">
         {t('report.show', { source: t(`report.source.${report.source}`, { defaultValue: report.source }), date: formatDate(report.at, false) })}
       </summary>
-      <dl className="mt-1.5 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-100">
+      <dl className="mt-1.5 grid grid-cols-1 gap-x-3 rounded-md @xs:grid-cols-[max-content_1fr] @xs:gap-y-1 bg-slate-50 px-3 py-2 ring-1 ring-slate-100">
         <Row label={t('report.received')} testId="report-received">{formatDate(report.at)}</Row>
         <Row label={t('report.reason')} testId="report-reason">{t('report.reasonValue', { reason, kind: t(`report.kind.${kind}`) })}</Row>
         {report.status && <Row label={t('report.status')} testId="report-status"><span className="font-mono">{report.status}</span></Row>}
