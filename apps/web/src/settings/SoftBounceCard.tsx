@@ -28,7 +28,8 @@ export function SoftBounceCard() {
   const [policy, setPolicy] = useState<Policy | null>(null);
   useEffect(() => { if (current.data && policy === null) setPolicy(current.data); }, [current.data, policy]);
   const save = useMutation(trpc.bounces.saveSettings.mutationOptions({
-    onSuccess: (saved) => queryClient.setQueryData(trpc.bounces.settings.queryKey(), saved),
+    // The field then shows the domain as stored (trimmed, lower-cased).
+    onSuccess: (saved) => { queryClient.setQueryData(trpc.bounces.settings.queryKey(), saved); setPolicy(saved); },
   }));
   // Leaving with edits not saved asks first (a setting changes live sending: never saved on its own).
   useLeaveGuard(differs(policy, current.data));
