@@ -77,7 +77,7 @@ it('reports every figure of a known world exactly', async () => {
   expect(point('2026-05-07')).toEqual({ [welcome.id]: 90, [news.id]: 40 });
   expect(point('2026-05-08')).toEqual({});
   expect(d.email).toEqual({
-    sent: 6, delivered: 5, bounced: 1, unsubscribed: 1, complained: 1,
+    sent: 6, delivered: 5, bounced: 1, hardBounced: 1, softBounced: 0, unsubscribed: 1, complained: 1,
     deliveredRate: 5 / 6, bounceRate: 1 / 6, unsubscribeRate: 1 / 6, complaintRate: 1 / 6,
   });
   expect(d.coupons).toEqual({ issued: 4, redeemed: 1, redemptionRate: 0.25, discountGiven: 10, revenue: 90 });

@@ -25,7 +25,7 @@ it('an owner sets the soft-bounce limit; the list names the soft bounces in the 
   await card.getByRole('button', { name: 'Save' }).click();
   await card.getByText('Saved').waitFor();
   const [{ settings }] = await sql`select settings from workspaces where id = ${env.demo.workspaceId}`;
-  expect(settings.bounces).toEqual({ softLimit: 4, softWindowDays: 30 });
+  expect(settings.bounces).toEqual({ softLimit: 4, softWindowDays: 30, returnPathDomain: null });
   await page.getByTestId('suppressions').getByText('Soft bounces: 1 × sender blocked, 2 × mailbox full in 9 days').waitFor();
 
   for (const [locale, label, refusal, why] of [

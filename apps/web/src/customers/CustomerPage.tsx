@@ -21,6 +21,7 @@ import { CustomerReviews } from './CustomerReviews';
 import { CustomerTags } from './CustomerTags';
 import { CustomerTier } from './CustomerTier';
 import { calendarDay, day, moment, money } from './format';
+import type { ShownReport } from '../settings/SuppressionReport';
 import type { SuppressionReasonFacts } from '../settings/suppression-why';
 import { CustomerSuppression } from './CustomerSuppression';
 
@@ -105,7 +106,7 @@ export function Section({ title, children, aside }: { title: string; children: R
   );
 }
 
-type Consent = { marketing: boolean; suppressed: (SuppressionReasonFacts & { since: string }) | null; topicsOff: string[];
+type Consent = { marketing: boolean; suppressed: (SuppressionReasonFacts & { since: string; report: ShownReport | null }) | null; topicsOff: string[];
   history: { action: string; topic: string | null; source: string; at: string }[] };
 
 /** Points granted read +50, points spent −20. */

@@ -18,7 +18,7 @@ export function HealthCards({ data }: { data: Dashboard }) {
   const m = (key: string, value: number) => ({ key, value, shown: money(locale, value) });
   const cards: { id: string; figures: Figure[] }[] = [
     { id: 'email', figures: [n('sent', e.sent), n('delivered', e.delivered), pc('deliveredRate', e.deliveredRate), n('bounced', e.bounced),
-      pc('bounceRate', e.bounceRate), n('unsubscribed', e.unsubscribed), pc('unsubscribeRate', e.unsubscribeRate),
+      n('hardBounced', e.hardBounced), n('softBounced', e.softBounced), pc('bounceRate', e.bounceRate), n('unsubscribed', e.unsubscribed), pc('unsubscribeRate', e.unsubscribeRate),
       n('complained', e.complained), pc('complaintRate', e.complaintRate)] },
     { id: 'coupons', figures: [n('issued', c.issued), n('redeemed', c.redeemed), pc('redemptionRate', c.redemptionRate),
       m('discountGiven', c.discountGiven), m('couponRevenue', c.revenue), m('attributedRevenue', data.attributed.revenue)] },

@@ -9,6 +9,7 @@ import { useTRPC } from '../trpc';
 import { Badge, Button, inputClass, relativeTime, Spinner } from '../ui/kit';
 import { useLocale } from '../ui/locale';
 import { useSuppressionWhy } from './suppression-why';
+import { SuppressionReport } from './SuppressionReport';
 
 // Why an address is suppressed and where a consent change came from: catalogue keys by code
 // (consent.reason.hard_bounce, consent.source.one_click); an unknown code shows as it is.
@@ -66,11 +67,12 @@ export function ConsentCard() {
           ) : (
             <ul className="mt-3 divide-y divide-slate-100" data-testid="suppressions">
               {data.suppressions.map((s) => (
-                <li key={s.address} className="flex items-center gap-3 py-2.5 text-sm">
+                <li key={s.address} className="flex items-start gap-3 py-2.5 text-sm">
                   <div className="min-w-0 flex-1">
                     <div className="truncate font-medium text-slate-800">{s.address}</div>
                     {/* The why wraps (Cyrillic runs long); a bare server detail is cut, whole in its tooltip. */}
                     <div className={`${s.facts ? '' : 'truncate '}text-xs text-slate-500`} title={s.detail}>{s.facts ? why(s) : s.detail || '—'}</div>
+                    {s.report && <SuppressionReport report={s.report} />}
                   </div>
                   <Badge tone="error">{t(`consent.reason.${s.reason}`, { defaultValue: s.reason })}</Badge>
                   <span className="w-24 text-right text-xs text-slate-500">{relativeTime(s.createdAt)}</span>

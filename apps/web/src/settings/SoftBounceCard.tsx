@@ -1,19 +1,23 @@
 // When soft bounces (a full mailbox, a block) suppress an address from marketing: after so many
-// within so many days with no delivery in between (docs/email.md, "Bounces"). Admins set it.
+// within so many days with no delivery in between (docs/email.md, "Bounces"). Admins set it, and
+// the return-path domain: each email's own envelope sender there (VERP) ties any bounce to it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../app/me';
 import { useTRPC } from '../trpc';
-import { Button, Spinner } from '../ui/kit';
+import { Button, inputClass, Spinner } from '../ui/kit';
 import { fieldErrors } from './SettingsPage';
 import { numberInputClass } from './SendingRulesCard';
 import { useLeaveGuard } from '../app/router';
 import { differs } from '../ui/unsaved';
 
-type Policy = { softLimit: number; softWindowDays: number };
+type Policy = { softLimit: number; softWindowDays: number; returnPathDomain?: string | null };
 // The schema's bounds (bounceSettingsSchema); the server refuses others naming the field.
 const FIELDS = [{ name: 'softLimit', min: 2, max: 20 }, { name: 'softWindowDays', min: 1, max: 365 }] as const;
+// The schema's domain rule, checked as one types; the server checks it again.
+const EXAMPLE_DOMAIN = 'bounces.yourshop.com';
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 export function SoftBounceCard() {
   const trpc = useTRPC();
@@ -24,13 +28,19 @@ export function SoftBounceCard() {
   const [policy, setPolicy] = useState<Policy | null>(null);
   useEffect(() => { if (current.data && policy === null) setPolicy(current.data); }, [current.data, policy]);
   const save = useMutation(trpc.bounces.saveSettings.mutationOptions({
-    onSuccess: (saved) => queryClient.setQueryData(trpc.bounces.settings.queryKey(), saved),
+    // The field then shows the domain as stored (trimmed, lower-cased).
+    onSuccess: (saved) => { queryClient.setQueryData(trpc.bounces.settings.queryKey(), saved); setPolicy(saved); },
   }));
   // Leaving with edits not saved asks first (a setting changes live sending: never saved on its own).
   useLeaveGuard(differs(policy, current.data));
   if (policy === null) return <Spinner />;
   const errors = fieldErrors(save.error);
-  const field = (name: keyof Policy, min: number, max: number) => (
+  const domain = (policy.returnPathDomain ?? '').trim().toLowerCase();
+  const domainError = domain && !DOMAIN.test(domain) ? t('bounces.returnPathInvalid') : errors.returnPathDomain;
+  // The example address kept whole on one line: the hint is split around it.
+  const example = `bounces+…@${domain && !domainError ? domain : EXAMPLE_DOMAIN}`;
+  const hint = t('bounces.verpHint', { example: '\u0000' }).split('\u0000');
+  const field = (name: 'softLimit' | 'softWindowDays', min: number, max: number) => (
     <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
       {t(`bounces.${name}`)}
       <input type="number" min={min} max={max} className={`${numberInputClass} w-24`} value={policy[name]} disabled={!mayEdit}
@@ -45,10 +55,23 @@ export function SoftBounceCard() {
       <p className="mt-1 text-sm text-slate-500">{t('bounces.subtitle')}</p>
       <div className="mt-5 flex flex-wrap items-start gap-4">
         {FIELDS.map((f) => <div key={f.name}>{field(f.name, f.min, f.max)}</div>)}
-        <div className="flex items-center gap-3 pt-6">
-          {mayEdit && <Button variant="primary" disabled={save.isPending} onClick={() => save.mutate(policy)}>{t('bounces.save')}</Button>}
-          {save.isSuccess && <span className="text-xs text-emerald-600">{t('bounces.saved')}</span>}
-        </div>
+      </div>
+      <label className="mt-5 flex max-w-md flex-col gap-1 text-sm font-medium text-slate-700">
+        {t('bounces.returnPathDomain')}
+        <input className={inputClass} value={policy.returnPathDomain ?? ''} disabled={!mayEdit} placeholder={EXAMPLE_DOMAIN}
+          aria-invalid={Boolean(domainError)} data-testid="return-path-domain"
+          onChange={(e) => { setPolicy({ ...policy, returnPathDomain: e.target.value }); save.reset(); }} />
+        {domainError && <span className="text-xs font-normal text-rose-600" role="alert">{domainError}</span>}
+      </label>
+      <p className="mt-1.5 max-w-2xl text-xs text-slate-500" data-testid="verp-hint">
+        {hint[0]}<code className="whitespace-nowrap">{example}</code>{hint[1]}
+      </p>
+      <div className="mt-4 flex items-center gap-3">
+        {mayEdit && (
+          <Button variant="primary" disabled={save.isPending || Boolean(domain && !DOMAIN.test(domain))}
+            onClick={() => save.mutate({ ...policy, returnPathDomain: domain || null })}>{t('bounces.save')}</Button>
+        )}
+        {save.isSuccess && <span className="text-xs text-emerald-600">{t('bounces.saved')}</span>}
       </div>
     </section>
   );

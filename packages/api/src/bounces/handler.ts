@@ -30,12 +30,12 @@ type Report = MailReport;
  * hard unless its reason's words name a soft cause (a full mailbox, a block, a delay, ...).
  */
 function noticeReport(notice: BounceNotice): Report {
-  if (notice.type === 'complaint') return { type: 'complaint', messageId: notice.messageId, address: notice.address, reason: 'complaint', hard: false, detail: notice.reason || 'complaint' };
+  if (notice.type === 'complaint') return { type: 'complaint', messageId: notice.messageId, address: notice.address, reason: 'complaint', hard: false, detail: notice.reason || 'complaint', diagnostic: notice.reason };
   const status = /\b[245]\.\d{1,3}\.\d{1,3}\b/.exec(notice.reason)?.[0] ?? null;
   const facts = { status, replyCode: /^\s*([245]\d\d)\b/.exec(notice.reason)?.[1] ?? null, diagnostic: notice.reason };
   const { reason } = classifyBounce(facts);
   const hard = notice.hard ?? isHardRefusal(facts);
-  return { type: 'bounce', messageId: notice.messageId, address: notice.address, reason, hard, detail: notice.reason || 'bounce' };
+  return { type: 'bounce', messageId: notice.messageId, address: notice.address, reason, hard, detail: notice.reason || 'bounce', status, diagnostic: notice.reason };
 }
 
 async function readReport(req: IncomingMessage, raw: Buffer): Promise<Report> {
@@ -74,7 +74,7 @@ async function handle(deps: BounceDeps, req: IncomingMessage, res: ServerRespons
 
   const report = await readReport(req, await readBody(req, MAX_REPORT_BYTES));
   if (report.type === 'ignored') return sendJson(res, 200, { success: true, ignored: report.detail, reason: report.reason, messageId: report.messageId });
-  const result = await recordDeliveryReport(deps.database, workspaceId, report, deps.clock.now());
+  const result = await recordDeliveryReport(deps.database, workspaceId, report, deps.clock.now(), 'webhook');
   if (!result.found) {
     const message = unmatchedReport(report);
     throw new HttpError(404, message, [{ path: 'messageId', message }]);

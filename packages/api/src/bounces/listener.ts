@@ -54,7 +54,7 @@ async function record(opts: BounceListenerOptions, report: Extract<MailReport, {
   const shared = candidates.filter((c) => c.byDomain).length > 1;
   for (const ws of candidates) {
     const clues = ws.byDomain && shared ? { ...report, address: null } : report;
-    const result = await recordDeliveryReport(opts.database, ws.id, clues, opts.clock.now());
+    const result = await recordDeliveryReport(opts.database, ws.id, clues, opts.clock.now(), 'listener');
     if (result.found) return result;
   }
   return { found: false };

@@ -8,7 +8,7 @@ import { refuseBadInput } from '../ingest/http-io';
 import { RECIPIENT_WINDOW_DAYS, type ReportClues } from './match';
 
 export type MailReport =
-  | ({ type: 'bounce' | 'complaint'; reason: string; hard: boolean; detail: string } & ReportClues)
+  | ({ type: 'bounce' | 'complaint'; reason: string; hard: boolean; detail: string; status?: string | null; diagnostic?: string } & ReportClues)
   | { type: 'ignored'; messageId: string | null; reason: string; detail: string };
 
 const ADDRESSED_TO = /^(to|delivered-to|x-original-to|return-path|envelope-to|x-envelope-to)[ \t]*:.*(\r?\n[ \t].*)*/gim;
@@ -24,7 +24,10 @@ export async function readMailReport(raw: Buffer, envelopeRecipients: string[] =
   const end = text.search(/\r?\n\r?\n/);
   const headers = (end < 0 ? text : text.slice(0, end)).match(ADDRESSED_TO) ?? [];
   const verp = verpClaimsIn([...envelopeRecipients, ...headers, text].join('\n'));
-  return { type: report.type, messageId: report.messageId, address: report.address, verp, reason: report.reason, hard: report.hard, detail: report.detail };
+  return {
+    type: report.type, messageId: report.messageId, address: report.address, verp, reason: report.reason, hard: report.hard, detail: report.detail,
+    status: report.status, diagnostic: report.diagnostic,
+  };
 }
 
 /** Why a report changed nothing: it could not be tied to an email this workspace sent. */

@@ -2,13 +2,14 @@
 // complaint) once it has soft-bounced softLimit times within softWindowDays with no delivery in
 // between. A delivery is an email to the address that was sent and has not bounced; the soft
 // bounces counted are those reported after the last one. One statement, time from the caller's clock.
-import { bounceSettingsSection, type Queryable } from '@afterglow/db';
+// The suppression keeps the report that reached the limit.
+import { bounceSettingsSection, type Queryable, type SuppressionReport } from '@afterglow/db';
 import { bounceSettingsSchema } from '@afterglow/journey-core';
 
 export interface SoftBounceTally { count: number; days: number; reasons: Record<string, number> }
 
 export async function suppressAfterSoftBounces(
-  tx: Queryable, workspaceId: string, address: string, outboxId: string, now: Date,
+  tx: Queryable, workspaceId: string, address: string, outboxId: string, now: Date, report: SuppressionReport,
 ): Promise<SoftBounceTally | null> {
   const { softLimit, softWindowDays } = (await bounceSettingsSection.get(tx, workspaceId)) ?? bounceSettingsSchema.parse({});
   const [row] = await tx<{ count: number; days: number; reasons: Record<string, number>; suppressed: boolean }[]>`
@@ -28,10 +29,10 @@ export async function suppressAfterSoftBounces(
         coalesce((select jsonb_object_agg(reason, n) from (select coalesce(reason, 'other') as reason, count(*)::int as n from soft group by 1) r), '{}') as reasons
       from soft
     ), suppressed as (
-      insert into email_suppressions (workspace_id, address, reason, detail, facts, outbox_id, created_at)
+      insert into email_suppressions (workspace_id, address, reason, detail, facts, report, outbox_id, created_at)
       select ${workspaceId}, ${address}, 'soft_bounce',
         (select string_agg(n || ' × ' || k, ', ' order by k) from jsonb_each_text(t.reasons) as x(k, n)) || ': ' || t.count || ' soft bounces in ' || t.days || ' days',
-        jsonb_build_object('count', t.count, 'days', t.days, 'reasons', t.reasons), ${outboxId}::uuid, ${now}
+        jsonb_build_object('count', t.count, 'days', t.days, 'reasons', t.reasons), ${tx.json(report as never)}, ${outboxId}::uuid, ${now}
       from tally t where t.count >= ${softLimit}
       on conflict (workspace_id, address) do nothing
       returning 1

@@ -2,12 +2,13 @@
 // opt-ins and opt-outs (the consent ledger), and lifting a suppression that was a mistake
 // (e.g. a mailbox that bounced while its domain was misconfigured), or one an erased customer
 // who came back asks to have lifted.
-import type { SuppressionFacts } from '@afterglow/db';
+import type { SuppressionFacts, SuppressionReport } from '@afterglow/db';
 import { EMAIL_TOPICS } from '@afterglow/email';
 import { z } from 'zod';
 import { notFound } from '../journeys/errors';
 import { getWorkspaceSettings } from '../journeys/settings';
 import { protectedProcedure, router } from './init';
+import { withReports } from './suppression-reports';
 import { iso } from './time';
 
 export const complianceRouter = router({
@@ -27,11 +28,13 @@ export const complianceRouter = router({
                    and l.topic is null and l.action = 'opt_out'))::int as unsubscribed,
                (select count(*)::int from email_suppressions where workspace_id = ${ws}) as suppressed
         from customers c where c.workspace_id = ${ws}`;
-      // facts: the bounce reason code, or the soft bounces counted; outboxId: the email the last report was about.
-      const suppressions = await sql<{ address: string; reason: string; detail: string; facts: SuppressionFacts | null; outboxId: string | null; createdAt: Date | string }[]>`
-        select address, reason, detail, facts, outbox_id as "outboxId", created_at as "createdAt" from email_suppressions
+      // facts: the bounce reason code, or the soft bounces counted; report: the report that caused it and the email it answered.
+      const suppressions = await withReports(sql, ws, await sql<{
+        address: string; reason: string; detail: string; facts: SuppressionFacts | null; report: SuppressionReport | null; outboxId: string | null; createdAt: Date | string;
+      }[]>`
+        select address, reason, detail, facts, report, outbox_id as "outboxId", created_at as "createdAt" from email_suppressions
         where workspace_id = ${ws} and address like ${like}
-        order by created_at desc, address limit 50`;
+        order by created_at desc, address limit 50`);
       const ledger = await sql<{ customerId: string; email: string | null; action: string; topic: string | null; source: string; at: Date | string }[]>`
         select l.customer_id as "customerId", c.email, l.action, l.topic, l.source, l.at
         from consent_ledger l left join customers c on c.workspace_id = l.workspace_id and c.id = l.customer_id

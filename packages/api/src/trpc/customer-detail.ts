@@ -1,8 +1,9 @@
 // Everything the customer page shows, read in a handful of bounded queries.
-import { customerTiers, loadLoyaltySettings, segmentMembers, segmentRuleSchema, type SuppressionFacts } from '@afterglow/db';
+import { customerTiers, loadLoyaltySettings, segmentMembers, segmentRuleSchema, type SuppressionFacts, type SuppressionReport } from '@afterglow/db';
 import { notFound } from '../journeys/errors';
 import { couponsOf } from './customer-coupons';
 import type { ApiDeps } from './deps';
+import { withReports } from './suppression-reports';
 import { iso } from './time';
 
 type Ts = Date | string;
@@ -96,12 +97,13 @@ async function consentOf(deps: ApiDeps, workspaceId: string, customerId: string,
   const { sql } = deps.database;
   const [suppression, preferences, changes] = await Promise.all([
     // An erased customer's address is kept only hashed; one created again with it is still suppressed.
-    email ? sql<{ reason: string; facts: SuppressionFacts | null; outboxId: string | null; createdAt: Ts }[]>`
-      select reason, facts, outbox_id as "outboxId", created_at as "createdAt" from email_suppressions
+    email ? sql<{ reason: string; facts: SuppressionFacts | null; report: SuppressionReport | null; outboxId: string | null; createdAt: Ts }[]>`
+      select reason, facts, report, outbox_id as "outboxId", created_at as "createdAt" from email_suppressions
       where workspace_id = ${workspaceId} and address = ${email.toLowerCase()}
       union all
-      select case when reason = 'hard_bounce' then reason else 'erased' end, null, null, created_at from hashed_suppressions
-      where workspace_id = ${workspaceId} and address_hash = afterglow_address_hash(${email})` : Promise.resolve([]),
+      select case when reason = 'hard_bounce' then reason else 'erased' end, null, null, null, created_at from hashed_suppressions
+      where workspace_id = ${workspaceId} and address_hash = afterglow_address_hash(${email})`.then((rows) => withReports(sql, workspaceId, rows.slice(0, 1)))
+      : Promise.resolve([]),
     sql<{ topics: Record<string, boolean> }[]>`
       select topics from customer_preferences where workspace_id = ${workspaceId} and customer_id = ${customerId}`,
     sql<{ action: string; topic: string | null; source: string; at: Ts }[]>`
@@ -110,7 +112,9 @@ async function consentOf(deps: ApiDeps, workspaceId: string, customerId: string,
   ]);
   return {
     marketing,
-    suppressed: suppression[0] ? { reason: suppression[0].reason, facts: suppression[0].facts, outboxId: suppression[0].outboxId, since: iso(suppression[0].createdAt) } : null,
+    suppressed: suppression[0] ? {
+      reason: suppression[0].reason, facts: suppression[0].facts, report: suppression[0].report, outboxId: suppression[0].outboxId, since: iso(suppression[0].createdAt),
+    } : null,
     topicsOff: Object.entries(preferences[0]?.topics ?? {}).filter(([, on]) => !on).map(([topic]) => topic),
     history: changes.map((c) => ({ ...c, at: iso(c.at) })),
   };

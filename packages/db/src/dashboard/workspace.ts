@@ -1,11 +1,12 @@
 // Email health, coupon economics and loyalty points over the period, from workspace_daily (kept
 // by triggers: migration 0053): a dozen rows per day, read through the table's key. The points
-// outstanding are every ledger entry ever, summed per day by the same rollup.
+// outstanding are every ledger entry ever, summed per day by the same rollup. Bounces are counted
+// apart as hard and soft too (migration 0058), each email once, as its first bounce was.
 import type { Queryable } from '../client';
 import type { DashboardPeriod } from './period';
 
 const METRICS = [
-  'emails_sent', 'bounced', 'unsubscribed', 'complained', 'coupons_issued', 'coupons_redeemed', 'discount_given', 'coupon_revenue',
+  'emails_sent', 'bounced', 'bounced_hard', 'bounced_soft', 'unsubscribed', 'complained', 'coupons_issued', 'coupons_redeemed', 'discount_given', 'coupon_revenue',
   'points_issued', 'points_redeemed',
 ] as const;
 type Metric = (typeof METRICS)[number];
@@ -26,7 +27,7 @@ export async function workspaceFigures(sql: Queryable, workspaceId: string, peri
   const sent = m.emails_sent;
   return {
     email: {
-      sent, delivered: Math.max(sent - m.bounced, 0), bounced: m.bounced, unsubscribed: m.unsubscribed, complained: m.complained,
+      sent, delivered: Math.max(sent - m.bounced, 0), bounced: m.bounced, hardBounced: m.bounced_hard, softBounced: m.bounced_soft, unsubscribed: m.unsubscribed, complained: m.complained,
       deliveredRate: share(Math.max(sent - m.bounced, 0), sent), bounceRate: share(m.bounced, sent),
       unsubscribeRate: share(m.unsubscribed, sent), complaintRate: share(m.complained, sent),
     },

@@ -33,6 +33,26 @@ export const customerPreferences = pgTable('customer_preferences', {
 
 export interface SuppressionFacts { reason?: string; count?: number; days?: number; reasons?: Record<string, number> }
 
+/**
+ * The bounce or complaint report that caused a suppression (the last one, for soft bounces):
+ * where it came from (`webhook`, `listener`, or a relay: `ses`, `sendgrid`, `postmark`,
+ * `mailgun`), how it was tied to its email (`message_id`, `verp`, `recipient`), what it said, and
+ * the email_events row it left (eventId; null when the email had already bounced). The email it
+ * answered is the suppression's outbox_id.
+ */
+export interface SuppressionReport {
+  source: string;
+  matchedBy: string;
+  type: 'bounce' | 'complaint';
+  hard: boolean;
+  reason: string;
+  status: string | null;
+  diagnostic: string;
+  /** When it was received (ISO). */
+  at: string;
+  eventId: string | null;
+}
+
 /** Addresses never to mail again in a workspace (lower-cased). */
 export const emailSuppressions = pgTable('email_suppressions', {
   workspaceId: text('workspace_id').notNull(),
@@ -45,6 +65,8 @@ export const emailSuppressions = pgTable('email_suppressions', {
    * soft bounces, how many in how many days by reason ({ count: 3, days: 9, reasons: { mailbox_full: 3 } }).
    */
   facts: jsonb('facts').$type<SuppressionFacts>(),
+  /** From which report; null for a refusal at send time or a suppression made by hand. */
+  report: jsonb('report').$type<SuppressionReport>(),
   outboxId: uuid('outbox_id'),
   createdAt: ts('created_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.address] })]);

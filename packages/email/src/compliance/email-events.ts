@@ -4,7 +4,8 @@
 // Privacy Protection) are counted apart, as `machine_opens` / `machine_clicks`: emails only
 // machines have opened (clicked) so far. A person's first open of such an email moves it from
 // `machine_opens` to `opens`, so the countMachineOpens setting is applied when the counters are
-// read (opens, plus machine_opens when it is on) and each email still counts once.
+// read (opens, plus machine_opens when it is on) and each email still counts once. A bounce also
+// counts as `hard_bounces` or `soft_bounces`, as it was when reported.
 import { addNodeCounts, pgArray, type CountRow, type Queryable } from '@afterglow/db';
 
 export type EmailEventType = 'open' | 'click' | 'bounce' | 'unsubscribe' | 'complaint';
@@ -19,6 +20,10 @@ export interface EmailEvent {
   bot?: boolean;
   botReason?: string | null;
   userAgent?: string | null;
+  /** A bounce's reason code (`mailbox_full`); stored with it. */
+  reason?: string | null;
+  /** A soft bounce: counted towards the soft-bounce limit, and as `soft_bounces` (else `hard_bounces`). */
+  soft?: boolean;
 }
 
 const COUNTER: Record<EmailEventType, string> = {
@@ -68,12 +73,13 @@ export async function recordEmailEvents(tx: Queryable, events: EmailEvent[], opt
   const column = (pick: (s: { event: EmailEvent; email: Email }) => string | number | boolean | Date | null | undefined) =>
     pgArray(stored.map(pick));
   const insert = stored.length === 0 ? [] : [tx`
-    insert into email_events (workspace_id, outbox_id, customer_id, version_id, node_id, type, link_idx, bot, bot_reason, user_agent, at)
+    insert into email_events (workspace_id, outbox_id, customer_id, version_id, node_id, type, link_idx, bot, bot_reason, user_agent, reason, soft, at)
     select * from unnest(${column((s) => s.event.workspaceId)}::text[], ${column((s) => s.email.id)}::uuid[],
       ${column((s) => s.email.customer_id)}::text[], ${column((s) => s.email.version_id)}::text[],
       ${column((s) => s.email.node_id)}::text[], ${column((s) => s.event.type)}::text[], ${column((s) => s.event.linkIdx)}::int[],
       ${column((s) => s.event.bot ?? false)}::boolean[], ${column((s) => s.event.botReason)}::text[],
-      ${column((s) => s.event.userAgent)}::text[], ${column((s) => s.event.at)}::timestamptz[])`];
+      ${column((s) => s.event.userAgent)}::text[], ${column((s) => s.event.reason)}::text[],
+      ${column((s) => s.event.soft ?? false)}::boolean[], ${column((s) => s.event.at)}::timestamptz[])`];
   await Promise.all([...insert, addNodeCounts(tx, counts)]);
   return stored.map((s) => s.event);
 }
@@ -84,5 +90,7 @@ function countersOf(event: EmailEvent, before: { person: boolean } | undefined, 
   const counter = COUNTER[event.type];
   if (event.bot) return before ? [] : [at(`machine_${counter}`, 1)];
   if (before?.person) return [];
-  return before ? [at(counter, 1), at(`machine_${counter}`, -1)] : [at(counter, 1)];
+  // A bounce is counted as such and, apart, as hard or soft (bounces are never a machine's).
+  const kind = event.type === 'bounce' ? [at(event.soft ? 'soft_bounces' : 'hard_bounces', 1)] : [];
+  return before ? [at(counter, 1), at(`machine_${counter}`, -1)] : [at(counter, 1), ...kind];
 }

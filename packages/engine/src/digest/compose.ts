@@ -33,6 +33,8 @@ export function digestEmail(input: DigestInput): { subject: string; html: string
     [t.emails, n(f.email.sent)],
     [t.delivered, `${n(f.email.delivered)} (${share(f.email.deliveredRate)})`],
     [t.bounced, n(f.email.bounced)],
+    [t.hardBounced, n(f.email.hardBounced)],
+    [t.softBounced, n(f.email.softBounced)],
     [t.unsubscribed, n(f.email.unsubscribed)],
     [t.complained, n(f.email.complained)],
     [t.coupons, `${n(f.coupons.redeemed)} / ${n(f.coupons.issued)}`],

@@ -13,6 +13,8 @@ export interface DigestTexts {
   emails: string;
   delivered: string;
   bounced: string;
+  hardBounced: string;
+  softBounced: string;
   unsubscribed: string;
   complained: string;
   coupons: string;
@@ -35,6 +37,8 @@ const en: DigestTexts = {
   emails: 'Emails sent',
   delivered: 'Delivered',
   bounced: 'Bounced',
+  hardBounced: 'Hard bounces',
+  softBounced: 'Soft bounces',
   unsubscribed: 'Unsubscribed',
   complained: 'Spam complaints',
   coupons: 'Coupons redeemed / issued',
@@ -57,6 +61,8 @@ const ru: DigestTexts = {
   emails: 'Отправлено писем',
   delivered: 'Доставлено',
   bounced: 'Отказы',
+  hardBounced: 'Жёсткие отказы',
+  softBounced: 'Мягкие отказы',
   unsubscribed: 'Отписки',
   complained: 'Жалобы на спам',
   coupons: 'Купоны: использовано / выдано',
@@ -79,6 +85,8 @@ const sl: DigestTexts = {
   emails: 'Poslana e-sporočila',
   delivered: 'Dostavljeno',
   bounced: 'Zavrnjeno',
+  hardBounced: 'Trde zavrnitve',
+  softBounced: 'Mehke zavrnitve',
   unsubscribed: 'Odjave',
   complained: 'Pritožbe zaradi neželene pošte',
   coupons: 'Kuponi: unovčeni / izdani',
@@ -101,6 +109,8 @@ const srCyrl: DigestTexts = {
   emails: 'Послати имејлови',
   delivered: 'Испоручено',
   bounced: 'Одбијено',
+  hardBounced: 'Тврда одбијања',
+  softBounced: 'Мека одбијања',
   unsubscribed: 'Одјаве',
   complained: 'Пријаве нежељене поште',
   coupons: 'Купони: искоришћени / издати',

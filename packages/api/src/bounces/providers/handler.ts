@@ -31,11 +31,11 @@ export interface RelayWebhookDeps {
 const MAX_BYTES = 4 * 1024 * 1024;
 const PREFIX = '/webhooks/bounces/';
 
-async function recordEvent(database: Database, workspaceIds: string[], event: RelayEvent, now: Date) {
+async function recordEvent(database: Database, workspaceIds: string[], event: RelayEvent, now: Date, provider: RelayProvider) {
   if (isIgnored(event)) return { ignored: event.ignored, address: event.address, messageId: event.messageId };
   const base = { type: event.type, reason: event.reason, hard: event.hard, address: event.address, messageId: event.messageId || null };
   for (const workspaceId of workspaceIds) {
-    const result = await recordDeliveryReport(database, workspaceId, event, now);
+    const result = await recordDeliveryReport(database, workspaceId, event, now, provider);
     if (result.found) return { ...base, matched: true, outboxId: result.outboxId, suppressed: result.suppressed, ...(result.duplicate ? { duplicate: true } : {}) };
   }
   return { ...base, matched: false, suppressed: null, why: 'no email sent by Afterglow from this workspace matches it; nothing was suppressed' };
@@ -57,7 +57,7 @@ export function createRelayWebhookHandler(deps: RelayWebhookDeps): (req: Incomin
     const now = deps.clock.now();
     const receipt = await readers[provider as RelayProvider](deps.database, { headers: req.headers, raw: await readBody(req, MAX_BYTES), now });
     const results = [];
-    for (const event of receipt.events) results.push(await recordEvent(deps.database, receipt.workspaceIds, event, now));
+    for (const event of receipt.events) results.push(await recordEvent(deps.database, receipt.workspaceIds, event, now, provider as RelayProvider));
     receipt.recorded?.();
     const matched = results.filter((r) => 'matched' in r && r.matched).length;
     deps.log?.info('relay events recorded', { provider, events: results.length, matched });

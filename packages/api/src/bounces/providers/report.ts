@@ -50,11 +50,11 @@ export function bounceEvent(input: BounceInput): RelayEvent {
   const { reason } = classifyBounce(facts);
   const detail = [status, words].filter(Boolean).join(' ').slice(0, 1_000) || 'bounce';
   if (NO_FAILURE.has(reason)) return { ignored: reason, address: input.address, messageId: input.messageId };
-  return { type: 'bounce', messageId: input.messageId ?? '', address: input.address, reason, hard: isHardRefusal(facts), detail };
+  return { type: 'bounce', messageId: input.messageId ?? '', address: input.address, reason, hard: isHardRefusal(facts), detail, status, diagnostic: words };
 }
 
 export function complaintEvent(address: string, messageId: string | null, detail: string): RelayEvent {
-  return { type: 'complaint', messageId: messageId ?? '', address, reason: 'complaint', hard: false, detail: detail.slice(0, 1_000) || 'complaint' };
+  return { type: 'complaint', messageId: messageId ?? '', address, reason: 'complaint', hard: false, detail: detail.slice(0, 1_000) || 'complaint', diagnostic: detail };
 }
 
 export const ignoredEvent = (ignored: string, address: string | null, messageId: string | null): RelayEvent => ({ ignored, address, messageId });

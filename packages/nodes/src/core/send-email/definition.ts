@@ -64,7 +64,9 @@ export const sendEmail = defineNodeType({
   },
   counters: [
     { id: 'emails', label: 'Sent' }, { id: 'opens', label: 'Opened', tone: 'good' }, { id: 'clicks', label: 'Clicked', tone: 'good' },
-    { id: 'bounces', label: 'Bounced', tone: 'bad' }, { id: 'unsubscribes', label: 'Unsubscribed', tone: 'bad' },
+    // Bounced, and of those the hard (the address will never work) and the soft (a full mailbox, a block).
+    { id: 'bounces', label: 'Bounced', tone: 'bad' }, { id: 'hard_bounces', label: 'Hard bounces', tone: 'bad' },
+    { id: 'soft_bounces', label: 'Soft bounces' }, { id: 'unsubscribes', label: 'Unsubscribed', tone: 'bad' },
     { id: 'suppressed', label: 'Suppressed' },
   ],
   execute: async (ctx, c) => {

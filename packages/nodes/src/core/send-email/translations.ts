@@ -8,7 +8,7 @@ export const translations = translated({
     label: 'Пошаљи имејл',
     description: 'Шаље персонализовани имејл направљен у MJML-у.',
     branches: { out: THEN.sr },
-    counters: { emails: 'Послато', opens: 'Отворено', clicks: 'Кликнуто', bounces: 'Враћено', unsubscribes: 'Одјављено', suppressed: 'Блокирано' },
+    counters: { emails: 'Послато', opens: 'Отворено', clicks: 'Кликнуто', bounces: 'Враћено', hard_bounces: 'Тврдо одбијено', soft_bounces: 'Меко одбијено', unsubscribes: 'Одјављено', suppressed: 'Блокирано' },
     fields: {
       templateId: { label: 'Шаблон', help: 'Сачувани шаблон са странице Шаблони, или напишите имејл овде' },
       subject: { label: 'Наслов', help: 'И овде раде поља за персонализацију, нпр. {{ customer.firstName }}' },
@@ -34,7 +34,7 @@ export const translations = translated({
     label: 'Pošlji e-pošto',
     description: 'Pošlje prilagojeno e-poštno sporočilo, sestavljeno v MJML.',
     branches: { out: THEN.sl },
-    counters: { emails: 'Poslano', opens: 'Odprto', clicks: 'Kliknjeno', bounces: 'Zavrnjeno', unsubscribes: 'Odjavljeno', suppressed: 'Blokirano' },
+    counters: { emails: 'Poslano', opens: 'Odprto', clicks: 'Kliknjeno', bounces: 'Zavrnjeno', hard_bounces: 'Trde zavrnitve', soft_bounces: 'Mehke zavrnitve', unsubscribes: 'Odjavljeno', suppressed: 'Blokirano' },
     fields: {
       templateId: { label: 'Predloga', help: 'Shranjena predloga s strani Predloge ali pa sporočilo napišite tukaj' },
       subject: { label: 'Zadeva', help: 'Tudi tukaj delujejo polja za personalizacijo, npr. {{ customer.firstName }}' },
@@ -60,7 +60,7 @@ export const translations = translated({
     label: 'Отправить письмо',
     description: 'Отправляет персональное письмо, свёрстанное в MJML, с полями подстановки.',
     branches: { out: THEN.ru },
-    counters: { emails: 'Отправлено', opens: 'Открыто', clicks: 'Переходы', bounces: 'Недоставлено', unsubscribes: 'Отписки', suppressed: 'Заблокировано' },
+    counters: { emails: 'Отправлено', opens: 'Открыто', clicks: 'Переходы', bounces: 'Недоставлено', hard_bounces: 'Жёсткие отказы', soft_bounces: 'Мягкие отказы', unsubscribes: 'Отписки', suppressed: 'Заблокировано' },
     fields: {
       templateId: { label: 'Шаблон', help: 'Сохранённый шаблон со страницы «Шаблоны» или письмо, написанное здесь' },
       subject: { label: 'Тема письма', help: 'Поля подстановки работают и здесь, например {{ customer.firstName }}' },
