@@ -1,5 +1,6 @@
 // The development SMTP sink: an in-process SMTP server that accepts every message and
 // stores it in dev_mailbox, where the Outbox page shows it. Nothing leaves the machine.
+import { buffer } from 'node:stream/consumers';
 import type { Sql } from '@afterglow/db';
 import { simpleParser, type HeaderLines } from 'mailparser';
 import type { AddressInfo } from 'node:net';
@@ -16,15 +17,6 @@ export function flattenHeaders(lines: HeaderLines): Record<string, string> {
     headers[key] = key in headers ? `${headers[key]}\n${value}` : value;
   }
   return headers;
-}
-
-function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
 }
 
 async function store(sql: Sql, raw: Buffer, envelope: { from: string; to: string[] }): Promise<void> {
@@ -53,7 +45,7 @@ export async function startDevSmtpSink(opts: {
     logger: false,
     banner: 'Afterglow development SMTP sink',
     onData(stream, session, callback) {
-      readAll(stream)
+      buffer(stream)
         .then(async (raw) => {
           if (stream.sizeExceeded) {
             callback(Object.assign(new Error('Message exceeds the size limit'), { responseCode: 552 }));

@@ -7,6 +7,7 @@
 // recorded, ignored (a delay, an auto-reply) or tied to no email (nothing changes); 550 for a
 // mail that is no report (the sender, a mail server, gives up); 451 when the database failed
 // (it tries again later).
+import { buffer } from 'node:stream/consumers';
 import type { Database } from '@afterglow/db';
 import { ReportError, type VerpClaim } from '@afterglow/email';
 import type { Logger } from '@afterglow/node-sdk';
@@ -80,15 +81,6 @@ async function receive(opts: BounceListenerOptions, raw: Buffer, recipients: str
     + (result.suppressed ? `; ${result.address} suppressed (${result.suppressed})` : '');
 }
 
-function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
-}
-
 export async function startBounceListener(opts: BounceListenerOptions): Promise<{ port: number; close(): Promise<void> }> {
   const server = new SMTPServer({
     // Mail servers deliver bounces unauthenticated; STARTTLS is offered (smtp-server's own certificate).
@@ -104,7 +96,7 @@ export async function startBounceListener(opts: BounceListenerOptions): Promise<
       );
     },
     onData(stream, session, callback) {
-      readAll(stream)
+      buffer(stream)
         .then(async (raw) => {
           if (stream.sizeExceeded) return callback(smtpError(552, `5.3.4 A report is at most ${MAX_REPORT_BYTES} bytes`));
           // One line of printable text: the reply quotes the report's own words.
