@@ -37,6 +37,7 @@ export { issueCoupon, type CouponIssue, type StoredCoupon } from './coupon-issue
 export { nextLoyaltyExpiry } from './loyalty-expiry';
 export { nextReferralDue } from './referral-sql';
 export { deleteExpired } from './retention';
+export { applyWaitingMoves, STEP_REMOVED_REASON } from './waiting-moves';
 export { blockedReason, resolveTarget, TargetRefused, type Resolver, type ResolvedTarget } from './outbound/guard';
 export * from './services/index';
 export { followCustomer, type FollowRequest, type SimulationPopulation, type SimulationResult, type SimulationSpec, type TraceEntry } from './simulation/index';

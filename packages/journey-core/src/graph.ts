@@ -25,13 +25,22 @@ export const graphEdgeSchema = z.object({
   target: nodeIdSchema,
 });
 
+/**
+ * What the next publish does with customers waiting at a step the draft no longer has: move them
+ * to step `to` of the new version, or (`to` null) let them exit. A removed step with no choice
+ * keeps its customers on the version they are walking (docs/engine.md#removed-steps).
+ */
+export const waitingMoveSchema = z.object({ from: nodeIdSchema, to: nodeIdSchema.nullable() });
+
 export const journeyGraphSchema = z.object({
   nodes: z.array(graphNodeSchema).max(500, 'A journey has at most 500 nodes'),
   edges: z.array(graphEdgeSchema).max(2000),
+  waitingMoves: z.array(waitingMoveSchema).max(500).optional(),
 });
 
 export type GraphNode = z.infer<typeof graphNodeSchema>;
 export type GraphEdge = z.infer<typeof graphEdgeSchema>;
 export type JourneyGraph = z.infer<typeof journeyGraphSchema>;
+export type WaitingMove = z.infer<typeof waitingMoveSchema>;
 
 export const emptyGraph = (): JourneyGraph => ({ nodes: [], edges: [] });

@@ -13,7 +13,7 @@ import { definitionOf, typeVersionOf } from './versions';
 export type GraphIssueCode =
   | 'duplicate-id' | 'no-trigger' | 'second-trigger' | 'missing-node' | 'unknown-branch' | 'branch-connected-twice'
   | 'unknown-type' | 'version-too-new' | 'version-outdated' | 'trigger-has-input' | 'unreachable' | 'loop' | 'loop-open'
-  | 'config' | 'check' | 'draft';
+  | 'config' | 'check' | 'draft' | 'move-target';
 
 export interface GraphIssue {
   /** null for problems of the journey as a whole. */
@@ -89,10 +89,24 @@ export function validateGraph(graph: JourneyGraph, registry: NodeRegistry, local
       issues.push({ nodeId: node.id, field: 'edges', code: 'loop-open', message: 'Connect its way back to the earlier step it should lead to' });
     }
   }
+  issues.push(...moveIssues(graph, registry));
   if (hasUnboundedCycle(graph, registry)) {
     issues.push({ nodeId: null, field: 'edges', code: 'loop', message: 'The journey loops back on itself without a limit: lead back to an earlier step only from a Go to step' });
   }
   return issues;
+}
+
+/** A removed step's customers can be moved only to a step of this graph that is not its trigger. */
+function moveIssues(graph: JourneyGraph, registry: NodeRegistry): GraphIssue[] {
+  return (graph.waitingMoves ?? []).flatMap((move, i) => {
+    if (move.to === null || graph.nodes.some((n) => n.id === move.from)) return [];
+    const target = graph.nodes.find((n) => n.id === move.to);
+    if (target && registry.get(target.type)?.category !== 'trigger') return [];
+    return [{
+      nodeId: null, field: `waitingMoves.${i}.to`, code: 'move-target' as const, params: { from: move.from, to: move.to },
+      message: 'Customers waiting at a removed step are to move to a step that is not in the journey (or is its trigger): choose another step, or let them exit',
+    }];
+  });
 }
 
 /** A step is published on the newest version of its type: older ones are migrated when the draft is opened. */

@@ -5,13 +5,14 @@ import {
   checkForPublish, compileGraph, journeyGraphSchema, mapGraphSecrets, mapPlanSecrets, type GraphIssue, type JourneyGraph,
 } from '@afterglow/journey-core';
 import type { CheckContext } from '@afterglow/node-sdk';
+import { applyWaitingMoves } from '@afterglow/engine';
 import { randomBytes } from 'node:crypto';
 import type { ApiDeps } from '../trpc/deps';
 import { checkSavedTemplate } from '../templates/repository';
 import { notFound } from './errors';
 
 export type PublishResult =
-  | { ok: true; versionId: string; version: number }
+  | { ok: true; versionId: string; version: number; moved: number; exited: number }
   | { ok: false; issues: GraphIssue[] };
 
 /** Zod issues of a malformed draft, attributed to the node they are in when possible. */
@@ -68,7 +69,9 @@ export async function publishJourney(
   if (issues.length > 0) return { ok: false, issues };
   const seal = (value: string) => secrets.seal(value);
   const plan = mapPlanSecrets(compileGraph(graph, deps.registry, journey.settings), deps.registry, seal);
-  const sealedGraph = mapGraphSecrets(graph, deps.registry, seal);
+  // The moves are the draft's instructions to this publish, not part of the version's graph.
+  const { waitingMoves = [], ...published } = graph;
+  const sealedGraph = mapGraphSecrets(published, deps.registry, seal);
 
   const now = deps.clock.now().toISOString();
   const versionId = `ver_${randomBytes(9).toString('base64url')}`;
@@ -85,6 +88,9 @@ export async function publishJourney(
     await tx`
       update journeys set current_version_id = ${versionId}, status = 'live', updated_at = ${now}::timestamptz
       where id = ${journeyId}`;
-    return { ok: true as const, versionId, version };
+    // Only steps this version no longer has: a step brought back (undo) keeps its customers.
+    const moves = waitingMoves.filter((m) => !graph.nodes.some((n) => n.id === m.from));
+    const handled = await applyWaitingMoves(tx, { journeyId, versionId, moves, now: deps.clock.now() });
+    return { ok: true as const, versionId, version, ...handled };
   });
 }

@@ -9,6 +9,7 @@ import {
 } from '../journeys/repository';
 import { openDraft } from '../journeys/open-draft';
 import { saveJourneySettings } from '../journeys/settings';
+import { waitingAtRemovedSteps } from '../journeys/waiting-at-removed';
 import { exportJourneyFile } from '../journeys/journey-file/export';
 import { importJourneyFile } from '../journeys/journey-file/import';
 import { galleryCards, useGalleryEntry } from '../gallery/index';
@@ -56,6 +57,11 @@ export const journeysRouter = router({
       }
       return publishJourney(ctx.deps, input.id, ctx.user.id);
     }),
+
+  /** Removed steps where customers wait now: the publish dialog asks what happens to them. */
+  waitingAtRemoved: protectedProcedure
+    .input(z.object({ id: journeyId }))
+    .query(({ ctx, input }) => waitingAtRemovedSteps(ctx.deps, ctx.user.workspaceId, input.id)),
 
   setStatus: protectedProcedure
     .input(z.object({ id: journeyId, status: z.enum(['live', 'paused']) }))

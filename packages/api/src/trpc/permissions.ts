@@ -44,6 +44,7 @@ export const permissions: Record<string, Permission> = {
   'journeys.list': read(),
   'journeys.get': read(),
   'journeys.stats': read(),
+  'journeys.waitingAtRemoved': read(),
   'journeys.report': read(results),
   'journeys.create': change(marketing),
   'journeys.saveDraft': edit(marketing),

@@ -5,7 +5,7 @@ import { Icon } from '../../ui/icons';
 import { useIssueText } from './issueText';
 
 export type PublishOutcome =
-  | { ok: true; versionId: string; version: number }
+  | { ok: true; versionId: string; version: number; moved?: number; exited?: number }
   | { ok: true; requested: true }
   | { ok: false; issues: GraphIssue[] }
   /** The request itself failed (offline, refused): the server's words. */
@@ -33,6 +33,8 @@ export function PublishNotice({ outcome, stepName, onSelect, onDismiss }: {
     return (
       <div role="status" data-testid="publish-success" className="flex items-center gap-2 border-b border-emerald-200 bg-emerald-50 px-5 py-2.5 text-sm text-emerald-800">
         <Icon name="check" /> {t('publish.success', { version: outcome.version })}
+        {outcome.moved ? ` ${t('publish.moved', { count: outcome.moved })}` : ''}
+        {outcome.exited ? ` ${t('publish.exited', { count: outcome.exited })}` : ''}
         <Dismiss onClick={onDismiss} hover="hover:bg-emerald-100" />
       </div>
     );

@@ -11,7 +11,7 @@ import type { Timeline } from './RunTimelineDialog';
 
 type Step = Timeline['steps'][number];
 /** Outcomes with words of their own (`outcome.<o>`). */
-const OUTCOMES = ['next', 'sleep', 'resume', 'exit', 'end', 'error', 'retry', 'goal', 'defer'];
+const OUTCOMES = ['next', 'sleep', 'resume', 'exit', 'end', 'error', 'retry', 'goal', 'defer', 'moved'];
 
 /** The i-th time a run went on from a step holds the step's i-th effect of each kind (a loop makes several). */
 function effectsOf<T extends { nodeId: string }>(effects: T[], steps: Step[], step: Step): T[] {

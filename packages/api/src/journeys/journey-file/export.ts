@@ -33,6 +33,6 @@ export async function exportJourneyFile(deps: ApiDeps, workspaceId: string, id: 
   });
   return {
     format: JOURNEY_FILE_FORMAT, version: JOURNEY_FILE_VERSION, name: journey.name, description: '', settings: journey.settings,
-    graph: { ...graph, nodes }, templates, segments: segments.map((s) => ({ ...s })),
+    graph: { nodes, edges: graph.edges }, templates, segments: segments.map((s) => ({ ...s })),
   };
 }
