@@ -1,17 +1,18 @@
 import { formatDateTime, formatRelativeTime } from '@afterglow/i18n';
-import type { JourneyGraph, JourneyStats } from '@afterglow/journey-core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { JourneyGraph, JourneyStats, WaitingMove } from '@afterglow/journey-core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/me';
 import { Link } from '../../app/router';
-import { useTRPC, useTRPCClient, type Api, type inferOutput } from '../../trpc';
+import { useTRPC, type Api, type inferOutput } from '../../trpc';
 import { Icon } from '../../ui/icons';
 import { Button, StatusBadge } from '../../ui/kit';
 import { useLocale } from '../../ui/locale';
 import { ExportJourneyButton } from '../gallery/ExportJourneyButton';
 import { VersionHistoryDialog } from '../history/VersionHistoryDialog';
 import { SimulateButton } from '../simulation/SimulateButton';
+import { PublishButton } from './PublishButton';
 import type { PublishOutcome } from './PublishNotice';
 import type { SaveStatus } from './useAutosave';
 
@@ -21,35 +22,18 @@ export function EditorToolbar(p: {
   journey: Journey; name: string; onRename(name: string): void; saveStatus: SaveStatus; saveError: string | null; savedAt: Date | null;
   canUndo: boolean; canRedo: boolean; onUndo(): void; onRedo(): void;
   live: boolean; onToggleLive(): void; hasVersion: boolean;
-  flush(): Promise<void>; onPublished(outcome: PublishOutcome): void;
+  flush(): Promise<void>; onPublished(outcome: PublishOutcome): void; onWaitingMoves(moves: WaitingMove[]): void;
   onTidy(): void; tidying: boolean; onShortcuts(): void; graph: JourneyGraph; onSimulated(stats: JourneyStats): void;
 }) {
   const trpc = useTRPC();
   const { t } = useTranslation('editor');
   const locale = useLocale();
-  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const refresh = () => Promise.all([
     queryClient.invalidateQueries({ queryKey: trpc.journeys.get.queryKey({ id: p.journey.id }) }),
     queryClient.invalidateQueries({ queryKey: trpc.journeys.list.queryKey() }),
   ]);
   const can = useCan();
-  // With publish approval on, a marketer's Publish asks an approver instead.
-  const approval = useQuery(trpc.approvals.settings.queryOptions());
-  const mustRequest = approval.data?.mustRequest ?? false;
-  const publish = useMutation({
-    mutationFn: async (): Promise<PublishOutcome> => {
-      await p.flush();
-      if (!mustRequest) return client.journeys.publish.mutate({ id: p.journey.id });
-      const asked = await client.approvals.request.mutate({ journeyId: p.journey.id });
-      return asked.ok ? { ok: true, requested: true } : asked;
-    },
-  });
-  const publishNow = async () => {
-    const result = await publish.mutateAsync().catch((e: Error): PublishOutcome => ({ ok: false, error: e.message }));
-    p.onPublished(result);
-    if (result.ok) void refresh();
-  };
   const setStatus = useMutation(trpc.journeys.setStatus.mutationOptions({ onSuccess: () => void refresh() }));
   const status = p.journey.status;
   const nextStatus = status === 'live' ? 'paused' : 'live';
@@ -98,9 +82,8 @@ export function EditorToolbar(p: {
         )}
         <SimulateButton journeyId={p.journey.id} versions={p.journey.versions} graph={p.graph} flush={p.flush} onCanvas={p.onSimulated} />
         {mayPublish && (
-          <Button variant="primary" onClick={() => void publishNow()} disabled={publish.isPending} data-testid="publish">
-            {t(mustRequest ? (publish.isPending ? 'toolbar.asking' : 'toolbar.requestApproval') : publish.isPending ? 'toolbar.publishing' : 'toolbar.publish')}
-          </Button>
+          <PublishButton journeyId={p.journey.id} graph={p.graph} flush={p.flush} onWaitingMoves={p.onWaitingMoves}
+            onPublished={(outcome) => { p.onPublished(outcome); if (outcome.ok) void refresh(); }} />
         )}
       </div>
       {history && <VersionHistoryDialog journeyId={p.journey.id} flush={p.flush} onClose={() => setHistory(false)} />}

@@ -139,6 +139,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
         live={live} onToggleLive={() => { setSimulated(null); setLive((v) => !v); }} hasVersion={!!versionId}
         graph={graph} onSimulated={(s) => { setLive(false); setSimulated(s); }}
         flush={autosave.flush} onPublished={(o) => { setOutcome(o); if (o.ok) setLive(false); }}
+        onWaitingMoves={(waitingMoves) => apply({ ...graph, waitingMoves })}
         onTidy={() => void commands.tidy()} tidying={commands.tidying} onShortcuts={openHelp} />
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       {migrations.length > 0 && <MigrationNotice migrations={migrations} stepName={nameStep} editable={canSave} onSelect={focusNode} onDismiss={() => setMigrations([])} />}

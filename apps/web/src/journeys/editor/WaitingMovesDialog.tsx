@@ -12,6 +12,7 @@ import { stepName, useSummaryNames } from './stepNames';
 
 export interface WaitingStep { nodeId: string; type: string; label: string | null; waiting: number }
 type Choice = { kind: 'keep' } | { kind: 'exit' } | { kind: 'move'; to: string };
+const KEEP: Choice = { kind: 'keep' };
 
 /** The draft's moves with each step's new answer: a kept step has no move. */
 export function withChoices(moves: WaitingMove[] | undefined, choices: Map<string, Choice>): WaitingMove[] {
@@ -23,7 +24,7 @@ export function withChoices(moves: WaitingMove[] | undefined, choices: Map<strin
 
 function choiceOf(moves: WaitingMove[] | undefined, nodeId: string): Choice {
   const move = moves?.find((m) => m.from === nodeId);
-  if (!move) return { kind: 'keep' };
+  if (!move) return KEEP;
   return move.to === null ? { kind: 'exit' } : { kind: 'move', to: move.to };
 }
 
@@ -47,7 +48,7 @@ export function WaitingMovesDialog({ steps, graph, confirm, onConfirm, onCancel 
       <p className="mb-3 text-sm text-slate-600">{t('waitingMoves.intro')}</p>
       <ul className="max-h-80 space-y-4 overflow-y-auto" data-testid="waiting-moves">
         {steps.map((step) => {
-          const choice = choices.get(step.nodeId) ?? { kind: 'keep' };
+          const choice = choices.get(step.nodeId) ?? KEEP;
           const name = step.label ?? typeLabel(step.type, locale);
           const group = `waiting-${step.nodeId}`;
           return (
@@ -58,7 +59,7 @@ export function WaitingMovesDialog({ steps, graph, confirm, onConfirm, onCancel 
               <fieldset className="mt-1.5 space-y-1 text-slate-700">
                 <legend className="sr-only">{name}</legend>
                 <label className="flex items-center gap-2">
-                  <input type="radio" name={group} checked={choice.kind === 'keep'} onChange={() => choose(step.nodeId, { kind: 'keep' })} />
+                  <input type="radio" name={group} checked={choice.kind === 'keep'} onChange={() => choose(step.nodeId, KEEP)} />
                   {t('waitingMoves.keep')}
                 </label>
                 <label className="flex items-center gap-2">
