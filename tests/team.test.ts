@@ -47,6 +47,17 @@ describe('invitations', () => {
   it('invites by email; the invitee chooses a password and is signed in with the role', async () => {
     await admin.users.invite.mutate({ email: 'Mia@T.test', role: 'marketer' });
     const token = await linkSentTo('mia@t.test');
+    const [invitation] = await database.sql`select subject, text from email_outbox where to_address = 'mia@t.test'`;
+    expect(invitation.text).toContain('on Afterglow as a marketer.');
+    expect(invitation.text).toContain('The link works for 7 days.');
+    // An inviter who reads the app in Slovenian invites in Slovenian.
+    await owner.auth.setLocale.mutate({ locale: 'sl' });
+    await owner.users.invite.mutate({ email: 'ana@t.test', role: 'viewer' });
+    await owner.auth.setLocale.mutate({ locale: 'en' });
+    const [slovenian] = await database.sql`select subject, text, locale from email_outbox where to_address = 'ana@t.test'`;
+    expect(slovenian.locale).toBe('sl');
+    expect(slovenian.text).toContain('Trail Shop v Afterglowu z vlogo opazovalca.');
+    expect(slovenian.text).toContain('Povezava velja 7 dni.');
     const visitor = apiClient(server.url).trpc;
     expect(await visitor.invitations.lookup.query({ token })).toEqual({
       email: 'mia@t.test', role: 'marketer', workspaceName: 'Trail Shop', state: 'open',
@@ -159,7 +170,13 @@ describe('publish approval', () => {
     if (!next.ok) throw new Error('request refused');
     const diff = (await owner.approvals.get.query({ id: next.requestId })).diff;
     expect(diff.changed).toEqual([{ id: 'points', type: 'core/grant-points', typeChanged: false, fields: [{ field: 'amount', before: 50, after: 5000 }] }]);
+    // The marketer reads the app in Russian: the verdict comes in Russian.
+    await marketer.auth.setLocale.mutate({ locale: 'ru' });
     await owner.approvals.decide.mutate({ id: next.requestId, approve: false, comment: 'Too generous' });
+    const verdicts = await database.sql`select subject, text, locale from email_outbox where to_address = 'mark@t.test' order by locale`;
+    expect(verdicts.map((m) => [m.subject, m.locale])).toEqual([['“Points for orders” was approved', 'en'], ['Публикация «Points for orders» отклонена', 'ru']]);
+    const rejected = verdicts[1];
+    expect(rejected.text).toContain('Комментарий: Too generous');
     expect((await database.sql`select 1 from journey_versions where journey_id = ${id}`).length).toBe(1);
     expect((await owner.approvals.list.query({ status: 'decided' })).map((r) => r.status)).toEqual(['rejected', 'approved']);
     // Owners and admins publish directly, approval or not.

@@ -12,7 +12,7 @@ const JOURNEY = 'jrn_waiting_moves';
 const registry = createRegistry(config.plugins);
 /** A step with its type's defaults and these settings. */
 const step = (id: string, type: string, y: number, settings: Record<string, unknown>, label?: string) =>
-  ({ id, type, typeVersion: 1, position: { x: 0, y }, ...(label && { label }), config: { ...structuredClone(registry.require(type).defaults), ...settings } });
+  ({ id, type, typeVersion: 1, position: { x: 0, y }, ...(label && { label }), config: { ...(structuredClone(registry.require(type).defaults) as Record<string, unknown>), ...settings } });
 const body = '<mjml><mj-body><mj-section><mj-column><mj-text>Welcome</mj-text></mj-column></mj-section></mj-body></mjml>';
 const graph = {
   nodes: [

@@ -4,8 +4,9 @@
 // approvers are told of a new request and the requester of the decision, by email.
 import type { Queryable } from '@afterglow/db';
 import type { GraphIssue } from '@afterglow/journey-core';
-import { text } from '../i18n/catalogue';
+import { say, text, type MessageKey, type MessageValues } from '../i18n/catalogue';
 import type { Role } from '../auth/roles';
+import { mailLocale, shopLocaleOf } from '../team/mail-locale';
 import { queueTeamEmail } from '../team/team-mail';
 import { appUrl, type ApiDeps } from '../trpc/deps';
 import { DomainError, notFound } from './errors';
@@ -26,15 +27,18 @@ export async function approvalRequired(sql: Queryable, workspaceId: string, role
 export type RequestResult = { ok: true; requestId: string } | { ok: false; issues: GraphIssue[] };
 
 async function tellApprovers(sql: Queryable, deps: ApiDeps, requester: Person, journeyName: string, now: Date) {
-  const approvers = await sql<{ email: string }[]>`
-    select email from users where workspace_id = ${requester.workspaceId} and role in ${sql(APPROVERS as Role[])}`;
-  for (const { email } of approvers) {
+  const approvers = await sql<{ email: string; locale: string | null }[]>`
+    select email, locale from users where workspace_id = ${requester.workspaceId} and role in ${sql(APPROVERS as Role[])}`;
+  const shopLocale = await shopLocaleOf(sql, requester.workspaceId);
+  for (const { email, locale: own } of approvers) {
+    const locale = mailLocale(own, shopLocale);
+    const line = (key: MessageKey, values?: MessageValues) => say(text(key, values), locale);
     await queueTeamEmail(sql, {
-      workspaceId: requester.workspaceId, to: email, now,
-      subject: `Approve publishing “${journeyName}”?`,
-      paragraphs: [`${requester.name || requester.email} asks to publish the journey “${journeyName}”.`,
-        'Review what changes from the live version, then approve or reject it.'],
-      action: { label: 'Review the request', url: `${appUrl(deps).replace(/\/$/, '')}/approvals` },
+      workspaceId: requester.workspaceId, to: email, now, locale,
+      subject: line('teamMail.approvalAsk.subject', { journey: journeyName }),
+      paragraphs: [line('teamMail.approvalAsk.body', { requester: requester.name || requester.email, journey: journeyName }),
+        line('teamMail.approvalAsk.review')],
+      action: { label: line('teamMail.approvalAsk.action'), url: `${appUrl(deps).replace(/\/$/, '')}/approvals` },
     });
   }
 }
@@ -73,15 +77,17 @@ async function lockPending(tx: Queryable, workspaceId: string, id: string): Prom
   return row;
 }
 
-async function tellRequester(tx: Queryable, deps: ApiDeps, request: PendingRequest, decider: Person, verdict: string, comment: string, now: Date) {
-  const [requester] = await tx<{ email: string }[]>`select email from users where id = ${request.requestedBy}`;
+async function tellRequester(tx: Queryable, deps: ApiDeps, request: PendingRequest, decider: Person, verdict: 'approved' | 'rejected', comment: string, now: Date) {
+  const [requester] = await tx<{ email: string; locale: string | null }[]>`select email, locale from users where id = ${request.requestedBy}`;
   if (!requester) return;
+  const locale = mailLocale(requester.locale, await shopLocaleOf(tx, decider.workspaceId));
+  const line = (key: MessageKey, values?: MessageValues) => say(text(key, values), locale);
   await queueTeamEmail(tx, {
-    workspaceId: decider.workspaceId, to: requester.email, now,
-    subject: `“${request.journeyName}” was ${verdict}`,
-    paragraphs: [`${decider.name || decider.email} ${verdict} your request to publish “${request.journeyName}”.`,
-      ...(comment ? [`Their comment: ${comment}`] : [])],
-    action: { label: 'Open the journey', url: `${appUrl(deps).replace(/\/$/, '')}/journeys/${request.journeyId}` },
+    workspaceId: decider.workspaceId, to: requester.email, now, locale,
+    subject: line('teamMail.approvalDecided.subject', { verdict, journey: request.journeyName }),
+    paragraphs: [line('teamMail.approvalDecided.body', { verdict, decider: decider.name || decider.email, journey: request.journeyName }),
+      ...(comment ? [line('teamMail.approvalDecided.comment', { comment })] : [])],
+    action: { label: line('teamMail.approvalDecided.action'), url: `${appUrl(deps).replace(/\/$/, '')}/journeys/${request.journeyId}` },
   });
 }
 

@@ -3,10 +3,11 @@
 // password, and is signed in. Inviting an address again, or resending, replaces the link.
 import type { Database, Queryable } from '@afterglow/db';
 import { createHash, randomBytes } from 'node:crypto';
-import { text } from '../i18n/catalogue';
+import { say, text, type MessageKey, type MessageValues } from '../i18n/catalogue';
 import { hashPassword } from '../auth/password';
 import type { Role } from '../auth/roles';
 import { DomainError, notFound } from '../journeys/errors';
+import { mailLocale, shopLocaleOf } from './mail-locale';
 import { queueTeamEmail } from './team-mail';
 
 export const INVITATION_DAYS = 7;
@@ -30,14 +31,16 @@ async function sendLink(tx: Queryable, invitationId: string, inviter: Inviter, e
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
   await tx`update invitations set token_hash = ${sha256(token)}, expires_at = ${expiresAt} where id = ${invitationId}`;
+  // The invitee has no account yet: the inviter's language, else the shop's.
+  const [own] = await tx<{ locale: string | null }[]>`select locale from users where id = ${inviter.id}`;
+  const locale = mailLocale(own?.locale ?? null, await shopLocaleOf(tx, inviter.workspaceId));
+  const line = (key: MessageKey, values?: MessageValues) => say(text(key, values), locale);
+  const names = { inviter: inviter.name || inviter.email, workspace: inviter.workspaceName };
   await queueTeamEmail(tx, {
-    workspaceId: inviter.workspaceId, to: email, now,
-    subject: `${inviter.name || inviter.email} invited you to ${inviter.workspaceName} on Afterglow`,
-    paragraphs: [
-      `${inviter.name || inviter.email} invited you to join ${inviter.workspaceName} on Afterglow as ${role === 'admin' ? 'an' : 'a'} ${role}.`,
-      `The link works for ${INVITATION_DAYS} days. If you did not expect this invitation, ignore this email.`,
-    ],
-    action: { label: 'Accept the invitation', url: `${publicUrl.replace(/\/$/, '')}/invite/${token}` },
+    workspaceId: inviter.workspaceId, to: email, now, locale,
+    subject: line('teamMail.invite.subject', names),
+    paragraphs: [line('teamMail.invite.body', { ...names, role }), line('teamMail.invite.expiry', { days: INVITATION_DAYS })],
+    action: { label: line('teamMail.invite.action'), url: `${publicUrl.replace(/\/$/, '')}/invite/${token}` },
   });
 }
 
