@@ -8,13 +8,14 @@ import { readWorkspaceSettings, type JourneyPlan } from '@afterglow/journey-core
 import type { NodeRegistry } from '@afterglow/node-sdk';
 import type { StoredEvent } from '../types';
 import { entryFor } from '../enrol';
-import { runCustomer, type LoopScope } from './customer-loop';
+import { runCustomer, type CustomerWindow, type LoopScope } from './customer-loop';
 import { loadCustomers, populationFilter, type CustomerState } from './customers';
 import { readEvents } from './event-source';
 import { renderSamples } from './render';
 import { DueIndex } from './runs';
 import { emptyPolicyTally, type SendHistory } from './sandbox-policy';
 import { windowSandbox, type SandboxScope } from './sandbox';
+import { scheduledEntries } from './scheduled';
 import { Tally } from './tally';
 import { Tracer } from './trace';
 import type { SimulationResult, SimulationSpec, TraceEntry } from './types';
@@ -42,6 +43,9 @@ export interface ReplayInput {
   /** Runs alive in memory at once; past it the simulation stops with a message (default 1,000,000). */
   maxRuns?: number;
 }
+
+/** Customers loaded at once for a calendar occurrence or a broadcast (a whole segment may enter at one instant). */
+const LOAD_CHUNK = 5000;
 
 export interface ReplayOutput { result: SimulationResult; trace: TraceEntry[] }
 
@@ -82,21 +86,29 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
     for (const e of events) if (!state.has(e.customerId) && !candidates.has(e.customerId) && entryFor(input.registry, plan, e, e.timestamp)) candidates.add(e.customerId);
     for (const [id, c] of await loadCustomers(tx, customerScope, await allowed(tx, [...candidates]))) state.set(id, c);
   };
+  const scheduled = scheduledEntries(input.registry, plan, { workspaceId, from, to, customerId: input.follow });
   const runWindow = async (tx: Queryable, w: number, events: StoredEvent[]) => {
     const start = from.getTime() + w * width;
     const end = Math.min(start + width, to.getTime());
     const due = index.take(w);
-    if (events.length === 0 && due.length === 0) return;
-    const byCustomer = new Map<string, StoredEvent[]>();
-    for (const e of events) {
-      if (!state.has(e.customerId)) continue;
-      const list = byCustomer.get(e.customerId);
-      if (list) list.push(e);
-      else byCustomer.set(e.customerId, [e]);
+    const entries = scheduled ? await scheduled(tx, new Date(start), new Date(end)) : [];
+    if (events.length === 0 && due.length === 0 && entries.length === 0) return;
+    const fresh = [...new Set(entries.map((e) => e.customerId).filter((id) => !state.has(id)))];
+    for (let i = 0; i < fresh.length; i += LOAD_CHUNK) {
+      const chunk = await allowed(tx, fresh.slice(i, i + LOAD_CHUNK));
+      for (const [id, c] of await loadCustomers(tx, customerScope, chunk)) state.set(id, c);
     }
+    const byCustomer = new Map<string, CustomerWindow>();
+    const share = (id: string) => {
+      let mine = byCustomer.get(id);
+      if (!mine) byCustomer.set(id, (mine = { events: [], scheduled: [] }));
+      return mine;
+    };
+    for (const e of events) if (state.has(e.customerId)) share(e.customerId).events.push(e);
+    for (const e of entries) if (state.has(e.customerId)) share(e.customerId).scheduled.push(e);
+    for (const r of due) share(r.row.customerId);
     const depsAt = windowSandbox(tx, new Date(start), sandbox);
-    const who = new Set([...byCustomer.keys(), ...due.map((r) => r.row.customerId)]);
-    const replayed = await Promise.all([...who].map((id) => runCustomer(loop, state.get(id)!, byCustomer.get(id) ?? [], end, depsAt)));
+    const replayed = await Promise.all([...byCustomer].map(([id, mine]) => runCustomer(loop, state.get(id)!, mine, end, depsAt)));
     counts.replayed += replayed.reduce((a, b) => a + b, 0);
     index.take(w);
   };
