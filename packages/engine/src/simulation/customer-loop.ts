@@ -38,9 +38,8 @@ export interface CustomerWindow { events: StoredEvent[]; scheduled: ScheduledEnt
 
 export async function runCustomer(
   scope: LoopScope, c: CustomerState, window: CustomerWindow, windowEnd: number, depsAt: (now: Date) => ServiceDeps,
-): Promise<number> {
+): Promise<void> {
   const { events, scheduled } = window;
-  let replayed = 0;
   let i = 0;
   let k = 0;
   for (let turn = 0; turn < MAX_TURNS; turn++) {
@@ -59,10 +58,8 @@ export async function runCustomer(
       continue;
     }
     i++;
-    replayed++;
     applyEvent(scope, c, event);
   }
-  return replayed;
 }
 
 function earliestDue(runs: SimRun[], windowEnd: number): SimRun | null {
