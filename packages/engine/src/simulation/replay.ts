@@ -59,7 +59,8 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
   const allowed = await populationFilter(sql, workspaceId, spec.population, input.now);
   const store = new CustomerStore({ workspaceId, journeyId: input.journeyId, from, to, capDays: settings.frequencyCap.perDays }, allowed);
   const sandbox: SandboxScope = { registry: input.registry, secrets: input.secrets, settings, versionId: input.versionId,
-    fromAddress: input.fromAddress, publicUrl: input.publicUrl, history: (id) => store.history(id), tally: policyTally, alertTimes: [] };
+    fromAddress: input.fromAddress, publicUrl: input.publicUrl, history: (id) => store.history(id), tally: policyTally, alertTimes: [],
+    segmentRules: new Map() };
   const tally = new Tally(input.follow ? [] : spec.sampleCustomerIds);
   const tracer = input.follow ? new Tracer(input.follow) : null;
   const index = new DueIndex(from.getTime(), to.getTime(), width);
@@ -106,9 +107,9 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
     store.park(byCustomer.keys(), end);
   };
   // Windows up to `until` (exclusive) are complete once an event at or after their end was read.
-  // One READ ONLY transaction per page of events serves its windows' lookups.
-  const advance = async (until: number) => {
-    await sql.begin('read only', async (tx) => {
+  // One READ ONLY transaction (beside the events' cursor) serves every window's lookups.
+  await sql.begin('read only', async (tx) => {
+    const advance = async (until: number) => {
       for (; next < windows && from.getTime() + (next + 1) * width <= until; next++) {
         const end = from.getTime() + (next + 1) * width;
         const cut = pending.findIndex((e) => e.timestamp.getTime() >= end);
@@ -117,14 +118,14 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
         await runWindow(tx, next, events);
         await input.progress?.(Math.floor(((next + 1) / windows) * 99));
       }
+    };
+    await readEvents(sql, { workspaceId, from, to, customerId: input.follow }, async (page) => {
+      counts.read += page.length;
+      pending.push(...page);
+      await advance(page[page.length - 1].timestamp.getTime());
     });
-  };
-  await readEvents(sql, { workspaceId, from, to, customerId: input.follow }, async (page) => {
-    counts.read += page.length;
-    pending.push(...page);
-    await advance(page[page.length - 1].timestamp.getTime());
+    await advance(Infinity);
   });
-  await advance(Infinity);
   for (const c of store.held()) for (const r of c.runs) tally.ended(r.row.status, r.row.nodeId, null);
 
   const samples = await renderSamples(sql, { workspaceId, versionId: input.versionId }, tally.samples);
