@@ -93,14 +93,14 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
       if (!mine) byCustomer.set(id, (mine = { events: [], scheduled: [] }));
       return mine;
     };
+    for (const e of entries) if (store.get(e.customerId)) share(e.customerId).scheduled.push(e);
+    for (const r of due) share(r.row.customerId);
     events.forEach((e, i) => {
       const c = store.get(e.customerId);
       if (c || store.knows(e.customerId)) counts.replayed++;
-      // An event of a customer with no run that does not enter them changes nothing: no work.
-      if (c && (enters[i] || c.runs.length > 0 || byCustomer.has(e.customerId))) share(e.customerId).events.push(e);
+      // An event of a customer with no run and nothing else this window that does not enter them changes nothing.
+      if (c && (enters[i] || byCustomer.has(e.customerId))) share(e.customerId).events.push(e);
     });
-    for (const e of entries) if (store.get(e.customerId)) share(e.customerId).scheduled.push(e);
-    for (const r of due) share(r.row.customerId);
     const depsAt = windowSandbox(tx, new Date(start), sandbox);
     await Promise.all([...byCustomer].map(([id, mine]) => runCustomer(loop, store.get(id)!, mine, end, depsAt)));
     index.take(w);
