@@ -98,8 +98,9 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
     events.forEach((e, i) => {
       const c = store.get(e.customerId);
       if (c || store.knows(e.customerId)) counts.replayed++;
-      // An event of a customer with no run and nothing else this window that does not enter them changes nothing.
-      if (c && (enters[i] || byCustomer.has(e.customerId))) share(e.customerId).events.push(e);
+      // An event of a customer with no run (nor a due step or an occurrence this window) that does
+      // not enter them changes nothing: no work.
+      if (c && (enters[i] || c.runs.length > 0 || byCustomer.has(e.customerId))) share(e.customerId).events.push(e);
     });
     const depsAt = windowSandbox(tx, new Date(start), sandbox);
     await Promise.all([...byCustomer].map(([id, mine]) => runCustomer(loop, store.get(id)!, mine, end, depsAt)));
