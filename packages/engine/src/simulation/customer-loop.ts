@@ -6,7 +6,7 @@ import type { JourneyPlan } from '@afterglow/journey-core';
 import { silentLogger, type NodeRegistry } from '@afterglow/node-sdk';
 import { randomUUID } from 'node:crypto';
 import type { ServiceDeps } from '../effects';
-import { entryFor } from '../enrol';
+import type { entryFor } from '../enrol';
 import { awaits, meetsGoal, type Candidate } from '../event-effects';
 import type { StoredEvent } from '../types';
 import { walkRun } from '../walk';
@@ -34,7 +34,14 @@ export interface LoopScope {
 const MAX_TURNS = 10_000;
 
 /** A customer's share of a window: their events and the entries no event makes (scheduled.ts), each in time order. */
-export interface CustomerWindow { events: StoredEvent[]; scheduled: ScheduledEntry[] }
+export interface CustomerWindow {
+  events: StoredEvent[];
+  /** Each event's entry (enrol.ts's entryFor, asked once per event), or null: it enters nobody. */
+  entries: (Entry | null)[];
+  scheduled: ScheduledEntry[];
+}
+
+type Entry = NonNullable<ReturnType<typeof entryFor>>;
 
 export async function runCustomer(
   scope: LoopScope, c: CustomerState, window: CustomerWindow, windowEnd: number, depsAt: (now: Date) => ServiceDeps,
@@ -57,8 +64,8 @@ export async function runCustomer(
       enter(scope, c, entry, new Date(entry.at), entry.context.calendar ?? { segmentId: entry.context.segmentId });
       continue;
     }
+    applyEvent(scope, c, event, window.entries[i]);
     i++;
-    applyEvent(scope, c, event);
   }
 }
 
@@ -76,7 +83,7 @@ function end(scope: LoopScope, c: CustomerState, run: SimRun, status: string, re
   scope.ended();
 }
 
-function applyEvent(scope: LoopScope, c: CustomerState, event: StoredEvent) {
+function applyEvent(scope: LoopScope, c: CustomerState, event: StoredEvent, entry: Entry | null) {
   const { plan } = scope;
   for (const run of [...c.runs]) {
     const candidate: Candidate = { id: run.row.id, workspaceId: scope.workspaceId, customerId: c.snapshot.id, status: run.row.status,
@@ -91,7 +98,6 @@ function applyEvent(scope: LoopScope, c: CustomerState, event: StoredEvent) {
       scope.index.set(run, event.timestamp.getTime());
     }
   }
-  const entry = entryFor(scope.registry, plan, event, event.timestamp);
   if (entry) enter(scope, c, entry, event.timestamp, { event: event.name, properties: event.properties });
 }
 

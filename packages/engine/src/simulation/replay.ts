@@ -85,12 +85,12 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
     const entries = scheduled ? await scheduled(tx, new Date(start), new Date(end)) : [];
     if (events.length === 0 && due.length === 0 && entries.length === 0) return;
     // Customers are read (or read again) when one of their events or occurrences would enter them.
-    const enters = events.map((e) => entryFor(input.registry, plan, e, e.timestamp) !== null);
+    const enters = events.map((e) => entryFor(input.registry, plan, e, e.timestamp));
     await store.hold(tx, [...events.filter((e, i) => enters[i]).map((e) => e.customerId), ...entries.map((e) => e.customerId)]);
     const byCustomer = new Map<string, CustomerWindow>();
     const share = (id: string) => {
       let mine = byCustomer.get(id);
-      if (!mine) byCustomer.set(id, (mine = { events: [], scheduled: [] }));
+      if (!mine) byCustomer.set(id, (mine = { events: [], entries: [], scheduled: [] }));
       return mine;
     };
     for (const e of entries) if (store.get(e.customerId)) share(e.customerId).scheduled.push(e);
@@ -100,7 +100,11 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
       if (c || store.knows(e.customerId)) counts.replayed++;
       // An event of a customer with no run (nor a due step or an occurrence this window) that does
       // not enter them changes nothing: no work.
-      if (c && (enters[i] || c.runs.length > 0 || byCustomer.has(e.customerId))) share(e.customerId).events.push(e);
+      if (c && (enters[i] || c.runs.length > 0 || byCustomer.has(e.customerId))) {
+        const mine = share(e.customerId);
+        mine.events.push(e);
+        mine.entries.push(enters[i]);
+      }
     });
     const depsAt = windowSandbox(tx, new Date(start), sandbox);
     await Promise.all([...byCustomer].map(([id, mine]) => runCustomer(loop, store.get(id)!, mine, end, depsAt)));
