@@ -113,6 +113,11 @@ it('simulates the review-request template over 30 days and follows one customer 
       and e.timestamp between now() - interval '28 days' and now() - interval '17 days' order by e.timestamp limit 1`;
   expect(customer).toBeDefined();
 
+  // Signed in by the test above when the file runs whole; alone, it signs in itself.
+  await page.goto(app.url);
+  const password = page.getByLabel('Password');
+  await page.getByRole('navigation', { name: 'Main' }).or(password).first().waitFor();
+  if (await password.isVisible()) await env.logIn();
   await page.goto(`${app.url}/journeys/new`);
   await page.getByTestId('use-review-request').click();
   await page.waitForURL(/\/journeys\/jrn_/);
@@ -135,6 +140,7 @@ it('simulates the review-request template over 30 days and follows one customer 
   await waitForText(trace, (t) => t.includes('order_delivered'));
   await expect.poll(() => trace.getByTestId('trace-email').count()).toBeGreaterThan(0);
   await trace.getByTestId('trace-email').first().getByRole('button').click();
-  await trace.locator('iframe').waitFor();
+  // The email as the customer would have read it, in the sandboxed frame.
+  await expect.poll(() => trace.frameLocator('iframe').first().locator('body').innerText(), { timeout: 30_000 }).toMatch(/\S/);
   await screenshot(page, 'simulation-review-follow-en');
 });
