@@ -1,7 +1,7 @@
 // Simulations through the API: a marketer starts one on the draft (the worker's job runs it),
 // reads progress and result, sees it go stale when the draft changes, follows one customer;
 // a manager reads but may not start or cancel; bad input is a 400 naming the field; a journey
-// started by a date is refused with a message.
+// started by a date (a birthday) is simulated too.
 import type { ApiDeps } from '@afterglow/api';
 import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
@@ -83,15 +83,20 @@ describe('simulations through the API', () => {
     expect(await engine.runSimulations()).toBe(0);
   });
 
-  it('refuses bad input naming the field, and journeys it cannot replay', async () => {
+  it('refuses bad input naming the field; simulates a birthday journey', async () => {
     const { id } = await marketer.journeys.create.mutate({ name: 'Birthday' });
     const bad = await errorOf(marketer.simulations.start.mutate({ journeyId: id, source: { kind: 'draft' },
       period: { from: '2026-03-10T00:00:00Z', to: '2026-03-01T00:00:00Z' }, population: { kind: 'everyone' } }));
     expect(bad.code).toBe('BAD_REQUEST');
     expect(bad.message).toContain('The period must end after it starts');
-    await marketer.journeys.saveDraft.mutate({ id, draft: { nodes: [{ id: 't', type: 'core/trigger-date', position: { x: 0, y: 0 }, config: {} }], edges: [] } });
-    const refused = await errorOf(marketer.simulations.start.mutate({ journeyId: id, source: { kind: 'draft' }, period: { lastDays: 7 }, population: { kind: 'everyone' } }));
-    expect(refused.code).toBe('BAD_REQUEST');
+    const birthday = { source: 'birthday', attribute: '', when: 'on', days: 7, repeat: 'yearly', hour: 9 };
+    await marketer.journeys.saveDraft.mutate({ id, draft: { ...graph(3), nodes: [
+      { id: 'trigger', type: 'core/trigger-date', position: { x: 0, y: 0 }, config: birthday }, graph(3).nodes[1]] } });
+    await database.sql`update customers set birthday = '1990-03-30' where workspace_id = 'ws_a' and id = 'c2'`;
+    const { simulationId } = await marketer.simulations.start.mutate({ journeyId: id, source: { kind: 'draft' }, period: { lastDays: 7 }, population: { kind: 'everyone' } });
+    expect(await engine.runSimulations()).toBe(1);
+    const done = await manager.simulations.get.query({ simulationId });
+    expect(done.result?.entries).toEqual({ total: 1, perDay: [{ day: '2026-03-30', n: 1 }] });
     expect((await errorOf(manager.simulations.get.query({ simulationId: 'sim_nope' }))).code).toBe('NOT_FOUND');
   });
 });

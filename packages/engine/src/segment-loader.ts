@@ -22,9 +22,14 @@ export interface SegmentLoader {
   predictNextPurchase: PredictNextPurchase;
 }
 
-export function createSegmentLoader(sql: Sql, now: Date, beforeQuery: () => Promise<void> = async () => {}): SegmentLoader {
+/**
+ * `rules` caches the segments' rules by workspace and id: per batch by default; a simulation
+ * shares one across its windows (its segments are read as stored today).
+ */
+export function createSegmentLoader(
+  sql: Sql, now: Date, beforeQuery: () => Promise<void> = async () => {}, rules = new Map<string, Promise<SegmentRule>>(),
+): SegmentLoader {
   const pending = new Map<string, Pending>();
-  const rules = new Map<string, Promise<SegmentRule>>();
   let scheduled = false;
 
   const ruleOf = (workspaceId: string, segmentId: string) => {

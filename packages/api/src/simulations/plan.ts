@@ -1,7 +1,9 @@
 // The plan a simulation replays: a published version's, or the draft compiled as publishing
 // would compile it (validated, secrets sealed as in journey_versions). A draft's revision is the
 // md5 of its graph and settings as stored: a result is stale once the journey's differs.
-import { compileGraph, journeyGraphSchema, mapGraphSecrets, mapPlanSecrets, validateGraph, type JourneyPlan } from '@afterglow/journey-core';
+import {
+  compileGraph, journeyGraphSchema, mapGraphSecrets, mapPlanSecrets, publishedDefinitionOf, validateGraph, type JourneyPlan,
+} from '@afterglow/journey-core';
 import { text } from '../i18n/catalogue';
 import { DomainError, notFound } from '../journeys/errors';
 import type { ApiDeps } from '../trpc/deps';
@@ -18,7 +20,7 @@ export async function planToSimulate(deps: ApiDeps, workspaceId: string, journey
     const [row] = await sql<{ plan: JourneyPlan }[]>`
       select plan from journey_versions where id = ${source.versionId} and journey_id = ${journeyId} and workspace_id = ${workspaceId}`;
     if (!row) throw notFound('journeyVersion', source.versionId, 'source.versionId');
-    return refuseUnreplayable({ versionId: source.versionId, draftRevision: null, plan: row.plan });
+    return refuseUnreplayable(deps, { versionId: source.versionId, draftRevision: null, plan: row.plan });
   }
   const [row] = await sql<{ draft: unknown; settings: unknown; revision: string }[]>`
     select draft, settings, ${sql.unsafe(revisionSql)} as revision from journeys where id = ${journeyId} and workspace_id = ${workspaceId}`;
@@ -29,11 +31,19 @@ export async function planToSimulate(deps: ApiDeps, workspaceId: string, journey
   const [issue] = validateGraph(graph, deps.registry);
   if (issue) throw new DomainError('INVALID', text('simulation.invalidDraft', { issue: issue.message }), 'source');
   const plan = mapPlanSecrets(compileGraph(graph, deps.registry, row.settings), deps.registry, (value) => secrets.seal(value));
-  return refuseUnreplayable({ versionId: null, draftRevision: row.revision, plan });
+  return refuseUnreplayable(deps, { versionId: null, draftRevision: row.revision, plan });
 }
 
-/** Journeys started by a date, a schedule or a broadcast enter on no stored event: nothing to replay yet. */
-function refuseUnreplayable(simulated: SimulatedPlan): SimulatedPlan {
-  if (simulated.plan.triggerEvent === null) throw new DomainError('INVALID', text('simulation.calendarTrigger'), 'source');
+/**
+ * Events, calendar occurrences (a date, a schedule) and broadcasts are replayed; a trigger that
+ * enters on none of them (a plugin's own) has nothing to replay.
+ */
+function refuseUnreplayable(deps: ApiDeps, simulated: SimulatedPlan): SimulatedPlan {
+  const { plan } = simulated;
+  const node = plan.nodes[plan.triggerNodeId];
+  const trigger = publishedDefinitionOf(deps.registry, node)?.trigger;
+  if (plan.triggerEvent === null && !trigger?.calendar && !trigger?.audience) {
+    throw new DomainError('INVALID', text('simulation.unreplayableTrigger'), 'source');
+  }
   return simulated;
 }

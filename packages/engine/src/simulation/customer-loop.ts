@@ -6,13 +6,14 @@ import type { JourneyPlan } from '@afterglow/journey-core';
 import { silentLogger, type NodeRegistry } from '@afterglow/node-sdk';
 import { randomUUID } from 'node:crypto';
 import type { ServiceDeps } from '../effects';
-import { entryFor } from '../enrol';
+import type { entryFor } from '../enrol';
 import { awaits, meetsGoal, type Candidate } from '../event-effects';
 import type { StoredEvent } from '../types';
 import { walkRun } from '../walk';
 import type { CustomerState } from './customers';
 import type { DueIndex, SimRun } from './runs';
 import type { Tally } from './tally';
+import type { ScheduledEntry } from './scheduled';
 import type { Tracer } from './trace';
 
 export interface LoopScope {
@@ -32,24 +33,40 @@ export interface LoopScope {
 /** Guards against a step that keeps making itself due at once (a loop with no wait). */
 const MAX_TURNS = 10_000;
 
+/** A customer's share of a window: their events and the entries no event makes (scheduled.ts), each in time order. */
+export interface CustomerWindow {
+  events: StoredEvent[];
+  /** Each event's entry (enrol.ts's entryFor, asked once per event), or null: it enters nobody. */
+  entries: (Entry | null)[];
+  scheduled: ScheduledEntry[];
+}
+
+type Entry = NonNullable<ReturnType<typeof entryFor>>;
+
 export async function runCustomer(
-  scope: LoopScope, c: CustomerState, events: StoredEvent[], windowEnd: number, depsAt: (now: Date) => ServiceDeps,
-): Promise<number> {
-  let replayed = 0;
+  scope: LoopScope, c: CustomerState, window: CustomerWindow, windowEnd: number, depsAt: (now: Date) => ServiceDeps,
+): Promise<void> {
+  const { events, scheduled } = window;
   let i = 0;
+  let k = 0;
   for (let turn = 0; turn < MAX_TURNS; turn++) {
     const run = earliestDue(c.runs, windowEnd);
     const event = events[i];
-    if (run && (!event || run.dueAt! <= event.timestamp.getTime())) {
+    const entry = scheduled[k];
+    const next = Math.min(event ? event.timestamp.getTime() : Infinity, entry ? entry.at : Infinity);
+    if (run && run.dueAt! <= next) {
       await walk(scope, c, run, depsAt);
       continue;
     }
-    if (!event) break;
+    if (next === Infinity) break;
+    if (entry && entry.at === next) {
+      k++;
+      enter(scope, c, entry, new Date(entry.at), entry.context.calendar ?? { segmentId: entry.context.segmentId });
+      continue;
+    }
+    applyEvent(scope, c, event, window.entries[i]);
     i++;
-    replayed++;
-    applyEvent(scope, c, event);
   }
-  return replayed;
 }
 
 function earliestDue(runs: SimRun[], windowEnd: number): SimRun | null {
@@ -66,7 +83,7 @@ function end(scope: LoopScope, c: CustomerState, run: SimRun, status: string, re
   scope.ended();
 }
 
-function applyEvent(scope: LoopScope, c: CustomerState, event: StoredEvent) {
+function applyEvent(scope: LoopScope, c: CustomerState, event: StoredEvent, entry: Entry | null) {
   const { plan } = scope;
   for (const run of [...c.runs]) {
     const candidate: Candidate = { id: run.row.id, workspaceId: scope.workspaceId, customerId: c.snapshot.id, status: run.row.status,
@@ -81,22 +98,26 @@ function applyEvent(scope: LoopScope, c: CustomerState, event: StoredEvent) {
       scope.index.set(run, event.timestamp.getTime());
     }
   }
-  const entry = entryFor(scope.registry, plan, event, event.timestamp);
-  if (!entry || c.entries.has(entry.entryKey)) return;
+  if (entry) enter(scope, c, entry, event.timestamp, { event: event.name, properties: event.properties });
+}
+
+/** Enters the journey under its re-entry rule (the entry keys and, for "again after N days", the last entry's time). */
+function enter(scope: LoopScope, c: CustomerState, entry: Omit<ScheduledEntry, 'customerId' | 'at'>, at: Date, detail: unknown) {
+  if (c.entries.has(entry.entryKey)) return;
   if (entry.cooldownDays !== null) {
-    const since = event.timestamp.getTime() - entry.cooldownDays * 86400e3;
-    if ([...c.entries.values()].some((at) => at > since)) return;
+    const since = at.getTime() - entry.cooldownDays * 86400e3;
+    if ([...c.entries.values()].some((t) => t > since)) return;
   }
   scope.started();
-  c.entries.set(entry.entryKey, event.timestamp.getTime());
+  c.entries.set(entry.entryKey, at.getTime());
   const run: SimRun = { dueAt: null, row: {
     id: randomUUID(), workspaceId: scope.workspaceId, customerId: c.snapshot.id, journeyId: scope.journeyId, versionId: scope.versionId,
-    status: 'active', nodeId: plan.triggerNodeId, wait: null, context: entry.context, stepCount: 0, enteredAt: event.timestamp,
+    status: 'active', nodeId: scope.plan.triggerNodeId, wait: null, context: entry.context, stepCount: 0, enteredAt: at,
   } };
   c.runs.push(run);
-  scope.index.set(run, event.timestamp.getTime());
-  scope.tally.entered(event.timestamp);
-  scope.tracer?.entered(c.snapshot.id, run.row, event);
+  scope.index.set(run, at.getTime());
+  scope.tally.entered(at);
+  scope.tracer?.entered(c.snapshot.id, run.row, at, detail as Record<string, unknown>);
 }
 
 async function walk(scope: LoopScope, c: CustomerState, run: SimRun, depsAt: (now: Date) => ServiceDeps) {

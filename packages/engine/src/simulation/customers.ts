@@ -1,8 +1,8 @@
-// The customers a simulation meets, loaded the first time an event of theirs enters the journey:
-// their profile as it is today (the approximation docs/simulation.md names), their real marketing
+// The customers a simulation meets, read when an event or an occurrence of theirs would enter the
+// journey (customer-store.ts holds them): their profile as it is today (the approximation docs/simulation.md names), their real marketing
 // sends of the period (the frequency cap's history; the simulated journey's own sends excluded, as
 // the simulation makes them itself), and the entries into this journey made before the period (the
-// re-entry rule). One query per kind per window, for all the window's new customers.
+// re-entry rule). Set-based, for all the window's entering customers at once.
 import { segmentMembers, segmentRuleSchema, type Queryable, type SegmentRule } from '@afterglow/db';
 import type { CustomerSnapshot } from '@afterglow/node-sdk';
 import type { SendHistory } from './sandbox-policy';
@@ -49,27 +49,30 @@ export async function loadCustomers(tx: Queryable, scope: CustomerScope, ids: st
   const out = new Map<string, CustomerState>();
   if (ids.length === 0) return out;
   const since = new Date(scope.from.getTime() - scope.capDays * 86400e3);
-  const rows = await tx<Row[]>`
+  // The outbox has no index by customer and creation time: its rows of these customers are read
+  // in one pass, not one search per customer. Service effects and runs are searched by their indexes.
+  const [rows, outbox] = await Promise.all([tx<Row[]>`
     select c.id, c.email, c.first_name as "firstName", c.last_name as "lastName", c.timezone,
       to_char(c.birthday, 'YYYY-MM-DD') as birthday, c.locale, c.marketing_consent as "marketingConsent",
       c.attributes, c.tags,
-      (select array_agg((extract(epoch from s.created_at) * 1000)::float8 order by s.created_at) from (
-        select o.created_at from email_outbox o
-        where o.workspace_id = c.workspace_id and o.customer_id = c.id and o.kind = 'marketing'
-          and o.created_at > ${since} and o.created_at < ${scope.to} and o.status not in ('failed', 'suppressed')
-          and o.journey_id is distinct from ${scope.journeyId}
-        union all
-        select e.created_at from service_effects e
+      (select array_agg((extract(epoch from e.created_at) * 1000)::float8) from service_effects e
         where e.workspace_id = c.workspace_id and e.customer_id = c.id and e.marketing
           and e.created_at > ${since} and e.created_at < ${scope.to} and e.status not in ('failed', 'cancelled')
-          and e.journey_id is distinct from ${scope.journeyId}) s) as live,
+          and e.journey_id is distinct from ${scope.journeyId}) as live,
       (select json_agg(json_build_array(r.entry_key, (extract(epoch from r.entered_at) * 1000)::float8)) from journey_runs r
         where r.workspace_id = c.workspace_id and r.customer_id = c.id and r.journey_id = ${scope.journeyId}
           and r.entered_at < ${scope.from}) as entries
     from customers c
-    where c.workspace_id = ${scope.workspaceId} and c.id = any(${ids}::text[])`;
+    where c.workspace_id = ${scope.workspaceId} and c.id = any(${ids}::text[])`, tx<{ id: string; sent: number[] }[]>`
+    select o.customer_id as id, array_agg((extract(epoch from o.created_at) * 1000)::float8) as sent from email_outbox o
+    where o.workspace_id = ${scope.workspaceId} and o.customer_id = any(${ids}::text[]) and o.kind = 'marketing'
+      and o.created_at > ${since} and o.created_at < ${scope.to} and o.status not in ('failed', 'suppressed')
+      and o.journey_id is distinct from ${scope.journeyId}
+    group by o.customer_id`]);
+  const emails = new Map(outbox.map((r) => [r.id, r.sent]));
   for (const { live, entries, ...snapshot } of rows) {
-    out.set(snapshot.id, { snapshot, sends: { live: live ?? [], simulated: [] }, entries: new Map(entries ?? []), runs: [] });
+    const sent = [...(live ?? []), ...(emails.get(snapshot.id) ?? [])].sort((a, b) => a - b);
+    out.set(snapshot.id, { snapshot, sends: { live: sent, simulated: [] }, entries: new Map(entries ?? []), runs: [] });
   }
   return out;
 }

@@ -8,13 +8,15 @@ import { readWorkspaceSettings, type JourneyPlan } from '@afterglow/journey-core
 import type { NodeRegistry } from '@afterglow/node-sdk';
 import type { StoredEvent } from '../types';
 import { entryFor } from '../enrol';
-import { runCustomer, type LoopScope } from './customer-loop';
-import { loadCustomers, populationFilter, type CustomerState } from './customers';
+import { runCustomer, type CustomerWindow, type LoopScope } from './customer-loop';
+import { populationFilter } from './customers';
+import { CustomerStore } from './customer-store';
 import { readEvents } from './event-source';
 import { renderSamples } from './render';
 import { DueIndex } from './runs';
-import { emptyPolicyTally, type SendHistory } from './sandbox-policy';
+import { emptyPolicyTally } from './sandbox-policy';
 import { windowSandbox, type SandboxScope } from './sandbox';
+import { scheduledEntries } from './scheduled';
 import { Tally } from './tally';
 import { Tracer } from './trace';
 import type { SimulationResult, SimulationSpec, TraceEntry } from './types';
@@ -54,10 +56,11 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
   const [ws] = await sql<{ settings: unknown }[]>`select settings from workspaces where id = ${workspaceId}`;
   const settings = readWorkspaceSettings(ws?.settings);
   const policyTally = emptyPolicyTally();
-  const state = new Map<string, CustomerState>();
-  const history = (id: string): SendHistory => state.get(id)?.sends ?? { live: [], simulated: [] };
+  const allowed = await populationFilter(sql, workspaceId, spec.population, input.now);
+  const store = new CustomerStore({ workspaceId, journeyId: input.journeyId, from, to, capDays: settings.frequencyCap.perDays }, allowed);
   const sandbox: SandboxScope = { registry: input.registry, secrets: input.secrets, settings, versionId: input.versionId,
-    fromAddress: input.fromAddress, publicUrl: input.publicUrl, history, tally: policyTally, alertTimes: [] };
+    fromAddress: input.fromAddress, publicUrl: input.publicUrl, history: (id) => store.history(id), tally: policyTally, alertTimes: [],
+    segmentRules: new Map() };
   const tally = new Tally(input.follow ? [] : spec.sampleCustomerIds);
   const tracer = input.follow ? new Tracer(input.follow) : null;
   const index = new DueIndex(from.getTime(), to.getTime(), width);
@@ -69,42 +72,49 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
     },
     ended: () => void alive--,
   };
-  const allowed = await populationFilter(sql, workspaceId, spec.population, input.now);
-  const customerScope = { workspaceId, journeyId: input.journeyId, from, to, capDays: settings.frequencyCap.perDays };
   const counts = { read: 0, replayed: 0 };
   const windows = Math.ceil((to.getTime() - from.getTime()) / width);
   let next = 0;
   let pending: StoredEvent[] = [];
 
-  // A customer is loaded the first time one of their events would enter the journey.
-  const loadFor = async (tx: Queryable, events: StoredEvent[]) => {
-    const candidates = new Set<string>();
-    for (const e of events) if (!state.has(e.customerId) && !candidates.has(e.customerId) && entryFor(input.registry, plan, e, e.timestamp)) candidates.add(e.customerId);
-    for (const [id, c] of await loadCustomers(tx, customerScope, await allowed(tx, [...candidates]))) state.set(id, c);
-  };
+  const scheduled = scheduledEntries(input.registry, plan, { workspaceId, from, to, customerId: input.follow });
   const runWindow = async (tx: Queryable, w: number, events: StoredEvent[]) => {
     const start = from.getTime() + w * width;
     const end = Math.min(start + width, to.getTime());
     const due = index.take(w);
-    if (events.length === 0 && due.length === 0) return;
-    const byCustomer = new Map<string, StoredEvent[]>();
-    for (const e of events) {
-      if (!state.has(e.customerId)) continue;
-      const list = byCustomer.get(e.customerId);
-      if (list) list.push(e);
-      else byCustomer.set(e.customerId, [e]);
-    }
+    const entries = scheduled ? await scheduled(tx, new Date(start), new Date(end)) : [];
+    if (events.length === 0 && due.length === 0 && entries.length === 0) return;
+    // Customers are read (or read again) when one of their events or occurrences would enter them.
+    const enters = events.map((e) => entryFor(input.registry, plan, e, e.timestamp));
+    await store.hold(tx, [...events.filter((e, i) => enters[i]).map((e) => e.customerId), ...entries.map((e) => e.customerId)]);
+    const byCustomer = new Map<string, CustomerWindow>();
+    const share = (id: string) => {
+      let mine = byCustomer.get(id);
+      if (!mine) byCustomer.set(id, (mine = { events: [], entries: [], scheduled: [] }));
+      return mine;
+    };
+    for (const e of entries) if (store.get(e.customerId)) share(e.customerId).scheduled.push(e);
+    for (const r of due) share(r.row.customerId);
+    events.forEach((e, i) => {
+      const c = store.get(e.customerId);
+      if (c || store.knows(e.customerId)) counts.replayed++;
+      // An event of a customer with no run (nor a due step or an occurrence this window) that does
+      // not enter them changes nothing: no work.
+      if (c && (enters[i] || c.runs.length > 0 || byCustomer.has(e.customerId))) {
+        const mine = share(e.customerId);
+        mine.events.push(e);
+        mine.entries.push(enters[i]);
+      }
+    });
     const depsAt = windowSandbox(tx, new Date(start), sandbox);
-    const who = new Set([...byCustomer.keys(), ...due.map((r) => r.row.customerId)]);
-    const replayed = await Promise.all([...who].map((id) => runCustomer(loop, state.get(id)!, byCustomer.get(id) ?? [], end, depsAt)));
-    counts.replayed += replayed.reduce((a, b) => a + b, 0);
+    await Promise.all([...byCustomer].map(([id, mine]) => runCustomer(loop, store.get(id)!, mine, end, depsAt)));
     index.take(w);
+    store.park(byCustomer.keys(), end);
   };
   // Windows up to `until` (exclusive) are complete once an event at or after their end was read.
-  // One READ ONLY transaction per page of events serves its windows' lookups.
-  const advance = async (until: number, page: StoredEvent[]) => {
-    await sql.begin('read only', async (tx) => {
-      await loadFor(tx, page);
+  // One READ ONLY transaction (beside the events' cursor) serves every window's lookups.
+  await sql.begin('read only', async (tx) => {
+    const advance = async (until: number) => {
       for (; next < windows && from.getTime() + (next + 1) * width <= until; next++) {
         const end = from.getTime() + (next + 1) * width;
         const cut = pending.findIndex((e) => e.timestamp.getTime() >= end);
@@ -113,20 +123,20 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
         await runWindow(tx, next, events);
         await input.progress?.(Math.floor(((next + 1) / windows) * 99));
       }
+    };
+    await readEvents(sql, { workspaceId, from, to, customerId: input.follow }, async (page) => {
+      counts.read += page.length;
+      pending.push(...page);
+      await advance(page[page.length - 1].timestamp.getTime());
     });
-  };
-  await readEvents(sql, { workspaceId, from, to, customerId: input.follow }, async (page) => {
-    counts.read += page.length;
-    pending.push(...page);
-    await advance(page[page.length - 1].timestamp.getTime(), page);
+    await advance(Infinity);
   });
-  await advance(Infinity, []);
-  for (const c of state.values()) for (const r of c.runs) tally.ended(r.row.status, r.row.nodeId, null);
+  for (const c of store.held()) for (const r of c.runs) tally.ended(r.row.status, r.row.nodeId, null);
 
   const samples = await renderSamples(sql, { workspaceId, versionId: input.versionId }, tally.samples);
   const trace = tracer ? await renderTrace(input, tracer) : [];
   const result: SimulationResult = { from: spec.from, to: spec.to, events: counts, ...tally.result(), samples,
-    sendPolicy: { ...policyTally, liveSendsSeen: [...state.values()].reduce((n, c) => n + c.sends.live.filter((t) => t >= from.getTime()).length, 0) } };
+    sendPolicy: { ...policyTally, liveSendsSeen: store.liveSendsSeen } };
   return { result, trace };
 }
 

@@ -5,7 +5,7 @@
 // segment and purchase questions, suppressions, staff recipients, templates. What the engine
 // would keep in the database between batches (the cap's sends, a journey's hourly alerts,
 // issued coupons) is kept in memory here.
-import type { Queryable, SecretBox } from '@afterglow/db';
+import type { Queryable, SecretBox, SegmentRule } from '@afterglow/db';
 import { createBlockChecker, createPinnedTemplateCache, isTemplateLanguage, type TemplateContent } from '@afterglow/email';
 import type { WorkspaceSettings } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
@@ -30,6 +30,8 @@ export interface SandboxScope {
   tally: PolicyTally;
   /** Staff alerts per journey in the last hour, in simulated time (the hourly limit). */
   alertTimes: number[];
+  /** The segments' rules, read once per simulation. */
+  segmentRules: Map<string, Promise<SegmentRule>>;
 }
 
 /** A saved template's newest version: what a draft's email would use if published now. */
@@ -62,7 +64,7 @@ function sandboxStaff(tx: Queryable, now: Date, scope: SandboxScope): StaffLooku
  * walk its dependencies at its own moment, with a buffer of its own.
  */
 export function windowSandbox(tx: Queryable, windowStart: Date, scope: SandboxScope) {
-  const segments = createSegmentLoader(tx, windowStart);
+  const segments = createSegmentLoader(tx, windowStart, undefined, scope.segmentRules);
   const pinned = createPinnedTemplateCache(tx);
   const email: EmailQueue = {
     fromAddress: scope.fromAddress,

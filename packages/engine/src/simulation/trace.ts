@@ -23,9 +23,9 @@ export class Tracer {
     return this.entries.push(entry) - 1;
   }
 
-  entered(customerId: string, run: RunRow, event: StoredEvent): void {
-    this.#push(customerId, { at: event.timestamp.toISOString(), kind: 'entered', runId: run.id, nodeId: run.nodeId,
-      detail: { event: event.name, properties: event.properties } });
+  /** `detail`: the event that entered the run, or a calendar occurrence, or a broadcast's segment. */
+  entered(customerId: string, run: RunRow, at: Date, detail: Record<string, unknown>): void {
+    this.#push(customerId, { at: at.toISOString(), kind: 'entered', runId: run.id, nodeId: run.nodeId, detail });
   }
 
   woken(customerId: string, run: RunRow, event: StoredEvent): void {

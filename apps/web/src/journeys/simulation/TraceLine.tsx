@@ -7,7 +7,7 @@ import { formatDate } from '../../ui/kit';
 import { useLocale } from '../../ui/locale';
 import { useSummaryNames } from '../editor/stepNames';
 import { branchLabel } from '../runs/names';
-import { effectWords, factsOf } from './traceWords';
+import { effectWords, enteredWords, factsOf } from './traceWords';
 import type { TraceEntry } from './types';
 
 const OUTCOMES = ['next', 'sleep', 'resume', 'exit', 'end', 'error', 'retry', 'goal', 'defer'];
@@ -25,6 +25,7 @@ export function TraceLine({ entry, graph }: { entry: TraceEntry; graph: JourneyG
   const what = entry.kind === 'step' ? (OUTCOMES.includes(entry.outcome ?? '') ? t(`runs:outcome.${entry.outcome}`) : entry.outcome ?? '')
     : entry.kind === 'end' ? t('trace.end', { status: STATUSES.includes(entry.outcome ?? '') ? t(`status.${entry.outcome}`) : entry.outcome ?? '' })
     : entry.kind === 'effect' ? effectWords(t, detail)
+    : entry.kind === 'entered' && !event ? enteredWords(t, detail)
     : t(`trace.${entry.kind}`, { event });
   const facts = entry.kind === 'step' || entry.kind === 'end' ? factsOf(t, detail) : [];
   const email = entry.email;

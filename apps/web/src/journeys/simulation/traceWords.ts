@@ -34,3 +34,10 @@ export function effectWords(t: T, detail: Record<string, unknown>): string {
     default: return t('trace.effect', { effect: shown(detail.effect ?? '') });
   }
 }
+
+/** An entry no event made: a calendar occurrence (a birthday, a schedule's day) or a broadcast. */
+export function enteredWords(t: T, detail: Record<string, unknown>): string {
+  // The occurrence is a local date: read at noon UTC so no time zone moves it to another day.
+  if (typeof detail.occurrence === 'string') return t('trace.enteredOn', { date: formatDate(`${detail.occurrence}T12:00:00Z`, false) });
+  return t('trace.enteredBroadcast');
+}
