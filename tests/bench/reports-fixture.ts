@@ -37,7 +37,7 @@ function graphOf(registry: NodeRegistry): JourneyGraph {
   };
 }
 
-export interface ReportWorld { runs: number; customers: number; steps: number; versions: [string, string] }
+interface ReportWorld { runs: number; customers: number; steps: number; versions: [string, string] }
 
 /** Run g's place: 94% finished (11 steps), 3% waiting at wait1, 2% at wait2, 1% failed at mail2. */
 export async function buildReportWorld(db: Database, registry: NodeRegistry, runs: number): Promise<ReportWorld> {
