@@ -23,7 +23,7 @@ const wait = (id: string) => ({ id, type: 'core/wait', position: at, config: { m
 const edge = (source: string, sourceHandle: string, target: string) => ({ id: `${source}-${sourceHandle}`, source, sourceHandle, target });
 
 function graphOf(registry: NodeRegistry): JourneyGraph {
-  return {
+  const graph: JourneyGraph = {
     nodes: [
       { id: 't', type: 'core/trigger-event', position: at, config: { event: 'Order Completed', filters: [], entryKeyProperty: 'order_id' } },
       { id: 'split', type: 'core/ab-split', position: at, config: { arms: [{ id: 'a', name: 'Plain', weight: 50 }, { id: 'b', name: 'Gift', weight: 50 }] } },
@@ -35,6 +35,8 @@ function graphOf(registry: NodeRegistry): JourneyGraph {
       edge('mail_b', 'out', 'wait1'), edge('wait1', 'out', 'mail2'), edge('mail2', 'out', 'wait2'), edge('wait2', 'out', 'mail3'),
       edge('mail3', 'out', 'points'), edge('points', 'out', 'exit')],
   };
+  // Each step on its type's newest version, as the editor saves it.
+  return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, typeVersion: registry.get(n.type)!.version })) };
 }
 
 interface ReportWorld { runs: number; customers: number; steps: number; versions: [string, string] }
