@@ -5,7 +5,7 @@
 // report shows the whole journey's treated vs held-out card with its interval.
 // An editor left open on the old draft cannot autosave it over the winner: it says so and reloads.
 // Screenshots: test-artifacts/journey-winner-card.png, journey-winner-dialog.png, journey-holdout-settings.png,
-// journey-holdout-report.png, journey-draft-conflict.png.
+// journey-holdout-report.png, journey-draft-conflict.png, journey-report-who-is-here.png.
 import { ManualClock } from '@afterglow/engine';
 import type { JourneyPlan } from '@afterglow/journey-core';
 import { abSplit, grantPoints, triggerOnEvent } from '@afterglow/nodes';
@@ -53,6 +53,13 @@ it('makes an arm the winner from the report, then holds out 10% of entrants and 
   const card = page.getByTestId('lift-card');
   await waitForText(card, (t) => t.includes('Gift') && t.includes('95% interval'));
   await card.screenshot({ path: `${ARTIFACTS}/journey-winner-card.png` });
+  // The funnel's step opens who is there, as on the canvas.
+  await page.getByTestId('funnel-who-split').click();
+  const panel = page.getByTestId('step-runs');
+  await waitForText(panel, (t) => t.includes('Nobody is at this step right now.'));
+  await screenshot(page, 'journey-report-who-is-here');
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await panel.waitFor({ state: 'detached' });
   await card.getByTestId('make-winner-gift').click();
   const dialog = page.getByRole('dialog');
   await waitForText(dialog, (t) => t.includes('Make “Gift” the winner?') && t.includes('go on along their arm until they finish'));

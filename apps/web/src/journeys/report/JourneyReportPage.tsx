@@ -51,7 +51,7 @@ export function JourneyReportPage({ id }: { id: string }) {
         <>
           {published.series.length > 1 ? <VersionCompare report={published} /> : <ReportTiles totals={published.series[0].totals} />}
           <ReportCharts report={published} bucket={period.bucket} />
-          {published.funnel && <FunnelTable funnel={published.funnel} />}
+          {published.funnel && <FunnelTable funnel={published.funnel} journeyId={id} />}
           <section className="space-y-3">
             <h2 className="text-sm font-semibold text-slate-900">{t('lift.title')}</h2>
             {published.experiments.length === 0 ? <p className="text-sm text-slate-500">{t('lift.none')}</p> : (
