@@ -15,6 +15,9 @@ export const WS = 'ws_report_bench';
 export const JOURNEY = 'j_report';
 export const END = new Date('2026-06-01T00:00:00Z');
 const CHUNK = 100_000;
+/** Run g's id: its md5, shaped as a version 4 UUID (the API takes only those). */
+export const runIdOf = (sql: Database['sql'], g: string | number) =>
+  sql`overlay(overlay(md5('run' || ${sql.unsafe(String(g))}) placing '4' from 13) placing '8' from 17)::uuid`;
 const at = { x: 0, y: 0 };
 const body = '<mjml><mj-body><mj-section><mj-column><mj-text>Hi {{ customer.firstName }}</mj-text></mj-column></mj-section></mj-body></mjml>';
 const mail = (id: string, subject: string) =>
@@ -64,7 +67,7 @@ export async function buildReportWorld(db: Database, registry: NodeRegistry, run
       ${END}::timestamptz - ((g % 90) + 1) * interval '1 day' + (g % 86400) * interval '1 second' as entered) e`;
     await sql`insert into journey_runs (id, workspace_id, customer_id, journey_id, version_id, entry_key, status, node_id, due_at,
         step_count, entered_at, updated_at)
-      select md5('run' || g)::uuid, ${WS}, 'c' || (1 + g % ${customers}), ${JOURNEY}, e.version, 'o' || g,
+      select ${runIdOf(sql, 'g')}, ${WS}, 'c' || (1 + g % ${customers}), ${JOURNEY}, e.version, 'o' || g,
         case when p < 94 then 'completed' when p < 99 then 'waiting' else 'failed' end,
         case when p < 94 then 'exit' when p < 97 then 'wait1' when p < 99 then 'wait2' else 'mail2' end,
         case when p between 94 and 98 then ${END}::timestamptz + (g % 259200) * interval '1 second' end,
@@ -72,7 +75,7 @@ export async function buildReportWorld(db: Database, registry: NodeRegistry, run
         e.entered, e.entered + case when p < 94 then interval '6 days' when p < 97 then interval '0' else interval '3 days' end
       from ${place()}`;
     await sql`insert into run_walks (run_id, first_step, workspace_id, version_id, steps, at)
-      select md5('run' || g)::uuid, w.first_step, ${WS}, e.version, w.steps, e.entered + w.after
+      select ${runIdOf(sql, 'g')}, w.first_step, ${WS}, e.version, w.steps, e.entered + w.after
       from ${place()} cross join lateral (values
         (1, interval '0', jsonb_build_array(${step('t', 'next')}, ${step('split', 'next', 'e.arm')},
           jsonb_build_object('node', 'mail_' || e.arm, 'outcome', 'next'), ${step('wait1', 'sleep')}), true),

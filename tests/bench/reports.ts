@@ -11,7 +11,7 @@ import { reportExperiments } from '../../packages/api/src/journeys/report/experi
 import { reportFunnel } from '../../packages/api/src/journeys/report/funnel';
 import { seedUser, signIn, startApiServer, unusedTemplateSandbox } from '../support/api-client';
 import { testSecrets } from '../support/secrets';
-import { buildReportWorld, END, JOURNEY, WS } from './reports-fixture';
+import { buildReportWorld, END, JOURNEY, runIdOf, WS } from './reports-fixture';
 
 type Report = (name: string, value: string) => void;
 type Target = (name: string, measured: number, goal: number, unit: string, higherIsBetter: boolean) => void;
@@ -56,7 +56,7 @@ export async function reportsBench(adminUrl: string, quick: boolean, report: Rep
       order by at desc, run_id desc offset ${Math.floor(world.runs / 2)} limit 1`;
     const cursor = (row: { at: Date; id: string }) => `${row.at.toISOString()}|${row.id}`;
     const [{ plan }] = await sql<{ plan: JourneyPlan }[]>`select plan from journey_versions where id = ${world.versions[1]}`;
-    const [run] = await sql<{ id: string }[]>`select md5('run1')::uuid::text as id`;
+    const [run] = await sql<{ id: string }[]>`select ${runIdOf(sql, 1)}::text as id`;
     const step = { journeyId: JOURNEY, limit: 50 } as const;
 
     const asks: [string, string, () => Promise<unknown>][] = [
