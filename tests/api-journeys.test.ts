@@ -90,6 +90,36 @@ describe('journeys', () => {
     expect(refusedStatus.message).toContain(id);
   });
 
+  it('saves a draft only over the revision the editor opened: a stale save is a CONFLICT in the caller\'s language', async () => {
+    const { id } = await owner.journeys.create.mutate({ name: 'Two tabs' });
+    const opened = await owner.journeys.get.query({ id });
+    const first = draft({ event: 'Order Completed', segmentId: 'seg_all', subject: 'First tab', points: 1 });
+    const second = draft({ event: 'Order Completed', segmentId: 'seg_all', subject: 'Second tab', points: 2 });
+    // Tab one saves twice, each time over what it saved last.
+    const saved = await owner.journeys.saveDraft.mutate({ id, draft: first, revision: opened.draftRevision });
+    expect(saved.revision).not.toBe(opened.draftRevision);
+    expect(saved.revision).toBe((await owner.journeys.get.query({ id })).draftRevision);
+    const again = await owner.journeys.saveDraft.mutate({ id, draft: { ...first, nodes: first.nodes.map((n) => ({ ...n, position: { x: 10, y: 10 } })) }, revision: saved.revision });
+    // Tab two, opened before, would write its old view back: refused, naming what happened.
+    const stale = await errorOf(owner.journeys.saveDraft.mutate({ id, draft: second, revision: opened.draftRevision }));
+    expect(stale).toMatchObject({ code: 'CONFLICT', data: { httpStatus: 409, field: 'revision' } });
+    expect(stale.message).toMatch(/changed elsewhere/);
+    const stored = await owner.journeys.get.query({ id });
+    expect(stored.draft.nodes.find((n) => n.id === 'email')?.config.subject).toBe('First tab');
+    expect(stored.draftRevision).toBe(again.revision);
+    // Said in the user's language; a save without a revision (API callers, tests) still wins.
+    await owner.auth.setLocale.mutate({ locale: 'sl' });
+    try {
+      expect((await errorOf(owner.journeys.saveDraft.mutate({ id, draft: second, revision: saved.revision }))).message).toMatch(/spremenjen drugje/);
+    } finally {
+      await owner.auth.setLocale.mutate({ locale: 'en' });
+    }
+    await owner.journeys.saveDraft.mutate({ id, draft: second });
+    expect((await owner.journeys.get.query({ id })).draft.nodes.find((n) => n.id === 'email')?.config.subject).toBe('Second tab');
+    // Another workspace's journey is not found, whatever revision is sent.
+    expect((await errorOf(other.journeys.saveDraft.mutate({ id, draft: second, revision: stored.draftRevision }))).code).toBe('NOT_FOUND');
+  });
+
   it('refuses to publish with issues naming node and field, then publishes versions that never disturb runs', async () => {
     const { id } = await owner.journeys.create.mutate({ name: 'Order thanks' });
     // Config may be incomplete while drafting; publishing is where it must be right.

@@ -122,8 +122,12 @@ it('makes an A/B arm the winner: a published version with that arm only, runs pa
   await expect(t.api.journeys.makeWinner({ journeyId: j.id, nodeId: 'thanks', armId: 'out' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   await expect(t.api.journeys.makeWinner({ journeyId: j.id, nodeId: 'split', armId: 'nope' })).rejects.toThrow(/no arm nope/);
 
+  const opened = await t.api.journeys.get({ id: j.id }); // an editor open on the draft with the split
   const result = await t.api.journeys.makeWinner({ journeyId: j.id, nodeId: 'split', armId: 'gift' });
   expect(result).toMatchObject({ ok: true, version: 2 });
+  // That editor's next autosave cannot put the split back over the winner.
+  await expect(t.api.journeys.saveDraft({ id: j.id, draft: opened.draft, revision: opened.draftRevision }))
+    .rejects.toMatchObject({ code: 'CONFLICT' });
   const [live] = await t.database.sql<{ id: string; graph: unknown; plan: JourneyPlan }[]>`
     select v.id, v.graph, v.plan from journeys jr join journey_versions v on v.id = jr.current_version_id where jr.id = ${j.id}`;
   const graph = journeyGraphSchema.parse(live.graph);

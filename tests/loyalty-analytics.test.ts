@@ -122,6 +122,25 @@ describe('loyalty.analytics', () => {
     expect(months.referralsCompleted).toBe(2);
   });
 
+  it('cuts weeks at the shop time zone\'s Mondays: an entry of Sunday evening in Los Angeles is that week\'s', async () => {
+    const zone = (timeZone: string) => db.sql`update workspaces set settings = settings || ${db.sql.json({ shop: { timeZone } })} where id = ${WS}`;
+    await zone('America/Los_Angeles'); // UTC-7 in summer
+    try {
+      const got = await (await as('manager')).loyalty.analytics.query({ days: 30, bucket: 'week' });
+      expect(got.period.timeZone).toBe('America/Los_Angeles');
+      expect(got.series).toEqual([
+        week('2026-06-15T07:00:00.000Z', { orders: 1300 }), // Bob's order at 00:00 UTC on 22 June is Sunday 17:00 there
+        week('2026-06-22T07:00:00.000Z', { reviews: 50 }, { refunded: 100 }), // so is Ada's review of 29 June
+        week('2026-06-29T07:00:00.000Z', { birthday: 100 }),
+        week('2026-07-06T07:00:00.000Z', {}, { expired: 200 }),
+        week('2026-07-13T07:00:00.000Z', { referrals: 200 }, { redeemed: 500, deducted: 20 }),
+      ]);
+      expect(got.totals.issued).toBe(1650);
+    } finally {
+      await db.sql`update workspaces set settings = settings - 'shop' where id = ${WS}`;
+    }
+  });
+
   it('answers a workspace without a programme with zeros and its default tiers', async () => {
     const got = await (await signIn(server.url, 'manager@empty.test', 'pw-e')).loyalty.analytics.query({ days: 90, bucket: 'month' });
     expect(got.members).toBe(0);

@@ -50,23 +50,40 @@ it('refuses a shop address that is not https, or an empty name, naming the field
   const noName = await errorOf(marketer.shop.save.mutate({ name: '  ', url: 'https://trail.example' }));
   expect(issuesOf(noName)).toEqual([{ field: 'name', message: 'Shop name must not be empty' }]);
   expect((await errorOf(viewer.shop.save.mutate({ name: 'Trail & Co', url: 'https://trail.example' }))).code).toBe('FORBIDDEN');
-  expect(await viewer.shop.get.query()).toEqual({ name: 'Shop', url: 'https://shop.example', urlIsDefault: true, locale: 'en', currency: 'EUR' });
+  expect(await viewer.shop.get.query()).toEqual({ name: 'Shop', url: 'https://shop.example', urlIsDefault: true, locale: 'en', currency: 'EUR', timeZone: 'UTC' });
   const badLanguage = await errorOf(marketer.shop.save.mutate({ name: 'Trail', url: 'https://trail.example', locale: 'de' as 'en', currency: 'euro' }));
   expect(issuesOf(badLanguage).map((i) => i.field).sort()).toEqual(['currency', 'locale']);
 });
 
 it('keeps the name and address per workspace', async () => {
   expect(await marketer.shop.save.mutate({ name: ' Trail & Co ', url: 'https://trail.example/shop/', locale: 'sr-Latn', currency: 'rsd' }))
-    .toEqual({ name: 'Trail & Co', url: 'https://trail.example/shop', urlIsDefault: false, locale: 'sr-Latn', currency: 'RSD' });
+    .toEqual({ name: 'Trail & Co', url: 'https://trail.example/shop', urlIsDefault: false, locale: 'sr-Latn', currency: 'RSD', timeZone: 'UTC' });
   // A save without the language and currency (an older form) keeps them.
   expect(await marketer.shop.save.mutate({ name: ' Trail & Co ', url: 'https://trail.example/shop/' }))
-    .toEqual({ name: 'Trail & Co', url: 'https://trail.example/shop', urlIsDefault: false, locale: 'sr-Latn', currency: 'RSD' });
-  expect(await viewer.shop.get.query()).toEqual({ name: 'Trail & Co', url: 'https://trail.example/shop', urlIsDefault: false, locale: 'sr-Latn', currency: 'RSD' });
+    .toEqual({ name: 'Trail & Co', url: 'https://trail.example/shop', urlIsDefault: false, locale: 'sr-Latn', currency: 'RSD', timeZone: 'UTC' });
+  expect(await viewer.shop.get.query()).toEqual({ name: 'Trail & Co', url: 'https://trail.example/shop', urlIsDefault: false, locale: 'sr-Latn', currency: 'RSD', timeZone: 'UTC' });
   const [other] = await db.sql`select name, settings from workspaces where id = 'ws_other'`;
   expect(other).toEqual({ name: 'Other', settings: {} });
   // The sending rules live beside it and keep it.
   await admin.sending.save.mutate({ frequencyCap: { enabled: true, maxEmails: 1, perDays: 7 }, quietHours: { enabled: false, startHour: 21, endHour: 8 } });
   expect((await viewer.shop.get.query()).url).toBe('https://trail.example/shop');
+});
+
+it('keeps the shop\'s time zone: an IANA zone PostgreSQL knows, refused otherwise naming the field, audited', async () => {
+  const shop = { name: 'Trail & Co', url: 'https://trail.example/shop' };
+  for (const timeZone of ['Mars/Olympus', '+01:00', 'GMT+1', 'Europe/Belgrade; drop table', '', 'x'.repeat(65)]) {
+    const bad = await errorOf(marketer.shop.save.mutate({ ...shop, timeZone }));
+    expect(bad.code).toBe('BAD_REQUEST');
+    expect(new Set(issuesOf(bad).map((i) => `${i.field}: ${i.message}`))).toEqual(new Set(['timeZone: Time zone must be an IANA time zone such as Europe/Belgrade']));
+  }
+  expect((await marketer.shop.save.mutate({ ...shop, timeZone: 'europe/belgrade' })).timeZone).toBe('Europe/Belgrade');
+  expect((await marketer.shop.save.mutate({ ...shop, timeZone: 'Asia/Vladivostok' })).timeZone).toBe('Asia/Vladivostok');
+  // A save without it (an older form) keeps it; a refusal in the caller's language.
+  expect((await marketer.shop.save.mutate(shop)).timeZone).toBe('Asia/Vladivostok');
+  expect(await viewer.shop.get.query()).toMatchObject({ timeZone: 'Asia/Vladivostok', locale: 'sr-Latn', currency: 'RSD' });
+  const [audit] = await db.sql`select actor_id, detail from audit_log where action = 'shop.save' and detail::text like '%Vladivostok%' order by id limit 1`;
+  expect(audit.actor_id).toBe('u_m');
+  expect((await marketer.shop.save.mutate({ ...shop, timeZone: 'UTC' })).timeZone).toBe('UTC');
 });
 
 it('puts the shop into emails: name, address and review links', async () => {

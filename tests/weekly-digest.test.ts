@@ -1,5 +1,6 @@
 // The weekly digest through the real engine job, outbox, dispatcher and SMTP sink, on a manual
-// clock: due on Monday from 08:00 in the shop's time zone (Europe/Belgrade here, UTC+2 in May),
+// clock: due on Monday from 08:00 in the shop's time zone (Europe/Belgrade here, UTC+2 in May; set
+// in the shop settings), and in Vladivostok (UTC+10) only once the week's last UTC day has ended,
 // sent once per user and week however often the job runs, only to owners, admins and managers
 // who opted in, in each one's language, as transactional mail with a link to the dashboard.
 import { sendEmail, triggerOnEvent } from '@afterglow/nodes';
@@ -8,12 +9,13 @@ import { afterAll, expect, it } from 'vitest';
 
 const body = `<mjml><mj-body><mj-section><mj-column><mj-text>Hi</mj-text></mj-column></mj-section></mj-body></mjml>`;
 let t: JourneyTest;
-afterAll(async () => { await t?.close(); });
+let east: JourneyTest;
+afterAll(async () => { await t?.close(); await east?.close(); });
 
 it('emails the week to opted-in owners, admins and managers on Monday 08:00 local, once, in their language', async () => {
   t = await createJourneyTest({ start: new Date('2026-05-06T09:00:00Z') }); // a Wednesday
-  await t.database.sql`update workspaces set settings = jsonb_set(settings, '{shop}', coalesce(settings->'shop', '{}') || '{"timeZone": "Europe/Belgrade"}')
-    where id = ${t.workspaceId}`;
+  expect((await t.api.shop.save({ name: 'Test shop', url: 'https://shop.example', timeZone: 'Europe/Belgrade' })).timeZone)
+    .toBe('Europe/Belgrade');
   await t.api.auth.setLocale({ locale: 'ru' });
   expect(await t.api.dashboard.setDigest({ enabled: true })).toEqual({ enabled: true });
   expect(await t.api.dashboard.digest()).toEqual({ enabled: true });
@@ -63,4 +65,26 @@ it('emails the week to opted-in owners, admins and managers on Monday 08:00 loca
   await t.advance(new Date('2026-05-18T06:05:00Z'));
   expect(digests().filter((e) => e.to.startsWith('owner@'))).toHaveLength(1);
   expect(digests()).toHaveLength(7);
+}, 300_000);
+
+it('in Vladivostok, waits past Monday 08:00 local for the UTC Sunday to end, and counts its last hours', async () => {
+  east = await createJourneyTest({ start: new Date('2026-05-06T09:00:00Z') });
+  await east.api.shop.save({ name: 'East shop', url: 'https://east.example', timeZone: 'Asia/Vladivostok' });
+  await east.api.dashboard.setDigest({ enabled: true });
+  await east.publish(east.journey().trigger(triggerOnEvent, { event: 'Joined List' })
+    .then(sendEmail, { subject: 'News', body }, { id: 'news' }), { name: 'News' });
+  await east.identify('c1', { email: 'c1@example.com', marketing_consent: true });
+  const digests = () => east.emails().filter((e) => e.to.startsWith('owner@'));
+
+  await east.advance(new Date('2026-05-10T21:00:00Z')); // Monday 07:00 there
+  await east.track('c1', 'Joined List');
+  await east.advance(new Date('2026-05-10T22:05:00Z')); // Monday 08:05 there, still Sunday in UTC: the week is not over
+  expect(digests()).toEqual([]);
+  await east.advance(new Date('2026-05-11T00:05:00Z')); // Monday 10:05 there
+  const [digest] = digests();
+  expect(digests()).toHaveLength(1);
+  expect(digest.subject).toBe('East shop: your week from May 4 to May 10');
+  expect(digest.text).toContain('Emails sent: 1'); // sent on the UTC Sunday, Monday morning in Vladivostok
+  await east.advance(new Date('2026-05-11T13:00:00Z'));
+  expect(digests()).toHaveLength(1);
 }, 300_000);

@@ -15,6 +15,7 @@ import { replenishmentBench } from './replenishment';
 import { loyaltyExpiryBench } from './loyalty-expiry';
 import { canvasBench } from './canvas';
 import { simulationBench } from './simulation';
+import { reportsBench } from './reports';
 
 const quick = process.argv.includes('--quick');
 const rows: [string, string][] = [];
@@ -74,6 +75,8 @@ async function main() {
     await section('calendar', () => calendarBench(pg.url, quick, report, target));
     await section('replenishment', () => replenishmentBench(pg.url, quick, report, target));
     await section('loyalty', () => loyaltyExpiryBench(pg.url, quick, report, target));
+    // The analytics reads against 1M runs and 10M steps (its build takes a few minutes).
+    await section('reports', () => reportsBench(pg.url, quick, report, target));
     // Last: after loading 10M orders, Postgres keeps vacuuming and checkpointing for minutes,
     // which would take CPU from any section measured after it.
     await section('segments', () => segmentBench(pg.url, quick, report, target));

@@ -3,7 +3,9 @@
 // dialog saying what happens to the customers already on the other arm, and the journey is
 // republished with that arm only. Then the journey's settings hold out 10% of entrants, and the
 // report shows the whole journey's treated vs held-out card with its interval.
-// Screenshots: test-artifacts/journey-winner-card.png, journey-winner-dialog.png, journey-holdout-settings.png, journey-holdout-report.png.
+// An editor left open on the old draft cannot autosave it over the winner: it says so and reloads.
+// Screenshots: test-artifacts/journey-winner-card.png, journey-winner-dialog.png, journey-holdout-settings.png,
+// journey-holdout-report.png, journey-draft-conflict.png, journey-report-who-is-here.png.
 import { ManualClock } from '@afterglow/engine';
 import type { JourneyPlan } from '@afterglow/journey-core';
 import { abSplit, grantPoints, triggerOnEvent } from '@afterglow/nodes';
@@ -51,6 +53,13 @@ it('makes an arm the winner from the report, then holds out 10% of entrants and 
   const card = page.getByTestId('lift-card');
   await waitForText(card, (t) => t.includes('Gift') && t.includes('95% interval'));
   await card.screenshot({ path: `${ARTIFACTS}/journey-winner-card.png` });
+  // The funnel's step opens who is there, as on the canvas.
+  await page.getByTestId('funnel-who-split').click();
+  const panel = page.getByTestId('step-runs');
+  await waitForText(panel, (t) => t.includes('Nobody is at this step right now.'));
+  await screenshot(page, 'journey-report-who-is-here');
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await panel.waitFor({ state: 'detached' });
   await card.getByTestId('make-winner-gift').click();
   const dialog = page.getByRole('dialog');
   await waitForText(dialog, (t) => t.includes('Make “Gift” the winner?') && t.includes('go on along their arm until they finish'));
@@ -85,4 +94,34 @@ it('makes an arm the winner from the report, then holds out 10% of entrants and 
   await waitForText(journeyCard, (t) => t.includes('Whole journey: held out at entry') && t.includes('Held out') && t.includes('Got the journey'));
   await waitForText(journeyCard, (t) => /The sample is too small: about [\d,]+ more customers are needed/.test(t));
   await screenshot(page, 'journey-holdout-report');
+});
+
+it('an editor open on the draft before the winner was made cannot save it back: it offers to reload', { timeout: 300_000 }, async () => {
+  const { app, page } = env;
+  const sql = app.database.sql;
+  if (await page.getByRole('navigation', { name: 'Main' }).count() === 0) await env.logIn();
+  const { id } = (await call('journeys.create', { name: 'Open in a tab' })) as { id: string };
+  await call('journeys.saveDraft', { id, draft });
+  const first = (await call('journeys.publish', { id })) as { ok: boolean; versionId: string };
+  await sql`insert into journey_group_totals (journey_id, version_id, grp, runs, converted, revenue, revenue_sq) values
+    (${id}, ${first.versionId}, 'arm:split:plain', 410, 21, 1260, 98000), (${id}, ${first.versionId}, 'arm:split:gift', 395, 37, 2405, 190000)`;
+  await page.goto(`${app.url}/journeys/${id}`);
+  const name = page.getByLabel('Journey name');
+  await name.waitFor();
+  // Meanwhile, in another tab, Gift is made the winner: the draft loses the split.
+  expect(await call('journeys.makeWinner', { journeyId: id, nodeId: 'split', armId: 'gift' })).toMatchObject({ ok: true, version: 2 });
+  await name.fill('Open in a tab, renamed');
+  const banner = page.getByTestId('draft-conflict');
+  await waitForText(banner, (t) => t.includes('This draft was changed elsewhere') && t.includes('Reload'));
+  await screenshot(page, 'journey-draft-conflict');
+  const stored = async () => (await sql<{ nodes: string[] }[]>`
+    select array(select n ->> 'id' from jsonb_array_elements(draft -> 'nodes') n order by 1) as nodes from journeys where id = ${id}`)[0].nodes;
+  expect(await stored()).toEqual(['big', 'trigger']);
+  // Reloading opens the winner's draft, and edits save again.
+  await page.getByTestId('draft-conflict-reload').click();
+  await banner.waitFor({ state: 'detached' });
+  await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 30_000 }).toBe(2);
+  await page.getByLabel('Journey name').fill('Open in a tab, after the winner');
+  await expect.poll(async () => (await sql`select name from journeys where id = ${id}`)[0].name, { timeout: 30_000 }).toBe('Open in a tab, after the winner');
+  expect(await stored()).toEqual(['big', 'trigger']);
 });

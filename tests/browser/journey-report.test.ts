@@ -1,7 +1,7 @@
 // The journey report in a real browser: a published demo journey with a month of figures in its
 // rollups, a Holdout step's groups and an A/B split's arms; the tiles, both uPlot charts, the lift
-// cards with their intervals and the "sample too small" message, by day and by week
-// (test-artifacts/journey-report-*.png).
+// cards with their intervals and the "sample too small" message, by day and by week, and two
+// published versions side by side (test-artifacts/journey-report-*.png).
 import { ManualClock } from '@afterglow/engine';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, screenshot, useAppInBrowser, waitForText } from './browser';
@@ -54,5 +54,28 @@ describe('the journey report', () => {
     await page.getByLabel('Group by').selectOption('week');
     await page.waitForFunction(() => document.querySelectorAll('canvas').length >= 2);
     await screenshot(page, 'journey-report-week');
+
+    // Published again, with a week of figures: the two versions side by side.
+    const second = await page.evaluate(async (id) => {
+      const res = await fetch('/trpc/journeys.publish', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id }) });
+      return ((await res.json()) as { result: { data: { ok: boolean; versionId: string; version: number } } }).result.data;
+    }, journey.id);
+    expect(second.ok).toBe(true);
+    for (let d = 0; d < 7; d++) {
+      const day = new Date(clock.now().getTime() - d * DAY).toISOString().slice(0, 10);
+      for (const [metric, n] of Object.entries({ entries: 60, sent: 58, opened: 35, clicked: 12, conversions: 6, revenue: 6 * 54.5 })) {
+        await sql`insert into journey_daily (journey_id, day, version_id, node_id, metric, n) values (${journey.id}, ${day}, ${second.versionId}, ${metric === 'entries' ? '' : 'mail'}, ${metric}, ${n})`;
+      }
+    }
+    await page.reload();
+    await page.getByTestId('report-version').waitFor();
+    await page.getByTestId('report-version').selectOption({ label: `Version ${second.version}` });
+    const compare = page.getByTestId('version-compare');
+    await waitForText(compare, (t) => t.includes(`Version ${second.version - 1}`) && t.includes(`Version ${second.version}`) && t.includes('420'));
+    expect(await page.getByTestId('report-version-beside').inputValue()).toBe(journey.versionId);
+    await page.waitForFunction(() => document.querySelectorAll('canvas').length >= 2);
+    await screenshot(page, 'journey-report-versions');
+    await page.getByTestId('report-version-beside').selectOption('');
+    await page.getByTestId('report-tiles').waitFor();
   });
 });

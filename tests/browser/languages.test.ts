@@ -102,9 +102,16 @@ it('shows Settings and Users in Serbian Cyrillic and Russian, and keeps the shop
   await shop.getByLabel('Веб-адреса продавнице').fill('https://planinar.example');
   await shop.getByLabel('Подразумевани језик').selectOption('sr-Latn');
   await shop.getByLabel('Подразумевана валута').selectOption('RSD');
+  // The time zone is searched as typed (zone names are English, as IANA writes them).
+  await shop.getByLabel('Временска зона').fill('belgr');
+  const belgrade = shop.getByRole('option', { name: /^Europe\/Belgrade/ });
+  await belgrade.waitFor();
+  await screenshot(page, 'languages-shop-time-zone-sr-Cyrl');
+  await belgrade.click();
+  expect(await shop.getByLabel('Временска зона').inputValue()).toBe('Europe/Belgrade');
   await shop.getByRole('button', { name: 'Сачувај продавницу' }).click();
   await shop.getByText('Сачувано ✓').waitFor();
-  expect(await stored()).toMatchObject({ name: 'Планинар', shop: { url: 'https://planinar.example', locale: 'sr-Latn', currency: 'RSD' } });
+  expect(await stored()).toMatchObject({ name: 'Планинар', shop: { url: 'https://planinar.example', locale: 'sr-Latn', currency: 'RSD', timeZone: 'Europe/Belgrade' } });
   await screenshot(page, 'languages-settings-sr-Cyrl');
   expect(await overflowing(page, SCREEN_LABELS)).toEqual([]);
 

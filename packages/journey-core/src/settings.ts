@@ -1,6 +1,7 @@
 // Settings of a journey (copied into the plan at publish) and of a workspace (read by the
 // engine at send time). Shared by the API, the engine and the web forms.
 import { LOCALES } from '@afterglow/i18n';
+import { isValidTimeZone } from '@afterglow/node-sdk';
 import { z } from 'zod';
 
 export const reentrySchema = z.discriminatedUnion('mode', [
@@ -141,6 +142,11 @@ export type BounceSettings = z.output<typeof bounceSettingsSchema>;
 export const workspaceSettingsSchema = sendingRulesSchema.extend(sendingLimitsSchema.shape);
 export type WorkspaceSettings = z.output<typeof workspaceSettingsSchema>;
 
+/** A zone name Intl knows (the server's and the browser's ICU), never a bare UTC offset. */
+function isShopTimeZone(zone: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone) && isValidTimeZone(zone);
+}
+
 /**
  * What the shop is called in its emails and where its links (products, review forms) point; the
  * language of a customer whose own is unknown or unsupported, and the currency of an amount that
@@ -157,6 +163,16 @@ export const shopSettingsSchema = z.object({
   locale: z.enum(LOCALES, { error: `Default language must be one of ${LOCALES.join(', ')}` }).optional(),
   currency: z.string({ error: 'Currency must be a three-letter code' }).trim().toUpperCase()
     .regex(/^[A-Z]{3}$/, 'Currency must be a three-letter ISO 4217 code such as EUR, RSD or RUB').optional(),
+  /**
+   * The shop's IANA time zone: when the weekly digest goes out (Monday 08:00 there) and where the
+   * Loyalty page's days, weeks and months start.
+   * A zone name only ("Europe/Belgrade", "UTC"): a bare offset like "+01:00" is refused, as
+   * PostgreSQL reads such POSIX offsets with the sign reversed.
+   */
+  timeZone: z.string({ error: 'Time zone must be an IANA time zone such as Europe/Belgrade' }).trim().max(64, 'Time zone must be an IANA time zone such as Europe/Belgrade')
+    .refine(isShopTimeZone, 'Time zone must be an IANA time zone such as Europe/Belgrade')
+    // As Intl spells it ("europe/belgrade" is Europe/Belgrade): PostgreSQL matches names exactly.
+    .transform((zone) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone).optional(),
 });
 export type ShopSettings = z.output<typeof shopSettingsSchema>;
 

@@ -8,7 +8,7 @@ import { Link } from '../app/router';
 import { useTRPC } from '../trpc';
 import { EmptyState, ErrorNote, PageHeader, Spinner } from '../ui/kit';
 import { useLocale } from '../ui/locale';
-import { utcDay } from './format';
+import { shopDay } from './format';
 import { PeriodPicker, type Period } from './PeriodPicker';
 import { PointsChart } from './PointsChart';
 import { Sources } from './Sources';
@@ -48,7 +48,9 @@ export function LoyaltyPage() {
             <Sources data={data} />
           </div>
           <p className="text-xs text-slate-500" data-testid="period-note">
-            {t('utcNote', { from: utcDay(locale, data.period.from), to: utcDay(locale, data.period.to) })}
+            {t('zoneNote', {
+              from: shopDay(locale, data.period.from, data.period.timeZone), to: shopDay(locale, data.period.to, data.period.timeZone), zone: data.period.timeZone,
+            })}
           </p>
         </div>
       )}

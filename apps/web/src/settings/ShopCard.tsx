@@ -1,6 +1,7 @@
 // The shop's name and web address: what emails call the shop ({{ shop.name }}) and where
 // their shop and review links point ({{ shop.url }}, "rate this" links); and its default
-// language and currency, for customers whose own are unknown. Owners and marketers.
+// language and currency, for customers whose own are unknown, and its time zone (when the weekly
+// digest's Monday 08:00 is). Owners and marketers.
 // The form checks itself with the API's own schema before saving, so a mistake is named beside
 // its field in the user's language; the server's refusal (same rules) is shown the same way.
 import { LOCALE_NAMES, LOCALES, type Locale } from '@afterglow/i18n';
@@ -11,12 +12,18 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 import { Button, inputClass, Spinner } from '../ui/kit';
 import { CurrencySelect } from './CurrencySelect';
+import { TimeZoneSelect } from './TimeZoneSelect';
 import { fieldErrors } from './SettingsPage';
 import { useLeaveGuard } from '../app/router';
 import { differs } from '../ui/unsaved';
 
-type Field = 'name' | 'url' | 'locale' | 'currency';
-interface ShopForm { name: string; url: string; locale: Locale; currency: string }
+type Field = 'name' | 'url' | 'locale' | 'currency' | 'timeZone';
+interface ShopForm { name: string; url: string; locale: Locale; currency: string; timeZone: string }
+type Stored = Pick<ShopForm, 'name' | 'locale' | 'currency' | 'timeZone'> & { url: string; urlIsDefault: boolean };
+
+/** The form's values for what is stored (a default address shows as empty). */
+const formOf = ({ name, url, urlIsDefault, locale, currency, timeZone }: Stored): ShopForm =>
+  ({ name, url: urlIsDefault ? '' : url, locale, currency, timeZone });
 
 /** Each field's first problem as a catalogue key (the schema's own messages are English). */
 function problemsOf(form: ShopForm): Partial<Record<Field, string>> {
@@ -39,22 +46,19 @@ export function ShopCard() {
   const [form, setForm] = useState<ShopForm | null>(null);
   const [checked, setChecked] = useState(false); // problems show once a save was tried
   useEffect(() => {
-    if (current.data && !form) {
-      const { name, url, urlIsDefault, locale, currency } = current.data;
-      setForm({ name, url: urlIsDefault ? '' : url, locale, currency });
-    }
+    if (current.data && !form) setForm(formOf(current.data));
   }, [current.data, form]);
   const save = useMutation(trpc.shop.save.mutationOptions({
     onSuccess: (saved) => {
       queryClient.setQueryData(trpc.shop.get.queryKey(), saved);
       // The form shows what was stored (the server tidies the address), so it is not "unsaved" after.
-      setForm({ name: saved.name, url: saved.urlIsDefault ? '' : saved.url, locale: saved.locale, currency: saved.currency });
+      setForm(formOf(saved));
       // The header names the workspace by the shop's name.
       void queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
     },
   }));
   // Leaving with edits not saved asks first (a setting changes live sending: never saved on its own).
-  useLeaveGuard(differs(form, current.data && { name: current.data.name, url: current.data.urlIsDefault ? '' : current.data.url, locale: current.data.locale, currency: current.data.currency }));
+  useLeaveGuard(differs(form, current.data && formOf(current.data)));
   if (!form) return <Spinner />;
   const refused = fieldErrors(save.error);
   const problems = checked ? problemsOf(form) : {};
@@ -90,6 +94,8 @@ export function ShopCard() {
     field('locale', t('shop.locale'), t('shop.localeHelp'), localeSelect),
     field('currency', t('shop.currency'), t('shop.currencyHelp'),
       <CurrencySelect id="shop-currency" value={form.currency} onChange={(currency) => set({ currency })} />),
+    field('timeZone', t('shop.timeZone'), t('shop.timeZoneHelp'),
+      <TimeZoneSelect id="shop-timeZone" value={form.timeZone} invalid={!!errorOf('timeZone')} onChange={(timeZone) => set({ timeZone })} />),
   ];
 
   return (

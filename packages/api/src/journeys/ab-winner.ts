@@ -44,9 +44,11 @@ export async function makeArmWinner(deps: ApiDeps, user: Caller, input: MakeWinn
   const settings = readJourneySettings(live.settings);
   const result = await publishJourney(deps, input.journeyId, user.id, { draft, settings });
   if (!result.ok) return result;
-  // The draft continues from what is now live (its unpublished changes, if any, are replaced).
+  // The draft continues from what is now live (its unpublished changes, if any, are replaced). Its
+  // revision changes with it, so an editor still open on the old draft cannot save it back.
   await sql`
-    update journeys set draft = ${JSON.stringify(draft)}::text::jsonb, settings = ${JSON.stringify(settings)}::text::jsonb
+    update journeys set draft = ${JSON.stringify(draft)}::text::jsonb, settings = ${JSON.stringify(settings)}::text::jsonb,
+      updated_at = ${deps.clock.now().toISOString()}::timestamptz
     where workspace_id = ${user.workspaceId} and id = ${input.journeyId}`;
   return result;
 }

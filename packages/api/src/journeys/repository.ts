@@ -1,5 +1,6 @@
 // Journey reads and writes, always scoped by workspace: an id from another workspace is
 // indistinguishable from one that does not exist.
+import type { Queryable } from '@afterglow/db';
 import { journeyGraphSchema, readJourneySettings, type JourneyGraph, type JourneySettings } from '@afterglow/journey-core';
 import { randomBytes } from 'node:crypto';
 import { text } from '../i18n/catalogue';
@@ -29,6 +30,11 @@ export interface JourneyDetail {
   name: string;
   status: string;
   draft: JourneyGraph;
+  /**
+   * Which stored draft this is (a hash of it): the editor sends it back with each save, so a save
+   * over a draft changed since (another tab, a restored version, an A/B winner) is refused.
+   */
+  draftRevision: string;
   updatedAt: string;
   currentVersionId: string | null;
   versions: { id: string; version: number; publishedAt: string }[];
@@ -38,8 +44,12 @@ export interface JourneyDetail {
 
 export async function getJourney(deps: ApiDeps, workspaceId: string, id: string): Promise<JourneyDetail> {
   const { sql } = deps.database;
-  const [row] = await sql<{ id: string; name: string; status: string; draft: JourneyGraph; updatedAt: Date | string; currentVersionId: string | null; settings: unknown }[]>`
-    select id, name, status, draft, updated_at as "updatedAt", current_version_id as "currentVersionId", settings
+  const [row] = await sql<{
+    id: string; name: string; status: string; draft: JourneyGraph; draftRevision: string; updatedAt: Date | string;
+    currentVersionId: string | null; settings: unknown;
+  }[]>`
+    select id, name, status, draft, ${draftRevision(sql)} as "draftRevision", updated_at as "updatedAt",
+      current_version_id as "currentVersionId", settings
     from journeys where workspace_id = ${workspaceId} and id = ${id}`;
   if (!row) throw notFound('journey', id);
   const versions = await sql<{ id: string; version: number; publishedAt: Date | string }[]>`
@@ -53,22 +63,30 @@ export async function getJourney(deps: ApiDeps, workspaceId: string, id: string)
   };
 }
 
-/** Autosave: the graph must be well-formed; node configs may still be incomplete. Secrets are sealed. */
+/** The stored draft's revision: its hash, so every writer of the draft changes it without knowing. */
+const draftRevision = (sql: Queryable) => sql`md5(draft::text)`;
+
+/**
+ * Autosave: the graph must be well-formed; node configs may still be incomplete. Secrets are
+ * sealed. With `revision` (the editor's), only over that draft: a newer one is a CONFLICT.
+ */
 export async function saveDraft(
-  deps: ApiDeps, workspaceId: string, id: string, draft: JourneyGraph, name?: string,
-): Promise<{ updatedAt: string }> {
+  deps: ApiDeps, workspaceId: string, id: string, draft: JourneyGraph, name?: string, revision?: string,
+): Promise<{ updatedAt: string; revision: string }> {
+  const { sql } = deps.database;
   const [current] = await deps.database.sql<{ draft: unknown }[]>`select draft from journeys where workspace_id = ${workspaceId} and id = ${id}`;
   if (!current) throw notFound('journey', id);
   const stored = journeyGraphSchema.safeParse(current.draft);
   const sealed = sealDraftSecrets(draft, stored.success ? stored.data : null, deps.registry, deps.database.secrets);
   const now = deps.clock.now().toISOString();
-  const [row] = await deps.database.sql<{ updatedAt: Date | string }[]>`
+  const [row] = await sql<{ updatedAt: Date | string; revision: string }[]>`
     update journeys set draft = ${JSON.stringify(sealed)}::text::jsonb, name = coalesce(${name ?? null}::text, name),
       updated_at = ${now}::timestamptz
-    where workspace_id = ${workspaceId} and id = ${id}
-    returning updated_at as "updatedAt"`;
+    where workspace_id = ${workspaceId} and id = ${id} ${revision ? sql`and ${draftRevision(sql)} = ${revision}` : sql``}
+    returning updated_at as "updatedAt", ${draftRevision(sql)} as revision`;
+  if (!row && revision) throw new DomainError('CONFLICT', text('journey.draftChanged'), 'revision');
   if (!row) throw notFound('journey', id);
-  return { updatedAt: iso(row.updatedAt) };
+  return { updatedAt: iso(row.updatedAt), revision: row.revision };
 }
 
 export async function setJourneyStatus(deps: ApiDeps, workspaceId: string, id: string, status: 'live' | 'paused'): Promise<void> {

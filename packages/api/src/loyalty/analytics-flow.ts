@@ -1,4 +1,4 @@
-// Points that moved in the period, per UTC bucket, in one statement: every ledger entry lands in
+// Points that moved in the period, per bucket of the shop's zone, in one statement: every ledger entry lands in
 // exactly one series, so issued minus the debits is the change of all balances. Positive entries
 // are issued, grouped by where they came from (an 'adjust' or any other kind is an adjustment);
 // negative ones are redeemed, expired, refunded, or deducted (staff adjustments and the rest).
@@ -14,7 +14,7 @@ export const ISSUE_SOURCES = {
 export type IssueSource = keyof typeof ISSUE_SOURCES | 'adjustments';
 
 export interface FlowBucket {
-  /** The bucket's first instant (UTC midnight of the day, the Monday, the 1st of the month). */
+  /** The bucket's first instant (the shop zone's midnight of the day, the Monday, the 1st of the month). */
   start: string;
   issued: Record<IssueSource, number>;
   redeemed: number;
@@ -31,16 +31,16 @@ const DEBIT_KINDS = ['redeem', 'expire', 'refund'];
 
 export async function pointsFlow(database: Database, workspaceId: string, period: AnalyticsPeriod) {
   const { sql } = database;
-  const { from, to, bucket } = period;
+  const { from, to, bucket, timeZone } = period;
   // Summed per (bucket, kind, sign) first, a few rows per bucket, then spread into the series.
   const issued = (kind: string) => sql`coalesce(sum(points) filter (where credit and kind = ${kind}), 0)::float8`;
   const taken = (kind: string) => sql`coalesce(-sum(points) filter (where not credit and kind = ${kind}), 0)::float8`;
   const rows = await sql<Row[]>`
     with buckets as (
-      select generate_series(date_trunc(${bucket}, ${from}::timestamptz, 'UTC'), date_trunc(${bucket}, ${to}::timestamptz, 'UTC'),
-        ('1 ' || ${bucket})::interval, 'UTC') as start
+      select generate_series(date_trunc(${bucket}, ${from}::timestamptz, ${timeZone}), date_trunc(${bucket}, ${to}::timestamptz, ${timeZone}),
+        ('1 ' || ${bucket})::interval, ${timeZone}) as start
     ), summed as (
-      select date_trunc(${bucket}, created_at, 'UTC') as start, kind, points > 0 as credit, sum(points) as points
+      select date_trunc(${bucket}, created_at, ${timeZone}) as start, kind, points > 0 as credit, sum(points) as points
       from loyalty_ledger
       where workspace_id = ${workspaceId} and created_at > ${from} and created_at <= ${to} and points <> 0
       group by 1, 2, 3

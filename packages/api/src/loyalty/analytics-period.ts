@@ -1,6 +1,6 @@
-// The Loyalty page's period: the last 30, 90 or 365 days up to now, cut into UTC days, ISO weeks
-// (Monday first) or calendar months. The workspace has no time zone of its own yet, so buckets are
-// UTC; the first and the last bucket may be partial (the period starts and ends mid-bucket).
+// The Loyalty page's period: the last 30, 90 or 365 days up to now, cut into days, ISO weeks
+// (Monday first) or calendar months of the shop's time zone (Settings > Your shop; UTC when unset);
+// the first and the last bucket may be partial (the period starts and ends mid-bucket).
 import { z } from 'zod';
 
 export const ANALYTICS_DAYS = [30, 90, 365] as const;
@@ -19,9 +19,11 @@ export interface AnalyticsPeriod {
   /** Inclusive: entries up to now count (later ones, dated ahead, do not). */
   to: Date;
   bucket: AnalyticsBucket;
+  /** The shop's IANA zone, whose midnights start the buckets. */
+  timeZone: string;
 }
 
 const DAY_MS = 86_400_000;
 
-export const periodOf = (input: LoyaltyAnalyticsInput, now: Date): AnalyticsPeriod =>
-  ({ from: new Date(now.getTime() - input.days * DAY_MS), to: now, bucket: input.bucket });
+export const periodOf = (input: LoyaltyAnalyticsInput, now: Date, timeZone: string): AnalyticsPeriod =>
+  ({ from: new Date(now.getTime() - input.days * DAY_MS), to: now, bucket: input.bucket, timeZone });

@@ -1,18 +1,26 @@
 // The Loyalty page's figures (trpc loyalty.analytics; docs/loyalty.md#loyalty-page): the state of
 // the programme now (members per tier, outstanding points, top members) and the points that moved
-// in the period, per UTC bucket. Tier ids are named and ordered by the shop's settings: a member
-// the tiers job has not placed yet counts in the first tier (every member has reached its 0); a
-// tier id the settings no longer list (a removed tier) is counted apart until the job moves them.
+// in the period, per bucket of the shop's time zone. Tier ids are named and ordered by the shop's
+// settings: a member the tiers job has not placed yet counts in the first tier (every member has
+// reached its 0); a tier id the settings no longer list (a removed tier) is counted apart until
+// the job moves them.
 import { loadLoyaltySettings, type Database } from '@afterglow/db';
-import type { LoyaltyTier } from '@afterglow/journey-core';
+import { shopSettingsSchema, type LoyaltyTier } from '@afterglow/journey-core';
 import { pointsFlow, type FlowBucket } from './analytics-flow';
 import { periodOf, type LoyaltyAnalyticsInput } from './analytics-period';
 import { programmeState } from './analytics-state';
 
+/** The shop's zone as Settings stored it (checked there against PostgreSQL's zones), else UTC. */
+async function shopTimeZone(database: Database, workspaceId: string): Promise<string> {
+  const [row] = await database.sql<{ shop: unknown }[]>`select settings -> 'shop' as shop from workspaces where id = ${workspaceId}`;
+  const stored = shopSettingsSchema.pick({ timeZone: true }).safeParse(row?.shop ?? {});
+  return (stored.success && stored.data.timeZone) || 'UTC';
+}
+
 const sumOf = (series: FlowBucket[], pick: (b: FlowBucket) => number) => series.reduce((sum, b) => sum + pick(b), 0);
 
 export async function loyaltyAnalytics(database: Database, workspaceId: string, input: LoyaltyAnalyticsInput, now: Date) {
-  const period = periodOf(input, now);
+  const period = periodOf(input, now, await shopTimeZone(database, workspaceId));
   const [settings, state, flow] = await Promise.all([
     loadLoyaltySettings(database.sql, workspaceId),
     programmeState(database, workspaceId),
@@ -30,7 +38,7 @@ export async function loyaltyAnalytics(database: Database, workspaceId: string, 
   const { series } = flow;
   const issuedIn = (b: FlowBucket) => Object.values(b.issued).reduce((sum, n) => sum + n, 0);
   return {
-    period: { days: input.days, bucket: input.bucket, from: period.from.toISOString(), to: period.to.toISOString(), timeZone: 'UTC' as const },
+    period: { days: input.days, bucket: input.bucket, from: period.from.toISOString(), to: period.to.toISOString(), timeZone: period.timeZone },
     members: tiers.reduce((sum, t) => sum + t.members, removedTier),
     tiers,
     /** Members whose stored tier the settings no longer list. */

@@ -44,8 +44,12 @@ export const journeysRouter = router({
     }),
 
   saveDraft: protectedProcedure
-    .input(z.object({ id: journeyId, draft: journeyGraphSchema, name: journeyName.optional() }))
-    .mutation(({ ctx, input }) => saveDraft(ctx.deps, ctx.user.workspaceId, input.id, input.draft, input.name)),
+    .input(z.object({
+      id: journeyId, draft: journeyGraphSchema, name: journeyName.optional(),
+      /** The draftRevision the editor opened or last saved; without it, the last save wins. */
+      revision: z.string().max(64).optional(),
+    }))
+    .mutation(({ ctx, input }) => saveDraft(ctx.deps, ctx.user.workspaceId, input.id, input.draft, input.name, input.revision)),
 
   publish: protectedProcedure
     .input(z.object({ id: journeyId }))

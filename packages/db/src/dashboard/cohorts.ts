@@ -18,17 +18,19 @@ export interface Cohort {
 export async function repeatCohorts(sql: Queryable, workspaceId: string, now: Date): Promise<Cohort[]> {
   const rows = await sql<{ month: string; k: number; customers: number; repeated: number; closed: boolean }[]>`
     with cohort as (
-      select s.customer_id, s.first_order_at as first_at, date_trunc('month', s.first_order_at, 'UTC') as month
+      select s.customer_id, s.first_order_at as first_at, date_trunc('month', s.first_order_at, 'UTC') as month, s.order_count
       from customer_order_stats s
       where s.workspace_id = ${workspaceId}
         and s.first_order_at >= date_trunc('month', ${now}::timestamptz, 'UTC') - make_interval(months => ${COHORT_MONTHS - 1})
         and s.first_order_at <= ${now}
-    ), seconds as (
-      select c.month, c.first_at, (
+    ), seconds as materialized (
+      -- Materialized: each customer's second order is looked up once, not once per month k below.
+      -- A customer with one counted order has no second one: no lookup (most customers of a shop).
+      select c.month, c.first_at, case when c.order_count > 1 then (
         select o.placed_at from orders o
         where o.workspace_id = ${workspaceId} and o.customer_id = c.customer_id and o.placed_at > c.first_at
           and o.status not in ('cancelled', 'refunded')
-        order by o.placed_at limit 1) as second_at
+        order by o.placed_at limit 1) end as second_at
       from cohort c
     )
     select to_char(month at time zone 'UTC', 'YYYY-MM') as month, k, count(*)::int as customers,

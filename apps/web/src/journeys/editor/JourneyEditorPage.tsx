@@ -1,12 +1,13 @@
-// The journey editor: palette | canvas | config panel, with undo/redo, autosave,
-// publishing and the live-stats overlay. Steps the server migrated to a new version of their
-// node type arrive as one edit on top of the stored draft, so they autosave and undo like any.
+// The journey editor: palette | canvas | config panel, with undo/redo, autosave (over the
+// draft it opened only: DraftConflictBanner), publishing and the live-stats overlay. Steps the
+// server migrated to a new version of their node type arrive as one edit on top of the stored
+// draft, so they autosave and undo like any.
 import { formatNumber } from '@afterglow/i18n';
 import { definitionOf, journeyGraphSchema, validateGraph, type JourneyGraph, type JourneyStats } from '@afterglow/journey-core';
 import type { NodeTypeDefinition, SummaryNames } from '@afterglow/node-sdk';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/me';
 import { useTRPC, type Api, type inferOutput } from '../../trpc';
@@ -27,6 +28,7 @@ import { registry, triggerEventsOf } from './registry';
 import { deletedReferences, stepName, SummaryNamesProvider, useWorkspaceNames } from './stepNames';
 import { EditorToolbar } from './EditorToolbar';
 import { useAutosave } from './useAutosave';
+import { DraftConflictBanner, isDraftConflict } from './DraftConflictBanner';
 import { useUndoShortcuts } from './useUndoShortcuts';
 import { useCanvasShortcuts } from './shortcuts';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -73,7 +75,18 @@ function JourneyEditor({ journey }: { journey: Journey }) {
 
   const saveDraft = useMutation(trpc.journeys.saveDraft.mutationOptions());
   const draft = useMemo(() => ({ graph, name }), [graph, name]);
-  const autosave = useAutosave(draft, (d) => saveDraft.mutateAsync({ id: journey.id, draft: d.graph, name: d.name.trim() || journey.name }));
+  // Each save names the draft it edits; one changed elsewhere since is refused and offered for reload.
+  const revision = useRef(journey.draftRevision);
+  const [conflict, setConflict] = useState(false);
+  const autosave = useAutosave(draft, async (d) => {
+    try {
+      const saved = await saveDraft.mutateAsync({ id: journey.id, draft: d.graph, name: d.name.trim() || journey.name, revision: revision.current });
+      revision.current = saved.revision;
+    } catch (e) {
+      if (isDraftConflict(e)) setConflict(true);
+      throw e;
+    }
+  });
 
   const apply = useCallback((next: JourneyGraph, coalesceKey?: string) => dispatch({ type: 'apply', next, coalesceKey, at: Date.now() }), []);
   const undo = useCallback(() => dispatch({ type: 'undo' }), []);
@@ -141,6 +154,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
         flush={autosave.flush} onPublished={(o) => { setOutcome(o); if (o.ok) setLive(false); }}
         onWaitingMoves={(waitingMoves) => apply({ ...graph, waitingMoves })}
         onTidy={() => void commands.tidy()} tidying={commands.tidying} onShortcuts={openHelp} />
+      {conflict && <DraftConflictBanner journeyId={journey.id} />}
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       {migrations.length > 0 && <MigrationNotice migrations={migrations} stepName={nameStep} editable={canSave} onSelect={focusNode} onDismiss={() => setMigrations([])} />}
       {shownOutcome && <PublishNotice outcome={shownOutcome} stepName={nameStep} onSelect={focusNode} onDismiss={() => setOutcome(null)} />}

@@ -1,7 +1,11 @@
 // The path funnel: at each step with more than one way out, how many runs took each branch and
-// what the steps only that branch leads to brought in (the version's whole life).
+// what the steps only that branch leads to brought in (the version's whole life). "Who is here"
+// lists the customers at the step now or who went on from it (the run explorer, as on the canvas).
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/me';
 import { Card } from '../../ui/kit';
+import { StepRunsPanel } from '../runs/StepRunsPanel';
 import { useLocale } from '../../ui/locale';
 import { count, money, percent } from './format';
 import { stepWords } from './stepWords';
@@ -9,9 +13,11 @@ import type { JourneyReport } from './types';
 
 type Funnel = NonNullable<JourneyReport['funnel']>;
 
-export function FunnelTable({ funnel }: { funnel: Funnel }) {
+export function FunnelTable({ funnel, journeyId }: { funnel: Funnel; journeyId: string }) {
   const { t } = useTranslation('journey-report');
   const locale = useLocale();
+  const mayList = useCan()('journeys.stepCustomers');
+  const [listed, setListed] = useState<{ nodeId: string; name: string } | null>(null);
   return (
     <Card className="p-4">
       <h2 className="text-sm font-semibold text-slate-900">{t('funnel.title')}</h2>
@@ -31,7 +37,15 @@ export function FunnelTable({ funnel }: { funnel: Funnel }) {
             const words = stepWords(step, locale);
             return (
               <tbody key={step.nodeId} className="border-t border-slate-100">
-                <tr><th colSpan={5} className="pt-2 text-left text-xs font-semibold text-slate-700">{words.label}</th></tr>
+                <tr>
+                  <th colSpan={5} className="pt-2 text-left text-xs font-semibold text-slate-700">
+                    {words.label}
+                    {mayList && (
+                      <button type="button" onClick={() => setListed({ nodeId: step.nodeId, name: words.label })} data-testid={`funnel-who-${step.nodeId}`}
+                        className="ml-2 font-medium text-violet-700 hover:underline">{t('funnel.whoIsHere')}</button>
+                    )}
+                  </th>
+                </tr>
                 {step.branches.map((b) => (
                   <tr key={b.branch}>
                     <td className="py-1 pl-3 text-slate-700">{words.branch(b.branch)}</td>
@@ -46,6 +60,7 @@ export function FunnelTable({ funnel }: { funnel: Funnel }) {
           })}
         </table>
       )}
+      {listed && <StepRunsPanel journeyId={journeyId} nodeId={listed.nodeId} stepName={listed.name} onClose={() => setListed(null)} />}
     </Card>
   );
 }

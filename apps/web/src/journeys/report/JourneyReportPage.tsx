@@ -1,5 +1,6 @@
 // A journey's report (/journeys/:id/report): what it brought in over a period, by day or week,
-// the path funnel, and treated vs held out and A/B arms with their intervals. Managers read it;
+// the path funnel, and treated vs held out and A/B arms with their intervals; every version
+// together, one alone, or two side by side (VersionPicker). Managers read it;
 // every figure comes from rollups (journeys.report), so it answers fast for any journey.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -15,6 +16,8 @@ import { ReportCharts } from './ReportCharts';
 import { ReportControls, type ReportPeriod } from './ReportControls';
 import { ReportCsv } from './ReportCsv';
 import { ReportTiles } from './ReportTiles';
+import { VersionCompare } from './VersionCompare';
+import { VersionPicker } from './VersionPicker';
 import { stepWords } from './stepWords';
 
 export function JourneyReportPage({ id }: { id: string }) {
@@ -22,9 +25,11 @@ export function JourneyReportPage({ id }: { id: string }) {
   const { t } = useTranslation('journey-report');
   const locale = useLocale();
   const [period, setPeriod] = useState<ReportPeriod>({ days: 30, bucket: 'day' });
+  const [versions, setVersions] = useState<string[]>([]);
   const range = useMemo(() => periodOf(period.days), [period.days]);
   const journey = useQuery(trpc.journeys.get.queryOptions({ id }));
-  const report = useQuery(trpc.journeys.report.queryOptions({ journeyId: id, ...range, bucket: period.bucket }, { placeholderData: keepPreviousData }));
+  const report = useQuery(trpc.journeys.report.queryOptions(
+    { journeyId: id, ...range, bucket: period.bucket, ...(versions.length > 0 && { versions }) }, { placeholderData: keepPreviousData }));
   const data = report.data;
   const published = data && data.versions.length > 0 ? data : null;
   return (
@@ -33,7 +38,10 @@ export function JourneyReportPage({ id }: { id: string }) {
         subtitle={data ? t('subtitle', { window: data.attribution.windowDays, lift: data.attribution.liftDays }) : undefined}
         actions={<Link to={`/journeys/${id}`} className="text-sm font-medium text-violet-700 hover:underline">{t('openEditor')}</Link>} />
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <ReportControls value={period} onChange={setPeriod} />
+        <div className="flex flex-wrap items-end gap-3">
+          <ReportControls value={period} onChange={setPeriod} />
+          {published && published.versions.length > 1 && <VersionPicker versions={published.versions} value={versions} onChange={setVersions} />}
+        </div>
         {published && <ReportCsv report={published} bucket={period.bucket} />}
       </div>
       {report.isPending && <Spinner />}
@@ -41,9 +49,9 @@ export function JourneyReportPage({ id }: { id: string }) {
       {data && !published && <p className="text-sm text-slate-500">{t('notPublished')}</p>}
       {published?.series[0] && (
         <>
-          <ReportTiles totals={published.series[0].totals} />
+          {published.series.length > 1 ? <VersionCompare report={published} /> : <ReportTiles totals={published.series[0].totals} />}
           <ReportCharts report={published} bucket={period.bucket} />
-          {published.funnel && <FunnelTable funnel={published.funnel} />}
+          {published.funnel && <FunnelTable funnel={published.funnel} journeyId={id} />}
           <section className="space-y-3">
             <h2 className="text-sm font-semibold text-slate-900">{t('lift.title')}</h2>
             {published.experiments.length === 0 ? <p className="text-sm text-slate-500">{t('lift.none')}</p> : (
