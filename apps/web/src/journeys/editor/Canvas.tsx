@@ -7,7 +7,7 @@ import {
   applyNodeChanges, Background, Controls, MarkerType, MiniMap, ReactFlow, SelectionMode, useNodesInitialized, useReactFlow,
   type Connection, type Edge, type EdgeChange, type NodeChange, type NodeTypes, type EdgeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CanvasMenu, type CanvasCommands } from './CanvasMenu';
 import { DeletableEdge } from './DeletableEdge';
@@ -16,6 +16,7 @@ import { connect, moveNodes, removeEdges } from './graphOps';
 import { JourneyNodeCard, type JourneyFlowNode } from './NodeCard';
 import { PALETTE_MIME } from './Palette';
 import { isLoopEdge } from './loops';
+import { extendSelection } from './selectRange';
 import { useFlowNodes } from './useFlowNodes';
 import { FIT_PADDING, fitJourney } from './view';
 import { useLocale } from '../../ui/locale';
@@ -24,7 +25,8 @@ import { useLocale } from '../../ui/locale';
 const nodeTypes: NodeTypes = { journey: JourneyNodeCard };
 const edgeTypes: EdgeTypes = { deletable: DeletableEdge };
 const defaultEdgeOptions = { type: 'deletable', markerEnd: { type: MarkerType.ArrowClosed, color: '#94a3b8' } };
-// Shift is box select (Shift + drag); Ctrl or Cmd + click adds a step to the selection.
+// Shift + drag is box select and Shift + click a range (handled below, before React Flow sees it);
+// Ctrl or Cmd + click adds one step to the selection.
 const MULTI_SELECT_KEYS = ['Meta', 'Control'];
 
 export interface CanvasProps {
@@ -35,6 +37,8 @@ export interface CanvasProps {
   /** The stats shown are a simulation's (cards say so). */
   simulated?: boolean;
   selection: ReadonlySet<string>;
+  /** Problems in each step's email, for the cards' badges. */
+  emailProblems: ReadonlyMap<string, number>;
   onSelectionChange(next: ReadonlySet<string>): void;
   /** A recorded edit (connect, a wire removed, a drop). */
   onApply(next: JourneyGraph): void;
@@ -57,7 +61,7 @@ export function Canvas(p: CanvasProps) {
   // Plain functions, not p.onX(...) calls, so each callback depends on the handler, not on all props.
   const { onApply, onSelectionChange, onDropType } = p;
 
-  const derived = useFlowNodes({ graph: p.graph, issues: p.issues, stats: p.stats, live: p.live, simulated: !!p.simulated, selection: p.selection, locale, measured });
+  const derived = useFlowNodes({ graph: p.graph, issues: p.issues, stats: p.stats, live: p.live, simulated: !!p.simulated, selection: p.selection, emailProblems: p.emailProblems, locale, measured });
   // React Flow drags its own copy; a new graph (an edit, the drop) replaces it.
   const [nodes, setNodes] = useState(derived);
   const [shown, setShown] = useState(derived);
@@ -126,6 +130,27 @@ export function Canvas(p: CanvasProps) {
     setMenu({ x: e.clientX - frame.left, y: e.clientY - frame.top });
   }, [onSelectionChange]);
 
+  // The last step clicked without Shift: where a Shift + click range starts.
+  const anchor = useRef<string | null>(null);
+  const onNodeClick = useCallback((_e: unknown, node: JourneyFlowNode) => { anchor.current = node.id; }, []);
+  // React Flow takes any press with Shift held for a box selection (and clears the selection), so a
+  // Shift press on a card is caught first, in the capture phase, and its click extends the selection.
+  const shiftPressed = useRef<string | null>(null);
+  const onPointerDownCapture = useCallback((e: PointerEvent<HTMLDivElement>) => {
+    const id = e.shiftKey && e.button === 0 ? (e.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id') : null;
+    shiftPressed.current = id ?? null;
+    if (!id) return;
+    e.stopPropagation();
+    e.preventDefault(); // no mouse events follow, so the card is not dragged either
+  }, []);
+  const onClickCapture = useCallback((e: MouseEvent) => {
+    const id = shiftPressed.current;
+    if (!id) return;
+    shiftPressed.current = null;
+    e.stopPropagation();
+    onSelectionChange(extendSelection(graphRef.current, selectionRef.current, anchor.current, id));
+  }, [onSelectionChange]);
+
   const onPaneClick = useCallback(() => {
     setMenu(null);
     onSelectionChange(new Set());
@@ -150,10 +175,10 @@ export function Canvas(p: CanvasProps) {
   }, [p.live, flow]);
 
   return (
-    <div ref={box} className="relative h-full w-full" data-testid="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
+    <div ref={box} className="relative h-full w-full" data-testid="canvas" onPointerDownCapture={onPointerDownCapture} onClickCapture={onClickCapture} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
       <ReactFlow<JourneyFlowNode>
         nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect} onNodeDragStop={onNodeDragStop}
+        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect} onNodeDragStop={onNodeDragStop} onNodeClick={onNodeClick}
         onNodeContextMenu={p.live ? undefined : onNodeContextMenu} onPaneClick={onPaneClick}
         onMoveStart={() => setMenu(null)} isValidConnection={(c) => c.source !== c.target}
         nodesDraggable nodesConnectable={!p.live} deleteKeyCode={null} multiSelectionKeyCode={MULTI_SELECT_KEYS}

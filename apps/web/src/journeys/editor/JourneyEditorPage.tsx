@@ -6,7 +6,7 @@ import { definitionOf, journeyGraphSchema, validateGraph, type JourneyGraph, typ
 import type { NodeTypeDefinition, SummaryNames } from '@afterglow/node-sdk';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/me';
 import { useTRPC, type Api, type inferOutput } from '../../trpc';
@@ -33,6 +33,8 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { useCanvasCommands } from './useCanvasCommands';
 import { useMeasuredSizes } from './useMeasuredSizes';
 import { SimulatedBanner } from '../simulation/SimulatedBanner';
+import { useWaitingGuard } from './WaitingDeleteDialog';
+import { useEmailChecks } from './useEmailChecks';
 
 type Journey = inferOutput<Api['journeys']['get']>;
 
@@ -58,6 +60,9 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const [migrated] = useState(() => (canSave && journey.unmigratedDraft ? journeyGraphSchema.parse(journey.draft) : null));
   const [migrations, setMigrations] = useState(journey.migrations);
   const graph = history.present;
+  // The graph as it is when a confirmed delete runs, not as it was when it was asked for.
+  const graphRef = useRef(graph);
+  graphRef.current = graph;
   const [name, setName] = useState(journey.name);
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const selectedId = selection.size === 1 ? [...selection][0] : null;
@@ -69,6 +74,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const overlay = live || !!simulated;
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
   const triggerEvents = useMemo(() => triggerEventsOf(graph), [graph]);
+  const emailProblems = useEmailChecks(graph);
   const selected = graph.nodes.find((n) => n.id === selectedId) ?? null;
 
   const saveDraft = useMutation(trpc.journeys.saveDraft.mutationOptions());
@@ -79,14 +85,15 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const undo = useCallback(() => dispatch({ type: 'undo' }), []);
   const redo = useCallback(() => dispatch({ type: 'redo' }), []);
   useUndoShortcuts(useMemo(() => (live ? null : { undo, redo }), [live, undo, redo]));
-  const commands = useCanvasCommands({ graph, selection, setSelection, apply });
+  const versionId = outcome?.ok && 'versionId' in outcome ? outcome.versionId : journey.currentVersionId;
+  const waitingGuard = useWaitingGuard(versionId);
+  const commands = useCanvasCommands({ graph, selection, setSelection, apply, guardDelete: waitingGuard.guard });
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useCanvasShortcuts(useMemo(() => (live ? null : { ...commands, help: openHelp }), [live, commands, openHelp]));
   const sizes = useMeasuredSizes();
   // Applied once (the same object again is no change), after the stored draft became the saved state.
   useEffect(() => { if (migrated) apply(migrated); }, [migrated, apply]);
 
-  const versionId = outcome?.ok && 'versionId' in outcome ? outcome.versionId : journey.currentVersionId;
   const stats = useQuery({
     ...trpc.journeys.stats.queryOptions({ versionId: versionId ?? '' }),
     enabled: live && !!versionId, refetchInterval: 2000, staleTime: 0,
@@ -141,12 +148,13 @@ function JourneyEditor({ journey }: { journey: Journey }) {
         flush={autosave.flush} onPublished={(o) => { setOutcome(o); if (o.ok) setLive(false); }}
         onTidy={() => void commands.tidy()} tidying={commands.tidying} onShortcuts={openHelp} />
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+      {waitingGuard.dialog}
       {migrations.length > 0 && <MigrationNotice migrations={migrations} stepName={nameStep} editable={canSave} onSelect={focusNode} onDismiss={() => setMigrations([])} />}
       {shownOutcome && <PublishNotice outcome={shownOutcome} stepName={nameStep} onSelect={focusNode} onDismiss={() => setOutcome(null)} />}
       <div className="flex min-h-0 flex-1">
         <Palette onAdd={(def) => addFromPalette(def)} disabled={live} />
         <div className="relative min-w-0 flex-1 bg-slate-50">
-          <Canvas graph={graph} issues={issues} stats={live ? stats.data ?? null : simulated} live={overlay} simulated={!live && !!simulated} selection={selection}
+          <Canvas graph={graph} issues={issues} stats={live ? stats.data ?? null : simulated} live={overlay} simulated={!live && !!simulated} selection={selection} emailProblems={emailProblems}
             onSelectionChange={setSelection} onApply={apply} onDropType={onDropType} commands={commands} />
           {simulated && !live && <SimulatedBanner totals={simulated.totals} onClose={() => setSimulated(null)} />}
           {live && (
@@ -167,7 +175,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
               journeyId={versionId ? journey.id : null}
               onChange={(config) => apply(setConfig(graph, selected.id, config, definitionOf(registry, selected)), `config:${selected.id}`)}
               onRename={(label) => apply(setLabel(graph, selected.id, label), `label:${selected.id}`)}
-              onDelete={() => { apply(removeNodes(graph, [selected.id])); setSelectedId(null); }} />
+              onDelete={() => waitingGuard.guard([selected.id], () => { apply(removeNodes(graphRef.current, [selected.id])); setSelectedId(null); })} />
           ) : (
             <div className="h-full overflow-y-auto">
               <JourneyChecklist issues={issues} stepName={nameStep} onSelect={focusNode} />
