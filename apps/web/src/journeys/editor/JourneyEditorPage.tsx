@@ -101,8 +101,10 @@ function JourneyEditor({ journey }: { journey: Journey }) {
 
   // Cards, the checklist and notices name templates, segments and steps in words, never by id.
   const workspaceNames = useWorkspaceNames();
+  // Steps are named from the graph as it is when asked: the value stays the same across edits, so the
+  // memoised cards (which read template and segment names from it) do not all re-render after each one.
   const names = useMemo<SummaryNames>(
-    () => ({ ...workspaceNames, step: (id) => stepName(graph, id, locale, workspaceNames) }), [workspaceNames, graph, locale]);
+    () => ({ ...workspaceNames, step: (id) => stepName(graphRef.current, id, locale, workspaceNames) }), [workspaceNames, locale]);
   const nameStep = useCallback((id: string) => names.step?.(id) ?? t('cards:step.removed'), [names, t]);
   // Live problems, with a segment or template deleted since the step was set up, in each step's words.
   const issues = useMemo(() => [...validateGraph(graph, registry, locale), ...deletedReferences(graph, workspaceNames)]
