@@ -61,8 +61,8 @@ export function EditorToolbar(p: {
   return (
     <div className="flex h-14 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4" data-testid="editor-toolbar">
       <Link to="/journeys" className="rounded-lg p-1.5 text-slate-500 hover:bg-slate-100" aria-label={t('toolbar.back')}><Icon name="arrowLeft" /></Link>
-      <input value={p.name} onChange={(e) => p.onRename(e.target.value)} aria-label={t('toolbar.name')} maxLength={120}
-        className="min-w-40 max-w-sm flex-1 truncate rounded-md px-2 py-1 text-base font-semibold text-slate-900 outline-none hover:bg-slate-50 focus:bg-white focus:ring-2 focus:ring-violet-500" />
+      <input value={p.name} onChange={(e) => p.onRename(e.target.value)} aria-label={t('toolbar.name')} title={p.name} maxLength={120}
+        className="min-w-40 max-w-xl flex-1 truncate rounded-md px-2 py-1 text-base font-semibold text-slate-900 outline-none hover:bg-slate-50 focus:bg-white focus:ring-2 focus:ring-violet-500" />
       <span className="shrink-0 whitespace-nowrap"><StatusBadge status={status} /></span>
       {latest && (
         <span className="shrink-0 text-xs text-slate-500" title={t('toolbar.publishedAt', { version: latest.version, date: formatDateTime(locale, new Date(latest.publishedAt)) })}>

@@ -16,9 +16,9 @@ export function SimulateButton(p: {
   if (!useCan()('simulations.list')) return null;
   return (
     <>
-      {/* Below xl widths the button is its icon (named for screen readers and in its tooltip). */}
+      {/* The toolbar is full: below 2xl widths the button is its icon (named for screen readers and in its tooltip). */}
       <Button icon="hourglass" onClick={() => setOpen(true)} aria-label={t('button')} title={t('button')} data-testid="simulate">
-        <span className="hidden xl:inline">{t('button')}</span>
+        <span className="hidden 2xl:inline">{t('button')}</span>
       </Button>
       {open && <SimulationPanel {...p} onCanvas={(stats) => { p.onCanvas(stats); setOpen(false); }} onClose={() => setOpen(false)} />}
     </>
