@@ -1,7 +1,7 @@
 // The toolbar's "More" menu: the editor's secondary actions (tidy up, version history, the report,
 // export, shortcuts). Kept out of the bar so the journey's name stays readable at laptop widths
 // in the longer languages (Russian, Serbian), where the bar would otherwise squeeze it to nothing.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router';
 import { Icon } from '../../ui/icons';
@@ -34,13 +34,14 @@ export function EditorMoreMenu(p: {
     };
   }, [open]);
 
-  // Each item closes the menu after running its action.
-  const item = (id: string, icon: string, label: string, run: () => void, opts: { disabled?: boolean; title?: string } = {}): ReactNode => (
-    <button type="button" role="menuitem" className={itemClass} data-testid={id} disabled={opts.disabled} title={opts.title}
-      onClick={() => { setOpen(false); run(); }}>
-      <Icon name={icon} className="h-4 w-4 shrink-0 text-slate-400" /><span className="min-w-0 flex-1">{label}</span>
-    </button>
-  );
+  // Each item closes the menu after running its action; the report is a link.
+  const items: { id: string; icon: string; label: string; run?: () => void; to?: string; disabled?: boolean; title?: string; divided?: boolean }[] = [
+    { id: 'tidy', icon: 'layout', label: t('toolbar.tidy'), run: p.onTidy, disabled: p.tidyDisabled, title: t('toolbar.tidyHint') },
+    ...(p.onHistory ? [{ id: 'version-history', icon: 'history', label: versions('button'), run: p.onHistory }] : []),
+    ...(p.reportTo ? [{ id: 'open-report', icon: 'chart', label: t('toolbar.report'), to: p.reportTo }] : []),
+    { id: 'export-journey', icon: 'download', label: gallery('export.label'), run: () => exporter.mutate(), disabled: exporter.isPending, title: gallery('export.hint') },
+    { id: 'shortcuts', icon: 'keyboard', label: t('toolbar.shortcuts'), run: p.onShortcuts, divided: true },
+  ];
   const failed = exporter.isError ? exporter.error.message : null;
 
   return (
@@ -51,16 +52,19 @@ export function EditorMoreMenu(p: {
       {open && (
         <div role="menu" aria-label={t('toolbar.more')} data-testid="editor-more-menu"
           className="absolute right-0 z-30 mt-1 w-64 overflow-hidden rounded-xl bg-white py-1 shadow-lg ring-1 ring-slate-200">
-          {item('tidy', 'layout', t('toolbar.tidy'), p.onTidy, { disabled: p.tidyDisabled, title: t('toolbar.tidyHint') })}
-          {p.onHistory && item('version-history', 'history', versions('button'), p.onHistory)}
-          {p.reportTo && (
-            <Link to={p.reportTo} role="menuitem" className={itemClass} data-testid="open-report" onClick={() => setOpen(false)}>
-              <Icon name="chart" className="h-4 w-4 shrink-0 text-slate-400" /><span className="min-w-0 flex-1">{t('toolbar.report')}</span>
-            </Link>
-          )}
-          {item('export-journey', 'download', gallery('export.label'), () => exporter.mutate(), { disabled: exporter.isPending, title: gallery('export.hint') })}
-          <div className="my-1 border-t border-slate-100" />
-          {item('shortcuts', 'keyboard', t('toolbar.shortcuts'), p.onShortcuts)}
+          {items.map((i) => {
+            const inside = <><Icon name={i.icon} className="h-4 w-4 shrink-0 text-slate-400" /><span className="min-w-0 flex-1">{i.label}</span></>;
+            return (
+              <div key={i.id} className={i.divided ? 'mt-1 border-t border-slate-100 pt-1' : ''}>
+                {i.to ? (
+                  <Link to={i.to} role="menuitem" className={itemClass} data-testid={i.id} onClick={() => setOpen(false)}>{inside}</Link>
+                ) : (
+                  <button type="button" role="menuitem" className={itemClass} data-testid={i.id} disabled={i.disabled} title={i.title}
+                    onClick={() => { setOpen(false); i.run?.(); }}>{inside}</button>
+                )}
+              </div>
+            );
+          })}
         </div>
       )}
     </div>
