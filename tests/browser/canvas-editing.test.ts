@@ -52,6 +52,7 @@ describe('canvas editing', () => {
     await screenshot(page, 'canvas-messy');
 
     // Tidy up: no card on another, top to bottom in the wires' order, and one undo brings the sketch back.
+    await page.getByTestId('editor-more').click(); // Tidy up is in the toolbar's More menu
     await page.getByTestId('tidy').click();
     await poll(async () => overlapping(await boxes())).toEqual([]);
     const tidy = Object.fromEntries((await boxes()).map((b) => [b.id, b]));

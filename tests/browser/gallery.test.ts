@@ -36,6 +36,7 @@ describe('journey gallery', () => {
     expect(await page.getByTestId('node-window').count()).toBe(1);
     await screenshot(page, 'gallery-editor');
 
+    await page.getByTestId('editor-more').click(); // Export is in the toolbar's More menu
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-journey').click()]);
     const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(file).toMatchObject({ format: 'afterglow.journey', version: 1, name: 'Review request', templates: [{ name: expect.stringMatching(/^Review request/) }] });

@@ -74,6 +74,7 @@ it('compares two published versions in words and reverts the draft', { timeout: 
   const row = page.getByTestId(`journey-row-${journey!.id}`);
   await expect.poll(() => row.textContent()).toContain('v2');
   await row.getByRole('link', { name: 'Thank you for your order', exact: true }).click();
+  await page.getByTestId('editor-more').click(); // Version history is in the toolbar's More menu
   await page.getByTestId('version-history').click();
   const diff = page.getByTestId('version-diff');
   await expect.poll(() => diff.textContent()).toMatch(/Changed:.*Grant loyalty points/);

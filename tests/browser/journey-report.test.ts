@@ -42,6 +42,7 @@ describe('the journey report', () => {
     await attribution.scrollIntoViewIfNeeded();
     expect(await page.getByTestId('attribution-windowDays').inputValue()).toBe('5');
     await attribution.screenshot({ path: `${ARTIFACTS}/journey-attribution-settings.png` });
+    await page.getByTestId('editor-more').click(); // the report is in the toolbar's More menu
     await page.getByTestId('open-report').click();
     await page.getByTestId('report-tiles').waitFor();
     await waitForText(page.getByTestId('report-tiles'), (t) => t.includes('Entries') && t.includes('Attributed revenue'));

@@ -1,6 +1,6 @@
-// A step with customers waiting in it, deleted in the browser: Publish asks what happens to them
-// (finish on their version, move to a step, exit), the marketer moves them to the email step,
-// and the publish moves them there at once: the notice says so, and their runs go on in the new
+// A step with customers waiting in it, deleted in the browser: the delete asks what happens to them
+// (finish on their version, move to a step, exit); left on their version, Publish asks again when
+// the editor is opened later, the marketer moves them to the email step, and the publish moves them there at once: the notice says so, and their runs go on in the new
 // version. Asked in Russian (test-artifacts/waiting-moves-ru.png).
 import { createRegistry } from '@afterglow/nodes';
 import { expect, it } from 'vitest';
@@ -41,13 +41,19 @@ it('asks what happens to customers waiting at a deleted step, and moves them at 
     where journey_id = ${JOURNEY} and node_id = 'cooling' and status = 'waiting'`)[0].n;
   await expect.poll(waiting, { timeout: 30_000 }).toBe(2);
 
-  // Delete the wait and wire the trigger straight to the email.
+  // Delete the wait: asked at once; the default lets them finish on version 1. Then wire the trigger straight to the email.
   await page.getByTestId('node-cooling').locator('.text-sm.font-semibold').first().click();
   await page.keyboard.press('Delete');
+  await waitForText(page.getByTestId('waiting-moves'), (t) => t.includes('Cooling off: 2 customers waiting'));
+  await screenshot(page, 'waiting-moves-delete-en');
+  await page.getByTestId('waiting-confirm').click();
   await expect.poll(() => page.getByTestId('node-cooling').count()).toBe(0);
   await connectHandles(page, page.getByTestId('handle-trigger-out'), page.getByTestId('node-welcome').locator('.react-flow__handle.target'));
   await waitForText(page.getByTestId('journey-checklist'), (t) => t.includes('Ready to publish'));
+  await waitForText(page.getByTestId('save-status'), (t) => t === 'Saved ✓');
 
+  // Opened again later: with no move chosen, Publish asks again, and this time they move.
+  await page.reload();
   await pickLanguage(page, 'ru');
   await page.getByTestId('publish').click();
   const dialog = page.getByTestId('waiting-moves');

@@ -9,7 +9,8 @@ const base = { kind: 'marketing', whenCapped: 'skip', countryCode: '' };
 
 describe('Send SMS on the canvas', () => {
   it('sums up the message with its SMS count and encoding', () => {
-    expect(summaryOf(sendSmsV2, { ...base, alphabet: 'keep', message: 'Hi {{ customer.firstName }}!' })).toBe('“Hi {{ customer.firstName }}!” · 1 segment, GSM-7');
+    expect(summaryOf(sendSmsV2, { ...base, alphabet: 'keep', message: 'Hi {{ customer.firstName }}!' })).toBe('“Hi «first name»!” · 1 segment, GSM-7');
+    expect(summaryOf(sendSmsV2, { ...base, alphabet: 'keep', message: 'Привет, {{ customer.firstName }}! {{ event.order_id }}' }, 'ru')).toMatch(/^“Привет, «имя»! «order id»” · /);
     const cyrillic = 'Драга Марија, само данас 20% попуста на целу летњу колекцију уз код ЛЕТО20!';
     expect(summaryOf(sendSmsV2, { ...base, alphabet: 'keep', message: cyrillic })).toBe('“Драга Марија, само данас 20% попуст…” · 2 segments, UCS-2');
     expect(summaryOf(sendSmsV2, { ...base, alphabet: 'latin', message: cyrillic })).toBe('“Draga Marija, samo danas 20% popust…” · 1 segment, GSM-7');

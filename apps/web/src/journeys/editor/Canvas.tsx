@@ -7,7 +7,7 @@ import {
   applyNodeChanges, Background, Controls, MarkerType, MiniMap, ReactFlow, SelectionMode, useNodesInitialized, useReactFlow,
   type Connection, type Edge, type EdgeChange, type NodeChange, type NodeTypes, type EdgeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CanvasMenu, type CanvasCommands } from './CanvasMenu';
 import { DeletableEdge } from './DeletableEdge';
@@ -15,7 +15,8 @@ import { CARD_WIDTH, type Position, type Size } from './geometry';
 import { connect, moveNodes, removeEdges } from './graphOps';
 import { JourneyNodeCard, type JourneyFlowNode } from './NodeCard';
 import { PALETTE_MIME } from './Palette';
-import { isLoopEdge } from './loops';
+import { extendSelection } from './selectRange';
+import { useFlowEdges } from './useFlowEdges';
 import { useFlowNodes } from './useFlowNodes';
 import { FIT_PADDING, fitJourney } from './view';
 import { useLocale } from '../../ui/locale';
@@ -24,8 +25,15 @@ import { useLocale } from '../../ui/locale';
 const nodeTypes: NodeTypes = { journey: JourneyNodeCard };
 const edgeTypes: EdgeTypes = { deletable: DeletableEdge };
 const defaultEdgeOptions = { type: 'deletable', markerEnd: { type: MarkerType.ArrowClosed, color: '#94a3b8' } };
-// Shift is box select (Shift + drag); Ctrl or Cmd + click adds a step to the selection.
+// Shift + drag is box select and Shift + click a range (handled below, before React Flow sees it);
+// Ctrl or Cmd + click adds one step to the selection.
 const MULTI_SELECT_KEYS = ['Meta', 'Control'];
+// Props React Flow copies into its store whenever they change identity (each copy re-runs every
+// card's and wire's store selectors): module-level, so a drag's re-renders copy nothing.
+const isValidConnection = (c: Edge | Connection) => c.source !== c.target;
+const PRO_OPTIONS = { hideAttribution: true };
+const FIT_OPTIONS = { padding: FIT_PADDING, maxZoom: 1 };
+const MINIMAP_STYLE = { width: 120, height: 84 };
 
 export interface CanvasProps {
   graph: JourneyGraph;
@@ -35,6 +43,8 @@ export interface CanvasProps {
   /** The stats shown are a simulation's (cards say so). */
   simulated?: boolean;
   selection: ReadonlySet<string>;
+  /** Problems in each step's email, for the cards' badges. */
+  emailProblems: ReadonlyMap<string, number>;
   onSelectionChange(next: ReadonlySet<string>): void;
   /** A recorded edit (connect, a wire removed, a drop). */
   onApply(next: JourneyGraph): void;
@@ -57,7 +67,7 @@ export function Canvas(p: CanvasProps) {
   // Plain functions, not p.onX(...) calls, so each callback depends on the handler, not on all props.
   const { onApply, onSelectionChange, onDropType } = p;
 
-  const derived = useFlowNodes({ graph: p.graph, issues: p.issues, stats: p.stats, live: p.live, simulated: !!p.simulated, selection: p.selection, locale, measured });
+  const derived = useFlowNodes({ graph: p.graph, issues: p.issues, stats: p.stats, live: p.live, simulated: !!p.simulated, selection: p.selection, emailProblems: p.emailProblems, locale, measured });
   // React Flow drags its own copy; a new graph (an edit, the drop) replaces it.
   const [nodes, setNodes] = useState(derived);
   const [shown, setShown] = useState(derived);
@@ -67,10 +77,7 @@ export function Canvas(p: CanvasProps) {
   }
 
   const removeEdge = useCallback((id: string) => onApply(removeEdges(graphRef.current, [id])), [onApply]);
-  const edges = useMemo<Edge[]>(() => p.graph.edges.map((e) => ({
-    id: e.id, source: e.source, sourceHandle: e.sourceHandle, target: e.target, targetHandle: 'in',
-    selected: selectedEdges.has(e.id), data: { onRemove: p.live ? undefined : removeEdge, loop: isLoopEdge(p.graph, e) }, deletable: false,
-  })), [p.graph, selectedEdges, removeEdge, p.live]);
+  const edges = useFlowEdges(p.graph, selectedEdges, p.live ? undefined : removeEdge);
 
   const onNodesChange = useCallback((changes: NodeChange<JourneyFlowNode>[]) => {
     const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
@@ -126,6 +133,28 @@ export function Canvas(p: CanvasProps) {
     setMenu({ x: e.clientX - frame.left, y: e.clientY - frame.top });
   }, [onSelectionChange]);
 
+  // The last step clicked without Shift: where a Shift + click range starts.
+  const anchor = useRef<string | null>(null);
+  const onNodeClick = useCallback((_e: unknown, node: JourneyFlowNode) => { anchor.current = node.id; }, []);
+  // React Flow takes any press with Shift held for a box selection (and clears the selection), so a
+  // Shift press on a card is caught first, in the capture phase, and its click extends the selection.
+  const shiftPressed = useRef<string | null>(null);
+  const onPointerDownCapture = useCallback((e: PointerEvent<HTMLDivElement>) => {
+    const id = e.shiftKey && e.button === 0 ? (e.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id') : null;
+    shiftPressed.current = id ?? null;
+    if (!id) return;
+    e.stopPropagation();
+    e.preventDefault(); // no mouse events follow, so the card is not dragged either
+  }, []);
+  const onClickCapture = useCallback((e: MouseEvent) => {
+    const id = shiftPressed.current;
+    if (!id) return;
+    shiftPressed.current = null;
+    e.stopPropagation();
+    onSelectionChange(extendSelection(graphRef.current, selectionRef.current, anchor.current, id));
+  }, [onSelectionChange]);
+
+  const closeMenu = useCallback(() => setMenu(null), []);
   const onPaneClick = useCallback(() => {
     setMenu(null);
     onSelectionChange(new Set());
@@ -150,20 +179,20 @@ export function Canvas(p: CanvasProps) {
   }, [p.live, flow]);
 
   return (
-    <div ref={box} className="relative h-full w-full" data-testid="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
+    <div ref={box} className="relative h-full w-full" data-testid="canvas" onPointerDownCapture={onPointerDownCapture} onClickCapture={onClickCapture} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
       <ReactFlow<JourneyFlowNode>
         nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect} onNodeDragStop={onNodeDragStop}
+        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect} onNodeDragStop={onNodeDragStop} onNodeClick={onNodeClick}
         onNodeContextMenu={p.live ? undefined : onNodeContextMenu} onPaneClick={onPaneClick}
-        onMoveStart={() => setMenu(null)} isValidConnection={(c) => c.source !== c.target}
+        onMoveStart={closeMenu} isValidConnection={isValidConnection}
         nodesDraggable nodesConnectable={!p.live} deleteKeyCode={null} multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift" selectionMode={SelectionMode.Partial}
-        minZoom={0.1} maxZoom={1.75} proOptions={{ hideAttribution: true }}>
+        minZoom={0.1} maxZoom={1.75} proOptions={PRO_OPTIONS}>
         <Background gap={20} size={1.2} color="#cbd5e1" />
-        <Controls showInteractive={false} fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1 }} />
-        <MiniMap pannable zoomable className="!rounded-lg !ring-1 !ring-slate-200" nodeColor="#c4b5fd" style={{ width: 120, height: 84 }} ariaLabel={t('canvas.overview')} />
+        <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
+        <MiniMap pannable zoomable className="!rounded-lg !ring-1 !ring-slate-200" nodeColor="#c4b5fd" style={MINIMAP_STYLE} ariaLabel={t('canvas.overview')} />
       </ReactFlow>
-      {menu && <CanvasMenu at={menu} count={p.selection.size} commands={p.commands} onClose={() => setMenu(null)} />}
+      {menu && <CanvasMenu at={menu} count={p.selection.size} commands={p.commands} onClose={closeMenu} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { formatDateTime, formatRelativeTime } from '@afterglow/i18n';
 import type { JourneyGraph, JourneyStats, WaitingMove } from '@afterglow/journey-core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/me';
 import { Link } from '../../app/router';
@@ -9,10 +9,10 @@ import { useTRPC, type Api, type inferOutput } from '../../trpc';
 import { Icon } from '../../ui/icons';
 import { Button, StatusBadge } from '../../ui/kit';
 import { useLocale } from '../../ui/locale';
-import { ExportJourneyButton } from '../gallery/ExportJourneyButton';
 import { VersionHistoryDialog } from '../history/VersionHistoryDialog';
 import { SimulateButton } from '../simulation/SimulateButton';
 import { PublishButton } from './PublishButton';
+import { EditorMoreMenu } from './EditorMoreMenu';
 import type { PublishOutcome } from './PublishNotice';
 import type { SaveStatus } from './useAutosave';
 
@@ -22,7 +22,7 @@ export function EditorToolbar(p: {
   journey: Journey; name: string; onRename(name: string): void; saveStatus: SaveStatus; saveError: string | null; savedAt: Date | null;
   canUndo: boolean; canRedo: boolean; onUndo(): void; onRedo(): void;
   live: boolean; onToggleLive(): void; hasVersion: boolean;
-  flush(): Promise<void>; onPublished(outcome: PublishOutcome): void; onWaitingMoves(moves: WaitingMove[]): void;
+  flush(): Promise<void>; onPublished(outcome: PublishOutcome): void; onWaitingMoves(moves: WaitingMove[]): void; answeredWaiting: RefObject<Set<string>>;
   onTidy(): void; tidying: boolean; onShortcuts(): void; graph: JourneyGraph; onSimulated(stats: JourneyStats): void;
 }) {
   const trpc = useTRPC();
@@ -43,36 +43,30 @@ export function EditorToolbar(p: {
   const latest = p.journey.versions.reduce<Journey['versions'][number] | null>((a, v) => (a && a.version > v.version ? a : v), null);
 
   return (
-    <div className="flex h-14 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4">
+    <div className="flex h-14 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4" data-testid="editor-toolbar">
       <Link to="/journeys" className="rounded-lg p-1.5 text-slate-500 hover:bg-slate-100" aria-label={t('toolbar.back')}><Icon name="arrowLeft" /></Link>
-      <input value={p.name} onChange={(e) => p.onRename(e.target.value)} aria-label={t('toolbar.name')} maxLength={120}
-        className="min-w-0 max-w-xs flex-1 rounded-md px-2 py-1 text-base font-semibold text-slate-900 outline-none hover:bg-slate-50 focus:bg-white focus:ring-2 focus:ring-violet-500" />
-      <StatusBadge status={status} />
+      <input value={p.name} onChange={(e) => p.onRename(e.target.value)} aria-label={t('toolbar.name')} title={p.name} maxLength={120}
+        className="min-w-40 max-w-xl flex-1 truncate rounded-md px-2 py-1 text-base font-semibold text-slate-900 outline-none hover:bg-slate-50 focus:bg-white focus:ring-2 focus:ring-violet-500" />
+      <span className="shrink-0 whitespace-nowrap"><StatusBadge status={status} /></span>
       {latest && (
-        <span className="text-xs text-slate-500" title={t('toolbar.publishedAt', { version: latest.version, date: formatDateTime(locale, new Date(latest.publishedAt)) })}>
+        <span className="shrink-0 text-xs text-slate-500" title={t('toolbar.publishedAt', { version: latest.version, date: formatDateTime(locale, new Date(latest.publishedAt)) })}>
           {t('toolbar.version', { version: latest.version })}
         </span>
       )}
       <SaveIndicator status={p.saveStatus} error={p.saveError} savedAt={p.savedAt} />
-      <div className="ml-auto flex items-center gap-1.5">
+      <div className="ml-auto flex shrink-0 items-center gap-1.5 whitespace-nowrap">
         <Button variant="ghost" icon="undo" onClick={p.onUndo} disabled={!p.canUndo} aria-label={t('toolbar.undo')} title={t('toolbar.undoHint')} />
         <Button variant="ghost" icon="redo" onClick={p.onRedo} disabled={!p.canRedo} aria-label={t('toolbar.redo')} title={t('toolbar.redoHint')} />
-        <ExportJourneyButton id={p.journey.id} flush={p.flush} />
-        {p.journey.versions.length > 0 && (
-          <Button variant="ghost" icon="history" onClick={() => setHistory(true)} data-testid="version-history">{t('versions:button')}</Button>
-        )}
-        <Button variant="ghost" icon="layout" onClick={p.onTidy} disabled={p.live || p.tidying} title={t('toolbar.tidyHint')} data-testid="tidy">{t('toolbar.tidy')}</Button>
-        <Button variant="ghost" icon="keyboard" onClick={p.onShortcuts} aria-label={t('toolbar.shortcuts')} title={t('toolbar.shortcuts')} data-testid="shortcuts" />
+        {/* Secondary actions live in "More", so the journey's name keeps its room in every language. */}
+        <EditorMoreMenu journeyId={p.journey.id} flush={p.flush} onTidy={p.onTidy} tidyDisabled={p.live || p.tidying}
+          onHistory={p.journey.versions.length > 0 ? () => setHistory(true) : null}
+          reportTo={p.hasVersion && mayReadReport ? `/journeys/${p.journey.id}/report` : null} onShortcuts={p.onShortcuts} />
         <span className="mx-1 h-6 w-px bg-slate-200" />
         {p.hasVersion && (
           <Button icon="chart" onClick={p.onToggleLive} aria-pressed={p.live} data-testid="toggle-live-stats"
             className={p.live ? '!bg-violet-50 !text-violet-700 !ring-violet-300' : ''}>
             {p.live ? t('toolbar.backToEditing') : t('toolbar.liveStats')}
           </Button>
-        )}
-        {p.hasVersion && mayReadReport && (
-          <Link to={`/journeys/${p.journey.id}/report`} data-testid="open-report"
-            className="rounded-lg px-2.5 py-1.5 text-sm font-medium text-violet-700 hover:bg-violet-50">{t('toolbar.report')}</Link>
         )}
         {p.hasVersion && status !== 'draft' && mayPause && (
           <Button icon={nextStatus === 'live' ? 'play' : 'pause'} disabled={setStatus.isPending}
@@ -82,7 +76,7 @@ export function EditorToolbar(p: {
         )}
         <SimulateButton journeyId={p.journey.id} versions={p.journey.versions} graph={p.graph} flush={p.flush} onCanvas={p.onSimulated} />
         {mayPublish && (
-          <PublishButton journeyId={p.journey.id} graph={p.graph} flush={p.flush} onWaitingMoves={p.onWaitingMoves}
+          <PublishButton journeyId={p.journey.id} graph={p.graph} flush={p.flush} onWaitingMoves={p.onWaitingMoves} answered={p.answeredWaiting}
             onPublished={(outcome) => { p.onPublished(outcome); if (outcome.ok) void refresh(); }} />
         )}
       </div>
@@ -102,5 +96,5 @@ function SaveIndicator({ status, error, savedAt }: { status: SaveStatus; error: 
   }, []);
   const tone = status === 'error' ? 'text-rose-600' : status === 'saved' ? 'text-emerald-600' : 'text-slate-500';
   const when = savedAt ? t('save.savedAgo', { time: formatRelativeTime(locale, savedAt) }) : undefined;
-  return <span className={`text-xs font-medium ${tone}`} data-testid="save-status" title={error ?? when} aria-live="polite">{t(`save.${status}`)}</span>;
+  return <span className={`shrink-0 whitespace-nowrap text-xs font-medium ${tone}`} data-testid="save-status" title={error ?? when} aria-live="polite">{t(`save.${status}`)}</span>;
 }

@@ -35,6 +35,8 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { useCanvasCommands } from './useCanvasCommands';
 import { useMeasuredSizes } from './useMeasuredSizes';
 import { SimulatedBanner } from '../simulation/SimulatedBanner';
+import { useWaitingGuard } from './useWaitingGuard';
+import { useEmailChecks } from './useEmailChecks';
 
 type Journey = inferOutput<Api['journeys']['get']>;
 
@@ -60,6 +62,9 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const [migrated] = useState(() => (canSave && journey.unmigratedDraft ? journeyGraphSchema.parse(journey.draft) : null));
   const [migrations, setMigrations] = useState(journey.migrations);
   const graph = history.present;
+  // The graph as it is when a confirmed delete runs, not as it was when it was asked for.
+  const graphRef = useRef(graph);
+  graphRef.current = graph;
   const [name, setName] = useState(journey.name);
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const selectedId = selection.size === 1 ? [...selection][0] : null;
@@ -71,6 +76,7 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const overlay = live || !!simulated;
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
   const triggerEvents = useMemo(() => triggerEventsOf(graph), [graph]);
+  const emailProblems = useEmailChecks(graph);
   const selected = graph.nodes.find((n) => n.id === selectedId) ?? null;
 
   const saveDraft = useMutation(trpc.journeys.saveDraft.mutationOptions());
@@ -92,14 +98,17 @@ function JourneyEditor({ journey }: { journey: Journey }) {
   const undo = useCallback(() => dispatch({ type: 'undo' }), []);
   const redo = useCallback(() => dispatch({ type: 'redo' }), []);
   useUndoShortcuts(useMemo(() => (live ? null : { undo, redo }), [live, undo, redo]));
-  const commands = useCanvasCommands({ graph, selection, setSelection, apply });
+  const versionId = outcome?.ok && 'versionId' in outcome ? outcome.versionId : journey.currentVersionId;
+  // Removed steps whose waiting customers the marketer has answered for (when deleting, or at Publish).
+  const answeredWaiting = useRef(new Set<string>());
+  const waitingGuard = useWaitingGuard(versionId, graphRef, answeredWaiting);
+  const commands = useCanvasCommands({ graph, selection, setSelection, apply, guardDelete: waitingGuard.guard });
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useCanvasShortcuts(useMemo(() => (live ? null : { ...commands, help: openHelp }), [live, commands, openHelp]));
   const sizes = useMeasuredSizes();
   // Applied once (the same object again is no change), after the stored draft became the saved state.
   useEffect(() => { if (migrated) apply(migrated); }, [migrated, apply]);
 
-  const versionId = outcome?.ok && 'versionId' in outcome ? outcome.versionId : journey.currentVersionId;
   const stats = useQuery({
     ...trpc.journeys.stats.queryOptions({ versionId: versionId ?? '' }),
     enabled: live && !!versionId, refetchInterval: 2000, staleTime: 0,
@@ -107,8 +116,10 @@ function JourneyEditor({ journey }: { journey: Journey }) {
 
   // Cards, the checklist and notices name templates, segments and steps in words, never by id.
   const workspaceNames = useWorkspaceNames();
+  // Steps are named from the graph as it is when asked: the value stays the same across edits, so the
+  // memoised cards (which read template and segment names from it) do not all re-render after each one.
   const names = useMemo<SummaryNames>(
-    () => ({ ...workspaceNames, step: (id) => stepName(graph, id, locale, workspaceNames) }), [workspaceNames, graph, locale]);
+    () => ({ ...workspaceNames, step: (id) => stepName(graphRef.current, id, locale, workspaceNames) }), [workspaceNames, locale]);
   const nameStep = useCallback((id: string) => names.step?.(id) ?? t('cards:step.removed'), [names, t]);
   // Live problems, with a segment or template deleted since the step was set up, in each step's words.
   const issues = useMemo(() => [...validateGraph(graph, registry, locale), ...deletedReferences(graph, workspaceNames)]
@@ -152,16 +163,17 @@ function JourneyEditor({ journey }: { journey: Journey }) {
         live={live} onToggleLive={() => { setSimulated(null); setLive((v) => !v); }} hasVersion={!!versionId}
         graph={graph} onSimulated={(s) => { setLive(false); setSimulated(s); }}
         flush={autosave.flush} onPublished={(o) => { setOutcome(o); if (o.ok) setLive(false); }}
-        onWaitingMoves={(waitingMoves) => apply({ ...graph, waitingMoves })}
+        onWaitingMoves={(waitingMoves) => apply({ ...graph, waitingMoves })} answeredWaiting={answeredWaiting}
         onTidy={() => void commands.tidy()} tidying={commands.tidying} onShortcuts={openHelp} />
       {conflict && <DraftConflictBanner journeyId={journey.id} />}
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+      {waitingGuard.dialog}
       {migrations.length > 0 && <MigrationNotice migrations={migrations} stepName={nameStep} editable={canSave} onSelect={focusNode} onDismiss={() => setMigrations([])} />}
       {shownOutcome && <PublishNotice outcome={shownOutcome} stepName={nameStep} onSelect={focusNode} onDismiss={() => setOutcome(null)} />}
       <div className="flex min-h-0 flex-1">
         <Palette onAdd={(def) => addFromPalette(def)} disabled={live} />
         <div className="relative min-w-0 flex-1 bg-slate-50">
-          <Canvas graph={graph} issues={issues} stats={live ? stats.data ?? null : simulated} live={overlay} simulated={!live && !!simulated} selection={selection}
+          <Canvas graph={graph} issues={issues} stats={live ? stats.data ?? null : simulated} live={overlay} simulated={!live && !!simulated} selection={selection} emailProblems={emailProblems}
             onSelectionChange={setSelection} onApply={apply} onDropType={onDropType} commands={commands} />
           {simulated && !live && <SimulatedBanner totals={simulated.totals} onClose={() => setSimulated(null)} />}
           {live && (
@@ -182,7 +194,11 @@ function JourneyEditor({ journey }: { journey: Journey }) {
               journeyId={versionId ? journey.id : null}
               onChange={(config) => apply(setConfig(graph, selected.id, config, definitionOf(registry, selected)), `config:${selected.id}`)}
               onRename={(label) => apply(setLabel(graph, selected.id, label), `label:${selected.id}`)}
-              onDelete={() => { apply(removeNodes(graph, [selected.id])); setSelectedId(null); }} />
+              onDelete={() => waitingGuard.guard([selected.id], (moves) => {
+                const next = removeNodes(graphRef.current, [selected.id]);
+                apply(moves ? { ...next, waitingMoves: moves } : next);
+                setSelectedId(null);
+              })} />
           ) : (
             <div className="h-full overflow-y-auto">
               <JourneyChecklist issues={issues} stepName={nameStep} onSelect={focusNode} />

@@ -30,6 +30,8 @@ export type JourneyNodeData = {
   live: boolean;
   /** The stats are a simulation's: the strip says so, in its own colour. */
   simulated: boolean;
+  /** Problems the preview check finds in the email the step sends (merge fields, Liquid); 0: none or not an email. */
+  emailProblems: number;
 };
 export type JourneyFlowNode = Node<JourneyNodeData, 'journey'>;
 
@@ -59,7 +61,15 @@ function JourneyNodeCardImpl({ id, data, selected }: NodeProps<JourneyFlowNode>)
         <div className={`mt-0.5 rounded-lg p-1.5 ${tone.icon}`}><Icon name={def.ui.icon} /></div>
         <div className="min-w-0 flex-1">
           <div className={`text-[11px] font-semibold uppercase tracking-wide ${tone.text}`}>{t(`category.${def.category}`)}</div>
-          <div className="truncate text-sm font-semibold text-slate-900" title={data.label ? text.label : undefined}>{data.label ?? text.label}</div>
+          <div className="flex items-center gap-1.5">
+            <div className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-900" title={data.label ? text.label : undefined}>{data.label ?? text.label}</div>
+            {data.emailProblems > 0 && !data.live && (
+              <span className="inline-flex shrink-0 items-center gap-0.5 rounded-full bg-amber-50 px-1.5 py-px text-[11px] font-semibold tabular-nums text-amber-800 ring-1 ring-amber-300"
+                title={t('card.emailProblems', { count: data.emailProblems })} aria-label={t('card.emailProblems', { count: data.emailProblems })} data-testid={`node-email-problems-${id}`}>
+                <Icon name="alert" className="h-3 w-3" />{formatNumber(locale, data.emailProblems)}
+              </span>
+            )}
+          </div>
           {/* Three lines hold a split's arms and shares in Russian or Serbian; the whole line in the tooltip. */}
           <div className="mt-0.5 line-clamp-3 text-xs text-slate-500" title={summary} data-testid={`node-summary-${id}`}>{summary}</div>
         </div>

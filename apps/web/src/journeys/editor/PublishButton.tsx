@@ -4,7 +4,7 @@
 // waits until the draft that carries it is what autosave holds.
 import type { JourneyGraph, WaitingMove } from '@afterglow/journey-core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, useTRPCClient } from '../../trpc';
 import { Button } from '../../ui/kit';
@@ -14,6 +14,8 @@ import { WaitingMovesDialog, type WaitingStep } from './WaitingMovesDialog';
 export function PublishButton(p: {
   journeyId: string; graph: JourneyGraph; flush(): Promise<void>;
   onWaitingMoves(moves: WaitingMove[]): void; onPublished(outcome: PublishOutcome): void;
+  /** Removed steps already answered for (when deleting, or at an earlier Publish), shared with the delete guard. */
+  answered: RefObject<Set<string>>;
 }) {
   const trpc = useTRPC();
   const { t } = useTranslation('editor');
@@ -23,7 +25,6 @@ export function PublishButton(p: {
   const mustRequest = approval.data?.mustRequest ?? false;
   const [asking, setAsking] = useState<WaitingStep[] | null>(null);
   const [after, setAfter] = useState<WaitingMove[] | null>(null);
-  const answered = useRef(new Set<string>());
 
   const publish = useMutation({
     mutationFn: async (): Promise<PublishOutcome> => {
@@ -38,7 +39,7 @@ export function PublishButton(p: {
   };
   const start = async () => {
     const waiting = await client.journeys.waitingAtRemoved.query({ id: p.journeyId }).catch(() => []);
-    const open = waiting.filter((s) => !answered.current.has(s.nodeId) && !p.graph.waitingMoves?.some((m) => m.from === s.nodeId));
+    const open = waiting.filter((s) => !p.answered.current.has(s.nodeId) && !p.graph.waitingMoves?.some((m) => m.from === s.nodeId));
     if (open.length > 0) setAsking(waiting);
     else await publishNow();
   };
@@ -61,7 +62,7 @@ export function PublishButton(p: {
         <WaitingMovesDialog steps={asking} graph={p.graph} confirm={t(mustRequest ? 'toolbar.requestApproval' : 'waitingMoves.publish')}
           onCancel={() => setAsking(null)}
           onConfirm={(moves) => {
-            for (const s of asking) answered.current.add(s.nodeId);
+            for (const s of asking) p.answered.current.add(s.nodeId);
             setAsking(null);
             setAfter(moves);
             p.onWaitingMoves(moves);

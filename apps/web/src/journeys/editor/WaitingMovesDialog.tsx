@@ -84,7 +84,7 @@ export function WaitingMovesDialog({ steps, graph, confirm, onConfirm, onCancel 
       </ul>
       <p className="mt-3 text-xs text-slate-500">{t('waitingMoves.when')}</p>
       <div className="mt-5 flex justify-end gap-2">
-        <Button onClick={onCancel}>{t('waitingMoves.cancel')}</Button>
+        <Button onClick={onCancel} data-testid="waiting-cancel">{t('waitingMoves.cancel')}</Button>
         <Button variant="primary" onClick={() => onConfirm(withChoices(graph.waitingMoves, choices))} data-testid="waiting-confirm">{confirm}</Button>
       </div>
     </Dialog>

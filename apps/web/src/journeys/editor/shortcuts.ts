@@ -20,6 +20,7 @@ export const SHORTCUTS = [
   { keys: ['mod', 'A'], label: 'selectAll' },
   { keys: ['Delete'], label: 'delete' },
   { keys: ['mod', 'click'], label: 'addToSelection' },
+  { keys: ['Shift', 'click'], label: 'selectRange' },
   { keys: ['Shift', 'drag'], label: 'boxSelect' },
   { keys: ['?'], label: 'help' },
 ] as const;

@@ -7,11 +7,14 @@ import { copySteps, deleteSelection, pasteSteps, readClipboard, storeClipboard }
 import { useMeasuredSizes } from './useMeasuredSizes';
 import type { JourneyFlowNode } from './NodeCard';
 import { tidyGraph } from './tidy';
+import type { Proceed } from './useWaitingGuard';
 import { FIT_PADDING } from './view';
 
 export function useCanvasCommands(p: {
   graph: JourneyGraph; selection: ReadonlySet<string>;
   setSelection(next: ReadonlySet<string>): void; apply(next: JourneyGraph): void;
+  /** Asks before steps with waiting customers go (useWaitingGuard); proceed deletes, with the moves chosen. */
+  guardDelete(ids: readonly string[], proceed: Proceed): void;
 }) {
   const flow = useReactFlow<JourneyFlowNode>();
   const sizes = useMeasuredSizes();
@@ -40,12 +43,17 @@ export function useCanvasCommands(p: {
         if (clip) paste(clip);
       },
       remove() {
-        const { graph, selection, apply, setSelection } = latest.current;
+        const ids = [...latest.current.selection];
         const wires = new Set(flow.getEdges().filter((e) => e.selected).map((e) => e.id));
-        const next = deleteSelection(graph, selection, wires);
-        if (next === graph) return;
-        apply(next);
-        setSelection(new Set());
+        // Run after the waiting-customers question, if asked: on the graph as it is then.
+        const run: Proceed = (moves) => {
+          const { graph, apply, setSelection } = latest.current;
+          const next = deleteSelection(graph, new Set(ids), wires);
+          if (next === graph) return;
+          apply(moves ? { ...next, waitingMoves: moves } : next);
+          setSelection(new Set());
+        };
+        latest.current.guardDelete(ids, run);
       },
       selectAll() {
         latest.current.setSelection(new Set(latest.current.graph.nodes.map((n) => n.id)));

@@ -16,6 +16,8 @@ interface Inputs {
   simulated: boolean;
   selection: ReadonlySet<string>;
   locale: string;
+  /** Problems in each step's email (useEmailChecks), by step id. */
+  emailProblems: ReadonlyMap<string, number>;
   /** Card sizes React Flow measured, by step id (kept on the node so fit view and the minimap know them). */
   measured: ReadonlyMap<string, Size>;
 }
@@ -34,7 +36,7 @@ const sameRecord = (a: Readonly<Record<string, string>>, b: Readonly<Record<stri
 
 function sameData(a: JourneyNodeData, b: JourneyNodeData): boolean {
   return a.typeId === b.typeId && a.typeVersion === b.typeVersion && a.config === b.config && a.label === b.label
-    && a.live === b.live && a.simulated === b.simulated && a.stats === b.stats && sameIssues(a.issues, b.issues) && sameRecord(a.targets, b.targets);
+    && a.live === b.live && a.simulated === b.simulated && a.stats === b.stats && a.emailProblems === b.emailProblems && sameIssues(a.issues, b.issues) && sameRecord(a.targets, b.targets);
 }
 
 export function useFlowNodes(p: Inputs): JourneyFlowNode[] {
@@ -48,7 +50,7 @@ export function useFlowNodes(p: Inputs): JourneyFlowNode[] {
       const was = cache.current.get(n.id);
       const data: JourneyNodeData = {
         typeId: n.type, typeVersion: n.typeVersion, config: n.config, label: n.label, targets: targets.get(n.id) ?? NO_TARGETS,
-        issues: issuesOf.get(n.id) ?? NO_ISSUES, stats: p.stats?.nodes[n.id] ?? null, live: p.live, simulated: p.simulated,
+        issues: issuesOf.get(n.id) ?? NO_ISSUES, stats: p.stats?.nodes[n.id] ?? null, live: p.live, simulated: p.simulated, emailProblems: p.emailProblems.get(n.id) ?? 0,
       };
       const selected = p.selection.has(n.id);
       const measured = p.measured.get(n.id);
@@ -60,5 +62,5 @@ export function useFlowNodes(p: Inputs): JourneyFlowNode[] {
     });
     cache.current = next;
     return nodes;
-  }, [p.graph, p.issues, p.stats, p.live, p.simulated, p.selection, p.locale, p.measured]);
+  }, [p.graph, p.issues, p.stats, p.live, p.simulated, p.selection, p.locale, p.measured, p.emailProblems]);
 }

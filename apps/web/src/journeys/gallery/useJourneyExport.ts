@@ -1,15 +1,13 @@
 // "Export": the journey as a journey file (docs/journey-format.md), downloaded as <name>.journey.json.
+// A hook, so the editor's "More" menu offers it as one of its items.
 import { useMutation } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { useTRPCClient } from '../../trpc';
-import { Button } from '../../ui/kit';
 
 const fileName = (name: string) => `${name.trim().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'journey'}.journey.json`;
 
-export function ExportJourneyButton({ id, flush }: { id: string; flush(): Promise<void> }) {
+export function useJourneyExport(id: string, flush: () => Promise<void>) {
   const client = useTRPCClient();
-  const { t } = useTranslation('gallery');
-  const download = useMutation({
+  return useMutation({
     mutationFn: async () => {
       await flush(); // the file holds what the canvas shows, unsaved edits included
       const file = await client.journeys.exportFile.query({ id });
@@ -19,10 +17,4 @@ export function ExportJourneyButton({ id, flush }: { id: string; flush(): Promis
       URL.revokeObjectURL(url);
     },
   });
-  return (
-    <Button variant="ghost" icon="download" onClick={() => download.mutate()} disabled={download.isPending}
-      title={download.isError ? download.error.message : t('export.hint')} data-testid="export-journey">
-      {t('export.label')}
-    </Button>
-  );
 }
