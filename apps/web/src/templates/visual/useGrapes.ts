@@ -48,7 +48,7 @@ export function useGrapes(value: string, onChange: (next: string) => void, t: TF
         uploadFile: async (event: DragEvent) => {
           const files = event.dataTransfer?.files ?? (event.target as HTMLInputElement | null)?.files;
           await Promise.all(Array.from(files ?? []).map((file) => imagesRef.current.upload(file).then(
-            (image) => { e.AssetManager.add({ src: image.url, name: image.name }); },
+            (image) => { e.AssetManager.add({ src: image.url, name: image.name }, { at: 0 }); },
             (err: unknown) => { e.Modal.close(); imagesRef.current.onError(err); })));
         },
       },
