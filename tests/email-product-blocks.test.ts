@@ -9,7 +9,6 @@ import type { Database } from '@afterglow/db';
 import { ManualClock } from '@afterglow/engine';
 import { createJourneyEmailRenderer, createTemplateSandbox } from '@afterglow/email';
 import { createRegistry } from '@afterglow/nodes';
-import type { TFunction } from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailBlocks } from '../apps/web/src/templates/visual/blocks';
 import { seedUser, signIn, startApiServer, type ApiClient, type ApiServer } from './support/api-client';
@@ -22,7 +21,7 @@ let server: ApiServer;
 let marketer: ApiClient;
 
 // The blocks as the editors insert them (their words are catalogue keys here).
-const blocks = emailBlocks(((key: string) => key) as unknown as TFunction<'email-editor'>);
+const blocks = emailBlocks(((key: string) => key) as unknown as Parameters<typeof emailBlocks>[0]);
 const block = (id: string) => blocks.find((b) => b.id === id)!.content;
 const body = `<mjml><mj-body>${block('together')}${block('reviewed')}</mj-body></mjml>`;
 

@@ -62,8 +62,6 @@ export function readImage(bytes: Buffer): ImageFacts | null {
 
 const EXTENSIONS: Record<EmailImageType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' };
 
-export const extensionOf = (type: EmailImageType): string => EXTENSIONS[type];
-
 /** The type an address's extension stands for. */
 export const typeOfExtension = (ext: string): EmailImageType | null =>
   (Object.entries(EXTENSIONS).find(([, e]) => e === ext)?.[0] as EmailImageType | undefined) ?? null;

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../trpc';
 import { Icon } from '../../ui/icons';
 import { insertBlock } from './insertBlock';
+import { forCanvas } from './mjmlSource';
 import { SaveBlockDialog } from './SaveBlockDialog';
 import { sectionMjml, selectedSection } from './savedSection';
 
@@ -34,7 +35,7 @@ export function SavedBlocks({ editor }: { editor: Editor | null }) {
   useEffect(() => {
     if (!editor || !blocks.data) return;
     for (const b of editor.Blocks.getAll().filter((x) => x.getId().startsWith('saved:'))) editor.Blocks.remove(b.getId());
-    for (const b of blocks.data) editor.Blocks.add(blockId(b.id), { label: b.name, content: b.mjml });
+    for (const b of blocks.data) editor.Blocks.add(blockId(b.id), { label: b.name, content: forCanvas(b.mjml) });
   }, [editor, blocks.data]);
 
   const saved = blocks.data ?? [];
@@ -51,7 +52,7 @@ export function SavedBlocks({ editor }: { editor: Editor | null }) {
         {saved.map((b) => (
           <li key={b.id} className="group flex items-center rounded-lg ring-1 ring-slate-200 hover:bg-violet-50 hover:ring-violet-200">
             <button type="button" draggable title={t('block.hint')} disabled={!editor}
-              onClick={() => editor && insertBlock(editor, { id: blockId(b.id), category: 'layout', icon: 'copy', content: b.mjml })}
+              onClick={() => editor && insertBlock(editor, { id: blockId(b.id), category: 'layout', icon: 'copy', content: forCanvas(b.mjml) })}
               onDragStart={(e) => { const x = editor?.Blocks.get(blockId(b.id)); if (x) editor?.Blocks.startDrag(x, e.nativeEvent); }}
               onDragEnd={() => editor?.Blocks.endDrag()}
               className="flex min-w-0 flex-1 cursor-grab items-center gap-1.5 px-2 py-1.5 text-left text-[11px] font-medium text-slate-600 group-hover:text-violet-700">
