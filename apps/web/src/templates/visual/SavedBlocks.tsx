@@ -1,7 +1,7 @@
 // The visual editor's "Saved blocks": the workspace's own sections (a header, a footer), each
 // added with a click or dragged like the built-in blocks, and "Save selected section" to keep the
 // section holding the selection under a name. An insert is a copy (docs/email.md, "Saved blocks").
-import type { Editor } from 'grapesjs';
+import type { Block, Editor } from 'grapesjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +34,7 @@ export function SavedBlocks({ editor }: { editor: Editor | null }) {
   // Dragging goes through GrapesJS's own blocks: each saved block is one, kept in step with the list.
   useEffect(() => {
     if (!editor || !blocks.data) return;
-    for (const b of editor.Blocks.getAll().filter((x) => x.getId().startsWith('saved:'))) editor.Blocks.remove(b.getId());
+    for (const b of editor.Blocks.getAll().filter((x: Block) => x.getId().startsWith('saved:'))) editor.Blocks.remove(b.getId());
     for (const b of blocks.data) editor.Blocks.add(blockId(b.id), { label: b.name, content: forCanvas(b.mjml) });
   }, [editor, blocks.data]);
 
