@@ -1,12 +1,10 @@
 // The canvas as close to the sent email as a canvas can be. grapesjs-mjml renders each element
 // on its own (`<mjml><mj-body>element</mj-body></mjml>`), so the template's <mj-attributes> (the
-// starters' violet buttons, 15px text) would be lost and every button grey: its parser here puts
-// the document's attributes into the head of each of those renders. And an image whose address is
-// Liquid (`{{ item.imageUrl }}`) has no picture until the email is sent: the canvas shows the
-// placeholder in its place (in the canvas's DOM only; the MJML keeps the Liquid).
+// starters' violet buttons, 15px text) would be lost and every button grey: each element's render
+// here gets the document's attributes in its head. And an image whose address is Liquid
+// (`{{ item.imageUrl }}`) has no picture until the email is sent: the canvas shows the placeholder
+// in its place (in the canvas's DOM only; the MJML keeps the Liquid).
 import type { Editor } from 'grapesjs';
-import type { MjmlParser } from 'grapesjs-mjml';
-import mjml2html from 'mjml-browser';
 import { IMAGE_PLACEHOLDER } from './blocks';
 
 const ATTRIBUTES = /<mj-attributes\b[^>]*>[\s\S]*?<\/mj-attributes>/i;
@@ -14,14 +12,23 @@ const ATTRIBUTES = /<mj-attributes\b[^>]*>[\s\S]*?<\/mj-attributes>/i;
 /** The <mj-attributes> of an MJML document ('' without one). */
 export const attributesOf = (mjml: string): string => ATTRIBUTES.exec(mjml)?.[0] ?? '';
 
-/** A parser for grapesjs-mjml that renders every element with the current document's attributes. */
-export function parserWithAttributes(attributes: () => string): MjmlParser {
-  const parse = (source: string, options?: object) => {
-    const head = attributes();
-    const withHead = head && !/<mj-head\b/i.test(source) ? source.replace(/<mjml\b[^>]*>/i, (root) => `${root}<mj-head>${head}</mj-head>`) : source;
-    return mjml2html(withHead, options);
+interface MjmlTemplate { start: string; end: string }
+type TemplateOf = (this: unknown) => MjmlTemplate;
+
+/** Every MJML element's canvas render starts with a head holding `attributes()` (a render that has a head keeps its own). */
+export function attributesInCanvas(attributes: () => string) {
+  return (editor: Editor): void => {
+    for (const type of editor.Components.getTypes()) {
+      const own = (type.view as { prototype?: { getMjmlTemplate?: TemplateOf } } | undefined)?.prototype?.getMjmlTemplate;
+      if (!type.id.startsWith('mj-') || typeof own !== 'function') continue;
+      editor.Components.addType(type.id, { view: { getMjmlTemplate(this: unknown): MjmlTemplate {
+        const template = own.call(this);
+        const head = attributes();
+        if (!head || /<mj-head\b/i.test(template.start)) return template;
+        return { ...template, start: template.start.replace(/<mjml\b[^>]*>/i, (root) => `${root}<mj-head>${head}</mj-head>`) };
+      } } });
+    }
   };
-  return parse as unknown as MjmlParser;
 }
 
 const LIQUID_SRC = /\{\{|\{%|%7B%7B|%7B%25/i;

@@ -7,7 +7,7 @@ import mjmlPlugin from 'grapesjs-mjml';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { IMAGE_PLACEHOLDER, type EmailBlock } from './blocks';
-import { attributesOf, parserWithAttributes, placeholdersForLiquidImages } from './canvasLook';
+import { attributesInCanvas, attributesOf, placeholdersForLiquidImages } from './canvasLook';
 import { grapesMessages } from './grapesMessages';
 import { keepAttributes } from './keepAttributes';
 import { forCanvas, fromCanvas } from './mjmlSource';
@@ -54,9 +54,10 @@ export function useGrapes(value: string, onChange: (next: string) => void, t: TF
       },
       styleManager: { appendTo: at.styles.current! }, traitManager: { appendTo: at.traits.current! },
       i18n: { locale: 'app', localeFallback: 'en', detectLocale: false, messages: { app: grapesMessages(t) } },
-      plugins: [(ed) => mjmlPlugin(ed, {
-        blocks: [], resetBlocks: true, imagePlaceholderSrc: IMAGE_PLACEHOLDER, useCustomTheme: false, mjmlParser: parserWithAttributes(() => attributes.current),
-      }), keepAttributes, placeholdersForLiquidImages],
+      plugins: [
+        (ed) => mjmlPlugin(ed, { blocks: [], resetBlocks: true, imagePlaceholderSrc: IMAGE_PLACEHOLDER, useCustomTheme: false }),
+        keepAttributes, attributesInCanvas(() => attributes.current), placeholdersForLiquidImages,
+      ],
       components: forCanvas(value), canvasCss: CANVAS_CSS,
     });
     for (const block of blocks) e.Blocks.add(block.id, { label: t(`block.${block.id}`), content: block.content });
