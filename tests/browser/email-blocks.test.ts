@@ -32,7 +32,7 @@ describe('blocks and images in the template editor', () => {
     await heading.waitFor({ timeout: 60_000 });
 
     // The starter's <mj-attributes> make its button violet; its items' Liquid pictures show the placeholder.
-    await expect.poll(() => canvas(page).locator('td[bgcolor="#7c3aed"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => canvas(page).locator('[data-gjs-type="mj-button"][href] td[bgcolor="#7c3aed"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(() => canvas(page).locator('img[src^="data:image/svg+xml"]').count()).toBeGreaterThan(0);
     expect(await canvas(page).locator('img[src*="{{"], img[src*="%7B%7B"]').count()).toBe(0);
     await screenshot(page, 'email-blocks-canvas');
@@ -63,7 +63,7 @@ describe('blocks and images in the template editor', () => {
     await page.getByText('No problems found').waitFor();
     await screenshot(page, 'email-blocks-product-blocks');
 
-    // The visual editor's image picker: a new picture for the reviewed product.
+    // The visual editor's image picker: a picture for the starter's recommendations (one per product in the preview).
     await canvas(page).locator('img[src^="data:image/svg+xml"]').last().dblclick();
     const picker = page.locator('.gjs-mdl-dialog');
     await picker.waitFor();
@@ -76,7 +76,7 @@ describe('blocks and images in the template editor', () => {
     const [image] = await app.database.sql<{ id: string; width: number }[]>`select id, width from email_images where name = 'logo.png'`;
     expect(image.width).toBe(240);
     await canvas(page).locator(`img[src*="${image.id}"]`).waitFor({ timeout: 30_000 });
-    await preview(page).locator(`img[src*="${image.id}"]`).waitFor({ timeout: 30_000 }); // in the MJML, rendered
+    await preview(page).locator(`img[src*="${image.id}"]`).first().waitFor({ timeout: 30_000 }); // in the MJML, rendered
 
     // The code view: the saved block from its menu, an image at the cursor.
     await mode(page, 'Code');

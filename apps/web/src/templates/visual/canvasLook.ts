@@ -4,7 +4,7 @@
 // here gets the document's attributes in its head. And an image whose address is Liquid
 // (`{{ item.imageUrl }}`) has no picture until the email is sent: the canvas shows the placeholder
 // in its place (in the canvas's DOM only; the MJML keeps the Liquid).
-import type { Editor } from 'grapesjs';
+import type { Component, Editor } from 'grapesjs';
 import { IMAGE_PLACEHOLDER } from './blocks';
 
 const ATTRIBUTES = /<mj-attributes\b[^>]*>[\s\S]*?<\/mj-attributes>/i;
@@ -14,13 +14,28 @@ export const attributesOf = (mjml: string): string => ATTRIBUTES.exec(mjml)?.[0]
 
 interface MjmlTemplate { start: string; end: string }
 type TemplateOf = (this: unknown) => MjmlTemplate;
+type AttributesOf = (this: Component) => Record<string, unknown>;
+
+/**
+ * grapesjs-mjml renders an element with MJML's defaults written out (a button's background
+ * #414141): as explicit attributes they would beat <mj-attributes>, so a render leaves out each
+ * one equal to the default (MJML applies it anyway when nothing else does).
+ */
+function withoutDefaults(own: AttributesOf): AttributesOf {
+  return function (this: Component) {
+    const defaults = (this.get('style-default') ?? {}) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(own.call(this)).filter(([name, value]) => defaults[name] !== value));
+  };
+}
 
 /** Every MJML element's canvas render starts with a head holding `attributes()` (a render that has a head keeps its own). */
 export function attributesInCanvas(attributes: () => string) {
   return (editor: Editor): void => {
     for (const type of editor.Components.getTypes()) {
       const own = (type.view as { prototype?: { getMjmlTemplate?: TemplateOf } } | undefined)?.prototype?.getMjmlTemplate;
+      const ownAttributes = (type.model as { prototype?: { getMjmlAttributes?: AttributesOf } } | undefined)?.prototype?.getMjmlAttributes;
       if (!type.id.startsWith('mj-') || typeof own !== 'function') continue;
+      if (typeof ownAttributes === 'function') editor.Components.addType(type.id, { model: { getMjmlAttributes: withoutDefaults(ownAttributes) } });
       editor.Components.addType(type.id, { view: { getMjmlTemplate(this: unknown): MjmlTemplate {
         const template = own.call(this);
         const head = attributes();
@@ -41,10 +56,15 @@ function showPlaceholders(root: ParentNode): void {
 
 /** Keeps Liquid image addresses out of the canvas's DOM as it renders and re-renders. */
 export function placeholdersForLiquidImages(editor: Editor): void {
-  editor.on('canvas:frame:load', () => {
+  const watched = new WeakSet<HTMLElement>();
+  const watch = () => {
     const body = editor.Canvas.getDocument()?.body;
-    if (!body) return;
+    if (!body || watched.has(body)) return;
+    watched.add(body);
     showPlaceholders(body);
     new MutationObserver(() => showPlaceholders(body)).observe(body, { subtree: true, childList: true, attributes: true, attributeFilter: ['src'] });
-  });
+  };
+  // Whichever comes last: the canvas's frame, or the editor with its components.
+  editor.on('canvas:frame:load', watch);
+  editor.on('load', watch);
 }
