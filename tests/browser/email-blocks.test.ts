@@ -17,6 +17,12 @@ const preview = (page: Page) => page.frameLocator('[data-testid="preview-frame"]
 const codeText = (page: Page) => page.locator('.cm-content').evaluate((el) =>
   (el as unknown as { cmTile: { root: { view: { state: { doc: { toString(): string } } } } } }).cmTile.root.view.state.doc.toString());
 interface CodeView { state: { doc: { toString(): string } }; dispatch(transaction: object): void; focus(): void }
+/** Puts the code view's cursor right before the last `text`. */
+const cursorBefore = (page: Page, text: string) => page.locator('.cm-content').evaluate((el, last) => {
+  const { view } = (el as unknown as { cmTile: { root: { view: CodeView } } }).cmTile.root;
+  view.dispatch({ selection: { anchor: view.state.doc.toString().lastIndexOf(last) } });
+  view.focus();
+}, text);
 const blocksTab = (page: Page) => page.getByRole('tab', { name: 'Blocks' });
 const mode = (page: Page, name: 'Visual' | 'Code') => page.getByTestId('body-mode').getByRole('button', { name }).click();
 
@@ -83,14 +89,11 @@ describe('blocks and images in the template editor', () => {
     const before = await codeText(page);
     expect(before).toContain(image.id);
     // The cursor between the last section and the body's end, where a section belongs.
-    await page.locator('.cm-content').evaluate((el) => {
-      const { view } = (el as unknown as { cmTile: { root: { view: CodeView } } }).cmTile.root;
-      view.dispatch({ selection: { anchor: view.state.doc.toString().lastIndexOf('</mj-body>') } });
-      view.focus();
-    });
+    await cursorBefore(page, '</mj-body>');
     await page.getByLabel('Insert block').selectOption({ label: 'Brand heading' });
     await expect.poll(async () => (await codeText(page)).split('Thank you, {{ customer.firstName }}!').length - 1).toBe(3);
 
+    await cursorBefore(page, '</mj-column>'); // an image goes into a column
     await page.getByRole('button', { name: 'Image', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Images' });
     await dialog.getByTestId('image-upload').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: renamedText() });
