@@ -87,6 +87,7 @@ describe('blocks and images in the template editor', () => {
     // The code view: the saved block from its menu, an image at the cursor.
     await mode(page, 'Code');
     const before = await codeText(page);
+    expect(before.split('{% for product in recommendations %}')).toHaveLength(3); // the starter's and the block's
     expect(before).toContain(image.id);
     // The cursor between the last section and the body's end, where a section belongs.
     await cursorBefore(page, '</mj-body>');

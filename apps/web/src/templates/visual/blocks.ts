@@ -42,12 +42,15 @@ const orderItems = () => `<mj-raw>{% for item in order.items %}</mj-raw>${sectio
   + `<mj-column width="70%" vertical-align="middle"><mj-text><strong>{{ item.name }}</strong><br />{{ item.quantity }} × {{ item.price | money: order.currency }}</mj-text></mj-column>`,
 )}<mj-raw>{% endfor %}</mj-raw>`;
 
-/** Up to three products most often bought in the same orders as this order's (or the customer's last order's) items; nothing when none. */
+/**
+ * Up to three products most often bought in the same orders as this order's (or the customer's last
+ * order's) items, a row each (a loop of whole sections: the canvas inserts those reliably); nothing when none.
+ */
 const together = (t: TFunction<'email-editor'>) => `<mj-raw>{% if recommendations.size > 0 %}</mj-raw>${
-  section(column(`<mj-text font-size="17px" font-weight="bold">${t('sample.together')}</mj-text>`))}<mj-section background-color="#ffffff" padding="0 16px 16px"><mj-raw>{% for product in recommendations %}</mj-raw>${
-  column(`<mj-image src="{{ product.imageUrl }}" alt="{{ product.name }}" href="{{ product.url }}" width="120px" border-radius="8px"></mj-image>
-<mj-text align="center" font-size="13px"><a href="{{ product.url }}" style="color:#27272a;text-decoration:none">{{ product.name }}</a><br /><strong>{{ product.price | money: order.currency }}</strong></mj-text>`, '33%')
-}<mj-raw>{% endfor %}</mj-raw></mj-section><mj-raw>{% endif %}</mj-raw>`;
+  section(column(`<mj-text font-size="17px" font-weight="bold">${t('sample.together')}</mj-text>`))}<mj-raw>{% for product in recommendations %}</mj-raw>${section(
+  column(`<mj-image src="{{ product.imageUrl }}" alt="{{ product.name }}" href="{{ product.url }}" width="100px" border-radius="8px"></mj-image>`, '30%')
+  + `<mj-column width="70%" vertical-align="middle"><mj-text><a href="{{ product.url }}" style="color:#27272a;font-weight:bold;text-decoration:none">{{ product.name }}</a><br />{{ product.price | money: order.currency }}</mj-text></mj-column>`,
+)}<mj-raw>{% endfor %}</mj-raw><mj-raw>{% endif %}</mj-raw>`;
 
 /** The product a review email asks about (or thanks for): its picture, its name and the link to review it. */
 const reviewed = (t: TFunction<'email-editor'>) => `<mj-raw>{% if reviewed %}</mj-raw>${section(
