@@ -54,14 +54,14 @@ export function createJourneyEmailRenderer(sql: Queryable, now: () => Date, shop
     const content = pickVariant(template, customer.locale, shopLocale);
     const reads = (field: string) => content.body.includes(field) || content.subject.includes(field) || content.preheader.includes(field);
     // An event that names an order without listing it (a delivery, a review) reads the stored order.
-    const orderProperties = trigger && (reads('order') || reads('recommendations'))
+    const orderProperties = trigger && (reads('order') || reads('recommendations') || reads('reviewed'))
       ? await withStoredOrder(trigger.properties, { workspaceId: scope.workspaceId, customerId: customer.id }, storedOrders)
       : trigger?.properties ?? {};
     const productIds = (orderFromProperties(orderProperties)?.items ?? []).map((i) => i.productId).filter(Boolean);
     // Most emails read none of it: they cost the batch no query at all. Review links are
     // built on the shop's address, so an email with them reads the shop too.
     const referral = reads('referral');
-    const { shopName, shopUrl, referralCode, ...loaded } = reads('loyalty') || reads('recommendations') || reads('shop') || reads('reviewUrl') || referral
+    const { shopName, shopUrl, referralCode, ...loaded } = reads('loyalty') || reads('recommendations') || reads('shop') || reads('reviewUrl') || reads('reviewed') || referral
       ? await extras.load({ workspaceId: scope.workspaceId, customerId: customer.id, productIds, recommendations: reads('recommendations'), referral, now: scope.now })
       : { ...emptyExtras(), shopName: null, shopUrl: null, referralCode: null };
     const data = buildMergeData(customer, trigger, { name: shopName ?? shop.name, url: shopUrl ?? shop.url, currency, reviewPage: scope.reviewPage }, {

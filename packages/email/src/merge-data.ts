@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { emptyExtras, reviewUrl, type MergeExtras, type MergeReferral } from './merge-extras';
 import type { ReviewPageLink } from './review-links';
+import { reviewedProduct, type MergeReviewedProduct } from './reviewed-product';
 
 /** The customer as the engine snapshots it (structurally the node SDK's CustomerSnapshot). */
 export interface MergeCustomerInput {
@@ -59,6 +60,8 @@ export interface MergeData extends MergeExtras {
     reviewUrl?: string;
   } | null;
   shop: { name: string; url: string };
+  /** The product a review email is about (reviewed-product.ts); null when the email has no order or product. */
+  reviewed: MergeReviewedProduct | null;
 }
 
 export const defaultShop = { name: 'Our shop', url: 'https://shop.example' };
@@ -112,6 +115,7 @@ export function buildMergeData(
   const firstName = customer.firstName ?? '';
   const lastName = customer.lastName ?? '';
   const properties = trigger?.properties ?? {};
+  const order = withReviewLinks(orderFromProperties(orderProperties, shop.currency), shop.url, shop.reviewPage);
   return {
     customer: {
       id: customer.id, email: customer.email ?? '', firstName, lastName,
@@ -123,8 +127,9 @@ export function buildMergeData(
       referralCode: referral?.code ?? '', referralUrl: referral?.url ?? '', rewardsUrl: rewardsUrl || shop.url,
     },
     event: properties,
-    order: withReviewLinks(orderFromProperties(orderProperties, shop.currency), shop.url, shop.reviewPage),
+    order,
     shop: { name: shop.name, url: shop.url },
+    reviewed: reviewedProduct(order, properties),
     ...emptyExtras(),
     ...extras,
   };

@@ -22,6 +22,10 @@ export const MERGE_FIELDS: MergeFieldGroup[] = [
   { key: 'recommendations', fields: [
     { key: 'together', snippet: '{% for product in recommendations %}<a href="{{ product.url }}">{{ product.name }}</a> {{ product.price | money }}<br />{% endfor %}' },
   ] },
+  { key: 'reviewed', fields: [
+    { key: 'reviewedName', snippet: '{{ reviewed.name }}' },
+    { key: 'reviewedUrl', snippet: '<a href="{{ reviewed.reviewUrl }}">{{ reviewed.name }}</a>' },
+  ] },
   { key: 'loyalty', fields: [
     { key: 'points', snippet: '{{ loyalty.points | number }}' },
     { key: 'pointsPlural', snippet: "{{ loyalty.points | plural: '# point', '# points' }}" },

@@ -23,7 +23,7 @@ export async function recordAudit(sql: Database['sql'], entry: AuditEntry): Prom
 
 // Inputs are summarised, not stored whole: drafts and templates are large, and passwords,
 // secrets and tokens must never reach the log.
-const HIDDEN_KEY = /password|secret|token|key$|headers|html|mjml|body|draft|graph/i;
+const HIDDEN_KEY = /password|secret|token|key$|headers|html|mjml|body|draft|graph|^file$/i;
 const MAX_TEXT = 200;
 
 /** The input's scalar fields worth reading in a log (ids, names, roles, statuses). */

@@ -96,6 +96,12 @@ export const permissions: Record<string, Permission> = {
   'templates.sendTest': change(marketing),
   'templates.sender': read(),
   'templates.saveSender': change(marketing),
+  // Saved blocks and images: what marketers build templates from (the image's bytes are not logged).
+  'emailBlocks.list': read(),
+  'emailBlocks.save': change(marketing),
+  'emailBlocks.remove': change(marketing),
+  'emailImages.list': read(),
+  'emailImages.upload': change(marketing),
 
   'customers.list': read(),
   'customers.get': read(),

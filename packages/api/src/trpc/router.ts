@@ -8,6 +8,7 @@ import { referralsRouter } from './referrals';
 import { complianceRouter } from './compliance';
 import { customersRouter } from './customers';
 import { dashboardRouter } from './dashboard';
+import { emailBlocksRouter, emailImagesRouter } from './email-content';
 import { eventsRouter } from './events';
 import { router } from './init';
 import { integrationsRouter } from './integrations';
@@ -45,6 +46,8 @@ export const appRouter = router({
   settings: settingsRouter,
   integrations: integrationsRouter,
   templates: templatesRouter,
+  emailBlocks: emailBlocksRouter,
+  emailImages: emailImagesRouter,
   compliance: complianceRouter,
   audit: auditRouter,
   users: usersRouter,

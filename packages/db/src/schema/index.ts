@@ -15,3 +15,4 @@ export * from './referrals';
 export * from './attribution';
 export * from './simulations';
 export * from './dashboard';
+export * from './email-content';

@@ -1,5 +1,5 @@
 // The visual editor's left panel: the blocks (drag one onto the email, or click to add it after
-// the selection), and the selected element's style and settings, which GrapesJS draws into the
+// the selection; the workspace's saved blocks last), and the selected element's style and settings, which GrapesJS draws into the
 // two containers given here.
 import type { Editor } from 'grapesjs';
 import type { RefObject } from 'react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/icons';
 import type { EmailBlock } from './blocks';
 import { insertBlock } from './insertBlock';
+import { SavedBlocks } from './SavedBlocks';
 
 export type PanelTab = 'blocks' | 'style' | 'settings';
 const TABS: readonly PanelTab[] = ['blocks', 'style', 'settings'];
@@ -46,6 +47,7 @@ export function SidePanel({ editor, blocks, tab, onTab, styles, traits }: {
               </div>
             </section>
           ))}
+          <SavedBlocks editor={editor} />
         </div>
         <div hidden={tab !== 'style'} ref={styles} data-testid="visual-style" />
         <div hidden={tab !== 'settings'} ref={traits} data-testid="visual-settings" />

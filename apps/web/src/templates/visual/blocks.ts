@@ -29,6 +29,8 @@ export function emailBlocks(t: TFunction<'email-editor'>): EmailBlock[] {
     { id: 'column2', category: 'layout', icon: 'layout', content: section(column(text('sample.left'), '50%') + column(text('sample.right'), '50%')) },
     { id: 'column3', category: 'layout', icon: 'layout', content: section(['sample.left', 'sample.middle', 'sample.right'].map((k) => column(text(k), '33%')).join('')) },
     { id: 'orderItems', category: 'shop', icon: 'outbox', content: orderItems() },
+    { id: 'together', category: 'shop', icon: 'plus', content: together(t) },
+    { id: 'reviewed', category: 'shop', icon: 'star', content: reviewed(t) },
     { id: 'coupon', category: 'shop', icon: 'ticket', content: coupon(t) },
     { id: 'rewards', category: 'shop', icon: 'gift', content: rewards(t) },
   ];
@@ -39,6 +41,24 @@ const orderItems = () => `<mj-raw>{% for item in order.items %}</mj-raw>${sectio
   column(`<mj-image src="{{ item.imageUrl }}" alt="{{ item.name }}" href="{{ item.url }}" width="100px" border-radius="8px"></mj-image>`, '30%')
   + `<mj-column width="70%" vertical-align="middle"><mj-text><strong>{{ item.name }}</strong><br />{{ item.quantity }} × {{ item.price | money: order.currency }}</mj-text></mj-column>`,
 )}<mj-raw>{% endfor %}</mj-raw>`;
+
+/**
+ * Up to three products most often bought in the same orders as this order's (or the customer's last
+ * order's) items, a row each (a loop of whole sections: the canvas inserts those reliably); nothing when none.
+ */
+const together = (t: TFunction<'email-editor'>) => `<mj-raw>{% if recommendations.size > 0 %}</mj-raw>${
+  section(column(`<mj-text font-size="17px" font-weight="bold">${t('sample.together')}</mj-text>`))}<mj-raw>{% for product in recommendations %}</mj-raw>${section(
+  column(`<mj-image src="{{ product.imageUrl }}" alt="{{ product.name }}" href="{{ product.url }}" width="100px" border-radius="8px"></mj-image>`, '30%')
+  + `<mj-column width="70%" vertical-align="middle"><mj-text><a href="{{ product.url }}" style="color:#27272a;font-weight:bold;text-decoration:none">{{ product.name }}</a><br />{{ product.price | money: order.currency }}</mj-text></mj-column>`,
+)}<mj-raw>{% endfor %}</mj-raw><mj-raw>{% endif %}</mj-raw>`;
+
+/** The product a review email asks about (or thanks for): its picture, its name and the link to review it. */
+const reviewed = (t: TFunction<'email-editor'>) => `<mj-raw>{% if reviewed %}</mj-raw>${section(
+  column(`<mj-image src="{{ reviewed.imageUrl }}" alt="{{ reviewed.name }}" href="{{ reviewed.url }}" width="160px" border-radius="8px"></mj-image>`, '35%')
+  + `<mj-column width="65%" vertical-align="middle"><mj-text font-size="17px"><strong>{{ reviewed.name }}</strong></mj-text>
+<mj-text font-size="26px" letter-spacing="4px"><a href="{{ reviewed.reviewUrl }}" style="color:#f59e0b;text-decoration:none">★★★★★</a></mj-text>
+<mj-button href="{{ reviewed.reviewUrl }}" background-color="${BRAND}" border-radius="6px" font-weight="bold" align="left">${t('sample.review')}</mj-button></mj-column>`,
+)}<mj-raw>{% endif %}</mj-raw>`;
 
 /** The coupon a journey's "Issue coupon" step gave this customer; nothing when there is none. */
 const coupon = (t: TFunction<'email-editor'>) => `<mj-raw>{% if coupon %}</mj-raw><mj-section background-color="#f5f3ff" padding="16px 24px" border-radius="8px"><mj-column>

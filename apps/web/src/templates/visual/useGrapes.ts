@@ -7,6 +7,7 @@ import mjmlPlugin from 'grapesjs-mjml';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { IMAGE_PLACEHOLDER, type EmailBlock } from './blocks';
+import { attributesInCanvas, attributesOf, placeholdersForLiquidImages } from './canvasLook';
 import { grapesMessages } from './grapesMessages';
 import { keepAttributes } from './keepAttributes';
 import { forCanvas, fromCanvas } from './mjmlSource';
@@ -18,26 +19,45 @@ const CANVAS_CSS = `[data-gjs-type="mj-raw"] { font: 11px/1.6 ui-monospace, mono
 
 interface Containers { canvas: RefObject<HTMLDivElement | null>; styles: RefObject<HTMLDivElement | null>; traits: RefObject<HTMLDivElement | null> }
 
+/** The image picker's uploads: stored by the app (images/uploadImage.ts); a refusal closes the picker and is shown. */
+export interface ImageUploads { upload(file: File): Promise<{ url: string; name: string }>; onError(error: unknown): void }
+
 /** Ends typing in a text of the canvas, so the model (and the MJML) has every letter. */
 async function commitTyping(editor: Editor): Promise<void> {
   const view = editor.getEditing()?.getView();
   if (view && 'disableEditing' in view && typeof view.disableEditing === 'function') await (view.disableEditing as () => Promise<void>)();
 }
 
-export function useGrapes(value: string, onChange: (next: string) => void, t: TFunction<'email-editor'>, blocks: EmailBlock[], at: Containers) {
+export function useGrapes(value: string, onChange: (next: string) => void, t: TFunction<'email-editor'>, blocks: EmailBlock[], at: Containers, images: ImageUploads) {
   const [editor, setEditor] = useState<Editor | null>(null);
   // What the draft said when the canvas was last loaded or written, and the MJML GrapesJS gave back then.
   const loaded = useRef({ source: value, canvas: '' });
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const imagesRef = useRef(images);
+  imagesRef.current = images;
+  // The document's <mj-attributes>, for the canvas's renders of each element (canvasLook.ts).
+  const attributes = useRef(attributesOf(value));
+  attributes.current = attributesOf(value);
 
   useEffect(() => {
     const e = grapesjs.init({
       container: at.canvas.current!, height: '100%', width: 'auto', storageManager: false, fromElement: false,
       panels: { defaults: [] }, blockManager: { custom: true },
+      assetManager: {
+        uploadFile: async (event: DragEvent) => {
+          const files = event.dataTransfer?.files ?? (event.target as HTMLInputElement | null)?.files;
+          await Promise.all(Array.from(files ?? []).map((file) => imagesRef.current.upload(file).then(
+            (image) => { e.AssetManager.add({ src: image.url, name: image.name }, { at: 0 }); },
+            (err: unknown) => { e.Modal.close(); imagesRef.current.onError(err); })));
+        },
+      },
       styleManager: { appendTo: at.styles.current! }, traitManager: { appendTo: at.traits.current! },
       i18n: { locale: 'app', localeFallback: 'en', detectLocale: false, messages: { app: grapesMessages(t) } },
-      plugins: [(ed) => mjmlPlugin(ed, { blocks: [], resetBlocks: true, imagePlaceholderSrc: IMAGE_PLACEHOLDER, useCustomTheme: false }), keepAttributes],
+      plugins: [
+        (ed) => mjmlPlugin(ed, { blocks: [], resetBlocks: true, imagePlaceholderSrc: IMAGE_PLACEHOLDER, useCustomTheme: false }),
+        keepAttributes, attributesInCanvas(() => attributes.current), placeholdersForLiquidImages,
+      ],
       components: forCanvas(value), canvasCss: CANVAS_CSS,
     });
     for (const block of blocks) e.Blocks.add(block.id, { label: t(`block.${block.id}`), content: block.content });
