@@ -90,7 +90,7 @@ export function Dialog({ title, onClose, children }: { title: string; onClose():
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30 p-4 backdrop-blur-sm" onMouseDown={onClose}>
+    <div className="fixed inset-0 z-50 flex items-center justify-center whitespace-normal bg-slate-900/30 p-4 backdrop-blur-sm" onMouseDown={onClose}>
       <div ref={ref} role="dialog" aria-label={title} onMouseDown={(e) => e.stopPropagation()}
         className="w-full max-w-md rounded-2xl bg-white p-6 shadow-xl ring-1 ring-slate-200">
         <h2 className="mb-4 text-lg font-semibold text-slate-900">{title}</h2>

@@ -50,7 +50,7 @@ export function VersionHistoryDialog({ journeyId, flush, onClose }: { journeyId:
   const toggle = (id: string) => setPicked(chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id].slice(-2));
 
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30 p-4 backdrop-blur-sm" onMouseDown={onClose}>
+    <div className="fixed inset-0 z-50 flex items-center justify-center whitespace-normal bg-slate-900/30 p-4 backdrop-blur-sm" onMouseDown={onClose}>
       <div role="dialog" aria-label={t('title')} onMouseDown={(e) => e.stopPropagation()}
         className="flex max-h-[85vh] w-full max-w-3xl flex-col rounded-2xl bg-white shadow-xl ring-1 ring-slate-200">
         <header className="flex items-center justify-between border-b border-slate-100 px-6 py-4">

@@ -32,7 +32,7 @@ export function SimulationPanel({ journeyId, versions, graph, flush, onCanvas, o
   const openSummary = list.data?.find((s) => s.id === open) ?? null;
   const showForm = mayChange && (chosen === 'new' || (list.isSuccess && !latest));
   return (
-    <div className="fixed inset-y-0 right-0 z-40 flex w-full max-w-2xl flex-col bg-white shadow-2xl ring-1 ring-slate-200" role="dialog" aria-label={t('title')} data-testid="simulation-panel">
+    <div className="fixed inset-y-0 right-0 z-40 flex w-full max-w-2xl flex-col whitespace-normal bg-white shadow-2xl ring-1 ring-slate-200" role="dialog" aria-label={t('title')} data-testid="simulation-panel">
       <div className="flex items-start gap-3 border-b border-slate-200 p-5">
         <div className="min-w-0 flex-1">
           <h2 className="text-base font-semibold text-slate-900">{t('title')}</h2>
