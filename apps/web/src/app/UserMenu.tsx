@@ -3,13 +3,14 @@
 // language the app speaks to them (each language named in itself, so anyone finds theirs).
 import { LOCALE_NAMES, LOCALES, isLocale, type Locale } from '@afterglow/i18n';
 import { hashKey, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DigestToggle } from '../dashboard/DigestToggle';
 import { useTRPC } from '../trpc';
 import { Icon } from '../ui/icons';
 import { setLocale, useLocale } from '../ui/locale';
 import { useRouter } from './router';
+import { useDismiss } from '../ui/useDismiss';
 
 interface MenuUser { name: string; email: string; role: string; can: string[] }
 
@@ -22,6 +23,7 @@ export function UserMenu({ user }: { user: MenuUser }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [open, setOpen] = useState(false);
+  const closeMenu = useCallback(() => setOpen(false), []);
   const menu = useRef<HTMLDivElement>(null);
   const signedOut = {
     onSuccess: () => {
@@ -43,18 +45,7 @@ export function UserMenu({ user }: { user: MenuUser }) {
     saveLocale.mutate({ locale: next });
   };
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !menu.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  useDismiss(open, menu, closeMenu);
 
   const busy = logout.isPending || logoutEverywhere.isPending;
   return (

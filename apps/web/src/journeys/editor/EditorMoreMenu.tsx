@@ -1,12 +1,13 @@
 // The toolbar's "More" menu: the editor's secondary actions (tidy up, version history, the report,
 // export, shortcuts). Kept out of the bar so the journey's name stays readable at laptop widths
 // in the longer languages (Russian, Serbian), where the bar would otherwise squeeze it to nothing.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router';
 import { Icon } from '../../ui/icons';
 import { Button } from '../../ui/kit';
 import { useJourneyExport } from '../gallery/useJourneyExport';
+import { useDismiss } from '../../ui/useDismiss';
 
 const itemClass = 'flex w-full items-center gap-2.5 px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:text-slate-300';
 
@@ -18,21 +19,11 @@ export function EditorMoreMenu(p: {
   const gallery = useTranslation('gallery').t;
   const versions = useTranslation('versions').t;
   const [open, setOpen] = useState(false);
+  const closeMenu = useCallback(() => setOpen(false), []);
   const box = useRef<HTMLDivElement>(null);
   const exporter = useJourneyExport(p.journeyId, p.flush);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !box.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  useDismiss(open, box, closeMenu);
 
   // Each item closes the menu after running its action; the report is a link.
   const items: { id: string; icon: string; label: string; run?: () => void; to?: string; disabled?: boolean; title?: string; divided?: boolean }[] = [
