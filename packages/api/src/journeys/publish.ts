@@ -90,7 +90,7 @@ export async function publishJourney(
       where id = ${journeyId}`;
     // Only steps this version no longer has: a step brought back (undo) keeps its customers.
     const moves = waitingMoves.filter((m) => !graph.nodes.some((n) => n.id === m.from));
-    const handled = await applyWaitingMoves(tx, { journeyId, versionId, moves, now: deps.clock.now() });
+    const handled = await applyWaitingMoves(tx, { journeyId, versionId, moves, now: new Date(now) });
     return { ok: true as const, versionId, version, ...handled };
   });
 }
