@@ -2,6 +2,7 @@
 // last touch and by coupon (one counted once though it arrives twice), a bounce, a complaint and
 // an unsubscribe, coupons issued and redeemed, points granted and redeemed, and repeat purchases
 // by first-order cohort; every figure is checked exactly, and a new shop's dashboard is empty.
+import { rebuildOrderAggregates } from '@afterglow/db';
 import { recordEmailEvents } from '@afterglow/email';
 import { grantPoints, issueCoupon, sendEmail, triggerOnEvent } from '@afterglow/nodes';
 import { createJourneyTest, type JourneyTest } from '@afterglow/testing';
@@ -97,4 +98,43 @@ it('reports every figure of a known world exactly', async () => {
   expect(later.journeys).toEqual([]);
   expect(later.loyalty.outstanding).toBe(420);
   expect(later.cohorts).toEqual([{ month: '2026-05', customers: 3, repeat: [0, 1 / 3, 1 / 3, ...Array(9).fill(null)] }]);
+}, 300_000);
+
+it('keeps each customer\'s second order through orders written out of order, deleted and refunded', async () => {
+  const sql = t.database.sql;
+  const ws = t.workspaceId;
+  const day = (d: string) => new Date(`2026-${d}T12:00:00Z`);
+  const place = (rows: [string, string, string, string?][]) => sql`insert into orders ${sql(rows.map(([id, customer, d, status]) => (
+    { workspace_id: ws, id, customer_id: customer, status: status ?? 'placed', total: 10, placed_at: day(d) })))}`;
+  const stats = async () => (await sql<{ id: string; n: number; first: Date; second: Date | null }[]>`
+    select customer_id as id, order_count as n, first_order_at as first, second_order_at as second from customer_order_stats
+    where workspace_id = ${ws} and customer_id in ('r1', 'r2') order by 1`).map((r) => ({ ...r }));
+  // r1 in one statement, latest first; two orders at the first instant are one purchase.
+  await place([['r1-d', 'r1', '08-10'], ['r1-a', 'r1', '07-05'], ['r1-b', 'r1', '07-05'], ['r1-c', 'r1', '07-20']]);
+  // r2 one by one: a later one, an earlier one (the stored first becomes the second), one between, a cancelled earliest.
+  for (const row of [['r2-a', 'r2', '08-01'], ['r2-b', 'r2', '07-01'], ['r2-c', 'r2', '07-15'], ['r2-x', 'r2', '06-01', 'cancelled']] as const) {
+    await place([[...row]]);
+  }
+  expect(await stats()).toEqual([
+    { id: 'r1', n: 4, first: day('07-05'), second: day('07-20') },
+    { id: 'r2', n: 3, first: day('07-01'), second: day('07-15') },
+  ]);
+  // Deleting the second order (r1), or the first (r2: the second moves up), and refunding r1's last.
+  await sql`delete from orders where workspace_id = ${ws} and id in ('r1-c', 'r2-b')`;
+  expect(await stats()).toEqual([
+    { id: 'r1', n: 3, first: day('07-05'), second: day('08-10') },
+    { id: 'r2', n: 2, first: day('07-15'), second: day('08-01') },
+  ]);
+  await sql`update orders set status = 'refunded' where workspace_id = ${ws} and id = 'r1-d'`;
+  const final = await stats();
+  expect(final[0]).toEqual({ id: 'r1', n: 2, first: day('07-05'), second: null });
+  await rebuildOrderAggregates(sql, ws);
+  expect(await stats()).toEqual(final);
+  // On 11 September a month has passed for both July customers: r2 came back within it, r1 never did.
+  await t.advance(at(130));
+  const d = await t.api.dashboard.get({ days: 7 });
+  expect(d.cohorts).toEqual([
+    { month: '2026-05', customers: 3, repeat: [0, 1 / 3, 1 / 3, 1 / 3, ...Array(8).fill(null)] },
+    { month: '2026-07', customers: 2, repeat: [1 / 2, ...Array(11).fill(null)] },
+  ]);
 }, 300_000);

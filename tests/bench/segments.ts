@@ -122,14 +122,16 @@ export async function generate(db: Database, customers: number, orders: number, 
       await timed('interest slots', () => conn.unsafe(`
         create unlogged table bench_slots as
         select n, ${customerText('n')} as customer_id, slot, count(*)::int as orders, sum(total) as spent,
-          min(placed_at) as first_at, max(placed_at) as last_at
+          min(placed_at) as first_at, max(placed_at) as last_at, (array_agg(distinct placed_at order by placed_at))[2] as second_at
         from (select ${orderCustomer(customers)} as n, g % 3 as slot, ${orderTotal} as total, ${orderPlacedAt(now)} as placed_at
           from generate_series(1, $1::int) g where not (${orderCancelled})) o
         group by n, slot`, [orders]));
       await timed('order stats', () => conn`
-        insert into customer_order_stats (workspace_id, customer_id, order_count, total_spent, first_order_at, last_order_at)
-        select ${WS}, min(customer_id), sum(orders), sum(spent), min(first_at), max(last_at) from bench_slots
-        group by n order by n`);
+        insert into customer_order_stats (workspace_id, customer_id, order_count, total_spent, first_order_at, last_order_at, second_order_at)
+        select ${WS}, min(customer_id), sum(orders), sum(spent), min(first_at), max(last_at),
+          -- The customer's second instant: the earliest slot first or second after the first of all slots.
+          (select min(v) from unnest(array_agg(first_at) || array_agg(second_at)) v where v > min(first_at))
+        from bench_slots group by n order by n`);
       // Grouped by sorting on the integer customer first: the output is then already in
       // primary-key order, with no hash table and no second sort of text keys.
       await conn`set enable_hashagg = off`;

@@ -18,6 +18,12 @@ export const customerOrderStats = pgTable('customer_order_stats', {
   totalSpent: numeric('total_spent', { precision: 20, scale: 2, mode: 'number' }).notNull(),
   firstOrderAt: ts('first_order_at').notNull(),
   lastOrderAt: ts('last_order_at').notNull(),
+  /**
+   * The earliest counted order placed after the first (a later instant; orders at the very
+   * same instant as the first are one purchase): the dashboard's repeat cohorts. Null while
+   * the customer has ordered only once.
+   */
+  secondOrderAt: ts('second_order_at'),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.customerId] }),
   // The dashboard's cohorts: the customers whose first order fell in the last twelve months.
