@@ -16,6 +16,6 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 600 },
   server: {
     port: 5173,
-    proxy: { '/trpc': api, '/v1': api },
+    proxy: { '/trpc': api, '/v1': api, '/exports': api },
   },
 });

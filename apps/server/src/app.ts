@@ -2,7 +2,7 @@
 // secrets, the demo seed (into a new database, when asked), the development SMTP sink, the
 // engine's workers and the HTTP server (with the bounce listener, when asked), by role.
 import {
-  createBounceWebhookHandler, createRelayWebhookHandler, startBounceListener, createIngestHandler, createLoyaltyApiHandler, createPluginRouteHandler, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, firstRunCode, hasNoUser,
+  createBounceWebhookHandler, createExportHandler, createRelayWebhookHandler, startBounceListener, createIngestHandler, createLoyaltyApiHandler, createPluginRouteHandler, createShopifyWebhookHandler, createPublicHandler, createTrpcHandler, firstRunCode, hasNoUser,
   publishJourney, sealStoredSecrets, type ApiDeps, type IngestDeps,
 } from '@afterglow/api';
 import {
@@ -214,6 +214,7 @@ export async function startAfterglow(opts: AfterglowOptions = {}): Promise<After
       const server = http.createServer(createRequestListener({
         database,
         trpc: createTrpcHandler(apiDeps),
+        exports: createExportHandler(apiDeps),
         ingest: createIngestHandler(from('api')),
         loyalty: createLoyaltyApiHandler(from('loyalty')),
         shopify: createShopifyWebhookHandler(from('shopify')),

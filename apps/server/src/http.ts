@@ -1,4 +1,4 @@
-// The HTTP front door: tRPC under /trpc, REST ingestion under /v1, webhooks (Shopify's, bounces,
+// The HTTP front door: tRPC under /trpc, REST ingestion under /v1, CSV exports under /exports, webhooks (Shopify's, bounces,
 // plugins' routes under /hooks), a health check, and the web app's static files, all with the
 // same security headers and an X-Request-Id. While the database is unreachable (its breaker
 // open), whatever needs it is answered 503 with Retry-After at once.
@@ -27,6 +27,8 @@ export interface HttpRoutes {
   hooks?: Handler;
   /** Unsubscribe, preferences, tracking and review links from emails: /u/, /p/, /t/, /r/, My rewards /w/, and referral links /ref/ (isPublicPath). */
   recipients?: Handler;
+  /** Full CSV exports of paged lists, signed in by the session: GET /exports/<list>.csv. */
+  exports?: Handler;
   /** Prometheus metrics: GET /metrics (metrics-route.ts decides who may read them). */
   metrics?: Handler;
   webDistDir: string;
@@ -79,6 +81,7 @@ export function createRequestListener(routes: HttpRoutes): (req: IncomingMessage
     if (pathname === '/webhooks/bounces' && routes.bounces) return routes.bounces(req, res);
     if (pathname.startsWith('/webhooks/bounces/') && routes.relays) return routes.relays(req, res);
     if (pathname.startsWith('/hooks/') && routes.hooks) return routes.hooks(req, res);
+    if (pathname.startsWith('/exports/') && routes.exports) return availability.up ? routes.exports(req, res) : sendUnavailable(res, availability);
     if (pathname === '/healthz') return healthz(res);
     if (pathname === '/metrics' && routes.metrics) return routes.metrics(req, res);
     if (routes.recipients && isPublicPath(pathname)) return availability.up ? routes.recipients(req, res) : sendUnavailable(res, availability);

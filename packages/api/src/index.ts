@@ -10,3 +10,4 @@ export * from './privacy/index';
 export * from './plugins/index';
 export { currentRequestId, requestIdFor, withRequestId } from './request-id';
 export * from './loyalty/index';
+export * from './exports/index';

@@ -4,6 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../trpc';
+import { DownloadCsvLink } from '../../ui/csv/DownloadCsvLink';
 import { Icon } from '../../ui/icons';
 import { Badge, Button, ErrorNote, formatDate, inputClass, Spinner } from '../../ui/kit';
 import { useDebounced } from '../../ui/useDebounced';
@@ -51,6 +52,10 @@ export function StepRunsPanel({ journeyId, nodeId, stepName, onClose }: { journe
             <option value="">{t('status.any')}</option>
             {STATUSES[mode].map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
           </select>
+        </div>
+        {/* Every row of the list as filtered (the pages below load 50 at a time). */}
+        <div className="flex justify-end">
+          <DownloadCsvLink list="step-customers" filters={{ journeyId, nodeId, mode, search: query || undefined, status: status || undefined }} />
         </div>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto">

@@ -3,7 +3,7 @@
 // names and words stay readable).
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../icons';
-import { toCsv, type CsvCell } from './csv';
+import { toCsv, type CsvCell } from '@afterglow/i18n/csv';
 
 export interface CsvTable { header: string[]; rows: CsvCell[][] }
 

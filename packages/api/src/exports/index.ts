@@ -1,0 +1,1 @@
+export { createExportHandler } from './handler';
