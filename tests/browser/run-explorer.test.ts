@@ -2,10 +2,19 @@
 // email step "Who is here" lists who went on from it, found by a search; their run's timeline
 // names each step, the email sent (with its Outbox link) and the points; the customer page lists
 // the journey and opens the same timeline. Pictured in English and Russian (test-artifacts/run-explorer-*.png).
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { overflowing, pickLanguage, screenshot, useAppInBrowser, waitForText } from './browser';
 
 const env = useAppInBrowser();
+
+/** The records of the CSV file a click downloads, checked to be named `filename`. */
+async function downloaded(page: Page, click: () => Promise<void>, filename: string): Promise<string[]> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  expect(file.suggestedFilename()).toBe(filename);
+  return (await readFile(await file.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+}
 const CUSTOMER = 'cust_explorer';
 
 it('lists who passed a step, opens a run\'s timeline, and shows it from the customer page', { timeout: 240_000 }, async () => {
@@ -43,6 +52,9 @@ it('lists who passed a step, opens a run\'s timeline, and shows it from the cust
   await expect.poll(() => list.locator('li').count(), { timeout: 30_000 }).toBe(1);
   expect(await list.textContent()).toContain(CUSTOMER);
   await screenshot(page, 'run-explorer-step-en');
+  // "Download all as CSV": the server's export of the list as filtered (the header and their one row).
+  expect(await downloaded(page, () => panel.getByTestId('csv-step-customers').click(), 'step-customers.csv')).toEqual([
+    expect.stringMatching(/^Customer ID,Email,Name,Status,/), expect.stringMatching(new RegExp(`^${CUSTOMER},ines@mail.example,Ines Novak,completed,`))]);
 
   await list.locator('li button').first().click();
   const timeline = page.getByTestId('run-timeline');
@@ -58,6 +70,8 @@ it('lists who passed a step, opens a run\'s timeline, and shows it from the cust
   await waitForText(runs, (t) => t.includes('Thank you for your order') && t.includes('v1'));
   await runs.scrollIntoViewIfNeeded();
   await screenshot(page, 'run-explorer-customer-list-en');
+  expect(await downloaded(page, () => page.getByTestId('csv-customer-journeys').click(), 'customer-journeys.csv')).toEqual([
+    expect.stringMatching(/^Journey,Journey ID,/), expect.stringMatching(/^Thank you for your order,.*,completed,/)]);
   await runs.getByRole('button', { name: 'Timeline' }).first().click();
   await waitForText(page.getByTestId('run-timeline'), (t) => t.includes('Send email'));
   await screenshot(page, 'run-explorer-customer-en');
