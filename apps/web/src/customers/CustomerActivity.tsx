@@ -3,6 +3,7 @@ import { formatNumber } from '@afterglow/i18n';
 import { useTranslation } from 'react-i18next';
 import type { Api, inferOutput } from '../trpc';
 import { CustomerJourneys } from '../journeys/runs/CustomerJourneys';
+import { DownloadCsvLink } from '../ui/csv/DownloadCsvLink';
 import { Badge } from '../ui/kit';
 import { useLocale } from '../ui/locale';
 import { Section } from './CustomerPage';
@@ -46,7 +47,8 @@ export function CustomerActivity({ data }: { data: Customer }) {
   };
   return (
     <div className="space-y-6">
-      <Section title={t('journeys.title')}>
+      {/* The list loads 25 at a time; the download holds every journey they walked. */}
+      <Section title={t('journeys.title')} aside={<DownloadCsvLink list="customer-journeys" filters={{ customerId: data.profile.id }} />}>
         <CustomerJourneys customerId={data.profile.id} />
       </Section>
       <Section title={t('orders.title')} aside={(

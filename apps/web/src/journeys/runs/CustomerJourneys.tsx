@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router';
 import { useTRPC } from '../../trpc';
-import { DownloadCsvLink } from '../../ui/csv/DownloadCsvLink';
 import { Badge, Button, ErrorNote, formatDate, Spinner } from '../../ui/kit';
 import { typeLabel } from '../editor/registry';
 import { useLocale } from '../../ui/locale';
@@ -25,7 +24,6 @@ export function CustomerJourneys({ customerId }: { customerId: string }) {
   if (rows.length === 0) return <p className="text-sm text-slate-400">{t('customer.none')}</p>;
   return (
     <>
-      <div className="flex justify-end"><DownloadCsvLink list="customer-journeys" filters={{ customerId }} /></div>
       <ul className="divide-y divide-slate-100 text-sm" data-testid="customer-runs">
         {rows.map((r) => (
           <li key={r.runId} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
