@@ -33,7 +33,7 @@ export function insertBlock(editor: Editor, block: EmailBlock): void {
   if (SECTION_LEVEL.has(block.category)) {
     const after = selected && selected !== body ? childOf(body, selected) : undefined;
     // Only Liquid between elements (in an <mj-raw>) opens or closes a group of them.
-    const texts = body.components().map((c) => (c.is('mj-raw') ? c.toHTML() : ''));
+    const texts = body.components().models.map((c: Component) => (c.is('mj-raw') ? c.toHTML() : ''));
     return place(body, block.content, after ? indexAfterGroup(texts, after.index()) : undefined);
   }
   const column = closest(selected, 'mj-column');
