@@ -52,7 +52,7 @@ describe('blocks and images in the template editor', () => {
     await page.getByRole('dialog', { name: 'Save as block' }).getByLabel('Name').fill('Brand heading');
     await screenshot(page, 'email-blocks-save-dialog');
     await page.getByRole('button', { name: 'Save block' }).click();
-    const saved = page.getByTestId('saved-blocks').getByRole('button', { name: 'Brand heading', exact: true });
+    const saved = page.getByTestId('saved-blocks').getByRole('button', { name: /^Brand heading/ });
     await saved.waitFor();
     const [row] = await app.database.sql<{ mjml: string }[]>`select mjml from email_blocks where name = 'Brand heading'`;
     expect(row.mjml).toMatch(/^<mj-section[\s\S]*Thank you, \{\{ customer.firstName \}\}![\s\S]*<\/mj-section>$/);
@@ -131,7 +131,7 @@ describe('blocks and images in the template editor', () => {
     await mode(page, 'Visual');
     await blocksTab(page).click();
     await page.getByTestId('saved-blocks').getByText('used by 1 template').waitFor({ timeout: 30_000 });
-    const alerted = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.message()); void d.dismiss(); }));
+    const alerted = page.waitForEvent('dialog').then((d) => d.message()); // dismissed by the browser helper
     await page.getByRole('button', { name: 'Delete “Brand heading”' }).click();
     expect(await alerted).toBe('“Brand heading” is used by 1 template: “Order confirmation”. Unlink or remove it there first.');
     await screenshot(page, 'email-blocks-used-by');
