@@ -1,7 +1,7 @@
 // Saved content blocks and email images through the real tRPC API and the public image route:
 // a block is checked as an email body before it is stored (a broken one is refused naming
 // `mjml`), its name is unique in the workspace (409 naming `name`), saving it again changes what
-// later inserts copy, and only marketers change blocks; every change is audited. An image's type
+// later links get, and only marketers change blocks; every change is audited. An image's type
 // is read from its bytes (a renamed text file, a truncated picture or one over 2 MB is refused
 // naming `file`, never a 5xx), the same file uploaded twice is one image, and each is served at an
 // unguessable address, cacheable for ever, to anyone; another workspace's address is a 404.
@@ -82,7 +82,7 @@ describe('saved blocks', () => {
     expect(audit.detail).not.toHaveProperty('mjml');
   });
 
-  it('saving it again changes what later inserts copy, under its id', async () => {
+  it('saves it again under its id', async () => {
     const changed = SECTION.replace('Our shop', 'The shop');
     await marketer.emailBlocks.save.mutate({ id, name: 'Shop footer', mjml: changed });
     expect(await marketer.emailBlocks.list.query()).toEqual([expect.objectContaining({ id, name: 'Shop footer', mjml: changed })]);

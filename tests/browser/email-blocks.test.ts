@@ -1,8 +1,10 @@
 // Saved blocks, images and product blocks in the template editor, in Chromium at 1440x900. The
 // canvas shows the starter's buttons in its brand colour (<mj-attributes> applied) and a
 // placeholder where an image's address is Liquid. A section selected in the canvas is saved as a
-// block, inserted again from the panel and, in the code view, from "Insert block"; the product
-// blocks fill the preview with a real customer's data. An image uploaded in the visual editor's
+// block, linked in from the panel (a locked box in the canvas, the block in the preview) and, in
+// the code view, from "Insert block"; the product blocks fill the preview with a real customer's
+// data, a shop block clicked in after another landing after the whole of it (not inside its loop).
+// Once saved, the block says the template uses it, refuses to be deleted, and a link unlinks to a copy. An image uploaded in the visual editor's
 // image picker replaces a picture; one uploaded from the code view goes in at the cursor and shows
 // in the preview, served by the app; a text file renamed .png is refused, naming why.
 import type { Page } from 'playwright-core';
@@ -50,14 +52,18 @@ describe('blocks and images in the template editor', () => {
     await page.getByRole('dialog', { name: 'Save as block' }).getByLabel('Name').fill('Brand heading');
     await screenshot(page, 'email-blocks-save-dialog');
     await page.getByRole('button', { name: 'Save block' }).click();
-    const saved = page.getByTestId('saved-blocks').getByRole('button', { name: 'Brand heading', exact: true });
+    const saved = page.getByTestId('saved-blocks').getByRole('button', { name: /^Brand heading/ });
     await saved.waitFor();
     const [row] = await app.database.sql<{ mjml: string }[]>`select mjml from email_blocks where name = 'Brand heading'`;
     expect(row.mjml).toMatch(/^<mj-section[\s\S]*Thank you, \{\{ customer.firstName \}\}![\s\S]*<\/mj-section>$/);
 
-    // Inserted again: the heading twice in the canvas.
+    // Linked in: a locked box in the canvas naming the block, its content in the preview.
     await saved.click();
-    await expect.poll(() => canvas(page).getByText('Thank you, {{ customer.firstName }}!').count()).toBe(2);
+    const link = canvas(page).locator('[data-linked-block]');
+    await link.getByText('Saved block “Brand heading”').waitFor({ timeout: 30_000 });
+    expect(await canvas(page).getByText('Thank you, {{ customer.firstName }}!').count()).toBe(1);
+    await expect.poll(() => preview(page).getByText(/^Thank you, /).count(), { timeout: 30_000 }).toBe(2);
+    await screenshot(page, 'email-blocks-linked');
 
     // The product blocks, filled in the preview.
     for (const name of ['Bought together', 'Reviewed product']) {
@@ -88,11 +94,17 @@ describe('blocks and images in the template editor', () => {
     await mode(page, 'Code');
     const before = await codeText(page);
     expect(before.split('{% for product in recommendations %}')).toHaveLength(3); // the starter's and the block's
+    // "Reviewed product", clicked in right after "Bought together", comes after its {% endfor %} and {% endif %}.
+    const reviewedAt = before.indexOf('{% if reviewed %}');
+    const together = before.slice(before.lastIndexOf('{% if recommendations.size > 0 %}', reviewedAt), reviewedAt);
+    expect(together).toContain('{% endfor %}');
+    expect(together).toContain('{% endif %}');
+    expect(before.match(/<mj-raw data-block="blk_[\w-]+" data-block-name="Brand heading"><\/mj-raw>/g)).toHaveLength(1);
     expect(before).toContain(image.id);
     // The cursor between the last section and the body's end, where a section belongs.
     await cursorBefore(page, '</mj-body>');
     await page.getByLabel('Insert block').selectOption({ label: 'Brand heading' });
-    await expect.poll(async () => (await codeText(page)).split('Thank you, {{ customer.firstName }}!').length - 1).toBe(3);
+    await expect.poll(async () => (await codeText(page)).split('data-block-name="Brand heading"').length - 1).toBe(2);
 
     await cursorBefore(page, '</mj-column>'); // an image goes into a column
     await page.getByRole('button', { name: 'Image', exact: true }).click();
@@ -111,5 +123,23 @@ describe('blocks and images in the template editor', () => {
     await screenshot(page, 'email-blocks-code');
     await page.keyboard.press('Control+S');
     await waitForText(page.getByTestId('template-version'), (t) => t.includes('Version 2 · saved'));
+    const [version] = await app.database.sql<{ body: string }[]>`select body from email_template_versions v
+      join email_templates t on t.id = v.template_id and v.version = t.latest_version where t.name = 'Order confirmation'`;
+    expect(version.body.split('<!-- block blk_')).toHaveLength(5); // two blocks expanded, each between two markers
+
+    // The block knows its template and is not deleted while used; a link unlinks to a copy.
+    await mode(page, 'Visual');
+    await blocksTab(page).click();
+    await page.getByTestId('saved-blocks').getByText('used by 1 template').waitFor({ timeout: 30_000 });
+    const alerted = page.waitForEvent('dialog').then((d) => d.message()); // dismissed by the browser helper
+    await page.getByRole('button', { name: 'Delete “Brand heading”' }).click();
+    expect(await alerted).toBe('“Brand heading” is used by 1 template: “Order confirmation”. Unlink or remove it there first.');
+    await screenshot(page, 'email-blocks-used-by');
+    await canvas(page).locator('[data-linked-block]').first().click();
+    await blocksTab(page).click();
+    await page.getByTestId('unlink-block').click();
+    await expect.poll(() => canvas(page).locator('[data-linked-block]').count()).toBe(1);
+    await expect.poll(() => canvas(page).getByText('Thank you, {{ customer.firstName }}!').count()).toBe(2);
+    await screenshot(page, 'email-blocks-unlinked');
   });
 });

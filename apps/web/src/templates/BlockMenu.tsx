@@ -1,11 +1,13 @@
 // The code view's "Insert block": the shop blocks of the visual editor (order items, frequently
 // bought together, the reviewed product, coupon, My rewards) and the workspace's saved blocks,
-// put in at the cursor as MJML. Each is body-level: place the cursor between two sections.
+// put in at the cursor as MJML (a saved block as its link: visual/linkedBlocks.ts). Each is
+// body-level: place the cursor between two sections.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 import { emailBlocks } from './visual/blocks';
+import { blockLink } from './visual/linkedBlocks';
 
 export function BlockMenu({ onInsert }: { onInsert(mjml: string): void }) {
   const { t } = useTranslation('email-editor');
@@ -21,7 +23,7 @@ export function BlockMenu({ onInsert }: { onInsert(mjml: string): void }) {
       </optgroup>
       {saved.data && saved.data.length > 0 && (
         <optgroup label={t('category.saved')}>
-          {saved.data.map((b) => <option key={b.id} value={b.mjml}>{b.name}</option>)}
+          {saved.data.map((b) => <option key={b.id} value={blockLink(b.id, b.name)}>{b.name}</option>)}
         </optgroup>
       )}
     </select>

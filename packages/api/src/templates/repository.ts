@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { say, text } from '../i18n/catalogue';
 import { DomainError, notFound } from '../journeys/errors';
 import { checkLanguages, sameContent, type ContentIssue } from './content';
+import { expandTemplateLinks } from './linked-content';
 
 /** The main text, its language, and the other languages' variants. */
 export type TemplateContent = LocalisedTemplate;
@@ -47,7 +48,7 @@ export const starterVariants = (starter: StarterTemplate): TemplateVariants =>
 export const starterContent = (starter: StarterTemplate): TemplateContent =>
   ({ subject: starter.subject, preheader: starter.preheader, body: starter.body, language: 'en', variants: starterVariants(starter) });
 
-async function insertVersion(sql: Queryable, opts: { workspaceId: string; id: string; version: number; userId: string | null; now: Date }, content: TemplateContent) {
+export async function insertVersion(sql: Queryable, opts: { workspaceId: string; id: string; version: number; userId: string | null; now: Date }, content: TemplateContent) {
   await sql`insert into email_template_versions
       (workspace_id, template_id, version, subject, preheader, body, language, variants, created_by, created_at)
     values (${opts.workspaceId}, ${opts.id}, ${opts.version}, ${content.subject}, ${content.preheader}, ${content.body},
@@ -119,9 +120,12 @@ export async function insertTemplate(sql: Queryable, opts: {
 
 export async function saveTemplate(sql: Sql, check: TemplateCheck, opts: {
   workspaceId: string; userId: string | null; now: Date; id: string; name: string;
-  kind: 'marketing' | 'transactional'; content: TemplateContent;
+  kind: 'marketing' | 'transactional'; content: TemplateContent; locale?: Locale;
 }): Promise<SaveResult> {
-  const issues = await checkLanguages(opts.content, check);
+  // The version holds each linked block's content as it is now (linked-content.ts), checked with the rest.
+  const linked = await expandTemplateLinks(sql, opts.workspaceId, opts.content, opts.locale);
+  const content = linked.template;
+  const issues = linked.issues.length ? linked.issues : await checkLanguages(content, check);
   if (issues.length) return { ok: false, issues };
   if (await nameTaken(sql, opts.workspaceId, opts.name, opts.id)) {
     throw new DomainError('CONFLICT', text('template.nameTaken', { name: opts.name }), 'name');
@@ -133,9 +137,9 @@ export async function saveTemplate(sql: Sql, check: TemplateCheck, opts: {
     if (!current) throw notFound('template', opts.id);
     const [latest] = await tx<(TemplateContent & { language: string })[]>`select subject, preheader, body, language, variants
       from email_template_versions where template_id = ${opts.id} and version = ${current.version}`;
-    const same = latest && sameContent(localised(latest), opts.content);
+    const same = latest && sameContent(localised(latest), content);
     const version = same ? current.version : current.version + 1;
-    if (!same) await insertVersion(tx, { ...opts, version }, opts.content);
+    if (!same) await insertVersion(tx, { ...opts, version }, content);
     await tx`update email_templates set name = ${opts.name}, kind = ${opts.kind}, latest_version = ${version}, updated_at = ${opts.now}
       where id = ${opts.id}`;
     return { ok: true as const, id: opts.id, version };

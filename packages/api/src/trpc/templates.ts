@@ -5,6 +5,7 @@ import { LOCALES } from '@afterglow/i18n';
 import { senderIdentitySchema } from '@afterglow/journey-core';
 import { z } from 'zod';
 import { templateContent, toLocalised } from '../templates/content';
+import { expandTemplateLinks, foldTemplateLinks } from '../templates/linked-content';
 import { createTemplate, getTemplate, localised, saveTemplate, starterVariants, templateUses } from '../templates/repository';
 import { templatePage, templatePageInput } from '../templates/list-page';
 import { previewFor } from '../templates/preview';
@@ -20,6 +21,9 @@ const templateId = z.string().min(1).max(100);
 const customerId = z.string().min(1, 'Choose a customer').max(200);
 /** The variant to show: a locale (Serbian in either script), or null for the one the customer would get. */
 const locale = z.enum(LOCALES, 'Preview in en, sr-Cyrl, sr-Latn, sl or ru').nullable().default(null);
+
+/** A missing block's problem as the preview's issues say it (in the body; the editor shows the variant it is in). */
+const bodyIssues = (issues: { message: string }[]) => issues.map((i) => ({ field: 'body' as const, message: i.message }));
 
 export const templatesRouter = router({
   list: protectedProcedure.query(async ({ ctx }) => {
@@ -46,7 +50,8 @@ export const templatesRouter = router({
     })),
 
   get: protectedProcedure.input(z.object({ id: templateId })).query(async ({ ctx, input }) => {
-    const t = await getTemplate(ctx.deps.database.sql, ctx.user.workspaceId, input.id);
+    // As the editor edits it: saved blocks as links, not their content at this version.
+    const t = foldTemplateLinks(await getTemplate(ctx.deps.database.sql, ctx.user.workspaceId, input.id));
     const usedBy = (await templateUses(ctx.deps.database.sql, ctx.user.workspaceId, input.id))
       .map(({ journeyId, name, status }) => ({ journeyId, name, status }));
     return { ...t, updatedAt: iso(t.updatedAt), usedBy };
@@ -62,7 +67,7 @@ export const templatesRouter = router({
       from email_template_versions v left join users u on u.id = v.created_by
       where v.workspace_id = ${ctx.user.workspaceId} and v.template_id = ${input.id}
       order by v.version desc`;
-    return rows.map((r) => ({ ...localised(r), createdAt: iso(r.createdAt) }));
+    return rows.map((r) => ({ ...foldTemplateLinks(localised(r)), createdAt: iso(r.createdAt) }));
   }),
 
   create: protectedProcedure
@@ -81,7 +86,7 @@ export const templatesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const kept = input.language && input.variants ? undefined : await getTemplate(ctx.deps.database.sql, ctx.user.workspaceId, input.id);
       return saveTemplate(ctx.deps.database.sql, ctx.deps.templateSandbox.check, {
-        workspaceId: ctx.user.workspaceId, userId: ctx.user.id, now: ctx.deps.clock.now(),
+        workspaceId: ctx.user.workspaceId, userId: ctx.user.id, now: ctx.deps.clock.now(), locale: localeOf(ctx),
         id: input.id, name: input.name, kind: input.kind, content: toLocalised(input, kept),
       });
     }),
@@ -113,8 +118,10 @@ export const templatesRouter = router({
   preview: protectedProcedure
     .input(templateContent({ customerId, locale }))
     .query(async ({ ctx, input }) => {
+      const linked = await expandTemplateLinks(ctx.deps.database.sql, ctx.user.workspaceId, toLocalised(input), localeOf(ctx));
+      if (linked.issues.length) return { ok: false as const, issues: bodyIssues(linked.issues), locale: input.locale ?? localeOf(ctx) };
       const { request, data, locale: shown } = await previewFor(ctx.deps.database.sql, ctx.user.workspaceId, input.customerId,
-        ctx.deps.clock.now(), toLocalised(input), input.locale, appUrl(ctx.deps));
+        ctx.deps.clock.now(), linked.template, input.locale, appUrl(ctx.deps));
       return { ...await ctx.deps.templateSandbox.preview(request, data), locale: shown };
     }),
 
@@ -126,7 +133,9 @@ export const templatesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { sql } = ctx.deps.database;
       await assertTestRecipient(sql, ctx.user.workspaceId, input.to);
-      const { request, data, locale: shown } = await previewFor(sql, ctx.user.workspaceId, input.customerId, ctx.deps.clock.now(), toLocalised(input), input.locale, appUrl(ctx.deps));
+      const linked = await expandTemplateLinks(sql, ctx.user.workspaceId, toLocalised(input), localeOf(ctx));
+      if (linked.issues.length) return { ok: false as const, issues: bodyIssues(linked.issues) };
+      const { request, data, locale: shown } = await previewFor(sql, ctx.user.workspaceId, input.customerId, ctx.deps.clock.now(), linked.template, input.locale, appUrl(ctx.deps));
       const preview = await ctx.deps.templateSandbox.preview(request, data);
       if (!preview.ok || preview.issues.length) return { ok: false as const, issues: preview.issues };
       const queued = await queueTestEmail(sql, {

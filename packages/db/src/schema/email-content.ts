@@ -2,9 +2,10 @@
 // (a header, a footer, a signature: MJML sections a marketer saved under a name) and the images
 // it uploaded for its emails.
 //
-// A saved block is copied into a template where it is inserted: a template version stays the
-// exact MJML it was saved with, like every version, and editing a block changes what the next
-// insert copies (docs/email.md, "Saved blocks").
+// A saved block is linked into a template where it is inserted, and expanded into each version
+// when the version is made: a template version stays the exact MJML it was saved with, like every
+// version, and saving a block makes the next version of every template using it (docs/email.md,
+// "Saved blocks").
 //
 // Images are stored in Postgres itself (no object store or files directory to back up and share
 // between machines: the one database holds everything). Each has a random id that is its public
@@ -20,7 +21,7 @@ export const emailBlocks = pgTable('email_blocks', {
   id: text('id').primaryKey(),
   workspaceId: text('workspace_id').notNull(),
   name: text('name').notNull(),
-  /** One or more body-level MJML elements (mj-section, mj-wrapper, mj-raw): what an insert copies. */
+  /** One or more body-level MJML elements (mj-section, mj-wrapper, mj-raw): what a link expands to. */
   mjml: text('mjml').notNull(),
   createdBy: text('created_by'),
   updatedBy: text('updated_by'),

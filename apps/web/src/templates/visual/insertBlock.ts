@@ -1,8 +1,10 @@
 // Click-to-insert, for those who would rather not drag (and for keyboards): a block lands after
 // the selected element, where MJML allows it. Content (text, button, ...) goes into the selected
-// column, or a new one-column section at the end; sections go after the selected section, or last.
+// column, or a new one-column section at the end; sections go after the selected section (after
+// the whole shop block holding it: liquidGroups.ts), or last.
 import type { Component, Editor } from 'grapesjs';
 import type { EmailBlock } from './blocks';
+import { indexAfterGroup } from './liquidGroups';
 
 const SECTION_LEVEL = new Set<EmailBlock['category']>(['layout', 'shop']);
 
@@ -23,16 +25,19 @@ export function insertBlock(editor: Editor, block: EmailBlock): void {
   const body = editor.getWrapper()?.findType('mj-body')[0];
   if (!body) return;
   const selected = editor.getSelected();
-  const place = (parent: Component, content: string, after?: Component) => {
-    const added = parent.append(content, after ? { at: after.index() + 1 } : {});
+  const place = (parent: Component, content: string, at?: number) => {
+    const added = parent.append(content, at === undefined ? {} : { at });
     const first = added.find((c) => !c.is('mj-raw')) ?? added[0];
     if (first) editor.select(first);
   };
   if (SECTION_LEVEL.has(block.category)) {
     const after = selected && selected !== body ? childOf(body, selected) : undefined;
-    return place(body, block.content, after);
+    // Only Liquid between elements (in an <mj-raw>) opens or closes a group of them.
+    const texts = body.components().models.map((c: Component) => (c.is('mj-raw') ? c.toHTML() : ''));
+    return place(body, block.content, after ? indexAfterGroup(texts, after.index()) : undefined);
   }
   const column = closest(selected, 'mj-column');
-  if (column && selected) return place(column, block.content, selected === column ? undefined : childOf(column, selected));
+  const inColumn = column && selected && selected !== column ? childOf(column, selected) : undefined;
+  if (column && selected) return place(column, block.content, inColumn ? inColumn.index() + 1 : undefined);
   place(body, `<mj-section background-color="#ffffff" padding="16px 24px"><mj-column>${block.content}</mj-column></mj-section>`);
 }

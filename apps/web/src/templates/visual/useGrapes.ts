@@ -10,6 +10,7 @@ import { IMAGE_PLACEHOLDER, type EmailBlock } from './blocks';
 import { attributesInCanvas, attributesOf, placeholdersForLiquidImages } from './canvasLook';
 import { grapesMessages } from './grapesMessages';
 import { keepAttributes } from './keepAttributes';
+import { LINKED_BLOCK_CSS, linkedBlocks } from './linkedBlocks';
 import { forCanvas, fromCanvas } from './mjmlSource';
 
 // Liquid between blocks (a loop, a condition) is marked as such in the canvas, not shown as body text;
@@ -56,9 +57,9 @@ export function useGrapes(value: string, onChange: (next: string) => void, t: TF
       i18n: { locale: 'app', localeFallback: 'en', detectLocale: false, messages: { app: grapesMessages(t) } },
       plugins: [
         (ed) => mjmlPlugin(ed, { blocks: [], resetBlocks: true, imagePlaceholderSrc: IMAGE_PLACEHOLDER, useCustomTheme: false }),
-        keepAttributes, attributesInCanvas(() => attributes.current), placeholdersForLiquidImages,
+        keepAttributes, attributesInCanvas(() => attributes.current), placeholdersForLiquidImages, linkedBlocks(t),
       ],
-      components: forCanvas(value), canvasCss: CANVAS_CSS,
+      components: forCanvas(value), canvasCss: CANVAS_CSS + LINKED_BLOCK_CSS,
     });
     for (const block of blocks) e.Blocks.add(block.id, { label: t(`block.${block.id}`), content: block.content });
     loaded.current = { source: value, canvas: fromCanvas(e.getHtml()) };
