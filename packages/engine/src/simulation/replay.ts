@@ -15,7 +15,7 @@ import { readEvents } from './event-source';
 import { renderSamples } from './render';
 import { DueIndex } from './runs';
 import { emptyPolicyTally } from './sandbox-policy';
-import { windowSandbox, type SandboxScope } from './sandbox';
+import { BufferPool, windowSandbox, type SandboxScope } from './sandbox';
 import { scheduledEntries } from './scheduled';
 import { Tally } from './tally';
 import { Tracer } from './trace';
@@ -60,13 +60,13 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
   const store = new CustomerStore({ workspaceId, journeyId: input.journeyId, from, to, capDays: settings.frequencyCap.perDays }, allowed);
   const sandbox: SandboxScope = { registry: input.registry, secrets: input.secrets, settings, versionId: input.versionId,
     fromAddress: input.fromAddress, publicUrl: input.publicUrl, history: (id) => store.history(id), tally: policyTally, alertTimes: [],
-    segmentRules: new Map() };
+    segmentRules: new Map(), configs: new Map() };
   const tally = new Tally(input.follow ? [] : spec.sampleCustomerIds);
   const tracer = input.follow ? new Tracer(input.follow) : null;
   const index = new DueIndex(from.getTime(), to.getTime(), width);
   let alive = 0;
   const loop: LoopScope = { registry: input.registry, plan, workspaceId, journeyId: input.journeyId, versionId: input.versionId ?? 'draft',
-    index, tally, tracer,
+    index, tally, tracer, buffers: new BufferPool(),
     started() {
       if (++alive > maxRuns) throw new Error(`More than ${maxRuns} customers would be in the journey at once: simulate a sample or a shorter period`);
     },
