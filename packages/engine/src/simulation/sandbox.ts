@@ -57,8 +57,15 @@ export class BufferPool {
   }
 
   give(buffer: EffectBuffer): void {
-    for (const list of [buffer.outbox, buffer.ledger, buffer.coupons, buffer.holdouts]) list.length = 0;
-    for (const map of [buffer.contents, buffer.profiles, buffer.services, buffer.loops]) if (map.size > 0) map.clear();
+    buffer.outbox.length = 0;
+    buffer.ledger.length = 0;
+    buffer.coupons.length = 0;
+    buffer.holdouts.length = 0;
+    // Map.clear() makes a new table even for an empty map; most walks leave these empty.
+    if (buffer.contents.size > 0) buffer.contents.clear();
+    if (buffer.profiles.size > 0) buffer.profiles.clear();
+    if (buffer.services.size > 0) buffer.services.clear();
+    if (buffer.loops.size > 0) buffer.loops.clear();
     this.#free.push(buffer);
   }
 }
