@@ -151,12 +151,14 @@ export class StepServices implements Services {
     return (this.#email ??= emailService(this.scope, this.deps));
   }
 
+  // The services below are methods, not arrow functions: a step builds no named closures.
   get points(): Services['points'] {
     const { run, nodeId, customer, now, detail } = this.scope;
+    const { deps } = this;
     return (this.#points ??= {
-      grant: async (amount, reason) => {
+      async grant(amount, reason) {
         if (isHeldOut(run)) return withhold(detail);
-        this.deps.buffer.ledger.push({
+        deps.buffer.ledger.push({
           workspace_id: run.workspaceId, customer_id: customer.id, points: amount, reason,
           effect_key: effectKey(run, nodeId), run_id: run.id, node_id: nodeId, created_at: now.toISOString(),
         });
@@ -190,14 +192,24 @@ export class StepServices implements Services {
 
   get segments(): Services['segments'] {
     const { run, customer } = this.scope;
-    return { isMember: (segmentId) => this.deps.segments.isMember(run.workspaceId, segmentId, customer.id) };
+    const { segments } = this.deps;
+    return {
+      isMember(segmentId) {
+        return segments.isMember(run.workspaceId, segmentId, customer.id);
+      },
+    };
   }
 
   get orders(): Services['orders'] {
     const { run, customer } = this.scope;
+    const { segments } = this.deps;
     return {
-      hasBought: (filter) => this.deps.segments.hasBought(run.workspaceId, filter, customer.id),
-      predictNextPurchase: (request) => this.deps.segments.predictNextPurchase(run.workspaceId, customer.id, request),
+      hasBought(filter) {
+        return segments.hasBought(run.workspaceId, filter, customer.id);
+      },
+      predictNextPurchase(request) {
+        return segments.predictNextPurchase(run.workspaceId, customer.id, request);
+      },
     };
   }
 }

@@ -21,7 +21,8 @@ export type LoopBuffer = Map<string, Record<string, number>>;
 const loopsOf = (run: RunRow): Record<string, number> => (run.context.loops ?? {}) as Record<string, number>;
 
 /** The run's pass: how many loop turns it has taken in all (0 until it first loops). */
-export const passOf = (run: RunRow): number => Object.values(loopsOf(run)).reduce((sum, n) => sum + n, 0);
+export const passOf = (run: RunRow): number =>
+  (run.context.loops ? Object.values(loopsOf(run)).reduce((sum, n) => sum + n, 0) : 0);
 
 /**
  * Counts a turn through a step's loop branch, or throws (a `config` error: the step broke its own

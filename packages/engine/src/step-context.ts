@@ -4,7 +4,7 @@ import { HOLDOUT_REASON, NodeError, type CustomerSnapshot, type ExecContext, typ
 import { effectKey, StepServices, type ServiceDeps } from './effects';
 import { holdOut, isHeldOut, withhold } from './holdout';
 import { enqueueEffect } from './services/queue';
-import type { RunRow } from './types';
+import type { Logger, RunRow } from './types';
 
 export interface StepInput {
   run: RunRow;
@@ -16,16 +16,33 @@ export interface StepInput {
   now: Date;
   /** Facts about the step, stored in run_steps.detail; `counts` holds the node's counters. */
   detail: Record<string, unknown>;
-  log(message: string, data?: Record<string, unknown>): void;
+  /** Where ctx.log writes, each line saying which run and step wrote it. */
+  logger: Logger;
+}
+
+/** Each node type's declared counters, built once per type rather than at each step. */
+const declaredCounters = new WeakMap<NodeTypeDefinition, Set<string>>();
+
+function countersOf(def: NodeTypeDefinition): Set<string> {
+  let declared = declaredCounters.get(def);
+  if (!declared) declaredCounters.set(def, (declared = new Set((def.counters ?? []).map((c) => c.id))));
+  return declared;
 }
 
 export function stepContext(input: StepInput, deps: ServiceDeps): ExecContext {
-  const { run, def, nodeId, customer, trigger, now, detail } = input;
-  const declared = new Set((def.counters ?? []).map((c) => c.id));
+  const { run, def, nodeId, customer, trigger, now, detail, logger } = input;
+  const declared = countersOf(def);
+  // Methods rather than arrow functions: none reads `this`, and a step builds no named closures.
   return {
     run: { id: run.id, journeyId: run.journeyId, versionId: run.versionId, enteredAt: run.enteredAt,
       stepCount: input.stepCount, trigger, context: run.context },
-    customer, nodeId, now: () => now, idempotencyKey: effectKey(run, nodeId), log: input.log,
+    customer, nodeId, idempotencyKey: effectKey(run, nodeId),
+    now() {
+      return now;
+    },
+    log(message, data) {
+      logger.info(message, { runId: run.id, nodeId, ...data });
+    },
     services: new StepServices({ run, nodeId, customer, trigger, now, detail }, deps),
     count(counter, by = 1) {
       if (!declared.has(counter)) throw new NodeError(`${def.id} counts "${counter}", which it does not declare in counters`, { code: 'config' });
@@ -44,6 +61,8 @@ export function stepContext(input: StepInput, deps: ServiceDeps): ExecContext {
         return { decision: 'skip', reason: HOLDOUT_REASON };
       },
     },
-    holdOut: () => holdOut(run, nodeId, now, detail, deps.buffer.holdouts),
+    holdOut() {
+      holdOut(run, nodeId, now, detail, deps.buffer.holdouts);
+    },
   };
 }

@@ -2,7 +2,7 @@
 // fails. Pure with respect to the database: it returns the run's new state and step rows;
 // effects go to the shared buffer. Node types are looked up in the registry, never switched on.
 import type { JourneyPlan } from '@afterglow/journey-core';
-import { NodeError, type CustomerSnapshot, type Instruction, type JourneyEvent } from '@afterglow/node-sdk';
+import { NodeError, type CustomerSnapshot, type Instruction, type JourneyEvent, type NodeTypeDefinition } from '@afterglow/node-sdk';
 import type { ServiceDeps } from './effects';
 import { heldOutAtEntry, JOURNEY_HOLDOUT_REASON } from './journey-holdout';
 import { takeLoop } from './loops';
@@ -39,75 +39,116 @@ export interface RunUpdate {
   last_error: string | null;
 }
 
+/** A node's config as its schema parsed it (or why it does not parse). */
+export type ParsedConfig = ReturnType<NodeTypeDefinition['config']['safeParse']>;
+
 /** The services' dependencies, plus what the walk itself reads. */
 export interface WalkDeps extends ServiceDeps {
   now: Date;
   log: Logger;
+  /**
+   * Each node's parsed config by node id, shared by every walk of one plan that does not change
+   * (a simulation walks each of its runs through one plan): a node's config is parsed once, not
+   * at each step. Nodes take their config as read-only. Without it (an engine batch), each step
+   * parses its node's config.
+   */
+  configs?: Map<string, ParsedConfig>;
 }
+
+/** One walk's record: its steps so far and where the run stands (methods, not closures per walk). */
+class WalkRecord {
+  readonly steps: StepRow[] = [];
+  stepNo: number;
+  nodeId: string;
+
+  constructor(private readonly run: RunRow, private readonly plan: JourneyPlan) {
+    this.stepNo = run.stepCount;
+    this.nodeId = run.nodeId;
+  }
+
+  record(outcome: StepRow['outcome'], branch: string | null, detail: Record<string, unknown> | null = null): void {
+    const { run } = this;
+    this.steps.push({ run_id: run.id, step_no: ++this.stepNo, workspace_id: run.workspaceId, version_id: run.versionId,
+      node_id: this.nodeId, outcome, branch, detail });
+  }
+
+  done(status: RunUpdate['status'], extra: Partial<RunUpdate> = {}): { update: RunUpdate; steps: StepRow[] } {
+    return {
+      update: { id: this.run.id, status, node_id: this.nodeId, due_at: null, wait: null, step_count: this.stepNo,
+        exit_reason: null, last_error: null, ...extra },
+      steps: this.steps,
+    };
+  }
+
+  /** Follows a branch; false when the branch is not connected, which ends the journey. */
+  follow(branch: string): boolean {
+    const target = this.plan.nodes[this.nodeId]?.next[branch] ?? null;
+    if (target) this.nodeId = target;
+    return target !== null;
+  }
+}
+
+/** The node's config parsed with its schema, from `configs` when the walk is given them. */
+function parsedConfig(def: NodeTypeDefinition, nodeId: string, config: unknown, configs: WalkDeps['configs']): ParsedConfig {
+  let parsed = configs?.get(nodeId);
+  if (!parsed) {
+    parsed = def.config.safeParse(config);
+    configs?.set(nodeId, parsed);
+  }
+  return parsed;
+}
+
+const hasKeys = (o: Record<string, unknown>): boolean => {
+  for (const key in o) if (Object.hasOwn(o, key)) return true;
+  return false;
+};
 
 export async function walkRun(
   run: RunRow, plan: JourneyPlan, customer: CustomerSnapshot, deps: WalkDeps,
 ): Promise<{ update: RunUpdate; steps: StepRow[] }> {
   const { now } = deps;
-  const steps: StepRow[] = [];
-  let stepNo = run.stepCount;
-  let nodeId = run.nodeId;
-  const record = (outcome: StepRow['outcome'], branch: string | null, detail: Record<string, unknown> | null = null) =>
-    steps.push({ run_id: run.id, step_no: ++stepNo, workspace_id: run.workspaceId, version_id: run.versionId,
-      node_id: nodeId, outcome, branch, detail });
-  const done = (status: RunUpdate['status'], extra: Partial<RunUpdate> = {}) => ({
-    update: { id: run.id, status, node_id: nodeId, due_at: null, wait: null, step_count: stepNo,
-      exit_reason: null, last_error: null, ...extra },
-    steps,
-  });
-  // Follows a branch; false when the branch is not connected, which ends the journey.
-  const follow = (branch: string): boolean => {
-    const target = plan.nodes[nodeId]?.next[branch] ?? null;
-    if (target) nodeId = target;
-    return target !== null;
-  };
+  const walk = new WalkRecord(run, plan);
 
   if (run.status === 'waiting' && run.wait?.rerun) {
-    record('resume', null, { rerun: true }); // a deferred step runs again where it stopped
+    walk.record('resume', null, { rerun: true }); // a deferred step runs again where it stopped
   } else if (run.status === 'waiting' && run.wait) {
-    record('resume', run.wait.onTime);
-    if (!follow(run.wait.onTime)) return done('completed', { exit_reason: 'end of journey' });
+    walk.record('resume', run.wait.onTime);
+    if (!walk.follow(run.wait.onTime)) return walk.done('completed', { exit_reason: 'end of journey' });
   }
   // Held out by the journey: tracked (its group, its orders), but it walks nothing.
   if (heldOutAtEntry(run, plan)) {
-    record('exit', null, { reason: JOURNEY_HOLDOUT_REASON, held_out: true });
-    return done('exited', { exit_reason: JOURNEY_HOLDOUT_REASON });
+    walk.record('exit', null, { reason: JOURNEY_HOLDOUT_REASON, held_out: true });
+    return walk.done('exited', { exit_reason: JOURNEY_HOLDOUT_REASON });
   }
   const trigger: JourneyEvent | null = run.context.trigger
     ? { ...run.context.trigger, customerId: run.customerId, timestamp: new Date(run.context.trigger.timestamp) }
     : null;
 
-  // A node's lines say which run and step wrote them.
-  const log = (message: string, data?: Record<string, unknown>) => deps.log.info(message, { runId: run.id, nodeId, ...data });
   for (let i = 0; i < MAX_STEPS_PER_WALK; i++) {
+    const { nodeId } = walk;
     const node = plan.nodes[nodeId];
     // The version the journey was published with: an upgrade of the package does not change it.
     const def = node && deps.registry.get(node.type, node.typeVersion);
     if (!node || !def) {
       const type = node ? `${node.type} v${node.typeVersion}` : '(missing)';
-      record('error', null, { error: `Unknown node ${nodeId} (${type})`, code: 'config' });
-      return done('failed', { last_error: `Node ${nodeId} has a type this Afterglow does not have: ${type}` });
+      walk.record('error', null, { error: `Unknown node ${nodeId} (${type})`, code: 'config' });
+      return walk.done('failed', { last_error: `Node ${nodeId} has a type this Afterglow does not have: ${type}` });
     }
     // Re-parsed with the node's schema: a config that no longer parses (a plan written by an
     // older Afterglow, a database edited by hand) fails the run now, with the field named.
-    const config = def.config.safeParse(node.config);
+    const config = parsedConfig(def, nodeId, node.config, deps.configs);
     if (!config.success) {
       const issue = config.error.issues[0];
       const field = issue.path.map(String).join('.');
-      record('error', null, { error: `Config ${field || '(node)'}: ${issue.message}`, field, code: 'config' });
-      return done('failed', { last_error: `${nodeId}: config ${field || '(node)'}: ${issue.message}` });
+      walk.record('error', null, { error: `Config ${field || '(node)'}: ${issue.message}`, field, code: 'config' });
+      return walk.done('failed', { last_error: `${nodeId}: config ${field || '(node)'}: ${issue.message}` });
     }
     const detail: Record<string, unknown> = {};
     let instruction: Instruction;
     try {
       // A node without execute (a trigger) simply passes the customer on.
       instruction = def.execute
-        ? await def.execute(stepContext({ run, def, nodeId, stepCount: stepNo, customer, trigger, now, detail, log }, deps), config.data)
+        ? await def.execute(stepContext({ run, def, nodeId, stepCount: walk.stepNo, customer, trigger, now, detail, logger: deps.log }, deps), config.data)
         : { kind: 'next', branch: Object.keys(node.next)[0] ?? 'out' };
       // A turn through a declared loop branch is counted, and refused past the type's limit.
       if (instruction.kind === 'next' && def.loop?.branch === instruction.branch) takeLoop(run, nodeId, def, config.data, deps.buffer.loops);
@@ -117,36 +158,36 @@ export async function walkRun(
       // Only a transient failure is worth retrying; any other exception is taken as one.
       const code = err instanceof NodeError ? err.code : 'transient';
       if (code !== 'transient' || retries > MAX_RETRIES) {
-        record('error', null, { error: message, code, field: err instanceof NodeError ? err.field : undefined });
-        return done('failed', { last_error: `${nodeId}: ${message}` });
+        walk.record('error', null, { error: message, code, field: err instanceof NodeError ? err.field : undefined });
+        return walk.done('failed', { last_error: `${nodeId}: ${message}` });
       }
-      record('retry', null, { error: message, attempt: retries });
+      walk.record('retry', null, { error: message, attempt: retries });
       const backoff = Math.min(2 ** retries * 1000, 3600e3) * (0.5 + Math.random());
-      return done('active', { due_at: new Date(now.getTime() + backoff).toISOString(), last_error: message,
+      return walk.done('active', { due_at: new Date(now.getTime() + backoff).toISOString(), last_error: message,
         wait: { onTime: '', retries } });
     }
-    const facts = Object.keys(detail).length ? detail : null;
+    const facts = hasKeys(detail) ? detail : null;
     switch (instruction.kind) {
       case 'next':
-        record('next', instruction.branch, facts);
-        if (!follow(instruction.branch)) return done('completed', { exit_reason: 'end of journey' });
+        walk.record('next', instruction.branch, facts);
+        if (!walk.follow(instruction.branch)) return walk.done('completed', { exit_reason: 'end of journey' });
         continue;
       case 'sleepUntil':
-        record('sleep', null, { until: instruction.until.toISOString(), ...facts });
-        return done('waiting', { due_at: instruction.until.toISOString(), wait: { onTime: instruction.branch } });
+        walk.record('sleep', null, { until: instruction.until.toISOString(), ...facts });
+        return walk.done('waiting', { due_at: instruction.until.toISOString(), wait: { onTime: instruction.branch } });
       case 'waitForEvent':
         // The awaited event (handleEvents) switches onTime to onEvent and makes the run due now.
-        record('sleep', null, { until: instruction.timeoutAt.toISOString(), event: instruction.event, ...facts });
-        return done('waiting', { due_at: instruction.timeoutAt.toISOString(), wait: {
+        walk.record('sleep', null, { until: instruction.timeoutAt.toISOString(), event: instruction.event, ...facts });
+        return walk.done('waiting', { due_at: instruction.timeoutAt.toISOString(), wait: {
           onTime: instruction.onTimeout, event: instruction.event, match: instruction.match, onEvent: instruction.onEvent } });
       case 'hold':
         // Quiet hours or a held frequency cap: wait, then run this same node again.
-        record('defer', null, { reason: instruction.reason, until: instruction.until.toISOString(), ...facts });
-        return done('waiting', { due_at: instruction.until.toISOString(), wait: { onTime: '', rerun: true } });
+        walk.record('defer', null, { reason: instruction.reason, until: instruction.until.toISOString(), ...facts });
+        return walk.done('waiting', { due_at: instruction.until.toISOString(), wait: { onTime: '', rerun: true } });
       case 'exit':
-        record('exit', null, { reason: instruction.reason, ...facts });
-        return done('exited', { exit_reason: instruction.reason });
+        walk.record('exit', null, { reason: instruction.reason, ...facts });
+        return walk.done('exited', { exit_reason: instruction.reason });
     }
   }
-  return done('active', { due_at: now.toISOString() });
+  return walk.done('active', { due_at: now.toISOString() });
 }

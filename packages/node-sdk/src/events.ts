@@ -1,6 +1,15 @@
+/** Names already normalised: a shop sends a few dozen, each event is matched against every trigger and goal. */
+const normalized = new Map<string, string>();
+const MAX_REMEMBERED = 10_000;
+
 /** "Order Completed", "order_completed" and "order-completed" name the same event. */
 export function normalizeEventName(name: string): string {
-  return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  let out = normalized.get(name);
+  if (out === undefined) {
+    out = name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+    if (normalized.size < MAX_REMEMBERED) normalized.set(name, out);
+  }
+  return out;
 }
 
 /**

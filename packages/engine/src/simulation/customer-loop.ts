@@ -3,15 +3,16 @@
 // event first ends runs whose goal it meets and wakes runs waiting for it (event-effects.ts's own
 // rules), then enters the journey (enrol.ts's entryFor); a due run walks with the engine's walkRun.
 import type { JourneyPlan } from '@afterglow/journey-core';
-import { silentLogger, type NodeRegistry } from '@afterglow/node-sdk';
+import type { NodeRegistry } from '@afterglow/node-sdk';
 import { randomUUID } from 'node:crypto';
-import type { ServiceDeps } from '../effects';
+import type { EffectBuffer } from '../effects';
 import type { entryFor } from '../enrol';
 import { awaits, meetsGoal, type Candidate } from '../event-effects';
 import type { StoredEvent } from '../types';
-import { walkRun } from '../walk';
+import { walkRun, type WalkDeps } from '../walk';
 import type { CustomerState } from './customers';
 import type { DueIndex, SimRun } from './runs';
+import type { BufferPool } from './sandbox';
 import type { Tally } from './tally';
 import type { ScheduledEntry } from './scheduled';
 import type { Tracer } from './trace';
@@ -25,6 +26,8 @@ export interface LoopScope {
   index: DueIndex;
   tally: Tally;
   tracer: Tracer | null;
+  /** Lends each walk a buffer for its effects, taken back once they are counted. */
+  buffers: BufferPool;
   /** Counts runs alive in memory; throws past the simulation's bound. */
   started(): void;
   ended(): void;
@@ -42,9 +45,11 @@ export interface CustomerWindow {
 }
 
 type Entry = NonNullable<ReturnType<typeof entryFor>>;
+/** A walk's dependencies at its own moment, with the buffer it writes its effects into (sandbox.ts). */
+type DepsAt = (now: Date, buffer: EffectBuffer) => WalkDeps;
 
 export async function runCustomer(
-  scope: LoopScope, c: CustomerState, window: CustomerWindow, windowEnd: number, depsAt: (now: Date) => ServiceDeps,
+  scope: LoopScope, c: CustomerState, window: CustomerWindow, windowEnd: number, depsAt: DepsAt,
 ): Promise<void> {
   const { events, scheduled } = window;
   let i = 0;
@@ -120,12 +125,13 @@ function enter(scope: LoopScope, c: CustomerState, entry: Omit<ScheduledEntry, '
   scope.tracer?.entered(c.snapshot.id, run.row, at, detail as Record<string, unknown>);
 }
 
-async function walk(scope: LoopScope, c: CustomerState, run: SimRun, depsAt: (now: Date) => ServiceDeps) {
+async function walk(scope: LoopScope, c: CustomerState, run: SimRun, depsAt: DepsAt) {
   const now = new Date(run.dueAt!);
-  const deps = depsAt(now);
-  const { update, steps } = await walkRun(run.row, scope.plan, c.snapshot, { ...deps, now, log: silentLogger });
-  scope.tally.walked(run.row, scope.plan, c.snapshot, steps, deps.buffer, now);
-  scope.tracer?.walked(c.snapshot, run.row, steps, deps.buffer, now);
+  const buffer = scope.buffers.take();
+  const { update, steps } = await walkRun(run.row, scope.plan, c.snapshot, depsAt(now, buffer));
+  scope.tally.walked(run.row, scope.plan, c.snapshot, steps, buffer, now);
+  scope.tracer?.walked(c.snapshot, run.row, steps, buffer, now);
+  scope.buffers.give(buffer);
   Object.assign(run.row, { nodeId: update.node_id, wait: update.wait, stepCount: update.step_count });
   if (update.status === 'active' || update.status === 'waiting') {
     run.row.status = update.status;

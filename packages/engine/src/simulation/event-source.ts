@@ -26,7 +26,10 @@ export async function readEvents(sql: Sql, scope: EventSourceScope, consume: (pa
         and customer_id is not null and name is not null ${only}
       order by timestamp, id`.cursor(PAGE);
     for await (const rows of cursor) {
-      await consume(rows.map((r) => ({ ...r, workspaceId: scope.workspaceId })));
+      // Each row is completed in place: a page is 5,000 events, not copied.
+      const page = rows as unknown as StoredEvent[];
+      for (const event of page) event.workspaceId = scope.workspaceId;
+      await consume(page);
     }
   });
 }

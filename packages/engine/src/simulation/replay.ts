@@ -1,8 +1,8 @@
 // The simulation core: replays a period's stored events, in timestamp order, through a journey's
 // plan with the engine's own walk and the sandbox services. Simulated time advances window by
 // window (a day by default); within a window each customer's events and due steps are taken
-// in exact order, customers side by side (so their segment and purchase questions batch as in an
-// engine batch). Runs live in memory only, bounded by `maxRuns`; ended runs leave nothing but counts.
+// in exact order, customers side by side in waves of a thousand (so their segment and purchase
+// questions batch as in an engine batch). Runs live in memory only, bounded by `maxRuns`; ended runs leave nothing but counts.
 import type { Queryable, Sql, SecretBox } from '@afterglow/db';
 import { readWorkspaceSettings, type JourneyPlan } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
@@ -15,11 +15,19 @@ import { readEvents } from './event-source';
 import { renderSamples } from './render';
 import { DueIndex } from './runs';
 import { emptyPolicyTally } from './sandbox-policy';
-import { windowSandbox, type SandboxScope } from './sandbox';
+import { BufferPool, windowSandbox, type SandboxScope } from './sandbox';
 import { scheduledEntries } from './scheduled';
 import { Tally } from './tally';
 import { Tracer } from './trace';
 import type { SimulationResult, SimulationSpec, TraceEntry } from './types';
+
+/**
+ * Customers stepped side by side. Their questions (segments, suppressions) share a round trip, and
+ * every walk of a wave is alive across it: the young heap copies what is alive at each scavenge,
+ * so a window's thousands of customers go in waves (at 100,000 customers this halved the bytes
+ * copied and the time spent in garbage collection).
+ */
+const WAVE = 1000;
 
 export interface ReplayInput {
   sql: Sql;
@@ -60,13 +68,13 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
   const store = new CustomerStore({ workspaceId, journeyId: input.journeyId, from, to, capDays: settings.frequencyCap.perDays }, allowed);
   const sandbox: SandboxScope = { registry: input.registry, secrets: input.secrets, settings, versionId: input.versionId,
     fromAddress: input.fromAddress, publicUrl: input.publicUrl, history: (id) => store.history(id), tally: policyTally, alertTimes: [],
-    segmentRules: new Map() };
+    segmentRules: new Map(), configs: new Map() };
   const tally = new Tally(input.follow ? [] : spec.sampleCustomerIds);
   const tracer = input.follow ? new Tracer(input.follow) : null;
   const index = new DueIndex(from.getTime(), to.getTime(), width);
   let alive = 0;
   const loop: LoopScope = { registry: input.registry, plan, workspaceId, journeyId: input.journeyId, versionId: input.versionId ?? 'draft',
-    index, tally, tracer,
+    index, tally, tracer, buffers: new BufferPool(),
     started() {
       if (++alive > maxRuns) throw new Error(`More than ${maxRuns} customers would be in the journey at once: simulate a sample or a shorter period`);
     },
@@ -107,7 +115,10 @@ export async function replay(input: ReplayInput): Promise<ReplayOutput> {
       }
     });
     const depsAt = windowSandbox(tx, new Date(start), sandbox);
-    await Promise.all([...byCustomer].map(([id, mine]) => runCustomer(loop, store.get(id)!, mine, end, depsAt)));
+    const work = [...byCustomer];
+    for (let i = 0; i < work.length; i += WAVE) {
+      await Promise.all(work.slice(i, i + WAVE).map(([id, mine]) => runCustomer(loop, store.get(id)!, mine, end, depsAt)));
+    }
     index.take(w);
     store.park(byCustomer.keys(), end);
   };

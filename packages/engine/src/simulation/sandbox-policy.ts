@@ -4,7 +4,7 @@
 // plus the simulation's own. A real send counts only from the moment it was made: the replay
 // sees the week the customer really had. Every verdict is tallied for the result.
 import type { WorkspaceSettings } from '@afterglow/journey-core';
-import { localParts, nextLocalTime, type SendPolicyVerdict } from '@afterglow/node-sdk';
+import { localParts, nextLocalTime, type CustomerSnapshot, type SendPolicyRequest, type SendPolicyVerdict } from '@afterglow/node-sdk';
 import type { SendPolicy } from '../send-policy';
 import { inQuietHours } from '../send-policy';
 
@@ -33,41 +33,48 @@ const inWindow = (times: number[], since: number, until: number) => {
   return { n, oldest };
 };
 
-/** The policy one step sees at `now`; `history` finds the customer's sends. */
-export function sandboxPolicy(
-  settings: WorkspaceSettings, now: Date, history: (customerId: string) => SendHistory, tally: PolicyTally,
-): SendPolicy {
-  const { frequencyCap, quietHours } = settings;
-  return {
-    async check(_workspaceId, customer, request): Promise<SendPolicyVerdict> {
-      if (request.kind !== 'marketing') return { decision: 'send' };
-      if (quietHours.enabled && inQuietHours(localParts(now, customer.timezone).hour, quietHours.startHour, quietHours.endHour)) {
-        tally.quietHoursHeld++;
-        return { decision: 'hold', until: nextLocalTime(now, customer.timezone, quietHours.endHour), reason: 'quiet hours' };
-      }
-      const sends = history(customer.id);
-      if (!frequencyCap.enabled) {
-        sends.simulated.push(now.getTime());
-        tally.sent++;
-        return { decision: 'send' };
-      }
-      const since = now.getTime() - frequencyCap.perDays * 86400e3;
-      const live = inWindow(sends.live, since, now.getTime());
-      const own = inWindow(sends.simulated, since, now.getTime());
-      if (live.n + own.n < frequencyCap.maxEmails) {
-        sends.simulated.push(now.getTime());
-        tally.sent++;
-        return { decision: 'send' };
-      }
-      if (live.n > 0) tally.cappedByLiveSends++;
-      if (request.whenCapped === 'hold') {
-        tally.cappedHeld++;
-        const oldest = Math.min(live.oldest ?? Infinity, own.oldest ?? Infinity);
-        const frees = Number.isFinite(oldest) ? oldest : now.getTime();
-        return { decision: 'hold', until: new Date(frees + frequencyCap.perDays * 86400e3 + 1000), reason: 'frequency cap' };
-      }
-      tally.cappedSkipped++;
-      return { decision: 'skip', reason: `frequency cap (${frequencyCap.maxEmails} per ${frequencyCap.perDays} days)` };
-    },
-  };
+/** What every walk's policy shares: the workspace's rules, the customers' sends, the tally. */
+export interface PolicyScope {
+  settings: WorkspaceSettings;
+  /** Finds the customer's sends. */
+  history: (customerId: string) => SendHistory;
+  tally: PolicyTally;
+}
+
+/** The policy one walk sees at `now` (a class: a simulation builds one per walk that sends). */
+export class SandboxPolicy implements SendPolicy {
+  constructor(private readonly scope: PolicyScope, private readonly now: Date) {}
+
+  async check(_workspaceId: string, customer: CustomerSnapshot, request: SendPolicyRequest): Promise<SendPolicyVerdict> {
+    const { now } = this;
+    const { settings: { frequencyCap, quietHours }, tally } = this.scope;
+    if (request.kind !== 'marketing') return { decision: 'send' };
+    if (quietHours.enabled && inQuietHours(localParts(now, customer.timezone).hour, quietHours.startHour, quietHours.endHour)) {
+      tally.quietHoursHeld++;
+      return { decision: 'hold', until: nextLocalTime(now, customer.timezone, quietHours.endHour), reason: 'quiet hours' };
+    }
+    const sends = this.scope.history(customer.id);
+    if (!frequencyCap.enabled) {
+      sends.simulated.push(now.getTime());
+      tally.sent++;
+      return { decision: 'send' };
+    }
+    const since = now.getTime() - frequencyCap.perDays * 86400e3;
+    const live = inWindow(sends.live, since, now.getTime());
+    const own = inWindow(sends.simulated, since, now.getTime());
+    if (live.n + own.n < frequencyCap.maxEmails) {
+      sends.simulated.push(now.getTime());
+      tally.sent++;
+      return { decision: 'send' };
+    }
+    if (live.n > 0) tally.cappedByLiveSends++;
+    if (request.whenCapped === 'hold') {
+      tally.cappedHeld++;
+      const oldest = Math.min(live.oldest ?? Infinity, own.oldest ?? Infinity);
+      const frees = Number.isFinite(oldest) ? oldest : now.getTime();
+      return { decision: 'hold', until: new Date(frees + frequencyCap.perDays * 86400e3 + 1000), reason: 'frequency cap' };
+    }
+    tally.cappedSkipped++;
+    return { decision: 'skip', reason: `frequency cap (${frequencyCap.maxEmails} per ${frequencyCap.perDays} days)` };
+  }
 }
