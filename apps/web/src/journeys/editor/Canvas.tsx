@@ -18,6 +18,7 @@ import { PALETTE_MIME } from './Palette';
 import { extendSelection } from './selectRange';
 import { useFlowEdges } from './useFlowEdges';
 import { useFlowNodes } from './useFlowNodes';
+import { VISIBLE_ONLY_FROM } from './offscreenCards';
 import { FIT_PADDING, fitJourney } from './view';
 import { useLocale } from '../../ui/locale';
 
@@ -67,7 +68,8 @@ export function Canvas(p: CanvasProps) {
   // Plain functions, not p.onX(...) calls, so each callback depends on the handler, not on all props.
   const { onApply, onSelectionChange, onDropType } = p;
 
-  const derived = useFlowNodes({ graph: p.graph, issues: p.issues, stats: p.stats, live: p.live, simulated: !!p.simulated, selection: p.selection, emailProblems: p.emailProblems, locale, measured });
+  const visibleOnly = p.graph.nodes.length >= VISIBLE_ONLY_FROM;
+  const derived = useFlowNodes({ graph: p.graph, issues: p.issues, stats: p.stats, live: p.live, simulated: !!p.simulated, selection: p.selection, emailProblems: p.emailProblems, locale, measured, visibleOnly });
   // React Flow drags its own copy; a new graph (an edit, the drop) replaces it.
   const [nodes, setNodes] = useState(derived);
   const [shown, setShown] = useState(derived);
@@ -161,7 +163,8 @@ export function Canvas(p: CanvasProps) {
   }, [onSelectionChange]);
 
   // Opened once the cards are measured: the whole journey if it reads at that size, else its start.
-  const initialised = useNodesInitialized();
+  // Rendering only the cards in view, those off screen are never measured: opened once the first are.
+  const initialised = useNodesInitialized() || (visibleOnly && measured.size > 0);
   const [opened, setOpened] = useState(false);
   useEffect(() => {
     if (!initialised || opened || !box.current) return;
@@ -187,7 +190,7 @@ export function Canvas(p: CanvasProps) {
         onMoveStart={closeMenu} isValidConnection={isValidConnection}
         nodesDraggable nodesConnectable={!p.live} deleteKeyCode={null} multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift" selectionMode={SelectionMode.Partial}
-        minZoom={0.1} maxZoom={1.75} proOptions={PRO_OPTIONS}>
+        minZoom={0.1} maxZoom={1.75} proOptions={PRO_OPTIONS} onlyRenderVisibleElements={visibleOnly}>
         <Background gap={20} size={1.2} color="#cbd5e1" />
         <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
         <MiniMap pannable zoomable className="!rounded-lg !ring-1 !ring-slate-200" nodeColor="#c4b5fd" style={MINIMAP_STYLE} ariaLabel={t('canvas.overview')} />

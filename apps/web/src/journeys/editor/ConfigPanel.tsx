@@ -93,9 +93,14 @@ export function ConfigPanel({ node, issues, readOnly, triggerEvents, journeyId, 
   );
 }
 
+/** Rows the checklist lists before "Show N more": a 300-step draft can have hundreds of problems, each naming its step. */
+const CHECKLIST_FIRST = 20;
+
 export function JourneyChecklist({ issues, stepName, onSelect }: { issues: GraphIssue[]; stepName(nodeId: string): string; onSelect(nodeId: string): void }) {
   const { t } = useTranslation('editor');
   const issueText = useIssueText();
+  const [all, setAll] = useState(false);
+  const shown = all ? issues : issues.slice(0, CHECKLIST_FIRST);
   return (
     <div className="p-5" data-testid="journey-checklist">
       <h2 className="text-base font-semibold text-slate-900">{t('checklist.title')}</h2>
@@ -107,7 +112,7 @@ export function JourneyChecklist({ issues, stepName, onSelect }: { issues: Graph
       ) : (
         <ul className="mt-5 space-y-2">
           <li className="text-xs font-medium text-rose-700" data-testid="checklist-count">{t('checklist.count', { count: issues.length })}</li>
-          {issues.map((i, k) => (
+          {shown.map((i, k) => (
             <li key={k}>
               <button type="button" disabled={!i.nodeId} onClick={() => i.nodeId && onSelect(i.nodeId)}
                 className="flex w-full gap-2 rounded-lg bg-white p-3 text-left text-xs text-slate-700 ring-1 ring-slate-200 enabled:hover:ring-violet-300">
@@ -116,6 +121,11 @@ export function JourneyChecklist({ issues, stepName, onSelect }: { issues: Graph
               </button>
             </li>
           ))}
+          {shown.length < issues.length && (
+            <li>
+              <Button onClick={() => setAll(true)} className="w-full" data-testid="checklist-more">{t('checklist.more', { count: issues.length - shown.length })}</Button>
+            </li>
+          )}
         </ul>
       )}
     </div>

@@ -44,7 +44,11 @@ export function JourneyEditorPage({ id }: { id: string }) {
   const trpc = useTRPC();
   const { t } = useTranslation('editor');
   const journey = useQuery({ ...trpc.journeys.get.queryOptions({ id }), staleTime: Infinity });
-  if (journey.isPending) return <Spinner label={t('opening')} />;
+  // The names cards show (useWorkspaceNames), loaded with the journey: every card then renders once
+  // with them, instead of once without and again as each list arrives (seconds at 300 steps). A
+  // list that fails opens the editor without its names, as before.
+  const names = [useQuery(trpc.templates.list.queryOptions()), useQuery(trpc.segments.list.queryOptions())];
+  if (journey.isPending || names.some((q) => q.isPending && q.failureCount === 0)) return <Spinner label={t('opening')} />;
   if (journey.isError) return <ErrorNote error={journey.error} />;
   return <ReactFlowProvider><JourneyEditor journey={journey.data} /></ReactFlowProvider>;
 }

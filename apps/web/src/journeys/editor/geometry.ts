@@ -4,7 +4,7 @@ import type { JourneyGraph } from '@afterglow/journey-core';
 
 export const CARD_WIDTH = 264;
 /** A card not yet measured (just added, or off screen): a typical card's height. */
-const DEFAULT_HEIGHT = 130;
+export const DEFAULT_HEIGHT = 130;
 /** The space kept between cards. */
 export const GAP = 48;
 

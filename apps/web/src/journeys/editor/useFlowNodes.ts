@@ -1,11 +1,13 @@
 // The React Flow nodes of the draft, kept stable: a card's node object (and its data) is reused
 // until something it shows changes, so after a drop or an edit React Flow and the memoised cards
 // redo only the steps that changed, whatever the size of the journey.
-import type { GraphIssue, GraphNode, JourneyGraph, JourneyStats } from '@afterglow/journey-core';
+import { definitionOf, type GraphIssue, type GraphNode, type JourneyGraph, type JourneyStats } from '@afterglow/journey-core';
 import { useMemo, useRef } from 'react';
 import type { Size } from './geometry';
 import type { JourneyFlowNode, JourneyNodeData } from './NodeCard';
 import { branchTargets } from './loops';
+import { ESTIMATED_SIZE, estimatedHandles } from './offscreenCards';
+import { registry } from './registry';
 
 interface Inputs {
   graph: JourneyGraph;
@@ -20,9 +22,11 @@ interface Inputs {
   emailProblems: ReadonlyMap<string, number>;
   /** Card sizes React Flow measured, by step id (kept on the node so fit view and the minimap know them). */
   measured: ReadonlyMap<string, Size>;
+  /** Only the cards in view are rendered: one not measured yet gets a typical size and handles (offscreenCards). */
+  visibleOnly: boolean;
 }
 
-interface Cached { node: GraphNode; selected: boolean; measured: Size | undefined; flow: JourneyFlowNode }
+interface Cached { node: GraphNode; selected: boolean; measured: Size | undefined; estimate: boolean; flow: JourneyFlowNode }
 
 const NO_ISSUES: GraphIssue[] = [];
 const NO_TARGETS: Readonly<Record<string, string>> = {};
@@ -54,13 +58,15 @@ export function useFlowNodes(p: Inputs): JourneyFlowNode[] {
       };
       const selected = p.selection.has(n.id);
       const measured = p.measured.get(n.id);
-      const keep = was && was.node.position === n.position && was.selected === selected && was.measured === measured;
+      const estimate = p.visibleOnly && !measured;
+      const keep = was && was.node.position === n.position && was.selected === selected && was.measured === measured && was.estimate === estimate;
+      const estimated = estimate ? { ...ESTIMATED_SIZE, handles: estimatedHandles(n, definitionOf(registry, n)) } : null;
       const flow: JourneyFlowNode = keep && sameData(was.flow.data, data) ? was.flow
-        : { id: n.id, type: 'journey', position: n.position, selected, measured, data: was && sameData(was.flow.data, data) ? was.flow.data : data };
-      next.set(n.id, { node: n, selected, measured, flow });
+        : { id: n.id, type: 'journey', position: n.position, selected, measured, ...estimated, data: was && sameData(was.flow.data, data) ? was.flow.data : data };
+      next.set(n.id, { node: n, selected, measured, estimate, flow });
       return flow;
     });
     cache.current = next;
     return nodes;
-  }, [p.graph, p.issues, p.stats, p.live, p.simulated, p.selection, p.locale, p.measured, p.emailProblems]);
+  }, [p.graph, p.issues, p.stats, p.live, p.simulated, p.selection, p.locale, p.measured, p.emailProblems, p.visibleOnly]);
 }
