@@ -1,0 +1,120 @@
+// The broadcast figure of `pnpm bench`: a weekly promotion to every customer, end to end. From
+// publishing a broadcast journey (segment of all customers → email) to the last email accepted
+// by a local SMTP server (its own process), with the workspace's worker processes doing
+// everything as `pnpm start --role=worker` would (Agenda tick, wake-ups, stepping, the email
+// drain). The send-rate limit is off: the shop's relay is the limit in real life.
+import { ensureDatabase, openDatabase, runMigrations, type Database } from '@afterglow/db';
+import type { JourneyGraph } from '@afterglow/journey-core';
+import { createRegistry } from '@afterglow/nodes';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { testSecrets } from '../support/secrets';
+import { publishGraph } from '../support/journeys';
+import { bulkCustomers, WS } from './engine-fixtures';
+
+type Report = (name: string, value: string) => void;
+type Target = (name: string, measured: number, goal: number, unit: string, higherIsBetter: boolean) => void;
+
+/** Worker processes, as a two-core machine would run them (see docs/operations.md). */
+export const BROADCAST_WORKERS = 2;
+
+const product = (n: number) => `
+      <mj-column>
+        <mj-image src="https://shop.example/img/offer-${n}.jpg" alt="Offer ${n}" href="https://shop.example/offers/${n}" />
+        <mj-text align="center" font-weight="bold">Offer ${n}</mj-text>
+        <mj-button href="https://shop.example/offers/${n}">Shop now</mj-button>
+      </mj-column>`;
+
+/** A weekly promotion as a marketer would build it: heading, personal intro, three offers, a button. */
+const body = `<mjml>
+  <mj-head><mj-attributes><mj-all font-family="Helvetica, Arial, sans-serif" /><mj-text font-size="15px" line-height="22px" color="#27272a" /><mj-button background-color="#7c3aed" border-radius="6px" /></mj-attributes></mj-head>
+  <mj-body background-color="#f4f4f5">
+    <mj-section background-color="#ffffff" padding="24px">
+      <mj-column>
+        <mj-text font-size="24px" font-weight="bold" line-height="30px">This week's offers</mj-text>
+        <mj-text>Hi {{ customer.firstName | default: "there" }}, here is what we picked for you this week.</mj-text>
+      </mj-column>
+    </mj-section>
+    <mj-section background-color="#ffffff">${product(1)}${product(2)}${product(3)}
+    </mj-section>
+    <mj-section background-color="#ffffff" padding="24px">
+      <mj-column><mj-button href="{{ shop.url }}">See every offer</mj-button></mj-column>
+    </mj-section>
+  </mj-body>
+</mjml>`;
+
+const registry = createRegistry();
+const graph: JourneyGraph = {
+  nodes: [
+    { id: 'trigger', type: 'core/trigger-broadcast', position: { x: 0, y: 0 }, config: { segmentId: 'seg_everyone', startAt: '' } },
+    { id: 'mail', type: 'core/send-email', position: { x: 0, y: 120 },
+      config: { ...(registry.require('core/send-email').defaults as Record<string, unknown>), subject: 'This week for you, {{ customer.firstName }}', preheader: 'Three offers', body } },
+  ],
+  edges: [{ id: 'e1', source: 'trigger', sourceHandle: 'out', target: 'mail' }],
+};
+
+const script = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+const childArgs = { execArgv: ['--max-semi-space-size=32', '--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])] };
+
+function firstMessage<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve(m as T));
+    child.once('exit', (code) => reject(new Error(`a bench child process exited with code ${code}`)));
+  });
+}
+
+interface SinkState { accepted: number; first: number; last: number }
+
+export async function broadcastBench(adminUrl: string, quick: boolean | number, report: Report, target: Target) {
+  const n = typeof quick === 'number' ? quick : quick ? 100_000 : 1_000_000;
+  const url = await ensureDatabase(adminUrl, 'bench_broadcast');
+  await runMigrations(url);
+  const db: Database = openDatabase(url, { max: 4, secrets: testSecrets() });
+  const sink = fork(script('./smtp-sink.ts'), [], childArgs);
+  const workers: ChildProcess[] = [];
+  try {
+    await bulkCustomers(db, n);
+    // A shop's customers are not all freshly imported when it publishes: the sweep's segment
+    // bookkeeping for the load itself is not part of the figure (as in the engine section).
+    await db.sql`delete from segment_dirty_customers`;
+    await db.sql`vacuum analyze`;
+    const { port } = await firstMessage<{ port: number }>(sink);
+    const env = { ...process.env, BENCH_DATABASE_URL: url, BENCH_SMTP_URL: `smtp://127.0.0.1:${port}` };
+    for (let i = 0; i < BROADCAST_WORKERS; i++) workers.push(fork(script('./broadcast-worker.ts'), [], { ...childArgs, env }));
+    await Promise.all(workers.map((w) => firstMessage(w)));
+    const askSink = () => new Promise<SinkState>((resolve) => {
+      sink.once('message', (m) => resolve(m as SinkState));
+      sink.send('count');
+    });
+
+    const published = Date.now();
+    await publishGraph(db, registry, WS, 'j_broadcast', graph);
+    let enrolledAt = 0;
+    let state: SinkState;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 500));
+      if (!enrolledAt) {
+        const [mark] = await db.sql`select enrolled from broadcasts where journey_id = 'j_broadcast' and enrolled > 0`;
+        if (mark) enrolledAt = Date.now();
+      }
+      state = await askSink();
+      if (state.accepted >= n) break;
+      if (Date.now() - published > 30 * 60_000) throw new Error(`broadcast: only ${state.accepted} of ${n} emails accepted after 30 minutes`);
+    }
+    const [queued] = await db.sql<{ first: Date; last: Date }[]>`select min(created_at) as first, max(created_at) as last from email_outbox`;
+    const seconds = (from: number, to: number) => (to - from) / 1000;
+    const total = seconds(published, state.last);
+    const deliverySeconds = seconds(state.first, state.last);
+    report(`broadcast of ${n.toLocaleString()} end to end, ${BROADCAST_WORKERS} worker processes (s)`, total.toFixed(0));
+    report('  enrol: publish → everyone enrolled (s)', seconds(published, enrolledAt).toFixed(1));
+    report('  step: first → last email queued (s)', seconds(queued.first.getTime(), queued.last.getTime()).toFixed(1));
+    report('  render + deliver: first → last accepted (s)', deliverySeconds.toFixed(1));
+    report('  delivery stage emails/s', (n / deliverySeconds).toFixed(0));
+    target(`broadcast-${quick ? '100k' : '1M'}-end-to-end`, total / 60, quick ? 1 : 10, ' min', false);
+  } finally {
+    for (const w of workers) w.send('stop');
+    await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
+    sink.kill();
+    await db.close();
+  }
+}
