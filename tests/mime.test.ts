@@ -38,7 +38,7 @@ it('reads back what it was given, whatever the script and the line shapes', asyn
 
 it('writes the addresses, Message-ID, date and headers a receiver reads', async () => {
   const html = `<p>${'Поздрав из продавнице. '.repeat(20)}</p>\n.leading dot\n<p>${'x'.repeat(300)}</p>`;
-  const raw = buildMime({ ...base, subject: 'Недељне понуде за вас, Ана', html, text: 'Zdravo Ana' });
+  const raw = buildMime({ ...base, subject: 'Недељне понуде за вас, Ана', html, text: 'Здраво Ана, ово су понуде ове недеље.' });
   const mail = await simpleParser(raw);
   expect(mail.from?.value[0]).toEqual({ name: 'Afterglow Demo Shop', address: 'shop@afterglow.local' });
   expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0].address : null).toBe('ana@example.com');
@@ -48,6 +48,10 @@ it('writes the addresses, Message-ID, date and headers a receiver reads', async 
   expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
   expect(String(raw)).toContain('Content-Type: multipart/alternative');
   expect(lf(mail.html || '')).toBe(html);
+  expect(mail.text).toBe('Здраво Ана, ово су понуде ове недеље.');
+  // Markup is quoted-printable (shorter, readable); text mostly in Cyrillic is base64 (shorter).
+  expect(String(raw)).toMatch(/text\/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64/);
+  expect(String(raw)).toMatch(/text\/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable/);
   // Every line of the source stays within SMTP's limit.
   for (const line of String(raw).split('\r\n')) expect(line.length).toBeLessThanOrEqual(998);
 });

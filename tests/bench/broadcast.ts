@@ -63,7 +63,18 @@ function firstMessage<T>(child: ChildProcess): Promise<T> {
   });
 }
 
-interface SinkState { accepted: number; first: number; last: number }
+interface SinkState { accepted: number; first: number; last: number; cpuMs: number }
+
+/** Stops the worker processes; returns the CPU time they used (ms). */
+async function stopWorkers(workers: ChildProcess[]): Promise<number> {
+  const running = workers.filter((w) => w.exitCode === null && w.connected);
+  const used = running.map((w) => new Promise<number>((resolve) => {
+    w.once('message', (m) => resolve((m as { cpuMs: number }).cpuMs));
+    w.once('exit', () => resolve(0));
+  }));
+  for (const w of running) w.send('stop');
+  return (await Promise.all(used)).reduce((a, b) => a + b, 0);
+}
 
 export async function broadcastBench(adminUrl: string, quick: boolean | number, report: Report, target: Target) {
   const n = typeof quick === 'number' ? quick : quick ? 100_000 : 1_000_000;
@@ -110,10 +121,11 @@ export async function broadcastBench(adminUrl: string, quick: boolean | number, 
     report('  step: first → last email queued (s)', seconds(queued.first.getTime(), queued.last.getTime()).toFixed(1));
     report('  render + deliver: first → last accepted (s)', deliverySeconds.toFixed(1));
     report('  delivery stage emails/s', (n / deliverySeconds).toFixed(0));
+    const workerCpu = await stopWorkers(workers);
+    report('  CPU per email: workers / SMTP server (ms)', `${(workerCpu / n).toFixed(2)} / ${(state.cpuMs / n).toFixed(2)}`);
     target(`broadcast-${quick ? '100k' : '1M'}-end-to-end`, total / 60, quick ? 1 : 10, ' min', false);
   } finally {
-    for (const w of workers) w.send('stop');
-    await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
+    await stopWorkers(workers);
     sink.kill();
     await db.close();
   }

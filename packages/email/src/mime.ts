@@ -22,65 +22,62 @@ export interface MimeMessage {
 const CRLF = '\r\n';
 /** Room on an encoded line: 76 characters, the last one a soft break's "=". */
 const LINE = 75;
-/** Characters written as they are (printable ASCII but "=", spaces, tabs), matched as runs: markup is mostly such runs. */
-const LITERAL_RUN = /[\x21-\x3c\x3e-\x7e\x20\x09]+/y;
-const hex = (byte: number) => `=${byte < 16 ? '0' : ''}${byte.toString(16).toUpperCase()}`;
+/** Characters written as they are: printable ASCII but "=", and spaces and tabs not ending a line. */
+const LITERAL = new Uint8Array(128).map((_, c) => Number((c >= 0x21 && c <= 0x7e && c !== 0x3d) || c === 0x20 || c === 0x09));
+const ESCAPE = Array.from({ length: 256 }, (_, b) => `=${b.toString(16).toUpperCase().padStart(2, '0')}`);
 
-/** One character's UTF-8 bytes, each as =XX. */
-function escaped(char: string): string {
-  let out = '';
-  for (const byte of Buffer.from(char, 'utf8')) out += hex(byte);
-  return out;
+/** A code point's UTF-8 bytes, each as =XX. */
+function escapedUtf8(cp: number): string {
+  if (cp < 0x80) return ESCAPE[cp];
+  if (cp < 0x800) return ESCAPE[0xc0 | (cp >> 6)] + ESCAPE[0x80 | (cp & 63)];
+  if (cp < 0x10000) return ESCAPE[0xe0 | (cp >> 12)] + ESCAPE[0x80 | ((cp >> 6) & 63)] + ESCAPE[0x80 | (cp & 63)];
+  return ESCAPE[0xf0 | (cp >> 18)] + ESCAPE[0x80 | ((cp >> 12) & 63)] + ESCAPE[0x80 | ((cp >> 6) & 63)] + ESCAPE[0x80 | (cp & 63)];
 }
 
 /**
  * Quoted-printable (RFC 2045): line breaks become CRLF, lines stay within 76 characters, a
- * space or tab ending a line is escaped, and one character's bytes are never split across lines.
+ * space or tab ending a line is escaped, and one character's bytes are never split across
+ * lines. One pass over the characters, copying runs of literal ones as slices.
  */
 export function encodeQuotedPrintable(text: string): string {
-  const lines: string[] = [];
-  let line = '';
-  let i = 0;
-  const append = (piece: string) => {
-    if (line.length + piece.length > LINE) {
-      lines.push(`${line}=`);
-      line = '';
-    }
-    line += piece;
-  };
-  const endsLineAt = (at: number) => at === text.length || text[at] === '\n' || (text[at] === '\r' && text[at + 1] === '\n');
-  while (i < text.length) {
-    LITERAL_RUN.lastIndex = i;
-    const run = LITERAL_RUN.exec(text)?.[0];
-    if (run) {
-      i += run.length;
-      const last = run[run.length - 1];
-      const trailingBlank = (last === ' ' || last === '\t') && endsLineAt(i);
-      let rest = trailingBlank ? run.slice(0, -1) : run;
-      while (rest.length > 0) {
-        if (line.length >= LINE) {
-          lines.push(`${line}=`);
-          line = '';
+  let out = '';
+  let col = 0;
+  let run = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 && LITERAL[c] === 1) {
+      const blank = c === 0x20 || c === 0x09;
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+      if (!blank || !(next === -1 || next === 0x0a || (next === 0x0d && text.charCodeAt(i + 2) === 0x0a))) {
+        if (col === LINE) {
+          out += `${text.slice(run, i)}=${CRLF}`;
+          run = i;
+          col = 0;
         }
-        const room = LINE - line.length;
-        line += rest.slice(0, room);
-        rest = rest.slice(room);
+        col++;
+        continue;
       }
-      if (trailingBlank) append(hex(last.charCodeAt(0)));
-      continue;
     }
-    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] === '\n')) {
-      i += text[i] === '\r' ? 2 : 1;
-      lines.push(line);
-      line = '';
-      continue;
+    out += text.slice(run, i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) === 0x0a)) {
+      if (c === 0x0d) i++;
+      out += CRLF;
+      col = 0;
+    } else {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      const escaped = escapedUtf8(cp);
+      if (col + escaped.length > LINE) {
+        out += `=${CRLF}`;
+        col = 0;
+      }
+      out += escaped;
+      col += escaped.length;
     }
-    const char = String.fromCodePoint(text.codePointAt(i)!);
-    i += char.length;
-    append(escaped(char));
+    run = i + 1;
   }
-  lines.push(line);
-  return lines.join(CRLF);
+  return out + text.slice(run);
 }
 
 function encodeBase64(text: string): string {
@@ -88,23 +85,6 @@ function encodeBase64(text: string): string {
   const lines: string[] = [];
   for (let i = 0; i < encoded.length; i += 76) lines.push(encoded.slice(i, i + 76));
   return lines.join(CRLF);
-}
-
-/**
- * nodemailer's rule for a text part: quoted-printable when its Latin letters outnumber its
- * other characters (8-bit and control), else base64 (Cyrillic text is shorter in base64).
- */
-function partEncoding(value: string): 'quoted-printable' | 'base64' {
-  // Plain ASCII text with a letter in it (markup always) needs no count.
-  if (/^[\x09\x0a\x0d\x20-\x7e]*$/.test(value)) return /[A-Za-z]/.test(value) ? 'quoted-printable' : 'base64';
-  let latin = 0;
-  let other = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
-    else if (c >= 0x80 || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d)) other++;
-  }
-  return other < latin ? 'quoted-printable' : 'base64';
 }
 
 const plainAscii = (value: string) => /^[\x20-\x7e]*$/.test(value);
@@ -129,9 +109,16 @@ export function envelopeAddress(value: string): string {
 /** Whether buildMime can write these addresses (plain ASCII); otherwise nodemailer composes the email. */
 export const canBuildMime = (msg: Pick<MimeMessage, 'from' | 'to'>) => plainAscii(msg.from + msg.to);
 
+/**
+ * A text part in whichever encoding is shorter: quoted-printable for markup and Latin text
+ * (almost always, and readable in the source), base64 where escapes would outnumber it
+ * (text mostly in Cyrillic).
+ */
 function part(contentType: string, body: string): string {
-  const encoding = partEncoding(body);
-  const encoded = encoding === 'base64' ? encodeBase64(body) : encodeQuotedPrintable(body);
+  const quoted = encodeQuotedPrintable(body);
+  const base64Length = Math.ceil(Buffer.byteLength(body, 'utf8') / 3) * 4 * (78 / 76);
+  const encoding = quoted.length <= base64Length ? 'quoted-printable' : 'base64';
+  const encoded = encoding === 'quoted-printable' ? quoted : encodeBase64(body);
   return `Content-Type: ${contentType}; charset=utf-8${CRLF}Content-Transfer-Encoding: ${encoding}${CRLF}${CRLF}${encoded}`;
 }
 
