@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { testSecrets } from '../support/secrets';
 import { publishGraph } from '../support/journeys';
 import { bulkCustomers, WS } from './engine-fixtures';
+import { postgresCpuMs } from './process-cpu';
 
 type Report = (name: string, value: string) => void;
 type Target = (name: string, measured: number, goal: number, unit: string, higherIsBetter: boolean) => void;
@@ -76,8 +77,11 @@ async function stopWorkers(workers: ChildProcess[]): Promise<number> {
   return (await Promise.all(used)).reduce((a, b) => a + b, 0);
 }
 
-export async function broadcastBench(adminUrl: string, quick: boolean | number, report: Report, target: Target) {
-  const n = typeof quick === 'number' ? quick : quick ? 100_000 : 1_000_000;
+/** The goal: a million in ten minutes, and the same pace for the quick run's 20,000. */
+const goalSeconds = (n: number) => (600 * n) / 1_000_000;
+
+export async function broadcastBench(adminUrl: string, quick: boolean, report: Report, target: Target, size?: number) {
+  const n = size ?? (quick ? 20_000 : 1_000_000);
   const url = await ensureDatabase(adminUrl, 'bench_broadcast');
   await runMigrations(url);
   const db: Database = openDatabase(url, { max: 4, secrets: testSecrets() });
@@ -98,6 +102,7 @@ export async function broadcastBench(adminUrl: string, quick: boolean | number, 
       sink.send('count');
     });
 
+    const databaseCpu = await postgresCpuMs(db.sql);
     const published = Date.now();
     await publishGraph(db, registry, WS, 'j_broadcast', graph);
     let enrolledAt = 0;
@@ -110,20 +115,26 @@ export async function broadcastBench(adminUrl: string, quick: boolean | number, 
       }
       state = await askSink();
       if (state.accepted >= n) break;
-      if (Date.now() - published > 30 * 60_000) throw new Error(`broadcast: only ${state.accepted} of ${n} emails accepted after 30 minutes`);
+      // Past the goal the verdict is known: the bench stops there and projects the rest.
+      if (Date.now() - published > goalSeconds(n) * 1000 && state.accepted > 0) break;
     }
     const [queued] = await db.sql<{ first: Date; last: Date }[]>`select min(created_at) as first, max(created_at) as last from email_outbox`;
     const seconds = (from: number, to: number) => (to - from) / 1000;
-    const total = seconds(published, state.last);
     const deliverySeconds = seconds(state.first, state.last);
-    report(`broadcast of ${n.toLocaleString()} end to end, ${BROADCAST_WORKERS} worker processes (s)`, total.toFixed(0));
+    const done = state.accepted >= n;
+    // Unfinished at the goal: the time so far plus the rest at the delivery stage's pace.
+    const total = done ? seconds(published, state.last) : seconds(published, state.last) + (n - state.accepted) / (state.accepted / deliverySeconds);
+    report(`broadcast of ${n.toLocaleString()} end to end, ${BROADCAST_WORKERS} worker processes (s)`,
+      done ? total.toFixed(0) : `${total.toFixed(0)} projected (${state.accepted.toLocaleString()} accepted when stopped at the goal)`);
     report('  enrol: publish → everyone enrolled (s)', seconds(published, enrolledAt).toFixed(1));
     report('  step: first → last email queued (s)', seconds(queued.first.getTime(), queued.last.getTime()).toFixed(1));
     report('  render + deliver: first → last accepted (s)', deliverySeconds.toFixed(1));
-    report('  delivery stage emails/s', (n / deliverySeconds).toFixed(0));
+    report('  delivery stage emails/s', (state.accepted / deliverySeconds).toFixed(0));
     const workerCpu = await stopWorkers(workers);
-    report('  CPU per email: workers / SMTP server (ms)', `${(workerCpu / n).toFixed(2)} / ${(state.cpuMs / n).toFixed(2)}`);
-    target(`broadcast-${quick ? '100k' : '1M'}-end-to-end`, total / 60, quick ? 1 : 10, ' min', false);
+    const postgres = (await postgresCpuMs(db.sql)) - databaseCpu;
+    report('  CPU per email: workers / PostgreSQL / SMTP server (ms)', [workerCpu, postgres, state.cpuMs].map((ms) => (ms / state.accepted).toFixed(2)).join(' / '));
+    target(`broadcast-${n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`}-end-to-end`, total, goalSeconds(n), ' s', false);
+    target('delivery-emails-per-s', state.accepted / deliverySeconds, 2_000, '/s', true);
   } finally {
     await stopWorkers(workers);
     sink.kill();
