@@ -116,12 +116,14 @@ export async function dispatchDueEmails(opts: {
   secrets: SecretBox;
   /** Base of unsubscribe and tracking links (AFTERGLOW_PUBLIC_URL). */
   publicUrl?: () => string;
+  /** Give dead dispatchers' rows back to the queue first (default); a drain does it once, before its first batch. */
+  releaseOrphans?: boolean;
 }): Promise<DispatchResult> {
   const { mailer, now } = opts;
   const batchSize = opts.batchSize ?? 100;
   const session = await openDispatchSession(opts.sql);
   try {
-    await releaseOrphanedRows(opts.sql);
+    if (opts.releaseOrphans !== false) await releaseOrphanedRows(opts.sql);
     const rows = await claimDueRows(session, now, batchSize);
     if (rows.length === 0) return { sent: 0, retried: 0, failed: 0, suppressed: 0 };
     await renderQueued(rows, createOutboxRenderer(session.sql, { publicUrl: opts.publicUrl ?? (() => 'http://localhost:3000'), secrets: opts.secrets, now }));

@@ -15,6 +15,7 @@ export { pickVariant, serveIn, supportedLocale, languageOf, isTemplateLanguage, 
 export type { LocalisedTemplate, ServedText, TemplateLanguage, TemplateText, TemplateVariants } from './variants';
 export { htmlToText } from './html-to-text';
 export { createMailer, MailError, normaliseMessageId, SMTP_CONNECTIONS } from './mailer';
+export { buildMime, encodeQuotedPrintable } from './mime';
 export type { Mailer, OutgoingEmail } from './mailer';
 export { dispatchDueEmails, retryDelayMs, MAX_ATTEMPTS } from './dispatcher';
 export type { DispatchResult } from './dispatcher';

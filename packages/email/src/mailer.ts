@@ -3,6 +3,7 @@
 import { connect, isIP, type Socket } from 'node:net';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
+import { buildMime, canBuildMime, envelopeAddress } from './mime';
 
 /**
  * SMTP connections a mailer keeps open. The dispatcher sends on as many at once, each waiting
@@ -70,37 +71,6 @@ export function toMailError(err: unknown): MailError {
   return new MailError(message, false);
 }
 
-/**
- * nodemailer's choice for one text part or encoded header: quoted-printable when its Latin
- * letters outnumber its other characters (8-bit and control), else base64. The same count it
- * makes, without the two regular-expression passes that collect every match in an array.
- */
-function nodemailerEncoding(value: string): 'quoted-printable' | 'base64' {
-  let latin = 0;
-  let other = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
-    else if (c >= 0x80 || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d)) other++;
-  }
-  return other < latin ? 'quoted-printable' : 'base64';
-}
-
-/**
- * nodemailer counts the characters of every text part and header it encodes, a fifth of the
- * CPU an email costs. When they all come to the same answer (almost always: markup and Latin
- * text make quoted-printable), it is given up front and nodemailer counts nothing; otherwise,
- * or when an address needs encoding (nodemailer counts its name alone), nodemailer still
- * decides part by part. A header is encoded only with a character beyond printable ASCII or a
- * double quote in it.
- */
-function textEncoding(msg: OutgoingEmail): 'quoted-printable' | 'base64' | undefined {
-  if (/[^\x20-\x7e]/.test(msg.from + msg.to)) return undefined;
-  const headers = [msg.subject, ...Object.values(msg.headers ?? {})].filter((v) => /[^\x20-\x7e]|"/.test(v));
-  const choices = new Set([msg.html, msg.text].filter((part) => part !== '').concat(headers).map(nodemailerEncoding));
-  return choices.size === 1 ? [...choices][0] : undefined;
-}
-
 export function createMailer(opts: { smtpUrl: string }): Mailer {
   const url = new URL(smtpUrlSchema.parse(opts.smtpUrl));
   const secure = url.protocol === 'smtps:';
@@ -146,11 +116,13 @@ export function createMailer(opts: { smtpUrl: string }): Mailer {
         }
       }
       try {
-        await transport.sendMail({
-          from: msg.from, to: msg.to, subject: msg.subject, html: msg.html, text: msg.text,
-          messageId, headers: msg.headers, textEncoding: textEncoding(msg),
-          ...(msg.returnPath ? { envelope: { from: msg.returnPath, to: [msg.to] } } : {}),
-        });
+        // Plain addresses (almost always): the email is built here and sent as it is (mime.ts).
+        await transport.sendMail(canBuildMime(msg)
+          ? { envelope: { from: msg.returnPath ?? envelopeAddress(msg.from), to: [envelopeAddress(msg.to)] },
+            raw: buildMime({ ...msg, messageId, headers: msg.headers ?? {}, date: new Date() }) }
+          : { from: msg.from, to: msg.to, subject: msg.subject, html: msg.html, text: msg.text,
+            messageId, headers: msg.headers,
+            ...(msg.returnPath ? { envelope: { from: msg.returnPath, to: [msg.to] } } : {}) });
       } catch (err) {
         throw toMailError(err);
       }

@@ -31,9 +31,11 @@ const always: KeepGoing = () => true;
 export async function drainEmails(deps: DeliveryDeps, keepGoing = always): Promise<number> {
   if (!deps.mailer) return 0;
   let total = 0;
-  while (keepGoing()) {
+  for (let first = true; keepGoing(); first = false) {
+    // Batches of 200 spread a dispatch's fixed round trips (its session, claim and release)
+    // thin; dead dispatchers' rows go back to the queue once per drain, before its first batch.
     const result = await dispatchDueEmails({ sql: deps.database.sql, secrets: deps.database.secrets, mailer: deps.mailer,
-      now: deps.clock.now(), batchSize: 50, publicUrl: deps.publicUrl });
+      now: deps.clock.now(), batchSize: 200, publicUrl: deps.publicUrl, releaseOrphans: first });
     logDispatch(deps.log, result);
     deps.metrics?.emails(result);
     const handled = result.sent + result.retried + result.failed + result.suppressed;

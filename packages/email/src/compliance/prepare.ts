@@ -86,7 +86,9 @@ function rewriteLinks(html: string, click: (i: number) => string): { html: strin
 }
 
 function beforeBodyEnd(html: string, insert: string): string {
-  const at = html.toLowerCase().lastIndexOf('</body>');
+  // MJML writes </body> in lower case; only other HTML pays for a lower-cased copy.
+  const lower = html.lastIndexOf('</body>');
+  const at = lower >= 0 ? lower : html.toLowerCase().lastIndexOf('</body>');
   return at < 0 ? html + insert : html.slice(0, at) + insert + html.slice(at);
 }
 
@@ -102,17 +104,18 @@ export function prepareForSending(input: ComplianceInput): PreparedEmail {
   const base = normalisePublicUrl(input.publicUrl);
   const urls = complianceUrls(base, input);
   const tracked = rewriteLinks(input.html, urls.click);
-  let html = tracked.html;
+  let footer = '';
   let text = input.text;
   const headers: Record<string, string> = { 'X-Afterglow-Kind': input.kind };
   if (input.kind === 'marketing') {
     const texts = footerTexts(input.locale);
-    html = beforeBodyEnd(html, footerHtml(urls, input.shopName ?? 'our shop', texts));
+    footer = footerHtml(urls, input.shopName ?? 'our shop', texts);
     text = `${text.trimEnd()}\n\n--\n${texts.unsubscribe}: ${urls.unsubscribe}\n${texts.preferences}: ${urls.preferences}\n`;
     headers['List-Unsubscribe'] = `<${urls.unsubscribe}>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     if (input.topic) headers['X-Afterglow-Topic'] = input.topic;
   }
-  html = beforeBodyEnd(html, `<img src="${escapeHtml(urls.pixel)}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0" />`);
+  const pixel = `<img src="${escapeHtml(urls.pixel)}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0" />`;
+  const html = beforeBodyEnd(tracked.html, footer + pixel);
   return { html, text, headers, links: tracked.links };
 }
