@@ -10,6 +10,13 @@ import type { NodeRegistry } from '@afterglow/node-sdk';
 import type { Logger } from './types';
 
 export interface SegmentEnrolment {
+  /**
+   * No run of this journey can have this entry key yet (a journey's first broadcast): nobody is
+   * looked up. The look-up is a correlated probe per customer, and on a journey_runs table that
+   * was empty or small when last analysed the planner makes each probe a scan of the table, the
+   * statement's own new rows included: 20,000 customers took 6 s, a million would take hours.
+   */
+  fresh?: boolean;
   workspaceId: string;
   journeyId: string;
   versionId: string;
@@ -35,15 +42,9 @@ export async function enrolSegment(tx: TransactionSql, e: SegmentEnrolment, now:
       ${tx.json({ segmentId: e.segmentId } as never)}, ${now}, ${now}
     from ${segmentSource(tx as unknown as Sql)}
     where c.workspace_id = ${e.workspaceId} and ${where}
-      and not exists (select 1 from journey_runs r where r.workspace_id = c.workspace_id and r.customer_id = c.id
-        and r.journey_id = ${e.journeyId} and r.entry_key = ${e.entryKey})
+      ${e.fresh ? tx`` : tx`and not exists (select 1 from journey_runs r where r.workspace_id = c.workspace_id and r.customer_id = c.id
+        and r.journey_id = ${e.journeyId} and r.entry_key = ${e.entryKey})`}
     ${onConflict}`;
-  // Who has the run already is a hash anti join, never a nested loop: on a journey_runs table
-  // that was empty or small when last analysed (a new shop's first broadcast) the planner
-  // picked a loop that scans the table once per customer, the statement's own new rows
-  // included: 20,000 customers took 6 s, a million would take hours. Put back after the INSERT.
-  const [{ nestloop }] = await tx<{ nestloop: string }[]>`select current_setting('enable_nestloop') as nestloop`;
-  await tx`set local enable_nestloop = off`;
   try {
     // A plain INSERT skips ON CONFLICT's speculative insertion, a quarter of the time for a
     // million rows. It fails only if a run with the same key committed in the meantime (an
@@ -52,8 +53,6 @@ export async function enrolSegment(tx: TransactionSql, e: SegmentEnrolment, now:
   } catch (err) {
     if ((err as { code?: string }).code !== '23505') throw err;
     return (await insert(tx, tx`on conflict (workspace_id, journey_id, customer_id, entry_key) do nothing`)).count;
-  } finally {
-    await tx`select set_config('enable_nestloop', ${nestloop}, true)`.catch(() => {}); // an aborted transaction ends anyway
   }
 }
 
@@ -84,7 +83,9 @@ export async function runDueBroadcasts(sql: Sql, registry: NodeRegistry, now: Da
           values (${c.versionId}, ${c.workspaceId}, ${c.journeyId}, 0, ${now})
           on conflict do nothing returning version_id`;
         if (!mark) return 0;
-        const count = await enrolSegment(tx, { workspaceId: c.workspaceId, journeyId: c.journeyId, versionId: c.versionId,
+        // Only an earlier version's broadcast can have enrolled anyone with this entry key.
+        const [earlier] = await tx`select 1 from broadcasts where journey_id = ${c.journeyId} and version_id <> ${c.versionId} limit 1`;
+        const count = await enrolSegment(tx, { workspaceId: c.workspaceId, journeyId: c.journeyId, versionId: c.versionId, fresh: !earlier,
           triggerNodeId: c.plan.triggerNodeId, entryKey: 'broadcast', segmentId: audience.segmentId }, now);
         await tx`update broadcasts set enrolled = ${count} where version_id = ${c.versionId}`;
         return count;
