@@ -17,7 +17,7 @@ it('writes lines of at most 76 characters and never splits a character', () => {
     const encoded = encodeQuotedPrintable(text);
     for (const line of encoded.split('\r\n')) {
       expect(line.length).toBeLessThanOrEqual(76);
-      expect(line).toMatch(/^[\x21-\x7e\x20\x09]*$/);
+      expect(line).toMatch(/^[!-~ \t]*$/);
       expect(line).not.toMatch(/[ \t]$/);
       // A soft break never falls inside a character's bytes (a continuation byte starting a line).
       expect(line).not.toMatch(/^=[89AB][0-9A-F]/);
@@ -27,7 +27,7 @@ it('writes lines of at most 76 characters and never splits a character', () => {
 
 it('reads back what it was given, whatever the script and the line shapes', async () => {
   const body = fc.string({ unit: 'binary', maxLength: 300 }).map((s) => s.replace(/\r/g, ''));
-  await fc.assert(fc.asyncProperty(fc.string({ unit: 'binary', minLength: 1, maxLength: 80 }).map((s) => s.replace(/[\x00-\x1f\x7f]/g, ' ')), body, body, async (subject, html, text) => {
+  await fc.assert(fc.asyncProperty(fc.string({ unit: 'binary', minLength: 1, maxLength: 80 }).map((s) => Array.from(s, (ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? ' ' : ch)).join('')), body, body, async (subject, html, text) => {
     const mail = await simpleParser(buildMime({ ...base, subject, html: html || '<p></p>', text }));
     const words = (s: string | undefined) => (s ?? '').trim().replace(/\s+/g, ' ');
     expect(words(mail.subject)).toBe(words(subject));
