@@ -10,7 +10,7 @@ const config: KnipConfig = {
   workspaces: {
     tests: {
       // Started as child processes (spawn/fork) by the tests, not imported.
-      entry: ['chaos/worker.ts', 'support/dispatch-process.ts'],
+      entry: ['chaos/worker.ts', 'support/dispatch-process.ts', 'bench/broadcast-worker.ts', 'bench/smtp-sink.ts'],
     },
     // The scaffolder's template is copied into a new package (with its own zod), not run here.
     'packages/create-afterglow-node': { ignore: ['template/**'] },
