@@ -5,9 +5,9 @@
 // slots report while one write is under way goes in the next one, so a dispatch on N slots
 // pays at most one statement and one commit per email, and usually one for several. A hard
 // bounce also puts the address on the suppression list, in one transaction on a connection of
-// the pool. The row
-// stays claimed: the step's counters (sent, undelivered, suppressed) are added for the whole
-// batch when the dispatch releases its rows (outbox-release.ts), not by a statement per email.
+// the pool. The row stays claimed: the step's counters (sent, undelivered, suppressed) are
+// added for the whole batch when the dispatch releases its rows (outbox-release.ts), not by a
+// statement per email.
 import type { Queryable, Sql } from '@afterglow/db';
 import { recordHardBounces } from './compliance/suppression';
 import type { ClaimedRow } from './outbox-claim';
