@@ -6,18 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import addressparser from 'nodemailer/lib/addressparser';
 import mimeFuncs from 'nodemailer/lib/mime-funcs';
+import type { OutgoingEmail } from './mailer';
 
-export interface MimeMessage {
-  from: string;
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  /** In angle brackets (normaliseMessageId). */
-  messageId: string;
+/** An outgoing email with its Message-ID in angle brackets (normaliseMessageId), its headers and its date. */
+export type MimeMessage = Pick<OutgoingEmail, 'from' | 'to' | 'subject' | 'html' | 'text' | 'messageId'> & {
   headers: Record<string, string>;
   date: Date;
-}
+};
 
 const CRLF = '\r\n';
 /** Room on an encoded line: 76 characters, the last one a soft break's "=". */
