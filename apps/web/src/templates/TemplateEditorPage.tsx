@@ -65,6 +65,8 @@ function TemplateEditor({ id, version, usedBy, initial }: { id: string; version:
       setSaved(draftOf({ ...input, preheader: input.preheader ?? '', language: input.language ?? 'en', variants: (input.variants ?? {}) as Draft['variants'] }));
       void queryClient.invalidateQueries({ queryKey: trpc.templates.list.queryKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.templates.get.queryKey({ id }) });
+      // A saved body may link or unlink saved blocks: their "used by" counts change with it.
+      void queryClient.invalidateQueries({ queryKey: trpc.emailBlocks.list.queryKey() });
     },
   }));
 
