@@ -7,10 +7,13 @@ import { BLOCK_REASON_SQL } from './compliance/suppression';
 import type { RenderableRow, RenderedRow } from './outbox-render';
 import type { DispatchSession } from './outbox-ownership';
 import { dueWorkspaces, sendBudget } from './send-rate';
+import { inflateHtml } from './stored-html';
 
 export interface ClaimedRow extends RenderableRow {
   node_id: string | null;
-  from_address: string; to_address: string; subject: string | null; html: string | null;
+  from_address: string; to_address: string; subject: string | null;
+  /** The HTML to send: a ready-made row's, or what an earlier dispatch rendered and stored (a retry, a resend); null until rendered. */
+  html: string | null;
   text: string | null; message_id: string; attempts: number; headers: Record<string, string>;
   /** Why the row must not be sent (unsubscribed, suppressed), decided in the claiming query. */
   block: string | null;
@@ -43,7 +46,7 @@ export async function claimDueRows(session: DispatchSession, now: Date, batchSiz
 // session but the one holding the owner key's lock (a reconnected connection) claims nothing.
 async function claimRows(session: DispatchSession, workspaceId: string, now: Date, limit: number): Promise<ClaimedRow[]> {
   const { sql } = session;
-  return sql<ClaimedRow[]>`
+  const rows = await sql<(ClaimedRow & { html_deflated: Buffer | null })[]>`
     with picked as (
       select id from email_outbox
       where workspace_id = ${workspaceId} and status = 'pending' and claimed_by is null and next_attempt_at <= ${now}
@@ -54,10 +57,10 @@ async function claimRows(session: DispatchSession, workspaceId: string, now: Dat
       update email_outbox e set claimed_by = ${session.owner}
       from picked where e.id = picked.id and pg_backend_pid() = ${session.pid}
       returning e.id, e.workspace_id, e.customer_id, e.version_id, e.node_id, e.kind, e.from_address, e.to_address,
-        e.subject, e.html, e.text, e.message_id, e.attempts, e.headers, e.content_hash, e.run_id, e.next_attempt_at
+        e.subject, e.html, e.html_deflated, e.text, e.message_id, e.attempts, e.headers, e.content_hash, e.run_id, e.next_attempt_at
     )
     select o.id, o.workspace_id, o.customer_id, o.version_id, o.node_id, o.kind, o.from_address, o.to_address,
-      o.subject, o.html, o.text, o.message_id, o.attempts, o.headers, ${sql.unsafe(BLOCK_REASON_SQL)} as block,
+      o.subject, o.html, o.html_deflated, o.text, o.message_id, o.attempts, o.headers, ${sql.unsafe(BLOCK_REASON_SQL)} as block,
       ec.request, r.context, w.signing_secret as secret, w.name as shop_name,
       nullif(w.settings->'bounces'->>'returnPathDomain', '') as return_path_domain,
       w.settings->'shop'->>'locale' as shop_locale, w.settings->'shop'->>'currency' as shop_currency,
@@ -70,4 +73,6 @@ async function claimRows(session: DispatchSession, workspaceId: string, now: Dat
     left join journey_runs r on r.id = o.run_id
     left join workspaces w on w.id = o.workspace_id
     order by o.next_attempt_at, o.id`;
+  // A row rendered before goes out again exactly as stored, never rendered a second time.
+  return rows.map(({ html_deflated: stored, ...row }) => (stored ? { ...row, html: inflateHtml(stored) } : row));
 }

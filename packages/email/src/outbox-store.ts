@@ -1,6 +1,7 @@
-// Stores what a dispatch rendered (subject, HTML, text, headers, locale, the tracked links' targets)
-// before it is sent: the email that goes out, and any resend of it (after a 4xx, or a crash),
-// is exactly what the Outbox page shows, and its links resolve from the first click. The batch
+// Stores what a dispatch rendered (subject, HTML deflated by the worker: stored-html.ts, text,
+// headers, locale, the tracked links' targets) before it is sent: the email that goes out, and
+// any resend of it (after a 4xx, or a crash), is exactly what the Outbox page shows, and its
+// links resolve from the first click. The batch
 // is stored in chunks that grow (one email per SMTP connection, then twice as many, ...), one
 // after another on a connection of the pool beside the dispatch's own, so its first emails go
 // out while the rest is still being written.
@@ -9,6 +10,7 @@ import { SMTP_CONNECTIONS } from './mailer';
 import type { ClaimedRow } from './outbox-claim';
 import { expectOwned } from './outbox-ownership';
 import type { RenderedRow } from './outbox-render';
+import { byteaHex, deflateHtml } from './stored-html';
 
 export interface StoredBatch {
   /** Resolves once the row's content is committed (at once for a row with nothing to store). */
@@ -37,11 +39,11 @@ async function storeChunk(pool: Sql, owner: number, chunk: { row: ClaimedRow; ma
   const links = chunk.flatMap(({ row, mail }) => mail.links.map((url, idx) => ({ id: row.id, ws: row.workspace_id, idx, url })));
   const [{ n }] = await pool<{ n: number }[]>`
     with stored as (
-      update email_outbox as o set subject = r.subject, html = r.html, text = r.text, headers = r.headers, locale = r.locale
+      update email_outbox as o set subject = r.subject, html_deflated = r.html, text = r.text, headers = r.headers, locale = r.locale
       from unnest(
         ${chunk.map(({ row }) => row.id)}::uuid[],
         ${chunk.map(({ mail }) => mail.subject)}::text[],
-        ${chunk.map(({ mail }) => mail.html)}::text[],
+        ${chunk.map(({ mail }) => byteaHex(deflateHtml(mail.html)))}::text[]::bytea[],
         ${chunk.map(({ mail }) => mail.text)}::text[],
         ${chunk.map(({ row, mail }) => ({ ...row.headers, ...mail.headers })) as never}::jsonb[],
         ${chunk.map(({ mail }) => mail.locale)}::text[]

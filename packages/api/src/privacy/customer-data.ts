@@ -57,9 +57,11 @@ export const customerTables: CustomerTable[] = [
     // email not sent yet never will be. Before the links, opens and mailbox copies below: an
     // email being delivered right now is waited for, and what its delivery wrote is found.
     table: 'email_outbox', rows: (sql, f) => sql`t.workspace_id = ${f.workspaceId} and t.id = any(${f.outboxIds}::uuid[])`,
-    exportOmits: ['workspace_id'],
+    // The rendered HTML is stored deflated (bytes, unreadable in an export); the text part says the same.
+    exportOmits: ['workspace_id', 'html_deflated'],
     erasure: {
-      set: (sql) => sql`${toErased(sql)}, to_address = '', subject = null, html = null, text = null, headers = '{}'::jsonb,
+      set: (sql) => sql`${toErased(sql)}, to_address = '', subject = null, html = null, html_deflated = null, text = null,
+        headers = '{}'::jsonb,
         last_error = case when t.status in ('pending', 'sending') then 'customer erased' end,
         status = case when t.status in ('pending', 'sending') then 'suppressed' else t.status end`,
     },
