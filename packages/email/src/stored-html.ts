@@ -14,5 +14,3 @@ export function inflateHtml(stored: Uint8Array): string {
   return inflateRawSync(stored).toString('utf8');
 }
 
-/** A bytea[] parameter's elements as hex literals: postgres.js sends a Buffer array as one value. */
-export const byteaHex = (bytes: Buffer): string => `\\x${bytes.toString('hex')}`;
