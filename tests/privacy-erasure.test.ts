@@ -83,8 +83,8 @@ beforeAll(async () => {
   // Opened and clicked (from her phone), and turned the offers topic off on the preference page.
   const [mail] = (await outboxOf(ZEPH)).filter((m) => m.nodeId === 'mail');
   const ua = { 'user-agent': 'Mozilla/5.0 (iPhone; Zephyrine)' };
-  await fetch(`${rig.app.url}${/\/t\/o\/[^"]+\.gif/.exec(mail.html)![0]}`, { headers: ua });
-  await fetch(`${rig.app.url}${/\/t\/c\/[^"]+/.exec(mail.html)![0]}`, { headers: ua, redirect: 'manual' });
+  await fetch(`${rig.app.url}${/\/t\/o\/[^"]+\.gif/.exec(mail.html ?? '')![0]}`, { headers: ua });
+  await fetch(`${rig.app.url}${/\/t\/c\/[^"]+/.exec(mail.html ?? '')![0]}`, { headers: ua, redirect: 'manual' });
   const preferences = complianceUrls(rig.app.url, { workspaceId: WS, customerId: ZEPH, outboxId: '', secret: SIGNING_SECRET }).preferences;
   await fetch(preferences, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: 'marketing=on&topic_new_products=on&topic_reviews=on&topic_loyalty=on' });
