@@ -1,7 +1,7 @@
 // The recipients' endpoints through the real HTTP front door: one-click unsubscribe (GET
 // never unsubscribes), the preference page and the consent ledger, tampered tokens, open and
 // click tracking with bots flagged, and a click that can only ever go where the email said.
-import { signToken } from '@afterglow/email';
+import { inflateHtml, signToken } from '@afterglow/email';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest, startRig, WS, type Rig } from './support/compliance';
 
@@ -15,7 +15,8 @@ beforeAll(async () => {
   await rig.order('ada', 'o-1');
   await rig.order('eve', 'o-2');
   await rig.dispatch();
-  [mail] = await rig.db.sql`select id, headers, html from email_outbox where customer_id = 'ada' and node_id = 'mail'`;
+  const [row] = await rig.db.sql`select id, headers, html_deflated from email_outbox where customer_id = 'ada' and node_id = 'mail'`;
+  mail = { id: row.id, headers: row.headers, html: inflateHtml(row.html_deflated) };
 });
 afterAll(async () => { await rig?.close(); });
 

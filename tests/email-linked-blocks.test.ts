@@ -7,7 +7,7 @@
 import type { ApiDeps } from '@afterglow/api';
 import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock } from '@afterglow/engine';
-import { createMailer, createTemplateSandbox } from '@afterglow/email';
+import { createMailer, createTemplateSandbox, inflateHtml } from '@afterglow/email';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { errorOf, seedUser, signIn, startApiServer, type ApiClient, type ApiServer } from './support/api-client';
@@ -99,9 +99,9 @@ describe('linked saved blocks', () => {
 
     await ingestEvents(database, engine.enrolEvents, [{ workspaceId: WS, customerId: 'bob', name: 'Signed Up', timestamp: clock.now(), properties: {} }]);
     await engine.advanceUntilIdle();
-    const [mail] = await database.sql<{ html: string }[]>`select html from email_outbox where version_id = ${versionId}`;
-    expect(mail.html).toContain('Old footer');
-    expect(mail.html).not.toContain('New footer');
+    const [mail] = await database.sql<{ html_deflated: Buffer }[]>`select html_deflated from email_outbox where version_id = ${versionId}`;
+    expect(inflateHtml(mail.html_deflated)).toContain('Old footer');
+    expect(inflateHtml(mail.html_deflated)).not.toContain('New footer');
     expect(sink.messages).toHaveLength(1);
   });
 

@@ -3,7 +3,7 @@
 // and a journey's email node sending a saved template pinned to its version at publish.
 import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock } from '@afterglow/engine';
-import { buildMergeData, createJourneyEmailRenderer, createMailer, createShopExtrasLoader, loadShopExtras, loyaltyStatus, STARTER_TEMPLATES, checkEmailTemplate } from '@afterglow/email';
+import { buildMergeData, createJourneyEmailRenderer, createMailer, createShopExtrasLoader, inflateHtml, loadShopExtras, loyaltyStatus, STARTER_TEMPLATES, checkEmailTemplate } from '@afterglow/email';
 import { readLoyaltySettings } from '@afterglow/journey-core';
 import { createRegistry } from '@afterglow/nodes';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -201,7 +201,8 @@ describe('a journey email from a saved template', () => {
       properties: { order_id: 'o9', products: [{ product_id: 'cam', name: 'Camera', price: 499 }] },
     }]);
     await engine.advanceUntilIdle();
-    const [mail] = await db.sql<{ subject: string; html: string }[]>`select subject, html from email_outbox where version_id = ${versionId}`;
+    const [stored] = await db.sql<{ subject: string; html_deflated: Buffer }[]>`select subject, html_deflated from email_outbox where version_id = ${versionId}`;
+    const mail = { subject: stored.subject, html: inflateHtml(stored.html_deflated) };
     expect(mail.subject).toBe('Published words, Bob');
     expect(sink.messages.map((m) => m.subject)).toEqual(['Published words, Bob']);
     expect(mail.html).toContain('Published words Bob: 350 points (Silver)');

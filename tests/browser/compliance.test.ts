@@ -1,7 +1,7 @@
 // A recipient's side in a real browser: the unsubscribe confirmation (GET changes nothing,
 // the button unsubscribes), the preference page, and the email node's opens, clicks and
 // unsubscribes on the canvas of the seeded journey.
-import { recordEmailEvents } from '@afterglow/email';
+import { inflateHtml, recordEmailEvents } from '@afterglow/email';
 import { ManualClock } from '@afterglow/engine';
 import { createRegistry } from '@afterglow/nodes';
 import { describe, expect, it } from 'vitest';
@@ -35,8 +35,9 @@ describe('compliance in the browser', () => {
     expect(sent.status).toBe(200);
     // The running worker (woken by the ingestion) and this call share the work; wait for the delivery.
     await app.engine.advanceUntilIdle();
-    const sentMail = () => sql<{ headers: Record<string, string>; html: string; nodeId: string }[]>`
-      select headers, html, node_id as "nodeId" from email_outbox where customer_id = ${customer.id} and status = 'sent' order by node_id`;
+    const sentMail = async () => (await sql<{ headers: Record<string, string>; html: Buffer; nodeId: string }[]>`
+      select headers, html_deflated as html, node_id as "nodeId" from email_outbox where customer_id = ${customer.id} and status = 'sent' order by node_id`)
+      .map((row) => ({ ...row, html: inflateHtml(row.html) }));
     await expect.poll(async () => (await sentMail()).length, { timeout: 30_000 }).toBe(2);
     const [mail, confirmation] = await sentMail();
     expect([mail.nodeId, confirmation.nodeId]).toEqual(['news', 'thank_you_email']);

@@ -1,7 +1,8 @@
 // Delivers due email_outbox rows. A dispatch claims a batch on its own session (the rows carry
 // its owner key: outbox-ownership.ts), so parallel dispatchers (any number of worker
 // processes) never take the same row. Rows a journey step queued are rendered here, at send
-// time (outbox-render.ts), and stored before they are sent (outbox-store.ts). The batch goes
+// time (outbox-render.ts), inside the claim's transaction, and stored by the UPDATE that claims
+// them (outbox-claim.ts, outbox-store.ts): every email is stored before any is sent. The batch goes
 // out on SMTP_CONNECTIONS slots, each email's outcome committed as soon as the SMTP server
 // has answered (outbox-outcomes.ts); a slot hands the server its next email only once its
 // previous outcome is committed. So a dispatcher that dies leaves at most one accepted but
@@ -9,7 +10,7 @@
 // again, the same email with the same Message-ID. Each workspace's send rate caps what a
 // dispatch claims (outbox-claim.ts, send-rate.ts). The batch's emails are counted on their
 // steps when the dispatch releases its rows (outbox-release.ts). The pool needs a second
-// connection, for the stores and the releases, beside the dispatch's own.
+// connection, for hard bounces and the releases, beside the dispatch's own.
 import type { SecretBox, Sql } from '@afterglow/db';
 import { isHardRefusal } from './compliance/bounces/classify';
 import { verpAddress } from './compliance/verp';
@@ -18,7 +19,6 @@ import { claimDueRows, type ClaimedRow } from './outbox-claim';
 import { closeDispatchSession, openDispatchSession, releaseOrphanedRows } from './outbox-ownership';
 import { createOutcomeWriter, type Outcome, type RecordOutcome } from './outbox-outcomes';
 import { createOutboxRenderer, RenderFailure, type RenderableRow, type RenderedRow } from './outbox-render';
-import { storeRendered, type StoredBatch } from './outbox-store';
 
 export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 60_000;
@@ -36,12 +36,11 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
 export interface DispatchResult { sent: number; retried: number; failed: number; suppressed: number }
 
 /**
- * Each slot takes a row once its rendered content is stored, sends it, waits until its
- * outcome is committed, then takes the next. When content or an outcome cannot be committed
- * (the database connection is gone), no slot takes another row; the error is thrown once
- * every slot has stopped.
+ * Each slot takes a row, sends it, waits until its outcome is committed, then takes the next.
+ * When an outcome cannot be committed (the database connection is gone), no slot takes another
+ * row; the error is thrown once every slot has stopped.
  */
-async function sendAll(rows: ClaimedRow[], mailer: Mailer, now: Date, stored: StoredBatch, record: RecordOutcome, secrets: SecretBox): Promise<Outcome[]> {
+async function sendAll(rows: ClaimedRow[], mailer: Mailer, now: Date, record: RecordOutcome, secrets: SecretBox): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const failures: unknown[] = [];
   let next = 0;
@@ -49,7 +48,6 @@ async function sendAll(rows: ClaimedRow[], mailer: Mailer, now: Date, stored: St
     while (failures.length === 0 && next < rows.length) {
       const row = rows[next++];
       try {
-        await stored.ready(row);
         const outcome = await sendOne(row, mailer, now, returnPathOf(row, secrets));
         await record(row, outcome);
         outcomes.push(outcome);
@@ -124,11 +122,10 @@ export async function dispatchDueEmails(opts: {
   const session = await openDispatchSession(opts.sql);
   try {
     if (opts.releaseOrphans !== false) await releaseOrphanedRows(opts.sql);
-    const rows = await claimDueRows(session, now, batchSize);
+    const render = createOutboxRenderer(session.sql, { publicUrl: opts.publicUrl ?? (() => 'http://localhost:3000'), secrets: opts.secrets, now });
+    const rows = await claimDueRows(session, now, batchSize, (picked) => renderQueued(picked, render));
     if (rows.length === 0) return { sent: 0, retried: 0, failed: 0, suppressed: 0 };
-    await renderQueued(rows, createOutboxRenderer(session.sql, { publicUrl: opts.publicUrl ?? (() => 'http://localhost:3000'), secrets: opts.secrets, now }));
-    const stored = storeRendered(opts.sql, session.owner, rows);
-    const outcomes = await sendAll(rows, mailer, now, stored, createOutcomeWriter(opts.sql, session, now), opts.secrets).finally(() => stored.settled);
+    const outcomes = await sendAll(rows, mailer, now, createOutcomeWriter(opts.sql, session, now), opts.secrets);
     const count = (status: Outcome['status']) => outcomes.filter((o) => o.status === status).length;
     return { sent: count('sent'), retried: count('pending'), failed: count('failed'), suppressed: count('suppressed') };
   } finally {

@@ -16,6 +16,7 @@ export type { LocalisedTemplate, ServedText, TemplateLanguage, TemplateText, Tem
 export { htmlToText } from './html-to-text';
 export { createMailer, MailError, normaliseMessageId, SMTP_CONNECTIONS } from './mailer';
 export { buildMime, encodeQuotedPrintable } from './mime';
+export { inflateHtml } from './stored-html';
 export type { Mailer, OutgoingEmail } from './mailer';
 export { dispatchDueEmails, retryDelayMs, MAX_ATTEMPTS } from './dispatcher';
 export type { DispatchResult } from './dispatcher';

@@ -1,60 +1,57 @@
-// Stores what a dispatch rendered (subject, HTML, text, headers, locale, the tracked links' targets)
-// before it is sent: the email that goes out, and any resend of it (after a 4xx, or a crash),
-// is exactly what the Outbox page shows, and its links resolve from the first click. The batch
-// is stored in chunks that grow (one email per SMTP connection, then twice as many, ...), one
-// after another on a connection of the pool beside the dispatch's own, so its first emails go
-// out while the rest is still being written.
-import type { Sql } from '@afterglow/db';
-import { SMTP_CONNECTIONS } from './mailer';
+// Claims a dispatch's rows and stores what it rendered for them, in one UPDATE inside the claim's
+// transaction (outbox-claim.ts): every row gets the dispatch's owner key; a row rendered in this
+// batch also gets its subject, HTML (deflated by the worker: stored-html.ts), text, headers and
+// locale, and its tracked links' targets go to email_links. So the email that goes out, and any
+// resend of it (after a 4xx, or a crash), is exactly what was stored, and its links resolve from
+// the first click. A statement run on any session but the one holding the owner key's lock (a
+// reconnected connection) writes nothing, and the claim fails.
+import { pgArray } from '@afterglow/db';
 import type { ClaimedRow } from './outbox-claim';
-import { expectOwned } from './outbox-ownership';
-import type { RenderedRow } from './outbox-render';
+import { expectOwned, type DispatchSession } from './outbox-ownership';
+import { deflateHtml } from './stored-html';
 
-export interface StoredBatch {
-  /** Resolves once the row's content is committed (at once for a row with nothing to store). */
-  ready(row: ClaimedRow): Promise<void>;
-  /** Every chunk written, or failed. */
-  settled: Promise<unknown>;
-}
-
-export function storeRendered(pool: Sql, owner: number, rows: ClaimedRow[]): StoredBatch {
-  const rendered = rows.flatMap((row) => (row.rendered ? [{ row, mail: row.rendered }] : []));
-  const byRow = new Map<string, Promise<void>>();
-  const chunks: Promise<void>[] = [];
-  let previous = Promise.resolve();
-  for (let start = 0, size = SMTP_CONNECTIONS; start < rendered.length; start += size, size *= 2) {
-    const chunk = rendered.slice(start, start + size);
-    // A chunk after a failed one is not written: its rows never become ready.
-    previous = previous.then(() => storeChunk(pool, owner, chunk));
-    previous.catch(() => {}); // the failure reaches the slots through `ready`
-    chunks.push(previous);
-    for (const { row } of chunk) byRow.set(row.id, previous);
+export async function claimAndStore(session: DispatchSession, rows: ClaimedRow[]): Promise<void> {
+  const { sql, owner, pid } = session;
+  const links = rows.flatMap((row) => (row.rendered?.links ?? []).map((url, idx) => ({ id: row.id, ws: row.workspace_id, idx, url })));
+  const mail = <T extends string>(pick: (row: ClaimedRow, rendered: NonNullable<ClaimedRow['rendered']>) => T) =>
+    pgArray(rows.map((row) => (row.rendered ? pick(row, row.rendered) : null)));
+  // The deflated HTML of the whole batch goes as one bytea (decoded in one pass, where an array
+  // of them would be parsed character by character), each row's its slice of it.
+  const html = rows.map((row) => (row.rendered ? deflateHtml(row.rendered.html) : null));
+  const offsets: (number | null)[] = [];
+  let at = 1;
+  for (const bytes of html) {
+    offsets.push(bytes ? at : null);
+    at += bytes?.length ?? 0;
   }
-  return { ready: (row) => byRow.get(row.id) ?? Promise.resolve(), settled: Promise.allSettled(chunks) };
-}
-
-async function storeChunk(pool: Sql, owner: number, chunk: { row: ClaimedRow; mail: RenderedRow }[]): Promise<void> {
-  const links = chunk.flatMap(({ row, mail }) => mail.links.map((url, idx) => ({ id: row.id, ws: row.workspace_id, idx, url })));
-  const [{ n }] = await pool<{ n: number }[]>`
-    with stored as (
-      update email_outbox as o set subject = r.subject, html = r.html, text = r.text, headers = r.headers, locale = r.locale
+  const [{ n }] = await sql<{ n: number }[]>`
+    with claimed as (
+      update email_outbox as o set claimed_by = ${owner},
+        subject = case when r.rendered then r.subject else o.subject end,
+        html_deflated = case when r.rendered then substring(${Buffer.concat(html.filter((b) => b !== null))}::bytea from r.html_at for r.html_length)
+          else o.html_deflated end,
+        text = case when r.rendered then r.text else o.text end,
+        headers = case when r.rendered then r.headers else o.headers end,
+        locale = case when r.rendered then r.locale else o.locale end
       from unnest(
-        ${chunk.map(({ row }) => row.id)}::uuid[],
-        ${chunk.map(({ mail }) => mail.subject)}::text[],
-        ${chunk.map(({ mail }) => mail.html)}::text[],
-        ${chunk.map(({ mail }) => mail.text)}::text[],
-        ${chunk.map(({ row, mail }) => ({ ...row.headers, ...mail.headers })) as never}::jsonb[],
-        ${chunk.map(({ mail }) => mail.locale)}::text[]
-      ) as r(id, subject, html, text, headers, locale)
-      where o.id = r.id and o.claimed_by = ${owner}
+        ${pgArray(rows.map((row) => row.id))}::uuid[],
+        ${pgArray(rows.map((row) => row.rendered !== undefined))}::boolean[],
+        ${mail((_, m) => m.subject)}::text[],
+        ${pgArray(offsets)}::int[],
+        ${pgArray(html.map((b) => b?.length ?? null))}::int[],
+        ${mail((_, m) => m.text)}::text[],
+        ${mail((row, m) => JSON.stringify({ ...row.headers, ...m.headers }))}::jsonb[],
+        ${mail((_, m) => m.locale)}::text[]
+      ) as r(id, rendered, subject, html_at, html_length, text, headers, locale)
+      where o.id = r.id and o.claimed_by is null and pg_backend_pid() = ${pid}
       returning o.id
     ), linked as (
       insert into email_links (workspace_id, outbox_id, idx, url)
       select l.ws, l.id, l.idx, l.url
-      from unnest(${links.map((l) => l.ws)}::text[], ${links.map((l) => l.id)}::uuid[],
-        ${links.map((l) => l.idx)}::int[], ${links.map((l) => l.url)}::text[]) as l(ws, id, idx, url)
-      where l.id in (select id from stored)
+      from unnest(${pgArray(links.map((l) => l.ws))}::text[], ${pgArray(links.map((l) => l.id))}::uuid[],
+        ${pgArray(links.map((l) => l.idx))}::int[], ${pgArray(links.map((l) => l.url))}::text[]) as l(ws, id, idx, url)
+      where l.id in (select id from claimed)
     )
-    select count(*)::int as n from stored`;
-  expectOwned(chunk.length, n);
+    select count(*)::int as n from claimed`;
+  expectOwned(rows.length, n);
 }

@@ -5,6 +5,7 @@
 // (runs, sent emails, coupons, orders) are kept without anything personal and moved to the
 // erased customer (the id '', see @afterglow/db ERASED_CUSTOMER_ID); the rest is deleted.
 import { ERASED_CUSTOMER_ID, type Queryable } from '@afterglow/db';
+import { inflateHtml } from '@afterglow/email';
 import type postgres from 'postgres';
 import type { FoundCustomer } from './find';
 
@@ -25,6 +26,8 @@ export interface CustomerTable {
   exportOmits: string[] | null;
   /** Exported from this view instead of the table (the steps of run_walks, one per row). */
   exportFrom?: string;
+  /** Each exported row as the customer reads it (a column stored in a form only Afterglow reads). */
+  exportRow?: (row: Record<string, unknown>) => Record<string, unknown>;
   erasure: Erasure;
 }
 
@@ -33,6 +36,11 @@ const ofRuns = (sql: Queryable, f: FoundCustomer) => sql`t.run_id = any(${f.runI
 const ofEmails = (sql: Queryable, f: FoundCustomer) => sql`t.workspace_id = ${f.workspaceId} and t.outbox_id = any(${f.outboxIds}::uuid[])`;
 const ofAddresses = (sql: Queryable, f: FoundCustomer) => sql`t.workspace_id = ${f.workspaceId} and t.address = any(${f.addresses}::text[])`;
 const deleted: Erasure = { delete: true };
+
+/** The HTML the dispatcher stored deflated (jsonb spells bytea as `\x` and hex), exported as the HTML it was. */
+function readableHtml({ html_deflated: stored, ...row }: Record<string, unknown>): Record<string, unknown> {
+  return typeof stored === 'string' ? { ...row, html: inflateHtml(Buffer.from(stored.slice(2), 'hex')) } : row;
+}
 const toErased = (sql: Queryable) => sql`customer_id = ${ERASED_CUSTOMER_ID}`;
 
 export const customerTables: CustomerTable[] = [
@@ -58,8 +66,10 @@ export const customerTables: CustomerTable[] = [
     // email being delivered right now is waited for, and what its delivery wrote is found.
     table: 'email_outbox', rows: (sql, f) => sql`t.workspace_id = ${f.workspaceId} and t.id = any(${f.outboxIds}::uuid[])`,
     exportOmits: ['workspace_id'],
+    exportRow: readableHtml,
     erasure: {
-      set: (sql) => sql`${toErased(sql)}, to_address = '', subject = null, html = null, text = null, headers = '{}'::jsonb,
+      set: (sql) => sql`${toErased(sql)}, to_address = '', subject = null, html = null, html_deflated = null, text = null,
+        headers = '{}'::jsonb,
         last_error = case when t.status in ('pending', 'sending') then 'customer erased' end,
         status = case when t.status in ('pending', 'sending') then 'suppressed' else t.status end`,
     },

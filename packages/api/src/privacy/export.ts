@@ -28,7 +28,7 @@ export function exportCustomerData(sql: Sql, workspaceId: string, customerId: st
       const [{ rows }] = await tx<{ rows: Record<string, unknown>[] }[]>`
         select coalesce(jsonb_agg(to_jsonb(t) - ${t.exportOmits!}::text[]), '[]'::jsonb) as rows
         from ${tx(source)} t where ${t.rows(tx, found)}`;
-      return [source, rows] as const;
+      return [source, t.exportRow ? rows.map(t.exportRow) : rows] as const;
     }));
     return {
       format: 'afterglow.customer-export', version: 1, workspaceId, customerId, exportedAt: now.toISOString(),

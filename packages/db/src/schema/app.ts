@@ -1,8 +1,9 @@
 // People who use Afterglow, their sessions, sign-in throttling, and the email outbox.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 export const users = pgTable('users', {
   id: text('id').primaryKey(),
@@ -48,8 +49,8 @@ export const signInThrottle = pgTable('sign_in_throttle', {
 /**
  * Emails to deliver. A step writes a row (keyed by its effect key) in the same
  * transaction as the run's new state, naming what to send (content_hash) but not rendering
- * it: the dispatcher renders at send time, fills subject/html/text/headers in, and delivers
- * each row once, reusing message_id on retry. Rows written ready-made (test sends) carry html.
+ * it: the dispatcher renders at send time, fills subject/html_deflated/text/headers in, and
+ * delivers each row once, reusing message_id on retry. Rows written ready-made (test sends) carry html.
  */
 export const emailOutbox = pgTable('email_outbox', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -66,7 +67,15 @@ export const emailOutbox = pgTable('email_outbox', {
   fromAddress: text('from_address').notNull(),
   /** Null until rendered (at send time) for rows queued by a journey step. */
   subject: text('subject'),
+  /** Ready-made rows' HTML, as their writer gave it. */
   html: text('html'),
+  /**
+   * The HTML the dispatcher rendered, raw deflate (zlib level 1) made by the worker
+   * (packages/email/src/stored-html.ts). Stored EXTERNAL (migration 0062): PostgreSQL neither
+   * compresses it again nor tries to; pglz on a 19 kB email cost the database more CPU than
+   * the rest of its delivery.
+   */
+  htmlDeflated: bytea('html_deflated'),
   text: text('text'),
   /** The email_contents row the dispatcher renders; null for ready-made rows. */
   contentHash: text('content_hash'),
