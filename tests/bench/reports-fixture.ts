@@ -3,9 +3,10 @@
 // with 1,000,000 runs (--quick: 100,000) entered over 90 days by a quarter as many customers,
 // and their walks: 11 steps for a run that finished, about 10.5M steps in all. Built set-based
 // (generate_series, in chunks of 100,000 runs), through the real tables and their triggers
-// (journey_node_passes, the entries rollup, the place counts, the order aggregates); the rollups
-// of the email and order events (journey_daily's sent..revenue, journey_node_counts,
-// journey_group_totals, workspace_daily) are written as their triggers would have summed them.
+// (journey_node_passes, the entries rollup, the place counts, the order aggregates and their
+// repeat cohorts); the rollups of the email and order events (journey_daily's sent..revenue,
+// journey_node_counts, journey_group_totals, workspace_daily) are written as their triggers
+// would have summed them.
 import type { Database } from '@afterglow/db';
 import type { JourneyGraph } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
