@@ -59,8 +59,7 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
   const now = deps.clock.now();
   const wsId = workspaceId;
   await retryTransaction(() => deps.database.sql.begin(async (tx) => {
-    const events = await storeMessages(tx, wsId, parsed.messages, now);
-    if (events.length > 0) await deps.onEventsStored(tx, events);
+    await storeMessages(tx, wsId, parsed.messages, now, (events) => deps.onEventsStored(tx, events));
   }));
   try {
     await deps.afterCommit();

@@ -144,6 +144,8 @@ export async function storeMessages(
   workspaceId: string,
   messages: ParsedMessage[],
   now: Date,
+  /** Runs (enrolment) before the statements that update workspace-wide rows, which stay locked until the commit. */
+  onStored?: (events: IngestedEvent[]) => Promise<unknown>,
 ): Promise<IngestedEvent[]> {
   const at = now.toISOString();
   const links = linksOf(messages);
@@ -153,14 +155,16 @@ export async function storeMessages(
   const known = await resolveAliases(tx, workspaceId, anonymousOnly);
   const rows = messages.map((m) => toEventRow(m, m.msg.userId ?? known.get(m.msg.anonymousId as string) ?? null, now));
 
-  // ON CONFLICT DO NOTHING also drops a messageId repeated inside this very request.
-  const inserted = await tx<{ messageId: string }[]>`
+  // ON CONFLICT DO NOTHING also drops a messageId repeated inside this very request. The
+  // earning rules go along in the same round trip when a message may earn points.
+  const insert = tx<{ messageId: string }[]>`
     insert into events (workspace_id, message_id, type, customer_id, anonymous_id, name, properties, timestamp, received_at)
     select ${workspaceId}, x.message_id, x.type, x.customer_id, x.anonymous_id, x.name, x.properties, x.timestamp, ${at}::timestamptz
     from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as x(
       message_id text, type text, customer_id text, anonymous_id text, name text, properties jsonb, timestamp timestamptz)
     on conflict (workspace_id, message_id) do nothing
-    returning message_id as "messageId"`;
+    returning message_id as "messageId"`.execute();
+  const [inserted, settings] = await Promise.all([insert, messages.some((m) => m.kind === 'track') ? loadLoyaltySettings(tx, workspaceId) : null]);
   if (inserted.length === 0) return [];
 
   const fresh = new Set(inserted.map((r) => r.messageId));
@@ -192,26 +196,21 @@ export async function storeMessages(
     signals.add(row.customer_id, m, row.timestamp);
   });
 
-  // The earning rules are read only when a message may earn or take back points.
-  const settings = hasClaims(loyalty) ? await loadLoyaltySettings(tx, workspaceId) : null;
   const orderChanges = await withoutPartialRefunds(tx, workspaceId, orders);
   // Pipelined: created in this order, run in this order on the transaction's connection
-  // (profiles need the customers to exist), without a round trip between them. The event
-  // picker's summary goes last: its rows (one shard per name) are locked until the commit.
+  // (profiles need the customers to exist; attribution the orders and their coupons), without
+  // a round trip between them.
   await Promise.all([
     ensureCustomers(tx, workspaceId, freshRows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])), at),
     applyProfiles(tx, workspaceId, profiles, now),
     applyOrderUpdates(tx, workspaceId, orderChanges, now),
-    settings && earnPoints(tx, workspaceId, loyalty, settings, now),
     redeemCoupons(tx, workspaceId, redemptions),
     recordCheckouts(tx, workspaceId, tracked),
     recordReferrals(tx, workspaceId, signals, links, now),
-    recordEventNames(tx, workspaceId, freshRows.flatMap((r) => (r.type === 'track' && r.name ? [{ name: r.name, properties: r.properties, timestamp: r.timestamp }] : [])), now),
+    // Credits each placed order once (attribution.ts).
+    attributeOrders(tx, workspaceId, placedOrders(orders, redemptions)),
   ]);
-  // Once the orders and their coupons are stored: credits each placed order once (attribution.ts).
-  await attributeOrders(tx, workspaceId, placedOrders(orders, redemptions));
-
-  return freshRows
+  const events = freshRows
     .filter((r): r is EventRow & { customer_id: string } => r.type === 'track' && r.customer_id !== null)
     .map((r) => ({
       workspaceId,
@@ -221,4 +220,12 @@ export async function storeMessages(
       properties: r.properties,
       timestamp: new Date(r.timestamp),
     }));
+  if (onStored && events.length > 0) await onStored(events);
+  // Last, just before the commit: points (the dashboard's daily row of the workspace) and the
+  // event picker's summary (one shard per name) lock rows every request shares until then.
+  await Promise.all([
+    settings && hasClaims(loyalty) && earnPoints(tx, workspaceId, loyalty, settings, now),
+    recordEventNames(tx, workspaceId, freshRows.flatMap((r) => (r.type === 'track' && r.name ? [{ name: r.name, properties: r.properties, timestamp: r.timestamp }] : [])), now),
+  ]);
+  return events;
 }
