@@ -198,18 +198,18 @@ export async function storeMessages(
 
   const orderChanges = await withoutPartialRefunds(tx, workspaceId, orders);
   // Pipelined: created in this order, run in this order on the transaction's connection
-  // (profiles need the customers to exist; attribution the orders and their coupons), without
-  // a round trip between them.
-  await Promise.all([
+  // (profiles need the customers to exist), without a round trip between them; the orders
+  // come back as written, for their items, attribution and points.
+  const [, , stored] = await Promise.all([
     ensureCustomers(tx, workspaceId, freshRows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])), at),
     applyProfiles(tx, workspaceId, profiles, now),
     applyOrderUpdates(tx, workspaceId, orderChanges, now),
     redeemCoupons(tx, workspaceId, redemptions),
     recordCheckouts(tx, workspaceId, tracked),
     recordReferrals(tx, workspaceId, signals, links, now),
-    // Credits each placed order once (attribution.ts).
-    attributeOrders(tx, workspaceId, placedOrders(orders, redemptions)),
   ]);
+  // Once the orders and their coupons are stored: credits each placed order once (attribution.ts).
+  await attributeOrders(tx, workspaceId, placedOrders(orders, redemptions), stored);
   const events = freshRows
     .filter((r): r is EventRow & { customer_id: string } => r.type === 'track' && r.customer_id !== null)
     .map((r) => ({
@@ -224,7 +224,7 @@ export async function storeMessages(
   // Last, just before the commit: points (the dashboard's daily row of the workspace) and the
   // event picker's summary (one shard per name) lock rows every request shares until then.
   await Promise.all([
-    settings && hasClaims(loyalty) && earnPoints(tx, workspaceId, loyalty, settings, now),
+    settings && hasClaims(loyalty) && earnPoints(tx, workspaceId, loyalty, settings, now, stored),
     recordEventNames(tx, workspaceId, freshRows.flatMap((r) => (r.type === 'track' && r.name ? [{ name: r.name, properties: r.properties, timestamp: r.timestamp }] : [])), now),
   ]);
   return events;
