@@ -92,7 +92,7 @@ function takeBackRefunds(tx: postgres.TransactionSql, workspaceId: string, refun
     from shares cross join lateral (select greatest(least(remaining, upto) - least(remaining, upto - share), 0)::int as taken) x
     where x.taken > 0
     on conflict (workspace_id, effect_key) where effect_key is not null do nothing`;
-  return [lock, insert];
+  return [lock.execute(), insert.execute()];
 }
 
 /** Sign-ups and reviews: the rule's points, once per effect key, when the rule is on. */
@@ -105,12 +105,12 @@ function grantEvents(tx: postgres.TransactionSql, workspaceId: string, claims: E
     insert into loyalty_ledger (workspace_id, customer_id, points, reason, kind, effect_key, created_at)
     select ${workspaceId}, x."customerId", x.points, x.reason, x.kind, x."effectKey", ${at}::timestamptz
     from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as x("customerId" text, points int, reason text, kind text, "effectKey" text)
-    on conflict (workspace_id, effect_key) where effect_key is not null do nothing`;
+    on conflict (workspace_id, effect_key) where effect_key is not null do nothing`.execute();
 }
 
 /**
- * Created in this order, so run in this order on the transaction's connection, after the
- * order records the caller created before (a grant reads the order as this request left it).
+ * Sent at once, in this order, on the transaction's connection, after the order records the
+ * caller created before (a grant reads the order as this request left it).
  */
 export function earnPoints(tx: postgres.TransactionSql, workspaceId: string, claims: LoyaltyClaims, settings: LoyaltySettings, now: Date,
   stored: StoredOrder[]): Promise<unknown> {

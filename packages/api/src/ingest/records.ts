@@ -156,7 +156,7 @@ export async function applyOrderUpdates(tx: postgres.TransactionSql, workspaceId
   const rows = foldOrders(updates).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ranks = tx.array([...ORDER_STATUSES]);
   const contentAt = JSON.stringify(Object.fromEntries(rows.flatMap((r) => (r.content_at && r.items ? [[r.id, r.content_at]] : []))));
-  const orders = tx<(StoredOrder & { won: boolean })[]>`
+  const orders = tx<(StoredOrder & { won: boolean; created: boolean })[]>`
     insert into orders as o (workspace_id, id, customer_id, status, currency, total, placed_at, updated_at, source_updated_at, content_updated_at)
     select ${workspaceId}, u.id, u.customer_id, u.status, coalesce(u.currency, 'EUR'), coalesce(u.total, 0), u.placed_at,
       ${at}::timestamptz, u.status_at, u.content_at
@@ -176,7 +176,7 @@ export async function applyOrderUpdates(tx: postgres.TransactionSql, workspaceId
       updated_at = excluded.updated_at
     -- Whose content won: the order's content_updated_at, just written, is this update's timestamp.
     returning o.id, o.customer_id, o.status, o.total::text as total, o.currency, o.placed_at::text as placed_at,
-      coalesce(o.content_updated_at = (${contentAt}::text::jsonb ->> o.id)::timestamptz, false) as won`;
+      coalesce(o.content_updated_at = (${contentAt}::text::jsonb ->> o.id)::timestamptz, false) as won, o.xmax = 0 as created`;
   // Created in this order, so sent and run in this order.
   const [, , stored] = await Promise.all([
     ensureCustomers(tx, workspaceId, rows.map((r) => r.customer_id), at),
@@ -190,18 +190,20 @@ export async function applyOrderUpdates(tx: postgres.TransactionSql, workspaceId
   // The items of an order are replaced by those of the update whose content won.
   const won = new Set(stored.filter((o) => o.won).map((o) => o.id));
   const withItems = rows.filter((r) => won.has(r.id));
-  if (withItems.length > 0) await replaceItems(tx, workspaceId, withItems);
-  return stored.map(({ won: _, ...o }) => o);
+  // An order this statement created has no items yet (orders/delete removes an order's items first).
+  const existed = new Set(stored.filter((o) => o.won && !o.created).map((o) => o.id));
+  if (withItems.length > 0) await replaceItems(tx, workspaceId, withItems, [...existed]);
+  return stored.map(({ won: _, created: __, ...o }) => o);
 }
 
-function replaceItems(tx: postgres.TransactionSql, workspaceId: string, withItems: OrderRow[]): Promise<unknown> {
+function replaceItems(tx: postgres.TransactionSql, workspaceId: string, withItems: OrderRow[], existed: string[]): Promise<unknown> {
   const items = withItems.flatMap((r) => r.items!.map((i, line) => ({
     order_id: r.id, line: line + 1, customer_id: r.customer_id, product_id: i.product_id,
     name: i.name ?? i.product_id, category: i.category ?? null, brand: i.brand ?? null, price: i.price ?? null, quantity: i.quantity,
     sku: i.sku ?? null, image_url: i.image_url ?? null, product_url: i.url ?? null,
   })));
   const removeItems = tx`
-    delete from order_items where workspace_id = ${workspaceId} and order_id = any(${tx.array(withItems.map((r) => r.id))}::text[])`;
+    delete from order_items where workspace_id = ${workspaceId} and order_id = any(${tx.array(existed)}::text[])`;
   // Products by key (lateral ... limit 1): one probe per line, whatever the statistics say.
   const insertItems = tx`
     insert into order_items (workspace_id, order_id, line, customer_id, product_id, name, category, brand, price, quantity, sku, image_url, product_url)
@@ -211,5 +213,5 @@ function replaceItems(tx: postgres.TransactionSql, workspaceId: string, withItem
       order_id text, line int, customer_id text, product_id text, name text, category text, brand text,
       price numeric, quantity int, sku text, image_url text, product_url text)
     left join lateral (select * from products p where p.workspace_id = ${workspaceId} and p.id = i.product_id limit 1) p on true`;
-  return Promise.all([customPlanned(tx, removeItems), insertItems.execute()]);
+  return Promise.all([existed.length > 0 ? customPlanned(tx, removeItems) : null, insertItems.execute()]);
 }

@@ -136,17 +136,36 @@ function linksOf(messages: ParsedMessage[]): AliasLink[] {
   return links;
 }
 
+/** What stageMessages leaves running: the statements on rows every request shares, sent but not awaited. */
+export interface StagedMessages {
+  /** The track events stored for the first time that name a customer. */
+  events: IngestedEvent[];
+  /** Settles when the last statements have run; a failure among them rolls the transaction back at COMMIT. */
+  finish: Promise<unknown>;
+}
+
 /** Stores the messages; returns the track events stored for the first time that name a customer. */
+export async function storeMessages(tx: postgres.TransactionSql, workspaceId: string, messages: ParsedMessage[], now: Date): Promise<IngestedEvent[]> {
+  const { events, finish } = await stageMessages(tx, workspaceId, messages, now);
+  await finish;
+  return events;
+}
+
+/**
+ * storeMessages for a caller that commits right away: the statements that lock rows every
+ * request shares (the points rollup, the event picker's summary) are sent last and not awaited,
+ * so COMMIT can follow them in the same round trip and those locks are held the shortest time.
+ * `onStored` (enrolment) runs before them. Await `finish` after the commit.
+ */
 // Values go to Postgres as text (JSON, ISO timestamps): the shared pool is wrapped by
 // drizzle, which turns off postgres.js's own json and timestamp serializers.
-export async function storeMessages(
+export async function stageMessages(
   tx: postgres.TransactionSql,
   workspaceId: string,
   messages: ParsedMessage[],
   now: Date,
-  /** Runs (enrolment) before the statements that update workspace-wide rows, which stay locked until the commit. */
   onStored?: (events: IngestedEvent[]) => Promise<unknown>,
-): Promise<IngestedEvent[]> {
+): Promise<StagedMessages> {
   const at = now.toISOString();
   const links = linksOf(messages);
   await linkAliases(tx, workspaceId, links, at);
@@ -165,7 +184,7 @@ export async function storeMessages(
     on conflict (workspace_id, message_id) do nothing
     returning message_id as "messageId"`.execute();
   const [inserted, settings] = await Promise.all([insert, messages.some((m) => m.kind === 'track') ? loadLoyaltySettings(tx, workspaceId) : null]);
-  if (inserted.length === 0) return [];
+  if (inserted.length === 0) return { events: [], finish: Promise.resolve() };
 
   const fresh = new Set(inserted.map((r) => r.messageId));
   const freshRows: EventRow[] = [];
@@ -221,11 +240,14 @@ export async function storeMessages(
       timestamp: new Date(r.timestamp),
     }));
   if (onStored && events.length > 0) await onStored(events);
-  // Last, just before the commit: points (the dashboard's daily row of the workspace) and the
-  // event picker's summary (one shard per name) lock rows every request shares until then.
-  await Promise.all([
+  // Last, just before the commit: the event picker's summary (one shard per name) and points
+  // (the dashboard's daily row of the workspace) lock rows other requests need until then.
+  const names = freshRows.flatMap((r) => (r.type === 'track' && r.name ? [{ name: r.name, properties: r.properties, timestamp: r.timestamp }] : []));
+  const finish = Promise.all([
+    recordEventNames(tx, workspaceId, names, now),
     settings && hasClaims(loyalty) && earnPoints(tx, workspaceId, loyalty, settings, now, stored),
-    recordEventNames(tx, workspaceId, freshRows.flatMap((r) => (r.type === 'track' && r.name ? [{ name: r.name, properties: r.properties, timestamp: r.timestamp }] : [])), now),
   ]);
-  return events;
+  // Handled here too: when the transaction fails before its caller awaits this, the failure is reported there.
+  finish.catch(() => {});
+  return { events, finish };
 }
