@@ -1,5 +1,7 @@
 // The statements on rows every request shares (points, the event picker's summary) are sent
-// with the COMMIT behind them, not awaited first: a failure there must still store nothing.
+// with the COMMIT behind them, not awaited first: a failure there must still store nothing. And
+// the items of an order: replaced when newer content comes (the order then existed), inserted
+// without a delete when this request created the order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIngestHarness, type IngestHarness } from './ingest-harness';
 
@@ -32,5 +34,26 @@ describe('the last statements of a request', () => {
     expect((await h.post('/v1/track', order('m-commit-1'))).status).toBe(200);
     expect((await h.post('/v1/track', order('m-commit-1'))).status).toBe(200);
     expect(await count()).toEqual({ events: 1, orders: 1, items: 1, points: 1, names: 1 });
+  });
+
+  it('an order re-sent with newer content replaces its items; one sent first without content gets them', async () => {
+    const send = (messageId: string, timestamp: string, properties: Record<string, unknown>) => h.post('/v1/track', {
+      userId: 'cust_c2', event: 'Order Completed', messageId, timestamp, properties: { order_id: 'o-commit-2', ...properties } });
+    const items = async () => (await h.database.sql<{ line: number; product_id: string }[]>`
+      select line, product_id from order_items where order_id = 'o-commit-2' order by line`).map((r) => ({ ...r }));
+    expect((await send('m-c2-1', '2025-05-01T10:00:00Z', { products: [{ product_id: 'p1' }, { product_id: 'p2' }] })).status).toBe(200);
+    expect((await send('m-c2-2', '2025-05-02T10:00:00Z', { products: [{ product_id: 'p3' }] })).status).toBe(200);
+    expect(await items()).toEqual([{ line: 1, product_id: 'p3' }]);
+    // The same content again under a new messageId (a client's retry with a fresh id).
+    expect((await send('m-c2-3', '2025-05-02T10:00:00Z', { products: [{ product_id: 'p3' }] })).status).toBe(200);
+    expect(await items()).toEqual([{ line: 1, product_id: 'p3' }]);
+
+    await h.post('/v1/track', { userId: 'cust_c2', event: 'order_shipped', messageId: 'm-c3-1', timestamp: '2025-05-02T10:00:00Z',
+      properties: { order_id: 'o-commit-3' } });
+    expect((await h.post('/v1/track', { userId: 'cust_c2', event: 'Order Completed', messageId: 'm-c3-2', timestamp: '2025-05-01T10:00:00Z',
+      properties: { order_id: 'o-commit-3', products: [{ product_id: 'p4' }] } })).status).toBe(200);
+    const [o3] = await h.database.sql`select status, (select count(*)::int from order_items where order_id = 'o-commit-3') as items
+      from orders where id = 'o-commit-3'`;
+    expect({ ...o3 }).toEqual({ status: 'shipped', items: 1 });
   });
 });
