@@ -12,6 +12,7 @@ import type postgres from 'postgres';
 import { ATTRIBUTION_DEFAULTS } from '@afterglow/journey-core';
 import type { Redemption } from './coupon-redemptions';
 import type { OrderUpdate } from './order-schema';
+import type { StoredOrder } from './records';
 
 /** The longest window a journey may set (attributionSchema): emails older than this never count. */
 const MAX_WINDOW_DAYS = 90;
@@ -29,15 +30,18 @@ export function placedOrders(orders: OrderUpdate[], redemptions: Redemption[]): 
   }));
 }
 
-export async function attributeOrders(tx: postgres.TransactionSql, workspaceId: string, placed: PlacedOrder[]): Promise<void> {
+export async function attributeOrders(tx: postgres.TransactionSql, workspaceId: string, placed: PlacedOrder[], stored: StoredOrder[]): Promise<void> {
   if (placed.length === 0) return;
-  const ids = [...new Set(placed.map((p) => p.orderId))].sort();
+  const ids = new Set(placed.map((p) => p.orderId));
   const codes = [...new Set(placed.flatMap((p) => p.codes))].sort();
   const window = ATTRIBUTION_DEFAULTS.windowDays;
-  // Orders of a customer still known (an erased customer's orders credit no one).
+  // The orders as this request wrote them, of a customer still known (an erased customer's
+  // orders credit no one): from the upsert's own result, so no lookup of orders by id.
+  const rows = stored.filter((o) => ids.has(o.id) && o.customer_id !== '').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (rows.length === 0) return;
   const orders = tx`
-    select o.id, o.customer_id, o.total, o.currency, o.placed_at from orders o
-    where o.workspace_id = ${workspaceId} and o.id = any(${tx.array(ids)}::text[]) and o.customer_id <> ''`;
+    select o.id, o.customer_id, o.total, o.currency, o.placed_at
+    from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as o(id text, customer_id text, total numeric, currency text, placed_at timestamptz)`;
   await Promise.all([
     tx`
       with placed as (${orders}),

@@ -38,7 +38,8 @@ function checkoutIdOf(value: unknown): string | null {
 /** One row per checkout: the latest message's customer and properties over the earlier ones'. */
 function foldCheckouts(events: TrackedEvent[]): CheckoutRow[] {
   const byId = new Map<string, CheckoutRow>();
-  for (const e of [...events].sort((a, b) => ms(a.at) - ms(b.at))) {
+  // Most events name no checkout: only those that do are sorted.
+  for (const e of events.filter((x) => x.properties.checkout_id !== undefined).sort((a, b) => ms(a.at) - ms(b.at))) {
     const id = checkoutIdOf(e.properties.checkout_id);
     if (!id || !CHECKOUT_EVENTS.has(normalizeEventName(e.name))) continue;
     const prev = byId.get(id);

@@ -10,7 +10,7 @@ import { guardRequests, HttpError, parseJsonBody, sendJson } from './http-io';
 import { keyFromAuthorization, keyFromBody, workspaceForKey } from './keys';
 import { endpoints, messageIdOf, parseMessages, type Endpoint } from './schema';
 import { retryTransaction } from './retry';
-import { storeMessages, type IngestedEvent } from './store';
+import { stageMessages, type IngestedEvent } from './store';
 
 export interface IngestDeps {
   database: Database;
@@ -58,10 +58,15 @@ async function handle(deps: IngestDeps, req: IncomingMessage, res: ServerRespons
 
   const now = deps.clock.now();
   const wsId = workspaceId;
-  await retryTransaction(() => deps.database.sql.begin(async (tx) => {
-    const events = await storeMessages(tx, wsId, parsed.messages, now);
-    if (events.length > 0) await deps.onEventsStored(tx, events);
-  }));
+  await retryTransaction(async () => {
+    const staged = await deps.database.sql.begin(async (tx) => {
+      const { finish } = await stageMessages(tx, wsId, parsed.messages, now, (events) => deps.onEventsStored(tx, events));
+      // Inside an object, so begin does not wait for it: COMMIT goes right behind those statements.
+      return { finish };
+    });
+    // A statement that failed there made COMMIT a rollback: nothing was stored, and this says why.
+    await staged.finish;
+  });
   try {
     await deps.afterCommit();
   } catch (err) {

@@ -6,7 +6,9 @@ import { ERASED_CUSTOMER_ID } from '@afterglow/db';
 import type { LoyaltySettings } from '@afterglow/journey-core';
 import type postgres from 'postgres';
 import { eventClaimOf, refundClaimOf, type EventClaim, type RefundClaim } from './loyalty-claims';
+import { customPlanned } from './custom-plan';
 import type { OrderUpdate } from './order-schema';
+import type { StoredOrder } from './records';
 
 /** What a request may earn or take back: the orders it touched, its refunds, its sign-ups and reviews. */
 export interface LoyaltyClaims {
@@ -33,18 +35,27 @@ export const hasClaims = (c: LoyaltyClaims) => c.orderIds.length + c.refunds.len
 /**
  * Orders placed (or already on their way) earn floor(total × points per unit), once per order
  * (effect key `order:<id>`), to the order's customer; a cancelled or refunded one earns nothing.
+ * The orders this request wrote come as written (`stored`); any other (a partial refund's) is read.
  */
-function grantOrders(tx: postgres.TransactionSql, workspaceId: string, ids: string[], settings: LoyaltySettings, at: string) {
+function grantOrders(tx: postgres.TransactionSql, workspaceId: string, ids: string[], stored: StoredOrder[], settings: LoyaltySettings, at: string) {
   const { enabled, pointsPerUnit } = settings.earning.orders;
-  if (!enabled || pointsPerUnit <= 0 || ids.length === 0) return null;
-  return tx`
+  if (!enabled || pointsPerUnit <= 0 || ids.length === 0) return [];
+  const wanted = new Set(ids);
+  const known = stored.filter((o) => wanted.has(o.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const others = [...wanted].filter((id) => !known.some((o) => o.id === id)).sort();
+  const grant = (orders: postgres.PendingQuery<postgres.Row[]>) => tx`
     insert into loyalty_ledger (workspace_id, customer_id, points, reason, kind, order_id, effect_key, created_at)
-    select o.workspace_id, o.customer_id, x.points, 'Order ' || o.id, 'order', o.id, 'order:' || o.id, ${at}::timestamptz
-    from orders o cross join lateral (select least(floor(o.total * ${pointsPerUnit}::numeric), ${MAX_ORDER_POINTS})::int as points) x
-    where o.workspace_id = ${workspaceId} and o.id = any(${tx.array([...new Set(ids)].sort())}::text[])
-      and o.status in ('placed', 'shipped', 'delivered') and o.customer_id <> ${ERASED_CUSTOMER_ID} and x.points > 0
+    select ${workspaceId}, o.customer_id, x.points, 'Order ' || o.id, 'order', o.id, 'order:' || o.id, ${at}::timestamptz
+    from (${orders}) o cross join lateral (select least(floor(o.total * ${pointsPerUnit}::numeric), ${MAX_ORDER_POINTS})::int as points) x
+    where o.status in ('placed', 'shipped', 'delivered') and o.customer_id <> ${ERASED_CUSTOMER_ID} and x.points > 0
     order by o.id
     on conflict (workspace_id, effect_key) where effect_key is not null do nothing`;
+  return [
+    known.length > 0 ? grant(tx`select * from jsonb_to_recordset(${JSON.stringify(known)}::text::jsonb)
+      as k(id text, customer_id text, status text, total numeric)`).execute() : null,
+    others.length > 0 ? customPlanned(tx, grant(tx`select o.id, o.customer_id, o.status, o.total from orders o
+      where o.workspace_id = ${workspaceId} and o.id = any(${tx.array(others)}::text[])`)) : null,
+  ];
 }
 
 /**
@@ -81,7 +92,7 @@ function takeBackRefunds(tx: postgres.TransactionSql, workspaceId: string, refun
     from shares cross join lateral (select greatest(least(remaining, upto) - least(remaining, upto - share), 0)::int as taken) x
     where x.taken > 0
     on conflict (workspace_id, effect_key) where effect_key is not null do nothing`;
-  return [lock, insert];
+  return [lock.execute(), insert.execute()];
 }
 
 /** Sign-ups and reviews: the rule's points, once per effect key, when the rule is on. */
@@ -94,17 +105,18 @@ function grantEvents(tx: postgres.TransactionSql, workspaceId: string, claims: E
     insert into loyalty_ledger (workspace_id, customer_id, points, reason, kind, effect_key, created_at)
     select ${workspaceId}, x."customerId", x.points, x.reason, x.kind, x."effectKey", ${at}::timestamptz
     from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as x("customerId" text, points int, reason text, kind text, "effectKey" text)
-    on conflict (workspace_id, effect_key) where effect_key is not null do nothing`;
+    on conflict (workspace_id, effect_key) where effect_key is not null do nothing`.execute();
 }
 
 /**
- * Created in this order, so run in this order on the transaction's connection, after the
- * order records the caller created before (a grant reads the order as this request left it).
+ * Sent at once, in this order, on the transaction's connection, after the order records the
+ * caller created before (a grant reads the order as this request left it).
  */
-export function earnPoints(tx: postgres.TransactionSql, workspaceId: string, claims: LoyaltyClaims, settings: LoyaltySettings, now: Date): Promise<unknown> {
+export function earnPoints(tx: postgres.TransactionSql, workspaceId: string, claims: LoyaltyClaims, settings: LoyaltySettings, now: Date,
+  stored: StoredOrder[]): Promise<unknown> {
   const at = now.toISOString();
   return Promise.all([
-    grantOrders(tx, workspaceId, claims.orderIds, settings, at),
+    ...grantOrders(tx, workspaceId, claims.orderIds, stored, settings, at),
     ...takeBackRefunds(tx, workspaceId, claims.refunds, at),
     grantEvents(tx, workspaceId, claims.events, settings, at),
   ]);

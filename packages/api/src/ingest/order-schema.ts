@@ -19,7 +19,7 @@ const statusByEvent: Record<string, OrderStatus> = {
 };
 
 export function orderStatusOf(event: string, properties?: Record<string, unknown>): OrderStatus | undefined {
-  const key = event.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  const key = normalizeEventName(event); // remembered per name: called several times per message
   if (key === 'order_updated') {
     // "Order Updated" becomes an order record only when it says which state the order is in
     // (Shopify's orders/updated does); without one it stays a plain event, as Segment sends it.

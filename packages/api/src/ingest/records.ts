@@ -6,6 +6,7 @@
 // (ties broken by lifecycle rank), its content (total, items) the latest update that
 // carried content, and placed_at the earliest timestamp seen.
 import type postgres from 'postgres';
+import { customPlanned } from './custom-plan';
 import { lineTotal, ORDER_STATUSES, type LineItem, type OrderUpdate } from './order-schema';
 
 export interface ProductUpdate {
@@ -132,13 +133,30 @@ function foldOrders(updates: OrderUpdate[]): OrderRow[] {
   return [...byId.values()];
 }
 
-/** Applies order updates: the orders, their products, and the items of the orders whose content this call set. */
-export function applyOrderUpdates(tx: postgres.TransactionSql, workspaceId: string, updates: OrderUpdate[], now: Date): Promise<unknown> {
-  if (updates.length === 0) return Promise.resolve();
+/** An order as this request's upsert left it (loyalty and attribution read it from here, not from the table). */
+export interface StoredOrder {
+  id: string;
+  customer_id: string;
+  status: string;
+  /** numeric, as text */
+  total: string;
+  currency: string;
+  /** as text, to the microsecond */
+  placed_at: string;
+}
+
+/**
+ * Applies order updates: the orders, their products, and the items of the orders whose content
+ * this call set. Returns the orders as written (one round trip: the items need to know whose
+ * content won).
+ */
+export async function applyOrderUpdates(tx: postgres.TransactionSql, workspaceId: string, updates: OrderUpdate[], now: Date): Promise<StoredOrder[]> {
+  if (updates.length === 0) return [];
   const at = now.toISOString();
   const rows = foldOrders(updates).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ranks = tx.array([...ORDER_STATUSES]);
-  const orders = tx`
+  const contentAt = JSON.stringify(Object.fromEntries(rows.flatMap((r) => (r.content_at && r.items ? [[r.id, r.content_at]] : []))));
+  const orders = tx<(StoredOrder & { won: boolean; created: boolean })[]>`
     insert into orders as o (workspace_id, id, customer_id, status, currency, total, placed_at, updated_at, source_updated_at, content_updated_at)
     select ${workspaceId}, u.id, u.customer_id, u.status, coalesce(u.currency, 'EUR'), coalesce(u.total, 0), u.placed_at,
       ${at}::timestamptz, u.status_at, u.content_at
@@ -155,43 +173,45 @@ export function applyOrderUpdates(tx: postgres.TransactionSql, workspaceId: stri
       total = case when excluded.content_updated_at >= coalesce(o.content_updated_at, '-infinity') then excluded.total else o.total end,
       content_updated_at = greatest(o.content_updated_at, excluded.content_updated_at),
       placed_at = least(o.placed_at, excluded.placed_at),
-      updated_at = excluded.updated_at`;
-
-  // The items of an order are replaced by those of the update whose content won: the
-  // order's content_updated_at, just written, is this update's timestamp.
-  const withItems = rows.filter((r) => r.content_at && r.items);
-  const items = withItems.flatMap((r) => r.items!.map((i, line) => ({
-    order_id: r.id, content_at: r.content_at, line: line + 1, customer_id: r.customer_id, product_id: i.product_id,
-    name: i.name ?? i.product_id, category: i.category ?? null, brand: i.brand ?? null, price: i.price ?? null, quantity: i.quantity,
-    sku: i.sku ?? null, image_url: i.image_url ?? null, product_url: i.url ?? null,
-  })));
-  // Lookups go by key (= any, lateral ... limit 1) so the plan stays per-row index probes
-  // even when statistics lag behind a fast-growing table.
-  const wonIds = tx.array(withItems.map((r) => r.id));
-  const contentAt = JSON.stringify(Object.fromEntries(withItems.map((r) => [r.id, r.content_at])));
-  const removeItems = tx`
-    delete from order_items oi using orders o
-    where o.workspace_id = ${workspaceId} and o.id = any(${wonIds}::text[])
-      and o.content_updated_at = (${contentAt}::text::jsonb ->> o.id)::timestamptz
-      and oi.workspace_id = ${workspaceId} and oi.order_id = any(${wonIds}::text[]) and oi.order_id = o.id`;
-  const insertItems = tx`
-    insert into order_items (workspace_id, order_id, line, customer_id, product_id, name, category, brand, price, quantity, sku, image_url, product_url)
-    select ${workspaceId}, i.order_id, i.line, i.customer_id, i.product_id, i.name, coalesce(i.category, p.category), coalesce(i.brand, p.brand),
-      coalesce(i.price, p.price, 0), i.quantity, coalesce(i.sku, p.sku), coalesce(i.image_url, p.image_url), coalesce(i.product_url, p.url)
-    from jsonb_to_recordset(${JSON.stringify(items)}::text::jsonb) as i(
-      order_id text, content_at timestamptz, line int, customer_id text, product_id text, name text, category text, brand text,
-      price numeric, quantity int, sku text, image_url text, product_url text)
-    cross join lateral (select 1 from orders o
-      where o.workspace_id = ${workspaceId} and o.id = i.order_id and o.content_updated_at = i.content_at limit 1) won
-    left join lateral (select * from products p where p.workspace_id = ${workspaceId} and p.id = i.product_id limit 1) p on true`;
+      updated_at = excluded.updated_at
+    -- Whose content won: the order's content_updated_at, just written, is this update's timestamp.
+    returning o.id, o.customer_id, o.status, o.total::text as total, o.currency, o.placed_at::text as placed_at,
+      coalesce(o.content_updated_at = (${contentAt}::text::jsonb ->> o.id)::timestamptz, false) as won, o.xmax = 0 as created`;
   // Created in this order, so sent and run in this order.
-  return Promise.all([
+  const [, , stored] = await Promise.all([
     ensureCustomers(tx, workspaceId, rows.map((r) => r.customer_id), at),
     upsertProducts(tx, workspaceId, updates.flatMap((u) => (u.content?.items ?? []).map((i) => ({
       id: i.product_id, sku: i.sku ?? null, name: i.name ?? null, category: i.category ?? null, brand: i.brand ?? null,
       price: i.price ?? null, image_url: i.image_url ?? null, url: i.url ?? null,
       cycle_min: i.buying_cycle_days ?? null, cycle_max: i.buying_cycle_max_days ?? i.buying_cycle_days ?? null, at: u.at,
     })))),
-    orders, withItems.length ? removeItems : null, withItems.length ? insertItems : null,
+    orders.execute(),
   ]);
+  // The items of an order are replaced by those of the update whose content won.
+  const won = new Set(stored.filter((o) => o.won).map((o) => o.id));
+  const withItems = rows.filter((r) => won.has(r.id));
+  // An order this statement created has no items yet (orders/delete removes an order's items first).
+  const existed = new Set(stored.filter((o) => o.won && !o.created).map((o) => o.id));
+  if (withItems.length > 0) await replaceItems(tx, workspaceId, withItems, [...existed]);
+  return stored.map(({ won: _, created: __, ...o }) => o);
+}
+
+function replaceItems(tx: postgres.TransactionSql, workspaceId: string, withItems: OrderRow[], existed: string[]): Promise<unknown> {
+  const items = withItems.flatMap((r) => r.items!.map((i, line) => ({
+    order_id: r.id, line: line + 1, customer_id: r.customer_id, product_id: i.product_id,
+    name: i.name ?? i.product_id, category: i.category ?? null, brand: i.brand ?? null, price: i.price ?? null, quantity: i.quantity,
+    sku: i.sku ?? null, image_url: i.image_url ?? null, product_url: i.url ?? null,
+  })));
+  const removeItems = tx`
+    delete from order_items where workspace_id = ${workspaceId} and order_id = any(${tx.array(existed)}::text[])`;
+  // Products by key (lateral ... limit 1): one probe per line, whatever the statistics say.
+  const insertItems = tx`
+    insert into order_items (workspace_id, order_id, line, customer_id, product_id, name, category, brand, price, quantity, sku, image_url, product_url)
+    select ${workspaceId}, i.order_id, i.line, i.customer_id, i.product_id, i.name, coalesce(i.category, p.category), coalesce(i.brand, p.brand),
+      coalesce(i.price, p.price, 0), i.quantity, coalesce(i.sku, p.sku), coalesce(i.image_url, p.image_url), coalesce(i.product_url, p.url)
+    from jsonb_to_recordset(${JSON.stringify(items)}::text::jsonb) as i(
+      order_id text, line int, customer_id text, product_id text, name text, category text, brand text,
+      price numeric, quantity int, sku text, image_url text, product_url text)
+    left join lateral (select * from products p where p.workspace_id = ${workspaceId} and p.id = i.product_id limit 1) p on true`;
+  return Promise.all([existed.length > 0 ? customPlanned(tx, removeItems) : null, insertItems.execute()]);
 }

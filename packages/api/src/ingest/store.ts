@@ -136,15 +136,36 @@ function linksOf(messages: ParsedMessage[]): AliasLink[] {
   return links;
 }
 
+/** What stageMessages leaves running: the statements on rows every request shares, sent but not awaited. */
+export interface StagedMessages {
+  /** The track events stored for the first time that name a customer. */
+  events: IngestedEvent[];
+  /** Settles when the last statements have run; a failure among them rolls the transaction back at COMMIT. */
+  finish: Promise<unknown>;
+}
+
 /** Stores the messages; returns the track events stored for the first time that name a customer. */
+export async function storeMessages(tx: postgres.TransactionSql, workspaceId: string, messages: ParsedMessage[], now: Date): Promise<IngestedEvent[]> {
+  const { events, finish } = await stageMessages(tx, workspaceId, messages, now);
+  await finish;
+  return events;
+}
+
+/**
+ * storeMessages for a caller that commits right away: the statements that lock rows every
+ * request shares (the points rollup, the event picker's summary) are sent last and not awaited,
+ * so COMMIT can follow them in the same round trip and those locks are held the shortest time.
+ * `onStored` (enrolment) runs before them. Await `finish` after the commit.
+ */
 // Values go to Postgres as text (JSON, ISO timestamps): the shared pool is wrapped by
 // drizzle, which turns off postgres.js's own json and timestamp serializers.
-export async function storeMessages(
+export async function stageMessages(
   tx: postgres.TransactionSql,
   workspaceId: string,
   messages: ParsedMessage[],
   now: Date,
-): Promise<IngestedEvent[]> {
+  onStored?: (events: IngestedEvent[]) => Promise<unknown>,
+): Promise<StagedMessages> {
   const at = now.toISOString();
   const links = linksOf(messages);
   await linkAliases(tx, workspaceId, links, at);
@@ -153,15 +174,17 @@ export async function storeMessages(
   const known = await resolveAliases(tx, workspaceId, anonymousOnly);
   const rows = messages.map((m) => toEventRow(m, m.msg.userId ?? known.get(m.msg.anonymousId as string) ?? null, now));
 
-  // ON CONFLICT DO NOTHING also drops a messageId repeated inside this very request.
-  const inserted = await tx<{ messageId: string }[]>`
+  // ON CONFLICT DO NOTHING also drops a messageId repeated inside this very request. The
+  // earning rules go along in the same round trip when a message may earn points.
+  const insert = tx<{ messageId: string }[]>`
     insert into events (workspace_id, message_id, type, customer_id, anonymous_id, name, properties, timestamp, received_at)
     select ${workspaceId}, x.message_id, x.type, x.customer_id, x.anonymous_id, x.name, x.properties, x.timestamp, ${at}::timestamptz
     from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as x(
       message_id text, type text, customer_id text, anonymous_id text, name text, properties jsonb, timestamp timestamptz)
     on conflict (workspace_id, message_id) do nothing
-    returning message_id as "messageId"`;
-  if (inserted.length === 0) return [];
+    returning message_id as "messageId"`.execute();
+  const [inserted, settings] = await Promise.all([insert, messages.some((m) => m.kind === 'track') ? loadLoyaltySettings(tx, workspaceId) : null]);
+  if (inserted.length === 0) return { events: [], finish: Promise.resolve() };
 
   const fresh = new Set(inserted.map((r) => r.messageId));
   const freshRows: EventRow[] = [];
@@ -192,26 +215,21 @@ export async function storeMessages(
     signals.add(row.customer_id, m, row.timestamp);
   });
 
-  // The earning rules are read only when a message may earn or take back points.
-  const settings = hasClaims(loyalty) ? await loadLoyaltySettings(tx, workspaceId) : null;
   const orderChanges = await withoutPartialRefunds(tx, workspaceId, orders);
   // Pipelined: created in this order, run in this order on the transaction's connection
-  // (profiles need the customers to exist), without a round trip between them. The event
-  // picker's summary goes last: its rows (one shard per name) are locked until the commit.
-  await Promise.all([
+  // (profiles need the customers to exist), without a round trip between them; the orders
+  // come back as written, for their items, attribution and points.
+  const [, , stored] = await Promise.all([
     ensureCustomers(tx, workspaceId, freshRows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])), at),
     applyProfiles(tx, workspaceId, profiles, now),
     applyOrderUpdates(tx, workspaceId, orderChanges, now),
-    settings && earnPoints(tx, workspaceId, loyalty, settings, now),
     redeemCoupons(tx, workspaceId, redemptions),
     recordCheckouts(tx, workspaceId, tracked),
     recordReferrals(tx, workspaceId, signals, links, now),
-    recordEventNames(tx, workspaceId, freshRows.flatMap((r) => (r.type === 'track' && r.name ? [{ name: r.name, properties: r.properties, timestamp: r.timestamp }] : [])), now),
   ]);
   // Once the orders and their coupons are stored: credits each placed order once (attribution.ts).
-  await attributeOrders(tx, workspaceId, placedOrders(orders, redemptions));
-
-  return freshRows
+  await attributeOrders(tx, workspaceId, placedOrders(orders, redemptions), stored);
+  const events = freshRows
     .filter((r): r is EventRow & { customer_id: string } => r.type === 'track' && r.customer_id !== null)
     .map((r) => ({
       workspaceId,
@@ -221,4 +239,15 @@ export async function storeMessages(
       properties: r.properties,
       timestamp: new Date(r.timestamp),
     }));
+  if (onStored && events.length > 0) await onStored(events);
+  // Last, just before the commit: the event picker's summary (one shard per name) and points
+  // (the dashboard's daily row of the workspace) lock rows other requests need until then.
+  const names = freshRows.flatMap((r) => (r.type === 'track' && r.name ? [{ name: r.name, properties: r.properties, timestamp: r.timestamp }] : []));
+  const finish = Promise.all([
+    recordEventNames(tx, workspaceId, names, now),
+    settings && hasClaims(loyalty) && earnPoints(tx, workspaceId, loyalty, settings, now, stored),
+  ]);
+  // Handled here too: when the transaction fails before its caller awaits this, the failure is reported there.
+  finish.catch(() => {});
+  return { events, finish };
 }
