@@ -1,10 +1,11 @@
 // The emails of one batch, written with two statements: the distinct requests (content
 // addressed, usually one per send node) and the outbox rows naming them. Arrays, not a JSON
 // document, carry the rows: Postgres reads them without parsing a document per row.
-import { pgArray, type Queryable } from '@afterglow/db';
+import { pgArray } from '@afterglow/db';
+import type { Fragment, TransactionSql } from 'postgres';
 import type { EffectBuffer } from './effects';
 
-export async function writeOutbox(tx: Queryable, buffer: EffectBuffer, fromAddress: string, now: Date): Promise<void> {
+export async function writeOutbox(tx: TransactionSql, buffer: EffectBuffer, fromAddress: string, now: Date): Promise<void> {
   const rows = buffer.outbox;
   if (rows.length === 0) return;
   // Sorted: batches inserting the same requests side by side take their row locks in one order.
@@ -21,7 +22,7 @@ export async function writeOutbox(tx: Queryable, buffer: EffectBuffer, fromAddre
   const ready = <K extends keyof NonNullable<(typeof rows)[number]['ready']>>(key: K) => pgArray(rows.map((r) => r.ready?.[key] ?? null));
   // The sender is looked up once per distinct (workspace, template) of the batch, not per row:
   // afterglow_sender is a query of its own, and a batch's 500 emails usually share one pair.
-  await tx`
+  const insert = (via: TransactionSql, onConflict: Fragment) => via`
     with v as (
       select * from unnest(${column('workspace_id')}::text[], ${column('effect_key')}::text[], ${column('customer_id')}::text[],
         ${column('run_id')}::uuid[], ${column('journey_id')}::text[], ${column('version_id')}::text[], ${column('node_id')}::text[],
@@ -44,5 +45,15 @@ export async function writeOutbox(tx: Queryable, buffer: EffectBuffer, fromAddre
         || case when snd.s->>'replyTo' is null then '{}'::jsonb else jsonb_build_object('Reply-To', snd.s->>'replyTo') end,
       ${now}, ${now}
     from v join senders snd on snd.workspace_id = v.workspace_id and snd.template_id is not distinct from v.template_id
-    on conflict (workspace_id, effect_key) do nothing`;
+    ${onConflict}`;
+  // A row already there (a step acting again after a retried batch's commit) stays as it is: the
+  // effect happens once. The plain INSERT in a savepoint skips ON CONFLICT's speculative
+  // insertion (a probe and a WAL record more per row) in the usual case of no such row; a unique
+  // violation rolls the savepoint back and the guarded form runs instead (as enrolSegment does).
+  try {
+    await tx.savepoint((sp) => insert(sp, sp``));
+  } catch (err) {
+    if ((err as { code?: string }).code !== '23505') throw err;
+    await insert(tx, tx`on conflict (workspace_id, effect_key) do nothing`);
+  }
 }
