@@ -2,7 +2,8 @@
 // ctx.count adds to the canvas counters; a config that no longer parses fails the run at once,
 // naming the field; a NodeError's code decides retry (transient: backoff; permanent, config:
 // failed at once); hold() parks the run and runs the same node again at the time; a journey
-// keeps running the node version it was published with.
+// keeps running the node version it was published with; a step's config, parsed once per
+// version and shared by every run, is frozen.
 import type { Database } from '@afterglow/db';
 import { createEngine, ManualClock, type Engine } from '@afterglow/engine';
 import type { JourneyGraph } from '@afterglow/journey-core';
@@ -56,7 +57,18 @@ const holding = defineNodeType({
   },
 });
 
-const plugin = definePlugin({ id: 'walk-test', nodeTypes: [countV1, countV2, failing, holding] });
+// Changes the config it is given: with one parsed config per version, that would reach every
+// later run's step, so the engine hands it over frozen.
+const mutating = defineNodeType({
+  id: 'test/mutate', version: 1, category: 'action', ui,
+  config: z.object({ seen: z.array(z.string()) }), defaults: { seen: [] },
+  execute(ctx, c) {
+    c.seen.push(ctx.run.id);
+    return next();
+  },
+});
+
+const plugin = definePlugin({ id: 'walk-test', nodeTypes: [countV1, countV2, failing, holding, mutating] });
 const registry = createRegistry([plugin]);
 /** What a server had before version 2 of test/count was installed. */
 const before = createRegistry([definePlugin({ id: 'walk-test', nodeTypes: [countV1, failing, holding] })]);
@@ -146,6 +158,18 @@ describe('engine: the walk and the node contract', () => {
     await engine.advanceUntilIdle();
     expect(await runOf('transient')).toMatchObject({ status: 'completed', last_error: null });
     expect((await runOf('permanent')).status).toBe('failed');
+  });
+
+  it('hands a step its config frozen: a node type changing it fails its own step, the plan stays as published', async () => {
+    await publish('mutate', 'test/mutate', { seen: [] });
+    await enter('mutate');
+    await engine.advanceUntilIdle();
+    expect(await runOf('mutate')).toMatchObject({ status: 'active', node_id: 'step' });
+    const [step] = await stepsOf('mutate');
+    expect(step).toMatchObject({ outcome: 'retry', detail: { attempt: 1 } });
+    expect(step.detail.error).toMatch(/not extensible|read.only|frozen/i);
+    const [{ plan }] = await db.sql`select plan from journey_versions where id = ${versions.mutate}`;
+    expect(plan.nodes.step.config).toEqual({ seen: [] });
   });
 
   it('parks a run that holds, and runs the same node again at the time', async () => {

@@ -4,8 +4,9 @@
 // of outbox rows (staff alerts among them), one of ledger rows, one UPDATE of customers'
 // profiles, one of service effects, and last the batch's node counters (its steps' and the
 // coupons it issued) in one statement.
-import { pgArray, type Queryable, type SecretBox, type Sql } from '@afterglow/db';
+import { pgArray, type SecretBox, type Sql } from '@afterglow/db';
 import { createBlockChecker } from '@afterglow/email';
+import type { TransactionSql } from 'postgres';
 import type { NodeRegistry } from '@afterglow/node-sdk';
 import type { EffectBuffer, EmailQueue } from './effects';
 import { writeNodeCounts } from './node-counts';
@@ -88,7 +89,7 @@ function missingCustomer(run: RunRow): { update: RunUpdate; steps: StepRow[] } {
   };
 }
 
-async function writeBack(tx: Queryable, updates: RunUpdate[], walks: StepRow[][], buffer: EffectBuffer, fromAddress: string, now: Date) {
+async function writeBack(tx: TransactionSql, updates: RunUpdate[], walks: StepRow[][], buffer: EffectBuffer, fromAddress: string, now: Date) {
   // Columns as array literals (pgArray), not one JSON document: Postgres reads them without
   // parsing a document per row.
   const u = <K extends keyof RunUpdate>(key: K) => pgArray(updates.map((r) => r[key]) as never);

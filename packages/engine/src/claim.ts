@@ -60,11 +60,13 @@ export async function claimDueRuns(tx: Queryable, now: Date, batchSize: number):
   return [...fair, ...rest].map(toClaimedRun);
 }
 
+// Fields copied by name, not by rest destructuring: a rest copy of a row object costs more
+// than the walk of a short journey.
 function toClaimedRun(row: ClaimRow): ClaimedRun {
-  const { c_id, c_email, c_firstName, c_lastName, c_timezone, c_birthday, c_locale, c_marketingConsent, c_attributes, c_tags, ...run } = row;
-  const customer: CustomerSnapshot | null = c_id === null ? null : {
-    id: c_id, email: c_email, firstName: c_firstName, lastName: c_lastName, timezone: c_timezone!,
-    birthday: c_birthday, locale: c_locale, marketingConsent: c_marketingConsent!, attributes: c_attributes!, tags: c_tags!,
+  const customer: CustomerSnapshot | null = row.c_id === null ? null : {
+    id: row.c_id, email: row.c_email, firstName: row.c_firstName, lastName: row.c_lastName, timezone: row.c_timezone!,
+    birthday: row.c_birthday, locale: row.c_locale, marketingConsent: row.c_marketingConsent!, attributes: row.c_attributes!, tags: row.c_tags!,
   };
-  return { ...run, customer };
+  return { id: row.id, workspaceId: row.workspaceId, customerId: row.customerId, journeyId: row.journeyId, versionId: row.versionId,
+    status: row.status, nodeId: row.nodeId, wait: row.wait, context: row.context, stepCount: row.stepCount, enteredAt: row.enteredAt, customer };
 }

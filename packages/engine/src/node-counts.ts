@@ -7,26 +7,42 @@ import type { StepRow } from './walk';
 /** Outcomes that do not mean a run arrived at the node (a wait resuming, a retry, a hold). */
 const NOT_AN_ENTRY = new Set<StepRow['outcome']>(['resume', 'retry', 'goal', 'defer']);
 
-export function countSteps(steps: StepRow[]): Map<string, { version: string; node: string; metric: string; n: number }> {
-  const counts = new Map<string, { version: string; node: string; metric: string; n: number }>();
-  const add = (step: StepRow, metric: string, amount = 1) => {
-    const key = `${step.version_id}\u0000${step.node_id}\u0000${metric}`;
-    const hit = counts.get(key);
+type Count = { version: string; node: string; metric: string; n: number };
+
+/** A batch's steps added up per (version, node, metric): thousands of steps, a few dozen rows. */
+export function countSteps(steps: StepRow[]): Map<string, Count> {
+  const counts = new Map<string, Count>();
+  // Per (version, node), its metrics: one key built per step rather than one per metric.
+  const places = new Map<string, Map<string, Count>>();
+  let step: StepRow;
+  let place: string;
+  let metrics: Map<string, Count>;
+  const add = (metric: string, amount = 1) => {
+    const hit = metrics.get(metric);
     if (hit) hit.n += amount;
-    else counts.set(key, { version: step.version_id, node: step.node_id, metric, n: amount });
+    else {
+      const row = { version: step.version_id, node: step.node_id, metric, n: amount };
+      metrics.set(metric, row);
+      counts.set(`${place}\u0000${metric}`, row);
+    }
   };
-  for (const step of steps) {
-    if (!NOT_AN_ENTRY.has(step.outcome)) add(step, 'entered');
-    if (step.branch) add(step, `branch:${step.branch}`);
+  for (step of steps) {
+    place = `${step.version_id}\u0000${step.node_id}`;
+    metrics = places.get(place) ?? new Map();
+    places.set(place, metrics);
+    if (!NOT_AN_ENTRY.has(step.outcome)) add('entered');
+    if (step.branch) add(`branch:${step.branch}`);
     // Held by quiet hours or the frequency cap (each hold once), skipped by the cap.
-    if (step.outcome === 'defer') add(step, 'held');
-    if (String(step.detail?.email ?? '').startsWith('skipped: frequency cap')) add(step, 'capped');
+    if (step.outcome === 'defer') add('held');
+    const { detail } = step;
+    if (!detail) continue;
+    if (typeof detail.email === 'string' && detail.email.startsWith('skipped: frequency cap')) add('capped');
     // Held out: the run was put in a holdout group here, or this step's effect was withheld from it.
-    if (step.detail?.held_out === true) add(step, 'held_out');
+    if (detail.held_out === true) add('held_out');
     // Points granted (the ledger row is written in the same transaction).
-    if (typeof step.detail?.points === 'number') add(step, 'points', step.detail.points);
+    if (typeof detail.points === 'number') add('points', detail.points);
     // The node type's own counters (ctx.count).
-    for (const [counter, n] of Object.entries((step.detail?.counts ?? {}) as Record<string, number>)) add(step, counter, n);
+    if (detail.counts) for (const [counter, n] of Object.entries(detail.counts as Record<string, number>)) add(counter, n);
   }
   return counts;
 }

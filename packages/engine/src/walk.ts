@@ -48,9 +48,9 @@ export interface WalkDeps extends ServiceDeps {
   log: Logger;
   /**
    * Each node's parsed config by node id, shared by every walk of one plan that does not change
-   * (a simulation walks each of its runs through one plan): a node's config is parsed once, not
-   * at each step. Nodes take their config as read-only. Without it (an engine batch), each step
-   * parses its node's config.
+   * (a simulation walks each of its runs through one plan). Without it (an engine batch), the
+   * configs are kept per plan object (plans are cached per process and never change): either
+   * way a node's config is parsed once, not at each step.
    */
   configs?: Map<string, ParsedConfig>;
 }
@@ -88,12 +88,35 @@ class WalkRecord {
   }
 }
 
-/** The node's config parsed with its schema, from `configs` when the walk is given them. */
-function parsedConfig(def: NodeTypeDefinition, nodeId: string, config: unknown, configs: WalkDeps['configs']): ParsedConfig {
-  let parsed = configs?.get(nodeId);
+/** Parsed configs per cached plan, for walks given no `configs` of their own (engine batches). */
+const configsByPlan = new WeakMap<JourneyPlan, Map<string, ParsedConfig>>();
+
+function configsOf(plan: JourneyPlan): Map<string, ParsedConfig> {
+  let configs = configsByPlan.get(plan);
+  if (!configs) configsByPlan.set(plan, (configs = new Map()));
+  return configs;
+}
+
+/**
+ * Frozen all the way down: one parsed config serves every run of its plan, so a node type that
+ * changed its config would change it for every run after it. Frozen, such a change throws in
+ * that step instead (strict mode), and the other runs keep the config as published.
+ */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<string | symbol, unknown>)[key]);
+  }
+  return value;
+}
+
+/** The node's config parsed with its schema, once per node of a plan (see `configs`). */
+function parsedConfig(def: NodeTypeDefinition, nodeId: string, config: unknown, configs: Map<string, ParsedConfig>): ParsedConfig {
+  let parsed = configs.get(nodeId);
   if (!parsed) {
     parsed = def.config.safeParse(config);
-    configs?.set(nodeId, parsed);
+    if (parsed.success) deepFreeze(parsed.data);
+    configs.set(nodeId, parsed);
   }
   return parsed;
 }
@@ -136,7 +159,7 @@ export async function walkRun(
     }
     // Re-parsed with the node's schema: a config that no longer parses (a plan written by an
     // older Afterglow, a database edited by hand) fails the run now, with the field named.
-    const config = parsedConfig(def, nodeId, node.config, deps.configs);
+    const config = parsedConfig(def, nodeId, node.config, deps.configs ?? configsOf(plan));
     if (!config.success) {
       const issue = config.error.issues[0];
       const field = issue.path.map(String).join('.');

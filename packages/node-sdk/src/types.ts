@@ -196,8 +196,9 @@ export interface NodeTypeDefinition<S extends z.ZodType = z.ZodType> {
   ui: NodeUi<z.output<S>>;
   trigger?: TriggerBehaviour<z.output<S>>;
   /**
-   * Runs the step. `config` has been parsed with `config` just before: a config that no longer
-   * parses fails the run at once with a `config` error, never reaching here.
+   * Runs the step. `config` has been parsed with `config`: a config that no longer parses fails
+   * the run at once with a `config` error, never reaching here. It is parsed once per journey
+   * version and node in a process and shared by every run's step, so it is frozen: change a copy.
    */
   execute?(ctx: ExecContext, config: z.output<S>): Promise<Instruction> | Instruction;
   check?(config: z.output<S>, ctx: CheckContext): Promise<ConfigIssue[]>;
