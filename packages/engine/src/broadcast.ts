@@ -7,6 +7,7 @@ import {
 import type { Fragment, TransactionSql } from 'postgres';
 import { publishedDefinitionOf, type JourneyPlan } from '@afterglow/journey-core';
 import type { NodeRegistry } from '@afterglow/node-sdk';
+import { insertUnlessPresent } from './insert-unless-present';
 import type { Logger } from './types';
 
 export interface SegmentEnrolment {
@@ -45,15 +46,8 @@ export async function enrolSegment(tx: TransactionSql, e: SegmentEnrolment, now:
       ${e.fresh ? tx`` : tx`and not exists (select 1 from journey_runs r where r.workspace_id = c.workspace_id and r.customer_id = c.id
         and r.journey_id = ${e.journeyId} and r.entry_key = ${e.entryKey})`}
     ${onConflict}`;
-  try {
-    // A plain INSERT skips ON CONFLICT's speculative insertion, a quarter of the time for a
-    // million rows. It fails only if a run with the same key committed in the meantime (an
-    // event enrolled the customer concurrently); then the guarded form runs instead.
-    return (await tx.savepoint((sp) => insert(sp, sp``))).count;
-  } catch (err) {
-    if ((err as { code?: string }).code !== '23505') throw err;
-    return (await insert(tx, tx`on conflict (workspace_id, journey_id, customer_id, entry_key) do nothing`)).count;
-  }
+  // A run with the same key is there only if an event enrolled the customer concurrently.
+  return insertUnlessPresent(tx, insert, tx`on conflict (workspace_id, journey_id, customer_id, entry_key) do nothing`);
 }
 
 interface LiveBroadcast {

@@ -12,10 +12,11 @@ import {
 } from '@afterglow/db';
 import { publishedDefinitionOf, type JourneyPlan } from '@afterglow/journey-core';
 import type { CalendarTrigger, NodeRegistry } from '@afterglow/node-sdk';
-import type { Fragment } from 'postgres';
+import type { Fragment, TransactionSql } from 'postgres';
 import {
   clockZones, dateOccurs, knownTimeZones, localClock, markSwept, occurrenceDate, scheduleOccurs, sourceDate, unsweptZones,
 } from './calendar-sql';
+import { insertUnlessPresent } from './insert-unless-present';
 import type { Logger } from './types';
 
 interface LiveJourney {
@@ -71,7 +72,7 @@ async function enrolOccurrences(sql: Sql, j: LiveJourney, t: CalendarTrigger, no
     ? { source: sql`customers c`, occurs: dateOccurs(sql, t, sourceDate(sql, t.source)) }
     : await scheduleAudience(sql, j.workspaceId, t, now);
   const clock = localClock(sql, now, t, j.publishedAt, zones, due.map((z) => z.zone));
-  const insert = (via: Sql, onConflict: Fragment) => via`
+  const insert = (via: TransactionSql, onConflict: Fragment) => via`
     ${clock.with}
     insert into journey_runs (workspace_id, customer_id, journey_id, version_id, entry_key, status, node_id, due_at,
       context, entered_at, updated_at)
@@ -84,15 +85,8 @@ async function enrolOccurrences(sql: Sql, j: LiveJourney, t: CalendarTrigger, no
       ${cooled}
     ${onConflict}`;
   return sql.begin(async (tx) => {
-    let count: number;
-    try {
-      // As enrolSegment does: a plain INSERT skips ON CONFLICT's speculative insertion; only
-      // when another worker or an event committed the same entry meanwhile does the guarded form run.
-      count = (await tx.savepoint((sp) => insert(sp as unknown as Sql, sp``))).count;
-    } catch (err) {
-      if ((err as { code?: string }).code !== '23505') throw err;
-      count = (await insert(tx as unknown as Sql, tx`on conflict (workspace_id, customer_id, journey_id, entry_key) do nothing`)).count;
-    }
+    // The same entry is there only if another worker or an event committed it meanwhile.
+    const count = await insertUnlessPresent(tx, insert, tx`on conflict (workspace_id, customer_id, journey_id, entry_key) do nothing`);
     await markSwept(tx as unknown as Sql, j.versionId, due, now);
     return count;
   }) as Promise<number>;

@@ -4,6 +4,7 @@
 import { pgArray } from '@afterglow/db';
 import type { Fragment, TransactionSql } from 'postgres';
 import type { EffectBuffer } from './effects';
+import { insertUnlessPresent } from './insert-unless-present';
 
 export async function writeOutbox(tx: TransactionSql, buffer: EffectBuffer, fromAddress: string, now: Date): Promise<void> {
   const rows = buffer.outbox;
@@ -16,9 +17,8 @@ export async function writeOutbox(tx: TransactionSql, buffer: EffectBuffer, from
       ${contents.map((c) => c.request) as never}::jsonb[])
     on conflict do nothing`;
   const column = <K extends Exclude<keyof (typeof rows)[number], 'ready'>>(key: K) => pgArray(rows.map((r) => r[key]));
-  // The sender (From, Reply-To) is chosen per row in SQL: the template's, the workspace's, else fromAddress.
-  // A row already there (a retried batch) stays as it is: the effect happens once. The
-  // Message-ID is stable per effect, so a retried delivery carries the same one.
+  // The sender (From, Reply-To) is chosen in SQL: the template's, the workspace's, else fromAddress.
+  // The Message-ID is stable per effect, so a retried delivery carries the same one.
   const ready = <K extends keyof NonNullable<(typeof rows)[number]['ready']>>(key: K) => pgArray(rows.map((r) => r.ready?.[key] ?? null));
   // The sender is looked up once per distinct (workspace, template) of the batch, not per row:
   // afterglow_sender is a query of its own, and a batch's 500 emails usually share one pair.
@@ -47,13 +47,6 @@ export async function writeOutbox(tx: TransactionSql, buffer: EffectBuffer, from
     from v join senders snd on snd.workspace_id = v.workspace_id and snd.template_id is not distinct from v.template_id
     ${onConflict}`;
   // A row already there (a step acting again after a retried batch's commit) stays as it is: the
-  // effect happens once. The plain INSERT in a savepoint skips ON CONFLICT's speculative
-  // insertion (a probe and a WAL record more per row) in the usual case of no such row; a unique
-  // violation rolls the savepoint back and the guarded form runs instead (as enrolSegment does).
-  try {
-    await tx.savepoint((sp) => insert(sp, sp``));
-  } catch (err) {
-    if ((err as { code?: string }).code !== '23505') throw err;
-    await insert(tx, tx`on conflict (workspace_id, effect_key) do nothing`);
-  }
+  // effect happens once.
+  await insertUnlessPresent(tx, insert, tx`on conflict (workspace_id, effect_key) do nothing`);
 }
